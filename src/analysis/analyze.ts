@@ -1,0 +1,72 @@
+import { frozenResponse } from '../filter/frozen-response.js';
+import { linearGrid } from '../filter/grid.js';
+import { stageMetrics } from '../filter/metrics.js';
+import { ConfigError } from '../schedule/issues.js';
+import { parseSchedules, type ParseOptions } from '../schedule/parse.js';
+import { stageAt } from '../schedule/stages.js';
+import type { AnalysisResult, Schedule, ScheduleResult, StageRecord } from '../types.js';
+import { TOOL } from '../version.js';
+import { selectStages } from './stage-selection.js';
+
+export interface AnalyzeOptions {
+  /** Frequency grid in rad/sample (default: linearGrid(512), scipy's freqz with include_nyquist). */
+  frequencies?: Float64Array;
+  /** Which stages to report (see selectStages); default 'all'. */
+  stages?: string;
+  /** Compute the frequency response arrays (false: metrics only). Default true. */
+  response?: boolean;
+}
+
+/** The header of one schedule's result, before its stages. */
+export interface ScheduleHeader {
+  name: string;
+  source: string;
+  steps: number;
+  stageCount: number;
+  frequencies: Float64Array;
+}
+
+export function scheduleHeader(schedule: Schedule, frequencies: Float64Array): ScheduleHeader {
+  return { name: schedule.name, source: schedule.source, steps: schedule.steps, stageCount: schedule.stages.count, frequencies };
+}
+
+/**
+ * The stage records of one schedule, one at a time, so writers can stream any number of stages
+ * in constant memory. Throws RangeError for a bad stage selection (a usage error).
+ */
+export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}): Generator<StageRecord> {
+  const frequencies = options.frequencies ?? linearGrid(512);
+  const selected = selectStages(options.stages ?? 'all', schedule.stages.count);
+  if (!Array.isArray(selected)) throw new RangeError(`--stages: ${selected.error}`);
+  for (const i of selected) {
+    const stage = stageAt(schedule.stages, i);
+    const record: StageRecord = { ...stage, metrics: stageMetrics(stage.u, stage.v) };
+    if (options.response !== false) record.response = frozenResponse(stage.u, stage.v, frequencies);
+    yield record;
+  }
+}
+
+/**
+ * Analyse schedules (or config text) in memory: per-stage metrics and frozen responses.
+ *
+ *   analyze(await readFile('configs/fsgdm-cifar100.yaml', 'utf8'))
+ *   analyze(schedules, { stages: 'first,last', response: false })
+ *
+ * Config text with problems throws a ConfigError carrying every issue.
+ */
+export function analyze(input: string | Schedule | Schedule[], options: AnalyzeOptions & ParseOptions = {}): AnalysisResult {
+  let schedules: Schedule[];
+  if (typeof input === 'string') {
+    const parsed = parseSchedules(input, options);
+    if (parsed.issues.length > 0) throw new ConfigError('<config>', parsed.issues);
+    schedules = parsed.schedules;
+  } else {
+    schedules = Array.isArray(input) ? input : [input];
+  }
+  const frequencies = options.frequencies ?? linearGrid(512);
+  const results: ScheduleResult[] = schedules.map((schedule) => ({
+    ...scheduleHeader(schedule, frequencies),
+    stages: [...stageRecords(schedule, { ...options, frequencies })],
+  }));
+  return { schemaVersion: 1, tool: { ...TOOL }, schedules: results };
+}

@@ -1,0 +1,90 @@
+import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { scheduleHeader, stageRecords } from '../../analysis/analyze.js';
+import { selectStages } from '../../analysis/stage-selection.js';
+import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
+import { csvWriter } from '../../io/csv-writer.js';
+import { jsonWriter } from '../../io/json-writer.js';
+import { ndjsonWriter } from '../../io/ndjson-writer.js';
+import type { TextSink } from '../../io/sink.js';
+import type { Schedule } from '../../types.js';
+import { TOOL } from '../../version.js';
+import type { CliContext } from '../context.js';
+import { CliError } from '../errors.js';
+import { gridFromOptions } from '../grid-options.js';
+import { loadSources } from '../load-schedules.js';
+import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
+import { chooseFormat, writeOutput } from '../output.js';
+import { tableWriter, type FrequencyUnit } from '../table-writer.js';
+
+export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOptions {
+  stages: string;
+  response: boolean;
+  outDir?: string;
+}
+
+/** Largest number of response values one run may produce before we ask for --stages. */
+const MAX_RESPONSE_VALUES = 2e9;
+
+/** `momentum-fr analyze`: load → analyse stage by stage → stream to the chosen writers. */
+export async function analyzeCommand(inputs: string[], options: AnalyzeCliOptions, ctx: CliContext): Promise<void> {
+  const format = chooseFormat(options.format, options.output, ['table', 'json', 'ndjson', 'csv']);
+  const frequencies = gridFromOptions(options);
+  const sources = await loadSources(inputs, options, ctx);
+  const schedules = sources.flatMap((s) => s.schedules);
+  checkSelection(schedules, options, frequencies.length);
+
+  const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
+    const wo: WriterOptions = { response, tool: TOOL };
+    if (fmt === 'json') return jsonWriter(sink, wo);
+    if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
+    if (fmt === 'csv') return csvWriter(sink, wo);
+    const color = options.output === undefined || options.output === '-' ? ctx.color : false;
+    return tableWriter(sink, { color, units: options.units as FrequencyUnit });
+  };
+  // Table needs no response arrays; everything else follows --no-response.
+  const response = format === 'table' ? false : options.response;
+  await writeOutput(ctx, options.output, (sink) => stream(schedules, [makeWriter(format, sink, response)], { ...options, response }, frequencies));
+
+  if (options.outDir !== undefined) {
+    const dir = resolve(ctx.cwd, options.outDir);
+    await mkdir(dir, { recursive: true });
+    const stem = sources.length === 1 ? sources[0].stem : 'analysis';
+    const files: [string, string, boolean][] = [
+      [`${stem}.json`, 'json', true],
+      [`${stem}.metrics.csv`, 'csv', false],
+      [`${stem}.response.csv`, 'csv', true],
+    ];
+    for (const [name, fmt, withResponse] of files) {
+      if (withResponse && !options.response) continue;
+      await writeOutput(ctx, join(options.outDir, name), (sink) =>
+        stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, response: withResponse }, frequencies),
+      );
+    }
+  }
+}
+
+async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions, frequencies: Float64Array): Promise<void> {
+  for (const w of writers) await w.begin();
+  for (const schedule of schedules) {
+    for (const w of writers) await w.schedule(scheduleHeader(schedule, frequencies));
+    for (const record of stageRecords(schedule, { frequencies, stages: options.stages, response: options.response })) {
+      for (const w of writers) await w.stage(record);
+    }
+    for (const w of writers) await w.endSchedule();
+  }
+  for (const w of writers) await w.end();
+}
+
+/** Usage errors in --stages, and outputs too large to be meant, before any output is started. */
+function checkSelection(schedules: Schedule[], options: AnalyzeCliOptions, nFreq: number): void {
+  let values = 0;
+  for (const s of schedules) {
+    const sel = selectStages(options.stages, s.stages.count);
+    if (!Array.isArray(sel)) throw new CliError(`--stages: ${sel.error} (schedule ${s.name})`);
+    values += sel.length * nFreq;
+  }
+  if (options.response && values > MAX_RESPONSE_VALUES) {
+    throw new CliError(`the response would have ${values.toExponential(2)} values per array; choose fewer stages (--stages every:N) or frequencies (--freqs), or use --no-response`);
+  }
+}

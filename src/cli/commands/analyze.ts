@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { addGridOptions, addInputOptions, addOutputOptions } from '../options.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('analyze')
+    .description('per-stage frequency response and metrics of momentum schedules')
+    .argument('[configs...]', 'YAML/JSON config files (- reads stdin)');
+  addInputOptions(cmd);
+  addGridOptions(cmd);
+  addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the analysis');
+  cmd
+    .option('--stages <list>', 'stages to report: all, first, last, 0,10,299, 5..9, every:N, -1', 'all')
+    .option('--no-response', 'metrics only: one row per stage, no frequency response')
+    .option('--out-dir <dir>', 'also write <name>.json, <name>.metrics.csv and <name>.response.csv there')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ momentum-fr analyze configs/fsgdm-cifar100.yaml
+  $ momentum-fr analyze configs/fsgdm-cifar100.yaml --stages first,last --format json | jq '.schedules[0].stages[].metrics.dcGain'
+  $ momentum-fr analyze --preset standard-sgdm --set momentum.beta=0.99 --scale log --freqs 200 -o sgdm.csv
+  $ momentum-fr analyze configs/*.yaml --no-response --format csv > metrics.csv`,
+    )
+    .action(async (configs: string[], options) => {
+      const { analyzeCommand } = await import('../actions/analyze-action.js');
+      await analyzeCommand(configs, options, ctx);
+    });
+}

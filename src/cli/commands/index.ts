@@ -1,0 +1,16 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { register as analyze } from './analyze.js';
+import { register as coefficients } from './coefficients.js';
+import { register as validate } from './validate.js';
+import { register as schema } from './schema.js';
+import { register as presets } from './presets.js';
+import { register as init } from './init.js';
+
+/**
+ * Every command. Command modules only declare options; each action imports its implementation
+ * lazily, so `--help` loads commander and nothing else.
+ */
+export function registerCommands(program: Command, ctx: CliContext): void {
+  for (const register of [analyze, coefficients, validate, schema, presets, init]) register(program, ctx);
+}

@@ -1,0 +1,23 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** Everything a command may touch of the outside world, so tests can run the CLI in-process. */
+export interface CliContext {
+  stdout: Writable & { isTTY?: boolean; columns?: number };
+  stderr: Writable & { isTTY?: boolean };
+  stdin: Readable;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Colour on stdout: a TTY, no NO_COLOR, TERM not "dumb" (FORCE_COLOR forces it). */
+  color: boolean;
+  /** Colour on stderr, same rules. */
+  colorErr: boolean;
+  debug: boolean;
+}
+
+/** clig.dev / no-color.org: colour only on a TTY, never with NO_COLOR (any value), FORCE_COLOR wins. */
+export function useColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.TERM === 'dumb') return false;
+  return stream.isTTY === true;
+}

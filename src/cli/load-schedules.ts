@@ -1,0 +1,98 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { parse as parseYamlScalar } from 'yaml';
+import { formatIssue } from '../schedule/issues.js';
+import { LIMITS } from '../schedule/limits.js';
+import { parseSchedules } from '../schedule/parse.js';
+import { PRESETS } from '../schedule/presets/index.js';
+import { starterYaml } from '../schedule/starter.js';
+import type { Schedule } from '../types.js';
+import { didYouMean } from '../util/suggest.js';
+import type { CliContext } from './context.js';
+import { CliError } from './errors.js';
+import type { InputOptions } from './options.js';
+
+export interface LoadedSource {
+  /** How to name it in messages: the path as given, `<stdin>`, or `--preset NAME`. */
+  label: string;
+  /** Base name for output files. */
+  stem: string;
+  schedules: Schedule[];
+}
+
+/**
+ * Reads and resolves every input (files, `-` for stdin, `--preset`), applying `--set` overrides.
+ * All problems of all inputs are printed, one `file:line:col: path: message` per line, before a
+ * single CliError (exit 2) is thrown.
+ */
+export async function loadSources(inputs: string[], opts: InputOptions, ctx: CliContext): Promise<LoadedSource[]> {
+  const overrides = (opts.set ?? []).map(parseOverride);
+  const texts: { label: string; stem: string; text: string }[] = [];
+  if (opts.preset !== undefined) {
+    if (!PRESETS.has(opts.preset)) throw new CliError(`unknown preset "${opts.preset}"${didYouMean(opts.preset, PRESETS.keys())}; see \`momentum-fr presets\``);
+    texts.push({ label: `--preset ${opts.preset}`, stem: opts.preset, text: starterYaml(opts.preset) });
+  }
+  for (const input of inputs) texts.push({ label: input === '-' ? '<stdin>' : input, stem: stemOf(input), text: await readInput(input, ctx) });
+  if (texts.length === 0) throw new CliError('no config given: pass a file, - for stdin, or --preset NAME');
+
+  const loaded: LoadedSource[] = [];
+  let problems = 0;
+  for (const { label, stem, text } of texts) {
+    const parsed = parseSchedules(text, { allowUnstable: opts.allowUnstable, overrides, defaultName: stem });
+    for (const issue of parsed.issues) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
+    problems += parsed.issues.length;
+    loaded.push({ label, stem, schedules: parsed.schedules });
+  }
+  if (problems > 0) throw new CliError(`${problems} problem(s)`, 2, true);
+  return loaded;
+}
+
+export async function loadSchedules(inputs: string[], opts: InputOptions, ctx: CliContext): Promise<Schedule[]> {
+  return (await loadSources(inputs, opts, ctx)).flatMap((s) => s.schedules);
+}
+
+function stemOf(input: string): string {
+  if (input === '-') return 'stdin';
+  return basename(input, extname(input));
+}
+
+/** `momentum.beta=0.99` → { path: ['momentum', 'beta'], value: 0.99 } (the value read as YAML). */
+export function parseOverride(text: string): { path: string[]; value: unknown } {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new CliError(`--set ${text}: expected key.path=value`);
+  const path = text.slice(0, eq).split('.');
+  if (path.some((p) => p === '')) throw new CliError(`--set ${text}: empty key in path`);
+  let value: unknown;
+  try {
+    value = parseYamlScalar(text.slice(eq + 1));
+  } catch {
+    value = text.slice(eq + 1);
+  }
+  return { path, value };
+}
+
+async function readInput(input: string, ctx: CliContext): Promise<string> {
+  if (input === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of ctx.stdin) {
+      size += (chunk as Buffer).length;
+      if (size > LIMITS.maxConfigBytes) throw new CliError(`<stdin>: config is larger than ${LIMITS.maxConfigBytes} bytes`);
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  const path = resolve(ctx.cwd, input);
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new CliError(`${input}: is a directory, expected a YAML or JSON file`);
+    if (info.size > LIMITS.maxConfigBytes) throw new CliError(`${input}: config is larger than ${LIMITS.maxConfigBytes} bytes`);
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') throw new CliError(`${input}: no such file`);
+    if (e.code === 'EACCES') throw new CliError(`${input}: permission denied`);
+    throw err;
+  }
+}

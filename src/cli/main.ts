@@ -1,0 +1,91 @@
+import { Command, CommanderError } from 'commander';
+import { TOOL } from '../version.js';
+import { PipeClosedError } from '../io/sink.js';
+import { useColor, type CliContext } from './context.js';
+import { CliError } from './errors.js';
+import { registerCommands } from './commands/index.js';
+
+export interface RunIo {
+  stdout?: CliContext['stdout'];
+  stderr?: CliContext['stderr'];
+  stdin?: CliContext['stdin'];
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+/**
+ * The CLI as a function (ESLint's execute()): parses argv, runs one command, returns the exit code
+ * (0 success, 2 invalid input or usage, 1 runtime failure). Never calls process.exit, so output
+ * is flushed by the caller simply returning.
+ */
+export async function run(argv: string[], io: RunIo = {}): Promise<number> {
+  const env = io.env ?? process.env;
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const debug = argv.includes('--debug');
+  const ctx: CliContext = {
+    stdout,
+    stderr,
+    stdin: io.stdin ?? process.stdin,
+    env,
+    cwd: io.cwd ?? process.cwd(),
+    color: useColor(stdout, env),
+    colorErr: useColor(stderr, env),
+    debug,
+  };
+  const program = new Command('momentum-fr');
+  program
+    .description('Frequency response of momentum schedules: what a (time-variant) momentum filter does to your gradients, stage by stage.')
+    .version(TOOL.version, '-V, --version', 'print the version')
+    .option('--debug', 'print stack traces on errors')
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (s) => void stdout.write(s),
+      writeErr: (s) => void stderr.write(s),
+      getOutHasColors: () => ctx.color,
+      getErrHasColors: () => ctx.colorErr,
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ momentum-fr analyze configs/fsgdm-cifar100.yaml                 per-stage summary table
+  $ momentum-fr analyze configs/fsgdm-cifar100.yaml --format json | jq '.schedules[0].stages[-1].metrics'
+  $ momentum-fr analyze --preset ema-sgdm --set momentum.beta=0.99 --stages first,last
+  $ momentum-fr validate configs/*.yaml
+  $ momentum-fr init fsgdm > my-schedule.yaml
+
+Exit codes: 0 success, 2 invalid input or usage, 1 runtime failure. NO_COLOR disables colour.`,
+    );
+  program.exitOverride();
+  registerCommands(program, ctx);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    return report(err, ctx);
+  }
+}
+
+function report(err: unknown, ctx: CliContext): number {
+  if (err instanceof PipeClosedError) return 0;
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+    // Commander already printed its message; its default exit code 1 means a usage error here.
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof CliError) {
+    if (!err.reported) ctx.stderr.write(`momentum-fr: ${err.message}\n`);
+    if (ctx.debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
+    return err.exitCode;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EPIPE') return 0;
+  ctx.stderr.write(`momentum-fr: ${e?.message ?? String(err)}${ctx.debug ? '' : ' (run with --debug for details)'}\n`);
+  if (ctx.debug && e?.stack) ctx.stderr.write(`${e.stack}\n`);
+  return 1;
+}

@@ -1,0 +1,46 @@
+import { Option, type Command } from 'commander';
+
+/** Options shared by every command that reads schedules. */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('-p, --preset <name>', 'analyse a preset instead of (or besides) config files; see `momentum-fr presets`')
+    .option('-s, --set <key=value>', 'override a config value by dot path, e.g. momentum.beta=0.99 (repeatable)', collect, [])
+    .option('--allow-unstable', 'accept stages with |u| ≥ 1 (marginal or unstable filters)');
+}
+
+/** Frequency grid options (ω in rad/sample on [0, π]). */
+export function addGridOptions(cmd: Command): Command {
+  return cmd
+    .option('-n, --freqs <count>', 'number of frequencies', '512')
+    .addOption(new Option('--scale <scale>', 'grid spacing: linear on [0, π] (both ends), or log on [fmin, π]').choices(['linear', 'log']).default('linear'))
+    .option('--fmin <omega>', 'lowest frequency of a log grid, rad/sample', '1e-4')
+    .addOption(new Option('--units <unit>', 'frequency unit for display: rad (rad/sample), cycles (cycles/step), period (steps)').choices(['rad', 'cycles', 'period']).default('rad'));
+}
+
+export function addOutputOptions(cmd: Command, formats: string[], what: string): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', `output format (default: from the -o extension, else ${formats[0]})`).choices(formats))
+    .option('-o, --output <file>', `write ${what} to a file (atomically) instead of stdout; - is stdout`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export interface InputOptions {
+  preset?: string;
+  set: string[];
+  allowUnstable?: boolean;
+}
+
+export interface GridOptions {
+  freqs: string;
+  scale: 'linear' | 'log';
+  fmin: string;
+  units: 'rad' | 'cycles' | 'period';
+}
+
+export interface OutputOptions {
+  format?: string;
+  output?: string;
+}

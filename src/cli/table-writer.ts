@@ -1,0 +1,76 @@
+import { Chalk } from 'chalk';
+import type { ScheduleHeader } from '../analysis/analyze.js';
+import { cyclesPerStep, periodSteps } from '../filter/grid.js';
+import type { AnalysisWriter } from '../io/analysis-writer.js';
+import type { TextSink } from '../io/sink.js';
+import type { StageRecord } from '../types.js';
+
+export type FrequencyUnit = 'rad' | 'cycles' | 'period';
+
+const UNIT_LABEL: Record<FrequencyUnit, string> = { rad: 'rad/sample', cycles: 'cycles/step', period: 'period, steps' };
+
+function num(x: number | null, digits = 4): string {
+  if (x === null || !Number.isFinite(x)) return x === Infinity ? '∞' : '–';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e6 || a < 1e-4) return x.toExponential(digits - 1);
+  return Number(x.toPrecision(digits)).toString();
+}
+
+function freq(x: number | null, unit: FrequencyUnit): string {
+  if (x === null) return '–';
+  if (unit === 'cycles') return num(cyclesPerStep(x));
+  if (unit === 'period') return num(periodSteps(x));
+  return num(x);
+}
+
+interface Column {
+  title: string;
+  width: number;
+  cell(r: StageRecord, unit: FrequencyUnit): string;
+}
+
+const COLUMNS: Column[] = [
+  { title: 'stage', width: 6, cell: (r) => String(r.index) },
+  { title: 'steps', width: 17, cell: (r) => (r.startStep === r.endStep ? `${r.startStep}` : `${r.startStep}–${r.endStep}`) },
+  { title: 'u', width: 10, cell: (r) => num(r.u, 6) },
+  { title: 'v', width: 8, cell: (r) => num(r.v, 6) },
+  { title: 'type', width: 9, cell: (r) => r.metrics.filterType },
+  { title: 'DC dB', width: 8, cell: (r) => num(r.metrics.dcGainDb) },
+  { title: 'Nyq dB', width: 8, cell: (r) => num(r.metrics.nyquistGainDb) },
+  { title: 'cutoff', width: 10, cell: (r, u) => freq(r.metrics.cutoffFrequency, u) },
+  { title: 'unity', width: 10, cell: (r, u) => freq(r.metrics.unityGainFrequency, u) },
+  { title: 'noise gain', width: 10, cell: (r) => num(r.metrics.noiseGain) },
+  { title: 'delay', width: 8, cell: (r) => num(r.metrics.groupDelayDc) },
+  { title: 'τ steps', width: 8, cell: (r) => num(r.metrics.timeConstant) },
+];
+
+/**
+ * The human summary: one block per schedule, one row per stage, fixed-width columns so it streams.
+ * Colour (only when allowed): gains above 0 dB in yellow (amplified), below in cyan (attenuated).
+ */
+export function tableWriter(sink: TextSink, options: { color: boolean; units: FrequencyUnit }): AnalysisWriter {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  let first = true;
+  const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s.padStart(w) + ' ');
+  const db = (text: string, value: number | null) => (value === null ? text : value > 1e-12 ? c.yellow(text) : value < -1e-12 ? c.cyan(text) : text);
+  return {
+    begin: () => undefined,
+    schedule: (h: ScheduleHeader) => {
+      const head = `${first ? '' : '\n'}${c.bold(h.name)}  ${c.dim(`${h.source}, ${h.steps} steps, ${h.stageCount} stage${h.stageCount === 1 ? '' : 's'}; frequencies in ${UNIT_LABEL[options.units]}`)}\n`;
+      first = false;
+      return sink.write(head + c.bold(COLUMNS.map((col) => pad(col.title, col.width)).join('').trimEnd()) + '\n');
+    },
+    stage: (r: StageRecord) => {
+      const cells = COLUMNS.map((col) => {
+        const text = pad(col.cell(r, options.units), col.width);
+        if (col.title === 'DC dB') return db(text, r.metrics.dcGainDb);
+        if (col.title === 'Nyq dB') return db(text, r.metrics.nyquistGainDb);
+        return text;
+      });
+      return sink.write(`${cells.join('').trimEnd()}\n`);
+    },
+    endSchedule: () => undefined,
+    end: () => undefined,
+  };
+}

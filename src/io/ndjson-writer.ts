@@ -1,0 +1,29 @@
+import { jsonValue } from './number-format.js';
+import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
+import type { TextSink } from './sink.js';
+import { METRICS_COLUMNS, metricCells, RESPONSE_COLUMNS, responseCells, stageCells, type Cell } from './tidy-rows.js';
+import type { ScheduleHeader } from '../analysis/analyze.js';
+
+function object(columns: readonly string[], cells: Cell[]): string {
+  return `{${columns.map((c, i) => `${JSON.stringify(c)}:${jsonValue(cells[i])}`).join(',')}}\n`;
+}
+
+/** NDJSON: the tidy rows of the CSV format, one JSON object per line. */
+export function ndjsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
+  let header: ScheduleHeader;
+  return {
+    begin: () => undefined,
+    schedule: (h) => {
+      header = h;
+    },
+    stage: (r) => {
+      const base = stageCells(header, r);
+      if (!options.response) return sink.write(object(METRICS_COLUMNS, [...base, ...metricCells(r)]));
+      const lines: string[] = [];
+      for (let i = 0; i < header.frequencies.length; i++) lines.push(object(RESPONSE_COLUMNS, [...base, ...responseCells(header, r, i)]));
+      return sink.write(lines.join(''));
+    },
+    endSchedule: () => undefined,
+    end: () => undefined,
+  };
+}

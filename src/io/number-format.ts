@@ -1,0 +1,39 @@
+/**
+ * Numbers as JSON/CSV text: shortest round-trip decimal (ECMAScript Number::toString), −0 as 0,
+ * and non-finite values as JSON null / an empty CSV cell, so output is always valid and identical
+ * across runs and machines.
+ */
+export function jsonNumber(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return 'null';
+  return x === 0 ? '0' : String(x);
+}
+
+export function csvNumber(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '';
+  return x === 0 ? '0' : String(x);
+}
+
+export function jsonArray(values: ArrayLike<number>): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) parts[i] = jsonNumber(values[i]);
+  return `[${parts.join(',')}]`;
+}
+
+/** JSON for plain records: typed arrays become arrays, non-finite numbers become null. */
+export function jsonValue(value: unknown): string {
+  if (typeof value === 'number') return jsonNumber(value);
+  if (value === null || value === undefined) return 'null';
+  if (ArrayBuffer.isView(value)) return jsonArray(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return `[${value.map(jsonValue).join(',')}]`;
+  if (typeof value === 'object') {
+    const parts: string[] = [];
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) parts.push(`${JSON.stringify(k)}:${jsonValue(v)}`);
+    return `{${parts.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** RFC 4180 quoting: only when the cell needs it. */
+export function csvText(s: string): string {
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,124 @@
+import type { Schedule } from '../types.js';
+import type { ConfigIssue } from './issues.js';
+import { PRESETS } from './presets/index.js';
+import { resolveSchedule } from './resolve.js';
+import { CustomMomentum, FileShape, keysAt, ScheduleShape, type ScheduleConfig } from './schema.js';
+import { readYamlDocuments } from './yaml-source.js';
+import { fromZodIssues } from './zod-issues.js';
+import { didYouMean } from '../util/suggest.js';
+
+export interface ParseOptions {
+  /** Accept stages with |u| ≥ 1 (marginal or unstable filters). */
+  allowUnstable?: boolean;
+  /** Overrides applied to every schedule before validation: `momentum.c` → 0.05. */
+  overrides?: { path: string[]; value: unknown }[];
+  /** Used to name schedules that have no `name`. */
+  defaultName?: string;
+}
+
+export interface ParseResult {
+  schedules: Schedule[];
+  configs: ScheduleConfig[];
+  /** Every problem in the text, each with line and column where the text has them. */
+  issues: ConfigIssue[];
+}
+
+/**
+ * Config text (YAML or JSON; several documents or a `schedules:` list) → resolved schedules.
+ * Pure: takes text, returns data; all problems of the text are returned at once, never thrown.
+ */
+export function parseSchedules(text: string, options: ParseOptions = {}): ParseResult {
+  const { documents, issues } = readYamlDocuments(text);
+  const result: ParseResult = { schedules: [], configs: [], issues };
+  if (documents.length === 0 && issues.length === 0) {
+    issues.push({ code: 'empty', path: [], message: 'no schedule in the input (expected steps, stages and momentum)' });
+  }
+  for (const doc of documents) {
+    const located = (list: ConfigIssue[]) =>
+      list.map((i) => (i.line !== undefined ? i : { ...i, ...doc.locate(i.path, i.code === 'unknown_key') }));
+    const entries = scheduleEntries(doc.value);
+    if ('issues' in entries) {
+      issues.push(...located(entries.issues));
+      continue;
+    }
+    for (const { value, path } of entries.list) {
+      const ordinal = documents.length > 1 || entries.list.length > 1 ? result.configs.length + 1 : 0;
+      const fallbackName = ordinal ? `${options.defaultName ?? 'schedule'}-${ordinal}` : (options.defaultName ?? 'schedule');
+      const withOverrides = applyOverrides(value, options.overrides ?? []);
+      const checked = validateSchedule(withOverrides, path);
+      if (checked.issues.length > 0) {
+        issues.push(...located(checked.issues));
+        continue;
+      }
+      const config = checked.config!;
+      const resolved = resolveSchedule(config, config.name ?? fallbackName, path, options);
+      if (resolved.issues.length > 0) {
+        issues.push(...located(resolved.issues));
+        continue;
+      }
+      result.configs.push(config);
+      result.schedules.push(resolved.schedule!);
+    }
+  }
+  return result;
+}
+
+function scheduleEntries(value: unknown): { list: { value: unknown; path: (string | number)[] }[] } | { issues: ConfigIssue[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { issues: [{ code: 'invalid_type', path: [], message: 'expected a mapping with steps, stages and momentum', received: value }] };
+  }
+  if (!('schedules' in value)) return { list: [{ value, path: [] }] };
+  const file = FileShape.safeParse(value, { reportInput: true });
+  if (!file.success) return { issues: fromZodIssues(file.error.issues, [], (p) => keysAt(FileShape, p)) };
+  return { list: file.data.schedules.map((v, i) => ({ value: v, path: ['schedules', i] })) };
+}
+
+function validateSchedule(value: unknown, base: (string | number)[]): { config?: ScheduleConfig; issues: ConfigIssue[] } {
+  const shape = ScheduleShape.safeParse(value, { reportInput: true });
+  if (!shape.success) return { issues: fromZodIssues(shape.error.issues, base, (p) => keysAt(ScheduleShape, p)) };
+  const { momentum, ...rest } = shape.data;
+  const issues: ConfigIssue[] = [];
+  if (rest.stages !== undefined && rest.stageLength !== undefined) {
+    issues.push({ code: 'conflict', path: [...base, 'stageLength'], message: 'give either stages or stageLength, not both' });
+  }
+  if (rest.stages !== undefined && rest.stages > rest.steps) {
+    issues.push({ code: 'too_big', path: [...base, 'stages'], message: `must be ≤ steps (${rest.steps})`, received: rest.stages });
+  }
+  const mBase = [...base, 'momentum'];
+  if ('preset' in momentum) {
+    const { preset: name, ...params } = momentum;
+    const preset = typeof name === 'string' ? PRESETS.get(name) : undefined;
+    if (!preset) {
+      const msg = typeof name === 'string' ? `unknown preset${didYouMean(name, PRESETS.keys())}; see \`momentum-fr presets\`` : 'expected a preset name';
+      return { issues: [...issues, { code: 'unknown_preset', path: [...mBase, 'preset'], message: msg, received: name }] };
+    }
+    const parsed = preset.params.safeParse(params, { reportInput: true });
+    if (!parsed.success) {
+      const known = (p: PropertyKey[]) => (p.length === 0 ? ['preset', ...keysAt(preset.params, p)] : keysAt(preset.params, p));
+      return { issues: [...issues, ...fromZodIssues(parsed.error.issues, mBase, known)] };
+    }
+    return { issues, config: { ...rest, momentum: { preset: preset.name, params: parsed.data as Record<string, unknown> } } };
+  }
+  const custom = CustomMomentum.safeParse(momentum, { reportInput: true });
+  if (!custom.success) {
+    const known = (p: PropertyKey[]) => (p.length === 0 ? ['preset', ...keysAt(CustomMomentum, p)] : keysAt(CustomMomentum, p));
+    return { issues: [...issues, ...fromZodIssues(custom.error.issues, mBase, known)] };
+  }
+  return { issues, config: { ...rest, momentum: { custom: custom.data } } };
+}
+
+/** Sets each override's dot path on a copy of the schedule object (creating mappings as needed). */
+function applyOverrides(value: unknown, overrides: { path: string[]; value: unknown }[]): unknown {
+  if (overrides.length === 0) return value;
+  const root = structuredClone(value) as Record<string, unknown>;
+  for (const { path, value: v } of overrides) {
+    let node: Record<string, unknown> = root;
+    for (const key of path.slice(0, -1)) {
+      const next = node[key];
+      if (typeof next !== 'object' || next === null) node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = v;
+  }
+  return root;
+}

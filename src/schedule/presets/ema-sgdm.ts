@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { definePreset } from './preset.js';
+
+/** EMA-SGDM: the coupled convention, an exponential moving average of gradients (DC gain 1). */
+export const emaSgdm = definePreset({
+  name: 'ema-sgdm',
+  summary: 'EMA (coupled) momentum: u = β, v = 1 − β (orthodox low-pass, DC gain 1)',
+  formula: 'u = β, v = 1 − β',
+  source: 'Li et al., ICLR 2025, §2 (EMA-SGDM)',
+  params: z.strictObject({
+    beta: z.number().default(0.9).describe('momentum coefficient β'),
+  }),
+  defaults: { steps: 117_000, stages: 1 },
+  firstStepCopy: false,
+  coefficients: ({ beta }) => () => ({ u: beta, v: 1 - beta }),
+});

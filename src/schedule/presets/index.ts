@@ -1,0 +1,14 @@
+import { constant } from './constant.js';
+import { emaSgdm } from './ema-sgdm.js';
+import { fsgdm } from './fsgdm.js';
+import { paperPresets } from './paper.js';
+import type { Preset } from './preset.js';
+import { pytorchSgd } from './pytorch-sgd.js';
+import { standardSgdm } from './standard-sgdm.js';
+
+/** Every preset, by name, in the order `momentum-fr presets` lists them. */
+export const PRESETS: ReadonlyMap<string, Preset> = new Map(
+  ([fsgdm, emaSgdm, standardSgdm, pytorchSgd, constant, ...paperPresets] as Preset[]).map((p) => [p.name, p]),
+);
+
+export type { Preset, StageContext, Coefficients } from './preset.js';

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import type { StageTable } from '../../types.js';
+import type { Partition } from '../stages.js';
+
+/** What a coefficient formula may depend on, per stage (t is the stage's first step, 1-based). */
+export interface StageContext {
+  /** Stage index, from 0. */
+  k: number;
+  /** Number of stages. */
+  N: number;
+  /** First step of the stage, 1-based. */
+  t: number;
+  /** Total steps Σ. */
+  T: number;
+  /** Progress at the stage start, (t − 1)/T ∈ [0, 1). */
+  p: number;
+  /** Length of this stage in steps. */
+  delta: number;
+}
+
+/** u and v of one stage. */
+export type Coefficients = (ctx: StageContext) => { u: number; v: number };
+
+/**
+ * A named momentum method. `params` is a strict zod object with defaults (the preset's own keys,
+ * beside `preset:` in the YAML). Most presets give per-stage coefficients over the schedule's
+ * partition; FSGDM brings its own partition (the official step → stage rule).
+ */
+export interface Preset<S extends z.ZodObject = z.ZodObject> {
+  name: string;
+  /** One line for `momentum-fr presets`. */
+  summary: string;
+  /** The formula, as in docs/config.md. */
+  formula: string;
+  /** Where the formula comes from. */
+  source: string;
+  params: S;
+  /** steps/stages used by `--preset NAME` and `init` when the user gives none. */
+  defaults: { steps: number; stages: number };
+  /** Whether the optimizer's first step copies the gradient into the buffer (m_1 = g_1). */
+  firstStepCopy: boolean;
+  coefficients(params: z.output<S>): Coefficients;
+  /** Only for presets with their own step → stage rule; gets the schedule's steps and stages. */
+  table?(params: z.output<S>, steps: number, stages: number): StageTable | string;
+  /** Only for presets that need a partition other than the schedule's. */
+  partition?(steps: number, stages: number): Partition;
+}
+
+export function definePreset<S extends z.ZodObject>(preset: Preset<S>): Preset<S> {
+  return preset;
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { definePreset } from './preset.js';
+
+/** Standard-SGDM: the decoupled convention, PyTorch's default (DC gain 1/(1 − β)). */
+export const standardSgdm = definePreset({
+  name: 'standard-sgdm',
+  summary: 'standard (decoupled) momentum: u = β, v = 1 (unorthodox low-pass gain, DC gain 1/(1−β))',
+  formula: 'u = β, v = 1',
+  source: 'Li et al., ICLR 2025, §2 (Standard-SGDM); torch.optim.SGD with dampening 0',
+  params: z.strictObject({
+    beta: z.number().default(0.9).describe('momentum coefficient β'),
+  }),
+  defaults: { steps: 117_000, stages: 1 },
+  firstStepCopy: true,
+  coefficients: ({ beta }) => () => ({ u: beta, v: 1 }),
+});

@@ -1,0 +1,179 @@
+import type { Schedule, StageTable } from '../types.js';
+import { compileExpression, ExpressionError, type CompiledExpression } from './expression.js';
+import type { ConfigIssue } from './issues.js';
+import { LIMITS } from './limits.js';
+import { PRESETS, type StageContext } from './presets/index.js';
+import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
+import { balancedPartition, emptyTable, fixedLengthPartition, type Partition } from './stages.js';
+
+type Path = (string | number)[];
+type Evaluator = (ctx: StageContext, scope: Map<string, number>, stage: number) => number;
+
+const STAGE_VARIABLES = ['k', 'N', 't', 'T', 'p', 'delta'] as const;
+
+/**
+ * A validated config → its stage table. Issues: expressions that do not compile or give NaN/∞,
+ * per-stage lists of the wrong length, and (unless allowUnstable) stages with |u| ≥ 1, each naming
+ * the stage and its steps.
+ */
+export function resolveSchedule(
+  config: ScheduleConfig,
+  name: string,
+  base: Path,
+  options: { allowUnstable?: boolean } = {},
+): { schedule?: Schedule; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const mPath = [...base, 'momentum'];
+  const { momentum } = config;
+  let table: StageTable;
+  let firstStepCopy: boolean;
+  const source = momentum.preset ?? 'custom';
+
+  if (momentum.preset !== undefined) {
+    const preset = PRESETS.get(momentum.preset)!;
+    firstStepCopy = preset.firstStepCopy;
+    if (preset.table) {
+      if (config.stageLength !== undefined) {
+        return { issues: [{ code: 'conflict', path: [...base, 'stageLength'], message: `preset ${preset.name} derives stage lengths from steps and stages; give stages` }] };
+      }
+      const made = preset.table(momentum.params, config.steps, config.stages ?? preset.defaults.stages);
+      if (typeof made === 'string') return { issues: [{ code: 'invalid_schedule', path: [...base, 'stages'], message: made }] };
+      table = made;
+    } else {
+      const made = partitionOf(config, base);
+      if ('issue' in made) return { issues: [made.issue] };
+      table = emptyTable(made);
+      const coefficients = preset.coefficients(momentum.params);
+      forEachStage(table, config.steps, (ctx, i) => {
+        const { u, v } = coefficients(ctx);
+        table.u[i] = u;
+        table.v[i] = v;
+      });
+    }
+    issues.push(...checkStages(table, mPath, mPath, options.allowUnstable ?? false));
+  } else {
+    const custom = momentum.custom;
+    firstStepCopy = custom.firstStepCopy;
+    const made = partitionOf(config, base);
+    if ('issue' in made) return { issues: [made.issue] };
+    table = emptyTable(made);
+    const params = custom.params ?? {};
+    const clash = Object.keys(params).filter((p) => (STAGE_VARIABLES as readonly string[]).includes(p) || p === 'u');
+    for (const p of clash) issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `"${p}" is a built-in variable; choose another name` });
+    const uEval = evaluator(custom.u, [...mPath, 'u'], [...STAGE_VARIABLES, ...Object.keys(params)], table.count, issues);
+    const vEval = evaluator(custom.v, [...mPath, 'v'], [...STAGE_VARIABLES, ...Object.keys(params), 'u'], table.count, issues);
+    if (issues.length > 0 || !uEval || !vEval) return { issues };
+    const scope = new Map<string, number>(Object.entries(params));
+    try {
+      forEachStage(table, config.steps, (ctx, i) => {
+        for (const key of STAGE_VARIABLES) scope.set(key, ctx[key]);
+        const u = uEval(ctx, scope, i);
+        scope.set('u', u);
+        table.u[i] = u;
+        table.v[i] = vEval(ctx, scope, i);
+      });
+    } catch (err) {
+      if (!(err instanceof ExpressionError)) throw err;
+      return { issues: [{ code: 'expression', path: mPath, message: err.message }] };
+    }
+    issues.push(...checkStages(table, coefficientPath(custom, mPath, 'u'), coefficientPath(custom, mPath, 'v'), options.allowUnstable ?? false));
+  }
+  if (issues.length > 0) return { issues };
+  return { schedule: { name, steps: config.steps, stages: table, firstStepCopy, source }, issues };
+}
+
+function partitionOf(config: ScheduleConfig, base: Path): Partition | { issue: ConfigIssue } {
+  if (config.stageLength !== undefined) {
+    const count = Math.ceil(config.steps / config.stageLength);
+    if (count > LIMITS.maxStages) {
+      return { issue: { code: 'too_big', path: [...base, 'stageLength'], message: `gives ${count} stages, more than ${LIMITS.maxStages}`, received: config.stageLength } };
+    }
+    return fixedLengthPartition(config.steps, config.stageLength);
+  }
+  return balancedPartition(config.steps, config.stages ?? 1);
+}
+
+function forEachStage(table: StageTable, steps: number, fn: (ctx: StageContext, i: number) => void): void {
+  const ctx: StageContext = { k: 0, N: table.count, t: 1, T: steps, p: 0, delta: 1 };
+  for (let i = 0; i < table.count; i++) {
+    ctx.k = i;
+    ctx.t = table.startStep[i];
+    ctx.p = (ctx.t - 1) / steps;
+    ctx.delta = table.endStep[i] - table.startStep[i] + 1;
+    fn(ctx, i);
+  }
+}
+
+/** A coefficient (number, expression, per-stage list or piecewise segments) → per-stage evaluator. */
+function evaluator(coef: CustomMomentumConfig['u'], path: Path, variables: string[], count: number, issues: ConfigIssue[]): Evaluator | undefined {
+  const vars = new Set(variables);
+  const scalar = (value: number | string, at: Path): ((scope: Map<string, number>) => number) | undefined => {
+    if (typeof value === 'number') return () => value;
+    try {
+      const f: CompiledExpression = compileExpression(value, vars);
+      return f;
+    } catch (err) {
+      if (!(err instanceof ExpressionError)) throw err;
+      issues.push({ code: 'expression', path: at, message: err.message });
+      return undefined;
+    }
+  };
+  if (typeof coef === 'number' || typeof coef === 'string') {
+    const f = scalar(coef, path);
+    return f && ((_ctx, scope) => f(scope));
+  }
+  if (Array.isArray(coef)) {
+    if (coef.length !== count) {
+      issues.push({ code: 'length_mismatch', path, message: `needs one value per stage: ${count} values`, received: coef });
+      return undefined;
+    }
+    const fs = coef.map((c, i) => scalar(c, [...path, i]));
+    if (fs.some((f) => !f)) return undefined;
+    return (_ctx, scope, stage) => fs[stage]!(scope);
+  }
+  const segments = coef.piecewise;
+  if (segments[0].from !== 1) issues.push({ code: 'piecewise', path: [...path, 'piecewise', 0, 'from'], message: 'the first segment must start at step 1', received: segments[0].from });
+  for (let j = 1; j < segments.length; j++) {
+    if (segments[j].from <= segments[j - 1].from) {
+      issues.push({ code: 'piecewise', path: [...path, 'piecewise', j, 'from'], message: `segments must start at increasing steps (previous: ${segments[j - 1].from})`, received: segments[j].from });
+    }
+  }
+  const fs = segments.map((s, j) => scalar(s.value, [...path, 'piecewise', j, 'value']));
+  if (fs.some((f) => !f)) return undefined;
+  return (ctx, scope) => {
+    let j = segments.length - 1;
+    while (j > 0 && segments[j].from > ctx.t) j--;
+    return fs[j]!(scope);
+  };
+}
+
+function coefficientPath(custom: CustomMomentumConfig, mPath: Path, key: 'u' | 'v'): Path {
+  return [...mPath, key];
+}
+
+/** Non-finite coefficients are always errors; |u| ≥ 1 is one unless allowed. Names up to 3 stages. */
+function checkStages(table: StageTable, uPath: Path, vPath: Path, allowUnstable: boolean): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const report = (path: Path, bad: number[], what: string, values: Float64Array) => {
+    if (bad.length === 0) return;
+    const shown = bad.slice(0, 3).map((i) => `stage ${i} (steps ${table.startStep[i]}–${table.endStep[i]}): ${fmt(values[i])}`);
+    const more = bad.length > 3 ? ` and ${bad.length - 3} more stages` : '';
+    issues.push({ code: 'invalid_stage', path, message: `${what} in ${shown.join(', ')}${more}` });
+  };
+  const nonFiniteU: number[] = [];
+  const nonFiniteV: number[] = [];
+  const unstable: number[] = [];
+  for (let i = 0; i < table.count; i++) {
+    if (!Number.isFinite(table.u[i])) nonFiniteU.push(i);
+    else if (!allowUnstable && Math.abs(table.u[i]) >= 1) unstable.push(i);
+    if (!Number.isFinite(table.v[i])) nonFiniteV.push(i);
+  }
+  report(uPath, nonFiniteU, 'u is not a finite number', table.u);
+  report(vPath, nonFiniteV, 'v is not a finite number', table.v);
+  report(uPath, unstable, '|u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got', table.u);
+  return issues;
+}
+
+function fmt(x: number): string {
+  return Number.isNaN(x) ? 'NaN' : String(x);
+}

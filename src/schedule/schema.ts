@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import { PRESETS } from './presets/index.js';
+
+/**
+ * The config language, as zod schemas (the schema is the type). Validation goes in two steps, so
+ * that errors name the right key: the schedule's own keys first, then its `momentum` block against
+ * the schema its `preset` selects (or the custom u/v schema). `configJsonSchema()` assembles the
+ * full union for editors.
+ */
+
+/** A number, or a mathjs expression in k, N, t, T, p, delta, the params (and u, inside v). */
+export const ScalarOrExpression = z
+  .union([z.number(), z.string().min(1)])
+  .describe('a number or an expression such as "t / (t + 1000)"');
+
+export const Segment = z.strictObject({
+  from: z.int().min(1).describe('first step (1-based) from whose stage on this value applies'),
+  value: ScalarOrExpression,
+});
+
+export const Coefficient = z.union(
+  [
+    ScalarOrExpression,
+    z.array(ScalarOrExpression).min(1).describe('one value per stage'),
+    z.strictObject({ piecewise: z.array(Segment).min(1) }).describe('segments by first step'),
+  ],
+  { error: 'expected a number, an expression, a list with one value per stage, or { piecewise: [...] }' },
+);
+
+export const CustomMomentum = z.strictObject({
+  u: Coefficient.describe('weight of the previous buffer, per stage'),
+  v: Coefficient.default(1).describe('weight of the current gradient, per stage (may use u)'),
+  params: z.record(z.string().regex(/^[A-Za-z_]\w*$/), z.number()).optional().describe('named constants for expressions'),
+  firstStepCopy: z.boolean().default(false).describe('the first step copies the gradient (m_1 = g_1)'),
+});
+
+/** A schedule's own keys; `momentum` is validated in the second step. */
+export const ScheduleShape = z.strictObject({
+  name: z.string().min(1).max(200).optional(),
+  description: z.string().optional(),
+  steps: z.int().min(1).max(LIMITS.maxSteps).describe('total gradient steps Σ (T in expressions)'),
+  stages: z.int().min(1).max(LIMITS.maxStages).optional().describe('number of stages N (default 1)'),
+  stageLength: z.int().min(1).max(LIMITS.maxSteps).optional().describe('steps per stage (instead of stages)'),
+  momentum: z.record(z.string(), z.unknown()),
+});
+
+export const FileShape = z.strictObject({
+  schedules: z.array(z.unknown()).min(1).max(LIMITS.maxSchedules),
+});
+
+export type CustomMomentumConfig = z.output<typeof CustomMomentum>;
+export type ScheduleShapeConfig = z.output<typeof ScheduleShape>;
+
+/** A validated schedule config with its momentum block parsed. */
+export interface ScheduleConfig extends Omit<ScheduleShapeConfig, 'momentum'> {
+  momentum: { preset: string; params: Record<string, unknown> } | { preset?: undefined; custom: CustomMomentumConfig };
+}
+
+/** JSON Schema (draft 2020-12) of a config file: one schedule, or `schedules:` with a list. */
+export function configJsonSchema(): object {
+  const presetMomenta = [...PRESETS.values()].map((p) =>
+    p.params.extend({ preset: z.literal(p.name).describe(p.summary) }).describe(`${p.name}: ${p.formula}`),
+  );
+  const Momentum = z.union([CustomMomentum, ...presetMomenta]);
+  const Schedule = ScheduleShape.extend({ momentum: Momentum });
+  const File = z.union([Schedule, z.strictObject({ schedules: z.array(Schedule).min(1) })]);
+  return z.toJSONSchema(File, { io: 'input', target: 'draft-2020-12' });
+}
+
+/** Keys a strict object allows at `path` inside `schema` (for "did you mean" on unknown keys). */
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: z.ZodType | undefined = schema;
+  for (const key of path) {
+    node = child(node, key);
+    if (!node) return [];
+  }
+  const obj = unwrap(node);
+  return obj instanceof z.ZodObject ? Object.keys(obj.shape) : [];
+}
+
+function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
+  while (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+  return s;
+}
+
+function child(s: z.ZodType | undefined, key: PropertyKey): z.ZodType | undefined {
+  const node = unwrap(s);
+  if (node instanceof z.ZodObject) return node.shape[key as string] as z.ZodType | undefined;
+  if (node instanceof z.ZodArray) return node.element as z.ZodType;
+  if (node instanceof z.ZodUnion) {
+    for (const option of node.options as z.ZodType[]) {
+      const c = child(option, key);
+      if (c) return c;
+    }
+  }
+  return undefined;
+}

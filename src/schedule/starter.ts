@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { PRESETS } from './presets/index.js';
+
+/**
+ * A commented starter config: for a preset, its formula, source and every parameter with its
+ * default; without one, custom u/v expressions showing the variables. Pure text, valid YAML.
+ */
+export function starterYaml(presetName?: string): string {
+  if (presetName === undefined) return CUSTOM;
+  const preset = PRESETS.get(presetName);
+  if (!preset) throw new RangeError(`unknown preset ${presetName}`);
+  const defaults = preset.params.parse({}) as Record<string, unknown>;
+  const shape = preset.params.shape as Record<string, z.ZodType>;
+  const lines = [
+    `# momentum-fr schedule: ${preset.name}`,
+    `# ${preset.summary}`,
+    `# ${preset.formula}`,
+    `# source: ${preset.source}`,
+    `# check: momentum-fr validate <this file>; editor schema: momentum-fr schema -o momentum-fr.schema.json`,
+    `name: ${preset.name}`,
+    `steps: ${preset.defaults.steps}        # total gradient steps Σ (T in expressions)`,
+    `stages: ${preset.defaults.stages}        # number of stages N (or stageLength: steps per stage)`,
+    'momentum:',
+    `  preset: ${preset.name}`,
+    ...Object.keys(shape).map((key) => `  ${key}: ${String(defaults[key])}        # ${shape[key].description ?? ''}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const CUSTOM = `# momentum-fr schedule with custom coefficients
+# m_t = u·m_{t−1} + v·g_t, with u and v constant inside each stage.
+# u and v: a number, an expression, a list with one value per stage, or
+#   { piecewise: [ { from: <first step>, value: <number or expression> }, ... ] }
+# Expression variables: k (stage index from 0), N (stages), t (first step of the stage, from 1),
+#   T (total steps), p = (t − 1)/T (progress), delta (stage length), your params, and u inside v.
+name: custom
+steps: 117000
+stages: 300
+momentum:
+  params:
+    mu: 1000
+  u: "t / (t + mu)"     # the paper's increasing schedule
+  v: "1 - u"            # orthodox (EMA): only attenuates
+  firstStepCopy: false  # true: m_1 = g_1, as PyTorch SGD and FSGDM initialise the buffer
+`;
