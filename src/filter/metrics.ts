@@ -58,8 +58,8 @@ export function cutoffFrequency(u: number): number | null {
  * Frequency where |H| = 1, strictly inside (0, π); null if the gain never crosses 1 there.
  * Existence is decided from the end gains ((dc − 1)(nyq − 1) < 0, |H| being monotone); the crossing
  * from sin²(ω/2) = (|v| − 1 + u)(|v| + 1 − u)/(4u) for u > 0, or its mirror
- * cos²(ω/2) = (1 + u − |v|)(1 + u + |v|)/(4u) for u < 0, so the small factor is never a difference
- * of rounded large numbers.
+ * cos²(ω/2) = (1 + u − |v|)(1 + u + |v|)/(4u) for u < 0; the small factor is a sum of three
+ * terms that may cancel, so it is summed with error-free transformations (sum3).
  */
 export function unityGainFrequency(u: number, v: number): number | null {
   if (u === 0) return null;
@@ -68,10 +68,10 @@ export function unityGainFrequency(u: number, v: number): number | null {
   const nyq = absV / (1 + u);
   if (!((dc - 1) * (nyq - 1) < 0)) return null;
   if (u > 0) {
-    const s2 = ((absV - 1 + u) * (absV + 1 - u)) / (4 * u);
+    const s2 = (sum3(absV, -1, u) * (absV + 1 - u)) / (4 * u);
     return 2 * Math.asin(Math.sqrt(Math.min(1, Math.max(0, s2))));
   }
-  const c2 = ((1 + u - absV) * (1 + u + absV)) / (4 * u);
+  const c2 = (sum3(1, u, -absV) * (1 + u + absV)) / (4 * u);
   return Math.PI - 2 * Math.asin(Math.sqrt(Math.min(1, Math.max(0, c2))));
 }
 
@@ -81,4 +81,16 @@ export function timeConstant(u: number): number {
   if (a === 0) return 0;
   const lnA = a > 0.5 ? Math.log1p(a - 1) : Math.log(a);
   return -1 / lnA;
+}
+
+/** a + b + c with TwoSum (Knuth): the rounding errors of both additions are added back, so a
+ *  result that cancels to ~1e-17 keeps its leading digits (e.g. 1 + (−0.9) − 0.1). */
+function sum3(a: number, b: number, c: number): number {
+  const s = a + b;
+  const bb = s - a;
+  const e1 = a - (s - bb) + (b - bb);
+  const t = s + c;
+  const cc = t - s;
+  const e2 = s - (t - cc) + (c - cc);
+  return t + (e1 + e2);
 }

@@ -25,7 +25,7 @@ const ALLOWED_OPERATORS = new Set([
 ]);
 const DISABLED = [
   'import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'simplifyConstant', 'simplifyCore',
-  'derivative', 'resolve', 'reviver', 'replacer', 'chain', 'help', 'config', 'typed', 'rationalize',
+  'derivative', 'resolve', 'reviver', 'rationalize',
 ];
 
 /** A compiled expression: a pure function of its variables. */

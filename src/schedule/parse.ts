@@ -75,7 +75,15 @@ function scheduleEntries(value: unknown): { list: { value: unknown; path: (strin
 
 function validateSchedule(value: unknown, base: (string | number)[]): { config?: ScheduleConfig; issues: ConfigIssue[] } {
   const shape = ScheduleShape.safeParse(value, { reportInput: true });
-  if (!shape.success) return { issues: fromZodIssues(shape.error.issues, base, (p) => keysAt(ScheduleShape, p)) };
+  if (!shape.success) {
+    // Still check the momentum block, so that one run reports every problem of the file.
+    const issues = fromZodIssues(shape.error.issues, base, (p) => keysAt(ScheduleShape, p));
+    const momentum = (value as { momentum?: unknown }).momentum;
+    if (typeof momentum === 'object' && momentum !== null && !Array.isArray(momentum)) {
+      issues.push(...validateMomentum(momentum as Record<string, unknown>, [...base, 'momentum']).issues);
+    }
+    return { issues };
+  }
   const { momentum, ...rest } = shape.data;
   const issues: ConfigIssue[] = [];
   if (rest.stages !== undefined && rest.stageLength !== undefined) {
@@ -84,27 +92,33 @@ function validateSchedule(value: unknown, base: (string | number)[]): { config?:
   if (rest.stages !== undefined && rest.stages > rest.steps) {
     issues.push({ code: 'too_big', path: [...base, 'stages'], message: `must be ≤ steps (${rest.steps})`, received: rest.stages });
   }
-  const mBase = [...base, 'momentum'];
+  const checked = validateMomentum(momentum, [...base, 'momentum']);
+  issues.push(...checked.issues);
+  if (issues.length > 0 || !checked.momentum) return { issues };
+  return { issues, config: { ...rest, momentum: checked.momentum } };
+}
+
+function validateMomentum(momentum: Record<string, unknown>, mBase: (string | number)[]): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
   if ('preset' in momentum) {
     const { preset: name, ...params } = momentum;
     const preset = typeof name === 'string' ? PRESETS.get(name) : undefined;
     if (!preset) {
       const msg = typeof name === 'string' ? `unknown preset${didYouMean(name, PRESETS.keys())}; see \`momentum-fr presets\`` : 'expected a preset name';
-      return { issues: [...issues, { code: 'unknown_preset', path: [...mBase, 'preset'], message: msg, received: name }] };
+      return { issues: [{ code: 'unknown_preset', path: [...mBase, 'preset'], message: msg, received: name }] };
     }
     const parsed = preset.params.safeParse(params, { reportInput: true });
     if (!parsed.success) {
       const known = (p: PropertyKey[]) => (p.length === 0 ? ['preset', ...keysAt(preset.params, p)] : keysAt(preset.params, p));
-      return { issues: [...issues, ...fromZodIssues(parsed.error.issues, mBase, known)] };
+      return { issues: fromZodIssues(parsed.error.issues, mBase, known) };
     }
-    return { issues, config: { ...rest, momentum: { preset: preset.name, params: parsed.data as Record<string, unknown> } } };
+    return { issues: [], momentum: { preset: preset.name, params: parsed.data as Record<string, unknown> } };
   }
   const custom = CustomMomentum.safeParse(momentum, { reportInput: true });
   if (!custom.success) {
     const known = (p: PropertyKey[]) => (p.length === 0 ? ['preset', ...keysAt(CustomMomentum, p)] : keysAt(CustomMomentum, p));
-    return { issues: [...issues, ...fromZodIssues(custom.error.issues, mBase, known)] };
+    return { issues: fromZodIssues(custom.error.issues, mBase, known) };
   }
-  return { issues, config: { ...rest, momentum: { custom: custom.data } } };
+  return { issues: [], momentum: { custom: custom.data } };
 }
 
 /** Sets each override's dot path on a copy of the schedule object (creating mappings as needed). */

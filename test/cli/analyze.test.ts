@@ -1,0 +1,131 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, shell } from '../support/cli.js';
+
+const FSGDM = 'configs/fsgdm-cifar100.yaml';
+
+describe('momentum-fr analyze (spawning the real binary)', () => {
+  it('JSON: 301 coefficient segments, each stage\'s DC gain equals the closed form v(1 + S/(cΣ)), final 1 + 1/c', () => {
+    const r = cli(['analyze', FSGDM, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.tool.name).toBe('momentum-fr');
+    const s = doc.schedules[0];
+    expect([s.name, s.steps, s.stageCount, s.frequencies.length, s.stages.length]).toEqual(['fsgdm-cifar100', 117000, 301, 512, 301]);
+    expect(s.frequencies[511]).toBe(Math.PI);
+    for (const st of s.stages) {
+      const start = Math.floor(st.startStep / 390) * 390; // the official rule: S = ⌊s/δ⌋·δ
+      expect(st.metrics.dcGain).toBeCloseTo(1 + start / (0.033 * 117000), 10);
+      expect(st.response.magnitude).toHaveLength(512);
+      expect(st.response.magnitude[0]).toBeCloseTo(st.metrics.dcGain, 12);
+    }
+    expect(s.stages[300].metrics.dcGain).toBeCloseTo(1 + 1 / 0.033, 10);
+  });
+
+  it('CSV and NDJSON are tidy long rows with the same numbers as JSON', () => {
+    const json = JSON.parse(cli(['analyze', FSGDM, '--stages', '0,100,-1', '--freqs', '9', '--format', 'json']).stdout);
+    const csv = cli(['analyze', FSGDM, '--stages', '0,100,-1', '--freqs', '9', '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('schedule,stage,startStep,endStep,u,v,omega,magnitude,magnitudeDb,phase,groupDelay');
+    expect(csv).toHaveLength(1 + 3 * 9);
+    const nd = cli(['analyze', FSGDM, '--stages', '0,100,-1', '--freqs', '9', '--format', 'ndjson']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(nd).toHaveLength(27);
+    const row = csv[1 + 9 + 4].split(',');
+    expect(Number(row[1])).toBe(100);
+    expect(Number(row[7])).toBe(json.schedules[0].stages[1].response.magnitude[4]);
+    expect(nd[9 + 4].magnitude).toBe(json.schedules[0].stages[1].response.magnitude[4]);
+    expect(nd[9 + 4]).toMatchObject({ schedule: 'fsgdm-cifar100', stage: 100, startStep: 39000, endStep: 39389 });
+  });
+
+  it('--no-response gives one metrics row per stage', () => {
+    const csv = cli(['analyze', FSGDM, '--no-response', '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv).toHaveLength(302);
+    expect(csv[0]).toBe('schedule,stage,startStep,endStep,u,v,dcGain,dcGainDb,nyquistGain,nyquistGainDb,peakGain,peakFrequency,cutoffFrequency,unityGainFrequency,noiseGain,groupDelayDc,timeConstant,filterType,amplifies');
+    expect(csv[1]).toBe('fsgdm-cifar100,0,1,389,0,1,1,0,1,0,1,0,,,1,0,0,all-pass,false');
+  });
+
+  it('output is byte-for-byte deterministic', () => {
+    const a = cli(['analyze', FSGDM, '--format', 'json', '--stages', 'every:50']).stdout;
+    const b = cli(['analyze', FSGDM, '--format', 'json', '--stages', 'every:50']).stdout;
+    expect(a).toBe(b);
+  });
+
+  it('the table has no colour codes when stdout is not a TTY (and never with NO_COLOR)', () => {
+    const r = cli(['analyze', FSGDM, '--stages', 'first,last']);
+    expect(r.stdout).toMatch(/fsgdm-cifar100/);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+    expect(cli(['analyze', FSGDM, '--stages', 'last'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);
+    expect(cli(['analyze', FSGDM, '--stages', 'last'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('--preset with --set overrides, and a log grid', () => {
+    const r = cli(['analyze', '--preset', 'standard-sgdm', '--set', 'momentum.beta=0.99', '--scale', 'log', '--fmin', '1e-5', '--freqs', '50', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout).schedules[0];
+    expect(s.stages[0].u).toBe(0.99);
+    expect(s.frequencies[0]).toBe(1e-5);
+    expect(s.stages[0].metrics.dcGain).toBeCloseTo(100, 10);
+  });
+
+  it('reads a config from stdin with -', () => {
+    const r = cli(['analyze', '-', '--format', 'json', '--freqs', '3'], { input: 'steps: 100\nmomentum: { u: 0.5, v: 0.5 }\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).schedules[0].stages[0].metrics.dcGain).toBe(1);
+  });
+
+  it('a bad config: exit 2, one line per problem with file:line:col, no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mfr-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'steps: 100\nstages: 2\nmomentum:\n  u: [0.5, 1.02]\n  vv: 1\n');
+    const r = cli(['analyze', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([`${bad}:5:3: momentum.vv: unknown key (did you mean "v"?)`]);
+    writeFileSync(bad, 'steps: 100\nstages: 2\nmomentum:\n  u: [0.5, 1.02]\n');
+    const r2 = cli(['analyze', bad]);
+    expect(r2.stderr).toBe(`${bad}:4:6: momentum.u: |u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got in stage 1 (steps 51–100): 1.02\n`);
+    expect(r2.stderr).not.toMatch(/at .*\.js/);
+    expect(cli(['analyze', bad, '--allow-unstable', '--format', 'json']).code).toBe(0);
+  });
+
+  it('usage errors exit 2: missing file, unknown option (with a suggestion), bad --stages, bad --freqs', () => {
+    const missing = cli(['analyze', 'nope.yaml']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'momentum-fr: nope.yaml: no such file\n']);
+    const unknown = cli(['analyze', FSGDM, '--stage', '1']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option '--stage'[\s\S]*Did you mean --stages\?/);
+    expect(cli(['analyze', FSGDM, '--stages', '999']).stderr).toMatch(/stage 999 does not exist: the schedule has stages 0\.\.300/);
+    expect(cli(['analyze', FSGDM, '--freqs', '0']).code).toBe(2);
+    expect(cli(['analyse', FSGDM]).stderr).toMatch(/Did you mean analyze\?/);
+  });
+
+  it('a closed pipe (| head) ends quietly with exit 0', () => {
+    const r = shell(`mfr analyze ${FSGDM} --format csv | head -n 2`);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(r.pipestatus[0]).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
+  it('-o writes atomically: a failed run leaves the old file untouched and no temp files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mfr-'));
+    const out = join(dir, 'out.json');
+    expect(cli(['analyze', FSGDM, '--stages', 'last', '-o', out]).code).toBe(0);
+    const before = readFileSync(out, 'utf8');
+    expect(JSON.parse(before).schedules[0].stages).toHaveLength(1);
+    const r = cli(['analyze', FSGDM, 'missing.yaml', '-o', out]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('--out-dir writes the JSON and CSV data files and prints the table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mfr-'));
+    const r = cli(['analyze', FSGDM, '--out-dir', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/stage\s+steps\s+u/);
+    expect(readdirSync(dir).sort()).toEqual(['fsgdm-cifar100.json', 'fsgdm-cifar100.metrics.csv', 'fsgdm-cifar100.response.csv']);
+    expect(r.stderr).toMatch(/wrote .*fsgdm-cifar100\.json/);
+  });
+});

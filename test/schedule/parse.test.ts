@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/schedule/issues.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import { PRESETS } from '../../src/schedule/presets/index.js';
+import { starterYaml } from '../../src/schedule/starter.js';
+
+const messages = (text: string, opts = {}) => parseSchedules(text, opts).issues.map((i) => formatIssue('x.yaml', i));
+
+describe('parseSchedules: the schedule language', () => {
+  it('partitions T steps into N stages of lengths differing by at most one', () => {
+    const { schedules } = parseSchedules('steps: 10\nstages: 3\nmomentum: { u: 0.5 }\n');
+    const t = schedules[0].stages;
+    expect([...t.startStep]).toEqual([1, 4, 7]);
+    expect([...t.endStep]).toEqual([3, 6, 10]);
+    expect([...t.v]).toEqual([1, 1, 1]);
+  });
+
+  it('stageLength gives stages of that many steps and a short last one', () => {
+    const { schedules } = parseSchedules('steps: 10\nstageLength: 4\nmomentum: { u: 0.5 }\n');
+    expect([...schedules[0].stages.endStep]).toEqual([4, 8, 10]);
+  });
+
+  it('evaluates expressions once per stage with k, N, t, T, p, delta, params, and u inside v', () => {
+    const { schedules, issues } = parseSchedules(
+      'steps: 100\nstages: 4\nmomentum:\n  params: { mu: 10 }\n  u: "t / (t + mu)"\n  v: "1 - u + 0*(k + N + T + p + delta)"\n',
+    );
+    expect(issues).toEqual([]);
+    const t = schedules[0].stages;
+    for (let k = 0; k < 4; k++) {
+      const start = 25 * k + 1;
+      expect(t.u[k]).toBe(start / (start + 10));
+      expect(t.v[k]).toBe(1 - start / (start + 10));
+    }
+  });
+
+  it('per-stage lists and piecewise segments', () => {
+    const list = parseSchedules('steps: 30\nstages: 3\nmomentum: { u: [0, 0.5, "0.9"], v: 1 }\n').schedules[0].stages;
+    expect([...list.u]).toEqual([0, 0.5, 0.9]);
+    const pw = parseSchedules('steps: 30\nstages: 3\nmomentum:\n  u: { piecewise: [ { from: 1, value: 0.1 }, { from: 11, value: "0.2 * k" } ] }\n').schedules[0].stages;
+    expect([...pw.u]).toEqual([0.1, 0.2, 0.4]);
+  });
+
+  it('reads several schedules from a schedules: list and from multi-document YAML', () => {
+    const list = parseSchedules('schedules:\n  - { name: a, steps: 5, momentum: { u: 0.1 } }\n  - { name: b, steps: 5, momentum: { u: 0.2 } }\n');
+    expect(list.schedules.map((s) => s.name)).toEqual(['a', 'b']);
+    const docs = parseSchedules('steps: 5\nmomentum: { u: 0.1 }\n---\nsteps: 5\nmomentum: { u: 0.2 }\n', { defaultName: 'f' });
+    expect(docs.schedules.map((s) => s.name)).toEqual(['f-1', 'f-2']);
+  });
+
+  it('accepts JSON', () => {
+    expect(parseSchedules('{"steps": 5, "momentum": {"preset": "ema-sgdm", "beta": 0.5}}').schedules[0].stages.v[0]).toBe(0.5);
+  });
+
+  it('every preset\'s starter YAML (momentum-fr init) parses and resolves', () => {
+    for (const name of PRESETS.keys()) {
+      const r = parseSchedules(starterYaml(name));
+      expect(r.issues, name).toEqual([]);
+      expect(r.schedules[0].stages.count).toBeGreaterThan(0);
+    }
+    expect(parseSchedules(starterYaml()).issues).toEqual([]);
+  });
+
+  it('applies --set overrides by dot path', () => {
+    const r = parseSchedules(starterYaml('ema-sgdm'), { overrides: [{ path: ['momentum', 'beta'], value: 0.99 }, { path: ['steps'], value: 7 }] });
+    expect(r.schedules[0].stages.u[0]).toBe(0.99);
+    expect(r.schedules[0].steps).toBe(7);
+  });
+
+  it('paper presets: orthodox increasing low-pass is u = t/(t+μ), v = 1 − u; unorthodox high-pass decreasing is u = −μ/(t+μ), v = 1', () => {
+    const a = parseSchedules('steps: 100\nstages: 2\nmomentum: { preset: paper-orthodox-low-pass-increasing, mu: 10 }\n').schedules[0].stages;
+    expect([...a.u]).toEqual([1 / 11, 51 / 61]);
+    expect([...a.v]).toEqual([1 - 1 / 11, 1 - 51 / 61]);
+    const b = parseSchedules('steps: 100\nstages: 2\nmomentum: { preset: paper-unorthodox-high-pass-decreasing, mu: 10 }\n').schedules[0].stages;
+    expect([...b.u]).toEqual([-10 / 11, -10 / 61]);
+    expect([...b.v]).toEqual([1, 1]);
+  });
+});
+
+describe('parseSchedules: errors name file:line:col, key path and value, all at once', () => {
+  it('reports every problem of a file with its position', () => {
+    const text = 'steps: ten\nstages: 0\nmomentum:\n  u: 0.5\n  w: 1\n';
+    expect(messages(text)).toEqual([
+      'x.yaml:1:8: steps: expected a number (got "ten")',
+      'x.yaml:2:9: stages: must be ≥ 1 (got 0)',
+      'x.yaml:5:3: momentum.w: unknown key (did you mean "u"?)',
+    ]);
+  });
+
+  it('unknown keys get a suggestion', () => {
+    expect(messages('steps: 10\nstage: 2\nmomentum: { u: 0.5 }\n')).toEqual(['x.yaml:2:1: stage: unknown key (did you mean "stages"?)']);
+    expect(messages('steps: 10\nmomentum:\n  preset: fsgdm\n  cc: 0.1\n')).toEqual(['x.yaml:4:3: momentum.cc: unknown key (did you mean "c"?)']);
+  });
+
+  it('unknown presets get a suggestion', () => {
+    expect(messages('steps: 10\nmomentum: { preset: fsgd }\n')[0]).toBe('x.yaml:2:21: momentum.preset: unknown preset (did you mean "fsgdm"?); see `momentum-fr presets` (got "fsgd")');
+  });
+
+  it('unstable stages are errors naming the stage and its steps, unless allowed', () => {
+    const text = 'steps: 40\nstages: 4\nmomentum:\n  u: [0.5, 1, 1.5, 0.2]\n';
+    expect(messages(text)).toEqual(['x.yaml:4:6: momentum.u: |u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got in stage 1 (steps 11–20): 1, stage 2 (steps 21–30): 1.5']);
+    expect(parseSchedules(text, { allowUnstable: true }).issues).toEqual([]);
+  });
+
+  it('NaN/∞ from an expression is an error naming the stage', () => {
+    expect(messages('steps: 20\nstages: 2\nmomentum:\n  u: "0.5"\n  v: "1 / k"\n')[0]).toBe('x.yaml:5:6: momentum.v: v is not a finite number in stage 0 (steps 1–10): NaN'.replace('NaN', 'Infinity'));
+  });
+
+  it('per-stage lists must have one value per stage', () => {
+    expect(messages('steps: 20\nstages: 2\nmomentum: { u: [0.1, 0.2, 0.3] }\n')[0]).toBe('x.yaml:3:16: momentum.u: needs one value per stage: 2 values (got a list of 3)');
+  });
+
+  it('YAML syntax errors carry the parser\'s line and column', () => {
+    const [m] = messages('steps: 10\nmomentum: { u: 0.5\n');
+    expect(m).toMatch(/^x\.yaml:\d+:\d+: /);
+  });
+
+  it('refuses alias bombs and absurd nesting instead of exhausting memory', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    expect(messages(bomb).join('\n')).toMatch(/alias|resource/i);
+    const deep = `steps: 1\nmomentum: ${'['.repeat(200)}${']'.repeat(200)}\n`;
+    expect(messages(deep).join('\n')).toMatch(/deeper than 64|could not parse/);
+  });
+
+  it('refuses absurd sizes before allocating', () => {
+    expect(messages('steps: 1e15\nmomentum: { u: 0.5 }\n')[0]).toMatch(/steps: must be ≤ 1000000000000/);
+    expect(messages('steps: 1000000000000\nstageLength: 1\nmomentum: { u: 0.5 }\n')[0]).toMatch(/stageLength: gives 1000000000000 stages, more than 10000000/);
+  });
+});
+
+describe('expressions are sandboxed', () => {
+  it.each([
+    ['import({}, {override: true})', /function "import" is not allowed/],
+    ['evaluate("1+1")', /function "evaluate" is not allowed/],
+    ['parse("1")', /not allowed/],
+    ['createUnit("furlong")', /not allowed/],
+    ['simplify("x")', /not allowed/],
+    ['f(x) = x', /defining a function is not allowed/],
+    ['a = 1', /assignment is not allowed/],
+    ['[1, 2]', /a matrix is not allowed/],
+    ['"str"', /only numbers are allowed/],
+    ['2 cm', /unknown variable "cm"/],
+    ['cos.constructor', /property access|not allowed/],
+    ['zz + 1', /unknown variable "zz"/],
+  ])('refuses %s', (expr, pattern) => {
+    const out = messages(`steps: 10\nmomentum:\n  u: '${expr}'\n`).join('\n');
+    expect(out).toMatch(/^x\.yaml:3:6: momentum\.u: /);
+    expect(out).toMatch(pattern);
+  });
+
+  it('allows arithmetic, comparisons, conditionals and pure functions', () => {
+    const r = parseSchedules(`steps: 10\nstages: 2\nmomentum:\n  u: "k > 0 ? min(0.9, 1 - exp(-k)) : sqrt(0.01)"\n`);
+    expect(r.issues).toEqual([]);
+    expect([...r.schedules[0].stages.u]).toEqual([0.1, Math.min(0.9, 1 - Math.exp(-1))]);
+  });
+});
