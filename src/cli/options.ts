@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('-p, --preset <name>', 'analyse a preset instead of (or besides) config files; see `momentum-fr presets`')
-    .option('-s, --set <key=value>', 'override a config value by dot path, e.g. momentum.beta=0.99 (repeatable)', collect, [])
+    .addOption(new Option('-s, --set <key=value>', 'override a config value by dot path, e.g. momentum.beta=0.99 (repeatable)').argParser(collect).default([], 'none'))
     .option('--allow-unstable', 'accept stages with |u| ≥ 1 (marginal or unstable filters)');
 }
 

@@ -13,10 +13,10 @@ export function csvNumber(x: number | null | undefined): string {
   return x === 0 ? '0' : String(x);
 }
 
+/** JSON.stringify already writes NaN/±Infinity as null and −0 as 0, and its number formatting is
+ *  about twice as fast as String(x) per element, which dominates the cost of a large analysis. */
 export function jsonArray(values: ArrayLike<number>): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) parts[i] = jsonNumber(values[i]);
-  return `[${parts.join(',')}]`;
+  return JSON.stringify(Array.from(values));
 }
 
 /** JSON for plain records: typed arrays become arrays, non-finite numbers become null. */

@@ -10,7 +10,7 @@ export async function validateCommand(inputs: string[], options: { allowUnstable
       const [source] = await loadSources([input], { set: [], allowUnstable: options.allowUnstable }, ctx);
       if (!options.quiet) {
         const stages = source.schedules.reduce((n, s) => n + s.stages.count, 0);
-        ctx.stderr.write(`${source.label}: ok (${source.schedules.length} schedule${source.schedules.length === 1 ? '' : 's'}, ${stages} stages)\n`);
+        ctx.stderr.write(`${source.label}: ok (${source.schedules.length} schedule${source.schedules.length === 1 ? "" : "s"}, ${stages} stage${stages === 1 ? "" : "s"})\n`);
       }
     } catch (err) {
       if (!(err instanceof CliError)) throw err;

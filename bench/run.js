@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm run bench`: wall-clock figures on this machine (medians of repeated runs, process start-up
+// included where a user would pay it). Figures, not pass/fail: goals are printed beside them.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/momentum-fr.js', import.meta.url));
+const rows = [];
+
+/** Median wall time of `runs` executions of a command, in ms (after one warm-up run). */
+function timeCommand(cmd, args, runs = 7) {
+  const once = () => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    return ms;
+  };
+  once();
+  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+}
+
+function row(name, ms, goal = '', note = '') {
+  rows.push({ name, ms, goal, note });
+  process.stderr.write(`  ${name}: ${ms.toFixed(1)} ms\n`);
+}
+
+process.stderr.write('momentum-fr bench (median of 7 runs, wall clock)\n');
+row('--help, cold start', timeCommand(process.execPath, [bin, '--help']), '≤ 100 ms');
+const analyzeMs = timeCommand(process.execPath, [bin, 'analyze', 'configs/fsgdm-cifar100.yaml', '--format', 'json']);
+row('analyze FSGDM default → JSON (301 segments × 512 freqs)', analyzeMs, '≤ 250 ms');
+
+const python = spawnSync('python3', ['-c', 'import scipy, numpy'], { stdio: 'ignore' });
+if (python.status === 0) {
+  const scipyMs = timeCommand('python3', ['bench/scipy_equivalent.py'], 5);
+  row('same job, python3 + scipy (bench/scipy_equivalent.py)', scipyMs, '', 'reference');
+  rows.push({ name: 'ratio momentum-fr / scipy', ms: NaN, goal: '≤ 0.15', note: (analyzeMs / scipyMs).toFixed(3) });
+} else {
+  rows.push({ name: 'python3 + scipy not present: ratio skipped', ms: NaN, goal: '', note: '' });
+}
+
+// Benchmarks contributed by each part of the tool (exact response, plots, sweeps, spectra).
+for (const part of ['exact', 'plots', 'sweep', 'spectral']) {
+  const file = fileURLToPath(new URL(`./${part}.mjs`, import.meta.url));
+  if (!existsSync(file)) continue;
+  const mod = await import(file);
+  for (const r of await mod.bench()) row(r.name, r.ms, r.goal ?? '', r.note ?? '');
+}
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`\n${'benchmark'.padEnd(width)}  ${'time'.padStart(10)}  ${'goal'.padEnd(10)}  note`);
+for (const r of rows) {
+  const t = Number.isNaN(r.ms) ? '' : `${r.ms.toFixed(1)} ms`;
+  console.log(`${r.name.padEnd(width)}  ${t.padStart(10)}  ${String(r.goal).padEnd(10)}  ${r.note}`);
+}

@@ -1,0 +1,116 @@
+import { selectStages } from '../analysis/stage-selection.js';
+import type { FrequencyResponse, Schedule } from '../types.js';
+import { uniqueSlugs } from './file-slug.js';
+import { plotGrid } from './plot-grid.js';
+import type { PlotKind } from './plot-kind.js';
+import type { PlotOptions } from './plot-options.js';
+import { responseRecords, type ResponseRecords } from './response-records.js';
+import { spreadStages } from './spread-stages.js';
+import { bodeSpec } from './specs/bode.js';
+import { coefficientsSpec } from './specs/coefficients.js';
+import { compareSources, compareSpec } from './specs/compare.js';
+import { groupDelaySpec } from './specs/group-delay.js';
+import { magnitudeSpec } from './specs/magnitude.js';
+import { metricsSpec } from './specs/metrics.js';
+import { phaseSpec } from './specs/phase.js';
+import { responseMapSpec } from './specs/response-map.js';
+import type { VegaLiteSpec } from './specs/vega-lite-spec.js';
+
+/** One figure: a Vega-Lite spec and the names it is filed under. */
+export interface PlotFigure {
+  /** File stem: `<schedule-slug>.<kind>`, or `compare`. */
+  id: string;
+  kind: PlotKind;
+  /** The schedule's name, or null for `compare` (all schedules). */
+  schedule: string | null;
+  /** Slug of the schedule (page name of the HTML output), or 'compare'. */
+  slug: string;
+  spec: VegaLiteSpec;
+}
+
+/**
+ * Exact (time-variant) responses of some stages of a schedule on a grid, when the caller can compute
+ * them; each is drawn dashed over the frozen curve. Return undefined for stages without one.
+ */
+export type ExactResponses = (schedule: Schedule, stages: readonly number[], omega: Float64Array) => (FrequencyResponse | undefined)[];
+
+/**
+ * Every requested figure for every schedule, in a fixed order (schedules as given, kinds in
+ * PLOT_KINDS order, compare last). Pure: the same schedules and options give the same specs.
+ *
+ * Throws RangeError when `options.stages` is not a valid selection for some schedule (the CLI checks
+ * this first and reports a usage error).
+ */
+export function plotFigures(
+  schedules: readonly Schedule[],
+  kinds: readonly PlotKind[],
+  options: PlotOptions,
+  exact?: ExactResponses,
+): PlotFigure[] {
+  const figures: PlotFigure[] = [];
+  const slugs = uniqueSlugs(schedules.map((s) => s.name));
+  const want = new Set(kinds);
+  const order: PlotKind[] = ['magnitude', 'phase', 'group-delay', 'bode', 'response-map', 'coefficients', 'metrics'];
+  schedules.forEach((schedule, n) => {
+    const omega = plotGrid([schedule.stages], options, options.frequencies);
+    const cache = new Map<number, ResponseRecords>();
+    const records = (count: number): ResponseRecords => {
+      let r = cache.get(count);
+      if (!r) {
+        r = withExact(schedule, responseRecords(schedule, stagesToDraw(schedule, options, count), omega), exact);
+        cache.set(count, r);
+      }
+      return r;
+    };
+    const count = schedule.stages.count;
+    const curveCount = options.stageCount;
+    for (const kind of order) {
+      if (!want.has(kind)) continue;
+      let spec: VegaLiteSpec;
+      if (kind === 'magnitude') spec = magnitudeSpec(records(options.interactive ? options.interactiveStageCount : curveCount), options, count);
+      else if (kind === 'phase') spec = phaseSpec(records(curveCount), { ...options, interactive: false }, count);
+      else if (kind === 'group-delay') spec = groupDelaySpec(records(curveCount), { ...options, interactive: false }, count);
+      else if (kind === 'bode') spec = bodeSpec(records(curveCount), options, count);
+      else if (kind === 'response-map') spec = responseMapSpec(schedule, options);
+      else if (kind === 'coefficients') spec = coefficientsSpec(schedule, options);
+      else spec = metricsSpec(schedule, options);
+      figures.push({ id: `${slugs[n]}.${kind}`, kind, schedule: schedule.name, slug: slugs[n], spec });
+    }
+  });
+  if (want.has('compare') && schedules.length > 0) {
+    const omega = plotGrid(
+      schedules.map((s) => s.stages),
+      options,
+      options.frequencies,
+    );
+    figures.push({
+      id: 'compare',
+      kind: 'compare',
+      schedule: null,
+      slug: 'compare',
+      spec: compareSpec(compareSources(schedules, options.comparePositions, omega), options),
+    });
+  }
+  return figures;
+}
+
+/** The stages drawn as curves: the user's selection, or `count` spread over training. */
+function stagesToDraw(schedule: Schedule, options: PlotOptions, count: number): number[] {
+  if (options.stages === null) return spreadStages(schedule.stages, count);
+  const chosen = selectStages(options.stages, schedule.stages.count);
+  if (!Array.isArray(chosen)) throw new RangeError(`--stages: ${chosen.error}`);
+  return chosen;
+}
+
+function withExact(schedule: Schedule, records: ResponseRecords, exact: ExactResponses | undefined): ResponseRecords {
+  if (!exact) return records;
+  const responses = exact(
+    schedule,
+    records.stages.map((s) => s.index),
+    records.frequencies,
+  );
+  return {
+    ...records,
+    stages: records.stages.map((s, i) => (responses[i] ? { ...s, responseExact: responses[i] } : s)),
+  };
+}

@@ -1,0 +1,35 @@
+import { frozenResponse } from '../filter/frozen-response.js';
+import { stageAt } from '../schedule/stages.js';
+import type { FrequencyResponse, Schedule, Stage } from '../types.js';
+
+/**
+ * One stage as the curve plots see it: its coefficients, the frozen response H_k on the record's grid
+ * and, when the caller has it, the exact time-variant response at the stage's end (drawn dashed).
+ * A StageRecord from `analyze(…, { response: true })` already has this shape.
+ */
+export interface PlotStageRecord extends Stage {
+  response?: FrequencyResponse;
+  responseExact?: FrequencyResponse;
+}
+
+/** Curves of one schedule: a ScheduleResult (from `analyze`) fits, with or without `responseExact`. */
+export interface ResponseRecords {
+  name: string;
+  steps: number;
+  /** ω of every response array, rad/sample. */
+  frequencies: Float64Array;
+  stages: PlotStageRecord[];
+}
+
+/** Frozen responses of the chosen stages of a schedule on the grid `omega` (rad/sample). */
+export function responseRecords(schedule: Schedule, indices: readonly number[], omega: Float64Array): ResponseRecords {
+  return {
+    name: schedule.name,
+    steps: schedule.steps,
+    frequencies: omega,
+    stages: indices.map((k) => {
+      const stage = stageAt(schedule.stages, k);
+      return { ...stage, response: frozenResponse(stage.u, stage.v, omega) };
+    }),
+  };
+}

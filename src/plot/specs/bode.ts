@@ -1,0 +1,35 @@
+import { frequencyAxis } from '../frequency-axis.js';
+import type { PlotOptions } from '../plot-options.js';
+import type { ResponseRecords } from '../response-records.js';
+import { curveDatasets } from './curve-datasets.js';
+import { scheduleSummary, stageList } from './curve-figure.js';
+import { curvePanel } from './curve-panel.js';
+import { plotTheme } from './theme.js';
+import { topLevelSpec, type VegaLiteSpec } from './vega-lite-spec.js';
+
+/**
+ * Bode plot: magnitude (dB) stacked over phase (rad) on a shared frequency axis, one curve per chosen
+ * stage, coloured by stage. Always static (the slider lives in the magnitude figure).
+ */
+export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): VegaLiteSpec {
+  const theme = plotTheme(options.theme);
+  const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
+  const data = curveDatasets([{ records }], axis, ['gainDb', 'phase']);
+  const stages = data.curveStages.map((r) => r.stage as number);
+  const panel = (quantity: 'gainDb' | 'phase', height: number): VegaLiteSpec =>
+    curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, interactive: false });
+  return topLevelSpec({
+    title: `Bode plot: ${records.name}`,
+    subtitle: 'Magnitude (dB) over phase (rad) of the frozen stage filters H_k(ω) = v_k/(1 − u_k e^{−jω})',
+    description:
+      `Bode plot of stages ${stageList(stages)} of ${scheduleSummary(records.name, stageCount ?? stages.length, records.steps)}: ` +
+      `magnitude in dB (top, dashed line at 0 dB) and unwrapped phase in radians (bottom) against ` +
+      `${axis.title.toLowerCase()} on a ${options.frequencyScale} axis; colour = stage.`,
+    theme,
+    datasets: { curveStages: data.curveStages, curves: data.curves },
+    body: {
+      vconcat: [panel('gainDb', options.height), panel('phase', Math.round(options.height * 0.7))],
+      resolve: { scale: { x: 'shared', color: 'shared' } },
+    },
+  });
+}

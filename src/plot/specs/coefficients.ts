@@ -1,0 +1,75 @@
+import type { Schedule } from '../../types.js';
+import type { PlotOptions } from '../plot-options.js';
+import { roundSig } from '../round-sig.js';
+import { stepBins } from '../step-bins.js';
+import { plotTheme } from './theme.js';
+import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+
+/**
+ * The coefficients u_k (weight of the previous buffer) and v_k (weight of the new gradient) against
+ * training step, as step functions over the stages' real spans. For schedules with more stages than
+ * `mapBins`, stages are merged into bins: the line is the step-weighted mean and a band shows each
+ * bin's min–max.
+ */
+export function coefficientsSpec(schedule: Schedule, options: PlotOptions): VegaLiteSpec {
+  const theme = plotTheme(options.theme);
+  const bins = stepBins(schedule.stages, options.mapBins);
+  const rows: DataRow[] = [];
+  const series = [
+    { name: 'u', mean: bins.uMean, min: bins.uMin, max: bins.uMax },
+    { name: 'v', mean: bins.vMean, min: bins.vMin, max: bins.vMax },
+  ];
+  for (const s of series) {
+    for (let b = 0; b <= bins.count; b++) {
+      // The last row repeats the last value at the end of training so the step line reaches Σ.
+      const i = Math.min(b, bins.count - 1);
+      const row: DataRow = { coefficient: s.name, step: b < bins.count ? bins.t0[b] : bins.t1[i], value: roundSig(s.mean[i]) };
+      if (bins.aggregated) Object.assign(row, { min: roundSig(s.min[i]), max: roundSig(s.max[i]) });
+      rows.push(row);
+    }
+  }
+  const color = {
+    field: 'coefficient',
+    type: 'nominal',
+    title: 'Coefficient',
+    scale: { domain: ['u', 'v'], scheme: theme.categoryScheme },
+  };
+  const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS };
+  const layer: VegaLiteSpec[] = [];
+  if (bins.aggregated) {
+    layer.push({
+      mark: { type: 'area', interpolate: 'step-after', opacity: 0.25 },
+      encoding: { x, y: { field: 'min', type: 'quantitative' }, y2: { field: 'max' }, color },
+    });
+  }
+  layer.push({
+    mark: { type: 'line', interpolate: 'step-after' },
+    encoding: {
+      x,
+      y: { field: 'value', type: 'quantitative', title: 'Coefficient value (dimensionless)' },
+      color,
+      tooltip: [
+        { field: 'coefficient', type: 'nominal', title: 'coefficient' },
+        { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
+        { field: 'value', type: 'quantitative', title: bins.aggregated ? 'mean' : 'value', format: '.6~g' },
+        ...(bins.aggregated
+          ? [
+              { field: 'min', type: 'quantitative', title: 'min', format: '.6~g' },
+              { field: 'max', type: 'quantitative', title: 'max', format: '.6~g' },
+            ]
+          : []),
+      ],
+    },
+  });
+  return topLevelSpec({
+    title: `Coefficients: ${schedule.name}`,
+    subtitle: 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
+    description:
+      `Momentum coefficients u and v of schedule ${schedule.name} (${schedule.stages.count} stages over ` +
+      `${schedule.steps} steps) as step functions of the training step` +
+      `${bins.aggregated ? `; stages merged into ${bins.count} bins, line = step-weighted mean, band = min–max` : ''}.`,
+    theme,
+    datasets: { coefficients: rows },
+    body: { width: options.width, height: options.height, data: { name: 'coefficients' }, layer },
+  });
+}

@@ -1,0 +1,125 @@
+import { stageOfStep } from '../../schedule/stages.js';
+import type { Schedule } from '../../types.js';
+import { frequencyAxis } from '../frequency-axis.js';
+import type { PlotOptions } from '../plot-options.js';
+import { responseRecords } from '../response-records.js';
+import { roundSig } from '../round-sig.js';
+import { curveDatasets, type CurveSource } from './curve-datasets.js';
+import { CURVE_QUANTITY } from './curve-panel.js';
+import { plotTheme } from './theme.js';
+import { topLevelSpec, type VegaLiteSpec } from './vega-lite-spec.js';
+
+/** "50 %": a training position as users say it. */
+export function positionLabel(fraction: number): string {
+  return `${roundSig(fraction * 100, 3)} %`;
+}
+
+/**
+ * For each schedule and each training position (fraction of its steps), the stage active at that step
+ * with its frozen response on `omega`. Schedules with equal names get " (2)", " (3)" … so every
+ * schedule keeps its own colour.
+ */
+export function compareSources(schedules: readonly Schedule[], positions: readonly number[], omega: Float64Array): CurveSource[] {
+  const seen = new Map<string, number>();
+  const sources: CurveSource[] = [];
+  for (const schedule of schedules) {
+    const n = (seen.get(schedule.name) ?? 0) + 1;
+    seen.set(schedule.name, n);
+    const name = n === 1 ? schedule.name : `${schedule.name} (${n})`;
+    const t = schedule.stages;
+    if (t.count === 0) continue;
+    const first = t.startStep[0];
+    const last = t.endStep[t.count - 1];
+    for (const p of positions) {
+      const f = Math.min(1, Math.max(0, p));
+      const k = stageOfStep(t, Math.min(last, Math.max(first, Math.round(f * last))));
+      sources.push({ records: responseRecords(schedule, [k], omega), schedule: name, position: positionLabel(f) });
+    }
+  }
+  return sources;
+}
+
+/**
+ * Several schedules' magnitude responses in one figure, for "EMA vs Standard vs FSGDM" questions:
+ * each schedule at a few training positions (start, middle, end by default).
+ *
+ * - overlay: one panel, colour = schedule, dash = training position.
+ * - facet: one panel per schedule, colour = training position (early dark, late light).
+ */
+export function compareSpec(sources: readonly CurveSource[], options: PlotOptions): VegaLiteSpec {
+  const theme = plotTheme(options.theme);
+  const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
+  const data = curveDatasets(sources, axis, ['gainDb']);
+  const schedules = [...new Set(sources.map((s) => s.schedule ?? s.records.name))];
+  const positions = [...new Set(sources.map((s) => s.position ?? ''))];
+  const facet = options.compareLayout === 'facet';
+
+  const x = { field: 'frequency', type: 'quantitative', title: axis.title, scale: axis.scale, axis: { format: '~g' } };
+  const y = { field: 'gainDb', type: 'quantitative', title: CURVE_QUANTITY.gainDb.title };
+  const scheduleChannel = { field: 'schedule', type: 'nominal', title: 'Schedule', scale: { domain: schedules, scheme: theme.categoryScheme } };
+  const positionChannel = { field: 'position', type: 'ordinal', title: 'Training position', scale: { domain: positions } };
+  const encoding = {
+    x,
+    y,
+    ...(facet
+      ? { color: { ...positionChannel, scale: { domain: positions, scheme: theme.stageScheme } } }
+      : {
+          color: scheduleChannel,
+          strokeDash: { ...positionChannel, scale: { domain: positions, range: dashes(positions.length) } },
+        }),
+    detail: data.hasExact
+      ? [
+          { field: 'curve', type: 'nominal' },
+          { field: 'response', type: 'nominal' },
+        ]
+      : { field: 'curve', type: 'nominal' },
+    tooltip: [
+      { field: 'schedule', type: 'nominal', title: 'schedule' },
+      { field: 'position', type: 'ordinal', title: 'position' },
+      { field: 'stage', type: 'quantitative', title: 'stage' },
+      { field: 'u', type: 'quantitative', title: 'u', format: '.6~g' },
+      { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
+      { field: 'frequency', type: 'quantitative', title: axis.shortTitle, format: '.4~g' },
+      { field: 'gainDb', type: 'quantitative', title: 'gain (dB)', format: '.4~g' },
+      ...(data.hasExact ? [{ field: 'response', type: 'nominal', title: 'response' }] : []),
+    ],
+  };
+  const lookup = {
+    lookup: 'curve',
+    from: { data: { name: 'curveStages' }, key: 'curve', fields: ['schedule', 'position', 'stage', 'startStep', 'endStep', 'u', 'v'] },
+  };
+  // One 0 dB rule per panel: aggregate to a single row (per facet) instead of one rule per data row.
+  const zeroRule = {
+    transform: [{ aggregate: [{ op: 'count', as: 'rows' }], groupby: facet ? ['schedule'] : [] }],
+    mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1, color: theme.muted },
+    encoding: { y: { datum: 0 } },
+  };
+  const lines = { mark: { type: 'line', clip: true }, encoding };
+  const panel = { width: options.width, height: options.height, layer: [zeroRule, lines] };
+  const body: VegaLiteSpec = facet
+    ? {
+        data: { name: 'curves' },
+        transform: [lookup],
+        facet: { field: 'schedule', type: 'nominal', title: null, sort: schedules },
+        columns: Math.min(3, schedules.length),
+        spec: { ...panel, width: Math.round(options.width / Math.min(2, schedules.length)) },
+      }
+    : { data: { name: 'curves' }, transform: [lookup], ...panel };
+  return topLevelSpec({
+    title: `Compare: ${schedules.join(' vs ')}`,
+    subtitle: `Magnitude |H(ω)| of each schedule's stage at ${positions.join(', ')} of training`,
+    description:
+      `Magnitude responses in dB of ${schedules.length} schedules (${schedules.join(', ')}), each at ` +
+      `${positions.join(', ')} of its training steps, against ${axis.title.toLowerCase()} on a ` +
+      `${options.frequencyScale} axis; ${facet ? 'one panel per schedule, colour = training position' : 'colour = schedule, dash pattern = training position'}; dashed line at 0 dB.`,
+    theme,
+    datasets: { curveStages: data.curveStages, curves: data.curves },
+    body,
+  });
+}
+
+/** Solid, then progressively sparser dashes: the first position (start of training) stays solid. */
+function dashes(n: number): number[][] {
+  const patterns = [[1, 0], [8, 3], [3, 3], [1, 3], [12, 3, 3, 3], [6, 2, 1, 2]];
+  return Array.from({ length: n }, (_, i) => patterns[i % patterns.length]);
+}

@@ -1,0 +1,66 @@
+import { frequencyAxis } from '../frequency-axis.js';
+import type { PlotOptions } from '../plot-options.js';
+import type { ResponseRecords } from '../response-records.js';
+import { curveDatasets, type CurveQuantity } from './curve-datasets.js';
+import { curvePanel, stageSliderParam } from './curve-panel.js';
+import { plotTheme } from './theme.js';
+import { topLevelSpec, type VegaLiteSpec } from './vega-lite-spec.js';
+
+/** "0, 42, 85 … 300": the stages drawn, shortened for titles and descriptions. */
+export function stageList(indices: readonly number[]): string {
+  if (indices.length <= 6) return indices.join(', ');
+  return `${indices.slice(0, 3).join(', ')} … ${indices.slice(-2).join(', ')}`;
+}
+
+/** "schedule fsgdm (301 stages over 117000 steps)" */
+export function scheduleSummary(name: string, stageCount: number, steps: number): string {
+  return `schedule ${name} (${stageCount} stage${stageCount === 1 ? '' : 's'} over ${steps} steps)`;
+}
+
+export interface CurveFigureText {
+  title: string;
+  subtitle: string;
+  /** What is drawn, completed with the stages and axis by curveFigure. */
+  what: string;
+}
+
+/**
+ * A single-panel figure of one curve quantity (magnitude, phase or group delay) for the chosen
+ * stages of one schedule; with `options.interactive`, a slider highlights one stage's curve.
+ */
+export function curveFigure(
+  records: ResponseRecords,
+  options: PlotOptions,
+  quantity: CurveQuantity,
+  text: CurveFigureText,
+  stageCount?: number,
+): VegaLiteSpec {
+  const theme = plotTheme(options.theme);
+  const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
+  const data = curveDatasets([{ records }], axis, [quantity]);
+  const stages = data.curveStages.map((r) => r.stage as number);
+  const interactive = options.interactive && stages.length > 0;
+  const total = stageCount ?? stages.length;
+  return topLevelSpec({
+    title: `${text.title}: ${records.name}`,
+    subtitle: text.subtitle,
+    description:
+      `${text.what} of stages ${stageList(stages)} of ${scheduleSummary(records.name, total, records.steps)}, ` +
+      `against ${axis.title.toLowerCase()} on a ${options.frequencyScale} axis; colour = stage (early dark, late light)` +
+      `${data.hasExact ? '; dashed: exact time-variant response at the stage end' : ''}.`,
+    theme,
+    datasets: { curveStages: data.curveStages, curves: data.curves },
+    body: {
+      ...(interactive ? { params: [stageSliderParam(stages)] } : {}),
+      ...curvePanel({
+        quantity,
+        axis,
+        theme,
+        width: options.width,
+        height: options.height,
+        hasExact: data.hasExact,
+        interactive,
+      }),
+    },
+  });
+}

@@ -1,0 +1,137 @@
+import type { FrequencyAxis } from '../frequency-axis.js';
+import type { CurveDatasets, CurveQuantity } from './curve-datasets.js';
+import type { PlotTheme } from './theme.js';
+import { zeroDbRule, type VegaLiteSpec } from './vega-lite-spec.js';
+
+/** Axis titles (with units) and tooltip names of the curve quantities. */
+export const CURVE_QUANTITY: Record<CurveQuantity, { title: string; short: string }> = {
+  gainDb: { title: 'Gain |H| (dB)', short: 'gain (dB)' },
+  phase: { title: 'Phase φ (rad)', short: 'phase (rad)' },
+  groupDelay: { title: 'Group delay τ (steps)', short: 'group delay (steps)' },
+};
+
+/** Name of the slider parameter of the interactive magnitude plot (a stage index). */
+export const STAGE_SLIDER = 'stageSlider';
+
+export interface CurvePanelOptions {
+  quantity: CurveQuantity;
+  axis: FrequencyAxis;
+  theme: PlotTheme;
+  width: number;
+  height: number;
+  hasExact: boolean;
+  /** Fade the curves and add a highlighted curve that follows STAGE_SLIDER. */
+  interactive: boolean;
+}
+
+const STAGE_FIELDS = ['stage', 'startStep', 'endStep', 'u', 'v'];
+
+/** Join the stage facts onto the per-frequency rows. */
+function lookupStage(): VegaLiteSpec {
+  return { lookup: 'curve', from: { data: { name: 'curveStages' }, key: 'curve', fields: STAGE_FIELDS } };
+}
+
+/**
+ * Keep the curve(s) of the stage nearest the slider; ties go to the earlier stage, so exactly one
+ * stage is highlighted wherever the slider is.
+ */
+function nearestStageTransforms(): VegaLiteSpec[] {
+  return [
+    { calculate: `abs(datum.stage - ${STAGE_SLIDER}) * 2 + (datum.stage > ${STAGE_SLIDER} ? 1 : 0)`, as: 'sliderDistance' },
+    { joinaggregate: [{ op: 'min', field: 'sliderDistance', as: 'nearestDistance' }] },
+    { filter: 'datum.sliderDistance == datum.nearestDistance' },
+  ];
+}
+
+/**
+ * One panel of frozen-response curves against frequency, one line per stage coloured by stage on a
+ * sequential scale (early = dark); exact responses, when present, dashed. Used by the magnitude,
+ * phase, group-delay and Bode figures. Data come from the top-level `curves`/`curveStages` datasets.
+ */
+export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
+  const q = CURVE_QUANTITY[o.quantity];
+  const x = { field: 'frequency', type: 'quantitative', title: o.axis.title, scale: o.axis.scale, axis: { format: '~g' } };
+  const y = { field: o.quantity, type: 'quantitative', title: q.title };
+  const detail = o.hasExact
+    ? [
+        { field: 'curve', type: 'nominal' },
+        { field: 'response', type: 'nominal' },
+      ]
+    : { field: 'curve', type: 'nominal' };
+  const strokeDash = o.hasExact
+    ? {
+        strokeDash: {
+          field: 'response',
+          type: 'nominal',
+          title: 'Response',
+          scale: { domain: ['frozen', 'exact'], range: [[1, 0], [6, 3]] },
+        },
+      }
+    : {};
+  const tooltip = [
+    { field: 'stage', type: 'quantitative', title: 'stage' },
+    { field: 'startStep', type: 'quantitative', title: 'first step' },
+    { field: 'endStep', type: 'quantitative', title: 'last step' },
+    { field: 'u', type: 'quantitative', title: 'u', format: '.6~g' },
+    { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
+    { field: 'frequency', type: 'quantitative', title: o.axis.shortTitle, format: '.4~g' },
+    { field: o.quantity, type: 'quantitative', title: q.short, format: '.4~g' },
+    ...(o.hasExact ? [{ field: 'response', type: 'nominal', title: 'response' }] : []),
+  ];
+  const curves: VegaLiteSpec = {
+    data: { name: 'curves' },
+    transform: [lookupStage()],
+    mark: { type: 'line', clip: true, ...(o.interactive ? { opacity: 0.35 } : {}) },
+    encoding: {
+      x,
+      y,
+      color: {
+        field: 'stage',
+        type: 'quantitative',
+        title: 'Stage',
+        scale: { scheme: o.theme.stageScheme },
+        legend: { format: 'd', tickMinStep: 1 },
+      },
+      detail,
+      ...strokeDash,
+      tooltip,
+    },
+  };
+  const layer: VegaLiteSpec[] = [];
+  if (o.quantity === 'gainDb') layer.push(zeroDbRule(o.theme));
+  layer.push(curves);
+  if (o.interactive) {
+    layer.push({
+      name: 'highlight',
+      data: { name: 'curves' },
+      transform: [lookupStage(), ...nearestStageTransforms()],
+      mark: { type: 'line', clip: true, strokeWidth: 3, color: o.theme.foreground },
+      encoding: { x, y, detail, ...strokeDash, tooltip },
+    });
+    layer.push({
+      name: 'highlightLabel',
+      data: { name: 'curveStages' },
+      transform: [
+        ...nearestStageTransforms(),
+        {
+          calculate: `'stage ' + datum.stage + ' (steps ' + datum.startStep + '–' + datum.endStep + '): u = ' + format(datum.u, '.4~f') + ', v = ' + format(datum.v, '.4~f')`,
+          as: 'label',
+        },
+      ],
+      mark: { type: 'text', align: 'right', baseline: 'top', dx: -6, dy: 6, fontSize: 11 },
+      encoding: { x: { value: o.width }, y: { value: 0 }, text: { field: 'label' }, color: { value: o.theme.foreground } },
+    });
+  }
+  return { width: o.width, height: o.height, layer };
+}
+
+/** The slider parameter: a range input over the stages drawn, starting at the last one. */
+export function stageSliderParam(stages: readonly number[]): VegaLiteSpec {
+  const min = Math.min(...stages);
+  const max = Math.max(...stages);
+  return {
+    name: STAGE_SLIDER,
+    value: max,
+    bind: { input: 'range', min, max, step: 1, name: 'Highlighted stage ' },
+  };
+}

@@ -1,0 +1,26 @@
+import type { PlotOptions } from '../plot-options.js';
+import type { ResponseRecords } from '../response-records.js';
+import { curveFigure } from './curve-figure.js';
+import type { VegaLiteSpec } from './vega-lite-spec.js';
+
+/**
+ * Bode-style magnitude plot: 20·log10|H_k(ω)| (dB) of the chosen stages, H_k = v_k/(1 − u_k e^{−jω}),
+ * with the 0 dB line (|H| = 1) between amplified and attenuated frequencies.
+ *
+ * Parameters: `records` — the stages to draw with their responses (from responseRecords, or a
+ * ScheduleResult of `analyze`; a stage's `responseExact` is drawn dashed); `stageCount` — the
+ * schedule's number of stages, for the description.
+ */
+export function magnitudeSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): VegaLiteSpec {
+  return curveFigure(
+    records,
+    options,
+    'gainDb',
+    {
+      title: 'Magnitude response',
+      subtitle: '|H_k(ω)| of the frozen stage filters; above 0 dB a stage amplifies, below it attenuates',
+      what: 'Magnitude |H_k(ω)| in dB',
+    },
+    stageCount,
+  );
+}

@@ -1,0 +1,80 @@
+import { stageMetrics } from '../../filter/metrics.js';
+import type { Schedule } from '../../types.js';
+import { frequencyAxis } from '../frequency-axis.js';
+import type { PlotOptions } from '../plot-options.js';
+import { roundSig } from '../round-sig.js';
+import { stepBins } from '../step-bins.js';
+import { plotTheme } from './theme.js';
+import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+
+/**
+ * Per-stage metrics of the frozen filters against training step, one panel each: DC gain (dB), the
+ * −3 dB cutoff frequency (log axis; absent where |u| < 3 − 2√2 and the gain never drops 3 dB),
+ * white-noise power gain Σh² = v²/(1 − u²) in dB (10·log10), and group delay at DC u/(1 − u) steps.
+ *
+ * Notes: with more stages than `mapBins`, each bin's metrics are those of its step-weighted mean
+ * coefficients (ū, v̄), not means of the metrics.
+ */
+export function metricsSpec(schedule: Schedule, options: PlotOptions): VegaLiteSpec {
+  const theme = plotTheme(options.theme);
+  const axis = frequencyAxis(options.frequencyUnit, 'log');
+  const bins = stepBins(schedule.stages, options.mapBins);
+  const rows: DataRow[] = [];
+  for (let b = 0; b <= bins.count; b++) {
+    const i = Math.min(b, bins.count - 1);
+    if (i < 0) break;
+    const m = stageMetrics(bins.uMean[i], bins.vMean[i]);
+    rows.push({
+      step: b < bins.count ? bins.t0[b] : bins.t1[i],
+      u: roundSig(bins.uMean[i]),
+      v: roundSig(bins.vMean[i]),
+      dcGainDb: m.dcGainDb === null ? null : roundSig(m.dcGainDb),
+      cutoffFrequency: m.cutoffFrequency === null ? null : roundSig(axis.toValue(m.cutoffFrequency) ?? NaN),
+      noiseGainDb: m.noiseGain > 0 ? roundSig(10 * Math.log10(m.noiseGain)) : null,
+      groupDelayDc: roundSig(m.groupDelayDc),
+    });
+  }
+  // Two-line titles: a rotated title longer than the panel is tall would push the panels apart.
+  const panels: { field: string; title: string[]; scale?: Record<string, unknown> }[] = [
+    { field: 'dcGainDb', title: ['DC gain', '(dB)'] },
+    { field: 'cutoffFrequency', title: ['Cutoff −3 dB', `(${axis.unit})`], scale: axis.scale },
+    { field: 'noiseGainDb', title: ['Noise gain Σh²', '(dB)'] },
+    { field: 'groupDelayDc', title: ['Group delay', 'at DC (steps)'] },
+  ];
+  const height = Math.max(60, Math.round(options.height / 2));
+  const vconcat = panels.map((p, n) => ({
+    width: options.width,
+    height,
+    data: { name: 'metrics' },
+    mark: { type: 'line', interpolate: 'step-after', color: theme.foreground, invalid: 'break-paths-filter-domains' },
+    encoding: {
+      x: {
+        field: 'step',
+        type: 'quantitative',
+        title: n === panels.length - 1 ? 'Training step' : null,
+        scale: { nice: false },
+        axis: STEP_AXIS,
+      },
+      y: { field: p.field, type: 'quantitative', title: p.title, ...(p.scale ? { scale: p.scale } : {}) },
+      tooltip: [
+        { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
+        { field: 'u', type: 'quantitative', title: bins.aggregated ? 'mean u' : 'u', format: '.6~g' },
+        { field: 'v', type: 'quantitative', title: bins.aggregated ? 'mean v' : 'v', format: '.6~g' },
+        { field: p.field, type: 'quantitative', title: p.title.join(' '), format: '.4~g' },
+      ],
+    },
+  }));
+  return topLevelSpec({
+    title: `Filter metrics: ${schedule.name}`,
+    subtitle: 'DC gain, −3 dB cutoff, white-noise gain and DC group delay of each stage across training',
+    description:
+      `Metrics of the frozen stage filters of schedule ${schedule.name} (${schedule.stages.count} stages over ` +
+      `${schedule.steps} steps) against the training step, four panels: DC gain |v|/(1 − u) in dB; ` +
+      `−3 dB cutoff frequency in ${axis.shortTitle} (log axis, missing where the gain never drops 3 dB); ` +
+      `noise gain v²/(1 − u²) in dB; group delay at DC u/(1 − u) in steps` +
+      `${bins.aggregated ? `; stages merged into ${bins.count} bins, metrics of each bin's mean coefficients` : ''}.`,
+    theme,
+    datasets: { metrics: rows },
+    body: { vconcat, spacing: 8, resolve: { scale: { x: 'shared' } } },
+  });
+}

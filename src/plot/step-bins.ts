@@ -1,0 +1,99 @@
+import type { StageTable } from '../types.js';
+
+/**
+ * Consecutive stages merged into at most `maxBins` bins along the step axis, so that plots over
+ * training (response map, coefficients, metrics) stay small for per-step schedules of 10⁶ stages.
+ *
+ * A stage covering steps a…b occupies [a − 1, b] on the step axis (steps elapsed), so widths equal
+ * step counts and the axis runs 0…Σ; a bin spans its stages' union, so bins keep their real spans.
+ */
+export interface StepBins {
+  count: number;
+  /** Steps elapsed at the bin's start and end. */
+  t0: Float64Array;
+  t1: Float64Array;
+  /** First and last stage index in the bin. */
+  firstStage: Float64Array;
+  lastStage: Float64Array;
+  /** Step-weighted means of u and v over the bin (each stage weighs its number of steps). */
+  uMean: Float64Array;
+  vMean: Float64Array;
+  uMin: Float64Array;
+  uMax: Float64Array;
+  vMin: Float64Array;
+  vMax: Float64Array;
+  /** True when some bin holds more than one stage. */
+  aggregated: boolean;
+}
+
+/**
+ * Bins of a stage table. With count ≤ maxBins every stage is its own bin (exact). Otherwise the step
+ * range is cut into maxBins equal intervals and each stage joins the interval its first step falls
+ * in; empty intervals (inside a long stage) vanish, so there are at most maxBins bins.
+ */
+export function stepBins(table: StageTable, maxBins: number): StepBins {
+  const n = table.count;
+  const first = n > 0 ? table.startStep[0] : 1;
+  const span = n > 0 ? table.endStep[n - 1] - first + 1 : 0;
+  const width = span / Math.max(1, Math.floor(maxBins));
+  const binOf = n <= maxBins ? (i: number) => i : (i: number) => Math.floor((table.startStep[i] - first) / width);
+
+  // First pass: count bins (bin numbers are non-decreasing in i).
+  let count = 0;
+  for (let i = 0, prev = -1; i < n; i++) {
+    const b = binOf(i);
+    if (b !== prev) count++;
+    prev = b;
+  }
+  const out: StepBins = {
+    count,
+    t0: new Float64Array(count),
+    t1: new Float64Array(count),
+    firstStage: new Float64Array(count),
+    lastStage: new Float64Array(count),
+    uMean: new Float64Array(count),
+    vMean: new Float64Array(count),
+    uMin: new Float64Array(count),
+    uMax: new Float64Array(count),
+    vMin: new Float64Array(count),
+    vMax: new Float64Array(count),
+    aggregated: count < n,
+  };
+  let j = -1;
+  let prev = -1;
+  let su = 0;
+  let sv = 0;
+  let len = 0;
+  const close = (): void => {
+    if (j < 0) return;
+    out.uMean[j] = su / len;
+    out.vMean[j] = sv / len;
+  };
+  for (let i = 0; i < n; i++) {
+    const b = binOf(i);
+    const u = table.u[i];
+    const v = table.v[i];
+    const steps = table.endStep[i] - table.startStep[i] + 1;
+    if (b !== prev) {
+      close();
+      j++;
+      prev = b;
+      su = sv = len = 0;
+      out.t0[j] = table.startStep[i] - 1;
+      out.firstStage[j] = i;
+      out.uMin[j] = out.uMax[j] = u;
+      out.vMin[j] = out.vMax[j] = v;
+    }
+    out.t1[j] = table.endStep[i];
+    out.lastStage[j] = i;
+    su += steps * u;
+    sv += steps * v;
+    len += steps;
+    if (u < out.uMin[j]) out.uMin[j] = u;
+    if (u > out.uMax[j]) out.uMax[j] = u;
+    if (v < out.vMin[j]) out.vMin[j] = v;
+    if (v > out.vMax[j]) out.vMax[j] = v;
+  }
+  close();
+  return out;
+}

@@ -1,0 +1,80 @@
+import { fftFrequencies, rfftFrequencies } from './frequencies.js';
+import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
+import { segmentTransform } from './segment-transform.js';
+import { doubleOneSided, unfoldTwoSided } from './spectrum-sides.js';
+
+export interface SpectrogramOptions extends SpectralOptions {
+  /** 'psd' (default): scaled |X|², doubled one-sided; 'magnitude': |X|·√c, not doubled. */
+  mode?: 'psd' | 'magnitude';
+}
+
+export interface SpectrogramResult {
+  /** Frequencies in units of fs. */
+  frequencies: Float64Array;
+  /** Segment centres in units of 1/fs: (nperseg/2 + s·step)/fs. */
+  times: Float64Array;
+  /** Row-major [time][frequency]: values[s·frequencies.length + k]. */
+  values: Float64Array;
+  warnings: string[];
+}
+
+/**
+ * Spectrogram (short-time power spectra of consecutive segments), as scipy.signal.spectrogram.
+ *
+ *     S[s][k] = c · |Σ_i w_i · d_s[i] · e^{−2πj·k·i/nfft}|²   (mode 'psd')
+ *
+ * with segments, detrending, scaling c and one-sided doubling as in welchPsd but not averaged.
+ *
+ * Parameters
+ * ----------
+ * x : real samples.
+ * options : as welchPsd, with noverlap defaulting to nperseg//8 (less overlap than Welch, so
+ *   columns are nearly independent) and `mode` 'psd' | 'magnitude'.
+ *
+ * Returns
+ * -------
+ * { frequencies, times, values, warnings }. Note the layout: scipy returns Sxx[freq][time];
+ * here values are [time][freq] so each time slice is contiguous.
+ *
+ * Notes
+ * -----
+ * Default window differs from scipy: 'hann' here, ('tukey', 0.25) in scipy. Pass the same
+ * window to both to compare (fixtures use window='hann'). Modes 'complex', 'angle' and
+ * 'phase' are not provided.
+ *
+ * References
+ * ----------
+ * scipy.signal.spectrogram; A. V. Oppenheim and R. W. Schafer, "Discrete-Time Signal
+ * Processing", 3rd ed., §10.3 (the time-dependent Fourier transform).
+ */
+export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): SpectrogramResult {
+  const mode = options.mode ?? 'psd';
+  if (mode !== 'psd' && mode !== 'magnitude') throw new RangeError(`mode must be 'psd' or 'magnitude' (got '${String(mode)}')`);
+  if (x.length === 0) return { frequencies: new Float64Array(0), times: new Float64Array(0), values: new Float64Array(0), warnings: [] };
+  const layout = segmentLayout(x.length, options, 8);
+  const { nfft, nperseg, segments, step, fs, bins } = layout;
+  const scale = powerScale(layout, options.scaling);
+  const half = Math.floor(nfft / 2) + 1;
+  const re = new Float64Array(half);
+  const im = new Float64Array(half);
+  const row = new Float64Array(half);
+  const transform = segmentTransform(layout);
+  const values = new Float64Array(segments * bins);
+  const times = new Float64Array(segments);
+  const amplitude = Math.sqrt(scale);
+  for (let s = 0; s < segments; s++) {
+    transform(x, s * step, re, im);
+    for (let k = 0; k < half; k++) {
+      const power = re[k] * re[k] + im[k] * im[k];
+      row[k] = mode === 'psd' ? power * scale : Math.sqrt(power) * amplitude;
+    }
+    if (!layout.onesided) values.set(unfoldTwoSided(row, nfft).re, s * bins);
+    else {
+      if (mode === 'psd') doubleOneSided(row, nfft);
+      values.set(row, s * bins);
+    }
+    times[s] = (nperseg / 2 + s * step) / fs;
+  }
+  const frequencies = layout.onesided ? rfftFrequencies(nfft, fs) : fftFrequencies(nfft, fs);
+  return { frequencies, times, values, warnings: layout.warnings };
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { PRESETS } from '../schedule/presets/index.js';
+import { CustomMomentum, ScheduleShape, type ScheduleConfig } from '../schedule/schema.js';
+import { didYouMean } from '../util/suggest.js';
+
+/** A config value that a sweep or tune may set, found from the dot path a user typed. */
+export interface SweepTarget {
+  /** The path as the YAML spells it (`momentum.c`, `steps`, `momentum.params.mu`): column names use it. */
+  column: string;
+  /** Where the value lives in the validated config (`momentum.params.c` for a preset's `momentum.c`). */
+  configPath: (string | number)[];
+  /** The schema each value must pass (the preset's or the config language's own). */
+  schema: z.ZodType;
+  /** The schema accepts only integers (steps, stages, stageLength). */
+  integer: boolean;
+  /** The config's value there, when it is a number. */
+  current?: number;
+}
+
+const SCHEDULE_NUMBERS = ['steps', 'stages', 'stageLength'] as const;
+const NOT_NUMERIC = new Set(['name', 'description', 'sweep']);
+
+/**
+ * `c`, `momentum.c`, `momentum.params.mu`, `momentum.u.piecewise.1.value`, `stages` → the target,
+ * or a one-line reason it is not a sweepable number. A bare name is a schedule key (steps, stages,
+ * stageLength), else a preset parameter, else a custom `params` entry (or custom u / v).
+ */
+export function sweepTarget(config: ScheduleConfig, path: string): SweepTarget | { error: string } {
+  const keys = path.split('.');
+  if (keys.some((k) => k === '')) return { error: `"${path}": empty key in the dot path` };
+  const expanded = keys.length === 1 ? expandBareName(config, keys[0]) : keys;
+  if ('error' in expanded) return expanded;
+  const [head, ...rest] = expanded;
+  if (head !== 'momentum') {
+    if ((SCHEDULE_NUMBERS as readonly string[]).includes(head) && rest.length === 0) {
+      return finish(config, head, [head], ScheduleShape.shape[head as (typeof SCHEDULE_NUMBERS)[number]]);
+    }
+    if (NOT_NUMERIC.has(head)) return { error: `${path}: not a numeric value` };
+    return { error: `${path}: unknown key${didYouMean(head, [...SCHEDULE_NUMBERS, 'momentum'])}` };
+  }
+  const { momentum } = config;
+  if (momentum.preset !== undefined) {
+    const preset = PRESETS.get(momentum.preset)!;
+    const shape = preset.params.shape as Record<string, z.ZodType>;
+    if (rest.length === 1 && rest[0] === 'preset') return { error: `${path}: the preset is a name, not a numeric value` };
+    if (rest.length !== 1 || !(rest[0] in shape)) {
+      const name = rest.join('.');
+      return { error: `${path}: preset ${preset.name} has no parameter "${name}"${didYouMean(name, Object.keys(shape))} (its parameters: ${Object.keys(shape).join(', ')})` };
+    }
+    return finish(config, `momentum.${rest[0]}`, ['momentum', 'params', rest[0]], shape[rest[0]]);
+  }
+  return customTarget(config, path, rest, momentum.custom);
+}
+
+/** Walks the custom momentum block and its schema together, so list indices and params must exist. */
+function customTarget(config: ScheduleConfig, path: string, rest: string[], custom: unknown): SweepTarget | { error: string } {
+  let schema: z.ZodType = CustomMomentum;
+  let value: unknown = custom;
+  const configPath: (string | number)[] = ['momentum', 'custom'];
+  for (const key of rest) {
+    let n = unwrap(schema);
+    if (n instanceof z.ZodUnion) {
+      // A coefficient is a number/expression, a per-stage list or { piecewise }: follow the form used.
+      const isList = Array.isArray(value);
+      const isObject = !isList && typeof value === 'object' && value !== null;
+      const option = (n.options as z.ZodType[]).map(unwrap).find((o) => (isList ? o instanceof z.ZodArray : isObject && o instanceof z.ZodObject));
+      if (!option) return { error: `${path}: ${['momentum', ...configPath.slice(2)].join('.')} is a single value; sweep it without ".${key}"` };
+      n = option;
+    }
+    if (n instanceof z.ZodObject) {
+      const shape = n.shape as Record<string, z.ZodType>;
+      if (!(key in shape)) return { error: `${path}: unknown key "${key}"${didYouMean(key, Object.keys(shape))}` };
+      schema = shape[key];
+      value = (value as Record<string, unknown> | undefined)?.[key];
+      configPath.push(key);
+    } else if (n instanceof z.ZodRecord) {
+      const known = Object.keys((value as Record<string, unknown> | undefined) ?? {});
+      if (!known.includes(key)) return { error: `${path}: no such entry "${key}"${didYouMean(key, known)}${known.length ? ` (known: ${known.join(', ')})` : ' (the block is empty)'}` };
+      schema = n.valueType as z.ZodType;
+      value = (value as Record<string, unknown>)[key];
+      configPath.push(key);
+    } else if (n instanceof z.ZodArray) {
+      const list = value as unknown[];
+      const i = Number(key);
+      if (!/^\d+$/.test(key) || i >= list.length) return { error: `${path}: "${key}" is not an index of this list (0..${list.length - 1})` };
+      schema = n.element as z.ZodType;
+      value = list[i];
+      configPath.push(i);
+    } else {
+      return { error: `${path}: "${key}" is below a single value` };
+    }
+  }
+  return finish(config, ['momentum', ...rest].join('.'), configPath, schema);
+}
+
+function expandBareName(config: ScheduleConfig, name: string): string[] | { error: string } {
+  if ((SCHEDULE_NUMBERS as readonly string[]).includes(name) || NOT_NUMERIC.has(name) || name === 'momentum') return [name];
+  const { momentum } = config;
+  const candidates: string[] = [...SCHEDULE_NUMBERS];
+  if (momentum.preset !== undefined) {
+    const params = Object.keys(PRESETS.get(momentum.preset)!.params.shape);
+    if (params.includes(name)) return ['momentum', name];
+    candidates.push(...params);
+  } else {
+    const params = Object.keys(momentum.custom.params ?? {});
+    if (params.includes(name)) return ['momentum', 'params', name];
+    if (name === 'u' || name === 'v') return ['momentum', name];
+    candidates.push('u', 'v', ...params);
+  }
+  return { error: `unknown parameter "${name}"${didYouMean(name, candidates)} (sweepable here: ${candidates.join(', ')})` };
+}
+
+function finish(config: ScheduleConfig, column: string, configPath: (string | number)[], schema: z.ZodType): SweepTarget | { error: string } {
+  const probe = schema.safeParse(1);
+  if (!probe.success && probe.error.issues.every((i) => i.code === 'invalid_type')) return { error: `${column}: not a numeric value` };
+  const leaf = unwrap(schema) as { isInt?: boolean };
+  const current = valueAt(config, configPath);
+  return { column, configPath, schema, integer: leaf.isInt === true, ...(typeof current === 'number' ? { current } : {}) };
+}
+
+/** The value at a path of a plain object, or undefined. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function unwrap(s: z.ZodType): z.ZodType {
+  let node = s;
+  while (node instanceof z.ZodDefault || node instanceof z.ZodOptional) node = node.unwrap() as z.ZodType;
+  return node;
+}
