@@ -157,7 +157,7 @@ function checkStages(table: StageTable, uPath: Path, vPath: Path, allowUnstable:
   const report = (path: Path, bad: number[], what: string, values: Float64Array) => {
     if (bad.length === 0) return;
     const shown = bad.slice(0, 3).map((i) => `stage ${i} (steps ${table.startStep[i]}–${table.endStep[i]}): ${fmt(values[i])}`);
-    const more = bad.length > 3 ? ` and ${bad.length - 3} more stages` : '';
+    const more = bad.length > 3 ? ` and ${bad.length - 3} more stage${bad.length - 3 === 1 ? '' : 's'}` : '';
     issues.push({ code: 'invalid_stage', path, message: `${what} in ${shown.join(', ')}${more}` });
   };
   const nonFiniteU: number[] = [];

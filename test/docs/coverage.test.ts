@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/schedule/presets/index.js';
+import { cli, ROOT } from '../support/cli.js';
+
+/** The docs and configs/ keep up with the code: every preset documented and shipped, every config valid. */
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? yamlFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+  );
+}
+
+const configs = yamlFiles(join(ROOT, 'configs'));
+const presetDocs = ['docs/config.md', 'docs/methods.md']
+  .filter((f) => existsSync(join(ROOT, f)))
+  .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+  .join('\n');
+
+describe('configs and docs cover every preset', () => {
+  it.each([...PRESETS.keys()])('preset %s has a config in configs/ and a reference entry', (name) => {
+    const users = configs.filter((f) => new RegExp(`preset:\\s*${name}\\s*$`, 'm').test(readFileSync(f, 'utf8')));
+    expect(users.map((f) => relative(ROOT, f)), `no config under configs/ uses preset ${name}`).not.toEqual([]);
+    const paper = /^paper-(orthodox|unorthodox)-(low-pass|high-pass)-(increasing|fixed|decreasing)$/.exec(name);
+    // The twelve paper presets are documented by their naming scheme, the others by a heading each.
+    if (paper) expect(presetDocs).toContain('paper-<orthodox|unorthodox>-<low-pass|high-pass>-<increasing|fixed|decreasing>');
+    else expect(presetDocs).toMatch(new RegExp(`^#+ \`${name}\``, 'm'));
+  });
+
+  it('every config in configs/ validates', () => {
+    const r = cli(['validate', '--quiet', ...configs.map((f) => relative(ROOT, f))]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('docs/cli.md is the current --help of every command (scripts/cli-docs.mjs)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'cli-docs.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
