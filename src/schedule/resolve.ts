@@ -98,7 +98,7 @@ function forEachStage(table: StageTable, steps: number, fn: (ctx: StageContext, 
   for (let i = 0; i < table.count; i++) {
     ctx.k = i;
     ctx.t = table.startStep[i];
-    ctx.p = (ctx.t - 1) / steps;
+    ctx.p = ctx.t / steps;
     ctx.delta = table.endStep[i] - table.startStep[i] + 1;
     fn(ctx, i);
   }

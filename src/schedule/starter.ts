@@ -32,7 +32,7 @@ const CUSTOM = `# momentum-fr schedule with custom coefficients
 # u and v: a number, an expression, a list with one value per stage, or
 #   { piecewise: [ { from: <first step>, value: <number or expression> }, ... ] }
 # Expression variables: k (stage index from 0), N (stages), t (first step of the stage, from 1),
-#   T (total steps), p = (t − 1)/T (progress), delta (stage length), your params, and u inside v.
+#   T (total steps), p = t/T (progress), delta (stage length), your params, and u inside v.
 name: custom
 steps: 117000
 stages: 300

@@ -33,6 +33,22 @@ describe('parseSchedules: the schedule language', () => {
     }
   });
 
+  it('each stage variable has its documented value: k from 0, t from 1, p = t/T, delta the stage length', () => {
+    // Encode (k, t, p, delta, N, T) of each stage into u, then decode: u = k/1e3 + t/1e6 …
+    const { schedules, issues } = parseSchedules(
+      'steps: 10\nstages: 3\nmomentum:\n  u: "0"\n  v: "k * 1e6 + t * 1e4 + delta * 1e2 + N + T * 1e-3 + p * 1e-6"\n',
+    );
+    expect(issues).toEqual([]);
+    const { v } = schedules[0].stages;
+    // Stages of 10 steps in 3: steps 1–3, 4–6, 7–10.
+    const expected = [
+      { k: 0, t: 1, delta: 3 },
+      { k: 1, t: 4, delta: 3 },
+      { k: 2, t: 7, delta: 4 },
+    ].map(({ k, t, delta }) => k * 1e6 + t * 1e4 + delta * 1e2 + 3 + 10 * 1e-3 + (t / 10) * 1e-6);
+    for (let k = 0; k < 3; k++) expect(v[k]).toBeCloseTo(expected[k], 9);
+  });
+
   it('per-stage lists and piecewise segments', () => {
     const list = parseSchedules('steps: 30\nstages: 3\nmomentum: { u: [0, 0.5, "0.9"], v: 1 }\n').schedules[0].stages;
     expect([...list.u]).toEqual([0, 0.5, 0.9]);

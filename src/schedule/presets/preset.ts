@@ -12,7 +12,7 @@ export interface StageContext {
   t: number;
   /** Total steps Σ. */
   T: number;
-  /** Progress at the stage start, (t − 1)/T ∈ [0, 1). */
+  /** Progress at the stage start, p = t/T ∈ (0, 1] (t counts steps from 1). */
   p: number;
   /** Length of this stage in steps. */
   delta: number;
