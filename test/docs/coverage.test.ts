@@ -40,3 +40,32 @@ describe('configs and docs cover every preset', () => {
     expect(r.status).toBe(0);
   });
 });
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+function anchors(markdown: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of markdown.matchAll(/^#{1,6} (.+)$/gm)) {
+    out.add(m[1].trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'));
+  }
+  return out;
+}
+
+describe('links in README.md and docs/ resolve', () => {
+  const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  it.each(pages)('%s', (page) => {
+    const text = readFileSync(join(ROOT, page), 'utf8').replace(/```[\s\S]*?```/g, '');
+    const broken: string[] = [];
+    for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const target = m[1];
+      if (/^[a-z]+:/i.test(target)) continue;
+      const [file, anchor] = target.split('#');
+      const path = file === '' ? join(ROOT, page) : join(ROOT, page, '..', file);
+      if (!existsSync(path)) {
+        broken.push(`${target}: no such file`);
+        continue;
+      }
+      if (anchor && path.endsWith('.md') && !anchors(readFileSync(path, 'utf8')).has(anchor)) broken.push(`${target}: no such heading`);
+    }
+    expect(broken).toEqual([]);
+  });
+});
