@@ -20,6 +20,42 @@ export interface Schedule {
   firstStepCopy: boolean;
   /** Where the schedule came from, for reports: preset name or 'custom'. */
   source: string;
+  /**
+   * A filter bank per stage (nesterov, qhm, aggmo, adam-m, ademamix, lion); absent for first-order
+   * momentum, where `stages.u`/`stages.v` are the whole filter. When present, `stages.u`/`stages.v`
+   * repeat branch 0's coefficients for reports and stability checks.
+   */
+  bank?: BankTable;
+  /**
+   * A rational transfer function per stage (preset `rational`), stepped as the difference equation
+   * a0·y_t = Σ b_k·g_{t−k} − Σ_{k≥1} a_k·y_{t−k}. When present, `stages.u`/`stages.v` hold −a1/a0 and b0/a0
+   * if every stage is first order (b = [v], a = [1, −u]), NaN otherwise.
+   */
+  rational?: RationalTable;
+}
+
+/**
+ * Per-stage polynomials in z⁻¹, stage-major and zero-padded: b_k of stage s at s·nb + k, a_k at s·na + k,
+ * normalised so that a_0 = 1.
+ */
+export interface RationalTable {
+  nb: number;
+  na: number;
+  b: Float64Array;
+  a: Float64Array;
+}
+
+/**
+ * Per-stage filter bank: d_t = c0·g_t + Σ_i c_i·m_{i,t},  m_{i,t} = u_i·m_{i,t−1} + v_i·g_t.
+ * Branch arrays are stage-major: the value of branch i in stage k is at k·branches + i.
+ * A first-order momentum is the bank with one branch, c0 = 0, c1 = 1.
+ */
+export interface BankTable {
+  branches: number;
+  c0: Float64Array;
+  c: Float64Array;
+  u: Float64Array;
+  v: Float64Array;
 }
 
 /**
@@ -82,6 +118,29 @@ export interface FrequencyResponse {
 export interface StageRecord extends Stage {
   metrics: StageMetrics;
   response?: FrequencyResponse;
+  /** Exact time-variant response H(t, ω) at the stage's last step (analyze --mode exact|both). */
+  responseExact?: FrequencyResponse;
+  /** How far the exact response is from the frozen one in this stage (--mode exact|both). */
+  transient?: TransientMetrics;
+}
+
+/** Transient of one stage: how long the memory of earlier stages takes to fade. */
+export interface TransientMetrics {
+  /**
+   * Smallest n ≥ 0 such that, n steps after the step before the stage starts and at every later step of
+   * the stage, |H(t, ω) − H_k(ω)| ≤ 1 % · |H_k(ω)| at every grid frequency; null if the stage ends first.
+   */
+  settlingSteps: number | null;
+  /** max over the grid of |20·log10|H(end, ω)| − 20·log10|H_k(ω)||, dB; null if undefined (a zero of H). */
+  maxDeviationDb: number | null;
+}
+
+/** The exact response at a step the user asked for (analyze --at-steps). */
+export interface AtStepRecord {
+  step: number;
+  /** Index of the stage containing the step. */
+  stage: number;
+  responseExact: FrequencyResponse;
 }
 
 export interface ScheduleResult {
@@ -92,6 +151,8 @@ export interface ScheduleResult {
   stageCount: number;
   frequencies: Float64Array;
   stages: StageRecord[];
+  /** Exact responses at the steps listed with --at-steps (absent when none were asked for). */
+  atSteps?: AtStepRecord[];
 }
 
 export interface AnalysisResult {

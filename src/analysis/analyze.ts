@@ -1,12 +1,19 @@
+import { frozenBankResponse } from '../filter/bank-response.js';
+import { bankStageMetrics } from '../filter/bank-stage-metrics.js';
 import { frozenResponse } from '../filter/frozen-response.js';
+import { rationalMetrics } from '../filter/rational-metrics.js';
+import { frozenRationalResponse } from '../filter/rational-response.js';
 import { linearGrid } from '../filter/grid.js';
 import { stageMetrics } from '../filter/metrics.js';
 import { ConfigError } from '../schedule/issues.js';
 import { parseSchedules, type ParseOptions } from '../schedule/parse.js';
 import { stageAt } from '../schedule/stages.js';
-import type { AnalysisResult, Schedule, ScheduleResult, StageRecord } from '../types.js';
+import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecord } from '../types.js';
 import { TOOL } from '../version.js';
+import { atStepRecords, ExactStageSource, type ResponseMode } from './exact-records.js';
 import { selectStages } from './stage-selection.js';
+
+export type { ResponseMode } from './exact-records.js';
 
 export interface AnalyzeOptions {
   /** Frequency grid in rad/sample (default: linearGrid(512), scipy's freqz with include_nyquist). */
@@ -15,6 +22,13 @@ export interface AnalyzeOptions {
   stages?: string;
   /** Compute the frequency response arrays (false: metrics only). Default true. */
   response?: boolean;
+  /**
+   * 'frozen' (default): per-stage LTI responses; 'exact': the exact time-variant response H(t, ω) at each
+   * stage's last step (`responseExact`) and transient metrics; 'both': all of them.
+   */
+  mode?: ResponseMode;
+  /** Steps at which to report the exact response as well (`atSteps` of each schedule). */
+  atSteps?: number[];
 }
 
 /** The header of one schedule's result, before its stages. */
@@ -38,12 +52,30 @@ export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}):
   const frequencies = options.frequencies ?? linearGrid(512);
   const selected = selectStages(options.stages ?? 'all', schedule.stages.count);
   if (!Array.isArray(selected)) throw new RangeError(`--stages: ${selected.error}`);
+  const mode = options.mode ?? 'frozen';
+  const exact = mode === 'frozen' ? undefined : new ExactStageSource(schedule, frequencies);
+  const withResponse = options.response !== false;
   for (const i of selected) {
     const stage = stageAt(schedule.stages, i);
-    const record: StageRecord = { ...stage, metrics: stageMetrics(stage.u, stage.v) };
-    if (options.response !== false) record.response = frozenResponse(stage.u, stage.v, frequencies);
+    const { bank, rational } = schedule;
+    const metrics = rational ? rationalMetrics(rational, i) : bank ? bankStageMetrics(bank, i) : stageMetrics(stage.u, stage.v);
+    const record: StageRecord = { ...stage, metrics };
+    if (withResponse && mode !== 'exact') {
+      record.response = rational
+        ? frozenRationalResponse(rational, i, frequencies)
+        : bank
+          ? frozenBankResponse(bank, i, frequencies)
+          : frozenResponse(stage.u, stage.v, frequencies);
+    }
+    if (exact) Object.assign(record, exact.stage(i, withResponse));
     yield record;
   }
+}
+
+/** Exact responses at the steps in options.atSteps (empty without them). */
+export function atStepsOf(schedule: Schedule, options: AnalyzeOptions = {}): AtStepRecord[] {
+  if (!options.atSteps || options.atSteps.length === 0) return [];
+  return atStepRecords(schedule, options.frequencies ?? linearGrid(512), options.atSteps);
 }
 
 /**
@@ -64,9 +96,13 @@ export function analyze(input: string | Schedule | Schedule[], options: AnalyzeO
     schedules = Array.isArray(input) ? input : [input];
   }
   const frequencies = options.frequencies ?? linearGrid(512);
-  const results: ScheduleResult[] = schedules.map((schedule) => ({
-    ...scheduleHeader(schedule, frequencies),
-    stages: [...stageRecords(schedule, { ...options, frequencies })],
-  }));
+  const results: ScheduleResult[] = schedules.map((schedule) => {
+    const result: ScheduleResult = {
+      ...scheduleHeader(schedule, frequencies),
+      stages: [...stageRecords(schedule, { ...options, frequencies })],
+    };
+    if (options.atSteps && options.atSteps.length > 0) result.atSteps = atStepsOf(schedule, { ...options, frequencies });
+    return result;
+  });
   return { schemaVersion: 1, tool: { ...TOOL }, schedules: results };
 }

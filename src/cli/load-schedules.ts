@@ -32,7 +32,7 @@ export async function loadSources(inputs: string[], opts: InputOptions, ctx: Cli
     if (!PRESETS.has(opts.preset)) throw new CliError(`unknown preset "${opts.preset}"${didYouMean(opts.preset, PRESETS.keys())}; see \`momentum-fr presets\``);
     texts.push({ label: `--preset ${opts.preset}`, stem: opts.preset, text: starterYaml(opts.preset) });
   }
-  for (const input of inputs) texts.push({ label: input === '-' ? '<stdin>' : input, stem: stemOf(input), text: await readInput(input, ctx) });
+  for (const input of inputs) texts.push({ label: input === '-' ? '<stdin>' : input, stem: stemOf(input), text: await readConfigText(input, ctx) });
   if (texts.length === 0) throw new CliError('no config given: pass a file, - for stdin, or --preset NAME');
 
   const loaded: LoadedSource[] = [];
@@ -71,7 +71,8 @@ export function parseOverride(text: string): { path: string[]; value: unknown } 
   return { path, value };
 }
 
-async function readInput(input: string, ctx: CliContext): Promise<string> {
+/** The text of a config file, or of stdin for `-`, within the size limit; errors name the input. */
+export async function readConfigText(input: string, ctx: CliContext): Promise<string> {
   if (input === '-') {
     const chunks: Buffer[] = [];
     let size = 0;

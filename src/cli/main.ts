@@ -23,6 +23,14 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const debug = argv.includes('--debug');
+  // A reader that goes away (`momentum-fr --help | head`) is not an error: writes to a closed pipe
+  // are dropped instead of crashing on an unhandled 'error' event.
+  for (const stream of [stdout, stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
   const ctx: CliContext = {
     stdout,
     stderr,

@@ -1,6 +1,7 @@
 import { jsonArray, jsonValue } from './number-format.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
 import type { TextSink } from './sink.js';
+import type { AtStepRecord } from '../types.js';
 
 /**
  * One JSON document, streamed: { schemaVersion, tool, schedules: [ { name, source, steps,
@@ -9,6 +10,7 @@ import type { TextSink } from './sink.js';
 export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   let scheduleCount = 0;
   let stageCount = 0;
+  let atSteps: AtStepRecord[] = [];
   return {
     begin: () => sink.write(`{\n  "schemaVersion": 1,\n  "tool": ${jsonValue(options.tool)},\n  "schedules": [`),
     schedule: (h) => {
@@ -21,7 +23,15 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
       );
     },
     stage: (r) => sink.write(`${stageCount++ > 0 ? ',' : ''}\n        ${jsonValue(r)}`),
-    endSchedule: () => sink.write(`${stageCount > 0 ? '\n      ' : ''}]\n    }`),
+    atSteps: (records) => {
+      atSteps = records;
+    },
+    endSchedule: () => {
+      // "atSteps" beside "stages", only when steps were asked for (so frozen output is unchanged).
+      const extra = atSteps.length > 0 ? `,\n      "atSteps": [${atSteps.map((a) => `\n        ${jsonValue(a)}`).join(',')}\n      ]` : '';
+      atSteps = [];
+      return sink.write(`${stageCount > 0 ? '\n      ' : ''}]${extra}\n    }`);
+    },
     end: () => sink.write(`${scheduleCount > 0 ? '\n  ' : ''}]\n}\n`),
   };
 }

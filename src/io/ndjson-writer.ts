@@ -1,7 +1,10 @@
 import { jsonValue } from './number-format.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
 import type { TextSink } from './sink.js';
-import { METRICS_COLUMNS, metricCells, RESPONSE_COLUMNS, responseCells, stageCells, type Cell } from './tidy-rows.js';
+import {
+  atStepRows, EXACT_METRICS_COLUMNS, EXACT_RESPONSE_COLUMNS, exactResponseRows, METRICS_COLUMNS, metricCells, RESPONSE_COLUMNS,
+  responseCells, responseSets, stageCells, transientCells, type Cell,
+} from './tidy-rows.js';
 import type { ScheduleHeader } from '../analysis/analyze.js';
 
 function object(columns: readonly string[], cells: Cell[]): string {
@@ -11,6 +14,24 @@ function object(columns: readonly string[], cells: Cell[]): string {
 /** NDJSON: the tidy rows of the CSV format, one JSON object per line. */
 export function ndjsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   let header: ScheduleHeader;
+  if (options.mode === 'exact' || options.mode === 'both') {
+    return {
+      begin: () => undefined,
+      schedule: (h) => {
+        header = h;
+      },
+      stage: (r) => {
+        const prefix = stageCells(header, r);
+        if (!options.response) return sink.write(object(EXACT_METRICS_COLUMNS, [...prefix, ...metricCells(r), ...transientCells(r)]));
+        const rows = responseSets(r).flatMap((s) => exactResponseRows(prefix, s.kind, s.step, header.frequencies, s.response));
+        return sink.write(rows.map((row) => object(EXACT_RESPONSE_COLUMNS, row)).join(''));
+      },
+      atSteps: (records) =>
+        options.response ? sink.write(atStepRows(header, records).map((row) => object(EXACT_RESPONSE_COLUMNS, row)).join('')) : undefined,
+      endSchedule: () => undefined,
+      end: () => undefined,
+    };
+  }
   return {
     begin: () => undefined,
     schedule: (h) => {

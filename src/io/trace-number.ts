@@ -1,4 +1,6 @@
 /** Exact powers of ten 10⁰ … 10²² (the largest exactly representable in binary64). */
+// mantissa·10 + 9 ≤ 2^53 while mantissa ≤ (2^53 − 9)/10: the decimal mantissa stays an exact integer.
+const EXACT_LIMIT = Math.floor((2 ** 53 - 9) / 10);
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 13;
@@ -11,10 +13,12 @@ const SPECIAL: Record<string, number> = { nan: NaN, inf: Infinity, infinity: Inf
  *
  * Notes
  * -----
- * Fast path (Clinger 1990): with ≤ 15 significant digits and a decimal exponent of at most 22
- * in magnitude, mantissa and 10^|e| are exact doubles, so one multiplication or division is
- * correctly rounded. Anything longer (e.g. 17-digit `repr` output) is validated here and then
- * converted by `Number`, which rounds correctly, so results always equal `Number(text)`.
+ * Fast path (Clinger 1990): when the decimal mantissa (all its digits, leading and trailing
+ * zeros included) is an integer ≤ 2^53 and the decimal exponent is at most 22 in magnitude,
+ * mantissa and 10^|e| are exact doubles, so one multiplication or division is correctly
+ * rounded: up to 15 digits always, 16 digits mostly. Anything longer (e.g. most 17-digit
+ * `repr` output) is validated here and then converted by `Number`, which rounds correctly, so
+ * results always equal `Number(text)`.
  *
  * References
  * ----------
@@ -29,25 +33,22 @@ export function parseNumber(s: string, start: number, end: number): number | und
   const negative = c === 45;
   if (c === 45 || c === 43) i++;
   const afterSign = i;
-  let mantissa = 0, significant = 0, exponent = 0, digits = 0;
+  // `exact`: every significant digit so far is in `mantissa`, an integer ≤ 2^53.
+  let mantissa = 0, exact = true, exponent = 0, digits = 0;
   for (; i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57; i++) {
     digits++;
-    if (significant > 0 || c !== 48) {
-      significant++;
-      if (significant <= 15) mantissa = mantissa * 10 + (c - 48);
-      else exponent++;
-    }
+    if (!exact) continue;
+    if (mantissa <= EXACT_LIMIT) mantissa = mantissa * 10 + (c - 48);
+    else exact = false;
   }
   if (i < end && s.charCodeAt(i) === 46) {
     for (i++; i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57; i++) {
       digits++;
-      if (significant > 0 || c !== 48) {
-        significant++;
-        if (significant <= 15) {
-          mantissa = mantissa * 10 + (c - 48);
-          exponent--;
-        }
-      } else exponent--;
+      if (!exact) continue;
+      if (mantissa <= EXACT_LIMIT) {
+        mantissa = mantissa * 10 + (c - 48);
+        exponent--;
+      } else exact = false;
     }
   }
   if (digits === 0) {
@@ -64,7 +65,7 @@ export function parseNumber(s: string, start: number, end: number): number | und
     exponent += expNegative ? -e : e;
   }
   if (i !== end) return undefined;
-  if (significant > 15 || exponent > 22 || exponent < -22) return Number(s.slice(start, end));
+  if (!exact || exponent > 22 || exponent < -22) return Number(s.slice(start, end));
   const magnitude = exponent >= 0 ? mantissa * POW10[exponent] : mantissa / POW10[-exponent];
   return negative ? -magnitude : magnitude;
 }

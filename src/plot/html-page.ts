@@ -33,7 +33,8 @@ export function htmlPage(page: HtmlPageInput): string {
   const sections = page.figures
     .map(
       (f, i) =>
-        `<section id="${escapeHtml(f.id)}">\n<h2>${escapeHtml(f.heading)}</h2>\n<div class="figure" id="figure-${i}"></div>\n` +
+        // The figure draws its own title; the heading is for outlines and screen readers only.
+        `<section id="${escapeHtml(f.id)}" aria-label="${escapeHtml(f.heading)}">\n<div class="figure" id="figure-${i}"></div>\n` +
         `<p class="description">${escapeHtml(f.description)}</p>\n</section>`,
     )
     .join('\n');
@@ -48,7 +49,7 @@ export function htmlPage(page: HtmlPageInput): string {
 body { margin: 0; font-family: "DejaVu Sans", Verdana, sans-serif; background: ${dark ? '#1e1e22' : '#ffffff'}; color: ${dark ? '#e8e8e8' : '#222222'}; }
 main { max-width: 980px; margin: 0 auto; padding: 16px 24px 48px; }
 h1 { font-size: 22px; margin: 8px 0 4px; }
-h2 { font-size: 17px; margin: 32px 0 8px; }
+section { margin: 28px 0 0; }
 .subtitle, .description { color: ${dark ? '#b0b0b0' : '#555555'}; font-size: 13px; line-height: 1.45; }
 .figure { overflow-x: auto; }
 .vega-bind { font-size: 13px; margin: 6px 0; }

@@ -18,7 +18,7 @@ import type { VegaLiteSpec } from './specs/vega-lite-spec.js';
 
 /** One figure: a Vega-Lite spec and the names it is filed under. */
 export interface PlotFigure {
-  /** File stem: `<schedule-slug>.<kind>`, or `compare`. */
+  /** File stem: `<schedule-slug>-<kind>`, or `compare`. */
   id: string;
   kind: PlotKind;
   /** The schedule's name, or null for `compare` (all schedules). */
@@ -74,7 +74,7 @@ export function plotFigures(
       else if (kind === 'response-map') spec = responseMapSpec(schedule, options);
       else if (kind === 'coefficients') spec = coefficientsSpec(schedule, options);
       else spec = metricsSpec(schedule, options);
-      figures.push({ id: `${slugs[n]}.${kind}`, kind, schedule: schedule.name, slug: slugs[n], spec });
+      figures.push({ id: `${slugs[n]}-${kind}`, kind, schedule: schedule.name, slug: slugs[n], spec });
     }
   });
   if (want.has('compare') && schedules.length > 0) {

@@ -5,9 +5,6 @@
 export const PLOT_FORMATS = ['svg', 'png', 'html', 'vl.json', 'vg.json'] as const;
 export type PlotFormat = (typeof PLOT_FORMATS)[number];
 
-/** What `momentum-fr plot` writes when no format is asked for: a picture per figure and a page. */
-export const DEFAULT_PLOT_FORMATS: readonly PlotFormat[] = ['svg', 'html'];
-
 export function isPlotFormat(value: string): value is PlotFormat {
   return (PLOT_FORMATS as readonly string[]).includes(value);
 }

@@ -15,9 +15,6 @@ export const PLOT_KINDS = [
 
 export type PlotKind = (typeof PLOT_KINDS)[number];
 
-/** What a user gets without `--kind`: the response, the map over training, and how u, v evolve. */
-export const DEFAULT_PLOT_KINDS: readonly PlotKind[] = ['magnitude', 'response-map', 'coefficients', 'metrics'];
-
 export function isPlotKind(value: string): value is PlotKind {
   return (PLOT_KINDS as readonly string[]).includes(value);
 }

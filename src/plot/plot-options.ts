@@ -1,6 +1,5 @@
 /** Colour themes; both use DejaVu Sans, the font a fresh Debian machine has (see specs/theme.ts). */
 export type ThemeName = 'light' | 'dark';
-export const THEME_NAMES: readonly ThemeName[] = ['light', 'dark'];
 
 /** How the frequency axis is scaled. Log axes never include ω = 0 (Vega cannot place it). */
 export type FrequencyScale = 'log' | 'linear';
@@ -10,7 +9,6 @@ export type FrequencyScale = 'log' | 'linear';
  * steps (the axis is reversed so that low frequencies stay on the same side).
  */
 export type FrequencyUnit = 'rad' | 'cycles' | 'period';
-export const FREQUENCY_UNITS: readonly FrequencyUnit[] = ['rad', 'cycles', 'period'];
 
 /** `overlay` draws every schedule in one panel (colour = schedule); `facet` gives each its own. */
 export type CompareLayout = 'overlay' | 'facet';

@@ -1,6 +1,6 @@
-import { frozenResponse } from '../filter/frozen-response.js';
 import { stageAt } from '../schedule/stages.js';
 import type { FrequencyResponse, Schedule, Stage } from '../types.js';
+import { stageResponse } from './stage-response.js';
 
 /**
  * One stage as the curve plots see it: its coefficients, the frozen response H_k on the record's grid
@@ -21,7 +21,7 @@ export interface ResponseRecords {
   stages: PlotStageRecord[];
 }
 
-/** Frozen responses of the chosen stages of a schedule on the grid `omega` (rad/sample). */
+/** Frozen responses of the chosen stages of a schedule on the grid `omega` (rad/sample), any filter kind. */
 export function responseRecords(schedule: Schedule, indices: readonly number[], omega: Float64Array): ResponseRecords {
   return {
     name: schedule.name,
@@ -29,7 +29,7 @@ export function responseRecords(schedule: Schedule, indices: readonly number[], 
     frequencies: omega,
     stages: indices.map((k) => {
       const stage = stageAt(schedule.stages, k);
-      return { ...stage, response: frozenResponse(stage.u, stage.v, omega) };
+      return { ...stage, response: stageResponse(schedule, k, omega) };
     }),
   };
 }

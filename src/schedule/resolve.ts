@@ -1,4 +1,5 @@
-import type { Schedule, StageTable } from '../types.js';
+import { isStablePolynomial } from '../filter/polynomial-roots.js';
+import type { BankTable, RationalTable, Schedule, StageTable } from '../types.js';
 import { compileExpression, ExpressionError, type CompiledExpression } from './expression.js';
 import type { ConfigIssue } from './issues.js';
 import { LIMITS } from './limits.js';
@@ -27,12 +28,39 @@ export function resolveSchedule(
   const { momentum } = config;
   let table: StageTable;
   let firstStepCopy: boolean;
+  let bank: BankTable | undefined;
+  let rational: RationalTable | undefined;
   const source = momentum.preset ?? 'custom';
 
   if (momentum.preset !== undefined) {
     const preset = PRESETS.get(momentum.preset)!;
     firstStepCopy = preset.firstStepCopy;
-    if (preset.table) {
+    if (preset.rational) {
+      const made = partitionOf(config, base);
+      if ('issue' in made) return { issues: [made.issue] };
+      const madeTable = preset.rational(momentum.params, made);
+      if (typeof madeTable === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: madeTable }] };
+      rational = madeTable;
+      table = emptyTable(made);
+      // u and v exist only for a first-order stage b = [v], a = [1, −u]; otherwise NaN (null in reports).
+      const firstOrder = madeTable.nb === 1 && madeTable.na <= 2;
+      for (let k = 0; k < table.count; k++) {
+        table.u[k] = firstOrder ? (madeTable.na === 2 ? -madeTable.a[k * 2 + 1] : 0) : NaN;
+        table.v[k] = firstOrder ? madeTable.b[k] : NaN;
+      }
+      issues.push(...checkRational(madeTable, table, mPath, options.allowUnstable ?? false));
+    } else if (preset.bank) {
+      const made = preset.partition ? preset.partition(config.steps, config.stages ?? preset.defaults.stages, momentum.params) : partitionOf(config, base);
+      if ('issue' in made) return { issues: [made.issue] };
+      if (made.count > LIMITS.maxStages) {
+        return { issues: [{ code: 'too_big', path: [...base, 'steps'], message: `preset ${preset.name} has one stage per step: at most ${LIMITS.maxStages} steps`, received: config.steps }] };
+      }
+      const madeBank = preset.bank(momentum.params, made, config.steps);
+      if (typeof madeBank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: madeBank }] };
+      bank = madeBank;
+      table = branchZeroTable(made, bank);
+      issues.push(...checkBank(bank, table, mPath, options.allowUnstable ?? false));
+    } else if (preset.table) {
       if (config.stageLength !== undefined) {
         return { issues: [{ code: 'conflict', path: [...base, 'stageLength'], message: `preset ${preset.name} derives stage lengths from steps and stages; give stages` }] };
       }
@@ -50,7 +78,7 @@ export function resolveSchedule(
         table.v[i] = v;
       });
     }
-    issues.push(...checkStages(table, mPath, mPath, options.allowUnstable ?? false));
+    if (!bank && !rational) issues.push(...checkStages(table, mPath, mPath, options.allowUnstable ?? false));
   } else {
     const custom = momentum.custom;
     firstStepCopy = custom.firstStepCopy;
@@ -79,7 +107,10 @@ export function resolveSchedule(
     issues.push(...checkStages(table, coefficientPath(custom, mPath, 'u'), coefficientPath(custom, mPath, 'v'), options.allowUnstable ?? false));
   }
   if (issues.length > 0) return { issues };
-  return { schedule: { name, steps: config.steps, stages: table, firstStepCopy, source }, issues };
+  const schedule: Schedule = { name, steps: config.steps, stages: table, firstStepCopy, source };
+  if (bank) schedule.bank = bank;
+  if (rational) schedule.rational = rational;
+  return { schedule, issues };
 }
 
 function partitionOf(config: ScheduleConfig, base: Path): Partition | { issue: ConfigIssue } {
@@ -176,4 +207,48 @@ function checkStages(table: StageTable, uPath: Path, vPath: Path, allowUnstable:
 
 function fmt(x: number): string {
   return Number.isNaN(x) ? 'NaN' : String(x);
+}
+
+/** A filter bank's checks: every coefficient finite, and (unless allowed) |u| < 1 in every branch. */
+function checkBank(bank: BankTable, table: StageTable, path: Path, allowUnstable: boolean): ConfigIssue[] {
+  const B = bank.branches;
+  const at = (k: number) => `stage ${k} (steps ${table.startStep[k]}–${table.endStep[k]})`;
+  for (let k = 0; k < table.count; k++) {
+    if (!Number.isFinite(bank.c0[k])) return [{ code: 'invalid_stage', path, message: `the feed-through weight is not a finite number in ${at(k)}: ${fmt(bank.c0[k])}` }];
+    for (let i = 0; i < B; i++) {
+      const [c, u, v] = [bank.c[k * B + i], bank.u[k * B + i], bank.v[k * B + i]];
+      if (!Number.isFinite(c) || !Number.isFinite(u) || !Number.isFinite(v)) {
+        return [{ code: 'invalid_stage', path, message: `branch ${i} has a non-finite coefficient: c = ${fmt(c)}, u = ${fmt(u)}, v = ${fmt(v)} in ${at(k)}` }];
+      }
+      if (!allowUnstable && Math.abs(u) >= 1) {
+        return [{ code: 'invalid_stage', path, message: `|u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got branch ${i} u = ${fmt(u)} in ${at(k)}` }];
+      }
+    }
+  }
+  return [];
+}
+
+/** The stage table of a bank schedule: branch 0's u and v stand for the stage in reports. */
+function branchZeroTable(partition: Partition, bank: BankTable): StageTable {
+  const table = emptyTable(partition);
+  const B = bank.branches;
+  for (let k = 0; k < table.count; k++) {
+    table.u[k] = bank.u[k * B];
+    table.v[k] = bank.v[k * B];
+  }
+  return table;
+}
+
+/** A rational schedule's checks: finite coefficients, and (unless allowed) every pole inside the unit circle. */
+function checkRational(rational: RationalTable, table: StageTable, path: Path, allowUnstable: boolean): ConfigIssue[] {
+  const { nb, na } = rational;
+  for (let k = 0; k < table.count; k++) {
+    const b = rational.b.subarray(k * nb, (k + 1) * nb);
+    const a = rational.a.subarray(k * na, (k + 1) * na);
+    if (![...b, ...a].every(Number.isFinite)) return [{ code: 'invalid_stage', path, message: `a coefficient is not a finite number in stage ${k}` }];
+    if (!allowUnstable && !isStablePolynomial(a)) {
+      return [{ code: 'invalid_stage', path: [...path, 'a'], message: `a pole is on or outside the unit circle in stage ${k} (steps ${table.startStep[k]}–${table.endStep[k]}): the filter is unstable (use --allow-unstable to analyse it anyway)` }];
+    }
+  }
+  return [];
 }

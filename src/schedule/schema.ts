@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
+import { SweepBlock } from '../sweep/sweep-block.js';
 
 /**
  * The config language, as zod schemas (the schema is the type). Validation goes in two steps, so
@@ -43,6 +44,7 @@ export const ScheduleShape = z.strictObject({
   stages: z.int().min(1).max(LIMITS.maxStages).optional().describe('number of stages N (default 1)'),
   stageLength: z.int().min(1).max(LIMITS.maxSteps).optional().describe('steps per stage (instead of stages)'),
   momentum: z.record(z.string(), z.unknown()),
+  sweep: SweepBlock.optional().describe('grid for `momentum-fr sweep` (ignored by the other commands)'),
 });
 
 export const FileShape = z.strictObject({

@@ -22,9 +22,14 @@ export function starterYaml(presetName?: string): string {
     `stages: ${preset.defaults.stages}        # number of stages N (or stageLength: steps per stage)`,
     'momentum:',
     `  preset: ${preset.name}`,
-    ...Object.keys(shape).map((key) => `  ${key}: ${String(defaults[key])}        # ${shape[key].description ?? ''}`),
+    ...Object.keys(shape).map((key) => `  ${key}: ${yamlScalar(defaults[key])}        # ${shape[key].description ?? ''}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** A default value as YAML: lists (aggmo's betas) as flow sequences, null as null. */
+function yamlScalar(value: unknown): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 const CUSTOM = `# momentum-fr schedule with custom coefficients

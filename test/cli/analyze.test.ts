@@ -108,6 +108,13 @@ describe('momentum-fr analyze (spawning the real binary)', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('help into a reader that has already gone away ends quietly with exit 0 (no EPIPE crash)', () => {
+    // The reader closes its end before momentum-fr writes: every write hits a closed pipe.
+    const r = shell(`mfr analyze --help | (exec 0<&-; sleep 0.3)`);
+    expect(r.pipestatus[0]).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+
   it('-o writes atomically: a failed run leaves the old file untouched and no temp files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mfr-'));
     const out = join(dir, 'out.json');

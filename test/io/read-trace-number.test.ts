@@ -22,6 +22,20 @@ describe('parseNumber (CSV cells)', () => {
     }), { numRuns: 5000 });
   });
 
+  it('agrees with Number() at the edge of the exact-mantissa fast path (16–17 digits around 2^53, |exponent| ≤ 22)', () => {
+    const text = fc
+      .tuple(fc.bigInt({ min: 10n ** 15n, max: 10n ** 17n - 1n }), fc.integer({ min: 0, max: 17 }), fc.integer({ min: -22, max: 22 }))
+      .map(([m, point, e]) => {
+        const d = m.toString();
+        const at = Math.min(point, d.length);
+        return `${d.slice(0, d.length - at)}${at > 0 ? '.' : ''}${d.slice(d.length - at)}e${e}`;
+      });
+    fc.assert(fc.property(text, (s) => {
+      expect(Object.is(parse(s), Number(s)), s).toBe(true);
+    }), { numRuns: 20000 });
+    for (const s of ['9007199254740992', '9007199254740993', '900719925474099.3', '9007199254740991e22', '0.9007199254740993e-22']) expect(parse(s), s).toBe(Number(s));
+  });
+
   it('reads nan and inf as Python and NumPy write them, and ignores surrounding blanks', () => {
     expect(parse('nan')).toBeNaN();
     expect(parse(' -inf ')).toBe(-Infinity);

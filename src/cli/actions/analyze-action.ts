@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { scheduleHeader, stageRecords } from '../../analysis/analyze.js';
+import { atStepsOf, scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
 import { csvWriter } from '../../io/csv-writer.js';
@@ -21,6 +21,8 @@ export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOpti
   stages: string;
   response: boolean;
   outDir?: string;
+  mode?: ResponseMode;
+  atSteps?: string;
 }
 
 /** Largest number of response values one run may produce before we ask for --stages. */
@@ -33,9 +35,14 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   const sources = await loadSources(inputs, options, ctx);
   const schedules = sources.flatMap((s) => s.schedules);
   checkSelection(schedules, options, frequencies.length);
+  const atSteps = parseAtSteps(options.atSteps, schedules);
+  if (atSteps.length > 0 && !options.response) throw new CliError('--at-steps reports responses: it cannot be combined with --no-response');
+  if (atSteps.length > 0 && format === 'table' && options.outDir === undefined) {
+    throw new CliError('--at-steps needs --format json, csv or ndjson (the table shows metrics only)');
+  }
 
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, tool: TOOL };
+    const wo: WriterOptions = { response, tool: TOOL, mode: options.mode ?? 'frozen' };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
@@ -44,7 +51,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   };
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
-  await writeOutput(ctx, options.output, (sink) => stream(schedules, [makeWriter(format, sink, response)], { ...options, response }, frequencies));
+  await writeOutput(ctx, options.output, (sink) => stream(schedules, [makeWriter(format, sink, response)], { ...options, response }, frequencies, atSteps));
 
   if (options.outDir !== undefined) {
     const dir = resolve(ctx.cwd, options.outDir);
@@ -58,18 +65,22 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     for (const [name, fmt, withResponse] of files) {
       if (withResponse && !options.response) continue;
       await writeOutput(ctx, join(options.outDir, name), (sink) =>
-        stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, response: withResponse }, frequencies),
+        stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, response: withResponse }, frequencies, atSteps),
       );
     }
   }
 }
 
-async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions, frequencies: Float64Array): Promise<void> {
+async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions, frequencies: Float64Array, atSteps: number[]): Promise<void> {
   for (const w of writers) await w.begin();
   for (const schedule of schedules) {
     for (const w of writers) await w.schedule(scheduleHeader(schedule, frequencies));
-    for (const record of stageRecords(schedule, { frequencies, stages: options.stages, response: options.response })) {
+    for (const record of stageRecords(schedule, { frequencies, stages: options.stages, response: options.response, mode: options.mode })) {
       for (const w of writers) await w.stage(record);
+    }
+    if (atSteps.length > 0 && writers.some((w) => w.atSteps)) {
+      const records = atStepsOf(schedule, { frequencies, atSteps });
+      for (const w of writers) await w.atSteps?.(records);
     }
     for (const w of writers) await w.endSchedule();
   }
@@ -87,4 +98,19 @@ function checkSelection(schedules: Schedule[], options: AnalyzeCliOptions, nFreq
   if (options.response && values > MAX_RESPONSE_VALUES) {
     throw new CliError(`the response would have ${values.toExponential(2)} values per array; choose fewer stages (--stages every:N) or frequencies (--freqs), or use --no-response`);
   }
+}
+
+/** --at-steps "1,100,1000" → steps; usage errors for anything but integers inside every schedule. */
+function parseAtSteps(spec: string | undefined, schedules: Schedule[]): number[] {
+  if (spec === undefined) return [];
+  const steps = spec.split(',').map((part) => {
+    const n = Number(part.trim());
+    if (part.trim() === '' || !Number.isInteger(n) || n < 1) throw new CliError(`--at-steps: expected positive integer steps separated by commas (got "${part.trim()}")`);
+    return n;
+  });
+  for (const s of schedules) {
+    const bad = steps.find((n) => n > s.steps);
+    if (bad !== undefined) throw new CliError(`--at-steps: step ${bad} is after the last step of schedule ${s.name} (${s.steps})`);
+  }
+  return steps;
 }

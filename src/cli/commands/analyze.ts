@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { addGridOptions, addInputOptions, addOutputOptions } from '../options.js';
 
@@ -13,6 +13,8 @@ export function register(program: Command, ctx: CliContext): void {
   cmd
     .option('--stages <list>', 'stages to report: all, first, last, 0,10,299, 5..9, every:N, -1', 'all')
     .option('--no-response', 'metrics only: one row per stage, no frequency response')
+    .addOption(new Option('--mode <mode>', 'frozen: per-stage LTI response; exact: the true time-variant response H(t, ω) at each stage end, with settlingSteps and maxDeviationDb; both').choices(['frozen', 'exact', 'both']).default('frozen'))
+    .option('--at-steps <list>', 'also report the exact response at these steps, e.g. 1,100,1000 (JSON: atSteps)')
     .option('--out-dir <dir>', 'also write <name>.json, <name>.metrics.csv and <name>.response.csv there')
     .addHelpText(
       'after',
@@ -21,7 +23,8 @@ Examples:
   $ momentum-fr analyze configs/fsgdm-cifar100.yaml
   $ momentum-fr analyze configs/fsgdm-cifar100.yaml --stages first,last --format json | jq '.schedules[0].stages[].metrics.dcGain'
   $ momentum-fr analyze --preset standard-sgdm --set momentum.beta=0.99 --scale log --freqs 200 -o sgdm.csv
-  $ momentum-fr analyze configs/*.yaml --no-response --format csv > metrics.csv`,
+  $ momentum-fr analyze configs/*.yaml --no-response --format csv > metrics.csv
+  $ momentum-fr analyze configs/fsgdm-cifar100.yaml --mode both --stages first,last --at-steps 1,100,1000 --format json`,
     )
     .action(async (configs: string[], options) => {
       const { analyzeCommand } = await import('../actions/analyze-action.js');

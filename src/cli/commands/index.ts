@@ -6,11 +6,16 @@ import { register as validate } from './validate.js';
 import { register as schema } from './schema.js';
 import { register as presets } from './presets.js';
 import { register as init } from './init.js';
+import { register as plot } from './plot.js';
+import { register as simulate } from './simulate.js';
+import { register as spectrum } from './spectrum.js';
+import { register as sweep } from './sweep.js';
+import { register as tune } from './tune.js';
 
 /**
  * Every command. Command modules only declare options; each action imports its implementation
  * lazily, so `--help` loads commander and nothing else.
  */
 export function registerCommands(program: Command, ctx: CliContext): void {
-  for (const register of [analyze, coefficients, validate, schema, presets, init]) register(program, ctx);
+  for (const register of [analyze, coefficients, validate, schema, presets, init, plot, simulate, spectrum, sweep, tune]) register(program, ctx);
 }

@@ -1,7 +1,7 @@
 import type { Schedule } from '../../types.js';
 import { TOOL } from '../../version.js';
 import { externalizeData } from '../externalize-data.js';
-import { fileSlug } from '../file-slug.js';
+import { uniqueSlugs } from '../file-slug.js';
 import { plotFigures, type ExactResponses, type PlotFigure } from '../plot-figures.js';
 import { stripFormat, type PlotFormat } from '../plot-format.js';
 import type { PlotKind } from '../plot-kind.js';
@@ -10,7 +10,8 @@ import { stableJson } from '../stable-json.js';
 import { compileVega } from './compile-vega.js';
 import { renderHtml } from './render-html.js';
 import { renderPng, type PngOptions } from './render-png.js';
-import { renderSvg } from './render-svg.js';
+import { figureSvg } from './figure-svg.js';
+import { startSvgThread } from './svg-thread.js';
 
 export interface RenderPlotsOptions {
   kinds: readonly PlotKind[];
@@ -21,7 +22,7 @@ export interface RenderPlotsOptions {
   png?: PngOptions;
   /**
    * One file name for everything (`-o`): used as is when there is a single file, otherwise as a
-   * prefix (`fig.svg` → `fig.magnitude.svg`, `fig.response-map.svg`, …).
+   * prefix (`fig.svg` → `fig-magnitude.svg`, `fig-response-map.svg`, …).
    */
   output?: string;
   /** Exact time-variant responses to overlay (dashed) on the curve plots, when available. */
@@ -35,22 +36,22 @@ export interface PlotFile {
   data: string | Uint8Array;
 }
 
-/** One output before rendering: a static figure in one format, or an HTML page of figures. */
+/** One output before rendering: a static figure in one format, or the HTML page of all figures. */
 interface Target {
   name: string;
   format: PlotFormat;
   figures: PlotFigure[];
-  /** Page title (HTML only). */
-  title: string;
 }
 
 /**
  * Every requested figure in every requested format, rendered in memory in a fixed order (figures,
- * then formats in the order given). Nothing is written: the caller decides where files go.
+ * then formats in the order given, the HTML page last). Nothing is written: the caller decides where
+ * files go.
  *
- * Static files (vl.json, vg.json, svg, png) show the static figures; the HTML page of each schedule
- * holds its figures with tooltips and, for the magnitude plot, the stage slider. Warnings from
- * vega-lite or vega (none expected) are returned, one string each.
+ * Static files (vl.json, vg.json, svg, png) hold one static figure each, named `<schedule>-<kind>`
+ * (or `compare`). The HTML page holds every figure, with tooltips and, in each magnitude plot, the
+ * stage slider; it is named after the schedule (`<schedule>.html`), or `plots.html` for several.
+ * Warnings from vega-lite or vega (none expected) are returned, one string each.
  */
 export async function renderPlots(schedules: readonly Schedule[], options: RenderPlotsOptions): Promise<{ files: PlotFile[]; warnings: string[] }> {
   const warnings: string[] = [];
@@ -58,42 +59,47 @@ export async function renderPlots(schedules: readonly Schedule[], options: Rende
   const targets: Target[] = [];
   if (staticFormats.length > 0) {
     for (const figure of plotFigures(schedules, options.kinds, { ...options.plot, interactive: false }, options.exact)) {
-      for (const format of staticFormats) targets.push({ name: `${figure.id}.${format}`, format, figures: [figure], title: '' });
+      for (const format of staticFormats) targets.push({ name: `${figure.id}.${format}`, format, figures: [figure] });
     }
   }
+  const onlySlug = schedules.length === 1 ? uniqueSlugs([schedules[0].name])[0] : null;
   if (options.formats.includes('html')) {
-    const pages = new Map<string, PlotFigure[]>();
-    for (const figure of plotFigures(schedules, options.kinds, { ...options.plot, interactive: true }, options.exact)) {
-      pages.set(figure.slug, [...(pages.get(figure.slug) ?? []), figure]);
-    }
-    for (const [slug, figures] of pages) {
-      const title = figures[0].schedule === null ? `Compare: ${schedules.map((s) => s.name).join(', ')}` : `Momentum schedule ${figures[0].schedule}`;
-      targets.push({ name: `${slug}.html`, format: 'html', figures, title });
-    }
+    const figures = plotFigures(schedules, options.kinds, { ...options.plot, interactive: true }, options.exact);
+    if (figures.length > 0) targets.push({ name: `${onlySlug ?? 'plots'}.html`, format: 'html', figures });
   }
   const names = targetNames(
     targets.map((t) => t.name),
-    schedules.length === 1 ? fileSlug(schedules[0].name) : null,
+    onlySlug,
     options.output,
   );
+  const pageTitle =
+    schedules.length === 1 ? `Momentum schedule ${schedules[0].name}` : `Momentum schedules: ${schedules.map((s) => s.name).join(', ')}`;
 
-  const compiled = new Map<PlotFigure, Promise<{ vg: unknown; svg?: Promise<string> }>>();
-  const vega = (figure: PlotFigure): Promise<{ vg: unknown; svg?: Promise<string> }> => {
+  const compiled = new Map<PlotFigure, Promise<unknown>>();
+  const vegaSpec = (figure: PlotFigure): Promise<unknown> => {
     let c = compiled.get(figure);
     if (!c) {
       c = compileVega(figure.spec).then((r) => {
         warnings.push(...r.warnings.map((w) => `${figure.id}: ${w}`));
-        return { vg: r.spec };
+        return r.spec;
       });
       compiled.set(figure, c);
     }
     return c;
   };
+  // Response maps (10⁴–10⁵ cells) render on a second thread while this one draws the rest.
+  const pictures = new Set(targets.filter((t) => t.format === 'svg' || t.format === 'png').map((t) => t.figures[0]));
+  const thread = [...pictures].some((f) => f.kind === 'response-map') && pictures.size > 1 ? startSvgThread() : null;
   const svgs = new Map<PlotFigure, Promise<string>>();
   const svgOf = (figure: PlotFigure): Promise<string> => {
     let s = svgs.get(figure);
     if (!s) {
-      s = vega(figure).then((c) => renderSvg(c.vg as never, (w) => warnings.push(`${figure.id}: ${w}`)));
+      const about = { title: figureTitle(figure), description: String(figure.spec.description ?? '') };
+      const render = thread !== null && figure.kind === 'response-map' ? thread.render(figure.spec, about) : figureSvg(figure.spec, about);
+      s = render.then((r) => {
+        warnings.push(...r.warnings.map((w) => `${figure.id}: ${w}`));
+        return r.svg;
+      });
       svgs.set(figure, s);
     }
     return s;
@@ -115,7 +121,7 @@ export async function renderPlots(schedules: readonly Schedule[], options: Rende
         ];
       }
       case 'vg.json':
-        return [{ name, format: 'vg.json', data: stableJson((await vega(figure)).vg) }];
+        return [{ name, format: 'vg.json', data: stableJson(await vegaSpec(figure)) }];
       case 'svg':
         return [{ name, format: 'svg', data: await svgOf(figure) }];
       case 'png':
@@ -126,12 +132,12 @@ export async function renderPlots(schedules: readonly Schedule[], options: Rende
             name,
             format: 'html',
             data: await renderHtml({
-              title: target.title,
+              title: pageTitle,
               subtitle: `Frequency response of momentum schedules, written by ${TOOL.name} ${TOOL.version}. Hover for values; the slider moves the highlighted magnitude curve across training.`,
               theme: options.plot.theme,
               figures: target.figures.map((f) => ({
-                id: f.kind,
-                heading: String((f.spec.title as { text?: string } | undefined)?.text ?? f.id),
+                id: f.id,
+                heading: figureTitle(f),
                 description: String(f.spec.description ?? ''),
                 spec: f.spec,
               })),
@@ -140,21 +146,29 @@ export async function renderPlots(schedules: readonly Schedule[], options: Rende
         ];
     }
   });
-  const files = (await Promise.all(pending)).flat();
-  return { files, warnings };
+  try {
+    const files = (await Promise.all(pending)).flat();
+    return { files, warnings };
+  } finally {
+    await thread?.close();
+  }
 }
 
 /**
  * Final file names. Without `output`, the default names. With it: the output itself for a single
- * file, else `<output stem>.<default name>`, dropping the schedule's slug from the default when there
- * is only one schedule (`-o fig.svg` → `fig.magnitude.svg`, `fig.html`).
+ * file, else `<output stem>-<default name>`, dropping the schedule's slug from the default when there
+ * is only one schedule (`-o fig.svg` → `fig-magnitude.svg`, `fig-response-map.svg`).
  */
 export function targetNames(defaults: readonly string[], onlySlug: string | null, output: string | undefined): string[] {
   if (output === undefined) return [...defaults];
   if (defaults.length === 1) return [output];
   const stem = stripFormat(output);
-  const prefix = onlySlug === null ? null : `${onlySlug}.`;
-  return defaults.map((d) => `${stem}.${prefix !== null && d.startsWith(prefix) ? d.slice(prefix.length) : d}`);
+  const prefix = onlySlug === null ? null : `${onlySlug}-`;
+  return defaults.map((d) => `${stem}-${prefix !== null && d.startsWith(prefix) ? d.slice(prefix.length) : d}`);
+}
+
+function figureTitle(figure: PlotFigure): string {
+  return String((figure.spec.title as { text?: string } | undefined)?.text ?? figure.id);
 }
 
 function baseName(path: string): string {

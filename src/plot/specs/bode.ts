@@ -17,14 +17,14 @@ export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCo
   const data = curveDatasets([{ records }], axis, ['gainDb', 'phase']);
   const stages = data.curveStages.map((r) => r.stage as number);
   const panel = (quantity: 'gainDb' | 'phase', height: number): VegaLiteSpec =>
-    curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, interactive: false });
+    curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false });
   return topLevelSpec({
     title: `Bode plot: ${records.name}`,
     subtitle: 'Magnitude (dB) over phase (rad) of the frozen stage filters H_k(ω) = v_k/(1 − u_k e^{−jω})',
     description:
-      `Bode plot of stages ${stageList(stages)} of ${scheduleSummary(records.name, stageCount ?? stages.length, records.steps)}: ` +
+      `Bode plot of ${stageList(stages)} of ${scheduleSummary(records.name, stageCount ?? stages.length, records.steps)}: ` +
       `magnitude in dB (top, dashed line at 0 dB) and unwrapped phase in radians (bottom) against ` +
-      `${axis.title.toLowerCase()} on a ${options.frequencyScale} axis; colour = stage.`,
+      `${axis.title.toLowerCase()} on a ${options.frequencyScale} axis${stages.length > 1 ? '; colour = stage' : ''}.`,
     theme,
     datasets: { curveStages: data.curveStages, curves: data.curves },
     body: {

@@ -2,6 +2,7 @@ import type { Schedule } from '../../types.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../round-sig.js';
 import { stepBins } from '../step-bins.js';
+import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
 
@@ -65,7 +66,7 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
     title: `Coefficients: ${schedule.name}`,
     subtitle: 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
     description:
-      `Momentum coefficients u and v of schedule ${schedule.name} (${schedule.stages.count} stages over ` +
+      `Momentum coefficients u and v of schedule ${schedule.name} (${stageCountText(schedule.stages.count)} over ` +
       `${schedule.steps} steps) as step functions of the training step` +
       `${bins.aggregated ? `; stages merged into ${bins.count} bins, line = step-weighted mean, band = min–max` : ''}.`,
     theme,

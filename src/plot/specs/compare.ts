@@ -14,10 +14,14 @@ export function positionLabel(fraction: number): string {
   return `${roundSig(fraction * 100, 3)} %`;
 }
 
+/** The position label of a schedule with a single stage: the same filter at every step. */
+export const ALL_STEPS = 'all steps';
+
 /**
  * For each schedule and each training position (fraction of its steps), the stage active at that step
- * with its frozen response on `omega`. Schedules with equal names get " (2)", " (3)" … so every
- * schedule keeps its own colour.
+ * with its frozen response on `omega`; a position that falls in the same stage as the previous one
+ * is drawn once, and a one-stage schedule once as "all steps". Schedules with equal names get
+ * " (2)", " (3)" … so every schedule keeps its own colour.
  */
 export function compareSources(schedules: readonly Schedule[], positions: readonly number[], omega: Float64Array): CurveSource[] {
   const seen = new Map<string, number>();
@@ -28,11 +32,18 @@ export function compareSources(schedules: readonly Schedule[], positions: readon
     const name = n === 1 ? schedule.name : `${schedule.name} (${n})`;
     const t = schedule.stages;
     if (t.count === 0) continue;
+    if (t.count === 1) {
+      sources.push({ records: responseRecords(schedule, [0], omega), schedule: name, position: ALL_STEPS });
+      continue;
+    }
     const first = t.startStep[0];
     const last = t.endStep[t.count - 1];
+    let previous = -1;
     for (const p of positions) {
       const f = Math.min(1, Math.max(0, p));
       const k = stageOfStep(t, Math.min(last, Math.max(first, Math.round(f * last))));
+      if (k === previous) continue;
+      previous = k;
       sources.push({ records: responseRecords(schedule, [k], omega), schedule: name, position: positionLabel(f) });
     }
   }
@@ -51,7 +62,8 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets(sources, axis, ['gainDb']);
   const schedules = [...new Set(sources.map((s) => s.schedule ?? s.records.name))];
-  const positions = [...new Set(sources.map((s) => s.position ?? ''))];
+  // Training order, "all steps" last (it is drawn solid, like the start of training).
+  const positions = [...new Set(sources.map((s) => s.position ?? ''))].sort((a, b) => rank(a) - rank(b));
   const facet = options.compareLayout === 'facet';
 
   const x = { field: 'frequency', type: 'quantitative', title: axis.title, scale: axis.scale, axis: { format: '~g' } };
@@ -65,7 +77,7 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
       ? { color: { ...positionChannel, scale: { domain: positions, scheme: theme.stageScheme } } }
       : {
           color: scheduleChannel,
-          strokeDash: { ...positionChannel, scale: { domain: positions, range: dashes(positions.length) } },
+          strokeDash: { ...positionChannel, scale: { domain: positions, range: dashes(positions) } },
         }),
     detail: data.hasExact
       ? [
@@ -105,12 +117,15 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
         spec: { ...panel, width: Math.round(options.width / Math.min(2, schedules.length)) },
       }
     : { data: { name: 'curves' }, transform: [lookup], ...panel };
+  const percents = positions.filter((p) => p !== ALL_STEPS);
+  const where =
+    (percents.length > 0 ? `at ${percents.join(', ')} of training` : '') +
+    (positions.includes(ALL_STEPS) ? `${percents.length > 0 ? '; ' : ''}one-stage schedules at all steps` : '');
   return topLevelSpec({
     title: `Compare: ${schedules.join(' vs ')}`,
-    subtitle: `Magnitude |H(ω)| of each schedule's stage at ${positions.join(', ')} of training`,
+    subtitle: `Magnitude |H(ω)| of each schedule's stage ${where}`,
     description:
-      `Magnitude responses in dB of ${schedules.length} schedules (${schedules.join(', ')}), each at ` +
-      `${positions.join(', ')} of its training steps, against ${axis.title.toLowerCase()} on a ` +
+      `Magnitude responses in dB of ${schedules.length} schedules (${schedules.join(', ')}), each ${where}, against ${axis.title.toLowerCase()} on a ` +
       `${options.frequencyScale} axis; ${facet ? 'one panel per schedule, colour = training position' : 'colour = schedule, dash pattern = training position'}; dashed line at 0 dB.`,
     theme,
     datasets: { curveStages: data.curveStages, curves: data.curves },
@@ -118,8 +133,14 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
   });
 }
 
-/** Solid, then progressively sparser dashes: the first position (start of training) stays solid. */
-function dashes(n: number): number[][] {
+/** Solid, then progressively sparser dashes: the start of training and "all steps" stay solid. */
+function dashes(positions: readonly string[]): number[][] {
   const patterns = [[1, 0], [8, 3], [3, 3], [1, 3], [12, 3, 3, 3], [6, 2, 1, 2]];
-  return Array.from({ length: n }, (_, i) => patterns[i % patterns.length]);
+  let i = 0;
+  return positions.map((p) => (p === ALL_STEPS ? [1, 0] : patterns[i++ % patterns.length]));
+}
+
+/** Sort key of a position label: its percentage, "all steps" after every percentage. */
+function rank(label: string): number {
+  return label === ALL_STEPS ? Infinity : Number.parseFloat(label);
 }

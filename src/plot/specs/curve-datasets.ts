@@ -24,7 +24,7 @@ export interface CurveSource {
 export interface CurveDatasets {
   /** One row per stage drawn: curve id, labels, stage index, step span and coefficients. */
   curveStages: DataRow[];
-  /** One row per (curve, frequency[, response]): long form, joined to curveStages by `curve`. */
+  /** One row per (curve, frequency[, response]): long form with the stage index, joined to curveStages by `curve`. */
   curves: DataRow[];
   /** Some stage carries an exact response; rows then have `response: 'frozen' | 'exact'`. */
   hasExact: boolean;
@@ -68,7 +68,8 @@ export function curveDatasets(
         for (let i = 0; i < freq.length; i++) {
           const f = freq[i];
           if (f === null) continue;
-          const r: DataRow = { curve, frequency: roundSig(f) };
+          // The stage index rides on every row: colour needs it, so a picture needs no join.
+          const r: DataRow = { curve, stage: stage.index, frequency: roundSig(f) };
           for (const q of quantities) r[q] = roundSig(response[FROM_RESPONSE[q]][i]);
           if (hasExact) r.response = kind;
           curves.push(r);

@@ -6,15 +6,21 @@ import { curvePanel, stageSliderParam } from './curve-panel.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type VegaLiteSpec } from './vega-lite-spec.js';
 
-/** "0, 42, 85 … 300": the stages drawn, shortened for titles and descriptions. */
+/** "stages 0, 42, 85 … 300" (or "stage 7"): the stages drawn, shortened for titles and descriptions. */
 export function stageList(indices: readonly number[]): string {
-  if (indices.length <= 6) return indices.join(', ');
-  return `${indices.slice(0, 3).join(', ')} … ${indices.slice(-2).join(', ')}`;
+  const word = indices.length === 1 ? 'stage' : 'stages';
+  if (indices.length <= 6) return `${word} ${indices.join(', ')}`;
+  return `${word} ${indices.slice(0, 3).join(', ')} … ${indices.slice(-2).join(', ')}`;
+}
+
+/** "1 stage", "301 stages". */
+export function stageCountText(count: number): string {
+  return `${count} stage${count === 1 ? '' : 's'}`;
 }
 
 /** "schedule fsgdm (301 stages over 117000 steps)" */
 export function scheduleSummary(name: string, stageCount: number, steps: number): string {
-  return `schedule ${name} (${stageCount} stage${stageCount === 1 ? '' : 's'} over ${steps} steps)`;
+  return `schedule ${name} (${stageCountText(stageCount)} over ${steps} steps)`;
 }
 
 export interface CurveFigureText {
@@ -39,14 +45,14 @@ export function curveFigure(
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets([{ records }], axis, [quantity]);
   const stages = data.curveStages.map((r) => r.stage as number);
-  const interactive = options.interactive && stages.length > 0;
+  const interactive = options.interactive && stages.length > 1;
   const total = stageCount ?? stages.length;
   return topLevelSpec({
     title: `${text.title}: ${records.name}`,
     subtitle: text.subtitle,
     description:
-      `${text.what} of stages ${stageList(stages)} of ${scheduleSummary(records.name, total, records.steps)}, ` +
-      `against ${axis.title.toLowerCase()} on a ${options.frequencyScale} axis; colour = stage (early dark, late light)` +
+      `${text.what} of ${stageList(stages)} of ${scheduleSummary(records.name, total, records.steps)}, ` +
+      `against ${axis.title.toLowerCase()} on a ${options.frequencyScale} axis${stages.length > 1 ? '; colour = stage (early dark, late light)' : ''}` +
       `${data.hasExact ? '; dashed: exact time-variant response at the stage end' : ''}.`,
     theme,
     datasets: { curveStages: data.curveStages, curves: data.curves },
@@ -59,6 +65,7 @@ export function curveFigure(
         width: options.width,
         height: options.height,
         hasExact: data.hasExact,
+        curveCount: stages.length,
         interactive,
       }),
     },

@@ -1,5 +1,5 @@
 import type { FrequencyAxis } from '../frequency-axis.js';
-import type { CurveDatasets, CurveQuantity } from './curve-datasets.js';
+import type { CurveQuantity } from './curve-datasets.js';
 import type { PlotTheme } from './theme.js';
 import { zeroDbRule, type VegaLiteSpec } from './vega-lite-spec.js';
 
@@ -20,11 +20,14 @@ export interface CurvePanelOptions {
   width: number;
   height: number;
   hasExact: boolean;
+  /** How many stages are drawn: one curve gets a plain colour and no stage legend. */
+  curveCount: number;
   /** Fade the curves and add a highlighted curve that follows STAGE_SLIDER. */
   interactive: boolean;
 }
 
-const STAGE_FIELDS = ['stage', 'startStep', 'endStep', 'u', 'v'];
+/** Stage facts for tooltips (the stage index itself is on every curve row). */
+const STAGE_FIELDS = ['startStep', 'endStep', 'u', 'v'];
 
 /** Join the stage facts onto the per-frequency rows. */
 function lookupStage(): VegaLiteSpec {
@@ -85,13 +88,10 @@ export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
     encoding: {
       x,
       y,
-      color: {
-        field: 'stage',
-        type: 'quantitative',
-        title: 'Stage',
-        scale: { scheme: o.theme.stageScheme },
-        legend: { format: 'd', tickMinStep: 1 },
-      },
+      color:
+        o.curveCount > 1
+          ? { field: 'stage', type: 'quantitative', title: 'Stage', scale: { scheme: o.theme.stageScheme }, legend: { format: 'd', tickMinStep: 1 } }
+          : { value: o.theme.singleCurve },
       detail,
       ...strokeDash,
       tooltip,

@@ -4,6 +4,9 @@ import { frequencyAxis } from '../frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../round-sig.js';
 import { stepBins } from '../step-bins.js';
+import { middleStage } from '../bin-stages.js';
+import { isFirstOrder, stageMetricsOf } from '../stage-response.js';
+import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
 
@@ -19,15 +22,17 @@ export function metricsSpec(schedule: Schedule, options: PlotOptions): VegaLiteS
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, 'log');
   const bins = stepBins(schedule.stages, options.mapBins);
+  const firstOrder = isFirstOrder(schedule);
   const rows: DataRow[] = [];
   for (let b = 0; b <= bins.count; b++) {
     const i = Math.min(b, bins.count - 1);
     if (i < 0) break;
-    const m = stageMetrics(bins.uMean[i], bins.vMean[i]);
+    const middle = firstOrder ? -1 : middleStage(schedule.stages, bins, i);
+    const m = firstOrder ? stageMetrics(bins.uMean[i], bins.vMean[i]) : stageMetricsOf(schedule, middle);
     rows.push({
       step: b < bins.count ? bins.t0[b] : bins.t1[i],
-      u: roundSig(bins.uMean[i]),
-      v: roundSig(bins.vMean[i]),
+      u: roundSig(firstOrder ? bins.uMean[i] : schedule.stages.u[middle]),
+      v: roundSig(firstOrder ? bins.vMean[i] : schedule.stages.v[middle]),
       dcGainDb: m.dcGainDb === null ? null : roundSig(m.dcGainDb),
       cutoffFrequency: m.cutoffFrequency === null ? null : roundSig(axis.toValue(m.cutoffFrequency) ?? NaN),
       noiseGainDb: m.noiseGain > 0 ? roundSig(10 * Math.log10(m.noiseGain)) : null,
@@ -46,7 +51,7 @@ export function metricsSpec(schedule: Schedule, options: PlotOptions): VegaLiteS
     width: options.width,
     height,
     data: { name: 'metrics' },
-    mark: { type: 'line', interpolate: 'step-after', color: theme.foreground, invalid: 'break-paths-filter-domains' },
+    mark: { type: 'line', interpolate: 'step-after', color: theme.foreground, invalid: 'break-paths-filter-domains', clip: true },
     encoding: {
       x: {
         field: 'step',
@@ -68,11 +73,11 @@ export function metricsSpec(schedule: Schedule, options: PlotOptions): VegaLiteS
     title: `Filter metrics: ${schedule.name}`,
     subtitle: 'DC gain, −3 dB cutoff, white-noise gain and DC group delay of each stage across training',
     description:
-      `Metrics of the frozen stage filters of schedule ${schedule.name} (${schedule.stages.count} stages over ` +
-      `${schedule.steps} steps) against the training step, four panels: DC gain |v|/(1 − u) in dB; ` +
+      `Metrics of the frozen stage filters of schedule ${schedule.name} (${stageCountText(schedule.stages.count)} over ` +
+      `${schedule.steps} steps) against the training step, four panels: DC gain${firstOrder ? ' |v|/(1 − u)' : ''} in dB; ` +
       `−3 dB cutoff frequency in ${axis.shortTitle} (log axis, missing where the gain never drops 3 dB); ` +
-      `noise gain v²/(1 − u²) in dB; group delay at DC u/(1 − u) in steps` +
-      `${bins.aggregated ? `; stages merged into ${bins.count} bins, metrics of each bin's mean coefficients` : ''}.`,
+      `noise gain${firstOrder ? ' v²/(1 − u²)' : ' Σh²'} in dB; group delay at DC${firstOrder ? ' u/(1 − u)' : ''} in steps` +
+      `${bins.aggregated ? `; stages merged into ${bins.count} bins, metrics of each bin's ${firstOrder ? 'mean coefficients' : 'middle stage'}` : ''}.`,
     theme,
     datasets: { metrics: rows },
     body: { vconcat, spacing: 8, resolve: { scale: { x: 'shared' } } },

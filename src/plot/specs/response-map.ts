@@ -6,7 +6,10 @@ import { autoOmegaMin } from '../plot-grid.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../round-sig.js';
 import { stepBins } from '../step-bins.js';
+import { middleStage, sampleStages } from '../bin-stages.js';
+import { isFirstOrder, stageResponse } from '../stage-response.js';
 import { mapRows } from './map-rows.js';
+import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
 
@@ -33,20 +36,25 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
   const rows = mapRows(options.mapRows, options.frequencyScale, options.omegaMin ?? autoOmegaMin([table]), axis);
   const rowIndex = rows.omega.length > 0 ? Array.from(rows.omega, (_, j) => j) : [];
 
+  // First-order stages are exact per column, and merged columns use their mean (ū, v̄) with exact
+  // bounds (gainBoundsDb); a filter bank or rational filter cannot be averaged, so a merged column
+  // shows its middle stage and bounds over a sample of its stages.
+  const firstOrder = isFirstOrder(schedule);
   let extreme = 1;
   const binRows: DataRow[] = [];
   for (let b = 0; b < bins.count; b++) {
-    const gain = frozenResponse(bins.uMean[b], bins.vMean[b], rows.omega).magnitudeDb;
+    const middle = firstOrder ? -1 : middleStage(table, bins, b);
+    const gain = firstOrder ? frozenResponse(bins.uMean[b], bins.vMean[b], rows.omega).magnitudeDb : stageResponse(schedule, middle, rows.omega).magnitudeDb;
     const row: DataRow = {
       t0: bins.t0[b],
       t1: bins.t1[b],
       firstStage: bins.firstStage[b],
       lastStage: bins.lastStage[b],
-      u: roundSig(bins.uMean[b]),
-      v: roundSig(bins.vMean[b]),
+      u: roundSig(firstOrder ? bins.uMean[b] : table.u[middle]),
+      v: roundSig(firstOrder ? bins.vMean[b] : table.v[middle]),
     };
     if (bins.aggregated) {
-      const bounds = gainBoundsDb(bins.uMin[b], bins.uMax[b], bins.vMin[b], bins.vMax[b], rows.omega);
+      const bounds = firstOrder ? gainBoundsDb(bins.uMin[b], bins.uMax[b], bins.vMin[b], bins.vMax[b], rows.omega) : sampledBounds(schedule, sampleStages(bins, b, 9), rows.omega);
       Object.assign(row, {
         uMin: roundSig(bins.uMin[b]),
         uMax: roundSig(bins.uMax[b]),
@@ -61,7 +69,8 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
     for (const g of gain) if (Number.isFinite(g)) extreme = Math.max(extreme, Math.abs(g));
     binRows.push(row);
   }
-  const limit = Math.ceil(extreme);
+  // An even whole number of dB, so the legend's quarter marks (±limit/2) are whole too.
+  const limit = 2 * Math.ceil(extreme / 2);
   const flat = bins.aggregated ? ['row', 'gainDb', 'gainDbMin', 'gainDbMax'] : ['row', 'gainDb'];
   const lastStep = bins.count > 0 ? bins.t1[bins.count - 1] : schedule.steps;
 
@@ -72,10 +81,10 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
       ? [
           { field: 'firstStage', type: 'quantitative', title: 'first stage' },
           { field: 'lastStage', type: 'quantitative', title: 'last stage' },
-          { field: 'u', type: 'quantitative', title: 'mean u', format: '.6~g' },
+          { field: 'u', type: 'quantitative', title: firstOrder ? 'mean u' : 'u of the middle stage', format: '.6~g' },
           { field: 'uMin', type: 'quantitative', title: 'min u', format: '.6~g' },
           { field: 'uMax', type: 'quantitative', title: 'max u', format: '.6~g' },
-          { field: 'v', type: 'quantitative', title: 'mean v', format: '.6~g' },
+          { field: 'v', type: 'quantitative', title: firstOrder ? 'mean v' : 'v of the middle stage', format: '.6~g' },
         ]
       : [
           { field: 'firstStage', type: 'quantitative', title: 'stage' },
@@ -83,22 +92,22 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
           { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
         ]),
     { field: 'frequency', type: 'quantitative', title: axis.shortTitle, format: '.4~g' },
-    { field: 'gainDb', type: 'quantitative', title: bins.aggregated ? 'gain at mean (dB)' : 'gain (dB)', format: '.3~f' },
+    { field: 'gainDb', type: 'quantitative', title: bins.aggregated ? (firstOrder ? 'gain at mean (dB)' : 'gain of the middle stage (dB)') : 'gain (dB)', format: '.3~f' },
     ...(bins.aggregated
       ? [
-          { field: 'gainDbMin', type: 'quantitative', title: 'lowest gain (dB)', format: '.3~f' },
-          { field: 'gainDbMax', type: 'quantitative', title: 'highest gain (dB)', format: '.3~f' },
+          { field: 'gainDbMin', type: 'quantitative', title: firstOrder ? 'lowest gain (dB)' : 'lowest gain, sampled (dB)', format: '.3~f' },
+          { field: 'gainDbMax', type: 'quantitative', title: firstOrder ? 'highest gain (dB)' : 'highest gain, sampled (dB)', format: '.3~f' },
         ]
       : []),
   ];
   const merged = bins.aggregated
-    ? ` The ${table.count} stages are merged into ${bins.count} columns; each is coloured by the gain of its step-weighted mean coefficients.`
+    ? ` The ${table.count} stages are merged into ${bins.count} columns; each is coloured by the gain of ${firstOrder ? 'its step-weighted mean coefficients' : 'its middle stage'}.`
     : '';
   return topLevelSpec({
     title: `Response map: ${schedule.name}`,
     subtitle: 'Frozen gain |H_k(ω)| over training: red = amplified, blue = attenuated, white = 0 dB',
     description:
-      `Response map of schedule ${schedule.name} (${table.count} stages over ${schedule.steps} steps): ` +
+      `Response map of schedule ${schedule.name} (${stageCountText(table.count)} over ${schedule.steps} steps): ` +
       `training step on x, ${axis.title.toLowerCase()} on a ${options.frequencyScale} y axis, colour = gain ` +
       `20·log10|H_k(ω)| in dB on a diverging scale from −${limit} to +${limit} dB centred on 0 dB.${merged}`,
     theme,
@@ -118,11 +127,13 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
           field: 't0',
           type: 'quantitative',
           title: 'Training step',
-          scale: { domain: [0, lastStep], nice: false, zero: false },
-          axis: STEP_AXIS,
+          // round: cell edges on whole pixels — adjacent cells share an edge exactly (no seams), and
+          // the SVG is 20 % the size of one with full-precision coordinates.
+          scale: { domain: [0, lastStep], nice: false, zero: false, round: true },
+          axis: { ...STEP_AXIS, grid: false },
         },
         x2: { field: 't1' },
-        y: { field: 'f0', type: 'quantitative', title: axis.title, scale: axis.scale, axis: { format: '~g' } },
+        y: { field: 'f0', type: 'quantitative', title: axis.title, scale: { ...axis.scale, round: true }, axis: { format: '~g', grid: false } },
         y2: { field: 'f1' },
         color: {
           field: 'gainDb',
@@ -135,6 +146,8 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
             domainMid: 0,
             clamp: true,
           },
+          // Both ends and the centre, whatever the range: 0 dB is the boundary the reader looks for.
+          legend: { values: [-limit, -limit / 2, 0, limit / 2, limit], format: 'd' },
         },
         // Tooltips only on the HTML page: vega formats one per cell even when rendering headless,
         // which more than doubles the time to write the SVG.
@@ -142,4 +155,18 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
       },
     },
   });
+}
+
+/** Lowest and highest gain (dB) over the given stages at each ω. */
+function sampledBounds(schedule: Schedule, stages: readonly number[], omega: Float64Array): { min: Float64Array; max: Float64Array } {
+  const min = new Float64Array(omega.length).fill(Infinity);
+  const max = new Float64Array(omega.length).fill(-Infinity);
+  for (const k of stages) {
+    const g = stageResponse(schedule, k, omega).magnitudeDb;
+    for (let j = 0; j < omega.length; j++) {
+      if (g[j] < min[j]) min[j] = g[j];
+      if (g[j] > max[j]) max[j] = g[j];
+    }
+  }
+  return { min, max };
 }

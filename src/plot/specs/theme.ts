@@ -19,6 +19,8 @@ export interface PlotTheme {
   stageScheme: { name: string; extent: [number, number] };
   /** Diverging scheme centred on 0 dB: amplified bands warm, attenuated bands cool. */
   divergingScheme: { name: string; reverse: boolean };
+  /** The colour of a figure's only curve (a one-stage schedule). */
+  singleCurve: string;
   /** Categorical scheme (schedules, coefficients). */
   categoryScheme: string;
 }
@@ -41,6 +43,7 @@ export function plotTheme(name: ThemeName): PlotTheme {
     stageScheme: { name: 'viridis', extent: dark ? [0.15, 1] : [0, 0.9] },
     divergingScheme: { name: 'redblue', reverse: true },
     categoryScheme: 'tableau10',
+    singleCurve: dark ? '#6fb3e0' : '#1f77b4',
     config: {
       background: dark ? '#1e1e22' : '#ffffff',
       font: PLOT_FONT,

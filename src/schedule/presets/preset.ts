@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { StageTable } from '../../types.js';
+import type { BankTable, RationalTable, StageTable } from '../../types.js';
 import type { Partition } from '../stages.js';
 
 /** What a coefficient formula may depend on, per stage (t is the stage's first step, 1-based). */
@@ -42,8 +42,15 @@ export interface Preset<S extends z.ZodObject = z.ZodObject> {
   coefficients(params: z.output<S>): Coefficients;
   /** Only for presets with their own step → stage rule; gets the schedule's steps and stages. */
   table?(params: z.output<S>, steps: number, stages: number): StageTable | string;
-  /** Only for presets that need a partition other than the schedule's. */
-  partition?(steps: number, stages: number): Partition;
+  /** Only for presets that need a partition other than the schedule's (adam-m: one stage per step). */
+  partition?(steps: number, stages: number, params: z.output<S>): Partition;
+  /**
+   * Only for filter-bank presets (nesterov, qhm, aggmo, adam-m, ademamix, lion): the bank's coefficients per
+   * stage of the partition, or a message for an impossible combination. `coefficients` then gives branch 0.
+   */
+  bank?(params: z.output<S>, partition: Partition, steps: number): BankTable | string;
+  /** Only for `rational`: per-stage polynomials b, a over the partition, or a message. */
+  rational?(params: z.output<S>, partition: Partition): RationalTable | string;
 }
 
 export function definePreset<S extends z.ZodObject>(preset: Preset<S>): Preset<S> {

@@ -1,0 +1,85 @@
+// Welch PSD of 10⁷ float64 samples, momentum-fr beside scipy.signal.welch on the same files, each
+// timed as a user runs it: a fresh process (start-up, file read, PSD, JSON on stdout). Imported by
+// bench/run.js; the data files live in a temp dir that is removed afterwards.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { npyBytes } from '../dist/io/trace-npy-bytes.js';
+import { testSignal } from '../dist/spectral/signals.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/momentum-fr.js', import.meta.url));
+const N = 10_000_000;
+
+/** Median wall time (ms) of `runs` runs after one warm-up, and the last run's stdout. */
+function time(cmd, args, runs) {
+  let stdout = '';
+  const once = () => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    stdout = r.stdout;
+    return ms;
+  };
+  once();
+  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
+  return { ms: times[Math.floor(runs / 2)], stdout };
+}
+
+/** Largest relative difference between two PSD documents' first series. */
+function maxRelDiff(a, b) {
+  const p = JSON.parse(a).series[0].psd, q = JSON.parse(b).series[0].psd;
+  let worst = 0;
+  for (let i = 0; i < q.length; i++) worst = Math.max(worst, Math.abs(p[i] - q[i]) / Math.abs(q[i]));
+  return worst;
+}
+
+const SCIPY = (loader) => `
+import json, sys
+import numpy as np
+import scipy.signal as signal
+x = ${loader}
+f, p = signal.welch(x)
+json.dump({"series": [{"name": "0", "frequencies": f.tolist(), "psd": p.tolist()}]}, sys.stdout)
+`;
+
+export async function bench() {
+  const dir = mkdtempSync(join(tmpdir(), 'mfr-bench-spectral-'));
+  const rows = [];
+  try {
+    const x = testSignal({ kind: 'noisy-sine', frequency: 0.3, noiseSigma: 1, seed: 7 }, N);
+    const npy = join(dir, 'grad.npy');
+    writeFileSync(npy, npyBytes([x]));
+    const csv = join(dir, 'grad.csv');
+    const fd = openSync(csv, 'w');
+    writeSync(fd, 'g\n');
+    for (let i = 0; i < N; i += 100_000) writeSync(fd, `${Array.from(x.subarray(i, i + 100_000)).join('\n')}\n`);
+    closeSync(fd);
+
+    const hasScipy = spawnSync('python3', ['-c', 'import scipy.signal, numpy'], { stdio: 'ignore' }).status === 0;
+    const ours = time(process.execPath, [bin, 'spectrum', npy, '--format', 'json'], 5);
+    rows.push({ name: 'spectrum: Welch of 10⁷ float64 from .npy → JSON (nperseg 256)', ms: ours.ms });
+    if (hasScipy) {
+      const ref = time('python3', ['-c', SCIPY(`np.load(${JSON.stringify(npy)})`)], 5);
+      rows.push({ name: 'same job, python3: np.load + scipy.signal.welch', ms: ref.ms, note: 'reference' });
+      rows.push({ name: 'ratio momentum-fr / scipy (.npy)', ms: NaN, goal: '≤ 1.5', note: `${(ours.ms / ref.ms).toFixed(3)} (max rel. PSD difference ${maxRelDiff(ours.stdout, ref.stdout).toExponential(1)})` });
+    }
+    const oursCsv = time(process.execPath, [bin, 'spectrum', csv, '--format', 'json'], 3);
+    rows.push({ name: 'spectrum: Welch of 10⁷ samples from CSV → JSON', ms: oursCsv.ms });
+    if (hasScipy) {
+      const ref = time('python3', ['-c', SCIPY(`np.loadtxt(${JSON.stringify(csv)}, skiprows=1)`)], 1);
+      rows.push({ name: 'same job, python3: np.loadtxt + scipy.signal.welch', ms: ref.ms, note: 'reference' });
+      rows.push({ name: 'ratio momentum-fr / scipy (CSV)', ms: NaN, note: `${(oursCsv.ms / ref.ms).toFixed(3)} (max rel. PSD difference ${maxRelDiff(oursCsv.stdout, ref.stdout).toExponential(1)})` });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const r of await bench()) console.log(`${r.name}: ${Number.isNaN(r.ms) ? '' : `${r.ms.toFixed(1)} ms`} ${r.goal ?? ''} ${r.note ?? ''}`);
+}

@@ -1,0 +1,76 @@
+import { frozenBankComplex } from '../filter/bank-response.js';
+import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from '../filter/complex-response.js';
+import { ExactResponseWalker } from '../filter/exact-response.js';
+import { maxDeviationDb, SETTLING_TOLERANCE, settlingSteps } from '../filter/exact-transient.js';
+import { RationalExactWalker } from '../filter/rational-exact.js';
+import { frozenRationalComplex } from '../filter/rational-response.js';
+import { stageOfStep } from '../schedule/stages.js';
+import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
+
+/** Which responses analyze reports: the per-stage LTI (frozen) one, the exact time-variant one, or both. */
+export type ResponseMode = 'frozen' | 'exact' | 'both';
+
+/**
+ * The exact side of a stage record, stage after stage in ascending order (one forward walk of the
+ * recursion): the transient metrics of the stage and, if asked, H(t, ω) at its last step.
+ */
+export class ExactStageSource {
+  private readonly walker: ExactResponseWalker | undefined;
+  private readonly rationalWalker: RationalExactWalker | undefined;
+  private readonly frozen: ComplexResponse;
+
+  constructor(private readonly schedule: Schedule, private readonly omega: Float64Array) {
+    if (schedule.rational) this.rationalWalker = new RationalExactWalker(schedule, omega);
+    else this.walker = new ExactResponseWalker(schedule, omega);
+    this.frozen = emptyComplexResponse(omega.length);
+  }
+
+  /** Stage k (k not below any stage asked before). */
+  stage(k: number, withResponse: boolean): { transient: TransientMetrics; responseExact?: FrequencyResponse } {
+    const { stages, firstStepCopy } = this.schedule;
+    const start = stages.startStep[k];
+    const end = stages.endStep[k];
+    if (this.rationalWalker) return this.rationalStage(this.rationalWalker, k, start, end, withResponse);
+    if (!this.walker) throw new Error('unreachable');
+    const copyEntry = k === 0 && firstStepCopy;
+    this.walker.advanceTo(copyEntry ? 1 : start - 1);
+    const bank = this.walker.bank;
+    frozenBankComplex(bank, k, this.omega, this.frozen);
+    const settling = settlingSteps(bank, k, this.omega, this.walker, copyEntry ? 1 : 0, end - start + 1, this.frozen);
+    this.walker.advanceTo(end);
+    const exact = this.walker.output(k);
+    const transient = { settlingSteps: settling, maxDeviationDb: maxDeviationDb(exact, this.frozen) };
+    return withResponse ? { transient, responseExact: responseFromComplex(exact) } : { transient };
+  }
+
+  /** A rational stage: stepped, watching the distance to the frozen response at every step of the stage. */
+  private rationalStage(walker: RationalExactWalker, k: number, start: number, end: number, withResponse: boolean): { transient: TransientMetrics; responseExact?: FrequencyResponse } {
+    frozenRationalComplex(this.schedule.rational!, k, this.omega, this.frozen);
+    walker.advanceTo(start - 1);
+    const watch = { frozen: this.frozen, tolerance: SETTLING_TOLERANCE, lastOutside: -Infinity };
+    walker.advanceTo(end, watch);
+    const settling = watch.lastOutside === end ? null : watch.lastOutside === -Infinity ? 0 : watch.lastOutside - (start - 1) + 1;
+    const exact = walker.output(k);
+    const transient = { settlingSteps: settling, maxDeviationDb: maxDeviationDb(exact, this.frozen) };
+    return withResponse ? { transient, responseExact: responseFromComplex(exact) } : { transient };
+  }
+}
+
+/**
+ * Exact responses at the listed steps (sorted, duplicates dropped), each with the stage containing it.
+ * Throws RangeError for a step outside 1 … schedule.steps (a usage error).
+ */
+export function atStepRecords(schedule: Schedule, omega: Float64Array, steps: readonly number[]): AtStepRecord[] {
+  const sorted = [...new Set(steps)].sort((a, b) => a - b);
+  for (const s of sorted) {
+    if (!Number.isInteger(s) || s < 1 || s > schedule.steps) {
+      throw new RangeError(`--at-steps: step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`);
+    }
+  }
+  const walker = schedule.rational ? new RationalExactWalker(schedule, omega) : new ExactResponseWalker(schedule, omega);
+  return sorted.map((step) => {
+    walker.advanceTo(step);
+    const stage = stageOfStep(schedule.stages, step);
+    return { step, stage, responseExact: responseFromComplex(walker.output(stage)) };
+  });
+}

@@ -1,0 +1,101 @@
+import { extname } from 'node:path';
+import { resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { selectStages } from '../../analysis/stage-selection.js';
+import { writeTrace } from '../../io/trace-writer.js';
+import type { TraceFormat } from '../../io/trace-types.js';
+import { DEFAULT_TOLERANCE } from '../../spectral/figure-one.js';
+import { testSignal } from '../../spectral/signals.js';
+import { simulateSchedule } from '../../spectral/simulation.js';
+import type { CliContext } from '../context.js';
+import { CliError } from '../errors.js';
+import { loadSchedules } from '../load-schedules.js';
+import type { InputOptions, OutputOptions } from '../options.js';
+import { chooseFormat, writeOutput } from '../output.js';
+import { writeSimulationJson, writeSimulationRows, writeSimulationTable, type SimulationReport } from './simulate-report.js';
+import { numberOption, signalFromOptions, type SignalCliOptions } from './simulate-signal.js';
+
+export interface SimulateCliOptions extends InputOptions, OutputOptions, SignalCliOptions {
+  steps?: string;
+  stages: string;
+  nperseg: string;
+  coherence: string;
+  spectra?: boolean;
+  series?: string;
+  plot?: string;
+}
+
+/** Longest signal one run may simulate (8 bytes per sample, per schedule). */
+const MAX_STEPS = 100_000_000;
+
+const SERIES_FORMATS: Record<string, TraceFormat> = { '.csv': 'csv', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.json': 'json', '.npy': 'npy' };
+
+/** `momentum-fr simulate`: signal → time-variant momentum recursion → per-stage measured vs theoretical gain. */
+export async function simulateCommand(inputs: string[], options: SimulateCliOptions, ctx: CliContext): Promise<void> {
+  const format = chooseFormat(options.format, options.output, ['table', 'json', 'ndjson', 'csv']);
+  const spec = signalFromOptions(options);
+  const nperseg = numberOption('nperseg', options.nperseg, (x) => Number.isInteger(x) && x >= 4, 'an integer ≥ 4');
+  const threshold = numberOption('coherence', options.coherence, (x) => x >= 0 && x <= 1, 'a number in [0, 1]');
+  const seriesFormat = options.series === undefined ? undefined : SERIES_FORMATS[extname(options.series).toLowerCase()];
+  if (options.series !== undefined && seriesFormat === undefined) throw new CliError(`--series ${options.series}: use a .csv, .ndjson, .json or .npy file name`);
+  if (options.plot !== undefined && extname(options.plot).toLowerCase() !== '.svg') throw new CliError(`--plot ${options.plot}: only .svg is supported`);
+
+  const schedules = await loadSchedules(inputs, options, ctx);
+  const longest = Math.max(...schedules.map((s) => s.steps));
+  let steps = longest;
+  if (options.steps !== undefined) {
+    steps = numberOption('steps', options.steps, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
+    if (steps > longest) throw new CliError(`--steps ${steps}: the schedule covers only ${longest} steps; lengthen it with --set steps=${steps}`);
+  }
+  if (steps > MAX_STEPS) throw new CliError(`${steps} steps is more than ${MAX_STEPS} that simulate handles; pass --steps N or --set steps=N`);
+  const input = testSignal(spec, steps);
+
+  const simulations = schedules.map((s) => {
+    const selected = selectStages(options.stages, s.stages.count);
+    if (!Array.isArray(selected)) throw new CliError(`--stages: ${selected.error} (schedule ${s.name})`);
+    return simulateSchedule(s, input.subarray(0, Math.min(steps, s.steps)), selected, { nperseg, coherenceThreshold: threshold });
+  });
+  const report: SimulationReport = {
+    signal: { ...spec, steps },
+    tolerance: { maxDeviationDb: DEFAULT_TOLERANCE.maxDeviationDb, medianDeviationDb: DEFAULT_TOLERANCE.medianDeviationDb, coherenceThreshold: threshold },
+    simulations,
+    spectra: options.spectra === true,
+  };
+
+  await writeOutput(ctx, options.output, async (sink) => {
+    if (format === 'json') return writeSimulationJson(sink, report);
+    if (format === 'csv' || format === 'ndjson') return writeSimulationRows(sink, report, format);
+    const toStdout = options.output === undefined || options.output === '-';
+    const chalk = new Chalk({ level: toStdout && ctx.color ? 1 : 0 });
+    return writeSimulationTable(sink, report, { ok: chalk.green, bad: chalk.red, dim: chalk.dim });
+  });
+
+  if (options.series !== undefined && seriesFormat !== undefined) {
+    const names = uniqueNames(['input', ...simulations.map((s) => s.schedule.name)]);
+    const series = [{ name: names[0], values: input }, ...simulations.map((s, i) => ({ name: names[i + 1], values: padTo(s.output, steps) }))];
+    await writeTrace(resolve(ctx.cwd, options.series), seriesFormat, series);
+    ctx.stderr.write(`wrote ${options.series}\n`);
+  }
+  if (options.plot !== undefined) {
+    const { writeSimulationPlot } = await import('./simulate-plot.js');
+    await writeSimulationPlot(ctx, options.plot, report, input);
+  }
+}
+
+/** Schedules may share a name; series columns may not. */
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    return k === 1 ? n : `${n}#${k}`;
+  });
+}
+
+/** Outputs of shorter schedules end early; the series file is rectangular (NaN → null/empty). */
+function padTo(x: Float64Array, n: number): Float64Array {
+  if (x.length === n) return x;
+  const out = new Float64Array(n).fill(NaN);
+  out.set(x);
+  return out;
+}

@@ -1,0 +1,102 @@
+import type { TextSink } from '../../io/sink.js';
+import { csvNumber, csvText, jsonValue } from '../../io/number-format.js';
+import type { SignalSpec } from '../../spectral/signals.js';
+import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
+import type { StageComparison } from '../../spectral/stage-agreement.js';
+import { TOOL } from '../../version.js';
+
+export interface SimulationReport {
+  signal: SignalSpec & { steps: number };
+  tolerance: SimulationTolerance & { coherenceThreshold: number };
+  simulations: ScheduleSimulation[];
+  /** JSON: include the per-stage spectra arrays. */
+  spectra: boolean;
+}
+
+const ROW_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', 'samples', 'nperseg',
+  'maxDeviationDb', 'medianDeviationDb', 'coherenceThreshold', 'frequenciesUsed', 'withinTolerance'] as const;
+
+/** Stages with at least one compared frequency. */
+function compared(sim: ScheduleSimulation): number {
+  return sim.stages.filter((st) => st.agreement.frequenciesUsed > 0).length;
+}
+
+function stageJson(s: StageComparison, report: SimulationReport): Record<string, unknown> {
+  const { spectra, ...rest } = s;
+  return { ...rest, withinTolerance: withinTolerance(s, report.tolerance), ...(report.spectra ? { spectra } : {}) };
+}
+
+function rowCells(name: string, s: StageComparison, tol: SimulationTolerance): (string | number | boolean | null)[] {
+  const a = s.agreement;
+  return [name, s.index, s.startStep, s.endStep, s.u, s.v, s.samples, s.nperseg, a.maxDeviationDb, a.medianDeviationDb,
+    a.coherenceThreshold, a.frequenciesUsed, withinTolerance(s, tol)];
+}
+
+/**
+ * JSON: { schemaVersion, tool, signal, tolerance, schedules: [ { name, source, steps, stageCount,
+ * stagesCompared, withinTolerance, stages: [ { index, startStep, endStep, u, v, samples, nperseg, agreement,
+ * withinTolerance, spectra? } ] } ] }, one stage per line.
+ */
+export async function writeSimulationJson(sink: TextSink, report: SimulationReport): Promise<void> {
+  await sink.write(`{\n  "schemaVersion": 1,\n  "tool": ${jsonValue(TOOL)},\n  "signal": ${jsonValue(report.signal)},\n  "tolerance": ${jsonValue(report.tolerance)},\n  "schedules": [`);
+  for (const [i, sim] of report.simulations.entries()) {
+    const s = sim.schedule;
+    const ok = sim.stages.every((st) => withinTolerance(st, report.tolerance));
+    await sink.write(`${i > 0 ? ',' : ''}\n    {\n      "name": ${JSON.stringify(s.name)},\n      "source": ${JSON.stringify(s.source)},\n` +
+      `      "steps": ${s.steps},\n      "stageCount": ${s.stages.count},\n      "stagesCompared": ${compared(sim)},\n      "withinTolerance": ${ok},\n      "stages": [`);
+    for (const [j, st] of sim.stages.entries()) await sink.write(`${j > 0 ? ',' : ''}\n        ${jsonValue(stageJson(st, report))}`);
+    await sink.write(`${sim.stages.length > 0 ? '\n      ' : ''}]\n    }`);
+  }
+  await sink.write(`${report.simulations.length > 0 ? '\n  ' : ''}]\n}\n`);
+}
+
+/** One tidy row per (schedule, stage): CSV with a header, or NDJSON objects. */
+export async function writeSimulationRows(sink: TextSink, report: SimulationReport, format: 'csv' | 'ndjson'): Promise<void> {
+  if (format === 'csv') await sink.write(`${ROW_COLUMNS.join(',')}\n`);
+  for (const sim of report.simulations) {
+    for (const st of sim.stages) {
+      const cells = rowCells(sim.schedule.name, st, report.tolerance);
+      if (format === 'csv') {
+        await sink.write(`${cells.map((c) => (typeof c === 'number' || c === null ? csvNumber(c) : typeof c === 'string' ? csvText(c) : String(c))).join(',')}\n`);
+      } else {
+        await sink.write(`${jsonValue(Object.fromEntries(ROW_COLUMNS.map((k, i) => [k, cells[i]])))}\n`);
+      }
+    }
+  }
+}
+
+function num(x: number | null, digits = 4): string {
+  if (x === null || !Number.isFinite(x)) return '–';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e6 || a < 1e-4) return x.toExponential(digits - 1);
+  return Number(x.toPrecision(digits)).toString();
+}
+
+/** Aligned table for a terminal: one line per stage and a verdict per schedule. */
+export async function writeSimulationTable(sink: TextSink, report: SimulationReport, color: { ok: (s: string) => string; bad: (s: string) => string; dim: (s: string) => string }): Promise<void> {
+  const tol = report.tolerance;
+  const header = ['stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
+  const widths = [6, 17, 10, 8, 6, 10, 8, 4];
+  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ').trimEnd();
+  for (const sim of report.simulations) {
+    await sink.write(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}\n`);
+    await sink.write(`${color.dim(line(header))}\n`);
+    let bad = 0;
+    for (const st of sim.stages) {
+      const ok = withinTolerance(st, tol);
+      if (!ok) bad++;
+      const a = st.agreement;
+      const steps = st.startStep === st.endStep ? `${st.startStep}` : `${st.startStep}–${st.endStep}`;
+      await sink.write(`${line([String(st.index), steps, num(st.u, 6), num(st.v, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), ok ? color.ok('ok') : color.bad('off')])}\n`);
+    }
+    const n = compared(sim);
+    const verdict = n === 0
+      ? color.bad('no stage long enough to measure (each needs ≥ 16 steps)')
+      : bad === 0
+        ? color.ok(`all ${n} measured stage(s) within tolerance`)
+        : color.bad(`${bad} of ${n} measured stage(s) outside tolerance`);
+    await sink.write(`${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)\n`);
+    await sink.write(`${color.dim('* beyond the resolution of a Welch bin (±0.72 bins for hann): see docs/spectral.md')}\n\n`);
+  }
+}

@@ -1,0 +1,49 @@
+import { FIGURE_ONE_SIGNAL } from '../../spectral/figure-one.js';
+import type { SignalKind, SignalSpec } from '../../spectral/signals.js';
+import { CliError } from '../errors.js';
+
+export interface SignalCliOptions {
+  signal: SignalKind;
+  seed: string;
+  frequency?: string;
+  amplitude: string;
+  noise?: string;
+  f0: string;
+  f1?: string;
+  at: string;
+}
+
+/** A finite number from an option, or a usage error naming the option. */
+export function numberOption(name: string, text: string, check: (x: number) => boolean = Number.isFinite, need = 'a finite number'): number {
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || !check(x)) throw new CliError(`--${name}: expected ${need} (got "${text}")`);
+  return x;
+}
+
+/** --signal and its parameters → a SignalSpec; the defaults of noisy-sine are the paper's Figure 1 input. */
+export function signalFromOptions(o: SignalCliOptions): SignalSpec {
+  const seed = numberOption('seed', o.seed, (x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32, 'an integer in [0, 2^32)');
+  const amplitude = numberOption('amplitude', o.amplitude);
+  const at = numberOption('at', o.at, (x) => Number.isInteger(x) && x >= 0, 'a non-negative integer');
+  const sigma = (fallback: number) => (o.noise === undefined ? fallback : numberOption('noise', o.noise, (x) => x >= 0, 'a number ≥ 0'));
+  switch (o.signal) {
+    case 'noisy-sine':
+      return {
+        ...FIGURE_ONE_SIGNAL,
+        frequency: o.frequency === undefined ? FIGURE_ONE_SIGNAL.frequency : numberOption('frequency', o.frequency, (x) => x >= 0 && x <= Math.PI, 'a frequency in [0, π] rad/sample'),
+        amplitude,
+        noiseSigma: sigma(FIGURE_ONE_SIGNAL.noiseSigma),
+        seed,
+      };
+    case 'white':
+      return { kind: 'white', sigma: sigma(1), seed };
+    case 'impulse':
+    case 'step':
+      return { kind: o.signal, amplitude, at };
+    case 'chirp': {
+      const f0 = numberOption('f0', o.f0, (x) => x >= 0 && x <= Math.PI, 'a frequency in [0, π] rad/sample');
+      const f1 = o.f1 === undefined ? Math.PI : numberOption('f1', o.f1, (x) => x >= 0 && x <= Math.PI, 'a frequency in [0, π] rad/sample');
+      return { kind: 'chirp', f0, f1, amplitude };
+    }
+  }
+}

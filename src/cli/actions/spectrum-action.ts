@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { readTrace, TraceError } from '../../io/read-trace.js';
+import type { TraceSeries } from '../../io/trace-types.js';
+import { stageEnergySplits, type StageEnergy } from '../../spectral/energy-split.js';
+import { runMomentum } from '../../spectral/simulate.js';
+import { spectrogram, type SpectrogramResult } from '../../spectral/spectrogram.js';
+import { welchPsd, type WelchResult } from '../../spectral/welch.js';
+import type { Schedule } from '../../types.js';
+import type { CliContext } from '../context.js';
+import { CliError } from '../errors.js';
+import { loadSchedules } from '../load-schedules.js';
+import type { InputOptions, OutputOptions } from '../options.js';
+import { chooseFormat, writeOutput } from '../output.js';
+import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
+import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
+import { numberOption } from './simulate-signal.js';
+
+export interface SpectrumCliOptions extends SpectralCliOptions, InputOptions, OutputOptions {
+  column: string[];
+  traceFormat?: 'csv' | 'ndjson' | 'json' | 'npy';
+  spectrogram?: boolean;
+  config?: string;
+  split?: string;
+  plot?: string;
+}
+
+/** A series and, with a schedule, its momentum-filtered version and the per-stage energy split. */
+export interface SeriesSpectrum {
+  name: string;
+  welch: WelchResult;
+  filtered?: WelchResult;
+  stages?: StageEnergy[];
+}
+
+export interface SeriesSpectrogram {
+  name: string;
+  result: SpectrogramResult;
+}
+
+/** `momentum-fr spectrum`: trace → Welch PSD or spectrogram, and with a schedule the per-stage energy split. */
+export async function spectrumCommand(path: string, options: SpectrumCliOptions, ctx: CliContext): Promise<void> {
+  const format = chooseFormat(options.format, options.output, ['table', 'json', 'ndjson', 'csv']);
+  const spectral = spectralOptions(options);
+  const fs = spectral.fs ?? 1;
+  const split = options.split === undefined ? fs / 100 : numberOption('split', options.split, (x) => x > 0 && x <= fs / 2, `a frequency in (0, fs/2 = ${fs / 2}]`);
+  const withSchedule = options.config !== undefined || options.preset !== undefined;
+  if (options.split !== undefined && !withSchedule) throw new CliError('--split needs a schedule: add --config FILE or --preset NAME');
+  if (options.set.length > 0 && !withSchedule) throw new CliError('--set needs a schedule: add --config FILE or --preset NAME');
+  if (options.plot !== undefined && !/\.svg$/i.test(options.plot)) throw new CliError(`--plot ${options.plot}: only .svg is supported`);
+
+  const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
+  const series = readSeries(path, options, ctx);
+  if (schedule !== undefined) {
+    const long = series.find((s) => s.values.length > schedule.steps);
+    if (long) throw new CliError(`${path}: series ${JSON.stringify(long.name)} has ${long.values.length} steps but schedule '${schedule.name}' covers ${schedule.steps}; add --set steps=${long.values.length}`);
+  }
+  const filtered = series.map((s) => (schedule === undefined ? undefined : runMomentum(schedule, s.values)));
+
+  const warn = (warnings: string[]) => warnings.forEach((w) => ctx.stderr.write(`momentum-fr: warning: ${w}\n`));
+  const core = <T>(compute: () => T): T => {
+    try {
+      return compute();
+    } catch (error) {
+      if (error instanceof RangeError) throw new CliError(error.message);
+      throw error;
+    }
+  };
+
+  if (options.spectrogram) {
+    const grams: SeriesSpectrogram[] = [];
+    series.forEach((s, i) => {
+      grams.push({ name: s.name, result: core(() => spectrogram(s.values, spectral)) });
+      const m = filtered[i];
+      if (m !== undefined) grams.push({ name: `${s.name}:momentum`, result: core(() => spectrogram(m, spectral)) });
+    });
+    warn([...new Set(grams.flatMap((g) => g.result.warnings))]);
+    await writeOutput(ctx, options.output, (sink) => writeSpectrogramReport(sink, grams, format));
+    if (options.plot !== undefined) {
+      const { writeSpectrogramPlot } = await import('./spectrum-plot.js');
+      await writeSpectrogramPlot(ctx, options.plot, grams, fs);
+    }
+    return;
+  }
+
+  const spectra: SeriesSpectrum[] = series.map((s, i) => {
+    const m = filtered[i];
+    const welch = core(() => welchPsd(s.values, spectral));
+    if (m === undefined || schedule === undefined) return { name: s.name, welch };
+    return { name: s.name, welch, filtered: core(() => welchPsd(m, spectral)), stages: stageEnergySplits(schedule, s.values, m, split, fs) };
+  });
+  warn([...new Set(spectra.flatMap((s) => s.welch.warnings))]);
+  await writeOutput(ctx, options.output, (sink) =>
+    schedule === undefined ? writePsdReport(sink, spectra, format) : writeEnergyReport(sink, spectra, format, { schedule, split, fs }),
+  );
+  if (options.plot !== undefined) {
+    const { writeSpectrumPlot } = await import('./spectrum-plot.js');
+    const m = filtered[0];
+    await writeSpectrumPlot(ctx, options.plot, spectra, schedule, spectral, m === undefined ? undefined : { g: series[0].values, m });
+  }
+}
+
+/** The trace's selected series; reader problems become one-line usage errors (exit 2). */
+function readSeries(path: string, options: SpectrumCliOptions, ctx: CliContext): TraceSeries[] {
+  try {
+    const columns = options.column.length > 0 ? options.column : undefined;
+    const trace = readTrace(path === '-' ? '-' : resolve(ctx.cwd, path), { format: options.traceFormat, columns });
+    if (trace.series.length === 0) throw new CliError(`${path}: no series to analyse`);
+    return trace.series;
+  } catch (error) {
+    if (error instanceof TraceError) {
+      // Messages name the resolved path; show the path as the user typed it.
+      const message = error.message.startsWith(error.file) && path !== '-' ? `${path}${error.message.slice(error.file.length)}` : error.message;
+      throw new CliError(message, 2);
+    }
+    throw error;
+  }
+}
+
+async function oneSchedule(options: SpectrumCliOptions, ctx: CliContext): Promise<Schedule> {
+  const schedules = await loadSchedules(options.config === undefined ? [] : [options.config], options, ctx);
+  if (schedules.length !== 1) throw new CliError(`--config: expected one schedule, found ${schedules.length} (${schedules.map((s) => s.name).join(', ')}); pass a file with one`);
+  return schedules[0];
+}

@@ -1,0 +1,41 @@
+import { psdSpec, spectrogramSpec, stagePsdSpec } from '../../spectral/plot-specs.js';
+import { spectrogramRecords, stagePsdRecords } from '../../spectral/plot-records.js';
+import type { WelchOptions } from '../../spectral/welch.js';
+import type { Schedule } from '../../types.js';
+import type { CliContext } from '../context.js';
+import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
+import { writeSvgPlot } from './spectrum-svg.js';
+
+const frequencyTitle = (fs: number) => (fs === 1 ? 'Frequency (cycles/step)' : `Frequency (units of fs = ${fs})`);
+
+/** Up to four stages spread over those the trace reaches: first, two between, last. */
+function spreadStages(schedule: Schedule, length: number): number[] {
+  let reached = 0;
+  while (reached < schedule.stages.count && schedule.stages.startStep[reached] <= length) reached++;
+  const picks = [0, Math.floor((reached - 1) / 3), Math.floor((2 * (reached - 1)) / 3), reached - 1];
+  return [...new Set(picks.filter((i) => i >= 0))];
+}
+
+/**
+ * `spectrum --plot`: without a schedule, the PSD of each series; with one, per-stage PSDs of the
+ * first series (gradient, momentum, |H_k|²·gradient) for up to four stages.
+ */
+export async function writeSpectrumPlot(
+  ctx: CliContext, file: string, spectra: SeriesSpectrum[], schedule: Schedule | undefined, options: WelchOptions,
+  trace?: { g: Float64Array; m: Float64Array },
+): Promise<void> {
+  const fs = options.fs ?? 1;
+  if (schedule === undefined || trace === undefined) {
+    const records = spectra.flatMap((s) => Array.from(s.welch.frequencies, (f, k) => ({
+      series: s.name, frequency: Number(f.toPrecision(6)), psdDb: s.welch.psd[k] > 0 ? Number((10 * Math.log10(s.welch.psd[k])).toPrecision(6)) : null,
+    })));
+    return writeSvgPlot(ctx, file, psdSpec(records, frequencyTitle(fs)));
+  }
+  const records = stagePsdRecords(schedule, trace.g, trace.m, spreadStages(schedule, trace.g.length), options);
+  return writeSvgPlot(ctx, file, stagePsdSpec(records, frequencyTitle(fs)));
+}
+
+/** `spectrum --spectrogram --plot`: heat maps of the trace (and of its filtered version). */
+export async function writeSpectrogramPlot(ctx: CliContext, file: string, grams: SeriesSpectrogram[], fs: number): Promise<void> {
+  await writeSvgPlot(ctx, file, spectrogramSpec(grams.flatMap((g) => spectrogramRecords(g.name, g.result)), frequencyTitle(fs)));
+}

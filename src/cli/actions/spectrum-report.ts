@@ -1,0 +1,144 @@
+import { csvNumber, csvText, jsonArray, jsonValue } from '../../io/number-format.js';
+import type { TextSink } from '../../io/sink.js';
+import type { Schedule } from '../../types.js';
+import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
+
+type Format = string;
+type Cell = string | number | boolean | null;
+
+function csvCell(c: Cell): string {
+  return typeof c === 'number' || c === null ? csvNumber(c) : typeof c === 'string' ? csvText(c) : String(c);
+}
+
+/** Tidy rows: CSV with a header line, or one NDJSON object per row. */
+async function writeRows(sink: TextSink, format: 'csv' | 'ndjson', columns: readonly string[], rows: Iterable<Cell[]>): Promise<void> {
+  if (format === 'csv') await sink.write(`${columns.join(',')}\n`);
+  for (const row of rows) {
+    await sink.write(format === 'csv' ? `${row.map(csvCell).join(',')}\n` : `${jsonValue(Object.fromEntries(columns.map((k, i) => [k, row[i]])))}\n`);
+  }
+}
+
+function num(x: number | null, digits = 4): string {
+  if (x === null || !Number.isFinite(x)) return '–';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  if (a >= 1e6 || a < 1e-3) return x.toExponential(digits - 1);
+  return Number(x.toPrecision(digits)).toString();
+}
+
+const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
+
+async function writeTable(sink: TextSink, header: string[], rows: Iterable<string[]>, widths: number[]): Promise<void> {
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 12)).join(' ').trimEnd();
+  await sink.write(`${line(header)}\n`);
+  for (const r of rows) await sink.write(`${line(r)}\n`);
+}
+
+/** Welch PSD: JSON { "series": [ { name, frequencies, psd } ] }; rows series,frequency,psd; a wide table. */
+export async function writePsdReport(sink: TextSink, spectra: SeriesSpectrum[], format: Format): Promise<void> {
+  if (format === 'json') {
+    const items = spectra.map((s) => `    {"name": ${JSON.stringify(s.name)}, "frequencies": ${jsonArray(s.welch.frequencies)}, "psd": ${jsonArray(s.welch.psd)}}`);
+    await sink.write(`{\n  "series": [\n${items.join(',\n')}\n  ]\n}\n`);
+    return;
+  }
+  if (format === 'csv' || format === 'ndjson') {
+    await writeRows(sink, format, ['series', 'frequency', 'psd'], (function* () {
+      for (const s of spectra) for (let k = 0; k < s.welch.psd.length; k++) yield [s.name, s.welch.frequencies[k], s.welch.psd[k]];
+    })());
+    return;
+  }
+  // Series read from one file share their length, hence their frequencies.
+  const f = spectra[0].welch.frequencies;
+  await writeTable(sink, ['frequency', ...spectra.map((s) => s.name)], (function* () {
+    for (let k = 0; k < f.length; k++) yield [num(f[k]), ...spectra.map((s) => num(s.welch.psd[k]))];
+  })(), [12, ...spectra.map((s) => Math.max(12, s.name.length))]);
+}
+
+const ENERGY_COLUMNS = ['series', 'stage', 'startStep', 'endStep', 'u', 'v', 'samples', 'split',
+  'beforeMeanSquare', 'beforeBelow', 'beforeAbove', 'afterMeanSquare', 'afterBelow', 'afterAbove'] as const;
+
+/**
+ * With a schedule. JSON: { schedule, split, fs, series: [ { name, frequencies, psd, filteredPsd,
+ * stages: [ { index, startStep, endStep, u, v, samples, before, after } ] } ] } (before/after:
+ * { meanSquare, below, above }); CSV/NDJSON: one row per (series, stage); table: shares per stage.
+ */
+export async function writeEnergyReport(
+  sink: TextSink, spectra: SeriesSpectrum[], format: Format, meta: { schedule: Schedule; split: number; fs: number },
+): Promise<void> {
+  if (format === 'json') {
+    await sink.write(`{\n  "schedule": ${JSON.stringify(meta.schedule.name)},\n  "split": ${jsonValue(meta.split)},\n  "fs": ${jsonValue(meta.fs)},\n  "series": [`);
+    for (const [i, s] of spectra.entries()) {
+      await sink.write(`${i > 0 ? ',' : ''}\n    {\n      "name": ${JSON.stringify(s.name)},\n      "frequencies": ${jsonArray(s.welch.frequencies)},\n` +
+        `      "psd": ${jsonArray(s.welch.psd)},\n      "filteredPsd": ${jsonArray(s.filtered!.psd)},\n      "stages": [`);
+      for (const [j, st] of s.stages!.entries()) await sink.write(`${j > 0 ? ',' : ''}\n        ${jsonValue(st)}`);
+      await sink.write(`${s.stages!.length > 0 ? '\n      ' : ''}]\n    }`);
+    }
+    await sink.write(`\n  ]\n}\n`);
+    return;
+  }
+  if (format === 'csv' || format === 'ndjson') {
+    await writeRows(sink, format, ENERGY_COLUMNS, (function* () {
+      for (const s of spectra) {
+        for (const st of s.stages!) {
+          yield [s.name, st.index, st.startStep, st.endStep, st.u, st.v, st.samples, meta.split,
+            st.before.meanSquare, st.before.below, st.before.above, st.after.meanSquare, st.after.below, st.after.above];
+        }
+      }
+    })());
+    return;
+  }
+  for (const s of spectra) {
+    await sink.write(`${s.name} through ${meta.schedule.name}: share of energy below / above f = ${num(meta.split)} (units of fs), before → after momentum\n`);
+    await writeTable(sink, ['stage', 'steps', 'u', 'v', 'below', '→ after', 'above', '→ after', 'power ×'], (function* () {
+      for (const st of s.stages!) {
+        const gain = st.before.meanSquare > 0 ? st.after.meanSquare / st.before.meanSquare : null;
+        yield [String(st.index), `${st.startStep}–${st.startStep + st.samples - 1}`, num(st.u, 6), num(st.v, 6),
+          pct(st.before.below), `→ ${pct(st.after.below)}`, pct(st.before.above), `→ ${pct(st.after.above)}`, num(gain)];
+      }
+    })(), [6, 15, 10, 8, 7, 8, 7, 8, 8]);
+    await sink.write('\n');
+  }
+}
+
+/**
+ * Spectrogram. JSON: { "series": [ { name, frequencies, times, values: [[…per frequency…] per time] } ] };
+ * rows series,time,frequency,value; table: the strongest frequency and total power per time.
+ */
+export async function writeSpectrogramReport(sink: TextSink, grams: SeriesSpectrogram[], format: Format): Promise<void> {
+  if (format === 'json') {
+    await sink.write(`{\n  "series": [`);
+    for (const [i, g] of grams.entries()) {
+      const { frequencies, times, values } = g.result;
+      const nf = frequencies.length;
+      const rows = Array.from({ length: times.length }, (_, s) => jsonArray(values.subarray(s * nf, (s + 1) * nf)));
+      await sink.write(`${i > 0 ? ',' : ''}\n    {\n      "name": ${JSON.stringify(g.name)},\n      "frequencies": ${jsonArray(frequencies)},\n` +
+        `      "times": ${jsonArray(times)},\n      "values": [${rows.length > 0 ? `\n        ${rows.join(',\n        ')}\n      ` : ''}]\n    }`);
+    }
+    await sink.write(`\n  ]\n}\n`);
+    return;
+  }
+  if (format === 'csv' || format === 'ndjson') {
+    await writeRows(sink, format, ['series', 'time', 'frequency', 'value'], (function* () {
+      for (const g of grams) {
+        const { frequencies, times, values } = g.result;
+        for (let s = 0; s < times.length; s++) for (let k = 0; k < frequencies.length; k++) yield [g.name, times[s], frequencies[k], values[s * frequencies.length + k]];
+      }
+    })());
+    return;
+  }
+  await writeTable(sink, ['series', 'time', 'peak frequency', 'peak value', 'sum'], (function* () {
+    for (const g of grams) {
+      const { frequencies, times, values } = g.result;
+      const nf = frequencies.length;
+      for (let s = 0; s < times.length; s++) {
+        let best = 0, sum = 0;
+        for (let k = 0; k < nf; k++) {
+          const v = values[s * nf + k];
+          sum += v;
+          if (v > values[s * nf + best]) best = k;
+        }
+        yield [g.name, num(times[s], 6), num(frequencies[best]), num(values[s * nf + best]), num(sum)];
+      }
+    }
+  })(), [Math.max(6, ...grams.map((g) => g.name.length)), 10, 14, 12, 12]);
+}

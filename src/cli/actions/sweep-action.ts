@@ -1,0 +1,136 @@
+import { availableParallelism } from 'node:os';
+import { axisSpecOf } from '../../sweep/sweep-block.js';
+import { parseAtFreqs } from '../../sweep/at-freqs.js';
+import { parseGridOption, resolveAxes, type AxisRequest } from '../../sweep/sweep-axes.js';
+import { sweepFooter, sweepHeader } from '../../sweep/sweep-document.js';
+import { jobSize, sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
+import type { InvalidPoint } from '../../sweep/sweep-rows.js';
+import { stagePicker } from '../../sweep/stage-picker.js';
+import { InvalidPointError, runSweep, SweepAbortedError } from '../../sweep/parallel/run-sweep.js';
+import { TOOL } from '../../version.js';
+import type { CliContext } from '../context.js';
+import { CliError } from '../errors.js';
+import type { InputOptions, OutputOptions } from '../options.js';
+import { chooseFormat, writeOutput } from '../output.js';
+import { loadSweepInput } from './sweep-input.js';
+import { progressBar } from './sweep-progress.js';
+
+export interface SweepCliOptions extends InputOptions, OutputOptions {
+  grid: string[];
+  stages?: string;
+  atFreqs?: string;
+  jobs?: string;
+  skipInvalid?: boolean;
+  progress: boolean;
+  plot?: string;
+  plotMetric: string;
+  plotStage: string;
+  contour?: string;
+}
+
+/** Rows per chunk of work: large enough to amortise messages to workers, small enough to stream. */
+const ROWS_PER_CHUNK = 2000;
+/** Below this many rows a sweep runs on the main thread unless --jobs asks otherwise. */
+const PARALLEL_FROM_ROWS = 20_000;
+/** Skipped points named one by one on stderr before a summary. */
+const SKIPPED_SHOWN = 20;
+/** Skipped points listed in the JSON output (all are counted), so memory stays bounded. */
+const SKIPPED_LISTED = 10_000;
+
+/**
+ * `momentum-fr sweep`: parse the config once → check every axis → (check every point) → compute
+ * and stream the rows in point order, on worker threads for large grids → optional plot.
+ */
+export async function sweepCommand(input: string | undefined, options: SweepCliOptions, ctx: CliContext): Promise<void> {
+  const format = chooseFormat(options.format, options.output, ['csv', 'ndjson', 'json']) as SweepFormat;
+  const source = await loadSweepInput(input, options, ctx, 'sweep');
+  const { config, schedule } = source;
+
+  const requests: AxisRequest[] = [];
+  if (options.grid.length > 0) {
+    for (const text of options.grid) {
+      const req = parseGridOption(text);
+      if ('error' in req) throw new CliError(req.error);
+      requests.push(req);
+    }
+  } else if (config.sweep) {
+    for (const [path, value] of Object.entries(config.sweep.grid)) {
+      requests.push({ path, spec: axisSpecOf(value), origin: `${source.where(['sweep', 'grid', path])}: sweep.grid.${path}` });
+    }
+  } else {
+    throw new CliError('nothing to sweep: give --grid path=from:to:count (or path=a,b,c), or a sweep: block in the config');
+  }
+  const { axes, errors } = resolveAxes(config, requests);
+  if (errors.length === 1 && options.grid.length > 0) throw new CliError(errors[0]);
+  if (errors.length > 0) {
+    for (const e of errors) ctx.stderr.write(options.grid.length > 0 ? `momentum-fr: ${e}\n` : `${e}\n`);
+    throw new CliError(`${errors.length} problem(s)`, 2, true);
+  }
+
+  const stages = options.stages ?? config.sweep?.stages ?? 'first,last';
+  const picked = stagePicker(stages)(schedule.stages);
+  if (!Array.isArray(picked)) throw new CliError(`--stages: ${picked.error}`);
+  const atFreqs = options.atFreqs === undefined ? [] : parseAtFreqs(options.atFreqs);
+  if (!Array.isArray(atFreqs)) throw new CliError(`--at-freqs: ${atFreqs.error}`);
+  let jobs: number | undefined;
+  if (options.jobs !== undefined) {
+    jobs = Number(options.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new CliError(`--jobs: expected a whole number from 1 to 256 (got "${options.jobs}")`);
+  }
+  const plot = options.plot === undefined ? undefined : await preparePlot(options, axes.map((a) => a.path));
+
+  const job = sweepJob(config, axes, { stages, atFreqs, format, allowUnstable: options.allowUnstable ?? false, skipInvalid: options.skipInvalid ?? false });
+  const total = jobSize(job);
+  const rowsPerPoint = Math.max(1, picked.length);
+  const threads = jobs ?? (total * rowsPerPoint >= PARALLEL_FROM_ROWS ? availableParallelism() : 1);
+  const chunkPoints = Math.max(1, Math.min(Math.floor(ROWS_PER_CHUNK / rowsPerPoint), Math.ceil(total / (4 * threads))));
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true });
+  const skipped: InvalidPoint[] = [];
+  let shown = 0;
+  const onSkipped = (s: InvalidPoint) => {
+    if (shown++ < SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped point ${s.point} (${s.values}): ${s.problem}\n`);
+    if (skipped.length < (format === 'json' ? SKIPPED_LISTED : SKIPPED_SHOWN)) skipped.push(s);
+  };
+  let skippedCount = 0;
+  try {
+    await writeOutput(ctx, options.output, async (sink) => {
+      await sink.write(sweepHeader(job, { tool: TOOL, schedule: schedule.name, source: schedule.source }));
+      let first = true;
+      const summary = await runSweep(job, {
+        jobs: threads,
+        chunkPoints,
+        signal: controller.signal,
+        onSkipped,
+        onProgress: (phase, done, all) => progress.update(phase, done, all),
+        write: (text) => {
+          // JSON rows come as ",\n    {…}": the array's first row takes no comma.
+          const out = first && format === 'json' ? text.slice(1) : text;
+          first = false;
+          return sink.write(out);
+        },
+      });
+      skippedCount = summary.skipped;
+      progress.done();
+      await sink.write(sweepFooter(job, !first, skipped, skippedCount));
+    });
+  } catch (err) {
+    progress.done();
+    if (err instanceof InvalidPointError) throw new CliError(`${err.message}${options.allowUnstable ? '' : '; or pass --skip-invalid to skip such points'}`);
+    if (err instanceof SweepAbortedError) throw new CliError('interrupted', 130);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  if (skippedCount > SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped ${skippedCount} invalid points in all (${SKIPPED_SHOWN} shown)\n`);
+  if (plot) await plot.write(job, ctx);
+}
+
+/** --plot: checked before the sweep starts; drawn after it, from the same points (see sweep-plot-action). */
+async function preparePlot(options: SweepCliOptions, paths: string[]) {
+  const { preparePlot: prepare } = await import('./sweep-plot-action.js');
+  return prepare(options, paths);
+}

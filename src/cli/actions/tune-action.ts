@@ -1,0 +1,59 @@
+import { jsonValue } from '../../io/number-format.js';
+import { parseTuneTarget } from '../../tune/tune-target.js';
+import { tuneParameter } from '../../tune/tune-parameter.js';
+import type { CliContext } from '../context.js';
+import { CliError } from '../errors.js';
+import type { InputOptions } from '../options.js';
+import { loadSweepInput } from './sweep-input.js';
+
+export interface TuneCliOptions extends InputOptions {
+  solve: string;
+  target: string;
+  range?: string;
+  xtol?: string;
+  format: 'text' | 'json';
+}
+
+/**
+ * `momentum-fr tune`: parse once → solve → report the value, the metric it achieves and the
+ * tolerance (text, or JSON `{ solution: { path, value }, target, achieved, tolerance, … }`).
+ */
+export async function tuneCommand(input: string | undefined, options: TuneCliOptions, ctx: CliContext): Promise<void> {
+  const target = parseTuneTarget(options.target);
+  if ('error' in target) throw new CliError(`--target: ${target.error}`);
+  let range: [number, number] | undefined;
+  if (options.range !== undefined) {
+    const parts = options.range.split(':');
+    const [lo, hi] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+    if (parts.length !== 2 || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new CliError(`--range: expected lo:hi with two numbers (got "${options.range}")`);
+    if (!(lo < hi)) throw new CliError(`--range: empty range, lo must be < hi (got ${options.range})`);
+    range = [lo, hi];
+  }
+  let xtol: number | undefined;
+  if (options.xtol !== undefined) {
+    xtol = Number(options.xtol);
+    if (!(xtol >= 0) || !Number.isFinite(xtol)) throw new CliError(`--xtol: expected a number ≥ 0 (got "${options.xtol}")`);
+  }
+  const source = await loadSweepInput(input, options, ctx, 'tune');
+  const result = tuneParameter(source.config, { path: options.solve, target, range, allowUnstable: options.allowUnstable, xtol });
+  if ('error' in result) throw new CliError(result.exitCode === 2 ? `--solve ${result.error}` : result.error, result.exitCode);
+
+  const targetJson = { stage: target.stageText, metric: target.metric, value: target.value };
+  if (options.format === 'json') {
+    const doc = {
+      solution: { path: result.path, value: result.value },
+      target: targetJson,
+      achieved: result.achieved,
+      tolerance: result.tolerance,
+      bracket: result.bracket,
+      evaluations: result.evaluations,
+    };
+    ctx.stdout.write(`${jsonValue(doc)}\n`);
+    return;
+  }
+  ctx.stdout.write(
+    `${result.path} = ${result.value}\n` +
+      `${target.stageText}.${target.metric} = ${result.achieved} (target ${target.value})\n` +
+      `tolerance ±${result.tolerance} on ${result.path}; ${result.evaluations} Brent steps in [${result.bracket[0]}, ${result.bracket[1]}]\n`,
+  );
+}

@@ -1,0 +1,49 @@
+import { Option, type Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { addInputOptions, addOutputOptions } from '../options.js';
+
+export function register(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command('spectrum')
+    .description('power spectrum (Welch) or spectrogram of a gradient trace, and with a schedule, what momentum does to it per stage')
+    .argument('<trace>', 'trace file: .csv/.tsv, .ndjson/.jsonl, .json or .npy (- reads stdin)')
+    .addOption(new Option('-c, --column <name>', 'series to analyse, by name or 0-based index (repeatable)').argParser(collect).default([], 'all'))
+    .addOption(new Option('--trace-format <format>', 'trace format (default: from the extension, else sniffed)').choices(['csv', 'ndjson', 'json', 'npy']));
+  addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the spectrum');
+  cmd
+    .option('--spectrogram', 'short-time spectra (scipy.signal.spectrogram) instead of the Welch average')
+    .option('--fs <rate>', 'sampling frequency: frequencies come out in its units (1: cycles/step)', '1')
+    .addOption(new Option('--window <name>', 'window').choices(['hann', 'hamming', 'blackman', 'boxcar']).default('hann'))
+    .option('--nperseg <n>', 'samples per segment (capped at the trace length)', '256')
+    .option('--noverlap <n>', 'samples shared by consecutive segments (default nperseg//2; spectrogram nperseg//8)')
+    .option('--nfft <n>', 'FFT length ≥ nperseg (zero-padding; default nperseg)')
+    .addOption(new Option('--detrend <type>', 'trend removed from each segment').choices(['constant', 'linear', 'none']).default('constant'))
+    .addOption(new Option('--scaling <scaling>', 'density (units²/fs) or spectrum (units²)').choices(['density', 'spectrum']).default('density'))
+    .addOption(new Option('--average <method>', 'how Welch averages segments').choices(['mean', 'median']).default('mean'))
+    .option('--no-onesided', 'two-sided spectrum (FFT order), as return_onesided=False');
+  cmd.option('--config <file>', 'schedule: split the trace into its stages and report energy below/above --split before and after momentum');
+  addInputOptions(cmd);
+  cmd
+    .option('--split <f>', 'frequency (units of fs) that separates low from high frequencies for --config (default fs/100)')
+    .option('--plot <file>', 'also draw the spectra (.svg)')
+    .addHelpText(
+      'after',
+      `
+Options and defaults are those of scipy.signal.welch and scipy.signal.spectrogram (except the
+spectrogram window, hann here), and the numbers equal scipy's within 1e-10 relative.
+
+Examples:
+  $ momentum-fr spectrum grads.npy --format json | jq '.series[0].psd | length'
+  $ momentum-fr spectrum grads.csv --column loss --nperseg 1024 --window hamming --format csv > psd.csv
+  $ momentum-fr spectrum grads.npy --config configs/fsgdm-cifar100.yaml --split 0.01
+  $ momentum-fr spectrum grads.npy --spectrogram --nperseg 128 --format csv`,
+    )
+    .action(async (trace: string, options) => {
+      const { spectrumCommand } = await import('../actions/spectrum-action.js');
+      await spectrumCommand(trace, options, ctx);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

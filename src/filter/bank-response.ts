@@ -1,0 +1,74 @@
+import type { BankTable, FrequencyResponse } from '../types.js';
+import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
+import { denominatorPower } from './frozen-response.js';
+
+/**
+ * One first-order branch's frozen response H(ω) = v/(1 − z), z = u·e^{−jω}, and H′ = dH/dω = −j·H·z/(1 − z),
+ * into (re, im, dre, dim). 1 − z = a + jb with a = 1 − u·cos ω written as (1 − u) + 2u·sin²(ω/2) (no
+ * cancellation as u → 1, ω → 0), b = u·sin ω, |1 − z|² = denominatorPower(u, ω).
+ */
+export function branchFrozen(u: number, v: number, omega: number): [number, number, number, number] {
+  const sin = Math.sin(omega);
+  const cos = Math.cos(omega);
+  const a = oneMinusUCos(u, omega);
+  const b = u * sin;
+  const d = denominatorPower(u, omega);
+  const hr = (v * a) / d;
+  const hi = (-v * b) / d;
+  // q = z/(1 − z) = u(cos − j sin)(a − jb)/d
+  const zr = u * cos;
+  const zi = -u * sin;
+  const qr = (zr * a + zi * b) / d;
+  const qi = (zi * a - zr * b) / d;
+  // H′ = −j·H·q
+  const pr = hr * qr - hi * qi;
+  const pi = hr * qi + hi * qr;
+  return [hr, hi, pi, -pr];
+}
+
+/** 1 − u·cos ω without cancellation: (1 − u) + 2u·sin²(ω/2) for u ≥ 0, (1 + u) − 2u·cos²(ω/2) for u < 0. */
+export function oneMinusUCos(u: number, omega: number): number {
+  if (u >= 0) {
+    const s = Math.sin(omega / 2);
+    return 1 - u + 2 * u * s * s;
+  }
+  const c = Math.cos(omega / 2);
+  return 1 + u - 2 * u * c * c;
+}
+
+/**
+ * Frozen (LTI) response of stage k of a filter bank:
+ *
+ *   H_k(e^{jω}) = c0 + Σ_i c_i·v_i / (1 − u_i·e^{−jω})
+ *
+ * with dH/dω for the group delay. Parameters: bank, stage index k, ω grid in rad/sample.
+ */
+export function frozenBankComplex(bank: BankTable, k: number, omega: Float64Array, out: ComplexResponse = emptyComplexResponse(omega.length)): ComplexResponse {
+  const B = bank.branches;
+  const c0 = bank.c0[k];
+  for (let f = 0; f < omega.length; f++) {
+    let re = c0;
+    let im = 0;
+    let dre = 0;
+    let dim = 0;
+    for (let i = 0; i < B; i++) {
+      const c = bank.c[k * B + i];
+      if (c === 0) continue;
+      const [hr, hi, dr, di] = branchFrozen(bank.u[k * B + i], bank.v[k * B + i], omega[f]);
+      re += c * hr;
+      im += c * hi;
+      dre += c * dr;
+      dim += c * di;
+    }
+    out.re[f] = re;
+    out.im[f] = im;
+    out.dre[f] = dre;
+    out.dim[f] = dim;
+  }
+  return out;
+}
+
+/** Frozen response of stage k of a bank as magnitude, dB, unwrapped phase and group delay. */
+export function frozenBankResponse(bank: BankTable, k: number, omega: Float64Array): FrequencyResponse {
+  return responseFromComplex(frozenBankComplex(bank, k, omega));
+}

@@ -1,0 +1,62 @@
+import type { RationalTable, StageMetrics } from '../types.js';
+import { shapeMetrics } from './bank-metrics.js';
+import { gainDb, timeConstant } from './metrics.js';
+import { largestRootModulus } from './polynomial-roots.js';
+import { polynomialAt } from './rational-response.js';
+
+/** Impulse-response samples summed at most for the noise gain (the tail beyond is bounded and tiny). */
+const MAX_IMPULSE_SAMPLES = 10_000_000;
+
+/**
+ * Metrics of stage k of a rational schedule H(z) = B(z⁻¹)/A(z⁻¹), with the names of stageMetrics:
+ * dcGain |B(1)/A(1)|, nyquistGain |B(−1)/A(−1)|; peak, cutoff and unity-gain frequencies numerically
+ * (shapeMetrics); groupDelayDc −Im(H′(0)/H(0)); timeConstant −1/ln ρ with ρ the largest pole modulus
+ * (Durand–Kerner roots of A); noiseGain Σ h_n², summing the impulse response of the difference
+ * equation until its terms fall below 1e-17 of the sum for a whole time constant (or 10⁷ samples).
+ */
+export function rationalMetrics(table: RationalTable, k: number): StageMetrics {
+  const b = table.b.subarray(k * table.nb, (k + 1) * table.nb);
+  const a = table.a.subarray(k * table.na, (k + 1) * table.na);
+  const sum = (p: Float64Array, sign: number) => p.reduce((s, x, i) => s + x * (i % 2 === 1 ? sign : 1), 0);
+  const dc = sum(b, 1) / sum(a, 1);
+  const nyq = sum(b, -1) / sum(a, -1);
+  const gain2 = (w: number) => {
+    const [br, bi] = polynomialAt(b, 0, b.length, w);
+    const [ar, ai] = polynomialAt(a, 0, a.length, w);
+    return (br * br + bi * bi) / (ar * ar + ai * ai);
+  };
+  const dcGain = Math.abs(dc);
+  const nyquistGain = Math.abs(nyq);
+  const shape = shapeMetrics(gain2, dcGain, nyquistGain);
+  // H′(0)/H(0) = B′(0)/B(0) − A′(0)/A(0), B′(0) = −j·Σ k b_k: τ(0) = Σ k b_k/B(1) − Σ k a_k/A(1).
+  const moment = (p: Float64Array) => p.reduce((s, x, i) => s + i * x, 0);
+  const rho = largestRootModulus(a);
+  return {
+    dcGain,
+    dcGainDb: gainDb(dcGain),
+    nyquistGain,
+    nyquistGainDb: gainDb(nyquistGain),
+    ...shape,
+    noiseGain: impulseEnergy(b, a, rho),
+    groupDelayDc: moment(b) / sum(b, 1) - moment(a) / sum(a, 1),
+    timeConstant: timeConstant(rho),
+    amplifies: shape.peakGain > 1,
+  };
+}
+
+function impulseEnergy(b: Float64Array, a: Float64Array, rho: number): number {
+  if (!(rho < 1)) return Infinity;
+  const y = new Float64Array(a.length);
+  const window = Math.max(b.length + a.length, Math.ceil(-1 / Math.log(Math.max(rho, 1e-300))));
+  let energy = 0;
+  let quiet = 0;
+  for (let t = 0; t < MAX_IMPULSE_SAMPLES; t++) {
+    let v = t < b.length ? b[t] : 0;
+    for (let m = 1; m < a.length; m++) v -= a[m] * y[(t - m + a.length * 2) % a.length];
+    y[t % a.length] = v;
+    energy += v * v;
+    quiet = v * v <= 1e-17 * energy ? quiet + 1 : 0;
+    if (t >= b.length && quiet > window) break;
+  }
+  return energy;
+}

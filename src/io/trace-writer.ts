@@ -1,0 +1,37 @@
+import { writeFileAtomic, withAtomicFile } from './atomic-write.js';
+import { csvText, jsonArray, jsonNumber } from './number-format.js';
+import { npyBytes } from './trace-npy-bytes.js';
+import type { TraceFormat, TraceSeries } from './trace-types.js';
+
+/**
+ * Writes equally long series to `path` atomically, in a form readTrace reads back:
+ * csv (header `step,<names>`), ndjson (one `{ "step", <name>: value }` object per step),
+ * json (`{ "step": [...], <name>: [...] }`) or npy (2-D float64 [steps, series], no step column).
+ * Steps count from 1. Non-finite values are written as numpy.savetxt does in CSV (nan, inf,
+ * -inf) and as null in JSON, which readTrace reads back as NaN.
+ */
+function csvValue(x: number): string {
+  if (Number.isFinite(x)) return x === 0 ? '0' : String(x);
+  return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
+}
+
+export async function writeTrace(path: string, format: TraceFormat, series: readonly TraceSeries[]): Promise<void> {
+  if (format === 'npy') return writeFileAtomic(path, npyBytes(series.map((s) => s.values)));
+  const n = series.length === 0 ? 0 : series[0].values.length;
+  await withAtomicFile(path, async (sink) => {
+    if (format === 'json') {
+      const steps = Float64Array.from({ length: n }, (_, i) => i + 1);
+      const parts = [`"step":${jsonArray(steps)}`, ...series.map((s) => `${JSON.stringify(s.name)}:${jsonArray(s.values)}`)];
+      await sink.write(`{${parts.join(',\n')}}\n`);
+      return;
+    }
+    const keys = series.map((s) => JSON.stringify(s.name));
+    if (format === 'csv') await sink.write(`step,${series.map((s) => csvText(s.name)).join(',')}\n`);
+    for (let i = 0; i < n; i++) {
+      const line = format === 'csv'
+        ? `${i + 1},${series.map((s) => csvValue(s.values[i])).join(',')}\n`
+        : `{"step":${i + 1},${series.map((s, j) => `${keys[j]}:${jsonNumber(s.values[i])}`).join(',')}}\n`;
+      await sink.write(line);
+    }
+  });
+}

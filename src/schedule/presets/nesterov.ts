@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { fillBank } from './bank-fill.js';
+import { definePreset } from './preset.js';
+
+/**
+ * torch.optim.SGD(momentum=μ, dampening=τ, nesterov=True): buf_t = μ·buf_{t−1} + (1 − τ)·g_t (buf_1 = g_1),
+ * and the step direction is d_t = g_t + μ·buf_t — a bank with feed-through c0 = 1 and one branch
+ * (c = μ, u = μ, v = 1 − τ): H(z) = 1 + μ(1 − τ)/(1 − μz⁻¹).
+ */
+export const nesterov = definePreset({
+  name: 'nesterov',
+  summary: 'torch.optim.SGD with nesterov=True: d = g + μ·buf, buf = μ·buf + (1 − τ)·g (first step copies g)',
+  formula: 'buf_t = μ·buf_{t−1} + (1 − τ)·g_t, buf_1 = g_1; d_t = g_t + μ·buf_t; H(z) = 1 + μ(1 − τ)/(1 − μz⁻¹)',
+  source: 'PyTorch torch.optim.SGD (nesterov=True) documentation and source; Sutskever et al., ICML 2013',
+  params: z.strictObject({
+    momentum: z.number().default(0.9).describe('momentum factor μ'),
+    dampening: z.number().default(0).describe('dampening for momentum τ (PyTorch requires 0 with nesterov)'),
+  }),
+  defaults: { steps: 117_000, stages: 1 },
+  firstStepCopy: true,
+  coefficients: ({ momentum, dampening }) => () => ({ u: momentum, v: 1 - dampening }),
+  bank: ({ momentum, dampening }, partition) =>
+    fillBank(partition, 1, () => ({ c0: 1, branches: [{ c: momentum, u: momentum, v: 1 - dampening }] })),
+});

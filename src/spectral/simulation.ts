@@ -1,0 +1,37 @@
+import type { Schedule } from '../types.js';
+import { runMomentum } from './simulate.js';
+import { stageComparison, type AgreementOptions, type StageComparison } from './stage-agreement.js';
+
+export interface SimulationTolerance {
+  maxDeviationDb: number;
+  medianDeviationDb: number;
+}
+
+/** One schedule simulated on an input: its output and the per-stage comparison with theory. */
+export interface ScheduleSimulation {
+  schedule: Schedule;
+  /** m_t for t = 1 … input.length (the momentum buffer). */
+  output: Float64Array;
+  /** The selected stages that the input reaches, in order. */
+  stages: StageComparison[];
+}
+
+/**
+ * Runs `input` through `schedule` (the time-variant recursion, runMomentum) and compares the
+ * measured gain of each selected stage with its frozen response (stageComparison).
+ * Stages that start after the input ends are left out.
+ */
+export function simulateSchedule(schedule: Schedule, input: Float64Array, stages: readonly number[], options: AgreementOptions = {}): ScheduleSimulation {
+  const output = runMomentum(schedule, input);
+  const compared = stages
+    .filter((i) => schedule.stages.startStep[i] <= input.length)
+    .map((i) => stageComparison(schedule, input, output, i, options));
+  return { schedule, output, stages: compared };
+}
+
+/** A stage agrees when nothing was compared or both deviations are within the tolerance. */
+export function withinTolerance(stage: StageComparison, tolerance: SimulationTolerance): boolean {
+  const a = stage.agreement;
+  if (a.maxDeviationDb === null || a.medianDeviationDb === null) return true;
+  return a.maxDeviationDb <= tolerance.maxDeviationDb && a.medianDeviationDb <= tolerance.medianDeviationDb;
+}

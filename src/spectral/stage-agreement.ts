@@ -1,0 +1,154 @@
+import type { Schedule, Stage } from '../types.js';
+import { empiricalGain } from './empirical-gain.js';
+import { stageGain } from './stage-gain.js';
+import type { WindowName } from './windows.js';
+
+export interface AgreementOptions {
+  /** Frequencies whose coherence γ² is at least this are compared (default 0.99). */
+  coherenceThreshold?: number;
+  /** Largest Welch segment (default 256); shrunk per stage to a power of two ≤ samples/4. */
+  nperseg?: number;
+  /** Welch window (default 'hann'). */
+  window?: WindowName;
+}
+
+/** How closely the measured gain of one stage follows the theoretical one (dB = 20·log10). */
+export interface Agreement {
+  /** Largest dB distance from |Ĥ(f)| to the range of |H_k| over the bin's 3-dB band; null when nothing was compared. */
+  maxDeviationDb: number | null;
+  /**
+   * Median over the same frequencies of |20·log10(|Ĥ(f)|/|H_k(f)|)| at the bin centres f: the
+   * typical agreement. It can exceed maxDeviationDb, which forgives what the bin cannot resolve.
+   */
+  medianDeviationDb: number | null;
+  coherenceThreshold: number;
+  /** How many Welch frequencies had γ² ≥ threshold (and were compared). */
+  frequenciesUsed: number;
+}
+
+/** One stage of a simulation: measured against theoretical gain. */
+export interface StageComparison extends Stage {
+  /** Samples of the stage that were simulated (the input may end inside it). */
+  samples: number;
+  /** Welch segment length used for this stage (0: too few samples to estimate anything). */
+  nperseg: number;
+  agreement: Agreement;
+  /** Frequencies in cycles/step; gains are magnitudes (not dB). */
+  spectra: { frequencies: Float64Array; gain: Float64Array; theoreticalGain: Float64Array; coherence: Float64Array };
+}
+
+/**
+ * Half of each window's 3-dB bandwidth in bins (fs/nperseg): a Welch bin at f sees the true
+ * spectrum over about f ± this, so it cannot tell |H| apart within it.
+ * Source: F. J. Harris, "On the use of windows for harmonic analysis with the DFT",
+ * Proc. IEEE 66(1), 1978, Table 1 (3.0-dB BW: rectangle 0.89, Hann 1.44, Hamming 1.30, Blackman 1.68 bins).
+ */
+const HALF_BANDWIDTH_BINS: Record<WindowName, number> = { boxcar: 0.445, hann: 0.72, hamming: 0.65, blackman: 0.84 };
+
+/** Points per band at which |H_k| is evaluated: its ends, centre and quarter points (|H_k| of a
+ *  bank or rational stage need not be monotone, but is smooth over a fraction of a bin). */
+const BAND_POINTS = 5;
+
+/** Fewer samples than this in a stage: no estimate (4 segments of 4 samples). */
+const MIN_SAMPLES = 16;
+
+/** Largest power of two ≤ min(cap, samples/4): ≥ 7 half-overlapping segments per stage. */
+function stageNperseg(samples: number, cap: number): number {
+  if (samples < MIN_SAMPLES) return 0;
+  let n = 1;
+  while (n * 2 <= Math.min(cap, samples / 4)) n *= 2;
+  return n;
+}
+
+/** Median of a non-empty array (sorted copy; mean of the middle pair for even length). */
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * Compares the empirical gain of one stage of a simulated momentum filter with its frozen
+ * response |H_k(ω)| (stageGain: |v_k|/|1 − u_k·e^{−jω}| for first-order momentum; filter banks
+ * and rational stages too).
+ *
+ * Parameters
+ * ----------
+ * schedule : the schedule that produced y from x (runMomentum).
+ * x, y : input g and output m of the simulation, x[t − 1] = g_t (y the same).
+ * stage : 0-based stage index; its steps startStep … min(endStep, x.length) are used.
+ * options : coherence threshold and Welch segmenting (see AgreementOptions).
+ *
+ * Returns
+ * -------
+ * StageComparison: the stage, its agreement summary and the spectra behind it, frequencies
+ * in cycles/step (ω = 2π·f rad/sample).
+ *
+ * Notes
+ * -----
+ * The estimate is |P_xy/P_xx| (empiricalGain, Welch with detrend 'none' so the DC gain is
+ * measured too). The median deviation compares at bin centres: the typical agreement. The
+ * maximum is the worst disagreement beyond the estimator's resolution: a Welch bin sees the
+ * spectrum through the window's band, f ± 0.72 bins for hann (half its 3-dB bandwidth), so
+ * the deviation at bin f is the distance in dB from |Ĥ(f)| to the range of |H_k| over that
+ * band (0 when inside it). A strong line (the sine of FIGURE_ONE_SIGNAL) leaks its own gain
+ * into its neighbours, where |H_k| may change fast: resolution, not disagreement.
+ * The state m carried in from the previous stage is a transient that the stage's input does
+ * not explain: it lowers the coherence where it has energy (near DC for u > 0), and those
+ * frequencies are left out by the threshold rather than reported as disagreement. A stage
+ * with fewer than 16 samples, or with an all-zero input, compares
+ * nothing (frequenciesUsed 0, deviations null).
+ *
+ * References
+ * ----------
+ * Li et al., ICLR 2025 (H_k per stage); Bendat and Piersol, "Random Data", §9.1.4.
+ */
+export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64Array, stage: number, options: AgreementOptions = {}): StageComparison {
+  const threshold = options.coherenceThreshold ?? 0.99;
+  const st = schedule.stages;
+  const startStep = st.startStep[stage], endStep = st.endStep[stage], u = st.u[stage], v = st.v[stage];
+  const from = startStep - 1, to = Math.min(endStep, x.length);
+  const samples = Math.max(0, to - from);
+  const nperseg = stageNperseg(samples, options.nperseg ?? 256);
+  const base = { index: stage, startStep, endStep, u, v, samples, nperseg };
+  if (nperseg === 0) {
+    const empty = new Float64Array(0);
+    return { ...base, agreement: { maxDeviationDb: null, medianDeviationDb: null, coherenceThreshold: threshold, frequenciesUsed: 0 },
+      spectra: { frequencies: empty, gain: empty, theoreticalGain: empty, coherence: empty } };
+  }
+  const window = options.window ?? 'hann';
+  const est = empiricalGain(x.subarray(from, to), y.subarray(from, to), { nperseg, window, detrend: 'none' });
+  // |H_k| at each bin centre and at 4 more points across its band, f ± lobe (clipped to [0, 1/2]).
+  const lobe = HALF_BANDWIDTH_BINS[window] / nperseg;
+  const bins = est.frequencies.length;
+  const probes = new Float64Array(bins * BAND_POINTS);
+  for (let k = 0; k < bins; k++) {
+    for (let p = 0; p < BAND_POINTS; p++) {
+      const f = est.frequencies[k] + lobe * ((2 * p) / (BAND_POINTS - 1) - 1);
+      probes[k * BAND_POINTS + p] = 2 * Math.PI * Math.min(0.5, Math.max(0, f));
+    }
+  }
+  const probeGain = stageGain(schedule, stage, probes);
+  const theoreticalGain = Float64Array.from({ length: bins }, (_, k) => probeGain[k * BAND_POINTS + (BAND_POINTS >> 1)]);
+  const deviations: number[] = [];
+  const atCentres: number[] = [];
+  for (let k = 0; k < bins; k++) {
+    if (!(est.coherence[k] >= threshold) || !(est.gain[k] > 0) || !Number.isFinite(est.gain[k])) continue;
+    const band = probeGain.subarray(k * BAND_POINTS, (k + 1) * BAND_POINTS);
+    const lo = Math.min(...band), hi = Math.max(...band);
+    const g = est.gain[k];
+    deviations.push(g < lo ? 20 * Math.log10(lo / g) : g > hi ? 20 * Math.log10(g / hi) : 0);
+    atCentres.push(Math.abs(20 * Math.log10(g / theoreticalGain[k])));
+  }
+  const used = deviations.length;
+  return {
+    ...base,
+    agreement: {
+      maxDeviationDb: used > 0 ? Math.max(...deviations) : null,
+      medianDeviationDb: used > 0 ? median(atCentres) : null,
+      coherenceThreshold: threshold,
+      frequenciesUsed: used,
+    },
+    spectra: { frequencies: est.frequencies, gain: est.gain, theoreticalGain, coherence: est.coherence },
+  };
+}

@@ -1,0 +1,189 @@
+import { Worker } from 'node:worker_threads';
+import { chunkChecker, chunkFormatter, type ChunkResult, type InvalidPoint } from '../sweep-rows.js';
+import { jobSize, type SweepJob } from '../sweep-job.js';
+import type { WorkerReply, WorkerRequest } from './messages.js';
+
+export interface RunSweepOptions {
+  /** Worker threads; 1 computes on the calling thread (no worker is started). */
+  jobs: number;
+  /** Points per chunk sent to a worker (chunks are the unit of ordering and of progress). */
+  chunkPoints: number;
+  /** Check every point before writing anything (the default), or skip and report invalid ones. */
+  signal?: AbortSignal;
+  /** Receives the output text in point order; a returned promise is awaited (backpressure). */
+  write(text: string): Promise<void> | void;
+  onSkipped?(point: InvalidPoint): void;
+  onProgress?(phase: 'check' | 'format', donePoints: number, totalPoints: number): void;
+}
+
+/** A point is invalid and the sweep does not skip invalid points (a usage error: exit 2). */
+export class InvalidPointError extends Error {
+  constructor(readonly invalid: InvalidPoint) {
+    super(`sweep point ${invalid.point} (${invalid.values}): ${invalid.problem}`);
+    this.name = 'InvalidPointError';
+  }
+}
+
+/** The signal fired (Ctrl-C): workers were stopped, nothing more is written. */
+export class SweepAbortedError extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'SweepAbortedError';
+  }
+}
+
+interface Executor {
+  run(request: WorkerRequest): Promise<WorkerReply>;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs a sweep in chunks of points, on the calling thread or on `jobs` worker threads, and hands
+ * the text to `write` strictly in point order: chunks are computed ahead (at most 8 per thread) and
+ * written as soon as all earlier ones are, so memory stays flat and the bytes equal those of a
+ * single-threaded run. Unless the job skips invalid points, a check pass over every point runs
+ * alongside and throws InvalidPointError for the first invalid one (in grid order) before anything
+ * is written.
+ */
+export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise<{ points: number; rows: number; skipped: number }> {
+  const total = jobSize(job);
+  const chunkPoints = Math.max(1, Math.floor(options.chunkPoints));
+  const chunks = Math.ceil(total / chunkPoints);
+  const range = (id: number): [number, number] => [id * chunkPoints, Math.min(total, (id + 1) * chunkPoints)];
+  const serial = serialExecutor(job);
+  const executor = options.jobs > 1 && chunks > 1 ? workerExecutor(job, Math.min(options.jobs, chunks)) : serial;
+  // A preset's stage table costs microseconds, so its check pass runs here while the workers start
+  // up; custom expressions are costly enough to check on the workers too.
+  const checker = job.config.momentum.preset !== undefined ? serial : executor;
+  // Chunks computed ahead of the one being written: enough to keep every worker busy (and to
+  // format while the check pass runs), few enough that memory stays flat (~0.5 MB per chunk).
+  const maxAhead = 8 * Math.max(1, options.jobs);
+  let rows = 0;
+  let skipped = 0;
+  // Ends the check pass too when the writing stops early (an invalid point, a closed pipe, Ctrl-C).
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  if (options.signal?.aborted) stop.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = stop.signal;
+  try {
+    let checked: Promise<void> = Promise.resolve();
+    if (!job.skipInvalid) {
+      checked = ordered(chunks, maxAhead, signal, (id) => checker.run({ id, kind: 'check', start: range(id)[0], end: range(id)[1] }), (reply, id) => {
+        if (reply.kind === 'check' && reply.invalid) throw new InvalidPointError(reply.invalid);
+        options.onProgress?.('check', range(id)[1], total);
+      });
+      checked.catch(() => undefined); // awaited below, by the first write
+    }
+    // Formatting starts at once on the workers; nothing is written before every point is checked.
+    await ordered(chunks, maxAhead, signal, (id) => executor.run({ id, kind: 'format', start: range(id)[0], end: range(id)[1] }), async (reply, id) => {
+      await checked;
+      const result = (reply as { result: ChunkResult }).result;
+      if (result.failed) throw new InvalidPointError(result.failed);
+      for (const s of result.skipped) options.onSkipped?.(s);
+      skipped += result.skipped.length;
+      rows += result.rows;
+      if (result.text.length > 0) await options.write(result.text);
+      options.onProgress?.('format', range(id)[1], total);
+    });
+  } finally {
+    stop.abort();
+    options.signal?.removeEventListener('abort', onAbort);
+    await executor.close();
+  }
+  return { points: total, rows, skipped };
+}
+
+/** Launches up to `maxAhead` tasks beyond the one being consumed; consumes results in id order. */
+async function ordered<T>(count: number, maxAhead: number, signal: AbortSignal | undefined, start: (id: number) => Promise<T>, consume: (value: T, id: number) => Promise<void> | void): Promise<void> {
+  const pending = new Map<number, Promise<T>>();
+  let next = 0;
+  for (let id = 0; id < count; id++) {
+    while (next < count && next <= id + maxAhead) {
+      const p = start(next);
+      p.catch(() => undefined); // awaited below; failures of tasks never reached are dropped
+      pending.set(next++, p);
+    }
+    const value = await abortable(pending.get(id)!, signal);
+    pending.delete(id);
+    await consume(value, id);
+    if (signal?.aborted) throw new SweepAbortedError();
+  }
+}
+
+/**
+ * `task`, or a SweepAbortedError as soon as the signal fires. The abort listener is removed when the
+ * task settles: racing every task against one long-lived promise would keep every result alive.
+ */
+function abortable<T>(task: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return task;
+  if (signal.aborted) return Promise.reject(new SweepAbortedError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new SweepAbortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    task.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+/** Computes on the calling thread, one chunk per macrotask, so signals (Ctrl-C) get a chance to run. */
+function serialExecutor(job: SweepJob): Executor {
+  const format = chunkFormatter(job);
+  const check = chunkChecker(job);
+  return {
+    run: (r) =>
+      new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(r.kind === 'format' ? { id: r.id, kind: 'format', result: format(r.start, r.end) } : { id: r.id, kind: 'check', invalid: check(r.start, r.end) });
+          } catch (err) {
+            reject(err);
+          }
+        }),
+      ),
+    close: async () => undefined,
+  };
+}
+
+/** `n` worker threads fed round-robin by least outstanding work; replies matched by id. */
+function workerExecutor(job: SweepJob, n: number): Executor {
+  // Resolved beside this module, so it works from dist/ whatever the current directory.
+  const url = new URL('./sweep-worker.js', import.meta.url);
+  type Waiter = { resolve(reply: WorkerReply): void; reject(err: Error): void };
+  const workers = Array.from({ length: n }, () => {
+    const worker = new Worker(url, { workerData: job });
+    const waiting = new Map<number, Waiter>();
+    const fail = (err: Error) => {
+      for (const w of waiting.values()) w.reject(err);
+      waiting.clear();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      const w = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      w?.resolve(reply);
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`sweep worker stopped (exit code ${code})`)));
+    return { worker, waiting };
+  });
+  return {
+    run: (r) =>
+      new Promise((resolve, reject) => {
+        let best = workers[0];
+        for (const w of workers) if (w.waiting.size < best.waiting.size) best = w;
+        best.waiting.set(r.id * 2 + (r.kind === 'format' ? 1 : 0), { resolve, reject });
+        best.worker.postMessage({ ...r, id: r.id * 2 + (r.kind === 'format' ? 1 : 0) });
+      }).then((reply) => ({ ...(reply as WorkerReply), id: r.id })),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { ScheduleConfig } from '../schedule/schema.js';
+import { METRIC_NAMES } from '../io/tidy-rows.js';
+import type { AtFrequency } from './at-freqs.js';
+import type { AxisSpec } from './axis-spec.js';
+import type { SweepAxis } from './sweep-axes.js';
+import { gridSize } from './sweep-grid.js';
+
+export type SweepFormat = 'csv' | 'ndjson' | 'json';
+
+/**
+ * Everything needed to compute and format any range of points, as plain data: it is posted to
+ * worker threads as is (structured clone), so it holds config paths, not zod schemas.
+ */
+export interface SweepJob {
+  config: ScheduleConfig;
+  axes: { path: string; configPath: (string | number)[]; spec: AxisSpec }[];
+  /** Stage selection, as --stages (plus step:S). */
+  stages: string;
+  atFreqs: AtFrequency[];
+  format: SweepFormat;
+  allowUnstable: boolean;
+  /** Invalid points are reported and skipped instead of ending the sweep. */
+  skipInvalid: boolean;
+}
+
+export function sweepJob(config: ScheduleConfig, axes: readonly SweepAxis[], options: Omit<SweepJob, 'config' | 'axes'>): SweepJob {
+  return { config, axes: axes.map((a) => ({ path: a.path, configPath: a.target.configPath, spec: a.spec })), ...options };
+}
+
+/** Number of points of a job's grid. */
+export function jobSize(job: SweepJob): number {
+  return gridSize(job.axes.map((a) => a.spec));
+}
+
+/** Stage columns, in the order of analyze's metrics output (src/io/tidy-rows.ts) minus `schedule`. */
+export const STAGE_COLUMNS = ['stage', 'startStep', 'endStep', 'u', 'v'] as const;
+
+/** Columns every sweep has; a swept path spelled like one of them is written in full. */
+export const FIXED_COLUMNS: ReadonlySet<string> = new Set(['point', ...STAGE_COLUMNS, ...METRIC_NAMES]);
+
+/**
+ * Output columns: `point` (index in the grid, from 0), the swept paths as written, the stage fields,
+ * analyze's metric names, then `magnitude@<freq>` for each --at-freqs value (|H| at that ω).
+ */
+export function sweepColumns(job: Pick<SweepJob, 'axes' | 'atFreqs'>): string[] {
+  return ['point', ...job.axes.map((a) => a.path), ...STAGE_COLUMNS, ...METRIC_NAMES, ...job.atFreqs.map((f) => `magnitude@${f.label}`)];
+}

@@ -1,0 +1,89 @@
+import type { ScheduleConfig } from '../schedule/schema.js';
+import { pointEvaluator } from '../sweep/point-evaluator.js';
+import { pointStageMetrics } from '../sweep/point-metrics.js';
+import { sweepTarget } from '../sweep/sweep-target.js';
+import { brentRoot } from './brent-root.js';
+import { expandFrom, scanRange, type Bracket } from './find-bracket.js';
+import { stageIndex, type TuneTarget } from './tune-target.js';
+
+export interface TuneRequest {
+  /** Dot path of the parameter to solve for, as `sweep --grid` takes it (`momentum.c`, `c`). */
+  path: string;
+  target: TuneTarget;
+  /** Search only here; without it, the search steps out from the config's current value. */
+  range?: [number, number];
+  allowUnstable?: boolean;
+  /** Absolute tolerance on the parameter (default 0: to full double precision). */
+  xtol?: number;
+}
+
+export interface TuneSolution {
+  /** The parameter's column name (`momentum.c`) and the value found. */
+  path: string;
+  value: number;
+  /** The metric at that value. */
+  achieved: number;
+  /** Bound on |value − exact solution|. */
+  tolerance: number;
+  bracket: [number, number];
+  evaluations: number;
+}
+
+/** Why there is no answer: 2 for a bad request (usage), 1 when no solution exists in the range. */
+export interface TuneFailure {
+  error: string;
+  exitCode: 1 | 2;
+}
+
+/**
+ * Solves metric(stage, x) = target for one config value x: finds a sign change of
+ * g(x) = metric − target (scanning the range, or stepping out from the current value), then
+ * refines it with Brent's method. The metric is the closed-form one of analyze (stageMetrics) on the
+ * stage table re-resolved at each x (as a sweep does: no re-parsing). Points where the parameter is
+ * out of its schema, a stage is unstable, the stage does not exist or the metric is undefined
+ * (a null cutoff) count as undefined and are stepped around.
+ */
+export function tuneParameter(config: ScheduleConfig, request: TuneRequest): TuneSolution | TuneFailure {
+  const target = sweepTarget(config, request.path);
+  if ('error' in target) return { error: target.error, exitCode: 2 };
+  if (target.integer) return { error: `${target.column} takes whole numbers; tune solves for a continuous parameter (sweep it instead)`, exitCode: 2 };
+  const evaluate = pointEvaluator(config, [target.configPath], { allowUnstable: request.allowUnstable });
+  const { metric, value: wanted } = request.target;
+  const x1 = new Float64Array(1);
+  const metricAt = (x: number): number => {
+    if (!Number.isFinite(x) || !target.schema.safeParse(x).success) return NaN;
+    x1[0] = x;
+    const r = evaluate(x1);
+    if (!r.stages) return NaN;
+    const k = stageIndex(request.target.stage, r.stages.count);
+    if (k < 0) return NaN;
+    const m = pointStageMetrics(r, k)[metric];
+    return typeof m === 'number' ? m : NaN;
+  };
+  const g = (x: number) => metricAt(x) - wanted;
+
+  const name = `${request.target.stageText}.${metric} = ${wanted}`;
+  let found: Bracket | { seen: [number, number]; evaluations: number };
+  if (request.range) {
+    const [lo, hi] = request.range;
+    found = scanRange(g, lo, hi);
+  } else {
+    const x0 = target.current ?? 0;
+    found = expandFrom(g, x0);
+    if ('seen' in found && Number.isNaN(found.seen[0])) {
+      return { error: `${request.target.stageText}.${metric} is undefined at the current ${target.column} = ${x0}; give --range lo:hi`, exitCode: 1 };
+    }
+  }
+  if ('seen' in found) {
+    const where = request.range ? `for ${target.column} in ${request.range[0]}:${request.range[1]}` : `near ${target.column} = ${target.current ?? 0} (searched both ways; give --range lo:hi to search elsewhere)`;
+    const seen = Number.isFinite(found.seen[0]) ? `; there it ranges over [${found.seen[0] + wanted}, ${found.seen[1] + wanted}]` : '; the metric is undefined everywhere there';
+    return { error: `no solution of ${name} ${where}${seen}`, exitCode: 1 };
+  }
+  const root = brentRoot(g, found.a, found.b, found.ga, found.gb, { xtol: request.xtol });
+  const achieved = metricAt(root.x);
+  // A sign change across a jump is not a solution: the metric must actually reach the target.
+  if (!(Math.abs(achieved - wanted) <= 1e-6 * Math.max(1, Math.abs(wanted)))) {
+    return { error: `no solution of ${name}: the metric jumps across the target at ${target.column} ≈ ${root.x} (from ${metricAt(root.bracket[0])} to ${metricAt(root.bracket[1])})`, exitCode: 1 };
+  }
+  return { path: target.column, value: root.x, achieved, tolerance: root.tolerance, bracket: root.bracket, evaluations: root.evaluations };
+}

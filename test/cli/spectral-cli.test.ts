@@ -1,0 +1,314 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readTrace } from '../../src/io/read-trace.js';
+import { DEFAULT_TOLERANCE, FIGURE_ONE_SIGNAL } from '../../src/spectral/figure-one.js';
+import { testSignal } from '../../src/spectral/signals.js';
+import { expectClose, loadFixture, maxAbs } from '../spectral/fixture.js';
+import { cli } from '../support/cli.js';
+
+interface CliFixture {
+  welch: { name: string; column: string; args: string[]; frequencies: number[]; psd: number[] }[];
+  spectrogram: { name: string; column: string; args: string[]; frequencies: number[]; times: number[]; values: number[][] }[];
+  energy: {
+    u: number; v: number; split: number; stageLength: number;
+    series: { series: string; stages: { before: Split; after: Split }[] }[];
+  };
+}
+interface Split { meanSquare: number; below: number; above: number }
+
+const fixture = loadFixture<CliFixture>('cli.json');
+const NPY = 'test/fixtures/spectral/grad-trace.npy';
+const CSV = 'test/fixtures/spectral/grad-trace.csv';
+const FIGURE_ONE = ['orthodox-low-pass-increasing', 'orthodox-high-pass-increasing', 'unorthodox-low-pass-fixed', 'unorthodox-high-pass-fixed']
+  .map((n) => `configs/paper/${n}.yaml`);
+const tmp = () => mkdtempSync(join(tmpdir(), 'mfr-spectral-'));
+
+interface StageJson {
+  index: number; startStep: number; endStep: number; u: number; v: number; samples: number;
+  agreement: { maxDeviationDb: number | null; medianDeviationDb: number | null; coherenceThreshold: number; frequenciesUsed: number };
+  withinTolerance: boolean;
+}
+
+function expectAgreement(stages: StageJson[], label: string): void {
+  for (const st of stages) {
+    const a = st.agreement;
+    const where = `${label} stage ${st.index} u=${st.u}: ${JSON.stringify(a)}`;
+    if (st.samples < 16) { // too short to estimate anything: compared nothing, and said so
+      expect(a, where).toEqual({ maxDeviationDb: null, medianDeviationDb: null, coherenceThreshold: 0.99, frequenciesUsed: 0 });
+      continue;
+    }
+    expect(a.frequenciesUsed, where).toBeGreaterThan(0);
+    expect(a.maxDeviationDb!, where).toBeLessThanOrEqual(DEFAULT_TOLERANCE.maxDeviationDb);
+    expect(a.medianDeviationDb!, where).toBeLessThanOrEqual(DEFAULT_TOLERANCE.medianDeviationDb);
+    expect(st.withinTolerance, where).toBe(true);
+  }
+}
+
+describe('momentum-fr simulate', () => {
+  for (const [steps, stages] of [[4000, 8], [20000, 10], [117000, 300]]) {
+    it(`the paper's Figure 1 schedules (${steps} steps, ${stages} stages) agree with the frozen response within the stated tolerance`, () => {
+      const r = cli(['simulate', ...FIGURE_ONE, '--set', `steps=${steps}`, '--set', `stages=${stages}`, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.signal).toEqual({ ...FIGURE_ONE_SIGNAL, steps });
+      expect(doc.tolerance).toEqual(DEFAULT_TOLERANCE);
+      expect(doc.schedules.map((s: { name: string }) => s.name)).toEqual(FIGURE_ONE.map((f) => `paper-${f.slice(14, -5)}`));
+      for (const s of doc.schedules) {
+        expect(s.withinTolerance).toBe(true);
+        expect(s.stages).toHaveLength(stages);
+        expectAgreement(s.stages, s.name);
+        // Most Welch bins are compared (the coherence threshold drops only the transient-laden ones).
+        const bins = Math.min(256, 2 ** Math.floor(Math.log2(steps / stages / 4))) / 2 + 1;
+        for (const st of s.stages) expect(st.agreement.frequenciesUsed).toBeGreaterThanOrEqual(0.66 * bins);
+      }
+    });
+  }
+
+  it('the default run agrees at full length: EMA-SGDM (1 stage of 117 000 steps) and FSGDM (301 stages)', () => {
+    for (const args of [['--preset', 'ema-sgdm'], ['configs/fsgdm-cifar100.yaml']]) {
+      const r = cli(['simulate', ...args, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout).schedules[0];
+      expectAgreement(s.stages, s.name);
+    }
+  });
+
+  it('reports a measurable disagreement when the coherence threshold lets transients in', () => {
+    // Sanity check of the measure itself: a white input through u = 0.99 in 40-step stages is
+    // dominated by the state carried between stages; with no threshold the gains disagree.
+    const r = cli(['simulate', '--preset', 'ema-sgdm', '--set', 'momentum.beta=0.99', '--set', 'steps=4000', '--set', 'stages=100',
+      '--signal', 'white', '--coherence', '0', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const worst = Math.max(...JSON.parse(r.stdout).schedules[0].stages.map((s: StageJson) => s.agreement.maxDeviationDb ?? 0));
+    expect(worst).toBeGreaterThan(DEFAULT_TOLERANCE.maxDeviationDb);
+  });
+
+  it('--series writes the input signal and the momentum buffer, equal to an independent recursion', () => {
+    const dir = tmp();
+    for (const ext of ['npy', 'csv']) {
+      const file = join(dir, `s.${ext}`);
+      const r = cli(['simulate', '--preset', 'standard-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--set', 'momentum.beta=0.8',
+        '--series', file, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`wrote ${file}`);
+      const stages: StageJson[] = JSON.parse(r.stdout).schedules[0].stages;
+      const series = readTrace(file).series;
+      const byName = Object.fromEntries(series.map((s) => [s.name, s.values]));
+      const input = ext === 'npy' ? series[0].values : byName.input;
+      const output = ext === 'npy' ? series[1].values : byName['standard-sgdm'];
+      expect(Array.from(input)).toEqual(Array.from(testSignal(FIGURE_ONE_SIGNAL, 3000)));
+      // Standard SGDM: m_1 = g_1 (PyTorch's first step), then m_t = β·m_{t−1} + g_t.
+      let m = 0;
+      for (let t = 1; t <= 3000; t++) {
+        const st = stages.find((s) => s.startStep <= t && t <= s.endStep)!;
+        m = t === 1 ? input[0] : st.u * m + st.v * input[t - 1];
+        expect(output[t - 1]).toBe(m);
+      }
+    }
+  });
+
+  it('signals: white, impulse, step and chirp run, and output is byte-for-byte deterministic', () => {
+    for (const signal of ['white', 'impulse', 'step', 'chirp']) {
+      const args = ['simulate', '--preset', 'ema-sgdm', '--set', 'steps=2000', '--signal', signal, '--format', 'csv'];
+      const a = cli(args), b = cli(args);
+      expect(a.code, a.stderr).toBe(0);
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.stdout.split('\n')[0]).toBe('schedule,stage,startStep,endStep,u,v,samples,nperseg,maxDeviationDb,medianDeviationDb,coherenceThreshold,frequenciesUsed,withinTolerance');
+    }
+    const white = cli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000', '--signal', 'white', '--format', 'ndjson']);
+    const row = JSON.parse(white.stdout.trim());
+    expect(row).toMatchObject({ schedule: 'ema-sgdm', stage: 0, samples: 5000, nperseg: 256, withinTolerance: true });
+  });
+
+  it('the table ends with a verdict per schedule; per-step schedules (Adam\'s bias correction) have nothing to measure', () => {
+    const adam = cli(['simulate', '--preset', 'adam-m', '--set', 'steps=100', '--format', 'json']);
+    expect(adam.code, adam.stderr).toBe(0);
+    expect(JSON.parse(adam.stdout).schedules[0]).toMatchObject({ stageCount: 100, stagesCompared: 0, withinTolerance: true });
+    expect(cli(['simulate', '--preset', 'adam-m', '--set', 'steps=100']).stdout).toContain('no stage long enough to measure (each needs ≥ 16 steps)');
+    const r = cli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('all 1 measured stage(s) within tolerance (median ≤ 0.25 dB, max ≤ 1.5 dB)');
+  });
+
+  it('usage errors exit 2 with one line', () => {
+    const cases: [string[], RegExp][] = [
+      [['simulate', '--preset', 'ema-sgdm', '--steps', '200000'], /--steps 200000: the schedule covers only 117000 steps; lengthen it with --set steps=200000/],
+      [['simulate', '--preset', 'ema-sgdm', '--frequency', '4'], /--frequency: expected a frequency in \[0, π\] rad\/sample \(got "4"\)/],
+      [['simulate', '--preset', 'ema-sgdm', '--seed', '-1'], /--seed: expected an integer/],
+      [['simulate', '--preset', 'ema-sgdm', '--series', 'out.txt'], /--series out.txt: use a .csv, .ndjson, .json or .npy file name/],
+      [['simulate', '--preset', 'ema-sgdm', '--signal', 'noise'], /argument 'noise' is invalid/],
+      [['simulate'], /no config given/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('momentum-fr spectrum', () => {
+  for (const c of fixture.welch) {
+    for (const file of [NPY, CSV]) {
+      it(`--format json equals scipy.signal.welch within 1e-10 relative (${c.name}, ${file.slice(-3)})`, () => {
+        const column = file.endsWith('npy') ? String(['w0', 'w1', 'w2'].indexOf(c.column)) : c.column;
+        const r = cli(['spectrum', file, '--column', column, ...c.args, '--format', 'json']);
+        expect(r.code, r.stderr).toBe(0);
+        const doc = JSON.parse(r.stdout);
+        expect(Object.keys(doc)).toEqual(['series']);
+        expect(doc.series).toHaveLength(1);
+        const s = doc.series[0];
+        expect(Object.keys(s)).toEqual(['name', 'frequencies', 'psd']);
+        expect(s.name).toBe(column);
+        expectClose(s.frequencies, c.frequencies, { rtol: 1e-15, label: 'frequencies' });
+        expectClose(s.psd, c.psd, { rtol: 1e-10, atol: 1e-13 * maxAbs(c.psd), label: 'psd' });
+      });
+    }
+  }
+
+  it('selects .npy columns by index and gives one series per column', () => {
+    const r = cli(['spectrum', NPY, '--column', '0', '--column', '2', '--format', 'json']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.series.map((s: { name: string }) => s.name)).toEqual(['0', '2']);
+    expectClose(doc.series[0].psd, fixture.welch[0].psd, { rtol: 1e-10, label: 'psd' });
+  });
+
+  it('csv and ndjson are tidy rows with the same numbers as json', () => {
+    const json = JSON.parse(cli(['spectrum', CSV, '--column', 'w1', '--format', 'json']).stdout).series[0];
+    const csv = cli(['spectrum', CSV, '--column', 'w1', '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('series,frequency,psd');
+    expect(csv).toHaveLength(1 + 129);
+    expect(csv[5]).toBe(`w1,${json.frequencies[4]},${json.psd[4]}`);
+    const nd = cli(['spectrum', CSV, '--column', 'w1', '--format', 'ndjson']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(nd[4]).toEqual({ series: 'w1', frequency: json.frequencies[4], psd: json.psd[4] });
+  });
+
+  it('--spectrogram equals scipy.signal.spectrogram within 1e-10 relative', () => {
+    const c = fixture.spectrogram[0];
+    const r = cli(['spectrum', CSV, '--column', c.column, '--spectrogram', ...c.args, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout).series[0];
+    expect(Object.keys(s)).toEqual(['name', 'frequencies', 'times', 'values']);
+    expectClose(s.frequencies, c.frequencies, { rtol: 1e-15, label: 'frequencies' });
+    expectClose(s.times, c.times, { rtol: 1e-15, label: 'times' });
+    expect(s.values).toHaveLength(c.values.length);
+    const scale = Math.max(...c.values.map(maxAbs));
+    c.values.forEach((row, i) => expectClose(s.values[i], row, { rtol: 1e-10, atol: 1e-13 * scale, label: `values[${i}]` }));
+    const csv = cli(['spectrum', CSV, '--column', c.column, '--spectrogram', ...c.args, '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('series,time,frequency,value');
+    expect(csv).toHaveLength(1 + c.times.length * c.frequencies.length);
+  });
+
+  it('--config: per-stage energy below/above --split before and after momentum equals numpy (explicit recursion, rfft)', () => {
+    const e = fixture.energy;
+    const r = cli(['spectrum', NPY, '--preset', 'ema-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--set', `momentum.beta=${e.u}`,
+      '--split', String(e.split), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect([doc.schedule, doc.split, doc.fs]).toEqual(['ema-sgdm', e.split, 1]);
+    e.series.forEach((want, i) => {
+      const got = doc.series[i];
+      expect(got.stages).toHaveLength(want.stages.length);
+      expect(got.filteredPsd).toHaveLength(got.psd.length);
+      want.stages.forEach((w, k) => {
+        const st = got.stages[k];
+        expect([st.startStep, st.endStep, st.samples]).toEqual([k * e.stageLength + 1, (k + 1) * e.stageLength, e.stageLength]);
+        for (const side of ['before', 'after'] as const) {
+          for (const key of ['meanSquare', 'below', 'above'] as const) {
+            const tol = 1e-12 * Math.abs(w[side][key]) + 1e-15;
+            expect(Math.abs(st[side][key] - w[side][key]), `${want.series} stage ${k} ${side}.${key}: ${st[side][key]} vs ${w[side][key]}`).toBeLessThanOrEqual(tol);
+          }
+          expect(st[side].below + st[side].above).toBeCloseTo(1, 14);
+        }
+      });
+    });
+    // Momentum (low-pass, u = 0.9) moves energy below the split in every stage of every series.
+    for (const s of doc.series) for (const st of s.stages) expect(st.after.below).toBeGreaterThan(st.before.below);
+  });
+
+  it('--config energy rows in CSV; a trace longer than the schedule is a usage error', () => {
+    const csv = cli(['spectrum', CSV, '--column', 'w0', '--preset', 'ema-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('series,stage,startStep,endStep,u,v,samples,split,beforeMeanSquare,beforeBelow,beforeAbove,afterMeanSquare,afterBelow,afterAbove');
+    expect(csv).toHaveLength(4);
+    const r = cli(['spectrum', CSV, '--preset', 'ema-sgdm', '--set', 'steps=2000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`momentum-fr: ${CSV}: series "w0" has 3000 steps but schedule 'ema-sgdm' covers 2000; add --set steps=3000\n`);
+  });
+
+  it('malformed traces: one line naming the file and the line or byte offset, exit 2', () => {
+    const dir = tmp();
+    const badCsv = join(dir, 'bad.csv');
+    writeFileSync(badCsv, 'a,b\n1,2\n3,x\n');
+    const truncated = join(dir, 'cut.npy');
+    writeFileSync(truncated, readFileSync(NPY).subarray(0, 1000));
+    const hugeHeader = join(dir, 'huge.npy');
+    writeFileSync(hugeHeader, Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 2, 0, 0xff, 0xff, 0xff, 0x7f]));
+    const badJson = join(dir, 'bad.ndjson');
+    writeFileSync(badJson, '1\n2\n{oops\n');
+    const cases: [string[], string][] = [
+      [['spectrum', badCsv], `momentum-fr: ${badCsv}:3: column "b": expected a number (got "x")\n`],
+      [['spectrum', truncated], `momentum-fr: ${truncated}: byte 128: truncated data: shape needs 72000 bytes, file has 872\n`],
+      [['spectrum', hugeHeader], `momentum-fr: ${hugeHeader}: byte 8: .npy header length 2147483647 exceeds the 65536-byte limit (corrupt file?)\n`],
+      [['spectrum', CSV, '--column', 'loss'], `momentum-fr: ${CSV}: no column "loss" (columns: "w0", "w1", "w2")\n`],
+      [['spectrum', join(dir, 'missing.npy')], `momentum-fr: ${join(dir, 'missing.npy')}: cannot read: ENOENT\n`],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = cli(args);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(stderr);
+      expect(r.stdout).toBe('');
+    }
+    expect(cli(['spectrum', badJson]).stderr).toMatch(new RegExp(`^momentum-fr: ${badJson}:3: invalid JSON`));
+  });
+
+  it('option errors exit 2: --split without a schedule, noverlap ≥ nperseg, bad numbers', () => {
+    const cases: [string[], RegExp][] = [
+      [['spectrum', NPY, '--split', '0.1'], /--split needs a schedule: add --config FILE or --preset NAME/],
+      [['spectrum', NPY, '--set', 'steps=10'], /--set needs a schedule: add --config FILE or --preset NAME/],
+      [['spectrum', NPY, '--config', 'configs/compare-ema-standard-fsgdm.yaml'], /--config: expected one schedule, found 3/],
+      [['spectrum', NPY, '--nperseg', '64', '--noverlap', '64'], /noverlap = 64 must be an integer in \[0, nperseg = 64\)/],
+      [['spectrum', NPY, '--nperseg', 'many'], /--nperseg: expected a positive integer \(got "many"\)/],
+      [['spectrum', NPY, '--window', 'kaiser'], /argument 'kaiser' is invalid/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it('reads a trace from stdin and warns (stderr) when nperseg exceeds its length', () => {
+    const r = cli(['spectrum', '-', '--format', 'json'], { input: '1\n2\n3\n4\n5\n6\n7\n8\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).series[0].psd).toHaveLength(5);
+    expect(r.stderr).toContain('warning: nperseg = 256 is greater than the signal length 8, using nperseg = 8');
+  });
+
+  it('--plot draws SVGs through the plotting machinery: PSD, per-stage PSD with |H_k|², spectrogram, Figure 1', () => {
+    const dir = tmp();
+    const runs: [string[], string][] = [
+      [['spectrum', NPY, '--format', 'csv', '--plot', join(dir, 'psd.svg')], 'Power spectral density (Welch)'],
+      [['spectrum', NPY, '--column', '0', '--preset', 'ema-sgdm', '--set', 'steps=3000', '--format', 'csv', '--plot', join(dir, 'stages.svg')], 'Power spectra per stage'],
+      [['spectrum', NPY, '--column', '1', '--spectrogram', '--nperseg', '64', '--preset', 'ema-sgdm', '--set', 'steps=3000', '--format', 'csv', '--plot', join(dir, 'sg.svg')], 'Spectrogram'],
+      [['simulate', '--preset', 'ema-sgdm', '--set', 'steps=2000', '--format', 'csv', '--plot', join(dir, 'fig1.svg')], 'Momentum on a noisy sinusoid'],
+    ];
+    for (const [args, title] of runs) {
+      const file = args.at(-1)!;
+      const r = cli(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe(`wrote ${file}\n`);
+      const svg = readFileSync(file, 'utf8');
+      expect(svg).toMatch(/^<svg/);
+      expect(svg).toContain(title);
+      if (title.startsWith('Momentum')) { // byte-for-byte deterministic (once is enough: same renderer for all)
+        expect(cli(args).code).toBe(0);
+        expect(readFileSync(file, 'utf8')).toBe(svg);
+      }
+    }
+    const bad = cli(['spectrum', NPY, '--plot', join(dir, 'x.png')]);
+    expect([bad.code, bad.stderr]).toEqual([2, `momentum-fr: --plot ${join(dir, 'x.png')}: only .svg is supported\n`]);
+  });
+});

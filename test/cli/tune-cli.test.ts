@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli.js';
+
+describe('momentum-fr tune', () => {
+  it('FSGDM: the c whose final-segment DC gain v(1 + 1/c) is 30.992 at v = 1 (the README\'s optimal zone), as JSON', () => {
+    const r = cli(['tune', '--preset', 'fsgdm', '--solve', 'momentum.c', '--target', 'final.dcGain=30.992', '--set', 'momentum.v=1', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc).slice(0, 4)).toEqual(['solution', 'target', 'achieved', 'tolerance']);
+    expect(doc.solution.path).toBe('momentum.c');
+    expect(doc.target).toEqual({ stage: 'final', metric: 'dcGain', value: 30.992 });
+    // Closed form: the official rule's final segment starts at S = Σ, u = 1/(1 + c), DC gain v(1 + 1/c).
+    expect(Math.abs(doc.solution.value - 1 / 29.992)).toBeLessThanOrEqual(doc.tolerance + 64 * Number.EPSILON / 29.992);
+    expect(Math.abs(doc.achieved - 30.992)).toBeLessThanOrEqual(64 * Number.EPSILON * 30.992);
+  });
+
+  it('Standard-SGDM: the β whose −3 dB cutoff is 0.1 rad/sample, as text', () => {
+    const r = cli(['tune', '--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'last.cutoffFrequency=0.1']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    const beta = Number(/^momentum\.beta = (\S+)$/.exec(lines[0])![1]);
+    const a = 1 + 2 * Math.sin(0.05) ** 2; // 2 − cos ω_c
+    expect(Math.abs(beta - 1 / (a + Math.sqrt((a - 1) * (a + 1))))).toBeLessThanOrEqual(1e-14);
+    expect(lines[1]).toMatch(/^last\.cutoffFrequency = 0\.(1|09999)\d* \(target 0\.1\)$/);
+    expect(lines[2]).toMatch(/^tolerance ±\S+ on momentum\.beta; \d+ Brent steps in \[/);
+  });
+
+  it.each([
+    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcGain=0.5', '--range', '0:0.99'], 1, 'momentum-fr: no solution of final.dcGain = 0.5 for momentum.beta in 0:0.99; there it ranges over [1, 99.99999999999991]'],
+    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcgain=2'], 2, 'momentum-fr: --target: unknown metric "dcgain" (did you mean "dcGain"?) (one of dcGain, dcGainDb, nyquistGain, nyquistGainDb, peakGain, peakFrequency, cutoffFrequency, unityGainFrequency, noiseGain, groupDelayDc, timeConstant)'],
+    [['--preset', 'standard-sgdm', '--solve', 'betta', '--target', 'final.dcGain=2'], 2, 'momentum-fr: --solve unknown parameter "betta" (did you mean "beta"?) (sweepable here: steps, stages, stageLength, beta)'],
+    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcGain=2', '--range', '1:0'], 2, 'momentum-fr: --range: empty range, lo must be < hi (got 1:0)'],
+    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'dcGain=2'], 2, 'momentum-fr: --target: "dcGain=2" is not a target; expected <stage>.<metric>=<value> with stage first, final, last or stage:K, e.g. final.dcGain=30.992'],
+  ])('%j fails in one line with exit %i', (args, code, message) => {
+    const r = cli(['tune', ...args]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${message}\n`);
+    expect(r.code).toBe(code);
+  });
+});

@@ -1,0 +1,120 @@
+/// <reference lib="dom" />
+// The page functions run in the browser, so this file type-checks against the DOM too.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolvePlotOptions } from '../../src/plot/plot-options.js';
+import { renderPlots } from '../../src/plot/render/render-plots.js';
+import { scheduleOf } from './support.js';
+
+/** Debian's chromium (installed by .ci/run); playwright-core drives it, no browser download. */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+if (!existsSync(CHROMIUM)) console.warn(`test/plot/html-browser.test.ts: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
+
+describe.skipIf(!existsSync(CHROMIUM))('the HTML page in headless Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mfr-html-'));
+  type Context = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launchPersistentContext']>>;
+  let context: Context;
+  const problems: string[] = [];
+  let pageUrl = '';
+
+  beforeAll(async () => {
+    const schedule = scheduleOf('name: fsgdm\nsteps: 117000\nstages: 300\nmomentum: { preset: fsgdm, c: 0.033, v: 1 }\n');
+    const { files } = await renderPlots([schedule], {
+      kinds: ['magnitude', 'response-map', 'coefficients'],
+      formats: ['html'],
+      plot: resolvePlotOptions({ mapBins: 100, mapRows: 40 }),
+    });
+    expect(files.map((f) => f.name)).toEqual(['fsgdm.html']);
+    const html = files[0].data as string;
+    expect(/<script[^>]+src=|<link[^>]+href=/.test(html), 'no external script or stylesheet').toBe(false);
+    writeFileSync(join(dir, 'fsgdm.html'), html);
+    pageUrl = pathToFileURL(join(dir, 'fsgdm.html')).href;
+    const { chromium } = await import('playwright-core');
+    // A fresh profile each run: no state from an earlier run, nothing written to $HOME.
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads offline without console errors, renders every figure, and the slider moves the highlighted curve', async () => {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
+    });
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 45_000 });
+    expect(await page.evaluate(() => document.body.dataset.ready)).toBe('true');
+
+    // Every figure drew marks: a canvas per figure, and the views hold their items.
+    const drawn = await page.evaluate(() => {
+      const w = window as unknown as { momentumFr: { views: Record<string, { scenegraph(): { root: unknown } }> } };
+      const count = (node: { marktype?: string; items?: { items?: unknown[] }[] }, out: Record<string, number>): Record<string, number> => {
+        if (node.marktype) out[node.marktype] = (out[node.marktype] ?? 0) + (node.items?.length ?? 0);
+        for (const item of node.items ?? []) for (const child of (item.items ?? []) as never[]) count(child, out);
+        return out;
+      };
+      return {
+        canvases: Array.from(document.querySelectorAll('.figure canvas')).map((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]),
+        marks: Object.fromEntries(Object.entries(w.momentumFr.views).map(([id, v]) => [id, count(v.scenegraph().root as never, {})])),
+      };
+    });
+    expect(drawn.canvases).toHaveLength(3);
+    for (const [width, height] of drawn.canvases) expect(width * height).toBeGreaterThan(100_000);
+    expect(Object.keys(drawn.marks)).toEqual(['fsgdm-magnitude', 'fsgdm-response-map', 'fsgdm-coefficients']);
+    expect(drawn.marks['fsgdm-magnitude'].line).toBeGreaterThan(41 * 100); // 41 faded curves + the highlight
+    expect(drawn.marks['fsgdm-response-map'].rect).toBeGreaterThanOrEqual(100 * 40);
+
+    /** The highlighted curve's points (pixels) and its label, read from the scenegraph. */
+    const highlighted = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { momentumFr: { views: Record<string, { scenegraph(): { root: unknown }; signal(name: string): number }> } };
+        const view = w.momentumFr.views['fsgdm-magnitude'];
+        let points: number[] = [];
+        let label = '';
+        const walk = (node: { name?: string; marktype?: string; items?: { x?: number; y?: number; text?: string; items?: unknown[] }[] }): void => {
+          if (node.name === 'highlight_marks') points = (node.items ?? []).map((i) => i.y ?? NaN);
+          if (node.name === 'highlightLabel_marks') label = String(node.items?.[0]?.text ?? '');
+          for (const item of node.items ?? []) for (const child of (item.items ?? []) as never[]) walk(child);
+        };
+        walk(view.scenegraph().root as never);
+        return { slider: view.signal('stageSlider'), points, label };
+      });
+
+    const before = await highlighted();
+    expect(before.slider).toBe(300);
+    expect(before.label).toMatch(/^stage 300 \(steps 117000–117000\): u = 0\.968/);
+    expect(before.points.length).toBeGreaterThan(100);
+
+    // Move the range input as a user would: set its value and fire 'input' (what dragging does).
+    const slider = page.locator('#fsgdm-magnitude input[type="range"]');
+    await expect(slider.count()).resolves.toBe(1);
+    await slider.evaluate((el: HTMLInputElement) => {
+      el.value = '30';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => {
+      const w = window as unknown as { momentumFr: { views: Record<string, { signal(name: string): number }> } };
+      return w.momentumFr.views['fsgdm-magnitude'].signal('stageSlider') === 30;
+    });
+    await page.evaluate(() => (window as unknown as { momentumFr: { views: Record<string, { runAsync(): Promise<unknown> }> } }).momentumFr.views['fsgdm-magnitude'].runAsync().then(() => null));
+    const after = await highlighted();
+    expect(after.slider).toBe(30);
+    expect(after.label).toMatch(/^stage 30 \(steps /);
+    expect(after.points).toHaveLength(before.points.length);
+    // An earlier stage has less DC gain: its curve lies lower on the plot (larger y in pixels).
+    expect(after.points[0]).toBeGreaterThan(before.points[0] + 20);
+    expect(problems).toEqual([]);
+  });
+});

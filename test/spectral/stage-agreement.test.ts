@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import { starterYaml } from '../../src/schedule/starter.js';
+import { empiricalGain } from '../../src/spectral/empirical-gain.js';
+import { testSignal } from '../../src/spectral/signals.js';
+import { runMomentum } from '../../src/spectral/simulate.js';
+import { simulateSchedule, withinTolerance } from '../../src/spectral/simulation.js';
+import { stageComparison } from '../../src/spectral/stage-agreement.js';
+import type { Schedule } from '../../src/types.js';
+
+function schedule(preset: string, overrides: Record<string, number>): Schedule {
+  const parsed = parseSchedules(starterYaml(preset), { overrides: Object.entries(overrides).map(([k, value]) => ({ path: k.split('.'), value })) });
+  expect(parsed.issues).toEqual([]);
+  return parsed.schedules[0];
+}
+
+describe('empiricalGain', () => {
+  it('recovers a pure gain exactly, with coherence 1', () => {
+    const x = testSignal({ kind: 'white', seed: 3 }, 4096);
+    const est = empiricalGain(x, x.map((v) => -2.5 * v), { nperseg: 128 });
+    for (let k = 0; k < est.gain.length; k++) {
+      expect(est.gain[k]).toBeCloseTo(2.5, 12);
+      expect(est.coherence[k]).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('gives low coherence where the output is independent noise', () => {
+    const x = testSignal({ kind: 'white', seed: 4 }, 8192);
+    const est = empiricalGain(x, testSignal({ kind: 'white', seed: 5 }, 8192), { nperseg: 128 });
+    const mean = est.coherence.reduce((a, b) => a + b, 0) / est.coherence.length;
+    expect(mean).toBeLessThan(0.1); // E[γ²] ≈ 1/K for K ≈ 127 independent-ish segments
+  });
+});
+
+describe('stageComparison', () => {
+  it('measures the EMA low-pass within hundredths of a dB on white noise (a stage of 20 000 steps)', () => {
+    const s = schedule('ema-sgdm', { steps: 20000 });
+    const x = testSignal({ kind: 'white', seed: 1 }, 20000);
+    const c = stageComparison(s, x, runMomentum(s, x), 0);
+    expect(c.nperseg).toBe(256);
+    expect(c.agreement.frequenciesUsed).toBeGreaterThan(120);
+    expect(c.agreement.medianDeviationDb!).toBeLessThan(0.02);
+    expect(c.agreement.maxDeviationDb!).toBeLessThan(0.3);
+    // DC gain of the EMA is 1 (0 dB), Nyquist (1 − u)/(1 + u) = 1/19.
+    expect(c.spectra.theoreticalGain[0]).toBeCloseTo(1, 12);
+    expect(c.spectra.theoreticalGain[128]).toBeCloseTo(0.1 / 1.9, 12);
+    expect(c.spectra.gain[128]).toBeCloseTo(0.1 / 1.9, 3);
+  });
+
+  it('detects a wrong theory: the gain of a different filter deviates by its ratio', () => {
+    const s = schedule('ema-sgdm', { steps: 20000 });
+    const x = testSignal({ kind: 'white', seed: 2 }, 20000);
+    const y = runMomentum(s, x).map((v) => 2 * v); // twice the true output: +6.02 dB everywhere
+    const c = stageComparison(s, x, y, 0);
+    expect(c.agreement.medianDeviationDb!).toBeCloseTo(20 * Math.log10(2), 1);
+  });
+
+  it('shrinks nperseg to a power of two ≤ samples/4 and compares nothing below 16 samples', () => {
+    const s = schedule('ema-sgdm', { steps: 1000, stages: 25 });
+    const x = testSignal({ kind: 'white' }, 1000);
+    const y = runMomentum(s, x);
+    expect(stageComparison(s, x, y, 0).nperseg).toBe(8); // 40/4 = 10 → 8
+    const long = schedule('ema-sgdm', { steps: 1000, stages: 2 });
+    expect(stageComparison(long, x, runMomentum(long, x), 1).nperseg).toBe(64); // 500/4 = 125 → 64
+    const tiny = schedule('ema-sgdm', { steps: 1000, stages: 500 });
+    const c = stageComparison(tiny, x, runMomentum(tiny, x), 3);
+    expect(c.nperseg).toBe(0);
+    expect(c.agreement).toEqual({ maxDeviationDb: null, medianDeviationDb: null, coherenceThreshold: 0.99, frequenciesUsed: 0 });
+  });
+
+  it('simulateSchedule leaves out stages the input does not reach, and withinTolerance judges each', () => {
+    const s = schedule('ema-sgdm', { steps: 4000, stages: 4 });
+    const x = testSignal({ kind: 'white' }, 2500);
+    const sim = simulateSchedule(s, x, [0, 1, 2, 3]);
+    expect(sim.stages.map((st) => [st.index, st.samples])).toEqual([[0, 1000], [1, 1000], [2, 500]]);
+    expect(sim.stages.every((st) => withinTolerance(st, { maxDeviationDb: 1.5, medianDeviationDb: 0.25 }))).toBe(true);
+    expect(withinTolerance(sim.stages[0], { maxDeviationDb: 0, medianDeviationDb: 0 })).toBe(false);
+  });
+});

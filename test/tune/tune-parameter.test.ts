@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import { starterYaml } from '../../src/schedule/starter.js';
+import { parseTuneTarget } from '../../src/tune/tune-target.js';
+import { tuneParameter, type TuneSolution } from '../../src/tune/tune-parameter.js';
+
+function tune(text: string, path: string, target: string, range?: [number, number], sets: [string, unknown][] = []): TuneSolution {
+  const { configs, issues } = parseSchedules(text, { overrides: sets.map(([p, value]) => ({ path: p.split('.'), value })) });
+  expect(issues).toEqual([]);
+  const t = parseTuneTarget(target);
+  if ('error' in t) throw new Error(t.error);
+  const r = tuneParameter(configs[0], { path, target: t, range });
+  if ('error' in r) throw new Error(r.error);
+  return r;
+}
+
+/** Relative error bound: the solution's own tolerance plus a few ulps of the closed form's arithmetic. */
+function expectNear(got: number, want: number, tolerance: number, ulps = 16) {
+  expect(Math.abs(got - want), `got=${got} want=${want}`).toBeLessThanOrEqual(tolerance + ulps * Number.EPSILON * Math.abs(want));
+}
+
+describe('tuneParameter against closed forms', () => {
+  it('FSGDM c for final.dcGain = 30.992 at v = 1: the final segment starts at S = Σ, so v(1 + 1/c) = 30.992 exactly', () => {
+    // Official rule: the final segment (step Σ alone when N divides Σ) has u = Σ/(Σ + cΣ) = 1/(1 + c),
+    // DC gain v/(1 − u) = v(1 + 1/c) → c = 1/(30.992/v − 1).
+    for (const v of [1, 0.5, 2]) {
+      const r = tune(starterYaml('fsgdm'), 'momentum.c', 'final.dcGain=30.992', undefined, [['momentum.v', v]]);
+      // 64 ulps: the metric is computed through 1 − u with u ≈ 0.97 (about 1.5 digits lost).
+      expectNear(r.value, 1 / (30.992 / v - 1), r.tolerance, 64);
+      expectNear(r.achieved, 30.992, 0, 64);
+    }
+  });
+
+  it('FSGDM c on the last full stage (S = 299δ) and with Σ not a multiple of N: c = S/(Σ(target/v − 1))', () => {
+    // DC gain of a segment starting at S: v/(1 − S/(S + cΣ)) = v(1 + S/(cΣ)).
+    const r299 = tune(starterYaml('fsgdm'), 'c', 'stage:299.dcGain=30.992');
+    expectNear(r299.value, (299 * 390) / (117000 * 29.992), r299.tolerance, 64);
+    const odd = tune('steps: 117123\nstages: 300\nmomentum: { preset: fsgdm }\n', 'c', 'final.dcGain=25');
+    // δ = ⌊117123/300⌋ = 390, last segment j = ⌊117123/390⌋ = 300 starts at S = 117000 < Σ.
+    expectNear(odd.value, 117000 / (117123 * 24), odd.tolerance, 64);
+    expect(odd.value).not.toBeCloseTo(1 / 24, 6);
+  });
+
+  it('Standard-SGDM β whose −3 dB cutoff is ω_c: |H(ω_c)|² = |H(0)|²/2 ⇔ β² − 2β(2 − cos ω_c) + 1 = 0', () => {
+    for (const wc of [0.001, 0.01, 0.1, 0.5, 1.2]) {
+      // The root below 1, as 1/(a + √(a² − 1)) with a = 2 − cos ω_c = 1 + 2 sin²(ω_c/2) (no cancellation).
+      const a = 1 + 2 * Math.sin(wc / 2) ** 2;
+      const beta = 1 / (a + Math.sqrt((a - 1) * (a + 1)));
+      const r = tune(starterYaml('standard-sgdm'), 'momentum.beta', `first.cutoffFrequency=${wc}`);
+      expectNear(r.value, beta, r.tolerance, 64);
+    }
+  });
+
+  it('EMA β for a white-noise gain g: (1 − β)²/(1 − β²) = g ⇔ β = (1 − g)/(1 + g), within a --range', () => {
+    const r = tune(starterYaml('ema-sgdm'), 'beta', 'last.noiseGain=0.01', [0, 0.9999]);
+    expectNear(r.value, 0.99 / 1.01, r.tolerance, 64);
+  });
+
+  it('no solution in the range, an unknown path and a whole-number parameter are failures with exit codes', () => {
+    const { configs } = parseSchedules(starterYaml('standard-sgdm'));
+    const t = parseTuneTarget('final.dcGain=0.5');
+    if ('error' in t) throw new Error(t.error);
+    const none = tuneParameter(configs[0], { path: 'beta', target: t, range: [0, 0.99] });
+    expect(none).toMatchObject({ exitCode: 1 });
+    expect('error' in none && none.error).toMatch(/^no solution of final\.dcGain = 0\.5 for momentum\.beta in 0:0\.99; there it ranges over \[1, 99\.99/);
+    expect(tuneParameter(configs[0], { path: 'momentum.bta', target: t })).toMatchObject({ exitCode: 2, error: expect.stringContaining('did you mean "beta"') });
+    expect(tuneParameter(configs[0], { path: 'stages', target: t })).toMatchObject({ exitCode: 2, error: expect.stringContaining('whole numbers') });
+  });
+
+  it('targets: stage selectors and metric names are checked', () => {
+    expect(parseTuneTarget('stage:-1.noiseGain=2')).toMatchObject({ stage: { kind: 'index', index: -1 }, metric: 'noiseGain', value: 2 });
+    expect(parseTuneTarget('last.dcgain=2')).toMatchObject({ error: expect.stringContaining('did you mean "dcGain"') });
+    expect(parseTuneTarget('middle.dcGain=2')).toMatchObject({ error: expect.stringContaining('expected <stage>.<metric>=<value>') });
+    expect(parseTuneTarget('final.filterType=1')).toMatchObject({ error: expect.stringContaining('unknown metric') });
+  });
+});
