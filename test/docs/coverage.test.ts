@@ -34,8 +34,8 @@ describe('configs and docs cover every preset', () => {
     expect(r.code).toBe(0);
   });
 
-  it('docs/cli.md is the current --help of every command (scripts/cli-docs.mjs)', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'cli-docs.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  it('docs/cli.md is the current --help of every command (bin/cli-docs.mjs)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'cli-docs.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

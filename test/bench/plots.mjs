@@ -1,4 +1,4 @@
-// Plot benchmarks (imported by bench/run.js): wall-clock medians on this machine.
+// Plot benchmarks (imported by test/bench/run.js): wall-clock medians on this machine.
 // - `momentum-fr plot` on the FSGDM default, every figure as SVG (the default command), as a user
 //   pays it: process start, vega/vega-lite load, specs, rendering, atomic writes. Goal ≤ 1.5 s.
 // - the same with every format (SVG, PNG, HTML, vl.json, vg.json).
@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/momentum-fr.js', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/momentum-fr.js', import.meta.url));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -47,9 +47,9 @@ export async function bench() {
     const allMs = timeCli(['plot', config, '--out-dir', join(dir, 'all'), '--format', 'svg,png,html,vl.json,vg.json'], dir, 3);
     rows.push({ name: 'plot FSGDM default → SVG, PNG, HTML, vl.json, vg.json (29 files)', ms: allMs });
 
-    const { parseSchedules } = await import('../dist/schedule/parse.js');
-    const { renderPlots } = await import('../dist/plot/render/render-plots.js');
-    const { resolvePlotOptions } = await import('../dist/plot/plot-options.js');
+    const { parseSchedules } = await import('../../dist/schedule/parse.js');
+    const { renderPlots } = await import('../../dist/plot/render/render-plots.js');
+    const { resolvePlotOptions } = await import('../../dist/plot/plot-options.js');
     const yaml = 'name: per-step\nsteps: 1000000\nstageLength: 1\nmomentum:\n  u: "t / (t + 1000)"\n  v: "1 - u"\n';
     const t0 = performance.now();
     const [schedule] = parseSchedules(yaml).schedules;
@@ -73,7 +73,7 @@ export async function bench() {
   }
 }
 
-// Run alone: node bench/plots.mjs
+// Run alone: node test/bench/plots.mjs
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const r of await bench()) console.log(`${r.name}: ${r.ms.toFixed(0)} ms${r.goal ? ` (goal ${r.goal})` : ''}${r.note ? ` — ${r.note}` : ''}`);
 }

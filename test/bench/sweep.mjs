@@ -1,11 +1,11 @@
-// Sweep benchmarks (imported by bench/run.js): a 10⁵-point grid over FSGDM's (c, v) plane, on the
+// Sweep benchmarks (imported by test/bench/run.js): a 10⁵-point grid over FSGDM's (c, v) plane, on the
 // 300-stage official schedule (301 segments), metrics only at the default stages (first, last:
 // 2·10⁵ rows of CSV, ~50 MB), through the real CLI, with 1 and 2 worker threads.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/momentum-fr.js', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/momentum-fr.js', import.meta.url));
 const ARGS = ['sweep', 'configs/fsgdm-cifar100.yaml', '--grid', 'momentum.c=0.01:0.1:1000:log', '--grid', 'momentum.v=0.5:2:100', '--format', 'csv', '--no-progress'];
 
 /** Median wall time of `runs` runs (after one warm-up), output discarded, in ms. */

@@ -68,7 +68,7 @@ const svg = `${parts.join('\n')}\n`;
 
 if (process.argv.includes('--check')) {
   if (readFileSync(out, 'utf8') !== svg) {
-    process.stderr.write('docs/img/exact-vs-frozen.svg is out of date: run node scripts/exact-figure.mjs\n');
+    process.stderr.write('docs/img/exact-vs-frozen.svg is out of date: run node bin/exact-figure.mjs\n');
     process.exitCode = 1;
   }
 } else {

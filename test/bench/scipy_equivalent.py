@@ -1,7 +1,7 @@
 """The `momentum-fr analyze configs/fsgdm-cifar100.yaml --format json` job done with python3 + scipy,
 for the benchmark's ratio: the official FSGDM step rule, scipy.signal.freqz per coefficient segment on
 the same 512-point grid (include_nyquist), |H| in dB, unwrapped phase, scipy.signal.group_delay, the
-closed-form metrics, and json.dump of the same document shape. Only run by bench/run.js."""
+closed-form metrics, and json.dump of the same document shape. Only run by test/bench/run.js."""
 import json
 import sys
 

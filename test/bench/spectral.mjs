@@ -1,16 +1,16 @@
 // Welch PSD of 10⁷ float64 samples, momentum-fr beside scipy.signal.welch on the same files, each
 // timed as a user runs it: a fresh process (start-up, file read, PSD, JSON on stdout). Imported by
-// bench/run.js; the data files live in a temp dir that is removed afterwards.
+// test/bench/run.js; the data files live in a temp dir that is removed afterwards.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { npyBytes } from '../dist/io/trace-npy-bytes.js';
-import { testSignal } from '../dist/spectral/signals.js';
+import { npyBytes } from '../../dist/io/trace-npy-bytes.js';
+import { testSignal } from '../../dist/spectral/signals.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/momentum-fr.js', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/momentum-fr.js', import.meta.url));
 const N = 10_000_000;
 
 /** Median wall time (ms) of `runs` runs after one warm-up, and the last run's stdout. */

@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/momentum-fr.js', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = fileURLToPath(new URL('../../bin/momentum-fr.js', import.meta.url));
 const rows = [];
 
 /** Median wall time of `runs` executions of a command, in ms (after one warm-up run). */
@@ -35,8 +35,8 @@ row('analyze FSGDM default → JSON (301 segments × 512 freqs)', analyzeMs, '�
 
 const python = spawnSync('python3', ['-c', 'import scipy, numpy'], { stdio: 'ignore' });
 if (python.status === 0) {
-  const scipyMs = timeCommand('python3', ['bench/scipy_equivalent.py'], 5);
-  row('same job, python3 + scipy (bench/scipy_equivalent.py)', scipyMs, '', 'reference');
+  const scipyMs = timeCommand('python3', ['test/bench/scipy_equivalent.py'], 5);
+  row('same job, python3 + scipy (test/bench/scipy_equivalent.py)', scipyMs, '', 'reference');
   rows.push({ name: 'ratio momentum-fr / scipy', ms: NaN, goal: '≤ 0.15', note: (analyzeMs / scipyMs).toFixed(3) });
 } else {
   rows.push({ name: 'python3 + scipy not present: ratio skipped', ms: NaN, goal: '', note: '' });

@@ -67,7 +67,7 @@ async function main() {
       // Only the pictures drawn here: other parts of the docs keep their own pictures in docs/img.
       const stale = PICTURES.map(([file]) => file).filter((f) => !existsSync(join(imgDir, f)) || !readFileSync(join(tmp, f)).equals(readFileSync(join(imgDir, f))));
       if (stale.length > 0) {
-        process.stderr.write(`docs-plots: docs/img is out of date (${stale.join(', ')}); run node scripts/docs-plots.mjs\n`);
+        process.stderr.write(`docs-plots: docs/img is out of date (${stale.join(', ')}); run node bin/docs-plots.mjs\n`);
         process.exitCode = 1;
       }
     } finally {
