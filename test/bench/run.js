@@ -29,6 +29,8 @@ function row(name, ms, goal = '', note = '') {
 }
 
 process.stderr.write('momentum-fr bench (median of 7 runs, wall clock)\n');
+// The machine's own floor: a Node.js process that does nothing. Read the other figures against it.
+row('node -e 0 (baseline: bare Node.js start-up)', timeCommand(process.execPath, ['-e', '0']), '', 'reference');
 row('--help, cold start', timeCommand(process.execPath, [bin, '--help']), '≤ 100 ms');
 const analyzeMs = timeCommand(process.execPath, [bin, 'analyze', 'configs/fsgdm-cifar100.yaml', '--format', 'json']);
 row('analyze FSGDM default → JSON (301 segments × 512 freqs)', analyzeMs, '≤ 250 ms');
