@@ -34,6 +34,15 @@ export class TextSink {
     if (this.size >= this.chunkSize) return this.flush();
   }
 
+  /** Bytes already encoded as UTF-8 elsewhere (a worker thread): written as they are, in order. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    if (bytes.length === 0) return;
+    const ok = this.stream.write(bytes);
+    if (!ok) await this.waitDrain();
+    if (this.failure) throw this.failure;
+  }
+
   async flush(): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.size === 0) return;

@@ -17,6 +17,8 @@ export interface InvalidPoint {
 /** The text of a range of points, and what was skipped (or the point that ended the sweep). */
 export interface ChunkResult {
   text: string;
+  /** The text as UTF-8, when a worker thread encoded it (and moved it to the main thread uncopied). */
+  bytes?: Uint8Array;
   rows: number;
   skipped: InvalidPoint[];
   /** Set when a point is invalid and the job does not skip: nothing of the chunk is to be written. */

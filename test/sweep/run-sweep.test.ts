@@ -12,11 +12,14 @@ function job(spec: string, skipInvalid = false) {
   return sweepJob(configs[0], axes, { stages: 'last', atFreqs: [], format: 'csv', allowUnstable: false, skipInvalid });
 }
 
+/** Chunks from worker threads arrive as UTF-8 bytes, from the calling thread as text. */
+const text = (chunk: string | Uint8Array): string => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+
 describe('runSweep on the calling thread', () => {
   it('writes the chunks in point order; their concatenation is the one-chunk text', async () => {
     const j = job('0:0.99:100');
     const parts: string[] = [];
-    const summary = await runSweep(j, { jobs: 1, chunkPoints: 7, write: (t) => void parts.push(t) });
+    const summary = await runSweep(j, { jobs: 1, chunkPoints: 7, write: (t) => void parts.push(text(t)) });
     expect(summary).toEqual({ points: 100, rows: 100, skipped: 0 });
     expect(parts).toHaveLength(15);
     expect(parts.join('')).toBe(chunkFormatter(j)(0, 100).text);
@@ -24,7 +27,7 @@ describe('runSweep on the calling thread', () => {
 
   it('an invalid point stops the sweep before anything is written', async () => {
     const writes: string[] = [];
-    await expect(runSweep(job('0.5,0.9,0.95,1,1.1'), { jobs: 1, chunkPoints: 2, write: (t) => void writes.push(t) })).rejects.toThrow(InvalidPointError);
+    await expect(runSweep(job('0.5,0.9,0.95,1,1.1'), { jobs: 1, chunkPoints: 2, write: (t) => void writes.push(text(t)) })).rejects.toThrow(InvalidPointError);
     await expect(runSweep(job('0.5,0.9,0.95,1,1.1'), { jobs: 1, chunkPoints: 2, write: () => undefined })).rejects.toThrow(/^sweep point 3 \(beta=1\): momentum: \|u\| must be < 1/);
     expect(writes).toEqual([]);
   });
@@ -37,7 +40,7 @@ describe('runSweep on the calling thread', () => {
       chunkPoints: 10,
       signal: controller.signal,
       write: (t) => {
-        writes.push(t);
+        writes.push(text(t));
         if (writes.length === 3) controller.abort();
       },
     });

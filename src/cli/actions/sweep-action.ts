@@ -106,11 +106,12 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
         signal: controller.signal,
         onSkipped,
         onProgress: (phase, done, all) => progress.update(phase, done, all),
-        write: (text) => {
-          // JSON rows come as ",\n    {…}": the array's first row takes no comma.
-          const out = first && format === 'json' ? text.slice(1) : text;
+        write: (chunk) => {
+          // JSON rows come as ",\n    {…}": the array's first row takes no comma (one byte).
+          const dropComma = first && format === 'json';
           first = false;
-          return sink.write(out);
+          if (typeof chunk === 'string') return sink.write(dropComma ? chunk.slice(1) : chunk);
+          return sink.writeBytes(dropComma ? chunk.subarray(1) : chunk);
         },
       });
       skippedCount = summary.skipped;

@@ -11,7 +11,7 @@ export interface RunSweepOptions {
   /** Check every point before writing anything (the default), or skip and report invalid ones. */
   signal?: AbortSignal;
   /** Receives the output text in point order; a returned promise is awaited (backpressure). */
-  write(text: string): Promise<void> | void;
+  write(chunk: string | Uint8Array): Promise<void> | void;
   onSkipped?(point: InvalidPoint): void;
   onProgress?(phase: 'check' | 'format', donePoints: number, totalPoints: number): void;
 }
@@ -83,7 +83,9 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
       for (const s of result.skipped) options.onSkipped?.(s);
       skipped += result.skipped.length;
       rows += result.rows;
-      if (result.text.length > 0) await options.write(result.text);
+      if (result.bytes !== undefined) {
+        if (result.bytes.length > 0) await options.write(result.bytes);
+      } else if (result.text.length > 0) await options.write(result.text);
       options.onProgress?.('format', range(id)[1], total);
     });
   } finally {
