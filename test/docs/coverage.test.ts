@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/schedule/presets/index.js';
@@ -67,5 +68,19 @@ describe('links in README.md and docs/ resolve', () => {
       if (anchor && path.endsWith('.md') && !anchors(readFileSync(path, 'utf8')).has(anchor)) broken.push(`${target}: no such heading`);
     }
     expect(broken).toEqual([]);
+  });
+});
+
+describe('pictures in docs/img are what the documented commands draw today', () => {
+  it('docs/img/spectral-figure1.svg equals the figure of docs/spectral.md\'s Figure 1 command', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'momentum-fr-fig1-'));
+    try {
+      const configs = ['orthodox-low-pass-increasing', 'orthodox-high-pass-increasing', 'unorthodox-low-pass-fixed', 'unorthodox-high-pass-fixed'].map((n) => join(ROOT, 'configs', 'paper', `${n}.yaml`));
+      const r = cli(['simulate', ...configs, '--set', 'steps=4000', '--set', 'stages=8', '--plot', join(dir, 'figure1.svg')]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'figure1.svg'), 'utf8')).toBe(readFileSync(join(ROOT, 'docs', 'img', 'spectral-figure1.svg'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
