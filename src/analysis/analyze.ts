@@ -1,10 +1,5 @@
-import { frozenBankResponse } from '../filter/bank-response.js';
-import { bankStageMetrics } from '../filter/bank-stage-metrics.js';
-import { frozenResponse } from '../filter/frozen-response.js';
-import { rationalMetrics } from '../filter/rational-metrics.js';
-import { frozenRationalResponse } from '../filter/rational-response.js';
 import { linearGrid } from '../filter/grid.js';
-import { stageMetrics } from '../filter/metrics.js';
+import { stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
 import { ConfigError } from '../schedule/issues.js';
 import { parseSchedules, type ParseOptions } from '../schedule/parse.js';
 import { stageAt } from '../schedule/stages.js';
@@ -57,16 +52,8 @@ export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}):
   const withResponse = options.response !== false;
   for (const i of selected) {
     const stage = stageAt(schedule.stages, i);
-    const { bank, rational } = schedule;
-    const metrics = rational ? rationalMetrics(rational, i) : bank ? bankStageMetrics(bank, i) : stageMetrics(stage.u, stage.v);
-    const record: StageRecord = { ...stage, metrics };
-    if (withResponse && mode !== 'exact') {
-      record.response = rational
-        ? frozenRationalResponse(rational, i, frequencies)
-        : bank
-          ? frozenBankResponse(bank, i, frequencies)
-          : frozenResponse(stage.u, stage.v, frequencies);
-    }
+    const record: StageRecord = { ...stage, metrics: stageMetricsOf(schedule, i) };
+    if (withResponse && mode !== 'exact') record.response = stageResponse(schedule, i, frequencies);
     if (exact) Object.assign(record, exact.stage(i, withResponse));
     yield record;
   }

@@ -1,6 +1,6 @@
 import { stageAt } from '../schedule/stages.js';
 import type { FrequencyResponse, Schedule, Stage } from '../types.js';
-import { stageResponse } from './stage-response.js';
+import { stageResponse } from '../filter/stage-filter.js';
 
 /**
  * One stage as the curve plots see it: its coefficients, the frozen response H_k on the record's grid

@@ -19,9 +19,8 @@ type Path = readonly (string | number)[];
  * copied once, each point writes its values into the copy at `configPaths` (one per axis,
  * SweepTarget.configPath), and the stage table is recomputed from the patched object.
  *
- * - fsgdm: the official rule in closed form, u_j = S_j/(S_j + cΣ) at segment starts S_j = jδ,
- *   written into arrays reused from point to point (the same arithmetic as presets/fsgdm.ts;
- *   test/sweep/point-evaluator.test.ts checks they agree bit for bit).
+ * - presets with their own step → stage rule (fsgdm): the preset's `table`, filling arrays reused
+ *   from point to point.
  * - other presets: their per-stage coefficients over the partition (cached while steps and stages
  *   are not swept), into reused arrays.
  * - custom u/v and filter-bank presets (nesterov, qhm, …): resolveSchedule on the patched config
@@ -66,34 +65,11 @@ function stageComputer(working: ScheduleConfig, allowUnstable: boolean): () => P
   }
   const table = reusableTable();
   const params = (momentum as { params: Record<string, unknown> }).params;
-  if (preset.name === 'fsgdm') {
-    return () => {
-      const { c, v } = params as { c: number; v: number };
-      const steps = working.steps;
-      const stages = working.stages ?? preset.defaults.stages;
-      if (working.stageLength !== undefined) return { problem: 'stageLength: preset fsgdm derives stage lengths from steps and stages; give stages' };
-      const delta = Math.floor(steps / stages);
-      if (delta < 1) return { problem: `stages: fsgdm needs steps ≥ stages (steps ${steps}, stages ${stages})` };
-      const mu = c * steps;
-      const last = Math.floor(steps / delta);
-      const first = delta === 1 ? 1 : 0;
-      const count = last - first + 1;
-      if (count > LIMITS.maxStages) return { problem: `stages: fsgdm with δ = ${delta} gives ${count} segments, more than ${LIMITS.maxStages}` };
-      const t = table.resize(count);
-      for (let j = first; j <= last; j++) {
-        const i = j - first;
-        const start = j * delta;
-        t.startStep[i] = Math.max(1, start);
-        t.endStep[i] = Math.min(start + delta - 1, steps);
-        t.u[i] = start / (start + mu);
-        t.v[i] = v;
-      }
-      return checked(t, allowUnstable);
-    };
-  }
   if (preset.table) {
+    const allocate = (count: number) => table.resize(count);
     return () => {
-      const made = preset.table!(params, working.steps, working.stages ?? preset.defaults.stages);
+      if (working.stageLength !== undefined) return { problem: `stageLength: preset ${preset.name} derives stage lengths from steps and stages; give stages` };
+      const made = preset.table!(params, working.steps, working.stages ?? preset.defaults.stages, allocate);
       return typeof made === 'string' ? { problem: `stages: ${made}` } : checked(made, allowUnstable);
     };
   }

@@ -1,14 +1,6 @@
 import { frozenBankResponse } from '../filter/bank-response.js';
-import { bankStageMetrics } from '../filter/bank-stage-metrics.js';
 import { frozenMagnitudeSquared } from '../filter/frozen-response.js';
-import { stageMetrics } from '../filter/metrics.js';
-import type { StageMetrics } from '../types.js';
 import type { PointResult } from './point-evaluator.js';
-
-/** Stage k's metrics at a valid point, as analyze computes them (a filter bank's when there is one). */
-export function pointStageMetrics(point: PointResult & { stages: object }, k: number): StageMetrics {
-  return point.bank ? bankStageMetrics(point.bank, k) : stageMetrics(point.stages.u[k], point.stages.v[k]);
-}
 
 /** |H_k(e^{jω})| at each ω of `omegas` (rad/sample), written into `out`. */
 export function pointStageMagnitudes(point: PointResult & { stages: object }, k: number, omegas: Float64Array, out: Float64Array): Float64Array {

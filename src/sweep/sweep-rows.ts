@@ -1,7 +1,8 @@
 import { METRIC_NAMES } from '../io/tidy-rows.js';
 import type { StageMetrics } from '../types.js';
 import { pointEvaluator, type PointResult } from './point-evaluator.js';
-import { pointStageMagnitudes, pointStageMetrics } from './point-metrics.js';
+import { stageMetricsOf } from '../filter/stage-filter.js';
+import { pointStageMagnitudes } from './point-metrics.js';
 import { pointValues } from './sweep-grid.js';
 import { sweepColumns, type SweepJob } from './sweep-job.js';
 import { stagePicker } from './stage-picker.js';
@@ -76,7 +77,7 @@ export function chunkFormatter(job: SweepJob): Formatter {
       for (const i of chosen) {
         const u = table.u[i];
         const v = table.v[i];
-        const m: StageMetrics = pointStageMetrics(result as PointResult & { stages: object }, i);
+        const m: StageMetrics = stageMetricsOf(result as PointResult & { stages: object }, i);
         let c = nAxes + 1;
         cells[c++] = i;
         cells[c++] = table.startStep[i];

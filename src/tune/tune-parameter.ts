@@ -1,6 +1,6 @@
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator } from '../sweep/point-evaluator.js';
-import { pointStageMetrics } from '../sweep/point-metrics.js';
+import { stageMetricsOf } from '../filter/stage-filter.js';
 import { sweepTarget } from '../sweep/sweep-target.js';
 import { brentRoot } from './brent-root.js';
 import { expandFrom, scanRange, type Bracket } from './find-bracket.js';
@@ -57,7 +57,7 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
     if (!r.stages) return NaN;
     const k = stageIndex(request.target.stage, r.stages.count);
     if (k < 0) return NaN;
-    const m = pointStageMetrics(r, k)[metric];
+    const m = stageMetricsOf(r, k)[metric];
     return typeof m === 'number' ? m : NaN;
   };
   const g = (x: number) => metricAt(x) - wanted;

@@ -5,7 +5,7 @@ import { formatOfPath } from '../../plot/plot-format.js';
 import { stableJson } from '../../plot/stable-json.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
 import { pointEvaluator } from '../../sweep/point-evaluator.js';
-import { pointStageMetrics } from '../../sweep/point-metrics.js';
+import { stageMetricsOf } from '../../filter/stage-filter.js';
 import { pointValues } from '../../sweep/sweep-grid.js';
 import type { SweepJob } from '../../sweep/sweep-job.js';
 import { sweepHeatmapSpec, sweepLineSpec, type PlotAxis } from '../../sweep/sweep-plot-spec.js';
@@ -62,7 +62,7 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
         }
         const n = r.stages.count;
         const k = stageText === 'first' ? 0 : stageText === 'last' || stageText === 'final' ? n - 1 : Number(stageText) < 0 ? n + Number(stageText) : Number(stageText);
-        const m = k >= 0 && k < n ? pointStageMetrics(r, k)[metric] : null;
+        const m = k >= 0 && k < n ? stageMetricsOf(r, k)[metric] : null;
         z[p] = typeof m === 'number' ? m : NaN;
       }
       const axes: PlotAxis[] = job.axes.map((a) => ({

@@ -5,7 +5,7 @@ import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../round-sig.js';
 import { stepBins } from '../step-bins.js';
 import { middleStage } from '../bin-stages.js';
-import { isFirstOrder, stageMetricsOf } from '../stage-response.js';
+import { isFirstOrder, stageMetricsOf } from '../../filter/stage-filter.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';

@@ -7,7 +7,7 @@ import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../round-sig.js';
 import { stepBins } from '../step-bins.js';
 import { middleStage, sampleStages } from '../bin-stages.js';
-import { isFirstOrder, stageResponse } from '../stage-response.js';
+import { isFirstOrder, stageResponse } from '../../filter/stage-filter.js';
 import { mapRows } from './map-rows.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';

@@ -27,7 +27,7 @@ export const fsgdm = definePreset({
   defaults: { steps: 117_000, stages: 300 },
   firstStepCopy: true,
   coefficients: ({ v }) => () => ({ u: 0, v }),
-  table: ({ c, v }, steps, stages): StageTable | string => {
+  table: ({ c, v }, steps, stages, allocate = newStageTable): StageTable | string => {
     const delta = Math.floor(steps / stages);
     if (delta < 1) {
       return `fsgdm needs steps ≥ stages: the official code divides by ⌊steps/stages⌋ = 0 (steps ${steps}, stages ${stages})`;
@@ -37,20 +37,19 @@ export const fsgdm = definePreset({
     const first = delta === 1 ? 1 : 0; // with δ = 1, segment 0 (steps 1 … 0) is empty
     const count = last - first + 1;
     if (count > LIMITS.maxStages) return `fsgdm with δ = ${delta} gives ${count} segments, more than ${LIMITS.maxStages}`;
-    const table: StageTable = {
-      count,
-      startStep: new Float64Array(count),
-      endStep: new Float64Array(count),
-      u: new Float64Array(count),
-      v: new Float64Array(count).fill(v),
-    };
+    const table = allocate(count);
     for (let j = first; j <= last; j++) {
       const i = j - first;
       const start = j * delta;
       table.startStep[i] = Math.max(1, start);
       table.endStep[i] = Math.min(start + delta - 1, steps);
       table.u[i] = start / (start + mu);
+      table.v[i] = v;
     }
     return table;
   },
 });
+
+function newStageTable(count: number): StageTable {
+  return { count, startStep: new Float64Array(count), endStep: new Float64Array(count), u: new Float64Array(count), v: new Float64Array(count) };
+}

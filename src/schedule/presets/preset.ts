@@ -40,8 +40,12 @@ export interface Preset<S extends z.ZodObject = z.ZodObject> {
   /** Whether the optimizer's first step copies the gradient into the buffer (m_1 = g_1). */
   firstStepCopy: boolean;
   coefficients(params: z.output<S>): Coefficients;
-  /** Only for presets with their own step → stage rule; gets the schedule's steps and stages. */
-  table?(params: z.output<S>, steps: number, stages: number): StageTable | string;
+  /**
+   * Only for presets with their own step → stage rule; gets the schedule's steps and stages.
+   * `allocate` supplies the table to fill (a sweep reuses one from point to point); by default a
+   * fresh one. Every row up to `count` is written.
+   */
+  table?(params: z.output<S>, steps: number, stages: number, allocate?: (count: number) => StageTable): StageTable | string;
   /** Only for presets that need a partition other than the schedule's (adam-m: one stage per step). */
   partition?(steps: number, stages: number, params: z.output<S>): Partition;
   /**
