@@ -1,62 +1,89 @@
 #!/usr/bin/env node
-// Build step after tsc: bundles the dependencies commands load at start-up (zod: ~100 ESM files;
-// yaml: ~85 CommonJS files; commander and chalk: ~10 each) and those `plot` loads (vega and
-// vega-lite: ~350 files of ~40 packages) into minified files under dist/vendor/, and points dist/'s
-// imports at them. Fewer, smaller files cut the start-up of every command by tens of milliseconds
-// and of `plot` by ~150 ms (see `npm run bench`). Types (.d.ts) keep importing the packages
-// themselves. vega and vega-lite are still imported lazily, only by the code that draws; mathjs and
-// resvg (a native addon) stay as they are.
+// Build step after tsc. Bundles the dependencies commands load (zod: ~100 ESM files; yaml: ~85
+// CommonJS files; commander and chalk: ~10 each; vega and vega-lite, loaded by `plot` only: ~350
+// files of ~40 packages) into minified CommonJS files under dist/vendor/, each behind a small ESM
+// module that loads it with V8's code cache (src/util/load-bundle.ts), and points dist/'s imports at
+// those modules. Then it runs a representative workload (bin/warm-code-cache.mjs) in a child process
+// and writes each bundle's code cache from it. Fewer files and no parsing or recompiling at start-up
+// cut every command's start by tens of milliseconds and `plot` by more (see `npm run bench`).
+// Types (.d.ts) keep importing the packages themselves. vega and vega-lite are still imported
+// lazily, only by the code that draws; mathjs and resvg (a native addon) stay as they are.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
-const VENDORED = ['zod', 'yaml', 'commander', 'chalk', 'vega', 'vega-lite'];
+const vendor = join(dist, 'vendor');
 
-/** ESM re-exports everything statically; a CommonJS package (yaml on Node) needs its names listed. */
-async function entrySource(name) {
-  const mod = await import(name);
-  const names = Object.keys(mod).filter((k) => k !== 'default' && k !== 'module.exports' && /^[A-Za-z_$][\w$]*$/.test(k));
-  const isCommonJs = 'module.exports' in mod || (mod.default && typeof mod.default === 'object' && names.every((k) => mod.default[k] === mod[k]));
-  if (!isCommonJs) return `export * from '${name}';`;
-  return `import m from '${name}';\nexport const { ${names.join(', ')} } = m;\nexport default m;\n`;
+/** Bundle file → the packages it holds. vega and vega-lite share vega-util and d3: one bundle. */
+const BUNDLES = { zod: ['zod'], yaml: ['yaml'], commander: ['commander'], chalk: ['chalk'], 'vega-all': ['vega', 'vega-lite'] };
+
+rmSync(vendor, { recursive: true, force: true });
+mkdirSync(vendor, { recursive: true });
+
+for (const [bundle, packages] of Object.entries(BUNDLES)) {
+  await build({
+    stdin: {
+      // One export per package: its module namespace (ESM builds are preferred, as Node imports them).
+      contents: packages.map((p, i) => `import * as p${i} from ${JSON.stringify(p)};\nexport { p${i} as ${exportName(p)} };\n`).join(''),
+      resolveDir: root,
+      sourcefile: `vendor-entry-${bundle}.js`,
+      loader: 'js',
+    },
+    plugins: [
+      {
+        // zod ships ~45 message locales and loads them all; momentum-fr's messages are English (its
+        // own), so only `en` (zod's default) is kept: a third of the bundle, parsed at every start.
+        name: 'zod-english-only',
+        setup(b) {
+          b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: join(root, 'node_modules/zod/v4/locales') }));
+        },
+      },
+    ],
+    // vega-canvas looks for the optional `canvas` package with a top-level await; its browser build
+    // finds no canvas in Node. Text is then measured from the font size alone, so a figure's layout
+    // (and its bytes) does not depend on whether a machine happens to have node-canvas installed.
+    alias: { 'vega-canvas': join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js') },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile: join(vendor, `${bundle}.cjs`),
+    legalComments: 'inline',
+    minify: true,
+    logLevel: 'warning',
+  });
+  for (const name of packages) writeFileSync(join(vendor, `${name}.js`), await wrapperSource(name, bundle));
 }
 
-await build({
-  entryPoints: VENDORED.map((name) => ({ in: `vendor-entry:${name}`, out: name })),
-  plugins: [
-    {
-      // zod ships ~45 message locales and loads them all; momentum-fr's messages are English (its
-      // own), so only `en` (zod's default) is kept: a third of the bundle, parsed at every start.
-      name: 'zod-english-only',
-      setup(b) {
-        b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: join(root, 'node_modules/zod/v4/locales') }));
-      },
-    },
-    {
-      name: 'vendor-entry',
-      setup(b) {
-        b.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice('vendor-entry:'.length), namespace: 'vendor-entry' }));
-        b.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, async (args) => ({ contents: await entrySource(args.path), resolveDir: root }));
-      },
-    },
-  ],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outdir: join(dist, 'vendor'),
-  // yaml's Node build is CommonJS and requires node builtins: give the ESM bundle a `require`.
-  banner: { js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);" },
-  legalComments: 'inline',
-  minify: true,
-  splitting: true, // vega and vega-lite share vega-util and d3 modules: one copy in a shared chunk
-  logLevel: 'warning',
-});
+/**
+ * The ESM face of a bundled package: its named exports (and default, if it has one), read from the
+ * package itself so that nothing dist/ imports can go missing.
+ */
+async function wrapperSource(name, bundle) {
+  const mod = await import(name);
+  const names = Object.keys(mod).filter((k) => k !== 'default' && k !== 'module.exports' && /^[A-Za-z_$][\w$]*$/.test(k));
+  return [
+    `// Generated by bin/vendor-deps.mjs: ${name}, from the code-cached bundle ${bundle}.cjs.`,
+    `import { loadBundle } from '../util/load-bundle.js';`,
+    `const m = loadBundle(new URL('./${bundle}.cjs', import.meta.url)).${exportName(name)};`,
+    // Locals then `export { … as name }`: some export names are reserved words (zod's `catch`).
+    ...names.map((n, i) => `const e${i} = m[${JSON.stringify(n)}];`),
+    `export { ${names.map((n, i) => `e${i} as ${n}`).join(', ')} };`,
+    ...('default' in mod ? ['export default m.default ?? m;'] : []),
+    '',
+  ].join('\n');
+}
 
-/** Rewrites `from 'zod'` / `import('yaml')` in every compiled module to the vendored file. */
+/** The bundle's export name for a package (vega-lite → vega_lite). */
+function exportName(name) {
+  return name.replace(/\W/g, '_');
+}
+
+/** Rewrites `from 'zod'` / `import('yaml')` in every compiled module to the vendored module. */
 function rewrite(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -67,8 +94,8 @@ function rewrite(dir) {
     if (!entry.name.endsWith('.js')) continue;
     const text = readFileSync(path, 'utf8');
     let next = text;
-    for (const name of VENDORED) {
-      let target = relative(dirname(path), join(dist, 'vendor', `${name}.js`)).split(sep).join('/');
+    for (const name of Object.values(BUNDLES).flat()) {
+      let target = relative(dirname(path), join(vendor, `${name}.js`)).split(sep).join('/');
       if (!target.startsWith('.')) target = `./${target}`;
       next = next.replace(new RegExp(`(from |import\\()(['"])${name}\\2`, 'g'), `$1$2${target}$2`);
     }
@@ -76,3 +103,12 @@ function rewrite(dir) {
   }
 }
 rewrite(dist);
+
+// The code caches: a child process (plain `node`, the flags every command runs with) runs the
+// workload and writes them.
+const warm = spawnSync(process.execPath, [fileURLToPath(new URL('./warm-code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (warm.status !== 0) {
+  // Not fatal: without caches every command still works, it only compiles what they would have saved.
+  process.stderr.write(`vendor-deps: warning: the code-cache warm-up failed (exit ${warm.status}); dist/vendor has no caches\n`);
+  for (const f of readdirSync(vendor)) if (f.endsWith('.cache')) rmSync(join(vendor, f));
+}

@@ -27,11 +27,9 @@ export function normalizeSvg(svg: string): string {
     const pattern = new RegExp(`(id="|#)(${[...rename.keys()].map(escapeRegExp).join('|')})(?=["')])`, 'g');
     out = out.replace(pattern, (_, lead: string, id: string) => `${lead}${rename.get(id)}`);
   }
-  // Truncate to 1/100 px with native replaces (no callback: a response map has 10⁴–10⁵ paths); the
-  // lookbehind keeps them inside d="…" and transform="…", so numbers in text stay as written.
+  // Truncate to 1/100 px inside d="…" and transform="…" only, so numbers in text stay as written.
   // JavaScript prints |x| < 1e-6 in exponent form, and that is 0 at this resolution.
-  out = out.replace(/-?[\d.]+e-\d+(?<= (?:d|transform)="[^"]*)/g, '0');
-  out = out.replace(/(?<=\.\d\d)\d+(?<= (?:d|transform)="[^"]*)/g, '');
+  out = out.replace(/ (d|transform)="([^"]*)"/g, (_, name: string, value: string) => ` ${name}="${value.replace(/-?[\d.]+e-\d+/g, '0').replace(/(\.\d\d)\d+/g, '$1')}"`);
   out = out.replace(/rgb\((\d{1,3}), ?(\d{1,3}), ?(\d{1,3})\)/g, (_, r: string, g: string, b: string) => `#${(0x1000000 | (+r << 16) | (+g << 8) | +b).toString(16).slice(1)}`);
   out = out.replace(/<g class="mark-rect role-mark/g, '<g shape-rendering="crispEdges" class="mark-rect role-mark');
   return out;

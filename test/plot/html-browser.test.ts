@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plotFigures } from '../../src/plot/plot-figures.js';
 import { resolvePlotOptions } from '../../src/plot/plot-options.js';
+import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderPlots } from '../../src/plot/render/render-plots.js';
-import { scheduleOf } from './support.js';
+import { renderSvg } from '../../src/plot/render/render-svg.js';
+import { staticSpec } from '../../src/plot/render/static-spec.js';
+import { decodePng, scheduleOf } from './support.js';
 
 /** Debian's chromium (installed by .ci/run); playwright-core drives it, no browser download. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -116,5 +120,24 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML page in headless Chromium', () 
     // An earlier stage has less DC gain: its curve lies lower on the plot (larger y in pixels).
     expect(after.points[0]).toBeGreaterThan(before.points[0] + 20);
     expect(problems).toEqual([]);
+  });
+
+  it('the response-map SVG (cells as one image) looks the same as vega\'s rect cells at 2× zoom: the image is not smoothed', async () => {
+    // High-contrast cells (high-pass next to low-pass stages): any smoothing of the image shows.
+    const schedule = scheduleOf('name: hp\nsteps: 1000\nstages: 4\nmomentum: { u: [-0.9, -0.5, 0.5, 0.9], v: 1 }\n');
+    const [figure] = plotFigures([schedule], ['response-map'], { ...resolvePlotOptions({ width: 333, height: 187, mapRows: 37 }), interactive: false });
+    const spec = (await compileVega(staticSpec(figure.spec))).spec;
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1300, height: 800 });
+    const shot = async (svg: string): Promise<Uint8Array> => {
+      await page.setContent(`<html><body style="margin:0"><div style="zoom: 2">${svg}</div></body></html>`);
+      return page.screenshot({ clip: { x: 0, y: 0, width: 1200, height: 760 } });
+    };
+    const cells = decodePng(await shot(await renderSvg(spec)));
+    const image = decodePng(await shot(await renderSvg(spec, undefined, undefined, { cellImage: true })));
+    expect([cells.width, image.width]).toEqual([1200, 1200]);
+    let max = 0;
+    for (let i = 0; i < cells.rgba.length; i++) max = Math.max(max, Math.abs(cells.rgba[i] - image.rgba[i]));
+    expect(max).toBeLessThanOrEqual(2);
   });
 });

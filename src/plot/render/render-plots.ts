@@ -11,7 +11,6 @@ import { compileVega } from './compile-vega.js';
 import { renderHtml } from './render-html.js';
 import { renderPng, type PngOptions } from './render-png.js';
 import { figureSvg } from './figure-svg.js';
-import { startSvgThread } from './svg-thread.js';
 
 export interface RenderPlotsOptions {
   kinds: readonly PlotKind[];
@@ -87,16 +86,15 @@ export async function renderPlots(schedules: readonly Schedule[], options: Rende
     }
     return c;
   };
-  // Response maps (10⁴–10⁵ cells) render on a second thread while this one draws the rest.
-  const pictures = new Set(targets.filter((t) => t.format === 'svg' || t.format === 'png').map((t) => t.figures[0]));
-  const thread = [...pictures].some((f) => f.kind === 'response-map') && pictures.size > 1 ? startSvgThread() : null;
+  // The response map's cells are drawn as one image (cell-raster.ts). Everything renders on this
+  // thread: an SVG worker thread measured slower on the 2-vCPU machines this is benchmarked on (its
+  // own vega load outweighs the overlap).
   const svgs = new Map<PlotFigure, Promise<string>>();
   const svgOf = (figure: PlotFigure): Promise<string> => {
     let s = svgs.get(figure);
     if (!s) {
       const about = { title: figureTitle(figure), description: String(figure.spec.description ?? '') };
-      const render = thread !== null && figure.kind === 'response-map' ? thread.render(figure.spec, about) : figureSvg(figure.spec, about);
-      s = render.then((r) => {
+      s = figureSvg(figure.spec, about, { cellImage: figure.kind === 'response-map' }).then((r) => {
         warnings.push(...r.warnings.map((w) => `${figure.id}: ${w}`));
         return r.svg;
       });
@@ -146,12 +144,8 @@ export async function renderPlots(schedules: readonly Schedule[], options: Rende
         ];
     }
   });
-  try {
-    const files = (await Promise.all(pending)).flat();
-    return { files, warnings };
-  } finally {
-    await thread?.close();
-  }
+  const files = (await Promise.all(pending)).flat();
+  return { files, warnings };
 }
 
 /**

@@ -19,7 +19,7 @@ export async function renderPng(svg: string, options: PngOptions = {}): Promise<
   const { renderAsync } = await import('@resvg/resvg-js');
   const fontDirs = options.fontDirs ?? DEJAVU_DIRS.filter((d) => existsSync(d));
   // renderAsync rasterises on libuv's thread pool, so PNGs overlap vega's work on the main thread.
-  const image = await renderAsync(svg, {
+  const image = await renderAsync(forResvg(svg), {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     font: {
       fontDirs,
@@ -29,4 +29,13 @@ export async function renderPng(svg: string, options: PngOptions = {}): Promise<
     },
   });
   return new Uint8Array(image.asPng());
+}
+
+/**
+ * vega marks an unsmoothed image (the response map's cells) `image-rendering: optimizeSpeed;
+ * image-rendering: pixelated;`. Browsers take `pixelated`; resvg 2.6 does not know it and falls back
+ * to smooth scaling, blurring cell edges at --png-scale 2, so it is given `optimizeSpeed` alone.
+ */
+function forResvg(svg: string): string {
+  return svg.replace(/image-rendering: optimizeSpeed; image-rendering: pixelated;/g, 'image-rendering: optimizeSpeed;');
 }

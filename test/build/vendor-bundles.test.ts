@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleCacheStatus, loadBundle, writeCodeCaches } from '../../src/util/load-bundle.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const VENDOR = join(ROOT, 'dist/vendor');
+const PACKAGES = ['zod', 'yaml', 'commander', 'chalk', 'vega', 'vega-lite'];
+
+/** Runs an ES module snippet in a fresh `node` (the flags commands run with) and parses its JSON. */
+function nodeJson(code: string): unknown {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+describe('dependency bundles under dist/vendor (bin/vendor-deps.mjs)', () => {
+  it('every bundle has a code cache, and a fresh node process accepts each one', () => {
+    const bundles = readdirSync(VENDOR).filter((f) => f.endsWith('.cjs'));
+    expect(bundles.sort()).toEqual(['chalk.cjs', 'commander.cjs', 'vega-all.cjs', 'yaml.cjs', 'zod.cjs']);
+    for (const b of bundles) expect(existsSync(join(VENDOR, `${b}.cache`)), b).toBe(true);
+    const status = nodeJson(
+      `${PACKAGES.map((p, i) => `import * as m${i} from ${JSON.stringify(pathToFileURL(join(VENDOR, `${p}.js`)).href)};`).join('\n')}
+       const { bundleCacheStatus } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/util/load-bundle.js')).href)});
+       console.log(JSON.stringify(bundleCacheStatus().map((s) => [s.file.split('/').pop(), s.cached])));`,
+    ) as [string, boolean][];
+    expect(status.sort()).toEqual(['chalk.cjs', 'commander.cjs', 'vega-all.cjs', 'yaml.cjs', 'zod.cjs'].map((f) => [f, true]));
+  });
+
+  it('each vendored module exports exactly the names the package itself exports', () => {
+    const names = nodeJson(
+      `const out = {};
+       for (const p of ${JSON.stringify(PACKAGES)}) {
+         const keys = (m) => Object.keys(m).filter((k) => k !== 'module.exports').sort();
+         out[p] = [keys(await import(p)), keys(await import(${JSON.stringify(pathToFileURL(VENDOR).href)} + '/' + p + '.js'))];
+       }
+       console.log(JSON.stringify(out));`,
+    ) as Record<string, [string[], string[]]>;
+    for (const p of PACKAGES) {
+      const [own, vendored] = names[p];
+      expect(own.length, p).toBeGreaterThan(1);
+      // yaml is CommonJS: Node's ESM view of it has a `default` that the bundle exposes too.
+      expect(vendored, p).toEqual(own);
+    }
+  });
+});
+
+describe('loadBundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mfr-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads a CommonJS file with or without a cache; a cache V8 rejects costs nothing but the compile', () => {
+    const file = join(dir, 'sum.cjs');
+    writeFileSync(file, "const { join } = require('node:path');\nexports.sum = (a, b) => a + b;\nexports.where = join(__dirname, 'x');\n");
+    const url = pathToFileURL(file);
+    const first = loadBundle(url) as { sum(a: number, b: number): number; where: string };
+    expect(first.sum(2, 3)).toBe(5);
+    expect(first.where).toBe(join(dir, 'x'));
+    expect(bundleCacheStatus().find((s) => s.file === file)?.cached).toBe(false);
+
+    expect(writeCodeCaches()).toContain(`${file}.cache`);
+    const second = loadBundle(url) as { sum(a: number, b: number): number };
+    expect(second.sum(4, 5)).toBe(9);
+    expect(bundleCacheStatus().find((s) => s.file === file)?.cached).toBe(true);
+
+    // Another source (V8 would otherwise find the first one in its in-memory compilation cache).
+    const other = join(dir, 'product.cjs');
+    writeFileSync(other, 'exports.product = (a, b) => a * b;\n');
+    writeFileSync(`${other}.cache`, Buffer.from('not a code cache'));
+    const third = loadBundle(pathToFileURL(other)) as { product(a: number, b: number): number };
+    expect(third.product(3, 4)).toBe(12);
+    expect(bundleCacheStatus().find((s) => s.file === other)?.cached).toBe(false);
+  });
+});
