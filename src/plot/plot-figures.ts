@@ -1,10 +1,10 @@
 import { selectStages } from '../analysis/stage-selection.js';
-import type { FrequencyResponse, Schedule } from '../types.js';
+import type { Schedule } from '../types.js';
 import { uniqueSlugs } from './file-slug.js';
 import { plotGrid } from './plot-grid.js';
 import type { PlotKind } from './plot-kind.js';
 import type { PlotOptions } from './plot-options.js';
-import { responseRecords, type ResponseRecords } from './response-records.js';
+import { responseRecords, withExact, type ExactResponses, type ResponseRecords } from './response-records.js';
 import { spreadStages } from './spread-stages.js';
 import { bodeSpec } from './specs/bode.js';
 import { coefficientsSpec } from './specs/coefficients.js';
@@ -28,11 +28,7 @@ export interface PlotFigure {
   spec: VegaLiteSpec;
 }
 
-/**
- * Exact (time-variant) responses of some stages of a schedule on a grid, when the caller can compute
- * them; each is drawn dashed over the frozen curve. Return undefined for stages without one.
- */
-export type ExactResponses = (schedule: Schedule, stages: readonly number[], omega: Float64Array) => (FrequencyResponse | undefined)[];
+export type { ExactResponses } from './response-records.js';
 
 /**
  * Every requested figure for every schedule, in a fixed order (schedules as given, kinds in
@@ -88,7 +84,7 @@ export function plotFigures(
       kind: 'compare',
       schedule: null,
       slug: 'compare',
-      spec: compareSpec(compareSources(schedules, options.comparePositions, omega), options),
+      spec: compareSpec(compareSources(schedules, options.comparePositions, omega, exact), options),
     });
   }
   return figures;
@@ -100,17 +96,4 @@ function stagesToDraw(schedule: Schedule, options: PlotOptions, count: number): 
   const chosen = selectStages(options.stages, schedule.stages.count);
   if (!Array.isArray(chosen)) throw new RangeError(`--stages: ${chosen.error}`);
   return chosen;
-}
-
-function withExact(schedule: Schedule, records: ResponseRecords, exact: ExactResponses | undefined): ResponseRecords {
-  if (!exact) return records;
-  const responses = exact(
-    schedule,
-    records.stages.map((s) => s.index),
-    records.frequencies,
-  );
-  return {
-    ...records,
-    stages: records.stages.map((s, i) => (responses[i] ? { ...s, responseExact: responses[i] } : s)),
-  };
 }

@@ -33,3 +33,23 @@ export function responseRecords(schedule: Schedule, indices: readonly number[], 
     }),
   };
 }
+
+/**
+ * Exact (time-variant) responses of some stages of a schedule on a grid, when the caller can compute
+ * them; each is drawn over the frozen curve. Return undefined for stages without one.
+ */
+export type ExactResponses = (schedule: Schedule, stages: readonly number[], omega: Float64Array) => (FrequencyResponse | undefined)[];
+
+/** The records with each stage's exact response attached (`responseExact`), when `exact` is given. */
+export function withExact(schedule: Schedule, records: ResponseRecords, exact: ExactResponses | undefined): ResponseRecords {
+  if (!exact) return records;
+  const responses = exact(
+    schedule,
+    records.stages.map((s) => s.index),
+    records.frequencies,
+  );
+  return {
+    ...records,
+    stages: records.stages.map((s, i) => (responses[i] ? { ...s, responseExact: responses[i] } : s)),
+  };
+}

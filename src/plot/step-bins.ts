@@ -97,3 +97,30 @@ export function stepBins(table: StageTable, maxBins: number): StepBins {
   close();
   return out;
 }
+
+/**
+ * Any per-stage quantity over the same bins: step-weighted mean, min and max of each bin's stages
+ * (a bin of one stage gives that stage's value three times).
+ */
+export function binValues(table: StageTable, bins: StepBins, values: ArrayLike<number>): { mean: Float64Array; min: Float64Array; max: Float64Array } {
+  const mean = new Float64Array(bins.count);
+  const min = new Float64Array(bins.count);
+  const max = new Float64Array(bins.count);
+  for (let b = 0; b < bins.count; b++) {
+    let sum = 0;
+    let len = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = bins.firstStage[b]; i <= bins.lastStage[b]; i++) {
+      const steps = table.endStep[i] - table.startStep[i] + 1;
+      sum += steps * values[i];
+      len += steps;
+      if (values[i] < lo) lo = values[i];
+      if (values[i] > hi) hi = values[i];
+    }
+    mean[b] = sum / len;
+    min[b] = lo;
+    max[b] = hi;
+  }
+  return { mean, min, max };
+}

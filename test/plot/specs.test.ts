@@ -6,6 +6,7 @@ import { resolvePlotOptions } from '../../src/plot/plot-options.js';
 import { responseRecords } from '../../src/plot/response-records.js';
 import { bodeSpec } from '../../src/plot/specs/bode.js';
 import { coefficientsSpec } from '../../src/plot/specs/coefficients.js';
+import { binValues, stepBins } from '../../src/plot/step-bins.js';
 import { compareSources, compareSpec } from '../../src/plot/specs/compare.js';
 import { STAGE_SLIDER } from '../../src/plot/specs/curve-panel.js';
 import { groupDelaySpec } from '../../src/plot/specs/group-delay.js';
@@ -248,6 +249,45 @@ describe('coefficients, metrics, compare', () => {
     expect(e.y).toMatchObject({ title: 'Coefficient value (dimensionless)' });
   });
 
+  it('coefficientsSpec of a filter bank: u_i, v_i, c_i of every branch, as the preset defines them (AggMo: u = β_i, v = 1, c = 1/K)', () => {
+    const aggmo = scheduleOf('name: aggmo\nsteps: 1000\nmomentum: { preset: aggmo, betas: [0, 0.9, 0.99] }\n');
+    const spec = coefficientsSpec(aggmo, options);
+    const rows = rowsOf(spec, 'coefficients');
+    const valueOf = (name: string): number[] => rows.filter((r) => r.coefficient === name).map((r) => r.value as number);
+    expect([...new Set(rows.map((r) => r.coefficient))]).toEqual(['u₁', 'v₁', 'c₁', 'u₂', 'v₂', 'c₂', 'u₃', 'v₃', 'c₃']);
+    [0, 0.9, 0.99].forEach((beta, i) => {
+      expect(valueOf(`u${'₁₂₃'[i]}`)).toEqual([beta, beta]);
+      expect(valueOf(`v${'₁₂₃'[i]}`)).toEqual([1, 1]);
+      expect(valueOf(`c${'₁₂₃'[i]}`)[0]).toBeCloseTo(1 / 3, 5);
+    });
+    expect(spec.description).toContain('u₁, v₁, c₁, u₂, v₂, c₂, u₃, v₃, c₃');
+  });
+
+  it('coefficientsSpec of a rational filter: b_k and a_k (a₀ = 1) per stage, normalised as the config\'s a₀ divides them', () => {
+    const rational = scheduleOf('name: r\nsteps: 100\nstages: 2\nmomentum: { preset: rational, b: [[0.1], [0.05, 0.01, -0.05]], a: [[1, -0.9], [2, -3.2, 1.62]] }\n');
+    const rows = rowsOf(coefficientsSpec(rational, options), 'coefficients');
+    const valueOf = (name: string): number[] => rows.filter((r) => r.coefficient === name).map((r) => r.value as number);
+    expect([...new Set(rows.map((r) => r.coefficient))]).toEqual(['b₀', 'b₁', 'b₂', 'a₁', 'a₂']);
+    // stage 0: b = [0.1], a = [1, −0.9]; stage 1: b = [0.05, 0.01, −0.05]/2, a = [1, −1.6, 0.81]; last row repeats stage 1
+    expect(valueOf('b₀')).toEqual([0.1, 0.025, 0.025]);
+    expect(valueOf('b₁')).toEqual([0, 0.005, 0.005]);
+    expect(valueOf('b₂')).toEqual([0, -0.025, -0.025]);
+    expect(valueOf('a₁')).toEqual([-0.9, -1.6, -1.6]);
+    expect(valueOf('a₂')).toEqual([0, 0.81, 0.81]);
+  });
+
+  it('binValues: step-weighted mean, min and max of any per-stage quantity over the bins', () => {
+    const perStep = scheduleOf('name: p\nsteps: 1000\nstageLength: 1\nmomentum: { u: "t / (t + 10)", v: 1 }\n');
+    const bins = stepBins(perStep.stages, 10);
+    const values = Float64Array.from({ length: 1000 }, (_, i) => i * i);
+    const { mean, min, max } = binValues(perStep.stages, bins, values);
+    for (let b = 0; b < bins.count; b++) {
+      const stages = Array.from({ length: bins.lastStage[b] - bins.firstStage[b] + 1 }, (_, j) => bins.firstStage[b] + j);
+      expect(mean[b]).toBeCloseTo(stages.reduce((a, i) => a + i * i, 0) / stages.length, 6);
+      expect([min[b], max[b]]).toEqual([stages[0] ** 2, stages[stages.length - 1] ** 2]);
+    }
+  });
+
   it('metricsSpec: DC gain |v|/(1 − u) dB, noise gain v²/(1 − u²) dB and DC group delay u/(1 − u) per stage', () => {
     const spec = metricsSpec(THREE, options);
     const rows = rowsOf(spec, 'metrics');
@@ -289,6 +329,34 @@ describe('coefficients, metrics, compare', () => {
     const facet = compareSpec(sources, { ...options, compareLayout: 'facet' });
     expect(facet.facet).toMatchObject({ field: 'schedule' });
     expect(encodings(facet).find((x) => x.color)!.color).toMatchObject({ field: 'position' });
+  });
+
+  it('compare --exact: each drawn stage also carries its exact response, equal to the brute-force impulse-response sum', () => {
+    // Short stages so that the exact response differs from the frozen one: u = 0.5 for 3 steps, then 0.8
+    // for 3 steps (v = 1). At step 6 the buffer holds Σ_n h_n g_{6−n} with h_n = u_6·u_5 ⋯ u_{7−n}.
+    const schedules = schedulesOf('schedules:\n  - { name: short, steps: 6, stages: 2, momentum: { u: [0.5, 0.8], v: 1 } }\n');
+    const w = Float64Array.from([0.01, 0.3, 1, 2.5, Math.PI]);
+    const sources = compareSources(schedules, [0, 1], w, exactAtStageEnds);
+    expect(sources.map((s) => [s.position, s.records.stages[0].index, s.records.stages[0].responseExact !== undefined])).toEqual([
+      ['0 %', 0, true],
+      ['100 %', 1, true],
+    ]);
+    const h = [1, 0.8, 0.8 ** 2, 0.8 ** 3, 0.8 ** 3 * 0.5, 0.8 ** 3 * 0.5 ** 2];
+    const exactAtEnd = sources[1].records.stages[0].responseExact!;
+    w.forEach((omega, j) => {
+      const re = h.reduce((a, hn, n) => a + hn * Math.cos(omega * n), 0);
+      const im = h.reduce((a, hn, n) => a - hn * Math.sin(omega * n), 0);
+      expect(exactAtEnd.magnitudeDb[j]).toBeCloseTo(10 * Math.log10(re * re + im * im), 10);
+    });
+    const overlay = compareSpec(sources, options);
+    const e = encodings(overlay).find((x) => x.color)!;
+    expect(e.strokeWidth).toMatchObject({ field: 'response', scale: { domain: ['frozen', 'exact'] } });
+    expect(e.opacity).toMatchObject({ field: 'response', scale: { domain: ['frozen', 'exact'] } });
+    expect(overlay.description).toMatch(/exact time-variant response .* overlaid \(wide translucent lines\)/);
+    const rows = rowsOf(overlay, 'curves').filter((r) => r.response === 'exact' && r.curve === 1);
+    expect(rows.map((r) => r.gainDb)).toEqual(Array.from(exactAtEnd.magnitudeDb, (g) => Number(g.toPrecision(6))));
+    const facet = compareSpec(sources, { ...options, compareLayout: 'facet' });
+    expect(encodings(facet).find((x) => x.color)!.strokeDash).toMatchObject({ field: 'response', scale: { range: [[1, 0], [6, 3]] } });
   });
 });
 

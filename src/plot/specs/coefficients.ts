@@ -1,31 +1,31 @@
 import type { Schedule } from '../../types.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../round-sig.js';
-import { stepBins } from '../step-bins.js';
+import { coefficientSeries } from '../coefficient-series.js';
+import { binValues, stepBins } from '../step-bins.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
 
 /**
- * The coefficients u_k (weight of the previous buffer) and v_k (weight of the new gradient) against
- * training step, as step functions over the stages' real spans. For schedules with more stages than
- * `mapBins`, stages are merged into bins: the line is the step-weighted mean and a band shows each
- * bin's min–max.
+ * The coefficients of every stage's filter against training step, as step functions over the stages'
+ * real spans: u_k (weight of the previous buffer) and v_k (weight of the new gradient) for first-order
+ * momentum; u_i, v_i, c_i of every branch (and c₀) for a filter bank; b_k, a_k for a rational filter
+ * (coefficientSeries). For schedules with more stages than `mapBins`, stages are merged into bins:
+ * the line is the step-weighted mean and a band shows each bin's min–max.
  */
 export function coefficientsSpec(schedule: Schedule, options: PlotOptions): VegaLiteSpec {
   const theme = plotTheme(options.theme);
   const bins = stepBins(schedule.stages, options.mapBins);
+  const series = coefficientSeries(schedule);
   const rows: DataRow[] = [];
-  const series = [
-    { name: 'u', mean: bins.uMean, min: bins.uMin, max: bins.uMax },
-    { name: 'v', mean: bins.vMean, min: bins.vMin, max: bins.vMax },
-  ];
   for (const s of series) {
+    const { mean, min, max } = binValues(schedule.stages, bins, s.values);
     for (let b = 0; b <= bins.count; b++) {
       // The last row repeats the last value at the end of training so the step line reaches Σ.
       const i = Math.min(b, bins.count - 1);
-      const row: DataRow = { coefficient: s.name, step: b < bins.count ? bins.t0[b] : bins.t1[i], value: roundSig(s.mean[i]) };
-      if (bins.aggregated) Object.assign(row, { min: roundSig(s.min[i]), max: roundSig(s.max[i]) });
+      const row: DataRow = { coefficient: s.name, step: b < bins.count ? bins.t0[b] : bins.t1[i], value: roundSig(mean[i]) };
+      if (bins.aggregated) Object.assign(row, { min: roundSig(min[i]), max: roundSig(max[i]) });
       rows.push(row);
     }
   }
@@ -33,7 +33,7 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
     field: 'coefficient',
     type: 'nominal',
     title: 'Coefficient',
-    scale: { domain: ['u', 'v'], scheme: theme.categoryScheme },
+    scale: { domain: series.map((s) => s.name), scheme: theme.categoryScheme },
   };
   const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS };
   const layer: VegaLiteSpec[] = [];
@@ -64,9 +64,13 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
   });
   return topLevelSpec({
     title: `Coefficients: ${schedule.name}`,
-    subtitle: 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
+    subtitle: schedule.bank
+      ? 'd_t = c₀·g_t + Σ c_i·m_i,t with m_i,t = u_i·m_i,t−1 + v_i·g_t: one buffer per branch i'
+      : schedule.rational
+        ? 'y_t = Σ b_k·g_t−k − Σ a_k·y_t−k (a₀ = 1): numerator b, denominator a'
+        : 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
     description:
-      `Momentum coefficients u and v of schedule ${schedule.name} (${stageCountText(schedule.stages.count)} over ` +
+      `Momentum coefficients ${series.map((s) => s.name).join(', ')} of schedule ${schedule.name} (${stageCountText(schedule.stages.count)} over ` +
       `${schedule.steps} steps) as step functions of the training step` +
       `${bins.aggregated ? `; stages merged into ${bins.count} bins, line = step-weighted mean, band = min–max` : ''}.`,
     theme,

@@ -2,7 +2,7 @@ import { stageOfStep } from '../../schedule/stages.js';
 import type { Schedule } from '../../types.js';
 import { frequencyAxis } from '../frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
-import { responseRecords } from '../response-records.js';
+import { responseRecords, withExact, type ExactResponses } from '../response-records.js';
 import { roundSig } from '../round-sig.js';
 import { curveDatasets, type CurveSource } from './curve-datasets.js';
 import { CURVE_QUANTITY } from './curve-panel.js';
@@ -21,9 +21,10 @@ export const ALL_STEPS = 'all steps';
  * For each schedule and each training position (fraction of its steps), the stage active at that step
  * with its frozen response on `omega`; a position that falls in the same stage as the previous one
  * is drawn once, and a one-stage schedule once as "all steps". Schedules with equal names get
- * " (2)", " (3)" … so every schedule keeps its own colour.
+ * " (2)", " (3)" … so every schedule keeps its own colour. With `exact`, each drawn stage also
+ * carries its exact time-variant response (at the stage's last step).
  */
-export function compareSources(schedules: readonly Schedule[], positions: readonly number[], omega: Float64Array): CurveSource[] {
+export function compareSources(schedules: readonly Schedule[], positions: readonly number[], omega: Float64Array, exact?: ExactResponses): CurveSource[] {
   const seen = new Map<string, number>();
   const sources: CurveSource[] = [];
   for (const schedule of schedules) {
@@ -33,7 +34,7 @@ export function compareSources(schedules: readonly Schedule[], positions: readon
     const t = schedule.stages;
     if (t.count === 0) continue;
     if (t.count === 1) {
-      sources.push({ records: responseRecords(schedule, [0], omega), schedule: name, position: ALL_STEPS });
+      sources.push({ records: withExact(schedule, responseRecords(schedule, [0], omega), exact), schedule: name, position: ALL_STEPS });
       continue;
     }
     const first = t.startStep[0];
@@ -44,7 +45,7 @@ export function compareSources(schedules: readonly Schedule[], positions: readon
       const k = stageOfStep(t, Math.min(last, Math.max(first, Math.round(f * last))));
       if (k === previous) continue;
       previous = k;
-      sources.push({ records: responseRecords(schedule, [k], omega), schedule: name, position: positionLabel(f) });
+      sources.push({ records: withExact(schedule, responseRecords(schedule, [k], omega), exact), schedule: name, position: positionLabel(f) });
     }
   }
   return sources;
@@ -74,10 +75,12 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
     x,
     y,
     ...(facet
-      ? { color: { ...positionChannel, scale: { domain: positions, scheme: theme.stageScheme } } }
+      ? { color: { ...positionChannel, scale: { domain: positions, scheme: theme.stageScheme } }, ...(data.hasExact ? { strokeDash: EXACT_DASH } : {}) }
       : {
           color: scheduleChannel,
           strokeDash: { ...positionChannel, scale: { domain: positions, range: dashes(positions) } },
+          // Dashes already tell positions apart: the exact response is a wide, translucent line.
+          ...(data.hasExact ? { strokeWidth: EXACT_WIDTH, opacity: EXACT_OPACITY } : {}),
         }),
     detail: data.hasExact
       ? [
@@ -126,12 +129,20 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
     subtitle: `Magnitude |H(ω)| of each schedule's stage ${where}`,
     description:
       `Magnitude responses in dB of ${schedules.length} schedules (${schedules.join(', ')}), each ${where}, against ${axis.title.toLowerCase()} on a ` +
-      `${options.frequencyScale} axis; ${facet ? 'one panel per schedule, colour = training position' : 'colour = schedule, dash pattern = training position'}; dashed line at 0 dB.`,
+      `${options.frequencyScale} axis; ${facet ? 'one panel per schedule, colour = training position' : 'colour = schedule, dash pattern = training position'}; dashed line at 0 dB.` +
+      (data.hasExact
+        ? ` The exact time-variant response at the last step of each drawn stage is overlaid (${facet ? 'dashed' : 'wide translucent lines'}).`
+        : ''),
     theme,
     datasets: { curveStages: data.curveStages, curves: data.curves },
     body,
   });
 }
+
+const RESPONSES = ['frozen', 'exact'];
+const EXACT_DASH = { field: 'response', type: 'nominal', title: 'Response', scale: { domain: RESPONSES, range: [[1, 0], [6, 3]] } };
+const EXACT_WIDTH = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1.6, 4] } };
+const EXACT_OPACITY = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1, 0.4] } };
 
 /** Solid, then progressively sparser dashes: the start of training and "all steps" stay solid. */
 function dashes(positions: readonly string[]): number[][] {
