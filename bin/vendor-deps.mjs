@@ -21,7 +21,18 @@ const vendor = join(dist, 'vendor');
 /** Bundle file → the packages it holds. vega and vega-lite share vega-util and d3: one bundle. */
 const BUNDLES = { zod: ['zod'], yaml: ['yaml'], commander: ['commander'], chalk: ['chalk'], 'vega-all': ['vega', 'vega-lite'] };
 
+// zod ships ~45 message locales and loads them all; momentum-fr's messages are English (its own),
+// so only `en` (zod's default) is kept: a third of the bundle, parsed at every start.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: join(root, 'node_modules/zod/v4/locales') }));
+  },
+};
+
+// A code cache must never outlive its bundle (V8 checks little more than the source's length).
 rmSync(vendor, { recursive: true, force: true });
+rmSync(join(dist, 'cli.cjs.cache'), { force: true });
 mkdirSync(vendor, { recursive: true });
 
 for (const [bundle, packages] of Object.entries(BUNDLES)) {
@@ -33,16 +44,7 @@ for (const [bundle, packages] of Object.entries(BUNDLES)) {
       sourcefile: `vendor-entry-${bundle}.js`,
       loader: 'js',
     },
-    plugins: [
-      {
-        // zod ships ~45 message locales and loads them all; momentum-fr's messages are English (its
-        // own), so only `en` (zod's default) is kept: a third of the bundle, parsed at every start.
-        name: 'zod-english-only',
-        setup(b) {
-          b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: join(root, 'node_modules/zod/v4/locales') }));
-        },
-      },
-    ],
+    plugins: [zodEnglishOnly],
     // vega-canvas looks for the optional `canvas` package with a top-level await; its browser build
     // finds no canvas in Node. Text is then measured from the font size alone, so a figure's layout
     // (and its bytes) does not depend on whether a machine happens to have node-canvas installed.
@@ -103,6 +105,63 @@ function rewrite(dir) {
   }
 }
 rewrite(dist);
+
+// The CLI itself (what bin/momentum-fr.js runs): src/cli/main.ts with the modules it imports and
+// zod, yaml, commander, chalk and fft.js in one CommonJS file, also loaded with a code cache. ~150
+// ES modules cost every command a resolution, a file read and a compile each at start-up. Modules
+// the CLI imports lazily (actions, the exact engine, plotting) are still evaluated only when used.
+// vega and vega-lite stay in their own bundle, loaded on first use; mathjs and resvg stay packages.
+const src = join(root, 'src');
+await build({
+  entryPoints: [join(src, 'cli/main.ts')],
+  plugins: [
+    {
+      // Each module keeps its own import.meta.url (its compiled file under dist/), so the paths it
+      // resolves from there (../package.json, ./sweep-worker.js) stay what they are in dist/.
+      name: 'import-meta-url-of-dist',
+      setup(b) {
+        b.onLoad({ filter: /\.ts$/ }, (args) => {
+          const distUrl = `./${relative(src, args.path).split(sep).join('/').replace(/\.ts$/, '.js')}`;
+          const text = readFileSync(args.path, 'utf8').replaceAll('import.meta.url', `new URL(${JSON.stringify(distUrl)}, __cliDist).href`);
+          return { contents: text, loader: 'ts' };
+        });
+      },
+    },
+    {
+      // vega and vega-lite: from their own code-cached bundle, loaded when plotting first needs them.
+      name: 'vega-from-vendor-bundle',
+      setup(b) {
+        b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: args.path, namespace: 'vega-bundle' }));
+        b.onLoad({ filter: /.*/, namespace: 'vega-bundle' }, (args) => ({
+          contents: `const { loadBundle } = require(${JSON.stringify(join(src, 'util/load-bundle.ts'))});\nmodule.exports = loadBundle(new URL('./vendor/vega-all.cjs', __cliDist)).${exportName(args.path)};\n`,
+          resolveDir: src,
+          loader: 'js',
+        }));
+      },
+    },
+    {
+      // resvg (a native addon, CommonJS) stays a package. `await import()` of it would stay a real
+      // dynamic import, which a vm.Script cannot make: load it with require instead.
+      name: 'resvg-by-require',
+      setup(b) {
+        b.onResolve({ filter: /^@resvg\/resvg-js$/, namespace: 'file' }, (args) => ({ path: args.path, namespace: 'resvg-require' }));
+        b.onResolve({ filter: /^@resvg\/resvg-js$/, namespace: 'resvg-require' }, (args) => ({ path: args.path, external: true }));
+        b.onLoad({ filter: /.*/, namespace: 'resvg-require' }, () => ({ contents: "module.exports = require('@resvg/resvg-js');", loader: 'js' }));
+      },
+    },
+    zodEnglishOnly,
+  ],
+  external: ['mathjs'],
+  banner: { js: "const __cliDist = require('node:url').pathToFileURL(__dirname + '/');" },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: join(dist, 'cli.cjs'),
+  legalComments: 'inline',
+  minify: process.env.MFR_MIN !== '0',
+  logLevel: 'warning',
+});
 
 // The code caches: a child process (plain `node`, the flags every command runs with) runs the
 // workload and writes them.

@@ -4,6 +4,12 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
+// Shared by every copy of this module (dist/util/load-bundle.js, and the one inside dist/cli.cjs),
+// so the build's warm-up can write the cache of every bundle any of them loaded.
+const REGISTRY = Symbol.for('momentum-fr.loadBundle.loaded');
+const loaded: Map<string, Script> = ((globalThis as Record<symbol, unknown>)[REGISTRY] as Map<string, Script> | undefined) ?? new Map<string, Script>();
+(globalThis as Record<symbol, unknown>)[REGISTRY] = loaded;
+
 /**
  * Loads one of the dependency bundles under dist/vendor (a CommonJS file, see bin/vendor-deps.mjs)
  * with V8's code cache: `<bundle>.cache`, written at build time after a representative run, holds
@@ -32,7 +38,6 @@ export function loadBundle(url: URL): Record<string, unknown> {
   return module.exports;
 }
 
-const loaded = new Map<string, Script>();
 
 /** Whether V8 took the code cache of each bundle loaded so far (for `npm run bench` and tests). */
 export function bundleCacheStatus(): { file: string; cached: boolean }[] {

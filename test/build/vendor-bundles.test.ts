@@ -30,6 +30,34 @@ describe('dependency bundles under dist/vendor (bin/vendor-deps.mjs)', () => {
     expect(status.sort()).toEqual(['chalk.cjs', 'commander.cjs', 'vega-all.cjs', 'yaml.cjs', 'zod.cjs'].map((f) => [f, true]));
   });
 
+  it('dist/cli.cjs (what bin/momentum-fr.js runs for commands) has a code cache V8 accepts, and prints what the ES modules print', () => {
+    expect(existsSync(join(ROOT, 'dist/cli.cjs.cache'))).toBe(true);
+    const result = nodeJson(
+      `import { Writable } from 'node:stream';
+       const { loadBundle, bundleCacheStatus } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/util/load-bundle.js')).href)});
+       const bundled = loadBundle(new URL(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/cli.cjs')).href)}));
+       const modules = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist/cli/main.js')).href)});
+       const capture = async (run, argv) => {
+         let out = '';
+         const stdout = new Writable({ write: (c, _e, done) => ((out += c), done()) });
+         const code = await run(argv, { stdout, stderr: stdout, env: { NO_COLOR: '1' }, cwd: ${JSON.stringify(ROOT)} });
+         return code + ':' + out;
+       };
+       const jobs = [['analyze', 'configs/fsgdm-cifar100.yaml', '--format', 'json', '--freqs', '16'], ['analyze', 'configs/aggmo.yaml'], ['coefficients', 'configs/qhm.yaml', '--format', 'csv'], ['validate', 'configs/nope.yaml'], ['plot', 'configs/ema-sgdm.yaml', '--kind', 'response-map', '-o', '-', '--format', 'svg']];
+       const same = [];
+       for (const argv of jobs) same.push([argv[0], (await capture(bundled.run, argv)) === (await capture(modules.run, argv))]);
+       console.log(JSON.stringify({ cached: bundleCacheStatus().find((s) => s.file.endsWith('cli.cjs')).cached, same }));`,
+    ) as { cached: boolean; same: [string, boolean][] };
+    expect(result.cached).toBe(true);
+    expect(result.same).toEqual([
+      ['analyze', true],
+      ['analyze', true],
+      ['coefficients', true],
+      ['validate', true],
+      ['plot', true],
+    ]);
+  });
+
   it('each vendored module exports exactly the names the package itself exports', () => {
     const names = nodeJson(
       `const out = {};
