@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Build step, run by bin/vendor-deps.mjs in a child process: runs what users run most (help, the
+// Build step, run by bin/bundle.mjs in a child process: runs what users run most (help, the
 // default analysis in every format, every plot kind to SVG) through the CLI in memory, and an
 // analysis through the library, then writes the V8 code cache of every bundle that run loaded
 // (dist/cli.cjs and dist/vendor/*.cjs; src/util/load-bundle.ts). The run's

@@ -11,7 +11,7 @@ const loaded: Map<string, Script> = ((globalThis as Record<symbol, unknown>)[REG
 (globalThis as Record<symbol, unknown>)[REGISTRY] = loaded;
 
 /**
- * Loads one of the dependency bundles under dist/vendor (a CommonJS file, see bin/vendor-deps.mjs)
+ * Loads one of the bundles bin/bundle.mjs builds (a CommonJS file: dist/cli.cjs, dist/vendor/*.cjs)
  * with V8's code cache: `<bundle>.cache`, written at build time after a representative run, holds
  * the bytecode of every function that run compiled, so a command neither parses the bundle nor
  * compiles those functions again (vega and vega-lite: ~0.8 MB of JavaScript). Node 20 has no
@@ -45,7 +45,7 @@ export function bundleCacheStatus(): { file: string; cached: boolean }[] {
 }
 
 /**
- * Build step only (bin/vendor-deps.mjs, after its warm-up run): writes `<bundle>.cache` for every
+ * Build step only (bin/bundle.mjs, after its warm-up run): writes `<bundle>.cache` for every
  * bundle loaded in this process, holding what the run compiled. Returns the files written.
  */
 export function writeCodeCaches(): string[] {

@@ -40,7 +40,7 @@ if (process.env.NODE_EXTRA_CA_CERTS) {
   row('  node -e 0 without NODE_EXTRA_CA_CERTS', timeCommand(process.execPath, ['-e', '0'], 7, withoutCerts), '', 'reference');
   row('  --help without NODE_EXTRA_CA_CERTS', timeCommand(process.execPath, [bin, '--help'], 7, withoutCerts), '', 'reference');
 }
-// Commands run from code-cached bundles (bin/vendor-deps.mjs); a cache V8 rejects only costs time.
+// Commands run from code-cached bundles (bin/bundle.mjs); a cache V8 rejects only costs time.
 const caches = spawnSync(process.execPath, ['--input-type=module', '-e', "const { loadBundle, bundleCacheStatus } = await import('./dist/util/load-bundle.js'); loadBundle(new URL('file://' + process.cwd() + '/dist/cli.cjs')); await import('./dist/vendor/vega.js'); console.log(bundleCacheStatus().filter((s) => s.cached).length + '/' + bundleCacheStatus().length)"], { cwd: root, encoding: 'utf8' });
 rows.push({ name: 'code caches taken by V8 (dist/cli.cjs, vendor/vega-all.cjs)', ms: NaN, goal: '', note: caches.stdout.trim() || caches.stderr.trim() });
 const analyzeMs = timeCommand(process.execPath, [bin, 'analyze', 'configs/fsgdm-cifar100.yaml', '--format', 'json']);

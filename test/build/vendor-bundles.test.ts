@@ -17,7 +17,7 @@ function nodeJson(code: string): unknown {
   return JSON.parse(r.stdout);
 }
 
-describe('dependency bundles under dist/vendor (bin/vendor-deps.mjs)', () => {
+describe('dependency bundles under dist/vendor (bin/bundle.mjs)', () => {
   it('every bundle has a code cache, and a fresh node process accepts each one', () => {
     const bundles = readdirSync(VENDOR).filter((f) => f.endsWith('.cjs'));
     expect(bundles.sort()).toEqual(['chalk.cjs', 'commander.cjs', 'vega-all.cjs', 'yaml.cjs', 'zod.cjs']);
