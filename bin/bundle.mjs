@@ -166,7 +166,7 @@ await build({
   target: 'node20',
   outfile: join(dist, 'cli.cjs'),
   legalComments: 'inline',
-  minify: process.env.MFR_MIN !== '0',
+  minify: true,
   logLevel: 'warning',
 });
 
