@@ -172,7 +172,7 @@ await build({
 
 // The code caches: a child process (plain `node`, the flags every command runs with) runs the
 // workload and writes them.
-const warm = spawnSync(process.execPath, [fileURLToPath(new URL('./warm-code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'] });
+const warm = spawnSync(process.execPath, [fileURLToPath(new URL('./warm-code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
 if (warm.status !== 0) {
   // Not fatal: without caches every command still works, it only compiles what they would have saved.
   process.stderr.write(`bundle: warning: the code-cache warm-up failed (exit ${warm.status}); dist/vendor has no caches\n`);

@@ -4,10 +4,19 @@
 // a V8 code cache (bin/bundle.mjs), which starts `analyze` or `plot` far faster than ~150 ES
 // modules. Help and version need only commander and the command declarations, which the ES modules
 // load alone, faster than the whole bundle's cache. Same source either way: only the speed differs.
+import { statSync } from 'node:fs';
+
 const argv = process.argv.slice(2);
 const HELP = new Set(['--help', '-h', '--version', '-V']);
 const helpOnly = argv.length === 0 || argv[0] === 'help' || argv.some((a) => HELP.has(a));
-const { run } = helpOnly
+const bundle = new URL('../dist/cli.cjs', import.meta.url);
+const { run } = helpOnly || !bundleIsCurrent()
   ? await import('../dist/cli/main.js')
-  : (await import('../dist/util/load-bundle.js')).loadBundle(new URL('../dist/cli.cjs', import.meta.url));
+  : (await import('../dist/util/load-bundle.js')).loadBundle(bundle);
 process.exitCode = await run(argv);
+
+/** The bundle exists and is newer than tsc's output (a bare `tsc` after `npm run build` leaves it stale). */
+function bundleIsCurrent() {
+  const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+  return mtime(bundle) >= mtime(new URL('../dist/cli/main.js', import.meta.url));
+}
