@@ -3,14 +3,15 @@
 // Commands run from dist/cli.cjs: main.ts bundled with the modules and packages it uses, loaded with
 // a V8 code cache (bin/bundle.mjs), which starts `analyze` or `plot` far faster than ~150 ES
 // modules. Help and version need only commander and the command declarations, which the ES modules
-// load alone, faster than the whole bundle's cache. Same source either way: only the speed differs.
+// load alone, faster than the whole bundle's cache; --debug runs them too, for readable stack
+// traces. Same source either way: only the speed differs.
 import { statSync } from 'node:fs';
 
 const argv = process.argv.slice(2);
-const HELP = new Set(['--help', '-h', '--version', '-V']);
-const helpOnly = argv.length === 0 || argv[0] === 'help' || argv.some((a) => HELP.has(a));
+const MODULES = new Set(['--help', '-h', '--version', '-V', '--debug']);
+const useModules = argv.length === 0 || argv[0] === 'help' || argv.some((a) => MODULES.has(a));
 const bundle = new URL('../dist/cli.cjs', import.meta.url);
-const { run } = helpOnly || !bundleIsCurrent()
+const { run } = useModules || !bundleIsCurrent()
   ? await import('../dist/cli/main.js')
   : (await import('../dist/util/load-bundle.js')).loadBundle(bundle);
 process.exitCode = await run(argv);
