@@ -46,11 +46,24 @@ const COLUMNS: Column[] = [
 ];
 
 /**
+ * With the exact response (--mode exact|both), how each stage departs from its frozen filter
+ * (TransientMetrics): steps until the memory of earlier stages has faded to 1 %, "never" when the
+ * stage ends first, and the largest gap between the exact response at the stage's end and the frozen
+ * one, in dB.
+ */
+const TRANSIENT_COLUMNS: Column[] = [
+  { title: 'settle', width: 8, cell: (r) => (r.transient === undefined ? '–' : r.transient.settlingSteps === null ? 'never' : String(r.transient.settlingSteps)) },
+  { title: 'Δexact dB', width: 10, cell: (r) => num(r.transient?.maxDeviationDb ?? null) },
+];
+
+/**
  * The human summary: one block per schedule, one row per stage, fixed-width columns so it streams.
  * Colour (only when allowed): gains above 0 dB in yellow (amplified), below in cyan (attenuated).
+ * `transient` adds the exact-response columns (TRANSIENT_COLUMNS).
  */
-export function tableWriter(sink: TextSink, options: { color: boolean; units: FrequencyUnit }): AnalysisWriter {
+export function tableWriter(sink: TextSink, options: { color: boolean; units: FrequencyUnit; transient?: boolean }): AnalysisWriter {
   const c = new Chalk({ level: options.color ? 1 : 0 });
+  const columns = options.transient ? [...COLUMNS, ...TRANSIENT_COLUMNS] : COLUMNS;
   let first = true;
   const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s.padStart(w) + ' ');
   const db = (text: string, value: number | null) => (value === null ? text : value > 1e-12 ? c.yellow(text) : value < -1e-12 ? c.cyan(text) : text);
@@ -59,10 +72,10 @@ export function tableWriter(sink: TextSink, options: { color: boolean; units: Fr
     schedule: (h: ScheduleHeader) => {
       const head = `${first ? '' : '\n'}${c.bold(h.name)}  ${c.dim(`${h.source}, ${h.steps} steps, ${h.stageCount} stage${h.stageCount === 1 ? '' : 's'}; frequencies in ${UNIT_LABEL[options.units]}`)}\n`;
       first = false;
-      return sink.write(head + c.bold(COLUMNS.map((col) => pad(col.title, col.width)).join('').trimEnd()) + '\n');
+      return sink.write(head + c.bold(columns.map((col) => pad(col.title, col.width)).join('').trimEnd()) + '\n');
     },
     stage: (r: StageRecord) => {
-      const cells = COLUMNS.map((col) => {
+      const cells = columns.map((col) => {
         const text = pad(col.cell(r, options.units), col.width);
         if (col.title === 'DC dB') return db(text, r.metrics.dcGainDb);
         if (col.title === 'Nyq dB') return db(text, r.metrics.nyquistGainDb);

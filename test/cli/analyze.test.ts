@@ -60,6 +60,20 @@ describe('momentum-fr analyze (spawning the real binary)', () => {
     expect(cli(['analyze', FSGDM, '--stages', 'last'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
   });
 
+  it('--mode both adds the transient columns to the table, with the closed-form values', () => {
+    // Stage 0 (steps 1–4) is memoryless, so m_4 = g_4; in stage 1 (u = ½, steps 5–8) the exact
+    // response at step 8 is Σ_{n≤4} 2⁻ⁿe^{−jωn} = H₁(ω)·(1 − 2⁻⁵e^{−j5ω}): it would need 6 steps to come
+    // within 1 % of H₁ (2⁻⁷ ≤ 0.01 < 2⁻⁶) but the stage has 4 ("never"), and the largest gap on a grid
+    // holding ω = 0 is −20·log10(1 − 1/32) dB. Stage 0 matches its frozen filter from step 1.
+    const yaml = 'name: t\nsteps: 8\nstages: 2\nmomentum:\n  u: [0, 0.5]\n  v: 1\n';
+    const rows = cli(['analyze', '-', '--mode', 'both'], { input: yaml }).stdout.trim().split('\n');
+    expect(rows[1].trim().split(/\s{2,}/).slice(-2)).toEqual(['settle', 'Δexact dB']);
+    expect(rows[2].trim().split(/\s+/).slice(-2)).toEqual(['1', '0']);
+    expect(rows[3].trim().split(/\s+/).slice(-2)).toEqual(['never', (-20 * Math.log10(31 / 32)).toPrecision(4)]);
+    // Frozen mode: no transient columns.
+    expect(cli(['analyze', '-'], { input: yaml }).stdout.split('\n')[1]).not.toContain('settle');
+  });
+
   it('--preset with --set overrides, and a log grid', () => {
     const r = cli(['analyze', '--preset', 'standard-sgdm', '--set', 'momentum.beta=0.99', '--scale', 'log', '--fmin', '1e-5', '--freqs', '50', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);

@@ -47,7 +47,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
     const color = options.output === undefined || options.output === '-' ? ctx.color : false;
-    return tableWriter(sink, { color, units: options.units as FrequencyUnit });
+    return tableWriter(sink, { color, units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
   };
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
