@@ -6,8 +6,8 @@
 //    chalk: ~10 each; vega and vega-lite, loaded by `plot` only: ~350 files of ~40 packages) as
 //    minified CommonJS files, each behind a small ESM module, and dist/'s imports pointed at those
 //    modules: what the library (dist/index.js) loads.
-// 2. dist/cli.cjs: src/cli/main.ts with every module it imports and those dependencies but vega, in
-//    one file: what bin/momentum-fr.js runs for commands.
+// 2. dist/cli.cjs: src/cli/main.ts with every module it imports in one file, taking the
+//    dependencies from the bundles of step 1: what bin/momentum-fr.js runs for commands.
 // 3. The code caches: bin/warm-code-cache.mjs runs a representative workload in a child process and
 //    writes each loaded bundle's cache from it.
 //
@@ -113,12 +113,14 @@ function rewrite(dir) {
 }
 rewrite(dist);
 
-// The CLI itself (what bin/momentum-fr.js runs): src/cli/main.ts with the modules it imports and
-// zod, yaml, commander, chalk and fft.js in one CommonJS file, also loaded with a code cache. ~150
-// ES modules cost every command a resolution, a file read and a compile each at start-up. Modules
-// the CLI imports lazily (actions, the exact engine, plotting) are still evaluated only when used.
-// vega and vega-lite stay in their own bundle, loaded on first use; mathjs and resvg stay packages.
+// The CLI itself (what bin/momentum-fr.js runs): src/cli/main.ts with the modules it imports in
+// one CommonJS file, also loaded with a code cache. ~150 ES modules cost every command a
+// resolution, a file read and a compile each at start-up. Modules the CLI imports lazily (actions,
+// the exact engine, plotting) are still evaluated only when used. The vendored packages come from
+// their own bundles above (one copy, one cache each), loaded when first required; fft.js is small
+// and bundled in; mathjs and resvg stay packages.
 const src = join(root, 'src');
+const bundleOf = new Map(Object.entries(BUNDLES).flatMap(([bundle, packages]) => packages.map((p) => [p, bundle])));
 await build({
   entryPoints: [join(src, 'cli/main.ts')],
   plugins: [
@@ -135,12 +137,12 @@ await build({
       },
     },
     {
-      // vega and vega-lite: from their own code-cached bundle, loaded when plotting first needs them.
-      name: 'vega-from-vendor-bundle',
+      name: 'packages-from-vendor-bundles',
       setup(b) {
-        b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: args.path, namespace: 'vega-bundle' }));
-        b.onLoad({ filter: /.*/, namespace: 'vega-bundle' }, (args) => ({
-          contents: `const { loadBundle } = require(${JSON.stringify(join(src, 'util/load-bundle.ts'))});\nmodule.exports = loadBundle(new URL('./vendor/vega-all.cjs', __cliDist)).${exportName(args.path)};\n`,
+        const names = [...bundleOf.keys()].map((p) => p.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&'));
+        b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'vendor-bundle' }));
+        b.onLoad({ filter: /.*/, namespace: 'vendor-bundle' }, (args) => ({
+          contents: `const { loadBundle } = require(${JSON.stringify(join(src, 'util/load-bundle.ts'))});\nmodule.exports = loadBundle(new URL('./vendor/${bundleOf.get(args.path)}.cjs', __cliDist)).${exportName(args.path)};\n`,
           resolveDir: src,
           loader: 'js',
         }));
@@ -156,7 +158,6 @@ await build({
         b.onLoad({ filter: /.*/, namespace: 'resvg-require' }, () => ({ contents: "module.exports = require('@resvg/resvg-js');", loader: 'js' }));
       },
     },
-    zodEnglishOnly,
   ],
   external: ['mathjs'],
   banner: { js: "const __cliDist = require('node:url').pathToFileURL(__dirname + '/');" },

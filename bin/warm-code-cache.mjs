@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // Build step, run by bin/bundle.mjs in a child process: runs what users run most (help, the
-// default analysis in every format, every plot kind to SVG) through the CLI in memory, and an
-// analysis through the library, then writes the V8 code cache of every bundle that run loaded
-// (dist/cli.cjs and dist/vendor/*.cjs; src/util/load-bundle.ts). The run's
-// output is discarded; only what V8 compiled for it is kept.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// default analysis in every format, every plot kind to SVG) through the CLI in memory, then writes
+// the V8 code cache of every bundle that run loaded (dist/cli.cjs and dist/vendor/*.cjs;
+// src/util/load-bundle.ts). The run's output is discarded; only what V8 compiled for it is kept.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -12,11 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { loadBundle, writeCodeCaches } = await import('../dist/util/load-bundle.js');
-// The CLI as bin/momentum-fr.js runs it (dist/cli.cjs), and the library's ES modules (dist/index.js,
-// which import the vendored packages one bundle each).
+// The CLI as bin/momentum-fr.js runs it: dist/cli.cjs, which loads the vendored bundles it uses.
 const { run } = loadBundle(new URL('../dist/cli.cjs', import.meta.url));
-const library = await import('../dist/index.js');
-await Promise.all(['commander', 'chalk'].map((name) => import(`../dist/vendor/${name}.js`)));
 
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 const out = mkdtempSync(join(tmpdir(), 'momentum-fr-warm-'));
@@ -38,8 +34,6 @@ try {
     const code = await run(argv, { stdout: discard(), stderr, env: { NO_COLOR: '1' }, cwd: root });
     if (code !== 0) throw new Error(`momentum-fr ${argv.join(' ')} exited ${code}: ${said}`);
   }
-  const [schedule] = library.parseSchedules(readFileSync(config, 'utf8')).schedules;
-  library.analyze([schedule]);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { ScheduleHeader } from '../analysis/analyze.js';
 import { cyclesPerStep, periodSteps } from '../filter/grid.js';
 import type { AnalysisWriter } from '../io/analysis-writer.js';
+import { tableNumber } from '../io/number-format.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
 
@@ -9,13 +10,8 @@ export type FrequencyUnit = 'rad' | 'cycles' | 'period';
 
 const UNIT_LABEL: Record<FrequencyUnit, string> = { rad: 'rad/sample', cycles: 'cycles/step', period: 'period, steps' };
 
-function num(x: number | null, digits = 4): string {
-  if (x === null || !Number.isFinite(x)) return x === Infinity ? '∞' : '–';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e6 || a < 1e-4) return x.toExponential(digits - 1);
-  return Number(x.toPrecision(digits)).toString();
-}
+/** +∞ (a DC gain at u = 1 with --allow-unstable) shows as ∞. */
+const num = (x: number | null, digits = 4): string => tableNumber(x, digits, 1e-4, '∞');
 
 function freq(x: number | null, unit: FrequencyUnit): string {
   if (x === null) return '–';

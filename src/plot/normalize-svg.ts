@@ -5,10 +5,11 @@
  *   render, `gradient_5` on the next), so the same figure rendered twice differs. Every id is renamed
  *   in order of appearance (`gradient_1`, `clip_1`, …) and its `url(#…)`/`href="#…"` references with it.
  * - path data and transforms: vega prints full double precision (`212.57129516147825`); they are cut to
- *   1/100 px, far below what any screen or printer resolves (a response map has 10⁴–10⁵ paths).
+ *   1/100 px, far below what any screen or printer resolves.
  * - colours: `rgb(242, 239, 238)` → `#f2efee`.
- * - rect marks (response-map cells) get `shape-rendering="crispEdges"`: anti-aliased edges of
- *   adjacent cells otherwise leave a faint mesh of seams over the map.
+ * - rect marks (heatmap cells: the sweep heatmap, a response map drawn as rects) get
+ *   `shape-rendering="crispEdges"`: anti-aliased edges of adjacent cells otherwise leave a faint mesh
+ *   of seams over the map.
  */
 export function normalizeSvg(svg: string): string {
   const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);

@@ -28,7 +28,6 @@ export interface PlotFigure {
   spec: VegaLiteSpec;
 }
 
-export type { ExactResponses } from './response-records.js';
 
 /**
  * Every requested figure for every schedule, in a fixed order (schedules as given, kinds in

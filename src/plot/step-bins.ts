@@ -45,64 +45,43 @@ export function stepBins(table: StageTable, maxBins: number): StepBins {
     if (b !== prev) count++;
     prev = b;
   }
-  const out: StepBins = {
+  const spans = {
     count,
     t0: new Float64Array(count),
     t1: new Float64Array(count),
     firstStage: new Float64Array(count),
     lastStage: new Float64Array(count),
-    uMean: new Float64Array(count),
-    vMean: new Float64Array(count),
-    uMin: new Float64Array(count),
-    uMax: new Float64Array(count),
-    vMin: new Float64Array(count),
-    vMax: new Float64Array(count),
-    aggregated: count < n,
   };
-  let j = -1;
-  let prev = -1;
-  let su = 0;
-  let sv = 0;
-  let len = 0;
-  const close = (): void => {
-    if (j < 0) return;
-    out.uMean[j] = su / len;
-    out.vMean[j] = sv / len;
-  };
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, j = -1, prev = -1; i < n; i++) {
     const b = binOf(i);
-    const u = table.u[i];
-    const v = table.v[i];
-    const steps = table.endStep[i] - table.startStep[i] + 1;
     if (b !== prev) {
-      close();
       j++;
       prev = b;
-      su = sv = len = 0;
-      out.t0[j] = table.startStep[i] - 1;
-      out.firstStage[j] = i;
-      out.uMin[j] = out.uMax[j] = u;
-      out.vMin[j] = out.vMax[j] = v;
+      spans.t0[j] = table.startStep[i] - 1;
+      spans.firstStage[j] = i;
     }
-    out.t1[j] = table.endStep[i];
-    out.lastStage[j] = i;
-    su += steps * u;
-    sv += steps * v;
-    len += steps;
-    if (u < out.uMin[j]) out.uMin[j] = u;
-    if (u > out.uMax[j]) out.uMax[j] = u;
-    if (v < out.vMin[j]) out.vMin[j] = v;
-    if (v > out.vMax[j]) out.vMax[j] = v;
+    spans.t1[j] = table.endStep[i];
+    spans.lastStage[j] = i;
   }
-  close();
-  return out;
+  const u = binValues(table, spans, table.u);
+  const v = binValues(table, spans, table.v);
+  return {
+    ...spans,
+    uMean: u.mean,
+    vMean: v.mean,
+    uMin: u.min,
+    uMax: u.max,
+    vMin: v.min,
+    vMax: v.max,
+    aggregated: count < n,
+  };
 }
 
 /**
  * Any per-stage quantity over the same bins: step-weighted mean, min and max of each bin's stages
  * (a bin of one stage gives that stage's value three times).
  */
-export function binValues(table: StageTable, bins: StepBins, values: ArrayLike<number>): { mean: Float64Array; min: Float64Array; max: Float64Array } {
+export function binValues(table: StageTable, bins: Pick<StepBins, 'count' | 'firstStage' | 'lastStage'>, values: ArrayLike<number>): { mean: Float64Array; min: Float64Array; max: Float64Array } {
   const mean = new Float64Array(bins.count);
   const min = new Float64Array(bins.count);
   const max = new Float64Array(bins.count);

@@ -1,5 +1,5 @@
 import type { TextSink } from '../../io/sink.js';
-import { csvNumber, csvText, jsonValue } from '../../io/number-format.js';
+import { csvNumber, csvText, jsonValue, tableNumber } from '../../io/number-format.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import type { StageComparison } from '../../spectral/stage-agreement.js';
@@ -65,13 +65,7 @@ export async function writeSimulationRows(sink: TextSink, report: SimulationRepo
   }
 }
 
-function num(x: number | null, digits = 4): string {
-  if (x === null || !Number.isFinite(x)) return '–';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e6 || a < 1e-4) return x.toExponential(digits - 1);
-  return Number(x.toPrecision(digits)).toString();
-}
+const num = (x: number | null, digits = 4): string => tableNumber(x, digits);
 
 /** Aligned table for a terminal: one line per stage and a verdict per schedule. */
 export async function writeSimulationTable(sink: TextSink, report: SimulationReport, color: { ok: (s: string) => string; bad: (s: string) => string; dim: (s: string) => string }): Promise<void> {

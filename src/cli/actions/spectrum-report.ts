@@ -1,4 +1,4 @@
-import { csvNumber, csvText, jsonArray, jsonValue } from '../../io/number-format.js';
+import { csvNumber, csvText, jsonArray, jsonValue, tableNumber } from '../../io/number-format.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
@@ -18,13 +18,7 @@ async function writeRows(sink: TextSink, format: 'csv' | 'ndjson', columns: read
   }
 }
 
-function num(x: number | null, digits = 4): string {
-  if (x === null || !Number.isFinite(x)) return '–';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e6 || a < 1e-3) return x.toExponential(digits - 1);
-  return Number(x.toPrecision(digits)).toString();
-}
+const num = (x: number | null, digits = 4): string => tableNumber(x, digits, 1e-3);
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
 
