@@ -42,7 +42,7 @@ if (process.env.NODE_EXTRA_CA_CERTS) {
 }
 // Commands run from code-cached bundles (bin/bundle.mjs); a cache V8 rejects only costs time.
 const caches = spawnSync(process.execPath, ['--input-type=module', '-e', "const { loadBundle, bundleCacheStatus } = await import('./dist/util/load-bundle.js'); loadBundle(new URL('file://' + process.cwd() + '/dist/cli.cjs')); await import('./dist/vendor/vega.js'); console.log(bundleCacheStatus().filter((s) => s.cached).length + '/' + bundleCacheStatus().length)"], { cwd: root, encoding: 'utf8' });
-rows.push({ name: 'code caches taken by V8 (dist/cli.cjs, vendor/vega-all.cjs)', ms: NaN, goal: '', note: caches.stdout.trim() || caches.stderr.trim() });
+rows.push({ name: 'code caches taken by V8 (dist/cli.cjs and the vendor bundles it loads, vega-all)', ms: NaN, goal: '', note: caches.stdout.trim() || caches.stderr.trim() });
 const analyzeMs = timeCommand(process.execPath, [bin, 'analyze', 'configs/fsgdm-cifar100.yaml', '--format', 'json']);
 row('analyze FSGDM default → JSON (301 segments × 512 freqs)', analyzeMs, '≤ 250 ms');
 
