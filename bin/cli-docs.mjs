@@ -43,6 +43,9 @@ are exactly those.
   (temporary file + rename): a failed run never leaves a truncated file. A closed pipe
   (\`| head\`) ends quietly with exit 0.
 - **Determinism**: the same input gives byte-identical JSON, CSV and SVG.
+- **CSV** is RFC 4180: a header row, \`\\n\` line ends, a field with a comma, a double quote or a
+  line break quoted (\`a"b,c\` → \`"a""b,c"\`); nulls and non-finite numbers are empty cells (in
+  \`simulate --series\` traces \`nan\`, \`inf\`, as numpy.savetxt writes them).
 - **Colour**: only on a terminal; \`NO_COLOR\` (any value) or \`TERM=dumb\` turn it off,
   \`FORCE_COLOR\` turns it on.
 - **Frequencies** are in rad/sample on [0, π] (scipy.signal.freqz's \`worN\` with

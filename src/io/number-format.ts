@@ -33,11 +33,6 @@ export function jsonValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** RFC 4180 quoting: only when the cell needs it. */
-export function csvText(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * A number for a terminal table: `digits` significant digits, exponent form below `smallest` or
  * from 10⁶ on, '–' for null or NaN, and `infinity` for +∞ (−∞ shows '–').

@@ -1,5 +1,6 @@
 import { writeFileAtomic, withAtomicFile } from './atomic-write.js';
-import { csvText, jsonArray, jsonNumber } from './number-format.js';
+import { csvLine } from './csv-line.js';
+import { jsonArray, jsonNumber } from './number-format.js';
 import { npyBytes } from './trace-npy-bytes.js';
 import type { TraceFormat, TraceSeries } from './trace-types.js';
 
@@ -26,10 +27,10 @@ export async function writeTrace(path: string, format: TraceFormat, series: read
       return;
     }
     const keys = series.map((s) => JSON.stringify(s.name));
-    if (format === 'csv') await sink.write(`step,${series.map((s) => csvText(s.name)).join(',')}\n`);
+    if (format === 'csv') await sink.write(csvLine(['step', ...series.map((s) => s.name)]));
     for (let i = 0; i < n; i++) {
       const line = format === 'csv'
-        ? `${i + 1},${series.map((s) => csvValue(s.values[i])).join(',')}\n`
+        ? csvLine([i + 1, ...series.map((s) => csvValue(s.values[i]))])
         : `{"step":${i + 1},${series.map((s, j) => `${keys[j]}:${jsonNumber(s.values[i])}`).join(',')}}\n`;
       await sink.write(line);
     }

@@ -1,3 +1,4 @@
+import { csvLine } from '../io/csv-line.js';
 import { jsonValue } from '../io/number-format.js';
 import type { InvalidPoint } from './sweep-rows.js';
 import { jobSize, sweepColumns, type SweepJob } from './sweep-job.js';
@@ -11,7 +12,7 @@ import { jobSize, sweepColumns, type SweepJob } from './sweep-job.js';
  */
 export function sweepHeader(job: SweepJob, meta: { tool: { name: string; version: string }; schedule: string; source: string }): string {
   const columns = sweepColumns(job);
-  if (job.format === 'csv') return `${columns.join(',')}\n`;
+  if (job.format === 'csv') return csvLine(columns);
   if (job.format === 'ndjson') return '';
   const sweep = {
     schedule: meta.schedule,

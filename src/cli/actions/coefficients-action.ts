@@ -1,4 +1,5 @@
 import { TOOL } from '../../version.js';
+import { csvField } from '../../io/csv-line.js';
 import { jsonNumber, csvNumber, jsonValue } from '../../io/number-format.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
@@ -37,7 +38,7 @@ export async function coefficientsCommand(inputs: string[], options: Coefficient
 async function rows(s: Schedule, format: string, runs: boolean, sink: TextSink): Promise<void> {
   const t = s.stages;
   const name = JSON.stringify(s.name);
-  const csvName = /[",\n]/.test(s.name) ? name : s.name;
+  const csvName = csvField(s.name);
   let first = true;
   const sep = () => {
     const p = first ? '\n        ' : ',\n        ';

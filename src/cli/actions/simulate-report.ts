@@ -1,5 +1,6 @@
 import type { TextSink } from '../../io/sink.js';
-import { csvNumber, csvText, jsonValue, tableNumber } from '../../io/number-format.js';
+import { csvLine } from '../../io/csv-line.js';
+import { jsonValue, tableNumber } from '../../io/number-format.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import type { StageComparison } from '../../spectral/stage-agreement.js';
@@ -52,15 +53,12 @@ export async function writeSimulationJson(sink: TextSink, report: SimulationRepo
 
 /** One tidy row per (schedule, stage): CSV with a header, or NDJSON objects. */
 export async function writeSimulationRows(sink: TextSink, report: SimulationReport, format: 'csv' | 'ndjson'): Promise<void> {
-  if (format === 'csv') await sink.write(`${ROW_COLUMNS.join(',')}\n`);
+  if (format === 'csv') await sink.write(csvLine(ROW_COLUMNS));
   for (const sim of report.simulations) {
     for (const st of sim.stages) {
       const cells = rowCells(sim.schedule.name, st, report.tolerance);
-      if (format === 'csv') {
-        await sink.write(`${cells.map((c) => (typeof c === 'number' || c === null ? csvNumber(c) : typeof c === 'string' ? csvText(c) : String(c))).join(',')}\n`);
-      } else {
-        await sink.write(`${jsonValue(Object.fromEntries(ROW_COLUMNS.map((k, i) => [k, cells[i]])))}\n`);
-      }
+      if (format === 'csv') await sink.write(csvLine(cells));
+      else await sink.write(`${jsonValue(Object.fromEntries(ROW_COLUMNS.map((k, i) => [k, cells[i]])))}\n`);
     }
   }
 }

@@ -1,4 +1,5 @@
-import { csvNumber, csvText, jsonArray, jsonValue, tableNumber } from '../../io/number-format.js';
+import { csvLine } from '../../io/csv-line.js';
+import { jsonArray, jsonValue, tableNumber } from '../../io/number-format.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
@@ -6,15 +7,11 @@ import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
 type Format = string;
 type Cell = string | number | boolean | null;
 
-function csvCell(c: Cell): string {
-  return typeof c === 'number' || c === null ? csvNumber(c) : typeof c === 'string' ? csvText(c) : String(c);
-}
-
 /** Tidy rows: CSV with a header line, or one NDJSON object per row. */
 async function writeRows(sink: TextSink, format: 'csv' | 'ndjson', columns: readonly string[], rows: Iterable<Cell[]>): Promise<void> {
-  if (format === 'csv') await sink.write(`${columns.join(',')}\n`);
+  if (format === 'csv') await sink.write(csvLine(columns));
   for (const row of rows) {
-    await sink.write(format === 'csv' ? `${row.map(csvCell).join(',')}\n` : `${jsonValue(Object.fromEntries(columns.map((k, i) => [k, row[i]])))}\n`);
+    await sink.write(format === 'csv' ? csvLine(row) : `${jsonValue(Object.fromEntries(columns.map((k, i) => [k, row[i]])))}\n`);
   }
 }
 
