@@ -1,4 +1,5 @@
 import type { ThemeName } from './plot-options.js';
+import { CURVE_SLIDER, HIGHLIGHTED_STAGE } from './specs/curve-panel.js';
 import type { VegaLiteSpec } from './specs/vega-lite-spec.js';
 
 /** One figure on the page. */
@@ -23,7 +24,8 @@ export interface HtmlPageInput {
 /**
  * A self-contained HTML page: vega, vega-lite and vega-embed inlined, each figure embedded with
  * tooltips and an export menu (no "open in editor": the page must not depend on the network).
- * When every figure has rendered, `document.body.dataset.ready` is "true" (or "error").
+ * When every figure has rendered, `document.body.dataset.ready` is "true" (or "error"). Beside a
+ * stage slider the page shows the highlighted stage, not vega's raw slider value (a curve position).
  *
  * Deterministic: no timestamps or random ids, so the same figures give the same bytes.
  */
@@ -67,11 +69,25 @@ ${sections}
 <script>
 (function () {
   var specs = JSON.parse(document.getElementById('momentum-fr-specs').textContent);
+  var slider = ${jsonForScript({ input: CURVE_SLIDER, stage: HIGHLIGHTED_STAGE })};
   var views = {};
+  // vega writes the slider's value (a position among the drawn curves) beside it on every input
+  // event; once the view has run, write the stage that position draws instead.
+  function showStage(view, figure) {
+    var input = figure.querySelector('input[name="' + slider.input + '"]');
+    var label = input && input.nextElementSibling;
+    if (!label) return;
+    var show = function () { label.textContent = String(view.signal(slider.stage)); };
+    view.addSignalListener(slider.stage, show);
+    show();
+  }
   var options = { renderer: 'canvas', actions: { export: true, source: false, compiled: false, editor: false } };
   window.momentumFr = { views: views };
   window.momentumFr.ready = Promise.all(specs.map(function (s, i) {
-    return vegaEmbed('#figure-' + i, s.spec, options).then(function (result) { views[s.id] = result.view; });
+    return vegaEmbed('#figure-' + i, s.spec, options).then(function (result) {
+      views[s.id] = result.view;
+      showStage(result.view, document.getElementById('figure-' + i));
+    });
   })).then(function () { document.body.dataset.ready = 'true'; }, function (err) {
     document.body.dataset.ready = 'error';
     console.error(err);

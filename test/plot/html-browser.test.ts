@@ -93,33 +93,82 @@ describe.skipIf(!existsSync(CHROMIUM))('the HTML page in headless Chromium', () 
           for (const item of node.items ?? []) for (const child of (item.items ?? []) as never[]) walk(child);
         };
         walk(view.scenegraph().root as never);
-        return { slider: view.signal('stageSlider'), points, label };
+        return { stage: view.signal('highlightedStage'), points, label };
       });
 
     const before = await highlighted();
-    expect(before.slider).toBe(300);
+    expect(before.stage).toBe(300);
     expect(before.label).toMatch(/^stage 300 \(steps 117000–117000\): u = 0\.968/);
     expect(before.points.length).toBeGreaterThan(100);
 
     // Move the range input as a user would: set its value and fire 'input' (what dragging does).
     const slider = page.locator('#fsgdm-magnitude input[type="range"]');
     await expect(slider.count()).resolves.toBe(1);
+    // The slider steps through the 41 drawn curves: position 4 of 0 … 40.
     await slider.evaluate((el: HTMLInputElement) => {
-      el.value = '30';
+      el.value = '4';
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await page.waitForFunction(() => {
       const w = window as unknown as { momentumFr: { views: Record<string, { signal(name: string): number }> } };
-      return w.momentumFr.views['fsgdm-magnitude'].signal('stageSlider') === 30;
+      return w.momentumFr.views['fsgdm-magnitude'].signal('highlightedStage') < 300;
     });
     await page.evaluate(() => (window as unknown as { momentumFr: { views: Record<string, { runAsync(): Promise<unknown> }> } }).momentumFr.views['fsgdm-magnitude'].runAsync().then(() => null));
     const after = await highlighted();
-    expect(after.slider).toBe(30);
-    expect(after.label).toMatch(/^stage 30 \(steps /);
+    expect(after.stage).toBeLessThan(40);
+    expect(after.label).toMatch(new RegExp(`^stage ${after.stage} \\(steps `));
     expect(after.points).toHaveLength(before.points.length);
     // An earlier stage has less DC gain: its curve lies lower on the plot (larger y in pixels).
     expect(after.points[0]).toBeGreaterThan(before.points[0] + 20);
     expect(problems).toEqual([]);
+  });
+
+  it('wherever the slider is, the number beside it, the highlighted curve and the annotation name the same drawn stage', async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => document.body.dataset.ready !== undefined, null, { timeout: 45_000 });
+    type Shown = { label: string; curveStages: number[]; annotation: string; drawn: number[] };
+    /** Moves the slider as a user would (set the value, fire 'input'), then reads what the page shows. */
+    const showAt = (value: number | null): Promise<Shown> =>
+      page.evaluate(async (value) => {
+        type Node = { name?: string; items?: { datum?: { stage?: number }; text?: string; items?: unknown[] }[] };
+        const w = window as unknown as { momentumFr: { views: Record<string, { scenegraph(): { root: unknown }; runAsync(): Promise<unknown>; data(name: string): { stage: number }[] }> } };
+        const view = w.momentumFr.views['fsgdm-magnitude'];
+        const input = document.querySelector('#fsgdm-magnitude input[type="range"]') as HTMLInputElement;
+        if (value !== null) {
+          input.value = String(value);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        await view.runAsync();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        let curveStages: number[] = [];
+        let annotation = '';
+        const walk = (node: Node): void => {
+          if (node.name === 'highlight_marks') curveStages = (node.items ?? []).map((i) => i.datum?.stage ?? NaN);
+          if (node.name === 'highlightLabel_marks') annotation = String(node.items?.[0]?.text ?? '');
+          for (const item of node.items ?? []) for (const child of (item.items ?? []) as Node[]) walk(child);
+        };
+        walk(view.scenegraph().root as Node);
+        return { label: input.nextElementSibling?.textContent ?? '', curveStages, annotation, drawn: view.data('curveStages').map((r) => r.stage) };
+      }, value);
+
+    const input = page.locator('#fsgdm-magnitude input[type="range"]');
+    const [min, max] = [Number(await input.getAttribute('min')), Number(await input.getAttribute('max'))];
+    const initial = await showAt(null);
+    const drawn = initial.drawn;
+    expect(drawn.length).toBeGreaterThan(30);
+    for (const value of [null, min, min + 1, min + 5, Math.round((min + max) / 2), max - 1, max]) {
+      const shown = value === null ? initial : await showAt(value);
+      const stage = Number(shown.label);
+      expect(drawn, `slider at ${value}: the label says stage ${shown.label}, which is not drawn`).toContain(stage);
+      expect(new Set(shown.curveStages), `slider at ${value}: label ${shown.label}`).toEqual(new Set([stage]));
+      expect(shown.annotation, `slider at ${value}`).toMatch(new RegExp(`^stage ${stage} \\(steps `));
+    }
+    // The slider reaches every drawn stage, first and last included.
+    expect(max - min + 1).toBe(drawn.length);
+    expect(Number((await showAt(min)).label)).toBe(drawn[0]);
+    expect(Number((await showAt(max)).label)).toBe(drawn.at(-1));
+    expect(initial.label).toBe(String(drawn.at(-1)));
   });
 
   it('the response-map SVG (cells as one image) looks the same as vega\'s rect cells at 2× zoom: the image is not smoothed', async () => {

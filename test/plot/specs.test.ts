@@ -8,7 +8,7 @@ import { bodeSpec } from '../../src/plot/specs/bode.js';
 import { coefficientsSpec } from '../../src/plot/specs/coefficients.js';
 import { binValues, stepBins } from '../../src/plot/step-bins.js';
 import { compareSources, compareSpec } from '../../src/plot/specs/compare.js';
-import { STAGE_SLIDER } from '../../src/plot/specs/curve-panel.js';
+import { CURVE_SLIDER, HIGHLIGHTED_STAGE } from '../../src/plot/specs/curve-panel.js';
 import { groupDelaySpec } from '../../src/plot/specs/group-delay.js';
 import { magnitudeSpec } from '../../src/plot/specs/magnitude.js';
 import { metricsSpec } from '../../src/plot/specs/metrics.js';
@@ -112,12 +112,15 @@ describe('curve plots: magnitude, phase, group delay, Bode', () => {
     expect(spec.resolve).toEqual({ scale: { x: 'shared', color: 'shared' } });
   });
 
-  it('interactive magnitude: a range-input slider over the drawn stages and a highlight layer that follows it', () => {
+  it('interactive magnitude: a range-input slider over the positions of the drawn stages, and a highlight layer that follows the stage there', () => {
     const spec = magnitudeSpec(responseRecords(FSGDM, [0, 100, 200, 300], omega), { ...options, interactive: true });
-    expect(spec.params).toEqual([{ name: STAGE_SLIDER, value: 300, bind: { input: 'range', min: 0, max: 300, step: 1, name: 'Highlighted stage ' } }]);
+    expect(spec.params).toEqual([
+      { name: CURVE_SLIDER, value: 3, bind: { input: 'range', min: 0, max: 3, step: 1, name: 'Highlighted stage ' } },
+      { name: HIGHLIGHTED_STAGE, expr: `[0,100,200,300][${CURVE_SLIDER}]` },
+    ]);
     const layers = spec.layer as VegaLiteSpec[];
     const highlight = layers.find((l) => l.name === 'highlight')!;
-    expect(JSON.stringify(highlight.transform)).toContain(STAGE_SLIDER);
+    expect(highlight.transform).toContainEqual({ filter: `datum.stage == ${HIGHLIGHTED_STAGE}` });
     expect(highlight.mark).toMatchObject({ type: 'line', strokeWidth: 3 });
     expect(layers.find((l) => l.name === 'highlightLabel')).toBeDefined();
     expect(encodings(spec).some((e) => Array.isArray(e.tooltip))).toBe(true);

@@ -2,7 +2,7 @@ import { frequencyAxis } from '../frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
 import type { ResponseRecords } from '../response-records.js';
 import { curveDatasets, type CurveQuantity } from './curve-datasets.js';
-import { curvePanel, stageSliderParam } from './curve-panel.js';
+import { curvePanel, stageSliderParams } from './curve-panel.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type VegaLiteSpec } from './vega-lite-spec.js';
 
@@ -57,7 +57,7 @@ export function curveFigure(
     theme,
     datasets: { curveStages: data.curveStages, curves: data.curves },
     body: {
-      ...(interactive ? { params: [stageSliderParam(stages)] } : {}),
+      ...(interactive ? { params: stageSliderParams(stages) } : {}),
       ...curvePanel({
         quantity,
         axis,

@@ -10,8 +10,14 @@ export const CURVE_QUANTITY: Record<CurveQuantity, { title: string; short: strin
   groupDelay: { title: 'Group delay τ (steps)', short: 'group delay (steps)' },
 };
 
-/** Name of the slider parameter of the interactive magnitude plot (a stage index). */
-export const STAGE_SLIDER = 'stageSlider';
+/**
+ * The interactive magnitude plot's slider: its value is a position among the drawn curves (0 … n − 1),
+ * not a stage index, so that every position it can take is a drawn stage (the drawn stages are a
+ * selection, e.g. 41 of 301, and a range input only steps evenly).
+ */
+export const CURVE_SLIDER = 'curveSlider';
+/** The stage the slider's position draws: what the highlighted curve, its annotation and the page show. */
+export const HIGHLIGHTED_STAGE = 'highlightedStage';
 
 export interface CurvePanelOptions {
   quantity: CurveQuantity;
@@ -22,7 +28,7 @@ export interface CurvePanelOptions {
   hasExact: boolean;
   /** How many stages are drawn: one curve gets a plain colour and no stage legend. */
   curveCount: number;
-  /** Fade the curves and add a highlighted curve that follows STAGE_SLIDER. */
+  /** Fade the curves and add a highlighted curve that follows HIGHLIGHTED_STAGE. */
   interactive: boolean;
 }
 
@@ -34,16 +40,9 @@ function lookupStage(): VegaLiteSpec {
   return { lookup: 'curve', from: { data: { name: 'curveStages' }, key: 'curve', fields: STAGE_FIELDS } };
 }
 
-/**
- * Keep the curve(s) of the stage nearest the slider; ties go to the earlier stage, so exactly one
- * stage is highlighted wherever the slider is.
- */
-function nearestStageTransforms(): VegaLiteSpec[] {
-  return [
-    { calculate: `abs(datum.stage - ${STAGE_SLIDER}) * 2 + (datum.stage > ${STAGE_SLIDER} ? 1 : 0)`, as: 'sliderDistance' },
-    { joinaggregate: [{ op: 'min', field: 'sliderDistance', as: 'nearestDistance' }] },
-    { filter: 'datum.sliderDistance == datum.nearestDistance' },
-  ];
+/** Keep the rows of the highlighted stage. */
+function highlightedStageFilter(): VegaLiteSpec {
+  return { filter: `datum.stage == ${HIGHLIGHTED_STAGE}` };
 }
 
 /**
@@ -104,7 +103,7 @@ export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
     layer.push({
       name: 'highlight',
       data: { name: 'curves' },
-      transform: [lookupStage(), ...nearestStageTransforms()],
+      transform: [lookupStage(), highlightedStageFilter()],
       mark: { type: 'line', clip: true, strokeWidth: 3, color: o.theme.foreground },
       encoding: { x, y, detail, ...strokeDash, tooltip },
     });
@@ -112,7 +111,7 @@ export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
       name: 'highlightLabel',
       data: { name: 'curveStages' },
       transform: [
-        ...nearestStageTransforms(),
+        highlightedStageFilter(),
         {
           calculate: `'stage ' + datum.stage + ' (steps ' + datum.startStep + '–' + datum.endStep + '): u = ' + format(datum.u, '.4~f') + ', v = ' + format(datum.v, '.4~f')`,
           as: 'label',
@@ -125,13 +124,15 @@ export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
   return { width: o.width, height: o.height, layer };
 }
 
-/** The slider parameter: a range input over the stages drawn, starting at the last one. */
-export function stageSliderParam(stages: readonly number[]): VegaLiteSpec {
-  const min = Math.min(...stages);
-  const max = Math.max(...stages);
-  return {
-    name: STAGE_SLIDER,
-    value: max,
-    bind: { input: 'range', min, max, step: 1, name: 'Highlighted stage ' },
-  };
+/**
+ * The slider's parameters: a range input over the positions of the drawn `stages` in training order,
+ * starting at the last, and the stage at the slider's position.
+ */
+export function stageSliderParams(stages: readonly number[]): VegaLiteSpec[] {
+  const ordered = [...new Set(stages)].sort((a, b) => a - b);
+  const last = ordered.length - 1;
+  return [
+    { name: CURVE_SLIDER, value: last, bind: { input: 'range', min: 0, max: last, step: 1, name: 'Highlighted stage ' } },
+    { name: HIGHLIGHTED_STAGE, expr: `[${ordered.join(',')}][${CURVE_SLIDER}]` },
+  ];
 }
