@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
+import { spawnAsync } from '../support/spawn-async.js';
 import { fencedBlocks } from './markdown.js';
 
 /**
@@ -39,7 +39,7 @@ const dir = mkdtempSync(join(tmpdir(), 'momentum-fr-ci-workflow-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('docs/ci-workflow.md', () => {
-  it('its workflow, installed from `npm pack`\'s tarball, validates and draws the configs of both sides and lists what changed', { timeout: 600_000 }, () => {
+  it('its workflow, installed from `npm pack`\'s tarball, validates and draws the configs of both sides and lists what changed', { timeout: 600_000 }, async () => {
     expect(workflowBlocks).toHaveLength(1);
     const workflow = parse(workflowBlocks[0].lines.join('\n')) as { env: Record<string, string>; jobs: { plots: { steps: Step[] } } };
     const steps = workflow.jobs.plots.steps;
@@ -48,7 +48,7 @@ describe('docs/ci-workflow.md', () => {
 
     // The tarball, as the page makes it (`npm ci` has run: `npm test` built dist/ before this test, so
     // `prepare` is skipped rather than rebuilding dist/ under the other test files).
-    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' });
+    const packed = await spawnAsync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT });
     expect(packed.status, packed.stderr).toBe(0);
     const tarball = (JSON.parse(packed.stdout) as { filename: string }[])[0].filename;
     expect(basename(workflow.env.MOMENTUM_FR), 'MOMENTUM_FR names the tarball `npm pack` writes').toBe(tarball);
@@ -83,14 +83,14 @@ describe('docs/ci-workflow.md', () => {
       if (step.run === undefined || NOT_RUN[label(step)] !== undefined) continue;
       expect(step.run, 'a run step with a ${{ }} expression cannot run here').not.toContain('${{');
       const cwd = join(ws, step['working-directory'] ?? '.');
-      const r = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = await spawnAsync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run], { cwd, env });
       expect(r.status, `step "${label(step)}"\n--- stdout:\n${r.stdout.slice(-3000)}\n--- stderr:\n${r.stderr.slice(-3000)}`).toBe(0);
     }
 
     // The installed command is the packed package, not a link back into this repository.
     const installed = realpathSync(join(prefix, 'bin', 'momentum-fr'));
     expect(installed.startsWith(realpathSync(ROOT))).toBe(false);
-    const version = spawnSync(installed, ['--version'], { env, encoding: 'utf8' });
+    const version = await spawnAsync(installed, ['--version'], { env });
     expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
 
     for (const file of ['ema-sgdm/ema-sgdm-magnitude.svg', 'ema-sgdm/ema-sgdm-magnitude.png', 'ema-sgdm/ema-sgdm.html', 'constant/constant-response-map.svg']) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
+import { spawnAsync } from '../support/spawn-async.js';
 import { docPages, fencedBlocks, readPage, type FencedBlock } from './markdown.js';
 
 /**
@@ -145,10 +146,8 @@ function repoLikeDir(): string {
 }
 
 function run(command: string, dir: string) {
-  return spawnSync('bash', ['--norc', '--noprofile', '-o', 'pipefail', '-c', command], {
+  return spawnAsync('bash', ['--norc', '--noprofile', '-o', 'pipefail', '-c', command], {
     cwd: dir,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
     env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH ?? ''}`, NO_COLOR: '1', HOME: dir },
   });
 }
@@ -173,18 +172,18 @@ describe('documented examples run', () => {
   const runnable = examples.filter((e) => e.commands.length > 0 && (hasJq || !usesJq(e)));
   if (!hasJq) it.skip(`blocks piping into jq (jq is not installed: apt-get install jq): ${examples.filter(usesJq).length}`, () => undefined);
 
-  it.each(runnable.map((e) => [e.where, e] as const))('%s', (_where, { block, commands }) => {
+  it.each(runnable.map((e) => [e.where, e] as const))('%s', async (_where, { block, commands }) => {
     const dir = repoLikeDir();
     if (block.lang === 'js' || block.lang === 'javascript' || block.lang === 'mjs') {
       const file = join(dir, `docs-example-${block.line}.mjs`);
       writeFileSync(file, commands[0].text);
-      const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: 'utf8' });
+      const r = await spawnAsync(process.execPath, [file], { cwd: dir });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       return;
     }
     for (const { text: command, shown, status } of commands) {
-      const r = run(command, dir);
+      const r = await run(command, dir);
       // A pipe into `head` may close early: SIGPIPE upstream is the documented, quiet behaviour.
       expect(r.status, `${command}\n--- stderr:\n${r.stderr.slice(0, 2000)}`).toBe(status);
       const output = status === 0 ? r.stdout : r.stderr;
