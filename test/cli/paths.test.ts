@@ -66,11 +66,12 @@ describe('output targets that are not regular files (spawning the real binary)',
 
   it('-o >(cmd) (a /dev/fd/N pipe) is written through; a reader that quits early is a broken pipe, exit 1', () => {
     const expected = cli(['schema']).stdout;
-    // The process substitution holds the pipeline's stdout, so `wc` waits for it to finish.
-    const r = shell('mfr schema -o >(cat) | wc -c');
-    expect(r.pipestatus[0]).toBe(0);
+    const out = join(specialDir(), 'received.json');
+    // `wait $!` waits for the process substitution (bash ≥ 4.4), so its file is complete.
+    const r = shell(`mfr schema -o >(cat > ${out}); status=$?; wait $!; exit $status`);
+    expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^wrote \/dev\/fd\/\d+\n$/);
-    expect(Number(r.stdout.trim())).toBe(Buffer.byteLength(expected));
+    expect(readFileSync(out, 'utf8')).toBe(expected);
     const early = shell(`mfr analyze ${FSGDM} --format csv -o >(head -c 10 > /dev/null)`);
     expect(early.pipestatus[0]).toBe(1);
     expect(early.stderr).toMatch(/^momentum-fr: cannot write \/dev\/fd\/\d+: broken pipe\n$/);
@@ -160,33 +161,34 @@ describe('paths that cannot be used are exit 2 with one line naming them', () =>
   const long = `${'n'.repeat(256)}.yaml`;
   traceCsv(dir);
 
-  it('inputs: configs (analyze, sweep, tune, validate) and traces (spectrum)', () => {
-    const cases: [string, string][] = [
-      ['file/c.yaml', 'not a directory'],
-      ['loop-a', 'too many levels of symbolic links'],
-      [long, 'file name too long'],
-      ['missing.yaml', 'no such file or directory'],
-      ['sub', 'is a directory'],
-    ];
-    for (const [path, reason] of cases) {
+  // One test per path, so that no test blocks its worker for long (each spawns the binary a few times).
+  const inputCases: [string, string][] = [
+    ['file/c.yaml', 'not a directory'],
+    ['loop-a', 'too many levels of symbolic links'],
+    [long, 'file name too long'],
+    ['missing.yaml', 'no such file or directory'],
+    ['sub', 'is a directory'],
+  ];
+  for (const [path, reason] of inputCases) {
+    it(`inputs (${reason}): configs of analyze, sweep, tune, validate, spectrum --config, and traces`, () => {
       for (const args of [['analyze', path], ['sweep', path, '--grid', 'c=1,2'], ['tune', path, '--solve', 'c', '--target', 'final.dcGain=3'], ['validate', path], ['spectrum', 'trace.csv', '--config', path]]) {
         const r = cli(args, { cwd: dir });
         expect([r.code, r.stderr], args.join(' ')).toEqual([2, `momentum-fr: ${path}: ${reason}\n`]);
       }
       const t = cli(['spectrum', path], { cwd: dir });
       expect([t.code, t.stderr], `spectrum ${path}`).toEqual([2, `momentum-fr: ${path}: cannot read: ${reason}\n`]);
-    }
-  });
+    });
+  }
 
-  it('outputs: -o, --plot, --series and --out-dir, checked before any work or output', () => {
-    const cases: [string, string][] = [
-      ['file/out.csv', 'not a directory'],
-      ['loop-a', 'too many levels of symbolic links'],
-      [`${'n'.repeat(256)}.csv`, 'file name too long'],
-      ['missing/out.csv', 'no such directory missing'],
-      ['sub', 'is a directory'],
-    ];
-    for (const [path, reason] of cases) {
+  const outputCases: [string, string][] = [
+    ['file/out.csv', 'not a directory'],
+    ['loop-a', 'too many levels of symbolic links'],
+    [`${'n'.repeat(256)}.csv`, 'file name too long'],
+    ['missing/out.csv', 'no such directory missing'],
+    ['sub', 'is a directory'],
+  ];
+  for (const [path, reason] of outputCases) {
+    it(`outputs (${reason}): -o of analyze, coefficients, schema, sweep and simulate --series, before any work or output`, () => {
       const commands = [
         ['analyze', FSGDM, '--format', 'csv', '-o', path],
         ['coefficients', FSGDM, '--format', 'csv', '-o', path],
@@ -198,7 +200,11 @@ describe('paths that cannot be used are exit 2 with one line naming them', () =>
         const r = cli(args, { cwd: dir });
         expect([r.code, r.stderr, r.stdout], args.join(' ')).toEqual([2, `momentum-fr: cannot write ${path}: ${reason}\n`, '']);
       }
-    }
+      expect(tempFilesIn(dir)).toEqual([]);
+    });
+  }
+
+  it('outputs: --plot and --out-dir (a file where a directory should be), before any work or output', () => {
     const svg = cli(['spectrum', 'trace.csv', '--plot', 'missing/p.svg'], { cwd: dir });
     expect([svg.code, svg.stderr, svg.stdout]).toEqual([2, 'momentum-fr: cannot write missing/p.svg: no such directory missing\n', '']);
     for (const args of [['analyze', FSGDM, '--out-dir', 'file'], ['analyze', FSGDM, '--out-dir', 'file/deeper'], ['plot', FSGDM, '--out-dir', 'file']]) {
@@ -206,7 +212,6 @@ describe('paths that cannot be used are exit 2 with one line naming them', () =>
       const shown = args[args.length - 1];
       expect([r.code, r.stderr, r.stdout], args.join(' ')).toEqual([2, `momentum-fr: cannot write ${shown}: not a directory\n`, '']);
     }
-    expect(tempFilesIn(dir)).toEqual([]);
   });
 
   it.skipIf(process.getuid?.() !== 0)('as an unprivileged user: an unwritable --out-dir or directory and an unreadable config are EACCES', () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,14 +44,15 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('analyze --out-dir, on SIGTERM while the second of three files is written: exit 143, the first file whole, no temp file', async () => {
+  it('analyze --out-dir, on SIGTERM while the last of three files is written: exit 143, the first two whole, no temp file', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const r = await interruptWhileWriting(['analyze', '--preset', 'fsgdm', '--freqs', '10000', '--stages', 'all', '--out-dir', 'out'], dir, out, 'SIGTERM', /wrote out\/fsgdm\.json\n/);
-    expect(r.seen).toEqual([expect.stringMatching(/^\.fsgdm\.metrics\.csv\..*\.tmp$/)]);
+    const r = await interruptWhileWriting(['analyze', '--preset', 'fsgdm', '--freqs', '10000', '--stages', 'all', '--out-dir', 'out'], dir, out, 'SIGTERM', /wrote out\/fsgdm\.metrics\.csv\n/);
+    expect(r.seen).toEqual([expect.stringMatching(/^\.fsgdm\.response\.csv\..*\.tmp$/)]);
     expect(r.code).toBe(143);
-    expect(r.stderr).toBe('wrote out/fsgdm.json\nmomentum-fr: terminated\n');
-    expect(readdirSync(out)).toEqual(['fsgdm.json']);
+    expect(r.stderr).toBe('wrote out/fsgdm.json\nwrote out/fsgdm.metrics.csv\nmomentum-fr: terminated\n');
+    expect(readdirSync(out).sort()).toEqual(['fsgdm.json', 'fsgdm.metrics.csv']);
+    expect(JSON.parse(readFileSync(join(out, 'fsgdm.json'), 'utf8')).schedules[0].stages).toHaveLength(301);
   });
 
   it('coefficients -o, on SIGINT: exit 130, no temp file', async () => {
