@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../dist/io/atomic-write.js';
+import { writeOutputFile } from '../dist/io/output-file.js';
 
 const bin = fileURLToPath(new URL('../bin/momentum-fr.js', import.meta.url));
 const target = fileURLToPath(new URL('../docs/cli.md', import.meta.url));
@@ -32,17 +32,28 @@ your PATH ([README](../README.md#use-it)).
 
 ## Conventions
 
-- **Exit codes**: 0 success; 2 invalid input or usage (a bad config, an unknown option, a missing
-  file); 1 a runtime failure (for example \`tune\` finding no solution, a write error); 130 after
-  Ctrl-C.
+- **Exit codes**: 0 success; 2 invalid input or usage (a bad config, an unknown option, a path
+  that cannot be used); 1 a runtime failure (for example \`tune\` finding no solution, a full disk
+  or device, a FIFO whose reader went away); 130 after Ctrl-C (SIGINT), 143 after SIGTERM.
 - **Errors** are one line each, \`file:line:col: key.path: message (got X)\` for configs; no stack
   trace unless \`--debug\`.
 - **Input**: config files are YAML or JSON; \`-\` reads stdin. \`--preset NAME\` analyses a preset
-  without a file; \`--set key.path=value\` overrides any config value (repeatable).
+  without a file; \`--set key.path=value\` overrides any config value (repeatable). Stdin, pipes,
+  FIFOs and \`<(cmd)\` are read as streams within the same limits as files (a config 10 MiB, a
+  trace 2 GiB): reading stops at the limit, with an error that names it.
+- **Paths**: a path that cannot be used (missing, not a directory, a symlink loop, a name too
+  long, permission denied, a directory) is one line naming it, exit 2. Output files and
+  \`--out-dir\` are checked before any work is done; an output that is one of the inputs (the
+  same file, through symlinks too) is refused.
 - **Output**: \`-f/--format\` chooses the format; without it, the extension of \`-o\` decides
-  (\`.json\`, \`.ndjson\`, \`.csv\`, …), else a table on a terminal. Files are written atomically
-  (temporary file + rename): a failed run never leaves a truncated file. A closed pipe
-  (\`| head\`) ends quietly with exit 0.
+  (\`.json\`, \`.ndjson\`, \`.csv\`, …), else a table on a terminal. Regular files are written
+  atomically (a temporary file beside them, then rename): a failed or interrupted run never
+  leaves a truncated file, and Ctrl-C or SIGTERM remove the temporary file. A symlink is
+  followed and its target replaced (the link stays a link). Devices, FIFOs, \`/dev/fd/N\` and
+  \`>(cmd)\` are written straight through, and their write errors are reported
+  (\`momentum-fr: cannot write PATH: no space left on device\`, exit 1); so is a failing stdout.
+  \`-o -\` and \`-o /dev/stdout\` are stdout, where a closed pipe (\`| head\`) ends quietly with
+  exit 0.
 - **Determinism**: the same input gives byte-identical JSON, CSV and SVG.
 - **CSV** is RFC 4180: a header row, \`\\n\` line ends, a field with a comma, a double quote or a
   line break quoted (\`a"b,c\` → \`"a""b,c"\`); nulls and non-finite numbers are empty cells (in
@@ -72,6 +83,6 @@ if (process.argv.includes('--check')) {
     process.exit(1);
   }
 } else {
-  await writeFileAtomic(target, text);
+  await writeOutputFile(target, text);
   process.stderr.write(`wrote ${target}\n`);
 }

@@ -56,5 +56,6 @@ export { spectrogramRecords, stagePsdRecords, timeSeriesRecords } from './spectr
 export { figureOneSpec, stagePsdSpec, psdSpec, spectrogramSpec } from './spectral/plot-specs.js';
 export { readTrace, TraceError, type Trace, type TraceSeries } from './io/read-trace.js';
 export { writeTrace } from './io/trace-writer.js';
+export { PathError } from './io/path-error.js';
 export { run } from './cli/main.js';
 export type * from './types.js';

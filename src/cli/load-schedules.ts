@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parse as parseYamlScalar } from 'yaml';
+import { asPathError } from '../io/path-error.js';
+import { InputTooLargeError, openInput, readInputBytes, readStreamBytes } from '../io/read-input.js';
 import { formatIssue } from '../schedule/issues.js';
 import { LIMITS } from '../schedule/limits.js';
 import { parseSchedules } from '../schedule/parse.js';
@@ -71,29 +72,25 @@ export function parseOverride(text: string): { path: string[]; value: unknown } 
   return { path, value };
 }
 
-/** The text of a config file, or of stdin for `-`, within the size limit; errors name the input. */
+/**
+ * The text of a config file, or of stdin for `-`, within LIMITS.maxConfigBytes: a file by its size,
+ * anything else (stdin, a pipe, a FIFO, `<(cmd)`, /dev/zero) by what it delivers, reading no
+ * further than the limit. Path problems (ENOENT, ENOTDIR, ELOOP, ENAMETOOLONG, EACCES, EISDIR)
+ * are PathErrors naming the input as given (exit 2).
+ */
 export async function readConfigText(input: string, ctx: CliContext): Promise<string> {
-  if (input === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of ctx.stdin) {
-      size += (chunk as Buffer).length;
-      if (size > LIMITS.maxConfigBytes) throw new CliError(`<stdin>: config is larger than ${LIMITS.maxConfigBytes} bytes`);
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  const path = resolve(ctx.cwd, input);
+  const label = input === '-' ? '<stdin>' : input;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new CliError(`${input}: is a directory, expected a YAML or JSON file`);
-    if (info.size > LIMITS.maxConfigBytes) throw new CliError(`${input}: config is larger than ${LIMITS.maxConfigBytes} bytes`);
-    return await readFile(path, 'utf8');
+    if (input === '-') return (await readStreamBytes(ctx.stdin, LIMITS.maxConfigBytes)).toString('utf8');
+    const file = openInput(resolve(ctx.cwd, input));
+    try {
+      const bytes = readInputBytes(file, LIMITS.maxConfigBytes);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    } finally {
+      file.close();
+    }
   } catch (err) {
-    if (err instanceof CliError) throw err;
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') throw new CliError(`${input}: no such file`);
-    if (e.code === 'EACCES') throw new CliError(`${input}: permission denied`);
-    throw err;
+    if (err instanceof InputTooLargeError) throw new CliError(`${label}: config is larger than ${err.limit} bytes`);
+    throw asPathError(err, 'read', label);
   }
 }

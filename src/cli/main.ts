@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../version.js';
+import { PathError } from '../io/path-error.js';
 import { PipeClosedError } from '../io/sink.js';
 import { useColor, type CliContext } from './context.js';
 import { CliError } from './errors.js';
@@ -23,12 +24,15 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const debug = argv.includes('--debug');
-  // A reader that goes away (`momentum-fr --help | head`) is not an error: writes to a closed pipe
-  // are dropped instead of crashing on an unhandled 'error' event.
+  // A failed write to stdout or stderr is an 'error' event, which would crash the process with a
+  // stack trace if nobody listened. Keep the first one: a closed pipe (`| head`) is a normal end;
+  // any other failure of stdout (`> /dev/full`) is reported once the command returns; stderr's
+  // are dropped (there is nowhere left to report them).
+  const failures = new Map<unknown, NodeJS.ErrnoException>();
   for (const stream of [stdout, stderr]) {
     if (stream.listenerCount('error') > 0) continue;
     stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
+      if (!failures.has(stream)) failures.set(stream, err);
     });
   }
   const ctx: CliContext = {
@@ -71,12 +75,18 @@ Exit codes: 0 success, 2 invalid input or usage, 1 runtime failure. NO_COLOR dis
   registerCommands(program, ctx);
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
 
+  let code: number;
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    code = 0;
   } catch (err) {
-    return report(err, ctx);
+    code = report(err, ctx);
   }
+  // A failed write is reported by an 'error' event on a later tick: let it arrive.
+  await new Promise((resolve) => setImmediate(resolve));
+  const failed = failures.get(stdout);
+  if (failed === undefined || failed.code === 'EPIPE' || failed.code === 'ERR_STREAM_DESTROYED' || code !== 0) return code;
+  return report(new PathError('write', 'stdout', failed.code ?? 'EIO'), ctx);
 }
 
 function report(err: unknown, ctx: CliContext): number {
@@ -85,6 +95,11 @@ function report(err: unknown, ctx: CliContext): number {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     // Commander already printed its message; its default exit code 1 means a usage error here.
     return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof PathError) {
+    ctx.stderr.write(`momentum-fr: ${err.message}\n`);
+    if (ctx.debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
+    return err.runtime ? 1 : 2;
   }
   if (err instanceof CliError) {
     if (!err.reported) ctx.stderr.write(`momentum-fr: ${err.message}\n`);

@@ -1,6 +1,10 @@
+import { mkdir } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { withAtomicFile } from '../io/atomic-write.js';
-import { TextSink } from '../io/sink.js';
+import { withOutputFile, writeOutputFile } from '../io/output-file.js';
+import { checkOutputDirectory, outputTarget } from '../io/output-target.js';
+import { asPathError, PathError } from '../io/path-error.js';
+import { sameRegularFile } from '../io/same-file.js';
+import { StreamWriteError, TextSink } from '../io/sink.js';
 import type { CliContext } from './context.js';
 import { CliError } from './errors.js';
 
@@ -15,8 +19,8 @@ const EXTENSION_FORMATS: Record<string, string> = {
 /** --format if given, else the -o file's extension, else the first (default) format. */
 export function chooseFormat(format: string | undefined, output: string | undefined, formats: string[]): string {
   if (format) return format;
-  if (output && output !== '-') {
-    const byExt = EXTENSION_FORMATS[extname(output).toLowerCase()];
+  if (!isStdout(output)) {
+    const byExt = EXTENSION_FORMATS[extname(output!).toLowerCase()];
     if (byExt && formats.includes(byExt)) return byExt;
     if (!formats.includes('table')) return formats[0];
     throw new CliError(`-o ${output}: cannot tell the format from the extension; add --format ${formats.filter((f) => f !== 'table').join('|')}`);
@@ -24,26 +28,99 @@ export function chooseFormat(format: string | undefined, output: string | undefi
   return formats[0];
 }
 
+/** No -o, `-o -` or `-o /dev/stdout`: the output goes to stdout, where a closed pipe is a normal end. */
+export function isStdout(output: string | undefined): boolean {
+  return output === undefined || output === '-' || output === '/dev/stdout';
+}
+
 /**
- * Runs `produce` against stdout, or against a temp file renamed over `output` on success
- * (nothing is left behind on failure). Announces written files on stderr.
+ * Runs `produce` against stdout, or against the -o file as output-file.ts writes it (a regular
+ * file atomically, a device or FIFO straight through). Announces written files on stderr.
+ * A failing stdout (`> /dev/full`) is `cannot write stdout: …` (exit 1).
  */
 export async function writeOutput(ctx: CliContext, output: string | undefined, produce: (sink: TextSink) => Promise<void>): Promise<void> {
-  if (output === undefined || output === '-') {
+  if (isStdout(output)) {
     const sink = new TextSink(ctx.stdout);
-    await produce(sink);
-    await sink.flush();
+    try {
+      await produce(sink);
+      await sink.flush();
+    } catch (error) {
+      if (error instanceof StreamWriteError) throw new PathError('write', 'stdout', error.code);
+      throw error;
+    }
     return;
   }
-  const path = resolve(ctx.cwd, output);
+  await writeFileWith(ctx, output!, (path) => withOutputFile(path, produce));
+}
+
+/** Writes one file's text or bytes (a plot) as writeOutput does, and announces it. */
+export async function writeFileOutput(ctx: CliContext, file: string, data: string | Uint8Array): Promise<void> {
+  await writeFileWith(ctx, file, (path) => writeOutputFile(path, data));
+}
+
+/**
+ * Runs a writer of the io layer on `file` resolved against the working directory, names the file
+ * as the user gave it in any PathError, and announces it on stderr once written.
+ */
+export async function writeFileWith(ctx: CliContext, file: string, write: (path: string) => Promise<void>): Promise<void> {
   try {
-    await withAtomicFile(path, produce);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR' || e.code === 'ENOTDIR') {
-      throw new CliError(`cannot write ${output}: ${e.code === 'ENOENT' ? 'no such directory' : e.code === 'EACCES' ? 'permission denied' : 'not a regular file path'}`, 1);
-    }
-    throw err;
+    await write(resolve(ctx.cwd, file));
+  } catch (error) {
+    throw asPathError(error, 'write', file);
   }
-  ctx.stderr.write(`wrote ${output}\n`);
+  ctx.stderr.write(`wrote ${file}\n`);
+}
+
+/** Output files and directories of a command, and its input files, checked together. */
+export interface OutputPlan {
+  /** Output file paths as the user gave them; undefined and stdout are skipped. */
+  files?: readonly (string | undefined)[];
+  /** Output directories (--out-dir), created later if missing. */
+  dirs?: readonly (string | undefined)[];
+  /** Files to be written inside those directories (checked as files once their directory exists). */
+  dirFiles?: readonly string[];
+  /** Input paths (`-` is stdin). */
+  inputs?: readonly (string | undefined)[];
+}
+
+/**
+ * Checks every output before any work is done or anything written: each file can be written
+ * (its directory exists and is writable, it is not a directory; ENOTDIR, ELOOP, ENAMETOOLONG,
+ * EACCES), each directory is one or can be made, and no output is one of the inputs (same file
+ * after symlinks: the config would be overwritten). Failures are exit 2.
+ */
+export async function checkOutputs(ctx: CliContext, plan: OutputPlan): Promise<void> {
+  const files = (plan.files ?? []).filter((f): f is string => !isStdout(f));
+  // `-` is compared as the file behind stdin (`< config.yaml`), and named as the messages name it.
+  const inputs = (plan.inputs ?? []).filter((f): f is string => f !== undefined).map((f) => (f === '-' ? { path: '/dev/stdin', shown: '<stdin>' } : { path: resolve(ctx.cwd, f), shown: f }));
+  for (const dir of plan.dirs ?? []) {
+    if (dir === undefined) continue;
+    try {
+      await checkOutputDirectory(resolve(ctx.cwd, dir));
+    } catch (error) {
+      throw asPathError(error, 'write', dir);
+    }
+  }
+  for (const file of [...files, ...(plan.dirFiles ?? [])]) {
+    try {
+      await outputTarget(resolve(ctx.cwd, file));
+    } catch (error) {
+      const missingDirectory = (error as NodeJS.ErrnoException).code === 'ENOENT' && plan.dirFiles?.includes(file);
+      if (!missingDirectory) throw asPathError(error, 'write', file);
+    }
+    for (const input of inputs) {
+      if (await sameRegularFile(resolve(ctx.cwd, file), input.path)) {
+        throw new CliError(`cannot write ${file}: it is the input ${input.shown}; choose another output file`);
+      }
+    }
+  }
+}
+
+/** Creates an output directory (and its parents) if missing; failures name it as given. */
+export async function makeOutputDirectory(ctx: CliContext, dir: string): Promise<void> {
+  try {
+    await mkdir(resolve(ctx.cwd, dir), { recursive: true });
+  } catch (error) {
+    throw asPathError(error, 'write', dir);
+  }
 }

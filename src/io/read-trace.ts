@@ -1,9 +1,12 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { selectColumns } from './trace-columns.js';
 import { parseCsvTrace } from './trace-csv.js';
+import { pathReason } from './path-error.js';
+import { inputChunks, inputHead, InputTooLargeError, openInput, readInputBytes, type InputFile } from './read-input.js';
 import { TraceError, traceMessages } from './trace-error.js';
 import { parseJsonTrace } from './trace-json.js';
+import { LineTooLongError, MAX_LINE_CHARS } from './trace-lines.js';
 import { parseNdjsonTrace } from './trace-ndjson.js';
 import { npyPreamble, npySeries, parseNpyHeader, parseNpyTrace } from './trace-npy.js';
 import type { ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
@@ -12,13 +15,21 @@ export { TraceError } from './trace-error.js';
 export type { TraceErrorCode } from './trace-error.js';
 export type { ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
 
-const CHUNK = 1 << 20;
+/**
+ * Largest trace, in bytes, whatever delivers it (a file, stdin, a pipe): 2 GiB. A pipe or a device
+ * is read up to here and no further, so `/dev/zero` or an endless producer ends with an error.
+ */
+export const MAX_TRACE_BYTES = 2 ** 31;
+/** A JSON trace is parsed as one string, and V8 strings stop at 2²⁹ − 24 characters. */
+const MAX_JSON_BYTES = 2 ** 29 - 24;
+/** Bytes read to tell the format of a stream. */
+const HEAD_BYTES = 1 << 16;
 const EXTENSIONS: Record<string, TraceFormat> = {
   '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.dat': 'csv',
   '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.json': 'json', '.npy': 'npy',
 };
 
-/** Reads until `target` is full or the file ends; returns the bytes read. */
+/** Reads at `position` until `target` is full or the file ends; returns the bytes read. */
 function readFull(fd: number, target: Uint8Array, position: number): number {
   let done = 0;
   while (done < target.length) {
@@ -27,17 +38,6 @@ function readFull(fd: number, target: Uint8Array, position: number): number {
     done += n;
   }
   return done;
-}
-
-/** The file in chunks of 1 MiB through one reused buffer (consumers decode before the next). */
-function* fileChunks(fd: number): Generator<Uint8Array> {
-  const buffer = new Uint8Array(CHUNK);
-  for (let position = 0; ;) {
-    const n = readSync(fd, buffer, 0, CHUNK, position);
-    if (n === 0) return;
-    position += n;
-    yield buffer.subarray(0, n);
-  }
 }
 
 /** Format from the first bytes: .npy magic, '[' JSON, '{' NDJSON if its first line parses alone. */
@@ -102,52 +102,76 @@ function readNpyFile(fd: number, size: number, file: string, columns?: readonly 
  * per line), JSON (array, or object of name → array), .npy v1/v2/v3 with '<f8'/'<f4', C order,
  * 1-D or 2-D (columns are series). Every problem is a TraceError whose one-line message names
  * the file and the 1-based line (text) or byte offset (.npy).
+ * Any input may be read: a regular file, stdin, a pipe, a FIFO, `<(cmd)`, a device. All are held
+ * to MAX_TRACE_BYTES (a file by its size, before reading; the others while streaming, so
+ * /dev/zero ends), a text line to MAX_LINE_CHARS, JSON to what one V8 string holds (512 MiB):
+ * code 'too-large'. Paths that cannot be opened (ENOENT, ENOTDIR, ELOOP, ENAMETOOLONG, EACCES,
+ * EISDIR) give code 'io' with strerror's words.
  */
 export function readTrace(path: string, options: ReadTraceOptions = {}): Trace {
-  const stdin = path === '-';
-  const file = stdin ? '<stdin>' : path;
+  const file = path === '-' ? '<stdin>' : path;
   const ext = extname(path).toLowerCase();
   if (ext === '.npz') throw new TraceError('bad-structure', file, traceMessages.badStructure('.npz archives (save one array with np.save)'));
-  let fd: number;
+  let input: InputFile;
   try {
-    fd = stdin ? 0 : openSync(path, 'r');
+    input = openInput(path);
   } catch (error) {
-    throw new TraceError('io', file, traceMessages.cannotRead((error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    throw readFailure(error, file);
   }
   try {
-    if (stdin) {
-      const bytes = readFileSync(0);
-      if (bytes.length === 0) throw new TraceError('empty', file, traceMessages.empty());
-      const format = options.format ?? sniff(bytes.subarray(0, CHUNK));
-      return { format, series: parseInMemory(bytes, format, file, options) };
-    }
-    const size = fstatSync(fd).size;
+    const csvOptions = ext === '.tsv' && options.delimiter === undefined ? { ...options, delimiter: '\t' } : options;
+    if (!input.regular) return readStream(input, file, options.format ?? EXTENSIONS[ext], csvOptions);
+    const size = input.size;
     if (size === 0) throw new TraceError('empty', file, traceMessages.empty());
+    if (size > MAX_TRACE_BYTES) throw new InputTooLargeError(MAX_TRACE_BYTES);
     let format = options.format ?? EXTENSIONS[ext];
     if (format === undefined) {
-      const head = new Uint8Array(Math.min(size, 1 << 16));
-      format = sniff(head.subarray(0, readFull(fd, head, 0)));
+      const head = new Uint8Array(Math.min(size, HEAD_BYTES));
+      format = sniff(head.subarray(0, readFull(input.fd, head, 0)));
     }
-    const csvOptions = ext === '.tsv' && options.delimiter === undefined ? { ...options, delimiter: '\t' } : options;
     switch (format) {
-      case 'npy': return { format, series: readNpyFile(fd, size, file, options.columns) };
-      case 'json': return { format, series: parseJsonTrace(readFileSync(fd, 'utf8'), file, options) };
-      case 'ndjson': return { format, series: parseNdjsonTrace(fileChunks(fd), file, options) };
-      default: return { format: 'csv', series: parseCsvTrace(fileChunks(fd), file, csvOptions) };
+      case 'npy': return { format, series: readNpyFile(input.fd, size, file, options.columns) };
+      case 'json': return { format, series: parseJsonTrace(decodeJson(readInputBytes(input, MAX_JSON_BYTES)), file, options) };
+      case 'ndjson': return { format, series: parseNdjsonTrace(inputChunks(input, MAX_TRACE_BYTES), file, options) };
+      default: return { format: 'csv', series: parseCsvTrace(inputChunks(input, MAX_TRACE_BYTES), file, csvOptions) };
     }
   } catch (error) {
-    if (error instanceof TraceError) throw error;
-    throw new TraceError('io', file, traceMessages.cannotRead((error as NodeJS.ErrnoException).code ?? (error as Error).message));
+    throw readFailure(error, file);
   } finally {
-    if (!stdin) closeSync(fd);
+    input.close();
   }
 }
 
-function parseInMemory(bytes: Uint8Array, format: TraceFormat, file: string, options: ReadTraceOptions): TraceSeries[] {
-  switch (format) {
-    case 'npy': return parseNpyTrace(bytes, file, options.columns);
-    case 'json': return parseJsonTrace(new TextDecoder().decode(bytes), file, options);
-    case 'ndjson': return parseNdjsonTrace([bytes], file, options);
-    default: return parseCsvTrace([bytes], file, options);
+/**
+ * stdin, a pipe, a FIFO, `<(cmd)`, a device: no size to check or seek in, so the first bytes tell
+ * the format, and the rest is read in order, bounded like a file (.npy and JSON whole, in memory).
+ */
+function readStream(input: InputFile, file: string, format: TraceFormat | undefined, options: ReadTraceOptions): Trace {
+  const head = inputHead(input, HEAD_BYTES);
+  if (head.length === 0) throw new TraceError('empty', file, traceMessages.empty());
+  const chosen = format ?? sniff(head);
+  switch (chosen) {
+    case 'npy':
+      npyPreamble(head.subarray(0, 12), file); // not .npy at all: say so now, not after reading up to the limit
+      return { format: chosen, series: parseNpyTrace(readInputBytes(input, MAX_TRACE_BYTES, head), file, options.columns) };
+    case 'json': return { format: chosen, series: parseJsonTrace(decodeJson(readInputBytes(input, MAX_JSON_BYTES, head)), file, options) };
+    case 'ndjson': return { format: chosen, series: parseNdjsonTrace(inputChunks(input, MAX_TRACE_BYTES, head), file, options) };
+    default: return { format: 'csv', series: parseCsvTrace(inputChunks(input, MAX_TRACE_BYTES, head), file, options) };
   }
+}
+
+function decodeJson(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
+
+/** Every way reading can fail, as the TraceError that names the file. */
+function readFailure(error: unknown, file: string): TraceError {
+  if (error instanceof TraceError) return error;
+  if (error instanceof InputTooLargeError) {
+    return new TraceError('too-large', file, error.limit === MAX_JSON_BYTES ? traceMessages.jsonTooLarge(error.limit) : traceMessages.tooLarge(error.limit));
+  }
+  if (error instanceof LineTooLongError) return new TraceError('too-large', file, traceMessages.lineTooLong(MAX_LINE_CHARS), { line: error.line });
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = typeof code === 'string' ? pathReason(code) : (error as Error).message;
+  return new TraceError('io', file, traceMessages.cannotRead(reason));
 }

@@ -2,6 +2,7 @@
 export type TraceErrorCode =
   | 'io'
   | 'empty'
+  | 'too-large'
   | 'bad-magic'
   | 'bad-version'
   | 'header-too-long'
@@ -55,6 +56,9 @@ export function shown(value: string): string {
 export const traceMessages = {
   cannotRead: (reason: string) => `cannot read: ${reason}`,
   empty: () => 'file is empty',
+  tooLarge: (limit: number) => `trace is larger than ${limit} bytes`,
+  jsonTooLarge: (limit: number) => `JSON trace is larger than ${limit} bytes, the most one string can hold; use .npy or CSV`,
+  lineTooLong: (limit: number) => `line longer than ${limit} characters (not a text trace?)`,
   noData: () => 'no data rows',
   notNumber: (column: string, cell: string) => `column ${shown(column)}: expected a number (got ${shown(cell)})`,
   ragged: (expected: number, found: number) => `expected ${expected} cells like the first row, found ${found}`,

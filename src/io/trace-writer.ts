@@ -1,25 +1,27 @@
-import { writeFileAtomic, withAtomicFile } from './atomic-write.js';
+import { withOutputFile, writeOutputFile } from './output-file.js';
 import { csvLine } from './csv-line.js';
 import { jsonArray, jsonNumber } from './number-format.js';
 import { npyBytes } from './trace-npy-bytes.js';
 import type { TraceFormat, TraceSeries } from './trace-types.js';
 
-/**
- * Writes equally long series to `path` atomically, in a form readTrace reads back:
- * csv (header `step,<names>`), ndjson (one `{ "step", <name>: value }` object per step),
- * json (`{ "step": [...], <name>: [...] }`) or npy (2-D float64 [steps, series], no step column).
- * Steps count from 1. Non-finite values are written as numpy.savetxt does in CSV (nan, inf,
- * -inf) and as null in JSON, which readTrace reads back as NaN.
- */
 function csvValue(x: number): string {
   if (Number.isFinite(x)) return x === 0 ? '0' : String(x);
   return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
 }
 
+/**
+ * Writes equally long series to `path` (atomically for a regular file, see output-file.ts), in a form
+ * readTrace reads back:
+ * csv (header `step,<names>`), ndjson (one `{ "step", <name>: value }` object per step),
+ * json (`{ "step": [...], <name>: [...] }`) or npy (2-D float64 [steps, series], no step column).
+ * Steps count from 1. Non-finite values are written as numpy.savetxt does in CSV (nan, inf,
+ * -inf) and as null in JSON, which readTrace reads back as NaN. A path that cannot be written
+ * throws PathError (see output-file.ts).
+ */
 export async function writeTrace(path: string, format: TraceFormat, series: readonly TraceSeries[]): Promise<void> {
-  if (format === 'npy') return writeFileAtomic(path, npyBytes(series.map((s) => s.values)));
+  if (format === 'npy') return writeOutputFile(path, npyBytes(series.map((s) => s.values)));
   const n = series.length === 0 ? 0 : series[0].values.length;
-  await withAtomicFile(path, async (sink) => {
+  await withOutputFile(path, async (sink) => {
     if (format === 'json') {
       const steps = Float64Array.from({ length: n }, (_, i) => i + 1);
       const parts = [`"step":${jsonArray(steps)}`, ...series.map((s) => `${JSON.stringify(s.name)}:${jsonArray(s.values)}`)];

@@ -106,7 +106,7 @@ describe('momentum-fr analyze (spawning the real binary)', () => {
 
   it('usage errors exit 2: missing file, unknown option (with a suggestion), bad --stages, bad --freqs', () => {
     const missing = cli(['analyze', 'nope.yaml']);
-    expect([missing.code, missing.stderr]).toEqual([2, 'momentum-fr: nope.yaml: no such file\n']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'momentum-fr: nope.yaml: no such file or directory\n']);
     const unknown = cli(['analyze', FSGDM, '--stage', '1']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown option '--stage'[\s\S]*Did you mean --stages\?/);

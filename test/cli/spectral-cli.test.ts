@@ -253,7 +253,7 @@ describe('momentum-fr spectrum', () => {
       [['spectrum', truncated], `momentum-fr: ${truncated}: byte 128: truncated data: shape needs 72000 bytes, file has 872\n`],
       [['spectrum', hugeHeader], `momentum-fr: ${hugeHeader}: byte 8: .npy header length 2147483647 exceeds the 65536-byte limit (corrupt file?)\n`],
       [['spectrum', CSV, '--column', 'loss'], `momentum-fr: ${CSV}: no column "loss" (columns: "w0", "w1", "w2")\n`],
-      [['spectrum', join(dir, 'missing.npy')], `momentum-fr: ${join(dir, 'missing.npy')}: cannot read: ENOENT\n`],
+      [['spectrum', join(dir, 'missing.npy')], `momentum-fr: ${join(dir, 'missing.npy')}: cannot read: no such file or directory\n`],
     ];
     for (const [args, stderr] of cases) {
       const r = cli(args);

@@ -86,7 +86,7 @@ describe('readTrace: CSV', () => {
   it('reports a missing file as an io TraceError', () => {
     const e = traceError(() => readTrace(join(dir, 'nope.csv')));
     expect(e.code).toBe('io');
-    expect(e.message).toBe('FILE: cannot read: ENOENT');
+    expect(e.message).toBe('FILE: cannot read: no such file or directory');
   });
 
   it('gives the same series however the bytes are split into chunks', () => {

@@ -69,14 +69,14 @@ describe('momentum-fr plot', () => {
     expect([png.width, png.height]).toEqual([Math.round(1.5 * width), Math.round(1.5 * height)]);
   });
 
-  it('-o with several figures is a prefix; --theme dark; a missing directory is a runtime error (exit 1)', () => {
+  it('-o with several figures is a prefix; --theme dark; a missing directory is a bad path (exit 2)', () => {
     const cwd = tempDir();
     const r = cli(['plot', FSGDM, '--kind', 'coefficients,metrics', '-o', 'fig.svg', '--theme', 'dark'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(lines(r.stderr)).toEqual(['wrote fig-coefficients.svg', 'wrote fig-metrics.svg']);
     expect(readFileSync(join(cwd, 'fig-metrics.svg'), 'utf8')).toContain('fill="#1e1e22"');
     const bad = cli(['plot', FSGDM, '--kind', 'coefficients', '-o', 'no/such/dir/fig.svg'], { cwd });
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('momentum-fr: cannot write no/such/dir/fig.svg: no such directory no/such/dir\n');
   });
 

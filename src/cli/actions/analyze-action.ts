@@ -1,5 +1,4 @@
-import { join, resolve } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { atStepsOf, scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
@@ -14,7 +13,7 @@ import { CliError } from '../errors.js';
 import { gridFromOptions } from '../grid-options.js';
 import { loadSources } from '../load-schedules.js';
 import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
-import { chooseFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, isStdout, makeOutputDirectory, writeOutput } from '../output.js';
 import { tableWriter, type FrequencyUnit } from '../table-writer.js';
 
 export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOptions {
@@ -32,9 +31,13 @@ const MAX_RESPONSE_VALUES = 2e9;
 export async function analyzeCommand(inputs: string[], options: AnalyzeCliOptions, ctx: CliContext): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['table', 'json', 'ndjson', 'csv']);
   const frequencies = gridFromOptions(options);
+  await checkOutputs(ctx, { files: [options.output], dirs: [options.outDir], inputs });
   const sources = await loadSources(inputs, options, ctx);
   const schedules = sources.flatMap((s) => s.schedules);
   checkSelection(schedules, options, frequencies.length);
+  // --out-dir's file names come from the configs' names, known now.
+  const outDirFiles = options.outDir === undefined ? [] : dataFiles(sources, options.response).map(([name, fmt, withResponse]) => ({ path: join(options.outDir!, name), fmt, withResponse }));
+  await checkOutputs(ctx, { dirs: [options.outDir], dirFiles: outDirFiles.map((f) => f.path), inputs });
   const atSteps = parseAtSteps(options.atSteps, schedules);
   if (atSteps.length > 0 && !options.response) throw new CliError('--at-steps reports responses: it cannot be combined with --no-response');
   if (atSteps.length > 0 && format === 'table' && options.outDir === undefined) {
@@ -46,7 +49,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    const color = options.output === undefined || options.output === '-' ? ctx.color : false;
+    const color = isStdout(options.output) ? ctx.color : false;
     return tableWriter(sink, { color, units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
   };
   // Table needs no response arrays; everything else follows --no-response.
@@ -57,21 +60,24 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   // (review of 2026-11-25): recomputing the records costs ~20 ms, while interleaving three file
   // streams cost more in GC and drain waits, so the passes stay separate.
   if (options.outDir !== undefined) {
-    const dir = resolve(ctx.cwd, options.outDir);
-    await mkdir(dir, { recursive: true });
-    const stem = sources.length === 1 ? sources[0].stem : 'analysis';
-    const files: [string, string, boolean][] = [
-      [`${stem}.json`, 'json', true],
-      [`${stem}.metrics.csv`, 'csv', false],
-      [`${stem}.response.csv`, 'csv', true],
-    ];
-    for (const [name, fmt, withResponse] of files) {
-      if (withResponse && !options.response) continue;
-      await writeOutput(ctx, join(options.outDir, name), (sink) =>
+    await makeOutputDirectory(ctx, options.outDir);
+    for (const { path, fmt, withResponse } of outDirFiles) {
+      await writeOutput(ctx, path, (sink) =>
         stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, response: withResponse }, frequencies, atSteps),
       );
     }
   }
+}
+
+/** --out-dir's files: name, format, and whether it holds the response (absent with --no-response). */
+function dataFiles(sources: { stem: string }[], response: boolean): [string, string, boolean][] {
+  const stem = sources.length === 1 ? sources[0].stem : 'analysis';
+  const files: [string, string, boolean][] = [
+    [`${stem}.json`, 'json', true],
+    [`${stem}.metrics.csv`, 'csv', false],
+    [`${stem}.response.csv`, 'csv', true],
+  ];
+  return files.filter(([, , withResponse]) => response || !withResponse);
 }
 
 async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions, frequencies: Float64Array, atSteps: number[]): Promise<void> {

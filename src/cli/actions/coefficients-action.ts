@@ -6,7 +6,7 @@ import type { Schedule } from '../../types.js';
 import type { CliContext } from '../context.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { chooseFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
 
 interface CoefficientsOptions extends InputOptions, OutputOptions {
   runs?: boolean;
@@ -18,6 +18,7 @@ interface CoefficientsOptions extends InputOptions, OutputOptions {
  */
 export async function coefficientsCommand(inputs: string[], options: CoefficientsOptions, ctx: CliContext): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['csv', 'json', 'ndjson']);
+  await checkOutputs(ctx, { files: [options.output], inputs });
   const schedules = await loadSchedules(inputs, options, ctx);
   await writeOutput(ctx, options.output, async (sink) => {
     if (format === 'csv') await sink.write(options.runs ? 'schedule,stage,startStep,endStep,u,v\n' : 'schedule,step,stage,u,v\n');

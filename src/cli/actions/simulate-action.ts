@@ -1,5 +1,4 @@
 import { extname } from 'node:path';
-import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { selectStages } from '../../analysis/stage-selection.js';
 import { writeTrace } from '../../io/trace-writer.js';
@@ -11,7 +10,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { chooseFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, isStdout, writeFileWith, writeOutput } from '../output.js';
 import { writeSimulationJson, writeSimulationRows, writeSimulationTable, type SimulationReport } from './simulate-report.js';
 import { numberOption, signalFromOptions, type SignalCliOptions } from './simulate-signal.js';
 
@@ -40,6 +39,7 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   if (options.series !== undefined && seriesFormat === undefined) throw new CliError(`--series ${options.series}: use a .csv, .ndjson, .json or .npy file name`);
   if (options.plot !== undefined && extname(options.plot).toLowerCase() !== '.svg') throw new CliError(`--plot ${options.plot}: only .svg is supported`);
 
+  await checkOutputs(ctx, { files: [options.output, options.series, options.plot], inputs });
   const schedules = await loadSchedules(inputs, options, ctx);
   const longest = Math.max(...schedules.map((s) => s.steps));
   let steps = longest;
@@ -65,16 +65,14 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   await writeOutput(ctx, options.output, async (sink) => {
     if (format === 'json') return writeSimulationJson(sink, report);
     if (format === 'csv' || format === 'ndjson') return writeSimulationRows(sink, report, format);
-    const toStdout = options.output === undefined || options.output === '-';
-    const chalk = new Chalk({ level: toStdout && ctx.color ? 1 : 0 });
+    const chalk = new Chalk({ level: isStdout(options.output) && ctx.color ? 1 : 0 });
     return writeSimulationTable(sink, report, { ok: chalk.green, bad: chalk.red, dim: chalk.dim });
   });
 
   if (options.series !== undefined && seriesFormat !== undefined) {
     const names = uniqueNames(['input', ...simulations.map((s) => s.schedule.name)]);
     const series = [{ name: names[0], values: input }, ...simulations.map((s, i) => ({ name: names[i + 1], values: padTo(s.output, steps) }))];
-    await writeTrace(resolve(ctx.cwd, options.series), seriesFormat, series);
-    ctx.stderr.write(`wrote ${options.series}\n`);
+    await writeFileWith(ctx, options.series, (path) => writeTrace(path, seriesFormat, series));
   }
   if (options.plot !== undefined) {
     const { writeSimulationPlot } = await import('./simulate-plot.js');

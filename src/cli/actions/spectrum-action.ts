@@ -10,7 +10,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { chooseFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
 import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
 import { numberOption } from './simulate-signal.js';
@@ -48,6 +48,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   if (options.set.length > 0 && !withSchedule) throw new CliError('--set needs a schedule: add --config FILE or --preset NAME');
   if (options.plot !== undefined && !/\.svg$/i.test(options.plot)) throw new CliError(`--plot ${options.plot}: only .svg is supported`);
 
+  await checkOutputs(ctx, { files: [options.output, options.plot], inputs: [path, options.config] });
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
   const series = readSeries(path, options, ctx);
   if (schedule !== undefined) {

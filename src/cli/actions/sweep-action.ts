@@ -6,12 +6,13 @@ import { sweepFooter, sweepHeader } from '../../sweep/sweep-document.js';
 import { jobSize, sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { stagePicker } from '../../sweep/stage-picker.js';
-import { InvalidPointError, runSweep, SweepAbortedError } from '../../sweep/parallel/run-sweep.js';
+import { holdSignals } from '../../io/interrupt.js';
+import { InvalidPointError, runSweep } from '../../sweep/parallel/run-sweep.js';
 import { TOOL } from '../../version.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { chooseFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
 import { loadSweepInput } from './sweep-input.js';
 import { progressBar } from './sweep-progress.js';
 
@@ -43,6 +44,7 @@ const SKIPPED_LISTED = 10_000;
  */
 export async function sweepCommand(input: string | undefined, options: SweepCliOptions, ctx: CliContext): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['csv', 'ndjson', 'json']) as SweepFormat;
+  await checkOutputs(ctx, { files: [options.output, options.plot], inputs: [input] });
   const source = await loadSweepInput(input, options, ctx, 'sweep');
   const { config, schedule } = source;
 
@@ -85,9 +87,9 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   const threads = jobs ?? (total * rowsPerPoint >= PARALLEL_FROM_ROWS ? availableParallelism() : 1);
   const chunkPoints = Math.max(1, Math.min(Math.floor(ROWS_PER_CHUNK / rowsPerPoint), Math.ceil(total / (4 * threads))));
 
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  // Ctrl-C and SIGTERM end a sweep at once (interrupt.ts): the temp file is removed, the worker
+  // threads end with the process, the exit code is 130 or 143.
+  const releaseSignals = holdSignals();
   const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true });
   const skipped: InvalidPoint[] = [];
   let shown = 0;
@@ -103,7 +105,6 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
       const summary = await runSweep(job, {
         jobs: threads,
         chunkPoints,
-        signal: controller.signal,
         onSkipped,
         onProgress: (phase, done, all) => progress.update(phase, done, all),
         write: (chunk) => {
@@ -121,10 +122,9 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   } catch (err) {
     progress.done();
     if (err instanceof InvalidPointError) throw new CliError(`${err.message}${options.allowUnstable ? '' : '; or pass --skip-invalid to skip such points'}`);
-    if (err instanceof SweepAbortedError) throw new CliError('interrupted', 130);
     throw err;
   } finally {
-    process.off('SIGINT', onSigint);
+    releaseSignals();
   }
   if (skippedCount > SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped ${skippedCount} invalid points in all (${SKIPPED_SHOWN} shown)\n`);
   if (plot) await plot.write(job, ctx);

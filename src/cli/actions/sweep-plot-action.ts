@@ -1,5 +1,3 @@
-import { resolve } from 'node:path';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { METRIC_NAMES } from '../../io/tidy-rows.js';
 import { formatOfPath } from '../../plot/plot-format.js';
 import { stableJson } from '../../plot/stable-json.js';
@@ -14,6 +12,7 @@ import { didYouMean } from '../../util/suggest.js';
 import { TOOL } from '../../version.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
+import { writeFileOutput } from '../output.js';
 
 /** Points a plot may have (a heatmap of 500 × 500 is already finer than the picture). */
 const MAX_PLOT_POINTS = 250_000;
@@ -30,8 +29,8 @@ interface PlotCliOptions {
 /**
  * Checks the --plot options before the sweep runs, and returns the step that draws the plot after
  * it: the metric of the chosen stage at every point (recomputed on the main thread; invalid points
- * are gaps), as a heatmap for two swept paths or lines for one, written atomically as .vl.json,
- * .svg, .png or .html through the plotting machinery of src/plot.
+ * are gaps), as a heatmap for two swept paths or lines for one, written as .vl.json,
+ * .svg, .png or .html through the plotting machinery of src/plot (writeFileOutput).
  */
 export function preparePlot(options: PlotCliOptions, paths: string[]): { write(job: SweepJob, ctx: CliContext): Promise<void> } {
   const file = options.plot!;
@@ -75,28 +74,26 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
         axes.length === 2
           ? sweepHeatmapSpec({ x: axes[0], y: axes[1], metric, stage, z, contour })
           : sweepLineSpec({ x: axes[0], metric, stage, series: [{ name: metric, values: z }] });
-      const path = resolve(ctx.cwd, file);
       if (format === 'vl.json') {
-        await writeFileAtomic(path, stableJson(spec));
+        await writeFileOutput(ctx, file, stableJson(spec));
       } else {
         const { compileVega } = await import('../../plot/render/compile-vega.js');
         const { renderSvg } = await import('../../plot/render/render-svg.js');
         if (format === 'html') {
           const { renderHtml } = await import('../../plot/render/render-html.js');
           const title = (spec.title as { text: string }).text;
-          await writeFileAtomic(path, await renderHtml({ title, subtitle: `${TOOL.name} ${TOOL.version}`, theme: 'light', figures: [{ id: 'sweep', heading: title, description: String(spec.description), spec }] }));
+          await writeFileOutput(ctx, file, await renderHtml({ title, subtitle: `${TOOL.name} ${TOOL.version}`, theme: 'light', figures: [{ id: 'sweep', heading: title, description: String(spec.description), spec }] }));
         } else {
           const compiled = await compileVega(spec);
           for (const w of compiled.warnings) ctx.stderr.write(`momentum-fr: plot: ${w}\n`);
           const svg = await renderSvg(compiled.spec, (w) => ctx.stderr.write(`momentum-fr: plot: ${w}\n`));
-          if (format === 'svg') await writeFileAtomic(path, svg);
+          if (format === 'svg') await writeFileOutput(ctx, file, svg);
           else {
             const { renderPng } = await import('../../plot/render/render-png.js');
-            await writeFileAtomic(path, await renderPng(svg));
+            await writeFileOutput(ctx, file, await renderPng(svg));
           }
         }
       }
-      ctx.stderr.write(`wrote ${file}\n`);
     },
   };
 }

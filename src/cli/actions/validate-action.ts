@@ -1,3 +1,4 @@
+import { PathError } from '../../io/path-error.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSources } from '../load-schedules.js';
@@ -13,8 +14,8 @@ export async function validateCommand(inputs: string[], options: { allowUnstable
         ctx.stderr.write(`${source.label}: ok (${source.schedules.length} schedule${source.schedules.length === 1 ? "" : "s"}, ${stages} stage${stages === 1 ? "" : "s"})\n`);
       }
     } catch (err) {
-      if (!(err instanceof CliError)) throw err;
-      if (!err.reported) ctx.stderr.write(`momentum-fr: ${err.message}\n`);
+      if (!(err instanceof CliError) && !(err instanceof PathError)) throw err;
+      if (!(err instanceof CliError && err.reported)) ctx.stderr.write(`momentum-fr: ${err.message}\n`);
       failed++;
     }
   }

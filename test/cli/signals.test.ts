@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { npyBytes } from '../../src/io/trace-npy-bytes.js';
+import { BIN, ROOT } from '../support/cli.js';
+import { tempFilesIn } from '../support/special-files.js';
+
+interface Interrupted {
+  code: number | null;
+  stderr: string;
+  /** The temp files seen while the command was writing (so the test did catch it mid-write). */
+  seen: string[];
+}
+
+/**
+ * Spawns the real binary, waits until a temp file appears in `watch` (the command is writing), after
+ * `after` if given (a line on stderr), sends `signal`, and collects the exit code and stderr.
+ */
+async function interruptWhileWriting(args: string[], cwd: string, watch: string, signal: NodeJS.Signals, after?: RegExp): Promise<Interrupted> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  let seen: string[] = [];
+  for (let waited = 0; waited < 60_000 && child.exitCode === null; waited += 10) {
+    seen = existsSync(watch) ? tempFilesIn(watch) : [];
+    if (seen.length > 0 && (after === undefined || after.test(stderr))) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  child.kill(signal);
+  return { code: await closed, stderr, seen };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'mfr-signal-'));
+
+describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawning the real binary)', () => {
+  it('analyze -o, on SIGINT: exit 130, no temp file, no output file', async () => {
+    const dir = tmp();
+    const r = await interruptWhileWriting(['analyze', '--preset', 'fsgdm', '--freqs', '10000', '--stages', 'all', '--format', 'json', '-o', 'out.json'], dir, dir, 'SIGINT');
+    expect(r.seen).toHaveLength(1);
+    expect([r.code, r.stderr]).toEqual([130, 'momentum-fr: interrupted\n']);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('analyze --out-dir, on SIGTERM while the last of three files is written: exit 143, the first two whole, no temp file', async () => {
+    const dir = tmp();
+    const out = join(dir, 'out');
+    const r = await interruptWhileWriting(['analyze', '--preset', 'fsgdm', '--freqs', '10000', '--stages', 'all', '--out-dir', 'out'], dir, out, 'SIGTERM', /wrote out\/fsgdm\.metrics\.csv\n/);
+    expect(r.seen).toEqual([expect.stringMatching(/^\.fsgdm\.response\.csv\..*\.tmp$/)]);
+    expect(r.code).toBe(143);
+    expect(r.stderr).toBe('wrote out/fsgdm.json\nwrote out/fsgdm.metrics.csv\nmomentum-fr: terminated\n');
+    expect(readdirSync(out).sort()).toEqual(['fsgdm.json', 'fsgdm.metrics.csv']);
+    expect(JSON.parse(readFileSync(join(out, 'fsgdm.json'), 'utf8')).schedules[0].stages).toHaveLength(301);
+  });
+
+  it('coefficients -o, on SIGINT: exit 130, no temp file', async () => {
+    const dir = tmp();
+    const r = await interruptWhileWriting(['coefficients', '--preset', 'standard-sgdm', '--set', 'steps=5000000', '-o', 'u.csv'], dir, dir, 'SIGINT');
+    expect(r.seen).toHaveLength(1);
+    expect([r.code, r.stderr]).toEqual([130, 'momentum-fr: interrupted\n']);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('spectrum -o, on SIGTERM: exit 143, no temp file beside the trace', async () => {
+    const dir = tmp();
+    const n = 1 << 21;
+    writeFileSync(join(dir, 'g.npy'), npyBytes([Float64Array.from({ length: n }, (_, i) => Math.sin(i / 7) + Math.cos(i / 3))]));
+    const r = await interruptWhileWriting(['spectrum', 'g.npy', '--spectrogram', '--nperseg', '64', '--noverlap', '48', '-o', 's.csv'], dir, dir, 'SIGTERM');
+    expect(r.seen).toHaveLength(1);
+    expect([r.code, r.stderr]).toEqual([143, 'momentum-fr: terminated\n']);
+    expect(readdirSync(dir)).toEqual(['g.npy']);
+  });
+
+  it('sweep on worker threads, on SIGTERM: exit 143, workers gone with the process, no temp file', async () => {
+    const dir = tmp();
+    const r = await interruptWhileWriting(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:1000', '--grid', 'v=0.5:2:1000', '--jobs', '2', '-o', 'big.csv'], dir, dir, 'SIGTERM');
+    expect(r.seen).toHaveLength(1);
+    expect([r.code, r.stderr]).toEqual([143, 'momentum-fr: terminated\n']);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('any writer of the io layer (the one plot and every command use), on SIGINT or SIGTERM mid-file: exit 130/143, no temp file', async () => {
+    // A plot is rendered in memory and written in milliseconds: too fast to catch from outside, so
+    // this drives the same writer (withOutputFile) from a script that stops mid-file.
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      const dir = tmp();
+      const script = `
+        const { withOutputFile } = await import(${JSON.stringify(join(ROOT, 'dist/io/output-file.js'))});
+        setInterval(() => {}, 1000);
+        await withOutputFile('fig.svg', async (sink) => {
+          await sink.write('<svg>'.repeat(20000));
+          await sink.flush();
+          process.stderr.write('writing\\n');
+          await new Promise(() => {});
+        });`;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      const ready = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => ((stderr += d), stderr.includes('writing') && resolve())));
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await ready;
+      expect(tempFilesIn(dir)).toHaveLength(1);
+      child.kill(signal);
+      expect(await closed).toBe(code);
+      expect(readdirSync(dir)).toEqual([]);
+    }
+  });
+});
