@@ -44,6 +44,7 @@ export { csd, type CsdResult } from './spectral/csd.js';
 export { coherence, type CoherenceResult } from './spectral/coherence.js';
 export { spectrogram, type SpectrogramOptions, type SpectrogramResult } from './spectral/spectrogram.js';
 export { getWindow, type WindowName } from './spectral/windows.js';
+export { NonFiniteInputError } from './spectral/finite-input.js';
 export { detrend } from './spectral/detrend.js';
 export { testSignal, type SignalSpec } from './spectral/signals.js';
 export { runMomentum } from './spectral/simulate.js';

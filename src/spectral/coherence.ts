@@ -1,4 +1,5 @@
 import { csd } from './csd.js';
+import { assertFinite } from './finite-input.js';
 import type { SpectralOptions } from './segment-layout.js';
 import { welchPsd } from './welch.js';
 
@@ -31,6 +32,7 @@ export interface CoherenceResult {
  * -----
  * With a single segment the estimate is identically 1 (up to rounding): average over
  * several segments for a meaningful value. Bins where P_xx·P_yy = 0 give NaN (0/0), as scipy.
+ * A NaN or ±Infinity sample in x or y throws NonFiniteInputError.
  *
  * References
  * ----------
@@ -38,6 +40,8 @@ export interface CoherenceResult {
  */
 export function coherence(x: Float64Array, y: Float64Array, options: CoherenceOptions = {}): CoherenceResult {
   if (x.length !== y.length) throw new RangeError(`coherence needs x and y of equal length (got ${x.length} and ${y.length})`);
+  assertFinite(x, 'x');
+  assertFinite(y, 'y');
   const common = { ...options, scaling: 'density' as const, returnOnesided: true, average: 'mean' as const };
   const pxx = welchPsd(x, common);
   const pyy = welchPsd(y, common);

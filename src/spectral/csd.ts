@@ -1,4 +1,5 @@
 import type { ComplexArray } from './fft.js';
+import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { columnMedians, medianBias, usesMedian } from './median-average.js';
 import { powerScale, segmentLayout } from './segment-layout.js';
@@ -36,6 +37,7 @@ function padTo(x: Float64Array, n: number): Float64Array {
  * x, y : real samples; the shorter one is zero-padded to the longer (as scipy does).
  * options : as welchPsd. 'median' takes the medians of the real and imaginary parts
  *   separately, divided by the same bias as for power.
+ * A NaN or ±Infinity sample in x or y throws NonFiniteInputError, as in welchPsd.
  *
  * Returns
  * -------
@@ -46,6 +48,8 @@ function padTo(x: Float64Array, n: number): Float64Array {
  * scipy.signal.csd; J. S. Bendat and A. G. Piersol, "Random Data", 4th ed., Wiley, 2010, §11.5.
  */
 export function csd(x: Float64Array, y: Float64Array, options: WelchOptions = {}): CsdResult {
+  assertFinite(x, 'x');
+  assertFinite(y, 'y');
   if (x.length === 0 || y.length === 0) {
     return { frequencies: new Float64Array(0), csd: { re: new Float64Array(0), im: new Float64Array(0) }, segments: 0, warnings: [] };
   }

@@ -1,5 +1,6 @@
 import type { Schedule, Stage } from '../types.js';
 import { rfftPlan } from './fft-plan.js';
+import { assertFinite } from './finite-input.js';
 
 /** Where a signal's energy lies relative to a split frequency. */
 export interface EnergySplit {
@@ -29,13 +30,14 @@ export interface EnergySplit {
  * Parseval: Σ_k E_k = n·Σ x², so the shares are exact fractions of the signal's energy, with
  * the frequency resolution fs/n of the whole signal (no segment averaging: the shares are
  * sums, whose noise averages out across bins). Any n: fft sizes that are not powers of two
- * use Bluestein (fft-plan.ts).
+ * use Bluestein (fft-plan.ts). A NaN or ±Infinity sample throws NonFiniteInputError.
  *
  * References
  * ----------
  * Oppenheim and Schafer, "Discrete-Time Signal Processing", 3rd ed., §8.7.1 (Parseval for the DFT).
  */
 export function energySplit(x: Float64Array, split: number, fs = 1): EnergySplit {
+  assertFinite(x, 'x');
   const n = x.length;
   if (n === 0) return { meanSquare: 0, below: null, above: null };
   const plan = rfftPlan(n);

@@ -63,10 +63,14 @@ export function segmentLayout(length: number, options: SpectralOptions, overlapD
     throw new RangeError(`nperseg must be a positive integer (got ${nperseg})`);
   }
   let window: Float64Array;
+  // Errors that mention a capped nperseg say first that it was capped: the user never set it.
+  let capped = '';
   if (typeof win === 'string') {
     nperseg ??= 256;
     if (nperseg > length) {
-      warnings.push(`nperseg = ${nperseg} is greater than the signal length ${length}, using nperseg = ${length}`);
+      capped = `nperseg = ${nperseg} is greater than the signal length ${length}, using nperseg = ${length}`;
+      warnings.push(capped);
+      capped += '; ';
       nperseg = length;
     }
     window = getWindow(win, nperseg);
@@ -77,10 +81,10 @@ export function segmentLayout(length: number, options: SpectralOptions, overlapD
     if (win.length > length) throw new RangeError(`window (${win.length} samples) is longer than the signal (${length})`);
   }
   const nfft = options.nfft ?? nperseg;
-  if (!Number.isInteger(nfft) || nfft < nperseg) throw new RangeError(`nfft = ${nfft} must be an integer ≥ nperseg = ${nperseg}`);
+  if (!Number.isInteger(nfft) || nfft < nperseg) throw new RangeError(`${capped}nfft = ${nfft} must be an integer ≥ nperseg = ${nperseg}`);
   const noverlap = options.noverlap ?? Math.floor(nperseg / overlapDivisor);
   if (!Number.isInteger(noverlap) || noverlap < 0 || noverlap >= nperseg) {
-    throw new RangeError(`noverlap = ${noverlap} must be an integer in [0, nperseg = ${nperseg})`);
+    throw new RangeError(`${capped}noverlap = ${noverlap} must be an integer in [0, nperseg = ${nperseg})`);
   }
   const step = nperseg - noverlap;
   const onesided = options.returnOnesided ?? true;

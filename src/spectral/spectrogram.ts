@@ -1,3 +1,4 @@
+import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
 import { segmentTransform } from './segment-transform.js';
@@ -50,6 +51,7 @@ export interface SpectrogramResult {
 export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): SpectrogramResult {
   const mode = options.mode ?? 'psd';
   if (mode !== 'psd' && mode !== 'magnitude') throw new RangeError(`mode must be 'psd' or 'magnitude' (got '${String(mode)}')`);
+  assertFinite(x, 'x');
   if (x.length === 0) return { frequencies: new Float64Array(0), times: new Float64Array(0), values: new Float64Array(0), warnings: [] };
   const layout = segmentLayout(x.length, options, 8);
   const { nfft, nperseg, segments, step, fs, bins } = layout;

@@ -1,3 +1,4 @@
+import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { columnMedians, medianBias, usesMedian } from './median-average.js';
 import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
@@ -44,6 +45,8 @@ export interface WelchResult {
  * Notes
  * -----
  * Only full segments are used (a tail shorter than nperseg is ignored), as scipy does.
+ * A NaN or ±Infinity sample anywhere in x throws NonFiniteInputError (scipy returns NaN for
+ * the mean and finite nonsense for the median: neither is an estimate).
  * The median average divides by medianBias(K) and is used only when K > 1.
  * One FFT plan and one scratch buffer serve all segments; nothing is allocated per segment.
  *
@@ -53,6 +56,7 @@ export interface WelchResult {
  * IEEE Trans. Audio Electroacoust. 15(2), 1967; scipy.signal.welch.
  */
 export function welchPsd(x: Float64Array, options: WelchOptions = {}): WelchResult {
+  assertFinite(x, 'x');
   if (x.length === 0) return { frequencies: new Float64Array(0), psd: new Float64Array(0), segments: 0, warnings: [] };
   const layout = segmentLayout(x.length, options);
   const scale = powerScale(layout, options.scaling);

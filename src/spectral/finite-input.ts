@@ -1,0 +1,27 @@
+/**
+ * A NaN or ±Infinity sample given to a spectral estimate. One such sample turns every bin of a
+ * mean-averaged PSD into NaN, while a median average sorts it away and returns finite numbers
+ * that mean nothing, so both refuse it: the caller decides whether to drop or fill such samples.
+ */
+export class NonFiniteInputError extends RangeError {
+  override readonly name = 'NonFiniteInputError';
+  readonly code = 'non-finite-input';
+
+  constructor(
+    /** Which input: 'x' or 'y'. */
+    readonly argument: string,
+    /** 0-based index of the first non-finite sample. */
+    readonly index: number,
+    readonly value: number,
+  ) {
+    super(`${argument}[${index}] is ${value}: spectral estimates need finite samples`);
+  }
+}
+
+/** Throws NonFiniteInputError for the first sample of x that is NaN or ±Infinity. */
+export function assertFinite(x: Float64Array, argument: string): void {
+  for (let i = 0; i < x.length; i++) {
+    // x − x is 0 for every finite x and NaN for NaN and ±Infinity.
+    if (x[i] - x[i] !== 0) throw new NonFiniteInputError(argument, i, x[i]);
+  }
+}
