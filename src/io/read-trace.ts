@@ -5,12 +5,12 @@ import { parseCsvTrace } from './trace-csv.js';
 import { TraceError, traceMessages } from './trace-error.js';
 import { parseJsonTrace } from './trace-json.js';
 import { parseNdjsonTrace } from './trace-ndjson.js';
-import { npyPreamble, npySeries, parseNpyHeader, parseNpyTrace } from './trace-npy.js';
+import { npyFinite, npyIsRawFloat64, npyPreamble, npySeries, parseNpyHeader, parseNpyTrace } from './trace-npy.js';
 import type { ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
 
 export { TraceError } from './trace-error.js';
 export type { TraceErrorCode } from './trace-error.js';
-export type { ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
+export type { NonFinitePolicy, ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
 
 const CHUNK = 1 << 20;
 const EXTENSIONS: Record<string, TraceFormat> = {
@@ -55,7 +55,7 @@ function sniff(head: Uint8Array): TraceFormat {
 }
 
 /** A .npy file: header first, then the data read straight into the Float64Array it becomes. */
-function readNpyFile(fd: number, size: number, file: string, columns?: readonly (string | number)[]): TraceSeries[] {
+function readNpyFile(fd: number, size: number, file: string, { columns, nonfinite = 'error' }: ReadTraceOptions): TraceSeries[] {
   const head = new Uint8Array(12);
   const preamble = npyPreamble(head.subarray(0, readFull(fd, head, 0)), file);
   const end = preamble.headerStart + preamble.headerLength;
@@ -66,18 +66,17 @@ function readNpyFile(fd: number, size: number, file: string, columns?: readonly 
   const truncated = (have: number): TraceError =>
     new TraceError('truncated', file, traceMessages.npyTruncatedData(header.dataBytes, have), { byteOffset: header.dataOffset });
   if (size - header.dataOffset < header.dataBytes) throw truncated(size - header.dataOffset);
-  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  if (header.dtype === '<f8' && header.shape.length === 1 && littleEndian) {
+  if (npyIsRawFloat64(header)) {
     const selected = selectColumns(['0'], columns, file);
     const values = new Float64Array(header.shape[0]);
     const got = readFull(fd, new Uint8Array(values.buffer), header.dataOffset);
     if (got < header.dataBytes) throw truncated(got);
-    return selected.map((_, i) => ({ name: '0', values: i === 0 ? values : values.slice() }));
+    return npyFinite(selected.map((_, i) => (i === 0 ? values : values.slice())), selected.map(() => '0'), header.shape.length === 2, nonfinite, file);
   }
   const data = new Uint8Array(header.dataBytes);
   const got = readFull(fd, data, header.dataOffset);
   if (got < header.dataBytes) throw truncated(got);
-  return npySeries(data, header, file, columns);
+  return npySeries(data, header, file, columns, nonfinite);
 }
 
 /**
@@ -130,7 +129,7 @@ export function readTrace(path: string, options: ReadTraceOptions = {}): Trace {
     }
     const csvOptions = ext === '.tsv' && options.delimiter === undefined ? { ...options, delimiter: '\t' } : options;
     switch (format) {
-      case 'npy': return { format, series: readNpyFile(fd, size, file, options.columns) };
+      case 'npy': return { format, series: readNpyFile(fd, size, file, options) };
       case 'json': return { format, series: parseJsonTrace(readFileSync(fd, 'utf8'), file, options) };
       case 'ndjson': return { format, series: parseNdjsonTrace(fileChunks(fd), file, options) };
       default: return { format: 'csv', series: parseCsvTrace(fileChunks(fd), file, csvOptions) };
@@ -145,7 +144,7 @@ export function readTrace(path: string, options: ReadTraceOptions = {}): Trace {
 
 function parseInMemory(bytes: Uint8Array, format: TraceFormat, file: string, options: ReadTraceOptions): TraceSeries[] {
   switch (format) {
-    case 'npy': return parseNpyTrace(bytes, file, options.columns);
+    case 'npy': return parseNpyTrace(bytes, file, options.columns, options.nonfinite);
     case 'json': return parseJsonTrace(new TextDecoder().decode(bytes), file, options);
     case 'ndjson': return parseNdjsonTrace([bytes], file, options);
     default: return parseCsvTrace([bytes], file, options);

@@ -1,6 +1,3 @@
-import { resolve } from 'node:path';
-import { readTrace, TraceError } from '../../io/read-trace.js';
-import type { TraceSeries } from '../../io/trace-types.js';
 import { stageEnergySplits, type StageEnergy } from '../../spectral/energy-split.js';
 import { runMomentum } from '../../spectral/simulate.js';
 import { spectrogram, type SpectrogramResult } from '../../spectral/spectrogram.js';
@@ -13,11 +10,10 @@ import type { InputOptions, OutputOptions } from '../options.js';
 import { chooseFormat, writeOutput } from '../output.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
 import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
+import { readSeries, requirePerStep, type TraceCliOptions } from './spectrum-trace.js';
 import { numberOption } from './simulate-signal.js';
 
-export interface SpectrumCliOptions extends SpectralCliOptions, InputOptions, OutputOptions {
-  column: string[];
-  traceFormat?: 'csv' | 'ndjson' | 'json' | 'npy';
+export interface SpectrumCliOptions extends SpectralCliOptions, TraceCliOptions, InputOptions, OutputOptions {
   spectrogram?: boolean;
   config?: string;
   split?: string;
@@ -49,8 +45,9 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   if (options.plot !== undefined && !/\.svg$/i.test(options.plot)) throw new CliError(`--plot ${options.plot}: only .svg is supported`);
 
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
-  const series = readSeries(path, options, ctx);
+  const series = readSeries(path, options, options.fs !== undefined, ctx);
   if (schedule !== undefined) {
+    requirePerStep(path, series);
     const long = series.find((s) => s.values.length > schedule.steps);
     if (long) throw new CliError(`${path}: series ${JSON.stringify(long.name)} has ${long.values.length} steps but schedule '${schedule.name}' covers ${schedule.steps}; add --set steps=${long.values.length}`);
   }
@@ -96,23 +93,6 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
     const { writeSpectrumPlot } = await import('./spectrum-plot.js');
     const m = filtered[0];
     await writeSpectrumPlot(ctx, options.plot, spectra, schedule, spectral, m === undefined ? undefined : { g: series[0].values, m });
-  }
-}
-
-/** The trace's selected series; reader problems become one-line usage errors (exit 2). */
-function readSeries(path: string, options: SpectrumCliOptions, ctx: CliContext): TraceSeries[] {
-  try {
-    const columns = options.column.length > 0 ? options.column : undefined;
-    const trace = readTrace(path === '-' ? '-' : resolve(ctx.cwd, path), { format: options.traceFormat, columns });
-    if (trace.series.length === 0) throw new CliError(`${path}: no series to analyse`);
-    return trace.series;
-  } catch (error) {
-    if (error instanceof TraceError) {
-      // Messages name the resolved path; show the path as the user typed it.
-      const message = error.message.startsWith(error.file) && path !== '-' ? `${path}${error.message.slice(error.file.length)}` : error.message;
-      throw new CliError(message, 2);
-    }
-    throw error;
   }
 }
 

@@ -4,7 +4,7 @@ import type { WindowName } from '../../spectral/windows.js';
 import { numberOption } from './simulate-signal.js';
 
 export interface SpectralCliOptions {
-  fs: string;
+  fs?: string;
   window: WindowName;
   nperseg: string;
   noverlap?: string;
@@ -24,7 +24,7 @@ const positiveInteger = (x: number) => Number.isInteger(x) && x >= 1;
  */
 export function spectralOptions(o: SpectralCliOptions): WelchOptions & SpectrogramOptions {
   return {
-    fs: numberOption('fs', o.fs, (x) => x > 0, 'a positive number'),
+    fs: o.fs === undefined ? 1 : numberOption('fs', o.fs, (x) => x > 0, 'a positive number'),
     window: o.window,
     nperseg: numberOption('nperseg', o.nperseg, positiveInteger, 'a positive integer'),
     ...(o.noverlap === undefined ? {} : { noverlap: numberOption('noverlap', o.noverlap, (x) => Number.isInteger(x) && x >= 0, 'a non-negative integer') }),

@@ -8,11 +8,12 @@ export function register(program: Command, ctx: CliContext): void {
     .description('power spectrum (Welch) or spectrogram of a gradient trace, and with a schedule, what momentum does to it per stage')
     .argument('<trace>', 'trace file: .csv/.tsv, .ndjson/.jsonl, .json or .npy (- reads stdin)')
     .addOption(new Option('-c, --column <name>', 'series to analyse, by name or 0-based index (repeatable)').argParser(collect).default([], 'all'))
-    .addOption(new Option('--trace-format <format>', 'trace format (default: from the extension, else sniffed)').choices(['csv', 'ndjson', 'json', 'npy']));
+    .addOption(new Option('--trace-format <format>', 'trace format (default: from the extension, else sniffed)').choices(['csv', 'ndjson', 'json', 'npy']))
+    .addOption(new Option('--nonfinite <policy>', 'NaN or ±Inf samples: error (exit 2, naming where) or drop (leave out, count on stderr)').choices(['error', 'drop']).default('error'));
   addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the spectrum');
   cmd
     .option('--spectrogram', 'short-time spectra (scipy.signal.spectrogram) instead of the Welch average')
-    .option('--fs <rate>', 'sampling frequency: frequencies come out in its units (1: cycles/step)', '1')
+    .addOption(new Option('--fs <rate>', 'sampling frequency: frequencies come out in its units (default 1: cycles/sample)'))
     .addOption(new Option('--window <name>', 'window').choices(['hann', 'hamming', 'blackman', 'boxcar']).default('hann'))
     .option('--nperseg <n>', 'samples per segment (capped at the trace length)', '256')
     .option('--noverlap <n>', 'samples shared by consecutive segments (default nperseg//2; spectrogram nperseg//8)')
