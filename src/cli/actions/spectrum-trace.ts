@@ -19,6 +19,9 @@ export const traceNotes = {
   spacing: (path: string, s: TraceSeries & { steps: NonNullable<TraceSeries['steps']> }) =>
     `momentum-fr: note: ${path}: ${JSON.stringify(s.name)}: one sample every ${s.steps.spacing} ${JSON.stringify(s.steps.column)}: ` +
     `frequencies are per sample; --fs ${1 / s.steps.spacing} gives them per ${JSON.stringify(s.steps.column)}`,
+  mixedSpacing: (path: string, series: readonly TraceSeries[]) =>
+    `momentum-fr: warning: ${path}: the series are sampled at different step spacings (${series.map((s) => `${JSON.stringify(s.name)} every ${s.steps!.spacing}`).join(', ')}): ` +
+    'one --fs cannot suit them all; analyse them one at a time with --column',
   nonFiniteHint: ' (--nonfinite drop leaves such samples out)',
   perStepNeeded: (path: string, s: TraceSeries & { steps: NonNullable<TraceSeries['steps']> }) =>
     `${path}: series ${JSON.stringify(s.name)} has one sample every ${s.steps.spacing} ${JSON.stringify(s.steps.column)}; ` +
@@ -51,6 +54,8 @@ export function readSeries(path: string, options: TraceCliOptions, fsGiven: bool
     if ((s.dropped ?? 0) > 0) ctx.stderr.write(`${traceNotes.dropped(shownPath, s)}\n`);
     if (s.steps !== undefined && s.steps.spacing !== 1 && !fsGiven) ctx.stderr.write(`${traceNotes.spacing(shownPath, { ...s, steps: s.steps })}\n`);
   }
+  const spaced = series.filter((s) => s.steps !== undefined);
+  if (new Set(spaced.map((s) => s.steps!.spacing)).size > 1) ctx.stderr.write(`${traceNotes.mixedSpacing(shownPath, spaced)}\n`);
   return series;
 }
 
