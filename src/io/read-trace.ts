@@ -86,21 +86,25 @@ function readNpyFile(fd: number, size: number, file: string, { columns, nonfinit
  * ----------
  * path : file path, or '-' for standard input.
  * options : format (default: by extension — .csv .tsv .txt .dat, .ndjson .jsonl, .json, .npy —
- *   else sniffed from the first bytes), columns (names or 0-based indices; default all),
- *   header and delimiter (CSV).
+ *   else sniffed from the first bytes), columns (names or 0-based indices; default every
+ *   column but the index columns: step, epoch, … see trace-index.ts), header and delimiter
+ *   (CSV), nonfinite ('error' | 'drop' | 'keep' for NaN/±Inf samples; default 'error').
  *
  * Returns
  * -------
- * { format, series: [{ name, values: Float64Array }] } in the order of `columns` (or the file's).
+ * { format, series: [{ name, values: Float64Array, skipped, dropped, steps? }] } in the order
+ * of `columns` (or the file's); `steps` when a step column checked the spacing.
  *
  * Notes
  * -----
  * CSV and NDJSON are read in 1 MiB chunks and parsed line by line; .npy data is read with one
  * readSync straight into its Float64Array (1-D '<f8': no copy at all); JSON is parsed whole.
  * Formats: CSV (header row optional, one column per series), NDJSON (a number, array or object
- * per line), JSON (array, or object of name → array), .npy v1/v2/v3 with '<f8'/'<f4', C order,
- * 1-D or 2-D (columns are series). Every problem is a TraceError whose one-line message names
- * the file and the 1-based line (text) or byte offset (.npy).
+ * per line), JSON (array, or object of name → array), .npy v1/v2/v3 with float16/32/64 or
+ * (u)int8–64 of either byte order, C or Fortran order, 1-D or 2-D (columns are series). Empty
+ * cells, null and missing keys are skipped per series; samples must be equally spaced (in the
+ * step column, else in rows). Every problem is a TraceError whose one-line message names the
+ * file and the 1-based line (text), byte offset (.npy header) or element path (JSON, .npy data).
  */
 export function readTrace(path: string, options: ReadTraceOptions = {}): Trace {
   const stdin = path === '-';

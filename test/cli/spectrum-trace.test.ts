@@ -94,4 +94,12 @@ describe('momentum-fr spectrum: trace inputs', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('momentum-fr: nperseg = 256 is greater than the signal length 100, using nperseg = 100; noverlap = 128 must be an integer in [0, nperseg = 100)\n');
   });
+
+  it('refuses, naming the step, a momentum buffer that overflows under an unstable schedule (the filtered PSD was null)', () => {
+    const sine = file('sine.csv', ['g', ...Array.from({ length: 3000 }, (_, i) => String(Math.sin(i)))].join('\n'));
+    const r = cli(['spectrum', sine, '--preset', 'ema-sgdm', '--set', 'steps=3000', '--set', 'momentum.beta=1.5', '--allow-unstable', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/: series "g" through schedule 'ema-sgdm': the momentum buffer is -?Infinity from step \d+, so it has no spectrum/);
+    expect(r.stdout).toBe('');
+  });
 });

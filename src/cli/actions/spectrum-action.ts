@@ -51,7 +51,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
     const long = series.find((s) => s.values.length > schedule.steps);
     if (long) throw new CliError(`${path}: series ${JSON.stringify(long.name)} has ${long.values.length} steps but schedule '${schedule.name}' covers ${schedule.steps}; add --set steps=${long.values.length}`);
   }
-  const filtered = series.map((s) => (schedule === undefined ? undefined : runMomentum(schedule, s.values)));
+  const filtered = series.map((s) => (schedule === undefined ? undefined : finiteMomentum(path, s.name, schedule, runMomentum(schedule, s.values))));
 
   const warn = (warnings: string[]) => warnings.forEach((w) => ctx.stderr.write(`momentum-fr: warning: ${w}\n`));
   const core = <T>(compute: () => T): T => {
@@ -100,4 +100,14 @@ async function oneSchedule(options: SpectrumCliOptions, ctx: CliContext): Promis
   const schedules = await loadSchedules(options.config === undefined ? [] : [options.config], options, ctx);
   if (schedules.length !== 1) throw new CliError(`--config: expected one schedule, found ${schedules.length} (${schedules.map((s) => s.name).join(', ')}); pass a file with one`);
   return schedules[0];
+}
+
+/** m itself, or a usage error at the first step where it overflowed (an unstable schedule let through with --allow-unstable). */
+function finiteMomentum(path: string, name: string, schedule: Schedule, m: Float64Array): Float64Array {
+  for (let t = 0; t < m.length; t++) {
+    if (m[t] - m[t] !== 0) {
+      throw new CliError(`${path}: series ${JSON.stringify(name)} through schedule '${schedule.name}': the momentum buffer is ${m[t]} from step ${t + 1}, so it has no spectrum (an unstable stage?)`);
+    }
+  }
+  return m;
 }
