@@ -1,5 +1,4 @@
 import { csd } from './csd.js';
-import { assertFinite } from './finite-input.js';
 import type { SpectralOptions } from './segment-layout.js';
 import { welchPsd } from './welch.js';
 
@@ -40,12 +39,10 @@ export interface CoherenceResult {
  */
 export function coherence(x: Float64Array, y: Float64Array, options: CoherenceOptions = {}): CoherenceResult {
   if (x.length !== y.length) throw new RangeError(`coherence needs x and y of equal length (got ${x.length} and ${y.length})`);
-  assertFinite(x, 'x');
-  assertFinite(y, 'y');
   const common = { ...options, scaling: 'density' as const, returnOnesided: true, average: 'mean' as const };
+  const pxy = csd(x, y, common); // first: its NonFiniteInputError names x or y
   const pxx = welchPsd(x, common);
   const pyy = welchPsd(y, common);
-  const pxy = csd(x, y, common);
   const out = new Float64Array(pxx.psd.length);
   for (let k = 0; k < out.length; k++) {
     const re = pxy.csd.re[k], im = pxy.csd.im[k];

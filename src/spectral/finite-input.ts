@@ -18,7 +18,12 @@ export class NonFiniteInputError extends RangeError {
   }
 }
 
-/** Throws NonFiniteInputError for the first sample of x that is NaN or ±Infinity. */
+/**
+ * Throws NonFiniteInputError for the first sample of x that is NaN or ±Infinity. The estimates
+ * call it only once a segment's DC bin came out non-finite (one NaN or ±Inf sample makes the
+ * whole DFT of its segment non-finite), so the check costs one comparison per segment instead
+ * of a pass over the signal; overflow of finite samples finds nothing here and is left as is.
+ */
 export function assertFinite(x: Float64Array, argument: string): void {
   for (let i = 0; i < x.length; i++) {
     // x − x is 0 for every finite x and NaN for NaN and ±Infinity.

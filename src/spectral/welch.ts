@@ -45,8 +45,9 @@ export interface WelchResult {
  * Notes
  * -----
  * Only full segments are used (a tail shorter than nperseg is ignored), as scipy does.
- * A NaN or ±Infinity sample anywhere in x throws NonFiniteInputError (scipy returns NaN for
- * the mean and finite nonsense for the median: neither is an estimate).
+ * A NaN or ±Infinity sample in any segment throws NonFiniteInputError, for the mean and the
+ * median alike (scipy returns NaN for the mean and finite nonsense for the median: neither is
+ * an estimate); the unused tail does not enter the estimate, as in scipy.
  * The median average divides by medianBias(K) and is used only when K > 1.
  * One FFT plan and one scratch buffer serve all segments; nothing is allocated per segment.
  *
@@ -56,7 +57,6 @@ export interface WelchResult {
  * IEEE Trans. Audio Electroacoust. 15(2), 1967; scipy.signal.welch.
  */
 export function welchPsd(x: Float64Array, options: WelchOptions = {}): WelchResult {
-  assertFinite(x, 'x');
   if (x.length === 0) return { frequencies: new Float64Array(0), psd: new Float64Array(0), segments: 0, warnings: [] };
   const layout = segmentLayout(x.length, options);
   const scale = powerScale(layout, options.scaling);
@@ -69,6 +69,7 @@ export function welchPsd(x: Float64Array, options: WelchOptions = {}): WelchResu
   let psd: Float64Array = new Float64Array(half);
   for (let s = 0; s < segments; s++) {
     transform(x, s * step, re, im);
+    if (re[0] - re[0] !== 0) assertFinite(x, 'x');
     const row = table === null ? psd : table.subarray(s * half, (s + 1) * half);
     if (table === null) for (let k = 0; k < half; k++) row[k] += re[k] * re[k] + im[k] * im[k];
     else for (let k = 0; k < half; k++) row[k] = re[k] * re[k] + im[k] * im[k];

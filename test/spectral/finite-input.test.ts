@@ -37,9 +37,14 @@ describe('spectral estimates refuse non-finite samples', () => {
     });
   }
 
-  it('welchPsd names the first non-finite sample, even in a tail no segment uses', () => {
-    const x = withSample(withSample(a, 1999, NaN), 1998, Infinity);
-    expect(refusal(() => welchPsd(x, { nperseg: 256, noverlap: 0 }))).toMatchObject({ index: 1998, value: Infinity });
+  it('welchPsd names the first non-finite sample of the signal', () => {
+    const x = withSample(withSample(a, 1500, NaN), 700, Infinity);
+    expect(refusal(() => welchPsd(x, { nperseg: 256, noverlap: 0 }))).toMatchObject({ index: 700, value: Infinity });
+  });
+
+  it('a non-finite sample in the tail that no segment uses does not enter the estimate, as in scipy', () => {
+    const x = withSample(a, 1999, NaN); // segments of 256 without overlap end at 1792
+    expect(welchPsd(x, { nperseg: 256, noverlap: 0 }).psd).toEqual(welchPsd(a, { nperseg: 256, noverlap: 0 }).psd);
   });
 
   it('csd, coherence, spectrogram and energySplit refuse non-finite samples in either input', () => {
