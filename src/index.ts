@@ -43,7 +43,8 @@ export { welchPsd, type WelchOptions, type WelchResult } from './spectral/welch.
 export { csd, type CsdResult } from './spectral/csd.js';
 export { coherence, type CoherenceResult } from './spectral/coherence.js';
 export { spectrogram, type SpectrogramOptions, type SpectrogramResult } from './spectral/spectrogram.js';
-export { getWindow, type WindowName } from './spectral/windows.js';
+export { getWindow, resolveWindow, windowSignature, WINDOW_NAMES, type WindowName, type WindowSpec } from './spectral/windows.js';
+export { NonFiniteInputError } from './spectral/finite-input.js';
 export { detrend } from './spectral/detrend.js';
 export { testSignal, type SignalSpec } from './spectral/signals.js';
 export { runMomentum } from './spectral/simulate.js';
@@ -54,7 +55,7 @@ export { energySplit, stageEnergySplits, type EnergySplit, type StageEnergy } fr
 export { FIGURE_ONE_SIGNAL, DEFAULT_TOLERANCE } from './spectral/figure-one.js';
 export { spectrogramRecords, stagePsdRecords, timeSeriesRecords } from './spectral/plot-records.js';
 export { figureOneSpec, stagePsdSpec, psdSpec, spectrogramSpec } from './spectral/plot-specs.js';
-export { readTrace, TraceError, type Trace, type TraceSeries } from './io/read-trace.js';
+export { readTrace, TraceError, type NonFinitePolicy, type ReadTraceOptions, type Trace, type TraceSeries } from './io/read-trace.js';
 export { writeTrace } from './io/trace-writer.js';
 export { PathError } from './io/path-error.js';
 export { run } from './cli/main.js';

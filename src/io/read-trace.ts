@@ -8,12 +8,12 @@ import { TraceError, traceMessages } from './trace-error.js';
 import { parseJsonTrace } from './trace-json.js';
 import { LineTooLongError, MAX_LINE_CHARS } from './trace-lines.js';
 import { parseNdjsonTrace } from './trace-ndjson.js';
-import { npyPreamble, npySeries, parseNpyHeader, parseNpyTrace } from './trace-npy.js';
+import { npyFinite, npyIsRawFloat64, npyPreamble, npySeries, parseNpyHeader, parseNpyTrace } from './trace-npy.js';
 import type { ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
 
 export { TraceError } from './trace-error.js';
 export type { TraceErrorCode } from './trace-error.js';
-export type { ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
+export type { NonFinitePolicy, ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
 
 /**
  * Largest trace, in bytes, whatever delivers it (a file, stdin, a pipe): 2 GiB. A pipe or a device
@@ -55,7 +55,7 @@ function sniff(head: Uint8Array): TraceFormat {
 }
 
 /** A .npy file: header first, then the data read straight into the Float64Array it becomes. */
-function readNpyFile(fd: number, size: number, file: string, columns?: readonly (string | number)[]): TraceSeries[] {
+function readNpyFile(fd: number, size: number, file: string, { columns, nonfinite = 'error' }: ReadTraceOptions): TraceSeries[] {
   const head = new Uint8Array(12);
   const preamble = npyPreamble(head.subarray(0, readFull(fd, head, 0)), file);
   const end = preamble.headerStart + preamble.headerLength;
@@ -66,18 +66,17 @@ function readNpyFile(fd: number, size: number, file: string, columns?: readonly 
   const truncated = (have: number): TraceError =>
     new TraceError('truncated', file, traceMessages.npyTruncatedData(header.dataBytes, have), { byteOffset: header.dataOffset });
   if (size - header.dataOffset < header.dataBytes) throw truncated(size - header.dataOffset);
-  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  if (header.dtype === '<f8' && header.shape.length === 1 && littleEndian) {
+  if (npyIsRawFloat64(header)) {
     const selected = selectColumns(['0'], columns, file);
     const values = new Float64Array(header.shape[0]);
     const got = readFull(fd, new Uint8Array(values.buffer), header.dataOffset);
     if (got < header.dataBytes) throw truncated(got);
-    return selected.map((_, i) => ({ name: '0', values: i === 0 ? values : values.slice() }));
+    return npyFinite(selected.map((_, i) => (i === 0 ? values : values.slice())), selected.map(() => '0'), header.shape.length === 2, nonfinite, file);
   }
   const data = new Uint8Array(header.dataBytes);
   const got = readFull(fd, data, header.dataOffset);
   if (got < header.dataBytes) throw truncated(got);
-  return npySeries(data, header, file, columns);
+  return npySeries(data, header, file, columns, nonfinite);
 }
 
 /**
@@ -87,21 +86,25 @@ function readNpyFile(fd: number, size: number, file: string, columns?: readonly 
  * ----------
  * path : file path, or '-' for standard input.
  * options : format (default: by extension — .csv .tsv .txt .dat, .ndjson .jsonl, .json, .npy —
- *   else sniffed from the first bytes), columns (names or 0-based indices; default all),
- *   header and delimiter (CSV).
+ *   else sniffed from the first bytes), columns (names or 0-based indices; default every
+ *   column but the index columns: step, epoch, … see trace-index.ts), header and delimiter
+ *   (CSV), nonfinite ('error' | 'drop' | 'keep' for NaN/±Inf samples; default 'error').
  *
  * Returns
  * -------
- * { format, series: [{ name, values: Float64Array }] } in the order of `columns` (or the file's).
+ * { format, series: [{ name, values: Float64Array, skipped, dropped, steps? }] } in the order
+ * of `columns` (or the file's); `steps` when a step column checked the spacing.
  *
  * Notes
  * -----
  * CSV and NDJSON are read in 1 MiB chunks and parsed line by line; .npy data is read with one
  * readSync straight into its Float64Array (1-D '<f8': no copy at all); JSON is parsed whole.
  * Formats: CSV (header row optional, one column per series), NDJSON (a number, array or object
- * per line), JSON (array, or object of name → array), .npy v1/v2/v3 with '<f8'/'<f4', C order,
- * 1-D or 2-D (columns are series). Every problem is a TraceError whose one-line message names
- * the file and the 1-based line (text) or byte offset (.npy).
+ * per line), JSON (array, or object of name → array), .npy v1/v2/v3 with float16/32/64 or
+ * (u)int8–64 of either byte order, C or Fortran order, 1-D or 2-D (columns are series). Empty
+ * cells, null and missing keys are skipped per series; samples must be equally spaced (in the
+ * step column, else in rows). Every problem is a TraceError whose one-line message names the
+ * file and the 1-based line (text), byte offset (.npy header) or element path (JSON, .npy data).
  * Any input may be read: a regular file, stdin, a pipe, a FIFO, `<(cmd)`, a device. All are held
  * to MAX_TRACE_BYTES (a file by its size, before reading; the others while streaming, so
  * /dev/zero ends), a text line to MAX_LINE_CHARS, JSON to what one V8 string holds (512 MiB):
@@ -130,7 +133,7 @@ export function readTrace(path: string, options: ReadTraceOptions = {}): Trace {
       format = sniff(head.subarray(0, readFull(input.fd, head, 0)));
     }
     switch (format) {
-      case 'npy': return { format, series: readNpyFile(input.fd, size, file, options.columns) };
+      case 'npy': return { format, series: readNpyFile(input.fd, size, file, options) };
       case 'json': return { format, series: parseJsonTrace(decodeJson(readInputBytes(input, MAX_JSON_BYTES)), file, options) };
       case 'ndjson': return { format, series: parseNdjsonTrace(inputChunks(input, MAX_TRACE_BYTES), file, options) };
       default: return { format: 'csv', series: parseCsvTrace(inputChunks(input, MAX_TRACE_BYTES), file, csvOptions) };
@@ -153,7 +156,7 @@ function readStream(input: InputFile, file: string, format: TraceFormat | undefi
   switch (chosen) {
     case 'npy':
       npyPreamble(head.subarray(0, 12), file); // not .npy at all: say so now, not after reading up to the limit
-      return { format: chosen, series: parseNpyTrace(readInputBytes(input, MAX_TRACE_BYTES, head), file, options.columns) };
+      return { format: chosen, series: parseNpyTrace(readInputBytes(input, MAX_TRACE_BYTES, head), file, options.columns, options.nonfinite) };
     case 'json': return { format: chosen, series: parseJsonTrace(decodeJson(readInputBytes(input, MAX_JSON_BYTES, head)), file, options) };
     case 'ndjson': return { format: chosen, series: parseNdjsonTrace(inputChunks(input, MAX_TRACE_BYTES, head), file, options) };
     default: return { format: 'csv', series: parseCsvTrace(inputChunks(input, MAX_TRACE_BYTES, head), file, options) };

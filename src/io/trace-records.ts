@@ -1,10 +1,15 @@
-import { ColumnBuilder, selectColumns } from './trace-columns.js';
+import { selectColumns } from './trace-columns.js';
 import { TraceError, shown, traceMessages } from './trace-error.js';
-import type { TraceSeries } from './trace-types.js';
+import { isIndexColumn, seriesColumns, stepColumn } from './trace-index.js';
+import { SeriesCollector, finishSeries, type Locate } from './trace-series.js';
+import type { ReadTraceOptions, TraceSeries } from './trace-types.js';
+
+const NAN_MARK = '\u0000NaN';
 
 /**
  * JSON.parse that also accepts the bare NaN, Infinity and -Infinity Python's json module writes
- * (retried only after a strict parse fails): NaN becomes null (read as NaN), ±Infinity ±1e999.
+ * (retried only after a strict parse fails): NaN reads as NaN, ±Infinity as ±Infinity (a
+ * non-finite sample, unlike null, which is a missing value).
  */
 export function parseJsonLenient(text: string): unknown {
   try {
@@ -12,75 +17,127 @@ export function parseJsonLenient(text: string): unknown {
   } catch (error) {
     if (!/NaN|Infinity/.test(text)) throw error;
     const patched = text.replace(/(^|[:[,]\s*)(-?Infinity|NaN)(?=\s*(?:[,\]}]|$))/g, (_, before: string, word: string) =>
-      before + (word === 'NaN' ? 'null' : word.startsWith('-') ? '-1e999' : '1e999'));
-    return JSON.parse(patched);
+      before + (word === 'NaN' ? JSON.stringify(NAN_MARK) : word.startsWith('-') ? '-1e999' : '1e999'));
+    return JSON.parse(patched, (_, value: unknown) => (value === NAN_MARK ? NaN : value));
   }
-}
-
-/** Where a record came from, for messages: a 1-based line (NDJSON) or a JSON path. */
-export interface RecordPlace {
-  line?: number;
-  path?: string;
 }
 
 /**
- * Collects records into series. The first record fixes the shape: a number (one series "0"),
- * an array (a row: one series per position, "0", "1", …) or an object (one series per key
- * whose value is a number or null). Every later record must have the same shape and supply
- * every selected series; extra keys are ignored. null reads as NaN (a missing value).
+ * Collects records (NDJSON lines, elements of a JSON array) into series. The first record
+ * fixes the shape: a number (one series "0"), an array (a row: one series per position, "0",
+ * "1", …) or an object (one series per key with a number or null value, in the order keys
+ * first appear; a key missing from a record is a missing value there). null is a missing
+ * value. A step key (step, epoch, … see trace-index.ts) is an index: not a series by default,
+ * and samples are checked to be equally spaced in it (SeriesCollector); without one, in records.
  */
 export class RecordTable {
   private mode: 'number' | 'row' | 'object' | null = null;
-  private names: string[] = [];
+  private readonly collectors = new Map<string, SeriesCollector>();
+  /** Row mode: the selected positions, in the order asked. */
   private selected: number[] = [];
-  private builders: ColumnBuilder[] = [];
+  private width = 0;
+  private stepKey: string | null = null;
+  /** Object mode: collect only these keys (null: every key, index keys only if `allKeys`). */
+  private wantedKeys: Set<string> | null = null;
+  private allKeys = false;
+  /** Object mode: the first value of each key that is neither a number nor null. */
+  private readonly notNumbers = new Map<string, { position: number; value: unknown }>();
+  private records = 0;
 
-  constructor(private readonly file: string, private readonly columns?: readonly (string | number)[]) {}
+  constructor(private readonly file: string, private readonly options: ReadTraceOptions, private readonly locate: Locate) {}
 
-  private error(code: 'not-a-number' | 'bad-structure' | 'ragged', detail: string, place: RecordPlace): never {
-    const prefix = place.path === undefined ? '' : `${place.path}: `;
-    throw new TraceError(code, this.file, prefix + detail, place.line === undefined ? {} : { line: place.line });
+  private error(code: 'not-a-number' | 'bad-structure' | 'ragged', detail: string, position: number, column?: string): never {
+    throw new TraceError(code, this.file, detail, { ...this.locate(position), ...(column === undefined ? {} : { column }) });
   }
 
-  private number(value: unknown, name: string, place: RecordPlace): number {
-    if (typeof value === 'number') return value;
-    if (value === null) return NaN;
-    return this.error('not-a-number', traceMessages.notNumber(name, JSON.stringify(value) ?? String(value)), place);
-  }
-
-  add(record: unknown, place: RecordPlace): void {
-    const mode = typeof record === 'number' || record === null ? 'number' : Array.isArray(record) ? 'row' : typeof record === 'object' ? 'object' : null;
-    if (mode === null) this.error('bad-structure', traceMessages.badStructure(`expected a number, array or object, got ${shown(JSON.stringify(record) ?? String(record))}`), place);
-    if (this.mode === null) this.start(mode, record);
-    else if (mode !== this.mode) this.error('bad-structure', traceMessages.badStructure(`a ${mode} after ${this.mode} records`), place);
-    if (mode === 'number') {
-      this.builders[0].push(this.number(record, '0', place));
-    } else if (mode === 'row') {
-      const row = record as unknown[];
-      if (row.length !== this.names.length) this.error('ragged', traceMessages.ragged(this.names.length, row.length), place);
-      this.selected.forEach((c, k) => this.builders[k].push(this.number(row[c], this.names[c], place)));
-    } else {
-      const object = record as Record<string, unknown>;
-      this.selected.forEach((c, k) => {
-        const name = this.names[c];
-        if (!(name in object)) this.error('ragged', traceMessages.missingKey(name), place);
-        this.builders[k].push(this.number(object[name], name, place));
-      });
+  private collector(name: string): SeriesCollector {
+    let c = this.collectors.get(name);
+    if (c === undefined) {
+      c = new SeriesCollector(name, { file: this.file, stepColumn: this.stepKey, nonfinite: this.options.nonfinite ?? 'error', locate: this.locate });
+      for (let i = 0; i < this.records; i++) c.empty(); // the records before its key first appeared
+      this.collectors.set(name, c);
     }
+    return c;
+  }
+
+  private value(c: SeriesCollector, value: unknown, step: number, position: number): void {
+    if (value === null) c.empty();
+    else if (typeof value === 'number') c.add(value, step, position);
+    else this.error('not-a-number', traceMessages.notNumber(c.name, JSON.stringify(value) ?? String(value)), position, c.name);
+  }
+
+  add(record: unknown, position: number): void {
+    const mode = typeof record === 'number' || record === null ? 'number' : Array.isArray(record) ? 'row' : typeof record === 'object' ? 'object' : null;
+    if (mode === null) this.error('bad-structure', traceMessages.badStructure(`expected a number, array or object, got ${shown(JSON.stringify(record) ?? String(record))}`), position);
+    if (this.mode === null) this.start(mode, record);
+    else if (mode !== this.mode) this.error('bad-structure', traceMessages.badStructure(`a ${mode} after ${this.mode} records`), position);
+    const ordinal = this.records;
+    if (mode === 'number') this.value(this.collector('0'), record, ordinal, position);
+    else if (mode === 'row') {
+      const row = record as unknown[];
+      if (row.length !== this.width) this.error('ragged', traceMessages.ragged(this.width, row.length), position);
+      for (const c of new Set(this.selected)) this.value(this.collector(String(c)), row[c], ordinal, position);
+    } else this.addObject(record as Record<string, unknown>, ordinal, position);
+    this.records++;
+  }
+
+  private addObject(object: Record<string, unknown>, ordinal: number, position: number): void {
+    let step = ordinal;
+    const keys = Object.keys(object).filter((k) => (this.wantedKeys === null ? this.allKeys || !isIndexColumn(k) : this.wantedKeys.has(k)));
+    if (this.stepKey !== null) {
+      const s = object[this.stepKey];
+      if (!keys.some((k) => typeof object[k] === 'number')) { // nothing to place: no step needed
+        for (const c of this.collectors.values()) c.empty();
+        for (const k of keys) if (object[k] !== null && typeof object[k] !== 'number' && !this.notNumbers.has(k)) this.notNumbers.set(k, { position, value: object[k] });
+        return;
+      }
+      if (typeof s !== 'number' || s - s !== 0) {
+        this.error('not-a-number', traceMessages.badStep(this.stepKey, s === undefined ? '' : JSON.stringify(s) ?? String(s)), position, this.stepKey);
+      }
+      step = s;
+    }
+    for (const k of keys) {
+      const v = object[k];
+      if (v === null || typeof v === 'number') this.value(this.collector(k), v, step, position);
+      else if (!this.notNumbers.has(k)) this.notNumbers.set(k, { position, value: v });
+    }
+    for (const [name, c] of this.collectors) if (!(name in object) || (object[name] !== null && typeof object[name] !== 'number')) c.empty();
   }
 
   private start(mode: 'number' | 'row' | 'object', record: unknown): void {
     this.mode = mode;
-    if (mode === 'number') this.names = ['0'];
-    else if (mode === 'row') this.names = (record as unknown[]).map((_, i) => String(i));
-    else this.names = Object.entries(record as object).filter(([, v]) => typeof v === 'number' || v === null).map(([k]) => k);
-    this.selected = selectColumns(this.names, this.columns, this.file);
-    this.builders = this.selected.map(() => new ColumnBuilder());
+    if (mode === 'row') {
+      this.width = (record as unknown[]).length;
+      this.selected = selectColumns(Array.from({ length: this.width }, (_, i) => String(i)), this.options.columns, this.file);
+    } else if (mode === 'number') {
+      selectColumns(['0'], this.options.columns, this.file);
+    } else {
+      const keys = Object.keys(record as object);
+      const s = stepColumn(keys);
+      this.stepKey = s < 0 ? null : keys[s];
+      const wanted = this.options.columns ?? [];
+      // Named columns: collect those only (other keys may hold anything); by position: every key.
+      if (wanted.length > 0 && wanted.every((w) => typeof w === 'string' && !/^\d+$/.test(w))) this.wantedKeys = new Set(wanted as string[]);
+      else this.allKeys = wanted.length > 0;
+    }
   }
 
   /** The series, or an 'empty' error when no record arrived. */
   finish(): TraceSeries[] {
     if (this.mode === null) throw new TraceError('empty', this.file, traceMessages.noData());
-    return this.selected.map((c, k) => ({ name: this.names[c], values: this.builders[k].finish() }));
+    const explicit = (this.options.columns ?? []).length > 0;
+    if (this.mode === 'row') {
+      const done = finishSeries(this.selected.map((c) => this.collector(String(c))), explicit, this.file);
+      return done.filter((s): s is TraceSeries => s !== null);
+    }
+    const names = [...this.collectors.keys()];
+    for (const name of this.notNumbers.keys()) if (!names.includes(name) && this.wantedKeys?.has(name)) names.push(name);
+    const selected = this.mode === 'number' ? [0] : seriesColumns(names, this.options.columns, this.file);
+    for (const i of selected) {
+      const bad = this.notNumbers.get(names[i]);
+      if (bad !== undefined) this.error('not-a-number', traceMessages.notNumber(names[i], JSON.stringify(bad.value) ?? String(bad.value)), bad.position, names[i]);
+    }
+    const done = finishSeries(selected.map((i) => this.collector(names[i])), explicit, this.file);
+    return done.filter((s): s is TraceSeries => s !== null);
   }
 }

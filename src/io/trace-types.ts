@@ -2,8 +2,18 @@
 export interface TraceSeries {
   /** Header name or JSON key; unnamed series are named by their 0-based index ("0", "1", …). */
   name: string;
+  /** The samples, equally spaced (checked against the step column when there is one). */
   values: Float64Array;
+  /** Rows (records, elements) with no value for this series, left out: empty cell, null, missing key. */
+  skipped?: number;
+  /** Non-finite samples left out under `nonfinite: 'drop'`. */
+  dropped?: number;
+  /** The step column the samples were checked against: the first sample's step, and the steps between samples. */
+  steps?: { column: string; first: number; spacing: number };
 }
+
+/** What the readers do with a NaN or ±Infinity sample: refuse it (default), leave it out, or keep it. */
+export type NonFinitePolicy = 'error' | 'drop' | 'keep';
 
 export type TraceFormat = 'csv' | 'ndjson' | 'json' | 'npy';
 
@@ -21,4 +31,6 @@ export interface ReadTraceOptions {
   header?: boolean;
   /** CSV: ',', '\t', ';' or ' ' (runs of blanks); default from the first row (',' preferred). */
   delimiter?: string;
+  /** NaN or ±Infinity samples: 'error' (default: a TraceError naming line or index and column), 'drop' or 'keep'. */
+  nonfinite?: NonFinitePolicy;
 }

@@ -6,7 +6,7 @@ import type { TraceFormat, TraceSeries } from './trace-types.js';
 
 function csvValue(x: number): string {
   if (Number.isFinite(x)) return x === 0 ? '0' : String(x);
-  return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
+  return Number.isNaN(x) ? '' : x > 0 ? 'inf' : '-inf';
 }
 
 /**
@@ -14,9 +14,10 @@ function csvValue(x: number): string {
  * readTrace reads back:
  * csv (header `step,<names>`), ndjson (one `{ "step", <name>: value }` object per step),
  * json (`{ "step": [...], <name>: [...] }`) or npy (2-D float64 [steps, series], no step column).
- * Steps count from 1. Non-finite values are written as numpy.savetxt does in CSV (nan, inf,
- * -inf) and as null in JSON, which readTrace reads back as NaN. A path that cannot be written
- * throws PathError (see output-file.ts).
+ * Steps count from 1. NaN marks a missing value (a series that ended early): an empty CSV
+ * cell, as pandas writes it, and null in JSON, which readTrace skips; ±Infinity is written as
+ * inf/-inf in CSV (numpy.savetxt) and null in JSON. A path that cannot be written throws
+ * PathError (see output-file.ts).
  */
 export async function writeTrace(path: string, format: TraceFormat, series: readonly TraceSeries[]): Promise<void> {
   if (format === 'npy') return writeOutputFile(path, npyBytes(series.map((s) => s.values)));

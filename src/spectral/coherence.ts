@@ -31,6 +31,7 @@ export interface CoherenceResult {
  * -----
  * With a single segment the estimate is identically 1 (up to rounding): average over
  * several segments for a meaningful value. Bins where P_xx·P_yy = 0 give NaN (0/0), as scipy.
+ * A NaN or ±Infinity sample in x or y throws NonFiniteInputError.
  *
  * References
  * ----------
@@ -39,9 +40,9 @@ export interface CoherenceResult {
 export function coherence(x: Float64Array, y: Float64Array, options: CoherenceOptions = {}): CoherenceResult {
   if (x.length !== y.length) throw new RangeError(`coherence needs x and y of equal length (got ${x.length} and ${y.length})`);
   const common = { ...options, scaling: 'density' as const, returnOnesided: true, average: 'mean' as const };
+  const pxy = csd(x, y, common); // first: its NonFiniteInputError names x or y
   const pxx = welchPsd(x, common);
   const pyy = welchPsd(y, common);
-  const pxy = csd(x, y, common);
   const out = new Float64Array(pxx.psd.length);
   for (let k = 0; k < out.length; k++) {
     const re = pxy.csd.re[k], im = pxy.csd.im[k];

@@ -1,4 +1,5 @@
 import type { ComplexArray } from './fft.js';
+import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { columnMedians, medianBias, usesMedian } from './median-average.js';
 import { powerScale, segmentLayout } from './segment-layout.js';
@@ -36,6 +37,7 @@ function padTo(x: Float64Array, n: number): Float64Array {
  * x, y : real samples; the shorter one is zero-padded to the longer (as scipy does).
  * options : as welchPsd. 'median' takes the medians of the real and imaginary parts
  *   separately, divided by the same bias as for power.
+ * A NaN or ±Infinity sample of x or y in any segment throws NonFiniteInputError, as in welchPsd.
  *
  * Returns
  * -------
@@ -65,6 +67,8 @@ export function csd(x: Float64Array, y: Float64Array, options: WelchOptions = {}
   for (let s = 0; s < segments; s++) {
     transform(xs, s * step, xr, xi);
     transform(ys, s * step, yr, yi);
+    if (xr[0] - xr[0] !== 0) assertFinite(xs, 'x');
+    if (yr[0] - yr[0] !== 0) assertFinite(ys, 'y');
     const o = median ? s * half : 0;
     for (let k = 0; k < half; k++) {
       re[o + k] += xr[k] * yr[k] + xi[k] * yi[k];

@@ -1,5 +1,6 @@
 import type { Schedule, Stage } from '../types.js';
 import { rfftPlan } from './fft-plan.js';
+import { assertFinite } from './finite-input.js';
 
 /** Where a signal's energy lies relative to a split frequency. */
 export interface EnergySplit {
@@ -29,7 +30,7 @@ export interface EnergySplit {
  * Parseval: Σ_k E_k = n·Σ x², so the shares are exact fractions of the signal's energy, with
  * the frequency resolution fs/n of the whole signal (no segment averaging: the shares are
  * sums, whose noise averages out across bins). Any n: fft sizes that are not powers of two
- * use Bluestein (fft-plan.ts).
+ * use Bluestein (fft-plan.ts). A NaN or ±Infinity sample throws NonFiniteInputError.
  *
  * References
  * ----------
@@ -41,6 +42,7 @@ export function energySplit(x: Float64Array, split: number, fs = 1): EnergySplit
   const plan = rfftPlan(n);
   const re = new Float64Array(plan.bins), im = new Float64Array(plan.bins);
   plan.transform(x, re, im);
+  if (re[0] - re[0] !== 0) assertFinite(x, 'x');
   let low = 0, total = 0, sumSquares = 0;
   for (let t = 0; t < n; t++) sumSquares += x[t] * x[t];
   for (let k = 0; k < plan.bins; k++) {

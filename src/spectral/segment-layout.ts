@@ -1,12 +1,15 @@
 import type { DetrendType } from './detrend.js';
-import { getWindow, type WindowName } from './windows.js';
+import { getWindow, windowWarnings, type WindowSpec } from './windows.js';
 
 /** Options shared by welchPsd, csd, coherence and spectrogram; names and defaults follow scipy.signal. */
 export interface SpectralOptions {
   /** Sampling frequency; frequencies come out in its units per sample (default 1: cycles/step). */
   fs?: number;
-  /** Window name (periodic, as get_window) or the window samples themselves (default 'hann'). */
-  window?: WindowName | Float64Array;
+  /**
+   * Window (periodic, as get_window): a name, a name with parameters ('tukey:0.25',
+   * ['kaiser', 8]), or the window samples themselves (default 'hann'; spectrogram: 'tukey:0.25').
+   */
+  window?: WindowSpec | Float64Array;
   /** Samples per segment (default 256, or the window's length); capped at the signal length. */
   nperseg?: number;
   /** Samples shared by consecutive segments (default nperseg//2; spectrogram: nperseg//8). */
@@ -48,28 +51,38 @@ export interface SegmentLayout {
  *
  * Notes
  * -----
- * As scipy.signal.csd (and welch) do: a named window with nperseg > length is shrunk to
+ * As scipy.signal.csd (and welch) do: a window spec with nperseg > length is shrunk to
  * nperseg = length with a warning (returned in `warnings`), and noverlap defaults from the
  * shrunk nperseg. A window given as samples fixes nperseg; it may not be longer than the
  * signal. Invalid combinations are programmer errors and throw RangeError with scipy's wording.
  */
-export function segmentLayout(length: number, options: SpectralOptions, overlapDivisor = 2): SegmentLayout {
+export function segmentLayout(length: number, options: SpectralOptions, defaults: { overlapDivisor: number; window: WindowSpec } = { overlapDivisor: 2, window: 'hann' }): SegmentLayout {
+  const { overlapDivisor } = defaults;
   const fs = options.fs ?? 1;
   if (!(fs > 0) || !Number.isFinite(fs)) throw new RangeError(`fs must be a positive finite number (got ${fs})`);
   const warnings: string[] = [];
-  const win = options.window ?? 'hann';
+  const win = options.window ?? defaults.window;
   let nperseg = options.nperseg;
   if (nperseg !== undefined && (!Number.isInteger(nperseg) || nperseg < 1)) {
     throw new RangeError(`nperseg must be a positive integer (got ${nperseg})`);
   }
   let window: Float64Array;
-  if (typeof win === 'string') {
+  // Errors that mention a capped nperseg say first that it was capped: the user never set it.
+  let capped = '';
+  if (!(win instanceof Float64Array)) {
     nperseg ??= 256;
     if (nperseg > length) {
-      warnings.push(`nperseg = ${nperseg} is greater than the signal length ${length}, using nperseg = ${length}`);
+      capped = `nperseg = ${nperseg} is greater than the signal length ${length}, using nperseg = ${length}`;
+      warnings.push(capped);
+      capped += '; ';
       nperseg = length;
     }
-    window = getWindow(win, nperseg);
+    try {
+      window = getWindow(win, nperseg);
+    } catch (error) {
+      throw error instanceof RangeError ? new RangeError(capped + error.message) : error;
+    }
+    warnings.push(...windowWarnings(win));
   } else {
     window = win;
     nperseg ??= win.length;
@@ -77,10 +90,10 @@ export function segmentLayout(length: number, options: SpectralOptions, overlapD
     if (win.length > length) throw new RangeError(`window (${win.length} samples) is longer than the signal (${length})`);
   }
   const nfft = options.nfft ?? nperseg;
-  if (!Number.isInteger(nfft) || nfft < nperseg) throw new RangeError(`nfft = ${nfft} must be an integer ≥ nperseg = ${nperseg}`);
+  if (!Number.isInteger(nfft) || nfft < nperseg) throw new RangeError(`${capped}nfft = ${nfft} must be an integer ≥ nperseg = ${nperseg}`);
   const noverlap = options.noverlap ?? Math.floor(nperseg / overlapDivisor);
   if (!Number.isInteger(noverlap) || noverlap < 0 || noverlap >= nperseg) {
-    throw new RangeError(`noverlap = ${noverlap} must be an integer in [0, nperseg = ${nperseg})`);
+    throw new RangeError(`${capped}noverlap = ${noverlap} must be an integer in [0, nperseg = ${nperseg})`);
   }
   const step = nperseg - noverlap;
   const onesided = options.returnOnesided ?? true;

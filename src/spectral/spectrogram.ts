@@ -1,7 +1,11 @@
+import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
 import { segmentTransform } from './segment-transform.js';
 import { doubleOneSided, unfoldTwoSided } from './spectrum-sides.js';
+
+/** scipy.signal.spectrogram's default window: Tukey with a quarter of the segment tapered. */
+export const SCIPY_SPECTROGRAM_WINDOW = 'tukey:0.25';
 
 export interface SpectrogramOptions extends SpectralOptions {
   /** 'psd' (default): scaled |X|², doubled one-sided; 'magnitude': |X|·√c, not doubled. */
@@ -28,8 +32,8 @@ export interface SpectrogramResult {
  * Parameters
  * ----------
  * x : real samples.
- * options : as welchPsd, with noverlap defaulting to nperseg//8 (less overlap than Welch, so
- *   columns are nearly independent) and `mode` 'psd' | 'magnitude'.
+ * options : as welchPsd, with scipy's spectrogram defaults: window ('tukey', 0.25) and noverlap
+ *   nperseg//8 (less overlap than Welch, so columns are nearly independent); `mode` 'psd' | 'magnitude'.
  *
  * Returns
  * -------
@@ -38,9 +42,7 @@ export interface SpectrogramResult {
  *
  * Notes
  * -----
- * Default window differs from scipy: 'hann' here, ('tukey', 0.25) in scipy. Pass the same
- * window to both to compare (fixtures use window='hann'). Modes 'complex', 'angle' and
- * 'phase' are not provided.
+ * Defaults are scipy's, window included. Modes 'complex', 'angle' and 'phase' are not provided.
  *
  * References
  * ----------
@@ -51,7 +53,7 @@ export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): 
   const mode = options.mode ?? 'psd';
   if (mode !== 'psd' && mode !== 'magnitude') throw new RangeError(`mode must be 'psd' or 'magnitude' (got '${String(mode)}')`);
   if (x.length === 0) return { frequencies: new Float64Array(0), times: new Float64Array(0), values: new Float64Array(0), warnings: [] };
-  const layout = segmentLayout(x.length, options, 8);
+  const layout = segmentLayout(x.length, options, { overlapDivisor: 8, window: SCIPY_SPECTROGRAM_WINDOW });
   const { nfft, nperseg, segments, step, fs, bins } = layout;
   const scale = powerScale(layout, options.scaling);
   const half = Math.floor(nfft / 2) + 1;
@@ -64,6 +66,7 @@ export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): 
   const amplitude = Math.sqrt(scale);
   for (let s = 0; s < segments; s++) {
     transform(x, s * step, re, im);
+    if (re[0] - re[0] !== 0) assertFinite(x, 'x');
     for (let k = 0; k < half; k++) {
       const power = re[k] * re[k] + im[k] * im[k];
       row[k] = mode === 'psd' ? power * scale : Math.sqrt(power) * amplitude;

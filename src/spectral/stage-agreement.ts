@@ -1,15 +1,14 @@
 import type { Schedule, Stage } from '../types.js';
 import { empiricalGain } from './empirical-gain.js';
 import { stageGain } from './stage-gain.js';
-import type { WindowName } from './windows.js';
 
 export interface AgreementOptions {
   /** Frequencies whose coherence γ² is at least this are compared (default 0.99). */
   coherenceThreshold?: number;
   /** Largest Welch segment (default 256); shrunk per stage to a power of two ≤ samples/4. */
   nperseg?: number;
-  /** Welch window (default 'hann'). */
-  window?: WindowName;
+  /** Welch window (default 'hann'): one of those whose bandwidth Harris tabulates. */
+  window?: AgreementWindow;
 }
 
 /** How closely the measured gain of one stage follows the theoretical one (dB = 20·log10). */
@@ -43,7 +42,10 @@ export interface StageComparison extends Stage {
  * Source: F. J. Harris, "On the use of windows for harmonic analysis with the DFT",
  * Proc. IEEE 66(1), 1978, Table 1 (3.0-dB BW: rectangle 0.89, Hann 1.44, Hamming 1.30, Blackman 1.68 bins).
  */
-const HALF_BANDWIDTH_BINS: Record<WindowName, number> = { boxcar: 0.445, hann: 0.72, hamming: 0.65, blackman: 0.84 };
+const HALF_BANDWIDTH_BINS = { boxcar: 0.445, hann: 0.72, hamming: 0.65, blackman: 0.84 } as const;
+
+/** The windows a stage comparison can use: those of HALF_BANDWIDTH_BINS. */
+export type AgreementWindow = keyof typeof HALF_BANDWIDTH_BINS;
 
 /** Points per band at which |H_k| is evaluated: its ends, centre and quarter points (|H_k| of a
  *  bank or rational stage need not be monotone, but is smooth over a fraction of a bin). */

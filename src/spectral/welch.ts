@@ -1,3 +1,4 @@
+import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { columnMedians, medianBias, usesMedian } from './median-average.js';
 import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
@@ -44,6 +45,9 @@ export interface WelchResult {
  * Notes
  * -----
  * Only full segments are used (a tail shorter than nperseg is ignored), as scipy does.
+ * A NaN or ±Infinity sample in any segment throws NonFiniteInputError, for the mean and the
+ * median alike (scipy returns NaN for the mean and finite nonsense for the median: neither is
+ * an estimate); the unused tail does not enter the estimate, as in scipy.
  * The median average divides by medianBias(K) and is used only when K > 1.
  * One FFT plan and one scratch buffer serve all segments; nothing is allocated per segment.
  *
@@ -65,6 +69,7 @@ export function welchPsd(x: Float64Array, options: WelchOptions = {}): WelchResu
   let psd: Float64Array = new Float64Array(half);
   for (let s = 0; s < segments; s++) {
     transform(x, s * step, re, im);
+    if (re[0] - re[0] !== 0) assertFinite(x, 'x');
     const row = table === null ? psd : table.subarray(s * half, (s + 1) * half);
     if (table === null) for (let k = 0; k < half; k++) row[k] += re[k] * re[k] + im[k] * im[k];
     else for (let k = 0; k < half; k++) row[k] = re[k] * re[k] + im[k] * im[k];

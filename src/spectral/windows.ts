@@ -1,57 +1,96 @@
-/** Window names understood by `getWindow` (scipy.signal.get_window spellings). */
-export type WindowName = 'hann' | 'hamming' | 'blackman' | 'boxcar';
+import { chebwin } from './chebwin.js';
+import { dpss } from './dpss.js';
+import {
+  COSINE_SUMS, barthann, bartlett, bohman, cosine, exponential, gaussian, generalCosine, generalGaussian, kaiser,
+  kaiserBesselDerived, lanczos, parzen, taylor, triang, tukey,
+} from './window-functions.js';
+import { resolveWindow, type ResolvedWindow, type WindowSpec } from './window-spec.js';
 
-export const WINDOW_NAMES: readonly WindowName[] = ['hann', 'hamming', 'blackman', 'boxcar'];
+export { WINDOW_NAMES, WINDOWS, resolveWindow, windowSignature, type WindowName, type WindowParam, type WindowSpec } from './window-spec.js';
 
-/** Cosine-sum coefficients a_k of w = Σ_k a_k cos(k·φ), φ from −π to π (scipy's general_cosine). */
-const COSINE_TERMS: Record<Exclude<WindowName, 'boxcar'>, readonly number[]> = {
-  hann: [0.5, 0.5],
-  hamming: [0.54, 1 - 0.54],
-  blackman: [0.42, 0.5, 0.08],
-};
+/** The symmetric window of M ≥ 2 samples; `n` is the length asked for (dpss checks NW against it). */
+function symmetricWindow({ name, params: p }: ResolvedWindow, M: number, n: number, sym: boolean): Float64Array {
+  const num = (key: string) => p[key] as number;
+  switch (name) {
+    case 'boxcar': return new Float64Array(M).fill(1);
+    case 'hann': return generalCosine(M, [0.5, 1 - 0.5]);
+    case 'hamming': return generalCosine(M, [0.54, 1 - 0.54]);
+    case 'general_hamming': return generalCosine(M, [num('alpha'), 1 - num('alpha')]);
+    case 'general_cosine': return generalCosine(M, p.a as readonly number[]);
+    case 'blackman': case 'nuttall': case 'blackmanharris': case 'flattop': return generalCosine(M, COSINE_SUMS[name]);
+    case 'triang': return triang(M);
+    case 'bartlett': return bartlett(M);
+    case 'parzen': return parzen(M);
+    case 'bohman': return bohman(M);
+    case 'barthann': return barthann(M);
+    case 'cosine': return cosine(M);
+    case 'lanczos': return lanczos(M);
+    case 'tukey': return tukey(M, num('alpha'));
+    case 'gaussian': return gaussian(M, num('std'));
+    case 'general_gaussian': return generalGaussian(M, num('p'), num('sig'));
+    case 'kaiser': return kaiser(M, num('beta'));
+    case 'taylor': return taylor(M, num('nbar'), num('sll'), p.norm as boolean);
+    case 'chebwin': return chebwin(M, num('at'));
+    case 'exponential': return exponential(M, p.center as number | null, num('tau'));
+    case 'dpss':
+      if (num('NW') >= n / 2) throw new RangeError(`window 'dpss': NW = ${num('NW')} must be less than half the window length ${n}`);
+      return dpss(M, num('NW'));
+    case 'kaiser_bessel_derived': return kaiserBesselDerived(M, num('beta'));
+  }
+}
 
 /**
- * A window of n samples, as scipy.signal.get_window(name, n, fftbins).
+ * A window of n samples, as scipy.signal.get_window(window, n, fftbins).
  *
- *     symmetric:  w[i] = Σ_k a_k · cos(k·φ_i),  φ_i = −π + 2π·i/(n − 1),  i = 0 … n−1
- *     periodic:   the first n samples of the symmetric window of length n + 1
- *
- * with a = [0.5, 0.5] (hann), [0.54, 0.46] (hamming), [0.42, 0.5, 0.08] (blackman);
- * boxcar is all ones. φ_i starts at −π, so the signs of odd terms are the familiar
- * 0.5 − 0.5·cos(2πi/(n−1)) form in disguise.
+ *     symmetric (fftbins = false):  the window function of n samples, w[i] = w[n − 1 − i]
+ *     periodic  (fftbins = true):   the first n samples of the symmetric window of n + 1
  *
  * Parameters
  * ----------
- * name : 'hann' | 'hamming' | 'blackman' | 'boxcar'.
- * n : number of samples (non-negative integer). n = 0 gives an empty window, n = 1 gives [1].
+ * spec : a name ('hann'), a name with parameters ('tukey:0.25', ['kaiser', 8]) or a number
+ *   (Kaiser beta): every window and alias of scipy.signal.get_window, with scipy's parameters
+ *   and defaults (WINDOWS, windowSignature).
+ * n : number of samples (non-negative integer). n ≤ 1 gives n ones, as scipy.
  * options.fftbins : true (default) for the periodic window used in spectral analysis
  *   (scipy's get_window default, DFT-even); false for the symmetric one (filter design).
+ *   A name ending in '_periodic' or '_symmetric' overrides it.
  *
  * Notes
  * -----
- * φ is formed as numpy.linspace forms it (i·step − π, last point exactly π) and the terms
- * are summed in scipy's order, so results agree with scipy to about one ulp.
+ * Formulas and order of operations are scipy's (window-functions.ts), so results agree with
+ * scipy to a few ulps; chebwin goes through a DFT and dpss through an eigenvector, to about
+ * 1e-13. kaiser_bessel_derived exists only symmetric and of even length, as in scipy.
+ * Throws RangeError for an unknown window, missing or invalid parameters, or a length the
+ * window cannot have.
  *
  * References
  * ----------
- * scipy.signal.windows.general_cosine; F. J. Harris, "On the use of windows for harmonic
- * analysis with the discrete Fourier transform", Proc. IEEE 66(1), 1978.
+ * scipy.signal.get_window and scipy.signal.windows; F. J. Harris, "On the use of windows for
+ * harmonic analysis with the discrete Fourier transform", Proc. IEEE 66(1), 1978.
  */
-export function getWindow(name: WindowName, n: number, options: { fftbins?: boolean } = {}): Float64Array {
+export function getWindow(spec: WindowSpec, n: number, options: { fftbins?: boolean } = {}): Float64Array {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`window length must be a non-negative integer (got ${n})`);
-  if (!WINDOW_NAMES.includes(name)) throw new RangeError(`unknown window '${name}' (use ${WINDOW_NAMES.join(', ')})`);
-  if (n <= 1) return new Float64Array(n).fill(1);
-  const periodic = options.fftbins ?? true;
-  const m = periodic ? n + 1 : n;
-  const out = new Float64Array(n);
-  if (name === 'boxcar') return out.fill(1);
-  const a = COSINE_TERMS[name];
-  const step = (2 * Math.PI) / (m - 1);
-  for (let i = 0; i < n; i++) {
-    const phi = i === m - 1 ? Math.PI : i * step - Math.PI;
-    let w = 0;
-    for (let k = 0; k < a.length; k++) w += a[k] * Math.cos(k * phi);
-    out[i] = w;
+  const window = resolveWindow(spec);
+  const sym = window.symmetric ?? !(options.fftbins ?? true);
+  if (window.name === 'exponential' && sym && window.params.center !== null) {
+    throw new RangeError("window 'exponential': a center needs the periodic window (scipy: if sym==True, center must be None)");
   }
-  return out;
+  if (window.name === 'kaiser_bessel_derived') {
+    if (!sym) throw new RangeError("window 'kaiser_bessel_derived' exists only symmetric (scipy), not as the periodic window spectra use");
+    if (n % 2 === 1) throw new RangeError(`window 'kaiser_bessel_derived' needs an even length (got ${n})`);
+    return n === 0 ? new Float64Array(0) : symmetricWindow(window, n, n, sym);
+  }
+  if (n <= 1) return new Float64Array(n).fill(1);
+  const M = sym ? n : n + 1;
+  const w = symmetricWindow(window, M, n, sym);
+  return sym ? w : w.subarray(0, n).slice();
+}
+
+/** Advice about a window for spectral analysis, as scipy's warnings give it. */
+export function windowWarnings(spec: WindowSpec): string[] {
+  const w = resolveWindow(spec);
+  if (w.name === 'chebwin' && Math.abs(w.params.at as number) < 45) {
+    return [`chebwin with ${w.params.at} dB attenuation: below about 45 dB its noise bandwidth no longer grows with the attenuation, so it is not suited to spectral analysis (scipy warns the same)`];
+  }
+  return [];
 }

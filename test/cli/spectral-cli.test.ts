@@ -186,8 +186,7 @@ describe('momentum-fr spectrum', () => {
     expect(nd[4]).toEqual({ series: 'w1', frequency: json.frequencies[4], psd: json.psd[4] });
   });
 
-  it('--spectrogram equals scipy.signal.spectrogram within 1e-10 relative', () => {
-    const c = fixture.spectrogram[0];
+  for (const c of fixture.spectrogram) it(`--spectrogram equals scipy.signal.spectrogram within 1e-10 relative: ${c.name}`, () => {
     const r = cli(['spectrum', CSV, '--column', c.column, '--spectrogram', ...c.args, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout).series[0];
@@ -271,7 +270,8 @@ describe('momentum-fr spectrum', () => {
       [['spectrum', NPY, '--config', 'configs/compare-ema-standard-fsgdm.yaml'], /--config: expected one schedule, found 3/],
       [['spectrum', NPY, '--nperseg', '64', '--noverlap', '64'], /noverlap = 64 must be an integer in \[0, nperseg = 64\)/],
       [['spectrum', NPY, '--nperseg', 'many'], /--nperseg: expected a positive integer \(got "many"\)/],
-      [['spectrum', NPY, '--window', 'kaiser'], /argument 'kaiser' is invalid/],
+      [['spectrum', NPY, '--window', 'kaiser'], /--window kaiser: window 'kaiser' needs its parameter beta: kaiser:BETA/],
+      [['spectrum', NPY, '--window', 'hanning'], /--window hanning: unknown window 'hanning' \(known: barthann, /],
     ];
     for (const [args, message] of cases) {
       const r = cli(args);

@@ -16,7 +16,7 @@ describe('spectrogram', () => {
 
   it('the mean of spectrogram rows equals welchPsd with the same segments', () => {
     const x = signal('a');
-    const opts = { nperseg: 128, noverlap: 16 };
+    const opts = { nperseg: 128, noverlap: 16, window: 'hann' };
     const s = spectrogram(x, opts);
     const w = welchPsd(x, opts);
     const bins = s.frequencies.length;
@@ -25,10 +25,11 @@ describe('spectrogram', () => {
     expectClose(mean, w.psd, { rtol: 1e-13, atol: 1e-15 * maxAbs(w.psd), label: 'mean row' });
   });
 
-  it('spectrogram defaults to a Hann window with noverlap = nperseg//8', () => {
+  it("spectrogram defaults to scipy's window, ('tukey', 0.25), with noverlap = nperseg//8", () => {
     const x = signal('a');
     const s = spectrogram(x);
     expect(s.times.length).toBe(Math.floor((2000 - 32) / 224));
     expect(s.times[1] - s.times[0]).toBe(224);
+    expect(Array.from(s.values)).toEqual(Array.from(spectrogram(x, { window: ['tukey', 0.25] }).values));
   });
 });

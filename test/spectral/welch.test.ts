@@ -20,6 +20,18 @@ describe('welchPsd', () => {
     expect(out.warnings).toEqual(['nperseg = 256 is greater than the signal length 100, using nperseg = 100']);
   });
 
+  it('an error about nperseg says first that nperseg was capped at the signal length', () => {
+    const short = signal('short');
+    expect(() => welchPsd(short, { noverlap: 128 })).toThrow(
+      'nperseg = 256 is greater than the signal length 100, using nperseg = 100; noverlap = 128 must be an integer in [0, nperseg = 100)',
+    );
+    expect(() => welchPsd(short, { nfft: 64 })).toThrow(
+      'nperseg = 256 is greater than the signal length 100, using nperseg = 100; nfft = 64 must be an integer ≥ nperseg = 100',
+    );
+    // Not capped: the message is the plain one.
+    expect(() => welchPsd(short, { nperseg: 50, noverlap: 50 })).toThrow(/^noverlap = 50 must be an integer in \[0, nperseg = 50\)$/);
+  });
+
   it('welchPsd ignores a tail shorter than one segment', () => {
     const x = signal('a');
     const full = welchPsd(x.subarray(0, 1000), { nperseg: 200, noverlap: 0 });

@@ -1,6 +1,3 @@
-import { resolve } from 'node:path';
-import { readTrace, TraceError } from '../../io/read-trace.js';
-import type { TraceSeries } from '../../io/trace-types.js';
 import { stageEnergySplits, type StageEnergy } from '../../spectral/energy-split.js';
 import { runMomentum } from '../../spectral/simulate.js';
 import { spectrogram, type SpectrogramResult } from '../../spectral/spectrogram.js';
@@ -13,11 +10,10 @@ import type { InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
 import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
+import { readSeries, requirePerStep, type TraceCliOptions } from './spectrum-trace.js';
 import { numberOption } from './simulate-signal.js';
 
-export interface SpectrumCliOptions extends SpectralCliOptions, InputOptions, OutputOptions {
-  column: string[];
-  traceFormat?: 'csv' | 'ndjson' | 'json' | 'npy';
+export interface SpectrumCliOptions extends SpectralCliOptions, TraceCliOptions, InputOptions, OutputOptions {
   spectrogram?: boolean;
   config?: string;
   split?: string;
@@ -50,12 +46,13 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
 
   await checkOutputs(ctx, { files: [options.output, options.plot], inputs: [path, options.config] });
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
-  const series = readSeries(path, options, ctx);
+  const series = readSeries(path, options, options.fs !== undefined, ctx);
   if (schedule !== undefined) {
+    requirePerStep(path, series);
     const long = series.find((s) => s.values.length > schedule.steps);
     if (long) throw new CliError(`${path}: series ${JSON.stringify(long.name)} has ${long.values.length} steps but schedule '${schedule.name}' covers ${schedule.steps}; add --set steps=${long.values.length}`);
   }
-  const filtered = series.map((s) => (schedule === undefined ? undefined : runMomentum(schedule, s.values)));
+  const filtered = series.map((s) => (schedule === undefined ? undefined : finiteMomentum(path, s.name, schedule, runMomentum(schedule, s.values))));
 
   const warn = (warnings: string[]) => warnings.forEach((w) => ctx.stderr.write(`momentum-fr: warning: ${w}\n`));
   const core = <T>(compute: () => T): T => {
@@ -100,25 +97,18 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   }
 }
 
-/** The trace's selected series; reader problems become one-line usage errors (exit 2). */
-function readSeries(path: string, options: SpectrumCliOptions, ctx: CliContext): TraceSeries[] {
-  try {
-    const columns = options.column.length > 0 ? options.column : undefined;
-    const trace = readTrace(path === '-' ? '-' : resolve(ctx.cwd, path), { format: options.traceFormat, columns });
-    if (trace.series.length === 0) throw new CliError(`${path}: no series to analyse`);
-    return trace.series;
-  } catch (error) {
-    if (error instanceof TraceError) {
-      // Messages name the resolved path; show the path as the user typed it.
-      const message = error.message.startsWith(error.file) && path !== '-' ? `${path}${error.message.slice(error.file.length)}` : error.message;
-      throw new CliError(message, 2);
-    }
-    throw error;
-  }
-}
-
 async function oneSchedule(options: SpectrumCliOptions, ctx: CliContext): Promise<Schedule> {
   const schedules = await loadSchedules(options.config === undefined ? [] : [options.config], options, ctx);
   if (schedules.length !== 1) throw new CliError(`--config: expected one schedule, found ${schedules.length} (${schedules.map((s) => s.name).join(', ')}); pass a file with one`);
   return schedules[0];
+}
+
+/** m itself, or a usage error at the first step where it overflowed (an unstable schedule let through with --allow-unstable). */
+function finiteMomentum(path: string, name: string, schedule: Schedule, m: Float64Array): Float64Array {
+  for (let t = 0; t < m.length; t++) {
+    if (m[t] - m[t] !== 0) {
+      throw new CliError(`${path}: series ${JSON.stringify(name)} through schedule '${schedule.name}': the momentum buffer is ${m[t]} from step ${t + 1}, so it has no spectrum (an unstable stage?)`);
+    }
+  }
+  return m;
 }

@@ -38,11 +38,25 @@ export async function writePsdReport(sink: TextSink, spectra: SeriesSpectrum[], 
     })());
     return;
   }
-  // Series read from one file share their length, hence their frequencies.
-  const f = spectra[0].welch.frequencies;
-  await writeTable(sink, ['frequency', ...spectra.map((s) => s.name)], (function* () {
-    for (let k = 0; k < f.length; k++) yield [num(f[k]), ...spectra.map((s) => num(s.welch.psd[k]))];
-  })(), [12, ...spectra.map((s) => Math.max(12, s.name.length))]);
+  // One table per set of series with the same frequencies: series of one file may differ in
+  // length (empty cells skipped, JSON arrays of different lengths), hence in frequencies.
+  const groups: SeriesSpectrum[][] = [];
+  for (const s of spectra) {
+    const same = groups.find((g) => sameValues(g[0].welch.frequencies, s.welch.frequencies));
+    if (same) same.push(s);
+    else groups.push([s]);
+  }
+  for (const [i, group] of groups.entries()) {
+    if (i > 0) await sink.write('\n');
+    const f = group[0].welch.frequencies;
+    await writeTable(sink, ['frequency', ...group.map((s) => s.name)], (function* () {
+      for (let k = 0; k < f.length; k++) yield [num(f[k]), ...group.map((s) => num(s.welch.psd[k]))];
+    })(), [12, ...group.map((s) => Math.max(12, s.name.length))]);
+  }
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 const ENERGY_COLUMNS = ['series', 'stage', 'startStep', 'endStep', 'u', 'v', 'samples', 'split',

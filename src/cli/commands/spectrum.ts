@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { addInputOptions, addOutputOptions } from '../options.js';
+import { windowHelp } from '../../spectral/window-help.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -8,12 +9,13 @@ export function register(program: Command, ctx: CliContext): void {
     .description('power spectrum (Welch) or spectrogram of a gradient trace, and with a schedule, what momentum does to it per stage')
     .argument('<trace>', 'trace file: .csv/.tsv, .ndjson/.jsonl, .json or .npy (- reads stdin)')
     .addOption(new Option('-c, --column <name>', 'series to analyse, by name or 0-based index (repeatable)').argParser(collect).default([], 'all'))
-    .addOption(new Option('--trace-format <format>', 'trace format (default: from the extension, else sniffed)').choices(['csv', 'ndjson', 'json', 'npy']));
+    .addOption(new Option('--trace-format <format>', 'trace format (default: from the extension, else sniffed)').choices(['csv', 'ndjson', 'json', 'npy']))
+    .addOption(new Option('--nonfinite <policy>', 'NaN or ±Inf samples: error (exit 2, naming where) or drop (leave out, count on stderr)').choices(['error', 'drop']).default('error'));
   addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the spectrum');
   cmd
     .option('--spectrogram', 'short-time spectra (scipy.signal.spectrogram) instead of the Welch average')
-    .option('--fs <rate>', 'sampling frequency: frequencies come out in its units (1: cycles/step)', '1')
-    .addOption(new Option('--window <name>', 'window').choices(['hann', 'hamming', 'blackman', 'boxcar']).default('hann'))
+    .addOption(new Option('--fs <rate>', 'sampling frequency: frequencies come out in its units (default 1: cycles/sample)'))
+    .option('--window <spec>', 'window: NAME or NAME:PARAM:…, any of scipy.signal.get_window\'s (below); default hann, spectrogram tukey:0.25 (scipy\'s defaults)')
     .option('--nperseg <n>', 'samples per segment (capped at the trace length)', '256')
     .option('--noverlap <n>', 'samples shared by consecutive segments (default nperseg//2; spectrogram nperseg//8)')
     .option('--nfft <n>', 'FFT length ≥ nperseg (zero-padding; default nperseg)')
@@ -29,12 +31,15 @@ export function register(program: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       `
-Options and defaults are those of scipy.signal.welch and scipy.signal.spectrogram (except the
-spectrogram window, hann here), and the numbers equal scipy's within 1e-10 relative.
+Options and defaults are those of scipy.signal.welch and scipy.signal.spectrogram, and the
+numbers equal scipy's within 1e-10 relative.
+
+${windowHelp()}
 
 Examples:
   $ momentum-fr spectrum grads.npy --format json | jq '.series[0].psd | length'
   $ momentum-fr spectrum grads.csv --column loss --nperseg 1024 --window hamming --format csv > psd.csv
+  $ momentum-fr spectrum metrics.csv --column train_loss --window tukey:0.25 --nonfinite drop
   $ momentum-fr spectrum grads.npy --config configs/fsgdm-cifar100.yaml --split 0.01
   $ momentum-fr spectrum grads.npy --spectrogram --nperseg 128 --format csv`,
     )

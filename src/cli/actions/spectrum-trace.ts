@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { readTrace, TraceError, type NonFinitePolicy } from '../../io/read-trace.js';
+import type { TraceSeries } from '../../io/trace-types.js';
+import type { CliContext } from '../context.js';
+import { CliError } from '../errors.js';
+
+export interface TraceCliOptions {
+  column: string[];
+  traceFormat?: 'csv' | 'ndjson' | 'json' | 'npy';
+  nonfinite: 'error' | 'drop';
+}
+
+/** What the reader left out or found, as one stderr line each (the data stays on stdout). */
+export const traceNotes = {
+  skipped: (path: string, s: TraceSeries) =>
+    `momentum-fr: note: ${path}: ${JSON.stringify(s.name)}: skipped ${s.skipped} row${s.skipped === 1 ? '' : 's'} without a value, read ${s.values.length}`,
+  dropped: (path: string, s: TraceSeries) =>
+    `momentum-fr: warning: ${path}: ${JSON.stringify(s.name)}: dropped ${s.dropped} non-finite sample${s.dropped === 1 ? '' : 's'} (--nonfinite drop)`,
+  spacing: (path: string, s: TraceSeries & { steps: NonNullable<TraceSeries['steps']> }) =>
+    `momentum-fr: note: ${path}: ${JSON.stringify(s.name)}: one sample every ${s.steps.spacing} ${JSON.stringify(s.steps.column)}: ` +
+    `frequencies are per sample; --fs ${1 / s.steps.spacing} gives them per ${JSON.stringify(s.steps.column)}`,
+  mixedSpacing: (path: string, series: readonly TraceSeries[]) =>
+    `momentum-fr: warning: ${path}: the series are sampled at different step spacings (${series.map((s) => `${JSON.stringify(s.name)} every ${s.steps!.spacing}`).join(', ')}): ` +
+    'one --fs cannot suit them all; analyse them one at a time with --column',
+  nonFiniteHint: ' (--nonfinite drop leaves such samples out)',
+  perStepNeeded: (path: string, s: TraceSeries & { steps: NonNullable<TraceSeries['steps']> }) =>
+    `${path}: series ${JSON.stringify(s.name)} has one sample every ${s.steps.spacing} ${JSON.stringify(s.steps.column)}; ` +
+    'a schedule needs one per step (analyse it without --config/--preset, or log every step)',
+};
+
+/**
+ * The trace's selected series; reader problems become one-line usage errors (exit 2), and what
+ * the reader skipped or dropped is said on stderr. `fsGiven`: whether --fs was set (else a
+ * step spacing other than 1 gets a note on the units).
+ */
+export function readSeries(path: string, options: TraceCliOptions, fsGiven: boolean, ctx: CliContext): TraceSeries[] {
+  let series: TraceSeries[];
+  try {
+    const columns = options.column.length > 0 ? options.column : undefined;
+    const nonfinite: NonFinitePolicy = options.nonfinite;
+    series = readTrace(path === '-' ? '-' : resolve(ctx.cwd, path), { format: options.traceFormat, columns, nonfinite }).series;
+  } catch (error) {
+    if (error instanceof TraceError) {
+      // Messages name the resolved path; show the path as the user typed it.
+      const message = error.message.startsWith(error.file) && path !== '-' ? `${path}${error.message.slice(error.file.length)}` : error.message;
+      throw new CliError(message + (error.code === 'non-finite' ? traceNotes.nonFiniteHint : ''), 2);
+    }
+    throw error;
+  }
+  if (series.length === 0) throw new CliError(`${path}: no series to analyse`);
+  const shownPath = path === '-' ? '<stdin>' : path;
+  for (const s of series) {
+    if ((s.skipped ?? 0) > 0) ctx.stderr.write(`${traceNotes.skipped(shownPath, s)}\n`);
+    if ((s.dropped ?? 0) > 0) ctx.stderr.write(`${traceNotes.dropped(shownPath, s)}\n`);
+    if (s.steps !== undefined && s.steps.spacing !== 1 && !fsGiven) ctx.stderr.write(`${traceNotes.spacing(shownPath, { ...s, steps: s.steps })}\n`);
+  }
+  const spaced = series.filter((s) => s.steps !== undefined);
+  if (new Set(spaced.map((s) => s.steps!.spacing)).size > 1) ctx.stderr.write(`${traceNotes.mixedSpacing(shownPath, spaced)}\n`);
+  return series;
+}
+
+/** A schedule runs one coefficient per step: a trace sampled every N steps cannot go through it. */
+export function requirePerStep(path: string, series: readonly TraceSeries[]): void {
+  for (const s of series) {
+    if (s.steps !== undefined && s.steps.spacing !== 1) throw new CliError(traceNotes.perStepNeeded(path, { ...s, steps: s.steps }));
+  }
+}
