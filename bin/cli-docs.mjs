@@ -35,7 +35,8 @@ are exactly those.
   file); 1 a runtime failure (for example \`tune\` finding no solution, a write error); 130 after
   Ctrl-C.
 - **Errors** are one line each, \`file:line:col: key.path: message (got X)\` for configs; no stack
-  trace unless \`--debug\`.
+  trace unless \`--debug\`. **Warnings** and **notes** about a config
+  (\`file:line:col: warning: key.path: message\`) go to stderr too and leave the exit code alone.
 - **Input**: config files are YAML or JSON; \`-\` reads stdin. \`--preset NAME\` analyses a preset
   without a file; \`--set key.path=value\` overrides any config value (repeatable).
 - **Output**: \`-f/--format\` chooses the format; without it, the extension of \`-o\` decides
