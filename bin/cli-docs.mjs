@@ -36,7 +36,8 @@ your PATH ([README](../README.md#use-it)).
   that cannot be used); 1 a runtime failure (for example \`tune\` finding no solution, a full disk
   or device, a FIFO whose reader went away); 130 after Ctrl-C (SIGINT), 143 after SIGTERM.
 - **Errors** are one line each, \`file:line:col: key.path: message (got X)\` for configs; no stack
-  trace unless \`--debug\`.
+  trace unless \`--debug\`. **Warnings** and **notes** about a config
+  (\`file:line:col: warning: key.path: message\`) go to stderr too and leave the exit code alone.
 - **Input**: config files are YAML or JSON; \`-\` reads stdin. \`--preset NAME\` analyses a preset
   without a file; \`--set key.path=value\` overrides any config value (repeatable). Stdin, pipes,
   FIFOs and \`<(cmd)\` are read as streams within the same limits as files (a config 10 MiB, a

@@ -1,8 +1,10 @@
 // Re-exports only: the library's public API.
 export { analyze, stageRecords, scheduleHeader, type AnalyzeOptions, type ScheduleHeader } from './analysis/analyze.js';
+export type { AnalyzeInput } from './analysis/analyze-input.js';
 export { selectStages } from './analysis/stage-selection.js';
-export { parseSchedules, type ParseOptions, type ParseResult } from './schedule/parse.js';
-export { ConfigError, formatIssue, type ConfigIssue } from './schedule/issues.js';
+export { parseSchedules, parseConfig, type ParseOptions, type ParseResult } from './schedule/parse.js';
+export { ConfigError, OptionError, formatIssue, type ConfigIssue, type ConfigWarning } from './schedule/issues.js';
+export { decodeConfigText } from './io/config-text.js';
 export { PRESETS } from './schedule/presets/index.js';
 export { configJsonSchema } from './schedule/schema.js';
 export { starterYaml } from './schedule/starter.js';

@@ -5,6 +5,7 @@
  * Frequencies are always ω in rad/sample on [0, π] (π = Nyquist, a sign flip every step).
  * Steps are numbered from 1, as optimizers count them.
  */
+import type { ConfigWarning } from './schedule/issues.js';
 
 /** A momentum schedule resolved into stages of constant coefficients. */
 export interface Schedule {
@@ -159,4 +160,14 @@ export interface AnalysisResult {
   schemaVersion: 1;
   tool: { name: string; version: string };
   schedules: ScheduleResult[];
+  /**
+   * What the config resolved to but may not mean (an expression of t in a single stage) and notes
+   * (FSGDM's floored stage length), located like config issues; absent when there are none.
+   */
+  warnings?: ConfigWarning[];
+  /**
+   * The result as `momentum-fr analyze --format json` writes it (typed arrays as arrays, NaN and ±∞
+   * as null), so `JSON.stringify(result)` gives that document. Not enumerable.
+   */
+  toJSON(): unknown;
 }

@@ -1,12 +1,13 @@
 import { linearGrid } from '../filter/grid.js';
 import { stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
-import { ConfigError } from '../schedule/issues.js';
-import { parseSchedules, type ParseOptions } from '../schedule/parse.js';
+import type { ParseOptions } from '../schedule/parse.js';
 import { stageAt } from '../schedule/stages.js';
 import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecord } from '../types.js';
 import { TOOL } from '../version.js';
+import { checkAnalyzeOptions, schedulesOfInput, withJson, type AnalyzeInput } from './analyze-input.js';
 import { atStepRecords, ExactStageSource, type ResponseMode } from './exact-records.js';
-import { selectStages } from './stage-selection.js';
+import { selectedStages } from './stage-selection.js';
+import { OptionError } from '../schedule/issues.js';
 
 export type { ResponseMode } from './exact-records.js';
 
@@ -41,12 +42,12 @@ export function scheduleHeader(schedule: Schedule, frequencies: Float64Array): S
 
 /**
  * The stage records of one schedule, one at a time, so writers can stream any number of stages
- * in constant memory. Throws RangeError for a bad stage selection (a usage error).
+ * in constant memory. Throws an OptionError for a bad stage selection.
  */
 export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}): Generator<StageRecord> {
   const frequencies = options.frequencies ?? linearGrid(512);
-  const selected = selectStages(options.stages ?? 'all', schedule.stages.count);
-  if (!Array.isArray(selected)) throw new RangeError(`--stages: ${selected.error}`);
+  const selected = selectedStages(options.stages ?? 'all', schedule);
+  if ('issue' in selected) throw new OptionError([selected.issue]);
   const mode = options.mode ?? 'frozen';
   const exact = mode === 'frozen' ? undefined : new ExactStageSource(schedule, frequencies);
   const withResponse = options.response !== false;
@@ -66,22 +67,20 @@ export function atStepsOf(schedule: Schedule, options: AnalyzeOptions = {}): AtS
 }
 
 /**
- * Analyse schedules (or config text) in memory: per-stage metrics and frozen responses.
+ * Analyse schedules, config text or a config object in memory: per-stage metrics and responses.
  *
  *   analyze(await readFile('configs/fsgdm-cifar100.yaml', 'utf8'))
+ *   analyze({ steps: 1000, stages: 10, momentum: { preset: 'ema-sgdm', beta: 0.9 } })
  *   analyze(schedules, { stages: 'first,last', response: false })
  *
- * Config text with problems throws a ConfigError carrying every issue.
+ * Bad input throws only typed errors: a config with problems a ConfigError carrying every issue
+ * (code, key path, message, received value; line:col for text), bad options an OptionError (a
+ * ConfigError too). The config's warnings are in `result.warnings`; `JSON.stringify(result)` gives
+ * the CLI's JSON document.
  */
-export function analyze(input: string | Schedule | Schedule[], options: AnalyzeOptions & ParseOptions = {}): AnalysisResult {
-  let schedules: Schedule[];
-  if (typeof input === 'string') {
-    const parsed = parseSchedules(input, options);
-    if (parsed.issues.length > 0) throw new ConfigError('<config>', parsed.issues);
-    schedules = parsed.schedules;
-  } else {
-    schedules = Array.isArray(input) ? input : [input];
-  }
+export function analyze(input: AnalyzeInput, options: AnalyzeOptions & ParseOptions = {}): AnalysisResult {
+  const { schedules, warnings } = schedulesOfInput(input, options);
+  checkAnalyzeOptions(schedules, options);
   const frequencies = options.frequencies ?? linearGrid(512);
   const results: ScheduleResult[] = schedules.map((schedule) => {
     const result: ScheduleResult = {
@@ -91,5 +90,5 @@ export function analyze(input: string | Schedule | Schedule[], options: AnalyzeO
     if (options.atSteps && options.atSteps.length > 0) result.atSteps = atStepsOf(schedule, { ...options, frequencies });
     return result;
   });
-  return { schemaVersion: 1, tool: { ...TOOL }, schedules: results };
+  return withJson({ schemaVersion: 1 as const, tool: { ...TOOL }, schedules: results, ...(warnings.length > 0 ? { warnings } : {}) });
 }

@@ -6,6 +6,7 @@ import { RationalExactWalker } from '../filter/rational-exact.js';
 import { frozenRationalComplex } from '../filter/rational-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
+import { OptionError } from '../schedule/issues.js';
 
 /** Which responses analyze reports: the per-stage LTI (frozen) one, the exact time-variant one, or both. */
 export type ResponseMode = 'frozen' | 'exact' | 'both';
@@ -58,13 +59,13 @@ export class ExactStageSource {
 
 /**
  * Exact responses at the listed steps (sorted, duplicates dropped), each with the stage containing it.
- * Throws RangeError for a step outside 1 … schedule.steps (a usage error).
+ * Throws an OptionError for a step outside 1 … schedule.steps.
  */
 export function atStepRecords(schedule: Schedule, omega: Float64Array, steps: readonly number[]): AtStepRecord[] {
   const sorted = [...new Set(steps)].sort((a, b) => a - b);
   for (const s of sorted) {
     if (!Number.isInteger(s) || s < 1 || s > schedule.steps) {
-      throw new RangeError(`--at-steps: step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`);
+      throw new OptionError([{ code: 'invalid_option', path: ['atSteps'], message: `step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`, received: s }]);
     }
   }
   const walker = schedule.rational ? new RationalExactWalker(schedule, omega) : new ExactResponseWalker(schedule, omega);

@@ -1,3 +1,6 @@
+import { excerpt, quoted } from '../util/excerpt.js';
+import type { ConfigIssue } from '../schedule/issues.js';
+import type { Schedule } from '../types.js';
 /**
  * `--stages`: which stages to report. Grammar (comma-separated, combined as a set, reported in order):
  *   all | first | last | <index> | <from>..<to> | every:<n> (0, n, 2n, … and the last stage)
@@ -20,7 +23,7 @@ export function selectStages(spec: string, count: number): number[] | { error: s
     const every = /^every:(\d+)$/.exec(part);
     if (every) {
       const n = Number(every[1]);
-      if (n < 1) return { error: `every:N needs N ≥ 1 (got "${part}")` };
+      if (n < 1) return { error: `every:N needs N ≥ 1 (got ${quoted(part)})` };
       for (let i = 0; i < count; i += n) chosen.add(i);
       chosen.add(count - 1);
       continue;
@@ -29,15 +32,25 @@ export function selectStages(spec: string, count: number): number[] | { error: s
     if (range) {
       const a = index(range[1]);
       const b = index(range[2]);
-      if (a === undefined || b === undefined) return { error: `"${part}" is not a stage range (e.g. 0..10)` };
-      if (a < 0 || b >= count || a > b) return { error: `stage range ${part} is outside 0..${count - 1}` };
+      if (a === undefined || b === undefined) return { error: `${quoted(part)} is not a stage range (e.g. 0..10)` };
+      if (a < 0 || b >= count || a > b) return { error: `stage range ${excerpt(part)} is outside 0..${count - 1}` };
       for (let i = a; i <= b; i++) chosen.add(i);
       continue;
     }
     const i = index(part);
-    if (i === undefined) return { error: `"${part}" is not a stage (use all, first, last, an index, a..b or every:N)` };
-    if (i < 0 || i >= count) return { error: `stage ${part} does not exist: the schedule has stages 0..${count - 1}` };
+    if (i === undefined) return { error: `${quoted(part)} is not a stage (use all, first, last, an index, a..b or every:N)` };
+    if (i < 0 || i >= count) return { error: `stage ${excerpt(part)} does not exist: the schedule has stages 0..${count - 1}` };
     chosen.add(i);
   }
   return [...chosen].sort((a, b) => a - b);
+}
+
+/**
+ * The stages `spec` selects in `schedule`, or an OptionError issue at `path` naming the schedule:
+ * how library functions that take a selection report a bad one.
+ */
+export function selectedStages(spec: string, schedule: Schedule, path: (string | number)[] = ['stages']): number[] | { issue: ConfigIssue } {
+  const chosen = selectStages(spec, schedule.stages.count);
+  if (Array.isArray(chosen)) return chosen;
+  return { issue: { code: 'invalid_option', path, message: `${chosen.error} (schedule ${schedule.name})` } };
 }

@@ -1,8 +1,11 @@
 import { basename, extname, resolve } from 'node:path';
-import { parse as parseYamlScalar } from 'yaml';
 import { asPathError } from '../io/path-error.js';
 import { InputTooLargeError, openInput, readInputBytes, readStreamBytes } from '../io/read-input.js';
+import { decodeConfigText } from '../io/config-text.js';
 import { formatIssue } from '../schedule/issues.js';
+import { parseKeyPath } from '../schedule/key-path.js';
+import { readYamlDocuments } from '../schedule/yaml-source.js';
+import { excerpt, quoted } from '../util/excerpt.js';
 import { LIMITS } from '../schedule/limits.js';
 import { parseSchedules } from '../schedule/parse.js';
 import { PRESETS } from '../schedule/presets/index.js';
@@ -30,7 +33,7 @@ export async function loadSources(inputs: string[], opts: InputOptions, ctx: Cli
   const overrides = (opts.set ?? []).map(parseOverride);
   const texts: { label: string; stem: string; text: string }[] = [];
   if (opts.preset !== undefined) {
-    if (!PRESETS.has(opts.preset)) throw new CliError(`unknown preset "${opts.preset}"${didYouMean(opts.preset, PRESETS.keys())}; see \`momentum-fr presets\``);
+    if (!PRESETS.has(opts.preset)) throw new CliError(`unknown preset ${quoted(opts.preset)}${didYouMean(opts.preset, PRESETS.keys())}; see \`momentum-fr presets\``);
     texts.push({ label: `--preset ${opts.preset}`, stem: opts.preset, text: starterYaml(opts.preset) });
   }
   for (const input of inputs) texts.push({ label: input === '-' ? '<stdin>' : input, stem: stemOf(input), text: await readConfigText(input, ctx) });
@@ -40,7 +43,7 @@ export async function loadSources(inputs: string[], opts: InputOptions, ctx: Cli
   let problems = 0;
   for (const { label, stem, text } of texts) {
     const parsed = parseSchedules(text, { allowUnstable: opts.allowUnstable, overrides, defaultName: stem });
-    for (const issue of parsed.issues) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
+    for (const issue of [...parsed.warnings, ...parsed.issues]) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
     problems += parsed.issues.length;
     loaded.push({ label, stem, schedules: parsed.schedules });
   }
@@ -57,19 +60,19 @@ function stemOf(input: string): string {
   return basename(input, extname(input));
 }
 
-/** `momentum.beta=0.99` → { path: ['momentum', 'beta'], value: 0.99 } (the value read as YAML). */
+/**
+ * `momentum.beta=0.99` → { path: ['momentum', 'beta'], value: 0.99 }: the value read as YAML, or
+ * kept as text when it is not valid YAML (so `--set momentum.u=t: 1` reaches validation as written).
+ */
 export function parseOverride(text: string): { path: string[]; value: unknown } {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new CliError(`--set ${text}: expected key.path=value`);
-  const path = text.slice(0, eq).split('.');
-  if (path.some((p) => p === '')) throw new CliError(`--set ${text}: empty key in path`);
-  let value: unknown;
-  try {
-    value = parseYamlScalar(text.slice(eq + 1));
-  } catch {
-    value = text.slice(eq + 1);
-  }
-  return { path, value };
+  if (eq <= 0) throw new CliError(`--set ${excerpt(text)}: expected key.path=value`);
+  const key = parseKeyPath(text.slice(0, eq));
+  if ('error' in key) throw new CliError(`--set: ${key.error}`);
+  const raw = text.slice(eq + 1);
+  const { documents, issues } = readYamlDocuments(raw);
+  const value = issues.length > 0 || documents.length > 1 ? raw : (documents[0]?.value ?? null);
+  return { path: key.path, value };
 }
 
 /**
@@ -80,17 +83,28 @@ export function parseOverride(text: string): { path: string[]; value: unknown } 
  */
 export async function readConfigText(input: string, ctx: CliContext): Promise<string> {
   const label = input === '-' ? '<stdin>' : input;
+  let bytes: Uint8Array;
   try {
-    if (input === '-') return (await readStreamBytes(ctx.stdin, LIMITS.maxConfigBytes)).toString('utf8');
-    const file = openInput(resolve(ctx.cwd, input));
-    try {
-      const bytes = readInputBytes(file, LIMITS.maxConfigBytes);
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    } finally {
-      file.close();
+    if (input === '-') bytes = await readStreamBytes(ctx.stdin, LIMITS.maxConfigBytes);
+    else {
+      const file = openInput(resolve(ctx.cwd, input));
+      try {
+        bytes = readInputBytes(file, LIMITS.maxConfigBytes);
+      } finally {
+        file.close();
+      }
     }
   } catch (err) {
     if (err instanceof InputTooLargeError) throw new CliError(`${label}: config is larger than ${err.limit} bytes`);
     throw asPathError(err, 'read', label);
   }
+  return decoded(label, bytes, ctx);
+}
+
+/** The text of a config's bytes; an encoding problem is printed as `file:line:col: message` (exit 2). */
+function decoded(label: string, bytes: Uint8Array, ctx: CliContext): string {
+  const result = decodeConfigText(bytes);
+  if ('text' in result) return result.text;
+  ctx.stderr.write(`${formatIssue(label, result.issue)}\n`);
+  throw new CliError('1 problem', 2, true);
 }

@@ -4,6 +4,7 @@ import { PathError } from '../io/path-error.js';
 import { PipeClosedError } from '../io/sink.js';
 import { useColor, type CliContext } from './context.js';
 import { CliError } from './errors.js';
+import { ConfigError, formatIssue, OptionError } from '../schedule/issues.js';
 import { registerCommands } from './commands/index.js';
 
 export interface RunIo {
@@ -105,6 +106,11 @@ function report(err: unknown, ctx: CliContext): number {
     if (!err.reported) ctx.stderr.write(`momentum-fr: ${err.message}\n`);
     if (ctx.debug && err.stack) ctx.stderr.write(`${err.stack}\n`);
     return err.exitCode;
+  }
+  if (err instanceof ConfigError) {
+    // A library check the command did not make first: still bad input (exit 2), one line per issue.
+    for (const issue of err.issues) ctx.stderr.write(`${formatIssue(err instanceof OptionError ? 'momentum-fr' : err.source, issue)}\n`);
+    return 2;
   }
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'EPIPE') return 0;

@@ -1,4 +1,4 @@
-import { selectStages } from '../analysis/stage-selection.js';
+import { selectedStages } from '../analysis/stage-selection.js';
 import type { Schedule } from '../types.js';
 import { uniqueSlugs } from './file-slug.js';
 import { plotGrid } from './plot-grid.js';
@@ -15,6 +15,7 @@ import { metricsSpec } from './specs/metrics.js';
 import { phaseSpec } from './specs/phase.js';
 import { responseMapSpec } from './specs/response-map.js';
 import type { VegaLiteSpec } from './specs/vega-lite-spec.js';
+import { OptionError } from '../schedule/issues.js';
 
 /** One figure: a Vega-Lite spec and the names it is filed under. */
 export interface PlotFigure {
@@ -33,8 +34,8 @@ export interface PlotFigure {
  * Every requested figure for every schedule, in a fixed order (schedules as given, kinds in
  * PLOT_KINDS order, compare last). Pure: the same schedules and options give the same specs.
  *
- * Throws RangeError when `options.stages` is not a valid selection for some schedule (the CLI checks
- * this first and reports a usage error).
+ * Throws an OptionError when `options.stages` is not a valid selection for some schedule (the CLI
+ * checks this first and reports a usage error).
  */
 export function plotFigures(
   schedules: readonly Schedule[],
@@ -92,7 +93,7 @@ export function plotFigures(
 /** The stages drawn as curves: the user's selection, or `count` spread over training. */
 function stagesToDraw(schedule: Schedule, options: PlotOptions, count: number): number[] {
   if (options.stages === null) return spreadStages(schedule.stages, count);
-  const chosen = selectStages(options.stages, schedule.stages.count);
-  if (!Array.isArray(chosen)) throw new RangeError(`--stages: ${chosen.error}`);
+  const chosen = selectedStages(options.stages, schedule);
+  if ('issue' in chosen) throw new OptionError([chosen.issue]);
   return chosen;
 }

@@ -1,24 +1,33 @@
 import { createRequire } from 'node:module';
+import { excerpt, quoted } from '../util/excerpt.js';
+import { arityProblem, CONSTANTS, FUNCTION_ARITY, MAX_DECIMALS } from './expression-functions.js';
 
 /**
  * Coefficient expressions ("t / (t + mu)", "1 - u"), parsed by mathjs and compiled once.
  *
  * Sandbox: an expression may only use numbers, the variables it is given, the constants pi/e/tau,
- * arithmetic/comparison/logical operators, `a ? b : c`, and the pure functions in ALLOWED_FUNCTIONS.
- * The AST is checked against that whitelist before compilation, so `import`, `evaluate`, `parse`,
- * `createUnit`, `simplify`, `derivative`, `resolve`, assignments, function definitions, property
- * access, matrices, units and strings are all refused; the instance additionally has those functions
- * replaced by throwing stubs (mathjs' own security advice), as a second wall.
+ * arithmetic/comparison/logical operators, `a ? b : c`, and the pure functions of FUNCTION_ARITY
+ * with the argument counts listed there. The AST is checked against that whitelist before
+ * compilation, so `import`, `evaluate`, `parse`, `createUnit`, `simplify`, `derivative`, `resolve`,
+ * assignments, function definitions, property access, matrices, units and strings are all refused;
+ * the instance additionally has those functions replaced by throwing stubs (mathjs' own security
+ * advice), as a second wall.
+ *
+ * The instance is `predictable`: a function outside its real domain (sqrt(−1), acos(2), log(−1))
+ * gives NaN rather than a complex number, so it is reported like any other non-finite coefficient,
+ * with its stage. Expressions longer than EXPRESSION_LIMITS.length characters or nested deeper than
+ * EXPRESSION_LIMITS.depth are refused before mathjs' recursive parser sees them.
  *
  * mathjs is loaded lazily (it costs ~0.2–0.6 s to load) and only when a config uses an expression.
  */
 
-const ALLOWED_FUNCTIONS = new Set([
-  'abs', 'sqrt', 'cbrt', 'exp', 'expm1', 'log', 'log10', 'log2', 'log1p', 'pow', 'sin', 'cos', 'tan',
-  'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'floor', 'ceil', 'round', 'fix', 'sign',
-  'min', 'max', 'mod', 'hypot',
-]);
-const CONSTANTS = new Set(['pi', 'e', 'tau']);
+export const EXPRESSION_LIMITS = {
+  /** Characters of one expression (a realistic one has < 100). */
+  length: 1000,
+  /** Nesting of parentheses and of the parsed tree (a 100-term sum is 100 deep). */
+  depth: 100,
+} as const;
+
 const ALLOWED_OPERATORS = new Set([
   'add', 'subtract', 'multiply', 'divide', 'pow', 'mod', 'unaryMinus', 'unaryPlus',
   'larger', 'smaller', 'largerEq', 'smallerEq', 'equal', 'unequal', 'and', 'or', 'not', 'xor',
@@ -28,10 +37,26 @@ const DISABLED = [
   'derivative', 'resolve', 'reviver', 'rationalize',
 ];
 
-/** A compiled expression: a pure function of its variables. */
-export type CompiledExpression = (scope: Map<string, number>) => number;
+/** A compiled expression: a pure function of its variables, and the variables it reads. */
+export interface CompiledExpression {
+  /** Throws ExpressionError when mathjs refuses the values (e.g. round(x, k) with k > 15). */
+  evaluate(scope: Map<string, number>): number;
+  variables: ReadonlySet<string>;
+}
 
-export class ExpressionError extends Error {}
+/** A user-facing problem with an expression (no position: the caller knows the YAML node). */
+export class ExpressionError extends Error {
+  /** Key path of the expression in the config, once a caller knows it. */
+  path?: (string | number)[];
+
+  constructor(
+    message: string,
+    readonly code: 'expression' | 'too_long' | 'too_deep' = 'expression',
+  ) {
+    super(message);
+    this.name = 'ExpressionError';
+  }
+}
 
 interface MathNode {
   type: string;
@@ -40,6 +65,7 @@ interface MathNode {
   op?: string;
   args?: MathNode[];
   value?: unknown;
+  forEach(cb: (child: MathNode) => void): void;
   traverse(cb: (node: MathNode, path: string, parent: MathNode | null) => void): void;
   compile(): { evaluate(scope: Map<string, number>): unknown };
 }
@@ -54,7 +80,7 @@ function mathInstance(): MathInstance {
   if (instance) return instance;
   // createRequire: a synchronous lazy load of mathjs' CommonJS build keeps the core API synchronous.
   const mathjs = createRequire(import.meta.url)('mathjs');
-  const math = mathjs.create(mathjs.all, { number: 'number' });
+  const math = mathjs.create(mathjs.all, { number: 'number', predictable: true });
   const parse = math.parse;
   const refuse = (name: string) => () => {
     throw new ExpressionError(`function ${name} is disabled in momentum-fr expressions`);
@@ -66,30 +92,70 @@ function mathInstance(): MathInstance {
 
 /**
  * Parses, checks and compiles `source`. `variables` are the names the expression may read.
- * Throws ExpressionError with a user-facing message (no position: the caller knows the YAML node).
+ * Throws ExpressionError with a user-facing message that quotes at most ~80 characters of it.
  */
 export function compileExpression(source: string, variables: ReadonlySet<string>): CompiledExpression {
+  const shown = quoted(source);
+  if (source.length > EXPRESSION_LIMITS.length) {
+    throw new ExpressionError(`expression too long: ${source.length} characters, at most ${EXPRESSION_LIMITS.length}`, 'too_long');
+  }
+  const tooDeep = () => new ExpressionError(`expression too deep: nested more than ${EXPRESSION_LIMITS.depth} levels`, 'too_deep');
+  if (parenthesisDepth(source) > EXPRESSION_LIMITS.depth) throw tooDeep();
   let root: MathNode;
   try {
     root = mathInstance().parse(source);
   } catch (err) {
-    throw new ExpressionError(`cannot parse expression "${source}": ${(err as Error).message}`);
+    // mathjs' parser recurses once per operator: a long chain of unary minus overflows the stack.
+    if (err instanceof RangeError) throw tooDeep();
+    throw new ExpressionError(`cannot parse expression ${shown}: ${excerpt(firstLine(err))}`);
   }
+  if (treeDepth(root) > EXPRESSION_LIMITS.depth) throw tooDeep();
+  const problems = sandboxProblems(root, variables);
+  if (problems.length > 0) throw new ExpressionError(`expression ${shown}: ${listed([...new Set(problems)], 3, '; ')}`);
+  const compiled = root.compile();
+  const used = new Set<string>();
+  root.traverse((node, _path, parent) => {
+    if (node.type === 'SymbolNode' && !(parent?.type === 'FunctionNode' && parent.fn === node) && variables.has(node.name!)) used.add(node.name!);
+  });
+  return {
+    variables: used,
+    evaluate(scope) {
+      let value: unknown;
+      try {
+        value = compiled.evaluate(scope);
+      } catch (err) {
+        throw new ExpressionError(`expression ${shown}: ${excerpt(firstLine(err))}`);
+      }
+      if (typeof value === 'boolean') return value ? 1 : 0;
+      if (typeof value !== 'number') throw new ExpressionError(`expression ${shown} did not give a real number`);
+      return value;
+    },
+  };
+}
+
+/** Everything in the tree outside the sandbox, one message each. */
+function sandboxProblems(root: MathNode, variables: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   root.traverse((node, _path, parent) => {
     switch (node.type) {
       case 'ConstantNode':
-        if (typeof node.value !== 'number') problems.push(`only numbers are allowed (got ${JSON.stringify(node.value)})`);
+        if (typeof node.value !== 'number') problems.push(`only numbers are allowed (got ${typeof node.value === 'string' ? quoted(node.value) : String(node.value)})`);
         return;
       case 'ParenthesisNode':
       case 'ConditionalNode':
         return;
       case 'OperatorNode':
-        if (!ALLOWED_OPERATORS.has(String(node.fn))) problems.push(`operator "${node.op}" is not allowed`);
+        if (!ALLOWED_OPERATORS.has(String(node.fn))) problems.push(`operator ${quoted(String(node.op))} is not allowed`);
         return;
       case 'FunctionNode': {
         const name = (node.fn as MathNode).name ?? '';
-        if (!ALLOWED_FUNCTIONS.has(name)) problems.push(`function "${name}" is not allowed`);
+        if (!FUNCTION_ARITY.has(name)) {
+          problems.push(`function ${quoted(name)} is not allowed`);
+          return;
+        }
+        const args = node.args ?? [];
+        const problem = arityProblem(name, args.length) ?? decimalsProblem(name, args);
+        if (problem) problems.push(problem);
         return;
       }
       case 'SymbolNode': {
@@ -97,8 +163,8 @@ export function compileExpression(source: string, variables: ReadonlySet<string>
         if (isCallee) return;
         const name = node.name ?? '';
         if (!variables.has(name) && !CONSTANTS.has(name)) {
-          const known = [...variables].sort().join(', ');
-          problems.push(`unknown variable "${name}" (known: ${known})`);
+          const known = listed([...variables].sort().map((v) => excerpt(v, 20)), 12, ', ');
+          problems.push(`unknown variable ${quoted(name)} (known: ${known})`);
         }
         return;
       }
@@ -106,14 +172,61 @@ export function compileExpression(source: string, variables: ReadonlySet<string>
         problems.push(`${describe(node.type)} is not allowed`);
     }
   });
-  if (problems.length > 0) throw new ExpressionError(`expression "${source}": ${[...new Set(problems)].join('; ')}`);
-  const compiled = root.compile();
-  return (scope) => {
-    const value = compiled.evaluate(scope);
-    if (typeof value === 'boolean') return value ? 1 : 0;
-    if (typeof value !== 'number') throw new ExpressionError(`expression "${source}" did not give a number`);
-    return value;
-  };
+  return problems;
+}
+
+/** round(x, 20): a constant number of decimals is checked now; a computed one when evaluated. */
+function decimalsProblem(name: string, args: MathNode[]): string | undefined {
+  if (!FUNCTION_ARITY.get(name)?.decimals || args.length < 2) return undefined;
+  const n = constantValue(args[1]);
+  if (n === undefined || (Number.isInteger(n) && n >= 0 && n <= MAX_DECIMALS)) return undefined;
+  return `${name}(x, n): n is the number of decimals, a whole number from 0 to ${MAX_DECIMALS} (got ${n})`;
+}
+
+/** The value of a literal number, possibly signed or in parentheses, else undefined. */
+function constantValue(node: MathNode): number | undefined {
+  if (node.type === 'ConstantNode') return typeof node.value === 'number' ? node.value : undefined;
+  if (node.type === 'ParenthesisNode') return constantValue((node as unknown as { content: MathNode }).content);
+  if (node.type === 'OperatorNode' && node.args?.length === 1 && (node.fn === 'unaryMinus' || node.fn === 'unaryPlus')) {
+    const v = constantValue(node.args[0]);
+    return v === undefined ? undefined : node.fn === 'unaryMinus' ? -v : v;
+  }
+  return undefined;
+}
+
+/** Deepest nesting of brackets of any kind, counted before parsing. */
+function parenthesisDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) max = Math.max(max, ++depth); // ( [ {
+    else if (c === 41 || c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+/** Depth of the parsed tree, walked with an explicit stack (the tree may be deeper than is safe to recurse). */
+function treeDepth(root: MathNode): number {
+  let max = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > EXPRESSION_LIMITS.depth) return max;
+    node.forEach((child) => stack.push([child, depth + 1]));
+  }
+  return max;
+}
+
+/** The first `max` items joined, then `and N more`: a message stays one readable line. */
+function listed(items: string[], max: number, separator: string): string {
+  const more = items.length - max;
+  return items.slice(0, max).join(separator) + (more > 0 ? `${separator}and ${more} more` : '');
+}
+
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0];
 }
 
 function describe(type: string): string {

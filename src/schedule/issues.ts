@@ -1,3 +1,5 @@
+import { excerpt, quoted } from '../util/excerpt.js';
+
 /**
  * A problem with user input, as data (zod's shape: code, path, message, received value).
  * The core returns these; the CLI edge formats them as `file:line:col: path: message (got X)`.
@@ -14,6 +16,14 @@ export interface ConfigIssue {
   column?: number;
 }
 
+/**
+ * Something that resolves but may not mean what was written (`warning`), or a fact about how it
+ * resolved that the user may not expect (`note`). Printed like an issue, after `warning:`/`note:`.
+ */
+export interface ConfigWarning extends ConfigIssue {
+  severity: 'warning' | 'note';
+}
+
 /** Thrown by the library's convenience functions when a config has problems. */
 export class ConfigError extends Error {
   constructor(
@@ -25,13 +35,25 @@ export class ConfigError extends Error {
   }
 }
 
-/** zod's toDotPath: a.b[0].c */
+/**
+ * Thrown by library functions for bad options (`analyze(text, { stages: 'x' })`, `renderPlots`
+ * without kinds): the same issues as ConfigError, with paths into the options object.
+ * `instanceof ConfigError` holds too, so one catch handles both.
+ */
+export class OptionError extends ConfigError {
+  constructor(issues: ConfigIssue[]) {
+    super('options', issues);
+    this.name = 'OptionError';
+  }
+}
+
+/** zod's toDotPath: a.b[0].c (each key shown to at most ~80 characters). */
 export function dotPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(key)}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(key)) out += out ? `.${excerpt(key)}` : excerpt(key);
+    else out += `[${quoted(key)}]`;
   }
   return out;
 }
@@ -39,18 +61,24 @@ export function dotPath(path: readonly (string | number)[]): string {
 /** Short, one-line rendering of a received value for `(got …)`. */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (value === null) return 'null';
   if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'bigint') return excerpt(String(value));
+  if (typeof value === 'symbol' || typeof value === 'function') return `a ${typeof value}`;
   return String(value);
 }
 
-/** `source:line:col: path: message (got X)`: GNU's file:line:col convention, one line per issue. */
-export function formatIssue(source: string, issue: ConfigIssue): string {
+/**
+ * `source:line:col: path: message (got X)`: GNU's file:line:col convention, one line per issue;
+ * a warning or note says so after the position (`source:line:col: warning: path: message`).
+ */
+export function formatIssue(source: string, issue: ConfigIssue | ConfigWarning): string {
   const where = issue.line !== undefined ? `${source}:${issue.line}:${issue.column ?? 1}` : source;
+  const severity = 'severity' in issue ? `${issue.severity}: ` : '';
   const path = issue.path.length > 0 ? `${dotPath(issue.path)}: ` : '';
   const got = 'received' in issue ? ` (got ${showValue(issue.received)})` : '';
-  return `${where}: ${path}${issue.message}${got}`;
+  return `${where}: ${severity}${path}${issue.message}${got}`;
 }

@@ -1,9 +1,11 @@
 import type { Schedule } from '../types.js';
-import type { ConfigIssue } from './issues.js';
+import type { ConfigIssue, ConfigWarning } from './issues.js';
+import { isPrototypeKey, prototypeKeyMessage } from './key-path.js';
+import { plainConfig } from './plain-config.js';
 import { PRESETS } from './presets/index.js';
 import { resolveSchedule } from './resolve.js';
-import { CustomMomentum, FileShape, keysAt, ScheduleShape, type ScheduleConfig } from './schema.js';
-import { readYamlDocuments } from './yaml-source.js';
+import { CustomMomentum, FileShape, isExtensionKey, keysAt, ScheduleShape, type ScheduleConfig } from './schema.js';
+import { readYamlDocuments, type SourceDocument } from './yaml-source.js';
 import { fromZodIssues } from './zod-issues.js';
 import { didYouMean } from '../util/suggest.js';
 
@@ -21,22 +23,51 @@ export interface ParseResult {
   configs: ScheduleConfig[];
   /** Every problem in the text, each with line and column where the text has them. */
   issues: ConfigIssue[];
+  /** What resolved but may not mean what was written, and notes; located like issues. */
+  warnings: ConfigWarning[];
 }
+
+type Path = (string | number)[];
+
+/** Issues about a key itself (not its value) point at the key. */
+const KEY_CODES = new Set(['unknown_key', 'reserved_key', 'reserved_name']);
 
 /**
  * Config text (YAML or JSON; several documents or a `schedules:` list) → resolved schedules.
  * Pure: takes text, returns data; all problems of the text are returned at once, never thrown.
  */
 export function parseSchedules(text: string, options: ParseOptions = {}): ParseResult {
+  if (typeof text !== 'string') return parseConfig(text, options);
   const { documents, issues } = readYamlDocuments(text);
-  const result: ParseResult = { schedules: [], configs: [], issues };
+  return schedulesOf(documents, issues, options);
+}
+
+/**
+ * A config as a JS value (what the YAML would give: `{ steps, momentum }` or `{ schedules: [...] }`)
+ * → resolved schedules, through the same validation as text. Issues have key paths, no line:col.
+ * Never throws, whatever the value (cycles, getters that throw and class instances are issues).
+ */
+export function parseConfig(value: unknown, options: ParseOptions = {}): ParseResult {
+  return schedulesOf([{ index: 0, value, locate: () => undefined }], [], options);
+}
+
+function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options: ParseOptions): ParseResult {
+  const result: ParseResult = { schedules: [], configs: [], issues, warnings: [] };
   if (documents.length === 0 && issues.length === 0) {
-    issues.push({ code: 'empty', path: [], message: 'no schedule in the input (expected steps, stages and momentum)' });
+    issues.push({ code: 'empty', path: [], message: 'no schedule in the input (expected steps, stages and momentum)', line: 1, column: 1 });
   }
+  const overrides = checkOverrides(options.overrides ?? []);
+  issues.push(...overrides.issues);
+  if (overrides.issues.length > 0) return result;
   for (const doc of documents) {
-    const located = (list: ConfigIssue[]) =>
-      list.map((i) => (i.line !== undefined ? i : { ...i, ...doc.locate(i.path, i.code === 'unknown_key') }));
-    const entries = scheduleEntries(doc.value);
+    const located = <T extends ConfigIssue>(list: T[]): T[] =>
+      list.map((i) => (i.line !== undefined ? i : { ...i, ...doc.locate(i.path, KEY_CODES.has(i.code)) }));
+    const plain = plainConfig(doc.value);
+    if (plain.issues.length > 0) {
+      issues.push(...located(plain.issues));
+      continue;
+    }
+    const entries = scheduleEntries(plain.value);
     if ('issues' in entries) {
       issues.push(...located(entries.issues));
       continue;
@@ -44,7 +75,7 @@ export function parseSchedules(text: string, options: ParseOptions = {}): ParseR
     for (const { value, path } of entries.list) {
       const ordinal = documents.length > 1 || entries.list.length > 1 ? result.configs.length + 1 : 0;
       const fallbackName = ordinal ? `${options.defaultName ?? 'schedule'}-${ordinal}` : (options.defaultName ?? 'schedule');
-      const withOverrides = applyOverrides(value, options.overrides ?? []);
+      const withOverrides = applyOverrides(value, overrides.list);
       const checked = validateSchedule(withOverrides, path);
       if (checked.issues.length > 0) {
         issues.push(...located(checked.issues));
@@ -52,6 +83,7 @@ export function parseSchedules(text: string, options: ParseOptions = {}): ParseR
       }
       const config = checked.config!;
       const resolved = resolveSchedule(config, config.name ?? fallbackName, path, options);
+      result.warnings.push(...located(resolved.warnings ?? []));
       if (resolved.issues.length > 0) {
         issues.push(...located(resolved.issues));
         continue;
@@ -63,17 +95,22 @@ export function parseSchedules(text: string, options: ParseOptions = {}): ParseR
   return result;
 }
 
-function scheduleEntries(value: unknown): { list: { value: unknown; path: (string | number)[] }[] } | { issues: ConfigIssue[] } {
+/**
+ * The schedules of a document: the root mapping itself, or each entry of its `schedules:` list.
+ * Top-level keys starting with `x-` are ignored (as in Compose files): a place for YAML anchors.
+ */
+function scheduleEntries(value: unknown): { list: { value: unknown; path: Path }[] } | { issues: ConfigIssue[] } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { issues: [{ code: 'invalid_type', path: [], message: 'expected a mapping with steps, stages and momentum', received: value }] };
   }
-  if (!('schedules' in value)) return { list: [{ value, path: [] }] };
-  const file = FileShape.safeParse(value, { reportInput: true });
+  const root = Object.fromEntries(Object.entries(value).filter(([key]) => !isExtensionKey(key)));
+  if (!Object.hasOwn(root, 'schedules')) return { list: [{ value: root, path: [] }] };
+  const file = FileShape.safeParse(root, { reportInput: true });
   if (!file.success) return { issues: fromZodIssues(file.error.issues, [], (p) => keysAt(FileShape, p)) };
   return { list: file.data.schedules.map((v, i) => ({ value: v, path: ['schedules', i] })) };
 }
 
-function validateSchedule(value: unknown, base: (string | number)[]): { config?: ScheduleConfig; issues: ConfigIssue[] } {
+function validateSchedule(value: unknown, base: Path): { config?: ScheduleConfig; issues: ConfigIssue[] } {
   const shape = ScheduleShape.safeParse(value, { reportInput: true });
   if (!shape.success) {
     // Still check the momentum block, so that one run reports every problem of the file.
@@ -98,8 +135,8 @@ function validateSchedule(value: unknown, base: (string | number)[]): { config?:
   return { issues, config: { ...rest, momentum: checked.momentum } };
 }
 
-function validateMomentum(momentum: Record<string, unknown>, mBase: (string | number)[]): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
-  if ('preset' in momentum) {
+function validateMomentum(momentum: Record<string, unknown>, mBase: Path): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
+  if (Object.hasOwn(momentum, 'preset')) {
     const { preset: name, ...params } = momentum;
     const preset = typeof name === 'string' ? PRESETS.get(name) : undefined;
     if (!preset) {
@@ -121,18 +158,45 @@ function validateMomentum(momentum: Record<string, unknown>, mBase: (string | nu
   return { issues: [], momentum: { custom: custom.data } };
 }
 
+type Override = { path: string[]; value: unknown };
+
+/** Override paths must be non-empty lists of keys without prototype keys; values must be plain data. */
+function checkOverrides(overrides: readonly Override[]): { list: Override[]; issues: ConfigIssue[] } {
+  const issues: ConfigIssue[] = [];
+  const list: Override[] = [];
+  for (const o of overrides) {
+    const path = Array.isArray(o?.path) ? o.path : [];
+    if (path.length === 0 || path.some((k) => typeof k !== 'string' || k === '')) {
+      issues.push({ code: 'invalid_override', path: [], message: 'an override needs a path of one or more non-empty keys' });
+      continue;
+    }
+    const bad = path.find(isPrototypeKey);
+    if (bad !== undefined) {
+      issues.push({ code: 'reserved_key', path, message: prototypeKeyMessage(bad) });
+      continue;
+    }
+    const plain = plainConfig(o.value);
+    if (plain.issues.length > 0) {
+      issues.push(...plain.issues.map((i) => ({ ...i, path: [...path, ...i.path] })));
+      continue;
+    }
+    list.push({ path, value: plain.value });
+  }
+  return { list, issues };
+}
+
 /** Sets each override's dot path on a copy of the schedule object (creating mappings as needed). */
-function applyOverrides(value: unknown, overrides: { path: string[]; value: unknown }[]): unknown {
+function applyOverrides(value: unknown, overrides: readonly Override[]): unknown {
   if (overrides.length === 0) return value;
   const root = structuredClone(value) as Record<string, unknown>;
   for (const { path, value: v } of overrides) {
     let node: Record<string, unknown> = root;
     for (const key of path.slice(0, -1)) {
-      const next = node[key];
+      const next = Object.hasOwn(node, key) ? node[key] : undefined;
       if (typeof next !== 'object' || next === null) node[key] = {};
       node = node[key] as Record<string, unknown>;
     }
-    node[path[path.length - 1]] = v;
+    node[path[path.length - 1]] = structuredClone(v);
   }
   return root;
 }

@@ -1,11 +1,14 @@
 import { isStablePolynomial } from '../filter/polynomial-roots.js';
 import type { BankTable, RationalTable, Schedule, StageTable } from '../types.js';
-import { compileExpression, ExpressionError, type CompiledExpression } from './expression.js';
-import type { ConfigIssue } from './issues.js';
+import { compileExpression, ExpressionError } from './expression.js';
+import { isReservedName } from './expression-functions.js';
+import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { PRESETS, type StageContext } from './presets/index.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { balancedPartition, emptyTable, fixedLengthPartition, type Partition } from './stages.js';
+import { constantExpressionWarnings, stageNames } from './resolve-warnings.js';
+import { quoted } from '../util/excerpt.js';
 
 type Path = (string | number)[];
 type Evaluator = (ctx: StageContext, scope: Map<string, number>, stage: number) => number;
@@ -15,15 +18,17 @@ const STAGE_VARIABLES = ['k', 'N', 't', 'T', 'p', 'delta'] as const;
 /**
  * A validated config → its stage table. Issues: expressions that do not compile or give NaN/∞,
  * per-stage lists of the wrong length, and (unless allowUnstable) stages with |u| ≥ 1, each naming
- * the stage and its steps.
+ * the stage and its steps. Warnings: what resolves, but probably not as meant (an expression of t in
+ * a single stage), and notes on a preset's own stage rule.
  */
 export function resolveSchedule(
   config: ScheduleConfig,
   name: string,
   base: Path,
   options: { allowUnstable?: boolean } = {},
-): { schedule?: Schedule; issues: ConfigIssue[] } {
+): { schedule?: Schedule; issues: ConfigIssue[]; warnings?: ConfigWarning[] } {
   const issues: ConfigIssue[] = [];
+  const warnings: ConfigWarning[] = [];
   const mPath = [...base, 'momentum'];
   const { momentum } = config;
   let table: StageTable;
@@ -64,9 +69,12 @@ export function resolveSchedule(
       if (config.stageLength !== undefined) {
         return { issues: [{ code: 'conflict', path: [...base, 'stageLength'], message: `preset ${preset.name} derives stage lengths from steps and stages; give stages` }] };
       }
-      const made = preset.table(momentum.params, config.steps, config.stages ?? preset.defaults.stages);
+      const stages = config.stages ?? preset.defaults.stages;
+      const made = preset.table(momentum.params, config.steps, stages);
       if (typeof made === 'string') return { issues: [{ code: 'invalid_schedule', path: [...base, 'stages'], message: made }] };
       table = made;
+      const note = preset.stageNote?.(config.steps, stages, made.count);
+      if (note) warnings.push({ severity: 'note', code: 'stage_rule', path: [...base, config.stages === undefined ? 'momentum' : 'stages'], message: note });
     } else {
       const made = partitionOf(config, base);
       if ('issue' in made) return { issues: [made.issue] };
@@ -86,14 +94,19 @@ export function resolveSchedule(
     if ('issue' in made) return { issues: [made.issue] };
     table = emptyTable(made);
     const params = custom.params ?? {};
-    const clash = Object.keys(params).filter((p) => (STAGE_VARIABLES as readonly string[]).includes(p) || p === 'u');
-    for (const p of clash) issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `"${p}" is a built-in variable; choose another name` });
-    const uEval = evaluator(custom.u, [...mPath, 'u'], [...STAGE_VARIABLES, ...Object.keys(params)], table.count, issues);
-    const vEval = evaluator(custom.v, [...mPath, 'v'], [...STAGE_VARIABLES, ...Object.keys(params), 'u'], table.count, issues);
-    if (issues.length > 0 || !uEval || !vEval) return { issues };
+    for (const p of Object.keys(params)) {
+      if ((STAGE_VARIABLES as readonly string[]).includes(p) || p === 'u') issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is a built-in variable; choose another name` });
+      else if (isReservedName(p)) issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is the name of a function or constant in expressions; choose another name` });
+    }
+    const used = new Map<string, ReadonlySet<string>>();
+    const uEval = evaluator(custom.u, [...mPath, 'u'], [...STAGE_VARIABLES, ...Object.keys(params)], table.count, issues, used);
+    const vEval = evaluator(custom.v, [...mPath, 'v'], [...STAGE_VARIABLES, ...Object.keys(params), 'u'], table.count, issues, used);
+    if (issues.length > 0 || !uEval || !vEval) return { issues, warnings };
     const scope = new Map<string, number>(Object.entries(params));
+    let stage = 0;
     try {
       forEachStage(table, config.steps, (ctx, i) => {
+        stage = i;
         for (const key of STAGE_VARIABLES) scope.set(key, ctx[key]);
         const u = uEval(ctx, scope, i);
         scope.set('u', u);
@@ -102,15 +115,16 @@ export function resolveSchedule(
       });
     } catch (err) {
       if (!(err instanceof ExpressionError)) throw err;
-      return { issues: [{ code: 'expression', path: mPath, message: err.message }] };
+      return { issues: [{ code: err.code, path: err.path ?? mPath, message: `${err.message} in ${stageNames(table, [stage])}` }], warnings };
     }
+    warnings.push(...constantExpressionWarnings(table.count, used));
     issues.push(...checkStages(table, coefficientPath(custom, mPath, 'u'), coefficientPath(custom, mPath, 'v'), options.allowUnstable ?? false));
   }
-  if (issues.length > 0) return { issues };
+  if (issues.length > 0) return { issues, warnings };
   const schedule: Schedule = { name, steps: config.steps, stages: table, firstStepCopy, source };
   if (bank) schedule.bank = bank;
   if (rational) schedule.rational = rational;
-  return { schedule, issues };
+  return { schedule, issues, warnings };
 }
 
 function partitionOf(config: ScheduleConfig, base: Path): Partition | { issue: ConfigIssue } {
@@ -136,16 +150,31 @@ function forEachStage(table: StageTable, steps: number, fn: (ctx: StageContext, 
 }
 
 /** A coefficient (number, expression, per-stage list or piecewise segments) → per-stage evaluator. */
-function evaluator(coef: CustomMomentumConfig['u'], path: Path, variables: string[], count: number, issues: ConfigIssue[]): Evaluator | undefined {
+function evaluator(
+  coef: CustomMomentumConfig['u'],
+  path: Path,
+  variables: string[],
+  count: number,
+  issues: ConfigIssue[],
+  used: Map<string, ReadonlySet<string>>,
+): Evaluator | undefined {
   const vars = new Set(variables);
   const scalar = (value: number | string, at: Path): ((scope: Map<string, number>) => number) | undefined => {
     if (typeof value === 'number') return () => value;
     try {
-      const f: CompiledExpression = compileExpression(value, vars);
-      return f;
+      const f = compileExpression(value, vars);
+      used.set(JSON.stringify(at), f.variables);
+      return (scope) => {
+        try {
+          return f.evaluate(scope);
+        } catch (err) {
+          if (err instanceof ExpressionError) err.path ??= at;
+          throw err;
+        }
+      };
     } catch (err) {
       if (!(err instanceof ExpressionError)) throw err;
-      issues.push({ code: 'expression', path: at, message: err.message });
+      issues.push({ code: err.code, path: at, message: err.message });
       return undefined;
     }
   };
@@ -187,9 +216,7 @@ function checkStages(table: StageTable, uPath: Path, vPath: Path, allowUnstable:
   const issues: ConfigIssue[] = [];
   const report = (path: Path, bad: number[], what: string, values: Float64Array) => {
     if (bad.length === 0) return;
-    const shown = bad.slice(0, 3).map((i) => `stage ${i} (steps ${table.startStep[i]}–${table.endStep[i]}): ${fmt(values[i])}`);
-    const more = bad.length > 3 ? ` and ${bad.length - 3} more stage${bad.length - 3 === 1 ? '' : 's'}` : '';
-    issues.push({ code: 'invalid_stage', path, message: `${what} in ${shown.join(', ')}${more}` });
+    issues.push({ code: 'invalid_stage', path, message: `${what} in ${stageNames(table, bad, (i) => fmt(values[i]))}` });
   };
   const nonFiniteU: number[] = [];
   const nonFiniteV: number[] = [];

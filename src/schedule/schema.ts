@@ -48,8 +48,15 @@ export const ScheduleShape = z.strictObject({
 });
 
 export const FileShape = z.strictObject({
-  schedules: z.array(z.unknown()).min(1).max(LIMITS.maxSchedules),
+  schedules: z.array(z.record(z.string(), z.unknown())).min(1).max(LIMITS.maxSchedules),
 });
+
+/** Top-level keys that are ignored, as in Compose files: a home for YAML anchors (`x-base: &b …`). */
+export const EXTENSION_KEY = /^x-/;
+
+export function isExtensionKey(key: string): boolean {
+  return EXTENSION_KEY.test(key);
+}
 
 export type CustomMomentumConfig = z.output<typeof CustomMomentum>;
 export type ScheduleShapeConfig = z.output<typeof ScheduleShape>;
@@ -67,7 +74,12 @@ export function configJsonSchema(): object {
   const Momentum = z.union([CustomMomentum, ...presetMomenta]);
   const Schedule = ScheduleShape.extend({ momentum: Momentum });
   const File = z.union([Schedule, z.strictObject({ schedules: z.array(Schedule).min(1) })]);
-  return z.toJSONSchema(File, { io: 'input', target: 'draft-2020-12' });
+  const schema = z.toJSONSchema(File, { io: 'input', target: 'draft-2020-12' }) as { anyOf: Record<string, unknown>[] };
+  // zod has no pattern keys: allow the ignored `x-` keys at the top level of both forms here.
+  for (const form of schema.anyOf) {
+    form.patternProperties = { [EXTENSION_KEY.source]: { description: 'ignored: a place for YAML anchors, as in Compose files' } };
+  }
+  return schema;
 }
 
 /** Keys a strict object allows at `path` inside `schema` (for "did you mean" on unknown keys). */

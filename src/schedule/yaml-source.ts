@@ -1,6 +1,8 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { ConfigIssue } from './issues.js';
 import { LIMITS } from './limits.js';
+import { excerpt, EXCERPT_LENGTH } from '../util/excerpt.js';
+import { textDepthIssue, treeIssues } from './yaml-tree.js';
 
 /** One YAML (or JSON) document, with what is needed to point at its keys later. */
 export interface SourceDocument {
@@ -12,21 +14,31 @@ export interface SourceDocument {
 
 /**
  * Parses YAML (a superset of JSON) into plain values, refusing alias bombs (more than
- * LIMITS.maxAliases aliases), nesting deeper than LIMITS.maxDepth, oversized text and duplicate keys.
- * Syntax errors come back as issues with the parser's line and column.
+ * LIMITS.maxAliases aliases), nesting deeper than LIMITS.maxDepth (keys included), oversized text,
+ * duplicate keys, keys that are lists or mappings, and aliases without an anchor: each with its line
+ * and column, before any JS value is built. Syntax errors come back with the parser's position.
  */
 export function readYamlDocuments(text: string): { documents: SourceDocument[]; issues: ConfigIssue[] } {
   const issues: ConfigIssue[] = [];
   if (text.length > LIMITS.maxConfigBytes) {
-    return { documents: [], issues: [{ code: 'too_big', path: [], message: `config is larger than ${LIMITS.maxConfigBytes} bytes` }] };
+    return { documents: [], issues: [{ code: 'too_big', path: [], message: `config is larger than ${LIMITS.maxConfigBytes} bytes`, line: 1, column: 1 }] };
   }
   const lineCounter = new LineCounter();
+  const deep = textDepthIssue(text);
+  if (deep) {
+    const { offset, ...issue } = deep;
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const p = lineCounter.linePos(offset);
+    return { documents: [], issues: [{ ...issue, line: p.line, column: p.col }] };
+  }
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }) as Document.Parsed[];
-  } catch (err) {
+    // logLevel 'error': the yaml package would print its warnings with console.warn; ours are issues.
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
+  } catch {
     // The parser recurses on nesting; a stack overflow means absurdly deep input.
-    return { documents: [], issues: [{ code: 'too_deep', path: [], message: `could not parse: ${(err as Error).message}` }] };
+    return { documents: [], issues: [{ code: 'too_deep', path: [], message: `nesting too deep to parse (at most ${LIMITS.maxDepth} levels)`, line: 1, column: 1 }] };
   }
   if (!Array.isArray(docs)) docs = [docs];
   const documents: SourceDocument[] = [];
@@ -40,16 +52,16 @@ export function readYamlDocuments(text: string): { documents: SourceDocument[]; 
       issues.push({ code: 'yaml_syntax', path: [], message: firstLine(e.message), ...at });
     }
     if (doc.errors.length > 0) return;
-    const depth = nodeDepth(doc.contents as Node | null, 0);
-    if (depth > LIMITS.maxDepth) {
-      issues.push({ code: 'too_deep', path: [], message: `nesting deeper than ${LIMITS.maxDepth} levels` });
+    const found = treeIssues(doc.contents as Node | null);
+    if (found.length > 0) {
+      issues.push(...found.map(({ offset, ...issue }) => ({ ...issue, ...position(offset) })));
       return;
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: LIMITS.maxAliases });
     } catch (err) {
-      issues.push({ code: 'alias_limit', path: [], message: firstLine((err as Error).message) });
+      issues.push({ code: 'alias_limit', path: [], message: firstLine((err as Error).message), ...position((doc.contents as Node | null)?.range?.[0] ?? 0) });
       return;
     }
     if (value === null || value === undefined) return; // empty document (e.g. after a trailing ---)
@@ -65,22 +77,9 @@ export function readYamlDocuments(text: string): { documents: SourceDocument[]; 
   return { documents, issues };
 }
 
+/** The parser's message without its position (ours is added) and cut short: it may quote a long token. */
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function nodeDepth(node: Node | null, depth: number): number {
-  if (depth > LIMITS.maxDepth) return depth;
-  if (isMap(node) || isSeq(node)) {
-    let max = depth + 1;
-    for (const item of node.items) {
-      const child = (isPair(item) ? item.value : item) as Node | null;
-      max = Math.max(max, nodeDepth(child, depth + 1));
-      if (max > LIMITS.maxDepth) break;
-    }
-    return max;
-  }
-  return depth;
+  return excerpt(message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), 2 * EXCERPT_LENGTH);
 }
 
 /** Start offset of the node at `path`; the deepest existing ancestor when the path is missing. */

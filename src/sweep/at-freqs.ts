@@ -1,3 +1,4 @@
+import { excerpt, quoted } from '../util/excerpt.js';
 /** A frequency asked for by `--at-freqs`: the text as typed (it names the column) and ω in rad/sample. */
 export interface AtFrequency {
   label: string;
@@ -13,9 +14,9 @@ export function parseAtFreqs(text: string): AtFrequency[] | { error: string } {
   for (const raw of text.split(',')) {
     const label = raw.trim();
     const omega = frequencyValue(label);
-    if (omega === undefined) return { error: `"${label}" is not a frequency (a number in rad/sample, pi, pi/4, 0.5pi)` };
-    if (!(omega >= 0 && omega <= Math.PI * (1 + 1e-15))) return { error: `${label} is outside [0, π] rad/sample (got ${omega})` };
-    if (out.some((f) => f.label === label)) return { error: `${label} is listed twice` };
+    if (omega === undefined) return { error: `${quoted(label)} is not a frequency (a number in rad/sample, pi, pi/4, 0.5pi)` };
+    if (!(omega >= 0 && omega <= Math.PI * (1 + 1e-15))) return { error: `${excerpt(label)} is outside [0, π] rad/sample (got ${omega})` };
+    if (out.some((f) => f.label === label)) return { error: `${excerpt(label)} is listed twice` };
     out.push({ label, omega: Math.min(omega, Math.PI) });
   }
   return out;

@@ -1,3 +1,4 @@
+import { quoted } from '../util/excerpt.js';
 /**
  * How the values of one swept parameter are given, on the command line (`--grid path=SPEC`) or in
  * a config's `sweep.grid` block:
@@ -22,15 +23,15 @@ export function parseAxisSpec(text: string): AxisSpec | { error: string } {
   if (trimmed === '') return { error: 'no values (expected from:to:count, from:to:count:log or a list a,b,c)' };
   if (trimmed.includes(':')) {
     const parts = trimmed.split(':').map((p) => p.trim());
-    if (parts.length < 3 || parts.length > 4) return { error: `"${trimmed}" is not a range (expected from:to:count or from:to:count:log)` };
+    if (parts.length < 3 || parts.length > 4) return { error: `${quoted(trimmed)} is not a range (expected from:to:count or from:to:count:log)` };
     const scale = parts[3] ?? 'linear';
-    if (scale !== 'linear' && scale !== 'log') return { error: `unknown spacing "${scale}" (expected log or linear)` };
+    if (scale !== 'linear' && scale !== 'log') return { error: `unknown spacing ${quoted(scale)} (expected log or linear)` };
     const from = number(parts[0]);
     const to = number(parts[1]);
-    if (from === undefined) return { error: `from is not a number (got "${parts[0]}")` };
-    if (to === undefined) return { error: `to is not a number (got "${parts[1]}")` };
+    if (from === undefined) return { error: `from is not a number (got ${quoted(parts[0])})` };
+    if (to === undefined) return { error: `to is not a number (got ${quoted(parts[1])})` };
     const count = Number(parts[2]);
-    if (parts[2] === '' || !Number.isInteger(count)) return { error: `count must be a whole number (got "${parts[2]}")` };
+    if (parts[2] === '' || !Number.isInteger(count)) return { error: `count must be a whole number (got ${quoted(parts[2])})` };
     const spec: AxisSpec = { kind: 'range', from, to, count, scale };
     const problem = axisSpecProblem(spec);
     return problem ? { error: problem } : spec;
@@ -38,7 +39,7 @@ export function parseAxisSpec(text: string): AxisSpec | { error: string } {
   const values: number[] = [];
   for (const part of trimmed.split(',')) {
     const x = number(part.trim());
-    if (x === undefined) return { error: `"${part.trim()}" is not a number (in the list "${trimmed}")` };
+    if (x === undefined) return { error: `${quoted(part.trim())} is not a number (in the list ${quoted(trimmed)})` };
     values.push(x);
   }
   return { kind: 'list', values };

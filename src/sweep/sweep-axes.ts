@@ -1,6 +1,7 @@
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { fromZodIssues } from '../schedule/zod-issues.js';
 import { showValue } from '../schedule/issues.js';
+import { excerpt } from '../util/excerpt.js';
 import { parseAxisSpec, type AxisSpec } from './axis-spec.js';
 import { axisLength, axisValue } from './axis-value.js';
 import { gridSize, MAX_SWEEP_POINTS } from './sweep-grid.js';
@@ -29,8 +30,8 @@ const CHECK_EACH_UP_TO = 1_000_000;
 /** `momentum.beta=0.5:0.99:50` → request; a missing `=` or path is an error message. */
 export function parseGridOption(text: string): AxisRequest | { error: string } {
   const eq = text.indexOf('=');
-  if (eq <= 0) return { error: `--grid ${text}: expected path=from:to:count[:log] or path=a,b,c` };
-  return { path: text.slice(0, eq).trim(), spec: text.slice(eq + 1), origin: `--grid ${text}` };
+  if (eq <= 0) return { error: `--grid ${excerpt(text)}: expected path=from:to:count[:log] or path=a,b,c` };
+  return { path: text.slice(0, eq).trim(), spec: text.slice(eq + 1), origin: `--grid ${excerpt(text)}` };
 }
 
 /**

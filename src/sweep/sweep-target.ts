@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PRESETS } from '../schedule/presets/index.js';
 import { CustomMomentum, ScheduleShape, type ScheduleConfig } from '../schedule/schema.js';
+import { parseKeyPath } from '../schedule/key-path.js';
+import { excerpt, quoted } from '../util/excerpt.js';
 import { didYouMean } from '../util/suggest.js';
 
 /** A config value that a sweep or tune may set, found from the dot path a user typed. */
@@ -25,9 +27,11 @@ const NOT_NUMERIC = new Set(['name', 'description', 'sweep']);
  * or a one-line reason it is not a sweepable number. A bare name is a schedule key (steps, stages,
  * stageLength), else a preset parameter, else a custom `params` entry (or custom u / v).
  */
-export function sweepTarget(config: ScheduleConfig, path: string): SweepTarget | { error: string } {
-  const keys = path.split('.');
-  if (keys.some((k) => k === '')) return { error: `"${path}": empty key in the dot path` };
+export function sweepTarget(config: ScheduleConfig, text: string): SweepTarget | { error: string } {
+  const parsed = parseKeyPath(text);
+  if ('error' in parsed) return parsed;
+  const keys = parsed.path;
+  const path = excerpt(keys.join('.'));
   const expanded = keys.length === 1 ? expandBareName(config, keys[0]) : keys;
   if ('error' in expanded) return expanded;
   const [head, ...rest] = expanded;
@@ -43,9 +47,9 @@ export function sweepTarget(config: ScheduleConfig, path: string): SweepTarget |
     const preset = PRESETS.get(momentum.preset)!;
     const shape = preset.params.shape as Record<string, z.ZodType>;
     if (rest.length === 1 && rest[0] === 'preset') return { error: `${path}: the preset is a name, not a numeric value` };
-    if (rest.length !== 1 || !(rest[0] in shape)) {
+    if (rest.length !== 1 || !Object.hasOwn(shape, rest[0])) {
       const name = rest.join('.');
-      return { error: `${path}: preset ${preset.name} has no parameter "${name}"${didYouMean(name, Object.keys(shape))} (its parameters: ${Object.keys(shape).join(', ')})` };
+      return { error: `${path}: preset ${preset.name} has no parameter ${quoted(name)}${didYouMean(name, Object.keys(shape))} (its parameters: ${Object.keys(shape).join(', ')})` };
     }
     return finish(config, `momentum.${rest[0]}`, ['momentum', 'params', rest[0]], shape[rest[0]]);
   }
@@ -64,30 +68,30 @@ function customTarget(config: ScheduleConfig, path: string, rest: string[], cust
       const isList = Array.isArray(value);
       const isObject = !isList && typeof value === 'object' && value !== null;
       const option = (n.options as z.ZodType[]).map(unwrap).find((o) => (isList ? o instanceof z.ZodArray : isObject && o instanceof z.ZodObject));
-      if (!option) return { error: `${path}: ${['momentum', ...configPath.slice(2)].join('.')} is a single value; sweep it without ".${key}"` };
+      if (!option) return { error: `${path}: ${['momentum', ...configPath.slice(2)].join('.')} is a single value; sweep it without ".${excerpt(key)}"` };
       n = option;
     }
     if (n instanceof z.ZodObject) {
       const shape = n.shape as Record<string, z.ZodType>;
-      if (!(key in shape)) return { error: `${path}: unknown key "${key}"${didYouMean(key, Object.keys(shape))}` };
+      if (!Object.hasOwn(shape, key)) return { error: `${path}: unknown key ${quoted(key)}${didYouMean(key, Object.keys(shape))}` };
       schema = shape[key];
       value = (value as Record<string, unknown> | undefined)?.[key];
       configPath.push(key);
     } else if (n instanceof z.ZodRecord) {
       const known = Object.keys((value as Record<string, unknown> | undefined) ?? {});
-      if (!known.includes(key)) return { error: `${path}: no such entry "${key}"${didYouMean(key, known)}${known.length ? ` (known: ${known.join(', ')})` : ' (the block is empty)'}` };
+      if (!known.includes(key)) return { error: `${path}: no such entry ${quoted(key)}${didYouMean(key, known)}${known.length ? ` (known: ${known.join(', ')})` : ' (the block is empty)'}` };
       schema = n.valueType as z.ZodType;
       value = (value as Record<string, unknown>)[key];
       configPath.push(key);
     } else if (n instanceof z.ZodArray) {
       const list = value as unknown[];
       const i = Number(key);
-      if (!/^\d+$/.test(key) || i >= list.length) return { error: `${path}: "${key}" is not an index of this list (0..${list.length - 1})` };
+      if (!/^\d+$/.test(key) || i >= list.length) return { error: `${path}: ${quoted(key)} is not an index of this list (0..${list.length - 1})` };
       schema = n.element as z.ZodType;
       value = list[i];
       configPath.push(i);
     } else {
-      return { error: `${path}: "${key}" is below a single value` };
+      return { error: `${path}: ${quoted(key)} is below a single value` };
     }
   }
   return finish(config, ['momentum', ...rest].join('.'), configPath, schema);
@@ -107,7 +111,7 @@ function expandBareName(config: ScheduleConfig, name: string): string[] | { erro
     if (name === 'u' || name === 'v') return ['momentum', name];
     candidates.push('u', 'v', ...params);
   }
-  return { error: `unknown parameter "${name}"${didYouMean(name, candidates)} (sweepable here: ${candidates.join(', ')})` };
+  return { error: `unknown parameter ${quoted(name)}${didYouMean(name, candidates)} (sweepable here: ${candidates.join(', ')})` };
 }
 
 function finish(config: ScheduleConfig, column: string, configPath: (string | number)[], schema: z.ZodType): SweepTarget | { error: string } {

@@ -1,6 +1,7 @@
 import { METRIC_NAMES } from '../io/tidy-rows.js';
 import type { StageMetrics } from '../types.js';
 import { didYouMean } from '../util/suggest.js';
+import { quoted } from '../util/excerpt.js';
 
 /** The metrics a tune can aim at: analyze's numeric metric names. */
 export const TUNABLE_METRICS = METRIC_NAMES.filter((m) => m !== 'filterType' && m !== 'amplifies') as (keyof StageMetrics)[];
@@ -21,14 +22,14 @@ export interface TuneTarget {
 export function parseTuneTarget(text: string): TuneTarget | { error: string } {
   const m = /^\s*(first|final|last|stage:-?\d+)\.([A-Za-z]+)\s*=\s*(.+?)\s*$/.exec(text);
   if (!m) {
-    return { error: `"${text}" is not a target; expected <stage>.<metric>=<value> with stage first, final, last or stage:K, e.g. final.dcGain=30.992` };
+    return { error: `${quoted(text)} is not a target; expected <stage>.<metric>=<value> with stage first, final, last or stage:K, e.g. final.dcGain=30.992` };
   }
   const [, stageText, metricText, valueText] = m;
   if (!(TUNABLE_METRICS as string[]).includes(metricText)) {
-    return { error: `unknown metric "${metricText}"${didYouMean(metricText, TUNABLE_METRICS)} (one of ${TUNABLE_METRICS.join(', ')})` };
+    return { error: `unknown metric ${quoted(metricText)}${didYouMean(metricText, TUNABLE_METRICS)} (one of ${TUNABLE_METRICS.join(', ')})` };
   }
   const value = Number(valueText);
-  if (valueText === '' || !Number.isFinite(value)) return { error: `target value must be a finite number (got "${valueText}")` };
+  if (valueText === '' || !Number.isFinite(value)) return { error: `target value must be a finite number (got ${quoted(valueText)})` };
   const stage: StageRef = stageText === 'first' ? { kind: 'first' } : stageText.startsWith('stage:') ? { kind: 'index', index: Number(stageText.slice(6)) } : { kind: 'last' };
   return { stage, stageText, metric: metricText as keyof StageMetrics, value };
 }

@@ -6,6 +6,8 @@ export function suggestSimilar(word: string, candidates: Iterable<string>): stri
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip hopeless (e.g. 10 MB) words cheaply.
+    if (Math.abs(word.length - c.length) > Math.max(1, Math.floor(0.4 * c.length))) continue;
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance && d <= Math.max(1, Math.floor(0.4 * c.length))) {
       best = c;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exactAtStageEnds } from '../../src/plot/exact-overlay.js';
 import { plotFigures } from '../../src/plot/plot-figures.js';
+import { OptionError } from '../../src/schedule/issues.js';
 import { PLOT_KINDS } from '../../src/plot/plot-kind.js';
 import { resolvePlotOptions } from '../../src/plot/plot-options.js';
 import { responseRecords } from '../../src/plot/response-records.js';
@@ -383,9 +384,9 @@ describe('plotFigures', () => {
     }
   });
 
-  it('--stages picks the curves; a bad selection is a RangeError', () => {
+  it('--stages picks the curves; a bad selection is an OptionError', () => {
     const [fig] = plotFigures([FSGDM], ['magnitude'], { ...options, stages: 'first,last' });
     expect(rowsOf(fig.spec, 'curveStages').map((r) => r.stage)).toEqual([0, 300]);
-    expect(() => plotFigures([FSGDM], ['magnitude'], { ...options, stages: '999' })).toThrow(RangeError);
+    expect(() => plotFigures([FSGDM], ['magnitude'], { ...options, stages: '999' })).toThrow(OptionError);
   });
 });

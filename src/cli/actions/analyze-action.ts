@@ -15,6 +15,7 @@ import { loadSources } from '../load-schedules.js';
 import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, isStdout, makeOutputDirectory, writeOutput } from '../output.js';
 import { tableWriter, type FrequencyUnit } from '../table-writer.js';
+import { quoted } from '../../util/excerpt.js';
 
 export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOptions {
   stages: string;
@@ -114,7 +115,7 @@ function parseAtSteps(spec: string | undefined, schedules: Schedule[]): number[]
   if (spec === undefined) return [];
   const steps = spec.split(',').map((part) => {
     const n = Number(part.trim());
-    if (part.trim() === '' || !Number.isInteger(n) || n < 1) throw new CliError(`--at-steps: expected positive integer steps separated by commas (got "${part.trim()}")`);
+    if (part.trim() === '' || !Number.isInteger(n) || n < 1) throw new CliError(`--at-steps: expected positive integer steps separated by commas (got ${quoted(part.trim())})`);
     return n;
   });
   for (const s of schedules) {

@@ -5,6 +5,7 @@ import { didYouMean } from '../../util/suggest.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { writeOutput } from '../output.js';
+import { quoted } from '../../util/excerpt.js';
 
 /** `momentum-fr schema`: the config's JSON Schema, generated from the zod schemas. */
 export async function schemaCommand(options: { output?: string }, ctx: CliContext): Promise<void> {
@@ -38,6 +39,6 @@ export async function presetsCommand(options: { format: string }, ctx: CliContex
 
 /** `momentum-fr init [preset]`: a commented starter YAML. */
 export async function initCommand(preset: string | undefined, options: { output?: string }, ctx: CliContext): Promise<void> {
-  if (preset !== undefined && !PRESETS.has(preset)) throw new CliError(`unknown preset "${preset}"${didYouMean(preset, PRESETS.keys())}; see \`momentum-fr presets\``);
+  if (preset !== undefined && !PRESETS.has(preset)) throw new CliError(`unknown preset ${quoted(preset)}${didYouMean(preset, PRESETS.keys())}; see \`momentum-fr presets\``);
   await writeOutput(ctx, options.output, async (sink) => sink.write(starterYaml(preset)));
 }

@@ -1,11 +1,13 @@
 import { selectStages } from '../../analysis/stage-selection.js';
 import { formatOfPath, isPlotFormat, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
 import { isPlotKind, PLOT_KINDS, type PlotKind } from '../../plot/plot-kind.js';
+import { PLOT_LIMITS } from '../../plot/plot-option-checks.js';
 import { resolvePlotOptions, type PlotOptions, type ThemeName } from '../../plot/plot-options.js';
 import type { Schedule } from '../../types.js';
 import { didYouMean } from '../../util/suggest.js';
 import { CliError } from '../errors.js';
 import type { InputOptions } from '../options.js';
+import { quoted } from '../../util/excerpt.js';
 
 /** `momentum-fr plot` options as commander hands them over (strings, except flags). */
 export interface PlotCliOptions extends InputOptions {
@@ -34,8 +36,7 @@ export interface PlotCliOptions extends InputOptions {
 /** Where the files go without -o or --out-dir. */
 export const DEFAULT_PLOT_DIR = 'momentum-fr-out/plots';
 
-/** Curves in one figure beyond which a plot is unreadable (and its spec huge). */
-const MAX_CURVES = 200;
+const MAX_CURVES = PLOT_LIMITS.stageCount[1];
 
 /** The plot request, validated: every value checked before anything is computed or written. */
 export interface PlotRequest {
@@ -57,24 +58,24 @@ export function plotRequest(options: PlotCliOptions, scheduleCount: number): Plo
   const formats = parseFormats(options.format, options.output);
   if (options.dataFile && !formats.includes('vl.json')) throw new CliError('--data-file applies to the .vl.json format only');
   const fmin = options.fmin === undefined ? null : Number(options.fmin);
-  if (fmin !== null && !(fmin > 0 && fmin < Math.PI)) throw new CliError(`--fmin: expected a number in (0, π) rad/sample (got "${options.fmin}")`);
+  if (fmin !== null && !(fmin > 0 && fmin < Math.PI)) throw new CliError(`--fmin: expected a number in (0, π) rad/sample (got ${quoted(options.fmin ?? '')})`);
   const plot = resolvePlotOptions({
     theme: options.theme,
-    width: integer('--width', options.width, 50, 4000),
-    height: integer('--height', options.height, 30, 4000),
+    width: integer('--width', options.width, ...PLOT_LIMITS.width),
+    height: integer('--height', options.height, ...PLOT_LIMITS.height),
     frequencyScale: options.scale,
     frequencyUnit: options.units,
-    frequencies: integer('--freqs', options.freqs, 2, 10_000),
+    frequencies: integer('--freqs', options.freqs, ...PLOT_LIMITS.frequencies),
     omegaMin: fmin,
-    stageCount: integer('--curves', options.curves, 1, MAX_CURVES),
+    stageCount: integer('--curves', options.curves, ...PLOT_LIMITS.stageCount),
     stages: options.stages ?? null,
-    mapBins: integer('--map-columns', options.mapColumns, 1, 4000),
-    mapRows: integer('--map-rows', options.mapRows, 2, 2000),
+    mapBins: integer('--map-columns', options.mapColumns, ...PLOT_LIMITS.mapBins),
+    mapRows: integer('--map-rows', options.mapRows, ...PLOT_LIMITS.mapRows),
     compareLayout: options.facet ? 'facet' : 'overlay',
     comparePositions: parseFractions(options.compareAt),
   });
   const pngScale = Number(options.pngScale);
-  if (!(pngScale > 0 && pngScale <= 8)) throw new CliError(`--png-scale: expected a number in (0, 8] (got "${options.pngScale}")`);
+  if (!(pngScale > 0 && pngScale <= PLOT_LIMITS.pngScale[1])) throw new CliError(`--png-scale: expected a number in (0, 8] (got ${quoted(options.pngScale)})`);
   return { kinds, formats, plot, pngScale, dataFile: options.dataFile === true, output: options.output, outDir: options.outDir ?? DEFAULT_PLOT_DIR };
 }
 
@@ -98,7 +99,7 @@ export function parseKinds(text: string | undefined, scheduleCount: number): Plo
     const word = raw.trim();
     if (word === 'all') PLOT_KINDS.forEach((k) => wanted.add(k));
     else if (isPlotKind(word)) wanted.add(word);
-    else throw new CliError(`--kind: unknown plot kind "${word}"${didYouMean(word, [...PLOT_KINDS, 'all'])}; expected ${PLOT_KINDS.join(', ')} or all`);
+    else throw new CliError(`--kind: unknown plot kind ${quoted(word)}${didYouMean(word, [...PLOT_KINDS, 'all'])}; expected ${PLOT_KINDS.join(', ')} or all`);
   }
   return PLOT_KINDS.filter((k) => wanted.has(k));
 }
@@ -107,7 +108,7 @@ export function parseKinds(text: string | undefined, scheduleCount: number): Plo
 export function parseFormats(text: string | undefined, output: string | undefined): PlotFormat[] {
   const listed = text === undefined ? undefined : [...new Set(text.split(',').map((f) => f.trim().replace(/^\./, '')))];
   for (const f of listed ?? []) {
-    if (!isPlotFormat(f)) throw new CliError(`--format: unknown format "${f}"${didYouMean(f, PLOT_FORMATS)}; expected ${PLOT_FORMATS.join(', ')}`);
+    if (!isPlotFormat(f)) throw new CliError(`--format: unknown format ${quoted(f)}${didYouMean(f, PLOT_FORMATS)}; expected ${PLOT_FORMATS.join(', ')}`);
   }
   const formats = listed as PlotFormat[] | undefined;
   if (output === undefined) return formats ?? ['svg'];
@@ -125,12 +126,12 @@ export function parseFormats(text: string | undefined, output: string | undefine
 
 function integer(name: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name}: expected an integer from ${min} to ${max} (got "${text}")`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${name}: expected an integer from ${min} to ${max} (got ${quoted(text)})`);
   return n;
 }
 
 function parseFractions(text: string): number[] {
   const values = text.split(',').map((t) => Number(t.trim()));
-  if (text.trim() === '' || values.some((x) => !(x >= 0 && x <= 1))) throw new CliError(`--compare-at: expected fractions of training in [0, 1], e.g. 0,0.5,1 (got "${text}")`);
+  if (text.trim() === '' || values.some((x) => !(x >= 0 && x <= 1))) throw new CliError(`--compare-at: expected fractions of training in [0, 1], e.g. 0,0.5,1 (got ${quoted(text)})`);
   return values;
 }

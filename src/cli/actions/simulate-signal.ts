@@ -1,6 +1,7 @@
 import { FIGURE_ONE_SIGNAL } from '../../spectral/figure-one.js';
 import type { SignalKind, SignalSpec } from '../../spectral/signals.js';
 import { CliError } from '../errors.js';
+import { quoted } from '../../util/excerpt.js';
 
 export interface SignalCliOptions {
   signal: SignalKind;
@@ -16,7 +17,7 @@ export interface SignalCliOptions {
 /** A finite number from an option, or a usage error naming the option. */
 export function numberOption(name: string, text: string, check: (x: number) => boolean = Number.isFinite, need = 'a finite number'): number {
   const x = Number(text);
-  if (text.trim() === '' || !Number.isFinite(x) || !check(x)) throw new CliError(`--${name}: expected ${need} (got "${text}")`);
+  if (text.trim() === '' || !Number.isFinite(x) || !check(x)) throw new CliError(`--${name}: expected ${need} (got ${quoted(text)})`);
   return x;
 }
 

@@ -15,6 +15,7 @@ import type { InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
 import { loadSweepInput } from './sweep-input.js';
 import { progressBar } from './sweep-progress.js';
+import { quoted } from '../../util/excerpt.js';
 
 export interface SweepCliOptions extends InputOptions, OutputOptions {
   grid: string[];
@@ -77,7 +78,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   let jobs: number | undefined;
   if (options.jobs !== undefined) {
     jobs = Number(options.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new CliError(`--jobs: expected a whole number from 1 to 256 (got "${options.jobs}")`);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new CliError(`--jobs: expected a whole number from 1 to 256 (got ${quoted(options.jobs)})`);
   }
   const plot = options.plot === undefined ? undefined : await preparePlot(options, axes.map((a) => a.path));
 

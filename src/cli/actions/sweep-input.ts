@@ -6,6 +6,7 @@ import type { ScheduleConfig } from '../../schedule/schema.js';
 import { starterYaml } from '../../schedule/starter.js';
 import { readYamlDocuments } from '../../schedule/yaml-source.js';
 import type { Schedule } from '../../types.js';
+import { quoted } from '../../util/excerpt.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
@@ -31,7 +32,7 @@ export async function loadSweepInput(input: string | undefined, opts: InputOptio
   let label: string;
   let text: string;
   if (opts.preset !== undefined) {
-    if (!PRESETS.has(opts.preset)) throw new CliError(`unknown preset "${opts.preset}"${didYouMean(opts.preset, PRESETS.keys())}; see \`momentum-fr presets\``);
+    if (!PRESETS.has(opts.preset)) throw new CliError(`unknown preset ${quoted(opts.preset)}${didYouMean(opts.preset, PRESETS.keys())}; see \`momentum-fr presets\``);
     label = `--preset ${opts.preset}`;
     text = starterYaml(opts.preset);
   } else if (input !== undefined) {
@@ -43,6 +44,7 @@ export async function loadSweepInput(input: string | undefined, opts: InputOptio
   const overrides = (opts.set ?? []).map(parseOverride);
   const stem = input === undefined || input === '-' ? (opts.preset ?? 'stdin') : basename(input, extname(input));
   const parsed = parseSchedules(text, { allowUnstable: opts.allowUnstable, overrides, defaultName: stem });
+  for (const warning of parsed.warnings) ctx.stderr.write(`${formatIssue(label, warning)}\n`);
   if (parsed.issues.length > 0) {
     for (const issue of parsed.issues) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
     throw new CliError(`${parsed.issues.length} problem(s)`, 2, true);

@@ -13,6 +13,7 @@ import { TOOL } from '../../version.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { writeFileOutput } from '../output.js';
+import { quoted } from '../../util/excerpt.js';
 
 /** Points a plot may have (a heatmap of 500 × 500 is already finer than the picture). */
 const MAX_PLOT_POINTS = 250_000;
@@ -37,13 +38,13 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
   const format = formatOfPath(file);
   if (format === null || format === 'vg.json') throw new CliError(`--plot ${file}: expected a .svg, .png, .html or .vl.json file`);
   const metric = options.plotMetric as keyof StageMetrics;
-  if (!(NUMERIC_METRICS as string[]).includes(metric)) throw new CliError(`--plot-metric: unknown metric "${metric}"${didYouMean(metric, NUMERIC_METRICS)} (one of ${NUMERIC_METRICS.join(', ')})`);
+  if (!(NUMERIC_METRICS as string[]).includes(metric)) throw new CliError(`--plot-metric: unknown metric ${quoted(metric)}${didYouMean(metric, NUMERIC_METRICS)} (one of ${NUMERIC_METRICS.join(', ')})`);
   if (paths.length < 1 || paths.length > 2) throw new CliError(`--plot: a sweep plot shows one swept path (lines) or two (heatmap), this sweep has ${paths.length}`);
   const contour = options.contour === undefined ? undefined : Number(options.contour);
-  if (contour !== undefined && !Number.isFinite(contour)) throw new CliError(`--contour: expected a number (got "${options.contour}")`);
+  if (contour !== undefined && !Number.isFinite(contour)) throw new CliError(`--contour: expected a number (got ${quoted(options.contour ?? '')})`);
   if (contour !== undefined && paths.length !== 2) throw new CliError('--contour: needs a heatmap, i.e. two swept paths');
   const stageText = options.plotStage.trim();
-  if (!/^(first|last|final|-?\d+)$/.test(stageText)) throw new CliError(`--plot-stage: expected first, last or a stage index (got "${stageText}")`);
+  if (!/^(first|last|final|-?\d+)$/.test(stageText)) throw new CliError(`--plot-stage: expected first, last or a stage index (got ${quoted(stageText)})`);
 
   return {
     async write(job, ctx) {

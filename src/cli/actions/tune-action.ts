@@ -5,6 +5,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions } from '../options.js';
 import { loadSweepInput } from './sweep-input.js';
+import { excerpt, quoted } from '../../util/excerpt.js';
 
 export interface TuneCliOptions extends InputOptions {
   solve: string;
@@ -25,14 +26,14 @@ export async function tuneCommand(input: string | undefined, options: TuneCliOpt
   if (options.range !== undefined) {
     const parts = options.range.split(':');
     const [lo, hi] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
-    if (parts.length !== 2 || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new CliError(`--range: expected lo:hi with two numbers (got "${options.range}")`);
-    if (!(lo < hi)) throw new CliError(`--range: empty range, lo must be < hi (got ${options.range})`);
+    if (parts.length !== 2 || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new CliError(`--range: expected lo:hi with two numbers (got ${quoted(options.range)})`);
+    if (!(lo < hi)) throw new CliError(`--range: empty range, lo must be < hi (got ${excerpt(options.range)})`);
     range = [lo, hi];
   }
   let xtol: number | undefined;
   if (options.xtol !== undefined) {
     xtol = Number(options.xtol);
-    if (!(xtol >= 0) || !Number.isFinite(xtol)) throw new CliError(`--xtol: expected a number ≥ 0 (got "${options.xtol}")`);
+    if (!(xtol >= 0) || !Number.isFinite(xtol)) throw new CliError(`--xtol: expected a number ≥ 0 (got ${quoted(options.xtol)})`);
   }
   const source = await loadSweepInput(input, options, ctx, 'tune');
   const result = tuneParameter(source.config, { path: options.solve, target, range, allowUnstable: options.allowUnstable, xtol });

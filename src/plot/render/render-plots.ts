@@ -6,7 +6,9 @@ import { plotFigures, type PlotFigure } from '../plot-figures.js';
 import type { ExactResponses } from '../response-records.js';
 import { stripFormat, type PlotFormat } from '../plot-format.js';
 import type { PlotKind } from '../plot-kind.js';
-import type { PlotOptions } from '../plot-options.js';
+import { renderOptionIssues } from '../plot-option-checks.js';
+import { resolvePlotOptions, type PlotOptions } from '../plot-options.js';
+import { OptionError } from '../../schedule/issues.js';
 import { stableJson } from '../stable-json.js';
 import { compileVega } from './compile-vega.js';
 import { renderHtml } from './render-html.js';
@@ -16,7 +18,8 @@ import { figureSvg } from './figure-svg.js';
 export interface RenderPlotsOptions {
   kinds: readonly PlotKind[];
   formats: readonly PlotFormat[];
-  plot: PlotOptions;
+  /** Figure options; missing ones take DEFAULT_PLOT_OPTIONS. */
+  plot?: Partial<PlotOptions>;
   /** vl.json: put the data in `<name>.data.json` beside the spec instead of inline. */
   dataFile?: boolean;
   png?: PngOptions;
@@ -51,9 +54,13 @@ interface Target {
  * Static files (vl.json, vg.json, svg, png) hold one static figure each, named `<schedule>-<kind>`
  * (or `compare`). The HTML page holds every figure, with tooltips and, in each magnitude plot, the
  * stage slider; it is named after the schedule (`<schedule>.html`), or `plots.html` for several.
- * Warnings from vega-lite or vega (none expected) are returned, one string each.
+ * Warnings from vega-lite or vega (none expected) are returned, one string each. Bad options reject
+ * with an OptionError (issues with paths such as `plot.width`) before anything is rendered.
  */
-export async function renderPlots(schedules: readonly Schedule[], options: RenderPlotsOptions): Promise<{ files: PlotFile[]; warnings: string[] }> {
+export async function renderPlots(schedules: readonly Schedule[], given: RenderPlotsOptions): Promise<{ files: PlotFile[]; warnings: string[] }> {
+  const issues = renderOptionIssues(schedules, given);
+  if (issues.length > 0) throw new OptionError(issues);
+  const options = { ...given, plot: resolvePlotOptions(given.plot) };
   const warnings: string[] = [];
   const staticFormats = options.formats.filter((f) => f !== 'html');
   const targets: Target[] = [];

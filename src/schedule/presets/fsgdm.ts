@@ -48,6 +48,11 @@ export const fsgdm = definePreset({
     }
     return table;
   },
+  // N + 1 segments is the rule's normal outcome (the final step alone); more means δ was floored.
+  stageNote: (steps, stages, count) =>
+    count > stages + 1
+      ? `δ = ⌊${steps}/${stages}⌋ = ${Math.floor(steps / stages)} steps per stage by FSGDM's official rule (step_per_epoch = Σ // N), so the run has ${count} stages, not ${stages}`
+      : undefined,
 });
 
 function newStageTable(count: number): StageTable {

@@ -46,6 +46,11 @@ export interface Preset<S extends z.ZodObject = z.ZodObject> {
    * fresh one. Every row up to `count` is written.
    */
   table?(params: z.output<S>, steps: number, stages: number, allocate?: (count: number) => StageTable): StageTable | string;
+  /**
+   * With `table`: a note when the preset's own rule gives a stage count the user may not expect from
+   * `stages` (FSGDM's floor δ = ⌊Σ/N⌋), else undefined. `count` is the table's stage count.
+   */
+  stageNote?(steps: number, stages: number, count: number): string | undefined;
   /** Only for presets that need a partition other than the schedule's (adam-m: one stage per step). */
   partition?(steps: number, stages: number, params: z.output<S>): Partition;
   /**

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { configJsonSchema } from '../../src/schedule/schema.js';
+import { formatIssue } from '../../src/schedule/issues.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
+
+const messages = (text: string) => parseSchedules(text).issues.map((i) => formatIssue('x.yaml', i));
+
+describe('YAML: every problem is an issue with a line and column, found before a JS value is built', () => {
+  let warnings: string[] = [];
+  beforeEach(() => {
+    warnings = [];
+    vi.spyOn(process, 'emitWarning').mockImplementation((w: string | Error) => void warnings.push(String(w)));
+    vi.spyOn(console, 'warn').mockImplementation((w: unknown) => void warnings.push(String(w)));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    // Nothing reached stderr behind the issues' back (the yaml package warns through console.warn).
+    expect(warnings).toEqual([]);
+  });
+
+  it('an empty entry of a schedules: list is an issue, not a crash', () => {
+    expect(messages('schedules: [~]\n')).toEqual(['x.yaml:1:13: schedules[0]: expected a mapping (got null)']);
+    expect(messages('schedules:\n  - steps: 10\n    momentum: { u: 0.5 }\n  - 3\n')).toEqual(['x.yaml:4:5: schedules[1]: expected a mapping (got 3)']);
+  });
+
+  it('an alias without its anchor is located at the alias', () => {
+    expect(messages('steps: *x\nmomentum: { preset: ema-sgdm }\n')).toEqual(['x.yaml:1:8: steps: alias *x has no anchor &x before it']);
+    expect(messages('steps: 10\nmomentum: *m\nx-m: &m { preset: ema-sgdm }\n')).toEqual(['x.yaml:2:11: momentum: alias *m has no anchor &m before it']);
+  });
+
+  it('keys that are lists or mappings are refused at the key, also through an alias', () => {
+    expect(messages('? [1, 2]\n: 3\nsteps: 10\nmomentum: { preset: ema-sgdm }\n')).toEqual(['x.yaml:1:3: a key must be a name or a number, not a list or a mapping']);
+    expect(messages('x-k: &k { a: 1 }\nsteps: 10\nmomentum: { preset: ema-sgdm, *k : 1 }\n')).toEqual([
+      'x.yaml:3:31: momentum: a key must be a name or a number, not a list or a mapping',
+    ]);
+  });
+
+  it('a deeply nested complex key (1.4 kB) is refused at once; it took 67 s and 1.5 GB to stringify', () => {
+    const text = `? ${'['.repeat(700)}${']'.repeat(700)}\n: 1\nsteps: 10\nmomentum: { preset: ema-sgdm }\n`;
+    expect(messages(text)).toEqual(['x.yaml:1:66: nesting deeper than 64 levels']);
+  });
+
+  it('nesting deeper than 64 levels is refused from the lexer, before the parser builds 10⁶ levels', () => {
+    expect(messages(`steps: 10\nmomentum: ${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}\n`)).toEqual(['x.yaml:2:75: nesting deeper than 64 levels']);
+    expect(messages(`steps: 10\nx: ${'- '.repeat(1_000_000)}1\n`)).toEqual(['x.yaml:2:132: nesting deeper than 64 levels']);
+    // Brackets inside quoted and block scalars are text, not nesting.
+    const quoted = `steps: 10\ndescription: "${'['.repeat(100)}"\nname: |\n  ${'{'.repeat(100)}\nmomentum: { u: 0.5 }\n`;
+    expect(messages(quoted)).toEqual([]);
+    // Keys count too: 65 levels inside a key's value.
+    expect(messages(`a: ${'{b: '.repeat(65)}1${'}'.repeat(65)}\n`)[0]).toMatch(/^x\.yaml:1:\d+: nesting deeper than 64 levels$/);
+  });
+
+  it('a value that contains itself (an alias inside its own anchor) is an issue', () => {
+    expect(messages('a: &a [*a]\nsteps: 10\nmomentum: { u: 0.5 }\n')).toEqual(['x.yaml:1:8: a[0]: the value contains itself (an alias inside its own anchor?)']);
+  });
+
+  it('YAML tags that make other kinds of values (!!set, !!binary) are refused by name', () => {
+    expect(messages('steps: 10\nmomentum: !!set { u, v }\n')).toEqual(['x.yaml:2:17: momentum: expected a number, a string, a list or a mapping (got a Set)']);
+    expect(messages('steps: !!binary aGVsbG8=\nmomentum: { u: 0.5 }\n')).toEqual(['x.yaml:1:17: steps: expected a number, a string, a list or a mapping (got a Buffer)']);
+  });
+
+  it('an empty file and a file of empty documents say so at 1:1', () => {
+    expect(messages('')).toEqual(['x.yaml:1:1: no schedule in the input (expected steps, stages and momentum)']);
+    expect(messages('---\n---\n')).toEqual(['x.yaml:1:1: no schedule in the input (expected steps, stages and momentum)']);
+  });
+
+  it('parser errors quote at most a short excerpt of a long token', () => {
+    const long = `${'abs('.repeat(100)}0.5${')'.repeat(100)}`;
+    const all = messages(`steps: 10\n]    momentum:\n  u: ${long}\n`);
+    expect(all.at(-1)).toBe(`x.yaml:3:6: Unexpected scalar token in YAML stream: "${long.slice(0, 118)}…`);
+  });
+});
+
+describe('top-level x- keys are ignored: a home for YAML anchors, as in Compose files', () => {
+  it('x-base: &b { preset: ema-sgdm } then momentum: *b', () => {
+    const r = parseSchedules('x-base: &b { preset: ema-sgdm, beta: 0.5 }\nsteps: 100\nmomentum: *b\n');
+    expect(r.issues).toEqual([]);
+    expect(r.schedules[0].stages.u[0]).toBe(0.5);
+  });
+
+  it('beside a schedules: list, shared by its entries', () => {
+    const r = parseSchedules('x-m: &m { preset: ema-sgdm, beta: 0.25 }\nx-steps: &s 40\nschedules:\n  - { steps: *s, momentum: *m }\n  - { steps: *s, stages: 2, momentum: *m }\n');
+    expect(r.issues).toEqual([]);
+    expect(r.schedules.map((s) => [s.steps, s.stages.count, s.stages.u[0]])).toEqual([
+      [40, 1, 0.25],
+      [40, 2, 0.25],
+    ]);
+  });
+
+  it('only at the top level: inside momentum an x- key is still unknown', () => {
+    expect(messages('steps: 10\nmomentum: { u: 0.5, x-note: 1 }\n')).toEqual(['x.yaml:2:21: momentum.x-note: unknown key']);
+  });
+
+  it('the JSON Schema allows them in both top-level forms (patternProperties ^x-)', () => {
+    const schema = configJsonSchema() as { anyOf: { patternProperties?: Record<string, unknown>; additionalProperties?: unknown }[] };
+    expect(schema.anyOf).toHaveLength(2);
+    for (const form of schema.anyOf) {
+      expect(Object.keys(form.patternProperties ?? {})).toEqual(['^x-']);
+      expect(form.additionalProperties).toBe(false);
+    }
+  });
+});
