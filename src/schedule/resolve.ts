@@ -1,6 +1,7 @@
 import { isStablePolynomial } from '../filter/polynomial-roots.js';
 import type { BankTable, RationalTable, Schedule, StageTable } from '../types.js';
 import { compileExpression, ExpressionError, type CompiledExpression } from './expression.js';
+import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue } from './issues.js';
 import { LIMITS } from './limits.js';
 import { PRESETS, type StageContext } from './presets/index.js';
@@ -106,6 +107,8 @@ export function resolveSchedule(
     }
     issues.push(...checkStages(table, coefficientPath(custom, mPath, 'u'), coefficientPath(custom, mPath, 'v'), options.allowUnstable ?? false));
   }
+  if (issues.length > 0) return { issues };
+  issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, mPath));
   if (issues.length > 0) return { issues };
   const schedule: Schedule = { name, steps: config.steps, stages: table, firstStepCopy, source };
   if (bank) schedule.bank = bank;
