@@ -29,7 +29,15 @@ function denominatorReal(u: number, omega: number): number {
   return 1 + u - 2 * u * c * c;
 }
 
-/** |H(e^{jω})|² = v² / D(ω) for H(z) = v/(1 − u z⁻¹); ω in rad/sample. */
+/**
+ * |H(e^{jω})| = |v| / √D(ω) for H(z) = v/(1 − u z⁻¹); ω in rad/sample. Not √(v²/D): v² underflows for
+ * |v| < 1e-154 (overflows above 1e154) where the gain itself is an ordinary number.
+ */
+export function frozenMagnitude(u: number, v: number, omega: number): number {
+  return Math.abs(v) / Math.sqrt(denominatorPower(u, omega));
+}
+
+/** |H(e^{jω})|² = v² / D(ω) for H(z) = v/(1 − u z⁻¹); ω in rad/sample (a power: see frozenMagnitude for the gain). */
 export function frozenMagnitudeSquared(u: number, v: number, omega: number): number {
   return (v * v) / denominatorPower(u, omega);
 }

@@ -33,12 +33,22 @@ export function stageMetrics(u: number, v: number): StageMetrics {
     peakFrequency,
     cutoffFrequency: cutoffFrequency(u),
     unityGainFrequency: unityGainFrequency(u, v),
-    noiseGain: Math.abs(u) < 1 ? (v * v) / ((1 - u) * (1 + u)) : Infinity,
+    noiseGain: noiseGain(u, v, dcGain, nyquistGain),
     groupDelayDc: u / (1 - u),
     timeConstant: timeConstant(u),
     filterType: filterTypeOf(dcGain, nyquistGain),
     amplifies: amplifiesOf(peakGain),
   };
+}
+
+/**
+ * Σh² = v²/((1 − u)(1 + u)), ∞ for |u| ≥ 1. Where v² underflows (|v| < 1e-154) the result can still be
+ * an ordinary number (u → 1), so it is then formed as dcGain·nyquistGain, the same value without v².
+ */
+function noiseGain(u: number, v: number, dcGain: number, nyquistGain: number): number {
+  if (!(Math.abs(u) < 1)) return Infinity;
+  const g = (v * v) / ((1 - u) * (1 + u));
+  return g < 2 ** -1022 && v !== 0 ? dcGain * nyquistGain : g;
 }
 
 /** Half-power frequency below (u > 0) or above (u < 0) the peak; null if |H| never drops 3 dB. */

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze } from '../../src/analysis/analyze.js';
 import { bankMetrics } from '../../src/filter/bank-metrics.js';
-import { frozenResponse } from '../../src/filter/frozen-response.js';
+import { frozenMagnitude, frozenResponse } from '../../src/filter/frozen-response.js';
 import { compareGains, decibels, GAIN_RTOL } from '../../src/filter/gain-tolerance.js';
 import { linearGrid } from '../../src/filter/grid.js';
 import { stageMetrics } from '../../src/filter/metrics.js';
 import { rationalMetrics } from '../../src/filter/rational-metrics.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import { stageGain } from '../../src/spectral/stage-gain.js';
 import type { BankTable, StageMetrics } from '../../src/types.js';
 import { within } from '../support/fixtures.js';
 
@@ -69,6 +71,22 @@ describe('flat and all-pass filters', () => {
       expect(m.cutoffFrequency!, yaml).toBeCloseTo(want.cutoffFrequency!, 12);
       expect(m.groupDelayDc, yaml).toBeCloseTo(9, 12);
     }
+  });
+});
+
+describe('gains are not squared where the square under- or overflows', () => {
+  it('|H| of v = 1e-300 (and 1e200) is |v|/(1 − u) at DC, not √(v²/D) = 0 (∞), in sweeps and spectra too', () => {
+    expect(frozenMagnitude(0.9, 1e-300, 0) / (1e-300 / (1 - 0.9))).toBeCloseTo(1, 14);
+    expect(frozenMagnitude(-0.5, -1e200, Math.PI) / (1e200 / 0.5)).toBeCloseTo(1, 14);
+    const schedule = parseSchedules('steps: 10\nmomentum: { u: 0.9, v: 1e-300 }').schedules[0];
+    expect(stageGain(schedule, 0, Float64Array.of(0))[0] / (1e-300 / (1 - 0.9))).toBeCloseTo(1, 14);
+  });
+
+  it('the noise gain v²/(1 − u²) of v = 1e-162, u = 1 − 2⁻⁵² is 2.25e-309, not 0 (v² underflows to 0)', () => {
+    const u = 1 - 2 ** -52;
+    const want = (1e-162 / (1 - u)) * (1e-162 / (1 + u)); // both factors are ordinary numbers
+    expect(want).toBeGreaterThan(2e-309);
+    expect(stageMetrics(u, 1e-162).noiseGain / want).toBeCloseTo(1, 3); // a subnormal result keeps ~13 bits
   });
 });
 
