@@ -1,4 +1,5 @@
 import type { BankTable, FrequencyResponse } from '../types.js';
+import { bankZeros, bankZerosGroupDelay } from './bank-zeros.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
 import { denominatorPower } from './frozen-response.js';
 
@@ -68,7 +69,14 @@ export function frozenBankComplex(bank: BankTable, k: number, omega: Float64Arra
   return out;
 }
 
-/** Frozen response of stage k of a bank as magnitude, dB, unwrapped phase and group delay. */
+/**
+ * Frozen response of stage k of a bank as magnitude, dB, unwrapped phase and group delay (steps). Where
+ * the stage has zeros on the unit circle, τ comes from its zeros and poles instead (bankZeros: ½ step per
+ * unit-circle zero, the continuous value at the zero itself).
+ */
 export function frozenBankResponse(bank: BankTable, k: number, omega: Float64Array): FrequencyResponse {
-  return responseFromComplex(frozenBankComplex(bank, k, omega));
+  const response = responseFromComplex(frozenBankComplex(bank, k, omega));
+  const zeros = bankZeros(bank, k);
+  if (zeros) for (let f = 0; f < omega.length; f++) response.groupDelay[f] = bankZerosGroupDelay(zeros, omega[f]);
+  return response;
 }

@@ -1,4 +1,6 @@
 import type { FrequencyResponse } from '../types.js';
+import { decibels } from './gain-tolerance.js';
+import { powerOfTwoScale } from './power-of-two-scale.js';
 import { unwrapInPlace } from './unwrap.js';
 
 /** A complex response on a grid, with its derivative in ω (for the group delay). */
@@ -15,8 +17,8 @@ export function emptyComplexResponse(n: number): ComplexResponse {
 }
 
 /**
- * H and dH/dω → the reported arrays: |H|, 20·log10|H|, φ = arg H unwrapped across the grid, and
- * τ = −dφ/dω = −Im(H′/H) = −(Re H·Im H′ − Im H·Re H′)/|H|² steps (analytic, not differenced).
+ * H and dH/dω → the reported arrays: |H|, 20·log10|H| (decibels: 0 within GAIN_RTOL of 1), φ = arg H
+ * unwrapped across the grid, and τ = −dφ/dω = −Im(H′/H) steps (analytic, not differenced; groupDelayOf).
  */
 export function responseFromComplex(h: ComplexResponse): FrequencyResponse {
   const n = h.re.length;
@@ -29,10 +31,23 @@ export function responseFromComplex(h: ComplexResponse): FrequencyResponse {
     const b = h.im[i];
     const mag = Math.hypot(a, b);
     magnitude[i] = mag;
-    magnitudeDb[i] = 20 * Math.log10(mag);
+    magnitudeDb[i] = decibels(mag);
     phase[i] = Math.atan2(b, a);
-    groupDelay[i] = -(a * h.dim[i] - b * h.dre[i]) / (a * a + b * b);
+    groupDelay[i] = groupDelayOf(a, b, h.dre[i], h.dim[i]);
   }
   unwrapInPlace(phase);
   return { magnitude, magnitudeDb, phase, groupDelay };
+}
+
+/**
+ * τ = −Im(H′/H) = −(Re H·Im H′ − Im H·Re H′)/|H|² steps, with H and H′ first divided by the power of two
+ * nearest max(|Re H|, |Im H|): the group delay does not depend on the gain, and squaring a gain of 1e-160
+ * (or 1e160) would underflow (overflow); the division is exact, so other gains keep their rounding.
+ * NaN where H = 0.
+ */
+export function groupDelayOf(re: number, im: number, dre: number, dim: number): number {
+  const s = powerOfTwoScale(Math.max(Math.abs(re), Math.abs(im)));
+  const a = re / s;
+  const b = im / s;
+  return -(a * (dim / s) - b * (dre / s)) / (a * a + b * b);
 }

@@ -1,4 +1,5 @@
 import type { FrequencyResponse } from '../types.js';
+import { decibels } from './gain-tolerance.js';
 import { unwrapInPlace } from './unwrap.js';
 
 /**
@@ -28,7 +29,15 @@ function denominatorReal(u: number, omega: number): number {
   return 1 + u - 2 * u * c * c;
 }
 
-/** |H(e^{jω})|² = v² / D(ω) for H(z) = v/(1 − u z⁻¹); ω in rad/sample. */
+/**
+ * |H(e^{jω})| = |v| / √D(ω) for H(z) = v/(1 − u z⁻¹); ω in rad/sample. Not √(v²/D): v² underflows for
+ * |v| < 1e-154 (overflows above 1e154) where the gain itself is an ordinary number.
+ */
+export function frozenMagnitude(u: number, v: number, omega: number): number {
+  return Math.abs(v) / Math.sqrt(denominatorPower(u, omega));
+}
+
+/** |H(e^{jω})|² = v² / D(ω) for H(z) = v/(1 − u z⁻¹); ω in rad/sample (a power: see frozenMagnitude for the gain). */
 export function frozenMagnitudeSquared(u: number, v: number, omega: number): number {
   return (v * v) / denominatorPower(u, omega);
 }
@@ -37,7 +46,7 @@ export function frozenMagnitudeSquared(u: number, v: number, omega: number): num
  * Frozen (per-stage, LTI) frequency response of momentum m_t = u·m_{t−1} + v·g_t:
  *
  *   H(e^{jω}) = v / (1 − u·e^{−jω})
- *   |H| = |v| / √D(ω)
+ *   |H| = |v| / √D(ω),   20·log10|H| dB (exactly 0 within GAIN_RTOL of 1: src/filter/gain-tolerance.ts)
  *   φ(ω) = −atan2(u·sin ω, 1 − u·cos ω)  (+π when v < 0), unwrapped across the grid
  *   τ(ω) = −dφ/dω = u·(cos ω − u) / D(ω)  steps
  *
@@ -60,12 +69,20 @@ export function frozenResponse(u: number, v: number, omega: Float64Array): Frequ
     const d = denominatorPower(u, w);
     const mag = absV / Math.sqrt(d);
     magnitude[i] = mag;
-    magnitudeDb[i] = 20 * Math.log10(mag);
+    magnitudeDb[i] = decibels(mag);
     phase[i] = phaseOffset - Math.atan2(u * Math.sin(w), denominatorReal(u, w));
-    groupDelay[i] = (u * cosMinusU(u, w)) / d;
+    groupDelay[i] = firstOrderGroupDelay(u, w, d);
   }
   unwrapInPlace(phase);
   return { magnitude, magnitudeDb, phase, groupDelay };
+}
+
+/**
+ * τ(ω) = u·(cos ω − u)/D(ω) steps, the group delay of 1/(1 − u·e^{−jω}) (and of any v times it);
+ * pass D = denominatorPower(u, ω) when it is at hand.
+ */
+export function firstOrderGroupDelay(u: number, omega: number, d: number = denominatorPower(u, omega)): number {
+  return (u * cosMinusU(u, omega)) / d;
 }
 
 /** cos ω − u without cancellation where it matters (ω → 0 with u → 1, ω → π with u → −1). */

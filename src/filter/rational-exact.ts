@@ -141,23 +141,27 @@ export class RationalExactWalker {
     return responseFromComplex(this.output());
   }
 
-  /** Whether |H − frozen|² > (tolerance·|frozen|)² at some frequency (squares: no hypot in the hot loop). */
-  private outside(limit: { re: Float64Array; im: Float64Array; bound2: Float64Array }): boolean {
+  /**
+   * Whether |H − frozen| > tolerance·|frozen| at some frequency, as |(H − frozen)/|frozen||² > tolerance²:
+   * squares of the relative difference (no hypot in the hot loop, and no square of a tiny or huge gain).
+   */
+  private outside(limit: { re: Float64Array; im: Float64Array; inverse: Float64Array; tolerance2: number }): boolean {
     const n = this.omega.length;
     const slot = (this.step % Math.max(1, this.na)) * n;
-    const { re, im, bound2 } = limit;
+    const { re, im, inverse, tolerance2 } = limit;
     const zero = this.step === 0;
     for (let f = 0; f < n; f++) {
-      const dr = (zero ? 0 : this.hr[slot + f]) - re[f];
-      const di = (zero ? 0 : this.hi[slot + f]) - im[f];
-      if (!(dr * dr + di * di <= bound2[f])) return true;
+      const dr = ((zero ? 0 : this.hr[slot + f]) - re[f]) * inverse[f];
+      const di = ((zero ? 0 : this.hi[slot + f]) - im[f]) * inverse[f];
+      if (!(dr * dr + di * di <= tolerance2)) return true;
     }
     return false;
   }
 }
 
-function watchLimits(watch: { frozen: ComplexResponse; tolerance: number }): { re: Float64Array; im: Float64Array; bound2: Float64Array } {
+/** The frozen response and 1/|frozen| per frequency (the largest double where it vanishes: only H = frozen passes there). */
+function watchLimits(watch: { frozen: ComplexResponse; tolerance: number }): { re: Float64Array; im: Float64Array; inverse: Float64Array; tolerance2: number } {
   const { re, im } = watch.frozen;
-  const t2 = watch.tolerance * watch.tolerance;
-  return { re, im, bound2: re.map((r, f) => t2 * (r * r + im[f] * im[f])) };
+  const inverse = re.map((r, f) => Math.min(Number.MAX_VALUE, 1 / Math.hypot(r, im[f])));
+  return { re, im, inverse, tolerance2: watch.tolerance * watch.tolerance };
 }

@@ -1,8 +1,10 @@
 import type { RationalTable, StageMetrics } from '../types.js';
-import { shapeMetrics } from './bank-metrics.js';
-import { gainDb, timeConstant } from './metrics.js';
+import { amplifiesOf, gainDb } from './gain-tolerance.js';
+import { timeConstant } from './metrics.js';
 import { largestRootModulus } from './polynomial-roots.js';
 import { polynomialAt } from './rational-response.js';
+import { gainScale, shapeMetrics } from './shape-metrics.js';
+import { cachedUnitCircleSplit, zerosGroupDelay } from './unit-circle-zeros.js';
 
 /** Impulse-response samples summed at most for the noise gain (the tail beyond is bounded and tiny). */
 const MAX_IMPULSE_SAMPLES = 10_000_000;
@@ -10,9 +12,13 @@ const MAX_IMPULSE_SAMPLES = 10_000_000;
 /**
  * Metrics of stage k of a rational schedule H(z) = B(z⁻¹)/A(z⁻¹), with the names of stageMetrics:
  * dcGain |B(1)/A(1)|, nyquistGain |B(−1)/A(−1)|; peak, cutoff and unity-gain frequencies numerically
- * (shapeMetrics); groupDelayDc −Im(H′(0)/H(0)); timeConstant −1/ln ρ with ρ the largest pole modulus
- * (Durand–Kerner roots of A); noiseGain Σ h_n², summing the impulse response of the difference
- * equation until its terms fall below 1e-17 of the sum for a whole time constant (or 10⁷ samples).
+ * (shapeMetrics, on b divided by the power of two nearest its largest |b_k|, gainScale, so that no
+ * square under- or overflows);
+ * groupDelayDc −Im(H′(0)/H(0)) = Σ k b_k/B(1) − Σ k a_k/A(1), or where B has zeros on the unit circle
+ * its continuous value from them (splitUnitCircleZeros: a zero at DC gives the limit, not 0/0);
+ * timeConstant −1/ln ρ with ρ the largest pole modulus (polynomialRoots of A); noiseGain Σ h_n²,
+ * summing the impulse response of the difference equation until its terms fall below 1e-17 of the sum
+ * for a whole time constant (or 10⁷ samples).
  */
 export function rationalMetrics(table: RationalTable, k: number): StageMetrics {
   const b = table.b.subarray(k * table.nb, (k + 1) * table.nb);
@@ -20,16 +26,19 @@ export function rationalMetrics(table: RationalTable, k: number): StageMetrics {
   const sum = (p: Float64Array, sign: number) => p.reduce((s, x, i) => s + x * (i % 2 === 1 ? sign : 1), 0);
   const dc = sum(b, 1) / sum(a, 1);
   const nyq = sum(b, -1) / sum(a, -1);
+  const scale = gainScale(b);
+  const scaled = b.map((x) => x / scale);
   const gain2 = (w: number) => {
-    const [br, bi] = polynomialAt(b, 0, b.length, w);
+    const [br, bi] = polynomialAt(scaled, 0, scaled.length, w);
     const [ar, ai] = polynomialAt(a, 0, a.length, w);
     return (br * br + bi * bi) / (ar * ar + ai * ai);
   };
   const dcGain = Math.abs(dc);
   const nyquistGain = Math.abs(nyq);
-  const shape = shapeMetrics(gain2, dcGain, nyquistGain);
+  const shape = shapeMetrics(gain2, dcGain, nyquistGain, scale);
   // H′(0)/H(0) = B′(0)/B(0) − A′(0)/A(0), B′(0) = −j·Σ k b_k: τ(0) = Σ k b_k/B(1) − Σ k a_k/A(1).
   const moment = (p: Float64Array) => p.reduce((s, x, i) => s + i * x, 0);
+  const split = cachedUnitCircleSplit(b);
   const rho = largestRootModulus(a);
   return {
     dcGain,
@@ -37,10 +46,10 @@ export function rationalMetrics(table: RationalTable, k: number): StageMetrics {
     nyquistGain,
     nyquistGainDb: gainDb(nyquistGain),
     ...shape,
-    noiseGain: impulseEnergy(b, a, rho),
-    groupDelayDc: moment(b) / sum(b, 1) - moment(a) / sum(a, 1),
+    noiseGain: scale * (scale * impulseEnergy(scaled, a, rho)),
+    groupDelayDc: (split ? zerosGroupDelay(split, 0) : moment(scaled) / sum(scaled, 1)) - moment(a) / sum(a, 1),
     timeConstant: timeConstant(rho),
-    amplifies: shape.peakGain > 1,
+    amplifies: amplifiesOf(shape.peakGain),
   };
 }
 

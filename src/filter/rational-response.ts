@@ -1,6 +1,7 @@
 import { fft } from '../spectral/fft.js';
 import type { FrequencyResponse, RationalTable } from '../types.js';
-import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
+import { emptyComplexResponse, groupDelayOf, responseFromComplex, type ComplexResponse } from './complex-response.js';
+import { cachedUnitCircleSplit, zerosGroupDelay } from './unit-circle-zeros.js';
 
 /**
  * P(e^{−jω}) = Σ_k p_k e^{−jωk} and dP/dω = Σ_k (−jk)·p_k e^{−jωk}, by Horner's rule in e^{−jω}.
@@ -52,8 +53,22 @@ export function frozenRationalComplex(table: RationalTable, k: number, omega: Fl
   return out;
 }
 
+/**
+ * frozenRationalComplex as magnitude, dB, unwrapped phase and group delay (steps). Where B has zeros on
+ * the unit circle, τ = τ_B − τ_A is computed from B's zeros instead (zerosGroupDelay: ½ step per
+ * unit-circle zero, the continuous value at the zero itself; scipy.signal.group_delay returns 0 there),
+ * τ_A by Horner's rule.
+ */
 export function frozenRationalResponse(table: RationalTable, k: number, omega: Float64Array): FrequencyResponse {
-  return responseFromComplex(frozenRationalComplex(table, k, omega));
+  const response = responseFromComplex(frozenRationalComplex(table, k, omega));
+  const split = cachedUnitCircleSplit(table.b.subarray(k * table.nb, (k + 1) * table.nb));
+  if (split) {
+    for (let f = 0; f < omega.length; f++) {
+      const [ar, ai, dar, dai] = polynomialAt(table.a, k * table.na, table.na, omega[f]);
+      response.groupDelay[f] = zerosGroupDelay(split, omega[f]) - groupDelayOf(ar, ai, dar, dai);
+    }
+  }
+  return response;
 }
 
 /** FFT path: only on scipy's linear grid, with at least 64 points, when Horner's n·(nb + na) would cost more. */

@@ -2,6 +2,7 @@ import { isStablePolynomial } from '../filter/polynomial-roots.js';
 import type { BankTable, RationalTable, Schedule, StageTable } from '../types.js';
 import { compileExpression, ExpressionError } from './expression.js';
 import { isReservedName } from './expression-functions.js';
+import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { PRESETS, type StageContext } from './presets/index.js';
@@ -120,6 +121,8 @@ export function resolveSchedule(
     warnings.push(...constantExpressionWarnings(table.count, used));
     issues.push(...checkStages(table, coefficientPath(custom, mPath, 'u'), coefficientPath(custom, mPath, 'v'), options.allowUnstable ?? false));
   }
+  if (issues.length > 0) return { issues, warnings };
+  issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, mPath));
   if (issues.length > 0) return { issues, warnings };
   const schedule: Schedule = { name, steps: config.steps, stages: table, firstStepCopy, source };
   if (bank) schedule.bank = bank;

@@ -1,5 +1,5 @@
 import { frozenBankComplex } from '../filter/bank-response.js';
-import { frozenMagnitudeSquared } from '../filter/frozen-response.js';
+import { frozenMagnitude } from '../filter/frozen-response.js';
 import { frozenRationalComplex } from '../filter/rational-response.js';
 import type { Schedule } from '../types.js';
 
@@ -14,5 +14,5 @@ export function stageGain(schedule: Schedule, k: number, omega: Float64Array): F
     return Float64Array.from(omega, (_, f) => Math.hypot(h.re[f], h.im[f]));
   }
   const u = schedule.stages.u[k], v = schedule.stages.v[k];
-  return omega.map((w) => Math.sqrt(frozenMagnitudeSquared(u, v, w)));
+  return omega.map((w) => frozenMagnitude(u, v, w));
 }

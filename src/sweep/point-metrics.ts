@@ -1,5 +1,5 @@
 import { frozenBankResponse } from '../filter/bank-response.js';
-import { frozenMagnitudeSquared } from '../filter/frozen-response.js';
+import { frozenMagnitude } from '../filter/frozen-response.js';
 import type { PointResult } from './point-evaluator.js';
 
 /** |H_k(e^{jω})| at each ω of `omegas` (rad/sample), written into `out`. */
@@ -11,6 +11,6 @@ export function pointStageMagnitudes(point: PointResult & { stages: object }, k:
   }
   const u = point.stages.u[k];
   const v = point.stages.v[k];
-  for (let i = 0; i < omegas.length; i++) out[i] = Math.sqrt(frozenMagnitudeSquared(u, v, omegas[i]));
+  for (let i = 0; i < omegas.length; i++) out[i] = frozenMagnitude(u, v, omegas[i]);
   return out;
 }

@@ -1,0 +1,157 @@
+import type { StageMetrics } from '../types.js';
+import { compareSquaredGains, filterTypeOf, peakOf } from './gain-tolerance.js';
+import { powerOfTwoScale } from './power-of-two-scale.js';
+
+/** Points of the search grid (linear on [0, π] plus log-spaced towards 0, where slow branches live). */
+const LINEAR_POINTS = 4097;
+const LOG_POINTS = 2048;
+const LOG_OMEGA_MIN = 1e-9;
+
+/** The search grid with the trigonometry every evaluation needs. */
+export interface SearchGrid {
+  omega: Float64Array;
+  sin: Float64Array;
+  sinHalf2: Float64Array;
+  cosHalf2: Float64Array;
+}
+
+export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cutoffFrequency' | 'unityGainFrequency' | 'filterType'>;
+
+/**
+ * The metrics without a closed form, from |H(ω)|² alone, for filter banks and rational stages: |H|² on a
+ * search grid of 4097 linear and 2048 log-spaced points (down to 1e-9 rad/sample) brackets the peak and
+ * every crossing, then golden-section search (peak) or bisection (crossings) refines it to full double
+ * precision. The gains are compared with the one tolerance of gain-tolerance.ts, as for first-order
+ * stages:
+ *
+ * - peak: the largest |H|, but an end gain within GAIN_RTOL of it is the peak (peakOf), so a flat
+ *   response peaks at ω = 0 with peakGain = dcGain exactly;
+ * - filterType from the end gains (filterTypeOf); cutoffFrequency the −3 dB point from DC (low-pass:
+ *   first ω with |H|² = |H(0)|²/2) or from Nyquist (high-pass: last ω with |H|² = |H(π)|²/2);
+ *   unityGainFrequency the lowest ω where |H| crosses 1. A crossing is where |H|² goes from above the
+ *   band level·(1 ± 2·GAIN_RTOL) to below it or back; a response that only touches or stays inside the
+ *   band (a flat gain of 1, an EMA whose DC gain rounds to 1 + 2e-16) does not cross.
+ *
+ * Parameters: gain2(ω) = |H(ω)/scale|², the stage's exact end gains |H(0)|, |H(π)|, and the scale, which
+ * keeps the squares away from under- and overflow (the caller divides its coefficients by it); onGrid
+ * evaluates gain2 on the whole search grid at once when the caller can do it faster.
+ */
+export function shapeMetrics(
+  gain2: (w: number) => number,
+  dcGain: number,
+  nyquistGain: number,
+  scale = 1,
+  onGrid?: (grid: SearchGrid) => Float64Array,
+): ShapeMetrics {
+  const search = searchGrid();
+  const grid = search.omega;
+  const g2 = onGrid ? onGrid(search) : grid.map(gain2);
+  const interior = interiorPeak(grid, g2, gain2);
+  const { peakGain, peakFrequency } = peakOf(dcGain, nyquistGain, interior && { gain: scale * interior.gain, frequency: interior.frequency });
+  const filterType = filterTypeOf(dcGain, nyquistGain);
+  const halfPower = (g: number) => (g / scale) ** 2 / 2;
+  let cutoffFrequency: number | null = null;
+  if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(dcGain), false);
+  if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(nyquistGain), true);
+  const unity = firstCrossing(grid, g2, gain2, 1 / (scale * scale), false);
+  return {
+    peakGain,
+    peakFrequency,
+    cutoffFrequency,
+    unityGainFrequency: unity !== null && unity > 0 && unity < Math.PI ? unity : null,
+    filterType,
+  };
+}
+
+/** powerOfTwoScale of the largest |coefficient|, for shapeMetrics' scale. */
+export function gainScale(coefficients: ArrayLike<number>): number {
+  let largest = 0;
+  for (let i = 0; i < coefficients.length; i++) largest = Math.max(largest, Math.abs(coefficients[i]));
+  return powerOfTwoScale(largest);
+}
+
+let cachedGrid: SearchGrid | undefined;
+
+/** Sorted union of a linear grid on [0, π] and a log grid on [1e-9, π]. */
+function searchGrid(): SearchGrid {
+  if (cachedGrid) return cachedGrid;
+  const values: number[] = [];
+  for (let i = 0; i < LINEAR_POINTS; i++) values.push((i * Math.PI) / (LINEAR_POINTS - 1));
+  const a = Math.log(LOG_OMEGA_MIN);
+  const b = Math.log(Math.PI);
+  for (let i = 0; i < LOG_POINTS - 1; i++) values.push(Math.exp(a + ((b - a) * i) / (LOG_POINTS - 1)));
+  values[LINEAR_POINTS - 1] = Math.PI;
+  const omega = Float64Array.from(values).sort();
+  cachedGrid = {
+    omega,
+    sin: omega.map(Math.sin),
+    sinHalf2: omega.map((w) => Math.sin(w / 2) ** 2),
+    cosHalf2: omega.map((w) => Math.cos(w / 2) ** 2),
+  };
+  return cachedGrid;
+}
+
+/**
+ * The largest |H| inside (0, π), gain2's scale: the best grid point refined by golden-section search
+ * between its neighbours; undefined when the best grid point is an end (the peak is at 0 or π).
+ */
+function interiorPeak(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number): { gain: number; frequency: number } | undefined {
+  let best = 0;
+  for (let i = 1; i < g2.length; i++) if (g2[i] > g2[best]) best = i;
+  if (best === 0 || best === grid.length - 1) return undefined;
+  let lo = grid[best - 1];
+  let hi = grid[best + 1];
+  const r = (Math.sqrt(5) - 1) / 2;
+  let x1 = hi - r * (hi - lo);
+  let x2 = lo + r * (hi - lo);
+  let f1 = gain2(x1);
+  let f2 = gain2(x2);
+  for (let it = 0; it < 200 && hi - lo > 4 * Number.EPSILON * Math.max(1e-300, hi); it++) {
+    if (f1 < f2) {
+      lo = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = lo + r * (hi - lo);
+      f2 = gain2(x2);
+    } else {
+      hi = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = hi - r * (hi - lo);
+      f1 = gain2(x1);
+    }
+  }
+  const g = Math.max(f1, f2);
+  return g >= g2[best] ? { gain: Math.sqrt(g), frequency: f1 > f2 ? x1 : x2 } : { gain: Math.sqrt(g2[best]), frequency: grid[best] };
+}
+
+/**
+ * The first ω (from 0 upwards, or from π downwards when `fromTop`) where |H|² crosses `level`: it leaves
+ * the band level·(1 ± 2·GAIN_RTOL) on one side and next leaves it on the other; the crossing is bracketed
+ * by those two grid points and bisected to adjacent doubles. Null if |H|² never crosses.
+ */
+function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, level: number, fromTop: boolean): number | null {
+  const n = grid.length;
+  let last = -1;
+  let lastSide = 0;
+  for (let s = 0; s < n; s++) {
+    const i = fromTop ? n - 1 - s : s;
+    const side = compareSquaredGains(g2[i], level);
+    if (side === 0) continue;
+    if (lastSide !== 0 && side !== lastSide) {
+      let lo = grid[Math.min(i, last)];
+      let hi = grid[Math.max(i, last)];
+      const loAbove = (fromTop ? side : lastSide) > 0;
+      for (let it = 0; it < 200; it++) {
+        const mid = lo + (hi - lo) / 2;
+        if (mid <= lo || mid >= hi) break;
+        if (gain2(mid) - level > 0 === loAbove) lo = mid;
+        else hi = mid;
+      }
+      return lo + (hi - lo) / 2;
+    }
+    last = i;
+    lastSide = side;
+  }
+  return null;
+}

@@ -1,0 +1,122 @@
+import { bankMetrics } from '../filter/bank-metrics.js';
+import { isStablePolynomial, polynomialRoots } from '../filter/polynomial-roots.js';
+import { rationalMetrics } from '../filter/rational-metrics.js';
+import type { BankTable, RationalTable, StageTable } from '../types.js';
+import type { ConfigIssue } from './issues.js';
+import type { ScheduleConfig } from './schema.js';
+
+type Path = (string | number)[];
+
+/** The filter of a resolved schedule, as resolveSchedule has it before building the Schedule. */
+interface StageFilters {
+  stages: StageTable;
+  bank?: BankTable;
+  rational?: RationalTable;
+}
+
+/**
+ * Stages whose gains overflow binary64: the DC, Nyquist or peak gain |H|, or the noise gain Σ h_n², is
+ * not finite although the filter is stable (v: 1e308 validates as a number, yet its DC gain 1e308/(1 − u)
+ * does not exist in double precision). One issue naming up to three such stages and, for the first, the
+ * gains that overflow; its path is the coefficient that sets the scale (momentum.v, momentum.b) where the
+ * config has one, else momentum. Unstable stages (allowed by --allow-unstable) have infinite gains by
+ * nature and are not checked.
+ *
+ * First-order and bank stages use their closed forms, with the bound |c0| + Σ|a_i|/(1 − |u_i|) for the
+ * peak (the peak itself is searched only when the bound overflows); rational stages the bound
+ * Σ|b_k|/Π(1 − |p_i|) over A's poles p_i, with noise ≤ peak² (Parseval), and their full metrics only when
+ * the bound overflows.
+ */
+export function gainOverflowIssues(filters: StageFilters, momentum: ScheduleConfig['momentum'], momentumPath: Path): ConfigIssue[] {
+  const { stages } = filters;
+  const bad: number[] = [];
+  let firstGains: string[] = [];
+  let previous: string[] = [];
+  for (let k = 0; k < stages.count; k++) {
+    // rational stages find roots: reuse the last stage's answer when its coefficients are equal
+    const gains = filters.rational && k > 0 && sameRational(filters.rational, k, k - 1) ? previous : overflowingGains(filters, k);
+    if (gains.length > 0 && bad.push(k) === 1) firstGains = gains;
+    previous = gains;
+  }
+  if (bad.length === 0) return [];
+  const shown = bad.slice(0, 3).map((k) => `stage ${k} (steps ${stages.startStep[k]}–${stages.endStep[k]})`);
+  const more = bad.length - shown.length;
+  const rest = more > 0 ? ` and ${more} more stage${more === 1 ? '' : 's'}` : '';
+  const path = scalePath(momentum, momentumPath, filters);
+  const issue: ConfigIssue = { code: 'gain_overflow', path, message: `the gain overflows double precision: ${listed(firstGains)} exceed${firstGains.length === 1 ? 's' : ''} 1.8e308 in ${shown.join(', ')}${rest}; scale the coefficients down` };
+  if (!filters.bank && !filters.rational) issue.received = stages.v[bad[0]];
+  return [issue];
+}
+
+/** a, b and c */
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function overflowingGains(filters: StageFilters, k: number): string[] {
+  if (filters.rational) return rationalOverflow(filters.rational, k);
+  if (filters.bank) return bankOverflow(filters.bank, k);
+  return firstOrderOverflow(filters.stages.u[k], filters.stages.v[k]);
+}
+
+function sameRational(table: RationalTable, j: number, k: number): boolean {
+  const same = (x: Float64Array, n: number) => {
+    for (let i = 0; i < n; i++) if (!Object.is(x[j * n + i], x[k * n + i])) return false;
+    return true;
+  };
+  return same(table.b, table.nb) && same(table.a, table.na);
+}
+
+const NONE: string[] = [];
+
+/** The names of the gains that are not finite (NONE, allocation-free, when all are: the usual case). */
+function notFinite(gains: Record<string, number>): string[] {
+  const names = Object.keys(gains).filter((name) => !Number.isFinite(gains[name]));
+  return names.length === 0 ? NONE : names;
+}
+
+function firstOrderOverflow(u: number, v: number): string[] {
+  if (!(Math.abs(u) < 1)) return NONE;
+  const dcGain = Math.abs(v) / (1 - u);
+  const nyquistGain = Math.abs(v) / (1 + u);
+  const noiseGain = (v * v) / ((1 - u) * (1 + u));
+  if (Number.isFinite(dcGain) && Number.isFinite(nyquistGain) && Number.isFinite(noiseGain)) return NONE;
+  return notFinite({ dcGain, nyquistGain, peakGain: Math.max(dcGain, nyquistGain), noiseGain });
+}
+
+function bankOverflow(bank: BankTable, k: number): string[] {
+  const B = bank.branches;
+  let h0 = bank.c0[k];
+  let hPi = bank.c0[k];
+  let bound = Math.abs(bank.c0[k]);
+  for (let i = 0; i < B; i++) {
+    const u = bank.u[k * B + i];
+    const a = bank.c[k * B + i] * bank.v[k * B + i];
+    if (a !== 0 && !(Math.abs(u) < 1)) return NONE;
+    h0 += a / (1 - u);
+    hPi += a / (1 + u);
+    bound += Math.abs(a) / (1 - Math.abs(u));
+  }
+  if (Number.isFinite(bound * bound)) return NONE; // |H(0)|, |H(π)|, peak ≤ bound; noise ≤ peak²
+  const m = bankMetrics(bank, k);
+  return notFinite({ dcGain: h0, nyquistGain: hPi, peakGain: m.peakGain, noiseGain: m.noiseGain });
+}
+
+function rationalOverflow(table: RationalTable, k: number): string[] {
+  const b = table.b.subarray(k * table.nb, (k + 1) * table.nb);
+  const a = table.a.subarray(k * table.na, (k + 1) * table.na);
+  if (!isStablePolynomial(a)) return NONE;
+  const { re, im } = polynomialRoots(a);
+  let bound = b.reduce((s, x) => s + Math.abs(x), 0);
+  for (let i = 0; i < re.length; i++) bound /= 1 - Math.hypot(re[i], im[i]);
+  if (Number.isFinite(bound * bound)) return NONE;
+  const m = rationalMetrics(table, k);
+  return notFinite({ dcGain: m.dcGain, nyquistGain: m.nyquistGain, peakGain: m.peakGain, noiseGain: m.noiseGain });
+}
+
+/** The key whose value sets the gain: momentum.v (custom, constant), momentum.b (rational), else momentum. */
+function scalePath(momentum: ScheduleConfig['momentum'], momentumPath: Path, filters: StageFilters): Path {
+  if (momentum.preset === undefined) return [...momentumPath, 'v'];
+  if (filters.rational) return [...momentumPath, 'b'];
+  return 'v' in momentum.params ? [...momentumPath, 'v'] : momentumPath;
+}
