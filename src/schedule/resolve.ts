@@ -3,6 +3,7 @@ import type { BankTable, RationalTable, Schedule, StageTable } from '../types.js
 import { compileExpression, ExpressionError, type CompiledExpression } from './expression.js';
 import type { ConfigIssue } from './issues.js';
 import { LIMITS } from './limits.js';
+import { segmentOfStage } from './piecewise.js';
 import { PRESETS, type StageContext } from './presets/index.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { balancedPartition, emptyTable, fixedLengthPartition, type Partition } from './stages.js';
@@ -171,11 +172,9 @@ function evaluator(coef: CustomMomentumConfig['u'], path: Path, variables: strin
   }
   const fs = segments.map((s, j) => scalar(s.value, [...path, 'piecewise', j, 'value']));
   if (fs.some((f) => !f)) return undefined;
-  return (ctx, scope) => {
-    let j = segments.length - 1;
-    while (j > 0 && segments[j].from > ctx.t) j--;
-    return fs[j]!(scope);
-  };
+  const froms = Float64Array.from(segments, (s) => s.from);
+  // ctx.t + ctx.delta − 1 is the stage's last step: a segment applies from the stage containing its from step.
+  return (ctx, scope) => fs[segmentOfStage(froms, ctx.t + ctx.delta - 1)]!(scope);
 }
 
 function coefficientPath(custom: CustomMomentumConfig, mPath: Path, key: 'u' | 'v'): Path {
