@@ -3,6 +3,8 @@ export { analyze, stageRecords, scheduleHeader, type AnalyzeOptions, type Schedu
 export { selectStages } from './analysis/stage-selection.js';
 export { parseSchedules, type ParseOptions, type ParseResult } from './schedule/parse.js';
 export { ConfigError, formatIssue, type ConfigIssue } from './schedule/issues.js';
+export { BUDGETS, BudgetError, budgetText, type BudgetIssue, type BudgetKnob, type BudgetName } from './schedule/budgets.js';
+export { LIMITS } from './schedule/limits.js';
 export { PRESETS } from './schedule/presets/index.js';
 export { configJsonSchema } from './schedule/schema.js';
 export { starterYaml } from './schedule/starter.js';
@@ -14,7 +16,7 @@ export { RationalExactWalker } from './filter/rational-exact.js';
 export { frozenBankResponse } from './filter/bank-response.js';
 export { bankMetrics } from './filter/bank-metrics.js';
 export { frozenRationalResponse } from './filter/rational-response.js';
-export { atStepRecords, type ResponseMode } from './analysis/exact-records.js';
+export { atStepRecords, atStepRecordStream, type ResponseMode } from './analysis/exact-records.js';
 export { parseAxisSpec, type AxisSpec } from './sweep/axis-spec.js';
 export { resolveAxes, parseGridOption, type SweepAxis, type AxisRequest } from './sweep/sweep-axes.js';
 export { sweepJob, sweepColumns, type SweepJob, type SweepFormat } from './sweep/sweep-job.js';

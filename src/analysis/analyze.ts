@@ -5,7 +5,9 @@ import { parseSchedules, type ParseOptions } from '../schedule/parse.js';
 import { stageAt } from '../schedule/stages.js';
 import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecord } from '../types.js';
 import { TOOL } from '../version.js';
-import { atStepRecords, ExactStageSource, type ResponseMode } from './exact-records.js';
+import { assertWithinBudget } from '../schedule/budgets.js';
+import { analysisHeldBytes } from './analysis-budget.js';
+import { atStepRecords, ExactStageSource, uniqueSteps, type ResponseMode } from './exact-records.js';
 import { selectStages } from './stage-selection.js';
 
 export type { ResponseMode } from './exact-records.js';
@@ -71,7 +73,9 @@ export function atStepsOf(schedule: Schedule, options: AnalyzeOptions = {}): AtS
  *   analyze(await readFile('configs/fsgdm-cifar100.yaml', 'utf8'))
  *   analyze(schedules, { stages: 'first,last', response: false })
  *
- * Config text with problems throws a ConfigError carrying every issue.
+ * Config text with problems throws a ConfigError carrying every issue; a result that would not fit in
+ * BUDGETS.workingSetBytes (all its responses are held in memory) throws a BudgetError before anything is
+ * computed: use stageRecords and atStepRecordStream to stream larger analyses.
  */
 export function analyze(input: string | Schedule | Schedule[], options: AnalyzeOptions & ParseOptions = {}): AnalysisResult {
   let schedules: Schedule[];
@@ -83,6 +87,14 @@ export function analyze(input: string | Schedule | Schedule[], options: AnalyzeO
     schedules = Array.isArray(input) ? input : [input];
   }
   const frequencies = options.frequencies ?? linearGrid(512);
+  const selections = schedules.map((s) => {
+    const selected = selectStages(options.stages ?? 'all', s.stages.count);
+    if (!Array.isArray(selected)) throw new RangeError(`--stages: ${selected.error}`);
+    return selected;
+  });
+  const atSteps = uniqueSteps(options.atSteps ?? []);
+  const response = options.response !== false;
+  assertWithinBudget([analysisHeldBytes({ schedules, selections, frequencies: frequencies.length, mode: options.mode ?? 'frozen', atSteps, response })]);
   const results: ScheduleResult[] = schedules.map((schedule) => {
     const result: ScheduleResult = {
       ...scheduleHeader(schedule, frequencies),

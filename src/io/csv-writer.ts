@@ -30,7 +30,7 @@ export function csvWriter(sink: TextSink, options: WriterOptions): AnalysisWrite
         const rows = responseSets(r).flatMap((s) => exactResponseRows(prefix, s.kind, s.step, header.frequencies, s.response));
         return sink.write(rows.map(line).join(''));
       },
-      atSteps: (records) => (options.response ? sink.write(atStepRows(header, records).map(line).join('')) : undefined),
+      atStep: (r) => (options.response ? sink.write(atStepRows(header, r).map(line).join('')) : undefined),
       endSchedule: () => undefined,
       end: () => undefined,
     };

@@ -51,11 +51,13 @@ export function resolveSchedule(
       }
       issues.push(...checkRational(madeTable, table, mPath, options.allowUnstable ?? false));
     } else if (preset.bank) {
-      const made = preset.partition ? preset.partition(config.steps, config.stages ?? preset.defaults.stages, momentum.params) : partitionOf(config, base);
-      if ('issue' in made) return { issues: [made.issue] };
-      if (made.count > LIMITS.maxStages) {
+      const stages = config.stages ?? preset.defaults.stages;
+      // Checked before the partition is made: adam-m over 10⁹ steps would allocate 16 GB first.
+      if (preset.partition && preset.stageCount!(momentum.params, config.steps, stages) > LIMITS.maxStages) {
         return { issues: [{ code: 'too_big', path: [...base, 'steps'], message: `preset ${preset.name} has one stage per step: at most ${LIMITS.maxStages} steps`, received: config.steps }] };
       }
+      const made = preset.partition ? preset.partition(config.steps, stages, momentum.params) : partitionOf(config, base);
+      if ('issue' in made) return { issues: [made.issue] };
       const madeBank = preset.bank(momentum.params, made, config.steps);
       if (typeof madeBank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: madeBank }] };
       bank = madeBank;

@@ -1,7 +1,9 @@
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
 import { segmentTransform } from './segment-transform.js';
+import { spectralMemory } from './spectral-budget.js';
 import { doubleOneSided, unfoldTwoSided } from './spectrum-sides.js';
+import { assertWithinBudget } from '../schedule/budgets.js';
 
 export interface SpectrogramOptions extends SpectralOptions {
   /** 'psd' (default): scaled |X|², doubled one-sided; 'magnitude': |X|·√c, not doubled. */
@@ -34,7 +36,8 @@ export interface SpectrogramResult {
  * Returns
  * -------
  * { frequencies, times, values, warnings }. Note the layout: scipy returns Sxx[freq][time];
- * here values are [time][freq] so each time slice is contiguous.
+ * here values are [time][freq] so each time slice is contiguous. Throws BudgetError when the FFT and
+ * the values would not fit in BUDGETS.workingSetBytes, before allocating them.
  *
  * Notes
  * -----
@@ -53,6 +56,7 @@ export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): 
   if (x.length === 0) return { frequencies: new Float64Array(0), times: new Float64Array(0), values: new Float64Array(0), warnings: [] };
   const layout = segmentLayout(x.length, options, 8);
   const { nfft, nperseg, segments, step, fs, bins } = layout;
+  assertWithinBudget([spectralMemory({ nfft, segments, bins, spectrogram: true, median: false, series: 1 })]);
   const scale = powerScale(layout, options.scaling);
   const half = Math.floor(nfft / 2) + 1;
   const re = new Float64Array(half);

@@ -11,6 +11,7 @@ import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
 import { chooseFormat, writeOutput } from '../output.js';
+import { checkNfftBudget, checkSpectralBudgets } from './spectrum-budget.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
 import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
 import { numberOption } from './simulate-signal.js';
@@ -22,6 +23,7 @@ export interface SpectrumCliOptions extends SpectralCliOptions, InputOptions, Ou
   config?: string;
   split?: string;
   plot?: string;
+  force?: boolean;
 }
 
 /** A series and, with a schedule, its momentum-filtered version and the per-stage energy split. */
@@ -48,8 +50,10 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   if (options.set.length > 0 && !withSchedule) throw new CliError('--set needs a schedule: add --config FILE or --preset NAME');
   if (options.plot !== undefined && !/\.svg$/i.test(options.plot)) throw new CliError(`--plot ${options.plot}: only .svg is supported`);
 
+  checkNfftBudget(spectral);
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
   const series = readSeries(path, options, ctx);
+  checkSpectralBudgets(series.map((s) => s.values.length), spectral, { spectrogram: options.spectrogram === true, copies: schedule ? 2 : 1, format, force: options.force });
   if (schedule !== undefined) {
     const long = series.find((s) => s.values.length > schedule.steps);
     if (long) throw new CliError(`${path}: series ${JSON.stringify(long.name)} has ${long.values.length} steps but schedule '${schedule.name}' covers ${schedule.steps}; add --set steps=${long.values.length}`);
