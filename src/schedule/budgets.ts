@@ -56,10 +56,12 @@ export const COST_NS = {
   expressionStage: 1700,
   /** One stage of a preset's table re-resolved at a sweep or tune point (10⁷ fsgdm stages in 0.45 s). */
   presetStage: 50,
-  /** One stage's metrics and row of a sweep (a filter bank's search grid dominates: 10⁶ adam-m stages in 5.5 s). */
+  /** One stage's metrics (a filter bank's search grid dominates: 10⁶ adam-m stages in 5.5 s). */
   stageMetrics: 5500,
-  /** One data point of a rendered figure (2·10⁶ points of one SVG in 15 s and 2.2 GB). */
-  plotPoint: 7500,
+  /** One row of a sweep: metrics and formatting (2·10⁵ ema-sgdm rows, 42 MB of CSV, in 2.7 s). */
+  sweepRow: 13500,
+  /** One data point of a figure in one format (2·10⁶ points: 15 s as SVG, 22 s as .vl.json). */
+  plotPoint: 10_000,
 } as const;
 
 /**

@@ -19,8 +19,9 @@ interface CoefficientsOptions extends InputOptions, OutputOptions {
  * `momentum-fr coefficients`: every coefficient of the filter (coefficientColumns: u, v for first-order
  * momentum; u1, v1, c1, …, c0 for a filter bank; b0, …, a1, … for a rational filter) at every optimizer
  * step (1-based), or with `--runs` one row per run of consecutive stages whose every coefficient is equal
- * (firstStage, lastStage, startStep, endStep). Streamed: 10⁸ steps need no memory. A CSV with schedules of
- * different filters has the union of their columns, empty where a schedule has no such coefficient.
+ * (firstStage, lastStage, startStep, endStep). Streamed, so rows need no memory; their number is checked
+ * against the output budget first (--force lifts it). A CSV with schedules of different filters has the
+ * union of their columns, empty where a schedule has no such coefficient.
  */
 export async function coefficientsCommand(inputs: string[], options: CoefficientsOptions, ctx: CliContext): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['csv', 'json', 'ndjson']);

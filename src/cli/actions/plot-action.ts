@@ -4,6 +4,8 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import { TextSink } from '../../io/sink.js';
 import { exactAtStageEnds } from '../../plot/exact-overlay.js';
 import { renderPlots, type PlotFile } from '../../plot/render/render-plots.js';
+import { plotBudgets } from '../../plot/plot-budget.js';
+import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSources } from '../load-schedules.js';
@@ -22,6 +24,8 @@ export async function plotCommand(inputs: string[], options: PlotCliOptions, ctx
   const schedules = sources.flatMap((s) => s.schedules);
   const request = plotRequest(options, schedules.length);
   checkStages(request.plot.stages, schedules);
+  const budgets = plotBudgets({ schedules, kinds: request.kinds, formats: request.formats, plot: request.plot, pngScale: request.pngScale, exact: options.exact === true });
+  checkBudgets([budgets.memory, budgets.time], options.force);
 
   const { files, warnings } = await renderPlots(schedules, {
     kinds: request.kinds,

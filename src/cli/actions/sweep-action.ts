@@ -6,8 +6,10 @@ import { sweepFooter, sweepHeader } from '../../sweep/sweep-document.js';
 import { jobSize, sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { stagePicker } from '../../sweep/stage-picker.js';
+import { sweepBudgets } from '../../sweep/sweep-budget.js';
 import { InvalidPointError, runSweep, SweepAbortedError } from '../../sweep/parallel/run-sweep.js';
 import { TOOL } from '../../version.js';
+import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions, OutputOptions } from '../options.js';
@@ -26,6 +28,7 @@ export interface SweepCliOptions extends InputOptions, OutputOptions {
   plotMetric: string;
   plotStage: string;
   contour?: string;
+  force?: boolean;
 }
 
 /** Rows per chunk of work: large enough to amortise messages to workers, small enough to stream. */
@@ -84,6 +87,8 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   const rowsPerPoint = Math.max(1, picked.length);
   const threads = jobs ?? (total * rowsPerPoint >= PARALLEL_FROM_ROWS ? availableParallelism() : 1);
   const chunkPoints = Math.max(1, Math.min(Math.floor(ROWS_PER_CHUNK / rowsPerPoint), Math.ceil(total / (4 * threads))));
+  const budgets = sweepBudgets(job, { stages: schedule.stages.count, picked: picked.length }, Math.min(threads, availableParallelism()));
+  checkBudgets([budgets.time, budgets.output], options.force);
 
   const controller = new AbortController();
   const onSigint = () => controller.abort();
