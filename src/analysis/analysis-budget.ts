@@ -59,12 +59,15 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
     }
   });
   const reduce = (...knobs: (BudgetKnob | false)[]) => knobs.filter((k): k is BudgetKnob => k !== false);
-  const time = overBudget(
-    'seconds',
-    seconds,
-    `the exact responses (${count(walked)} steps walked at ${frequencies} frequencies${exact ? `, ${counted(records, 'stage record')}` : ''})`,
-    reduce('frequencies', 'steps', exact && 'stageSelection', atSteps.length > 0 && 'atSteps'),
-  );
+  const walks = exact || atSteps.length > 0;
+  const time = walks
+    ? overBudget(
+        'seconds',
+        seconds,
+        `the exact responses (${count(walked)} steps walked at ${frequencies} frequencies${exact ? `, ${counted(records, 'stage record')}` : ''})`,
+        reduce('frequencies', 'steps', exact && 'stageSelection', atSteps.length > 0 && 'atSteps'),
+      )
+    : overBudget('seconds', seconds, `the metrics of ${counted(records, 'stage')}`, ['stageSelection']);
 
   let bytes = 0;
   for (const { format, response } of plan.outputs) {

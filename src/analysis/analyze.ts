@@ -15,7 +15,7 @@ export type { ResponseMode } from './exact-records.js';
 export interface AnalyzeOptions {
   /** Frequency grid in rad/sample (default: linearGrid(512), scipy's freqz with include_nyquist). */
   frequencies?: Float64Array;
-  /** Which stages to report (see selectStages); default 'all'. */
+  /** Which stages to report (see selectStages); default 'all', or 'none' when atSteps are given. */
   stages?: string;
   /** Compute the frequency response arrays (false: metrics only). Default true. */
   response?: boolean;
@@ -87,8 +87,10 @@ export function analyze(input: string | Schedule | Schedule[], options: AnalyzeO
     schedules = Array.isArray(input) ? input : [input];
   }
   const frequencies = options.frequencies ?? linearGrid(512);
+  // As the CLI: with atSteps, the stages are reported only when asked for.
+  const stages = options.stages ?? (options.atSteps && options.atSteps.length > 0 ? 'none' : 'all');
   const selections = schedules.map((s) => {
-    const selected = selectStages(options.stages ?? 'all', s.stages.count);
+    const selected = selectStages(stages, s.stages.count);
     if (!Array.isArray(selected)) throw new RangeError(`--stages: ${selected.error}`);
     return selected;
   });
@@ -98,7 +100,7 @@ export function analyze(input: string | Schedule | Schedule[], options: AnalyzeO
   const results: ScheduleResult[] = schedules.map((schedule) => {
     const result: ScheduleResult = {
       ...scheduleHeader(schedule, frequencies),
-      stages: [...stageRecords(schedule, { ...options, frequencies })],
+      stages: [...stageRecords(schedule, { ...options, stages, frequencies })],
     };
     if (options.atSteps && options.atSteps.length > 0) result.atSteps = atStepsOf(schedule, { ...options, frequencies });
     return result;

@@ -173,8 +173,8 @@ export class ExactResponseWalker {
     this.hr[at] = hr + L * v;
   }
 
-  /** L steps of the recursion, one at a time: short stages, and poles on the unit circle where the
-   *  closed form does not apply (u = −1 at ω = π, only with --allow-unstable). */
+  /** L steps of the recursion, one at a time: runs of a few steps, and an H∞ that overflows (|u| far
+   *  above 1, only with --allow-unstable), where the closed form does not apply. */
   private stepThrough(at: number, u: number, v: number, L: number, f: number): void {
     const zr = u * this.cos[f];
     const zi = -u * this.sin[f];

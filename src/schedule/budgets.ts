@@ -19,9 +19,11 @@ export const BUDGETS = {
    */
   stageTableBytes: 2 ** 30,
   /**
-   * Arrays one command holds at once besides the stage tables: 1 GiB. Exact responses at --at-steps (4
-   * float64 arrays per step: 32 bytes × frequencies), FFT buffers and spectrogram values (8 bytes each),
-   * simulated signals (8 bytes per step and schedule), a rendered PNG (4 bytes per pixel).
+   * Arrays one command holds at once besides the stage tables: 1 GiB, a fraction of a CI runner's memory
+   * (GitHub's hosted Linux runners have 7–16 GB). An FFT (96–256 bytes per nfft sample), spectrogram values
+   * and Welch's median table (8 bytes each), simulated signals (8 bytes per step and schedule), figures
+   * (about 1 KB per data point), PNG pixels (4 bytes each), the responses analyze() returns (32 bytes per
+   * frequency each). Together with the stage tables, a command stays within about 2.5 GB.
    */
   workingSetBytes: 2 ** 30,
   /**
@@ -30,7 +32,10 @@ export const BUDGETS = {
    * seconds of writing; a 1.8 GB file nobody asked for (every per-step stage of an adam-m run) is refused.
    */
   outputBytes: 2 ** 28,
-  /** Computing time, estimated as counts × COST_NS: one minute. */
+  /**
+   * Computing time, estimated as counts × COST_NS: one minute, about what a user waits for at a terminal
+   * before suspecting a hang. A longer run is meant only if asked for (--force).
+   */
   seconds: 60,
 } as const;
 

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
 import { cli, shell } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'momentum-fr-budgets-'));
@@ -95,6 +96,13 @@ describe('analyze --at-steps reports the steps asked for, not every stage', () =
     const r = cli(['analyze', '--preset', 'adam-m', '--at-steps', '10', '--stages', 'last', '--freqs', '4', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).schedules[0].stages.map((s: { index: number }) => s.index)).toEqual([999]);
+  });
+
+  it('the library does the same: analyze(…, { atSteps }) reports stages only when asked for', () => {
+    const yaml = 'steps: 100\nstages: 4\nmomentum: { u: 0.5 }\n';
+    const at = analyze(yaml, { atSteps: [3, 50], frequencies: Float64Array.of(0) }).schedules[0];
+    expect([at.stages.length, at.atSteps!.map((a) => a.step)]).toEqual([0, [3, 50]]);
+    expect(analyze(yaml, { atSteps: [3], stages: 'all', frequencies: Float64Array.of(0) }).schedules[0].stages).toHaveLength(4);
   });
 
   it('CSV streams the step rows after the (absent) stages', () => {

@@ -72,28 +72,26 @@ async function writeRows(s: Schedule, columns: CoefficientColumns, shown: readon
     first = false;
     return p;
   };
+  // Lines are written 4096 at a time (a write per line costs more than the line).
   const lines: string[] = [];
-  const flush = async (force: boolean) => {
-    if (lines.length >= 4096 || (force && lines.length > 0)) await sink.write(lines.splice(0).join(''));
-  };
   if (runs) {
     for (const { firstStage, lastStage } of coefficientRuns(s, columns)) {
       const head = `"firstStage":${firstStage},"lastStage":${lastStage},"startStep":${t.startStep[firstStage]},"endStep":${t.endStep[lastStage]}`;
       if (format === 'csv') lines.push(`${csvName},${firstStage},${lastStage},${t.startStep[firstStage]},${t.endStep[lastStage]},${cells(firstStage)}\n`);
       else if (format === 'ndjson') lines.push(`{"schedule":${name},${head},${cells(firstStage)}}\n`);
       else lines.push(`${sep()}{${head},${cells(firstStage)}}`);
-      await flush(false);
+      if (lines.length >= 4096) await sink.write(lines.splice(0).join(''));
     }
-    return flush(true);
-  }
-  for (let k = 0; k < t.count; k++) {
-    const text = cells(k);
-    for (let step = t.startStep[k]; step <= t.endStep[k]; step++) {
-      if (format === 'csv') lines.push(`${csvName},${step},${k},${text}\n`);
-      else if (format === 'ndjson') lines.push(`{"schedule":${name},"step":${step},"stage":${k},${text}}\n`);
-      else lines.push(`${sep()}{"step":${step},"stage":${k},${text}}`);
-      await flush(false);
+  } else {
+    for (let k = 0; k < t.count; k++) {
+      const text = cells(k);
+      for (let step = t.startStep[k]; step <= t.endStep[k]; step++) {
+        if (format === 'csv') lines.push(`${csvName},${step},${k},${text}\n`);
+        else if (format === 'ndjson') lines.push(`{"schedule":${name},"step":${step},"stage":${k},${text}}\n`);
+        else lines.push(`${sep()}{"step":${step},"stage":${k},${text}}`);
+        if (lines.length >= 4096) await sink.write(lines.splice(0).join(''));
+      }
     }
   }
-  await flush(true);
+  if (lines.length > 0) await sink.write(lines.join(''));
 }
