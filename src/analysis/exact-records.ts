@@ -62,16 +62,26 @@ export class ExactStageSource {
  * Throws an OptionError for a step outside 1 … schedule.steps.
  */
 export function atStepRecords(schedule: Schedule, omega: Float64Array, steps: readonly number[]): AtStepRecord[] {
-  const sorted = [...new Set(steps)].sort((a, b) => a - b);
+  return [...atStepRecordStream(schedule, omega, steps)];
+}
+
+/** atStepRecords one at a time, in step order: one forward walk, one record in memory. */
+export function* atStepRecordStream(schedule: Schedule, omega: Float64Array, steps: readonly number[]): Generator<AtStepRecord> {
+  const sorted = uniqueSteps(steps);
   for (const s of sorted) {
     if (!Number.isInteger(s) || s < 1 || s > schedule.steps) {
       throw new OptionError([{ code: 'invalid_option', path: ['atSteps'], message: `step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`, received: s }]);
     }
   }
   const walker = schedule.rational ? new RationalExactWalker(schedule, omega) : new ExactResponseWalker(schedule, omega);
-  return sorted.map((step) => {
+  for (const step of sorted) {
     walker.advanceTo(step);
     const stage = stageOfStep(schedule.stages, step);
-    return { step, stage, responseExact: responseFromComplex(walker.output(stage)) };
-  });
+    yield { step, stage, responseExact: responseFromComplex(walker.output(stage)) };
+  }
+}
+
+/** The steps of --at-steps as reported: sorted, each once. */
+export function uniqueSteps(steps: readonly number[]): number[] {
+  return [...new Set(steps)].sort((a, b) => a - b);
 }

@@ -134,7 +134,8 @@ export class ExactResponseWalker {
     for (let f = 0; f < n; f++) {
       const [ir, ii, idr, idi] = branchFrozen(u, v, omega[f]);
       if (!(Number.isFinite(ir) && Number.isFinite(ii))) {
-        this.stepThrough(o + f, u, v, L, f);
+        if (u === 1 && omega[f] === 0) this.accumulate(o + f, v, L);
+        else this.stepThrough(o + f, u, v, L, f);
         continue;
       }
       const xr = hr[o + f] - ir;
@@ -159,8 +160,21 @@ export class ExactResponseWalker {
     }
   }
 
-  /** L steps of the recursion, one at a time: short stages, and poles on the unit circle
-   *  (u = ±1 at ω = 0 or π, only with --allow-unstable) where the closed form does not apply. */
+  /**
+   * L steps with z = u·e^{−jω} = 1 (u = 1 at ω = 0, only with --allow-unstable), where H∞ = v/(1 − z) does
+   * not exist: H gains v per step, so H(t0 + L) = H(t0) + L·v and, from H′ ← H′ − j·H,
+   * H′(t0 + L) = H′(t0) − j·(L·H(t0) + v·L(L − 1)/2). O(1) whatever L (a 10¹²-step run was stepped through).
+   */
+  private accumulate(at: number, v: number, L: number): void {
+    const hr = this.hr[at];
+    const hi = this.hi[at];
+    this.dr[at] += L * hi;
+    this.di[at] -= L * hr + (v * L * (L - 1)) / 2;
+    this.hr[at] = hr + L * v;
+  }
+
+  /** L steps of the recursion, one at a time: runs of a few steps, and an H∞ that overflows (|u| far
+   *  above 1, only with --allow-unstable), where the closed form does not apply. */
   private stepThrough(at: number, u: number, v: number, L: number, f: number): void {
     const zr = u * this.cos[f];
     const zi = -u * this.sin[f];

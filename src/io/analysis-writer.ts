@@ -7,8 +7,11 @@ export interface AnalysisWriter {
   begin(): Promise<void> | void;
   schedule(header: ScheduleHeader): Promise<void> | void;
   stage(record: StageRecord): Promise<void> | void;
-  /** Exact responses at the steps of --at-steps, after the stages (writers without them ignore it). */
-  atSteps?(records: AtStepRecord[]): Promise<void> | void;
+  /**
+   * The exact response at one step of --at-steps, in order after the schedule's stages (writers without it
+   * ignore them). One record at a time, so any number of steps streams in the memory of one.
+   */
+  atStep?(record: AtStepRecord): Promise<void> | void;
   endSchedule(): Promise<void> | void;
   end(): Promise<void> | void;
 }

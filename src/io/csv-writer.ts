@@ -23,7 +23,7 @@ export function csvWriter(sink: TextSink, options: WriterOptions): AnalysisWrite
         const rows = responseSets(r).flatMap((s) => exactResponseRows(prefix, s.kind, s.step, header.frequencies, s.response));
         return sink.write(rows.map(csvLine).join(''));
       },
-      atSteps: (records) => (options.response ? sink.write(atStepRows(header, records).map(csvLine).join('')) : undefined),
+      atStep: (r) => (options.response ? sink.write(atStepRows(header, r).map(csvLine).join('')) : undefined),
       endSchedule: () => undefined,
       end: () => undefined,
     };
