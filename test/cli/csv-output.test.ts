@@ -41,7 +41,7 @@ describe('CSV output is RFC 4180 for names with commas, quotes and line breaks',
   it.each([
     ['analyze --no-response', ['analyze', weird, '--no-response', '--format', 'csv'], 2],
     ['analyze (responses)', ['analyze', weird, '--freqs', '3', '--format', 'csv'], 6],
-    ['analyze --mode both --at-steps', ['analyze', weird, '--mode', 'both', '--freqs', '3', '--at-steps', '1,150', '--format', 'csv'], 18],
+    ['analyze --mode both --at-steps', ['analyze', weird, '--mode', 'both', '--freqs', '3', '--at-steps', '1,150', '--stages', 'all', '--format', 'csv'], 18],
     ['analyze --mode exact --no-response', ['analyze', weird, '--mode', 'exact', '--no-response', '--format', 'csv'], 2],
     ['coefficients', ['coefficients', weird], 200],
     ['coefficients --runs', ['coefficients', weird, '--runs'], 2],
