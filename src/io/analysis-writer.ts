@@ -24,6 +24,11 @@ export interface WriterOptions {
   tool: { name: string; version: string };
   /** 'exact' or 'both' adds the exact response and transient columns (CSV/NDJSON); default 'frozen'. */
   mode?: 'frozen' | 'exact' | 'both';
+  /**
+   * --at-steps records follow the stages: CSV/NDJSON then use the long layout of the exact modes
+   * (kind and step columns) whatever the mode, since an at-step row is an exact response.
+   */
+  atSteps?: boolean;
 }
 
 export type WriterFactory = (sink: TextSink, options: WriterOptions) => AnalysisWriter;

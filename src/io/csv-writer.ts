@@ -10,7 +10,7 @@ import type { ScheduleHeader } from '../analysis/analyze.js';
 /** Tidy CSV (RFC 4180, header row, '\n' line ends; non-finite numbers and nulls are empty cells). */
 export function csvWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   let header: ScheduleHeader;
-  const exact = options.mode === 'exact' || options.mode === 'both';
+  const exact = options.mode === 'exact' || options.mode === 'both' || options.atSteps === true;
   if (exact) {
     return {
       begin: () => sink.write(csvLine(options.response ? EXACT_RESPONSE_COLUMNS : EXACT_METRICS_COLUMNS)),

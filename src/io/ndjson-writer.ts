@@ -14,7 +14,7 @@ function object(columns: readonly string[], cells: Cell[]): string {
 /** NDJSON: the tidy rows of the CSV format, one JSON object per line. */
 export function ndjsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   let header: ScheduleHeader;
-  if (options.mode === 'exact' || options.mode === 'both') {
+  if (options.mode === 'exact' || options.mode === 'both' || options.atSteps === true) {
     return {
       begin: () => undefined,
       schedule: (h) => {

@@ -57,7 +57,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   checkBudgets([budgets.time, options.stages === undefined ? budgets.output : undefined], options.force);
 
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, tool: TOOL, mode: options.mode ?? 'frozen' };
+    const wo: WriterOptions = { response, tool: TOOL, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
