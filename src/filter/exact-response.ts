@@ -269,8 +269,8 @@ function absoluteSums(sums: [Float64Array, Float64Array, Float64Array], i: numbe
 /**
  * Σ_{k<L} kⁿ·p^k for n = 0, 1, 2 and p ≥ 0: exact for n = 0 (p < 1: −expm1(L·ln p)/(1 − p)); for n = 1, 2
  * the smaller of the sums without decay (L(L − 1)/2, (L − 1)L(2L − 1)/6) and the infinite series
- * (p/(1 − p)², p(1 + p)/(1 − p)³): upper bounds within a factor of about 2, with no cancellation. p ≥ 1: p^{L−1}
- * times the sums without decay (upper bounds).
+ * (p/(1 − p)², p(1 + p)/(1 − p)³), upper bounds within a factor 2 (n = 1) and 3.4 (n = 2) that never
+ * cancel. p ≥ 1 (unstable stages only): p^{L−1} times the sums without decay, looser upper bounds.
  */
 function geometricMoments(p: number, L: number): [number, number, number] {
   const m1 = (L * (L - 1)) / 2;

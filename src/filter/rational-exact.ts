@@ -230,14 +230,15 @@ function inputSum(b: Float64Array, offset: number, terms: number, er: Float64Arr
     const c = b[offset + m];
     if (c === 0) continue;
     for (let f = 0; f < n; f++) {
-      const r = c * er[m * n + f];
-      const i = c * ei[m * n + f];
-      out[f] += r;
-      out[n + f] += i;
-      out[2 * n + f] += m * i;
-      out[3 * n + f] -= m * r;
-      out[4 * n + f] -= m * m * r;
-      out[5 * n + f] -= m * m * i;
+      const r = er[m * n + f];
+      const i = ei[m * n + f];
+      out[f] += c * r;
+      out[n + f] += c * i;
+      // d/dω (c·e^{−jωm}) = −jm·c·e^{−jωm}; d²/dω² = −m²·c·e^{−jωm}
+      out[2 * n + f] += m * c * i;
+      out[3 * n + f] -= m * c * r;
+      out[4 * n + f] -= m * m * c * r;
+      out[5 * n + f] -= m * m * c * i;
     }
   }
 }
