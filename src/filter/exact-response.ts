@@ -171,7 +171,7 @@ export class ExactResponseWalker {
     absoluteSums(this.sums, i, u, v, u === 0 ? 1 : L);
     if (L <= STEP_BY_STEP_MAX || u === 0) {
       const steps = u === 0 ? 1 : L;
-      for (let f = 0; f < n; f++) this.stepThrough(o + f, u, v, steps, f);
+      this.stepThrough(o, u, v, steps, 0, n);
       return;
     }
     const mag = Math.pow(Math.abs(u), L);
@@ -181,7 +181,7 @@ export class ExactResponseWalker {
       branchFrozenAt(u, v, this.sin[f], this.cos[f], u >= 0 ? this.sinHalf[f] : this.cosHalf[f], frozen);
       const [ir, ii, idr, idi, i2r, i2i] = frozen;
       if (!(Number.isFinite(ir) && Number.isFinite(ii))) {
-        this.stepThrough(o + f, u, v, L, f);
+        this.stepThrough(o, u, v, L, f, f + 1);
         continue;
       }
       const xr = hr[o + f] - ir;
@@ -216,35 +216,39 @@ export class ExactResponseWalker {
 
   /** L steps of the recursion, one at a time: short stages, and poles on the unit circle
    *  (u = ±1 at ω = 0 or π, only with --allow-unstable) where the closed form does not apply. */
-  private stepThrough(at: number, u: number, v: number, L: number, f: number): void {
-    const zr = u * this.cos[f];
-    const zi = -u * this.sin[f];
-    let a = this.hr[at];
-    let b = this.hi[at];
-    let da = this.dr[at];
-    let db = this.di[at];
-    let sa = this.d2r[at];
-    let sb = this.d2i[at];
-    for (let s = 0; s < L; s++) {
-      // H″ ← z·(H″ − 2jH′ − H); H′ ← z·(H′ − jH); H ← v + z·H
-      const qr = sa + 2 * db - a;
-      const qi = sb - 2 * da - b;
-      sa = zr * qr - zi * qi;
-      sb = zr * qi + zi * qr;
-      const pr = da + b;
-      const pi = db - a;
-      da = zr * pr - zi * pi;
-      db = zr * pi + zi * pr;
-      const nr = v + zr * a - zi * b;
-      b = zr * b + zi * a;
-      a = nr;
+  private stepThrough(o: number, u: number, v: number, L: number, from: number, to: number): void {
+    const { hr, hi, dr, di, d2r, d2i, cos, sin } = this;
+    for (let f = from; f < to; f++) {
+      const at = o + f;
+      const zr = u * cos[f];
+      const zi = -u * sin[f];
+      let a = hr[at];
+      let b = hi[at];
+      let da = dr[at];
+      let db = di[at];
+      let sa = d2r[at];
+      let sb = d2i[at];
+      for (let s = 0; s < L; s++) {
+        // H″ ← z·(H″ − 2jH′ − H); H′ ← z·(H′ − jH); H ← v + z·H
+        const qr = sa + 2 * db - a;
+        const qi = sb - 2 * da - b;
+        sa = zr * qr - zi * qi;
+        sb = zr * qi + zi * qr;
+        const pr = da + b;
+        const pi = db - a;
+        da = zr * pr - zi * pi;
+        db = zr * pi + zi * pr;
+        const nr = v + zr * a - zi * b;
+        b = zr * b + zi * a;
+        a = nr;
+      }
+      hr[at] = a;
+      hi[at] = b;
+      dr[at] = da;
+      di[at] = db;
+      d2r[at] = sa;
+      d2i[at] = sb;
     }
-    this.hr[at] = a;
-    this.hi[at] = b;
-    this.dr[at] = da;
-    this.di[at] = db;
-    this.d2r[at] = sa;
-    this.d2i[at] = sb;
   }
 }
 
@@ -260,11 +264,18 @@ function absoluteSums(sums: [Float64Array, Float64Array, Float64Array], i: numbe
   const p = Math.abs(u);
   const q = Math.abs(v);
   const g = Math.pow(p, L);
-  const [g0, g1, g2] = geometricMoments(p, L);
-  const [a0, a1, a2] = [sums[0][i], sums[1][i], sums[2][i]];
-  const next = [g * a0 + q * g0, g * (a1 + L * a0) + q * g1, g * (a2 + 2 * L * a1 + L * L * a0) + q * g2];
-  for (let n = 0; n < 3; n++) sums[n][i] = Number.isNaN(next[n]) ? Infinity : next[n];
+  geometricMoments(p, L, MOMENTS);
+  const [s0, s1, s2] = sums;
+  const a0 = s0[i];
+  const a1 = s1[i];
+  const a2 = s2[i];
+  s0[i] = g * a0 + q * MOMENTS[0];
+  s1[i] = g * (a1 + L * a0) + q * MOMENTS[1];
+  s2[i] = g * (a2 + 2 * L * a1 + L * L * a0) + q * MOMENTS[2];
+  for (const x of sums) if (Number.isNaN(x[i])) x[i] = Infinity;
 }
+
+const MOMENTS = new Float64Array(3);
 
 /**
  * Σ_{k<L} kⁿ·p^k for n = 0, 1, 2 and p ≥ 0: exact for n = 0 (p < 1: −expm1(L·ln p)/(1 − p)); for n = 1, 2
@@ -272,16 +283,24 @@ function absoluteSums(sums: [Float64Array, Float64Array, Float64Array], i: numbe
  * (p/(1 − p)², p(1 + p)/(1 − p)³), upper bounds within a factor 2 (n = 1) and 3.4 (n = 2) that never
  * cancel. p ≥ 1 (unstable stages only): p^{L−1} times the sums without decay, looser upper bounds.
  */
-function geometricMoments(p: number, L: number): [number, number, number] {
+function geometricMoments(p: number, L: number, out: Float64Array): void {
   const m1 = (L * (L - 1)) / 2;
   const m2 = ((L - 1) * L * (2 * L - 1)) / 6;
   if (p >= 1) {
     const grow = Math.pow(p, L - 1);
-    return [L * grow, m1 * grow, m2 * grow];
+    out[0] = L * grow;
+    out[1] = m1 * grow;
+    out[2] = m2 * grow;
+  } else if (p === 0) {
+    out[0] = 1;
+    out[1] = 0;
+    out[2] = 0;
+  } else {
+    const r = 1 - p;
+    out[0] = -Math.expm1(L * Math.log(p)) / r;
+    out[1] = Math.min(m1, p / (r * r));
+    out[2] = Math.min(m2, (p * (1 + p)) / (r * r * r));
   }
-  if (p === 0) return [1, 0, 0];
-  const r = 1 - p;
-  return [-Math.expm1(L * Math.log(p)) / r, Math.min(m1, p / (r * r)), Math.min(m2, (p * (1 + p)) / (r * r * r))];
 }
 
 /**
