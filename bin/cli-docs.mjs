@@ -41,9 +41,16 @@ your PATH ([README](../README.md#use-it)).
   trace unless \`--debug\`. **Warnings** and **notes** about a config
   (\`file:line:col: warning: key.path: message\`) go to stderr too and leave the exit code alone.
 - **Input**: config files are YAML or JSON; \`-\` reads stdin. \`--preset NAME\` analyses a preset
-  without a file; \`--set key.path=value\` overrides any config value (repeatable). Stdin, pipes,
+  without a file; \`--set key.path=value\` overrides any config value (repeatable; a bare name such
+  as \`beta\` is resolved as in \`--grid\`, see [config.md](config.md#paths-from-the-command-line)). Stdin, pipes,
   FIFOs and \`<(cmd)\` are read as streams within the same limits as files (a config 10 MiB, a
   trace 2 GiB): reading stops at the limit, with an error that names it.
+- **Stages**: \`--stages\` (analyze, plot, simulate, sweep) takes a comma list, combined as a set
+  and reported in order, of \`all\`, \`none\`, \`first\`, \`last\` (or \`final\`), an index \`K\` from 0
+  (\`-K\` counts from the end: \`-1\` is the last), a range \`a..b\`, \`every:N\` (0, N, 2N, … and the
+  last) and \`step:S\` (the stage holding optimizer step S, from 1). Where one stage is wanted
+  (\`sweep --plot-stage\`, \`tune --target <stage>.<metric>=<value>\`) the same words name it:
+  \`first\`, \`last\`, \`final\`, \`K\`, \`-K\` or \`step:S\` (and \`stage:K\` in targets).
 - **Paths**: a path that cannot be used (missing, not a directory, a symlink loop, a name too
   long, permission denied, a directory) is one line naming it, exit 2. Output files and
   \`--out-dir\` are checked before any work is done; an output that is one of the inputs (the

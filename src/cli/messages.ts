@@ -1,3 +1,6 @@
+import { PRESETS } from '../schedule/presets/index.js';
+import { quoted } from '../util/excerpt.js';
+import { didYouMean } from '../util/suggest.js';
 import type { Vocabulary } from '../vocabulary.js';
 
 /** The CLI's words for the knobs core messages name (see src/vocabulary.ts). */
@@ -10,3 +13,8 @@ export const CLI_VOCABULARY: Vocabulary = {
   force: '--force',
   presets: '`momentum-fr presets`',
 };
+
+/** `--preset NAME` or `init NAME` with a name that is no preset (with a did-you-mean). */
+export function unknownPresetMessage(name: string): string {
+  return `unknown preset ${quoted(name)}${didYouMean(name, PRESETS.keys())}; see ${CLI_VOCABULARY.presets}`;
+}

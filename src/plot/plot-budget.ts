@@ -79,7 +79,7 @@ export function plotBudgets(plan: PlotPlan): { memory?: BudgetIssue; time?: Budg
  */
 function curveStages(s: Schedule, plot: PlotOptions, html: boolean): { count: number; last: number } {
   if (plot.stages !== null) {
-    const chosen = selectStages(plot.stages, s.stages.count);
+    const chosen = selectStages(plot.stages, s.stages);
     return Array.isArray(chosen) && chosen.length > 0 ? { count: chosen.length, last: chosen[chosen.length - 1] } : { count: 0, last: -1 };
   }
   return { count: Math.min(s.stages.count, Math.max(plot.stageCount, html ? plot.interactiveStageCount : 0)), last: s.stages.count - 1 };

@@ -1,6 +1,7 @@
 import type { Schedule } from '../types.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { isPrototypeKey, prototypeKeyMessage } from './key-path.js';
+import { applyOverride } from './config-path.js';
 import { plainConfig } from './plain-config.js';
 import { PRESETS } from './presets/index.js';
 import { resolveSchedule } from './resolve.js';
@@ -14,8 +15,13 @@ import { didYouMean } from '../util/suggest.js';
 export interface ParseOptions {
   /** Accept stages with |u| ≥ 1 (marginal or unstable filters). */
   allowUnstable?: boolean;
-  /** Overrides applied to every schedule before validation: `momentum.c` → 0.05. */
-  overrides?: { path: string[]; value: unknown }[];
+  /**
+   * Overrides applied to every schedule before validation: `momentum.c` → 0.05. A one-key path is
+   * a bare name, resolved per schedule as everywhere (config-path.ts: `beta` → momentum.beta).
+   * `origin` (`--set momentum.c=-1`) locates the issues about the value: they name it instead of a
+   * line of the text.
+   */
+  overrides?: Override[];
   /** Used to name schedules that have no `name`. */
   defaultName?: string;
 }
@@ -27,6 +33,8 @@ export interface ParseResult {
   issues: ConfigIssue[];
   /** What resolved but may not mean what was written, and notes; located like issues. */
   warnings: ConfigWarning[];
+  /** The documents read (one for a value), with `locate(path)` → line and column in the text. */
+  documents: SourceDocument[];
 }
 
 type Path = (string | number)[];
@@ -54,7 +62,7 @@ export function parseConfig(value: unknown, options: ParseOptions = {}): ParseRe
 }
 
 function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options: ParseOptions): ParseResult {
-  const result: ParseResult = { schedules: [], configs: [], issues, warnings: [] };
+  const result: ParseResult = { schedules: [], configs: [], issues, warnings: [], documents };
   if (documents.length === 0 && issues.length === 0) {
     issues.push({ code: 'empty', path: [], message: 'no schedule in the input (expected steps, stages and momentum)', line: 1, column: 1 });
   }
@@ -67,7 +75,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
   const entries: ({ issues: ConfigIssue[] } | { config: ScheduleConfig; path: Path; located: Located })[] = [];
   for (const doc of documents) {
     const located: Located = (list) =>
-      list.map((i) => (i.line !== undefined ? i : { ...i, ...doc.locate(i.path, KEY_CODES.has(i.code)) }));
+      list.map((i) => (i.line !== undefined || i.origin !== undefined ? i : { ...i, ...doc.locate(i.path, KEY_CODES.has(i.code)) }));
     const plain = plainConfig(doc.value);
     if (plain.issues.length > 0) {
       entries.push({ issues: located(plain.issues) });
@@ -79,8 +87,19 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
       continue;
     }
     for (const { value, path } of listed.list) {
-      const checked = validateSchedule(applyOverrides(value, overrides.list), path);
-      entries.push(checked.issues.length > 0 ? { issues: located(checked.issues) } : { config: checked.config!, path, located });
+      const patched = applyOverrides(value, overrides.list, path);
+      if ('issues' in patched) {
+        entries.push({ issues: patched.issues });
+        continue;
+      }
+      // An issue about a value an override set names the override, not the line it replaced.
+      const atOrigin: Located = (list) =>
+        located(list.map((i) => {
+          const by = patched.origins.findLast((o) => o.path.every((key, n) => i.path[n] === key));
+          return by ? { ...i, origin: by.origin } : i;
+        }));
+      const checked = validateSchedule(patched.value, path);
+      entries.push(checked.issues.length > 0 ? { issues: atOrigin(checked.issues) } : { config: checked.config!, path, located: atOrigin });
     }
   }
   const tooBig = stageTablesOverBudget(entries.flatMap((e) => ('config' in e ? [e.config] : [])));
@@ -176,7 +195,7 @@ function validateMomentum(momentum: Record<string, unknown>, mBase: Path): { mom
   return { issues: [], momentum: { custom: custom.data } };
 }
 
-type Override = { path: string[]; value: unknown };
+export type Override = { path: string[]; value: unknown; origin?: string };
 
 /** Override paths must be non-empty lists of keys without prototype keys; values must be plain data. */
 function checkOverrides(overrides: readonly Override[]): { list: Override[]; issues: ConfigIssue[] } {
@@ -198,23 +217,24 @@ function checkOverrides(overrides: readonly Override[]): { list: Override[]; iss
       issues.push(...plain.issues.map((i) => ({ ...i, path: [...path, ...i.path] })));
       continue;
     }
-    list.push({ path, value: plain.value });
+    list.push({ path, value: plain.value, ...(typeof o.origin === 'string' ? { origin: o.origin } : {}) });
   }
   return { list, issues };
 }
 
-/** Sets each override's dot path on a copy of the schedule object (creating mappings as needed). */
-function applyOverrides(value: unknown, overrides: readonly Override[]): unknown {
-  if (overrides.length === 0) return value;
+/**
+ * Sets each override on a copy of the schedule mapping at `base` (config-path.ts: bare names
+ * resolved against the schedule as it stands after the overrides before it), with the full path
+ * each one set and its origin; or an issue for a bare name that means nothing in this schedule.
+ */
+function applyOverrides(value: unknown, overrides: readonly Override[], base: Path): { value: unknown; origins: { path: Path; origin: string }[] } | { issues: ConfigIssue[] } {
+  if (overrides.length === 0) return { value, origins: [] };
   const root = structuredClone(value) as Record<string, unknown>;
-  for (const { path, value: v } of overrides) {
-    let node: Record<string, unknown> = root;
-    for (const key of path.slice(0, -1)) {
-      const next = Object.hasOwn(node, key) ? node[key] : undefined;
-      if (typeof next !== 'object' || next === null) node[key] = {};
-      node = node[key] as Record<string, unknown>;
-    }
-    node[path[path.length - 1]] = structuredClone(v);
+  const origins: { path: Path; origin: string }[] = [];
+  for (const o of overrides) {
+    const set = applyOverride(root, o.path, o.value);
+    if ('error' in set) return { issues: [{ code: 'unknown_key', path: base, message: set.error, ...(o.origin !== undefined ? { origin: o.origin } : {}) }] };
+    if (o.origin !== undefined) origins.push({ path: [...base, ...set], origin: o.origin });
   }
-  return root;
+  return { value: root, origins };
 }

@@ -5,7 +5,7 @@ import { excerpt } from '../util/excerpt.js';
 import { parseAxisSpec, type AxisSpec } from './axis-spec.js';
 import { axisLength, axisValue } from './axis-value.js';
 import { gridSize, MAX_SWEEP_POINTS } from './sweep-grid.js';
-import { sweepTarget, type SweepTarget } from './sweep-target.js';
+import { sweepTarget, type SweepTarget } from '../schedule/config-path.js';
 import { FIXED_COLUMNS } from './sweep-job.js';
 
 /** One swept parameter: its output column, where it lives, its values. */

@@ -1,5 +1,6 @@
+import type { Vocabulary } from '../vocabulary.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
-import { METRIC_NAMES } from '../io/tidy-rows.js';
+import { METRIC_NAMES } from '../metric-names.js';
 import type { AtFrequency } from './at-freqs.js';
 import type { AxisSpec } from './axis-spec.js';
 import type { SweepAxis } from './sweep-axes.js';
@@ -21,6 +22,8 @@ export interface SweepJob {
   allowUnstable: boolean;
   /** Invalid points are reported and skipped instead of ending the sweep. */
   skipInvalid: boolean;
+  /** The words messages use for the knobs (`--stages` in the CLI); the library's by default. */
+  vocabulary?: Vocabulary;
 }
 
 export function sweepJob(config: ScheduleConfig, axes: readonly SweepAxis[], options: Omit<SweepJob, 'config' | 'axes'>): SweepJob {

@@ -1,7 +1,7 @@
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator } from '../sweep/point-evaluator.js';
 import { stageMetricsOf } from '../filter/stage-filter.js';
-import { sweepTarget } from '../sweep/sweep-target.js';
+import { sweepTarget } from '../schedule/config-path.js';
 import { brentRoot } from './brent-root.js';
 import { expandFrom, scanRange, type Bracket } from './find-bracket.js';
 import { stageIndex, type TuneTarget } from './tune-target.js';
@@ -55,7 +55,7 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
     x1[0] = x;
     const r = evaluate(x1);
     if (!r.stages) return NaN;
-    const k = stageIndex(request.target.stage, r.stages.count);
+    const k = stageIndex(request.target.stage, r.stages);
     if (k < 0) return NaN;
     const m = stageMetricsOf(r, k)[metric];
     return typeof m === 'number' ? m : NaN;

@@ -5,7 +5,7 @@ import { parseAtFreqs } from '../../src/sweep/at-freqs.js';
 import { resolveAxes, type AxisRequest } from '../../src/sweep/sweep-axes.js';
 import { sweepJob, type SweepFormat } from '../../src/sweep/sweep-job.js';
 import { chunkChecker, chunkFormatter } from '../../src/sweep/sweep-rows.js';
-import { stagePicker } from '../../src/sweep/stage-picker.js';
+import { stageSelector } from '../../src/analysis/stage-selection.js';
 
 function job(preset: string, grid: [string, string][], options: { stages?: string; format?: SweepFormat; atFreqs?: string; skipInvalid?: boolean } = {}) {
   const { configs } = parseSchedules(starterYaml(preset));
@@ -86,8 +86,8 @@ describe('sweep rows', () => {
     const { configs } = parseSchedules(starterYaml('fsgdm'));
     const { schedules } = parseSchedules(starterYaml('fsgdm'));
     expect(configs).toHaveLength(1);
-    expect(stagePicker('first,step:780,step:117000')(schedules[0].stages)).toEqual([0, 2, 300]);
-    expect(stagePicker('step:999999')(schedules[0].stages)).toMatchObject({ error: expect.stringContaining('outside') });
+    expect(stageSelector('first,step:780,step:117000')(schedules[0].stages)).toEqual([0, 2, 300]);
+    expect(stageSelector('step:999999')(schedules[0].stages)).toMatchObject({ error: expect.stringContaining('outside') });
   });
 
   it('--at-freqs accepts numbers, pi, fractions and multiples of pi', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { starterYaml } from '../../src/schedule/starter.js';
-import { parseTuneTarget } from '../../src/tune/tune-target.js';
+import { parseTuneTarget, stageIndex } from '../../src/tune/tune-target.js';
 import { tuneParameter, type TuneSolution } from '../../src/tune/tune-parameter.js';
 
 function tune(text: string, path: string, target: string, range?: [number, number], sets: [string, unknown][] = []): TuneSolution {
@@ -68,7 +68,10 @@ describe('tuneParameter against closed forms', () => {
   });
 
   it('targets: stage selectors and metric names are checked', () => {
-    expect(parseTuneTarget('stage:-1.noiseGain=2')).toMatchObject({ stage: { kind: 'index', index: -1 }, metric: 'noiseGain', value: 2 });
+    const t = parseTuneTarget('stage:-1.noiseGain=2');
+    expect(t).toMatchObject({ stageText: 'stage:-1', metric: 'noiseGain', value: 2 });
+    if ('error' in t) throw new Error(t.error);
+    expect(stageIndex(t.stage, 5)).toBe(4);
     expect(parseTuneTarget('last.dcgain=2')).toMatchObject({ error: expect.stringContaining('did you mean "dcGain"') });
     expect(parseTuneTarget('middle.dcGain=2')).toMatchObject({ error: expect.stringContaining('expected <stage>.<metric>=<value>') });
     expect(parseTuneTarget('final.filterType=1')).toMatchObject({ error: expect.stringContaining('unknown metric') });

@@ -112,7 +112,7 @@ async function stream(schedules: Schedule[], writers: AnalysisWriter[], options:
 /** The stages --stages selects in each schedule; a usage error for a selection that does not fit one. */
 function selections(schedules: Schedule[], spec: string): number[][] {
   return schedules.map((s) => {
-    const sel = selectStages(spec, s.stages.count);
+    const sel = selectStages(spec, s.stages);
     if (!Array.isArray(sel)) throw new CliError(`--stages: ${sel.error} (schedule ${s.name})`);
     return sel;
   });

@@ -84,7 +84,7 @@ export function plotRequest(options: PlotCliOptions, scheduleCount: number): Plo
 export function checkStages(stages: string | null, schedules: readonly Schedule[]): void {
   if (stages === null) return;
   for (const s of schedules) {
-    const chosen = selectStages(stages, s.stages.count);
+    const chosen = selectStages(stages, s.stages);
     if (!Array.isArray(chosen)) throw new CliError(`--stages: ${chosen.error} (schedule ${s.name})`);
     if (chosen.length > MAX_CURVES) {
       throw new CliError(`--stages: ${chosen.length} stages of schedule ${s.name} would be drawn; at most ${MAX_CURVES} curves fit in a figure (thin the selection with every:N)`);

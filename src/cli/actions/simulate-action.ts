@@ -48,7 +48,7 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
     if (steps > longest) throw new CliError(`--steps ${steps}: the schedule covers only ${longest} steps; lengthen it with --set steps=${steps}`);
   }
   const selections = schedules.map((s) => {
-    const selected = selectStages(options.stages, s.stages.count);
+    const selected = selectStages(options.stages, s.stages);
     if (!Array.isArray(selected)) throw new CliError(`--stages: ${selected.error} (schedule ${s.name})`);
     // Stages that start after the signal ends are not compared.
     return selected.filter((i) => s.stages.startStep[i] <= steps);

@@ -1,4 +1,5 @@
-import { METRIC_NAMES } from '../../io/tidy-rows.js';
+import { NUMERIC_METRICS } from '../../metric-names.js';
+import { stageSelector } from '../../analysis/stage-selection.js';
 import { formatOfPath } from '../../plot/plot-format.js';
 import { stableJson } from '../../plot/stable-json.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
@@ -17,8 +18,6 @@ import { quoted } from '../../util/excerpt.js';
 
 /** Points a plot may have (a heatmap of 500 × 500 is already finer than the picture). */
 const MAX_PLOT_POINTS = 250_000;
-
-const NUMERIC_METRICS = METRIC_NAMES.filter((m) => m !== 'filterType' && m !== 'amplifies');
 
 interface PlotCliOptions {
   plot?: string;
@@ -44,7 +43,11 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
   if (contour !== undefined && !Number.isFinite(contour)) throw new CliError(`--contour: expected a number (got ${quoted(options.contour ?? '')})`);
   if (contour !== undefined && paths.length !== 2) throw new CliError('--contour: needs a heatmap, i.e. two swept paths');
   const stageText = options.plotStage.trim();
-  if (!/^(first|last|final|-?\d+)$/.test(stageText)) throw new CliError(`--plot-stage: expected first, last or a stage index (got ${quoted(stageText)})`);
+  const stageOf = stageSelector(stageText, { single: true });
+  const parsed = stageOf(0);
+  if (!Array.isArray(parsed) && (parsed.code === 'syntax' || parsed.code === 'not_single')) {
+    throw new CliError(`--plot-stage: expected first, last, final, a stage index or step:S (got ${quoted(stageText)})`);
+  }
 
   return {
     async write(job, ctx) {
@@ -60,9 +63,8 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
           z[p] = NaN;
           continue;
         }
-        const n = r.stages.count;
-        const k = stageText === 'first' ? 0 : stageText === 'last' || stageText === 'final' ? n - 1 : Number(stageText) < 0 ? n + Number(stageText) : Number(stageText);
-        const m = k >= 0 && k < n ? stageMetricsOf(r, k)[metric] : null;
+        const k = stageOf(r.stages);
+        const m = Array.isArray(k) ? stageMetricsOf(r, k[0])[metric] : null;
         z[p] = typeof m === 'number' ? m : NaN;
       }
       const axes: PlotAxis[] = job.axes.map((a) => ({

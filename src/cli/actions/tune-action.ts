@@ -6,7 +6,7 @@ import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions } from '../options.js';
-import { loadSweepInput } from './sweep-input.js';
+import { loadSweepInput } from '../load-schedules.js';
 import { excerpt, quoted } from '../../util/excerpt.js';
 
 export interface TuneCliOptions extends InputOptions {
