@@ -72,7 +72,8 @@ your PATH ([README](../README.md#use-it)).
   \`FORCE_COLOR\` turns it on.
 - **Frequencies** are in rad/sample on [0, π] (scipy.signal.freqz's \`worN\` with
   \`include_nyquist=True\`); \`--units cycles\` (cycles/step) or \`period\` (steps) changes only the
-  display.
+  display. Every option that takes one (\`--fmin\`, \`--at-freqs\`, \`--frequency\`, \`--f0\`, \`--f1\`)
+  reads a number, \`pi\` (or \`π\`), a multiple \`0.5pi\` or a fraction \`pi/4\`, \`3pi/4\`.
 `;
 
 /** The limits and budgets, with their values from src/schedule/limits.ts and budgets.ts. */

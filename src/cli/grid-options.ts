@@ -1,4 +1,5 @@
 import { linearGrid, logGrid } from '../filter/grid.js';
+import { parseFrequency } from '../filter/parse-frequency.js';
 import { LIMITS } from '../schedule/limits.js';
 import { CliError } from './errors.js';
 import type { GridOptions } from './options.js';
@@ -10,7 +11,7 @@ export function gridFromOptions(options: GridOptions): Float64Array {
   if (!Number.isInteger(n) || n < 1) throw new CliError(`--freqs: expected a positive integer (got ${quoted(options.freqs)})`);
   if (n > LIMITS.maxFrequencies) throw new CliError(`--freqs: at most ${LIMITS.maxFrequencies} frequencies (got ${n})`);
   if (options.scale === 'log') {
-    const fmin = Number(options.fmin);
+    const fmin = parseFrequency(options.fmin) ?? NaN;
     if (!(fmin > 0 && fmin < Math.PI)) throw new CliError(`--fmin: expected a number in (0, π) rad/sample (got ${quoted(options.fmin)})`);
     return logGrid(n, fmin);
   }
