@@ -14,7 +14,7 @@ import type { ScheduleConfig } from '../schedule/schema.js';
 import type { Schedule } from '../types.js';
 import type { CliContext } from './context.js';
 import { CliError } from './errors.js';
-import { unknownPresetMessage } from './messages.js';
+import { CLI_VOCABULARY, unknownPresetMessage } from './messages.js';
 import type { InputOptions } from './options.js';
 
 export interface LoadedSource {
@@ -48,7 +48,7 @@ export async function loadSources(inputs: string[], opts: InputOptions, ctx: Cli
   const loaded: LoadedSource[] = [];
   let problems = 0;
   for (const { label, stem, content } of sources) {
-    const options = { allowUnstable: opts.allowUnstable, overrides, defaultName: stem };
+    const options = { allowUnstable: opts.allowUnstable, overrides, defaultName: stem, vocabulary: CLI_VOCABULARY };
     const parsed = typeof content === 'string' ? parseSchedules(content, options) : parseConfig(content, options);
     for (const issue of [...parsed.warnings, ...parsed.issues]) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
     problems += parsed.issues.length;

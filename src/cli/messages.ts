@@ -1,6 +1,4 @@
-import { PRESETS } from '../schedule/presets/index.js';
-import { quoted } from '../util/excerpt.js';
-import { didYouMean } from '../util/suggest.js';
+import { unknownPresetText } from '../schedule/preset-document.js';
 import type { Vocabulary } from '../vocabulary.js';
 
 /** The CLI's words for the knobs core messages name (see src/vocabulary.ts). */
@@ -16,5 +14,5 @@ export const CLI_VOCABULARY: Vocabulary = {
 
 /** `--preset NAME` or `init NAME` with a name that is no preset (with a did-you-mean). */
 export function unknownPresetMessage(name: string): string {
-  return `unknown preset ${quoted(name)}${didYouMean(name, PRESETS.keys())}; see ${CLI_VOCABULARY.presets}`;
+  return unknownPresetText(name, CLI_VOCABULARY, true);
 }

@@ -10,7 +10,8 @@ import { budgetText, type BudgetKnob } from './budgets.js';
 import { stageTablesOverBudget } from './stage-table-cost.js';
 import { readYamlDocuments, type SourceDocument } from './yaml-source.js';
 import { fromZodIssues } from './zod-issues.js';
-import { didYouMean } from '../util/suggest.js';
+import { unknownPresetText } from './preset-document.js';
+import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 
 export interface ParseOptions {
   /** Accept stages with |u| ≥ 1 (marginal or unstable filters). */
@@ -24,6 +25,8 @@ export interface ParseOptions {
   overrides?: Override[];
   /** Used to name schedules that have no `name`. */
   defaultName?: string;
+  /** The words messages use for the knobs (`momentum-fr presets` in the CLI); the library's by default. */
+  vocabulary?: Vocabulary;
 }
 
 export interface ParseResult {
@@ -98,7 +101,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
           const by = patched.origins.findLast((o) => o.path.every((key, n) => i.path[n] === key));
           return by ? { ...i, origin: by.origin } : i;
         }));
-      const checked = validateSchedule(patched.value, path);
+      const checked = validateSchedule(patched.value, path, options.vocabulary ?? LIBRARY_VOCABULARY);
       entries.push(checked.issues.length > 0 ? { issues: atOrigin(checked.issues) } : { config: checked.config!, path, located: atOrigin });
     }
   }
@@ -147,14 +150,14 @@ function scheduleEntries(value: unknown): { list: { value: unknown; path: Path }
   return { list: file.data.schedules.map((v, i) => ({ value: v, path: ['schedules', i] })) };
 }
 
-function validateSchedule(value: unknown, base: Path): { config?: ScheduleConfig; issues: ConfigIssue[] } {
+function validateSchedule(value: unknown, base: Path, vocabulary: Vocabulary): { config?: ScheduleConfig; issues: ConfigIssue[] } {
   const shape = ScheduleShape.safeParse(value, { reportInput: true });
   if (!shape.success) {
     // Still check the momentum block, so that one run reports every problem of the file.
     const issues = fromZodIssues(shape.error.issues, base, (p) => keysAt(ScheduleShape, p));
     const momentum = (value as { momentum?: unknown }).momentum;
     if (typeof momentum === 'object' && momentum !== null && !Array.isArray(momentum)) {
-      issues.push(...validateMomentum(momentum as Record<string, unknown>, [...base, 'momentum']).issues);
+      issues.push(...validateMomentum(momentum as Record<string, unknown>, [...base, 'momentum'], vocabulary).issues);
     }
     return { issues };
   }
@@ -166,18 +169,18 @@ function validateSchedule(value: unknown, base: Path): { config?: ScheduleConfig
   if (rest.stages !== undefined && rest.stages > rest.steps) {
     issues.push({ code: 'too_big', path: [...base, 'stages'], message: `must be ≤ steps (${rest.steps})`, received: rest.stages });
   }
-  const checked = validateMomentum(momentum, [...base, 'momentum']);
+  const checked = validateMomentum(momentum, [...base, 'momentum'], vocabulary);
   issues.push(...checked.issues);
   if (issues.length > 0 || !checked.momentum) return { issues };
   return { issues, config: { ...rest, momentum: checked.momentum } };
 }
 
-function validateMomentum(momentum: Record<string, unknown>, mBase: Path): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
+function validateMomentum(momentum: Record<string, unknown>, mBase: Path, vocabulary: Vocabulary): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
   if (Object.hasOwn(momentum, 'preset')) {
     const { preset: name, ...params } = momentum;
     const preset = typeof name === 'string' ? PRESETS.get(name) : undefined;
     if (!preset) {
-      const msg = typeof name === 'string' ? `unknown preset${didYouMean(name, PRESETS.keys())}; see \`momentum-fr presets\`` : 'expected a preset name';
+      const msg = typeof name === 'string' ? unknownPresetText(name, vocabulary) : 'expected a preset name';
       return { issues: [{ code: 'unknown_preset', path: [...mBase, 'preset'], message: msg, received: name }] };
     }
     const parsed = preset.params.safeParse(params, { reportInput: true });

@@ -1,4 +1,7 @@
 import { PRESETS } from './presets/index.js';
+import { quoted } from '../util/excerpt.js';
+import { didYouMean } from '../util/suggest.js';
+import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 
 /** A preset's config as the YAML would give it: what `--preset NAME` analyses and `init NAME` writes. */
 export interface PresetDocument {
@@ -21,4 +24,13 @@ export function presetDocument(name: string): PresetDocument {
   if (!preset) throw new RangeError(`unknown preset ${name}`);
   const defaults = preset.params.parse({}) as Record<string, unknown>;
   return { name: preset.name, steps: preset.defaults.steps, stages: preset.defaults.stages, momentum: { preset: preset.name, ...structuredClone(defaults) } };
+}
+
+/**
+ * The one text for a name that is no preset, with a did-you-mean and where the names are listed
+ * (`vocabulary.presets`). `named`: the name is part of the sentence (a CLI option); otherwise the
+ * issue shows it as `(got …)`.
+ */
+export function unknownPresetText(name: string, vocabulary: Vocabulary = LIBRARY_VOCABULARY, named = false): string {
+  return `unknown preset${named ? ` ${quoted(name)}` : ''}${didYouMean(name, PRESETS.keys())}; see ${vocabulary.presets}`;
 }

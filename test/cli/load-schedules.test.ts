@@ -67,6 +67,10 @@ describe('the config loader', () => {
       expect(none.stderr, command[0]).toBe('momentum-fr: no config given: pass a file, - for stdin, or --preset NAME\n');
     }
     expect((await runCli(['init', 'ema-sgd'])).stderr).toBe('momentum-fr: unknown preset "ema-sgd" (did you mean "ema-sgdm"?); see `momentum-fr presets`\n');
+    // In a file the same words, located (the library says where its names are: PRESETS).
+    const file = join(mkdtempSync(join(tmpdir(), 'mfr-preset-')), 'p.yaml');
+    writeFileSync(file, 'steps: 10\nmomentum: { preset: ema-sgd }\n');
+    expect((await runCli(['validate', file])).stderr).toBe(`${file}:2:21: momentum.preset: unknown preset (did you mean "ema-sgdm"?); see \`momentum-fr presets\` (got "ema-sgd")\n`);
   });
 
   it('sweep: block errors are located from the one parse of the file', async () => {

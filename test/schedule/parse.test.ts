@@ -108,7 +108,7 @@ describe('parseSchedules: errors name file:line:col, key path and value, all at 
   });
 
   it('unknown presets get a suggestion', () => {
-    expect(messages('steps: 10\nmomentum: { preset: fsgd }\n')[0]).toBe('x.yaml:2:21: momentum.preset: unknown preset (did you mean "fsgdm"?); see `momentum-fr presets` (got "fsgd")');
+    expect(messages('steps: 10\nmomentum: { preset: fsgd }\n')[0]).toBe('x.yaml:2:21: momentum.preset: unknown preset (did you mean "fsgdm"?); see PRESETS (got "fsgd")');
   });
 
   it('unstable stages are errors naming the stage and its steps, unless allowed', () => {

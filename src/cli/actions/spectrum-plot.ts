@@ -8,8 +8,8 @@ import { writeSvgPlot } from './spectrum-svg.js';
 
 const frequencyTitle = (fs: number) => (fs === 1 ? 'Frequency (cycles/step)' : `Frequency (units of fs = ${fs})`);
 
-/** Up to four stages spread over those the trace reaches: first, two between, last. */
-function spreadStages(schedule: Schedule, length: number): number[] {
+/** Up to four of the stages the trace reaches (by index, not by steps: see plot/spread-stages.ts for that): first, at one and two thirds, last. */
+function reachedStagesByThirds(schedule: Schedule, length: number): number[] {
   let reached = 0;
   while (reached < schedule.stages.count && schedule.stages.startStep[reached] <= length) reached++;
   const picks = [0, Math.floor((reached - 1) / 3), Math.floor((2 * (reached - 1)) / 3), reached - 1];
@@ -31,7 +31,7 @@ export async function writeSpectrumPlot(
     })));
     return writeSvgPlot(ctx, file, psdSpec(records, frequencyTitle(fs)));
   }
-  const records = stagePsdRecords(schedule, trace.g, trace.m, spreadStages(schedule, trace.g.length), options);
+  const records = stagePsdRecords(schedule, trace.g, trace.m, reachedStagesByThirds(schedule, trace.g.length), options);
   return writeSvgPlot(ctx, file, stagePsdSpec(records, frequencyTitle(fs)));
 }
 
