@@ -1,10 +1,18 @@
-// Re-exports only: the library's public API.
+// The library's public API, `momentum-fr`: the pure core (config → schedule → responses → records →
+// Vega-Lite specs), browser-safe. Readers, writers, renderers, the sweep's worker pool and the CLI
+// are `momentum-fr/node` (src/node.ts). docs/architecture.md draws the layers.
+import { all, create } from 'mathjs';
+import { provideMathjs } from './schedule/mathjs-provider.js';
+
+// Expressions in configs compile with mathjs: a static import, so a bundler for a web page finds it.
+provideMathjs(() => ({ create, all }));
+
+export { provideMathjs, type Mathjs } from './schedule/mathjs-provider.js';
 export { analyze, stageRecords, scheduleHeader, type AnalyzeOptions, type ScheduleHeader } from './analysis/analyze.js';
 export type { AnalyzeInput } from './analysis/analyze-input.js';
 export { selectStages } from './analysis/stage-selection.js';
 export { parseSchedules, parseConfig, type ParseOptions, type ParseResult } from './schedule/parse.js';
 export { ConfigError, OptionError, formatIssue, type ConfigIssue, type ConfigWarning } from './schedule/issues.js';
-export { decodeConfigText } from './io/config-text.js';
 export { BUDGETS, BudgetError, budgetText, type BudgetIssue, type BudgetKnob, type BudgetName } from './schedule/budgets.js';
 export { LIMITS } from './schedule/limits.js';
 export { PRESETS } from './schedule/presets/index.js';
@@ -19,10 +27,9 @@ export { frozenBankResponse } from './filter/bank-response.js';
 export { bankMetrics } from './filter/bank-metrics.js';
 export { frozenRationalResponse } from './filter/rational-response.js';
 export { atStepRecords, atStepRecordStream, type ResponseMode } from './analysis/exact-records.js';
-export { parseAxisSpec, type AxisSpec } from './sweep/axis-spec.js';
-export { resolveAxes, parseGridOption, type SweepAxis, type AxisRequest } from './sweep/sweep-axes.js';
+export { parseAxisSpec, type AxisSpec } from './schedule/axis-spec.js';
+export { resolveAxes, type SweepAxis, type AxisRequest } from './sweep/sweep-axes.js';
 export { sweepJob, sweepColumns, type SweepJob, type SweepFormat } from './sweep/sweep-job.js';
-export { runSweep, InvalidPointError, SweepAbortedError, type RunSweepOptions } from './sweep/parallel/run-sweep.js';
 export { sweepHeatmapSpec, sweepLineSpec } from './sweep/sweep-plot-spec.js';
 export { tuneParameter, type TuneRequest, type TuneSolution } from './tune/tune-parameter.js';
 export { parseTuneTarget, type TuneTarget } from './tune/tune-target.js';
@@ -30,7 +37,6 @@ export { brentRoot } from './tune/brent-root.js';
 export { plotFigures, type PlotFigure } from './plot/plot-figures.js';
 export type { ExactResponses } from './plot/response-records.js';
 export { PLOT_KINDS, type PlotKind } from './plot/plot-kind.js';
-export { PLOT_FORMATS, type PlotFormat } from './plot/plot-format.js';
 export { resolvePlotOptions, type PlotOptions } from './plot/plot-options.js';
 export { responseRecords, type ResponseRecords } from './plot/response-records.js';
 export { magnitudeSpec } from './plot/specs/magnitude.js';
@@ -41,8 +47,7 @@ export { responseMapSpec } from './plot/specs/response-map.js';
 export { coefficientsSpec } from './plot/specs/coefficients.js';
 export { metricsSpec } from './plot/specs/metrics.js';
 export { compareSpec, compareSources } from './plot/specs/compare.js';
-export { renderPlots, type PlotFile, type RenderPlotsOptions } from './plot/render/render-plots.js';
-export { fft, ifft, rfft, type ComplexArray } from './spectral/fft.js';
+export { fft, ifft, rfft, type ComplexArray } from './math/fft.js';
 export { welchPsd, type WelchOptions, type WelchResult } from './spectral/welch.js';
 export { csd, type CsdResult } from './spectral/csd.js';
 export { coherence, type CoherenceResult } from './spectral/coherence.js';
@@ -59,8 +64,4 @@ export { energySplit, stageEnergySplits, type EnergySplit, type StageEnergy } fr
 export { FIGURE_ONE_SIGNAL, DEFAULT_TOLERANCE } from './spectral/figure-one.js';
 export { spectrogramRecords, stagePsdRecords, timeSeriesRecords } from './spectral/plot-records.js';
 export { figureOneSpec, stagePsdSpec, psdSpec, spectrogramSpec } from './spectral/plot-specs.js';
-export { readTrace, TraceError, type NonFinitePolicy, type ReadTraceOptions, type Trace, type TraceSeries } from './io/read-trace.js';
-export { writeTrace } from './io/trace-writer.js';
-export { PathError } from './io/path-error.js';
-export { run } from './cli/main.js';
 export type * from './types.js';

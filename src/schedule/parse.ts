@@ -10,6 +10,7 @@ import { stageTablesOverBudget } from './stage-table-cost.js';
 import { readYamlDocuments, type SourceDocument } from './yaml-source.js';
 import { fromZodIssues } from './zod-issues.js';
 import { didYouMean } from '../util/suggest.js';
+import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 
 export interface ParseOptions {
   /** Accept stages with |u| ≥ 1 (marginal or unstable filters). */
@@ -18,6 +19,8 @@ export interface ParseOptions {
   overrides?: { path: string[]; value: unknown }[];
   /** Used to name schedules that have no `name`. */
   defaultName?: string;
+  /** The words messages use for the knobs (default: the library's; the CLI passes its own). */
+  vocabulary?: Vocabulary;
 }
 
 export interface ParseResult {
@@ -79,7 +82,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
       continue;
     }
     for (const { value, path } of listed.list) {
-      const checked = validateSchedule(applyOverrides(value, overrides.list), path);
+      const checked = validateSchedule(applyOverrides(value, overrides.list), path, options.vocabulary ?? LIBRARY_VOCABULARY);
       entries.push(checked.issues.length > 0 ? { issues: located(checked.issues) } : { config: checked.config!, path, located });
     }
   }
@@ -128,14 +131,14 @@ function scheduleEntries(value: unknown): { list: { value: unknown; path: Path }
   return { list: file.data.schedules.map((v, i) => ({ value: v, path: ['schedules', i] })) };
 }
 
-function validateSchedule(value: unknown, base: Path): { config?: ScheduleConfig; issues: ConfigIssue[] } {
+function validateSchedule(value: unknown, base: Path, words: Vocabulary): { config?: ScheduleConfig; issues: ConfigIssue[] } {
   const shape = ScheduleShape.safeParse(value, { reportInput: true });
   if (!shape.success) {
     // Still check the momentum block, so that one run reports every problem of the file.
     const issues = fromZodIssues(shape.error.issues, base, (p) => keysAt(ScheduleShape, p));
     const momentum = (value as { momentum?: unknown }).momentum;
     if (typeof momentum === 'object' && momentum !== null && !Array.isArray(momentum)) {
-      issues.push(...validateMomentum(momentum as Record<string, unknown>, [...base, 'momentum']).issues);
+      issues.push(...validateMomentum(momentum as Record<string, unknown>, [...base, 'momentum'], words).issues);
     }
     return { issues };
   }
@@ -147,18 +150,18 @@ function validateSchedule(value: unknown, base: Path): { config?: ScheduleConfig
   if (rest.stages !== undefined && rest.stages > rest.steps) {
     issues.push({ code: 'too_big', path: [...base, 'stages'], message: `must be ≤ steps (${rest.steps})`, received: rest.stages });
   }
-  const checked = validateMomentum(momentum, [...base, 'momentum']);
+  const checked = validateMomentum(momentum, [...base, 'momentum'], words);
   issues.push(...checked.issues);
   if (issues.length > 0 || !checked.momentum) return { issues };
   return { issues, config: { ...rest, momentum: checked.momentum } };
 }
 
-function validateMomentum(momentum: Record<string, unknown>, mBase: Path): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
+function validateMomentum(momentum: Record<string, unknown>, mBase: Path, words: Vocabulary): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
   if (Object.hasOwn(momentum, 'preset')) {
     const { preset: name, ...params } = momentum;
     const preset = typeof name === 'string' ? PRESETS.get(name) : undefined;
     if (!preset) {
-      const msg = typeof name === 'string' ? `unknown preset${didYouMean(name, PRESETS.keys())}; see \`momentum-fr presets\`` : 'expected a preset name';
+      const msg = typeof name === 'string' ? `unknown preset${didYouMean(name, PRESETS.keys())}; see ${words.presets}` : 'expected a preset name';
       return { issues: [{ code: 'unknown_preset', path: [...mBase, 'preset'], message: msg, received: name }] };
     }
     const parsed = preset.params.safeParse(params, { reportInput: true });
