@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './support/cli.js';
-import { spawnAsync } from './support/spawn-async.js';
+import { evaluate } from './support/library-entry.js';
 
 describe('momentum-fr/node (src/node.ts: readers, writers, renderers, the sweep runner, the CLI)', () => {
   it('exports the Node-only API, resolved through package.json\'s "exports"', async () => {
-    const r = await spawnAsync(process.execPath, ['--input-type=module', '-e', "const m = await import('momentum-fr/node'); console.log(JSON.stringify(Object.keys(m).sort()));"], { cwd: ROOT });
-    expect(r.stderr).toBe('');
-    const names = JSON.parse(r.stdout) as string[];
+    const names = (await evaluate("const m = await import('momentum-fr/node'); console.log(JSON.stringify(Object.keys(m).sort()));")) as string[];
     for (const name of ['run', 'runSweep', 'InvalidPointError', 'SweepAbortedError', 'readTrace', 'TraceError', 'writeTrace', 'renderPlots', 'compileVega', 'renderSvg', 'renderPng', 'PLOT_FORMATS', 'parseGridOption', 'decodeConfigText']) {
       expect(names, name).toContain(name);
     }
@@ -23,9 +20,8 @@ describe('momentum-fr/node (src/node.ts: readers, writers, renderers, the sweep 
       const trace = readTrace('test/fixtures/spectral/grad-trace.npy', { columns: [0] });
       console.log(JSON.stringify({ code, schedules: JSON.parse(out).schedules.length, samples: trace.series[0].values.length }));
     `;
-    const r = await spawnAsync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toMatchObject({ code: 0, schedules: 1 });
-    expect(JSON.parse(r.stdout).samples).toBeGreaterThan(0);
+    const got = (await evaluate(script)) as { code: number; schedules: number; samples: number };
+    expect(got).toMatchObject({ code: 0, schedules: 1 });
+    expect(got.samples).toBeGreaterThan(0);
   });
 });

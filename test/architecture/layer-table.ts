@@ -8,7 +8,8 @@ import { layerOf, type Layer } from './layer-check.js';
  *   issues as data) < model (types.ts) < filter < schedule < analysis < spectral | sweep (not each
  *   other) < tune < plot (records, figures, specs);
  * - the edges: readers and writers (io), renderers (plot/render), the worker pool (sweep/parallel),
- *   the CLI, and the two entry points: src/index.ts (the pure API: core only, plus mathjs) and
+ *   the CLI, and the entry points: src/index.ts with src/api.ts (the pure API: core only, plus
+ *   mathjs), src/index-node.ts (the same API for Node.js, with the lazy mathjs of io) and
  *   src/node.ts (everything).
  * The core never imports an edge; a lower core layer never imports a higher one.
  */
@@ -40,11 +41,14 @@ export const LAYERS: Layer[] = [
   { name: 'sweep-runner', paths: ['src/sweep/parallel/'], mayImport: [...CORE, 'io'], packages: ['node:*'] },
   { name: 'cli', paths: ['src/cli/'], mayImport: [...CORE, 'io', 'render', 'sweep-runner'], packages: ['node:*', 'commander', 'chalk'] },
   // The entry points: `momentum-fr` is the core (and the static mathjs it provides); `momentum-fr/node` the rest.
-  { name: 'index', paths: ['src/index.ts'], mayImport: CORE, packages: ['mathjs'], forbiddenGlobals: NODE_GLOBALS },
+  { name: 'api', paths: ['src/api.ts'], mayImport: CORE, packages: [], forbiddenGlobals: NODE_GLOBALS },
+  { name: 'index', paths: ['src/index.ts'], mayImport: [...CORE, 'api'], packages: ['mathjs'], forbiddenGlobals: NODE_GLOBALS },
+  // `momentum-fr` in Node.js (the "node" condition): the same API, with the lazy mathjs of src/io.
+  { name: 'index-node', paths: ['src/index-node.ts'], mayImport: [...CORE, 'api', 'io'], packages: [] },
   { name: 'node', paths: ['src/node.ts'], mayImport: [...CORE, 'io', 'render', 'sweep-runner', 'cli'], packages: [] },
 ];
 
-/** A core file: in a layer of CORE (src/index.ts is the core's entry, not core). */
+/** A core file: in a layer of CORE (src/index.ts and src/api.ts are the core's entry, not core). */
 export function isCore(file: string): boolean {
   const layer = layerOf(LAYERS, file);
   return layer !== undefined && CORE.includes(layer.name);
@@ -53,5 +57,5 @@ export function isCore(file: string): boolean {
 /** An edge file: in a layer that is neither core nor the pure entry point. */
 export function isEdge(file: string): boolean {
   const layer = layerOf(LAYERS, file);
-  return layer !== undefined && !CORE.includes(layer.name) && layer.name !== 'index';
+  return layer !== undefined && !CORE.includes(layer.name) && layer.name !== 'index' && layer.name !== 'api';
 }
