@@ -108,9 +108,11 @@ export function compileExpression(source: string, variables: ReadonlySet<string>
   }
   const tooDeep = () => new ExpressionError(`expression too deep: nested more than ${EXPRESSION_LIMITS.depth} levels`, 'too_deep');
   if (parenthesisDepth(source) > EXPRESSION_LIMITS.depth) throw tooDeep();
+  // Outside the try: no mathjs provided is a programmer error, not a problem with the expression.
+  const math = engine ?? mathEngine();
   let root: MathNode;
   try {
-    root = (engine ?? mathEngine()).parse(source);
+    root = math.parse(source);
   } catch (err) {
     // mathjs' parser recurses once per operator: a long chain of unary minus overflows the stack.
     if (err instanceof RangeError) throw tooDeep();

@@ -36,4 +36,17 @@ describe('provideMathjs / providedMathjs (where the expression sandbox gets math
     provider.provideMathjs(() => fake('lazy'), { fallback: true });
     expect(provider.providedMathjs().all).toBe('lazy');
   });
+
+  it('compiling an expression with no mathjs provided throws that programmer error, not an ExpressionError about the expression', async () => {
+    const { compileExpression, ExpressionError } = await import('../../src/schedule/expression.js');
+    let thrown: unknown;
+    try {
+      compileExpression('t + 1', new Set(['t']));
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect(thrown).not.toBeInstanceOf(ExpressionError);
+    expect((thrown as Error).message).toMatch(/^momentum-fr: no mathjs to compile expressions with/);
+  });
 });
