@@ -6,6 +6,8 @@ import { useColor, type CliContext } from './context.js';
 import { CliError } from './errors.js';
 import { ConfigError, formatIssue, OptionError } from '../schedule/issues.js';
 import { registerCommands } from './commands/index.js';
+import { provideMathjs } from '../schedule/mathjs-provider.js';
+import { requireMathjs } from '../io/require-mathjs.js';
 
 export interface RunIo {
   stdout?: CliContext['stdout'];
@@ -25,6 +27,8 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const debug = argv.includes('--debug');
+  // Expressions in configs compile with mathjs, loaded only when a config has one.
+  provideMathjs(requireMathjs, { fallback: true });
   // A failed write to stdout or stderr is an 'error' event, which would crash the process with a
   // stack trace if nobody listened. Keep the first one: a closed pipe (`| head`) is a normal end;
   // any other failure of stdout (`> /dev/full`) is reported once the command returns; stderr's

@@ -16,7 +16,8 @@ export interface AnalysisWriter {
   end(): Promise<void> | void;
 }
 
-export type AnalysisFormat = 'json' | 'ndjson' | 'csv' | 'table';
+/** The formats analyze writes (named by the analysis budget, which estimates their bytes). */
+export type { AnalysisFormat } from '../analysis/analysis-budget.js';
 
 export interface WriterOptions {
   /** Rows per stage (false) or per (stage, frequency) (true). */

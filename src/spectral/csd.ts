@@ -1,4 +1,4 @@
-import type { ComplexArray } from './fft.js';
+import type { ComplexArray } from '../math/fft.js';
 import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { columnMedians, medianBias, usesMedian } from './median-average.js';

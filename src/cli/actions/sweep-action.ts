@@ -1,8 +1,9 @@
 import { CLI_VOCABULARY } from '../messages.js';
 import { availableParallelism } from 'node:os';
-import { axisSpecOf } from '../../sweep/sweep-block.js';
+import { axisSpecOf } from '../../schedule/sweep-block.js';
 import { parseAtFreqs } from '../../sweep/at-freqs.js';
-import { parseGridOption, resolveAxes, type AxisRequest } from '../../sweep/sweep-axes.js';
+import { resolveAxes, type AxisRequest } from '../../sweep/sweep-axes.js';
+import { parseGridOption } from '../grid-options.js';
 import { sweepFooter, sweepHeader } from '../../sweep/sweep-document.js';
 import { jobSize, sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';

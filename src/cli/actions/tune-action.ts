@@ -5,6 +5,7 @@ import { tuneBudget } from '../../sweep/sweep-budget.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
+import { CLI_VOCABULARY, TUNE_EXIT_CODES, tuneFailureText } from '../messages.js';
 import type { InputOptions } from '../options.js';
 import { loadSweepInput } from '../load-schedules.js';
 import { excerpt, quoted } from '../../util/excerpt.js';
@@ -40,8 +41,8 @@ export async function tuneCommand(input: string | undefined, options: TuneCliOpt
   }
   const source = await loadSweepInput(input, options, ctx, 'tune');
   checkBudgets([tuneBudget(source.config, source.schedule.stages.count)], options.force);
-  const result = tuneParameter(source.config, { path: options.solve, target, range, allowUnstable: options.allowUnstable, xtol });
-  if ('error' in result) throw new CliError(result.exitCode === 2 ? `--solve ${result.error}` : result.error, result.exitCode);
+  const result = tuneParameter(source.config, { path: options.solve, target, range, allowUnstable: options.allowUnstable, xtol, vocabulary: CLI_VOCABULARY });
+  if ('error' in result) throw new CliError(tuneFailureText(result), TUNE_EXIT_CODES[result.code]);
 
   const targetJson = { stage: target.stageText, metric: target.metric, value: target.value };
   if (options.format === 'json') {
