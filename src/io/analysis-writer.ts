@@ -21,7 +21,6 @@ export type AnalysisFormat = 'json' | 'ndjson' | 'csv' | 'table';
 export interface WriterOptions {
   /** Rows per stage (false) or per (stage, frequency) (true). */
   response: boolean;
-  tool: { name: string; version: string };
   /** 'exact' or 'both' adds the exact response and transient columns (CSV/NDJSON); default 'frozen'. */
   mode?: 'frozen' | 'exact' | 'both';
   /**

@@ -22,7 +22,7 @@ const CORE = ['base', 'model', 'filter', 'schedule', 'analysis', 'spectral', 'sw
 
 /** Today's folders, lowest first; a subfolder listed on its own (plot/render, sweep/parallel) is an edge inside a pure folder. */
 const LAYERS: Layer[] = [
-  { name: 'base', paths: ['src/util/', 'src/version.ts', 'src/vocabulary.ts'], mayImport: [], packages: [], forbiddenGlobals: NODE_GLOBALS },
+  { name: 'base', paths: ['src/util/', 'src/tool.ts', 'src/vocabulary.ts'], mayImport: [], packages: [], forbiddenGlobals: NODE_GLOBALS },
   { name: 'model', paths: ['src/types.ts'], mayImport: ['base'], packages: [], forbiddenGlobals: NODE_GLOBALS },
   { name: 'filter', paths: ['src/filter/'], mayImport: ['base', 'model'], packages: [], forbiddenGlobals: NODE_GLOBALS },
   { name: 'schedule', paths: ['src/schedule/'], mayImport: ['base', 'model', 'filter'], packages: ['zod', 'yaml'], forbiddenGlobals: NODE_GLOBALS },
@@ -49,8 +49,6 @@ const EXCEPTIONS: Exception[] = [
   { from: 'src/sweep/sweep-job.ts', to: 'src/io/tidy-rows.ts', reason: 'METRIC_NAMES lives with the analyze writers', removedBy: 'Step 2 (METRIC_NAMES → core/model)' },
   { from: 'src/sweep/sweep-rows.ts', to: 'src/io/tidy-rows.ts', reason: 'METRIC_NAMES lives with the analyze writers', removedBy: 'Step 2 (METRIC_NAMES → core/model)' },
   { from: 'src/tune/tune-target.ts', to: 'src/io/tidy-rows.ts', reason: 'METRIC_NAMES lives with the analyze writers', removedBy: 'Step 2 (METRIC_NAMES → core/model)' },
-  { from: 'src/sweep/sweep-document.ts', to: 'src/io/number-format.ts', reason: 'the sweep writes its own JSON document', removedBy: 'Step 2 (sweep-document → node/reports)' },
-  { from: 'src/sweep/sweep-document.ts', to: 'src/io/csv-line.ts', reason: 'the sweep writes its own CSV header', removedBy: 'Step 2 (sweep-document → node/reports)' },
   { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/round-sig.ts', reason: 'a Vega-Lite builder outside plot/ rounds with plot\'s helper', removedBy: 'Step 2 (round-sig → core/math, the builder → core/specs)' },
   { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/specs/theme.ts', reason: 'a Vega-Lite builder outside plot/specs', removedBy: 'Step 2 (builders → core/specs)' },
   { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/specs/vega-lite-spec.ts', reason: 'a Vega-Lite builder outside plot/specs', removedBy: 'Step 2 (builders → core/specs)' },
@@ -65,7 +63,6 @@ const EXCEPTIONS: Exception[] = [
   { from: 'src/types.ts', to: 'src/schedule/issues.ts', reason: 'the data model names ConfigWarning, which lives in schedule/', removedBy: 'Step 2 (types → core/model, issues → core/issues: C1 may import C0)' },
   { from: 'src/schedule/expression.ts', to: 'node:module', reason: 'mathjs is loaded lazily with createRequire', removedBy: 'A5 (the math engine is injected: node/math-engine.ts)' },
   { from: 'src/schedule/expression.ts', to: 'mathjs', reason: 'the expression sandbox loads mathjs itself', removedBy: 'A5 (the math engine is injected: node/math-engine.ts)' },
-  { from: 'src/version.ts', to: 'node:module', reason: 'TOOL reads ../package.json with createRequire', removedBy: 'Step 2 (core/tool.ts, a literal checked by tool.test.ts)' },
   { from: 'src/util/load-bundle.ts', to: 'node:fs', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
   { from: 'src/util/load-bundle.ts', to: 'node:module', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
   { from: 'src/util/load-bundle.ts', to: 'node:path', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },

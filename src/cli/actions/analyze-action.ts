@@ -9,7 +9,6 @@ import { jsonWriter } from '../../io/json-writer.js';
 import { ndjsonWriter } from '../../io/ndjson-writer.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
-import { TOOL } from '../../version.js';
 import type { CliContext } from '../context.js';
 import { checkBudgets } from '../budget-message.js';
 import { CliError } from '../errors.js';
@@ -57,7 +56,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   checkBudgets([budgets.time, options.stages === undefined ? budgets.output : undefined], options.force);
 
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, tool: TOOL, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };
+    const wo: WriterOptions = { response, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);

@@ -9,7 +9,7 @@ import type { SweepJob } from '../../sweep/sweep-job.js';
 import { sweepHeatmapSpec, sweepLineSpec, type PlotAxis } from '../../sweep/sweep-plot-spec.js';
 import type { StageMetrics } from '../../types.js';
 import { didYouMean } from '../../util/suggest.js';
-import { TOOL } from '../../version.js';
+import { TOOL } from '../../tool.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { writeFileOutput } from '../output.js';

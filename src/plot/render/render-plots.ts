@@ -1,5 +1,5 @@
 import type { Schedule } from '../../types.js';
-import { TOOL } from '../../version.js';
+import { TOOL } from '../../tool.js';
 import { externalizeData } from '../externalize-data.js';
 import { uniqueSlugs } from '../file-slug.js';
 import { plotFigures, type PlotFigure } from '../plot-figures.js';
