@@ -4,7 +4,7 @@ import type { WelchOptions } from '../../spectral/welch.js';
 import type { Schedule } from '../../types.js';
 import type { CliContext } from '../context.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
-import { writeSvgPlot } from './spectrum-svg.js';
+import { writeFigure } from '../write-figure.js';
 
 const frequencyTitle = (fs: number) => (fs === 1 ? 'Frequency (cycles/step)' : `Frequency (units of fs = ${fs})`);
 
@@ -29,13 +29,13 @@ export async function writeSpectrumPlot(
     const records = spectra.flatMap((s) => Array.from(s.welch.frequencies, (f, k) => ({
       series: s.name, frequency: Number(f.toPrecision(6)), psdDb: s.welch.psd[k] > 0 ? Number((10 * Math.log10(s.welch.psd[k])).toPrecision(6)) : null,
     })));
-    return writeSvgPlot(ctx, file, psdSpec(records, frequencyTitle(fs)));
+    return writeFigure(ctx, file, { id: 'psd', spec: psdSpec(records, frequencyTitle(fs)) });
   }
   const records = stagePsdRecords(schedule, trace.g, trace.m, spreadStages(schedule, trace.g.length), options);
-  return writeSvgPlot(ctx, file, stagePsdSpec(records, frequencyTitle(fs)));
+  return writeFigure(ctx, file, { id: 'stage-psd', spec: stagePsdSpec(records, frequencyTitle(fs)) });
 }
 
 /** `spectrum --spectrogram --plot`: heat maps of the trace (and of its filtered version). */
 export async function writeSpectrogramPlot(ctx: CliContext, file: string, grams: SeriesSpectrogram[], fs: number): Promise<void> {
-  await writeSvgPlot(ctx, file, spectrogramSpec(grams.flatMap((g) => spectrogramRecords(g.name, g.result)), frequencyTitle(fs)));
+  await writeFigure(ctx, file, { id: 'spectrogram', spec: spectrogramSpec(grams.flatMap((g) => spectrogramRecords(g.name, g.result)), frequencyTitle(fs)) });
 }
