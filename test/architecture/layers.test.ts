@@ -31,8 +31,8 @@ const LAYERS: Layer[] = [
   { name: 'spectral', paths: ['src/spectral/'], mayImport: ['base', 'model', 'filter', 'schedule', 'analysis'], packages: ['zod', 'fft.js'], forbiddenGlobals: NODE_GLOBALS },
   { name: 'sweep', paths: ['src/sweep/'], mayImport: ['base', 'model', 'filter', 'schedule', 'analysis'], packages: ['zod'], forbiddenGlobals: NODE_GLOBALS },
   { name: 'tune', paths: ['src/tune/'], mayImport: ['base', 'model', 'filter', 'schedule', 'analysis', 'sweep'], packages: ['zod'], forbiddenGlobals: NODE_GLOBALS },
-  // Records and Vega-Lite specs; they call analysis, but neither sweep nor spectral (those import plot today: exceptions).
-  { name: 'plot', paths: ['src/plot/'], mayImport: ['base', 'model', 'filter', 'schedule', 'analysis'], packages: ['zod'], forbiddenGlobals: NODE_GLOBALS },
+  // Records and every Vega-Lite spec; they call analysis, and read the record types of spectral and sweep (plan §2.4, C7).
+  { name: 'plot', paths: ['src/plot/'], mayImport: ['base', 'model', 'filter', 'schedule', 'analysis'], mayImportTypes: ['spectral', 'sweep'], packages: ['zod'], forbiddenGlobals: NODE_GLOBALS },
   // The edges: worker pool, renderers, readers and writers, the CLI, the package entry.
   { name: 'sweep-runner', paths: ['src/sweep/parallel/'], mayImport: CORE, packages: ['node:*'] },
   { name: 'render', paths: ['src/plot/render/'], mayImport: CORE, packages: ['node:*', 'vega', 'vega-lite', '@resvg/resvg-js'] },
@@ -49,11 +49,6 @@ const EXCEPTIONS: Exception[] = [
   { from: 'src/sweep/sweep-job.ts', to: 'src/io/tidy-rows.ts', reason: 'METRIC_NAMES lives with the analyze writers', removedBy: 'Step 2 (METRIC_NAMES → core/model)' },
   { from: 'src/sweep/sweep-rows.ts', to: 'src/io/tidy-rows.ts', reason: 'METRIC_NAMES lives with the analyze writers', removedBy: 'Step 2 (METRIC_NAMES → core/model)' },
   { from: 'src/tune/tune-target.ts', to: 'src/io/tidy-rows.ts', reason: 'METRIC_NAMES lives with the analyze writers', removedBy: 'Step 2 (METRIC_NAMES → core/model)' },
-  { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/round-sig.ts', reason: 'a Vega-Lite builder outside plot/ rounds with plot\'s helper', removedBy: 'Step 2 (round-sig → core/math, the builder → core/specs)' },
-  { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/specs/theme.ts', reason: 'a Vega-Lite builder outside plot/specs', removedBy: 'Step 2 (builders → core/specs)' },
-  { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/specs/vega-lite-spec.ts', reason: 'a Vega-Lite builder outside plot/specs', removedBy: 'Step 2 (builders → core/specs)' },
-  { from: 'src/spectral/plot-specs.ts', to: 'src/plot/specs/theme.ts', reason: 'Vega-Lite builders outside plot/specs', removedBy: 'Step 2 (builders → core/specs)' },
-  { from: 'src/spectral/plot-specs.ts', to: 'src/plot/specs/vega-lite-spec.ts', reason: 'Vega-Lite builders outside plot/specs', removedBy: 'Step 2 (builders → core/specs)' },
   // §1.2 row 20: the package entry re-exports the CLI (importing the library loads commander).
   { from: 'src/index.ts', to: 'src/cli/main.ts', reason: '`run` is re-exported by the library entry', removedBy: 'F1 (node exports → src/node.ts)' },
   // Found beyond row 17.

@@ -1,4 +1,4 @@
-import { figureOneSpec } from '../../spectral/plot-specs.js';
+import { figureOneSpec } from '../../plot/specs/figure-one.js';
 import { timeSeriesRecords } from '../../spectral/plot-records.js';
 import type { CliContext } from '../context.js';
 import type { SimulationReport } from './simulate-report.js';
