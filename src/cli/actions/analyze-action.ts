@@ -15,7 +15,7 @@ import { CliError } from '../errors.js';
 import { gridFromOptions } from '../grid-options.js';
 import { loadSources } from '../load-schedules.js';
 import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, isStdout, makeOutputDirectory, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, makeOutputDirectory, outputColor, writeOutput } from '../output.js';
 import { tableWriter, type FrequencyUnit } from '../table-writer.js';
 import { quoted } from '../../util/excerpt.js';
 
@@ -60,8 +60,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    const color = isStdout(options.output) ? ctx.color : false;
-    return tableWriter(sink, { color, units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
+    return tableWriter(sink, { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
   };
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;

@@ -1,6 +1,7 @@
 import type { TextSink } from '../../io/sink.js';
 import { jsonDocument } from '../../io/json-document.js';
 import { rowWriter } from '../../io/row-writer.js';
+import { tableLine } from '../../io/table-line.js';
 import { tableNumber } from '../../io/number-format.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
@@ -72,12 +73,15 @@ export async function writeSimulationRows(sink: TextSink, report: SimulationRepo
 
 const num = (x: number | null, digits = 4): string => tableNumber(x, digits);
 
+/** The steps column (`1–390`) reads left to right. */
+const STEPS_COLUMN: ReadonlySet<number> = new Set([1]);
+
 /** Aligned table for a terminal: one line per stage and a verdict per schedule. */
 export async function writeSimulationTable(sink: TextSink, report: SimulationReport, color: { ok: (s: string) => string; bad: (s: string) => string; dim: (s: string) => string }): Promise<void> {
   const tol = report.tolerance;
   const header = ['stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
   const widths = [6, 17, 10, 8, 6, 10, 8, 4];
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ').trimEnd();
+  const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
   for (const sim of report.simulations) {
     await sink.write(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}\n`);
     await sink.write(`${color.dim(line(header))}\n`);

@@ -1,6 +1,7 @@
 import { jsonDocument, jsonText } from '../../io/json-document.js';
 import { jsonArray, tableNumber } from '../../io/number-format.js';
 import { rowWriter } from '../../io/row-writer.js';
+import { tableLine } from '../../io/table-line.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
@@ -20,9 +21,8 @@ const num = (x: number | null, digits = 4): string => tableNumber(x, digits, 1e-
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
 
 async function writeTable(sink: TextSink, header: string[], rows: Iterable<string[]>, widths: number[]): Promise<void> {
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 12)).join(' ').trimEnd();
-  await sink.write(`${line(header)}\n`);
-  for (const r of rows) await sink.write(`${line(r)}\n`);
+  await sink.write(`${tableLine(header, widths)}\n`);
+  for (const r of rows) await sink.write(`${tableLine(r, widths)}\n`);
 }
 
 /** Welch PSD: JSON { schemaVersion, tool, "series": [ { name, frequencies, psd } ] }; rows series,frequency,psd; a wide table. */
