@@ -65,6 +65,10 @@ your PATH ([README](../README.md#use-it)).
   \`-o -\` and \`-o /dev/stdout\` are stdout, where a closed pipe (\`| head\`) ends quietly with
   exit 0.
 - **Determinism**: the same input gives byte-identical JSON, CSV and SVG.
+- **JSON** documents (\`--format json\` of analyze, coefficients, simulate, spectrum, sweep and tune)
+  start with \`"schemaVersion": 1\` and \`"tool": {"name", "version"}\`; the schema version changes
+  only when a key is renamed or removed. Records are one compact line each. \`presets --format
+  json\` is a bare array of presets (a list to filter with jq, not a result document).
 - **CSV** is RFC 4180: a header row, \`\\n\` line ends, a field with a comma, a double quote or a
   line break quoted (\`a"b,c\` → \`"a""b,c"\`); nulls and non-finite numbers are empty cells (in
   \`simulate --series\` traces \`nan\`, \`inf\`, as numpy.savetxt writes them).

@@ -24,7 +24,8 @@ export { atStepRecords, atStepRecordStream, type ResponseMode } from './analysis
 export { parseAxisSpec, type AxisSpec } from './schedule/axis-spec.js';
 export { resolveAxes, type SweepAxis, type AxisRequest } from './sweep/sweep-axes.js';
 export { sweepJob, sweepColumns, type SweepJob, type SweepFormat } from './sweep/sweep-job.js';
-export { sweepHeatmapSpec, sweepLineSpec } from './sweep/sweep-plot-spec.js';
+export { sweepHeatmapSpec } from './plot/specs/sweep-heatmap.js';
+export { sweepLineSpec } from './plot/specs/sweep-line.js';
 export { tuneParameter, type TuneRequest, type TuneSolution } from './tune/tune-parameter.js';
 export { parseTuneTarget, type TuneTarget } from './tune/tune-target.js';
 export { brentRoot } from './tune/brent-root.js';
@@ -57,5 +58,8 @@ export { simulateSchedule, withinTolerance, type ScheduleSimulation } from './sp
 export { energySplit, stageEnergySplits, type EnergySplit, type StageEnergy } from './spectral/energy-split.js';
 export { FIGURE_ONE_SIGNAL, DEFAULT_TOLERANCE } from './spectral/figure-one.js';
 export { spectrogramRecords, stagePsdRecords, timeSeriesRecords } from './spectral/plot-records.js';
-export { figureOneSpec, stagePsdSpec, psdSpec, spectrogramSpec } from './spectral/plot-specs.js';
+export { figureOneSpec } from './plot/specs/figure-one.js';
+export { stagePsdSpec } from './plot/specs/stage-psd.js';
+export { psdSpec } from './plot/specs/psd.js';
+export { spectrogramSpec } from './plot/specs/spectrogram.js';
 export type * from './types.js';

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { TOOL } from '../version.js';
+import { TOOL } from '../tool.js';
 import { PathError } from '../io/path-error.js';
 import { PipeClosedError } from '../io/sink.js';
 import { useColor, type CliContext } from './context.js';
@@ -50,7 +50,7 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
     colorErr: useColor(stderr, env),
     debug,
   };
-  const program = new Command('momentum-fr');
+  const program = new Command(TOOL.name);
   program
     .description('Frequency response of momentum schedules: what a (time-variant) momentum filter does to your gradients, stage by stage.')
     .version(TOOL.version, '-V, --version', 'print the version')
@@ -113,7 +113,7 @@ function report(err: unknown, ctx: CliContext): number {
   }
   if (err instanceof ConfigError) {
     // A library check the command did not make first: still bad input (exit 2), one line per issue.
-    for (const issue of err.issues) ctx.stderr.write(`${formatIssue(err instanceof OptionError ? 'momentum-fr' : err.source, issue)}\n`);
+    for (const issue of err.issues) ctx.stderr.write(`${formatIssue(err instanceof OptionError ? TOOL.name : err.source, issue)}\n`);
     return 2;
   }
   const e = err as NodeJS.ErrnoException;

@@ -22,7 +22,6 @@ export type { AnalysisFormat } from '../analysis/analysis-budget.js';
 export interface WriterOptions {
   /** Rows per stage (false) or per (stage, frequency) (true). */
   response: boolean;
-  tool: { name: string; version: string };
   /** 'exact' or 'both' adds the exact response and transient columns (CSV/NDJSON); default 'frozen'. */
   mode?: 'frozen' | 'exact' | 'both';
   /**

@@ -17,7 +17,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `importer -> builtin` pairs still in the core, by who removes them. */
 const BUILTINS_BEING_REMOVED: Record<string, string> = {
-  'src/version.ts -> node:module': 'i12-writers (src/version.ts → src/tool.ts, a literal)',
 };
 /** Edge files still reached from the core, by who removes the edge. */
 const EDGES_BEING_REMOVED: Record<string, string> = {

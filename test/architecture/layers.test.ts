@@ -15,15 +15,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXCEPTIONS: Exception[] = [
   // i12-paths: METRIC_NAMES → src/metric-names.ts.
   // i12-writers: the sweep's document and rows move to the io writers; the specs to plot/specs; TOOL becomes a literal.
-  { from: 'src/sweep/sweep-document.ts', to: 'src/io/number-format.ts', reason: 'the sweep writes its own JSON document', removedBy: 'i12-writers (sweep-document → io writers)' },
-  { from: 'src/sweep/sweep-document.ts', to: 'src/io/csv-line.ts', reason: 'the sweep writes its own CSV header', removedBy: 'i12-writers (sweep-document → io writers)' },
-  { from: 'src/sweep/sweep-rows.ts', to: 'src/io/csv-line.ts', reason: 'sweep rows are formatted as CSV text inside the core', removedBy: 'i12-writers (rows formatted by the io writers)' },
-  { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/round-sig.ts', reason: 'a Vega-Lite builder outside plot/ rounds with plot\'s helper', removedBy: 'i12-writers (sweep-plot-spec → plot/specs)' },
-  { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/specs/theme.ts', reason: 'a Vega-Lite builder outside plot/specs', removedBy: 'i12-writers (sweep-plot-spec → plot/specs)' },
-  { from: 'src/sweep/sweep-plot-spec.ts', to: 'src/plot/specs/vega-lite-spec.ts', reason: 'a Vega-Lite builder outside plot/specs', removedBy: 'i12-writers (sweep-plot-spec → plot/specs)' },
-  { from: 'src/spectral/plot-specs.ts', to: 'src/plot/specs/theme.ts', reason: 'Vega-Lite builders outside plot/specs', removedBy: 'i12-writers (spectral/plot-specs → plot/specs)' },
-  { from: 'src/spectral/plot-specs.ts', to: 'src/plot/specs/vega-lite-spec.ts', reason: 'Vega-Lite builders outside plot/specs', removedBy: 'i12-writers (spectral/plot-specs → plot/specs)' },
-  { from: 'src/version.ts', to: 'node:module', reason: 'TOOL reads ../package.json with createRequire', removedBy: 'i12-writers (src/version.ts → src/tool.ts, a literal)' },
+  { from: 'src/sweep/sweep-rows.ts', to: 'src/io/csv-line.ts', reason: 'sweep rows are formatted as CSV text inside the core', removedBy: 'i12-core (rows become cells; the io writers format them)' },
 ];
 /** Today's import cycles (type-only imports count: they tie the files' concepts together all the same); each names who removes it. */
 const KNOWN_CYCLES: KnownCycle[] = [

@@ -7,7 +7,7 @@ describe('momentum-fr tune', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc).slice(0, 4)).toEqual(['solution', 'target', 'achieved', 'tolerance']);
+    expect(Object.keys(doc).slice(0, 6)).toEqual(['schemaVersion', 'tool', 'solution', 'target', 'achieved', 'tolerance']);
     expect(doc.solution.path).toBe('momentum.c');
     expect(doc.target).toEqual({ stage: 'final', metric: 'dcGain', value: 30.992 });
     // Closed form: the official rule's final segment starts at S = Σ, u = 1/(1 + c), DC gain v(1 + 1/c).

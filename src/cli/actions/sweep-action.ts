@@ -4,14 +4,13 @@ import { axisSpecOf } from '../../schedule/sweep-block.js';
 import { parseAtFreqs } from '../../sweep/at-freqs.js';
 import { resolveAxes, type AxisRequest } from '../../sweep/sweep-axes.js';
 import { parseGridOption } from '../grid-options.js';
-import { sweepFooter, sweepHeader } from '../../sweep/sweep-document.js';
+import { sweepFooter, sweepHeader } from '../../io/sweep-document.js';
 import { jobSize, sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import { holdSignals } from '../../io/interrupt.js';
 import { sweepBudgets } from '../../sweep/sweep-budget.js';
 import { InvalidPointError, runSweep } from '../../sweep/parallel/run-sweep.js';
-import { TOOL } from '../../version.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
@@ -108,7 +107,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   let skippedCount = 0;
   try {
     await writeOutput(ctx, options.output, async (sink) => {
-      await sink.write(sweepHeader(job, { tool: TOOL, schedule: schedule.name, source: schedule.source }));
+      await sink.write(sweepHeader(job, { schedule: schedule.name, source: schedule.source }));
       let first = true;
       const summary = await runSweep(job, {
         jobs: threads,

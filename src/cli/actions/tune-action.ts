@@ -1,4 +1,5 @@
 import { jsonValue } from '../../io/number-format.js';
+import { documentHeader } from '../../tool.js';
 import { parseTuneTarget } from '../../tune/tune-target.js';
 import { tuneParameter } from '../../tune/tune-parameter.js';
 import { tuneBudget } from '../../sweep/sweep-budget.js';
@@ -21,7 +22,7 @@ export interface TuneCliOptions extends InputOptions {
 
 /**
  * `momentum-fr tune`: parse once → solve → report the value, the metric it achieves and the
- * tolerance (text, or JSON `{ solution: { path, value }, target, achieved, tolerance, … }`).
+ * tolerance (text, or JSON `{ schemaVersion, tool, solution: { path, value }, target, achieved, tolerance, … }`).
  */
 export async function tuneCommand(input: string | undefined, options: TuneCliOptions, ctx: CliContext): Promise<void> {
   const target = parseTuneTarget(options.target);
@@ -46,7 +47,9 @@ export async function tuneCommand(input: string | undefined, options: TuneCliOpt
 
   const targetJson = { stage: target.stageText, metric: target.metric, value: target.value };
   if (options.format === 'json') {
+    // One compact line (a small answer, read with jq): the document header, then the solution.
     const doc = {
+      ...documentHeader(),
       solution: { path: result.path, value: result.value },
       target: targetJson,
       achieved: result.achieved,
