@@ -87,7 +87,7 @@ export function welchPsdChunks(chunks: Iterable<Float64Array>, length: number, o
  * `start`, which is sample `offset + start` of the signal (for messages); finish() scales,
  * averages (mean or bias-corrected median) and folds the sides.
  */
-function welchAverage(layout: SegmentLayout, options: WelchOptions): { add(x: Float64Array, start: number, offset: number): void; finish(): WelchResult } {
+export function welchAverage(layout: SegmentLayout, options: WelchOptions): { add(x: Float64Array, start: number, offset: number): void; finish(): WelchResult } {
   const scale = powerScale(layout, options.scaling);
   const { nfft, segments } = layout;
   assertWithinBudget([spectralMemory({ nfft, segments, bins: layout.bins, spectrogram: false, median: usesMedian(options.average, segments), series: 1 })]);
