@@ -20,3 +20,4 @@ export { compileVega, type VegaSpec } from './plot/render/compile-vega.js';
 export { renderSvg, type SvgAbout } from './plot/render/render-svg.js';
 export { renderPng, type PngOptions } from './plot/render/render-png.js';
 export { PLOT_FORMATS, type PlotFormat } from './plot/plot-format.js';
+export { openTraceStream, type TraceStream, type TraceStreamOptions } from './io/trace-stream.js';
