@@ -15,6 +15,7 @@ import { didYouMean } from '../util/suggest.js';
 import type { CliContext } from './context.js';
 import { CliError } from './errors.js';
 import type { InputOptions } from './options.js';
+import { CLI_VOCABULARY } from './messages.js';
 
 export interface LoadedSource {
   /** How to name it in messages: the path as given, `<stdin>`, or `--preset NAME`. */
@@ -42,7 +43,7 @@ export async function loadSources(inputs: string[], opts: InputOptions, ctx: Cli
   const loaded: LoadedSource[] = [];
   let problems = 0;
   for (const { label, stem, text } of texts) {
-    const parsed = parseSchedules(text, { allowUnstable: opts.allowUnstable, overrides, defaultName: stem });
+    const parsed = parseSchedules(text, { allowUnstable: opts.allowUnstable, overrides, defaultName: stem, vocabulary: CLI_VOCABULARY });
     for (const issue of [...parsed.warnings, ...parsed.issues]) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
     problems += parsed.issues.length;
     loaded.push({ label, stem, schedules: parsed.schedules });

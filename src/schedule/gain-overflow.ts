@@ -29,6 +29,7 @@ interface StageFilters {
  */
 export function gainOverflowIssues(filters: StageFilters, momentum: ScheduleConfig['momentum'], momentumPath: Path): ConfigIssue[] {
   const { stages } = filters;
+  if (!filters.bank && !filters.rational && firstOrderBounded(stages)) return [];
   const bad: number[] = [];
   let firstGains: string[] = [];
   let previous: string[] = [];
@@ -73,6 +74,19 @@ const NONE: string[] = [];
 function notFinite(gains: Record<string, number>): string[] {
   const names = Object.keys(gains).filter((name) => !Number.isFinite(gains[name]));
   return names.length === 0 ? NONE : names;
+}
+
+/**
+ * Every first-order stage is stable with B = |v|/(1 − |u|) and B² finite: then |H(0)|, |H(π)| and the
+ * peak are ≤ B and the noise gain v²/(1 − u²) ≤ B·|v| ≤ B², so nothing overflows. One division per
+ * stage: the sweep runs this at every point.
+ */
+function firstOrderBounded(stages: StageTable): boolean {
+  for (let k = 0; k < stages.count; k++) {
+    const bound = Math.abs(stages.v[k]) / (1 - Math.abs(stages.u[k]));
+    if (!(bound * bound < Infinity)) return false;
+  }
+  return true;
 }
 
 function firstOrderOverflow(u: number, v: number): string[] {

@@ -16,10 +16,11 @@ export function stageTableCost(config: ScheduleConfig): { stages: number; bytes:
   const preset = momentum.preset === undefined ? undefined : PRESETS.get(momentum.preset);
   const params = (momentum.preset === undefined ? {} : momentum.params) as never;
   let stages: number;
-  if (preset?.stageCount) stages = preset.stageCount(params, config.steps, config.stages ?? preset.defaults.stages);
+  const ownCount = preset && (preset.kind === 'own-partition' || preset.kind === 'bank') ? preset.stageCount : undefined;
+  if (preset && ownCount) stages = ownCount(params, config.steps, config.stages ?? preset.defaults.stages);
   else if (config.stageLength !== undefined) stages = Math.ceil(config.steps / config.stageLength);
   else stages = config.stages ?? 1;
-  const extra = preset?.stageBytes ? preset.stageBytes(params) : preset?.bank ? 32 : 0;
+  const extra = preset?.stageBytes ? preset.stageBytes(params) : preset?.kind === 'bank' ? 32 : 0;
   return { stages, bytes: stages * (TABLE_BYTES + extra) };
 }
 

@@ -1,9 +1,9 @@
 import { frozenBankResponse } from '../filter/bank-response.js';
 import { frozenMagnitude } from '../filter/frozen-response.js';
-import type { PointResult } from './point-evaluator.js';
+import type { StageFilter } from '../filter/stage-filter.js';
 
 /** |H_k(e^{jω})| at each ω of `omegas` (rad/sample), written into `out`. */
-export function pointStageMagnitudes(point: PointResult & { stages: object }, k: number, omegas: Float64Array, out: Float64Array): Float64Array {
+export function pointStageMagnitudes(point: StageFilter, k: number, omegas: Float64Array, out: Float64Array): Float64Array {
   if (omegas.length === 0) return out;
   if (point.bank) {
     out.set(frozenBankResponse(point.bank, k, omegas).magnitude);

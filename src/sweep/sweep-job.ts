@@ -1,4 +1,5 @@
 import type { ScheduleConfig } from '../schedule/schema.js';
+import type { Vocabulary } from '../vocabulary.js';
 import { METRIC_NAMES } from '../io/tidy-rows.js';
 import type { AtFrequency } from './at-freqs.js';
 import type { AxisSpec } from './axis-spec.js';
@@ -21,6 +22,8 @@ export interface SweepJob {
   allowUnstable: boolean;
   /** Invalid points are reported and skipped instead of ending the sweep. */
   skipInvalid: boolean;
+  /** How a point's problem names the knobs (default: the library's words). */
+  vocabulary?: Vocabulary;
 }
 
 export function sweepJob(config: ScheduleConfig, axes: readonly SweepAxis[], options: Omit<SweepJob, 'config' | 'axes'>): SweepJob {

@@ -18,6 +18,7 @@ import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
 import { loadSweepInput } from './sweep-input.js';
 import { progressBar } from './sweep-progress.js';
 import { quoted } from '../../util/excerpt.js';
+import { CLI_VOCABULARY } from '../messages.js';
 
 export interface SweepCliOptions extends InputOptions, OutputOptions {
   grid: string[];
@@ -85,7 +86,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   }
   const plot = options.plot === undefined ? undefined : await preparePlot(options, axes.map((a) => a.path));
 
-  const job = sweepJob(config, axes, { stages, atFreqs, format, allowUnstable: options.allowUnstable ?? false, skipInvalid: options.skipInvalid ?? false });
+  const job = sweepJob(config, axes, { stages, atFreqs, format, allowUnstable: options.allowUnstable ?? false, skipInvalid: options.skipInvalid ?? false, vocabulary: CLI_VOCABULARY });
   const total = jobSize(job);
   const rowsPerPoint = Math.max(1, picked.length);
   const threads = jobs ?? (total * rowsPerPoint >= PARALLEL_FROM_ROWS ? availableParallelism() : 1);

@@ -12,6 +12,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { parseOverride, readConfigText } from '../load-schedules.js';
 import type { InputOptions } from '../options.js';
+import { CLI_VOCABULARY } from '../messages.js';
 
 /** The one schedule a sweep or tune works on, parsed once, with `--set` applied. */
 export interface SweepInput {
@@ -43,7 +44,7 @@ export async function loadSweepInput(input: string | undefined, opts: InputOptio
   }
   const overrides = (opts.set ?? []).map(parseOverride);
   const stem = input === undefined || input === '-' ? (opts.preset ?? 'stdin') : basename(input, extname(input));
-  const parsed = parseSchedules(text, { allowUnstable: opts.allowUnstable, overrides, defaultName: stem });
+  const parsed = parseSchedules(text, { allowUnstable: opts.allowUnstable, overrides, defaultName: stem, vocabulary: CLI_VOCABULARY });
   for (const warning of parsed.warnings) ctx.stderr.write(`${formatIssue(label, warning)}\n`);
   if (parsed.issues.length > 0) {
     for (const issue of parsed.issues) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
