@@ -4,8 +4,7 @@ import type { StageMetrics } from '../types.js';
 import { PRESETS } from '../schedule/presets/index.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator, type PointResult } from './evaluate-point.js';
-import { stageMetricsOf } from '../filter/stage-filter.js';
-import { pointStageMagnitudes } from './point-metrics.js';
+import { stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
 import { pointValues } from './sweep-grid.js';
 import { sweepColumns, type SweepJob } from './sweep-job.js';
 import { stagePicker } from './stage-picker.js';
@@ -89,7 +88,7 @@ export function chunkFormatter(job: SweepJob): Formatter {
         cells[c++] = u;
         cells[c++] = v;
         for (const k of METRIC_NAMES) cells[c++] = m[k];
-        pointStageMagnitudes(schedule, i, omegas, magnitudes);
+        if (omegas.length > 0) stageMagnitude(schedule, i, omegas, magnitudes);
         for (let f = 0; f < magnitudes.length; f++) cells[c++] = magnitudes[f];
         parts.push(format === 'csv' ? csvLine(cells) : jsonLine(columns, cells, format === 'json'));
         rows++;

@@ -53,6 +53,18 @@ describe('sweep rows', () => {
     expect(row).toMatchObject({ 'momentum.v': 2, v: 2 });
   });
 
+  it('--at-freqs for a rational stage is |B(e^{jω})/A(e^{jω})|: at ω = π, |B(−1)/A(−1)|', () => {
+    const { configs } = parseSchedules('steps: 100\nmomentum: { preset: rational, b: [0.2, 0.1], a: [1, -0.5, 0.06] }\n');
+    const { axes } = resolveAxes(configs[0], [{ path: 'stages', spec: '1,2', origin: '' }]);
+    const atFreqs = parseAtFreqs('pi');
+    if (!Array.isArray(atFreqs)) throw new Error(atFreqs.error);
+    const j = sweepJob(configs[0], axes, { stages: 'all', atFreqs, format: 'ndjson', allowUnstable: false, skipInvalid: false });
+    const rows = rowsOf(chunkFormatter(j)(0, 2).text);
+    expect(rows).toHaveLength(3);
+    // B(−1) = 0.2 − 0.1, A(−1) = 1 + 0.5 + 0.06.
+    for (const r of rows) expect(r['magnitude@pi'] as number).toBeCloseTo(0.1 / 1.56, 14);
+  });
+
   it('CSV cells: nulls empty, booleans and filter types bare; chunks concatenate to the whole', () => {
     const j = job('ema-sgdm', [['beta', '0,0.1,0.9']], { format: 'csv', stages: 'first' });
     const f = chunkFormatter(j);
