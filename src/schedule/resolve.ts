@@ -1,4 +1,4 @@
-import type { BankTable, RationalTable, Schedule, StageTable } from '../types.js';
+import type { BankTable, Filter, RationalTable, Schedule, StageTable } from '../types.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 import { bankIssues, firstOrderIssues, ownPartitionIssue, partitionIssues, rationalIssues, stageLengthIssue, stagePerStepIssue } from './checks.js';
 import { ExpressionError } from './expression.js';
@@ -82,9 +82,9 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
   const { table, bank, rational } = made;
   issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, ctx.mPath));
   if (issues.length > 0) return { issues, warnings };
-  const schedule: Schedule = { name: options.name ?? config.name ?? 'schedule', steps: config.steps, stages: table, firstStepCopy: momentum.preset !== undefined ? preset!.firstStepCopy : momentum.custom.firstStepCopy, source: momentum.preset ?? 'custom' };
-  if (bank) schedule.bank = bank;
-  if (rational) schedule.rational = rational;
+  const filter: Filter = bank ? { kind: 'bank', bank } : rational ? { kind: 'rational', rational } : { kind: 'first-order', u: table.u, v: table.v };
+  const firstStepCopy = momentum.preset !== undefined ? preset!.firstStepCopy : momentum.custom.firstStepCopy;
+  const schedule: Schedule = { name: options.name ?? config.name ?? 'schedule', steps: config.steps, stages: table, firstStepCopy, source: momentum.preset ?? 'custom', filter };
   return { schedule, issues, warnings };
 }
 

@@ -86,3 +86,13 @@ export type Preset<S extends z.ZodObject = z.ZodObject> = FirstOrderPreset<S> | 
 export function definePreset<S extends z.ZodObject>(preset: Preset<S>): Preset<S> {
   return preset;
 }
+
+/** How many stages a preset's own stage rule gives (fsgdm, adam-m, ademamix), or undefined when it uses the schedule's partition. */
+export function ownStageCount(preset: Preset, params: never, steps: number, stages: number): number | undefined {
+  return preset.kind === 'own-partition' || preset.kind === 'bank' ? preset.stageCount?.(params, steps, stages) : undefined;
+}
+
+/** Bytes each stage of the preset's filter holds beyond the stage table's 32 (stageBytes; one bank branch by default). */
+export function extraStageBytes(preset: Preset, params: never): number {
+  return preset.stageBytes ? preset.stageBytes(params) : preset.kind === 'bank' ? 32 : 0;
+}
