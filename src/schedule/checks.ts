@@ -54,6 +54,10 @@ function fmt(x: number): string {
 
 /** First-order stages: non-finite u or v is always an error; |u| ≥ 1 is one unless allowed. Names up to 3 stages. */
 export function firstOrderIssues(table: StageTable, uPath: Path, vPath: Path, allowUnstable: boolean, vocabulary: Vocabulary): ConfigIssue[] {
+  // The usual case in one pass without allocating (a sweep checks every point): all stable and finite.
+  let clean = true;
+  for (let i = 0; i < table.count && clean; i++) clean = Math.abs(table.u[i]) < 1 && Number.isFinite(table.v[i]);
+  if (clean) return [];
   const issues: ConfigIssue[] = [];
   const report = (path: Path, indices: number[], what: string, values: Float64Array) => {
     if (indices.length === 0) return;
