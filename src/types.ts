@@ -13,7 +13,12 @@ export interface Schedule {
   name: string;
   /** Total gradient steps Σ (called T in expressions). */
   steps: number;
-  /** Stages of constant (u, v), in order; together they cover steps 1…steps exactly. */
+  /**
+   * The stages in order (together they cover steps 1…steps exactly), with the u and v reports show:
+   * the filter's own for first-order momentum, branch 0's for a bank, −a1 and b0 for a rational
+   * schedule whose every stage is first order (b = [v], a = [1, −u]), else NaN. Read the filter
+   * itself from `filter`, through filter/stage-filter.ts.
+   */
   stages: StageTable;
   /**
    * The first optimizer step copies the gradient into the buffer (PyTorch SGD, FSGDM):
@@ -22,19 +27,21 @@ export interface Schedule {
   firstStepCopy: boolean;
   /** Where the schedule came from, for reports: preset name or 'custom'. */
   source: string;
-  /**
-   * A filter bank per stage (nesterov, qhm, aggmo, adam-m, ademamix, lion); absent for first-order
-   * momentum, where `stages.u`/`stages.v` are the whole filter. When present, `stages.u`/`stages.v`
-   * repeat branch 0's coefficients for reports and stability checks.
-   */
-  bank?: BankTable;
-  /**
-   * A rational transfer function per stage (preset `rational`), stepped as the difference equation
-   * a0·y_t = Σ b_k·g_{t−k} − Σ_{k≥1} a_k·y_{t−k}. When present, `stages.u`/`stages.v` hold −a1/a0 and b0/a0
-   * if every stage is first order (b = [v], a = [1, −u]), NaN otherwise.
-   */
-  rational?: RationalTable;
+  /** What each stage's filter is: first-order momentum, a filter bank or a rational transfer function. */
+  filter: Filter;
 }
+
+/**
+ * A schedule's filter, per stage, by kind (dispatched in filter/stage-filter.ts only):
+ * - first-order momentum m_t = u·m_{t−1} + v·g_t (u, v: the stage table's arrays);
+ * - a filter bank (nesterov, qhm, aggmo, adam-m, ademamix, lion);
+ * - a rational transfer function (preset `rational`), stepped as the difference equation
+ *   a0·y_t = Σ b_k·g_{t−k} − Σ_{k≥1} a_k·y_{t−k}.
+ */
+export type Filter =
+  | { kind: 'first-order'; u: Float64Array; v: Float64Array }
+  | { kind: 'bank'; bank: BankTable }
+  | { kind: 'rational'; rational: RationalTable };
 
 /**
  * Per-stage polynomials in z⁻¹, stage-major and zero-padded: b_k of stage s at s·nb + k, a_k at s·na + k,

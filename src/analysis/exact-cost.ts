@@ -1,5 +1,6 @@
 import { COST_NS } from '../schedule/budgets.js';
 import type { Schedule } from '../types.js';
+import { filterTables } from '../filter/stage-filter.js';
 
 /** Runs at most this long are stepped through (ExactResponseWalker's STEP_BY_STEP_MAX): ~30 ns per step and frequency. */
 const STEPPED_RUN = 4;
@@ -16,7 +17,8 @@ const STEP_NS = 30;
  */
 export function exactWalkSeconds(schedule: Schedule, lastStep: number, frequencies: number): number {
   if (lastStep < 1) return 0;
-  const { rational, bank, stages } = schedule;
+  const { stages } = schedule;
+  const { rational, bank } = filterTables(schedule);
   if (rational) return (lastStep * frequencies * (rational.nb + rational.na) * COST_NS.rationalUpdate) / 1e9;
   const B = bank ? bank.branches : 1;
   const same = (j: number, k: number): boolean => {

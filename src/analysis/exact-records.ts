@@ -1,8 +1,9 @@
 import { frozenBankComplex } from '../filter/bank-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from '../filter/complex-response.js';
-import { ExactResponseWalker } from '../filter/exact-response.js';
+import { exactWalker, ExactResponseWalker } from '../filter/exact-response.js';
 import { maxDeviationDb, SETTLING_TOLERANCE, settlingSteps } from '../filter/exact-transient.js';
 import { RationalExactWalker } from '../filter/rational-exact.js';
+import { rationalOf } from '../filter/stage-filter.js';
 import { frozenRationalComplex } from '../filter/rational-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
@@ -23,7 +24,7 @@ export class ExactStageSource {
   private readonly exact: ComplexResponse;
 
   constructor(private readonly schedule: Schedule, private readonly omega: Float64Array) {
-    if (schedule.rational) this.rationalWalker = new RationalExactWalker(schedule, omega);
+    if (rationalOf(schedule)) this.rationalWalker = new RationalExactWalker(schedule, omega);
     else this.walker = new ExactResponseWalker(schedule, omega);
     this.frozen = emptyComplexResponse(omega.length);
     this.exact = emptyComplexResponse(omega.length);
@@ -49,7 +50,7 @@ export class ExactStageSource {
 
   /** A rational stage: stepped, watching the distance to the frozen response at every step of the stage. */
   private rationalStage(walker: RationalExactWalker, k: number, start: number, end: number, withResponse: boolean): { transient: TransientMetrics; responseExact?: FrequencyResponse } {
-    frozenRationalComplex(this.schedule.rational!, k, this.omega, this.frozen);
+    frozenRationalComplex(rationalOf(this.schedule)!, k, this.omega, this.frozen);
     walker.advanceTo(start - 1);
     const watch = { frozen: this.frozen, tolerance: SETTLING_TOLERANCE, lastOutside: -Infinity };
     walker.advanceTo(end, watch);
@@ -76,7 +77,7 @@ export function* atStepRecordStream(schedule: Schedule, omega: Float64Array, ste
       throw new OptionError([{ code: 'invalid_option', path: ['atSteps'], message: `step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`, received: s }]);
     }
   }
-  const walker = schedule.rational ? new RationalExactWalker(schedule, omega) : new ExactResponseWalker(schedule, omega);
+  const walker = exactWalker(schedule, omega);
   for (const step of sorted) {
     walker.advanceTo(step);
     const stage = stageOfStep(schedule.stages, step);

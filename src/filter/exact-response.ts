@@ -1,5 +1,6 @@
 import type { BankTable, FrequencyResponse, Schedule } from '../types.js';
-import { bankOf, sameRecursion } from './bank-table.js';
+import { sameRecursion } from './bank-table.js';
+import { bankOf, rationalOf } from './stage-filter.js';
 import { branchFrozenAt } from './bank-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
 import { reducedAngle } from './exact-angle.js';
@@ -63,7 +64,9 @@ export class ExactResponseWalker {
   private readonly firstStepCopy: boolean;
 
   constructor(schedule: Schedule, omega: Float64Array) {
-    this.bank = bankOf(schedule);
+    const bank = bankOf(schedule);
+    if (!bank) throw new TypeError('ExactResponseWalker needs a first-order or bank schedule (rational ones: RationalExactWalker)');
+    this.bank = bank;
     this.omega = omega;
     const size = this.bank.branches * omega.length;
     this.hr = new Float64Array(size);
@@ -324,6 +327,14 @@ function geometricMoments(p: number, L: number, out: Float64Array): void {
 }
 
 /**
+ * The exact walker of any schedule: a rational one is stepped (RationalExactWalker), the others jump in
+ * closed form (ExactResponseWalker).
+ */
+export function exactWalker(schedule: Schedule, omega: Float64Array): ExactResponseWalker | RationalExactWalker {
+  return rationalOf(schedule) ? new RationalExactWalker(schedule, omega) : new ExactResponseWalker(schedule, omega);
+}
+
+/**
  * Exact responses H(t, ω) at the given steps (ascending or not; each 1 … schedule.steps); rational schedules
  * are stepped (RationalExactWalker), all others use the closed form.
  *
@@ -331,7 +342,7 @@ function geometricMoments(p: number, L: number, out: Float64Array): void {
  */
 export function exactResponseAt(schedule: Schedule, omega: Float64Array, steps: readonly number[]): FrequencyResponse[] {
   const order = steps.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
-  const walker = schedule.rational ? new RationalExactWalker(schedule, omega) : new ExactResponseWalker(schedule, omega);
+  const walker = exactWalker(schedule, omega);
   const out: FrequencyResponse[] = new Array(steps.length);
   for (const [s, i] of order) {
     walker.advanceTo(s);

@@ -1,7 +1,8 @@
-import type { FrequencyResponse, Schedule } from '../types.js';
+import type { FrequencyResponse, RationalTable, Schedule } from '../types.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
 import { cachedUnitCircleSplit } from './unit-circle-zeros.js';
 import { emptyZeroLimitInput } from './zero-limit.js';
+import { rationalOf } from './stage-filter.js';
 
 /**
  * The exact time-variant response of a rational schedule (preset `rational`), stepped through every step:
@@ -23,6 +24,7 @@ export class RationalExactWalker {
   stage = 0;
   readonly omega: Float64Array;
   private readonly schedule: Schedule;
+  private readonly rational: RationalTable;
   private readonly nb: number;
   private readonly na: number;
   /** History ring of H(t − 1 … t − na + 1) and dH/dω per frequency: slot (t mod na)·n + f. */
@@ -38,11 +40,13 @@ export class RationalExactWalker {
   private readonly ei: Float64Array;
 
   constructor(schedule: Schedule, omega: Float64Array) {
-    if (!schedule.rational) throw new TypeError('RationalExactWalker needs a rational schedule');
+    const rational = rationalOf(schedule);
+    if (!rational) throw new TypeError('RationalExactWalker needs a rational schedule');
     this.schedule = schedule;
+    this.rational = rational;
     this.omega = omega;
-    this.nb = schedule.rational.nb;
-    this.na = schedule.rational.na;
+    this.nb = rational.nb;
+    this.na = rational.na;
     const n = omega.length;
     const depth = Math.max(1, this.na);
     this.hr = new Float64Array(depth * n);
@@ -68,7 +72,7 @@ export class RationalExactWalker {
    */
   advanceTo(t: number, watch?: { frozen: ComplexResponse; tolerance: number; lastOutside: number }): void {
     const { stages } = this.schedule;
-    const table = this.schedule.rational!;
+    const table = this.rational;
     if (t < this.step || t > stages.endStep[stages.count - 1]) throw new RangeError(`cannot advance from step ${this.step} to ${t}`);
     const n = this.omega.length;
     const { nb, na, hr, hi, dr, di, d2r, d2i, er, ei } = this;
@@ -157,7 +161,7 @@ export class RationalExactWalker {
     out.dim.set(di.subarray(slot, slot + n));
     z.d2re.set(d2r.subarray(slot, slot + n));
     z.d2im.set(d2i.subarray(slot, slot + n));
-    const table = this.schedule.rational!;
+    const table = this.rational;
     const k = this.stage;
     const b = table.b.subarray(k * nb, k * nb + Math.min(nb, this.step));
     const a = table.a.subarray(k * na, (k + 1) * na);

@@ -48,7 +48,7 @@ export function plotFigures(
   const want = new Set(kinds);
   const order: PlotKind[] = ['magnitude', 'phase', 'group-delay', 'bode', 'response-map', 'coefficients', 'metrics'];
   schedules.forEach((schedule, n) => {
-    const omega = plotGrid([schedule.stages], options, options.frequencies);
+    const omega = plotGrid([schedule], options, options.frequencies);
     const cache = new Map<number, ResponseRecords>();
     const records = (count: number): ResponseRecords => {
       let r = cache.get(count);
@@ -75,7 +75,7 @@ export function plotFigures(
   });
   if (want.has('compare') && schedules.length > 0) {
     const omega = plotGrid(
-      schedules.map((s) => s.stages),
+      schedules,
       options,
       options.frequencies,
     );

@@ -1,16 +1,17 @@
 import { linearGrid, logGrid } from '../filter/grid.js';
-import type { StageTable } from '../types.js';
+import { stagePoleRadius, type StageFilter } from '../filter/stage-filter.js';
 import type { PlotOptions } from './plot-options.js';
 
 /**
  * Lowest ω of a log axis that still shows the passband edge of every stage: a low-pass stage with
- * pole u has its −3 dB point near ω ≈ 1 − u, so a decade below 1 − max|u| reaches the flat part.
+ * pole u has its −3 dB point near ω ≈ 1 − u, so a decade below 1 − ρ (ρ the largest pole modulus of
+ * any stage: |u|, a bank's slowest branch, a rational stage's largest pole) reaches the flat part.
  * Clamped to [1e-6, 1e-2] rad/sample (an all-pass schedule still gets two and a half decades).
  */
-export function autoOmegaMin(tables: readonly StageTable[]): number {
-  let maxAbsU = 0;
-  for (const t of tables) for (let i = 0; i < t.count; i++) maxAbsU = Math.max(maxAbsU, Math.abs(t.u[i]));
-  const w = (1 - maxAbsU) / 10;
+export function autoOmegaMin(schedules: readonly StageFilter[]): number {
+  let radius = 0;
+  for (const s of schedules) for (let i = 0; i < s.stages.count; i++) radius = Math.max(radius, stagePoleRadius(s, i));
+  const w = (1 - radius) / 10;
   return Math.min(1e-2, Math.max(1e-6, Number.isFinite(w) ? w : 1e-6));
 }
 
@@ -19,10 +20,10 @@ export function autoOmegaMin(tables: readonly StageTable[]): number {
  * (ω = 0 cannot be drawn there), linearGrid(n) on [0, π] for a linear one.
  */
 export function plotGrid(
-  tables: readonly StageTable[],
+  schedules: readonly StageFilter[],
   options: Pick<PlotOptions, 'frequencyScale' | 'omegaMin'>,
   n: number,
 ): Float64Array {
   if (options.frequencyScale === 'linear') return linearGrid(n);
-  return logGrid(n, options.omegaMin ?? autoOmegaMin(tables));
+  return logGrid(n, options.omegaMin ?? autoOmegaMin(schedules));
 }

@@ -1,4 +1,5 @@
 import type { Schedule } from '../types.js';
+import { filterTables } from '../filter/stage-filter.js';
 
 /** The coefficients that define each stage's filter, as named columns. */
 export interface CoefficientColumns {
@@ -17,7 +18,8 @@ export interface CoefficientColumns {
  * - a rational filter a0·y_t = Σ b_k·g_{t−k} − Σ_{k≥1} a_k·y_{t−k} (a0 = 1): b0 … b_{nb−1}, a1 … a_{na−1}.
  */
 export function coefficientColumns(schedule: Schedule): CoefficientColumns {
-  const { bank, rational, stages } = schedule;
+  const { stages } = schedule;
+  const { bank, rational } = filterTables(schedule);
   if (bank) {
     const B = bank.branches;
     const names: string[] = [];

@@ -80,7 +80,12 @@ export function showValue(value: unknown): string {
 export function formatIssue(source: string, issue: ConfigIssue | ConfigWarning): string {
   const where = issue.origin !== undefined ? `${source}: ${issue.origin}` : issue.line !== undefined ? `${source}:${issue.line}:${issue.column ?? 1}` : source;
   const severity = 'severity' in issue ? `${issue.severity}: ` : '';
+  return `${where}: ${severity}${issueText(issue)}`;
+}
+
+/** `path: message (got X)`: an issue without its position (a sweep point's problem). */
+export function issueText(issue: ConfigIssue): string {
   const path = issue.path.length > 0 ? `${dotPath(issue.path)}: ` : '';
   const got = 'received' in issue ? ` (got ${showValue(issue.received)})` : '';
-  return `${where}: ${severity}${path}${issue.message}${got}`;
+  return `${path}${issue.message}${got}`;
 }

@@ -34,7 +34,7 @@ export function provideMathjs(load: () => Mathjs, options: { fallback?: boolean 
 /** The provided mathjs, loaded on first use. Throws (a programmer error) when no entry point provided one. */
 export function providedMathjs(): Mathjs {
   if (loaded) return loaded;
-  if (!loader) throw new Error(`${TOOL.name}: no mathjs to compile expressions with: import the library from ${TOOL.name} (or ${TOOL.name}/node), or call provideMathjs()`);
+  if (!loader) throw new Error(`${TOOL.name}: no mathjs to compile expressions with: import the library from "${TOOL.name}" (or "${TOOL.name}/node"), or call provideMathjs()`);
   loaded = loader();
   return loaded;
 }

@@ -1,4 +1,5 @@
 import type { Schedule } from '../types.js';
+import { partitionIssues } from './checks.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { isPrototypeKey, prototypeKeyMessage } from './key-path.js';
 import { applyOverride } from './config-path.js';
@@ -118,7 +119,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
     }
     const { config, path, located } = entry;
     const fallbackName = several ? `${options.defaultName ?? 'schedule'}-${result.configs.length + 1}` : (options.defaultName ?? 'schedule');
-    const resolved = resolveSchedule(config, config.name ?? fallbackName, path, options);
+    const resolved = resolveSchedule(config, { name: config.name ?? fallbackName, path, allowUnstable: options.allowUnstable, vocabulary: options.vocabulary });
     result.warnings.push(...located(resolved.warnings ?? []));
     if (resolved.issues.length > 0) {
       issues.push(...located(resolved.issues));
@@ -163,12 +164,7 @@ function validateSchedule(value: unknown, base: Path, vocabulary: Vocabulary): {
   }
   const { momentum, ...rest } = shape.data;
   const issues: ConfigIssue[] = [];
-  if (rest.stages !== undefined && rest.stageLength !== undefined) {
-    issues.push({ code: 'conflict', path: [...base, 'stageLength'], message: 'give either stages or stageLength, not both' });
-  }
-  if (rest.stages !== undefined && rest.stages > rest.steps) {
-    issues.push({ code: 'too_big', path: [...base, 'stages'], message: `must be ≤ steps (${rest.steps})`, received: rest.stages });
-  }
+  issues.push(...partitionIssues(rest, base));
   const checked = validateMomentum(momentum, [...base, 'momentum'], vocabulary);
   issues.push(...checked.issues);
   if (issues.length > 0 || !checked.momentum) return { issues };

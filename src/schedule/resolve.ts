@@ -1,158 +1,201 @@
-import { isStablePolynomial } from '../filter/polynomial-roots.js';
-import type { BankTable, RationalTable, Schedule, StageTable } from '../types.js';
-import { compileExpression, ExpressionError } from './expression.js';
+import type { BankTable, Filter, RationalTable, Schedule, StageTable } from '../types.js';
+import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
+import { bankIssues, firstOrderIssues, ownPartitionIssue, partitionIssues, rationalIssues, stageLengthIssue, stagePerStepIssue } from './checks.js';
+import { ExpressionError } from './expression.js';
 import { isReservedName } from './expression-functions.js';
 import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { segmentOfStage } from './piecewise.js';
-import { PRESETS, type StageContext } from './presets/index.js';
+import { PRESETS, type Preset } from './presets/index.js';
+import { NO_ARENA, type ResolveArena } from './resolve-arena.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
-import { balancedPartition, emptyTable, fixedLengthPartition, type Partition } from './stages.js';
+import { emptyTable, type Partition } from './stages.js';
+import { forEachStage, STAGE_VARIABLES, type StageContext } from './stage-context.js';
 import { constantExpressionWarnings, stageNames } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
 
 type Path = (string | number)[];
 type Evaluator = (ctx: StageContext, scope: Map<string, number>, stage: number) => number;
 
-const STAGE_VARIABLES = ['k', 'N', 't', 'T', 'p', 'delta'] as const;
+export interface ResolveOptions {
+  /** The schedule's name (default: the config's `name`, else 'schedule'). */
+  name?: string;
+  /** Key path of the schedule in its document, prefixed to every issue's path (default: the root). */
+  path?: Path;
+  /** Accept stages with |u| ≥ 1 (marginal or unstable filters). */
+  allowUnstable?: boolean;
+  /** How messages name the knobs (default: the library's words). */
+  vocabulary?: Vocabulary;
+  /**
+   * Arrays and caches reused from call to call (a sweep): the schedule is then valid only until the
+   * next resolve on the same arena.
+   */
+  arena?: ResolveArena;
+}
+
+export type ResolveResult = { schedule?: Schedule; issues: ConfigIssue[]; warnings?: ConfigWarning[] };
+
+/** What one kind of momentum gives: its stage table, and a bank or rational form beside it. */
+type Made = { table: StageTable; bank?: BankTable; rational?: RationalTable } | { issues: ConfigIssue[] };
+
+interface Context {
+  config: ScheduleConfig;
+  base: Path;
+  mPath: Path;
+  allowUnstable: boolean;
+  vocabulary: Vocabulary;
+  arena: ResolveArena;
+  issues: ConfigIssue[];
+  warnings: ConfigWarning[];
+}
 
 /**
- * A validated config → its stage table. Issues: expressions that do not compile or give NaN/∞,
- * per-stage lists of the wrong length, and (unless allowUnstable) stages with |u| ≥ 1, each naming
- * the stage and its steps. Warnings: what resolves, but probably not as meant (an expression of t in
- * a single stage), and notes on a preset's own stage rule.
+ * A validated config → its schedule: the one resolver, used by parse (analyze, plot, simulate,
+ * spectrum…) and by the sweep and tune on patched copies of a config. Issues: the partition checks
+ * (stages vs stageLength and steps: a patched config was not re-validated), expressions that do not
+ * compile or give NaN/∞, per-stage lists of the wrong length, non-finite coefficients and (unless
+ * allowUnstable) unstable stages, each naming the stage and its steps, and gains that overflow.
+ * Warnings: what resolves, but probably not as meant (an expression of t in a single stage), and
+ * notes on a preset's own stage rule.
  */
-export function resolveSchedule(
-  config: ScheduleConfig,
-  name: string,
-  base: Path,
-  options: { allowUnstable?: boolean } = {},
-): { schedule?: Schedule; issues: ConfigIssue[]; warnings?: ConfigWarning[] } {
-  const issues: ConfigIssue[] = [];
-  const warnings: ConfigWarning[] = [];
-  const mPath = [...base, 'momentum'];
+export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions = {}): ResolveResult {
+  const base = options.path ?? [];
+  const ctx: Context = {
+    config,
+    base,
+    mPath: [...base, 'momentum'],
+    allowUnstable: options.allowUnstable ?? false,
+    vocabulary: options.vocabulary ?? LIBRARY_VOCABULARY,
+    arena: options.arena ?? NO_ARENA,
+    issues: [],
+    warnings: [],
+  };
+  const conflicts = partitionIssues(config, base);
+  if (conflicts.length > 0) return { issues: conflicts };
   const { momentum } = config;
-  let table: StageTable;
-  let firstStepCopy: boolean;
-  let bank: BankTable | undefined;
-  let rational: RationalTable | undefined;
-  const source = momentum.preset ?? 'custom';
-
-  if (momentum.preset !== undefined) {
-    const preset = PRESETS.get(momentum.preset)!;
-    firstStepCopy = preset.firstStepCopy;
-    if (preset.rational) {
-      const made = partitionOf(config, base);
-      if ('issue' in made) return { issues: [made.issue] };
-      const madeTable = preset.rational(momentum.params, made);
-      if (typeof madeTable === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: madeTable }] };
-      rational = madeTable;
-      table = emptyTable(made);
-      // u and v exist only for a first-order stage b = [v], a = [1, −u]; otherwise NaN (null in reports).
-      const firstOrder = madeTable.nb === 1 && madeTable.na <= 2;
-      for (let k = 0; k < table.count; k++) {
-        table.u[k] = firstOrder ? (madeTable.na === 2 ? -madeTable.a[k * 2 + 1] : 0) : NaN;
-        table.v[k] = firstOrder ? madeTable.b[k] : NaN;
-      }
-      issues.push(...checkRational(madeTable, table, mPath, options.allowUnstable ?? false));
-    } else if (preset.bank) {
-      const stages = config.stages ?? preset.defaults.stages;
-      // Checked before the partition is made: adam-m over 10⁹ steps would allocate 16 GB first.
-      if (preset.partition && preset.stageCount!(momentum.params, config.steps, stages) > LIMITS.maxStages) {
-        return { issues: [{ code: 'too_big', path: [...base, 'steps'], message: `preset ${preset.name} has one stage per step: at most ${LIMITS.maxStages} steps`, received: config.steps }] };
-      }
-      const made = preset.partition ? preset.partition(config.steps, stages, momentum.params) : partitionOf(config, base);
-      if ('issue' in made) return { issues: [made.issue] };
-      const madeBank = preset.bank(momentum.params, made, config.steps);
-      if (typeof madeBank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: madeBank }] };
-      bank = madeBank;
-      table = branchZeroTable(made, bank);
-      issues.push(...checkBank(bank, table, mPath, options.allowUnstable ?? false));
-    } else if (preset.table) {
-      if (config.stageLength !== undefined) {
-        return { issues: [{ code: 'conflict', path: [...base, 'stageLength'], message: `preset ${preset.name} derives stage lengths from steps and stages; give stages` }] };
-      }
-      const stages = config.stages ?? preset.defaults.stages;
-      const made = preset.table(momentum.params, config.steps, stages);
-      if (typeof made === 'string') return { issues: [{ code: 'invalid_schedule', path: [...base, 'stages'], message: made }] };
-      table = made;
-      const note = preset.stageNote?.(config.steps, stages, made.count);
-      if (note) warnings.push({ severity: 'note', code: 'stage_rule', path: [...base, config.stages === undefined ? 'momentum' : 'stages'], message: note });
-    } else {
-      const made = partitionOf(config, base);
-      if ('issue' in made) return { issues: [made.issue] };
-      table = emptyTable(made);
-      const coefficients = preset.coefficients(momentum.params);
-      forEachStage(table, config.steps, (ctx, i) => {
-        const { u, v } = coefficients(ctx);
-        table.u[i] = u;
-        table.v[i] = v;
-      });
-    }
-    if (!bank && !rational) issues.push(...checkStages(table, mPath, mPath, options.allowUnstable ?? false));
-  } else {
-    const custom = momentum.custom;
-    firstStepCopy = custom.firstStepCopy;
-    const made = partitionOf(config, base);
-    if ('issue' in made) return { issues: [made.issue] };
-    table = emptyTable(made);
-    const params = custom.params ?? {};
-    for (const p of Object.keys(params)) {
-      if ((STAGE_VARIABLES as readonly string[]).includes(p) || p === 'u') issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is a built-in variable; choose another name` });
-      else if (isReservedName(p)) issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is the name of a function or constant in expressions; choose another name` });
-    }
-    const used = new Map<string, ReadonlySet<string>>();
-    const uEval = evaluator(custom.u, [...mPath, 'u'], [...STAGE_VARIABLES, ...Object.keys(params)], table.count, issues, used);
-    const vEval = evaluator(custom.v, [...mPath, 'v'], [...STAGE_VARIABLES, ...Object.keys(params), 'u'], table.count, issues, used);
-    if (issues.length > 0 || !uEval || !vEval) return { issues, warnings };
-    const scope = new Map<string, number>(Object.entries(params));
-    let stage = 0;
-    try {
-      forEachStage(table, config.steps, (ctx, i) => {
-        stage = i;
-        for (const key of STAGE_VARIABLES) scope.set(key, ctx[key]);
-        const u = uEval(ctx, scope, i);
-        scope.set('u', u);
-        table.u[i] = u;
-        table.v[i] = vEval(ctx, scope, i);
-      });
-    } catch (err) {
-      if (!(err instanceof ExpressionError)) throw err;
-      return { issues: [{ code: err.code, path: err.path ?? mPath, message: `${err.message} in ${stageNames(table, [stage])}` }], warnings };
-    }
-    warnings.push(...constantExpressionWarnings(table.count, used));
-    issues.push(...checkStages(table, coefficientPath(custom, mPath, 'u'), coefficientPath(custom, mPath, 'v'), options.allowUnstable ?? false));
-  }
+  const preset = momentum.preset === undefined ? undefined : PRESETS.get(momentum.preset)!;
+  const made = momentum.preset !== undefined ? presetFilter(preset!, momentum.params as never, ctx) : customFilter(momentum.custom, ctx);
+  const { issues, warnings } = ctx;
+  if ('issues' in made) return { issues: [...issues, ...made.issues], warnings };
   if (issues.length > 0) return { issues, warnings };
-  issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, mPath));
+  const { table, bank, rational } = made;
+  issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, ctx.mPath));
   if (issues.length > 0) return { issues, warnings };
-  const schedule: Schedule = { name, steps: config.steps, stages: table, firstStepCopy, source };
-  if (bank) schedule.bank = bank;
-  if (rational) schedule.rational = rational;
+  const filter: Filter = bank ? { kind: 'bank', bank } : rational ? { kind: 'rational', rational } : { kind: 'first-order', u: table.u, v: table.v };
+  const firstStepCopy = momentum.preset !== undefined ? preset!.firstStepCopy : momentum.custom.firstStepCopy;
+  const schedule: Schedule = { name: options.name ?? config.name ?? 'schedule', steps: config.steps, stages: table, firstStepCopy, source: momentum.preset ?? 'custom', filter };
   return { schedule, issues, warnings };
 }
 
-function partitionOf(config: ScheduleConfig, base: Path): Partition | { issue: ConfigIssue } {
-  if (config.stageLength !== undefined) {
-    const count = Math.ceil(config.steps / config.stageLength);
-    if (count > LIMITS.maxStages) {
-      return { issue: { code: 'too_big', path: [...base, 'stageLength'], message: `gives ${count} stages, more than ${LIMITS.maxStages}`, received: config.stageLength } };
+/** A preset's filter, by its kind. */
+function presetFilter(preset: Preset, params: never, ctx: Context): Made {
+  const { config, base, mPath } = ctx;
+  switch (preset.kind) {
+    case 'first-order': {
+      const partition = partitionOf(ctx);
+      if ('issue' in partition) return { issues: [partition.issue] };
+      const table = ctx.arena.over(partition);
+      const coefficients = preset.coefficients(params);
+      forEachStage(partition, config.steps, (stage, i) => {
+        const { u, v } = coefficients(stage);
+        table.u[i] = u;
+        table.v[i] = v;
+      });
+      return checkedFirstOrder(table, mPath, mPath, ctx);
     }
-    return fixedLengthPartition(config.steps, config.stageLength);
+    case 'own-partition': {
+      if (config.stageLength !== undefined) return { issues: [ownPartitionIssue(preset.name, base)] };
+      const stages = config.stages ?? preset.defaults.stages;
+      const table = preset.table(params, config.steps, stages, ctx.arena.table);
+      if (typeof table === 'string') return { issues: [{ code: 'invalid_schedule', path: [...base, 'stages'], message: table }] };
+      const note = preset.stageNote?.(config.steps, stages, table.count);
+      if (note) ctx.warnings.push({ severity: 'note', code: 'stage_rule', path: [...base, config.stages === undefined ? 'momentum' : 'stages'], message: note });
+      return checkedFirstOrder(table, mPath, mPath, ctx);
+    }
+    case 'bank': {
+      const stages = config.stages ?? preset.defaults.stages;
+      // Checked before the partition is made: adam-m over 10⁹ steps would allocate 16 GB first.
+      if (preset.partition && preset.stageCount!(params, config.steps, stages) > LIMITS.maxStages) return { issues: [stagePerStepIssue(preset.name, config.steps, base)] };
+      const partition = preset.partition ? preset.partition(config.steps, stages, params) : partitionOf(ctx);
+      if ('issue' in partition) return { issues: [partition.issue] };
+      const bank = preset.bank(params, partition, config.steps);
+      if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
+      const table = branchZeroTable(partition, bank);
+      const issues = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
+      return issues.length > 0 ? { issues } : { table, bank };
+    }
+    case 'rational': {
+      const partition = partitionOf(ctx);
+      if ('issue' in partition) return { issues: [partition.issue] };
+      const rational = preset.rational(params, partition);
+      if (typeof rational === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: rational }] };
+      const table = emptyTable(partition);
+      // u and v exist only for a first-order stage b = [v], a = [1, −u]; otherwise NaN (null in reports).
+      const firstOrder = rational.nb === 1 && rational.na <= 2;
+      for (let k = 0; k < table.count; k++) {
+        table.u[k] = firstOrder ? (rational.na === 2 ? -rational.a[k * 2 + 1] : 0) : NaN;
+        table.v[k] = firstOrder ? rational.b[k] : NaN;
+      }
+      const issues = rationalIssues(rational, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
+      return issues.length > 0 ? { issues } : { table, rational };
+    }
+    default:
+      return unknownKind(preset);
   }
-  return balancedPartition(config.steps, config.stages ?? 1);
 }
 
-function forEachStage(table: StageTable, steps: number, fn: (ctx: StageContext, i: number) => void): void {
-  const ctx: StageContext = { k: 0, N: table.count, t: 1, T: steps, p: 0, delta: 1 };
-  for (let i = 0; i < table.count; i++) {
-    ctx.k = i;
-    ctx.t = table.startStep[i];
-    ctx.p = ctx.t / steps;
-    ctx.delta = table.endStep[i] - table.startStep[i] + 1;
-    fn(ctx, i);
+function unknownKind(preset: never): never {
+  throw new Error(`unknown preset kind: ${(preset as Preset).kind}`);
+}
+
+function checkedFirstOrder(table: StageTable, uPath: Path, vPath: Path, ctx: Context): Made {
+  const issues = firstOrderIssues(table, uPath, vPath, ctx.allowUnstable, ctx.vocabulary);
+  return issues.length > 0 ? { issues } : { table };
+}
+
+/** Custom u and v: numbers, expressions, per-stage lists or piecewise segments. */
+function customFilter(custom: CustomMomentumConfig, ctx: Context): Made {
+  const { config, mPath, issues } = ctx;
+  const partition = partitionOf(ctx);
+  if ('issue' in partition) return { issues: [partition.issue] };
+  const table = ctx.arena.over(partition);
+  const params = custom.params ?? {};
+  for (const p of Object.keys(params)) {
+    if ((STAGE_VARIABLES as readonly string[]).includes(p) || p === 'u') issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is a built-in variable; choose another name` });
+    else if (isReservedName(p)) issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is the name of a function or constant in expressions; choose another name` });
   }
+  const used = new Map<string, ReadonlySet<string>>();
+  const uEval = evaluator(custom.u, [...mPath, 'u'], [...STAGE_VARIABLES, ...Object.keys(params)], table.count, issues, used, ctx.arena);
+  const vEval = evaluator(custom.v, [...mPath, 'v'], [...STAGE_VARIABLES, ...Object.keys(params), 'u'], table.count, issues, used, ctx.arena);
+  if (issues.length > 0 || !uEval || !vEval) return { issues: [] };
+  const scope = new Map<string, number>(Object.entries(params));
+  let stage = 0;
+  try {
+    forEachStage(partition, config.steps, (at, i) => {
+      stage = i;
+      for (const key of STAGE_VARIABLES) scope.set(key, at[key]);
+      const u = uEval(at, scope, i);
+      scope.set('u', u);
+      table.u[i] = u;
+      table.v[i] = vEval(at, scope, i);
+    });
+  } catch (err) {
+    if (!(err instanceof ExpressionError)) throw err;
+    return { issues: [{ code: err.code, path: err.path ?? mPath, message: `${err.message} in ${stageNames(table, [stage])}` }] };
+  }
+  ctx.warnings.push(...constantExpressionWarnings(table.count, used));
+  return checkedFirstOrder(table, coefficientPath(custom, mPath, 'u'), coefficientPath(custom, mPath, 'v'), ctx);
+}
+
+/** The schedule's own partition: stageLength, else stages (default 1). */
+function partitionOf(ctx: Context): Partition | { issue: ConfigIssue } {
+  const { config } = ctx;
+  if (config.stageLength !== undefined) {
+    const issue = stageLengthIssue(config.steps, config.stageLength, ctx.base);
+    if (issue) return { issue };
+  }
+  return ctx.arena.partition(config.steps, config.stages, config.stageLength);
 }
 
 /** A coefficient (number, expression, per-stage list or piecewise segments) → per-stage evaluator. */
@@ -163,12 +206,13 @@ function evaluator(
   count: number,
   issues: ConfigIssue[],
   used: Map<string, ReadonlySet<string>>,
+  arena: ResolveArena,
 ): Evaluator | undefined {
   const vars = new Set(variables);
   const scalar = (value: number | string, at: Path): ((scope: Map<string, number>) => number) | undefined => {
     if (typeof value === 'number') return () => value;
     try {
-      const f = compileExpression(value, vars);
+      const f = arena.expression(value, vars);
       used.set(JSON.stringify(at), f.variables);
       return (scope) => {
         try {
@@ -215,50 +259,6 @@ function coefficientPath(custom: CustomMomentumConfig, mPath: Path, key: 'u' | '
   return [...mPath, key];
 }
 
-/** Non-finite coefficients are always errors; |u| ≥ 1 is one unless allowed. Names up to 3 stages. */
-function checkStages(table: StageTable, uPath: Path, vPath: Path, allowUnstable: boolean): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const report = (path: Path, bad: number[], what: string, values: Float64Array) => {
-    if (bad.length === 0) return;
-    issues.push({ code: 'invalid_stage', path, message: `${what} in ${stageNames(table, bad, (i) => fmt(values[i]))}` });
-  };
-  const nonFiniteU: number[] = [];
-  const nonFiniteV: number[] = [];
-  const unstable: number[] = [];
-  for (let i = 0; i < table.count; i++) {
-    if (!Number.isFinite(table.u[i])) nonFiniteU.push(i);
-    else if (!allowUnstable && Math.abs(table.u[i]) >= 1) unstable.push(i);
-    if (!Number.isFinite(table.v[i])) nonFiniteV.push(i);
-  }
-  report(uPath, nonFiniteU, 'u is not a finite number', table.u);
-  report(vPath, nonFiniteV, 'v is not a finite number', table.v);
-  report(uPath, unstable, '|u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got', table.u);
-  return issues;
-}
-
-function fmt(x: number): string {
-  return Number.isNaN(x) ? 'NaN' : String(x);
-}
-
-/** A filter bank's checks: every coefficient finite, and (unless allowed) |u| < 1 in every branch. */
-function checkBank(bank: BankTable, table: StageTable, path: Path, allowUnstable: boolean): ConfigIssue[] {
-  const B = bank.branches;
-  const at = (k: number) => `stage ${k} (steps ${table.startStep[k]}–${table.endStep[k]})`;
-  for (let k = 0; k < table.count; k++) {
-    if (!Number.isFinite(bank.c0[k])) return [{ code: 'invalid_stage', path, message: `the feed-through weight is not a finite number in ${at(k)}: ${fmt(bank.c0[k])}` }];
-    for (let i = 0; i < B; i++) {
-      const [c, u, v] = [bank.c[k * B + i], bank.u[k * B + i], bank.v[k * B + i]];
-      if (!Number.isFinite(c) || !Number.isFinite(u) || !Number.isFinite(v)) {
-        return [{ code: 'invalid_stage', path, message: `branch ${i} has a non-finite coefficient: c = ${fmt(c)}, u = ${fmt(u)}, v = ${fmt(v)} in ${at(k)}` }];
-      }
-      if (!allowUnstable && Math.abs(u) >= 1) {
-        return [{ code: 'invalid_stage', path, message: `|u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got branch ${i} u = ${fmt(u)} in ${at(k)}` }];
-      }
-    }
-  }
-  return [];
-}
-
 /** The stage table of a bank schedule: branch 0's u and v stand for the stage in reports. */
 function branchZeroTable(partition: Partition, bank: BankTable): StageTable {
   const table = emptyTable(partition);
@@ -270,16 +270,3 @@ function branchZeroTable(partition: Partition, bank: BankTable): StageTable {
   return table;
 }
 
-/** A rational schedule's checks: finite coefficients, and (unless allowed) every pole inside the unit circle. */
-function checkRational(rational: RationalTable, table: StageTable, path: Path, allowUnstable: boolean): ConfigIssue[] {
-  const { nb, na } = rational;
-  for (let k = 0; k < table.count; k++) {
-    const b = rational.b.subarray(k * nb, (k + 1) * nb);
-    const a = rational.a.subarray(k * na, (k + 1) * na);
-    if (![...b, ...a].every(Number.isFinite)) return [{ code: 'invalid_stage', path, message: `a coefficient is not a finite number in stage ${k}` }];
-    if (!allowUnstable && !isStablePolynomial(a)) {
-      return [{ code: 'invalid_stage', path: [...path, 'a'], message: `a pole is on or outside the unit circle in stage ${k} (steps ${table.startStep[k]}–${table.endStep[k]}): the filter is unstable (use --allow-unstable to analyse it anyway)` }];
-    }
-  }
-  return [];
-}

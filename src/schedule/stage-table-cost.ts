@@ -1,6 +1,7 @@
 import { count, overBudget, type BudgetIssue, type BudgetKnob } from './budgets.js';
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
+import { extraStageBytes, ownStageCount } from './presets/preset.js';
 import type { ScheduleConfig } from './schema.js';
 
 /** Bytes of one stage in the stage table: u, v, first and last step, float64 each. */
@@ -16,10 +17,11 @@ export function stageTableCost(config: ScheduleConfig): { stages: number; bytes:
   const preset = momentum.preset === undefined ? undefined : PRESETS.get(momentum.preset);
   const params = (momentum.preset === undefined ? {} : momentum.params) as never;
   let stages: number;
-  if (preset?.stageCount) stages = preset.stageCount(params, config.steps, config.stages ?? preset.defaults.stages);
+  const own = preset && ownStageCount(preset, params, config.steps, config.stages ?? preset.defaults.stages);
+  if (own !== undefined) stages = own;
   else if (config.stageLength !== undefined) stages = Math.ceil(config.steps / config.stageLength);
   else stages = config.stages ?? 1;
-  const extra = preset?.stageBytes ? preset.stageBytes(params) : preset?.bank ? 32 : 0;
+  const extra = preset ? extraStageBytes(preset, params) : 0;
   return { stages, bytes: stages * (TABLE_BYTES + extra) };
 }
 

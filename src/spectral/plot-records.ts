@@ -1,4 +1,4 @@
-import { frozenMagnitudeSquared } from '../filter/frozen-response.js';
+import { stageMagnitudeSquared } from '../filter/stage-filter.js';
 import type { Schedule } from '../types.js';
 import { roundSig } from '../util/round-sig.js';
 import type { SpectrogramResult } from './spectrogram.js';
@@ -75,9 +75,10 @@ export function stagePsdRecords(schedule: Schedule, g: Float64Array, m: Float64A
     const from = st.startStep[i] - 1, to = Math.min(st.endStep[i], g.length);
     const pg = welchPsd(g.subarray(from, to), options);
     const pm = welchPsd(m.subarray(from, to), options);
+    const gain2 = stageMagnitudeSquared(schedule, i, Float64Array.from(pg.frequencies, (f) => (2 * Math.PI * f) / fs));
     for (let k = 0; k < pg.frequencies.length; k++) {
       const f = pg.frequencies[k];
-      const h2 = frozenMagnitudeSquared(st.u[i], st.v[i], (2 * Math.PI * f) / fs);
+      const h2 = gain2[k];
       const base = { stage: i, startStep: st.startStep[i], endStep: st.endStep[i], frequency: roundSig(f), gainSquared: roundSig(h2) };
       rows.push({ ...base, curve: 'gradient', psd: roundSig(pg.psd[k]), psdDb: powerDb(pg.psd[k]) });
       rows.push({ ...base, curve: 'momentum', psd: roundSig(pm.psd[k]), psdDb: powerDb(pm.psd[k]) });

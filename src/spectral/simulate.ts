@@ -1,4 +1,5 @@
 import type { BankTable, RationalTable, Schedule } from '../types.js';
+import { matchFilter } from '../filter/stage-filter.js';
 
 /**
  * The output of a schedule's momentum filter for a gradient sequence g, run sample by sample
@@ -39,8 +40,15 @@ export function runMomentum(schedule: Schedule, g: Float64Array): Float64Array {
   if (g.length > schedule.steps) {
     throw new RangeError(`gradient sequence has ${g.length} steps but schedule '${schedule.name}' covers ${schedule.steps}`);
   }
-  if (schedule.rational) return runRational(schedule, schedule.rational, g);
-  if (schedule.bank) return runBank(schedule, schedule.bank, g);
+  return matchFilter(schedule, {
+    firstOrder: () => runFirstOrder(schedule, g),
+    bank: (bank) => runBank(schedule, bank, g),
+    rational: (rational) => runRational(schedule, rational, g),
+  });
+}
+
+/** m_t = u_k·m_{t−1} + v_k·g_t stage by stage (m_1 = g_1 with a first-step copy). */
+function runFirstOrder(schedule: Schedule, g: Float64Array): Float64Array {
   const { count, startStep, endStep, u, v } = schedule.stages;
   const m = new Float64Array(g.length);
   let prev = 0;

@@ -1,5 +1,6 @@
 import { counted, OUTPUT_BYTES_PER_NUMBER, overBudget, type BudgetIssue } from '../schedule/budgets.js';
 import type { Schedule } from '../types.js';
+import { matchFilter } from '../filter/stage-filter.js';
 
 /** What one `simulate` run computes, known before the signal is made. */
 export interface SimulationPlan {
@@ -42,7 +43,7 @@ export function simulationBudgets(plan: SimulationPlan): { memory?: BudgetIssue;
   );
   let ns = 0;
   for (const s of schedules) {
-    const width = s.rational ? s.rational.nb + s.rational.na : s.bank ? 1 + 3 * s.bank.branches : 2;
+    const width = matchFilter(s, { firstOrder: () => 2, bank: (bank) => 1 + 3 * bank.branches, rational: (r) => r.nb + r.na });
     ns += Math.min(steps, s.steps) * (width * SAMPLE_NS.recursion + SAMPLE_NS.welch);
   }
   ns += stages * SAMPLE_NS.stage;

@@ -1,6 +1,6 @@
 import type { Schedule, Stage } from '../types.js';
 import { empiricalGain } from './empirical-gain.js';
-import { stageGain } from './stage-gain.js';
+import { stageMagnitude } from '../filter/stage-filter.js';
 
 export interface AgreementOptions {
   /** Frequencies whose coherence γ² is at least this are compared (default 0.99). */
@@ -130,7 +130,7 @@ export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64A
       probes[k * BAND_POINTS + p] = 2 * Math.PI * Math.min(0.5, Math.max(0, f));
     }
   }
-  const probeGain = stageGain(schedule, stage, probes);
+  const probeGain = stageMagnitude(schedule, stage, probes);
   const theoreticalGain = Float64Array.from({ length: bins }, (_, k) => probeGain[k * BAND_POINTS + (BAND_POINTS >> 1)]);
   const deviations: number[] = [];
   const atCentres: number[] = [];

@@ -2,9 +2,10 @@ import { LIBRARY_VOCABULARY } from '../vocabulary.js';
 import { csvLine } from '../io/csv-line.js';
 import { METRIC_NAMES } from '../metric-names.js';
 import type { StageMetrics } from '../types.js';
-import { pointEvaluator, type PointResult } from './point-evaluator.js';
-import { stageMetricsOf } from '../filter/stage-filter.js';
-import { pointStageMagnitudes } from './point-metrics.js';
+import { PRESETS } from '../schedule/presets/index.js';
+import type { ScheduleConfig } from '../schedule/schema.js';
+import { pointEvaluator, type PointResult } from './evaluate-point.js';
+import { stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
 import { pointValues } from './sweep-grid.js';
 import { sweepColumns, type SweepJob } from './sweep-job.js';
 import { stageSelector } from '../analysis/stage-selection.js';
@@ -39,7 +40,7 @@ type Formatter = (start: number, end: number) => ChunkResult;
  * JSON rows are each prefixed with ",\n    "; the writer removes the comma before the first row.
  */
 export function chunkFormatter(job: SweepJob): Formatter {
-  const evaluate = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable });
+  const { evaluate } = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable, vocabulary: job.vocabulary });
   const pick = stageSelector(job.stages);
   const specs = job.axes.map((a) => a.spec);
   const values = new Float64Array(specs.length);
@@ -62,8 +63,8 @@ export function chunkFormatter(job: SweepJob): Formatter {
       const result: PointResult = evaluate(values);
       let problem = result.problem;
       let chosen: number[] = [];
-      if (result.stages) {
-        const picked = pick(result.stages);
+      if (result.schedule) {
+        const picked = pick(result.schedule.stages);
         if (Array.isArray(picked)) chosen = picked;
         else problem = `${(job.vocabulary ?? LIBRARY_VOCABULARY).stages}: ${picked.error}`;
       }
@@ -73,13 +74,14 @@ export function chunkFormatter(job: SweepJob): Formatter {
         skipped.push(invalid);
         continue;
       }
-      const table = result.stages!;
+      const schedule = result.schedule!;
+      const table = schedule.stages;
       cells[0] = p;
       for (let a = 0; a < nAxes; a++) cells[a + 1] = values[a];
       for (const i of chosen) {
         const u = table.u[i];
         const v = table.v[i];
-        const m: StageMetrics = stageMetricsOf(result as PointResult & { stages: object }, i);
+        const m: StageMetrics = stageMetricsOf(schedule, i);
         let c = nAxes + 1;
         cells[c++] = i;
         cells[c++] = table.startStep[i];
@@ -87,7 +89,7 @@ export function chunkFormatter(job: SweepJob): Formatter {
         cells[c++] = u;
         cells[c++] = v;
         for (const k of METRIC_NAMES) cells[c++] = m[k];
-        pointStageMagnitudes(result as PointResult & { stages: object }, i, omegas, magnitudes);
+        if (omegas.length > 0) stageMagnitude(schedule, i, omegas, magnitudes);
         for (let f = 0; f < magnitudes.length; f++) cells[c++] = magnitudes[f];
         parts.push(format === 'csv' ? csvLine(cells) : jsonLine(columns, cells, format === 'json'));
         rows++;
@@ -109,21 +111,19 @@ function jsonLine(columns: readonly string[], cells: readonly (number | string |
  * the whole grid before any output is written (unless invalid points are to be skipped).
  */
 export function chunkChecker(job: SweepJob): (start: number, end: number) => InvalidPoint | undefined {
-  const evaluate = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable });
+  const { patch, evaluate } = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable, vocabulary: job.vocabulary });
   const pick = stageSelector(job.stages);
   const specs = job.axes.map((a) => a.spec);
   const values = new Float64Array(specs.length);
-  const cAxis = fsgdmStabilityAxis(job);
-  const configC = job.config.momentum.preset !== undefined ? Number(job.config.momentum.params.c) : NaN;
+  const stable = stableWithoutTable(job);
   return (start, end) => {
     for (let p = start; p < end; p++) {
       pointValues(specs, p, values);
-      // FSGDM's u = S/(S + cΣ) lies in [0, 1) at every segment iff c > 0: no table needed.
-      if (cAxis !== undefined && (cAxis < 0 ? configC : values[cAxis]) > 0) continue;
+      if (stable && stable(patch(values))) continue;
       const result = evaluate(values);
       let problem = result.problem;
-      if (result.stages) {
-        const picked = pick(result.stages);
+      if (result.schedule) {
+        const picked = pick(result.schedule.stages);
         if (!Array.isArray(picked)) problem = `${(job.vocabulary ?? LIBRARY_VOCABULARY).stages}: ${picked.error}`;
       }
       if (problem !== undefined) return { point: p, values: job.axes.map((a, i) => `${a.path}=${values[i]}`).join(', '), problem };
@@ -133,13 +133,19 @@ export function chunkChecker(job: SweepJob): (start: number, end: number) => Inv
 }
 
 /**
- * For an FSGDM sweep that keeps steps and stages fixed (so the stage count, and the stage selection
- * checked on the base schedule, do not change): the index of the swept `c` axis, or −1 when c is not
- * swept. Undefined when the shortcut does not apply.
+ * A preset that decides stability from its parameters alone (`stableWhen`: FSGDM's u = S/(S + cΣ)
+ * lies in [0, 1) iff c > 0) needs no table to check a point, provided the partition is not swept: the
+ * stage count, and so the stage selection checked on the base schedule, stays the same. Undefined
+ * when the shortcut does not apply.
  */
-function fsgdmStabilityAxis(job: SweepJob): number | undefined {
-  if (job.config.momentum.preset !== 'fsgdm' || job.allowUnstable) return undefined;
-  const keys = job.axes.map((a) => a.configPath.join('.'));
-  if (keys.some((k) => k === 'steps' || k === 'stages' || k === 'stageLength')) return undefined;
-  return keys.indexOf('momentum.params.c');
+function stableWithoutTable(job: SweepJob): ((config: ScheduleConfig) => boolean) | undefined {
+  const { momentum } = job.config;
+  if (momentum.preset === undefined || job.allowUnstable) return undefined;
+  const preset = PRESETS.get(momentum.preset)!;
+  if (preset.kind !== 'own-partition' || !preset.stableWhen) return undefined;
+  const stableWhen = preset.stableWhen;
+  if (job.axes.some((a) => a.configPath.length === 1 && PARTITION_KEYS.has(String(a.configPath[0])))) return undefined;
+  return (config) => config.momentum.preset !== undefined && config.stageLength === undefined && stableWhen(config.momentum.params as never, config.steps, config.stages ?? preset.defaults.stages);
 }
+
+const PARTITION_KEYS = new Set(['steps', 'stages', 'stageLength']);

@@ -1,5 +1,5 @@
 import type { ScheduleConfig } from '../schedule/schema.js';
-import { pointEvaluator } from '../sweep/point-evaluator.js';
+import { pointEvaluator } from '../sweep/evaluate-point.js';
 import { stageMetricsOf } from '../filter/stage-filter.js';
 import { sweepTarget } from '../schedule/config-path.js';
 import { brentRoot } from './brent-root.js';
@@ -59,17 +59,17 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
   const target = sweepTarget(config, request.path);
   if ('error' in target) return { code: 'invalid_path', error: target.error };
   if (target.integer) return { code: 'integer_parameter', error: `${target.column} takes whole numbers; tune solves for a continuous parameter (sweep it instead)` };
-  const evaluate = pointEvaluator(config, [target.configPath], { allowUnstable: request.allowUnstable });
+  const { evaluate } = pointEvaluator(config, [target.configPath], { allowUnstable: request.allowUnstable });
   const { metric, value: wanted } = request.target;
   const x1 = new Float64Array(1);
   const metricAt = (x: number): number => {
     if (!Number.isFinite(x) || !target.schema.safeParse(x).success) return NaN;
     x1[0] = x;
-    const r = evaluate(x1);
-    if (!r.stages) return NaN;
-    const k = stageIndex(request.target.stage, r.stages);
+    const { schedule } = evaluate(x1);
+    if (!schedule) return NaN;
+    const k = stageIndex(request.target.stage, schedule.stages);
     if (k < 0) return NaN;
-    const m = stageMetricsOf(r, k)[metric];
+    const m = stageMetricsOf(schedule, k)[metric];
     return typeof m === 'number' ? m : NaN;
   };
   const g = (x: number) => metricAt(x) - wanted;

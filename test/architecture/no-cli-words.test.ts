@@ -17,8 +17,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** `file: word` of the sites still in the core (one entry per file and word), and who removes each. */
 const SITES_BEING_REMOVED: Record<string, string> = {
-  'src/schedule/resolve.ts: --allow-unstable': 'i12-core (resolve.ts names allowUnstable through the Vocabulary)',
-  'src/sweep/point-evaluator.ts: --allow-unstable': 'i12-core (point-evaluator.ts is deleted)',
   // No engineer of this round: the lead decides (see the report of i12-layers).
   'src/schedule/schema.ts: momentum-fr sweep': 'lead: a JSON Schema description naming the command that reads the sweep: block; rewording changes `momentum-fr schema`',
   'src/schedule/sweep-block.ts: --stages': 'lead: a JSON Schema description (docs/cookbook-sweeps.md repeats it); rewording changes `momentum-fr schema`',

@@ -1,6 +1,6 @@
 // Exact time-variant response (issue 4): the closed-form walker vs the O(steps × frequencies) recursion.
 import { analyze } from '../../dist/analysis/analyze.js';
-import { bankOf } from '../../dist/filter/bank-table.js';
+import { bankOf } from '../../dist/filter/stage-filter.js';
 import { ExactResponseWalker } from '../../dist/filter/exact-response.js';
 import { linearGrid } from '../../dist/filter/grid.js';
 import { parseSchedules } from '../../dist/schedule/parse.js';

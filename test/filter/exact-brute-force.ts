@@ -1,4 +1,5 @@
 import type { Schedule } from '../../src/types.js';
+import { filterTables } from '../../src/filter/stage-filter.js';
 
 export interface Complex {
   re: number;
@@ -14,7 +15,7 @@ export interface Complex {
 export function bruteForceResponse(schedule: Schedule, omega: Float64Array, steps: number[]): Complex[][] {
   const last = Math.max(...steps);
   const { stages } = schedule;
-  const bank = schedule.bank;
+  const bank = filterTables(schedule).bank;
   const B = bank ? bank.branches : 1;
   const out: Complex[][] = steps.map(() => []);
   for (let f = 0; f < omega.length; f++) {
@@ -70,7 +71,7 @@ export function impulsePolynomial(schedule: Schedule, t: number): Float64Array {
     while (stages.endStep[k] < s) k++;
     return k;
   };
-  const table = schedule.rational;
+  const table = filterTables(schedule).rational;
   if (table) {
     const history: Float64Array[] = [];
     for (let s = 1; s <= t; s++) {
@@ -82,7 +83,7 @@ export function impulsePolynomial(schedule: Schedule, t: number): Float64Array {
     }
     return history[t - 1];
   }
-  const bank = schedule.bank;
+  const bank = filterTables(schedule).bank;
   const B = bank ? bank.branches : 1;
   let branches: Float64Array[] = Array.from({ length: B }, () => new Float64Array(0));
   let out = new Float64Array(0);

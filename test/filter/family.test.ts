@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, stageRecords } from '../../src/analysis/analyze.js';
-import { bankOf } from '../../src/filter/bank-table.js';
+import { bankOf, filterTables } from '../../src/filter/stage-filter.js';
 import { bankMetrics } from '../../src/filter/bank-metrics.js';
 import { frozenBankResponse } from '../../src/filter/bank-response.js';
 import { exactResponseAt } from '../../src/filter/exact-response.js';
@@ -62,8 +62,8 @@ describe('frozen response of every family preset against scipy.signal.freqz (tes
     const s = schedule(presetYaml(preset, c.params, Math.max(1000, c.step ?? 1)));
     const k = stageOfStep(s.stages, c.step ?? 1);
     const omega = c.grid === 'linear512' ? linearGrid(512) : Float64Array.from(c.omega);
-    if (c.grid === 'linear512') expect(useFft(s.rational!, omega), 'the 101-tap FIR on the 512-point grid takes the FFT path').toBe(true);
-    const h = s.rational ? frozenRationalResponse(s.rational, k, omega) : frozenBankResponse(bankOf(s), k, omega);
+    if (c.grid === 'linear512') expect(useFft(filterTables(s).rational!, omega), 'the 101-tap FIR on the 512-point grid takes the FFT path').toBe(true);
+    const h = filterTables(s).rational ? frozenRationalResponse(filterTables(s).rational!, k, omega) : frozenBankResponse(bankOf(s)!, k, omega);
     for (let i = 0; i < c.omega.length; i++) {
       const got = { re: h.magnitude[i] * Math.cos(h.phase[i]), im: h.magnitude[i] * Math.sin(h.phase[i]) };
       const at = `ω=${c.omega[i]} got=${JSON.stringify(got)}`;
@@ -174,11 +174,11 @@ describe('rational filters', () => {
     for (const [b, aa] of [[taps, [1]], [taps.slice(0, 30), a]] as const) {
       const s = schedule(`steps: 10\nmomentum: ${JSON.stringify({ preset: 'rational', b, a: aa })}`);
       const omega = linearGrid(512);
-      expect(useFft(s.rational!, omega)).toBe(true);
-      const fast = frozenRationalComplex(s.rational!, 0, omega);
+      expect(useFft(filterTables(s).rational!, omega)).toBe(true);
+      const fast = frozenRationalComplex(filterTables(s).rational!, 0, omega);
       for (let f = 0; f < omega.length; f++) {
-        const [br, bi, dbr, dbi] = polynomialAt(s.rational!.b, 0, s.rational!.nb, omega[f]);
-        const [ar, ai] = polynomialAt(s.rational!.a, 0, s.rational!.na, omega[f]);
+        const [br, bi, dbr, dbi] = polynomialAt(filterTables(s).rational!.b, 0, filterTables(s).rational!.nb, omega[f]);
+        const [ar, ai] = polynomialAt(filterTables(s).rational!.a, 0, filterTables(s).rational!.na, omega[f]);
         const d = ar * ar + ai * ai;
         const want = { re: (br * ar + bi * ai) / d, im: (bi * ar - br * ai) / d };
         const mag = Math.hypot(want.re, want.im);

@@ -4,6 +4,7 @@ import { parseSchedules } from '../../src/schedule/parse.js';
 import { PRESETS } from '../../src/schedule/presets/index.js';
 import { starterYaml } from '../../src/schedule/starter.js';
 import { CLI_VOCABULARY } from '../../src/cli/messages.js';
+import { LIBRARY_VOCABULARY } from '../../src/vocabulary.js';
 
 const messages = (text: string, opts = {}) => parseSchedules(text, opts).issues.map((i) => formatIssue('x.yaml', i));
 
@@ -116,8 +117,14 @@ describe('parseSchedules: errors name file:line:col, key path and value, all at 
 
   it('unstable stages are errors naming the stage and its steps, unless allowed', () => {
     const text = 'steps: 40\nstages: 4\nmomentum:\n  u: [0.5, 1, 1.5, 0.2]\n';
-    expect(messages(text)).toEqual(['x.yaml:4:6: momentum.u: |u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got in stage 1 (steps 11–20): 1, stage 2 (steps 21–30): 1.5']);
+    expect(messages(text)).toEqual(['x.yaml:4:6: momentum.u: |u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got in stage 1 (steps 11–20): 1, stage 2 (steps 21–30): 1.5']);
     expect(parseSchedules(text, { allowUnstable: true }).issues).toEqual([]);
+  });
+
+  it('the advice names the knob in the caller\'s words: the library option by default, a given vocabulary otherwise', () => {
+    const text = 'steps: 40\nstages: 4\nmomentum:\n  u: [0.5, 1, 1.5, 0.2]\n';
+    const words = { ...LIBRARY_VOCABULARY, allowUnstable: '--allow-unstable' };
+    expect(parseSchedules(text, { vocabulary: words }).issues.map((i) => i.message)).toEqual(['|u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got in stage 1 (steps 11–20): 1, stage 2 (steps 21–30): 1.5']);
   });
 
   it('NaN/∞ from an expression is an error naming the stage', () => {

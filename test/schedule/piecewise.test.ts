@@ -43,7 +43,7 @@ describe('piecewise segments apply from the stage containing their from step', (
     const stages = 100_000;
     const piecewise = Array.from({ length: segments }, (_, j) => ({ from: 3 * j + 1, value: j / 1e6 }));
     const config: ScheduleConfig = { steps: 7 * stages, stageLength: 7, momentum: { custom: { u: { piecewise }, v: 1, firstStepCopy: false } } };
-    const { schedule, issues } = resolveSchedule(config, 'many-segments', []);
+    const { schedule, issues } = resolveSchedule(config, { name: 'many-segments' });
     expect(issues).toEqual([]);
     const got = schedule!.stages.u;
     let j = 0;

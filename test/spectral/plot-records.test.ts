@@ -23,6 +23,23 @@ describe('spectral plot records', () => {
     expect(spectrogramRecords('z', spectrogram(new Float64Array(64), { nperseg: 32 }))[0].valueDb).toBeNull();
   });
 
+  it('stagePsdRecords for a filter bank (qhm): theory = |(1 − ν) + ν(1 − β)/(1 − β·e^{−jω})|²·gradient PSD, not branch 0 alone', () => {
+    const nu = 0.7, beta = 0.9;
+    const qhm = parseSchedules(`steps: 2000\nstages: 2\nmomentum: { preset: qhm, nu: ${nu}, beta: ${beta} }\n`).schedules[0];
+    const gq = testSignal({ kind: 'white', seed: 3 }, 2000);
+    const rows = stagePsdRecords(qhm, gq, runMomentum(qhm, gq), [1], { nperseg: 128 }).filter((r) => r.curve === 'theory');
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      const w = 2 * Math.PI * r.frequency!;
+      // H = (1 − ν) + ν(1 − β)/(1 − βe^{−jω}), with 1/(1 − βe^{−jω}) = (1 − β cos ω − jβ sin ω)/(1 − 2β cos ω + β²).
+      const d = 1 - 2 * beta * Math.cos(w) + beta * beta;
+      const re = 1 - nu + (nu * (1 - beta) * (1 - beta * Math.cos(w))) / d;
+      const im = (-nu * (1 - beta) * beta * Math.sin(w)) / d;
+      // frequency is rounded to 6 digits in the record, so compare |H|² to 1e-5.
+      expect(r.gainSquared! / (re * re + im * im), `f=${r.frequency}`).toBeCloseTo(1, 4);
+    }
+  });
+
   it('stagePsdRecords: theory = |H_k|²·gradient PSD, with |H_k|² the closed form v²/(1 − 2u cos ω + u²)', () => {
     const rows = stagePsdRecords(schedule, g, m, [0, 3], { nperseg: 128 });
     expect(new Set(rows.map((r) => r.stage))).toEqual(new Set([0, 3]));

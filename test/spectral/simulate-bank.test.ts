@@ -6,6 +6,7 @@ import { runMomentum } from '../../src/spectral/simulate.js';
 import { simulateSchedule, withinTolerance } from '../../src/spectral/simulation.js';
 import { DEFAULT_TOLERANCE, FIGURE_ONE_SIGNAL } from '../../src/spectral/figure-one.js';
 import type { Schedule } from '../../src/types.js';
+import { filterTables } from '../../src/filter/stage-filter.js';
 
 function schedule(preset: string, overrides: Record<string, unknown> = {}): Schedule {
   const parsed = parseSchedules(starterYaml(preset), { overrides: Object.entries(overrides).map(([k, value]) => ({ path: k.split('.'), value })) });
@@ -27,7 +28,7 @@ describe('runMomentum on filter banks and rational schedules', () => {
 
   it('qhm: d_t = (1 − ν)·g_t + ν·buf_t, buf_t = β·buf_{t−1} + (1 − β)·g_t', () => {
     const s = schedule('qhm', { steps: 3000 });
-    const nu = s.bank!.c[0], beta = s.bank!.u[0];
+    const nu = filterTables(s).bank!.c[0], beta = filterTables(s).bank!.u[0];
     const d = runMomentum(s, g);
     let buf = 0;
     for (let t = 1; t <= 3000; t++) {

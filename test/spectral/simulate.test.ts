@@ -20,7 +20,7 @@ function schedule(stages: [number, number, number][], firstStepCopy = false): Sc
     table.v[i] = v;
     step += length;
   });
-  return { name: 'test', steps: step - 1, stages: table, firstStepCopy, source: 'custom' };
+  return { name: 'test', steps: step - 1, stages: table, firstStepCopy, source: 'custom', filter: { kind: 'first-order', u: table.u, v: table.v } };
 }
 
 /** Brute force: look up (u_t, v_t) by scanning the stages at every step. */

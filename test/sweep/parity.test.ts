@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/index.js';
+import type { Preset } from '../../src/schedule/presets/index.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
- * Parity: one point of `sweep` (its own evaluation path, src/sweep/point-evaluator.ts, and the rows it
- * writes) equals `analyze --stages all --no-response` (resolveSchedule and stageRecords) on every
+ * Parity: one point of `sweep` (a patched copy of the config through resolveSchedule with an arena,
+ * src/sweep/evaluate-point.ts, and the rows it writes) equals `analyze --stages all --no-response` (resolveSchedule and stageRecords) on every
  * column: the stage bounds, u, v and every metric. Both commands run in process on the same config
  * text, for every preset of the registry (a new preset is covered without touching this file), at its
  * defaults, with a parameter changed and with another stage count, plus custom u/v expressions and a
@@ -12,14 +13,6 @@ import { runCli } from '../support/run-cli.js';
  *
  * The two paths agree bit for bit where they compute the same thing, so values are compared exactly.
  */
-
-/**
- * Presets whose sweep differs from analyze today: `rational` has only the dummy hook
- * `coefficients: () => () => ({ u: 0, v: 1 })`, and the sweep's copy of the resolver calls it, so
- * every point is an all-pass filter (u = 0, v = 1, Nyquist gain 1 where analyze says 0.0526). Marked
- * `it.fails`; the restructure (plan step A3: presets as a union on kind) turns them back into `it`.
- */
-const SWEEP_DIFFERS_TODAY = new Set(['rational']);
 
 type Row = Record<string, unknown>;
 type Momentum = Record<string, unknown>;
@@ -126,7 +119,7 @@ describe('one sweep point equals analyze on every column, for every preset', () 
   for (const name of PRESETS.keys()) {
     describe(name, () => {
       for (const point of presetPoints(name)) {
-        (SWEEP_DIFFERS_TODAY.has(name) ? it.fails : it)(`${name} at ${point.name}: the sweep's row of every stage equals analyze's record`, async () => {
+        it(`${name} at ${point.name}: the sweep's row of every stage equals analyze's record`, async () => {
           expect(await differences(point.analyzed, point.base, point.path, point.value)).toEqual([]);
         });
       }
@@ -175,15 +168,14 @@ describe('the progress variable p is t/T at the stage start (t from 1) in analyz
   });
 
   /**
-   * A preset whose coefficients read ctx.p (none of today's do; issue 13's schedulers will): analyze
-   * resolves it with p = t/T (src/schedule/resolve.ts), the sweep's copy with p = (t − 1)/T
-   * (src/sweep/point-evaluator.ts), so the sweep's u is off by 0.6/T per stage. `it.fails` until one
-   * resolver owns p (plan step A5: schedule/stage-context.ts).
+   * A preset whose coefficients read ctx.p (none of today's do; issue 13's schedulers will): the
+   * stage context (src/schedule/stage-context.ts) is the one place p is defined, for analyze and the
+   * sweep alike.
    */
-  it.fails('a preset whose coefficients read p gives u = 0.3 + 0.6·t/T through both', async () => {
+  it('a preset whose coefficients read p gives u = 0.3 + 0.6·t/T through both', async () => {
     const constant = PRESETS.get('constant')!;
-    const registry = PRESETS as Map<string, typeof constant>;
-    const probe: typeof constant = { ...constant, name: 'p-probe', coefficients: () => (ctx) => ({ u: 0.3 + 0.6 * ctx.p, v: 1 }) };
+    const registry = PRESETS as Map<string, Preset>;
+    const probe: Preset = { ...constant, kind: 'first-order', name: 'p-probe', coefficients: () => (ctx) => ({ u: 0.3 + 0.6 * ctx.p, v: 1 }) };
     registry.set(probe.name, probe);
     try {
       const { analyze, sweep } = await uOfBoth(configText({ steps, stages }, { preset: probe.name }));

@@ -54,6 +54,18 @@ describe('sweep rows', () => {
     expect(row).toMatchObject({ 'momentum.v': 2, v: 2 });
   });
 
+  it('--at-freqs for a rational stage is |B(e^{jω})/A(e^{jω})|: at ω = π, |B(−1)/A(−1)|', () => {
+    const { configs } = parseSchedules('steps: 100\nmomentum: { preset: rational, b: [0.2, 0.1], a: [1, -0.5, 0.06] }\n');
+    const { axes } = resolveAxes(configs[0], [{ path: 'stages', spec: '1,2', origin: '' }]);
+    const atFreqs = parseAtFreqs('pi');
+    if (!Array.isArray(atFreqs)) throw new Error(atFreqs.error);
+    const j = sweepJob(configs[0], axes, { stages: 'all', atFreqs, format: 'ndjson', allowUnstable: false, skipInvalid: false });
+    const rows = rowsOf(chunkFormatter(j)(0, 2).text);
+    expect(rows).toHaveLength(3);
+    // B(−1) = 0.2 − 0.1, A(−1) = 1 + 0.5 + 0.06.
+    for (const r of rows) expect(r['magnitude@pi'] as number).toBeCloseTo(0.1 / 1.56, 14);
+  });
+
   it('CSV cells: nulls empty, booleans and filter types bare; chunks concatenate to the whole', () => {
     const j = job('ema-sgdm', [['beta', '0,0.1,0.9']], { format: 'csv', stages: 'first' });
     const f = chunkFormatter(j);
@@ -75,10 +87,12 @@ describe('sweep rows', () => {
     expect(strict).toMatchObject({ text: '', failed: { point: 1 } });
   });
 
-  it('the FSGDM check (c > 0 ⇔ every u = S/(S + cΣ) in [0, 1)) finds the same first invalid point as resolving each', () => {
+  it('the FSGDM check (its preset\'s stableWhen, no table) finds the same first invalid point as resolving each', () => {
     const withC = job('fsgdm', [['v', '1,2'], ['c', '0.1,0,0.2']], { stages: 'last' });
     expect(chunkChecker(withC)(0, 6)).toMatchObject({ point: 1, values: 'momentum.v=1, c=0', problem: expect.stringContaining('not a finite number') });
     expect(chunkChecker(job('fsgdm', [['c', '1e-9,0.5']]))(0, 2)).toBeUndefined();
+    // c > 0 is not enough in floating point: with c = 5e-324, μ = cΣ is below half an ulp of S, so u rounds to 1.
+    expect(chunkChecker(job('fsgdm', [['c', '0.5,5e-324']]))(0, 2)).toMatchObject({ point: 1, problem: expect.stringContaining('|u| must be < 1') });
     // With stages swept the shortcut is off: 200 000 stages > 117 000 steps is caught per point.
     expect(chunkChecker(job('fsgdm', [['c', '0.1'], ['stages', '300,200000']]))(0, 2)).toMatchObject({ point: 1, problem: expect.stringContaining('must be ≤ steps') });
   });

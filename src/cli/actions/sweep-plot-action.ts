@@ -2,7 +2,7 @@ import { NUMERIC_METRICS } from '../../metric-names.js';
 import { stageSelector } from '../../analysis/stage-selection.js';
 import { formatOfPath } from '../../plot/plot-format.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
-import { pointEvaluator } from '../../sweep/point-evaluator.js';
+import { pointEvaluator } from '../../sweep/evaluate-point.js';
 import { stageMetricsOf } from '../../filter/stage-filter.js';
 import { pointValues } from '../../sweep/sweep-grid.js';
 import type { SweepJob } from '../../sweep/sweep-job.js';
@@ -53,17 +53,17 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
       const specs = job.axes.map((a) => a.spec);
       const total = specs.reduce((n, s) => n * axisLength(s), 1);
       if (total > MAX_PLOT_POINTS) throw new CliError(`--plot: the grid has ${total} points, more than ${MAX_PLOT_POINTS} a plot can show; sweep a coarser grid for the plot`);
-      const evaluate = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable });
+      const { evaluate } = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable });
       const values = new Float64Array(specs.length);
       const z = new Float64Array(total);
       for (let p = 0; p < total; p++) {
-        const r = evaluate(pointValues(specs, p, values));
-        if (!r.stages) {
+        const { schedule } = evaluate(pointValues(specs, p, values));
+        if (!schedule) {
           z[p] = NaN;
           continue;
         }
-        const k = stageOf(r.stages);
-        const m = Array.isArray(k) ? stageMetricsOf(r, k[0])[metric] : null;
+        const k = stageOf(schedule.stages);
+        const m = Array.isArray(k) ? stageMetricsOf(schedule, k[0])[metric] : null;
         z[p] = typeof m === 'number' ? m : NaN;
       }
       const axes: PlotAxis[] = job.axes.map((a) => ({

@@ -6,6 +6,7 @@ import { binValues, stepBins } from '../step-bins.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { matchFilter } from '../../filter/stage-filter.js';
 
 /**
  * The coefficients of every stage's filter against training step, as step functions over the stages'
@@ -64,11 +65,11 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
   });
   return topLevelSpec({
     title: `Coefficients: ${schedule.name}`,
-    subtitle: schedule.bank
-      ? 'd_t = c₀·g_t + Σ c_i·m_i,t with m_i,t = u_i·m_i,t−1 + v_i·g_t: one buffer per branch i'
-      : schedule.rational
-        ? 'y_t = Σ b_k·g_t−k − Σ a_k·y_t−k (a₀ = 1): numerator b, denominator a'
-        : 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
+    subtitle: matchFilter(schedule, {
+      firstOrder: () => 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
+      bank: () => 'd_t = c₀·g_t + Σ c_i·m_i,t with m_i,t = u_i·m_i,t−1 + v_i·g_t: one buffer per branch i',
+      rational: () => 'y_t = Σ b_k·g_t−k − Σ a_k·y_t−k (a₀ = 1): numerator b, denominator a',
+    }),
     description:
       `Momentum coefficients ${series.map((s) => s.name).join(', ')} of schedule ${schedule.name} (${stageCountText(schedule.stages.count)} over ` +
       `${schedule.steps} steps) as step functions of the training step` +

@@ -33,7 +33,7 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const table = schedule.stages;
   const bins = stepBins(table, options.mapBins);
-  const rows = mapRows(options.mapRows, options.frequencyScale, options.omegaMin ?? autoOmegaMin([table]), axis);
+  const rows = mapRows(options.mapRows, options.frequencyScale, options.omegaMin ?? autoOmegaMin([schedule]), axis);
   const rowIndex = rows.omega.length > 0 ? Array.from(rows.omega, (_, j) => j) : [];
 
   // First-order stages are exact per column, and merged columns use their mean (ū, v̄) with exact

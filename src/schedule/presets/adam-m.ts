@@ -12,6 +12,7 @@ import { definePreset } from './preset.js';
  * The update divides m̂ by √v̂_t + ε elementwise: a nonlinearity this linear analysis leaves out.
  */
 export const adamM = definePreset({
+  kind: 'bank',
   name: 'adam-m',
   summary: 'Adam/AdamW first moment m̂ = m/(1 − β1^t), m = β1·m + (1 − β1)·g (one stage per step)',
   formula: 'm_t = β1·m_{t−1} + (1 − β1)·g_t, m_0 = 0; d_t = m_t/(1 − β1^t); H_t(z) = (1 − β1)/((1 − β1^t)(1 − β1 z⁻¹))',
@@ -22,7 +23,6 @@ export const adamM = definePreset({
   }),
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
-  coefficients: ({ beta1 }) => () => ({ u: beta1, v: 1 - beta1 }),
   partition: (steps, stages, params) => fixedLengthPartition(steps, stageLength(steps, stages, params.biasCorrection)),
   stageCount: (params, steps, stages) => Math.ceil(steps / stageLength(steps, stages, params.biasCorrection)),
   bank: ({ beta1, biasCorrection: corrected }, partition) => {

@@ -15,6 +15,7 @@ import { definePreset } from './preset.js';
  * The update divides by √v̂_t + ε elementwise: a nonlinearity this linear analysis leaves out.
  */
 export const ademamix = definePreset({
+  kind: 'bank',
   name: 'ademamix',
   summary: 'AdEMAMix: m1/(1 − β1^t) + α·m2, fast EMA β1 and slow EMA β3, with the α and β3 warm-ups',
   formula: 'm1 = β1·m1 + (1 − β1)·g, m2 = β3(t)·m2 + (1 − β3(t))·g; d_t = m1_t/(1 − β1^t) + α(t)·m2_t',
@@ -27,7 +28,6 @@ export const ademamix = definePreset({
   }),
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
-  coefficients: ({ beta1 }) => () => ({ u: beta1, v: 1 - beta1 }),
   partition: (steps) => fixedLengthPartition(steps, 1),
   stageCount: (_params, steps) => steps,
   stageBytes: () => 8 + 2 * 24,

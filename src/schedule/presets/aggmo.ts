@@ -8,6 +8,7 @@ import { definePreset } from './preset.js';
  * H(z) = (1/K)·Σ_i 1/(1 − β_i z⁻¹).
  */
 export const aggmo = definePreset({
+  kind: 'bank',
   name: 'aggmo',
   summary: 'aggregated momentum: the mean of K heavy-ball buffers with damping factors β_1 … β_K',
   formula: 'v_i,t = β_i·v_i,t−1 + g_t; d_t = (1/K)·Σ_i v_i,t; H(z) = (1/K)·Σ_i 1/(1 − β_i z⁻¹)',
@@ -17,7 +18,6 @@ export const aggmo = definePreset({
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: false,
-  coefficients: ({ betas }) => () => ({ u: betas[0], v: 1 }),
   stageBytes: ({ betas }) => 8 + 24 * betas.length,
   bank: ({ betas }, partition) =>
     fillBank(partition, betas.length, () => ({ c0: 0, branches: betas.map((b) => ({ c: 1 / betas.length, u: b, v: 1 })) })),

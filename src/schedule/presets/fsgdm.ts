@@ -16,6 +16,7 @@ import { definePreset } from './preset.js';
  * defaults, step 117 000 alone). Stage j's u is independent of Σ when N divides Σ: j/(j + cN).
  */
 export const fsgdm = definePreset({
+  kind: 'own-partition',
   name: 'fsgdm',
   summary: 'FSGDM, the paper\'s optimizer: u rises as S/(S + cΣ) at stage starts S; v fixed (official implementation)',
   formula: 'δ = ⌊Σ/N⌋, μ = c·Σ, u_s = S/(S + μ) with S = ⌊s/δ⌋·δ, v_s = v; m_1 = g_1',
@@ -26,7 +27,6 @@ export const fsgdm = definePreset({
   }),
   defaults: { steps: 117_000, stages: 300 },
   firstStepCopy: true,
-  coefficients: ({ v }) => () => ({ u: 0, v }),
   table: ({ c, v }, steps, stages, allocate = newStageTable): StageTable | string => {
     const delta = Math.floor(steps / stages);
     if (delta < 1) {
@@ -51,6 +51,15 @@ export const fsgdm = definePreset({
     count > stages + 1
       ? `δ = ⌊${steps}/${stages}⌋ = ${Math.floor(steps / stages)} steps per stage by FSGDM's official rule (step_per_epoch = Σ // N), so the run has ${count} stages, not ${stages}`
       : undefined,
+  // u_j = S/(S + μ) is 0/0 at S = 0 when μ = 0, and rounds to 1 once μ < ulp(S)/2: the largest S decides
+  // (μ/S only shrinks as S grows), so checking it and μ > 0 is exact in floating point.
+  stableWhen: ({ c }, steps, stages) => {
+    const delta = Math.floor(steps / stages);
+    if (delta < 1) return false;
+    const mu = c * steps;
+    const start = segments(steps, delta).last * delta;
+    return mu > 0 && start / (start + mu) < 1;
+  },
   stageCount: (_params, steps, stages) => (Math.floor(steps / stages) < 1 ? 0 : segments(steps, Math.floor(steps / stages)).count),
 });
 

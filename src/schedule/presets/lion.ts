@@ -10,6 +10,7 @@ import { definePreset } from './preset.js';
  * The update is sign(c_t): a nonlinearity this linear analysis leaves out.
  */
 export const lion = definePreset({
+  kind: 'bank',
   name: 'lion',
   summary: 'Lion before the sign: c = β1·m + (1 − β1)·g, then m = β2·m + (1 − β2)·g',
   formula: 'c_t = β1·m_{t−1} + (1 − β1)·g_t; m_t = β2·m_{t−1} + (1 − β2)·g_t; H(z) = 1 − β1 + β1(1 − β2)z⁻¹/(1 − β2 z⁻¹)',
@@ -20,7 +21,6 @@ export const lion = definePreset({
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: false,
-  coefficients: ({ beta2 }) => () => ({ u: beta2, v: 1 - beta2 }),
   bank: ({ beta1, beta2 }, partition) =>
     fillBank(partition, 1, () => ({ c0: 1 - beta1 / beta2, branches: [{ c: beta1 / beta2, u: beta2, v: 1 - beta2 }] })),
 });

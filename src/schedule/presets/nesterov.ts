@@ -8,6 +8,7 @@ import { definePreset } from './preset.js';
  * (c = μ, u = μ, v = 1 − τ): H(z) = 1 + μ(1 − τ)/(1 − μz⁻¹).
  */
 export const nesterov = definePreset({
+  kind: 'bank',
   name: 'nesterov',
   summary: 'torch.optim.SGD with nesterov=True: d = g + μ·buf, buf = μ·buf + (1 − τ)·g (first step copies g)',
   formula: 'buf_t = μ·buf_{t−1} + (1 − τ)·g_t, buf_1 = g_1; d_t = g_t + μ·buf_t; H(z) = 1 + μ(1 − τ)/(1 − μz⁻¹)',
@@ -18,7 +19,6 @@ export const nesterov = definePreset({
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
-  coefficients: ({ momentum, dampening }) => () => ({ u: momentum, v: 1 - dampening }),
   bank: ({ momentum, dampening }, partition) =>
     fillBank(partition, 1, () => ({ c0: 1, branches: [{ c: momentum, u: momentum, v: 1 - dampening }] })),
 });

@@ -39,6 +39,7 @@ function paperPreset(kind: Kind, band: Band, trend: Trend): Preset {
       ? z.strictObject({ beta: z.number().min(0).default(0.9).describe('|u|, the fixed momentum magnitude') })
       : z.strictObject({ mu: z.number().positive().default(DEFAULT_MU[kind]).describe('μ, steps to reach |u| = 1/2') });
   return definePreset({
+    kind: 'first-order',
     name: `paper-${kind}-${band}-${trend}`,
     summary: `paper §3: ${kind} ${band}${kind === 'unorthodox' ? ' gain' : ''}, ${trend} |u|`,
     formula: `u = ${sign < 0 ? '−' : ''}${uText}, ${vText}`,

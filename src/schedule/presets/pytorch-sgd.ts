@@ -3,6 +3,7 @@ import { definePreset } from './preset.js';
 
 /** torch.optim.SGD(momentum, dampening): buf = momentum·buf + (1 − dampening)·g, first step buf = g. */
 export const pytorchSgd = definePreset({
+  kind: 'first-order',
   name: 'pytorch-sgd',
   summary: 'torch.optim.SGD: u = momentum, v = 1 − dampening; the first step copies the gradient',
   formula: 'u = momentum, v = 1 − dampening; m_1 = g_1',

@@ -8,6 +8,7 @@ import { definePreset } from './preset.js';
  * H(z) = (1 − ν) + ν(1 − β)/(1 − βz⁻¹). ν = 0 is SGD, ν = 1 EMA momentum, ν = β Nesterov's (normalised).
  */
 export const qhm = definePreset({
+  kind: 'bank',
   name: 'qhm',
   summary: 'quasi-hyperbolic momentum: d = (1 − ν)·g + ν·buf, buf = β·buf + (1 − β)·g',
   formula: 'buf_t = β·buf_{t−1} + (1 − β)·g_t; d_t = (1 − ν)·g_t + ν·buf_t; H(z) = 1 − ν + ν(1 − β)/(1 − βz⁻¹)',
@@ -18,6 +19,5 @@ export const qhm = definePreset({
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: false,
-  coefficients: ({ beta }) => () => ({ u: beta, v: 1 - beta }),
   bank: ({ nu, beta }, partition) => fillBank(partition, 1, () => ({ c0: 1 - nu, branches: [{ c: nu, u: beta, v: 1 - beta }] })),
 });

@@ -18,6 +18,7 @@ const PerStage = z.union([Polynomial, z.array(Polynomial).min(1)]);
  * (direct form I across stage switches), O(steps × frequencies × order).
  */
 export const rational = definePreset({
+  kind: 'rational',
   name: 'rational',
   summary: 'any linear filter: b and a coefficient lists (scipy.signal.lfilter convention), per stage or for all',
   formula: 'a_0·y_t = Σ_k b_k·g_{t−k} − Σ_{k≥1} a_k·y_{t−k}; H(z) = (b_0 + b_1 z⁻¹ + …)/(a_0 + a_1 z⁻¹ + …)',
@@ -28,7 +29,6 @@ export const rational = definePreset({
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: false,
-  coefficients: () => () => ({ u: 0, v: 1 }),
   rational: ({ b, a }, partition) => rationalTable(b, a, partition),
   stageBytes: ({ b, a }) => 8 * (longest(b) + longest(a)),
 });

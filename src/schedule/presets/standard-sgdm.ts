@@ -3,6 +3,7 @@ import { definePreset } from './preset.js';
 
 /** Standard-SGDM: the decoupled convention, PyTorch's default (DC gain 1/(1 − β)). */
 export const standardSgdm = definePreset({
+  kind: 'first-order',
   name: 'standard-sgdm',
   summary: 'standard (decoupled) momentum: u = β, v = 1 (unorthodox low-pass gain, DC gain 1/(1−β))',
   formula: 'u = β, v = 1',
