@@ -1,0 +1,277 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import module, { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleLoads, codeCacheFile, loadBundle, writeCodeCaches } from '../../src/util/load-bundle.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'dist');
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+/** Node ≥ 22.8: the binary runs its bundles with Node's compile cache; Node 20: with the build's V8 code caches. */
+const COMPILE_CACHE = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+const LOADER = pathToFileURL(join(DIST, 'util/load-bundle.js')).href;
+
+const scratch = mkdtempSync(join(tmpdir(), 'mfr-build-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs an ES module snippet in a fresh `node` (the flags commands run with) and parses the JSON it prints. */
+function nodeJson(code: string, env: Record<string, string> = {}): unknown {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+/** The binary and its build in a directory of their own (node_modules linked), to break on purpose. */
+function packageCopy(name: string): string {
+  const dir = join(scratch, name);
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  cpSync(join(ROOT, 'bin/momentum-fr.js'), join(dir, 'bin/momentum-fr.js'));
+  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  cpSync(DIST, join(dir, 'dist'), { recursive: true, preserveTimestamps: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+function spawnBin(dir: string, args: string[], cwd = scratch) {
+  return spawnSync(process.execPath, [join(dir, 'bin/momentum-fr.js'), ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+}
+
+/** Every specifier a compiled module imports (static, re-exported or dynamic). */
+function specifiers(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+describe('the library: dist/ as tsc wrote it', () => {
+  it('every module reachable from dist/index.js imports only node: builtins, modules under dist/ and declared dependencies; none of them loads code through vm', () => {
+    const declared = new Set(Object.keys(PKG.dependencies));
+    const builtins = new Set(builtinModules);
+    const seen = new Set<string>();
+    const foreign: string[] = [];
+    const queue = [join(DIST, 'index.js')];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const spec of specifiers(file)) {
+        if (spec.startsWith('.')) {
+          const target = resolve(dirname(file), spec);
+          if (relative(DIST, target).startsWith('..') || !existsSync(target)) foreign.push(`${relative(ROOT, file)} → ${spec}`);
+          else queue.push(target);
+        } else if (spec === 'node:vm' || !(spec.startsWith('node:') ? builtins.has(spec.slice(5)) : declared.has(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/')))) {
+          foreign.push(`${relative(ROOT, file)} → ${spec}`);
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(50);
+    expect(seen.has(join(DIST, 'util/load-bundle.js'))).toBe(false);
+    expect(foreign).toEqual([]);
+  });
+
+  it("`import 'momentum-fr'` analyses a config and draws an SVG with the installed vega", () => {
+    const result = nodeJson(
+      `import { readFileSync } from 'node:fs';
+       import { analyze, parseSchedules, renderPlots } from 'momentum-fr';
+       const yaml = readFileSync('configs/ema-sgdm.yaml', 'utf8');
+       const stage = analyze(yaml).schedules[0].stages[0];
+       const { files } = await renderPlots(parseSchedules(yaml).schedules, { kinds: ['magnitude'], formats: ['svg'] });
+       console.log(JSON.stringify({ u: stage.u, svg: files[0].data.toString().startsWith('<svg') }));`,
+    );
+    expect(result).toEqual({ u: 0.9, svg: true });
+  });
+});
+
+describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
+  it('prints what the ES modules (dist/cli/main.js) print, byte for byte, for a set of commands', () => {
+    const jobs = [
+      ['--help'],
+      ['--version'],
+      ['analyze', 'configs/fsgdm-cifar100.yaml', '--format', 'json', '--freqs', '16'],
+      ['analyze', 'configs/aggmo.yaml'],
+      ['analyze', 'configs/custom-expressions.yaml', '--stages', 'last', '--format', 'csv'],
+      ['coefficients', 'configs/qhm.yaml', '--format', 'csv'],
+      ['validate', 'configs/nope.yaml'],
+      ['plot', 'configs/ema-sgdm.yaml', '--kind', 'response-map', '-o', '-', '--format', 'svg'],
+      ['plot', 'configs/ema-sgdm.yaml', '--kind', 'bode', '-o', '-', '--format', 'vg.json'],
+      ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:12', '--stages', 'last', '--format', 'csv'],
+      ['simulate', '--preset', 'ema-sgdm', '--steps', '2000', '--format', 'json'],
+      ['spectrum', 'test/fixtures/spectral/grad-trace.npy', '--format', 'json'],
+    ];
+    const result = nodeJson(
+      `import { Writable } from 'node:stream';
+       const { loadCli } = await import(${JSON.stringify(LOADER)});
+       const bundled = loadCli();
+       const modules = await import(${JSON.stringify(pathToFileURL(join(DIST, 'cli/main.js')).href)});
+       const capture = async (run, argv) => {
+         let out = '';
+         const stdout = new Writable({ write: (c, _e, done) => ((out += c), done()) });
+         const code = await run(argv, { stdout, stderr: stdout, env: { NO_COLOR: '1' }, cwd: ${JSON.stringify(ROOT)} });
+         return code + ':' + out;
+       };
+       const same = [];
+       for (const argv of ${JSON.stringify(jobs)}) {
+         const a = await capture(bundled.run, argv), b = await capture(modules.run, argv);
+         same.push([argv.join(' '), a === b, a.length]);
+       }
+       console.log(JSON.stringify(same));`,
+    ) as [string, boolean, number][];
+    expect(result.map(([argv, same]) => [argv, same])).toEqual(jobs.map((argv) => [argv.join(' '), true]));
+    for (const [argv, , length] of result) expect(length, argv).toBeGreaterThan(5);
+  });
+
+  it('--version reads the version from package.json inside the bundle too', () => {
+    const dir = packageCopy('version');
+    const r = spawnBin(dir, ['--version']);
+    expect(r.stdout).toBe(`${PKG.version}\n`);
+  });
+
+  it('sweep worker threads start from the binary and run the bundle: --jobs 2 needs no ES-module worker and writes the bytes of --jobs 1', () => {
+    const dir = packageCopy('workers');
+    rmSync(join(dir, 'dist/sweep/parallel/sweep-worker.js'));
+    const args = ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:30:log', '--grid', 'v=0.5:2:20', '--stages', 'first,step:50000,last', '-f', 'csv'];
+    const serial = spawnBin(dir, [...args, '--jobs', '1']);
+    const parallel = spawnBin(dir, [...args, '--jobs', '2']);
+    expect(parallel.stderr).toBe('');
+    expect(parallel.status).toBe(0);
+    expect(parallel.stdout.length).toBeGreaterThan(100_000);
+    expect(parallel.stdout === serial.stdout).toBe(true);
+  });
+
+  it("in a checkout, a bundle older than tsc's output is never run: the binary says to rebuild and exits 1", () => {
+    const dir = packageCopy('stale');
+    mkdirSync(join(dir, 'src/cli'), { recursive: true });
+    writeFileSync(join(dir, 'src/cli/main.ts'), '// a checkout: the sources are here\n');
+    const bundle = join(dir, 'dist/cli.cjs');
+    writeFileSync(bundle, "exports.run = async () => (process.stdout.write('the old bundle ran\\n'), 0);\n");
+    const then = new Date('2020-01-01T00:00:00Z');
+    utimesSync(bundle, then, then);
+    const stale = spawnBin(dir, ['--version']);
+    expect(stale.stdout).toBe('');
+    expect(stale.stderr).toMatch(/^momentum-fr: .*dist\/cli\.cjs is older than .*dist\/cli\/main\.js: run `npm run build`\n$/);
+    expect(stale.status).toBe(1);
+
+    // The same file, as new as tsc's output, is run: it was its age that kept it from running.
+    const now = new Date();
+    utimesSync(join(dir, 'dist/cli/main.js'), now, now);
+    utimesSync(bundle, now, now);
+    expect(spawnBin(dir, ['--version']).stdout).toBe('the old bundle ran\n');
+  });
+
+  it('an installed package (no src/) runs its bundle whatever the ages npm gave the files; without one it says to rebuild', () => {
+    const dir = packageCopy('installed');
+    const bundle = join(dir, 'dist/cli.cjs');
+    writeFileSync(bundle, "exports.run = async () => (process.stdout.write('the bundle ran\\n'), 0);\n");
+    // npm writes a tarball's files in order, stamped with the time: dist/cli.cjs before dist/cli/.
+    const then = new Date('2020-01-01T00:00:00Z');
+    utimesSync(bundle, then, then);
+    expect(spawnBin(dir, ['--version']).stdout).toBe('the bundle ran\n');
+
+    rmSync(bundle);
+    const missing = spawnBin(dir, ['--version']);
+    expect([missing.status, missing.stdout]).toEqual([1, '']);
+    expect(missing.stderr).toMatch(/^momentum-fr: .*dist\/cli\.cjs is missing: run `npm run build`\n$/);
+  });
+
+  it('vega and vega-lite run from dist/vega.cjs, built from the installed packages (the ones the HTML page inlines)', () => {
+    const versions = nodeJson(
+      `import { readFileSync } from 'node:fs';
+       import { createRequire } from 'node:module';
+       import { dirname, join } from 'node:path';
+       const require = createRequire(import.meta.url);
+       const b = require('./dist/vega.cjs');
+       // Both packages export only their entry, in build/ beside package.json's folder.
+       const installed = (p) => JSON.parse(readFileSync(join(dirname(require.resolve(p)), '../package.json'), 'utf8')).version;
+       console.log(JSON.stringify([b.vega.version, b.vega_lite.version, installed('vega'), installed('vega-lite')]));`,
+    ) as string[];
+    expect(versions.slice(0, 2)).toEqual(versions.slice(2));
+    expect(readFileSync(join(DIST, 'cli.cjs'), 'utf8')).toContain('require("./vega.cjs")');
+  });
+
+  it.runIf(!COMPILE_CACHE)('on Node 20 both bundles run with the V8 code caches the build wrote, and V8 takes them', () => {
+    for (const f of ['cli.cjs', 'vega.cjs']) expect(existsSync(codeCacheFile(join(DIST, f))), f).toBe(true);
+    const loads = nodeJson(
+      `import { Writable } from 'node:stream';
+       const { loadCli, bundleLoads } = await import(${JSON.stringify(LOADER)});
+       const sink = new Writable({ write: (_c, _e, done) => done() });
+       await loadCli().run(['plot', 'configs/ema-sgdm.yaml', '--kind', 'magnitude', '-o', '-', '--format', 'svg'], { stdout: sink, stderr: sink, env: {}, cwd: ${JSON.stringify(ROOT)} });
+       console.log(JSON.stringify(bundleLoads().map((l) => [l.file.split('/').pop(), l.via, l.cacheAccepted])));`,
+    );
+    expect(loads).toEqual([
+      ['cli.cjs', 'code-cache', true],
+      ['vega.cjs', 'code-cache', true],
+    ]);
+  });
+
+  it.runIf(COMPILE_CACHE)("on Node ≥ 22.8 the binary requires the bundles with Node's compile cache on, which keeps their compiled code from the first run", () => {
+    const cache = join(scratch, 'compile-cache');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/momentum-fr.js'), 'plot', 'configs/ema-sgdm.yaml', '--kind', 'magnitude', '-o', '-', '--format', 'svg'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', NODE_COMPILE_CACHE: cache },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    // One entry per compiled file, named by a hash of its path: at least the two bundles.
+    const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    const loads = nodeJson(`const { loadCli, bundleLoads } = await import(${JSON.stringify(LOADER)}); loadCli(); console.log(JSON.stringify(bundleLoads().map((l) => [l.file.split('/').pop(), l.via])));`, { NODE_COMPILE_CACHE: cache });
+    expect(loads).toEqual([['cli.cjs', 'compile-cache']]);
+  });
+});
+
+describe('loadBundle (the code-cache way, Node 20)', () => {
+  const dir = join(scratch, 'load-bundle');
+  mkdirSync(dir, { recursive: true });
+
+  it('runs a CommonJS file with or without a cache, and its relative requires of .cjs files the same way', () => {
+    const file = join(dir, 'sum.cjs');
+    writeFileSync(join(dir, 'twice.cjs'), 'exports.twice = (x) => 2 * x;\n');
+    writeFileSync(file, "const { join } = require('node:path');\nconst { twice } = require('./twice.cjs');\nexports.sum = (a, b) => twice(a + b) / 2;\nexports.where = join(__dirname, 'x');\n");
+    const first = loadBundle(file) as { sum(a: number, b: number): number; where: string };
+    expect(first.sum(2, 3)).toBe(5);
+    expect(first.where).toBe(join(dir, 'x'));
+    expect(loadBundle(file)).toBe(first);
+    expect(bundleLoads().filter((l) => l.file.startsWith(dir))).toEqual([
+      { file: join(dir, 'twice.cjs'), via: 'code-cache', cacheAccepted: false },
+      { file, via: 'code-cache', cacheAccepted: false },
+    ]);
+
+    expect(writeCodeCaches()).toEqual(expect.arrayContaining([`${file}.${process.version}-${process.arch}.cache`, `${join(dir, 'twice.cjs')}.${process.version}-${process.arch}.cache`]));
+    // In a fresh process (this one has the sources in V8's in-memory compilation cache anyway).
+    const fresh = `const { loadBundle, bundleLoads } = await import(${JSON.stringify(LOADER)});
+       const m = loadBundle(${JSON.stringify(file)});
+       console.log(JSON.stringify({ sum: m.sum(4, 5), accepted: bundleLoads().map((l) => l.cacheAccepted) }));`;
+    expect(nodeJson(fresh)).toEqual({ sum: 9, accepted: [true, true] });
+
+    // A cache older than its bundle is not even offered to V8 (V8 checks little more than the length).
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(file, later, later);
+    expect(nodeJson(fresh)).toEqual({ sum: 9, accepted: [true, false] });
+  });
+
+  it('a cache another Node.js wrote is never offered to V8 (Node 20.19.0 takes one from 20.20.2, then crashes)', () => {
+    const file = join(dir, 'answer.cjs');
+    writeFileSync(file, 'exports.answer = () => 42;\n');
+    const fresh = `const { loadBundle, bundleLoads } = await import(${JSON.stringify(LOADER)});
+       console.log(JSON.stringify({ answer: loadBundle(${JSON.stringify(file)}).answer(), accepted: bundleLoads()[0].cacheAccepted }));`;
+    loadBundle(file);
+    const [cache] = writeCodeCaches().filter((f) => f.startsWith(file));
+    expect(nodeJson(fresh)).toEqual({ answer: 42, accepted: true });
+    // The same bytes, which this V8 would take, under names that do not say this Node wrote them.
+    const [major] = process.versions.node.split('.');
+    cpSync(cache, `${file}.cache`);
+    renameSync(cache, `${file}.v${major}.0.0-${process.arch}.cache`);
+    expect(nodeJson(fresh)).toEqual({ answer: 42, accepted: false });
+  });
+
+  it('a cache V8 rejects costs nothing but the compile', () => {
+    const other = join(dir, 'product.cjs');
+    writeFileSync(other, 'exports.product = (a, b) => a * b;\n');
+    writeFileSync(codeCacheFile(other), Buffer.from('not a code cache'));
+    const m = loadBundle(other) as { product(a: number, b: number): number };
+    expect(m.product(3, 4)).toBe(12);
+    expect(bundleLoads().find((l) => l.file === other)).toEqual({ file: other, via: 'code-cache', cacheAccepted: false });
+  });
+});
