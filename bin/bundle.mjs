@@ -5,15 +5,14 @@
 //   commander, chalk and fft.js (~150 ES modules and ~200 package files otherwise);
 // - dist/vega.cjs: vega and vega-lite (~350 files of ~40 packages), required by cli.cjs when a
 //   command draws;
-// - on Node 20 only, their V8 code caches (for that Node.js version only), written by bin/warm-code-cache.mjs after a representative
-//   run (Node ≥ 22 keeps its own compile cache instead).
+// - their V8 code caches for the Node.js that builds (and for that version only), written by
+//   bin/warm-code-cache.mjs after a representative run.
 // dist/'s ES modules (tsc's output, the library) are left as they are: they import the packages.
 // mathjs (large, loaded only for custom expressions) and resvg (a native addon) stay packages.
 // What this buys, measured: README.md, "What the build buys".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
-import module from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -85,9 +84,7 @@ await build({
   outfile: join(dist, 'cli.cjs'),
 });
 
-if (typeof module.enableCompileCache !== 'function') {
-  // The code caches: a child process (plain `node`, the flags every command runs with) runs the
-  // workload and writes them. Not fatal: without caches every command still works, only slower.
-  const warm = spawnSync(process.execPath, [fileURLToPath(new URL('./warm-code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
-  if (warm.status !== 0) process.stderr.write(`bundle: warning: the code-cache warm-up failed (exit ${warm.status}); the bundles have no caches\n`);
-}
+// The code caches: a child process (plain `node`, the flags every command runs with) runs the
+// workload and writes them. Not fatal: without caches every command still works, only slower.
+const warm = spawnSync(process.execPath, [fileURLToPath(new URL('./warm-code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+if (warm.status !== 0) process.stderr.write(`bundle: warning: the code-cache warm-up failed (exit ${warm.status}); the bundles have no caches\n`);

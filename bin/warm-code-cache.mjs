@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Build step on Node 20, run by bin/bundle.mjs in a child process: runs what users run most (help,
+// Build step, run by bin/bundle.mjs in a child process: runs what users run most (help,
 // the default analysis in every format, every plot kind, a sweep, a simulation, a spectrum) through
 // the CLI bundle in memory, then writes the V8 code cache of each bundle that run loaded (dist/cli.cjs
 // and dist/vega.cjs; src/util/load-bundle.ts). The output is discarded; only what V8 compiled is kept.

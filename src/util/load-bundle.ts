@@ -3,26 +3,28 @@ import module, { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import type { run } from '../cli/main.js';
 
 // How the CLI's code is loaded (bin/momentum-fr.js, for the main thread and every sweep worker).
 // bin/bundle.mjs builds two plain CommonJS files: dist/cli.cjs (src/cli/main.ts with the modules and
 // packages it uses) and dist/vega.cjs (vega and vega-lite, which cli.cjs requires when a command
 // draws). What a command saves is compiling them:
-// - Node ≥ 22.8 has a compile cache of its own (module.enableCompileCache): the bundles are required
-//   with it on, and Node keeps their compiled code in os.tmpdir()/node-compile-cache (or
-//   NODE_COMPILE_CACHE) from the first run on, for a clone and a registry install alike.
-// - Node 20 has none: each bundle runs in a vm.Script with the V8 code cache the build wrote after a
-//   representative run (bin/warm-code-cache.mjs), in a file named after the Node.js version and
-//   architecture that wrote it, as Node's own compile cache does. V8's own check is not enough:
-//   Node 20.19.0 takes a cache written by 20.20.2 (same V8 version, other Node patches) and then
-//   crashes. A cache V8 rejects (other flags) costs only the compile it would have saved.
+// - the build runs a representative workload and writes each bundle's V8 code cache (the bytecode
+//   of every function that run compiled; bin/warm-code-cache.mjs), named after the Node.js version
+//   and architecture that wrote it, as Node's own compile cache is. When this Node wrote one, the
+//   bundles run in a vm.Script with it. V8's own check is not enough: Node 20.19.0 takes a cache
+//   written by 20.20.2 (same V8 version, other Node patches) and then crashes. A cache V8 rejects
+//   (other flags) costs only the compile it would have saved.
+// - otherwise (a registry install, another Node) they are required, with Node's compile cache on
+//   where it exists (module.enableCompileCache, Node ≥ 22.8): from the first run on, Node keeps
+//   their compiled top-level code in os.tmpdir()/node-compile-cache (or NODE_COMPILE_CACHE). It is
+//   on in the other case too, for the packages the bundles leave out (mathjs, resvg).
 // Same files, same code either way. The library (dist/index.js) is tsc's ES modules and never
 // comes here.
 
 /** What dist/cli.cjs exports. */
 export interface CliBundle {
-  run: typeof run;
+  /** src/cli/main.ts's run(argv, io): the exit code. */
+  run(argv: string[], io?: object): Promise<number>;
   /** Runs a `sweep --jobs N` worker thread (src/sweep/parallel/sweep-worker.ts) from the bundle. */
   sweepWorker(): Promise<unknown>;
 }
@@ -30,13 +32,16 @@ export interface CliBundle {
 /** How a bundle was loaded, for `npm run bench` and the build tests. */
 export interface BundleLoad {
   file: string;
-  via: 'compile-cache' | 'code-cache' | 'require';
-  /** code-cache only: whether V8 took the bundle's code cache (false: none for this Node, stale, or rejected). */
+  /** code-cache: in a vm.Script with the build's code cache for this Node; require: by Node's require. */
+  via: 'code-cache' | 'require';
+  /** code-cache only: whether V8 took it (false: rejected, or none after all). */
   cacheAccepted?: boolean;
+  /** The directory of Node's compile cache, when it is on. */
+  compileCache?: string;
 }
 
-/** Node ≥ 22.8 (@types/node 20 does not declare it). */
-const enableCompileCache = (module as { enableCompileCache?: () => unknown }).enableCompileCache;
+/** Node ≥ 22.8 (@types/node 20 does not declare them). */
+const { enableCompileCache, getCompileCacheDir } = module as { enableCompileCache?: () => unknown; getCompileCacheDir?: () => string | undefined };
 
 const loads: BundleLoad[] = [];
 const scripts = new Map<string, Script>();
@@ -62,12 +67,11 @@ export function loadCli(options: { debug?: boolean } = {}): CliBundle {
   const checkout = mtime(fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))) >= 0;
   if (mtime(file) < 0) throw new StaleBundleError(`${file} is missing: run \`npm run build\``);
   if (checkout && mtime(file) < mtime(modules)) throw new StaleBundleError(`${file} is older than ${modules}: run \`npm run build\``);
+  enableCompileCache?.();
   if (options.debug) process.setSourceMapsEnabled(true);
-  if (enableCompileCache) {
-    enableCompileCache();
-    return requireBundle(file, 'compile-cache') as unknown as CliBundle;
-  }
-  return (options.debug ? requireBundle(file, 'require') : loadBundle(file)) as unknown as CliBundle;
+  // vm.Script has no source maps: --debug requires the bundle.
+  const bundle = !options.debug && mtime(codeCacheFile(file)) >= mtime(file) ? loadBundle(file) : requireBundle(file);
+  return bundle as unknown as CliBundle;
 }
 
 /**
@@ -90,16 +94,16 @@ export function loadBundle(file: string): Record<string, unknown> {
   init(mod.exports, bundleRequire, mod, file, dirname(file));
   scripts.set(file, script);
   bundles.set(file, mod.exports);
-  loads.push({ file, via: 'code-cache', cacheAccepted: cachedData !== undefined && !script.cachedDataRejected });
+  loads.push({ file, via: 'code-cache', cacheAccepted: cachedData !== undefined && !script.cachedDataRejected, compileCache: getCompileCacheDir?.() });
   return mod.exports;
 }
 
-function requireBundle(file: string, via: BundleLoad['via']): Record<string, unknown> {
-  loads.push({ file, via });
+function requireBundle(file: string): Record<string, unknown> {
+  loads.push({ file, via: 'require', compileCache: getCompileCacheDir?.() });
   return createRequire(import.meta.url)(file) as Record<string, unknown>;
 }
 
-/** The bundles loaded in this thread so far, in order (the ones cli.cjs required with Node's own require are not listed). */
+/** The bundles loaded in this thread so far, in order (dist/vega.cjs, when required by Node's require, is not listed). */
 export function bundleLoads(): BundleLoad[] {
   return loads.map((l) => ({ ...l }));
 }

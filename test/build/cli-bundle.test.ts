@@ -10,7 +10,7 @@ import { bundleLoads, codeCacheFile, loadBundle, writeCodeCaches } from '../../s
 const ROOT = join(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
-/** Node ≥ 22.8: the binary runs its bundles with Node's compile cache; Node 20: with the build's V8 code caches. */
+/** Node ≥ 22.8: Node's compile cache, for what the binary requires. */
 const COMPILE_CACHE = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 const LOADER = pathToFileURL(join(DIST, 'util/load-bundle.js')).href;
 
@@ -24,7 +24,7 @@ function nodeJson(code: string, env: Record<string, string> = {}): unknown {
   return JSON.parse(r.stdout);
 }
 
-/** The binary and its build in a directory of their own (node_modules linked), to break on purpose. */
+/** The binary and its build in a directory of their own (node_modules and configs linked), to break on purpose. */
 function packageCopy(name: string): string {
   const dir = join(scratch, name);
   mkdirSync(join(dir, 'bin'), { recursive: true });
@@ -32,6 +32,7 @@ function packageCopy(name: string): string {
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   cpSync(DIST, join(dir, 'dist'), { recursive: true, preserveTimestamps: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  symlinkSync(join(ROOT, 'configs'), join(dir, 'configs'));
   return dir;
 }
 
@@ -190,38 +191,46 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     expect(readFileSync(join(DIST, 'cli.cjs'), 'utf8')).toContain('require("./vega.cjs")');
   });
 
-  it.runIf(!COMPILE_CACHE)('on Node 20 both bundles run with the V8 code caches the build wrote, and V8 takes them', () => {
-    for (const f of ['cli.cjs', 'vega.cjs']) expect(existsSync(codeCacheFile(join(DIST, f))), f).toBe(true);
-    const loads = nodeJson(
-      `import { Writable } from 'node:stream';
-       const { loadCli, bundleLoads } = await import(${JSON.stringify(LOADER)});
-       const sink = new Writable({ write: (_c, _e, done) => done() });
-       await loadCli().run(['plot', 'configs/ema-sgdm.yaml', '--kind', 'magnitude', '-o', '-', '--format', 'svg'], { stdout: sink, stderr: sink, env: {}, cwd: ${JSON.stringify(ROOT)} });
-       console.log(JSON.stringify(bundleLoads().map((l) => [l.file.split('/').pop(), l.via, l.cacheAccepted])));`,
-    );
-    expect(loads).toEqual([
+  it('with the code caches the build wrote for this Node.js, both bundles run in a vm.Script and V8 takes them', () => {
+    const dir = packageCopy('code-cache');
+    for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) rmSync(join(dir, 'dist', f));
+    // The build's warm-up, run by this Node in the copy.
+    cpSync(join(ROOT, 'bin/warm-code-cache.mjs'), join(dir, 'bin/warm-code-cache.mjs'));
+    const warm = spawnSync(process.execPath, [join(dir, 'bin/warm-code-cache.mjs')], { cwd: scratch, encoding: 'utf8' });
+    expect(warm.status, warm.stderr).toBe(0);
+    for (const f of ['cli.cjs', 'vega.cjs']) expect(existsSync(codeCacheFile(join(dir, 'dist', f))), f).toBe(true);
+    expect(loadsOfPlot(dir)).toEqual([
       ['cli.cjs', 'code-cache', true],
       ['vega.cjs', 'code-cache', true],
     ]);
   });
 
-  it.runIf(COMPILE_CACHE)("on Node ≥ 22.8 the binary requires the bundles with Node's compile cache on, which keeps their compiled code from the first run", () => {
-    const cache = join(scratch, 'compile-cache');
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/momentum-fr.js'), 'plot', 'configs/ema-sgdm.yaml', '--kind', 'magnitude', '-o', '-', '--format', 'svg'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', NODE_COMPILE_CACHE: cache },
-    });
-    expect(r.status, r.stderr).toBe(0);
+  it.runIf(COMPILE_CACHE)("without a code cache for this Node.js (a registry install), Node ≥ 22.8 requires the bundles with its compile cache on, which keeps their compiled code from the first run", () => {
+    const dir = packageCopy('compile-cache');
+    for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) rmSync(join(dir, 'dist', f));
+    const cache = join(scratch, 'node-compile-cache');
+    // Node keeps it in a folder per Node.js version under the directory it is given.
+    expect(loadsOfPlot(dir, { NODE_COMPILE_CACHE: cache })).toEqual([['cli.cjs', 'require', expect.stringMatching(new RegExp(`^${cache}/v${process.versions.node}-`))]]);
     // One entry per compiled file, named by a hash of its path: at least the two bundles.
     const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(entries.length).toBeGreaterThanOrEqual(2);
-    const loads = nodeJson(`const { loadCli, bundleLoads } = await import(${JSON.stringify(LOADER)}); loadCli(); console.log(JSON.stringify(bundleLoads().map((l) => [l.file.split('/').pop(), l.via])));`, { NODE_COMPILE_CACHE: cache });
-    expect(loads).toEqual([['cli.cjs', 'compile-cache']]);
   });
 });
 
-describe('loadBundle (the code-cache way, Node 20)', () => {
+/** How the bundles of a package copy load for a `plot` (which needs both), in a fresh `node`. */
+function loadsOfPlot(dir: string, env: Record<string, string> = {}): unknown {
+  return nodeJson(
+    `import { Writable } from 'node:stream';
+     const { loadCli, bundleLoads } = await import(${JSON.stringify(pathToFileURL(join(dir, 'dist/util/load-bundle.js')).href)});
+     const sink = new Writable({ write: (_c, _e, done) => done() });
+     const code = await loadCli().run(['plot', 'configs/ema-sgdm.yaml', '--kind', 'magnitude', '-o', '-', '--format', 'svg'], { stdout: sink, stderr: sink, env: {}, cwd: ${JSON.stringify(ROOT)} });
+     if (code !== 0) throw new Error('plot exited ' + code);
+     console.log(JSON.stringify(bundleLoads().map((l) => [l.file.split('/').pop(), l.via, l.cacheAccepted ?? l.compileCache].filter((x) => x !== undefined))));`,
+    env,
+  );
+}
+
+describe('loadBundle (the code-cache way)', () => {
   const dir = join(scratch, 'load-bundle');
   mkdirSync(dir, { recursive: true });
 
