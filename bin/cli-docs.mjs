@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { writeOutputFile } from '../dist/io/output-file.js';
+import { BUDGETS, bytes, duration } from '../dist/schedule/budgets.js';
+import { LIMITS } from '../dist/schedule/limits.js';
 
 const bin = fileURLToPath(new URL('../bin/momentum-fr.js', import.meta.url));
 const target = fileURLToPath(new URL('../docs/cli.md', import.meta.url));
@@ -66,9 +68,47 @@ your PATH ([README](../README.md#use-it)).
   display.
 `;
 
+/** The limits and budgets, with their values from src/schedule/limits.ts and budgets.ts. */
+function limits() {
+  const n = (x) => x.toLocaleString('en-US');
+  return `## Limits
+
+Work is checked against these limits before anything is allocated, computed or printed. Past one, a
+command exits 2 with one line that says what is too large, the estimate, the budget and the options
+that make it smaller. \`analyze --preset adam-m --set steps=1000000\` (a stage per step) says:
+
+\`\`\`text
+momentum-fr: the output (1.0e6 stage records × 512 frequencies) would write about 38.6 GiB, more than the budget of 256 MiB; use fewer stages (--stages, e.g. every:N), fewer --freqs, --no-response or --force
+\`\`\`
+
+and does what it suggests:
+
+\`\`\`console
+$ momentum-fr analyze --preset adam-m --set steps=1000000 --stages every:250000 --freqs 64 --format csv | wc -l
+321
+\`\`\`
+
+Each value on its own ([config.md](config.md#validation)): steps ≤ ${n(LIMITS.maxSteps)} per schedule,
+stages ≤ ${n(LIMITS.maxStages)} per schedule, \`--freqs\` ≤ ${n(LIMITS.maxFrequencies)}, a config file ≤ ${bytes(LIMITS.maxConfigBytes)},
+≤ ${n(LIMITS.maxSchedules)} schedules per file. Their products are bounded by budgets, per command run:
+
+| budget | value | what it bounds | lifted by |
+|---|---|---|---|
+| stage tables | ${bytes(BUDGETS.stageTableBytes)} | the stage tables of all schedules together: 32 bytes per stage, 8 + 24 per branch more for a filter bank, 8 per coefficient more for a rational filter (40 schedules of 10⁷ stages would need 11.9 GiB) | — |
+| memory | ${bytes(BUDGETS.workingSetBytes)} | arrays held at once: an FFT (96 bytes per \`--nfft\` sample for powers of two, 256 otherwise), spectrogram values and Welch's median table (8 bytes each), simulated signals (8 bytes per step and schedule), figures (about 1 KB per data point of the largest, 300 bytes for the others), PNG pixels (4 bytes each), \`analyze()\`'s result in the library (32 bytes per frequency of each response) | — |
+| output | ${bytes(BUDGETS.outputBytes)} | the estimated size of what is written: \`analyze\`'s stage records × frequencies and \`--at-steps\` responses, \`coefficients\` rows, \`sweep\` rows, \`spectrum\` rows, \`simulate\` rows | \`--force\`; in \`analyze\`, also an explicit \`--stages\` |
+| time | ${duration(BUDGETS.seconds)} | the estimated computing time: the exact walk (a rational filter is stepped: steps × frequencies × coefficients), \`analyze --mode exact\` records, \`sweep\` points × stages, \`tune\`'s evaluations × stages, FFTs, simulated steps and stages, figure points | \`--force\` |
+
+Memory budgets cannot be lifted: past them the process would run out of memory. Estimates come from
+counts known up front (schedules, stages, steps, frequencies, points) and costs measured on a
+development machine; they aim at the right order of magnitude. With \`--at-steps\`, \`analyze\` reports
+no stages unless \`--stages\` is given, and streams the step responses one at a time.
+`;
+}
+
 export function render() {
   const top = help([]);
-  const parts = [INTRO, '## momentum-fr', '', '```text', top, '```', ''];
+  const parts = [INTRO, limits(), '## momentum-fr', '', '```text', top, '```', ''];
   for (const name of commandNames(top)) parts.push(`## ${name}`, '', '```text', help([name]), '```', '');
   return parts.join('\n');
 }

@@ -80,7 +80,12 @@ export interface Stage {
   v: number;
 }
 
-export type FilterType = 'low-pass' | 'high-pass' | 'all-pass';
+/**
+ * Where the pass band (|H| ≥ peakGain/√2) of a stage's frozen response lies: at DC (low-pass), at Nyquist
+ * (high-pass), inside (0, π) (band-pass), at both ends with a stop band between (band-stop), or the gain
+ * is flat (all-pass). Rules and tolerance: filterTypeOf in src/filter/gain-tolerance.ts.
+ */
+export type FilterType = 'low-pass' | 'high-pass' | 'band-pass' | 'band-stop' | 'all-pass';
 
 /** Per-stage metrics of the frozen response H_k(z) = v/(1 − u z⁻¹); frequencies in rad/sample. */
 export interface StageMetrics {
@@ -90,7 +95,10 @@ export interface StageMetrics {
   nyquistGainDb: number | null;
   peakGain: number;
   peakFrequency: number;
-  /** −3 dB (half-power) point below the peak; null where the response never drops 3 dB. */
+  /**
+   * −3 dB (half-power) point, |H| = peakGain/√2: the first above DC for a low-pass, the last below π for a
+   * high-pass; null where the response never drops 3 dB and for band-pass, band-stop and all-pass stages.
+   */
   cutoffFrequency: number | null;
   /** Where |H| crosses 1 (amplify/attenuate boundary); null if it never does inside (0, π). */
   unityGainFrequency: number | null;

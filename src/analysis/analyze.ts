@@ -5,16 +5,18 @@ import { stageAt } from '../schedule/stages.js';
 import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecord } from '../types.js';
 import { TOOL } from '../version.js';
 import { checkAnalyzeOptions, schedulesOfInput, withJson, type AnalyzeInput } from './analyze-input.js';
-import { atStepRecords, ExactStageSource, type ResponseMode } from './exact-records.js';
+import { atStepRecords, ExactStageSource, uniqueSteps, type ResponseMode } from './exact-records.js';
 import { selectedStages } from './stage-selection.js';
 import { OptionError } from '../schedule/issues.js';
+import { assertWithinBudget } from '../schedule/budgets.js';
+import { analysisHeldBytes } from './analysis-budget.js';
 
 export type { ResponseMode } from './exact-records.js';
 
 export interface AnalyzeOptions {
   /** Frequency grid in rad/sample (default: linearGrid(512), scipy's freqz with include_nyquist). */
   frequencies?: Float64Array;
-  /** Which stages to report (see selectStages); default 'all'. */
+  /** Which stages to report (see selectStages); default 'all', or 'none' when atSteps are given. */
   stages?: string;
   /** Compute the frequency response arrays (false: metrics only). Default true. */
   response?: boolean;
@@ -75,17 +77,29 @@ export function atStepsOf(schedule: Schedule, options: AnalyzeOptions = {}): AtS
  *
  * Bad input throws only typed errors: a config with problems a ConfigError carrying every issue
  * (code, key path, message, received value; line:col for text), bad options an OptionError (a
- * ConfigError too). The config's warnings are in `result.warnings`; `JSON.stringify(result)` gives
- * the CLI's JSON document.
+ * ConfigError too). A result that would not fit in BUDGETS.workingSetBytes (all its responses are
+ * held in memory) throws a BudgetError before anything is computed: use stageRecords and
+ * atStepRecordStream to stream larger analyses. The config's warnings are in `result.warnings`;
+ * `JSON.stringify(result)` gives the CLI's JSON document.
  */
 export function analyze(input: AnalyzeInput, options: AnalyzeOptions & ParseOptions = {}): AnalysisResult {
   const { schedules, warnings } = schedulesOfInput(input, options);
   checkAnalyzeOptions(schedules, options);
   const frequencies = options.frequencies ?? linearGrid(512);
+  // As the CLI: with atSteps, the stages are reported only when asked for.
+  const stages = options.stages ?? (options.atSteps && options.atSteps.length > 0 ? 'none' : 'all');
+  const selections = schedules.map((s) => {
+    const selected = selectedStages(stages, s);
+    if ('issue' in selected) throw new OptionError([selected.issue]);
+    return selected;
+  });
+  const atSteps = uniqueSteps(options.atSteps ?? []);
+  const response = options.response !== false;
+  assertWithinBudget([analysisHeldBytes({ schedules, selections, frequencies: frequencies.length, mode: options.mode ?? 'frozen', atSteps, response })]);
   const results: ScheduleResult[] = schedules.map((schedule) => {
     const result: ScheduleResult = {
       ...scheduleHeader(schedule, frequencies),
-      stages: [...stageRecords(schedule, { ...options, frequencies })],
+      stages: [...stageRecords(schedule, { ...options, stages, frequencies })],
     };
     if (options.atSteps && options.atSteps.length > 0) result.atSteps = atStepsOf(schedule, { ...options, frequencies });
     return result;

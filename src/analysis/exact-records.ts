@@ -19,11 +19,14 @@ export class ExactStageSource {
   private readonly walker: ExactResponseWalker | undefined;
   private readonly rationalWalker: RationalExactWalker | undefined;
   private readonly frozen: ComplexResponse;
+  /** The exact response at the stage's end, reused from stage to stage (read before the next stage). */
+  private readonly exact: ComplexResponse;
 
   constructor(private readonly schedule: Schedule, private readonly omega: Float64Array) {
     if (schedule.rational) this.rationalWalker = new RationalExactWalker(schedule, omega);
     else this.walker = new ExactResponseWalker(schedule, omega);
     this.frozen = emptyComplexResponse(omega.length);
+    this.exact = emptyComplexResponse(omega.length);
   }
 
   /** Stage k (k not below any stage asked before). */
@@ -39,7 +42,7 @@ export class ExactStageSource {
     frozenBankComplex(bank, k, this.omega, this.frozen);
     const settling = settlingSteps(bank, k, this.omega, this.walker, copyEntry ? 1 : 0, end - start + 1, this.frozen);
     this.walker.advanceTo(end);
-    const exact = this.walker.output(k);
+    const exact = this.walker.output(k, this.exact);
     const transient = { settlingSteps: settling, maxDeviationDb: maxDeviationDb(exact, this.frozen) };
     return withResponse ? { transient, responseExact: responseFromComplex(exact) } : { transient };
   }
@@ -51,7 +54,7 @@ export class ExactStageSource {
     const watch = { frozen: this.frozen, tolerance: SETTLING_TOLERANCE, lastOutside: -Infinity };
     walker.advanceTo(end, watch);
     const settling = watch.lastOutside === end ? null : watch.lastOutside === -Infinity ? 0 : watch.lastOutside - (start - 1) + 1;
-    const exact = walker.output(k);
+    const exact = walker.output(k, this.exact);
     const transient = { settlingSteps: settling, maxDeviationDb: maxDeviationDb(exact, this.frozen) };
     return withResponse ? { transient, responseExact: responseFromComplex(exact) } : { transient };
   }
@@ -62,16 +65,26 @@ export class ExactStageSource {
  * Throws an OptionError for a step outside 1 … schedule.steps.
  */
 export function atStepRecords(schedule: Schedule, omega: Float64Array, steps: readonly number[]): AtStepRecord[] {
-  const sorted = [...new Set(steps)].sort((a, b) => a - b);
+  return [...atStepRecordStream(schedule, omega, steps)];
+}
+
+/** atStepRecords one at a time, in step order: one forward walk, one record in memory. */
+export function* atStepRecordStream(schedule: Schedule, omega: Float64Array, steps: readonly number[]): Generator<AtStepRecord> {
+  const sorted = uniqueSteps(steps);
   for (const s of sorted) {
     if (!Number.isInteger(s) || s < 1 || s > schedule.steps) {
       throw new OptionError([{ code: 'invalid_option', path: ['atSteps'], message: `step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`, received: s }]);
     }
   }
   const walker = schedule.rational ? new RationalExactWalker(schedule, omega) : new ExactResponseWalker(schedule, omega);
-  return sorted.map((step) => {
+  for (const step of sorted) {
     walker.advanceTo(step);
     const stage = stageOfStep(schedule.stages, step);
-    return { step, stage, responseExact: responseFromComplex(walker.output(stage)) };
-  });
+    yield { step, stage, responseExact: responseFromComplex(walker.output(stage)) };
+  }
+}
+
+/** The steps of --at-steps as reported: sorted, each once. */
+export function uniqueSteps(steps: readonly number[]): number[] {
+  return [...new Set(steps)].sort((a, b) => a - b);
 }

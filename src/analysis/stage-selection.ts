@@ -3,13 +3,14 @@ import type { ConfigIssue } from '../schedule/issues.js';
 import type { Schedule } from '../types.js';
 /**
  * `--stages`: which stages to report. Grammar (comma-separated, combined as a set, reported in order):
- *   all | first | last | <index> | <from>..<to> | every:<n> (0, n, 2n, … and the last stage)
+ *   all | none | first | last | <index> | <from>..<to> | every:<n> (0, n, 2n, … and the last stage)
  * Indices count from 0; negative indices count from the end (−1 = last), as in Python.
  */
 export function selectStages(spec: string, count: number): number[] | { error: string } {
   const trimmed = spec.trim();
   if (trimmed === '' ) return { error: 'empty stage selection' };
   if (trimmed === 'all') return Array.from({ length: count }, (_, i) => i);
+  if (trimmed === 'none') return [];
   const chosen = new Set<number>();
   const index = (text: string): number | undefined => {
     if (text === 'first') return 0;
@@ -38,7 +39,7 @@ export function selectStages(spec: string, count: number): number[] | { error: s
       continue;
     }
     const i = index(part);
-    if (i === undefined) return { error: `${quoted(part)} is not a stage (use all, first, last, an index, a..b or every:N)` };
+    if (i === undefined) return { error: `${quoted(part)} is not a stage (use all, none, first, last, an index, a..b or every:N)` };
     if (i < 0 || i >= count) return { error: `stage ${excerpt(part)} does not exist: the schedule has stages 0..${count - 1}` };
     chosen.add(i);
   }

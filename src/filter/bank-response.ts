@@ -1,19 +1,31 @@
 import type { BankTable, FrequencyResponse } from '../types.js';
 import { bankZeros, bankZerosGroupDelay } from './bank-zeros.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
-import { denominatorPower } from './frozen-response.js';
 
 /**
  * One first-order branch's frozen response H(ω) = v/(1 − z), z = u·e^{−jω}, and H′ = dH/dω = −j·H·z/(1 − z),
  * into (re, im, dre, dim). 1 − z = a + jb with a = 1 − u·cos ω written as (1 − u) + 2u·sin²(ω/2) (no
- * cancellation as u → 1, ω → 0), b = u·sin ω, |1 − z|² = denominatorPower(u, ω).
+ * cancellation as u → 1, ω → 0), b = u·sin ω, |1 − z|² = denominatorPower(u, ω) (frozen-response.ts).
  */
 export function branchFrozen(u: number, v: number, omega: number): [number, number, number, number] {
-  const sin = Math.sin(omega);
-  const cos = Math.cos(omega);
-  const a = oneMinusUCos(u, omega);
+  const out = SCRATCH;
+  branchFrozenAt(u, v, Math.sin(omega), Math.cos(omega), u >= 0 ? Math.sin(omega / 2) : Math.cos(omega / 2), out);
+  return [out[0], out[1], out[2], out[3]];
+}
+
+const SCRATCH = new Float64Array(6);
+
+/**
+ * branchFrozen from the frequency's sin ω, cos ω and `half` = sin(ω/2) for u ≥ 0, cos(ω/2) for u < 0 (for
+ * callers that keep them per grid point), with H″ = −vz(1 + z)/(1 − z)³ = −j·H′·(1 + 2q), q = z/(1 − z):
+ * out = [Re H, Im H, Re H′, Im H′, Re H″, Im H″].
+ */
+export function branchFrozenAt(u: number, v: number, sin: number, cos: number, half: number, out: Float64Array): void {
+  // a = 1 − u·cos ω and d = |1 − z|² as denominatorReal and denominatorPower (frozen-response.ts) form them
+  const base = u >= 0 ? 1 - u : 1 + u;
+  const a = u >= 0 ? base + 2 * u * half * half : base - 2 * u * half * half;
+  const d = u >= 0 ? base * base + 4 * u * half * half : base * base - 4 * u * half * half;
   const b = u * sin;
-  const d = denominatorPower(u, omega);
   const hr = (v * a) / d;
   const hi = (-v * b) / d;
   // q = z/(1 − z) = u(cos − j sin)(a − jb)/d
@@ -24,17 +36,17 @@ export function branchFrozen(u: number, v: number, omega: number): [number, numb
   // H′ = −j·H·q
   const pr = hr * qr - hi * qi;
   const pi = hr * qi + hi * qr;
-  return [hr, hi, pi, -pr];
-}
-
-/** 1 − u·cos ω without cancellation: (1 − u) + 2u·sin²(ω/2) for u ≥ 0, (1 + u) − 2u·cos²(ω/2) for u < 0. */
-export function oneMinusUCos(u: number, omega: number): number {
-  if (u >= 0) {
-    const s = Math.sin(omega / 2);
-    return 1 - u + 2 * u * s * s;
-  }
-  const c = Math.cos(omega / 2);
-  return 1 + u - 2 * u * c * c;
+  const h1r = pi;
+  const h1i = -pr;
+  // H″ = −j·H′·w, w = 1 + 2q
+  const wr = 1 + 2 * qr;
+  const wi = 2 * qi;
+  out[0] = hr;
+  out[1] = hi;
+  out[2] = h1r;
+  out[3] = h1i;
+  out[4] = h1r * wi + h1i * wr;
+  out[5] = -(h1r * wr - h1i * wi);
 }
 
 /**

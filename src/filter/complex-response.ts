@@ -1,7 +1,9 @@
 import type { FrequencyResponse } from '../types.js';
 import { decibels } from './gain-tolerance.js';
 import { powerOfTwoScale } from './power-of-two-scale.js';
+import { zerosGroupDelay } from './unit-circle-zeros.js';
 import { unwrapInPlace } from './unwrap.js';
+import { groupDelayAtZero, type ZeroLimitInput } from './zero-limit.js';
 
 /** A complex response on a grid, with its derivative in ω (for the group delay). */
 export interface ComplexResponse {
@@ -10,6 +12,8 @@ export interface ComplexResponse {
   /** dH/dω, real and imaginary parts. */
   dre: Float64Array;
   dim: Float64Array;
+  /** Exact responses: what τ at a zero of H needs (zero-limit.ts). */
+  atZeros?: ZeroLimitInput;
 }
 
 export function emptyComplexResponse(n: number): ComplexResponse {
@@ -19,6 +23,8 @@ export function emptyComplexResponse(n: number): ComplexResponse {
 /**
  * H and dH/dω → the reported arrays: |H|, 20·log10|H| (decibels: 0 within GAIN_RTOL of 1), φ = arg H
  * unwrapped across the grid, and τ = −dφ/dω = −Im(H′/H) steps (analytic, not differenced; groupDelayOf).
+ * With `atZeros` (exact responses), τ is the continuous value where H vanishes to rounding
+ * (groupDelayAtZero), and comes from the root form of H where H is a polynomial with unit-circle zeros.
  */
 export function responseFromComplex(h: ComplexResponse): FrequencyResponse {
   const n = h.re.length;
@@ -26,6 +32,7 @@ export function responseFromComplex(h: ComplexResponse): FrequencyResponse {
   const magnitudeDb = new Float64Array(n);
   const phase = new Float64Array(n);
   const groupDelay = new Float64Array(n);
+  const z = h.atZeros;
   for (let i = 0; i < n; i++) {
     const a = h.re[i];
     const b = h.im[i];
@@ -33,7 +40,8 @@ export function responseFromComplex(h: ComplexResponse): FrequencyResponse {
     magnitude[i] = mag;
     magnitudeDb[i] = decibels(mag);
     phase[i] = Math.atan2(b, a);
-    groupDelay[i] = groupDelayOf(a, b, h.dre[i], h.dim[i]);
+    if (z?.split) groupDelay[i] = zerosGroupDelay(z.split, z.omega[i]);
+    else groupDelay[i] = (z && groupDelayAtZero(z, i, mag, h.dre[i], h.dim[i])) ?? groupDelayOf(a, b, h.dre[i], h.dim[i]);
   }
   unwrapInPlace(phase);
   return { magnitude, magnitudeDb, phase, groupDelay };

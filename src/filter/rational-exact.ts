@@ -1,5 +1,7 @@
 import type { FrequencyResponse, Schedule } from '../types.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
+import { cachedUnitCircleSplit } from './unit-circle-zeros.js';
+import { emptyZeroLimitInput } from './zero-limit.js';
 
 /**
  * The exact time-variant response of a rational schedule (preset `rational`), stepped through every step:
@@ -8,10 +10,12 @@ import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from 
  *   y_t = Σ_k b_k·g_{t−k} − Σ_{k≥1} a_k·y_{t−k}      (a_0 = 1; g_s = y_s = 0 for s ≤ 0)
  *
  * H(t, ω) = y_t·e^{−jωt} obeys H(t) = Σ_{k<t} b_k·e^{−jωk} − Σ_{k≥1} a_k·e^{−jωk}·H(t − k), which is what is
- * run here, with dH/dω alongside (d/dω e^{−jωk} = −jk·e^{−jωk}). A stage switch keeps the past inputs and
- * outputs (direct form I), as a training loop that changes its filter coefficients would.
+ * run here, with dH/dω and d²H/dω² alongside (d/dω e^{−jωk} = −jk·e^{−jωk}; the second derivative is for
+ * the group delay at zeros of H). The input sum Σ b_k·e^{−jωk} is formed once per stage (and per step
+ * only while t < nb). A stage switch keeps the past inputs and outputs (direct form I), as a training
+ * loop that changes its filter coefficients would.
  *
- * Cost: O(steps × frequencies × (nb + na)) — no closed form is used, since the order is arbitrary
+ * Cost: O(steps × frequencies × na) — no closed form is used, since the order is arbitrary
  * (e.g. 117 000 steps × 512 frequencies × 3 coefficients ≈ 2·10⁸ complex operations, about a second).
  */
 export class RationalExactWalker {
@@ -26,6 +30,9 @@ export class RationalExactWalker {
   private readonly hi: Float64Array;
   private readonly dr: Float64Array;
   private readonly di: Float64Array;
+  /** … and d²H/dω². */
+  private readonly d2r: Float64Array;
+  private readonly d2i: Float64Array;
   /** e^{−jωk} for k < max(nb, na), per frequency: k·n + f. */
   private readonly er: Float64Array;
   private readonly ei: Float64Array;
@@ -42,6 +49,8 @@ export class RationalExactWalker {
     this.hi = new Float64Array(depth * n);
     this.dr = new Float64Array(depth * n);
     this.di = new Float64Array(depth * n);
+    this.d2r = new Float64Array(depth * n);
+    this.d2i = new Float64Array(depth * n);
     const powers = Math.max(this.nb, this.na);
     this.er = new Float64Array(powers * n);
     this.ei = new Float64Array(powers * n);
@@ -62,61 +71,61 @@ export class RationalExactWalker {
     const table = this.schedule.rational!;
     if (t < this.step || t > stages.endStep[stages.count - 1]) throw new RangeError(`cannot advance from step ${this.step} to ${t}`);
     const n = this.omega.length;
-    const { nb, na, hr, hi, dr, di, er, ei } = this;
+    const { nb, na, hr, hi, dr, di, d2r, d2i, er, ei } = this;
     const depth = Math.max(1, na);
     const limit = watch ? watchLimits(watch) : undefined;
     if (watch && this.outside(limit!)) watch.lastOutside = this.step;
-    const bk = new Float64Array(nb);
     const ak = new Float64Array(na);
+    const input = new Float64Array(6 * n);
     let loaded = -1;
+    let inputTerms = -1;
     while (this.step < t) {
       const s = this.step + 1;
       let k = this.stage;
       while (stages.endStep[k] < s) k++;
       this.stage = k;
       if (k !== loaded) {
-        bk.set(table.b.subarray(k * nb, (k + 1) * nb));
         ak.set(table.a.subarray(k * na, (k + 1) * na));
         loaded = k;
+        inputTerms = -1;
       }
-      const slot = s % depth;
-      for (let f = 0; f < n; f++) {
-        let yr = 0;
-        let yi = 0;
-        let yr1 = 0;
-        let yi1 = 0;
-        const bUpTo = Math.min(nb, s); // inputs before step 1 are 0
-        for (let m = 0; m < bUpTo; m++) {
-          const b = bk[m];
-          if (b === 0) continue;
-          yr += b * er[m * n + f];
-          yi += b * ei[m * n + f];
-          // d/dω (b·e^{−jωm}) = −jm·b·e^{−jωm}
-          yr1 += m * b * ei[m * n + f];
-          yi1 -= m * b * er[m * n + f];
+      // Σ_{m<min(nb, s)} b_m·e^{−jωm} and its two derivatives: the same for every step once s ≥ nb
+      const bUpTo = Math.min(nb, s); // inputs before step 1 are 0
+      if (bUpTo !== inputTerms) {
+        inputSum(table.b, k * nb, bUpTo, er, ei, n, input);
+        inputTerms = bUpTo;
+      }
+      const out = (s % depth) * n;
+      hr.set(input.subarray(0, n), out);
+      hi.set(input.subarray(n, 2 * n), out);
+      dr.set(input.subarray(2 * n, 3 * n), out);
+      di.set(input.subarray(3 * n, 4 * n), out);
+      d2r.set(input.subarray(4 * n, 5 * n), out);
+      d2i.set(input.subarray(5 * n, 6 * n), out);
+      for (let m = 1; m < Math.min(na, s); m++) {
+        const a = ak[m];
+        if (a === 0) continue;
+        const at = ((s - m) % depth) * n;
+        const e = m * n;
+        for (let f = 0; f < n; f++) {
+          const cr = er[e + f];
+          const ci = ei[e + f];
+          const pr = hr[at + f];
+          const pi = hi[at + f];
+          const qr = dr[at + f];
+          const qi = di[at + f];
+          // a·e^{−jωm}·X with X = H, H′ − jmH, H″ − 2jmH′ − m²H (the derivatives of e^{−jωm}·H)
+          hr[out + f] -= a * (cr * pr - ci * pi);
+          hi[out + f] -= a * (cr * pi + ci * pr);
+          const xr = qr + m * pi;
+          const xi = qi - m * pr;
+          dr[out + f] -= a * (cr * xr - ci * xi);
+          di[out + f] -= a * (cr * xi + ci * xr);
+          const wr = d2r[at + f] + 2 * m * qi - m * m * pr;
+          const wi = d2i[at + f] - 2 * m * qr - m * m * pi;
+          d2r[out + f] -= a * (cr * wr - ci * wi);
+          d2i[out + f] -= a * (cr * wi + ci * wr);
         }
-        const aUpTo = Math.min(na, s);
-        for (let m = 1; m < aUpTo; m++) {
-          const a = ak[m];
-          if (a === 0) continue;
-          const at = ((s - m) % depth) * n + f;
-          const cr = er[m * n + f];
-          const ci = ei[m * n + f];
-          const pr = hr[at];
-          const pi = hi[at];
-          // a·e^{−jωm}·H(s − m)
-          yr -= a * (cr * pr - ci * pi);
-          yi -= a * (cr * pi + ci * pr);
-          // derivative: a·e^{−jωm}·(H′ − jm·H)
-          const qr = dr[at] + m * pi;
-          const qi = di[at] - m * pr;
-          yr1 -= a * (cr * qr - ci * qi);
-          yi1 -= a * (cr * qi + ci * qr);
-        }
-        hr[slot * n + f] = yr;
-        hi[slot * n + f] = yi;
-        dr[slot * n + f] = yr1;
-        di[slot * n + f] = yi1;
       }
       this.step = s;
       if (watch && this.outside(limit!)) watch.lastOutside = s;
@@ -124,16 +133,61 @@ export class RationalExactWalker {
     while (this.stage + 1 < stages.count && stages.startStep[this.stage + 1] <= this.step) this.stage++;
   }
 
-  /** H(t, ω) at the current step (the stage index is unused: the output is the difference equation's). */
+  /**
+   * H(t, ω) at the current step (the stage index is unused: the output is the difference equation's),
+   * with H″ and the sizes of the terms of the last step for τ at zeros of H (groupDelayAtZero):
+   * Σ_m |b_m|·mⁿ + Σ_m |a_m|·|(mⁿ-weighted) H(t − m) and its derivatives|. Where the stage containing t is
+   * FIR (a = [1]), H(t) is the polynomial Σ_{m<min(t, nb)} b_m·e^{−jωm} whatever came before, and its group
+   * delay comes from its root form where it has unit-circle zeros, as for the frozen response.
+   */
   output(_k: number = this.stage, out: ComplexResponse = emptyComplexResponse(this.omega.length)): ComplexResponse {
     const n = this.omega.length;
-    const slot = (this.step % Math.max(1, this.na)) * n;
-    for (let f = 0; f < n; f++) {
-      out.re[f] = this.step === 0 ? 0 : this.hr[slot + f];
-      out.im[f] = this.step === 0 ? 0 : this.hi[slot + f];
-      out.dre[f] = this.step === 0 ? 0 : this.dr[slot + f];
-      out.dim[f] = this.step === 0 ? 0 : this.di[slot + f];
+    const z = (out.atZeros ??= emptyZeroLimitInput(this.omega));
+    z.split = undefined;
+    if (this.step === 0) {
+      for (const x of [out.re, out.im, out.dre, out.dim, z.d2re, z.d2im, z.s0, z.s1, z.s2]) x.fill(0);
+      return out;
     }
+    const { nb, na, hr, hi, dr, di, d2r, d2i } = this;
+    const depth = Math.max(1, na);
+    const slot = (this.step % depth) * n;
+    out.re.set(hr.subarray(slot, slot + n));
+    out.im.set(hi.subarray(slot, slot + n));
+    out.dre.set(dr.subarray(slot, slot + n));
+    out.dim.set(di.subarray(slot, slot + n));
+    z.d2re.set(d2r.subarray(slot, slot + n));
+    z.d2im.set(d2i.subarray(slot, slot + n));
+    const table = this.schedule.rational!;
+    const k = this.stage;
+    const b = table.b.subarray(k * nb, k * nb + Math.min(nb, this.step));
+    const a = table.a.subarray(k * na, (k + 1) * na);
+    let b0 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    b.forEach((x, m) => {
+      b0 += Math.abs(x);
+      b1 += m * Math.abs(x);
+      b2 += m * m * Math.abs(x);
+    });
+    z.s0.fill(b0);
+    z.s1.fill(b1);
+    z.s2.fill(b2);
+    let fir = true;
+    for (let m = 1; m < Math.min(na, this.step); m++) {
+      const w = Math.abs(a[m]);
+      if (w === 0) continue;
+      fir = false;
+      const at = ((this.step - m) % depth) * n;
+      for (let f = 0; f < n; f++) {
+        const h0 = Math.hypot(hr[at + f], hi[at + f]);
+        const h1 = Math.hypot(dr[at + f], di[at + f]);
+        const h2 = Math.hypot(d2r[at + f], d2i[at + f]);
+        z.s0[f] += w * h0;
+        z.s1[f] += w * (h1 + m * h0);
+        z.s2[f] += w * (h2 + 2 * m * h1 + m * m * h0);
+      }
+    }
+    if (fir) z.split = cachedUnitCircleSplit(b);
     return out;
   }
 
@@ -164,4 +218,27 @@ function watchLimits(watch: { frozen: ComplexResponse; tolerance: number }): { r
   const { re, im } = watch.frozen;
   const inverse = re.map((r, f) => Math.min(Number.MAX_VALUE, 1 / Math.hypot(r, im[f])));
   return { re, im, inverse, tolerance2: watch.tolerance * watch.tolerance };
+}
+
+/**
+ * Σ_{m<terms} b_m·e^{−jωm} and its first two derivatives in ω (factors −jm and −m²), per frequency, into
+ * out as [re | im | d1 re | d1 im | d2 re | d2 im], each n long. b from offset; e^{−jωm} as (er, ei).
+ */
+function inputSum(b: Float64Array, offset: number, terms: number, er: Float64Array, ei: Float64Array, n: number, out: Float64Array): void {
+  out.fill(0);
+  for (let m = 0; m < terms; m++) {
+    const c = b[offset + m];
+    if (c === 0) continue;
+    for (let f = 0; f < n; f++) {
+      const r = er[m * n + f];
+      const i = ei[m * n + f];
+      out[f] += c * r;
+      out[n + f] += c * i;
+      // d/dω (c·e^{−jωm}) = −jm·c·e^{−jωm}; d²/dω² = −m²·c·e^{−jωm}
+      out[2 * n + f] += m * c * i;
+      out[3 * n + f] -= m * c * r;
+      out[4 * n + f] -= m * m * c * r;
+      out[5 * n + f] -= m * m * c * i;
+    }
+  }
 }

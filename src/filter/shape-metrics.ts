@@ -26,8 +26,10 @@ export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cu
  *
  * - peak: the largest |H|, but an end gain within GAIN_RTOL of it is the peak (peakOf), so a flat
  *   response peaks at ω = 0 with peakGain = dcGain exactly;
- * - filterType from the end gains (filterTypeOf); cutoffFrequency the −3 dB point from DC (low-pass:
- *   first ω with |H|² = |H(0)|²/2) or from Nyquist (high-pass: last ω with |H|² = |H(π)|²/2);
+ * - filterType from the end gains and the largest and smallest interior |H|, found the same way
+ *   (filterTypeOf: all-pass only where flat; low-, high-, band-pass, band-stop by the pass band);
+ *   cutoffFrequency the −3 dB point |H|² = peakGain²/2, the first above DC (low-pass) or the last below
+ *   Nyquist (high-pass), null for the other types;
  *   unityGainFrequency the lowest ω where |H| crosses 1. A crossing is where |H|² goes from above the
  *   band level·(1 ± 2·GAIN_RTOL) to below it or back; a response that only touches or stays inside the
  *   band (a flat gain of 1, an EMA whose DC gain rounds to 1 + 2e-16) does not cross.
@@ -46,13 +48,17 @@ export function shapeMetrics(
   const search = searchGrid();
   const grid = search.omega;
   const g2 = onGrid ? onGrid(search) : grid.map(gain2);
-  const interior = interiorPeak(grid, g2, gain2);
+  const interior = interiorExtreme(grid, g2, gain2, 1);
+  const trough = interiorExtreme(grid, g2, gain2, -1);
   const { peakGain, peakFrequency } = peakOf(dcGain, nyquistGain, interior && { gain: scale * interior.gain, frequency: interior.frequency });
-  const filterType = filterTypeOf(dcGain, nyquistGain);
+  const filterType = filterTypeOf(dcGain, nyquistGain, {
+    peak: interior ? scale * interior.gain : Math.max(dcGain, nyquistGain),
+    trough: trough ? scale * trough.gain : Math.min(dcGain, nyquistGain),
+  });
   const halfPower = (g: number) => (g / scale) ** 2 / 2;
   let cutoffFrequency: number | null = null;
-  if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(dcGain), false);
-  if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(nyquistGain), true);
+  if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), false);
+  if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), true);
   const unity = firstCrossing(grid, g2, gain2, 1 / (scale * scale), false);
   return {
     peakGain,
@@ -92,37 +98,39 @@ function searchGrid(): SearchGrid {
 }
 
 /**
- * The largest |H| inside (0, π), gain2's scale: the best grid point refined by golden-section search
- * between its neighbours; undefined when the best grid point is an end (the peak is at 0 or π).
+ * The largest (sign = 1) or smallest (sign = −1) |H| inside (0, π), gain2's scale: the best grid point
+ * refined by golden-section search between its neighbours; undefined when the best grid point is an end
+ * (the extreme is at 0 or π).
  */
-function interiorPeak(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number): { gain: number; frequency: number } | undefined {
+function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, sign: 1 | -1): { gain: number; frequency: number } | undefined {
   let best = 0;
-  for (let i = 1; i < g2.length; i++) if (g2[i] > g2[best]) best = i;
+  for (let i = 1; i < g2.length; i++) if (sign * g2[i] > sign * g2[best]) best = i;
   if (best === 0 || best === grid.length - 1) return undefined;
+  const f = (w: number) => sign * gain2(w);
   let lo = grid[best - 1];
   let hi = grid[best + 1];
   const r = (Math.sqrt(5) - 1) / 2;
   let x1 = hi - r * (hi - lo);
   let x2 = lo + r * (hi - lo);
-  let f1 = gain2(x1);
-  let f2 = gain2(x2);
+  let f1 = f(x1);
+  let f2 = f(x2);
   for (let it = 0; it < 200 && hi - lo > 4 * Number.EPSILON * Math.max(1e-300, hi); it++) {
     if (f1 < f2) {
       lo = x1;
       x1 = x2;
       f1 = f2;
       x2 = lo + r * (hi - lo);
-      f2 = gain2(x2);
+      f2 = f(x2);
     } else {
       hi = x2;
       x2 = x1;
       f2 = f1;
       x1 = hi - r * (hi - lo);
-      f1 = gain2(x1);
+      f1 = f(x1);
     }
   }
   const g = Math.max(f1, f2);
-  return g >= g2[best] ? { gain: Math.sqrt(g), frequency: f1 > f2 ? x1 : x2 } : { gain: Math.sqrt(g2[best]), frequency: grid[best] };
+  return g >= sign * g2[best] ? { gain: Math.sqrt(sign * g), frequency: f1 > f2 ? x1 : x2 } : { gain: Math.sqrt(g2[best]), frequency: grid[best] };
 }
 
 /**

@@ -7,8 +7,11 @@ export interface AnalysisWriter {
   begin(): Promise<void> | void;
   schedule(header: ScheduleHeader): Promise<void> | void;
   stage(record: StageRecord): Promise<void> | void;
-  /** Exact responses at the steps of --at-steps, after the stages (writers without them ignore it). */
-  atSteps?(records: AtStepRecord[]): Promise<void> | void;
+  /**
+   * The exact response at one step of --at-steps, in order after the schedule's stages (writers without it
+   * ignore them). One record at a time, so any number of steps streams in the memory of one.
+   */
+  atStep?(record: AtStepRecord): Promise<void> | void;
   endSchedule(): Promise<void> | void;
   end(): Promise<void> | void;
 }
@@ -21,6 +24,11 @@ export interface WriterOptions {
   tool: { name: string; version: string };
   /** 'exact' or 'both' adds the exact response and transient columns (CSV/NDJSON); default 'frozen'. */
   mode?: 'frozen' | 'exact' | 'both';
+  /**
+   * --at-steps records follow the stages: CSV/NDJSON then use the long layout of the exact modes
+   * (kind and step columns) whatever the mode, since an at-step row is an exact response.
+   */
+  atSteps?: boolean;
 }
 
 export type WriterFactory = (sink: TextSink, options: WriterOptions) => AnalysisWriter;

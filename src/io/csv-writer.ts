@@ -10,7 +10,7 @@ import type { ScheduleHeader } from '../analysis/analyze.js';
 /** Tidy CSV (RFC 4180, header row, '\n' line ends; non-finite numbers and nulls are empty cells). */
 export function csvWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   let header: ScheduleHeader;
-  const exact = options.mode === 'exact' || options.mode === 'both';
+  const exact = options.mode === 'exact' || options.mode === 'both' || options.atSteps === true;
   if (exact) {
     return {
       begin: () => sink.write(csvLine(options.response ? EXACT_RESPONSE_COLUMNS : EXACT_METRICS_COLUMNS)),
@@ -23,7 +23,7 @@ export function csvWriter(sink: TextSink, options: WriterOptions): AnalysisWrite
         const rows = responseSets(r).flatMap((s) => exactResponseRows(prefix, s.kind, s.step, header.frequencies, s.response));
         return sink.write(rows.map(csvLine).join(''));
       },
-      atSteps: (records) => (options.response ? sink.write(atStepRows(header, records).map(csvLine).join('')) : undefined),
+      atStep: (r) => (options.response ? sink.write(atStepRows(header, r).map(csvLine).join('')) : undefined),
       endSchedule: () => undefined,
       end: () => undefined,
     };

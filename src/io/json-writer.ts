@@ -1,7 +1,6 @@
 import { jsonArray, jsonValue } from './number-format.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
 import type { TextSink } from './sink.js';
-import type { AtStepRecord } from '../types.js';
 
 /**
  * One JSON document, streamed: { schemaVersion, tool, schedules: [ { name, source, steps,
@@ -10,7 +9,7 @@ import type { AtStepRecord } from '../types.js';
 export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   let scheduleCount = 0;
   let stageCount = 0;
-  let atSteps: AtStepRecord[] = [];
+  let atStepCount = 0;
   return {
     begin: () => sink.write(`{\n  "schemaVersion": 1,\n  "tool": ${jsonValue(options.tool)},\n  "schedules": [`),
     schedule: (h) => {
@@ -23,14 +22,12 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
       );
     },
     stage: (r) => sink.write(`${stageCount++ > 0 ? ',' : ''}\n        ${jsonValue(r)}`),
-    atSteps: (records) => {
-      atSteps = records;
-    },
+    // "atSteps" beside "stages", only when steps were asked for (so frozen output is unchanged).
+    atStep: (a) => sink.write(`${atStepCount++ === 0 ? `${stageCount > 0 ? '\n      ' : ''}],\n      "atSteps": [` : ','}\n        ${jsonValue(a)}`),
     endSchedule: () => {
-      // "atSteps" beside "stages", only when steps were asked for (so frozen output is unchanged).
-      const extra = atSteps.length > 0 ? `,\n      "atSteps": [${atSteps.map((a) => `\n        ${jsonValue(a)}`).join(',')}\n      ]` : '';
-      atSteps = [];
-      return sink.write(`${stageCount > 0 ? '\n      ' : ''}]${extra}\n    }`);
+      const close = atStepCount > 0 ? '\n      ]' : `${stageCount > 0 ? '\n      ' : ''}]`;
+      atStepCount = 0;
+      return sink.write(`${close}\n    }`);
     },
     end: () => sink.write(`${scheduleCount > 0 ? '\n  ' : ''}]\n}\n`),
   };

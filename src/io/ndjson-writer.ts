@@ -14,7 +14,7 @@ function object(columns: readonly string[], cells: Cell[]): string {
 /** NDJSON: the tidy rows of the CSV format, one JSON object per line. */
 export function ndjsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   let header: ScheduleHeader;
-  if (options.mode === 'exact' || options.mode === 'both') {
+  if (options.mode === 'exact' || options.mode === 'both' || options.atSteps === true) {
     return {
       begin: () => undefined,
       schedule: (h) => {
@@ -26,8 +26,7 @@ export function ndjsonWriter(sink: TextSink, options: WriterOptions): AnalysisWr
         const rows = responseSets(r).flatMap((s) => exactResponseRows(prefix, s.kind, s.step, header.frequencies, s.response));
         return sink.write(rows.map((row) => object(EXACT_RESPONSE_COLUMNS, row)).join(''));
       },
-      atSteps: (records) =>
-        options.response ? sink.write(atStepRows(header, records).map((row) => object(EXACT_RESPONSE_COLUMNS, row)).join('')) : undefined,
+      atStep: (r) => (options.response ? sink.write(atStepRows(header, r).map((row) => object(EXACT_RESPONSE_COLUMNS, row)).join('')) : undefined),
       endSchedule: () => undefined,
       end: () => undefined,
     };

@@ -59,7 +59,7 @@ export function exactResponseRows(prefix: Cell[], kind: string, step: number, fr
   return rows;
 }
 
-/** Long-format rows of the --at-steps responses (startStep … v left empty: the step is not a stage). */
-export function atStepRows(header: ScheduleHeader, records: AtStepRecord[]): Cell[][] {
-  return records.flatMap((a) => exactResponseRows([header.name, a.stage, null, null, null, null], 'exact', a.step, header.frequencies, a.responseExact));
+/** Long-format rows of one --at-steps response (startStep … v left empty: the step is not a stage). */
+export function atStepRows(header: ScheduleHeader, record: AtStepRecord): Cell[][] {
+  return exactResponseRows([header.name, record.stage, null, null, null, null], 'exact', record.step, header.frequencies, record.responseExact);
 }

@@ -5,6 +5,8 @@ import { plainConfig } from './plain-config.js';
 import { PRESETS } from './presets/index.js';
 import { resolveSchedule } from './resolve.js';
 import { CustomMomentum, FileShape, isExtensionKey, keysAt, ScheduleShape, type ScheduleConfig } from './schema.js';
+import { budgetText, type BudgetKnob } from './budgets.js';
+import { stageTablesOverBudget } from './stage-table-cost.js';
 import { readYamlDocuments, type SourceDocument } from './yaml-source.js';
 import { fromZodIssues } from './zod-issues.js';
 import { didYouMean } from '../util/suggest.js';
@@ -59,40 +61,56 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
   const overrides = checkOverrides(options.overrides ?? []);
   issues.push(...overrides.issues);
   if (overrides.issues.length > 0) return result;
+  // Every schedule is validated first, so that the stage tables of all of them are checked against
+  // their budget before any is built (40 schedules of 10⁷ stages would otherwise allocate 13 GB).
+  type Located = <T extends ConfigIssue>(list: T[]) => T[];
+  const entries: ({ issues: ConfigIssue[] } | { config: ScheduleConfig; path: Path; located: Located })[] = [];
   for (const doc of documents) {
-    const located = <T extends ConfigIssue>(list: T[]): T[] =>
+    const located: Located = (list) =>
       list.map((i) => (i.line !== undefined ? i : { ...i, ...doc.locate(i.path, KEY_CODES.has(i.code)) }));
     const plain = plainConfig(doc.value);
     if (plain.issues.length > 0) {
-      issues.push(...located(plain.issues));
+      entries.push({ issues: located(plain.issues) });
       continue;
     }
-    const entries = scheduleEntries(plain.value);
-    if ('issues' in entries) {
-      issues.push(...located(entries.issues));
+    const listed = scheduleEntries(plain.value);
+    if ('issues' in listed) {
+      entries.push({ issues: located(listed.issues) });
       continue;
     }
-    for (const { value, path } of entries.list) {
-      const ordinal = documents.length > 1 || entries.list.length > 1 ? result.configs.length + 1 : 0;
-      const fallbackName = ordinal ? `${options.defaultName ?? 'schedule'}-${ordinal}` : (options.defaultName ?? 'schedule');
-      const withOverrides = applyOverrides(value, overrides.list);
-      const checked = validateSchedule(withOverrides, path);
-      if (checked.issues.length > 0) {
-        issues.push(...located(checked.issues));
-        continue;
-      }
-      const config = checked.config!;
-      const resolved = resolveSchedule(config, config.name ?? fallbackName, path, options);
-      result.warnings.push(...located(resolved.warnings ?? []));
-      if (resolved.issues.length > 0) {
-        issues.push(...located(resolved.issues));
-        continue;
-      }
-      result.configs.push(config);
-      result.schedules.push(resolved.schedule!);
+    for (const { value, path } of listed.list) {
+      const checked = validateSchedule(applyOverrides(value, overrides.list), path);
+      entries.push(checked.issues.length > 0 ? { issues: located(checked.issues) } : { config: checked.config!, path, located });
     }
   }
+  const tooBig = stageTablesOverBudget(entries.flatMap((e) => ('config' in e ? [e.config] : [])));
+  if (tooBig) {
+    issues.push(...entries.flatMap((e) => ('issues' in e ? e.issues : [])), { code: tooBig.code, path: [], message: budgetText(tooBig, stageKnob) });
+    return result;
+  }
+  const several = documents.length > 1 || entries.length > 1;
+  for (const entry of entries) {
+    if ('issues' in entry) {
+      issues.push(...entry.issues);
+      continue;
+    }
+    const { config, path, located } = entry;
+    const fallbackName = several ? `${options.defaultName ?? 'schedule'}-${result.configs.length + 1}` : (options.defaultName ?? 'schedule');
+    const resolved = resolveSchedule(config, config.name ?? fallbackName, path, options);
+    result.warnings.push(...located(resolved.warnings ?? []));
+    if (resolved.issues.length > 0) {
+      issues.push(...located(resolved.issues));
+      continue;
+    }
+    result.configs.push(config);
+    result.schedules.push(resolved.schedule!);
+  }
   return result;
+}
+
+/** The config keys that make stage tables smaller (the same words in the library and the CLI). */
+function stageKnob(knob: BudgetKnob): string {
+  return knob === 'stageCount' ? 'fewer stages (stages or stageLength)' : knob === 'steps' ? 'fewer steps' : knob === 'schedules' ? 'fewer schedules per run' : knob;
 }
 
 /**

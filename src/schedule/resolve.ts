@@ -5,6 +5,7 @@ import { isReservedName } from './expression-functions.js';
 import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
+import { segmentOfStage } from './piecewise.js';
 import { PRESETS, type StageContext } from './presets/index.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { balancedPartition, emptyTable, fixedLengthPartition, type Partition } from './stages.js';
@@ -56,11 +57,13 @@ export function resolveSchedule(
       }
       issues.push(...checkRational(madeTable, table, mPath, options.allowUnstable ?? false));
     } else if (preset.bank) {
-      const made = preset.partition ? preset.partition(config.steps, config.stages ?? preset.defaults.stages, momentum.params) : partitionOf(config, base);
-      if ('issue' in made) return { issues: [made.issue] };
-      if (made.count > LIMITS.maxStages) {
+      const stages = config.stages ?? preset.defaults.stages;
+      // Checked before the partition is made: adam-m over 10⁹ steps would allocate 16 GB first.
+      if (preset.partition && preset.stageCount!(momentum.params, config.steps, stages) > LIMITS.maxStages) {
         return { issues: [{ code: 'too_big', path: [...base, 'steps'], message: `preset ${preset.name} has one stage per step: at most ${LIMITS.maxStages} steps`, received: config.steps }] };
       }
+      const made = preset.partition ? preset.partition(config.steps, stages, momentum.params) : partitionOf(config, base);
+      if ('issue' in made) return { issues: [made.issue] };
       const madeBank = preset.bank(momentum.params, made, config.steps);
       if (typeof madeBank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: madeBank }] };
       bank = madeBank;
@@ -203,11 +206,9 @@ function evaluator(
   }
   const fs = segments.map((s, j) => scalar(s.value, [...path, 'piecewise', j, 'value']));
   if (fs.some((f) => !f)) return undefined;
-  return (ctx, scope) => {
-    let j = segments.length - 1;
-    while (j > 0 && segments[j].from > ctx.t) j--;
-    return fs[j]!(scope);
-  };
+  const froms = Float64Array.from(segments, (s) => s.from);
+  // ctx.t + ctx.delta − 1 is the stage's last step: a segment applies from the stage containing its from step.
+  return (ctx, scope) => fs[segmentOfStage(froms, ctx.t + ctx.delta - 1)]!(scope);
 }
 
 function coefficientPath(custom: CustomMomentumConfig, mPath: Path, key: 'u' | 'v'): Path {

@@ -16,7 +16,7 @@ export const ScalarOrExpression = z
   .describe('a number or an expression such as "t / (t + 1000)"');
 
 export const Segment = z.strictObject({
-  from: z.int().min(1).describe('first step (1-based) from whose stage on this value applies'),
+  from: z.int().min(1).describe('the value applies from the stage containing step `from` (1-based) on; a later segment starting in the same stage wins there'),
   value: ScalarOrExpression,
 });
 

@@ -2,7 +2,9 @@ import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
 import { segmentTransform } from './segment-transform.js';
+import { spectralMemory } from './spectral-budget.js';
 import { doubleOneSided, unfoldTwoSided } from './spectrum-sides.js';
+import { assertWithinBudget } from '../schedule/budgets.js';
 
 /** scipy.signal.spectrogram's default window: Tukey with a quarter of the segment tapered. */
 export const SCIPY_SPECTROGRAM_WINDOW = 'tukey:0.25';
@@ -38,7 +40,8 @@ export interface SpectrogramResult {
  * Returns
  * -------
  * { frequencies, times, values, warnings }. Note the layout: scipy returns Sxx[freq][time];
- * here values are [time][freq] so each time slice is contiguous.
+ * here values are [time][freq] so each time slice is contiguous. Throws BudgetError when the FFT and
+ * the values would not fit in BUDGETS.workingSetBytes, before allocating them.
  *
  * Notes
  * -----
@@ -55,6 +58,7 @@ export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): 
   if (x.length === 0) return { frequencies: new Float64Array(0), times: new Float64Array(0), values: new Float64Array(0), warnings: [] };
   const layout = segmentLayout(x.length, options, { overlapDivisor: 8, window: SCIPY_SPECTROGRAM_WINDOW });
   const { nfft, nperseg, segments, step, fs, bins } = layout;
+  assertWithinBudget([spectralMemory({ nfft, segments, bins, spectrogram: true, median: false, series: 1 })]);
   const scale = powerScale(layout, options.scaling);
   const half = Math.floor(nfft / 2) + 1;
   const re = new Float64Array(half);

@@ -3,7 +3,9 @@ import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { columnMedians, medianBias, usesMedian } from './median-average.js';
 import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
 import { segmentTransform } from './segment-transform.js';
+import { spectralMemory } from './spectral-budget.js';
 import { doubleOneSided, unfoldTwoSided } from './spectrum-sides.js';
+import { assertWithinBudget } from '../schedule/budgets.js';
 
 /** Options of welchPsd and csd: the shared spectral options plus how segments are averaged. */
 export interface WelchOptions extends SpectralOptions {
@@ -40,7 +42,8 @@ export interface WelchResult {
  *
  * Returns
  * -------
- * { frequencies, psd, segments, warnings }; empty arrays for an empty x.
+ * { frequencies, psd, segments, warnings }; empty arrays for an empty x. Throws BudgetError when the
+ * FFT (or the median's table) would not fit in BUDGETS.workingSetBytes, before allocating it.
  *
  * Notes
  * -----
@@ -61,6 +64,7 @@ export function welchPsd(x: Float64Array, options: WelchOptions = {}): WelchResu
   const layout = segmentLayout(x.length, options);
   const scale = powerScale(layout, options.scaling);
   const { nfft, segments, step } = layout;
+  assertWithinBudget([spectralMemory({ nfft, segments, bins: layout.bins, spectrogram: false, median: usesMedian(options.average, segments), series: 1 })]);
   const half = Math.floor(nfft / 2) + 1;
   const re = new Float64Array(half);
   const im = new Float64Array(half);

@@ -4,7 +4,7 @@ import { linearGrid } from '../../src/filter/grid.js';
 import { renderPlots } from '../../src/plot/render/render-plots.js';
 import { ConfigError, OptionError } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
-import { runInProcess } from '../support/run-in-process.js';
+import { runCli } from '../support/run-cli.js';
 
 const TEXT = 'name: warm\nsteps: 1000\nstages: 4\nmomentum:\n  params: { mu: 100 }\n  u: "t / (t + mu)"\n  v: "1 - u"\n';
 const OBJECT = { name: 'warm', steps: 1000, stages: 4, momentum: { params: { mu: 100 }, u: 't / (t + mu)', v: '1 - u' } };
@@ -70,7 +70,7 @@ describe('analyze accepts a config object, validated by the same rules as text',
   });
 
   it('JSON.stringify(result) writes the document analyze --format json writes (arrays, not {"0": …} objects)', async () => {
-    const cli = await runInProcess(['analyze', '-', '--format', 'json', '--freqs', '8'], { input: TEXT });
+    const cli = await runCli(['analyze', '-', '--format', 'json', '--freqs', '8'], { input: TEXT });
     expect(cli.code).toBe(0);
     const library = JSON.parse(JSON.stringify(analyze(TEXT, { frequencies: linearGrid(8) })));
     expect(library).toEqual(JSON.parse(cli.stdout));

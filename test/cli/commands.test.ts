@@ -65,7 +65,7 @@ describe('momentum-fr: the other commands', () => {
       expect(Number(u)).toBe(S / (S + 0.033 * 117000));
     }
     const runs = JSON.parse(cli(['coefficients', 'configs/fsgdm-cifar100.yaml', '--runs', '--format', 'json']).stdout);
-    expect(runs.schedules[0].stages).toHaveLength(301);
+    expect(runs.schedules[0].runs).toHaveLength(301);
     expect(runs.schedules[0].firstStepCopy).toBe(true);
   });
 });

@@ -57,7 +57,7 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
 
   it('coefficients -o, on SIGINT: exit 130, no temp file', async () => {
     const dir = tmp();
-    const r = await interruptWhileWriting(['coefficients', '--preset', 'standard-sgdm', '--set', 'steps=5000000', '-o', 'u.csv'], dir, dir, 'SIGINT');
+    const r = await interruptWhileWriting(['coefficients', '--preset', 'standard-sgdm', '--set', 'steps=5000000', '--force', '-o', 'u.csv'], dir, dir, 'SIGINT');
     expect(r.seen).toHaveLength(1);
     expect([r.code, r.stderr]).toEqual([130, 'momentum-fr: interrupted\n']);
     expect(readdirSync(dir)).toEqual([]);
@@ -67,7 +67,7 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
     const dir = tmp();
     const n = 1 << 21;
     writeFileSync(join(dir, 'g.npy'), npyBytes([Float64Array.from({ length: n }, (_, i) => Math.sin(i / 7) + Math.cos(i / 3))]));
-    const r = await interruptWhileWriting(['spectrum', 'g.npy', '--spectrogram', '--nperseg', '64', '--noverlap', '48', '-o', 's.csv'], dir, dir, 'SIGTERM');
+    const r = await interruptWhileWriting(['spectrum', 'g.npy', '--spectrogram', '--nperseg', '64', '--noverlap', '48', '--force', '-o', 's.csv'], dir, dir, 'SIGTERM');
     expect(r.seen).toHaveLength(1);
     expect([r.code, r.stderr]).toEqual([143, 'momentum-fr: terminated\n']);
     expect(readdirSync(dir)).toEqual(['g.npy']);
@@ -75,7 +75,7 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
 
   it('sweep on worker threads, on SIGTERM: exit 143, workers gone with the process, no temp file', async () => {
     const dir = tmp();
-    const r = await interruptWhileWriting(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:1000', '--grid', 'v=0.5:2:1000', '--jobs', '2', '-o', 'big.csv'], dir, dir, 'SIGTERM');
+    const r = await interruptWhileWriting(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:1000', '--grid', 'v=0.5:2:1000', '--jobs', '2', '--force', '-o', 'big.csv'], dir, dir, 'SIGTERM');
     expect(r.seen).toHaveLength(1);
     expect([r.code, r.stderr]).toEqual([143, 'momentum-fr: terminated\n']);
     expect(readdirSync(dir)).toEqual([]);

@@ -132,7 +132,7 @@ describe('momentum-fr sweep', () => {
   it('Ctrl-C stops the workers, removes the temp file, writes nothing and exits 130', async () => {
     const dir = tmp();
     const out = join(dir, 'big.csv');
-    const child = spawn(process.execPath, [BIN, 'sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:2000', '--grid', 'v=0.5:2:2000', '--jobs', '2', '-o', out], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:2000', '--grid', 'v=0.5:2:2000', '--jobs', '2', '--force', '-o', out], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     await new Promise((resolve) => setTimeout(resolve, 1500));

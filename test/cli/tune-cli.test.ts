@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.js';
+import { runCli } from '../support/run-cli.js';
 
 describe('momentum-fr tune', () => {
-  it('FSGDM: the c whose final-segment DC gain v(1 + 1/c) is 30.992 at v = 1 (the README\'s optimal zone), as JSON', () => {
-    const r = cli(['tune', '--preset', 'fsgdm', '--solve', 'momentum.c', '--target', 'final.dcGain=30.992', '--set', 'momentum.v=1', '--format', 'json']);
+  it('FSGDM: the c whose final-segment DC gain v(1 + 1/c) is 30.992 at v = 1 (the README\'s optimal zone), as JSON', async () => {
+    const r = await runCli(['tune', '--preset', 'fsgdm', '--solve', 'momentum.c', '--target', 'final.dcGain=30.992', '--set', 'momentum.v=1', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -15,8 +15,8 @@ describe('momentum-fr tune', () => {
     expect(Math.abs(doc.achieved - 30.992)).toBeLessThanOrEqual(64 * Number.EPSILON * 30.992);
   });
 
-  it('Standard-SGDM: the β whose −3 dB cutoff is 0.1 rad/sample, as text', () => {
-    const r = cli(['tune', '--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'last.cutoffFrequency=0.1']);
+  it('Standard-SGDM: the β whose −3 dB cutoff is 0.1 rad/sample, as text', async () => {
+    const r = await runCli(['tune', '--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'last.cutoffFrequency=0.1']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     const beta = Number(/^momentum\.beta = (\S+)$/.exec(lines[0])![1]);
@@ -32,8 +32,8 @@ describe('momentum-fr tune', () => {
     [['--preset', 'standard-sgdm', '--solve', 'betta', '--target', 'final.dcGain=2'], 2, 'momentum-fr: --solve unknown parameter "betta" (did you mean "beta"?) (sweepable here: steps, stages, stageLength, beta)'],
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcGain=2', '--range', '1:0'], 2, 'momentum-fr: --range: empty range, lo must be < hi (got 1:0)'],
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'dcGain=2'], 2, 'momentum-fr: --target: "dcGain=2" is not a target; expected <stage>.<metric>=<value> with stage first, final, last or stage:K, e.g. final.dcGain=30.992'],
-  ])('%j fails in one line with exit %i', (args, code, message) => {
-    const r = cli(['tune', ...args]);
+  ])('%j fails in one line with exit %i', async (args, code, message) => {
+    const r = await runCli(['tune', ...args]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${message}\n`);
     expect(r.code).toBe(code);

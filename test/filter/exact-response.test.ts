@@ -121,6 +121,28 @@ describe('ExactResponseWalker', () => {
     expect(r.magnitude[0]).toBeCloseTo(1, 12);
   });
 
+  it('u = 1 at ω = 0 (a pole at z = 1) is summed in closed form: H(T, 0) = v·T and τ(0) = (T − 1)/2, also for T = 10¹²', () => {
+    // The filter is a running sum of T equal taps: gain T, group delay (T − 1)/2 (the centre of the taps).
+    for (const T of [1000, 1e12]) {
+      const s = parseSchedules(`steps: ${T}\nmomentum: { u: 1, v: 1 }\n`, { allowUnstable: true }).schedules[0];
+      const [r] = exactResponseAt(s, Float64Array.of(0), [T]);
+      expect(r.magnitude[0]).toBe(T);
+      const tau = (T - 1) / 2;
+      expect(Math.abs(r.groupDelay[0] - tau), `got ${r.groupDelay[0]}`).toBeLessThanOrEqual(4 * Number.EPSILON * tau);
+    }
+  });
+
+  it('u = 1 at ω = 0 after another stage matches the brute-force recursion (1e-12 relative)', () => {
+    const s = parseSchedules('steps: 2000\nstages: 2\nmomentum: { u: [0.5, 1], v: [1, 0.25] }\n', { allowUnstable: true }).schedules[0];
+    const steps = [1000, 1001, 1500, 2000];
+    const got = exactResponseAt(s, Float64Array.of(0), steps);
+    const want = bruteForceResponse(s, Float64Array.of(0), steps);
+    steps.forEach((t, j) => {
+      const g = { re: got[j].magnitude[0] * Math.cos(got[j].phase[0]), im: got[j].magnitude[0] * Math.sin(got[j].phase[0]) };
+      expect(relativeError(g, want[j][0]), `t=${t}`).toBeLessThanOrEqual(1e-12);
+    });
+  });
+
   it('refuses to go backwards', () => {
     const s = schedule('steps: 10\nmomentum: { u: 0.5 }');
     const w = new ExactResponseWalker(s, linearGrid(3));

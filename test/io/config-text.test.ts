@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeConfigText } from '../../src/io/config-text.js';
-import { runInProcess } from '../support/run-in-process.js';
+import { runCli } from '../support/run-cli.js';
 
 const CONFIG = 'steps: 100\nmomentum: { preset: ema-sgdm }\n';
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -38,13 +38,13 @@ describe('config files are UTF-8: other encodings get a clear error at the first
     const dir = mkdtempSync(join(tmpdir(), 'mfr-encoding-'));
     writeFileSync(join(dir, 'utf16.yaml'), utf16le(CONFIG));
     writeFileSync(join(dir, 'latin1.yaml'), Buffer.from('steps: 100\nname: caf\xe9\nmomentum: { preset: ema-sgdm }\n', 'latin1'));
-    const a = await runInProcess(['validate', 'utf16.yaml', 'latin1.yaml'], { cwd: dir });
+    const a = await runCli(['validate', 'utf16.yaml', 'latin1.yaml'], { cwd: dir });
     expect(a.code).toBe(2);
     expect(a.stderr).toBe(
       'utf16.yaml:1:1: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8\n' +
         'latin1.yaml:2:10: not valid UTF-8 (byte 0xE9 at offset 20); save the file as UTF-8\n',
     );
-    const b = await runInProcess(['analyze', '-'], { input: utf16le(CONFIG), cwd: dir });
+    const b = await runCli(['analyze', '-'], { input: utf16le(CONFIG), cwd: dir });
     expect(b).toEqual({ code: 2, stdout: '', stderr: '<stdin>:1:1: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8\n' });
   });
 });

@@ -6,7 +6,7 @@ import { linearGrid } from '../../src/filter/grid.js';
 import { FUNCTION_ARITY } from '../../src/schedule/expression-functions.js';
 import { ConfigError, formatIssue, type ConfigIssue } from '../../src/schedule/issues.js';
 import { PRESETS } from '../../src/schedule/presets/index.js';
-import { runInProcess } from '../support/run-in-process.js';
+import { runCli } from '../support/run-cli.js';
 
 /**
  * The config fuzz: generated configs, valid and broken, for every preset and for custom u/v, through
@@ -336,7 +336,7 @@ describe('config fuzz: every input analyses or yields typed, located issues', ()
     const cases = fc.sample(configText, { numRuns: 150 });
     for (const text of cases) {
       for (const argv of [['validate', '-'], ['analyze', '-', '--format', 'json', '--freqs', '4']]) {
-        const r = await runInProcess(argv, { input: text });
+        const r = await runCli(argv, { input: text });
         expect([0, 2], `${argv.join(' ')} on ${JSON.stringify(text)}:\n${r.stderr}`).toContain(r.code);
         for (const line of r.stderr.split('\n').filter((l) => l !== '')) {
           expect(line, `${argv.join(' ')} on ${JSON.stringify(text)}`).toMatch(/^<stdin>(:\d+:\d+: .+|: ok \(.*\))$/);

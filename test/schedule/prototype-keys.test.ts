@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { ConfigError, formatIssue } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
-import { runInProcess } from '../support/run-in-process.js';
+import { runCli } from '../support/run-cli.js';
 
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
 const VALID = 'steps: 100\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n';
@@ -30,13 +30,13 @@ describe('prototype keys (__proto__, constructor, prototype) are refused in ever
     [['sweep', '--preset', 'standard-sgdm', '--grid', 'momentum.constructor=1:2:3'], 'momentum-fr: --grid momentum.constructor=1:2:3: "momentum.constructor": "constructor" is not allowed as a key (it would reach the object prototype)'],
     [['tune', '--preset', 'fsgdm', '--solve', 'momentum.constructor', '--target', 'final.dcGain=30'], 'momentum-fr: --solve "momentum.constructor": "constructor" is not allowed as a key (it would reach the object prototype)'],
   ])('%j: exit 2 with one line, Object.prototype untouched, the next parse still works', async (argv, message) => {
-    const r = await runInProcess(argv);
+    const r = await runCli(argv);
     expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\n` });
     expectUnpolluted();
   });
 
   it('in a sweep: block, a grid path through a prototype key is refused at its line', async () => {
-    const r = await runInProcess(['sweep', '-'], { input: `${VALID}sweep:\n  grid:\n    constructor.x: 1:2:3\n` });
+    const r = await runCli(['sweep', '-'], { input: `${VALID}sweep:\n  grid:\n    constructor.x: 1:2:3\n` });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/constructor/);
     expectUnpolluted();

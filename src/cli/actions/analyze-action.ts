@@ -1,7 +1,9 @@
 import { join } from 'node:path';
-import { atStepsOf, scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
+import { analysisBudgets } from '../../analysis/analysis-budget.js';
+import { scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
+import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
 import { selectStages } from '../../analysis/stage-selection.js';
-import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
+import type { AnalysisFormat, AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
 import { csvWriter } from '../../io/csv-writer.js';
 import { jsonWriter } from '../../io/json-writer.js';
 import { ndjsonWriter } from '../../io/ndjson-writer.js';
@@ -9,6 +11,7 @@ import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
 import { TOOL } from '../../version.js';
 import type { CliContext } from '../context.js';
+import { checkBudgets } from '../budget-message.js';
 import { CliError } from '../errors.js';
 import { gridFromOptions } from '../grid-options.js';
 import { loadSources } from '../load-schedules.js';
@@ -18,15 +21,14 @@ import { tableWriter, type FrequencyUnit } from '../table-writer.js';
 import { quoted } from '../../util/excerpt.js';
 
 export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOptions {
-  stages: string;
+  /** Undefined when not given: all stages, or none with --at-steps. */
+  stages?: string;
   response: boolean;
   outDir?: string;
   mode?: ResponseMode;
   atSteps?: string;
+  force?: boolean;
 }
-
-/** Largest number of response values one run may produce before we ask for --stages. */
-const MAX_RESPONSE_VALUES = 2e9;
 
 /** `momentum-fr analyze`: load → analyse stage by stage → stream to the chosen writers. */
 export async function analyzeCommand(inputs: string[], options: AnalyzeCliOptions, ctx: CliContext): Promise<void> {
@@ -35,7 +37,6 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   await checkOutputs(ctx, { files: [options.output], dirs: [options.outDir], inputs });
   const sources = await loadSources(inputs, options, ctx);
   const schedules = sources.flatMap((s) => s.schedules);
-  checkSelection(schedules, options, frequencies.length);
   // --out-dir's file names come from the configs' names, known now.
   const outDirFiles = options.outDir === undefined ? [] : dataFiles(sources, options.response).map(([name, fmt, withResponse]) => ({ path: join(options.outDir!, name), fmt, withResponse }));
   await checkOutputs(ctx, { dirs: [options.outDir], dirFiles: outDirFiles.map((f) => f.path), inputs });
@@ -44,9 +45,19 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   if (atSteps.length > 0 && format === 'table' && options.outDir === undefined) {
     throw new CliError('--at-steps needs --format json, csv or ndjson (the table shows metrics only)');
   }
+  // With --at-steps, the stages are reported only when asked for: the steps are what was asked.
+  const stages = options.stages ?? (atSteps.length > 0 ? 'none' : 'all');
+  const mode = options.mode ?? 'frozen';
+  const outputs = [{ format: format as AnalysisFormat, response: format !== 'table' && options.response }];
+  if (options.outDir !== undefined) {
+    outputs.push({ format: 'csv', response: false }, ...(options.response ? (['json', 'csv'] as const).map((f) => ({ format: f, response: true })) : []));
+  }
+  const budgets = analysisBudgets({ schedules, selections: selections(schedules, stages), frequencies: frequencies.length, mode, atSteps: uniqueSteps(atSteps), outputs });
+  // An explicit --stages is a request for that output, whatever its size; the time budget still holds.
+  checkBudgets([budgets.time, options.stages === undefined ? budgets.output : undefined], options.force);
 
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, tool: TOOL, mode: options.mode ?? 'frozen' };
+    const wo: WriterOptions = { response, tool: TOOL, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
@@ -55,7 +66,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   };
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
-  await writeOutput(ctx, options.output, (sink) => stream(schedules, [makeWriter(format, sink, response)], { ...options, response }, frequencies, atSteps));
+  await writeOutput(ctx, options.output, (sink) => stream(schedules, [makeWriter(format, sink, response)], { ...options, stages, response }, frequencies, atSteps));
 
   // Each --out-dir file is its own pass over the stages. One pass feeding every file was measured
   // (review of 2026-11-25): recomputing the records costs ~20 ms, while interleaving three file
@@ -64,7 +75,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     await makeOutputDirectory(ctx, options.outDir);
     for (const { path, fmt, withResponse } of outDirFiles) {
       await writeOutput(ctx, path, (sink) =>
-        stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, response: withResponse }, frequencies, atSteps),
+        stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, stages, response: withResponse }, frequencies, atSteps),
       );
     }
   }
@@ -81,33 +92,30 @@ function dataFiles(sources: { stem: string }[], response: boolean): [string, str
   return files.filter(([, , withResponse]) => response || !withResponse);
 }
 
-async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions, frequencies: Float64Array, atSteps: number[]): Promise<void> {
+async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions & { stages: string }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
   for (const w of writers) await w.begin();
   for (const schedule of schedules) {
     for (const w of writers) await w.schedule(scheduleHeader(schedule, frequencies));
     for (const record of stageRecords(schedule, { frequencies, stages: options.stages, response: options.response, mode: options.mode })) {
       for (const w of writers) await w.stage(record);
     }
-    if (atSteps.length > 0 && writers.some((w) => w.atSteps)) {
-      const records = atStepsOf(schedule, { frequencies, atSteps });
-      for (const w of writers) await w.atSteps?.(records);
+    if (atSteps.length > 0 && writers.some((w) => w.atStep)) {
+      for (const record of atStepRecordStream(schedule, frequencies, atSteps)) {
+        for (const w of writers) await w.atStep?.(record);
+      }
     }
     for (const w of writers) await w.endSchedule();
   }
   for (const w of writers) await w.end();
 }
 
-/** Usage errors in --stages, and outputs too large to be meant, before any output is started. */
-function checkSelection(schedules: Schedule[], options: AnalyzeCliOptions, nFreq: number): void {
-  let values = 0;
-  for (const s of schedules) {
-    const sel = selectStages(options.stages, s.stages.count);
+/** The stages --stages selects in each schedule; a usage error for a selection that does not fit one. */
+function selections(schedules: Schedule[], spec: string): number[][] {
+  return schedules.map((s) => {
+    const sel = selectStages(spec, s.stages.count);
     if (!Array.isArray(sel)) throw new CliError(`--stages: ${sel.error} (schedule ${s.name})`);
-    values += sel.length * nFreq;
-  }
-  if (options.response && values > MAX_RESPONSE_VALUES) {
-    throw new CliError(`the response would have ${values.toExponential(2)} values per array; choose fewer stages (--stages every:N) or frequencies (--freqs), or use --no-response`);
-  }
+    return sel;
+  });
 }
 
 /** --at-steps "1,100,1000" → steps; usage errors for anything but integers inside every schedule. */

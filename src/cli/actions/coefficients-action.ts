@@ -2,7 +2,10 @@ import { TOOL } from '../../version.js';
 import { csvField } from '../../io/csv-line.js';
 import { jsonNumber, csvNumber, jsonValue } from '../../io/number-format.js';
 import type { TextSink } from '../../io/sink.js';
+import { counted, OUTPUT_BYTES_PER_NUMBER, overBudget } from '../../schedule/budgets.js';
+import { coefficientColumns, coefficientRuns, type CoefficientColumns } from '../../schedule/coefficient-columns.js';
 import type { Schedule } from '../../types.js';
+import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
@@ -10,60 +13,87 @@ import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
 
 interface CoefficientsOptions extends InputOptions, OutputOptions {
   runs?: boolean;
+  force?: boolean;
 }
 
 /**
- * `momentum-fr coefficients`: step, stage, u, v for every optimizer step (1-based), or one row per
- * stage with `--runs` (startStep, endStep, u, v). Streamed: 10⁸ steps need no memory.
+ * `momentum-fr coefficients`: every coefficient of the filter (coefficientColumns: u, v for first-order
+ * momentum; u1, v1, c1, …, c0 for a filter bank; b0, …, a1, … for a rational filter) at every optimizer
+ * step (1-based), or with `--runs` one row per run of consecutive stages whose every coefficient is equal
+ * (firstStage, lastStage, startStep, endStep). Streamed, so rows need no memory; their number is checked
+ * against the output budget first (--force lifts it). A CSV with schedules of different filters has the
+ * union of their columns, empty where a schedule has no such coefficient.
  */
 export async function coefficientsCommand(inputs: string[], options: CoefficientsOptions, ctx: CliContext): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['csv', 'json', 'ndjson']);
   await checkOutputs(ctx, { files: [options.output], inputs });
+  const runs = options.runs ?? false;
   const schedules = await loadSchedules(inputs, options, ctx);
+  const columns = schedules.map(coefficientColumns);
+  const names = [...new Set(columns.flatMap((c) => c.names))];
+  let rows = 0;
+  schedules.forEach((s, i) => {
+    if (!runs) rows += s.steps;
+    else for (const _ of coefficientRuns(s, columns[i])) rows++;
+  });
+  // Each row: the schedule, 2 or 4 step/stage numbers and the coefficients; NDJSON repeats the keys.
+  const numbers = (runs ? 5 : 3) + names.length;
+  const bytes = rows * numbers * OUTPUT_BYTES_PER_NUMBER * (format === 'ndjson' ? 2 : 1);
+  checkBudgets([overBudget('outputBytes', bytes, `the output (${counted(rows, 'row')} of ${numbers} columns)`, runs ? ['steps'] : ['runs', 'steps'])], options.force);
+
   await writeOutput(ctx, options.output, async (sink) => {
-    if (format === 'csv') await sink.write(options.runs ? 'schedule,stage,startStep,endStep,u,v\n' : 'schedule,step,stage,u,v\n');
+    if (format === 'csv') await sink.write(`${runs ? 'schedule,firstStage,lastStage,startStep,endStep' : 'schedule,step,stage'},${names.join(',')}\n`);
     if (format === 'json') await sink.write(`{\n  "schemaVersion": 1,\n  "tool": ${jsonValue(TOOL)},\n  "schedules": [`);
     let first = true;
-    for (const s of schedules) {
+    for (const [i, s] of schedules.entries()) {
       if (format === 'json') {
-        await sink.write(`${first ? '' : ','}\n    {\n      "name": ${JSON.stringify(s.name)},\n      "steps": ${s.steps},\n      "firstStepCopy": ${s.firstStepCopy},\n      "${options.runs ? 'stages' : 'coefficients'}": [`);
+        await sink.write(`${first ? '' : ','}\n    {\n      "name": ${JSON.stringify(s.name)},\n      "steps": ${s.steps},\n      "firstStepCopy": ${s.firstStepCopy},\n      "${runs ? 'runs' : 'coefficients'}": [`);
       }
       first = false;
-      await rows(s, format, options.runs ?? false, sink);
+      await writeRows(s, columns[i], format === 'csv' ? names : columns[i].names, format, runs, sink);
       if (format === 'json') await sink.write('\n      ]\n    }');
     }
     if (format === 'json') await sink.write('\n  ]\n}\n');
   });
 }
 
-async function rows(s: Schedule, format: string, runs: boolean, sink: TextSink): Promise<void> {
+/** The rows of one schedule; `shown` are the CSV header's coefficient columns (this schedule's own otherwise). */
+async function writeRows(s: Schedule, columns: CoefficientColumns, shown: readonly string[], format: string, runs: boolean, sink: TextSink): Promise<void> {
   const t = s.stages;
   const name = JSON.stringify(s.name);
   const csvName = csvField(s.name);
+  const index = shown.map((n) => columns.names.indexOf(n));
+  // The coefficient cells of stage k, as this format writes them.
+  const cells = (k: number): string => {
+    if (format === 'csv') return index.map((c) => (c < 0 ? '' : csvNumber(columns.value(k, c)))).join(',');
+    return columns.names.map((n, c) => `${JSON.stringify(n)}:${jsonNumber(columns.value(k, c))}`).join(',');
+  };
   let first = true;
   const sep = () => {
     const p = first ? '\n        ' : ',\n        ';
     first = false;
     return p;
   };
-  for (let i = 0; i < t.count; i++) {
-    const u = t.u[i];
-    const v = t.v[i];
-    if (runs) {
-      if (format === 'csv') await sink.write(`${csvName},${i},${t.startStep[i]},${t.endStep[i]},${csvNumber(u)},${csvNumber(v)}\n`);
-      else if (format === 'ndjson') await sink.write(`{"schedule":${name},"stage":${i},"startStep":${t.startStep[i]},"endStep":${t.endStep[i]},"u":${jsonNumber(u)},"v":${jsonNumber(v)}}\n`);
-      else await sink.write(`${sep()}{"stage":${i},"startStep":${t.startStep[i]},"endStep":${t.endStep[i]},"u":${jsonNumber(u)},"v":${jsonNumber(v)}}`);
-      continue;
-    }
-    const uText = format === 'csv' ? csvNumber(u) : jsonNumber(u);
-    const vText = format === 'csv' ? csvNumber(v) : jsonNumber(v);
-    const lines: string[] = [];
-    for (let step = t.startStep[i]; step <= t.endStep[i]; step++) {
-      if (format === 'csv') lines.push(`${csvName},${step},${i},${uText},${vText}\n`);
-      else if (format === 'ndjson') lines.push(`{"schedule":${name},"step":${step},"stage":${i},"u":${uText},"v":${vText}}\n`);
-      else lines.push(`${sep()}{"step":${step},"stage":${i},"u":${uText},"v":${vText}}`);
+  // Lines are written 4096 at a time (a write per line costs more than the line).
+  const lines: string[] = [];
+  if (runs) {
+    for (const { firstStage, lastStage } of coefficientRuns(s, columns)) {
+      const head = `"firstStage":${firstStage},"lastStage":${lastStage},"startStep":${t.startStep[firstStage]},"endStep":${t.endStep[lastStage]}`;
+      if (format === 'csv') lines.push(`${csvName},${firstStage},${lastStage},${t.startStep[firstStage]},${t.endStep[lastStage]},${cells(firstStage)}\n`);
+      else if (format === 'ndjson') lines.push(`{"schedule":${name},${head},${cells(firstStage)}}\n`);
+      else lines.push(`${sep()}{${head},${cells(firstStage)}}`);
       if (lines.length >= 4096) await sink.write(lines.splice(0).join(''));
     }
-    if (lines.length > 0) await sink.write(lines.join(''));
+  } else {
+    for (let k = 0; k < t.count; k++) {
+      const text = cells(k);
+      for (let step = t.startStep[k]; step <= t.endStep[k]; step++) {
+        if (format === 'csv') lines.push(`${csvName},${step},${k},${text}\n`);
+        else if (format === 'ndjson') lines.push(`{"schedule":${name},"step":${step},"stage":${k},${text}}\n`);
+        else lines.push(`${sep()}{"step":${step},"stage":${k},${text}}`);
+        if (lines.length >= 4096) await sink.write(lines.splice(0).join(''));
+      }
+    }
   }
+  if (lines.length > 0) await sink.write(lines.join(''));
 }

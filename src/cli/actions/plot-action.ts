@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { exactAtStageEnds } from '../../plot/exact-overlay.js';
 import { renderPlots } from '../../plot/render/render-plots.js';
+import { plotBudgets } from '../../plot/plot-budget.js';
+import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSources } from '../load-schedules.js';
@@ -24,6 +26,8 @@ export async function plotCommand(inputs: string[], options: PlotCliOptions, ctx
   const schedules = sources.flatMap((s) => s.schedules);
   const request = plotRequest(options, schedules.length);
   checkStages(request.plot.stages, schedules);
+  const budgets = plotBudgets({ schedules, kinds: request.kinds, formats: request.formats, plot: request.plot, pngScale: request.pngScale, exact: options.exact === true });
+  checkBudgets([budgets.memory, budgets.time], options.force);
 
   const { files, warnings } = await renderPlots(schedules, {
     kinds: request.kinds,

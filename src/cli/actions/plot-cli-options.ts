@@ -31,6 +31,7 @@ export interface PlotCliOptions extends InputOptions {
   mapRows: string;
   compareAt: string;
   facet?: boolean;
+  force?: boolean;
 }
 
 /** Where the files go without -o or --out-dir. */

@@ -6,6 +6,8 @@ import type { TraceFormat } from '../../io/trace-types.js';
 import { DEFAULT_TOLERANCE } from '../../spectral/figure-one.js';
 import { testSignal } from '../../spectral/signals.js';
 import { simulateSchedule } from '../../spectral/simulation.js';
+import { simulationBudgets } from '../../spectral/simulation-budget.js';
+import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
@@ -22,10 +24,8 @@ export interface SimulateCliOptions extends InputOptions, OutputOptions, SignalC
   spectra?: boolean;
   series?: string;
   plot?: string;
+  force?: boolean;
 }
-
-/** Longest signal one run may simulate (8 bytes per sample, per schedule). */
-const MAX_STEPS = 100_000_000;
 
 const SERIES_FORMATS: Record<string, TraceFormat> = { '.csv': 'csv', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.json': 'json', '.npy': 'npy' };
 
@@ -47,14 +47,17 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
     steps = numberOption('steps', options.steps, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
     if (steps > longest) throw new CliError(`--steps ${steps}: the schedule covers only ${longest} steps; lengthen it with --set steps=${steps}`);
   }
-  if (steps > MAX_STEPS) throw new CliError(`${steps} steps is more than ${MAX_STEPS} that simulate handles; pass --steps N or --set steps=N`);
-  const input = testSignal(spec, steps);
-
-  const simulations = schedules.map((s) => {
+  const selections = schedules.map((s) => {
     const selected = selectStages(options.stages, s.stages.count);
     if (!Array.isArray(selected)) throw new CliError(`--stages: ${selected.error} (schedule ${s.name})`);
-    return simulateSchedule(s, input.subarray(0, Math.min(steps, s.steps)), selected, { nperseg, coherenceThreshold: threshold });
+    // Stages that start after the signal ends are not compared.
+    return selected.filter((i) => s.stages.startStep[i] <= steps);
   });
+  const budgets = simulationBudgets({ steps, schedules, selected: selections.map((s) => s.length), nperseg, series: options.series !== undefined, spectra: options.spectra === true && format === 'json' });
+  checkBudgets([budgets.memory, budgets.time, budgets.output], options.force);
+  const input = testSignal(spec, steps);
+
+  const simulations = schedules.map((s, i) => simulateSchedule(s, input.subarray(0, Math.min(steps, s.steps)), selections[i], { nperseg, coherenceThreshold: threshold }));
   const report: SimulationReport = {
     signal: { ...spec, steps },
     tolerance: { maxDeviationDb: DEFAULT_TOLERANCE.maxDeviationDb, medianDeviationDb: DEFAULT_TOLERANCE.medianDeviationDb, coherenceThreshold: threshold },

@@ -8,6 +8,7 @@ import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
+import { checkNfftBudget, checkSpectralBudgets } from './spectrum-budget.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
 import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
 import { readSeries, requirePerStep, type TraceCliOptions } from './spectrum-trace.js';
@@ -18,6 +19,7 @@ export interface SpectrumCliOptions extends SpectralCliOptions, TraceCliOptions,
   config?: string;
   split?: string;
   plot?: string;
+  force?: boolean;
 }
 
 /** A series and, with a schedule, its momentum-filtered version and the per-stage energy split. */
@@ -45,8 +47,10 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   if (options.plot !== undefined && !/\.svg$/i.test(options.plot)) throw new CliError(`--plot ${options.plot}: only .svg is supported`);
 
   await checkOutputs(ctx, { files: [options.output, options.plot], inputs: [path, options.config] });
+  checkNfftBudget(spectral);
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
   const series = readSeries(path, options, options.fs !== undefined, ctx);
+  checkSpectralBudgets(series.map((s) => s.values.length), spectral, { spectrogram: options.spectrogram === true, copies: schedule ? 2 : 1, format, force: options.force });
   if (schedule !== undefined) {
     requirePerStep(path, series);
     const long = series.find((s) => s.values.length > schedule.steps);

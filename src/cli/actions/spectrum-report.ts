@@ -115,9 +115,11 @@ export async function writeSpectrogramReport(sink: TextSink, grams: SeriesSpectr
     for (const [i, g] of grams.entries()) {
       const { frequencies, times, values } = g.result;
       const nf = frequencies.length;
-      const rows = Array.from({ length: times.length }, (_, s) => jsonArray(values.subarray(s * nf, (s + 1) * nf)));
       await sink.write(`${i > 0 ? ',' : ''}\n    {\n      "name": ${JSON.stringify(g.name)},\n      "frequencies": ${jsonArray(frequencies)},\n` +
-        `      "times": ${jsonArray(times)},\n      "values": [${rows.length > 0 ? `\n        ${rows.join(',\n        ')}\n      ` : ''}]\n    }`);
+        `      "times": ${jsonArray(times)},\n      "values": [`);
+      // One write per time slice: the text of a whole spectrogram can exceed V8's longest string.
+      for (let s = 0; s < times.length; s++) await sink.write(`${s > 0 ? ',' : ''}\n        ${jsonArray(values.subarray(s * nf, (s + 1) * nf))}`);
+      await sink.write(`${times.length > 0 ? '\n      ' : ''}]\n    }`);
     }
     await sink.write(`\n  ]\n}\n`);
     return;

@@ -7,8 +7,10 @@ import { jobSize, sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { stagePicker } from '../../sweep/stage-picker.js';
 import { holdSignals } from '../../io/interrupt.js';
+import { sweepBudgets } from '../../sweep/sweep-budget.js';
 import { InvalidPointError, runSweep } from '../../sweep/parallel/run-sweep.js';
 import { TOOL } from '../../version.js';
+import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions, OutputOptions } from '../options.js';
@@ -28,6 +30,7 @@ export interface SweepCliOptions extends InputOptions, OutputOptions {
   plotMetric: string;
   plotStage: string;
   contour?: string;
+  force?: boolean;
 }
 
 /** Rows per chunk of work: large enough to amortise messages to workers, small enough to stream. */
@@ -87,6 +90,8 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   const rowsPerPoint = Math.max(1, picked.length);
   const threads = jobs ?? (total * rowsPerPoint >= PARALLEL_FROM_ROWS ? availableParallelism() : 1);
   const chunkPoints = Math.max(1, Math.min(Math.floor(ROWS_PER_CHUNK / rowsPerPoint), Math.ceil(total / (4 * threads))));
+  const budgets = sweepBudgets(job, { stages: schedule.stages.count, picked: picked.length }, Math.min(threads, availableParallelism()));
+  checkBudgets([budgets.time, budgets.output], options.force);
 
   // Ctrl-C and SIGTERM end a sweep at once (interrupt.ts): the temp file is removed, the worker
   // threads end with the process, the exit code is 130 or 143.

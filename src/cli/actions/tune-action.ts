@@ -1,6 +1,8 @@
 import { jsonValue } from '../../io/number-format.js';
 import { parseTuneTarget } from '../../tune/tune-target.js';
 import { tuneParameter } from '../../tune/tune-parameter.js';
+import { tuneBudget } from '../../sweep/sweep-budget.js';
+import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions } from '../options.js';
@@ -13,6 +15,7 @@ export interface TuneCliOptions extends InputOptions {
   range?: string;
   xtol?: string;
   format: 'text' | 'json';
+  force?: boolean;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function tuneCommand(input: string | undefined, options: TuneCliOpt
     if (!(xtol >= 0) || !Number.isFinite(xtol)) throw new CliError(`--xtol: expected a number ≥ 0 (got ${quoted(options.xtol)})`);
   }
   const source = await loadSweepInput(input, options, ctx, 'tune');
+  checkBudgets([tuneBudget(source.config, source.schedule.stages.count)], options.force);
   const result = tuneParameter(source.config, { path: options.solve, target, range, allowUnstable: options.allowUnstable, xtol });
   if ('error' in result) throw new CliError(result.exitCode === 2 ? `--solve ${result.error}` : result.error, result.exitCode);
 

@@ -11,11 +11,12 @@ export function register(program: Command, ctx: CliContext): void {
   addGridOptions(cmd);
   addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the analysis');
   cmd
-    .option('--stages <list>', 'stages to report: all, first, last, 0,10,299, 5..9, every:N, -1', 'all')
+    .option('--stages <list>', 'stages to report: all, none, first, last, 0,10,299, 5..9, every:N, -1 (default: all; none with --at-steps)')
     .option('--no-response', 'metrics only: one row per stage, no frequency response')
     .addOption(new Option('--mode <mode>', 'frozen: per-stage LTI response; exact: the true time-variant response H(t, ω) at each stage end, with settlingSteps and maxDeviationDb; both').choices(['frozen', 'exact', 'both']).default('frozen'))
     .option('--at-steps <list>', 'also report the exact response at these steps, e.g. 1,100,1000 (JSON: atSteps)')
     .option('--out-dir <dir>', 'also write <name>.json, <name>.metrics.csv and <name>.response.csv there')
+    .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
       `

@@ -5,12 +5,13 @@ import { addInputOptions, addOutputOptions } from '../options.js';
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('coefficients')
-    .description('the per-step momentum coefficients (step, stage, u, v), steps numbered from 1 as optimizers count them')
+    .description('the momentum coefficients of every optimizer step (u, v; a filter bank\'s u1, v1, c1, …; a rational filter\'s b0, a1, …), steps numbered from 1 as optimizers count them')
     .argument('[config]', 'YAML/JSON config file (- reads stdin)');
   addInputOptions(cmd);
   addOutputOptions(cmd, ['csv', 'json', 'ndjson'], 'the coefficients');
   cmd
-    .option('--runs', 'one row per run of equal coefficients (stage) instead of one per step')
+    .option('--runs', 'one row per run of steps whose every coefficient is equal, instead of one per step')
+    .option('--force', 'lift the output budget (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
       `

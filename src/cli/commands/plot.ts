@@ -32,6 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--map-rows <count>', 'response map: frequency rows', '120')
     .option('--compare-at <fractions>', 'compare: where in training to take each schedule, as fractions of its steps', '0,0.5,1')
     .option('--facet', 'compare: one panel per schedule instead of one overlay')
+    .option('--force', 'lift the time budget (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
       `

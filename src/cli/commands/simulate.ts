@@ -25,6 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--spectra', 'JSON: include each stage\'s frequencies, measured and theoretical gain, coherence')
     .option('--series <file>', 'also write step, input and each schedule\'s output (.csv, .ndjson, .json or .npy)')
     .option('--plot <file>', 'also draw the Figure-1 time series and per-stage gains (.svg)')
+    .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
       `

@@ -20,6 +20,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--plot-metric <name>', 'metric to plot (an analyze metric name)', 'dcGain')
     .option('--plot-stage <stage>', 'which reported stage the plot shows: first, last or an index', 'last')
     .option('--contour <level>', 'heatmap: draw the contour where the metric equals this value')
+    .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
       `

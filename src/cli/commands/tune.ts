@@ -14,6 +14,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--range <lo:hi>', 'search only here (default: step out from the config\'s current value)')
     .option('--xtol <dx>', 'absolute tolerance on the solution (default: full double precision)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--force', 'lift the time budget (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
       `

@@ -23,8 +23,8 @@ export const adamM = definePreset({
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
   coefficients: ({ beta1 }) => () => ({ u: beta1, v: 1 - beta1 }),
-  partition: (steps, stages, { biasCorrection: corrected }) =>
-    corrected ? fixedLengthPartition(steps, 1) : fixedLengthPartition(steps, Math.ceil(steps / stages)),
+  partition: (steps, stages, params) => fixedLengthPartition(steps, stageLength(steps, stages, params.biasCorrection)),
+  stageCount: (params, steps, stages) => Math.ceil(steps / stageLength(steps, stages, params.biasCorrection)),
   bank: ({ beta1, biasCorrection: corrected }, partition) => {
     const bank = emptyBank(partition.count, 1);
     bank.u.fill(beta1);
@@ -33,3 +33,8 @@ export const adamM = definePreset({
     return bank;
   },
 });
+
+/** One step per stage with the bias correction (it changes every step); else the stages as given. */
+function stageLength(steps: number, stages: number, corrected: boolean): number {
+  return corrected ? 1 : Math.ceil(steps / stages);
+}

@@ -29,6 +29,8 @@ export const ademamix = definePreset({
   firstStepCopy: false,
   coefficients: ({ beta1 }) => () => ({ u: beta1, v: 1 - beta1 }),
   partition: (steps) => fixedLengthPartition(steps, 1),
+  stageCount: (_params, steps) => steps,
+  stageBytes: () => 8 + 2 * 24,
   bank: ({ beta1, beta3, alpha, T_alpha_beta3: warmup }, partition) =>
     fillBank(partition, 2, (t) => {
       const b3 = warmup !== null && t < warmup ? halfLifeWarmup(t, beta3, beta1, warmup) : beta3;

@@ -33,9 +33,7 @@ export const fsgdm = definePreset({
       return `fsgdm needs steps ≥ stages: the official code divides by ⌊steps/stages⌋ = 0 (steps ${steps}, stages ${stages})`;
     }
     const mu = c * steps;
-    const last = Math.floor(steps / delta);
-    const first = delta === 1 ? 1 : 0; // with δ = 1, segment 0 (steps 1 … 0) is empty
-    const count = last - first + 1;
+    const { first, last, count } = segments(steps, delta);
     if (count > LIMITS.maxStages) return `fsgdm with δ = ${delta} gives ${count} segments, more than ${LIMITS.maxStages}`;
     const table = allocate(count);
     for (let j = first; j <= last; j++) {
@@ -53,7 +51,15 @@ export const fsgdm = definePreset({
     count > stages + 1
       ? `δ = ⌊${steps}/${stages}⌋ = ${Math.floor(steps / stages)} steps per stage by FSGDM's official rule (step_per_epoch = Σ // N), so the run has ${count} stages, not ${stages}`
       : undefined,
+  stageCount: (_params, steps, stages) => (Math.floor(steps / stages) < 1 ? 0 : segments(steps, Math.floor(steps / stages)).count),
 });
+
+/** Segments j = first … last of the official rule; with δ = 1, segment 0 (steps 1 … 0) is empty. */
+function segments(steps: number, delta: number): { first: number; last: number; count: number } {
+  const last = Math.floor(steps / delta);
+  const first = delta === 1 ? 1 : 0;
+  return { first, last, count: last - first + 1 };
+}
 
 function newStageTable(count: number): StageTable {
   return { count, startStep: new Float64Array(count), endStep: new Float64Array(count), u: new Float64Array(count), v: new Float64Array(count) };

@@ -54,6 +54,16 @@ export interface Preset<S extends z.ZodObject = z.ZodObject> {
   /** Only for presets that need a partition other than the schedule's (adam-m: one stage per step). */
   partition?(steps: number, stages: number, params: z.output<S>): Partition;
   /**
+   * Only for presets with their own step → stage rule (`table` or `partition`): how many stages it gives,
+   * computed without allocating them, so that budgets are checked first.
+   */
+  stageCount?(params: z.output<S>, steps: number, stages: number): number;
+  /**
+   * Bytes each stage holds beyond the stage table's 32 (u, v, first and last step): a bank's c0 and
+   * per-branch c, u, v, a rational stage's b and a. Default: one branch (32) for bank presets, else 0.
+   */
+  stageBytes?(params: z.output<S>): number;
+  /**
    * Only for filter-bank presets (nesterov, qhm, aggmo, adam-m, ademamix, lion): the bank's coefficients per
    * stage of the partition, or a message for an impossible combination. `coefficients` then gives branch 0.
    */

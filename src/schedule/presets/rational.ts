@@ -30,7 +30,13 @@ export const rational = definePreset({
   firstStepCopy: false,
   coefficients: () => () => ({ u: 0, v: 1 }),
   rational: ({ b, a }, partition) => rationalTable(b, a, partition),
+  stageBytes: ({ b, a }) => 8 * (longest(b) + longest(a)),
 });
+
+/** The longest coefficient list: every stage's row is padded to it. */
+function longest(p: number[] | number[][]): number {
+  return typeof p[0] === 'number' ? p.length : Math.max(...(p as number[][]).map((x) => x.length));
+}
 
 function perStage(p: number[] | number[][], count: number, name: string): number[][] | string {
   if (typeof p[0] === 'number') return Array.from({ length: count }, () => p as number[]);

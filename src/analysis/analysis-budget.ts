@@ -1,0 +1,95 @@
+import type { AnalysisFormat } from '../io/analysis-writer.js';
+import { count, counted, COST_NS, overBudget, type BudgetIssue, type BudgetKnob } from '../schedule/budgets.js';
+import type { Schedule } from '../types.js';
+import { exactWalkSeconds } from './exact-cost.js';
+import type { ResponseMode } from './exact-records.js';
+
+/** What one analysis will compute and write, known before anything is computed. */
+export interface AnalysisPlan {
+  schedules: readonly Schedule[];
+  /** The stages reported, per schedule (selectStages' result, ascending). */
+  selections: readonly (readonly number[])[];
+  frequencies: number;
+  mode: ResponseMode;
+  /** --at-steps, sorted and each once. */
+  atSteps: readonly number[];
+  /** Each output written (stdout, -o, every --out-dir file): its format and whether it has responses. */
+  outputs: readonly { format: AnalysisFormat; response: boolean }[];
+}
+
+/**
+ * Written bytes per stage-frequency of one response (frozen or exact), and per stage record without
+ * responses, per format: measured on fsgdm-cifar100 (301 stages × 512 frequencies) and rounded up.
+ */
+const BYTES_PER_POINT: Record<AnalysisFormat, number> = { json: 80, csv: 160, ndjson: 290, table: 0 };
+const BYTES_PER_RECORD: Record<AnalysisFormat, number> = { json: 500, csv: 270, ndjson: 550, table: 150 };
+
+/**
+ * The budgets of an analysis, in the order a user meets them:
+ *
+ * - time: the exact walks (--mode exact|both up to the last reported stage, --at-steps up to the last
+ *   step), exactWalkSeconds, plus the stage records with their transient metrics and the metrics of every
+ *   reported stage;
+ * - output: the bytes written to every output, estimated from records × frequencies per format
+ *   (BYTES_PER_POINT) — the budget an explicit stage selection also lifts.
+ *
+ * Nothing is held across stages or steps (both stream), so there is no memory budget here; analyze()
+ * checks its own (analysisHeldBytes).
+ */
+export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; output?: BudgetIssue } {
+  const { schedules, selections, frequencies, mode, atSteps } = plan;
+  const exact = mode !== 'frozen';
+  let seconds = 0;
+  let walked = 0;
+  let records = 0;
+  let atStepRecords = 0;
+  schedules.forEach((s, i) => {
+    const selected = selections[i];
+    records += selected.length;
+    seconds += (selected.length * COST_NS.stageMetrics) / 1e9;
+    if (exact && selected.length > 0) {
+      const last = s.stages.endStep[selected[selected.length - 1]];
+      walked += last;
+      seconds += exactWalkSeconds(s, last, frequencies) + (selected.length * frequencies * COST_NS.exactStageFrequency) / 1e9;
+    }
+    if (atSteps.length > 0) {
+      walked += atSteps[atSteps.length - 1];
+      atStepRecords += atSteps.length;
+      seconds += exactWalkSeconds(s, atSteps[atSteps.length - 1], frequencies);
+    }
+  });
+  const reduce = (...knobs: (BudgetKnob | false)[]) => knobs.filter((k): k is BudgetKnob => k !== false);
+  const walks = exact || atSteps.length > 0;
+  const time = walks
+    ? overBudget(
+        'seconds',
+        seconds,
+        `the exact responses (${count(walked)} steps walked at ${frequencies} frequencies${exact ? `, ${counted(records, 'stage record')}` : ''})`,
+        reduce('frequencies', 'steps', exact && 'stageSelection', atSteps.length > 0 && 'atSteps'),
+      )
+    : overBudget('seconds', seconds, `the metrics of ${counted(records, 'stage')}`, ['stageSelection']);
+
+  let bytes = 0;
+  for (const { format, response } of plan.outputs) {
+    const kinds = mode === 'both' ? 2 : 1;
+    bytes += records * BYTES_PER_RECORD[format];
+    if (response) bytes += (records * kinds + atStepRecords) * frequencies * BYTES_PER_POINT[format];
+  }
+  const responses = plan.outputs.some((o) => o.response);
+  const parts = [records > 0 || atStepRecords === 0 ? counted(records, 'stage record') : '', atStepRecords > 0 ? counted(atStepRecords, 'step response') : ''];
+  const what = `the output (${parts.filter((p) => p !== '').join(' and ')}${responses ? ` × ${frequencies} frequencies` : ''})`;
+  const output = overBudget('outputBytes', bytes, what, reduce(records > 0 && 'stageSelection', responses && 'frequencies', atStepRecords > 0 && 'atSteps', responses && records > 0 && 'response'));
+  return { time, output };
+}
+
+/**
+ * Bytes analyze() holds in its result: every reported stage's responses (4 float64 arrays per response
+ * kind) and every --at-steps response, against BUDGETS.workingSetBytes.
+ */
+export function analysisHeldBytes(plan: Omit<AnalysisPlan, 'outputs'> & { response: boolean }): BudgetIssue | undefined {
+  const kinds = plan.mode === 'both' ? 2 : 1;
+  const records = plan.selections.reduce((n, s) => n + s.length, 0);
+  const responses = (plan.response ? records * kinds : 0) + plan.schedules.length * plan.atSteps.length;
+  const what = `responses of ${count(records)} stages${plan.atSteps.length > 0 ? ` and ${plan.atSteps.length} steps` : ''} × ${plan.frequencies} frequencies`;
+  return overBudget('workingSetBytes', responses * plan.frequencies * 32, what, ['stageSelection', 'frequencies', 'atSteps', 'response']);
+}

@@ -1,0 +1,48 @@
+import { count, overBudget, type BudgetIssue, type BudgetKnob } from './budgets.js';
+import { LIMITS } from './limits.js';
+import { PRESETS } from './presets/index.js';
+import type { ScheduleConfig } from './schema.js';
+
+/** Bytes of one stage in the stage table: u, v, first and last step, float64 each. */
+const TABLE_BYTES = 32;
+
+/**
+ * Stages and bytes of a validated config's stage table (with its bank or rational rows), computed from
+ * the config alone, before anything is allocated: the partition rule of resolveSchedule (stageLength,
+ * else stages, default 1) or the preset's own (fsgdm, adam-m, ademamix).
+ */
+export function stageTableCost(config: ScheduleConfig): { stages: number; bytes: number } {
+  const { momentum } = config;
+  const preset = momentum.preset === undefined ? undefined : PRESETS.get(momentum.preset);
+  const params = (momentum.preset === undefined ? {} : momentum.params) as never;
+  let stages: number;
+  if (preset?.stageCount) stages = preset.stageCount(params, config.steps, config.stages ?? preset.defaults.stages);
+  else if (config.stageLength !== undefined) stages = Math.ceil(config.steps / config.stageLength);
+  else stages = config.stages ?? 1;
+  const extra = preset?.stageBytes ? preset.stageBytes(params) : preset?.bank ? 32 : 0;
+  return { stages, bytes: stages * (TABLE_BYTES + extra) };
+}
+
+/**
+ * The stage tables of all these schedules together against BUDGETS.stageTableBytes. A schedule over
+ * LIMITS.maxStages on its own is left to resolveSchedule, which refuses it with the key to change.
+ */
+export function stageTablesOverBudget(configs: readonly ScheduleConfig[]): BudgetIssue | undefined {
+  let schedules = 0;
+  let stages = 0;
+  let steps = 0;
+  let bytes = 0;
+  for (const c of configs) {
+    const cost = stageTableCost(c);
+    if (cost.stages > LIMITS.maxStages) continue;
+    schedules++;
+    stages += cost.stages;
+    steps += c.steps;
+    bytes += cost.bytes;
+  }
+  const what = schedules === 1 ? `a schedule of ${count(stages)} stages` : `${schedules} schedules of ${count(stages)} stages in all`;
+  // One stage per step (adam-m, ademamix, stageLength: 1): only fewer steps help.
+  const reduce: BudgetKnob[] = stages === steps ? ['steps'] : ['stageCount', 'steps'];
+  if (schedules > 1) reduce.push('schedules');
+  return overBudget('stageTableBytes', bytes, what, reduce);
+}

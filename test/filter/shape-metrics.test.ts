@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyze } from '../../src/analysis/analyze.js';
+import { bankMetrics } from '../../src/filter/bank-metrics.js';
+import { filterTypeOf } from '../../src/filter/gain-tolerance.js';
+import { stageMetrics } from '../../src/filter/metrics.js';
+import type { BankTable, StageMetrics } from '../../src/types.js';
+
+const metricsOf = (yaml: string): StageMetrics => analyze(`steps: 10\n${yaml}`, { response: false }).schedules[0].stages[0].metrics;
+
+describe('filterType is the shape of |H| on [0, π], not a comparison of its end gains', () => {
+  it('a notch b = [1, 0, 1] (|H| = 2|cos ω|: 2 at both ends, 0 at π/2) is band-stop, not all-pass; no single cutoff', () => {
+    const m = metricsOf('momentum: { preset: rational, b: [1, 0, 1], a: [1] }');
+    expect(m).toMatchObject({ filterType: 'band-stop', dcGain: 2, nyquistGain: 2, peakGain: 2, peakFrequency: 0, cutoffFrequency: null });
+  });
+
+  it('b = [1, 0, −1] (|H| = 2|sin ω|: 0 at both ends, 2 at π/2) is band-pass, peaking at π/2', () => {
+    const m = metricsOf('momentum: { preset: rational, b: [1, 0, -1], a: [1] }');
+    expect(m).toMatchObject({ filterType: 'band-pass', dcGain: 0, nyquistGain: 0, cutoffFrequency: null });
+    expect(Math.abs(m.peakGain - 2)).toBeLessThanOrEqual(4 * Number.EPSILON);
+    expect(Math.abs(m.peakFrequency - Math.PI / 2)).toBeLessThanOrEqual(1e-7); // |H| is flat at its peak: ω to ~√ε
+  });
+
+  it('a true all-pass (−0.5 + z⁻¹)/(1 − 0.5z⁻¹), |H| = 1 everywhere, stays all-pass', () => {
+    expect(metricsOf('momentum: { preset: rational, b: [-0.5, 1], a: [1, -0.5] }').filterType).toBe('all-pass');
+  });
+
+  it('aggmo with β = ±0.5 (|H| = 1/|1 − 0.25·e^{−2jω}|: 4/3 at both ends, 0.8 at π/2, 3.5 dB below half power) is band-stop', () => {
+    const m = metricsOf('momentum: { preset: aggmo, betas: [0.5, -0.5] }');
+    expect(m.filterType).toBe('band-stop');
+    expect(m.dcGain).toBeCloseTo(4 / 3, 15);
+    expect(m.nyquistGain).toBeCloseTo(4 / 3, 15);
+  });
+
+  it('a bank with zeros at DC and Nyquist, 1 − 0.375/(1 − 0.5z⁻¹) − 0.375/(1 + 0.5z⁻¹) = 0.25(1 − z⁻²)/(1 − 0.25z⁻²), is band-pass', () => {
+    const bank: BankTable = { branches: 2, c0: Float64Array.of(1), c: Float64Array.of(-0.375, -0.375), u: Float64Array.of(0.5, -0.5), v: Float64Array.of(1, 1) };
+    const m = bankMetrics(bank, 0);
+    expect(m.filterType).toBe('band-pass');
+    // peak of 0.25·2|sin ω|/|1 − 0.25e^{−2jω}| at π/2: 0.5/1.25 = 0.4
+    expect(m.peakGain).toBeCloseTo(0.4, 14);
+    expect(m.peakFrequency).toBeCloseTo(Math.PI / 2, 7);
+  });
+
+  it('a 3-tap moving average (|H| = |1 + 2cos ω|/3: 1 at DC, 0 at 2π/3, 1/3 at π) is low-pass, with its −3 dB point at cos ω = (3/√2 − 1)/2', () => {
+    const m = metricsOf('momentum: { preset: rational, b: [0.25, 0.25, 0.25], a: [0.75] }');
+    expect(m.filterType).toBe('low-pass');
+    expect(m.cutoffFrequency!).toBeCloseTo(Math.acos((3 / Math.SQRT2 - 1) / 2), 12);
+  });
+
+  it('a low-pass with a notch whose Nyquist gain is below half power, [1, 0, 1]/(1 − 0.5z⁻¹) (4 at DC, 4/3 at π, 0 at π/2), is low-pass', () => {
+    expect(metricsOf('momentum: { preset: rational, b: [1, 0, 1], a: [1, -0.5] }').filterType).toBe('low-pass');
+  });
+
+  it('equal end gains with a shallow interior dip or bump (|H|² = 1.01 ± 0.2·cos 2ω) are band-stop or band-pass, not all-pass', () => {
+    expect(metricsOf('momentum: { preset: rational, b: [1, 0, 0.1], a: [1] }').filterType).toBe('band-stop');
+    expect(metricsOf('momentum: { preset: rational, b: [1, 0, -0.1], a: [1] }').filterType).toBe('band-pass');
+  });
+});
+
+describe('filterTypeOf, the rule', () => {
+  it('without interior gains (first-order filters) it is the end-gain comparison: low-pass for u > 0, high-pass for u < 0, all-pass for u = 0', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -0.999, max: 0.999, noNaN: true }), fc.double({ min: 1e-3, max: 3, noNaN: true }), (u, v) => {
+        const m = stageMetrics(u, v);
+        const want = Math.abs(u) < 1e-15 ? 'all-pass' : u > 0 ? 'low-pass' : 'high-pass';
+        expect(m.filterType, `u=${u} v=${v}`).toBe(want);
+        expect(filterTypeOf(m.dcGain, m.nyquistGain)).toBe(want);
+      }),
+    );
+  });
+
+  it('compares with GAIN_RTOL of the largest gain: interior extremes within 8 ulp of it do not make a band', () => {
+    const one = 1 + 2 ** -52;
+    expect(filterTypeOf(1, 1, { peak: one, trough: 1 - 2 ** -52 })).toBe('all-pass');
+    expect(filterTypeOf(1, 0.5, { peak: one, trough: 0.5 })).toBe('low-pass');
+    expect(filterTypeOf(1, 1, { peak: 1 + 1e-14, trough: 1 })).toBe('band-pass');
+    expect(filterTypeOf(0.7, 0.7, { peak: 1, trough: 0.7 })).toBe('band-pass');
+    expect(filterTypeOf(1, 0.75, { peak: 1, trough: 0.7 })).toBe('band-stop');
+    expect(filterTypeOf(1, 0.75, { peak: 1, trough: 0.71 })).toBe('low-pass');
+    expect(filterTypeOf(Infinity, 0.5)).toBe('low-pass');
+  });
+});
