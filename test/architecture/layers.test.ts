@@ -22,7 +22,7 @@ const CORE = ['base', 'model', 'filter', 'schedule', 'analysis', 'spectral', 'sw
 
 /** Today's folders, lowest first; a subfolder listed on its own (plot/render, sweep/parallel) is an edge inside a pure folder. */
 const LAYERS: Layer[] = [
-  { name: 'base', paths: ['src/util/', 'src/version.ts'], mayImport: [], packages: [], forbiddenGlobals: NODE_GLOBALS },
+  { name: 'base', paths: ['src/util/', 'src/version.ts', 'src/vocabulary.ts'], mayImport: [], packages: [], forbiddenGlobals: NODE_GLOBALS },
   { name: 'model', paths: ['src/types.ts'], mayImport: ['base'], packages: [], forbiddenGlobals: NODE_GLOBALS },
   { name: 'filter', paths: ['src/filter/'], mayImport: ['base', 'model'], packages: [], forbiddenGlobals: NODE_GLOBALS },
   { name: 'schedule', paths: ['src/schedule/'], mayImport: ['base', 'model', 'filter'], packages: ['zod', 'yaml'], forbiddenGlobals: NODE_GLOBALS },
