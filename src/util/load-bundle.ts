@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
@@ -9,8 +9,8 @@ import { Script } from 'node:vm';
 // packages it uses) and dist/vega.cjs (vega and vega-lite, which cli.cjs requires when a command
 // draws). What a command saves is compiling them:
 // - the build runs a representative workload and writes each bundle's V8 code cache (the bytecode
-//   of every function that run compiled; bin/warm-code-cache.mjs), named after the Node.js version
-//   and architecture that wrote it, as Node's own compile cache is. When this Node wrote one, the
+//   of every function that run compiled; bin/warm-code-cache.mjs), named after the Node.js version,
+//   architecture and V8 version that wrote it (codeCacheFile). When this Node wrote one, the
 //   bundles run in a vm.Script with it. V8's own check is not enough: Node 20.19.0 takes a cache
 //   written by 20.20.2 (same V8 version, other Node patches) and then crashes. A cache V8 rejects
 //   (other flags) costs only the compile it would have saved.
@@ -62,9 +62,11 @@ export class StaleBundleError extends Error {
  * stamps its files in the order it extracts them, so there their ages say nothing.
  */
 export function loadCli(options: { debug?: boolean } = {}): CliBundle {
-  const file = fileURLToPath(new URL('../cli.cjs', import.meta.url));
-  const modules = fileURLToPath(new URL('../cli/main.js', import.meta.url));
-  const checkout = mtime(fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))) >= 0;
+  // Paths in this package, not imports: this module runs from dist/util/.
+  const dist = fileURLToPath(new URL('..', import.meta.url));
+  const file = join(dist, 'cli.cjs');
+  const modules = join(dist, 'cli/main.js');
+  const checkout = mtime(join(dist, '../src/cli/main.ts')) >= 0;
   if (mtime(file) < 0) throw new StaleBundleError(`${file} is missing: run \`npm run build\``);
   if (checkout && mtime(file) < mtime(modules)) throw new StaleBundleError(`${file} is older than ${modules}: run \`npm run build\``);
   enableCompileCache?.();
@@ -108,9 +110,13 @@ export function bundleLoads(): BundleLoad[] {
   return loads.map((l) => ({ ...l }));
 }
 
-/** Where a bundle's V8 code cache for this Node.js is: `dist/cli.cjs.v20.20.2-x64.cache`. */
+/**
+ * Where a bundle's V8 code cache for this very Node.js build is:
+ * `dist/cli.cjs.v20.20.2-x64-v8-11.3.244.8-node.19.cache`. Keyed by Node's version, the
+ * architecture and V8's version, so that no other build of Node ever opens it.
+ */
 export function codeCacheFile(file: string): string {
-  return `${file}.${process.version}-${process.arch}.cache`;
+  return `${file}.${process.version}-${process.arch}-v8-${process.versions.v8}.cache`;
 }
 
 /**

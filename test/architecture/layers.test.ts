@@ -66,12 +66,12 @@ const EXCEPTIONS: Exception[] = [
   { from: 'src/schedule/expression.ts', to: 'node:module', reason: 'mathjs is loaded lazily with createRequire', removedBy: 'A5 (the math engine is injected: node/math-engine.ts)' },
   { from: 'src/schedule/expression.ts', to: 'mathjs', reason: 'the expression sandbox loads mathjs itself', removedBy: 'A5 (the math engine is injected: node/math-engine.ts)' },
   { from: 'src/version.ts', to: 'node:module', reason: 'TOOL reads ../package.json with createRequire', removedBy: 'Step 2 (core/tool.ts, a literal checked by tool.test.ts)' },
+  { from: 'src/version.ts', to: 'momentum-fr', reason: 'TOOL reads package.json by the package\'s own name, the same from dist/ and from the CLI bundle', removedBy: 'Step 2 (core/tool.ts, a literal checked by tool.test.ts)' },
   { from: 'src/util/load-bundle.ts', to: 'node:fs', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
   { from: 'src/util/load-bundle.ts', to: 'node:module', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
   { from: 'src/util/load-bundle.ts', to: 'node:path', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
   { from: 'src/util/load-bundle.ts', to: 'node:url', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
   { from: 'src/util/load-bundle.ts', to: 'node:vm', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
-  { from: 'src/util/load-bundle.ts', to: 'global:Buffer', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
   { from: 'src/util/load-bundle.ts', to: 'global:process', reason: 'the V8 code-cache loader, a build concern, sits in util/', removedBy: 'Step 2 (→ node/bundle/) or B8 (deleted)' },
 ];
 

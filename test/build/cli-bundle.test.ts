@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import module, { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -18,8 +18,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'mfr-build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs an ES module snippet in a fresh `node` (the flags commands run with) and parses the JSON it prints. */
-function nodeJson(code: string, env: Record<string, string> = {}): unknown {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 1 << 28 });
+async function nodeJson(code: string, env: Record<string, string> = {}): Promise<unknown> {
+  const r = await spawnAsync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -37,7 +37,22 @@ function packageCopy(name: string): string {
 }
 
 function spawnBin(dir: string, args: string[], cwd = scratch) {
-  return spawnSync(process.execPath, [join(dir, 'bin/momentum-fr.js'), ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+  return spawnAsync(process.execPath, [join(dir, 'bin/momentum-fr.js'), ...args], { cwd, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+}
+
+/**
+ * spawnSync's result without blocking this test worker: a file of blocking spawns keeps vitest's
+ * own messages to the worker unanswered, and they time out after 60 s on a loaded machine.
+ */
+function spawnAsync(cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', fail).on('close', (status) => done({ status, stdout, stderr }));
+  });
 }
 
 /** Every specifier a compiled module imports (static, re-exported or dynamic). */
@@ -47,7 +62,7 @@ function specifiers(file: string): string[] {
 }
 
 describe('the library: dist/ as tsc wrote it', () => {
-  it('every module reachable from dist/index.js imports only node: builtins, modules under dist/ and declared dependencies; none of them loads code through vm', () => {
+  it('every module reachable from dist/index.js imports only node: builtins, modules under dist/ and declared dependencies; none of them loads code through vm', async () => {
     const declared = new Set(Object.keys(PKG.dependencies));
     const builtins = new Set(builtinModules);
     const seen = new Set<string>();
@@ -72,8 +87,8 @@ describe('the library: dist/ as tsc wrote it', () => {
     expect(foreign).toEqual([]);
   });
 
-  it("`import 'momentum-fr'` analyses a config and draws an SVG with the installed vega", () => {
-    const result = nodeJson(
+  it("`import 'momentum-fr'` analyses a config and draws an SVG with the installed vega", async () => {
+    const result = await nodeJson(
       `import { readFileSync } from 'node:fs';
        import { analyze, parseSchedules, renderPlots } from 'momentum-fr';
        const yaml = readFileSync('configs/ema-sgdm.yaml', 'utf8');
@@ -86,7 +101,7 @@ describe('the library: dist/ as tsc wrote it', () => {
 });
 
 describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
-  it('prints what the ES modules (dist/cli/main.js) print, byte for byte, for a set of commands', () => {
+  it('prints what the ES modules (dist/cli/main.js) print, byte for byte, for a set of commands', async () => {
     const jobs = [
       ['--help'],
       ['--version'],
@@ -101,7 +116,7 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
       ['simulate', '--preset', 'ema-sgdm', '--steps', '2000', '--format', 'json'],
       ['spectrum', 'test/fixtures/spectral/grad-trace.npy', '--format', 'json'],
     ];
-    const result = nodeJson(
+    const result = await nodeJson(
       `import { Writable } from 'node:stream';
        const { loadCli } = await import(${JSON.stringify(LOADER)});
        const bundled = loadCli();
@@ -123,25 +138,25 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     for (const [argv, , length] of result) expect(length, argv).toBeGreaterThan(5);
   });
 
-  it('--version reads the version from package.json inside the bundle too', () => {
+  it('--version reads the version from package.json inside the bundle too', async () => {
     const dir = packageCopy('version');
-    const r = spawnBin(dir, ['--version']);
+    const r = await spawnBin(dir, ['--version']);
     expect(r.stdout).toBe(`${PKG.version}\n`);
   });
 
-  it('sweep worker threads start from the binary and run the bundle: --jobs 2 needs no ES-module worker and writes the bytes of --jobs 1', () => {
+  it('sweep worker threads start from the binary and run the bundle: --jobs 2 needs no ES-module worker and writes the bytes of --jobs 1', async () => {
     const dir = packageCopy('workers');
     rmSync(join(dir, 'dist/sweep/parallel/sweep-worker.js'));
     const args = ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:30:log', '--grid', 'v=0.5:2:20', '--stages', 'first,step:50000,last', '-f', 'csv'];
-    const serial = spawnBin(dir, [...args, '--jobs', '1']);
-    const parallel = spawnBin(dir, [...args, '--jobs', '2']);
+    const serial = await spawnBin(dir, [...args, '--jobs', '1']);
+    const parallel = await spawnBin(dir, [...args, '--jobs', '2']);
     expect(parallel.stderr).toBe('');
     expect(parallel.status).toBe(0);
     expect(parallel.stdout.length).toBeGreaterThan(100_000);
     expect(parallel.stdout === serial.stdout).toBe(true);
   });
 
-  it("in a checkout, a bundle older than tsc's output is never run: the binary says to rebuild and exits 1", () => {
+  it("in a checkout, a bundle older than tsc's output is never run: the binary says to rebuild and exits 1", async () => {
     const dir = packageCopy('stale');
     mkdirSync(join(dir, 'src/cli'), { recursive: true });
     writeFileSync(join(dir, 'src/cli/main.ts'), '// a checkout: the sources are here\n');
@@ -149,7 +164,7 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     writeFileSync(bundle, "exports.run = async () => (process.stdout.write('the old bundle ran\\n'), 0);\n");
     const then = new Date('2020-01-01T00:00:00Z');
     utimesSync(bundle, then, then);
-    const stale = spawnBin(dir, ['--version']);
+    const stale = await spawnBin(dir, ['--version']);
     expect(stale.stdout).toBe('');
     expect(stale.stderr).toMatch(/^momentum-fr: .*dist\/cli\.cjs is older than .*dist\/cli\/main\.js: run `npm run build`\n$/);
     expect(stale.status).toBe(1);
@@ -158,26 +173,26 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     const now = new Date();
     utimesSync(join(dir, 'dist/cli/main.js'), now, now);
     utimesSync(bundle, now, now);
-    expect(spawnBin(dir, ['--version']).stdout).toBe('the old bundle ran\n');
+    expect((await spawnBin(dir, ['--version'])).stdout).toBe('the old bundle ran\n');
   });
 
-  it('an installed package (no src/) runs its bundle whatever the ages npm gave the files; without one it says to rebuild', () => {
+  it('an installed package (no src/) runs its bundle whatever the ages npm gave the files; without one it says to rebuild', async () => {
     const dir = packageCopy('installed');
     const bundle = join(dir, 'dist/cli.cjs');
     writeFileSync(bundle, "exports.run = async () => (process.stdout.write('the bundle ran\\n'), 0);\n");
     // npm writes a tarball's files in order, stamped with the time: dist/cli.cjs before dist/cli/.
     const then = new Date('2020-01-01T00:00:00Z');
     utimesSync(bundle, then, then);
-    expect(spawnBin(dir, ['--version']).stdout).toBe('the bundle ran\n');
+    expect((await spawnBin(dir, ['--version'])).stdout).toBe('the bundle ran\n');
 
     rmSync(bundle);
-    const missing = spawnBin(dir, ['--version']);
+    const missing = await spawnBin(dir, ['--version']);
     expect([missing.status, missing.stdout]).toEqual([1, '']);
     expect(missing.stderr).toMatch(/^momentum-fr: .*dist\/cli\.cjs is missing: run `npm run build`\n$/);
   });
 
-  it('vega and vega-lite run from dist/vega.cjs, built from the installed packages (the ones the HTML page inlines)', () => {
-    const versions = nodeJson(
+  it('vega and vega-lite run from dist/vega.cjs, built from the installed packages (the ones the HTML page inlines)', async () => {
+    const versions = await nodeJson(
       `import { readFileSync } from 'node:fs';
        import { createRequire } from 'node:module';
        import { dirname, join } from 'node:path';
@@ -191,26 +206,26 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     expect(readFileSync(join(DIST, 'cli.cjs'), 'utf8')).toContain('require("./vega.cjs")');
   });
 
-  it('with the code caches the build wrote for this Node.js, both bundles run in a vm.Script and V8 takes them', () => {
+  it('with the code caches the build wrote for this Node.js, both bundles run in a vm.Script and V8 takes them', async () => {
     const dir = packageCopy('code-cache');
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) rmSync(join(dir, 'dist', f));
     // The build's warm-up, run by this Node in the copy.
     cpSync(join(ROOT, 'bin/warm-code-cache.mjs'), join(dir, 'bin/warm-code-cache.mjs'));
-    const warm = spawnSync(process.execPath, [join(dir, 'bin/warm-code-cache.mjs')], { cwd: scratch, encoding: 'utf8' });
+    const warm = await spawnAsync(process.execPath, [join(dir, 'bin/warm-code-cache.mjs')], { cwd: scratch, env: process.env });
     expect(warm.status, warm.stderr).toBe(0);
     for (const f of ['cli.cjs', 'vega.cjs']) expect(existsSync(codeCacheFile(join(dir, 'dist', f))), f).toBe(true);
-    expect(loadsOfPlot(dir)).toEqual([
+    expect(await loadsOfPlot(dir)).toEqual([
       ['cli.cjs', 'code-cache', true],
       ['vega.cjs', 'code-cache', true],
     ]);
   });
 
-  it.runIf(COMPILE_CACHE)("without a code cache for this Node.js (a registry install), Node ≥ 22.8 requires the bundles with its compile cache on, which keeps their compiled code from the first run", () => {
+  it.runIf(COMPILE_CACHE)("without a code cache for this Node.js (a registry install), Node ≥ 22.8 requires the bundles with its compile cache on, which keeps their compiled code from the first run", async () => {
     const dir = packageCopy('compile-cache');
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) rmSync(join(dir, 'dist', f));
     const cache = join(scratch, 'node-compile-cache');
     // Node keeps it in a folder per Node.js version under the directory it is given.
-    expect(loadsOfPlot(dir, { NODE_COMPILE_CACHE: cache })).toEqual([['cli.cjs', 'require', expect.stringMatching(new RegExp(`^${cache}/v${process.versions.node}-`))]]);
+    expect(await loadsOfPlot(dir, { NODE_COMPILE_CACHE: cache })).toEqual([['cli.cjs', 'require', expect.stringMatching(new RegExp(`^${cache}/v${process.versions.node}-`))]]);
     // One entry per compiled file, named by a hash of its path: at least the two bundles.
     const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(entries.length).toBeGreaterThanOrEqual(2);
@@ -218,7 +233,7 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
 });
 
 /** How the bundles of a package copy load for a `plot` (which needs both), in a fresh `node`. */
-function loadsOfPlot(dir: string, env: Record<string, string> = {}): unknown {
+function loadsOfPlot(dir: string, env: Record<string, string> = {}): Promise<unknown> {
   return nodeJson(
     `import { Writable } from 'node:stream';
      const { loadCli, bundleLoads } = await import(${JSON.stringify(pathToFileURL(join(dir, 'dist/util/load-bundle.js')).href)});
@@ -234,7 +249,7 @@ describe('loadBundle (the code-cache way)', () => {
   const dir = join(scratch, 'load-bundle');
   mkdirSync(dir, { recursive: true });
 
-  it('runs a CommonJS file with or without a cache, and its relative requires of .cjs files the same way', () => {
+  it('runs a CommonJS file with or without a cache, and its relative requires of .cjs files the same way', async () => {
     const file = join(dir, 'sum.cjs');
     writeFileSync(join(dir, 'twice.cjs'), 'exports.twice = (x) => 2 * x;\n');
     writeFileSync(file, "const { join } = require('node:path');\nconst { twice } = require('./twice.cjs');\nexports.sum = (a, b) => twice(a + b) / 2;\nexports.where = join(__dirname, 'x');\n");
@@ -247,35 +262,55 @@ describe('loadBundle (the code-cache way)', () => {
       { file, via: 'code-cache', cacheAccepted: false },
     ]);
 
-    expect(writeCodeCaches()).toEqual(expect.arrayContaining([`${file}.${process.version}-${process.arch}.cache`, `${join(dir, 'twice.cjs')}.${process.version}-${process.arch}.cache`]));
+    expect(writeCodeCaches()).toEqual(expect.arrayContaining([codeCacheFile(file), codeCacheFile(join(dir, 'twice.cjs'))]));
     // In a fresh process (this one has the sources in V8's in-memory compilation cache anyway).
     const fresh = `const { loadBundle, bundleLoads } = await import(${JSON.stringify(LOADER)});
        const m = loadBundle(${JSON.stringify(file)});
        console.log(JSON.stringify({ sum: m.sum(4, 5), accepted: bundleLoads().map((l) => l.cacheAccepted) }));`;
-    expect(nodeJson(fresh)).toEqual({ sum: 9, accepted: [true, true] });
+    expect(await nodeJson(fresh)).toEqual({ sum: 9, accepted: [true, true] });
 
     // A cache older than its bundle is not even offered to V8 (V8 checks little more than the length).
     const later = new Date(Date.now() + 60_000);
     utimesSync(file, later, later);
-    expect(nodeJson(fresh)).toEqual({ sum: 9, accepted: [true, false] });
+    expect(await nodeJson(fresh)).toEqual({ sum: 9, accepted: [true, false] });
   });
 
-  it('a cache another Node.js wrote is never offered to V8 (Node 20.19.0 takes one from 20.20.2, then crashes)', () => {
+  it('a code cache is named after the Node.js version, the architecture and the V8 version that wrote it', async () => {
+    expect(codeCacheFile('/x/cli.cjs')).toBe(`/x/cli.cjs.v${process.versions.node}-${process.arch}-v8-${process.versions.v8}.cache`);
+  });
+
+  it('a cache another Node.js build wrote is never offered to V8 (Node 20.19.0 takes one from 20.20.2, then crashes)', async () => {
     const file = join(dir, 'answer.cjs');
     writeFileSync(file, 'exports.answer = () => 42;\n');
     const fresh = `const { loadBundle, bundleLoads } = await import(${JSON.stringify(LOADER)});
        console.log(JSON.stringify({ answer: loadBundle(${JSON.stringify(file)}).answer(), accepted: bundleLoads()[0].cacheAccepted }));`;
     loadBundle(file);
     const [cache] = writeCodeCaches().filter((f) => f.startsWith(file));
-    expect(nodeJson(fresh)).toEqual({ answer: 42, accepted: true });
-    // The same bytes, which this V8 would take, under names that do not say this Node wrote them.
+    expect(await nodeJson(fresh)).toEqual({ answer: 42, accepted: true });
+    // The same bytes, which this V8 would take, under the names other builds of Node would look for:
+    // another version of the same major, this version on another V8, the unkeyed name.
     const [major] = process.versions.node.split('.');
-    cpSync(cache, `${file}.cache`);
-    renameSync(cache, `${file}.v${major}.0.0-${process.arch}.cache`);
-    expect(nodeJson(fresh)).toEqual({ answer: 42, accepted: false });
+    const foreign = [`${file}.v${major}.0.0-${process.arch}-v8-${process.versions.v8}.cache`, `${file}.${process.version}-${process.arch}-v8-0.0.0.cache`, `${file}.${process.version}-${process.arch}.cache`, `${file}.cache`];
+    for (const name of foreign) cpSync(cache, name);
+    rmSync(cache);
+    expect(await nodeJson(fresh)).toEqual({ answer: 42, accepted: false });
   });
 
-  it('a cache V8 rejects costs nothing but the compile', () => {
+  it('the binary runs, and prints the same bytes, when its code caches are for another Node.js build', async () => {
+    const dir = packageCopy('foreign-cache');
+    const args = ['plot', 'configs/ema-sgdm.yaml', '--kind', 'magnitude', '-o', '-', '--format', 'svg'];
+    const own = await spawnBin(dir, args, ROOT);
+    expect(own.status, own.stderr).toBe(0);
+    // What another Node wrote: the caches of this one, keyed for another V8.
+    for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) renameSync(join(dir, 'dist', f), join(dir, 'dist', f.replace(/-v8-[^/]*\.cache$/, '-v8-0.0.0.cache')));
+    expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('-v8-0.0.0.cache')).length).toBe(2);
+    const foreign = await spawnBin(dir, args, ROOT);
+    expect([foreign.status, foreign.stderr]).toEqual([0, '']);
+    expect(foreign.stdout === own.stdout).toBe(true);
+    expect(await loadsOfPlot(dir)).toEqual(COMPILE_CACHE ? [['cli.cjs', 'require', expect.any(String)]] : [['cli.cjs', 'require']]);
+  });
+
+  it('a cache V8 rejects costs nothing but the compile', async () => {
     const other = join(dir, 'product.cjs');
     writeFileSync(other, 'exports.product = (a, b) => a * b;\n');
     writeFileSync(codeCacheFile(other), Buffer.from('not a code cache'));
