@@ -41,9 +41,16 @@ your PATH ([README](../README.md#use-it)).
   trace unless \`--debug\`. **Warnings** and **notes** about a config
   (\`file:line:col: warning: key.path: message\`) go to stderr too and leave the exit code alone.
 - **Input**: config files are YAML or JSON; \`-\` reads stdin. \`--preset NAME\` analyses a preset
-  without a file; \`--set key.path=value\` overrides any config value (repeatable). Stdin, pipes,
+  without a file; \`--set key.path=value\` overrides any config value (repeatable; a bare name such
+  as \`beta\` is resolved as in \`--grid\`, see [config.md](config.md#paths-from-the-command-line)). Stdin, pipes,
   FIFOs and \`<(cmd)\` are read as streams within the same limits as files (a config 10 MiB, a
   trace 2 GiB): reading stops at the limit, with an error that names it.
+- **Stages**: \`--stages\` (analyze, plot, simulate, sweep) takes a comma list, combined as a set
+  and reported in order, of \`all\`, \`none\`, \`first\`, \`last\` (or \`final\`), an index \`K\` from 0
+  (\`-K\` counts from the end: \`-1\` is the last), a range \`a..b\`, \`every:N\` (0, N, 2N, … and the
+  last) and \`step:S\` (the stage holding optimizer step S, from 1). Where one stage is wanted
+  (\`sweep --plot-stage\`, \`tune --target <stage>.<metric>=<value>\`) the same words name it:
+  \`first\`, \`last\`, \`final\`, \`K\`, \`-K\` or \`step:S\` (and \`stage:K\` in targets).
 - **Paths**: a path that cannot be used (missing, not a directory, a symlink loop, a name too
   long, permission denied, a directory) is one line naming it, exit 2. Output files and
   \`--out-dir\` are checked before any work is done; an output that is one of the inputs (the
@@ -58,6 +65,10 @@ your PATH ([README](../README.md#use-it)).
   \`-o -\` and \`-o /dev/stdout\` are stdout, where a closed pipe (\`| head\`) ends quietly with
   exit 0.
 - **Determinism**: the same input gives byte-identical JSON, CSV and SVG.
+- **JSON** documents (\`--format json\` of analyze, coefficients, simulate, spectrum, sweep and tune)
+  start with \`"schemaVersion": 1\` and \`"tool": {"name", "version"}\`; the schema version changes
+  only when a key is renamed or removed. Records are one compact line each. \`presets --format
+  json\` is a bare array of presets (a list to filter with jq, not a result document).
 - **CSV** is RFC 4180: a header row, \`\\n\` line ends, a field with a comma, a double quote or a
   line break quoted (\`a"b,c\` → \`"a""b,c"\`); nulls and non-finite numbers are empty cells (in
   \`simulate --series\` traces \`nan\`, \`inf\`, as numpy.savetxt writes them).
@@ -65,7 +76,8 @@ your PATH ([README](../README.md#use-it)).
   \`FORCE_COLOR\` turns it on.
 - **Frequencies** are in rad/sample on [0, π] (scipy.signal.freqz's \`worN\` with
   \`include_nyquist=True\`); \`--units cycles\` (cycles/step) or \`period\` (steps) changes only the
-  display.
+  display. Every option that takes one (\`--fmin\`, \`--at-freqs\`, \`--frequency\`, \`--f0\`, \`--f1\`)
+  reads a number, \`pi\` (or \`π\`), a multiple \`0.5pi\` or a fraction \`pi/4\`, \`3pi/4\`.
 `;
 
 /** The limits and budgets, with their values from src/schedule/limits.ts and budgets.ts. */

@@ -1,66 +1,11 @@
-// Re-exports only: the library's public API.
-export { analyze, stageRecords, scheduleHeader, type AnalyzeOptions, type ScheduleHeader } from './analysis/analyze.js';
-export type { AnalyzeInput } from './analysis/analyze-input.js';
-export { selectStages } from './analysis/stage-selection.js';
-export { parseSchedules, parseConfig, type ParseOptions, type ParseResult } from './schedule/parse.js';
-export { ConfigError, OptionError, formatIssue, type ConfigIssue, type ConfigWarning } from './schedule/issues.js';
-export { decodeConfigText } from './io/config-text.js';
-export { BUDGETS, BudgetError, budgetText, type BudgetIssue, type BudgetKnob, type BudgetName } from './schedule/budgets.js';
-export { LIMITS } from './schedule/limits.js';
-export { PRESETS } from './schedule/presets/index.js';
-export { configJsonSchema } from './schedule/schema.js';
-export { starterYaml } from './schedule/starter.js';
-export { linearGrid, logGrid } from './filter/grid.js';
-export { frozenResponse, frozenMagnitudeSquared } from './filter/frozen-response.js';
-export { stageMetrics, cutoffFrequency, unityGainFrequency, timeConstant } from './filter/metrics.js';
-export { exactResponseAt, ExactResponseWalker } from './filter/exact-response.js';
-export { RationalExactWalker } from './filter/rational-exact.js';
-export { frozenBankResponse } from './filter/bank-response.js';
-export { bankMetrics } from './filter/bank-metrics.js';
-export { frozenRationalResponse } from './filter/rational-response.js';
-export { atStepRecords, atStepRecordStream, type ResponseMode } from './analysis/exact-records.js';
-export { parseAxisSpec, type AxisSpec } from './sweep/axis-spec.js';
-export { resolveAxes, parseGridOption, type SweepAxis, type AxisRequest } from './sweep/sweep-axes.js';
-export { sweepJob, sweepColumns, type SweepJob, type SweepFormat } from './sweep/sweep-job.js';
-export { runSweep, InvalidPointError, SweepAbortedError, type RunSweepOptions } from './sweep/parallel/run-sweep.js';
-export { sweepHeatmapSpec, sweepLineSpec } from './sweep/sweep-plot-spec.js';
-export { tuneParameter, type TuneRequest, type TuneSolution } from './tune/tune-parameter.js';
-export { parseTuneTarget, type TuneTarget } from './tune/tune-target.js';
-export { brentRoot } from './tune/brent-root.js';
-export { plotFigures, type PlotFigure } from './plot/plot-figures.js';
-export type { ExactResponses } from './plot/response-records.js';
-export { PLOT_KINDS, type PlotKind } from './plot/plot-kind.js';
-export { PLOT_FORMATS, type PlotFormat } from './plot/plot-format.js';
-export { resolvePlotOptions, type PlotOptions } from './plot/plot-options.js';
-export { responseRecords, type ResponseRecords } from './plot/response-records.js';
-export { magnitudeSpec } from './plot/specs/magnitude.js';
-export { phaseSpec } from './plot/specs/phase.js';
-export { groupDelaySpec } from './plot/specs/group-delay.js';
-export { bodeSpec } from './plot/specs/bode.js';
-export { responseMapSpec } from './plot/specs/response-map.js';
-export { coefficientsSpec } from './plot/specs/coefficients.js';
-export { metricsSpec } from './plot/specs/metrics.js';
-export { compareSpec, compareSources } from './plot/specs/compare.js';
-export { renderPlots, type PlotFile, type RenderPlotsOptions } from './plot/render/render-plots.js';
-export { fft, ifft, rfft, type ComplexArray } from './spectral/fft.js';
-export { welchPsd, type WelchOptions, type WelchResult } from './spectral/welch.js';
-export { csd, type CsdResult } from './spectral/csd.js';
-export { coherence, type CoherenceResult } from './spectral/coherence.js';
-export { spectrogram, type SpectrogramOptions, type SpectrogramResult } from './spectral/spectrogram.js';
-export { getWindow, resolveWindow, windowSignature, WINDOW_NAMES, type WindowName, type WindowSpec } from './spectral/windows.js';
-export { NonFiniteInputError } from './spectral/finite-input.js';
-export { detrend } from './spectral/detrend.js';
-export { testSignal, type SignalSpec } from './spectral/signals.js';
-export { runMomentum } from './spectral/simulate.js';
-export { empiricalGain, type EmpiricalGain } from './spectral/empirical-gain.js';
-export { stageComparison, type Agreement, type StageComparison } from './spectral/stage-agreement.js';
-export { simulateSchedule, withinTolerance, type ScheduleSimulation } from './spectral/simulation.js';
-export { energySplit, stageEnergySplits, type EnergySplit, type StageEnergy } from './spectral/energy-split.js';
-export { FIGURE_ONE_SIGNAL, DEFAULT_TOLERANCE } from './spectral/figure-one.js';
-export { spectrogramRecords, stagePsdRecords, timeSeriesRecords } from './spectral/plot-records.js';
-export { figureOneSpec, stagePsdSpec, psdSpec, spectrogramSpec } from './spectral/plot-specs.js';
-export { readTrace, TraceError, type NonFinitePolicy, type ReadTraceOptions, type Trace, type TraceSeries } from './io/read-trace.js';
-export { writeTrace } from './io/trace-writer.js';
-export { PathError } from './io/path-error.js';
-export { run } from './cli/main.js';
-export type * from './types.js';
+// `momentum-fr` for bundlers and browsers: the pure API (src/api.ts), browser-safe, with mathjs
+// imported statically so a bundler for a web page finds it. Node.js resolves `momentum-fr` to
+// src/index-node.ts instead (package.json "exports": the "node" condition), which loads mathjs only
+// when a config has an expression: its ES build takes seconds to import. docs/architecture.md draws
+// the layers.
+import { all, create } from 'mathjs';
+import { provideMathjs } from './schedule/mathjs-provider.js';
+
+provideMathjs(() => ({ create, all }));
+
+export * from './api.js';

@@ -5,6 +5,7 @@
  * Frequencies are always ω in rad/sample on [0, π] (π = Nyquist, a sign flip every step).
  * Steps are numbered from 1, as optimizers count them.
  */
+import type { DocumentHeader } from './tool.js';
 import type { ConfigWarning } from './schedule/issues.js';
 
 /** A momentum schedule resolved into stages of constant coefficients. */
@@ -164,9 +165,7 @@ export interface ScheduleResult {
   atSteps?: AtStepRecord[];
 }
 
-export interface AnalysisResult {
-  schemaVersion: 1;
-  tool: { name: string; version: string };
+export interface AnalysisResult extends DocumentHeader {
   schedules: ScheduleResult[];
   /**
    * What the config resolved to but may not mean (an expression of t in a single stage) and notes

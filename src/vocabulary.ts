@@ -19,6 +19,8 @@ export interface Vocabulary {
   readonly force: string;
   /** Where the preset names are listed. */
   readonly presets: string;
+  /** Draw the exact (time-variant) responses over the frozen ones. */
+  readonly exact: string;
 }
 
 /** The library's words: option names of analyze(), parseSchedules() and friends. */
@@ -30,4 +32,5 @@ export const LIBRARY_VOCABULARY: Vocabulary = {
   grid: 'grid',
   force: 'force: true',
   presets: 'PRESETS',
+  exact: 'exact: true',
 };

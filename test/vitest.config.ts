@@ -6,7 +6,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/**/*.test.ts'],
-    setupFiles: ['test/support/fast-check-seed.ts'],
+    setupFiles: ['test/support/fast-check-seed.ts', 'test/support/mathjs-setup.ts'],
     // CLI tests spawn the built binary; a slow shared CI box needs headroom.
     testTimeout: 60_000,
     hookTimeout: 120_000,

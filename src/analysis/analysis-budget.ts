@@ -1,8 +1,10 @@
-import type { AnalysisFormat } from '../io/analysis-writer.js';
 import { count, counted, COST_NS, overBudget, type BudgetIssue, type BudgetKnob } from '../schedule/budgets.js';
 import type { Schedule } from '../types.js';
 import { exactWalkSeconds } from './exact-cost.js';
 import type { ResponseMode } from './exact-records.js';
+
+/** The formats analyze writes (src/io/analysis-writer.ts writes them). */
+export type AnalysisFormat = 'json' | 'ndjson' | 'csv' | 'table';
 
 /** What one analysis will compute and write, known before anything is computed. */
 export interface AnalysisPlan {

@@ -1,4 +1,4 @@
-import { jsonValue } from '../io/number-format.js';
+import { jsonValue } from '../util/json-value.js';
 import { ConfigError, OptionError, type ConfigIssue, type ConfigWarning } from '../schedule/issues.js';
 import { LIMITS } from '../schedule/limits.js';
 import { parseConfig, parseSchedules, type ParseOptions } from '../schedule/parse.js';

@@ -3,7 +3,7 @@ import { stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
 import type { ParseOptions } from '../schedule/parse.js';
 import { stageAt } from '../schedule/stages.js';
 import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecord } from '../types.js';
-import { TOOL } from '../version.js';
+import { documentHeader } from '../tool.js';
 import { checkAnalyzeOptions, schedulesOfInput, withJson, type AnalyzeInput } from './analyze-input.js';
 import { atStepRecords, ExactStageSource, uniqueSteps, type ResponseMode } from './exact-records.js';
 import { selectedStages } from './stage-selection.js';
@@ -104,5 +104,5 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions & ParseOpti
     if (options.atSteps && options.atSteps.length > 0) result.atSteps = atStepsOf(schedule, { ...options, frequencies });
     return result;
   });
-  return withJson({ schemaVersion: 1 as const, tool: { ...TOOL }, schedules: results, ...(warnings.length > 0 ? { warnings } : {}) });
+  return withJson({ ...documentHeader(), schedules: results, ...(warnings.length > 0 ? { warnings } : {}) });
 }

@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
-import { TOOL } from '../version.js';
+import { TOOL } from '../tool.js';
 import { PathError } from '../io/path-error.js';
 import { PipeClosedError } from '../io/sink.js';
 import { useColor, type CliContext } from './context.js';
 import { CliError } from './errors.js';
 import { ConfigError, formatIssue, OptionError } from '../schedule/issues.js';
 import { registerCommands } from './commands/index.js';
+import { provideMathjs } from '../schedule/mathjs-provider.js';
+import { requireMathjs } from '../io/require-mathjs.js';
 
 export interface RunIo {
   stdout?: CliContext['stdout'];
@@ -25,6 +27,8 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const debug = argv.includes('--debug');
+  // Expressions in configs compile with mathjs, loaded only when a config has one.
+  provideMathjs(requireMathjs, { fallback: true });
   // A failed write to stdout or stderr is an 'error' event, which would crash the process with a
   // stack trace if nobody listened. Keep the first one: a closed pipe (`| head`) is a normal end;
   // any other failure of stdout (`> /dev/full`) is reported once the command returns; stderr's
@@ -46,7 +50,7 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
     colorErr: useColor(stderr, env),
     debug,
   };
-  const program = new Command('momentum-fr');
+  const program = new Command(TOOL.name);
   program
     .description('Frequency response of momentum schedules: what a (time-variant) momentum filter does to your gradients, stage by stage.')
     .version(TOOL.version, '-V, --version', 'print the version')
@@ -109,7 +113,7 @@ function report(err: unknown, ctx: CliContext): number {
   }
   if (err instanceof ConfigError) {
     // A library check the command did not make first: still bad input (exit 2), one line per issue.
-    for (const issue of err.issues) ctx.stderr.write(`${formatIssue(err instanceof OptionError ? 'momentum-fr' : err.source, issue)}\n`);
+    for (const issue of err.issues) ctx.stderr.write(`${formatIssue(err instanceof OptionError ? TOOL.name : err.source, issue)}\n`);
     return 2;
   }
   const e = err as NodeJS.ErrnoException;

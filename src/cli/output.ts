@@ -33,6 +33,11 @@ export function isStdout(output: string | undefined): boolean {
   return output === undefined || output === '-' || output === '/dev/stdout';
 }
 
+/** Colour for an output: only when it is stdout and stdout may have colour (a file never gets escape codes). */
+export function outputColor(ctx: CliContext, output: string | undefined): boolean {
+  return isStdout(output) && ctx.color;
+}
+
 /**
  * Runs `produce` against stdout, or against the -o file as output-file.ts writes it (a regular
  * file atomically, a device or FIFO straight through). Announces written files on stderr.

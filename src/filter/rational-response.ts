@@ -1,4 +1,4 @@
-import { fft } from '../spectral/fft.js';
+import { fft } from '../math/fft.js';
 import type { FrequencyResponse, RationalTable } from '../types.js';
 import { emptyComplexResponse, groupDelayOf, responseFromComplex, type ComplexResponse } from './complex-response.js';
 import { cachedUnitCircleSplit, zerosGroupDelay } from './unit-circle-zeros.js';

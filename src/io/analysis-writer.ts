@@ -16,12 +16,12 @@ export interface AnalysisWriter {
   end(): Promise<void> | void;
 }
 
-export type AnalysisFormat = 'json' | 'ndjson' | 'csv' | 'table';
+/** The formats analyze writes (named by the analysis budget, which estimates their bytes). */
+export type { AnalysisFormat } from '../analysis/analysis-budget.js';
 
 export interface WriterOptions {
   /** Rows per stage (false) or per (stage, frequency) (true). */
   response: boolean;
-  tool: { name: string; version: string };
   /** 'exact' or 'both' adds the exact response and transient columns (CSV/NDJSON); default 'frozen'. */
   mode?: 'frozen' | 'exact' | 'both';
   /**

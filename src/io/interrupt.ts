@@ -1,5 +1,5 @@
 import { unlinkSync, writeSync } from 'node:fs';
-import { TOOL } from '../version.js';
+import { TOOL } from '../tool.js';
 
 /** Exit code per caught signal: 128 + its number, as a shell reports a process it ended. */
 const EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;

@@ -1,34 +1,45 @@
-import { jsonArray, jsonValue } from './number-format.js';
+import { jsonArray } from './number-format.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
+import { jsonDocument, jsonText } from './json-document.js';
 import type { TextSink } from './sink.js';
 
 /**
  * One JSON document, streamed: { schemaVersion, tool, schedules: [ { name, source, steps,
- * stageCount, frequencies, stages: [ … ] } ] }. Each stage record is one line, so diffs are per stage.
+ * stageCount, frequencies, stages: [ … ], atSteps?: [ … ] } ] }. Each stage record is one line, so
+ * diffs are per stage.
  */
 export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
-  let scheduleCount = 0;
-  let stageCount = 0;
-  let atStepCount = 0;
+  const doc = jsonDocument(sink);
+  let atSteps = false;
   return {
-    begin: () => sink.write(`{\n  "schemaVersion": 1,\n  "tool": ${jsonValue(options.tool)},\n  "schedules": [`),
-    schedule: (h) => {
-      stageCount = 0;
-      const sep = scheduleCount++ > 0 ? ',' : '';
-      return sink.write(
-        `${sep}\n    {\n      "name": ${JSON.stringify(h.name)},\n      "source": ${JSON.stringify(h.source)},\n` +
-          `      "steps": ${h.steps},\n      "stageCount": ${h.stageCount},\n` +
-          `      "frequencies": ${options.response ? jsonArray(h.frequencies) : '[]'},\n      "stages": [`,
-      );
+    begin: async () => {
+      await doc.header();
+      await doc.array('schedules');
     },
-    stage: (r) => sink.write(`${stageCount++ > 0 ? ',' : ''}\n        ${jsonValue(r)}`),
+    schedule: async (h) => {
+      await doc.object();
+      await doc.field('name', h.name);
+      await doc.field('source', h.source);
+      await doc.field('steps', h.steps);
+      await doc.field('stageCount', h.stageCount);
+      await doc.field('frequencies', jsonText(options.response ? jsonArray(h.frequencies) : '[]'));
+      await doc.array('stages');
+    },
+    stage: (r) => doc.record(r),
     // "atSteps" beside "stages", only when steps were asked for (so frozen output is unchanged).
-    atStep: (a) => sink.write(`${atStepCount++ === 0 ? `${stageCount > 0 ? '\n      ' : ''}],\n      "atSteps": [` : ','}\n        ${jsonValue(a)}`),
-    endSchedule: () => {
-      const close = atStepCount > 0 ? '\n      ]' : `${stageCount > 0 ? '\n      ' : ''}]`;
-      atStepCount = 0;
-      return sink.write(`${close}\n    }`);
+    atStep: async (a) => {
+      if (!atSteps) {
+        atSteps = true;
+        await doc.close();
+        await doc.array('atSteps');
+      }
+      await doc.record(a);
     },
-    end: () => sink.write(`${scheduleCount > 0 ? '\n  ' : ''}]\n}\n`),
+    endSchedule: async () => {
+      atSteps = false;
+      await doc.close();
+      await doc.close();
+    },
+    end: () => doc.end(),
   };
 }

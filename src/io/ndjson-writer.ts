@@ -1,15 +1,11 @@
-import { jsonValue } from './number-format.js';
+import { ndjsonLine } from './row-writer.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
 import type { TextSink } from './sink.js';
 import {
   atStepRows, EXACT_METRICS_COLUMNS, EXACT_RESPONSE_COLUMNS, exactResponseRows, METRICS_COLUMNS, metricCells, RESPONSE_COLUMNS,
-  responseCells, responseSets, stageCells, transientCells, type Cell,
+  responseCells, responseSets, stageCells, transientCells,
 } from './tidy-rows.js';
 import type { ScheduleHeader } from '../analysis/analyze.js';
-
-function object(columns: readonly string[], cells: Cell[]): string {
-  return `{${columns.map((c, i) => `${JSON.stringify(c)}:${jsonValue(cells[i])}`).join(',')}}\n`;
-}
 
 /** NDJSON: the tidy rows of the CSV format, one JSON object per line. */
 export function ndjsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
@@ -22,11 +18,11 @@ export function ndjsonWriter(sink: TextSink, options: WriterOptions): AnalysisWr
       },
       stage: (r) => {
         const prefix = stageCells(header, r);
-        if (!options.response) return sink.write(object(EXACT_METRICS_COLUMNS, [...prefix, ...metricCells(r), ...transientCells(r)]));
+        if (!options.response) return sink.write(ndjsonLine(EXACT_METRICS_COLUMNS, [...prefix, ...metricCells(r), ...transientCells(r)]));
         const rows = responseSets(r).flatMap((s) => exactResponseRows(prefix, s.kind, s.step, header.frequencies, s.response));
-        return sink.write(rows.map((row) => object(EXACT_RESPONSE_COLUMNS, row)).join(''));
+        return sink.write(rows.map((row) => ndjsonLine(EXACT_RESPONSE_COLUMNS, row)).join(''));
       },
-      atStep: (r) => (options.response ? sink.write(atStepRows(header, r).map((row) => object(EXACT_RESPONSE_COLUMNS, row)).join('')) : undefined),
+      atStep: (r) => (options.response ? sink.write(atStepRows(header, r).map((row) => ndjsonLine(EXACT_RESPONSE_COLUMNS, row)).join('')) : undefined),
       endSchedule: () => undefined,
       end: () => undefined,
     };
@@ -38,9 +34,9 @@ export function ndjsonWriter(sink: TextSink, options: WriterOptions): AnalysisWr
     },
     stage: (r) => {
       const base = stageCells(header, r);
-      if (!options.response) return sink.write(object(METRICS_COLUMNS, [...base, ...metricCells(r)]));
+      if (!options.response) return sink.write(ndjsonLine(METRICS_COLUMNS, [...base, ...metricCells(r)]));
       const lines: string[] = [];
-      for (let i = 0; i < header.frequencies.length; i++) lines.push(object(RESPONSE_COLUMNS, [...base, ...responseCells(header, r, i)]));
+      for (let i = 0; i < header.frequencies.length; i++) lines.push(ndjsonLine(RESPONSE_COLUMNS, [...base, ...responseCells(header, r, i)]));
       return sink.write(lines.join(''));
     },
     endSchedule: () => undefined,

@@ -8,7 +8,7 @@ import { TraceError, traceMessages } from './trace-error.js';
 import { parseJsonTrace } from './trace-json.js';
 import { LineTooLongError, MAX_LINE_CHARS } from './trace-lines.js';
 import { parseNdjsonTrace } from './trace-ndjson.js';
-import { npyFinite, npyIsRawFloat64, npyPreamble, npySeries, parseNpyHeader, parseNpyTrace } from './trace-npy.js';
+import { npyFinite, npyIsRawFloat64, npyPreamble, npySeries, parseNpyHeader, parseNpyTrace, type NpyHeader } from './trace-npy.js';
 import type { ReadTraceOptions, Trace, TraceFormat, TraceSeries } from './trace-types.js';
 
 export { TraceError } from './trace-error.js';
@@ -24,13 +24,13 @@ export const MAX_TRACE_BYTES = 2 ** 31;
 const MAX_JSON_BYTES = 2 ** 29 - 24;
 /** Bytes read to tell the format of a stream. */
 const HEAD_BYTES = 1 << 16;
-const EXTENSIONS: Record<string, TraceFormat> = {
+export const EXTENSIONS: Record<string, TraceFormat> = {
   '.csv': 'csv', '.tsv': 'csv', '.txt': 'csv', '.dat': 'csv',
   '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.json': 'json', '.npy': 'npy',
 };
 
 /** Reads at `position` until `target` is full or the file ends; returns the bytes read. */
-function readFull(fd: number, target: Uint8Array, position: number): number {
+export function readFull(fd: number, target: Uint8Array, position: number): number {
   let done = 0;
   while (done < target.length) {
     const n = readSync(fd, target, done, Math.min(target.length - done, 1 << 30), position + done);
@@ -41,7 +41,7 @@ function readFull(fd: number, target: Uint8Array, position: number): number {
 }
 
 /** Format from the first bytes: .npy magic, '[' JSON, '{' NDJSON if its first line parses alone. */
-function sniff(head: Uint8Array): TraceFormat {
+export function sniff(head: Uint8Array): TraceFormat {
   if (head[0] === 0x93 && head[1] === 0x4e) return 'npy';
   const text = new TextDecoder().decode(head).trimStart();
   if (text.startsWith('[')) return 'json';
@@ -54,8 +54,8 @@ function sniff(head: Uint8Array): TraceFormat {
   }
 }
 
-/** A .npy file: header first, then the data read straight into the Float64Array it becomes. */
-function readNpyFile(fd: number, size: number, file: string, { columns, nonfinite = 'error' }: ReadTraceOptions): TraceSeries[] {
+/** The header of a .npy file of `size` bytes, checked against the size (TraceError 'truncated'). */
+export function readNpyFileHeader(fd: number, size: number, file: string): NpyHeader {
   const head = new Uint8Array(12);
   const preamble = npyPreamble(head.subarray(0, readFull(fd, head, 0)), file);
   const end = preamble.headerStart + preamble.headerLength;
@@ -63,9 +63,19 @@ function readNpyFile(fd: number, size: number, file: string, { columns, nonfinit
   const text = new Uint8Array(preamble.headerLength);
   readFull(fd, text, preamble.headerStart);
   const header = parseNpyHeader(text, preamble, file);
-  const truncated = (have: number): TraceError =>
-    new TraceError('truncated', file, traceMessages.npyTruncatedData(header.dataBytes, have), { byteOffset: header.dataOffset });
-  if (size - header.dataOffset < header.dataBytes) throw truncated(size - header.dataOffset);
+  if (size - header.dataOffset < header.dataBytes) throw npyTruncated(header, size - header.dataOffset, file);
+  return header;
+}
+
+/** The data of `header` ends after `have` bytes. */
+export function npyTruncated(header: NpyHeader, have: number, file: string): TraceError {
+  return new TraceError('truncated', file, traceMessages.npyTruncatedData(header.dataBytes, have), { byteOffset: header.dataOffset });
+}
+
+/** A .npy file: header first, then the data read straight into the Float64Array it becomes. */
+function readNpyFile(fd: number, size: number, file: string, { columns, nonfinite = 'error' }: ReadTraceOptions): TraceSeries[] {
+  const header = readNpyFileHeader(fd, size, file);
+  const truncated = (have: number): TraceError => npyTruncated(header, have, file);
   if (npyIsRawFloat64(header)) {
     const selected = selectColumns(['0'], columns, file);
     const values = new Float64Array(header.shape[0]);
@@ -168,7 +178,7 @@ function decodeJson(bytes: Uint8Array): string {
 }
 
 /** Every way reading can fail, as the TraceError that names the file. */
-function readFailure(error: unknown, file: string): TraceError {
+export function readFailure(error: unknown, file: string): TraceError {
   if (error instanceof TraceError) return error;
   if (error instanceof InputTooLargeError) {
     return new TraceError('too-large', file, error.limit === MAX_JSON_BYTES ? traceMessages.jsonTooLarge(error.limit) : traceMessages.tooLarge(error.limit));

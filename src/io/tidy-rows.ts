@@ -1,13 +1,11 @@
 import type { ScheduleHeader } from '../analysis/analyze.js';
-import type { AtStepRecord, FrequencyResponse, StageMetrics, StageRecord } from '../types.js';
+import { METRIC_NAMES } from '../metric-names.js';
+import type { AtStepRecord, FrequencyResponse, StageRecord } from '../types.js';
 
 /** Column names of the tidy long format: one row per (schedule, stage, frequency). */
 export const RESPONSE_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', 'omega', 'magnitude', 'magnitudeDb', 'phase', 'groupDelay'] as const;
 
-export const METRIC_NAMES: (keyof StageMetrics)[] = [
-  'dcGain', 'dcGainDb', 'nyquistGain', 'nyquistGainDb', 'peakGain', 'peakFrequency', 'cutoffFrequency',
-  'unityGainFrequency', 'noiseGain', 'groupDelayDc', 'timeConstant', 'filterType', 'amplifies',
-];
+export { METRIC_NAMES };
 
 /** Column names of the metrics-only format: one row per (schedule, stage). */
 export const METRICS_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', ...METRIC_NAMES] as const;

@@ -1,7 +1,7 @@
 import { TraceError, traceMessages } from './trace-error.js';
 import { seriesColumns, stepColumn } from './trace-index.js';
-import { forEachLine } from './trace-lines.js';
-import { parseNumber } from './trace-number.js';
+import { forEachLineBytes } from './trace-lines.js';
+import { parseNumber, parseNumberBytes, scanNumber, scanned } from './trace-number.js';
 import { SeriesCollector, byLine, finishSeries } from './trace-series.js';
 import type { ReadTraceOptions, TraceSeries } from './trace-types.js';
 
@@ -33,17 +33,22 @@ function splitCells(line: string, delimiter: string): string[] {
   return cells;
 }
 
-const isBlankText = (s: string, start: number, end: number): boolean => {
+const isBlankCell = (s: string | Uint8Array, start: number, end: number): boolean => {
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
+    const c = typeof s === 'string' ? s.charCodeAt(i) : s[i];
     if (c !== 32 && c !== 9 && c !== 13) return false;
   }
   return true;
 };
 
+/** What String.prototype.trimStart removes, among ASCII bytes: tab, LF, VT, FF, CR, space. */
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
 /**
  * Series of a delimited text trace, read line by line from chunks (never the whole file as one
  * string): one column per series, an optional header row, numbers as `parseNumber` reads them.
+ * Rows of ASCII without quotes are read from the bytes (no string per line or cell); the header,
+ * quoted rows and rows with other characters are decoded and read as text, with the same results.
  *
  * Notes
  * -----
@@ -76,24 +81,27 @@ export function parseCsvTrace(chunks: Iterable<Uint8Array>, file: string, option
   const ragged = (line: number, found: number): never => {
     throw new TraceError('ragged', file, traceMessages.ragged(width, found), { line });
   };
-  /** Reads cell c (text[start, end)) of a row into slot k of the scratch arrays. */
-  const slot = (text: string, start: number, end: number, c: number, k: number, line: number): void => {
-    const v = parseNumber(text, start, end);
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const text = (s: string | Uint8Array, start: number, end: number): string =>
+    typeof s === 'string' ? s.slice(start, end) : decoder.decode(s.subarray(start, end));
+  /** Reads cell c (s[start, end), a line's text or bytes) of a row into slot k of the scratch arrays. */
+  const slot = (s: string | Uint8Array, start: number, end: number, c: number, k: number, line: number): void => {
+    const v = typeof s === 'string' ? parseNumber(s, start, end) : parseNumberBytes(s, start, end);
     if (v !== undefined) {
       values[k] = v;
       present[k] = 1;
-      if (v - v !== 0) texts[k] = text.slice(start, end).trim();
-    } else if (isBlankText(text, start, end)) present[k] = 0;
-    else if (c !== stepCell) fail(line, c, text.slice(start, end));
+      if (v - v !== 0) texts[k] = text(s, start, end).trim();
+    } else if (isBlankCell(s, start, end)) present[k] = 0;
+    else if (c !== stepCell) fail(line, c, text(s, start, end));
     else {
       present[k] = 2; // a step that is not a number: an error only if the row has a value
-      texts[k] = text.slice(start, end);
+      texts[k] = text(s, start, end);
     }
   };
   /** Reads cell c if it is selected (slot: its collector) or the step column (slot: after the collectors). */
-  const cell = (text: string, start: number, end: number, c: number, line: number): void => {
-    if (target[c] >= 0) slot(text, start, end, c, target[c], line);
-    if (c === stepCell) slot(text, start, end, c, collectors.length, line);
+  const cell = (s: string | Uint8Array, start: number, end: number, c: number, line: number): void => {
+    if (target[c] >= 0) slot(s, start, end, c, target[c], line);
+    if (c === stepCell) slot(s, start, end, c, collectors.length, line);
   };
   /** Hands a parsed row to the collectors. */
   const dispatch = (line: number): void => {
@@ -137,7 +145,7 @@ export function parseCsvTrace(chunks: Iterable<Uint8Array>, file: string, option
     dispatch(lineNumber);
   };
 
-  forEachLine(chunks, (line, lineNumber) => {
+  const textLine = (line: string, lineNumber: number): void => {
     const first = line.trimStart();
     if (first.length === 0 || first.charCodeAt(0) === 35) return; // blank or '#'
     if (names === null) {
@@ -156,11 +164,93 @@ export function parseCsvTrace(chunks: Iterable<Uint8Array>, file: string, option
       values = new Float64Array(unique.length + 1);
       present = new Uint8Array(unique.length + 1);
       texts = new Array<string>(unique.length + 1);
+      byteDelimiter = delimiter.length === 1 && delimiter !== ' ' && delimiter.charCodeAt(0) < 128 ? delimiter.charCodeAt(0) : -1;
       if (header) return;
     }
     if (delimiter === ' ' || line.includes('"')) slowRow(line, lineNumber);
     else fastRow(line, lineNumber);
-  });
+  };
+  // The single-byte delimiter of rows read as bytes, or −1 until the first row set it (or if none).
+  let byteDelimiter = -1;
+  let bounds = new Int32Array(64); // delimiter positions of the current row
+  /** A row of ASCII without quotes, read as fastRow reads its text (same cells, same errors in the same order). */
+  const byteRow = (b: Uint8Array, start: number, end: number, lineNumber: number): boolean => {
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const ch = b[i];
+      if (ch === byteDelimiter) {
+        if (n === bounds.length) {
+          const more = new Int32Array(2 * n);
+          more.set(bounds);
+          bounds = more;
+        }
+        bounds[n++] = i;
+      } else if (ch === 34 || ch > 127) return false;
+    }
+    let pos = start;
+    for (let c = 0; c < width; c++) {
+      let cellEnd: number;
+      if (c === width - 1) {
+        if (n > c) ragged(lineNumber, n + 1);
+        cellEnd = end;
+      } else if (c >= n) return ragged(lineNumber, c + 1);
+      else cellEnd = bounds[c];
+      cell(b, pos, cellEnd, c, lineNumber);
+      pos = cellEnd + 1;
+    }
+    dispatch(lineNumber);
+    return true;
+  };
+
+  /** Selected (or step) cell c of a fast row: value v written as b[start, end). */
+  const fastCell = (b: Uint8Array, start: number, end: number, k: number, v: number): void => {
+    values[k] = v;
+    present[k] = 1;
+    if (v - v !== 0) texts[k] = decoder.decode(b.subarray(start, end));
+  };
+  /**
+   * The fast path: rows whose selected cells are bare numbers (no blanks, quotes or empty cells)
+   * and whose other cells hold no quote, read in one pass over the bytes (ByteLinesReader). It
+   * stops at the first other line (blank, comment, ragged, quoted, an error), which byteRow or
+   * textLine then reads, so every message comes from the same code as before.
+   */
+  const readRows = (b: Uint8Array, start: number, end: number, firstLine: number): { next: number; lines: number } => {
+    let line = firstLine, p = start;
+    if (names !== null && byteDelimiter >= 0) {
+      const n = collectors.length, last = width - 1;
+      rows: while (p < end) {
+        let q = p;
+        for (let c = 0; c <= last; c++) {
+          const stop = c === last ? 10 : byteDelimiter;
+          if (target[c] < 0 && c !== stepCell) {
+            for (let ch = b[q]; ch !== stop; ch = b[++q]) if (ch === 34 || ch === 10 || ch === byteDelimiter) break rows;
+          } else {
+            const v = scanNumber(b, q, end);
+            if (v === undefined) break rows;
+            const at = scanned.end;
+            let after = at;
+            if (c === last && b[after] === 13) after++;
+            if (b[after] !== stop) break rows;
+            if (target[c] >= 0) fastCell(b, q, at, target[c], v);
+            if (c === stepCell) fastCell(b, q, at, n, v);
+            q = after;
+          }
+          q++;
+        }
+        dispatch(line++);
+        p = q;
+      }
+    }
+    return { next: p, lines: line - firstLine };
+  };
+
+  forEachLineBytes(chunks, (b, start, end, lineNumber) => {
+    let p = start;
+    while (p < end && isAsciiSpace(b[p])) p++;
+    if (p === end || b[p] === 35) return; // blank or '#'
+    if (names !== null && byteDelimiter >= 0 && b[p] < 128 && byteRow(b, start, end, lineNumber)) return;
+    textLine(decoder.decode(b.subarray(start, end)), lineNumber);
+  }, readRows);
 
   if (names === null) throw new TraceError('empty', file, traceMessages.empty());
   if (row === 0) throw new TraceError('empty', file, traceMessages.noData());

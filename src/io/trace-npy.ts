@@ -155,6 +155,11 @@ export function npyIsRawFloat64(header: NpyHeader): boolean {
   return dtype.kind === 'f' && dtype.size === 8 && dtype.littleEndian === LITTLE_ENDIAN_HOST && (shape.length === 1 || shape[1] === 1);
 }
 
+/** The error for the non-finite element `value` of column `name` at row r (named [r] or [r, name]). */
+export function npyNonFinite(name: string, r: number, value: number, twoD: boolean, file: string): TraceError {
+  return new TraceError('non-finite', file, traceMessages.nonFinite(name, pythonNumber(value)), { path: twoD ? `[${r}, ${name}]` : `[${r}]`, index: r, column: name });
+}
+
 /**
  * Applies the non-finite policy to columns read from .npy data: 'error' throws a TraceError
  * naming the first such element in file order ([row] or [row, column]), 'drop' leaves such
@@ -170,8 +175,7 @@ export function npyFinite(columns: readonly Float64Array[], names: readonly stri
   if (policy === 'error' && first.some((r) => r >= 0)) {
     const r = Math.min(...first.filter((i) => i >= 0));
     const k = first.indexOf(r);
-    throw new TraceError('non-finite', file, traceMessages.nonFinite(names[k], pythonNumber(columns[k][r])),
-      { path: twoD ? `[${r}, ${names[k]}]` : `[${r}]`, index: r, column: names[k] });
+    throw npyNonFinite(names[k], r, columns[k][r], twoD, file);
   }
   return columns.map((values, k) => {
     const kept = policy === 'drop' && first[k] >= 0 ? values.filter((v) => v - v === 0) : values;

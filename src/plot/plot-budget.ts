@@ -1,6 +1,7 @@
 import { selectStages } from '../analysis/stage-selection.js';
 import { exactWalkSeconds } from '../analysis/exact-cost.js';
 import { counted, COST_NS, overBudget, type BudgetIssue } from '../schedule/budgets.js';
+import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 import { coefficientColumns } from '../schedule/coefficient-columns.js';
 import type { Schedule } from '../types.js';
 import type { PlotFormat } from './plot-format.js';
@@ -16,6 +17,8 @@ export interface PlotPlan {
   pngScale: number;
   /** Dashed exact responses over the frozen curves (plot --exact). */
   exact: boolean;
+  /** The words messages use for the knobs (default: the library's). */
+  vocabulary?: Vocabulary;
 }
 
 /**
@@ -68,7 +71,7 @@ export function plotBudgets(plan: PlotPlan): { memory?: BudgetIssue; time?: Budg
   const drawing = (total * plan.formats.length * COST_NS.plotPoint) / 1e9;
   const time =
     exactSeconds > drawing
-      ? overBudget('seconds', drawing + exactSeconds, 'the exact responses of --exact', ['steps', 'frequencies', 'curves'])
+      ? overBudget('seconds', drawing + exactSeconds, `the exact responses of ${(plan.vocabulary ?? LIBRARY_VOCABULARY).exact}`, ['steps', 'frequencies', 'curves'])
       : overBudget('seconds', drawing + exactSeconds, `figures of ${counted(total, 'data point')} in ${counted(plan.formats.length, 'format')}`, ['curves', 'frequencies', 'kinds', 'schedules']);
   return { memory, time };
 }
@@ -79,7 +82,7 @@ export function plotBudgets(plan: PlotPlan): { memory?: BudgetIssue; time?: Budg
  */
 function curveStages(s: Schedule, plot: PlotOptions, html: boolean): { count: number; last: number } {
   if (plot.stages !== null) {
-    const chosen = selectStages(plot.stages, s.stages.count);
+    const chosen = selectStages(plot.stages, s.stages);
     return Array.isArray(chosen) && chosen.length > 0 ? { count: chosen.length, last: chosen[chosen.length - 1] } : { count: 0, last: -1 };
   }
   return { count: Math.min(s.stages.count, Math.max(plot.stageCount, html ? plot.interactiveStageCount : 0)), last: s.stages.count - 1 };

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { excerpt, quoted } from '../util/excerpt.js';
 import { arityProblem, CONSTANTS, FUNCTION_ARITY, MAX_DECIMALS } from './expression-functions.js';
+import { providedMathjs, type Mathjs } from './mathjs-provider.js';
 
 /**
  * Coefficient expressions ("t / (t + mu)", "1 - u"), parsed by mathjs and compiled once.
@@ -18,7 +18,8 @@ import { arityProblem, CONSTANTS, FUNCTION_ARITY, MAX_DECIMALS } from './express
  * with its stage. Expressions longer than EXPRESSION_LIMITS.length characters or nested deeper than
  * EXPRESSION_LIMITS.depth are refused before mathjs' recursive parser sees them.
  *
- * mathjs is loaded lazily (it costs ~0.2–0.6 s to load) and only when a config uses an expression.
+ * mathjs comes from the entry point (mathjs-provider.ts): the CLI loads it lazily (it costs ~0.2–0.6 s
+ * to load) and only when a config uses an expression; a caller may also pass its own engine.
  */
 
 export const EXPRESSION_LIMITS = {
@@ -70,40 +71,48 @@ interface MathNode {
   compile(): { evaluate(scope: Map<string, number>): unknown };
 }
 
-interface MathInstance {
+/** A sandboxed mathjs instance: what compileExpression parses with. */
+export interface MathEngine {
   parse(expr: string): MathNode;
 }
 
-let instance: MathInstance | undefined;
+const engines = new WeakMap<Mathjs, MathEngine>();
 
-function mathInstance(): MathInstance {
-  if (instance) return instance;
-  // createRequire: a synchronous lazy load of mathjs' CommonJS build keeps the core API synchronous.
-  const mathjs = createRequire(import.meta.url)('mathjs');
-  const math = mathjs.create(mathjs.all, { number: 'number', predictable: true });
+/**
+ * The sandboxed instance of a mathjs package (one per package, cached): `predictable`, numbers only,
+ * and the functions of DISABLED replaced by throwing stubs.
+ */
+export function mathEngine(mathjs: Mathjs = providedMathjs()): MathEngine {
+  const cached = engines.get(mathjs);
+  if (cached) return cached;
+  const math = mathjs.create(mathjs.all, { number: 'number', predictable: true }) as MathEngine & { import(fns: object, options: object): void };
   const parse = math.parse;
   const refuse = (name: string) => () => {
-    throw new ExpressionError(`function ${name} is disabled in momentum-fr expressions`);
+    throw new ExpressionError(`function ${name} is disabled in expressions`);
   };
   math.import(Object.fromEntries(DISABLED.map((n) => [n, refuse(n)])), { override: true });
-  instance = { parse };
-  return instance;
+  const engine: MathEngine = { parse };
+  engines.set(mathjs, engine);
+  return engine;
 }
 
 /**
- * Parses, checks and compiles `source`. `variables` are the names the expression may read.
+ * Parses, checks and compiles `source`. `variables` are the names the expression may read; `engine`
+ * defaults to the sandbox of the mathjs the entry point provided.
  * Throws ExpressionError with a user-facing message that quotes at most ~80 characters of it.
  */
-export function compileExpression(source: string, variables: ReadonlySet<string>): CompiledExpression {
+export function compileExpression(source: string, variables: ReadonlySet<string>, engine?: MathEngine): CompiledExpression {
   const shown = quoted(source);
   if (source.length > EXPRESSION_LIMITS.length) {
     throw new ExpressionError(`expression too long: ${source.length} characters, at most ${EXPRESSION_LIMITS.length}`, 'too_long');
   }
   const tooDeep = () => new ExpressionError(`expression too deep: nested more than ${EXPRESSION_LIMITS.depth} levels`, 'too_deep');
   if (parenthesisDepth(source) > EXPRESSION_LIMITS.depth) throw tooDeep();
+  // Outside the try: no mathjs provided is a programmer error, not a problem with the expression.
+  const math = engine ?? mathEngine();
   let root: MathNode;
   try {
-    root = mathInstance().parse(source);
+    root = math.parse(source);
   } catch (err) {
     // mathjs' parser recurses once per operator: a long chain of unary minus overflows the stack.
     if (err instanceof RangeError) throw tooDeep();

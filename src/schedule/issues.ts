@@ -14,6 +14,8 @@ export interface ConfigIssue {
   /** 1-based line and column in the source text, when known. */
   line?: number;
   column?: number;
+  /** Where the value came from when not from the text (`--set momentum.c=-1`): printed instead of line:col. */
+  origin?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export function showValue(value: unknown): string {
  * a warning or note says so after the position (`source:line:col: warning: path: message`).
  */
 export function formatIssue(source: string, issue: ConfigIssue | ConfigWarning): string {
-  const where = issue.line !== undefined ? `${source}:${issue.line}:${issue.column ?? 1}` : source;
+  const where = issue.origin !== undefined ? `${source}: ${issue.origin}` : issue.line !== undefined ? `${source}:${issue.line}:${issue.column ?? 1}` : source;
   const severity = 'severity' in issue ? `${issue.severity}: ` : '';
   const path = issue.path.length > 0 ? `${dotPath(issue.path)}: ` : '';
   const got = 'received' in issue ? ` (got ${showValue(issue.received)})` : '';

@@ -1,6 +1,7 @@
 import type { Schedule } from '../types.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { isPrototypeKey, prototypeKeyMessage } from './key-path.js';
+import { applyOverride } from './config-path.js';
 import { plainConfig } from './plain-config.js';
 import { PRESETS } from './presets/index.js';
 import { resolveSchedule } from './resolve.js';
@@ -9,15 +10,23 @@ import { budgetText, type BudgetKnob } from './budgets.js';
 import { stageTablesOverBudget } from './stage-table-cost.js';
 import { readYamlDocuments, type SourceDocument } from './yaml-source.js';
 import { fromZodIssues } from './zod-issues.js';
-import { didYouMean } from '../util/suggest.js';
+import { unknownPresetText } from './preset-document.js';
+import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 
 export interface ParseOptions {
   /** Accept stages with |u| ≥ 1 (marginal or unstable filters). */
   allowUnstable?: boolean;
-  /** Overrides applied to every schedule before validation: `momentum.c` → 0.05. */
-  overrides?: { path: string[]; value: unknown }[];
+  /**
+   * Overrides applied to every schedule before validation: `momentum.c` → 0.05. A one-key path is
+   * a bare name, resolved per schedule as everywhere (config-path.ts: `beta` → momentum.beta).
+   * `origin` (`--set momentum.c=-1`) locates the issues about the value: they name it instead of a
+   * line of the text.
+   */
+  overrides?: Override[];
   /** Used to name schedules that have no `name`. */
   defaultName?: string;
+  /** The words messages use for the knobs (`momentum-fr presets` in the CLI); the library's by default. */
+  vocabulary?: Vocabulary;
 }
 
 export interface ParseResult {
@@ -27,6 +36,8 @@ export interface ParseResult {
   issues: ConfigIssue[];
   /** What resolved but may not mean what was written, and notes; located like issues. */
   warnings: ConfigWarning[];
+  /** The documents read (one for a value), with `locate(path)` → line and column in the text. */
+  documents: SourceDocument[];
 }
 
 type Path = (string | number)[];
@@ -54,7 +65,7 @@ export function parseConfig(value: unknown, options: ParseOptions = {}): ParseRe
 }
 
 function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options: ParseOptions): ParseResult {
-  const result: ParseResult = { schedules: [], configs: [], issues, warnings: [] };
+  const result: ParseResult = { schedules: [], configs: [], issues, warnings: [], documents };
   if (documents.length === 0 && issues.length === 0) {
     issues.push({ code: 'empty', path: [], message: 'no schedule in the input (expected steps, stages and momentum)', line: 1, column: 1 });
   }
@@ -67,7 +78,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
   const entries: ({ issues: ConfigIssue[] } | { config: ScheduleConfig; path: Path; located: Located })[] = [];
   for (const doc of documents) {
     const located: Located = (list) =>
-      list.map((i) => (i.line !== undefined ? i : { ...i, ...doc.locate(i.path, KEY_CODES.has(i.code)) }));
+      list.map((i) => (i.line !== undefined || i.origin !== undefined ? i : { ...i, ...doc.locate(i.path, KEY_CODES.has(i.code)) }));
     const plain = plainConfig(doc.value);
     if (plain.issues.length > 0) {
       entries.push({ issues: located(plain.issues) });
@@ -79,8 +90,19 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
       continue;
     }
     for (const { value, path } of listed.list) {
-      const checked = validateSchedule(applyOverrides(value, overrides.list), path);
-      entries.push(checked.issues.length > 0 ? { issues: located(checked.issues) } : { config: checked.config!, path, located });
+      const patched = applyOverrides(value, overrides.list, path);
+      if ('issues' in patched) {
+        entries.push({ issues: patched.issues });
+        continue;
+      }
+      // An issue about a value an override set names the override, not the line it replaced.
+      const atOrigin: Located = (list) =>
+        located(list.map((i) => {
+          const by = patched.origins.findLast((o) => o.path.every((key, n) => i.path[n] === key));
+          return by ? { ...i, origin: by.origin } : i;
+        }));
+      const checked = validateSchedule(patched.value, path, options.vocabulary ?? LIBRARY_VOCABULARY);
+      entries.push(checked.issues.length > 0 ? { issues: atOrigin(checked.issues) } : { config: checked.config!, path, located: atOrigin });
     }
   }
   const tooBig = stageTablesOverBudget(entries.flatMap((e) => ('config' in e ? [e.config] : [])));
@@ -128,14 +150,14 @@ function scheduleEntries(value: unknown): { list: { value: unknown; path: Path }
   return { list: file.data.schedules.map((v, i) => ({ value: v, path: ['schedules', i] })) };
 }
 
-function validateSchedule(value: unknown, base: Path): { config?: ScheduleConfig; issues: ConfigIssue[] } {
+function validateSchedule(value: unknown, base: Path, vocabulary: Vocabulary): { config?: ScheduleConfig; issues: ConfigIssue[] } {
   const shape = ScheduleShape.safeParse(value, { reportInput: true });
   if (!shape.success) {
     // Still check the momentum block, so that one run reports every problem of the file.
     const issues = fromZodIssues(shape.error.issues, base, (p) => keysAt(ScheduleShape, p));
     const momentum = (value as { momentum?: unknown }).momentum;
     if (typeof momentum === 'object' && momentum !== null && !Array.isArray(momentum)) {
-      issues.push(...validateMomentum(momentum as Record<string, unknown>, [...base, 'momentum']).issues);
+      issues.push(...validateMomentum(momentum as Record<string, unknown>, [...base, 'momentum'], vocabulary).issues);
     }
     return { issues };
   }
@@ -147,18 +169,18 @@ function validateSchedule(value: unknown, base: Path): { config?: ScheduleConfig
   if (rest.stages !== undefined && rest.stages > rest.steps) {
     issues.push({ code: 'too_big', path: [...base, 'stages'], message: `must be ≤ steps (${rest.steps})`, received: rest.stages });
   }
-  const checked = validateMomentum(momentum, [...base, 'momentum']);
+  const checked = validateMomentum(momentum, [...base, 'momentum'], vocabulary);
   issues.push(...checked.issues);
   if (issues.length > 0 || !checked.momentum) return { issues };
   return { issues, config: { ...rest, momentum: checked.momentum } };
 }
 
-function validateMomentum(momentum: Record<string, unknown>, mBase: Path): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
+function validateMomentum(momentum: Record<string, unknown>, mBase: Path, vocabulary: Vocabulary): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
   if (Object.hasOwn(momentum, 'preset')) {
     const { preset: name, ...params } = momentum;
     const preset = typeof name === 'string' ? PRESETS.get(name) : undefined;
     if (!preset) {
-      const msg = typeof name === 'string' ? `unknown preset${didYouMean(name, PRESETS.keys())}; see \`momentum-fr presets\`` : 'expected a preset name';
+      const msg = typeof name === 'string' ? unknownPresetText(name, vocabulary) : 'expected a preset name';
       return { issues: [{ code: 'unknown_preset', path: [...mBase, 'preset'], message: msg, received: name }] };
     }
     const parsed = preset.params.safeParse(params, { reportInput: true });
@@ -176,7 +198,7 @@ function validateMomentum(momentum: Record<string, unknown>, mBase: Path): { mom
   return { issues: [], momentum: { custom: custom.data } };
 }
 
-type Override = { path: string[]; value: unknown };
+export type Override = { path: string[]; value: unknown; origin?: string };
 
 /** Override paths must be non-empty lists of keys without prototype keys; values must be plain data. */
 function checkOverrides(overrides: readonly Override[]): { list: Override[]; issues: ConfigIssue[] } {
@@ -198,23 +220,24 @@ function checkOverrides(overrides: readonly Override[]): { list: Override[]; iss
       issues.push(...plain.issues.map((i) => ({ ...i, path: [...path, ...i.path] })));
       continue;
     }
-    list.push({ path, value: plain.value });
+    list.push({ path, value: plain.value, ...(typeof o.origin === 'string' ? { origin: o.origin } : {}) });
   }
   return { list, issues };
 }
 
-/** Sets each override's dot path on a copy of the schedule object (creating mappings as needed). */
-function applyOverrides(value: unknown, overrides: readonly Override[]): unknown {
-  if (overrides.length === 0) return value;
+/**
+ * Sets each override on a copy of the schedule mapping at `base` (config-path.ts: bare names
+ * resolved against the schedule as it stands after the overrides before it), with the full path
+ * each one set and its origin; or an issue for a bare name that means nothing in this schedule.
+ */
+function applyOverrides(value: unknown, overrides: readonly Override[], base: Path): { value: unknown; origins: { path: Path; origin: string }[] } | { issues: ConfigIssue[] } {
+  if (overrides.length === 0) return { value, origins: [] };
   const root = structuredClone(value) as Record<string, unknown>;
-  for (const { path, value: v } of overrides) {
-    let node: Record<string, unknown> = root;
-    for (const key of path.slice(0, -1)) {
-      const next = Object.hasOwn(node, key) ? node[key] : undefined;
-      if (typeof next !== 'object' || next === null) node[key] = {};
-      node = node[key] as Record<string, unknown>;
-    }
-    node[path[path.length - 1]] = structuredClone(v);
+  const origins: { path: Path; origin: string }[] = [];
+  for (const o of overrides) {
+    const set = applyOverride(root, o.path, o.value);
+    if ('error' in set) return { issues: [{ code: 'unknown_key', path: base, message: set.error, ...(o.origin !== undefined ? { origin: o.origin } : {}) }] };
+    if (o.origin !== undefined) origins.push({ path: [...base, ...set], origin: o.origin });
   }
-  return root;
+  return { value: root, origins };
 }

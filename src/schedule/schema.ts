@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
-import { SweepBlock } from '../sweep/sweep-block.js';
+import { SweepBlock } from './sweep-block.js';
 
 /**
  * The config language, as zod schemas (the schema is the type). Validation goes in two steps, so

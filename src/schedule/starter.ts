@@ -1,28 +1,30 @@
 import type { z } from 'zod';
+import { presetDocument } from './preset-document.js';
 import { PRESETS } from './presets/index.js';
 
 /**
  * A commented starter config: for a preset, its formula, source and every parameter with its
- * default; without one, custom u/v expressions showing the variables. Pure text, valid YAML.
+ * default (presetDocument(name) as YAML); without one, custom u/v expressions showing the variables.
+ * Pure text, valid YAML.
  */
 export function starterYaml(presetName?: string): string {
   if (presetName === undefined) return CUSTOM;
-  const preset = PRESETS.get(presetName);
-  if (!preset) throw new RangeError(`unknown preset ${presetName}`);
-  const defaults = preset.params.parse({}) as Record<string, unknown>;
+  const doc = presetDocument(presetName);
+  const preset = PRESETS.get(presetName)!;
   const shape = preset.params.shape as Record<string, z.ZodType>;
+  const { preset: _name, ...params } = doc.momentum;
   const lines = [
     `# momentum-fr schedule: ${preset.name}`,
     `# ${preset.summary}`,
     `# ${preset.formula}`,
     `# source: ${preset.source}`,
     `# check: momentum-fr validate <this file>; editor schema: momentum-fr schema -o momentum-fr.schema.json`,
-    `name: ${preset.name}`,
-    `steps: ${preset.defaults.steps}        # total gradient steps Σ (T in expressions)`,
-    `stages: ${preset.defaults.stages}        # number of stages N (or stageLength: steps per stage)`,
+    `name: ${doc.name}`,
+    `steps: ${doc.steps}        # total gradient steps Σ (T in expressions)`,
+    `stages: ${doc.stages}        # number of stages N (or stageLength: steps per stage)`,
     'momentum:',
-    `  preset: ${preset.name}`,
-    ...Object.keys(shape).map((key) => `  ${key}: ${yamlScalar(defaults[key])}        # ${shape[key].description ?? ''}`),
+    `  preset: ${doc.momentum.preset}`,
+    ...Object.keys(params).map((key) => `  ${key}: ${yamlScalar(params[key])}        # ${shape[key].description ?? ''}`),
   ];
   return `${lines.join('\n')}\n`;
 }

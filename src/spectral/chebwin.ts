@@ -1,4 +1,4 @@
-import { fft } from './fft.js';
+import { fft } from '../math/fft.js';
 
 /**
  * Dolph-Chebyshev window of M ≥ 2 samples (symmetric) with sidelobes `at` dB below the main

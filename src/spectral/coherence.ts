@@ -1,6 +1,7 @@
-import { csd } from './csd.js';
-import type { SpectralOptions } from './segment-layout.js';
-import { welchPsd } from './welch.js';
+import { csd, csdAverage, type CsdResult } from './csd.js';
+import { segmentLayout, type SpectralOptions } from './segment-layout.js';
+import { streamSegments } from './segment-stream.js';
+import { welchAverage, welchPsd, type WelchResult } from './welch.js';
 
 /** Options of coherence: as welchPsd, without scaling and sides (they cancel or are fixed). */
 export type CoherenceOptions = Omit<SpectralOptions, 'scaling' | 'returnOnesided'>;
@@ -41,8 +42,28 @@ export function coherence(x: Float64Array, y: Float64Array, options: CoherenceOp
   if (x.length !== y.length) throw new RangeError(`coherence needs x and y of equal length (got ${x.length} and ${y.length})`);
   const common = { ...options, scaling: 'density' as const, returnOnesided: true, average: 'mean' as const };
   const pxy = csd(x, y, common); // first: its NonFiniteInputError names x or y
-  const pxx = welchPsd(x, common);
-  const pyy = welchPsd(y, common);
+  return coherenceOf(pxy, welchPsd(x, common), welchPsd(y, common));
+}
+
+/**
+ * coherence of two signals of `length` samples each that arrive in chunks ([x chunk, y chunk]
+ * of one length), in one pass: the same result, bit for bit, holding one segment of each.
+ */
+export function coherenceChunks(chunks: Iterable<readonly [Float64Array, Float64Array]>, length: number, options: CoherenceOptions = {}): CoherenceResult {
+  const common = { ...options, scaling: 'density' as const, returnOnesided: true, average: 'mean' as const };
+  if (length === 0) return coherence(new Float64Array(0), new Float64Array(0), options);
+  const layout = segmentLayout(length, common);
+  const pxy = csdAverage(layout, common), pxx = welchAverage(layout, common), pyy = welchAverage(layout, common);
+  streamSegments(chunks, length, layout.nperseg, layout.step, 2, ([xs, ys], start) => {
+    pxy.add(xs, ys, 0, start);
+    pxx.add(xs, 0, start);
+    pyy.add(ys, 0, start);
+  }, 'coherenceChunks');
+  return coherenceOf(pxy.finish(), pxx.finish(), pyy.finish());
+}
+
+/** C_xy = |P_xy|² / (P_xx · P_yy), bin by bin. */
+function coherenceOf(pxy: CsdResult, pxx: WelchResult, pyy: WelchResult): CoherenceResult {
   const out = new Float64Array(pxx.psd.length);
   for (let k = 0; k < out.length; k++) {
     const re = pxy.csd.re[k], im = pxy.csd.im[k];

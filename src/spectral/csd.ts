@@ -1,8 +1,9 @@
-import type { ComplexArray } from './fft.js';
+import type { ComplexArray } from '../math/fft.js';
 import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { columnMedians, medianBias, usesMedian } from './median-average.js';
-import { powerScale, segmentLayout } from './segment-layout.js';
+import { powerScale, segmentLayout, type SegmentLayout } from './segment-layout.js';
+import { streamSegments } from './segment-stream.js';
 import { segmentTransform } from './segment-transform.js';
 import { doubleOneSided, unfoldTwoSided } from './spectrum-sides.js';
 import type { WelchOptions } from './welch.js';
@@ -48,15 +49,43 @@ function padTo(x: Float64Array, n: number): Float64Array {
  * scipy.signal.csd; J. S. Bendat and A. G. Piersol, "Random Data", 4th ed., Wiley, 2010, §11.5.
  */
 export function csd(x: Float64Array, y: Float64Array, options: WelchOptions = {}): CsdResult {
-  if (x.length === 0 || y.length === 0) {
-    return { frequencies: new Float64Array(0), csd: { re: new Float64Array(0), im: new Float64Array(0) }, segments: 0, warnings: [] };
-  }
+  if (x.length === 0 || y.length === 0) return emptyCsd();
   const n = Math.max(x.length, y.length);
   const xs = padTo(x, n);
   const ys = padTo(y, n);
   const layout = segmentLayout(n, options);
+  const average = csdAverage(layout, options);
+  for (let s = 0; s < layout.segments; s++) average.add(xs, ys, s * layout.step, 0);
+  return average.finish();
+}
+
+function emptyCsd(): CsdResult {
+  return { frequencies: new Float64Array(0), csd: { re: new Float64Array(0), im: new Float64Array(0) }, segments: 0, warnings: [] };
+}
+
+/**
+ * csd of two signals of `length` samples each that arrive in chunks ([x chunk, y chunk] of one
+ * length): the same result, bit for bit, holding one segment of each and the output, not the
+ * signals (with average 'median', every segment's cross spectrum until the end). Unlike csd, x
+ * and y must have the same length (nothing is padded). Throws RangeError if the chunks do not
+ * hold `length` samples.
+ */
+export function csdChunks(chunks: Iterable<readonly [Float64Array, Float64Array]>, length: number, options: WelchOptions = {}): CsdResult {
+  if (length === 0) return emptyCsd();
+  const layout = segmentLayout(length, options);
+  const average = csdAverage(layout, options);
+  streamSegments(chunks, length, layout.nperseg, layout.step, 2, ([xs, ys], start) => average.add(xs, ys, 0, start), 'csdChunks');
+  return average.finish();
+}
+
+/**
+ * The cross-spectral average, one segment at a time: add(x, y, start, offset) takes the segments
+ * of x and y at `start`, sample `offset + start` of the signals (for messages); finish() scales,
+ * averages and folds the sides.
+ */
+export function csdAverage(layout: SegmentLayout, options: WelchOptions): { add(x: Float64Array, y: Float64Array, start: number, offset: number): void; finish(): CsdResult } {
   const scale = powerScale(layout, options.scaling);
-  const { nfft, segments, step } = layout;
+  const { nfft, segments } = layout;
   const half = Math.floor(nfft / 2) + 1;
   const xr = new Float64Array(half), xi = new Float64Array(half);
   const yr = new Float64Array(half), yi = new Float64Array(half);
@@ -64,33 +93,39 @@ export function csd(x: Float64Array, y: Float64Array, options: WelchOptions = {}
   const median = usesMedian(options.average, segments);
   let re: Float64Array = new Float64Array(median ? segments * half : half);
   let im: Float64Array = new Float64Array(median ? segments * half : half);
-  for (let s = 0; s < segments; s++) {
-    transform(xs, s * step, xr, xi);
-    transform(ys, s * step, yr, yi);
-    if (xr[0] - xr[0] !== 0) assertFinite(xs, 'x');
-    if (yr[0] - yr[0] !== 0) assertFinite(ys, 'y');
-    const o = median ? s * half : 0;
-    for (let k = 0; k < half; k++) {
-      re[o + k] += xr[k] * yr[k] + xi[k] * yi[k];
-      im[o + k] += xr[k] * yi[k] - xi[k] * yr[k];
-    }
-  }
-  if (median) {
-    re = columnMedians(re, segments, half);
-    im = columnMedians(im, segments, half);
-  }
-  const factor = median ? scale / medianBias(segments) : scale / segments;
-  for (let k = 0; k < half; k++) {
-    re[k] *= factor;
-    im[k] *= factor;
-  }
-  let out: ComplexArray = { re, im };
-  if (layout.onesided) {
-    doubleOneSided(re, nfft);
-    doubleOneSided(im, nfft);
-  } else {
-    out = unfoldTwoSided(re, nfft, im);
-  }
-  const frequencies = layout.onesided ? rfftFrequencies(nfft, layout.fs) : fftFrequencies(nfft, layout.fs);
-  return { frequencies, csd: out, segments, warnings: layout.warnings };
+  let s = 0;
+  return {
+    add(x, y, start, offset) {
+      transform(x, start, xr, xi);
+      transform(y, start, yr, yi);
+      if (xr[0] - xr[0] !== 0) assertFinite(x, 'x', offset);
+      if (yr[0] - yr[0] !== 0) assertFinite(y, 'y', offset);
+      const o = median ? s * half : 0;
+      for (let k = 0; k < half; k++) {
+        re[o + k] += xr[k] * yr[k] + xi[k] * yi[k];
+        im[o + k] += xr[k] * yi[k] - xi[k] * yr[k];
+      }
+      s++;
+    },
+    finish() {
+      if (median) {
+        re = columnMedians(re, segments, half);
+        im = columnMedians(im, segments, half);
+      }
+      const factor = median ? scale / medianBias(segments) : scale / segments;
+      for (let k = 0; k < half; k++) {
+        re[k] *= factor;
+        im[k] *= factor;
+      }
+      let out: ComplexArray = { re, im };
+      if (layout.onesided) {
+        doubleOneSided(re, nfft);
+        doubleOneSided(im, nfft);
+      } else {
+        out = unfoldTwoSided(re, nfft, im);
+      }
+      const frequencies = layout.onesided ? rfftFrequencies(nfft, layout.fs) : fftFrequencies(nfft, layout.fs);
+      return { frequencies, csd: out, segments, warnings: layout.warnings };
+    },
+  };
 }

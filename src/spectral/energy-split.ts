@@ -1,5 +1,5 @@
 import type { Schedule, Stage } from '../types.js';
-import { rfftPlan } from './fft-plan.js';
+import { rfftPlan } from '../math/fft-plan.js';
 import { assertFinite } from './finite-input.js';
 
 /** Where a signal's energy lies relative to a split frequency. */

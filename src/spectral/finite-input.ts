@@ -23,10 +23,12 @@ export class NonFiniteInputError extends RangeError {
  * call it only once a segment's DC bin came out non-finite (one NaN or ±Inf sample makes the
  * whole DFT of its segment non-finite), so the check costs one comparison per segment instead
  * of a pass over the signal; overflow of finite samples finds nothing here and is left as is.
+ * `offset`: x is a segment of a signal arriving in chunks, starting at that sample of it (the
+ * index named is the signal's: earlier segments were finite, so the first one here is the first).
  */
-export function assertFinite(x: Float64Array, argument: string): void {
+export function assertFinite(x: Float64Array, argument: string, offset = 0): void {
   for (let i = 0; i < x.length; i++) {
     // x − x is 0 for every finite x and NaN for NaN and ±Infinity.
-    if (x[i] - x[i] !== 0) throw new NonFiniteInputError(argument, i, x[i]);
+    if (x[i] - x[i] !== 0) throw new NonFiniteInputError(argument, offset + i, x[i]);
   }
 }

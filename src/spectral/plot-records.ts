@@ -1,17 +1,12 @@
 import { frozenMagnitudeSquared } from '../filter/frozen-response.js';
 import type { Schedule } from '../types.js';
+import { roundSig } from '../util/round-sig.js';
 import type { SpectrogramResult } from './spectrogram.js';
 import { welchPsd, type WelchOptions } from './welch.js';
 
-/** A value ready for a plot: finite and rounded to 6 significant digits, or null (a gap). */
-function plotNumber(x: number): number | null {
-  if (!Number.isFinite(x)) return null;
-  return x === 0 ? 0 : Number(x.toPrecision(6));
-}
-
 /** 10·log10 of a power, null for 0 (−∞ dB) so the plot shows a gap rather than a spike. */
 function powerDb(p: number): number | null {
-  return p > 0 ? plotNumber(10 * Math.log10(p)) : null;
+  return p > 0 ? roundSig(10 * Math.log10(p)) : null;
 }
 
 export interface SpectrogramRecord {
@@ -36,7 +31,7 @@ export function spectrogramRecords(series: string, result: SpectrogramResult): S
   for (let s = 0; s < times.length; s++) {
     for (let k = 0; k < nf; k++) {
       const v = values[s * nf + k];
-      rows.push({ series, time: plotNumber(times[s]), frequency: plotNumber(frequencies[k]), value: plotNumber(v), valueDb: powerDb(v) });
+      rows.push({ series, time: roundSig(times[s]), frequency: roundSig(frequencies[k]), value: roundSig(v), valueDb: powerDb(v) });
     }
   }
   return rows;
@@ -83,10 +78,10 @@ export function stagePsdRecords(schedule: Schedule, g: Float64Array, m: Float64A
     for (let k = 0; k < pg.frequencies.length; k++) {
       const f = pg.frequencies[k];
       const h2 = frozenMagnitudeSquared(st.u[i], st.v[i], (2 * Math.PI * f) / fs);
-      const base = { stage: i, startStep: st.startStep[i], endStep: st.endStep[i], frequency: plotNumber(f), gainSquared: plotNumber(h2) };
-      rows.push({ ...base, curve: 'gradient', psd: plotNumber(pg.psd[k]), psdDb: powerDb(pg.psd[k]) });
-      rows.push({ ...base, curve: 'momentum', psd: plotNumber(pm.psd[k]), psdDb: powerDb(pm.psd[k]) });
-      rows.push({ ...base, curve: 'theory', psd: plotNumber(h2 * pg.psd[k]), psdDb: powerDb(h2 * pg.psd[k]) });
+      const base = { stage: i, startStep: st.startStep[i], endStep: st.endStep[i], frequency: roundSig(f), gainSquared: roundSig(h2) };
+      rows.push({ ...base, curve: 'gradient', psd: roundSig(pg.psd[k]), psdDb: powerDb(pg.psd[k]) });
+      rows.push({ ...base, curve: 'momentum', psd: roundSig(pm.psd[k]), psdDb: powerDb(pm.psd[k]) });
+      rows.push({ ...base, curve: 'theory', psd: roundSig(h2 * pg.psd[k]), psdDb: powerDb(h2 * pg.psd[k]) });
     }
   }
   return rows;
@@ -109,8 +104,8 @@ export function timeSeriesRecords(series: readonly { name: string; values: Float
   for (const s of series) {
     const n = s.values.length;
     const stride = Math.max(1, Math.ceil(n / maxPoints));
-    for (let t = 0; t < n; t += stride) rows.push({ step: t + 1, series: s.name, value: plotNumber(s.values[t]) });
-    if (n > 0 && (n - 1) % stride !== 0) rows.push({ step: n, series: s.name, value: plotNumber(s.values[n - 1]) });
+    for (let t = 0; t < n; t += stride) rows.push({ step: t + 1, series: s.name, value: roundSig(s.values[t]) });
+    if (n > 0 && (n - 1) % stride !== 0) rows.push({ step: n, series: s.name, value: roundSig(s.values[n - 1]) });
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 import { segmentTrend } from './detrend.js';
-import { rfftPlan } from './fft-plan.js';
+import { rfftPlan } from '../math/fft-plan.js';
 import type { SegmentLayout } from './segment-layout.js';
 
 /** Writes the one-sided spectrum (⌊nfft/2⌋ + 1 bins) of the segment of x starting at `start`. */

@@ -1,6 +1,7 @@
 import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
-import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
+import { powerScale, segmentLayout, type SegmentLayout, type SpectralOptions } from './segment-layout.js';
+import { oneChannel, streamSegments } from './segment-stream.js';
 import { segmentTransform } from './segment-transform.js';
 import { spectralMemory } from './spectral-budget.js';
 import { doubleOneSided, unfoldTwoSided } from './spectrum-sides.js';
@@ -53,10 +54,33 @@ export interface SpectrogramResult {
  * Processing", 3rd ed., §10.3 (the time-dependent Fourier transform).
  */
 export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): SpectrogramResult {
+  const rows = spectrogramRows(x.length, options);
+  if (rows === null) return { frequencies: new Float64Array(0), times: new Float64Array(0), values: new Float64Array(0), warnings: [] };
+  for (let s = 0; s < rows.layout.segments; s++) rows.add(x, s * rows.layout.step, 0);
+  return rows.result;
+}
+
+/**
+ * spectrogram of a signal of `length` samples that arrives in chunks (e.g. read from a file larger
+ * than memory): the same result, bit for bit, holding one segment and the output (segments × bins
+ * numbers), not the signal. Throws RangeError if the chunks do not hold `length` samples.
+ */
+export function spectrogramChunks(chunks: Iterable<Float64Array>, length: number, options: SpectrogramOptions = {}): SpectrogramResult {
+  const rows = spectrogramRows(length, options);
+  if (rows === null) return spectrogram(new Float64Array(0), options);
+  streamSegments(oneChannel(chunks), length, rows.layout.nperseg, rows.layout.step, 1, ([segment], start) => rows.add(segment, 0, start), 'spectrogramChunks');
+  return rows.result;
+}
+
+/**
+ * The spectrogram's rows, one segment at a time: add(x, start, offset) fills the next row from the
+ * segment of x at `start`, sample `offset + start` of the signal (for messages). Null for an empty signal.
+ */
+function spectrogramRows(length: number, options: SpectrogramOptions): { layout: SegmentLayout; add(x: Float64Array, start: number, offset: number): void; result: SpectrogramResult } | null {
   const mode = options.mode ?? 'psd';
   if (mode !== 'psd' && mode !== 'magnitude') throw new RangeError(`mode must be 'psd' or 'magnitude' (got '${String(mode)}')`);
-  if (x.length === 0) return { frequencies: new Float64Array(0), times: new Float64Array(0), values: new Float64Array(0), warnings: [] };
-  const layout = segmentLayout(x.length, options, { overlapDivisor: 8, window: SCIPY_SPECTROGRAM_WINDOW });
+  if (length === 0) return null;
+  const layout = segmentLayout(length, options, { overlapDivisor: 8, window: SCIPY_SPECTROGRAM_WINDOW });
   const { nfft, nperseg, segments, step, fs, bins } = layout;
   assertWithinBudget([spectralMemory({ nfft, segments, bins, spectrogram: true, median: false, series: 1 })]);
   const scale = powerScale(layout, options.scaling);
@@ -68,9 +92,10 @@ export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): 
   const values = new Float64Array(segments * bins);
   const times = new Float64Array(segments);
   const amplitude = Math.sqrt(scale);
-  for (let s = 0; s < segments; s++) {
-    transform(x, s * step, re, im);
-    if (re[0] - re[0] !== 0) assertFinite(x, 'x');
+  let s = 0;
+  const add = (x: Float64Array, start: number, offset: number): void => {
+    transform(x, start, re, im);
+    if (re[0] - re[0] !== 0) assertFinite(x, 'x', offset);
     for (let k = 0; k < half; k++) {
       const power = re[k] * re[k] + im[k] * im[k];
       row[k] = mode === 'psd' ? power * scale : Math.sqrt(power) * amplitude;
@@ -81,7 +106,8 @@ export function spectrogram(x: Float64Array, options: SpectrogramOptions = {}): 
       values.set(row, s * bins);
     }
     times[s] = (nperseg / 2 + s * step) / fs;
-  }
+    s++;
+  };
   const frequencies = layout.onesided ? rfftFrequencies(nfft, fs) : fftFrequencies(nfft, fs);
-  return { frequencies, times, values, warnings: layout.warnings };
+  return { layout, add, result: { frequencies, times, values, warnings: layout.warnings } };
 }

@@ -1,7 +1,8 @@
 import { assertFinite } from './finite-input.js';
 import { fftFrequencies, rfftFrequencies } from './frequencies.js';
 import { columnMedians, medianBias, usesMedian } from './median-average.js';
-import { powerScale, segmentLayout, type SpectralOptions } from './segment-layout.js';
+import { powerScale, segmentLayout, type SegmentLayout, type SpectralOptions } from './segment-layout.js';
+import { oneChannel, streamSegments } from './segment-stream.js';
 import { segmentTransform } from './segment-transform.js';
 import { spectralMemory } from './spectral-budget.js';
 import { doubleOneSided, unfoldTwoSided } from './spectrum-sides.js';
@@ -62,8 +63,33 @@ export interface WelchResult {
 export function welchPsd(x: Float64Array, options: WelchOptions = {}): WelchResult {
   if (x.length === 0) return { frequencies: new Float64Array(0), psd: new Float64Array(0), segments: 0, warnings: [] };
   const layout = segmentLayout(x.length, options);
+  const average = welchAverage(layout, options);
+  for (let s = 0; s < layout.segments; s++) average.add(x, s * layout.step, 0);
+  return average.finish();
+}
+
+/**
+ * welchPsd of a signal of `length` samples that arrives in chunks (e.g. read from a file larger
+ * than memory): the same result, bit for bit, holding one segment and the output, not the signal.
+ * With average 'median' every segment's periodogram is kept until the end (segments × (nfft/2 + 1)
+ * numbers), as the median needs them all. Throws RangeError if the chunks do not hold `length` samples.
+ */
+export function welchPsdChunks(chunks: Iterable<Float64Array>, length: number, options: WelchOptions = {}): WelchResult {
+  if (length === 0) return welchPsd(new Float64Array(0), options);
+  const layout = segmentLayout(length, options);
+  const average = welchAverage(layout, options);
+  streamSegments(oneChannel(chunks), length, layout.nperseg, layout.step, 1, ([segment], start) => average.add(segment, 0, start), 'welchPsdChunks');
+  return average.finish();
+}
+
+/**
+ * Welch's average, one segment at a time: add(x, start, offset) takes the segment of x at
+ * `start`, which is sample `offset + start` of the signal (for messages); finish() scales,
+ * averages (mean or bias-corrected median) and folds the sides.
+ */
+export function welchAverage(layout: SegmentLayout, options: WelchOptions): { add(x: Float64Array, start: number, offset: number): void; finish(): WelchResult } {
   const scale = powerScale(layout, options.scaling);
-  const { nfft, segments, step } = layout;
+  const { nfft, segments } = layout;
   assertWithinBudget([spectralMemory({ nfft, segments, bins: layout.bins, spectrogram: false, median: usesMedian(options.average, segments), series: 1 })]);
   const half = Math.floor(nfft / 2) + 1;
   const re = new Float64Array(half);
@@ -71,18 +97,24 @@ export function welchPsd(x: Float64Array, options: WelchOptions = {}): WelchResu
   const transform = segmentTransform(layout);
   const table = usesMedian(options.average, segments) ? new Float64Array(segments * half) : null;
   let psd: Float64Array = new Float64Array(half);
-  for (let s = 0; s < segments; s++) {
-    transform(x, s * step, re, im);
-    if (re[0] - re[0] !== 0) assertFinite(x, 'x');
-    const row = table === null ? psd : table.subarray(s * half, (s + 1) * half);
-    if (table === null) for (let k = 0; k < half; k++) row[k] += re[k] * re[k] + im[k] * im[k];
-    else for (let k = 0; k < half; k++) row[k] = re[k] * re[k] + im[k] * im[k];
-  }
-  const factor = table === null ? scale / segments : scale / medianBias(segments);
-  if (table !== null) psd = columnMedians(table, segments, half);
-  for (let k = 0; k < half; k++) psd[k] *= factor;
-  if (layout.onesided) doubleOneSided(psd, nfft);
-  else psd = unfoldTwoSided(psd, nfft).re;
-  const frequencies = layout.onesided ? rfftFrequencies(nfft, layout.fs) : fftFrequencies(nfft, layout.fs);
-  return { frequencies, psd, segments, warnings: layout.warnings };
+  let s = 0;
+  return {
+    add(x, start, offset) {
+      transform(x, start, re, im);
+      if (re[0] - re[0] !== 0) assertFinite(x, 'x', offset);
+      const row = table === null ? psd : table.subarray(s * half, (s + 1) * half);
+      if (table === null) for (let k = 0; k < half; k++) row[k] += re[k] * re[k] + im[k] * im[k];
+      else for (let k = 0; k < half; k++) row[k] = re[k] * re[k] + im[k] * im[k];
+      s++;
+    },
+    finish() {
+      const factor = table === null ? scale / segments : scale / medianBias(segments);
+      if (table !== null) psd = columnMedians(table, segments, half);
+      for (let k = 0; k < half; k++) psd[k] *= factor;
+      if (layout.onesided) doubleOneSided(psd, nfft);
+      else psd = unfoldTwoSided(psd, nfft).re;
+      const frequencies = layout.onesided ? rfftFrequencies(nfft, layout.fs) : fftFrequencies(nfft, layout.fs);
+      return { frequencies, psd, segments, warnings: layout.warnings };
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { AxisSpec } from './axis-spec.js';
+import type { AxisSpec } from '../schedule/axis-spec.js';
 
 /** Number of values on an axis. */
 export function axisLength(spec: AxisSpec): number {

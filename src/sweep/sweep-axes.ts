@@ -1,20 +1,13 @@
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { fromZodIssues } from '../schedule/zod-issues.js';
 import { showValue } from '../schedule/issues.js';
-import { excerpt } from '../util/excerpt.js';
-import { parseAxisSpec, type AxisSpec } from './axis-spec.js';
+import { parseAxisSpec, type AxisSpec } from '../schedule/axis-spec.js';
 import { axisLength, axisValue } from './axis-value.js';
 import { gridSize, MAX_SWEEP_POINTS } from './sweep-grid.js';
-import { sweepTarget, type SweepTarget } from './sweep-target.js';
-import { FIXED_COLUMNS } from './sweep-job.js';
+import { sweepTarget, type SweepTarget } from '../schedule/config-path.js';
+import { FIXED_COLUMNS, type SweepAxis } from './sweep-job.js';
 
-/** One swept parameter: its output column, where it lives, its values. */
-export interface SweepAxis {
-  /** The path as the user wrote it, or in full (`momentum.v`) when the short form is also a fixed column (`v`). */
-  path: string;
-  target: SweepTarget;
-  spec: AxisSpec;
-}
+export type { SweepAxis } from './sweep-job.js';
 
 /** An axis as given, before it is checked: `--grid path=SPEC` text, or an entry of the `sweep:` block. */
 export interface AxisRequest {
@@ -26,13 +19,6 @@ export interface AxisRequest {
 
 /** Most values of one axis checked one by one against the parameter's schema (beyond: the ends only). */
 const CHECK_EACH_UP_TO = 1_000_000;
-
-/** `momentum.beta=0.5:0.99:50` → request; a missing `=` or path is an error message. */
-export function parseGridOption(text: string): AxisRequest | { error: string } {
-  const eq = text.indexOf('=');
-  if (eq <= 0) return { error: `--grid ${excerpt(text)}: expected path=from:to:count[:log] or path=a,b,c` };
-  return { path: text.slice(0, eq).trim(), spec: text.slice(eq + 1), origin: `--grid ${excerpt(text)}` };
-}
 
 /**
  * Checks every axis against the config before any point is computed: the path must name a numeric

@@ -1,4 +1,4 @@
-import type { AxisSpec } from './axis-spec.js';
+import type { AxisSpec } from '../schedule/axis-spec.js';
 import { axisLength, axisValue } from './axis-value.js';
 
 /** Most points one sweep may have: point numbers stay exact integers far below 2⁵³. */

@@ -1,11 +1,20 @@
+import type { Vocabulary } from '../vocabulary.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
-import { METRIC_NAMES } from '../io/tidy-rows.js';
+import { METRIC_NAMES } from '../metric-names.js';
 import type { AtFrequency } from './at-freqs.js';
-import type { AxisSpec } from './axis-spec.js';
-import type { SweepAxis } from './sweep-axes.js';
+import type { AxisSpec } from '../schedule/axis-spec.js';
+import type { SweepTarget } from '../schedule/config-path.js';
 import { gridSize } from './sweep-grid.js';
 
 export type SweepFormat = 'csv' | 'ndjson' | 'json';
+
+/** One swept parameter: its output column, where it lives, its values (resolveAxes in sweep-axes.ts makes them). */
+export interface SweepAxis {
+  /** The path as the user wrote it, or in full (`momentum.v`) when the short form is also a fixed column (`v`). */
+  path: string;
+  target: SweepTarget;
+  spec: AxisSpec;
+}
 
 /**
  * Everything needed to compute and format any range of points, as plain data: it is posted to
@@ -21,6 +30,8 @@ export interface SweepJob {
   allowUnstable: boolean;
   /** Invalid points are reported and skipped instead of ending the sweep. */
   skipInvalid: boolean;
+  /** The words messages use for the knobs (`--stages` in the CLI); the library's by default. */
+  vocabulary?: Vocabulary;
 }
 
 export function sweepJob(config: ScheduleConfig, axes: readonly SweepAxis[], options: Omit<SweepJob, 'config' | 'axes'>): SweepJob {

@@ -1,12 +1,13 @@
+import { LIBRARY_VOCABULARY } from '../vocabulary.js';
 import { csvLine } from '../io/csv-line.js';
-import { METRIC_NAMES } from '../io/tidy-rows.js';
+import { METRIC_NAMES } from '../metric-names.js';
 import type { StageMetrics } from '../types.js';
 import { pointEvaluator, type PointResult } from './point-evaluator.js';
 import { stageMetricsOf } from '../filter/stage-filter.js';
 import { pointStageMagnitudes } from './point-metrics.js';
 import { pointValues } from './sweep-grid.js';
 import { sweepColumns, type SweepJob } from './sweep-job.js';
-import { stagePicker } from './stage-picker.js';
+import { stageSelector } from '../analysis/stage-selection.js';
 
 /** A point that could not be computed. */
 export interface InvalidPoint {
@@ -39,7 +40,7 @@ type Formatter = (start: number, end: number) => ChunkResult;
  */
 export function chunkFormatter(job: SweepJob): Formatter {
   const evaluate = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable });
-  const pick = stagePicker(job.stages);
+  const pick = stageSelector(job.stages);
   const specs = job.axes.map((a) => a.spec);
   const values = new Float64Array(specs.length);
   const columns = sweepColumns(job);
@@ -64,7 +65,7 @@ export function chunkFormatter(job: SweepJob): Formatter {
       if (result.stages) {
         const picked = pick(result.stages);
         if (Array.isArray(picked)) chosen = picked;
-        else problem = `--stages: ${picked.error}`;
+        else problem = `${(job.vocabulary ?? LIBRARY_VOCABULARY).stages}: ${picked.error}`;
       }
       if (problem !== undefined) {
         const invalid = { point: p, values: describe(), problem };
@@ -109,7 +110,7 @@ function jsonLine(columns: readonly string[], cells: readonly (number | string |
  */
 export function chunkChecker(job: SweepJob): (start: number, end: number) => InvalidPoint | undefined {
   const evaluate = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable });
-  const pick = stagePicker(job.stages);
+  const pick = stageSelector(job.stages);
   const specs = job.axes.map((a) => a.spec);
   const values = new Float64Array(specs.length);
   const cAxis = fsgdmStabilityAxis(job);
@@ -123,7 +124,7 @@ export function chunkChecker(job: SweepJob): (start: number, end: number) => Inv
       let problem = result.problem;
       if (result.stages) {
         const picked = pick(result.stages);
-        if (!Array.isArray(picked)) problem = `--stages: ${picked.error}`;
+        if (!Array.isArray(picked)) problem = `${(job.vocabulary ?? LIBRARY_VOCABULARY).stages}: ${picked.error}`;
       }
       if (problem !== undefined) return { point: p, values: job.axes.map((a, i) => `${a.path}=${values[i]}`).join(', '), problem };
     }

@@ -1,10 +1,11 @@
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator } from '../sweep/point-evaluator.js';
 import { stageMetricsOf } from '../filter/stage-filter.js';
-import { sweepTarget } from '../sweep/sweep-target.js';
+import { sweepTarget } from '../schedule/config-path.js';
 import { brentRoot } from './brent-root.js';
 import { expandFrom, scanRange, type Bracket } from './find-bracket.js';
 import { stageIndex, type TuneTarget } from './tune-target.js';
+import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 
 export interface TuneRequest {
   /** Dot path of the parameter to solve for, as `sweep --grid` takes it (`momentum.c`, `c`). */
@@ -15,6 +16,8 @@ export interface TuneRequest {
   allowUnstable?: boolean;
   /** Absolute tolerance on the parameter (default 0: to full double precision). */
   xtol?: number;
+  /** The words messages use for the knobs (default: the library's; the CLI passes its flags). */
+  vocabulary?: Vocabulary;
 }
 
 export interface TuneSolution {
@@ -29,10 +32,18 @@ export interface TuneSolution {
   evaluations: number;
 }
 
-/** Why there is no answer: 2 for a bad request (usage), 1 when no solution exists in the range. */
+/**
+ * Why there is no answer, as data: a bad request (`invalid_path`: the path names no numeric value;
+ * `integer_parameter`: it takes whole numbers), or no solution where the search looked
+ * (`no_solution`; `undefined_at_start`: the metric is undefined at the current value, so there is
+ * nowhere to step out from; `jump`: the metric crosses the target by a jump). The caller decides
+ * what each costs (the CLI: src/cli/messages.ts).
+ */
+export type TuneFailureCode = 'invalid_path' | 'integer_parameter' | 'no_solution' | 'undefined_at_start' | 'jump';
+
 export interface TuneFailure {
+  code: TuneFailureCode;
   error: string;
-  exitCode: 1 | 2;
 }
 
 /**
@@ -44,9 +55,10 @@ export interface TuneFailure {
  * (a null cutoff) count as undefined and are stepped around.
  */
 export function tuneParameter(config: ScheduleConfig, request: TuneRequest): TuneSolution | TuneFailure {
+  const words = request.vocabulary ?? LIBRARY_VOCABULARY;
   const target = sweepTarget(config, request.path);
-  if ('error' in target) return { error: target.error, exitCode: 2 };
-  if (target.integer) return { error: `${target.column} takes whole numbers; tune solves for a continuous parameter (sweep it instead)`, exitCode: 2 };
+  if ('error' in target) return { code: 'invalid_path', error: target.error };
+  if (target.integer) return { code: 'integer_parameter', error: `${target.column} takes whole numbers; tune solves for a continuous parameter (sweep it instead)` };
   const evaluate = pointEvaluator(config, [target.configPath], { allowUnstable: request.allowUnstable });
   const { metric, value: wanted } = request.target;
   const x1 = new Float64Array(1);
@@ -55,7 +67,7 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
     x1[0] = x;
     const r = evaluate(x1);
     if (!r.stages) return NaN;
-    const k = stageIndex(request.target.stage, r.stages.count);
+    const k = stageIndex(request.target.stage, r.stages);
     if (k < 0) return NaN;
     const m = stageMetricsOf(r, k)[metric];
     return typeof m === 'number' ? m : NaN;
@@ -71,19 +83,19 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
     const x0 = target.current ?? 0;
     found = expandFrom(g, x0);
     if ('seen' in found && Number.isNaN(found.seen[0])) {
-      return { error: `${request.target.stageText}.${metric} is undefined at the current ${target.column} = ${x0}; give --range lo:hi`, exitCode: 1 };
+      return { code: 'undefined_at_start', error: `${request.target.stageText}.${metric} is undefined at the current ${target.column} = ${x0}; give ${words.range}` };
     }
   }
   if ('seen' in found) {
-    const where = request.range ? `for ${target.column} in ${request.range[0]}:${request.range[1]}` : `near ${target.column} = ${target.current ?? 0} (searched both ways; give --range lo:hi to search elsewhere)`;
+    const where = request.range ? `for ${target.column} in ${request.range[0]}:${request.range[1]}` : `near ${target.column} = ${target.current ?? 0} (searched both ways; give ${words.range} to search elsewhere)`;
     const seen = Number.isFinite(found.seen[0]) ? `; there it ranges over [${found.seen[0] + wanted}, ${found.seen[1] + wanted}]` : '; the metric is undefined everywhere there';
-    return { error: `no solution of ${name} ${where}${seen}`, exitCode: 1 };
+    return { code: 'no_solution', error: `no solution of ${name} ${where}${seen}` };
   }
   const root = brentRoot(g, found.a, found.b, found.ga, found.gb, { xtol: request.xtol });
   const achieved = metricAt(root.x);
   // A sign change across a jump is not a solution: the metric must actually reach the target.
   if (!(Math.abs(achieved - wanted) <= 1e-6 * Math.max(1, Math.abs(wanted)))) {
-    return { error: `no solution of ${name}: the metric jumps across the target at ${target.column} ≈ ${root.x} (from ${metricAt(root.bracket[0])} to ${metricAt(root.bracket[1])})`, exitCode: 1 };
+    return { code: 'jump', error: `no solution of ${name}: the metric jumps across the target at ${target.column} ≈ ${root.x} (from ${metricAt(root.bracket[0])} to ${metricAt(root.bracket[1])})` };
   }
   return { path: target.column, value: root.x, achieved, tolerance: root.tolerance, bracket: root.bracket, evaluations: root.evaluations };
 }

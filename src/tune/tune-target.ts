@@ -1,43 +1,44 @@
-import { METRIC_NAMES } from '../io/tidy-rows.js';
-import type { StageMetrics } from '../types.js';
+import { NUMERIC_METRICS, type NumericMetric } from '../metric-names.js';
+import { parseStageSelection, stagesOf, type StageSelection, type StageSpans } from '../analysis/stage-selection.js';
 import { didYouMean } from '../util/suggest.js';
 import { quoted } from '../util/excerpt.js';
 
 /** The metrics a tune can aim at: analyze's numeric metric names. */
-export const TUNABLE_METRICS = METRIC_NAMES.filter((m) => m !== 'filterType' && m !== 'amplifies') as (keyof StageMetrics)[];
+export const TUNABLE_METRICS: NumericMetric[] = NUMERIC_METRICS;
 
-/** Which stage a target names: `first`, `final` (= `last`: the schedule's last stage), `stage:K`. */
-export type StageRef = { kind: 'first' } | { kind: 'last' } | { kind: 'index'; index: number };
+/**
+ * Which stage a target names: one stage in the stage-selection grammar (first, last, final, K, -K,
+ * step:S; src/analysis/stage-selection.ts), with `stage:K` kept as an alias of K.
+ */
+export type StageRef = StageSelection;
 
 /** `final.dcGain=30.992` → stage, metric and value. */
 export interface TuneTarget {
   stage: StageRef;
   /** The stage as written (`final`, `first`, `stage:3`), for reports. */
   stageText: string;
-  metric: keyof StageMetrics;
+  metric: NumericMetric;
   value: number;
 }
 
+const NOT_A_TARGET = 'is not a target; expected <stage>.<metric>=<value> with stage first, final, last, K (or stage:K) or step:S, e.g. final.dcGain=30.992';
+
 /** Parses `<stage>.<metric>=<value>`; every problem is a one-line message. */
 export function parseTuneTarget(text: string): TuneTarget | { error: string } {
-  const m = /^\s*(first|final|last|stage:-?\d+)\.([A-Za-z]+)\s*=\s*(.+?)\s*$/.exec(text);
-  if (!m) {
-    return { error: `${quoted(text)} is not a target; expected <stage>.<metric>=<value> with stage first, final, last or stage:K, e.g. final.dcGain=30.992` };
-  }
+  const m = /^\s*([^.=\s]+)\.([A-Za-z]+)\s*=\s*(.+?)\s*$/.exec(text);
+  const stage = m ? parseStageSelection(m[1].replace(/^stage:(?=-?\d+$)/, ''), { single: true }) : undefined;
+  if (!m || !stage || 'error' in stage) return { error: `${quoted(text)} ${NOT_A_TARGET}` };
   const [, stageText, metricText, valueText] = m;
   if (!(TUNABLE_METRICS as string[]).includes(metricText)) {
     return { error: `unknown metric ${quoted(metricText)}${didYouMean(metricText, TUNABLE_METRICS)} (one of ${TUNABLE_METRICS.join(', ')})` };
   }
   const value = Number(valueText);
   if (valueText === '' || !Number.isFinite(value)) return { error: `target value must be a finite number (got ${quoted(valueText)})` };
-  const stage: StageRef = stageText === 'first' ? { kind: 'first' } : stageText.startsWith('stage:') ? { kind: 'index', index: Number(stageText.slice(6)) } : { kind: 'last' };
-  return { stage, stageText, metric: metricText as keyof StageMetrics, value };
+  return { stage, stageText, metric: metricText as NumericMetric, value };
 }
 
-/** Index of the stage a reference names in a schedule of `count` stages, or −1 if there is none. */
-export function stageIndex(ref: StageRef, count: number): number {
-  if (ref.kind === 'first') return 0;
-  if (ref.kind === 'last') return count - 1;
-  const i = ref.index < 0 ? count + ref.index : ref.index;
-  return i >= 0 && i < count ? i : -1;
+/** Index of the stage a reference names in a schedule's stages, or −1 if there is none. */
+export function stageIndex(ref: StageRef, stages: StageSpans): number {
+  const chosen = stagesOf(ref, stages);
+  return Array.isArray(chosen) ? chosen[0] : -1;
 }

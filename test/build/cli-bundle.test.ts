@@ -62,12 +62,13 @@ function specifiers(file: string): string[] {
 }
 
 describe('the library: dist/ as tsc wrote it', () => {
-  it('every module reachable from dist/index.js imports only node: builtins, modules under dist/ and declared dependencies; none of them loads code through vm', async () => {
+  it('every module reachable from the entry points (dist/index.js, index-node.js, node.js) imports only node: builtins, modules under dist/ and declared dependencies; none of them loads code through vm', async () => {
     const declared = new Set(Object.keys(PKG.dependencies));
     const builtins = new Set(builtinModules);
     const seen = new Set<string>();
     const foreign: string[] = [];
-    const queue = [join(DIST, 'index.js')];
+    // Every entry point package.json exports: momentum-fr (its browser and node conditions) and momentum-fr/node.
+    const queue = ['index.js', 'index-node.js', 'node.js'].map((f) => join(DIST, f));
     while (queue.length > 0) {
       const file = queue.pop()!;
       if (seen.has(file)) continue;
@@ -87,10 +88,11 @@ describe('the library: dist/ as tsc wrote it', () => {
     expect(foreign).toEqual([]);
   });
 
-  it("`import 'momentum-fr'` analyses a config and draws an SVG with the installed vega", async () => {
+  it("`import 'momentum-fr'` analyses a config and `momentum-fr/node` draws an SVG with the installed vega", async () => {
     const result = await nodeJson(
       `import { readFileSync } from 'node:fs';
-       import { analyze, parseSchedules, renderPlots } from 'momentum-fr';
+       import { analyze, parseSchedules } from 'momentum-fr';
+       import { renderPlots } from 'momentum-fr/node';
        const yaml = readFileSync('configs/ema-sgdm.yaml', 'utf8');
        const stage = analyze(yaml).schedules[0].stages[0];
        const { files } = await renderPlots(parseSchedules(yaml).schedules, { kinds: ['magnitude'], formats: ['svg'] });

@@ -31,7 +31,7 @@ describe('schedules that mean something else than written are said so on stderr'
     expect(r.code).toBe(0);
     // δ = ⌊117000/30000⌋ = 3; segments j = 0 … ⌊117000/3⌋ = 39000.
     expect(r.stderr).toBe(
-      "--preset fsgdm:8:9: note: stages: δ = ⌊117000/30000⌋ = 3 steps per stage by FSGDM's official rule (step_per_epoch = Σ // N), so the run has 39001 stages, not 30000\n",
+      "--preset fsgdm: --set stages=30000: note: stages: δ = ⌊117000/30000⌋ = 3 steps per stage by FSGDM's official rule (step_per_epoch = Σ // N), so the run has 39001 stages, not 30000\n",
     );
     expect(JSON.parse(r.stdout).schedules[0].stageCount).toBe(39001);
     const exact = await runCli(['analyze', '--preset', 'fsgdm', '--stages', 'last', '--no-response']);

@@ -158,7 +158,7 @@ describe('momentum-fr spectrum', () => {
         const r = cli(['spectrum', file, '--column', column, ...c.args, '--format', 'json']);
         expect(r.code, r.stderr).toBe(0);
         const doc = JSON.parse(r.stdout);
-        expect(Object.keys(doc)).toEqual(['series']);
+        expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'series']);
         expect(doc.series).toHaveLength(1);
         const s = doc.series[0];
         expect(Object.keys(s)).toEqual(['name', 'frequencies', 'psd']);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli } from '../support/cli.js';
+import { BIN, cli, ROOT } from '../support/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mfr-sweep-'));
 const ndjson = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -55,6 +55,16 @@ describe('momentum-fr sweep', () => {
       expect(parallel.stdout.length).toBeGreaterThan(100_000);
       expect(parallel.stdout === serial.stdout, format).toBe(true);
     }
+  });
+
+  it('--jobs 2 compiles custom expressions on the workers too (each worker provides mathjs), with the bytes of --jobs 1', () => {
+    const args = ['sweep', `${ROOT}configs/custom-expressions.yaml`, '--grid', 'mu=100:1000:3000', '-f', 'csv'];
+    const serial = cli([...args, '--jobs', '1']);
+    const parallel = cli([...args, '--jobs', '2']);
+    expect(parallel.stderr).toBe('');
+    expect(parallel.code).toBe(0);
+    expect(serial.stdout.split('\n')).toHaveLength(6002);
+    expect(parallel.stdout === serial.stdout).toBe(true);
   });
 
   it('JSON output is one document with the grid, the columns, the rows and the skipped points', () => {

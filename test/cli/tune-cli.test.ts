@@ -7,7 +7,7 @@ describe('momentum-fr tune', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc).slice(0, 4)).toEqual(['solution', 'target', 'achieved', 'tolerance']);
+    expect(Object.keys(doc).slice(0, 6)).toEqual(['schemaVersion', 'tool', 'solution', 'target', 'achieved', 'tolerance']);
     expect(doc.solution.path).toBe('momentum.c');
     expect(doc.target).toEqual({ stage: 'final', metric: 'dcGain', value: 30.992 });
     // Closed form: the official rule's final segment starts at S = Σ, u = 1/(1 + c), DC gain v(1 + 1/c).
@@ -31,7 +31,7 @@ describe('momentum-fr tune', () => {
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcgain=2'], 2, 'momentum-fr: --target: unknown metric "dcgain" (did you mean "dcGain"?) (one of dcGain, dcGainDb, nyquistGain, nyquistGainDb, peakGain, peakFrequency, cutoffFrequency, unityGainFrequency, noiseGain, groupDelayDc, timeConstant)'],
     [['--preset', 'standard-sgdm', '--solve', 'betta', '--target', 'final.dcGain=2'], 2, 'momentum-fr: --solve unknown parameter "betta" (did you mean "beta"?) (sweepable here: steps, stages, stageLength, beta)'],
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcGain=2', '--range', '1:0'], 2, 'momentum-fr: --range: empty range, lo must be < hi (got 1:0)'],
-    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'dcGain=2'], 2, 'momentum-fr: --target: "dcGain=2" is not a target; expected <stage>.<metric>=<value> with stage first, final, last or stage:K, e.g. final.dcGain=30.992'],
+    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'dcGain=2'], 2, 'momentum-fr: --target: "dcGain=2" is not a target; expected <stage>.<metric>=<value> with stage first, final, last, K (or stage:K) or step:S, e.g. final.dcGain=30.992'],
   ])('%j fails in one line with exit %i', async (args, code, message) => {
     const r = await runCli(['tune', ...args]);
     expect(r.stdout).toBe('');

@@ -3,6 +3,7 @@ import { formatIssue } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { PRESETS } from '../../src/schedule/presets/index.js';
 import { starterYaml } from '../../src/schedule/starter.js';
+import { CLI_VOCABULARY } from '../../src/cli/messages.js';
 
 const messages = (text: string, opts = {}) => parseSchedules(text, opts).issues.map((i) => formatIssue('x.yaml', i));
 
@@ -107,8 +108,10 @@ describe('parseSchedules: errors name file:line:col, key path and value, all at 
     expect(messages('steps: 10\nmomentum:\n  preset: fsgdm\n  cc: 0.1\n')).toEqual(['x.yaml:4:3: momentum.cc: unknown key (did you mean "c"?)']);
   });
 
-  it('unknown presets get a suggestion', () => {
-    expect(messages('steps: 10\nmomentum: { preset: fsgd }\n')[0]).toBe('x.yaml:2:21: momentum.preset: unknown preset (did you mean "fsgdm"?); see `momentum-fr presets` (got "fsgd")');
+  it('unknown presets get a suggestion, and a pointer to the list in the words of the vocabulary', () => {
+    const text = 'steps: 10\nmomentum: { preset: fsgd }\n';
+    expect(messages(text)[0]).toBe('x.yaml:2:21: momentum.preset: unknown preset (did you mean "fsgdm"?); see PRESETS (got "fsgd")');
+    expect(messages(text, { vocabulary: CLI_VOCABULARY })[0]).toBe('x.yaml:2:21: momentum.preset: unknown preset (did you mean "fsgdm"?); see `momentum-fr presets` (got "fsgd")');
   });
 
   it('unstable stages are errors naming the stage and its steps, unless allowed', () => {

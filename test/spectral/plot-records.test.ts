@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileVega } from '../../src/plot/render/compile-vega.js';
-import { renderSvg } from '../../src/plot/render/render-svg.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { starterYaml } from '../../src/schedule/starter.js';
 import { spectrogramRecords, stagePsdRecords, timeSeriesRecords } from '../../src/spectral/plot-records.js';
-import { figureOneSpec, psdSpec, spectrogramSpec, stagePsdSpec } from '../../src/spectral/plot-specs.js';
 import { testSignal } from '../../src/spectral/signals.js';
 import { runMomentum } from '../../src/spectral/simulate.js';
 import { spectrogram } from '../../src/spectral/spectrogram.js';
@@ -53,22 +50,4 @@ describe('spectral plot records', () => {
     expect(rows.find((r) => r.series === 'momentum' && r.step === 8)!.value).toBe(Number(m[7].toPrecision(6)));
     expect(timeSeriesRecords([{ name: 'x', values: g.subarray(0, 5) }], Infinity).map((r) => r.step)).toEqual([1, 2, 3, 4, 5]);
   });
-});
-
-describe('spectral plot specs', () => {
-  it('every figure compiles with vega-lite without warnings and renders to the same SVG twice', async () => {
-    const specs = [
-      figureOneSpec(timeSeriesRecords([{ name: 'input', values: g }, { name: 'momentum', values: m }], 200).map((r) => ({ ...r, schedule: 'ema' })), ['ema']),
-      stagePsdSpec(stagePsdRecords(schedule, g, m, [0, 3], { nperseg: 64 }), 'Frequency (cycles/step)'),
-      psdSpec([{ series: 'g', frequency: 0, psdDb: -3 }, { series: 'g', frequency: 0.5, psdDb: -4 }], 'Frequency (cycles/step)'),
-      spectrogramSpec(spectrogramRecords('g', spectrogram(g.subarray(0, 512), { nperseg: 32 })), 'Frequency (cycles/step)'),
-    ];
-    for (const spec of specs) {
-      const { spec: vg, warnings } = await compileVega(spec);
-      expect(warnings).toEqual([]);
-      const a = await renderSvg(vg), b = await renderSvg(vg);
-      expect(a).toMatch(/^<svg/);
-      expect(a).toBe(b);
-    }
-  }, 60_000);
 });

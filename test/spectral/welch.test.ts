@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csd } from '../../src/spectral/csd.js';
-import { welchPsd } from '../../src/spectral/welch.js';
+import { NonFiniteInputError } from '../../src/spectral/finite-input.js';
+import { spectrogram, spectrogramChunks } from '../../src/spectral/spectrogram.js';
+import { welchPsd, welchPsdChunks, type WelchOptions } from '../../src/spectral/welch.js';
 import { expectClose, maxAbs } from './fixture.js';
 import { NOISE_FLOOR, RTOL, options, signal, spectral } from './spectral-fixture.js';
 
@@ -83,5 +85,42 @@ describe('welchPsd', () => {
     expect(() => welchPsd(x, { average: 'mode' as 'mean' })).toThrow(/average must be 'mean' or 'median'/);
     expect(() => welchPsd(x, { scaling: 'power' as 'density' })).toThrow(/unknown scaling 'power'/);
     expect(() => welchPsd(new Float64Array(5), { window: new Float64Array(8) })).toThrow(/longer than the signal/);
+  });
+});
+
+describe('welchPsdChunks and spectrogramChunks: a signal read in chunks', () => {
+  // A moderate trace: a sine in noise with a trend, so detrending matters.
+  const n = 6007;
+  const x = Float64Array.from({ length: n }, (_, i) => Math.sin(0.7 * i) + 0.001 * i + Math.sin(i * i * 1e-3) * 0.5);
+  const chunksOf = (size: number): Float64Array[] => Array.from({ length: Math.ceil(n / size) }, (_, i) => x.slice(i * size, (i + 1) * size));
+  const bits = (a: Float64Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('hex');
+
+  it('give the in-memory result bit for bit, with chunk boundaries falling inside segments (mean, median, detrend, two-sided)', () => {
+    const cases: WelchOptions[] = [{}, { nperseg: 300, noverlap: 299, detrend: 'linear', window: 'hamming' }, { nperseg: 333, nfft: 512, average: 'median' }, { nperseg: 64, returnOnesided: false, scaling: 'spectrum' }, { nperseg: 10_000 }];
+    for (const options of cases) {
+      const want = welchPsd(x, options);
+      for (const size of [1, 7, 4096, n]) {
+        const got = welchPsdChunks(chunksOf(size), n, options);
+        expect(bits(got.psd), `${JSON.stringify(options)} chunks of ${size}`).toBe(bits(want.psd));
+        expect({ ...got, psd: null }).toEqual({ ...want, psd: null });
+      }
+    }
+    for (const options of [{ nperseg: 128 }, { nperseg: 100, window: 'kaiser:6', mode: 'magnitude' as const }]) {
+      const want = spectrogram(x, options);
+      for (const size of [3, 1000]) expect(bits(spectrogramChunks(chunksOf(size), n, options).values)).toBe(bits(want.values));
+    }
+  });
+
+  it('name the first non-finite sample by its index in the whole signal, as the in-memory estimate does', () => {
+    const y = x.slice();
+    y[2345] = NaN;
+    y[5000] = Infinity;
+    const thrown = (f: () => unknown): unknown => { try { f(); } catch (error) { return error; } return null; };
+    const want = thrown(() => welchPsd(y, { nperseg: 256 })) as NonFiniteInputError;
+    expect(want).toBeInstanceOf(NonFiniteInputError);
+    expect(want.index).toBe(2345);
+    const chunks = Array.from({ length: Math.ceil(n / 77) }, (_, i) => y.slice(i * 77, (i + 1) * 77));
+    expect(thrown(() => welchPsdChunks(chunks, n, { nperseg: 256 }))).toEqual(want);
+    expect(thrown(() => spectrogramChunks(chunks, n, { nperseg: 256 }))).toEqual(thrown(() => spectrogram(y, { nperseg: 256 })));
   });
 });

@@ -5,7 +5,8 @@ import { parseAtFreqs } from '../../src/sweep/at-freqs.js';
 import { resolveAxes, type AxisRequest } from '../../src/sweep/sweep-axes.js';
 import { sweepJob, type SweepFormat } from '../../src/sweep/sweep-job.js';
 import { chunkChecker, chunkFormatter } from '../../src/sweep/sweep-rows.js';
-import { stagePicker } from '../../src/sweep/stage-picker.js';
+import { stageSelector } from '../../src/analysis/stage-selection.js';
+import { CLI_VOCABULARY } from '../../src/cli/messages.js';
 
 function job(preset: string, grid: [string, string][], options: { stages?: string; format?: SweepFormat; atFreqs?: string; skipInvalid?: boolean } = {}) {
   const { configs } = parseSchedules(starterYaml(preset));
@@ -86,8 +87,20 @@ describe('sweep rows', () => {
     const { configs } = parseSchedules(starterYaml('fsgdm'));
     const { schedules } = parseSchedules(starterYaml('fsgdm'));
     expect(configs).toHaveLength(1);
-    expect(stagePicker('first,step:780,step:117000')(schedules[0].stages)).toEqual([0, 2, 300]);
-    expect(stagePicker('step:999999')(schedules[0].stages)).toMatchObject({ error: expect.stringContaining('outside') });
+    expect(stageSelector('first,step:780,step:117000')(schedules[0].stages)).toEqual([0, 2, 300]);
+    expect(stageSelector('step:999999')(schedules[0].stages)).toMatchObject({ error: expect.stringContaining('outside') });
+  });
+
+  it('a stage selection a point cannot meet is named in the words of the caller: stages (library), --stages (CLI)', () => {
+    // steps = 100 has no step 150; steps = 200 has (stage 0 of 1).
+    const j = job('ema-sgdm', [['steps', '100,200']], { stages: 'step:150' });
+    const problem = "step:150 is outside the schedule's steps 1..100";
+    expect(chunkFormatter(j)(0, 2)).toMatchObject({ failed: { point: 0, problem: `stages: ${problem}` } });
+    expect(chunkChecker(j)(0, 2)).toMatchObject({ point: 0, problem: `stages: ${problem}` });
+    const cli = { ...j, vocabulary: CLI_VOCABULARY };
+    expect(chunkFormatter(cli)(0, 2)).toMatchObject({ failed: { point: 0, problem: `--stages: ${problem}` } });
+    expect(chunkChecker(cli)(0, 2)).toMatchObject({ point: 0, problem: `--stages: ${problem}` });
+    expect(chunkFormatter(j)(1, 2)).toMatchObject({ rows: 1 });
   });
 
   it('--at-freqs accepts numbers, pi, fractions and multiples of pi', () => {

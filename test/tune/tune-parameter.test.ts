@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { starterYaml } from '../../src/schedule/starter.js';
-import { parseTuneTarget } from '../../src/tune/tune-target.js';
+import { parseTuneTarget, stageIndex } from '../../src/tune/tune-target.js';
 import { tuneParameter, type TuneSolution } from '../../src/tune/tune-parameter.js';
+import { CLI_VOCABULARY } from '../../src/cli/messages.js';
 
 function tune(text: string, path: string, target: string, range?: [number, number], sets: [string, unknown][] = []): TuneSolution {
   const { configs, issues } = parseSchedules(text, { overrides: sets.map(([p, value]) => ({ path: p.split('.'), value })) });
@@ -56,19 +57,38 @@ describe('tuneParameter against closed forms', () => {
     expectNear(r.value, 0.99 / 1.01, r.tolerance, 64);
   });
 
-  it('no solution in the range, an unknown path and a whole-number parameter are failures with exit codes', () => {
+  it('no solution in the range, an unknown path and a whole-number parameter are failures with codes', () => {
     const { configs } = parseSchedules(starterYaml('standard-sgdm'));
     const t = parseTuneTarget('final.dcGain=0.5');
     if ('error' in t) throw new Error(t.error);
     const none = tuneParameter(configs[0], { path: 'beta', target: t, range: [0, 0.99] });
-    expect(none).toMatchObject({ exitCode: 1 });
+    expect(none).toMatchObject({ code: 'no_solution' });
     expect('error' in none && none.error).toMatch(/^no solution of final\.dcGain = 0\.5 for momentum\.beta in 0:0\.99; there it ranges over \[1, 99\.99/);
-    expect(tuneParameter(configs[0], { path: 'momentum.bta', target: t })).toMatchObject({ exitCode: 2, error: expect.stringContaining('did you mean "beta"') });
-    expect(tuneParameter(configs[0], { path: 'stages', target: t })).toMatchObject({ exitCode: 2, error: expect.stringContaining('whole numbers') });
+    expect(tuneParameter(configs[0], { path: 'momentum.bta', target: t })).toMatchObject({ code: 'invalid_path', error: expect.stringContaining('did you mean "beta"') });
+    expect(tuneParameter(configs[0], { path: 'stages', target: t })).toMatchObject({ code: 'integer_parameter', error: expect.stringContaining('whole numbers') });
+    expect(Object.keys(tuneParameter(configs[0], { path: 'stages', target: t }))).not.toContain('exitCode');
+  });
+
+  it('advice names the search interval in the words of the vocabulary: the library\'s by default, the CLI\'s when given', () => {
+    // β = 0: an all-pass stage, whose cutoff is undefined (no frequency where the gain falls by 3 dB).
+    const { configs } = parseSchedules('steps: 100\nmomentum: { preset: standard-sgdm, beta: 0 }\n');
+    const t = parseTuneTarget('final.cutoffFrequency=0.5');
+    if ('error' in t) throw new Error(t.error);
+    expect(tuneParameter(configs[0], { path: 'beta', target: t })).toEqual({ code: 'undefined_at_start', error: 'final.cutoffFrequency is undefined at the current momentum.beta = 0; give range: [lo, hi]' });
+    expect(tuneParameter(configs[0], { path: 'beta', target: t, vocabulary: CLI_VOCABULARY })).toEqual({ code: 'undefined_at_start', error: 'final.cutoffFrequency is undefined at the current momentum.beta = 0; give --range lo:hi' });
+    const far = parseTuneTarget('final.cutoffFrequency=5');
+    if ('error' in far) throw new Error(far.error);
+    const { configs: base } = parseSchedules(starterYaml('standard-sgdm'));
+    const failure = tuneParameter(base[0], { path: 'beta', target: far });
+    expect(failure).toMatchObject({ code: 'no_solution', error: expect.stringContaining('(searched both ways; give range: [lo, hi] to search elsewhere)') });
+    expect('error' in failure && failure.error).not.toMatch(/--[a-z]/);
   });
 
   it('targets: stage selectors and metric names are checked', () => {
-    expect(parseTuneTarget('stage:-1.noiseGain=2')).toMatchObject({ stage: { kind: 'index', index: -1 }, metric: 'noiseGain', value: 2 });
+    const t = parseTuneTarget('stage:-1.noiseGain=2');
+    expect(t).toMatchObject({ stageText: 'stage:-1', metric: 'noiseGain', value: 2 });
+    if ('error' in t) throw new Error(t.error);
+    expect(stageIndex(t.stage, 5)).toBe(4);
     expect(parseTuneTarget('last.dcgain=2')).toMatchObject({ error: expect.stringContaining('did you mean "dcGain"') });
     expect(parseTuneTarget('middle.dcGain=2')).toMatchObject({ error: expect.stringContaining('expected <stage>.<metric>=<value>') });
     expect(parseTuneTarget('final.filterType=1')).toMatchObject({ error: expect.stringContaining('unknown metric') });

@@ -9,14 +9,13 @@ import { jsonWriter } from '../../io/json-writer.js';
 import { ndjsonWriter } from '../../io/ndjson-writer.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
-import { TOOL } from '../../version.js';
 import type { CliContext } from '../context.js';
 import { checkBudgets } from '../budget-message.js';
 import { CliError } from '../errors.js';
 import { gridFromOptions } from '../grid-options.js';
 import { loadSources } from '../load-schedules.js';
 import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, isStdout, makeOutputDirectory, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, makeOutputDirectory, outputColor, writeOutput } from '../output.js';
 import { tableWriter, type FrequencyUnit } from '../table-writer.js';
 import { quoted } from '../../util/excerpt.js';
 
@@ -57,12 +56,11 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   checkBudgets([budgets.time, options.stages === undefined ? budgets.output : undefined], options.force);
 
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, tool: TOOL, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };
+    const wo: WriterOptions = { response, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    const color = isStdout(options.output) ? ctx.color : false;
-    return tableWriter(sink, { color, units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
+    return tableWriter(sink, { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
   };
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
@@ -112,7 +110,7 @@ async function stream(schedules: Schedule[], writers: AnalysisWriter[], options:
 /** The stages --stages selects in each schedule; a usage error for a selection that does not fit one. */
 function selections(schedules: Schedule[], spec: string): number[][] {
   return schedules.map((s) => {
-    const sel = selectStages(spec, s.stages.count);
+    const sel = selectStages(spec, s.stages);
     if (!Array.isArray(sel)) throw new CliError(`--stages: ${sel.error} (schedule ${s.name})`);
     return sel;
   });

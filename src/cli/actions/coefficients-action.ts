@@ -1,7 +1,6 @@
-import { TOOL } from '../../version.js';
-import { csvField } from '../../io/csv-line.js';
-import { jsonNumber, csvNumber, jsonValue } from '../../io/number-format.js';
-import type { TextSink } from '../../io/sink.js';
+import { csvField, csvLine } from '../../io/csv-line.js';
+import { jsonDocument } from '../../io/json-document.js';
+import { jsonNumber, csvNumber } from '../../io/number-format.js';
 import { counted, OUTPUT_BYTES_PER_NUMBER, overBudget } from '../../schedule/budgets.js';
 import { coefficientColumns, coefficientRuns, type CoefficientColumns } from '../../schedule/coefficient-columns.js';
 import type { Schedule } from '../../types.js';
@@ -42,23 +41,36 @@ export async function coefficientsCommand(inputs: string[], options: Coefficient
   checkBudgets([overBudget('outputBytes', bytes, `the output (${counted(rows, 'row')} of ${numbers} columns)`, runs ? ['steps'] : ['runs', 'steps'])], options.force);
 
   await writeOutput(ctx, options.output, async (sink) => {
-    if (format === 'csv') await sink.write(`${runs ? 'schedule,firstStage,lastStage,startStep,endStep' : 'schedule,step,stage'},${names.join(',')}\n`);
-    if (format === 'json') await sink.write(`{\n  "schemaVersion": 1,\n  "tool": ${jsonValue(TOOL)},\n  "schedules": [`);
-    let first = true;
+    const head = runs ? ['schedule', 'firstStage', 'lastStage', 'startStep', 'endStep'] : ['schedule', 'step', 'stage'];
+    if (format === 'csv') await sink.write(csvLine([...head, ...names]));
+    const doc = jsonDocument(sink);
+    if (format === 'json') {
+      await doc.header();
+      await doc.array('schedules');
+    }
     for (const [i, s] of schedules.entries()) {
       if (format === 'json') {
-        await sink.write(`${first ? '' : ','}\n    {\n      "name": ${JSON.stringify(s.name)},\n      "steps": ${s.steps},\n      "firstStepCopy": ${s.firstStepCopy},\n      "${runs ? 'runs' : 'coefficients'}": [`);
+        await doc.object();
+        await doc.field('name', s.name);
+        await doc.field('steps', s.steps);
+        await doc.field('firstStepCopy', s.firstStepCopy);
+        await doc.array(runs ? 'runs' : 'coefficients');
       }
-      first = false;
-      await writeRows(s, columns[i], format === 'csv' ? names : columns[i].names, format, runs, sink);
-      if (format === 'json') await sink.write('\n      ]\n    }');
+      const write = (lines: string[]) => (format === 'json' ? doc.records(lines) : sink.write(lines.join('')));
+      await writeRows(s, columns[i], format === 'csv' ? names : columns[i].names, format, runs, write);
+      if (format === 'json') {
+        await doc.close();
+        await doc.close();
+      }
     }
-    if (format === 'json') await sink.write('\n  ]\n}\n');
+    if (format === 'json') await doc.end();
   });
 }
 
 /** The rows of one schedule; `shown` are the CSV header's coefficient columns (this schedule's own otherwise). */
-async function writeRows(s: Schedule, columns: CoefficientColumns, shown: readonly string[], format: string, runs: boolean, sink: TextSink): Promise<void> {
+async function writeRows(
+  s: Schedule, columns: CoefficientColumns, shown: readonly string[], format: string, runs: boolean, write: (lines: string[]) => Promise<void> | void,
+): Promise<void> {
   const t = s.stages;
   const name = JSON.stringify(s.name);
   const csvName = csvField(s.name);
@@ -68,12 +80,6 @@ async function writeRows(s: Schedule, columns: CoefficientColumns, shown: readon
     if (format === 'csv') return index.map((c) => (c < 0 ? '' : csvNumber(columns.value(k, c)))).join(',');
     return columns.names.map((n, c) => `${JSON.stringify(n)}:${jsonNumber(columns.value(k, c))}`).join(',');
   };
-  let first = true;
-  const sep = () => {
-    const p = first ? '\n        ' : ',\n        ';
-    first = false;
-    return p;
-  };
   // Lines are written 4096 at a time (a write per line costs more than the line).
   const lines: string[] = [];
   if (runs) {
@@ -81,8 +87,8 @@ async function writeRows(s: Schedule, columns: CoefficientColumns, shown: readon
       const head = `"firstStage":${firstStage},"lastStage":${lastStage},"startStep":${t.startStep[firstStage]},"endStep":${t.endStep[lastStage]}`;
       if (format === 'csv') lines.push(`${csvName},${firstStage},${lastStage},${t.startStep[firstStage]},${t.endStep[lastStage]},${cells(firstStage)}\n`);
       else if (format === 'ndjson') lines.push(`{"schedule":${name},${head},${cells(firstStage)}}\n`);
-      else lines.push(`${sep()}{${head},${cells(firstStage)}}`);
-      if (lines.length >= 4096) await sink.write(lines.splice(0).join(''));
+      else lines.push(`{${head},${cells(firstStage)}}`);
+      if (lines.length >= 4096) await write(lines.splice(0));
     }
   } else {
     for (let k = 0; k < t.count; k++) {
@@ -90,10 +96,10 @@ async function writeRows(s: Schedule, columns: CoefficientColumns, shown: readon
       for (let step = t.startStep[k]; step <= t.endStep[k]; step++) {
         if (format === 'csv') lines.push(`${csvName},${step},${k},${text}\n`);
         else if (format === 'ndjson') lines.push(`{"schedule":${name},"step":${step},"stage":${k},${text}}\n`);
-        else lines.push(`${sep()}{"step":${step},"stage":${k},${text}}`);
-        if (lines.length >= 4096) await sink.write(lines.splice(0).join(''));
+        else lines.push(`{"step":${step},"stage":${k},${text}}`);
+        if (lines.length >= 4096) await write(lines.splice(0));
       }
     }
   }
-  if (lines.length > 0) await sink.write(lines.join(''));
+  if (lines.length > 0) await write(lines);
 }

@@ -1,11 +1,11 @@
 import { PRESETS } from '../../schedule/presets/index.js';
 import { configJsonSchema } from '../../schedule/schema.js';
 import { starterYaml } from '../../schedule/starter.js';
-import { didYouMean } from '../../util/suggest.js';
+import { presetDocument } from '../../schedule/preset-document.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
+import { unknownPresetMessage } from '../messages.js';
 import { writeOutput } from '../output.js';
-import { quoted } from '../../util/excerpt.js';
 
 /** `momentum-fr schema`: the config's JSON Schema, generated from the zod schemas. */
 export async function schemaCommand(options: { output?: string }, ctx: CliContext): Promise<void> {
@@ -16,7 +16,8 @@ export async function schemaCommand(options: { output?: string }, ctx: CliContex
 /** `momentum-fr presets`: name, formula, source and parameters with defaults. */
 export async function presetsCommand(options: { format: string }, ctx: CliContext): Promise<void> {
   const list = [...PRESETS.values()].map((p) => {
-    const defaults = p.params.parse({}) as Record<string, unknown>;
+    const doc = presetDocument(p.name);
+    const defaults = doc.momentum;
     const shape = p.params.shape as Record<string, { description?: string }>;
     return {
       name: p.name,
@@ -24,7 +25,7 @@ export async function presetsCommand(options: { format: string }, ctx: CliContex
       formula: p.formula,
       source: p.source,
       firstStepCopy: p.firstStepCopy,
-      defaults: p.defaults,
+      defaults: { steps: doc.steps, stages: doc.stages },
       params: Object.keys(shape).map((k) => ({ name: k, default: defaults[k], description: shape[k].description ?? '' })),
     };
   });
@@ -39,6 +40,6 @@ export async function presetsCommand(options: { format: string }, ctx: CliContex
 
 /** `momentum-fr init [preset]`: a commented starter YAML. */
 export async function initCommand(preset: string | undefined, options: { output?: string }, ctx: CliContext): Promise<void> {
-  if (preset !== undefined && !PRESETS.has(preset)) throw new CliError(`unknown preset ${quoted(preset)}${didYouMean(preset, PRESETS.keys())}; see \`momentum-fr presets\``);
+  if (preset !== undefined && !PRESETS.has(preset)) throw new CliError(unknownPresetMessage(preset));
   await writeOutput(ctx, options.output, async (sink) => sink.write(starterYaml(preset)));
 }

@@ -5,6 +5,7 @@ import { plotBudgets } from '../../plot/plot-budget.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
+import { CLI_VOCABULARY } from '../messages.js';
 import { loadSources } from '../load-schedules.js';
 import { checkOutputs, makeOutputDirectory, writeFileOutput, writeOutput } from '../output.js';
 import { checkStages, plotRequest, type PlotCliOptions } from './plot-cli-options.js';
@@ -26,7 +27,7 @@ export async function plotCommand(inputs: string[], options: PlotCliOptions, ctx
   const schedules = sources.flatMap((s) => s.schedules);
   const request = plotRequest(options, schedules.length);
   checkStages(request.plot.stages, schedules);
-  const budgets = plotBudgets({ schedules, kinds: request.kinds, formats: request.formats, plot: request.plot, pngScale: request.pngScale, exact: options.exact === true });
+  const budgets = plotBudgets({ schedules, kinds: request.kinds, formats: request.formats, plot: request.plot, pngScale: request.pngScale, exact: options.exact === true, vocabulary: CLI_VOCABULARY });
   checkBudgets([budgets.memory, budgets.time], options.force);
 
   const { files, warnings } = await renderPlots(schedules, {

@@ -1,3 +1,4 @@
+import { parseFrequency } from '../../filter/parse-frequency.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import { formatOfPath, isPlotFormat, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
 import { isPlotKind, PLOT_KINDS, type PlotKind } from '../../plot/plot-kind.js';
@@ -58,7 +59,7 @@ export function plotRequest(options: PlotCliOptions, scheduleCount: number): Plo
   const kinds = parseKinds(options.kind, scheduleCount);
   const formats = parseFormats(options.format, options.output);
   if (options.dataFile && !formats.includes('vl.json')) throw new CliError('--data-file applies to the .vl.json format only');
-  const fmin = options.fmin === undefined ? null : Number(options.fmin);
+  const fmin = options.fmin === undefined ? null : (parseFrequency(options.fmin) ?? NaN);
   if (fmin !== null && !(fmin > 0 && fmin < Math.PI)) throw new CliError(`--fmin: expected a number in (0, π) rad/sample (got ${quoted(options.fmin ?? '')})`);
   const plot = resolvePlotOptions({
     theme: options.theme,
@@ -84,7 +85,7 @@ export function plotRequest(options: PlotCliOptions, scheduleCount: number): Plo
 export function checkStages(stages: string | null, schedules: readonly Schedule[]): void {
   if (stages === null) return;
   for (const s of schedules) {
-    const chosen = selectStages(stages, s.stages.count);
+    const chosen = selectStages(stages, s.stages);
     if (!Array.isArray(chosen)) throw new CliError(`--stages: ${chosen.error} (schedule ${s.name})`);
     if (chosen.length > MAX_CURVES) {
       throw new CliError(`--stages: ${chosen.length} stages of schedule ${s.name} would be drawn; at most ${MAX_CURVES} curves fit in a figure (thin the selection with every:N)`);

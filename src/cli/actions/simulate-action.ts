@@ -12,7 +12,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, isStdout, writeFileWith, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, outputColor, writeFileWith, writeOutput } from '../output.js';
 import { writeSimulationJson, writeSimulationRows, writeSimulationTable, type SimulationReport } from './simulate-report.js';
 import { numberOption, signalFromOptions, type SignalCliOptions } from './simulate-signal.js';
 
@@ -48,7 +48,7 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
     if (steps > longest) throw new CliError(`--steps ${steps}: the schedule covers only ${longest} steps; lengthen it with --set steps=${steps}`);
   }
   const selections = schedules.map((s) => {
-    const selected = selectStages(options.stages, s.stages.count);
+    const selected = selectStages(options.stages, s.stages);
     if (!Array.isArray(selected)) throw new CliError(`--stages: ${selected.error} (schedule ${s.name})`);
     // Stages that start after the signal ends are not compared.
     return selected.filter((i) => s.stages.startStep[i] <= steps);
@@ -68,7 +68,7 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   await writeOutput(ctx, options.output, async (sink) => {
     if (format === 'json') return writeSimulationJson(sink, report);
     if (format === 'csv' || format === 'ndjson') return writeSimulationRows(sink, report, format);
-    const chalk = new Chalk({ level: isStdout(options.output) && ctx.color ? 1 : 0 });
+    const chalk = new Chalk({ level: outputColor(ctx, options.output) ? 1 : 0 });
     return writeSimulationTable(sink, report, { ok: chalk.green, bad: chalk.red, dim: chalk.dim });
   });
 

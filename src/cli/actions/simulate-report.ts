@@ -1,10 +1,11 @@
 import type { TextSink } from '../../io/sink.js';
-import { csvLine } from '../../io/csv-line.js';
-import { jsonValue, tableNumber } from '../../io/number-format.js';
+import { jsonDocument } from '../../io/json-document.js';
+import { rowWriter } from '../../io/row-writer.js';
+import { tableLine } from '../../io/table-line.js';
+import { tableNumber } from '../../io/number-format.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import type { StageComparison } from '../../spectral/stage-agreement.js';
-import { TOOL } from '../../version.js';
 
 export interface SimulationReport {
   signal: SignalSpec & { steps: number };
@@ -39,38 +40,48 @@ function rowCells(name: string, s: StageComparison, tol: SimulationTolerance): (
  * withinTolerance, spectra? } ] } ] }, one stage per line.
  */
 export async function writeSimulationJson(sink: TextSink, report: SimulationReport): Promise<void> {
-  await sink.write(`{\n  "schemaVersion": 1,\n  "tool": ${jsonValue(TOOL)},\n  "signal": ${jsonValue(report.signal)},\n  "tolerance": ${jsonValue(report.tolerance)},\n  "schedules": [`);
-  for (const [i, sim] of report.simulations.entries()) {
+  const doc = jsonDocument(sink);
+  await doc.header();
+  await doc.field('signal', report.signal);
+  await doc.field('tolerance', report.tolerance);
+  await doc.array('schedules');
+  for (const sim of report.simulations) {
     const s = sim.schedule;
-    const ok = sim.stages.every((st) => withinTolerance(st, report.tolerance));
-    await sink.write(`${i > 0 ? ',' : ''}\n    {\n      "name": ${JSON.stringify(s.name)},\n      "source": ${JSON.stringify(s.source)},\n` +
-      `      "steps": ${s.steps},\n      "stageCount": ${s.stages.count},\n      "stagesCompared": ${compared(sim)},\n      "withinTolerance": ${ok},\n      "stages": [`);
-    for (const [j, st] of sim.stages.entries()) await sink.write(`${j > 0 ? ',' : ''}\n        ${jsonValue(stageJson(st, report))}`);
-    await sink.write(`${sim.stages.length > 0 ? '\n      ' : ''}]\n    }`);
+    await doc.object();
+    await doc.field('name', s.name);
+    await doc.field('source', s.source);
+    await doc.field('steps', s.steps);
+    await doc.field('stageCount', s.stages.count);
+    await doc.field('stagesCompared', compared(sim));
+    await doc.field('withinTolerance', sim.stages.every((st) => withinTolerance(st, report.tolerance)));
+    await doc.array('stages');
+    for (const st of sim.stages) await doc.record(stageJson(st, report));
+    await doc.close();
+    await doc.close();
   }
-  await sink.write(`${report.simulations.length > 0 ? '\n  ' : ''}]\n}\n`);
+  await doc.end();
 }
 
 /** One tidy row per (schedule, stage): CSV with a header, or NDJSON objects. */
 export async function writeSimulationRows(sink: TextSink, report: SimulationReport, format: 'csv' | 'ndjson'): Promise<void> {
-  if (format === 'csv') await sink.write(csvLine(ROW_COLUMNS));
+  const rows = rowWriter(sink, format, ROW_COLUMNS);
+  await rows.begin();
   for (const sim of report.simulations) {
-    for (const st of sim.stages) {
-      const cells = rowCells(sim.schedule.name, st, report.tolerance);
-      if (format === 'csv') await sink.write(csvLine(cells));
-      else await sink.write(`${jsonValue(Object.fromEntries(ROW_COLUMNS.map((k, i) => [k, cells[i]])))}\n`);
-    }
+    for (const st of sim.stages) await rows.row(rowCells(sim.schedule.name, st, report.tolerance));
   }
 }
 
 const num = (x: number | null, digits = 4): string => tableNumber(x, digits);
+
+/** The steps column (`1–390`) reads left to right. */
+const STEPS_COLUMN: ReadonlySet<number> = new Set([1]);
 
 /** Aligned table for a terminal: one line per stage and a verdict per schedule. */
 export async function writeSimulationTable(sink: TextSink, report: SimulationReport, color: { ok: (s: string) => string; bad: (s: string) => string; dim: (s: string) => string }): Promise<void> {
   const tol = report.tolerance;
   const header = ['stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
   const widths = [6, 17, 10, 8, 6, 10, 8, 4];
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ').trimEnd();
+  const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
   for (const sim of report.simulations) {
     await sink.write(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}\n`);
     await sink.write(`${color.dim(line(header))}\n`);

@@ -1,5 +1,6 @@
 import { FIGURE_ONE_SIGNAL } from '../../spectral/figure-one.js';
 import type { SignalKind, SignalSpec } from '../../spectral/signals.js';
+import { parseFrequency } from '../../filter/parse-frequency.js';
 import { CliError } from '../errors.js';
 import { quoted } from '../../util/excerpt.js';
 
@@ -21,6 +22,13 @@ export function numberOption(name: string, text: string, check: (x: number) => b
   return x;
 }
 
+/** A frequency option (a number, pi, pi/4, 0.5pi: parseFrequency) in [0, π] rad/sample, or a usage error. */
+function frequencyOption(name: string, text: string): number {
+  const x = parseFrequency(text);
+  if (x === undefined || !(x >= 0 && x <= Math.PI)) throw new CliError(`--${name}: expected a frequency in [0, π] rad/sample (got ${quoted(text)})`);
+  return x;
+}
+
 /** --signal and its parameters → a SignalSpec; the defaults of noisy-sine are the paper's Figure 1 input. */
 export function signalFromOptions(o: SignalCliOptions): SignalSpec {
   const seed = numberOption('seed', o.seed, (x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32, 'an integer in [0, 2^32)');
@@ -31,7 +39,7 @@ export function signalFromOptions(o: SignalCliOptions): SignalSpec {
     case 'noisy-sine':
       return {
         ...FIGURE_ONE_SIGNAL,
-        frequency: o.frequency === undefined ? FIGURE_ONE_SIGNAL.frequency : numberOption('frequency', o.frequency, (x) => x >= 0 && x <= Math.PI, 'a frequency in [0, π] rad/sample'),
+        frequency: o.frequency === undefined ? FIGURE_ONE_SIGNAL.frequency : frequencyOption('frequency', o.frequency),
         amplitude,
         noiseSigma: sigma(FIGURE_ONE_SIGNAL.noiseSigma),
         seed,
@@ -42,8 +50,8 @@ export function signalFromOptions(o: SignalCliOptions): SignalSpec {
     case 'step':
       return { kind: o.signal, amplitude, at };
     case 'chirp': {
-      const f0 = numberOption('f0', o.f0, (x) => x >= 0 && x <= Math.PI, 'a frequency in [0, π] rad/sample');
-      const f1 = o.f1 === undefined ? Math.PI : numberOption('f1', o.f1, (x) => x >= 0 && x <= Math.PI, 'a frequency in [0, π] rad/sample');
+      const f0 = frequencyOption('f0', o.f0);
+      const f1 = o.f1 === undefined ? Math.PI : frequencyOption('f1', o.f1);
       return { kind: 'chirp', f0, f1, amplitude };
     }
   }

@@ -1,7 +1,7 @@
 import { stageEnergySplits, type StageEnergy } from '../../spectral/energy-split.js';
 import { runMomentum } from '../../spectral/simulate.js';
-import { spectrogram, type SpectrogramResult } from '../../spectral/spectrogram.js';
-import { welchPsd, type WelchResult } from '../../spectral/welch.js';
+import { spectrogram, spectrogramChunks, type SpectrogramResult } from '../../spectral/spectrogram.js';
+import { welchPsd, welchPsdChunks, type WelchResult } from '../../spectral/welch.js';
 import type { Schedule } from '../../types.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
@@ -49,8 +49,8 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   await checkOutputs(ctx, { files: [options.output, options.plot], inputs: [path, options.config] });
   checkNfftBudget(spectral);
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
-  const series = readSeries(path, options, options.fs !== undefined, ctx);
-  checkSpectralBudgets(series.map((s) => s.values.length), spectral, { spectrogram: options.spectrogram === true, copies: schedule ? 2 : 1, format, force: options.force });
+  const series = readSeries(path, options, options.fs !== undefined, ctx, !withSchedule);
+  checkSpectralBudgets(series.map((s) => s.length), spectral, { spectrogram: options.spectrogram === true, copies: schedule ? 2 : 1, format, force: options.force });
   if (schedule !== undefined) {
     requirePerStep(path, series);
     const long = series.find((s) => s.values.length > schedule.steps);
@@ -71,7 +71,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   if (options.spectrogram) {
     const grams: SeriesSpectrogram[] = [];
     series.forEach((s, i) => {
-      grams.push({ name: s.name, result: core(() => spectrogram(s.values, spectral)) });
+      grams.push({ name: s.name, result: core(() => (s.chunks ? spectrogramChunks(s.chunks(), s.length, spectral) : spectrogram(s.values, spectral))) });
       const m = filtered[i];
       if (m !== undefined) grams.push({ name: `${s.name}:momentum`, result: core(() => spectrogram(m, spectral)) });
     });
@@ -86,7 +86,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
 
   const spectra: SeriesSpectrum[] = series.map((s, i) => {
     const m = filtered[i];
-    const welch = core(() => welchPsd(s.values, spectral));
+    const welch = core(() => (s.chunks ? welchPsdChunks(s.chunks(), s.length, spectral) : welchPsd(s.values, spectral)));
     if (m === undefined || schedule === undefined) return { name: s.name, welch };
     return { name: s.name, welch, filtered: core(() => welchPsd(m, spectral)), stages: stageEnergySplits(schedule, s.values, m, split, fs) };
   });

@@ -1,5 +1,7 @@
-import { csvLine } from '../../io/csv-line.js';
-import { jsonArray, jsonValue, tableNumber } from '../../io/number-format.js';
+import { jsonDocument, jsonText } from '../../io/json-document.js';
+import { jsonArray, tableNumber } from '../../io/number-format.js';
+import { rowWriter } from '../../io/row-writer.js';
+import { tableLine } from '../../io/table-line.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
@@ -9,10 +11,9 @@ type Cell = string | number | boolean | null;
 
 /** Tidy rows: CSV with a header line, or one NDJSON object per row. */
 async function writeRows(sink: TextSink, format: 'csv' | 'ndjson', columns: readonly string[], rows: Iterable<Cell[]>): Promise<void> {
-  if (format === 'csv') await sink.write(csvLine(columns));
-  for (const row of rows) {
-    await sink.write(format === 'csv' ? csvLine(row) : `${jsonValue(Object.fromEntries(columns.map((k, i) => [k, row[i]])))}\n`);
-  }
+  const writer = rowWriter(sink, format, columns);
+  await writer.begin();
+  for (const row of rows) await writer.row(row);
 }
 
 const num = (x: number | null, digits = 4): string => tableNumber(x, digits, 1e-3);
@@ -20,16 +21,20 @@ const num = (x: number | null, digits = 4): string => tableNumber(x, digits, 1e-
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
 
 async function writeTable(sink: TextSink, header: string[], rows: Iterable<string[]>, widths: number[]): Promise<void> {
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 12)).join(' ').trimEnd();
-  await sink.write(`${line(header)}\n`);
-  for (const r of rows) await sink.write(`${line(r)}\n`);
+  await sink.write(`${tableLine(header, widths)}\n`);
+  for (const r of rows) await sink.write(`${tableLine(r, widths)}\n`);
 }
 
-/** Welch PSD: JSON { "series": [ { name, frequencies, psd } ] }; rows series,frequency,psd; a wide table. */
+/** Welch PSD: JSON { schemaVersion, tool, "series": [ { name, frequencies, psd } ] }; rows series,frequency,psd; a wide table. */
 export async function writePsdReport(sink: TextSink, spectra: SeriesSpectrum[], format: Format): Promise<void> {
   if (format === 'json') {
-    const items = spectra.map((s) => `    {"name": ${JSON.stringify(s.name)}, "frequencies": ${jsonArray(s.welch.frequencies)}, "psd": ${jsonArray(s.welch.psd)}}`);
-    await sink.write(`{\n  "series": [\n${items.join(',\n')}\n  ]\n}\n`);
+    const doc = jsonDocument(sink);
+    await doc.header();
+    await doc.array('series');
+    for (const s of spectra) {
+      await doc.record(jsonText(`{"name": ${JSON.stringify(s.name)}, "frequencies": ${jsonArray(s.welch.frequencies)}, "psd": ${jsonArray(s.welch.psd)}}`));
+    }
+    await doc.end();
     return;
   }
   if (format === 'csv' || format === 'ndjson') {
@@ -63,7 +68,7 @@ const ENERGY_COLUMNS = ['series', 'stage', 'startStep', 'endStep', 'u', 'v', 'sa
   'beforeMeanSquare', 'beforeBelow', 'beforeAbove', 'afterMeanSquare', 'afterBelow', 'afterAbove'] as const;
 
 /**
- * With a schedule. JSON: { schedule, split, fs, series: [ { name, frequencies, psd, filteredPsd,
+ * With a schedule. JSON: { schemaVersion, tool, schedule, split, fs, series: [ { name, frequencies, psd, filteredPsd,
  * stages: [ { index, startStep, endStep, u, v, samples, before, after } ] } ] } (before/after:
  * { meanSquare, below, above }); CSV/NDJSON: one row per (series, stage); table: shares per stage.
  */
@@ -71,14 +76,24 @@ export async function writeEnergyReport(
   sink: TextSink, spectra: SeriesSpectrum[], format: Format, meta: { schedule: Schedule; split: number; fs: number },
 ): Promise<void> {
   if (format === 'json') {
-    await sink.write(`{\n  "schedule": ${JSON.stringify(meta.schedule.name)},\n  "split": ${jsonValue(meta.split)},\n  "fs": ${jsonValue(meta.fs)},\n  "series": [`);
-    for (const [i, s] of spectra.entries()) {
-      await sink.write(`${i > 0 ? ',' : ''}\n    {\n      "name": ${JSON.stringify(s.name)},\n      "frequencies": ${jsonArray(s.welch.frequencies)},\n` +
-        `      "psd": ${jsonArray(s.welch.psd)},\n      "filteredPsd": ${jsonArray(s.filtered!.psd)},\n      "stages": [`);
-      for (const [j, st] of s.stages!.entries()) await sink.write(`${j > 0 ? ',' : ''}\n        ${jsonValue(st)}`);
-      await sink.write(`${s.stages!.length > 0 ? '\n      ' : ''}]\n    }`);
+    const doc = jsonDocument(sink);
+    await doc.header();
+    await doc.field('schedule', meta.schedule.name);
+    await doc.field('split', meta.split);
+    await doc.field('fs', meta.fs);
+    await doc.array('series');
+    for (const s of spectra) {
+      await doc.object();
+      await doc.field('name', s.name);
+      await doc.field('frequencies', s.welch.frequencies);
+      await doc.field('psd', s.welch.psd);
+      await doc.field('filteredPsd', s.filtered!.psd);
+      await doc.array('stages');
+      for (const st of s.stages!) await doc.record(st);
+      await doc.close();
+      await doc.close();
     }
-    await sink.write(`\n  ]\n}\n`);
+    await doc.end();
     return;
   }
   if (format === 'csv' || format === 'ndjson') {
@@ -106,22 +121,28 @@ export async function writeEnergyReport(
 }
 
 /**
- * Spectrogram. JSON: { "series": [ { name, frequencies, times, values: [[…per frequency…] per time] } ] };
+ * Spectrogram. JSON: { schemaVersion, tool, "series": [ { name, frequencies, times, values: [[…per frequency…] per time] } ] };
  * rows series,time,frequency,value; table: the strongest frequency and total power per time.
  */
 export async function writeSpectrogramReport(sink: TextSink, grams: SeriesSpectrogram[], format: Format): Promise<void> {
   if (format === 'json') {
-    await sink.write(`{\n  "series": [`);
-    for (const [i, g] of grams.entries()) {
+    const doc = jsonDocument(sink);
+    await doc.header();
+    await doc.array('series');
+    for (const g of grams) {
       const { frequencies, times, values } = g.result;
       const nf = frequencies.length;
-      await sink.write(`${i > 0 ? ',' : ''}\n    {\n      "name": ${JSON.stringify(g.name)},\n      "frequencies": ${jsonArray(frequencies)},\n` +
-        `      "times": ${jsonArray(times)},\n      "values": [`);
-      // One write per time slice: the text of a whole spectrogram can exceed V8's longest string.
-      for (let s = 0; s < times.length; s++) await sink.write(`${s > 0 ? ',' : ''}\n        ${jsonArray(values.subarray(s * nf, (s + 1) * nf))}`);
-      await sink.write(`${times.length > 0 ? '\n      ' : ''}]\n    }`);
+      await doc.object();
+      await doc.field('name', g.name);
+      await doc.field('frequencies', frequencies);
+      await doc.field('times', times);
+      await doc.array('values');
+      // One record per time slice: the text of a whole spectrogram can exceed V8's longest string.
+      for (let s = 0; s < times.length; s++) await doc.record(values.subarray(s * nf, (s + 1) * nf));
+      await doc.close();
+      await doc.close();
     }
-    await sink.write(`\n  ]\n}\n`);
+    await doc.end();
     return;
   }
   if (format === 'csv' || format === 'ndjson') {

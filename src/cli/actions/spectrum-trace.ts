@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { readTrace, TraceError, type NonFinitePolicy } from '../../io/read-trace.js';
+import { openTraceStream } from '../../io/trace-stream.js';
 import type { TraceSeries } from '../../io/trace-types.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
@@ -29,23 +30,35 @@ export const traceNotes = {
 };
 
 /**
+ * A series to analyse: its samples in memory (`values`), or, from a .npy file too large to hold
+ * comfortably (over STREAM_BYTES of data), `chunks` that read them when asked and `values` empty.
+ */
+export type SpectrumSeries = TraceSeries & { length: number; chunks?: () => Iterable<Float64Array> };
+
+/** .npy data larger than this is read in chunks by the estimates, not held (64 MiB: 8·2^23 samples). */
+export const STREAM_BYTES = 1 << 26;
+
+/**
  * The trace's selected series; reader problems become one-line usage errors (exit 2), and what
  * the reader skipped or dropped is said on stderr. `fsGiven`: whether --fs was set (else a
- * step spacing other than 1 gets a note on the units).
+ * step spacing other than 1 gets a note on the units). `stream`: whether a large .npy file may
+ * be left on disk and read in chunks (not when a schedule needs every sample at once).
  */
-export function readSeries(path: string, options: TraceCliOptions, fsGiven: boolean, ctx: CliContext): TraceSeries[] {
-  let series: TraceSeries[];
+export function readSeries(path: string, options: TraceCliOptions, fsGiven: boolean, ctx: CliContext, stream = false): SpectrumSeries[] {
+  let series: SpectrumSeries[];
   try {
     const columns = options.column.length > 0 ? options.column : undefined;
     const nonfinite: NonFinitePolicy = options.nonfinite;
-    series = readTrace(path === '-' ? '-' : resolve(ctx.cwd, path), { format: options.traceFormat, columns, nonfinite }).series;
+    const resolved = path === '-' ? '-' : resolve(ctx.cwd, path);
+    const chunked = stream ? openTraceStream(resolved, { format: options.traceFormat, columns, nonfinite }) : null;
+    if (chunked !== null && chunked.dataBytes > STREAM_BYTES) {
+      series = chunked.names.map((name, k) => ({
+        name, values: new Float64Array(0), skipped: 0, dropped: chunked.dropped[k], length: chunked.lengths[k],
+        chunks: () => rethrowing(chunked.chunks(k), path),
+      }));
+    } else series = readTrace(resolved, { format: options.traceFormat, columns, nonfinite }).series.map((s) => ({ ...s, length: s.values.length }));
   } catch (error) {
-    if (error instanceof TraceError) {
-      // Messages name the resolved path; show the path as the user typed it.
-      const message = error.message.startsWith(error.file) && path !== '-' ? `${path}${error.message.slice(error.file.length)}` : error.message;
-      throw new CliError(message + (error.code === 'non-finite' ? traceNotes.nonFiniteHint : ''), 2);
-    }
-    throw error;
+    throw traceFailure(error, path);
   }
   if (series.length === 0) throw new CliError(`${path}: no series to analyse`);
   const shownPath = path === '-' ? '<stdin>' : path;
@@ -57,6 +70,22 @@ export function readSeries(path: string, options: TraceCliOptions, fsGiven: bool
   const spaced = series.filter((s) => s.steps !== undefined);
   if (new Set(spaced.map((s) => s.steps!.spacing)).size > 1) ctx.stderr.write(`${traceNotes.mixedSpacing(shownPath, spaced)}\n`);
   return series;
+}
+
+/** A reader's TraceError as the one-line usage error (exit 2) naming the path as the user typed it; anything else as is. */
+function traceFailure(error: unknown, path: string): unknown {
+  if (!(error instanceof TraceError)) return error;
+  const message = error.message.startsWith(error.file) && path !== '-' ? `${path}${error.message.slice(error.file.length)}` : error.message;
+  return new CliError(message + (error.code === 'non-finite' ? traceNotes.nonFiniteHint : ''), 2);
+}
+
+/** Chunks whose reader errors (met while an estimate reads them) come out as traceFailure says. */
+function* rethrowing(chunks: Iterable<Float64Array>, path: string): Generator<Float64Array> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    throw traceFailure(error, path);
+  }
 }
 
 /** A schedule runs one coefficient per step: a trace sampled every N steps cannot go through it. */

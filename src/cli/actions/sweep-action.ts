@@ -1,21 +1,22 @@
+import { CLI_VOCABULARY } from '../messages.js';
 import { availableParallelism } from 'node:os';
-import { axisSpecOf } from '../../sweep/sweep-block.js';
+import { axisSpecOf } from '../../schedule/sweep-block.js';
 import { parseAtFreqs } from '../../sweep/at-freqs.js';
-import { parseGridOption, resolveAxes, type AxisRequest } from '../../sweep/sweep-axes.js';
-import { sweepFooter, sweepHeader } from '../../sweep/sweep-document.js';
+import { resolveAxes, type AxisRequest } from '../../sweep/sweep-axes.js';
+import { parseGridOption } from '../grid-options.js';
+import { sweepFooter, sweepHeader } from '../../io/sweep-document.js';
 import { jobSize, sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
-import { stagePicker } from '../../sweep/stage-picker.js';
+import { selectStages } from '../../analysis/stage-selection.js';
 import { holdSignals } from '../../io/interrupt.js';
 import { sweepBudgets } from '../../sweep/sweep-budget.js';
 import { InvalidPointError, runSweep } from '../../sweep/parallel/run-sweep.js';
-import { TOOL } from '../../version.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
-import { loadSweepInput } from './sweep-input.js';
+import { loadSweepInput } from '../load-schedules.js';
 import { progressBar } from './sweep-progress.js';
 import { quoted } from '../../util/excerpt.js';
 
@@ -74,7 +75,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   }
 
   const stages = options.stages ?? config.sweep?.stages ?? 'first,last';
-  const picked = stagePicker(stages)(schedule.stages);
+  const picked = selectStages(stages, schedule.stages);
   if (!Array.isArray(picked)) throw new CliError(`--stages: ${picked.error}`);
   const atFreqs = options.atFreqs === undefined ? [] : parseAtFreqs(options.atFreqs);
   if (!Array.isArray(atFreqs)) throw new CliError(`--at-freqs: ${atFreqs.error}`);
@@ -85,7 +86,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   }
   const plot = options.plot === undefined ? undefined : await preparePlot(options, axes.map((a) => a.path));
 
-  const job = sweepJob(config, axes, { stages, atFreqs, format, allowUnstable: options.allowUnstable ?? false, skipInvalid: options.skipInvalid ?? false });
+  const job = sweepJob(config, axes, { stages, atFreqs, format, allowUnstable: options.allowUnstable ?? false, skipInvalid: options.skipInvalid ?? false, vocabulary: CLI_VOCABULARY });
   const total = jobSize(job);
   const rowsPerPoint = Math.max(1, picked.length);
   const threads = jobs ?? (total * rowsPerPoint >= PARALLEL_FROM_ROWS ? availableParallelism() : 1);
@@ -106,7 +107,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   let skippedCount = 0;
   try {
     await writeOutput(ctx, options.output, async (sink) => {
-      await sink.write(sweepHeader(job, { tool: TOOL, schedule: schedule.name, source: schedule.source }));
+      await sink.write(sweepHeader(job, { schedule: schedule.name, source: schedule.source }));
       let first = true;
       const summary = await runSweep(job, {
         jobs: threads,

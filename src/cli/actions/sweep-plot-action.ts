@@ -1,24 +1,22 @@
-import { METRIC_NAMES } from '../../io/tidy-rows.js';
+import { NUMERIC_METRICS } from '../../metric-names.js';
+import { stageSelector } from '../../analysis/stage-selection.js';
 import { formatOfPath } from '../../plot/plot-format.js';
-import { stableJson } from '../../plot/stable-json.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
 import { pointEvaluator } from '../../sweep/point-evaluator.js';
 import { stageMetricsOf } from '../../filter/stage-filter.js';
 import { pointValues } from '../../sweep/sweep-grid.js';
 import type { SweepJob } from '../../sweep/sweep-job.js';
-import { sweepHeatmapSpec, sweepLineSpec, type PlotAxis } from '../../sweep/sweep-plot-spec.js';
+import { sweepHeatmapSpec, type PlotAxis } from '../../plot/specs/sweep-heatmap.js';
+import { sweepLineSpec } from '../../plot/specs/sweep-line.js';
 import type { StageMetrics } from '../../types.js';
 import { didYouMean } from '../../util/suggest.js';
-import { TOOL } from '../../version.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { writeFileOutput } from '../output.js';
+import { writeFigure } from '../write-figure.js';
 import { quoted } from '../../util/excerpt.js';
 
 /** Points a plot may have (a heatmap of 500 × 500 is already finer than the picture). */
 const MAX_PLOT_POINTS = 250_000;
-
-const NUMERIC_METRICS = METRIC_NAMES.filter((m) => m !== 'filterType' && m !== 'amplifies');
 
 interface PlotCliOptions {
   plot?: string;
@@ -30,8 +28,8 @@ interface PlotCliOptions {
 /**
  * Checks the --plot options before the sweep runs, and returns the step that draws the plot after
  * it: the metric of the chosen stage at every point (recomputed on the main thread; invalid points
- * are gaps), as a heatmap for two swept paths or lines for one, written as .vl.json,
- * .svg, .png or .html through the plotting machinery of src/plot (writeFileOutput).
+ * are gaps), as a heatmap for two swept paths or lines for one, written as .vl.json, .svg, .png or
+ * .html by writeFigure (the render pipeline of `plot`).
  */
 export function preparePlot(options: PlotCliOptions, paths: string[]): { write(job: SweepJob, ctx: CliContext): Promise<void> } {
   const file = options.plot!;
@@ -44,7 +42,11 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
   if (contour !== undefined && !Number.isFinite(contour)) throw new CliError(`--contour: expected a number (got ${quoted(options.contour ?? '')})`);
   if (contour !== undefined && paths.length !== 2) throw new CliError('--contour: needs a heatmap, i.e. two swept paths');
   const stageText = options.plotStage.trim();
-  if (!/^(first|last|final|-?\d+)$/.test(stageText)) throw new CliError(`--plot-stage: expected first, last or a stage index (got ${quoted(stageText)})`);
+  const stageOf = stageSelector(stageText, { single: true });
+  const parsed = stageOf(0);
+  if (!Array.isArray(parsed) && (parsed.code === 'syntax' || parsed.code === 'not_single')) {
+    throw new CliError(`--plot-stage: expected first, last, final, a stage index or step:S (got ${quoted(stageText)})`);
+  }
 
   return {
     async write(job, ctx) {
@@ -60,9 +62,8 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
           z[p] = NaN;
           continue;
         }
-        const n = r.stages.count;
-        const k = stageText === 'first' ? 0 : stageText === 'last' || stageText === 'final' ? n - 1 : Number(stageText) < 0 ? n + Number(stageText) : Number(stageText);
-        const m = k >= 0 && k < n ? stageMetricsOf(r, k)[metric] : null;
+        const k = stageOf(r.stages);
+        const m = Array.isArray(k) ? stageMetricsOf(r, k[0])[metric] : null;
         z[p] = typeof m === 'number' ? m : NaN;
       }
       const axes: PlotAxis[] = job.axes.map((a) => ({
@@ -75,26 +76,7 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
         axes.length === 2
           ? sweepHeatmapSpec({ x: axes[0], y: axes[1], metric, stage, z, contour })
           : sweepLineSpec({ x: axes[0], metric, stage, series: [{ name: metric, values: z }] });
-      if (format === 'vl.json') {
-        await writeFileOutput(ctx, file, stableJson(spec));
-      } else {
-        const { compileVega } = await import('../../plot/render/compile-vega.js');
-        const { renderSvg } = await import('../../plot/render/render-svg.js');
-        if (format === 'html') {
-          const { renderHtml } = await import('../../plot/render/render-html.js');
-          const title = (spec.title as { text: string }).text;
-          await writeFileOutput(ctx, file, await renderHtml({ title, subtitle: `${TOOL.name} ${TOOL.version}`, theme: 'light', figures: [{ id: 'sweep', heading: title, description: String(spec.description), spec }] }));
-        } else {
-          const compiled = await compileVega(spec);
-          for (const w of compiled.warnings) ctx.stderr.write(`momentum-fr: plot: ${w}\n`);
-          const svg = await renderSvg(compiled.spec, (w) => ctx.stderr.write(`momentum-fr: plot: ${w}\n`));
-          if (format === 'svg') await writeFileOutput(ctx, file, svg);
-          else {
-            const { renderPng } = await import('../../plot/render/render-png.js');
-            await writeFileOutput(ctx, file, await renderPng(svg));
-          }
-        }
-      }
+      await writeFigure(ctx, file, { id: 'sweep', spec });
     },
   };
 }

@@ -1,12 +1,14 @@
 import { jsonValue } from '../../io/number-format.js';
+import { documentHeader } from '../../tool.js';
 import { parseTuneTarget } from '../../tune/tune-target.js';
 import { tuneParameter } from '../../tune/tune-parameter.js';
 import { tuneBudget } from '../../sweep/sweep-budget.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
+import { CLI_VOCABULARY, TUNE_EXIT_CODES, tuneFailureText } from '../messages.js';
 import type { InputOptions } from '../options.js';
-import { loadSweepInput } from './sweep-input.js';
+import { loadSweepInput } from '../load-schedules.js';
 import { excerpt, quoted } from '../../util/excerpt.js';
 
 export interface TuneCliOptions extends InputOptions {
@@ -20,7 +22,7 @@ export interface TuneCliOptions extends InputOptions {
 
 /**
  * `momentum-fr tune`: parse once → solve → report the value, the metric it achieves and the
- * tolerance (text, or JSON `{ solution: { path, value }, target, achieved, tolerance, … }`).
+ * tolerance (text, or JSON `{ schemaVersion, tool, solution: { path, value }, target, achieved, tolerance, … }`).
  */
 export async function tuneCommand(input: string | undefined, options: TuneCliOptions, ctx: CliContext): Promise<void> {
   const target = parseTuneTarget(options.target);
@@ -40,12 +42,14 @@ export async function tuneCommand(input: string | undefined, options: TuneCliOpt
   }
   const source = await loadSweepInput(input, options, ctx, 'tune');
   checkBudgets([tuneBudget(source.config, source.schedule.stages.count)], options.force);
-  const result = tuneParameter(source.config, { path: options.solve, target, range, allowUnstable: options.allowUnstable, xtol });
-  if ('error' in result) throw new CliError(result.exitCode === 2 ? `--solve ${result.error}` : result.error, result.exitCode);
+  const result = tuneParameter(source.config, { path: options.solve, target, range, allowUnstable: options.allowUnstable, xtol, vocabulary: CLI_VOCABULARY });
+  if ('error' in result) throw new CliError(tuneFailureText(result), TUNE_EXIT_CODES[result.code]);
 
   const targetJson = { stage: target.stageText, metric: target.metric, value: target.value };
   if (options.format === 'json') {
+    // One compact line (a small answer, read with jq): the document header, then the solution.
     const doc = {
+      ...documentHeader(),
       solution: { path: result.path, value: result.value },
       target: targetJson,
       achieved: result.achieved,

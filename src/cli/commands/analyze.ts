@@ -11,7 +11,7 @@ export function register(program: Command, ctx: CliContext): void {
   addGridOptions(cmd);
   addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the analysis');
   cmd
-    .option('--stages <list>', 'stages to report: all, none, first, last, 0,10,299, 5..9, every:N, -1 (default: all; none with --at-steps)')
+    .option('--stages <list>', 'stages to report: all, none, first, last, 0,10,299, 5..9, every:N, -1, step:S (default: all; none with --at-steps)')
     .option('--no-response', 'metrics only: one row per stage, no frequency response')
     .addOption(new Option('--mode <mode>', 'frozen: per-stage LTI response; exact: the true time-variant response H(t, ω) at each stage end, with settlingSteps and maxDeviationDb; both').choices(['frozen', 'exact', 'both']).default('frozen'))
     .option('--at-steps <list>', 'also report the exact response at these steps, e.g. 1,100,1000 (JSON: atSteps)')

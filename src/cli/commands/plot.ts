@@ -25,7 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--scale <scale>', 'frequency axis: log on [fmin, π], or linear on [0, π]').choices(['log', 'linear']).default('log'))
     .option('--fmin <omega>', 'lowest frequency of a log axis, rad/sample (default: a decade below 1 − max|u|, within [1e-6, 1e-2])')
     .addOption(new Option('--units <unit>', 'frequency unit: rad (rad/sample), cycles (cycles/step), period (steps)').choices(['rad', 'cycles', 'period']).default('rad'))
-    .option('--stages <list>', 'stages drawn as curves: first, last, 0,10,299, 5..9, every:N, -1 (default: --curves stages spread over training)')
+    .option('--stages <list>', 'stages drawn as curves: first, last, 0,10,299, 5..9, every:N, -1, step:S (default: --curves stages spread over training)')
     .option('--curves <count>', 'how many stages to draw when --stages is not given', '8')
     .option('--exact', 'overlay the exact time-variant response at the last step of each drawn stage (dashed; in an overlaid compare, wide translucent lines)')
     .option('--map-columns <count>', 'response map: at most this many step columns (more stages are merged)', '400')

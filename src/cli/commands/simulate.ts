@@ -19,7 +19,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--f0 <omega>', 'chirp start frequency, rad/sample', '0')
     .option('--f1 <omega>', 'chirp end frequency, rad/sample (default π)')
     .option('--at <step>', 'impulse/step position, 0-based sample index', '0')
-    .option('--stages <list>', 'stages to report: all, first, last, 0,10,299, 5..9, every:N, -1', 'all')
+    .option('--stages <list>', 'stages to report: all, first, last, 0,10,299, 5..9, every:N, -1, step:S', 'all')
     .option('--nperseg <n>', 'largest Welch segment; shrunk per stage to a power of two ≤ samples/4', '256')
     .option('--coherence <threshold>', 'compare only frequencies whose coherence is at least this', '0.99')
     .option('--spectra', 'JSON: include each stage\'s frequencies, measured and theoretical gain, coherence')

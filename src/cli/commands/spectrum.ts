@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { addInputOptions, addOutputOptions } from '../options.js';
-import { windowHelp } from '../../spectral/window-help.js';
+import { windowHelp } from '../window-help.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program

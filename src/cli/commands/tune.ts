@@ -10,7 +10,7 @@ export function register(program: Command, ctx: CliContext): void {
   addInputOptions(cmd);
   cmd
     .requiredOption('--solve <path>', 'the value to solve for, by dot path (momentum.c, momentum.beta, c)')
-    .requiredOption('--target <stage.metric=value>', 'stage (first, final/last, stage:K) and analyze metric name, e.g. final.dcGain=30.992')
+    .requiredOption('--target <stage.metric=value>', 'stage (first, final/last, K or stage:K, step:S) and analyze metric name, e.g. final.dcGain=30.992')
     .option('--range <lo:hi>', 'search only here (default: step out from the config\'s current value)')
     .option('--xtol <dx>', 'absolute tolerance on the solution (default: full double precision)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))

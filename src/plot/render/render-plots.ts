@@ -1,6 +1,5 @@
 import type { Schedule } from '../../types.js';
-import { TOOL } from '../../version.js';
-import { externalizeData } from '../externalize-data.js';
+import { TOOL } from '../../tool.js';
 import { uniqueSlugs } from '../file-slug.js';
 import { plotFigures, type PlotFigure } from '../plot-figures.js';
 import type { ExactResponses } from '../response-records.js';
@@ -9,11 +8,8 @@ import type { PlotKind } from '../plot-kind.js';
 import { renderOptionIssues } from '../plot-option-checks.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot-options.js';
 import { OptionError } from '../../schedule/issues.js';
-import { stableJson } from '../stable-json.js';
-import { compileVega } from './compile-vega.js';
-import { renderHtml } from './render-html.js';
-import { renderPng, type PngOptions } from './render-png.js';
-import { figureSvg } from './figure-svg.js';
+import { renderFigures, type Figure, type FigureTarget, type PlotFile } from './render-figures.js';
+import type { PngOptions } from './render-png.js';
 
 export interface RenderPlotsOptions {
   kinds: readonly PlotKind[];
@@ -32,19 +28,7 @@ export interface RenderPlotsOptions {
   exact?: ExactResponses;
 }
 
-/** A file to write: a name relative to the output directory, and its bytes. */
-export interface PlotFile {
-  name: string;
-  format: PlotFormat | 'data';
-  data: string | Uint8Array;
-}
-
-/** One output before rendering: a static figure in one format, or the HTML page of all figures. */
-interface Target {
-  name: string;
-  format: PlotFormat;
-  figures: PlotFigure[];
-}
+export type { PlotFile } from './render-figures.js';
 
 /**
  * Every requested figure in every requested format, rendered in memory in a fixed order (figures,
@@ -61,18 +45,18 @@ export async function renderPlots(schedules: readonly Schedule[], given: RenderP
   const issues = renderOptionIssues(schedules, given);
   if (issues.length > 0) throw new OptionError(issues);
   const options = { ...given, plot: resolvePlotOptions(given.plot) };
-  const warnings: string[] = [];
   const staticFormats = options.formats.filter((f) => f !== 'html');
-  const targets: Target[] = [];
+  const targets: FigureTarget[] = [];
   if (staticFormats.length > 0) {
-    for (const figure of plotFigures(schedules, options.kinds, { ...options.plot, interactive: false }, options.exact)) {
+    for (const plotFigure of plotFigures(schedules, options.kinds, { ...options.plot, interactive: false }, options.exact)) {
+      const figure = asFigure(plotFigure); // one object per figure: renderFigures renders it once for svg and png
       for (const format of staticFormats) targets.push({ name: `${figure.id}.${format}`, format, figures: [figure] });
     }
   }
   const onlySlug = schedules.length === 1 ? uniqueSlugs([schedules[0].name])[0] : null;
   if (options.formats.includes('html')) {
     const figures = plotFigures(schedules, options.kinds, { ...options.plot, interactive: true }, options.exact);
-    if (figures.length > 0) targets.push({ name: `${onlySlug ?? 'plots'}.html`, format: 'html', figures });
+    if (figures.length > 0) targets.push({ name: `${onlySlug ?? 'plots'}.html`, format: 'html', figures: figures.map(asFigure) });
   }
   const names = targetNames(
     targets.map((t) => t.name),
@@ -82,78 +66,12 @@ export async function renderPlots(schedules: readonly Schedule[], given: RenderP
   const pageTitle =
     schedules.length === 1 ? `Momentum schedule ${schedules[0].name}` : `Momentum schedules: ${schedules.map((s) => s.name).join(', ')}`;
 
-  const compiled = new Map<PlotFigure, Promise<unknown>>();
-  const vegaSpec = (figure: PlotFigure): Promise<unknown> => {
-    let c = compiled.get(figure);
-    if (!c) {
-      c = compileVega(figure.spec).then((r) => {
-        warnings.push(...r.warnings.map((w) => `${figure.id}: ${w}`));
-        return r.spec;
-      });
-      compiled.set(figure, c);
-    }
-    return c;
+  const page = {
+    title: pageTitle,
+    subtitle: `Frequency response of momentum schedules, written by ${TOOL.name} ${TOOL.version}. Hover for values; the slider moves the highlighted magnitude curve across training.`,
+    theme: options.plot.theme,
   };
-  // The response map's cells are drawn as one image (cell-raster.ts). Everything renders on this
-  // thread: an SVG worker thread measured slower on the 2-vCPU machines this is benchmarked on (its
-  // own vega load outweighs the overlap).
-  const svgs = new Map<PlotFigure, Promise<string>>();
-  const svgOf = (figure: PlotFigure): Promise<string> => {
-    let s = svgs.get(figure);
-    if (!s) {
-      const about = { title: figureTitle(figure), description: String(figure.spec.description ?? '') };
-      s = figureSvg(figure.spec, about, { cellImage: figure.kind === 'response-map' }).then((r) => {
-        warnings.push(...r.warnings.map((w) => `${figure.id}: ${w}`));
-        return r.svg;
-      });
-      svgs.set(figure, s);
-    }
-    return s;
-  };
-
-  // Start every file at once and collect them in order: vega runs on the main thread one figure
-  // after another, while resvg rasterises finished SVGs on the thread pool in the meantime.
-  const pending = targets.map(async (target, i): Promise<PlotFile[]> => {
-    const name = names[i];
-    const figure = target.figures[0];
-    switch (target.format) {
-      case 'vl.json': {
-        if (!options.dataFile) return [{ name, format: 'vl.json', data: stableJson(figure.spec) }];
-        const dataName = `${stripFormat(name)}.data.json`;
-        const { spec, data } = externalizeData(figure.spec, baseName(dataName));
-        return [
-          { name, format: 'vl.json', data: stableJson(spec) },
-          { name: dataName, format: 'data', data: stableJson(data) },
-        ];
-      }
-      case 'vg.json':
-        return [{ name, format: 'vg.json', data: stableJson(await vegaSpec(figure)) }];
-      case 'svg':
-        return [{ name, format: 'svg', data: await svgOf(figure) }];
-      case 'png':
-        return [{ name, format: 'png', data: await renderPng(await svgOf(figure), options.png) }];
-      case 'html':
-        return [
-          {
-            name,
-            format: 'html',
-            data: await renderHtml({
-              title: pageTitle,
-              subtitle: `Frequency response of momentum schedules, written by ${TOOL.name} ${TOOL.version}. Hover for values; the slider moves the highlighted magnitude curve across training.`,
-              theme: options.plot.theme,
-              figures: target.figures.map((f) => ({
-                id: f.id,
-                heading: figureTitle(f),
-                description: String(f.spec.description ?? ''),
-                spec: f.spec,
-              })),
-            }),
-          },
-        ];
-    }
-  });
-  const files = (await Promise.all(pending)).flat();
-  return { files, warnings };
+  return renderFigures(targets.map((t, i) => ({ ...t, name: names[i] })), { dataFile: options.dataFile, png: options.png, page });
 }
 
 /**
@@ -169,10 +87,8 @@ export function targetNames(defaults: readonly string[], onlySlug: string | null
   return defaults.map((d) => `${stem}-${prefix !== null && d.startsWith(prefix) ? d.slice(prefix.length) : d}`);
 }
 
-function figureTitle(figure: PlotFigure): string {
-  return String((figure.spec.title as { text?: string } | undefined)?.text ?? figure.id);
-}
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+/** The response map's cells are drawn as one image (cell-raster.ts). */
+function asFigure(figure: PlotFigure): Figure {
+  return { id: figure.id, spec: figure.spec, cellImage: figure.kind === 'response-map' };
 }

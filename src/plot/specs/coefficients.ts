@@ -1,6 +1,6 @@
 import type { Schedule } from '../../types.js';
 import type { PlotOptions } from '../plot-options.js';
-import { roundSig } from '../round-sig.js';
+import { roundSig } from '../../util/round-sig.js';
 import { coefficientSeries } from '../coefficient-series.js';
 import { binValues, stepBins } from '../step-bins.js';
 import { stageCountText } from './curve-figure.js';

@@ -3,7 +3,7 @@ import type { Schedule } from '../../types.js';
 import { frequencyAxis } from '../frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
 import { responseRecords, withExact, type ExactResponses } from '../response-records.js';
-import { roundSig } from '../round-sig.js';
+import { roundSig } from '../../util/round-sig.js';
 import { curveDatasets, type CurveSource } from './curve-datasets.js';
 import { CURVE_QUANTITY } from './curve-panel.js';
 import { plotTheme } from './theme.js';

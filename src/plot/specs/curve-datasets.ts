@@ -1,7 +1,7 @@
 import type { FrequencyResponse } from '../../types.js';
 import type { FrequencyAxis } from '../frequency-axis.js';
 import type { ResponseRecords } from '../response-records.js';
-import { roundSig } from '../round-sig.js';
+import { roundSig } from '../../util/round-sig.js';
 import type { DataRow } from './vega-lite-spec.js';
 
 /** The per-frequency quantities a curve plot can draw, as named in the data rows. */

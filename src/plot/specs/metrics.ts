@@ -2,7 +2,7 @@ import { stageMetrics } from '../../filter/metrics.js';
 import type { Schedule } from '../../types.js';
 import { frequencyAxis } from '../frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
-import { roundSig } from '../round-sig.js';
+import { roundSig } from '../../util/round-sig.js';
 import { stepBins } from '../step-bins.js';
 import { middleStage } from '../bin-stages.js';
 import { isFirstOrder, stageMetricsOf } from '../../filter/stage-filter.js';

@@ -4,7 +4,7 @@ import { frequencyAxis } from '../frequency-axis.js';
 import { gainBoundsDb } from '../gain-bounds-db.js';
 import { autoOmegaMin } from '../plot-grid.js';
 import type { PlotOptions } from '../plot-options.js';
-import { roundSig } from '../round-sig.js';
+import { roundSig } from '../../util/round-sig.js';
 import { stepBins } from '../step-bins.js';
 import { middleStage, sampleStages } from '../bin-stages.js';
 import { isFirstOrder, stageResponse } from '../../filter/stage-filter.js';

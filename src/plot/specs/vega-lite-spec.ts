@@ -9,6 +9,9 @@ export type VegaLiteSpec = { [key: string]: unknown };
 /** One row of an inline dataset; values are numbers (rounded), strings, null or arrays of them. */
 export type DataRow = { [key: string]: number | string | null | (number | null)[] };
 
+/** Width of a panel of the spectral figures (simulate, spectrum), in px. */
+export const SPECTRAL_WIDTH = 560;
+
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 export interface TopLevelParts {

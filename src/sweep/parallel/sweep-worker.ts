@@ -4,6 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { chunkChecker, chunkFormatter } from '../sweep-rows.js';
 import type { SweepJob } from '../sweep-job.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
+import { provideMathjs } from '../../schedule/mathjs-provider.js';
+import { requireMathjs } from '../../io/require-mathjs.js';
+
+// A worker is a fresh module graph: the custom expressions of its points need mathjs too.
+provideMathjs(requireMathjs, { fallback: true });
 
 const job = workerData as SweepJob;
 const format = chunkFormatter(job);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
-import { sweepHeatmapSpec, sweepLineSpec } from '../../src/sweep/sweep-plot-spec.js';
+import { sweepHeatmapSpec } from '../../src/plot/specs/sweep-heatmap.js';
 
-describe('sweep plot specs', () => {
+describe('sweepHeatmapSpec', () => {
   it('the heatmap with a contour compiles without warnings and renders; cells tile the axis', async () => {
     const c = [0.01, 0.02, 0.04];
     const v = [0.5, 1];
@@ -14,12 +14,5 @@ describe('sweep plot specs', () => {
     const compiled = await compileVega(spec);
     expect(compiled.warnings).toEqual([]);
     expect(await renderSvg(compiled.spec)).toMatch(/^<svg/);
-  });
-
-  it('the line plot compiles without warnings, one colour per series', async () => {
-    const spec = sweepLineSpec({ x: { path: 'beta', values: [0.5, 0.9], log: false }, metric: 'cutoffFrequency', stage: 'last', series: [{ name: 'a', values: [0.7, 0.1] }, { name: 'b', values: [0.6, NaN] }], seriesTitle: 'v' });
-    const compiled = await compileVega(spec);
-    expect(compiled.warnings).toEqual([]);
-    expect(JSON.stringify(spec)).toContain('"color"');
   });
 });

@@ -1,4 +1,4 @@
-import { WINDOW_NAMES, windowSignature } from './window-spec.js';
+import { WINDOW_NAMES, windowSignature } from '../spectral/window-spec.js';
 
 /** The windows --window takes, wrapped for --help and docs (one source: the table of window-spec.ts). */
 export function windowHelp(width = 96): string {

@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import { PRESETS } from '../schedule/presets/index.js';
-import { CustomMomentum, ScheduleShape, type ScheduleConfig } from '../schedule/schema.js';
-import { parseKeyPath } from '../schedule/key-path.js';
+import { PRESETS } from './presets/index.js';
+import { CustomMomentum, ScheduleShape, type ScheduleConfig } from './schema.js';
+import { parseKeyPath } from './key-path.js';
 import { excerpt, quoted } from '../util/excerpt.js';
 import { didYouMean } from '../util/suggest.js';
+
+/**
+ * The one path syntax of the config language, for every place a user names a value from outside
+ * the file: `--set` (before validation, on the raw mapping), `--grid`, `--solve` and `sweep:` keys
+ * (after validation, on the config). Paths are dot paths as the YAML spells them: `steps`,
+ * `momentum.c`, `momentum.params.mu`, `momentum.u.piecewise.1.value` (key-path.ts parses them and
+ * refuses prototype keys). A bare name is looked up the same way everywhere (`bareNamePath`).
+ */
 
 /** A config value that a sweep or tune may set, found from the dot path a user typed. */
 export interface SweepTarget {
@@ -22,6 +30,79 @@ export interface SweepTarget {
 const SCHEDULE_NUMBERS = ['steps', 'stages', 'stageLength'] as const;
 const NOT_NUMERIC = new Set(['name', 'description', 'sweep']);
 
+/** What a bare name can mean in one schedule: its preset's parameters, or its custom `params` and u / v. */
+export type NameScope = { preset: string } | { customParams: string[] };
+
+/**
+ * A bare name → its full path, in this order: the schedule's own keys (steps, stages, stageLength,
+ * name, description, sweep, momentum), the preset's parameters (`beta` → momentum.beta), the custom
+ * `params` entries (`mu` → momentum.params.mu), then custom `u` / `v`. Otherwise a one-line reason
+ * listing the names that work there (`verb`: "sweepable", "settable").
+ */
+export function bareNamePath(name: string, scope: NameScope, verb: string): string[] | { error: string } {
+  if ((SCHEDULE_NUMBERS as readonly string[]).includes(name) || NOT_NUMERIC.has(name) || name === 'momentum') return [name];
+  const candidates: string[] = [...SCHEDULE_NUMBERS];
+  if ('preset' in scope) {
+    const params = Object.keys(PRESETS.get(scope.preset)!.params.shape);
+    if (params.includes(name)) return ['momentum', name];
+    candidates.push(...params);
+  } else {
+    if (scope.customParams.includes(name)) return ['momentum', 'params', name];
+    if (name === 'u' || name === 'v') return ['momentum', name];
+    candidates.push('u', 'v', ...scope.customParams);
+  }
+  return { error: `unknown parameter ${quoted(name)}${didYouMean(name, candidates)} (${verb} here: ${candidates.join(', ')})` };
+}
+
+/** The scope of a validated config. */
+function configScope(config: ScheduleConfig): NameScope {
+  const { momentum } = config;
+  return momentum.preset !== undefined ? { preset: momentum.preset } : { customParams: Object.keys(momentum.custom.params ?? {}) };
+}
+
+/**
+ * The scope of a raw schedule mapping (before validation), or undefined when its momentum block
+ * names no known preset and is no custom block: then a bare name is left as written, and validation
+ * reports the block.
+ */
+function documentScope(schedule: unknown): NameScope | undefined {
+  const momentum = isMapping(schedule) && Object.hasOwn(schedule, 'momentum') ? schedule.momentum : undefined;
+  if (!isMapping(momentum)) return undefined;
+  if (Object.hasOwn(momentum, 'preset')) return typeof momentum.preset === 'string' && PRESETS.has(momentum.preset) ? { preset: momentum.preset } : undefined;
+  const params = Object.hasOwn(momentum, 'params') ? momentum.params : undefined;
+  return { customParams: isMapping(params) ? Object.keys(params) : [] };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * `--set`: sets `path` (a bare name resolved against this schedule, see bareNamePath) to a copy of
+ * `value` in the raw schedule mapping `root`, creating mappings on the way. Mutates `root`; returns
+ * the full path set, or why the bare name means nothing here. Paths come from parseKeyPath, which
+ * refused prototype keys.
+ */
+export function applyOverride(root: Record<string, unknown>, path: readonly string[], value: unknown): string[] | { error: string } {
+  let full = [...path];
+  if (path.length === 1) {
+    const scope = documentScope(root);
+    if (scope !== undefined) {
+      const expanded = bareNamePath(path[0], scope, 'settable');
+      if ('error' in expanded) return expanded;
+      full = expanded;
+    }
+  }
+  let node: Record<string, unknown> = root;
+  for (const key of full.slice(0, -1)) {
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (typeof next !== 'object' || next === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[full[full.length - 1]] = structuredClone(value);
+  return full;
+}
+
 /**
  * `c`, `momentum.c`, `momentum.params.mu`, `momentum.u.piecewise.1.value`, `stages` → the target,
  * or a one-line reason it is not a sweepable number. A bare name is a schedule key (steps, stages,
@@ -32,7 +113,7 @@ export function sweepTarget(config: ScheduleConfig, text: string): SweepTarget |
   if ('error' in parsed) return parsed;
   const keys = parsed.path;
   const path = excerpt(keys.join('.'));
-  const expanded = keys.length === 1 ? expandBareName(config, keys[0]) : keys;
+  const expanded = keys.length === 1 ? bareNamePath(keys[0], configScope(config), 'sweepable') : keys;
   if ('error' in expanded) return expanded;
   const [head, ...rest] = expanded;
   if (head !== 'momentum') {
@@ -95,23 +176,6 @@ function customTarget(config: ScheduleConfig, path: string, rest: string[], cust
     }
   }
   return finish(config, ['momentum', ...rest].join('.'), configPath, schema);
-}
-
-function expandBareName(config: ScheduleConfig, name: string): string[] | { error: string } {
-  if ((SCHEDULE_NUMBERS as readonly string[]).includes(name) || NOT_NUMERIC.has(name) || name === 'momentum') return [name];
-  const { momentum } = config;
-  const candidates: string[] = [...SCHEDULE_NUMBERS];
-  if (momentum.preset !== undefined) {
-    const params = Object.keys(PRESETS.get(momentum.preset)!.params.shape);
-    if (params.includes(name)) return ['momentum', name];
-    candidates.push(...params);
-  } else {
-    const params = Object.keys(momentum.custom.params ?? {});
-    if (params.includes(name)) return ['momentum', 'params', name];
-    if (name === 'u' || name === 'v') return ['momentum', name];
-    candidates.push('u', 'v', ...params);
-  }
-  return { error: `unknown parameter ${quoted(name)}${didYouMean(name, candidates)} (sweepable here: ${candidates.join(', ')})` };
 }
 
 function finish(config: ScheduleConfig, column: string, configPath: (string | number)[], schema: z.ZodType): SweepTarget | { error: string } {

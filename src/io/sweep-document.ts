@@ -1,7 +1,8 @@
-import { csvLine } from '../io/csv-line.js';
-import { jsonValue } from '../io/number-format.js';
-import type { InvalidPoint } from './sweep-rows.js';
-import { jobSize, sweepColumns, type SweepJob } from './sweep-job.js';
+import { csvLine } from './csv-line.js';
+import { documentOpening } from './json-document.js';
+import { jsonValue } from './number-format.js';
+import type { InvalidPoint } from '../sweep/sweep-rows.js';
+import { jobSize, sweepColumns, type SweepJob } from '../sweep/sweep-job.js';
 
 /**
  * What surrounds the rows of a sweep in each format:
@@ -9,8 +10,12 @@ import { jobSize, sweepColumns, type SweepJob } from './sweep-job.js';
  * - ndjson: nothing; one object per line.
  * - json: { schemaVersion, tool, sweep: { schedule, source, points, stages, axes, atFreqs },
  *   columns, rows: [ one object per line ], skipped: [ { point, values, problem } ], skippedCount }.
+ *
+ * The rows themselves are formatted by the sweep's chunks (in worker threads), so the document is
+ * written as text around them rather than through jsonDocument; it opens with the same
+ * documentOpening().
  */
-export function sweepHeader(job: SweepJob, meta: { tool: { name: string; version: string }; schedule: string; source: string }): string {
+export function sweepHeader(job: SweepJob, meta: { schedule: string; source: string }): string {
   const columns = sweepColumns(job);
   if (job.format === 'csv') return csvLine(columns);
   if (job.format === 'ndjson') return '';
@@ -22,7 +27,7 @@ export function sweepHeader(job: SweepJob, meta: { tool: { name: string; version
     axes: job.axes.map((a) => ({ path: a.path, ...a.spec })),
     atFreqs: job.atFreqs,
   };
-  return `{\n  "schemaVersion": 1,\n  "tool": ${jsonValue(meta.tool)},\n  "sweep": ${jsonValue(sweep)},\n  "columns": ${JSON.stringify(columns)},\n  "rows": [`;
+  return `${documentOpening()},\n  "sweep": ${jsonValue(sweep)},\n  "columns": ${JSON.stringify(columns)},\n  "rows": [`;
 }
 
 /**

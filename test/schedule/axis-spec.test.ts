@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAxisSpec, type AxisSpec } from '../../src/sweep/axis-spec.js';
+import { parseAxisSpec, type AxisSpec } from '../../src/schedule/axis-spec.js';
 import { axisLength, axisValue } from '../../src/sweep/axis-value.js';
 import { gridSize, pointValues } from '../../src/sweep/sweep-grid.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fft, ifft, rfft } from '../../src/spectral/fft.js';
-import { expectClose, loadFixture, maxAbs } from './fixture.js';
+import { fft, ifft, rfft } from '../../src/math/fft.js';
+import { expectClose, loadFixture, maxAbs } from '../spectral/fixture.js';
 
 interface FftCase { n: number; re: number[]; im: number[]; fftRe: number[]; fftIm: number[]; rfftRe: number[]; rfftIm: number[] }
 const { cases } = loadFixture<{ cases: FftCase[] }>('fft.json');

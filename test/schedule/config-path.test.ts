@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverride, bareNamePath, sweepTarget, valueAt } from '../../src/schedule/config-path.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import { PRESETS } from '../../src/schedule/presets/index.js';
+
+const configOf = (text: string) => {
+  const { configs, issues } = parseSchedules(text);
+  if (issues.length) throw new Error(issues.map((i) => i.message).join('\n'));
+  return configs[0];
+};
+
+describe('the one path syntax', () => {
+  it('a bare name is a schedule key first, then a preset parameter, then a custom param, then u / v', () => {
+    expect(bareNamePath('steps', { preset: 'ema-sgdm' }, 'settable')).toEqual(['steps']);
+    expect(bareNamePath('stageLength', { customParams: ['stageLength'] }, 'settable')).toEqual(['stageLength']);
+    expect(bareNamePath('beta', { preset: 'ema-sgdm' }, 'settable')).toEqual(['momentum', 'beta']);
+    expect(bareNamePath('mu', { customParams: ['mu'] }, 'settable')).toEqual(['momentum', 'params', 'mu']);
+    // A custom param named like a coefficient is the param: params come before u / v.
+    expect(bareNamePath('u', { customParams: ['u'] }, 'settable')).toEqual(['momentum', 'params', 'u']);
+    expect(bareNamePath('v', { customParams: [] }, 'settable')).toEqual(['momentum', 'v']);
+    expect(bareNamePath('u', { preset: 'ema-sgdm' }, 'sweepable')).toEqual({ error: 'unknown parameter "u" (sweepable here: steps, stages, stageLength, beta)' });
+    expect(bareNamePath('bta', { preset: 'ema-sgdm' }, 'settable')).toEqual({ error: 'unknown parameter "bta" (did you mean "beta"?) (settable here: steps, stages, stageLength, beta)' });
+  });
+
+  it('every parameter of every preset is reachable by its bare name, except one named like a schedule key', () => {
+    const scheduleKeys = ['name', 'description', 'steps', 'stages', 'stageLength', 'momentum', 'sweep'];
+    for (const [name, preset] of PRESETS) {
+      for (const key of Object.keys(preset.params.shape)) {
+        expect(bareNamePath(key, { preset: name }, 'settable'), `${name}.${key}`).toEqual(scheduleKeys.includes(key) ? [key] : ['momentum', key]);
+      }
+    }
+    // pytorch-sgd's `momentum` (PyTorch's name) is the block as a bare name; momentum.momentum is the parameter.
+    expect(bareNamePath('momentum', { preset: 'pytorch-sgd' }, 'settable')).toEqual(['momentum']);
+  });
+
+  it('an override sets the resolved path on the raw mapping, creating mappings on the way', () => {
+    const preset = { steps: 10, momentum: { preset: 'ema-sgdm' } };
+    expect(applyOverride(preset, ['beta'], 0.5)).toEqual(['momentum', 'beta']);
+    expect(preset).toEqual({ steps: 10, momentum: { preset: 'ema-sgdm', beta: 0.5 } });
+    const custom: Record<string, unknown> = { steps: 10, momentum: { params: { mu: 1 }, u: 'mu / (mu + t)' } };
+    expect(applyOverride(custom, ['mu'], 7)).toEqual(['momentum', 'params', 'mu']);
+    expect(applyOverride(custom, ['v'], '1 - u')).toEqual(['momentum', 'v']);
+    expect(applyOverride(custom, ['momentum', 'u', 'piecewise'], [])).toEqual(['momentum', 'u', 'piecewise']);
+    expect(custom).toEqual({ steps: 10, momentum: { params: { mu: 7 }, u: { piecewise: [] }, v: '1 - u' } });
+    expect(applyOverride(custom, ['nu'], 1)).toEqual({ error: 'unknown parameter "nu" (did you mean "u"?) (settable here: steps, stages, stageLength, u, v, mu)' });
+  });
+
+  it('a bare name is resolved against the schedule as it stands: after --set momentum.preset', () => {
+    const root: Record<string, unknown> = { steps: 10, momentum: { params: { mu: 1 }, u: 0.5 } };
+    applyOverride(root, ['momentum'], { preset: 'fsgdm' });
+    expect(applyOverride(root, ['c'], 0.1)).toEqual(['momentum', 'c']);
+    expect(root).toEqual({ steps: 10, momentum: { preset: 'fsgdm', c: 0.1 } });
+  });
+
+  it('without a known preset or a custom block, a bare name is left as written (validation reports the block)', () => {
+    const root: Record<string, unknown> = { steps: 10, momentum: { preset: 'nosuch' } };
+    expect(applyOverride(root, ['beta'], 0.5)).toEqual(['beta']);
+    expect(root.beta).toBe(0.5);
+  });
+
+  it('sweep targets resolve bare names the same way, and map momentum.c to the config path momentum.params.c', () => {
+    const preset = configOf('steps: 1000\nstages: 10\nmomentum: { preset: fsgdm, c: 0.05 }\n');
+    expect(sweepTarget(preset, 'c')).toMatchObject({ column: 'momentum.c', configPath: ['momentum', 'params', 'c'], integer: false, current: 0.05 });
+    expect(sweepTarget(preset, 'momentum.c')).toMatchObject({ column: 'momentum.c', configPath: ['momentum', 'params', 'c'] });
+    expect(sweepTarget(preset, 'stages')).toMatchObject({ column: 'stages', configPath: ['stages'], integer: true, current: 10 });
+    const custom = configOf('steps: 100\nmomentum: { params: { mu: 3 }, u: { piecewise: [ { from: 1, value: 0.5 }, { from: 50, value: 0.9 } ] }, v: 1 }\n');
+    expect(sweepTarget(custom, 'mu')).toMatchObject({ column: 'momentum.params.mu', current: 3 });
+    expect(sweepTarget(custom, 'momentum.u.piecewise.1.value')).toMatchObject({ configPath: ['momentum', 'custom', 'u', 'piecewise', 1, 'value'], current: 0.9 });
+    expect(sweepTarget(custom, 'momentum.u.piecewise.2.value')).toMatchObject({ error: expect.stringContaining('not an index of this list (0..1)') });
+    expect(sweepTarget(custom, 'name')).toEqual({ error: 'name: not a numeric value' });
+  });
+
+  it('refuses prototype keys in every path', () => {
+    const preset = configOf('steps: 1000\nmomentum: { preset: fsgdm }\n');
+    for (const text of ['__proto__', 'momentum.constructor', 'momentum.prototype.x']) {
+      expect(sweepTarget(preset, text)).toMatchObject({ error: expect.stringContaining('not allowed as a key') });
+    }
+  });
+
+  it('valueAt reads a path of plain data, undefined past a leaf', () => {
+    expect(valueAt({ a: [{ b: 2 }] }, ['a', 0, 'b'])).toBe(2);
+    expect(valueAt({ a: 1 }, ['a', 'b'])).toBeUndefined();
+  });
+});
