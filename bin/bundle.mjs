@@ -1,156 +1,69 @@
 #!/usr/bin/env node
-// Build step after tsc: the bundles commands run from, each loaded with a V8 code cache
-// (src/util/load-bundle.ts; Node 20 has no compile cache of its own).
-//
-// 1. dist/vendor/: the dependencies (zod: ~100 ESM files; yaml: ~85 CommonJS files; commander and
-//    chalk: ~10 each; vega and vega-lite, loaded by `plot` only: ~350 files of ~40 packages) as
-//    minified CommonJS files, each behind a small ESM module, and dist/'s imports pointed at those
-//    modules: what the library (dist/index.js) loads.
-// 2. dist/cli.cjs: src/cli/main.ts with every module it imports in one file, taking the
-//    dependencies from the bundles of step 1: what bin/momentum-fr.js runs for commands.
-// 3. The code caches: bin/warm-code-cache.mjs runs a representative workload in a child process and
-//    writes each loaded bundle's cache from it.
-//
-// One file instead of ~150 modules, and no parsing or recompiling at start-up, cut `analyze` by
-// ~100 ms and `plot` by ~0.5 s on the machines this is measured on (see `npm run bench`). Types
-// (.d.ts) keep importing the packages themselves. vega and vega-lite are still loaded lazily, only
-// by the code that draws; mathjs and resvg (a native addon) stay packages.
+// Build step after tsc (`npm run build`): the CLI in two CommonJS files, which bin/momentum-fr.js
+// loads (src/util/load-bundle.ts) for every command and every sweep worker thread:
+// - dist/cli.cjs: src/cli/main.ts with every module it imports and the packages zod, yaml,
+//   commander, chalk and fft.js (~150 ES modules and ~200 package files otherwise);
+// - dist/vega.cjs: vega and vega-lite (~350 files of ~40 packages), required by cli.cjs when a
+//   command draws;
+// - their V8 code caches for the Node.js that builds (and for that version only), written by
+//   bin/warm-code-cache.mjs after a representative run.
+// dist/'s ES modules (tsc's output, the library) are left as they are: they import the packages.
+// mathjs (large, loaded only for custom expressions) and resvg (a native addon) stay packages.
+// What this buys, measured: README.md, "What the build buys".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
-const vendor = join(dist, 'vendor');
-
-/** Bundle file → the packages it holds. vega and vega-lite share vega-util and d3: one bundle. */
-const BUNDLES = { zod: ['zod'], yaml: ['yaml'], commander: ['commander'], chalk: ['chalk'], 'vega-all': ['vega', 'vega-lite'] };
-
-// zod ships ~45 message locales and loads them all; momentum-fr's messages are English (its own),
-// so only `en` (zod's default) is kept: a third of the bundle, parsed at every start.
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: join(root, 'node_modules/zod/v4/locales') }));
-  },
-};
-
-// A code cache must never outlive its bundle (V8 checks little more than the source's length).
-rmSync(vendor, { recursive: true, force: true });
-rmSync(join(dist, 'cli.cjs.cache'), { force: true });
-mkdirSync(vendor, { recursive: true });
-
-for (const [bundle, packages] of Object.entries(BUNDLES)) {
-  await build({
-    stdin: {
-      // One export per package: its module namespace (ESM builds are preferred, as Node imports them).
-      contents: packages.map((p, i) => `import * as p${i} from ${JSON.stringify(p)};\nexport { p${i} as ${exportName(p)} };\n`).join(''),
-      resolveDir: root,
-      sourcefile: `vendor-entry-${bundle}.js`,
-      loader: 'js',
-    },
-    plugins: [zodEnglishOnly],
-    // vega-canvas looks for the optional `canvas` package with a top-level await; its browser build
-    // finds no canvas in Node. Text is then measured from the font size alone, so a figure's layout
-    // (and its bytes) does not depend on whether a machine happens to have node-canvas installed.
-    alias: { 'vega-canvas': join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js') },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outfile: join(vendor, `${bundle}.cjs`),
-    legalComments: 'inline',
-    minify: true,
-    logLevel: 'warning',
-  });
-  for (const name of packages) writeFileSync(join(vendor, `${name}.js`), await wrapperSource(name, bundle));
-}
-
-/**
- * The ESM face of a bundled package: its named exports (and default, if it has one), read from the
- * package itself so that nothing dist/ imports can go missing.
- */
-async function wrapperSource(name, bundle) {
-  const mod = await import(name);
-  const names = Object.keys(mod).filter((k) => k !== 'default' && k !== 'module.exports' && /^[A-Za-z_$][\w$]*$/.test(k));
-  return [
-    `// Generated by bin/bundle.mjs: ${name}, from the code-cached bundle ${bundle}.cjs.`,
-    `import { loadBundle } from '../util/load-bundle.js';`,
-    `const m = loadBundle(new URL('./${bundle}.cjs', import.meta.url)).${exportName(name)};`,
-    // Locals then `export { … as name }`: some export names are reserved words (zod's `catch`).
-    ...names.map((n, i) => `const e${i} = m[${JSON.stringify(n)}];`),
-    `export { ${names.map((n, i) => `e${i} as ${n}`).join(', ')} };`,
-    ...('default' in mod ? ['export default m.default ?? m;'] : []),
-    '',
-  ].join('\n');
-}
-
-/** The bundle's export name for a package (vega-lite → vega_lite). */
-function exportName(name) {
-  return name.replace(/\W/g, '_');
-}
-
-/** Rewrites `from 'zod'` / `import('yaml')` in every compiled module to the vendored module. */
-function rewrite(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'vendor') rewrite(path);
-      continue;
-    }
-    if (!entry.name.endsWith('.js')) continue;
-    const text = readFileSync(path, 'utf8');
-    let next = text;
-    for (const name of Object.values(BUNDLES).flat()) {
-      let target = relative(dirname(path), join(vendor, `${name}.js`)).split(sep).join('/');
-      if (!target.startsWith('.')) target = `./${target}`;
-      next = next.replace(new RegExp(`(from |import\\()(['"])${name}\\2`, 'g'), `$1$2${target}$2`);
-    }
-    if (next !== text) writeFileSync(path, next);
-  }
-}
-rewrite(dist);
-
-// The CLI itself (what bin/momentum-fr.js runs): src/cli/main.ts with the modules it imports in
-// one CommonJS file, also loaded with a code cache. ~150 ES modules cost every command a
-// resolution, a file read and a compile each at start-up. Modules the CLI imports lazily (actions,
-// the exact engine, plotting) are still evaluated only when used. The vendored packages come from
-// their own bundles above (one copy, one cache each), loaded when first required; fft.js is small
-// and bundled in; mathjs and resvg stay packages.
+const dist = join(root, 'dist');
 const src = join(root, 'src');
-const bundleOf = new Map(Object.entries(BUNDLES).flatMap(([bundle, packages]) => packages.map((p) => [p, bundle])));
+const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'inline', logLevel: 'warning' };
+
+// The bundles, their map and their code caches (`cli.cjs.v20.20.2-x64.cache`): a code cache must
+// never outlive its bundle (V8 checks little more than the source's length).
+for (const f of readdirSync(dist)) if (/^(cli|vega)\.cjs(\.map|\..*\.cache)?$/.test(f)) rmSync(join(dist, f));
+
 await build({
-  entryPoints: [join(src, 'cli/main.ts')],
+  ...common,
+  stdin: { contents: "export * as vega from 'vega';\nexport * as vega_lite from 'vega-lite';\n", resolveDir: root, sourcefile: 'vega-entry.js', loader: 'js' },
+  // vega-canvas looks for the optional `canvas` package with a top-level await (which CommonJS cannot
+  // hold); its browser build finds no canvas in Node. Text is then measured from the font size alone,
+  // so a figure's layout (and its bytes) does not depend on whether a machine has node-canvas.
+  alias: { 'vega-canvas': join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js') },
+  outfile: join(dist, 'vega.cjs'),
+});
+
+await build({
+  ...common,
+  stdin: {
+    contents: "export { run } from './cli/main.ts';\nexport const sweepWorker = () => import('./sweep/parallel/sweep-worker.ts');\n",
+    resolveDir: src,
+    sourcefile: 'cli-entry.ts',
+    loader: 'ts',
+  },
   plugins: [
     {
-      // Each module keeps its own import.meta.url (its compiled file under dist/), so the paths it
-      // resolves from there (../package.json, ./sweep-worker.js) stay what they are in dist/.
-      name: 'import-meta-url-of-dist',
+      // zod ships ~45 message locales and loads them all; momentum-fr's messages are its own, in
+      // English (zod's default): a third of zod, parsed at every start, for nothing.
+      name: 'zod-english-only',
       setup(b) {
-        b.onLoad({ filter: /\.ts$/ }, (args) => {
-          const distUrl = `./${relative(src, args.path).split(sep).join('/').replace(/\.ts$/, '.js')}`;
-          const text = readFileSync(args.path, 'utf8').replaceAll('import.meta.url', `new URL(${JSON.stringify(distUrl)}, __cliDist).href`);
-          return { contents: text, loader: 'ts' };
-        });
+        b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: join(root, 'node_modules/zod/v4/locales') }));
       },
     },
     {
-      name: 'packages-from-vendor-bundles',
+      // vega and vega-lite from dist/vega.cjs, required when first imported (`await import('vega')`).
+      name: 'vega-from-its-bundle',
       setup(b) {
-        const names = [...bundleOf.keys()].map((p) => p.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&'));
-        b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'vendor-bundle' }));
-        b.onLoad({ filter: /.*/, namespace: 'vendor-bundle' }, (args) => ({
-          contents: `const { loadBundle } = require(${JSON.stringify(join(src, 'util/load-bundle.ts'))});\nmodule.exports = loadBundle(new URL('./vendor/${bundleOf.get(args.path)}.cjs', __cliDist)).${exportName(args.path)};\n`,
-          resolveDir: src,
-          loader: 'js',
-        }));
+        b.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: args.path, namespace: 'vega-bundle' }));
+        b.onLoad({ filter: /.*/, namespace: 'vega-bundle' }, (args) => ({ contents: `module.exports = require('./vega.cjs').${args.path.replace('-', '_')};`, loader: 'js' }));
+        b.onResolve({ filter: /^\.\/vega\.cjs$/ }, (args) => ({ path: args.path, external: true }));
       },
     },
     {
-      // resvg (a native addon, CommonJS) stays a package. `await import()` of it would stay a real
-      // dynamic import, which a vm.Script cannot make: load it with require instead.
+      // resvg (a native addon, CommonJS) stays a package; `await import()` would stay a real dynamic
+      // import, which a vm.Script cannot make: require it.
       name: 'resvg-by-require',
       setup(b) {
         b.onResolve({ filter: /^@resvg\/resvg-js$/, namespace: 'file' }, (args) => ({ path: args.path, namespace: 'resvg-require' }));
@@ -159,23 +72,19 @@ await build({
       },
     },
   ],
+  // One file, one URL: every module's import.meta.url is the bundle's (dist/cli.cjs), so paths
+  // resolved from it must not depend on the module's folder (src/version.ts finds package.json by
+  // the package's name); sweep workers start from the binary (src/sweep/parallel/run-sweep.ts).
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__bundleUrl', CLI_WORKER_ENTRY: JSON.stringify('../bin/momentum-fr.js') },
   external: ['mathjs'],
-  banner: { js: "const __cliDist = require('node:url').pathToFileURL(__dirname + '/');" },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
+  // For `--debug`: stack traces name src/ files (src/util/load-bundle.ts turns source maps on).
+  sourcemap: 'linked',
+  sourcesContent: false,
   outfile: join(dist, 'cli.cjs'),
-  legalComments: 'inline',
-  minify: true,
-  logLevel: 'warning',
 });
 
 // The code caches: a child process (plain `node`, the flags every command runs with) runs the
-// workload and writes them.
+// workload and writes them. Not fatal: without caches every command still works, only slower.
 const warm = spawnSync(process.execPath, [fileURLToPath(new URL('./warm-code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
-if (warm.status !== 0) {
-  // Not fatal: without caches every command still works, it only compiles what they would have saved.
-  process.stderr.write(`bundle: warning: the code-cache warm-up failed (exit ${warm.status}); dist/vendor has no caches\n`);
-  for (const f of readdirSync(vendor)) if (f.endsWith('.cache')) rmSync(join(vendor, f));
-}
+if (warm.status !== 0) process.stderr.write(`bundle: warning: the code-cache warm-up failed (exit ${warm.status}); the bundles have no caches\n`);

@@ -1,23 +1,22 @@
 #!/usr/bin/env node
-// Glue only (ESLint's bin/eslint.js): the CLI is run(argv) → exit code, from src/cli/main.ts.
-// Commands run from dist/cli.cjs: main.ts bundled with the modules and packages it uses, loaded with
-// a V8 code cache (bin/bundle.mjs), which starts `analyze` or `plot` far faster than ~150 ES
-// modules. Help and version need only commander and the command declarations, which the ES modules
-// load alone, faster than the whole bundle's cache; --debug runs them too, for readable stack
-// traces. Same source either way: only the speed differs.
-import { statSync } from 'node:fs';
+// Glue only (ESLint's bin/eslint.js): the CLI is run(argv) → exit code, from src/cli/main.ts, which
+// bin/bundle.mjs bundles into dist/cli.cjs; src/util/load-bundle.ts says how it is loaded. Worker
+// threads of `sweep --jobs N` start here too, so that every thread of a command runs the same bundle.
+import { isMainThread } from 'node:worker_threads';
+import { loadCli } from '../dist/util/load-bundle.js';
 
 const argv = process.argv.slice(2);
-const MODULES = new Set(['--help', '-h', '--version', '-V', '--debug']);
-const useModules = argv.length === 0 || argv[0] === 'help' || argv.some((a) => MODULES.has(a));
-const bundle = new URL('../dist/cli.cjs', import.meta.url);
-const { run } = useModules || !bundleIsCurrent()
-  ? await import('../dist/cli/main.js')
-  : (await import('../dist/util/load-bundle.js')).loadBundle(bundle);
-process.exitCode = await run(argv);
+const cli = load();
+if (!cli) process.exitCode = 1;
+else if (isMainThread) process.exitCode = await cli.run(argv);
+else await cli.sweepWorker();
 
-/** The bundle exists and is newer than tsc's output (a bare `tsc` after `npm run build` leaves it stale). */
-function bundleIsCurrent() {
-  const mtime = (url) => statSync(url, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  return mtime(bundle) >= mtime(new URL('../dist/cli/main.js', import.meta.url));
+function load() {
+  try {
+    return loadCli({ debug: isMainThread && argv.includes('--debug') });
+  } catch (err) {
+    if (err?.code !== 'ERR_STALE_BUNDLE') throw err;
+    process.stderr.write(`momentum-fr: ${err.message}\n`);
+    return undefined;
+  }
 }

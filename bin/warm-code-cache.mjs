@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Build step, run by bin/bundle.mjs in a child process: runs what users run most (help, the
-// default analysis in every format, every plot kind to SVG) through the CLI in memory, then writes
-// the V8 code cache of every bundle that run loaded (dist/cli.cjs and dist/vendor/*.cjs;
-// src/util/load-bundle.ts). The run's output is discarded; only what V8 compiled for it is kept.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Build step, run by bin/bundle.mjs in a child process: runs what users run most (help,
+// the default analysis in every format, every plot kind, a sweep, a simulation, a spectrum) through
+// the CLI bundle in memory, then writes the V8 code cache of each bundle that run loaded (dist/cli.cjs
+// and dist/vega.cjs; src/util/load-bundle.ts). The output is discarded; only what V8 compiled is kept.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { loadBundle, writeCodeCaches } = await import('../dist/util/load-bundle.js');
-// The CLI as bin/momentum-fr.js runs it: dist/cli.cjs, which loads the vendored bundles it uses.
-const { run } = loadBundle(new URL('../dist/cli.cjs', import.meta.url));
+const { run } = loadBundle(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)));
 
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 const out = mkdtempSync(join(tmpdir(), 'momentum-fr-warm-'));
 const config = join(root, 'configs/fsgdm-cifar100.yaml');
+const trace = join(out, 'trace.csv');
+writeFileSync(trace, `g\n${Array.from({ length: 4096 }, (_, i) => Math.sin(0.3 * i) + ((i * 7919) % 13) / 13).join('\n')}\n`);
 try {
   const jobs = [
     ['--help'],
@@ -26,6 +27,9 @@ try {
     ['validate', join(root, 'configs/ema-sgdm.yaml'), config],
     ['plot', config, '--out-dir', out],
     ['plot', '--preset', 'ema-sgdm', '--preset', 'standard-sgdm', '--kind', 'compare', '--out-dir', out],
+    ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:20', '--stages', 'last'],
+    ['simulate', '--preset', 'ema-sgdm', '--steps', '2000'],
+    ['spectrum', trace, '--format', 'json'],
   ];
   for (const argv of jobs) {
     const stderr = discard();

@@ -1,57 +1,132 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import module, { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-// Shared by every copy of this module (dist/util/load-bundle.js, and the one inside dist/cli.cjs),
-// so the build's warm-up can write the cache of every bundle any of them loaded.
-const REGISTRY = Symbol.for('momentum-fr.loadBundle.loaded');
-const loaded: Map<string, Script> = ((globalThis as Record<symbol, unknown>)[REGISTRY] as Map<string, Script> | undefined) ?? new Map<string, Script>();
-(globalThis as Record<symbol, unknown>)[REGISTRY] = loaded;
+// How the CLI's code is loaded (bin/momentum-fr.js, for the main thread and every sweep worker).
+// bin/bundle.mjs builds two plain CommonJS files: dist/cli.cjs (src/cli/main.ts with the modules and
+// packages it uses) and dist/vega.cjs (vega and vega-lite, which cli.cjs requires when a command
+// draws). What a command saves is compiling them:
+// - the build runs a representative workload and writes each bundle's V8 code cache (the bytecode
+//   of every function that run compiled; bin/warm-code-cache.mjs), named after the Node.js version,
+//   architecture and V8 version that wrote it (codeCacheFile). When this Node wrote one, the
+//   bundles run in a vm.Script with it. V8's own check is not enough: Node 20.19.0 takes a cache
+//   written by 20.20.2 (same V8 version, other Node patches) and then crashes. A cache V8 rejects
+//   (other flags) costs only the compile it would have saved.
+// - otherwise (a registry install, another Node) they are required, with Node's compile cache on
+//   where it exists (module.enableCompileCache, Node ≥ 22.8): from the first run on, Node keeps
+//   their compiled top-level code in os.tmpdir()/node-compile-cache (or NODE_COMPILE_CACHE). It is
+//   on in the other case too, for the packages the bundles leave out (mathjs, resvg).
+// Same files, same code either way. The library (dist/index.js) is tsc's ES modules and never
+// comes here.
+
+/** What dist/cli.cjs exports. */
+export interface CliBundle {
+  /** src/cli/main.ts's run(argv, io): the exit code. */
+  run(argv: string[], io?: object): Promise<number>;
+  /** Runs a `sweep --jobs N` worker thread (src/sweep/parallel/sweep-worker.ts) from the bundle. */
+  sweepWorker(): Promise<unknown>;
+}
+
+/** How a bundle was loaded, for `npm run bench` and the build tests. */
+export interface BundleLoad {
+  file: string;
+  /** code-cache: in a vm.Script with the build's code cache for this Node; require: by Node's require. */
+  via: 'code-cache' | 'require';
+  /** code-cache only: whether V8 took it (false: rejected, or none after all). */
+  cacheAccepted?: boolean;
+  /** The directory of Node's compile cache, when it is on. */
+  compileCache?: string;
+}
+
+/** Node ≥ 22.8 (@types/node 20 does not declare them). */
+const { enableCompileCache, getCompileCacheDir } = module as { enableCompileCache?: () => unknown; getCompileCacheDir?: () => string | undefined };
+
+const loads: BundleLoad[] = [];
+const scripts = new Map<string, Script>();
+const bundles = new Map<string, Record<string, unknown>>();
+
+/** Thrown by loadCli when dist/cli.cjs is missing, or older than tsc's output in a checkout. */
+export class StaleBundleError extends Error {
+  readonly code = 'ERR_STALE_BUNDLE';
+}
 
 /**
- * Loads one of the bundles bin/bundle.mjs builds (a CommonJS file: dist/cli.cjs, dist/vendor/*.cjs)
- * with V8's code cache: `<bundle>.cache`, written at build time after a representative run, holds
- * the bytecode of every function that run compiled, so a command neither parses the bundle nor
- * compiles those functions again (vega and vega-lite: ~0.8 MB of JavaScript). Node 20 has no
- * compile cache of its own (module.enableCompileCache arrived in Node 22).
+ * Loads dist/cli.cjs (beside this module's dist/util/) the fastest way this Node allows. With
+ * `debug` (`--debug`), by require() with source maps on, so that stack traces name src/ files.
  *
- * A missing cache, or one V8 rejects (another Node version, other V8 flags such as --cpu-prof),
- * only costs the compilation it would have saved. Caches are never written at run time.
+ * Throws StaleBundleError when the bundle is missing, or, in a checkout (src/ beside dist/), older
+ * than tsc's dist/cli/main.js: the sources changed after it was built (a bare `tsc` after
+ * `npm run build`), and it would run yesterday's code. An installed package has no src/, and npm
+ * stamps its files in the order it extracts them, so there their ages say nothing.
  */
-export function loadBundle(url: URL): Record<string, unknown> {
-  const file = fileURLToPath(url);
+export function loadCli(options: { debug?: boolean } = {}): CliBundle {
+  // Paths in this package, not imports: this module runs from dist/util/.
+  const dist = fileURLToPath(new URL('..', import.meta.url));
+  const file = join(dist, 'cli.cjs');
+  const modules = join(dist, 'cli/main.js');
+  const checkout = mtime(join(dist, '../src/cli/main.ts')) >= 0;
+  if (mtime(file) < 0) throw new StaleBundleError(`${file} is missing: run \`npm run build\``);
+  if (checkout && mtime(file) < mtime(modules)) throw new StaleBundleError(`${file} is older than ${modules}: run \`npm run build\``);
+  enableCompileCache?.();
+  if (options.debug) process.setSourceMapsEnabled(true);
+  // vm.Script has no source maps: --debug requires the bundle.
+  const bundle = !options.debug && mtime(codeCacheFile(file)) >= mtime(file) ? loadBundle(file) : requireBundle(file);
+  return bundle as unknown as CliBundle;
+}
+
+/**
+ * Runs a CommonJS bundle in a vm.Script with its V8 code cache (codeCacheFile) when this Node wrote
+ * one and it is no older than the bundle. Relative requires of other `.cjs` bundles go through here
+ * too (with their own caches); every other require is the bundle's own. Each runs once per thread.
+ */
+export function loadBundle(file: string): Record<string, unknown> {
+  const known = bundles.get(file);
+  if (known) return known;
   const source = readFileSync(file, 'utf8');
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(`${file}.cache`);
-  } catch {
-    cachedData = undefined;
-  }
+  const cache = codeCacheFile(file);
+  const cachedData = mtime(cache) >= mtime(file) ? readFileSync(cache) : undefined;
   // The CommonJS wrapper on the first line, so line numbers in stack traces match the file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-  loaded.set(file, script);
-  const module = { exports: {} as Record<string, unknown> };
+  const own = createRequire(file);
+  const bundleRequire = Object.assign((id: string) => (id.startsWith('.') && id.endsWith('.cjs') ? loadBundle(resolve(dirname(file), id)) : own(id)), own);
+  const mod = { exports: {} as Record<string, unknown> };
   const init = script.runInThisContext() as (...args: unknown[]) => void;
-  init(module.exports, createRequire(file), module, file, dirname(file));
-  return module.exports;
+  init(mod.exports, bundleRequire, mod, file, dirname(file));
+  scripts.set(file, script);
+  bundles.set(file, mod.exports);
+  loads.push({ file, via: 'code-cache', cacheAccepted: cachedData !== undefined && !script.cachedDataRejected, compileCache: getCompileCacheDir?.() });
+  return mod.exports;
 }
 
+function requireBundle(file: string): Record<string, unknown> {
+  loads.push({ file, via: 'require', compileCache: getCompileCacheDir?.() });
+  return createRequire(import.meta.url)(file) as Record<string, unknown>;
+}
 
-/** Whether V8 took the code cache of each bundle loaded so far (for `npm run bench` and tests). */
-export function bundleCacheStatus(): { file: string; cached: boolean }[] {
-  return [...loaded].map(([file, script]) => ({ file, cached: script.cachedDataRejected === false }));
+/** The bundles loaded in this thread so far, in order (dist/vega.cjs, when required by Node's require, is not listed). */
+export function bundleLoads(): BundleLoad[] {
+  return loads.map((l) => ({ ...l }));
 }
 
 /**
- * Build step only (bin/bundle.mjs, after its warm-up run): writes `<bundle>.cache` for every
- * bundle loaded in this process, holding what the run compiled. Returns the files written.
+ * Where a bundle's V8 code cache for this very Node.js build is:
+ * `dist/cli.cjs.v20.20.2-x64-v8-11.3.244.8-node.19.cache`. Keyed by Node's version, the
+ * architecture and V8's version, so that no other build of Node ever opens it.
+ */
+export function codeCacheFile(file: string): string {
+  return `${file}.${process.version}-${process.arch}-v8-${process.versions.v8}.cache`;
+}
+
+/**
+ * Build step only (bin/warm-code-cache.mjs, after its representative run): writes the code cache of
+ * every bundle loadBundle ran in this thread, holding what the run compiled. Returns the files.
  */
 export function writeCodeCaches(): string[] {
   const written: string[] = [];
-  for (const [file, script] of loaded) {
-    const target = `${file}.cache`;
+  for (const [file, script] of scripts) {
+    const target = codeCacheFile(file);
     const temp = `${target}.${process.pid}.tmp`;
     try {
       writeFileSync(temp, script.createCachedData());
@@ -62,4 +137,8 @@ export function writeCodeCaches(): string[] {
     written.push(target);
   }
   return written;
+}
+
+function mtime(file: string): number {
+  return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
 }

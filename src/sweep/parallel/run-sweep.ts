@@ -155,10 +155,14 @@ function serialExecutor(job: SweepJob): Executor {
   };
 }
 
+/** Defined by bin/bundle.mjs in dist/cli.cjs only: the path, from the bundle, of the file its worker threads start from. */
+declare const CLI_WORKER_ENTRY: string | undefined;
+
 /** `n` worker threads fed round-robin by least outstanding work; replies matched by id. */
 function workerExecutor(job: SweepJob, n: number): Executor {
-  // Resolved beside this module, so it works from dist/ whatever the current directory.
-  const url = new URL('./sweep-worker.js', import.meta.url);
+  // Resolved beside this module, so it works from dist/ whatever the current directory. In the CLI's
+  // bundle (dist/cli.cjs) the workers start from the CLI's binary, which loads the same bundle.
+  const url = new URL(typeof CLI_WORKER_ENTRY === 'string' ? CLI_WORKER_ENTRY : './sweep-worker.js', import.meta.url);
   type Waiter = { resolve(reply: WorkerReply): void; reject(err: Error): void };
   const workers = Array.from({ length: n }, () => {
     const worker = new Worker(url, { workerData: job });
