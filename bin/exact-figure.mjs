@@ -5,10 +5,8 @@
 // deterministic. Needs the build (dist/). `--check` exits 1 if the committed file differs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { exactResponseAt } from '../dist/filter/exact-response.js';
-import { frozenResponse } from '../dist/filter/frozen-response.js';
-import { logGrid } from '../dist/filter/grid.js';
-import { parseSchedules } from '../dist/schedule/parse.js';
+// The library's Node.js entry (it provides mathjs to configs with expressions).
+import { exactResponseAt, frozenResponse, logGrid, parseSchedules } from '../dist/index-node.js';
 
 const out = fileURLToPath(new URL('../docs/img/exact-vs-frozen.svg', import.meta.url));
 const YAML = 'steps: 20000\nstages: 2\nmomentum: { u: [0.9, 0.999], v: "1 - u" }';

@@ -1,4 +1,5 @@
 // Exact time-variant response (issue 4): the closed-form walker vs the O(steps × frequencies) recursion.
+import '../../dist/index-node.js'; // provides mathjs to configs with expressions, as the library's Node.js entry does
 import { analyze } from '../../dist/analysis/analyze.js';
 import { bankOf } from '../../dist/filter/stage-filter.js';
 import { ExactResponseWalker } from '../../dist/filter/exact-response.js';

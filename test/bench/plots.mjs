@@ -5,6 +5,7 @@
 // - the same with every format (SVG, PNG, HTML, vl.json, vg.json).
 // - the response map of a 10⁶-step per-step schedule (stageLength: 1, u_t = t/(t + 1000),
 //   v = 1 − u), in-process after the schedule is resolved: SVG, then PNG.
+import '../../dist/index-node.js'; // provides mathjs to configs with expressions, as the library's Node.js entry does
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
