@@ -12,16 +12,20 @@ import { didYouMean } from '../../util/suggest.js';
 import { TOOL } from '../../version.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
-import { writeFileOutput } from '../output.js';
+import { fileFormat, writeFileOutput } from '../output.js';
 import { quoted } from '../../util/excerpt.js';
 
 /** Points a plot may have (a heatmap of 500 × 500 is already finer than the picture). */
 const MAX_PLOT_POINTS = 250_000;
 
+const SWEEP_PLOT_FORMATS = ['svg', 'png', 'html', 'vl.json'] as const;
+type SweepPlotFormat = (typeof SWEEP_PLOT_FORMATS)[number];
+
 const NUMERIC_METRICS = METRIC_NAMES.filter((m) => m !== 'filterType' && m !== 'amplifies');
 
 interface PlotCliOptions {
   plot?: string;
+  plotFormat?: SweepPlotFormat;
   plotMetric: string;
   plotStage: string;
   contour?: string;
@@ -35,8 +39,7 @@ interface PlotCliOptions {
  */
 export function preparePlot(options: PlotCliOptions, paths: string[]): { write(job: SweepJob, ctx: CliContext): Promise<void> } {
   const file = options.plot!;
-  const format = formatOfPath(file);
-  if (format === null || format === 'vg.json') throw new CliError(`--plot ${file}: expected a .svg, .png, .html or .vl.json file`);
+  const format = fileFormat('--plot', file, '--plot-format', options.plotFormat, formatOfPath(file), SWEEP_PLOT_FORMATS);
   const metric = options.plotMetric as keyof StageMetrics;
   if (!(NUMERIC_METRICS as string[]).includes(metric)) throw new CliError(`--plot-metric: unknown metric ${quoted(metric)}${didYouMean(metric, NUMERIC_METRICS)} (one of ${NUMERIC_METRICS.join(', ')})`);
   if (paths.length < 1 || paths.length > 2) throw new CliError(`--plot: a sweep plot shows one swept path (lines) or two (heatmap), this sweep has ${paths.length}`);
