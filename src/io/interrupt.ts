@@ -63,22 +63,6 @@ export function holdSignals(): () => void {
   };
 }
 
-/**
- * Runs `blocking`, a synchronous call that may wait forever (open(2) of a FIFO without a writer),
- * with the signals' default actions: no JavaScript handler can run while it waits, and the kernel
- * restarts the call after a caught signal, so only the default action can end it. Skipped while a
- * temp file is being written (its removal needs the handler).
- */
-export function withDefaultSignals<T>(blocking: () => T): T {
-  if (holds === 0 || tempFiles.size > 0) return blocking();
-  for (const signal of Object.keys(EXIT_CODES)) process.off(signal, onSignal);
-  try {
-    return blocking();
-  } finally {
-    for (const signal of Object.keys(EXIT_CODES)) process.on(signal, onSignal);
-  }
-}
-
 /** Marks `opening` (the open of a FIFO, which waits for its reader) as one a signal cannot wait for. */
 export async function blockingOpen<T>(opening: Promise<T>): Promise<T> {
   blockingOpens++;

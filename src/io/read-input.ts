@@ -1,6 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { withDefaultSignals } from './interrupt.js';
 import { asPathError, PathError } from './path-error.js';
 
 /** More bytes arrived than the caller's limit allows; reading stopped there. */
@@ -30,7 +29,7 @@ export function openInput(path: string): InputFile {
   const stdin = path === '-';
   let fd: number;
   try {
-    fd = stdin ? 0 : withDefaultSignals(() => openSync(path, 'r'));
+    fd = stdin ? 0 : openSync(path, 'r');
   } catch (error) {
     throw asPathError(error, 'read', path);
   }

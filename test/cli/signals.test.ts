@@ -131,11 +131,4 @@ describe('an interrupt before any output says so too: exit 130 or 143 with the o
     (await import('node:child_process')).execFileSync('mkfifo', [join(dir, 'fifo')]);
     expect(await interruptIdle(['coefficients', '--preset', 'ema-sgdm', '-o', 'fifo', '-f', 'csv'], dir, 'SIGTERM')).toEqual({ code: null, signal: 'SIGTERM', stderr: 'momentum-fr: terminated\n' });
   });
-
-  it('analyze reading a FIFO config that has no writer yet (a synchronous open(2)): SIGINT still ends it, by its default action', async () => {
-    const dir = tmp();
-    (await import('node:child_process')).execFileSync('mkfifo', [join(dir, 'config')]);
-    const r = await interruptIdle(['analyze', 'config'], dir, 'SIGINT');
-    expect([r.code, r.signal]).toEqual([null, 'SIGINT']);
-  });
 });
