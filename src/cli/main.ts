@@ -78,10 +78,9 @@ Exit codes: 0 success, 2 invalid input or usage, 1 runtime failure. NO_COLOR dis
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
 
   let code: number;
-  // Caught for the whole run of the process's own CLI (not of a run() given its streams, as tests
-  // and embedders do), so an interrupt says so on stderr whenever it comes (waiting for stdin, a
-  // FIFO's reader, or a temp file being written): exit 130 or 143 with one line.
-  const releaseSignals = io.stdout === undefined ? holdSignals() : () => undefined;
+  // Caught for the whole run, so an interrupt says so on stderr whenever it comes (waiting for
+  // stdin, a FIFO's reader, or a temp file being written): exit 130 or 143 with one line.
+  const releaseSignals = holdSignals();
   try {
     await program.parseAsync(argv, { from: 'user' });
     code = 0;
