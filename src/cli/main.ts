@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL } from '../version.js';
-import { holdSignals } from '../io/interrupt.js';
 import { PathError } from '../io/path-error.js';
 import { PipeClosedError } from '../io/sink.js';
 import { useColor, type CliContext } from './context.js';
@@ -78,16 +77,11 @@ Exit codes: 0 success, 2 invalid input or usage, 1 runtime failure. NO_COLOR dis
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
 
   let code: number;
-  // Caught for the whole run, so an interrupt says so on stderr whenever it comes (waiting for
-  // stdin, a FIFO's reader, or a temp file being written): exit 130 or 143 with one line.
-  const releaseSignals = holdSignals();
   try {
     await program.parseAsync(argv, { from: 'user' });
     code = 0;
   } catch (err) {
     code = report(err, ctx);
-  } finally {
-    releaseSignals();
   }
   // A failed write is reported by an 'error' event on a later tick: let it arrive.
   await new Promise((resolve) => setImmediate(resolve));

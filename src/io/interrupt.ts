@@ -8,8 +8,6 @@ type CaughtSignal = keyof typeof EXIT_CODES;
 /** Every temp file this process is writing, by any writer: what a signal must remove. */
 const tempFiles = new Set<string>();
 let holds = 0;
-/** Opens in progress that may block a libuv thread forever (a FIFO without a reader). */
-let blockingOpens = 0;
 
 /**
  * SIGINT (Ctrl-C), SIGTERM and SIGHUP while something is held: remove every temp file, then end
@@ -32,13 +30,6 @@ function onSignal(signal: CaughtSignal): void {
   } catch {
     // stderr is gone too (the terminal closed): the exit code still tells
   }
-  if (blockingOpens > 0) {
-    // process.exit would wait for the thread stuck in open(2) forever: end by the signal itself,
-    // its default action restored (a shell reports 128 + its number all the same).
-    for (const s of Object.keys(EXIT_CODES)) process.removeAllListeners(s);
-    process.kill(process.pid, signal);
-    return;
-  }
   process.exit(EXIT_CODES[signal]);
 }
 
@@ -47,11 +38,10 @@ function onSignal(signal: CaughtSignal): void {
  *
  * Notes
  * -----
- * A JavaScript handler runs between event-loop turns, so during a long synchronous computation (or
- * synchronous writes to a pipe) a caught Ctrl-C waits for the next turn, where the default action
- * would end the process at once. The CLI holds the signals for its whole run all the same (one
- * line on stderr whenever an interrupt comes, not only once a file is being written); its long
- * stretches yield often: every chunk written, every result of a worker thread.
+ * Signals are caught only while something is held, never for a whole run: a JavaScript handler
+ * runs between event-loop turns, so during a long synchronous computation (or synchronous writes to
+ * a pipe) a caught Ctrl-C would wait, where the default action ends the process at once. Holders
+ * (temp files, worker pools) yield to the event loop often, on every chunk written or received.
  */
 export function holdSignals(): () => void {
   if (holds++ === 0) for (const signal of Object.keys(EXIT_CODES)) process.on(signal, onSignal);
@@ -61,16 +51,6 @@ export function holdSignals(): () => void {
     released = true;
     if (--holds === 0) for (const signal of Object.keys(EXIT_CODES)) process.off(signal, onSignal);
   };
-}
-
-/** Marks `opening` (the open of a FIFO, which waits for its reader) as one a signal cannot wait for. */
-export async function blockingOpen<T>(opening: Promise<T>): Promise<T> {
-  blockingOpens++;
-  try {
-    return await opening;
-  } finally {
-    blockingOpens--;
-  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createWriteStream, fstat, write } from 'node:fs';
 import { Writable } from 'node:stream';
-import { blockingOpen } from './interrupt.js';
 import { descriptorOf } from './output-target.js';
 import { TextSink } from './sink.js';
 
@@ -23,12 +22,10 @@ export async function withWriteThrough<T>(path: string, produce: (sink: TextSink
   const stream = fd === undefined ? createWriteStream(path) : descriptorStream(fd);
   try {
     if (fd === undefined) {
-      await blockingOpen(
-        new Promise<void>((resolve, reject) => {
-          stream.once('open', () => resolve());
-          stream.once('error', reject);
-        }),
-      );
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', reject);
+      });
     }
     const sink = new TextSink(stream, { pipeClosedIsEnd: false });
     const result = await produce(sink);

@@ -47,7 +47,7 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
   it('analyze --out-dir, on SIGTERM while the last of three files is written: exit 143, the first two whole, no temp file', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const r = await interruptWhileWriting(['analyze', '--preset', 'fsgdm', '--freqs', '10000', '--stages', 'all', '--force', '--out-dir', 'out'], dir, out, 'SIGTERM', /wrote out\/fsgdm\.metrics\.csv\n/);
+    const r = await interruptWhileWriting(['analyze', '--preset', 'fsgdm', '--freqs', '10000', '--stages', 'all', '--out-dir', 'out'], dir, out, 'SIGTERM', /wrote out\/fsgdm\.metrics\.csv\n/);
     expect(r.seen).toEqual([expect.stringMatching(/^\.fsgdm\.response\.csv\..*\.tmp$/)]);
     expect(r.code).toBe(143);
     expect(r.stderr).toBe('wrote out/fsgdm.json\nwrote out/fsgdm.metrics.csv\nmomentum-fr: terminated\n');
@@ -105,30 +105,5 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
       expect(await closed).toBe(code);
       expect(readdirSync(dir)).toEqual([]);
     }
-  });
-});
-
-describe('an interrupt before any output says so too: exit 130 or 143 with the one line on stderr', () => {
-  /** Spawns `args` (stdin a pipe left open), waits until it is idle in the event loop, sends `signal`. */
-  async function interruptIdle(args: string[], cwd: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, sig) => resolve([code, sig])));
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // loaded and waiting (stdin, a FIFO's reader)
-    child.kill(signal);
-    const [code, sig] = await closed;
-    child.stdin.destroy();
-    return { code, signal: sig, stderr };
-  }
-
-  it('analyze waiting for its config on stdin: SIGINT is exit 130 and "momentum-fr: interrupted"', async () => {
-    expect(await interruptIdle(['analyze', '-'], tmp(), 'SIGINT')).toEqual({ code: 130, signal: null, stderr: 'momentum-fr: interrupted\n' });
-  });
-
-  it('coefficients -o FIFO waiting for its reader: SIGTERM says "momentum-fr: terminated" and ends by the signal (a thread waits in open(2))', async () => {
-    const dir = tmp();
-    (await import('node:child_process')).execFileSync('mkfifo', [join(dir, 'fifo')]);
-    expect(await interruptIdle(['coefficients', '--preset', 'ema-sgdm', '-o', 'fifo', '-f', 'csv'], dir, 'SIGTERM')).toEqual({ code: null, signal: 'SIGTERM', stderr: 'momentum-fr: terminated\n' });
   });
 });
