@@ -87,10 +87,12 @@ function limits() {
 
 Work is checked against these limits before anything is allocated, computed or printed. Past one, a
 command exits 2 with one line that says what is too large, the estimate, the budget and the options
-that make it smaller. \`analyze --preset adam-m --set steps=1000000\` (a stage per step) says:
+that make it smaller. A stage per step of a million-step run, every stage's response in JSON:
 
-\`\`\`text
+\`\`\`console
+$ momentum-fr analyze --preset adam-m --set steps=1000000 --format json
 momentum-fr: the output (1.0e6 stage records × 512 frequencies) would write about 38.6 GiB, more than the budget of 256 MiB; use fewer stages (--stages, e.g. every:N), fewer --freqs, --no-response or --force
+[exit 2]
 \`\`\`
 
 and does what it suggests:
@@ -108,7 +110,7 @@ stages ≤ ${n(LIMITS.maxStages)} per schedule, \`--freqs\` ≤ ${n(LIMITS.maxFr
 |---|---|---|---|
 | stage tables | ${bytes(BUDGETS.stageTableBytes)} | the stage tables of all schedules together: 32 bytes per stage, 8 + 24 per branch more for a filter bank, 8 per coefficient more for a rational filter (40 schedules of 10⁷ stages would need 11.9 GiB) | — |
 | memory | ${bytes(BUDGETS.workingSetBytes)} | arrays held at once: an FFT (96 bytes per \`--nfft\` sample for powers of two, 256 otherwise), spectrogram values and Welch's median table (8 bytes each), simulated signals (8 bytes per step and schedule), figures (about 1 KB per data point of the largest, 300 bytes for the others), PNG pixels (4 bytes each), \`analyze()\`'s result in the library (32 bytes per frequency of each response) | — |
-| output | ${bytes(BUDGETS.outputBytes)} | the estimated size of what is written: \`analyze\`'s stage records × frequencies and \`--at-steps\` responses, \`coefficients\` rows, \`sweep\` rows, \`spectrum\` rows, \`simulate\` rows | \`--force\`; in \`analyze\`, also an explicit \`--stages\` |
+| output | ${bytes(BUDGETS.outputBytes)} | the estimated size of what is written, in every format: \`analyze\`'s stage records × frequencies (a table row: 150 bytes) and \`--at-steps\` responses, whatever \`--stages\` selects, \`coefficients\` rows, \`sweep\` rows, \`spectrum\` rows, \`simulate\` rows | \`--force\` |
 | time | ${duration(BUDGETS.seconds)} | the estimated computing time: the exact walk (a rational filter is stepped: steps × frequencies × coefficients), \`analyze --mode exact\` records, \`sweep\` points × stages, \`tune\`'s evaluations × stages, FFTs, simulated steps and stages, figure points | \`--force\` |
 
 Memory budgets cannot be lifted: past them the process would run out of memory. Estimates come from

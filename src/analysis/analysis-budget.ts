@@ -22,6 +22,7 @@ export interface AnalysisPlan {
 /**
  * Written bytes per stage-frequency of one response (frozen or exact), and per stage record without
  * responses, per format: measured on fsgdm-cifar100 (301 stages × 512 frequencies) and rounded up.
+ * The table has a row of metrics per stage and no responses (126 bytes per row for adam-m).
  */
 const BYTES_PER_POINT: Record<AnalysisFormat, number> = { json: 80, csv: 160, ndjson: 290, table: 0 };
 const BYTES_PER_RECORD: Record<AnalysisFormat, number> = { json: 500, csv: 270, ndjson: 550, table: 150 };
@@ -33,7 +34,8 @@ const BYTES_PER_RECORD: Record<AnalysisFormat, number> = { json: 500, csv: 270, 
  *   step), exactWalkSeconds, plus the stage records with their transient metrics and the metrics of every
  *   reported stage;
  * - output: the bytes written to every output, estimated from records × frequencies per format
- *   (BYTES_PER_POINT) — the budget an explicit stage selection also lifts.
+ *   (BYTES_PER_POINT; the table's rows by BYTES_PER_RECORD), the --at-steps responses included
+ *   whatever stages are selected. Only `force` lifts it, not an explicit stage selection.
  *
  * Nothing is held across stages or steps (both stream), so there is no memory budget here; analyze()
  * checks its own (analysisHeldBytes).
@@ -71,16 +73,23 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
       )
     : overBudget('seconds', seconds, `the metrics of ${counted(records, 'stage')}`, ['stageSelection']);
 
-  let bytes = 0;
+  // Every format is counted (the table too), and --at-steps responses whatever stages are selected.
+  let stageBytes = 0;
+  let stepBytes = 0;
   for (const { format, response } of plan.outputs) {
     const kinds = mode === 'both' ? 2 : 1;
-    bytes += records * BYTES_PER_RECORD[format];
-    if (response) bytes += (records * kinds + atStepRecords) * frequencies * BYTES_PER_POINT[format];
+    stageBytes += records * (BYTES_PER_RECORD[format] + (response ? kinds * frequencies * BYTES_PER_POINT[format] : 0));
+    if (response) stepBytes += atStepRecords * frequencies * BYTES_PER_POINT[format];
   }
   const responses = plan.outputs.some((o) => o.response);
   const parts = [records > 0 || atStepRecords === 0 ? counted(records, 'stage record') : '', atStepRecords > 0 ? counted(atStepRecords, 'step response') : ''];
   const what = `the output (${parts.filter((p) => p !== '').join(' and ')}${responses ? ` × ${frequencies} frequencies` : ''})`;
-  const output = overBudget('outputBytes', bytes, what, reduce(records > 0 && 'stageSelection', responses && 'frequencies', atStepRecords > 0 && 'atSteps', responses && records > 0 && 'response'));
+  // The knobs of the larger part first; --no-response cannot go with --at-steps.
+  const knobs =
+    stepBytes > stageBytes
+      ? reduce('atSteps', 'frequencies', records > 0 && 'stageSelection')
+      : reduce(records > 0 && 'stageSelection', responses && 'frequencies', atStepRecords > 0 && 'atSteps', responses && records > 0 && atStepRecords === 0 && 'response');
+  const output = overBudget('outputBytes', stageBytes + stepBytes, what, knobs);
   return { time, output };
 }
 

@@ -28,6 +28,19 @@ export function chooseFormat(format: string | undefined, output: string | undefi
   return formats[0];
 }
 
+/**
+ * The format of one output file of a command: the format option when given, whatever the file is
+ * called (`-o /dev/stdout`, `>(cmd)`, a device), else the format its extension names (`byExtension`,
+ * null when it names none); else a usage error that names the option deciding it.
+ */
+export function fileFormat<F extends string>(flag: string, file: string, formatFlag: string, given: F | undefined, byExtension: F | null, formats: readonly F[]): F {
+  if (given !== undefined) return given;
+  if (byExtension !== null && formats.includes(byExtension)) return byExtension;
+  const listed = formats.join('|');
+  if (byExtension !== null) throw new CliError(`${flag} ${file}: ${byExtension} is not a format of this output; use ${formats.map((f) => `.${f}`).join(', ')} or ${formatFlag} ${listed}`);
+  throw new CliError(`${flag} ${file}: cannot tell the format from the extension; add ${formatFlag} ${listed}`);
+}
+
 /** No -o, `-o -` or `-o /dev/stdout`: the output goes to stdout, where a closed pipe is a normal end. */
 export function isStdout(output: string | undefined): boolean {
   return output === undefined || output === '-' || output === '/dev/stdout';
@@ -78,8 +91,11 @@ export async function writeFileWith(ctx: CliContext, file: string, write: (path:
 
 /** Output files and directories of a command, and its input files, checked together. */
 export interface OutputPlan {
-  /** Output file paths as the user gave them; undefined and stdout are skipped. */
-  files?: readonly (string | undefined)[];
+  /**
+   * Output file paths as the user gave them, by option (`{ '-o': …, '--plot': … }`) or as a list;
+   * undefined and stdout are skipped.
+   */
+  files?: Readonly<Record<string, string | undefined>> | readonly (string | undefined)[];
   /** Output directories (--out-dir), created later if missing. */
   dirs?: readonly (string | undefined)[];
   /** Files to be written inside those directories (checked as files once their directory exists). */
@@ -91,11 +107,13 @@ export interface OutputPlan {
 /**
  * Checks every output before any work is done or anything written: each file can be written
  * (its directory exists and is writable, it is not a directory; ENOTDIR, ELOOP, ENAMETOOLONG,
- * EACCES), each directory is one or can be made, and no output is one of the inputs (same file
- * after symlinks: the config would be overwritten). Failures are exit 2.
+ * EACCES), each directory is one or can be made, no output is one of the inputs (same file
+ * after symlinks: the config would be overwritten), and no two outputs are one file (a path, a
+ * symlink to it or a hard link: the second would replace the first). Failures are exit 2.
  */
 export async function checkOutputs(ctx: CliContext, plan: OutputPlan): Promise<void> {
-  const files = (plan.files ?? []).filter((f): f is string => !isStdout(f));
+  const named = Array.isArray(plan.files) ? plan.files.map((f) => ['', f] as const) : Object.entries(plan.files ?? {});
+  const files = named.filter((e): e is [string, string] => !isStdout(e[1]));
   // `-` is compared as the file behind stdin (`< config.yaml`), and named as the messages name it.
   const inputs = (plan.inputs ?? []).filter((f): f is string => f !== undefined).map((f) => (f === '-' ? { path: '/dev/stdin', shown: '<stdin>' } : { path: resolve(ctx.cwd, f), shown: f }));
   for (const dir of plan.dirs ?? []) {
@@ -106,17 +124,25 @@ export async function checkOutputs(ctx: CliContext, plan: OutputPlan): Promise<v
       throw asPathError(error, 'write', dir);
     }
   }
-  for (const file of [...files, ...(plan.dirFiles ?? [])]) {
+  const replaced: { shown: string; path: string; file: string }[] = [];
+  for (const [flag, file] of [...files, ...(plan.dirFiles ?? []).map((f) => ['--out-dir file', f] as const)]) {
+    const path = resolve(ctx.cwd, file);
     try {
-      await outputTarget(resolve(ctx.cwd, file));
+      const target = await outputTarget(path);
+      if (target.kind === 'replace') replaced.push({ shown: flag === '' ? file : `${flag} ${file}`, path, file: target.file });
     } catch (error) {
       const missingDirectory = (error as NodeJS.ErrnoException).code === 'ENOENT' && plan.dirFiles?.includes(file);
       if (!missingDirectory) throw asPathError(error, 'write', file);
     }
     for (const input of inputs) {
-      if (await sameRegularFile(resolve(ctx.cwd, file), input.path)) {
+      if (await sameRegularFile(path, input.path)) {
         throw new CliError(`cannot write ${file}: it is the input ${input.shown}; choose another output file`);
       }
+    }
+  }
+  for (const [i, a] of replaced.entries()) {
+    for (const b of replaced.slice(0, i)) {
+      if (a.file === b.file || (await sameRegularFile(a.path, b.path))) throw new CliError(`${b.shown} and ${a.shown} are the same file: the second would replace the first; choose different files`);
     }
   }
 }

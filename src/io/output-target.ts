@@ -12,12 +12,24 @@ export interface ExistingFile {
  * How an output path is written:
  * - `replace`: the regular file `file` (symlinks followed to it), or a new file there, written to a
  *   temp file beside it and renamed over it (atomic-write.ts).
- * - `through`: opened as `path` and written in place (write-through.ts).
+ * - `through`: opened as `path` and written in place (write-through.ts); a descriptor path
+ *   (`/dev/fd/N`, also when reached through symlinks) is given as that path.
  */
 export type OutputTarget = { kind: 'replace'; file: string; existing?: ExistingFile } | { kind: 'through'; path: string };
 
 /** This process's own descriptors, which the kernel reopens on open(2) rather than naming a file. */
-const DESCRIPTOR_PATH = /^\/(?:dev\/(?:fd\/\d+|stdout|stderr)|proc\/(?:self|thread-self|\d+)\/fd\/\d+)$/;
+const DESCRIPTOR_PATH = /^\/(?:dev\/(?:fd\/(\d+)|(stdout)|(stderr))|proc\/(?:self|thread-self|(\d+))\/fd\/(\d+))$/;
+
+/**
+ * N when the absolute `path` is `/dev/fd/N`, `/proc/self/fd/N` (thread-self, a pid), `/dev/stdout`
+ * (1) or `/dev/stderr` (2): a descriptor the caller handed over. Else undefined (also for
+ * `/proc/PID/fd/N` of another process).
+ */
+export function descriptorOf(path: string): number | undefined {
+  const m = DESCRIPTOR_PATH.exec(path);
+  if (m === null || (m[4] !== undefined && Number(m[4]) !== process.pid)) return undefined;
+  return m[2] ? 1 : m[3] ? 2 : Number(m[1] ?? m[5]);
+}
 /** Links followed before ELOOP, as Linux (MAXSYMLINKS). */
 const MAX_LINKS = 40;
 
@@ -56,7 +68,7 @@ function errno(code: string): NodeJS.ErrnoException {
 export async function outputTarget(path: string): Promise<OutputTarget> {
   let current = resolve(path);
   for (let links = 0; ; links++) {
-    if (DESCRIPTOR_PATH.test(current)) return { kind: 'through', path };
+    if (DESCRIPTOR_PATH.test(current)) return { kind: 'through', path: current };
     const info = await lstat(current).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;

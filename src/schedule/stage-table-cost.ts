@@ -26,25 +26,35 @@ export function stageTableCost(config: ScheduleConfig): { stages: number; bytes:
 }
 
 /**
+ * What makes a config's stage table smaller: fewer steps when there is a stage per step (adam-m,
+ * stageLength: 1), fewer stages when `stages:` fixes their count (fewer steps leave it as it is),
+ * either when stageLength (or a preset's rule) derives the count from the steps.
+ */
+export function stageKnobs(config: ScheduleConfig): BudgetKnob[] {
+  const stages = stageTableCost(config).stages;
+  const fewerSteps = stageTableCost({ ...config, steps: Math.max(1, Math.floor(config.steps / 2)) }).stages;
+  if (fewerSteps === stages) return ['stageCount'];
+  return stages === config.steps ? ['steps'] : ['stageCount', 'steps'];
+}
+
+/**
  * The stage tables of all these schedules together against BUDGETS.stageTableBytes. A schedule over
  * LIMITS.maxStages on its own is left to resolveSchedule, which refuses it with the key to change.
  */
 export function stageTablesOverBudget(configs: readonly ScheduleConfig[]): BudgetIssue | undefined {
   let schedules = 0;
   let stages = 0;
-  let steps = 0;
   let bytes = 0;
   for (const c of configs) {
     const cost = stageTableCost(c);
     if (cost.stages > LIMITS.maxStages) continue;
     schedules++;
     stages += cost.stages;
-    steps += c.steps;
     bytes += cost.bytes;
   }
   const what = schedules === 1 ? `a schedule of ${count(stages)} stages` : `${schedules} schedules of ${count(stages)} stages in all`;
-  // One stage per step (adam-m, ademamix, stageLength: 1): only fewer steps help.
-  const reduce: BudgetKnob[] = stages === steps ? ['steps'] : ['stageCount', 'steps'];
+  const knobs = new Set(configs.flatMap(stageKnobs));
+  const reduce: BudgetKnob[] = (['stageCount', 'steps'] as const).filter((k) => knobs.has(k));
   if (schedules > 1) reduce.push('schedules');
   return overBudget('stageTableBytes', bytes, what, reduce);
 }

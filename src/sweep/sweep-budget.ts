@@ -1,6 +1,6 @@
 import { counted, COST_NS, overBudget, type BudgetIssue } from '../schedule/budgets.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
-import { stageTableCost } from '../schedule/stage-table-cost.js';
+import { stageKnobs, stageTableCost } from '../schedule/stage-table-cost.js';
 import { axisLength, axisValue } from './axis-value.js';
 import { sweepColumns, jobSize, type SweepJob } from './sweep-job.js';
 
@@ -56,5 +56,5 @@ export const TUNE_EVALUATIONS = 300;
 export function tuneBudget(config: ScheduleConfig, stages: number): BudgetIssue | undefined {
   const perStage = config.momentum.preset === undefined ? COST_NS.expressionStage : COST_NS.presetStage;
   const seconds = (TUNE_EVALUATIONS * (stages * perStage + COST_NS.stageMetrics)) / 1e9;
-  return overBudget('seconds', seconds, `tuning (about ${TUNE_EVALUATIONS} evaluations of ${counted(stages, 'stage')})`, ['stageCount', 'steps']);
+  return overBudget('seconds', seconds, `tuning (about ${TUNE_EVALUATIONS} evaluations of ${counted(stages, 'stage')})`, stageKnobs(config));
 }

@@ -30,7 +30,7 @@ describe('work is checked against its budget before anything is allocated or pri
     expect((bytes / 2 ** 30).toPrecision(3)).toBe('11.9');
     expect(refused(['analyze', path, '--no-response'])).toBe(
       `${path}: 40 schedules of 4.0e8 stages in all would need 11.9 GiB of memory for stage tables, more than the budget of 1 GiB; ` +
-        'use fewer steps or fewer schedules per run\n',
+        'use fewer stages (stages or stageLength) or fewer schedules per run\n',
     );
     // validate resolves the tables too, so it refuses the same way.
     expect(refused(['validate', path])).toMatch(/40 schedules of 4\.0e8 stages in all/);
@@ -42,7 +42,7 @@ describe('work is checked against its budget before anything is allocated or pri
     // 2000 responses × 10⁶ frequencies × 80 bytes of JSON each.
     expect(message).toBe(
       'momentum-fr: the output (2000 step responses × 1000000 frequencies) would write about 149 GiB, more than the budget of 256 MiB; ' +
-        'use fewer --freqs, fewer --at-steps or --force\n',
+        'use fewer --at-steps, fewer --freqs or --force\n',
     );
     expect(2000 * 1e6 * 80 / 2 ** 30).toBeCloseTo(149, 0);
   });
@@ -113,7 +113,7 @@ describe('analyze --at-steps reports the steps asked for, not every stage', () =
   });
 });
 
-describe('output and time budgets are lifted by --force (and the output budget by an explicit --stages)', () => {
+describe('output and time budgets are lifted by --force, and only by it', () => {
   const big = ['analyze', '--preset', 'adam-m', '--set', 'steps=1000000', '--format', 'json'];
 
   it('the default (all stages) of a 10⁶-step adam-m run is refused: 10⁶ records × 512 frequencies', () => {
@@ -123,10 +123,38 @@ describe('output and time budgets are lifted by --force (and the output budget b
     );
   });
 
-  it.each([['--force'], ['--stages', 'all']])('%s starts the output (read until a closed pipe ends it)', (...flag) => {
-    const r = shell(`mfr ${[...big, ...flag].join(' ')} | head -c 100`);
+  it('--force starts the output (read until a closed pipe ends it)', () => {
+    const r = shell(`mfr ${[...big, '--force'].join(' ')} | head -c 100`);
     expect(r.pipestatus).toEqual([0, 0]);
     expect(r.stdout).toMatch(/^\{\n {2}"schemaVersion": 1/);
+  });
+
+  it('an explicit --stages does not lift it: every stage of the 10⁶-step run with --stages all is refused the same way', () => {
+    expect(refused([...big, '--stages', 'all'])).toMatch(/^momentum-fr: the output \(1\.0e6 stage records × 512 frequencies\) would write about 38\.6 GiB/);
+  });
+
+  it('--at-steps responses count whatever stages are selected, the stage records too; their knobs come first when they dominate', () => {
+    const steps = Array.from({ length: 2000 }, (_, i) => i + 1).join(',');
+    const at = ['analyze', '--preset', 'ema-sgdm', '--at-steps', steps, '--freqs', '1000000', '--format', 'json'];
+    // 2000 × 10⁶ × 80 bytes = 149 GiB, plus one stage record (500 bytes + 10⁶ × 80) with --stages last.
+    expect(refused([...at, '--stages', 'last'])).toBe(
+      'momentum-fr: the output (1 stage record and 2000 step responses × 1000000 frequencies) would write about 149 GiB, more than the budget of 256 MiB; ' +
+        'use fewer --at-steps, fewer --freqs, fewer stages (--stages, e.g. every:N) or --force\n',
+    );
+    expect(refused([...at, '--stages', 'none'])).toBe(
+      'momentum-fr: the output (2000 step responses × 1000000 frequencies) would write about 149 GiB, more than the budget of 256 MiB; use fewer --at-steps, fewer --freqs or --force\n',
+    );
+    // 10⁶ stage records without responses… with them: 10⁶ × (500 + 512 × 80) bytes = 38.6 GiB; 3 step responses are nothing beside them.
+    expect(refused(['analyze', '--preset', 'adam-m', '--set', 'steps=1000000', '--at-steps', '1,2,10', '--format', 'json', '--stages', 'all'])).toBe(
+      'momentum-fr: the output (1.0e6 stage records and 3 step responses × 512 frequencies) would write about 38.6 GiB, more than the budget of 256 MiB; ' +
+        'use fewer stages (--stages, e.g. every:N), fewer --freqs, fewer --at-steps or --force\n',
+    );
+  });
+
+  it('the table is budgeted too: 150 bytes per row, so 2·10⁶ adam-m rows (286 MB) are refused', () => {
+    expect(refused(['analyze', '--preset', 'adam-m', '--set', 'steps=2000000'])).toBe(
+      'momentum-fr: the output (2.0e6 stage records) would write about 286 MiB, more than the budget of 256 MiB; use fewer stages (--stages, e.g. every:N) or --force\n',
+    );
   });
 
   it('--force does not lift a memory budget', () => {

@@ -47,7 +47,7 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
   it('analyze --out-dir, on SIGTERM while the last of three files is written: exit 143, the first two whole, no temp file', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const r = await interruptWhileWriting(['analyze', '--preset', 'fsgdm', '--freqs', '10000', '--stages', 'all', '--out-dir', 'out'], dir, out, 'SIGTERM', /wrote out\/fsgdm\.metrics\.csv\n/);
+    const r = await interruptWhileWriting(['analyze', '--preset', 'fsgdm', '--freqs', '10000', '--stages', 'all', '--force', '--out-dir', 'out'], dir, out, 'SIGTERM', /wrote out\/fsgdm\.metrics\.csv\n/);
     expect(r.seen).toEqual([expect.stringMatching(/^\.fsgdm\.response\.csv\..*\.tmp$/)]);
     expect(r.code).toBe(143);
     expect(r.stderr).toBe('wrote out/fsgdm.json\nwrote out/fsgdm.metrics.csv\nmomentum-fr: terminated\n');

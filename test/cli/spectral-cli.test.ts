@@ -137,7 +137,7 @@ describe('momentum-fr simulate', () => {
       [['simulate', '--preset', 'ema-sgdm', '--steps', '200000'], /--steps 200000: the schedule covers only 117000 steps; lengthen it with --set steps=200000/],
       [['simulate', '--preset', 'ema-sgdm', '--frequency', '4'], /--frequency: expected a frequency in \[0, π\] rad\/sample \(got "4"\)/],
       [['simulate', '--preset', 'ema-sgdm', '--seed', '-1'], /--seed: expected an integer/],
-      [['simulate', '--preset', 'ema-sgdm', '--series', 'out.txt'], /--series out.txt: use a .csv, .ndjson, .json or .npy file name/],
+      [['simulate', '--preset', 'ema-sgdm', '--series', 'out.txt'], /--series out.txt: cannot tell the format from the extension; add --series-format csv\|ndjson\|json\|npy/],
       [['simulate', '--preset', 'ema-sgdm', '--signal', 'noise'], /argument 'noise' is invalid/],
       [['simulate'], /no config given/],
     ];
@@ -309,6 +309,6 @@ describe('momentum-fr spectrum', () => {
       }
     }
     const bad = cli(['spectrum', NPY, '--plot', join(dir, 'x.png')]);
-    expect([bad.code, bad.stderr]).toEqual([2, `momentum-fr: --plot ${join(dir, 'x.png')}: only .svg is supported\n`]);
+    expect([bad.code, bad.stderr]).toEqual([2, `momentum-fr: --plot ${join(dir, 'x.png')}: png is not a format of this output; use .svg or --plot-format svg\n`]);
   });
 });

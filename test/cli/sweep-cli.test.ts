@@ -136,7 +136,7 @@ describe('momentum-fr sweep', () => {
     expect(svg.stderr).toBe(`wrote ${join(dir, 'beta.csv')}\nwrote ${join(dir, 'beta.svg')}\n`);
     expect(readFileSync(join(dir, 'beta.svg'), 'utf8')).toMatch(/^<svg[^]*cutoffFrequency against beta/);
     expect(cli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.svg', '--plot-metric', 'filterType']).stderr).toMatch(/^momentum-fr: --plot-metric: unknown metric "filterType"/);
-    expect(cli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.pdf']).stderr).toBe('momentum-fr: --plot x.pdf: expected a .svg, .png, .html or .vl.json file\n');
+    expect(cli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.pdf']).stderr).toBe('momentum-fr: --plot x.pdf: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json\n');
   });
 
   it('Ctrl-C stops the workers, removes the temp file, writes nothing and exits 130', async () => {

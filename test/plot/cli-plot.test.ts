@@ -38,10 +38,10 @@ describe('momentum-fr plot', () => {
   it('usage errors are one line with exit 2', () => {
     const cwd = tempDir();
     const cases: [string[], RegExp][] = [
-      [['-o', 'fig.pdf'], /^momentum-fr: -o fig.pdf: cannot tell the format from the extension; use \.svg, \.png, \.html, \.vl\.json or \.vg\.json\n$/],
+      [['-o', 'fig.pdf'], /^momentum-fr: -o fig.pdf: cannot tell the format from the extension; add --format svg\|png\|html\|vl\.json\|vg\.json\n$/],
       [['-o', 'a.svg', '--out-dir', 'd'], /^momentum-fr: -o and --out-dir cannot be combined/],
       [['--format', 'svg,jpg'], /^momentum-fr: --format: unknown format "jpg"/],
-      [['-o', 'a.svg', '--format', 'png'], /^momentum-fr: -o a.svg is svg but --format says png/],
+      [['-o', 'a.svg', '--format', 'png,svg'], /^momentum-fr: -o a.svg is one file, but --format asks for png,svg; use --out-dir for several formats\n$/],
       [['--stages', '999'], /^momentum-fr: --stages: stage 999 does not exist: the schedule has stages 0..300 \(schedule fsgdm-cifar100\)\n$/],
       [['--width', '0'], /^momentum-fr: --width: expected an integer from 50 to 4000 \(got "0"\)\n$/],
       [['--png-scale', 'big'], /^momentum-fr: --png-scale: expected a number in \(0, 8\] \(got "big"\)\n$/],

@@ -50,7 +50,8 @@ describe('the stage tables of all schedules of an input share one budget', () =>
         path: [],
         message:
           '40 schedules of 4.0e7 stages in all would need 1.19 GiB of memory for stage tables, more than the budget of 1 GiB; ' +
-          'use fewer stages (stages or stageLength), fewer steps or fewer schedules per run',
+          // stages: is set, so fewer steps would leave 4·10⁷ stages.
+          'use fewer stages (stages or stageLength) or fewer schedules per run',
       },
     ]);
     expect(((40 * 1e6 * 32) / 2 ** 30).toPrecision(3)).toBe('1.19');

@@ -33,12 +33,12 @@ export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOpti
 export async function analyzeCommand(inputs: string[], options: AnalyzeCliOptions, ctx: CliContext): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['table', 'json', 'ndjson', 'csv']);
   const frequencies = gridFromOptions(options);
-  await checkOutputs(ctx, { files: [options.output], dirs: [options.outDir], inputs });
+  await checkOutputs(ctx, { files: { '-o': options.output }, dirs: [options.outDir], inputs });
   const sources = await loadSources(inputs, options, ctx);
   const schedules = sources.flatMap((s) => s.schedules);
   // --out-dir's file names come from the configs' names, known now.
   const outDirFiles = options.outDir === undefined ? [] : dataFiles(sources, options.response).map(([name, fmt, withResponse]) => ({ path: join(options.outDir!, name), fmt, withResponse }));
-  await checkOutputs(ctx, { dirs: [options.outDir], dirFiles: outDirFiles.map((f) => f.path), inputs });
+  await checkOutputs(ctx, { files: { '-o': options.output }, dirs: [options.outDir], dirFiles: outDirFiles.map((f) => f.path), inputs });
   const atSteps = parseAtSteps(options.atSteps, schedules);
   if (atSteps.length > 0 && !options.response) throw new CliError('--at-steps reports responses: it cannot be combined with --no-response');
   if (atSteps.length > 0 && format === 'table' && options.outDir === undefined) {
@@ -52,8 +52,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     outputs.push({ format: 'csv', response: false }, ...(options.response ? (['json', 'csv'] as const).map((f) => ({ format: f, response: true })) : []));
   }
   const budgets = analysisBudgets({ schedules, selections: selections(schedules, stages), frequencies: frequencies.length, mode, atSteps: uniqueSteps(atSteps), outputs });
-  // An explicit --stages is a request for that output, whatever its size; the time budget still holds.
-  checkBudgets([budgets.time, options.stages === undefined ? budgets.output : undefined], options.force);
+  checkBudgets([budgets.time, budgets.output], options.force);
 
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
     const wo: WriterOptions = { response, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };

@@ -25,7 +25,7 @@ interface CoefficientsOptions extends InputOptions, OutputOptions {
  */
 export async function coefficientsCommand(inputs: string[], options: CoefficientsOptions, ctx: CliContext): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['csv', 'json', 'ndjson']);
-  await checkOutputs(ctx, { files: [options.output], inputs });
+  await checkOutputs(ctx, { files: { '-o': options.output }, inputs });
   const runs = options.runs ?? false;
   const schedules = await loadSchedules(inputs, options, ctx);
   const columns = schedules.map(coefficientColumns);

@@ -7,6 +7,7 @@ import { resolvePlotOptions, type PlotOptions, type ThemeName } from '../../plot
 import type { Schedule } from '../../types.js';
 import { didYouMean } from '../../util/suggest.js';
 import { CliError } from '../errors.js';
+import { fileFormat } from '../output.js';
 import type { InputOptions } from '../options.js';
 import { quoted } from '../../util/excerpt.js';
 
@@ -106,7 +107,10 @@ export function parseKinds(text: string | undefined, scheduleCount: number): Plo
   return PLOT_KINDS.filter((k) => wanted.has(k));
 }
 
-/** --format list, or the -o extension (they must agree when both are given). */
+/**
+ * --format list, else the -o extension. One --format decides the format of -o whatever its name
+ * (`-o /dev/stdout`, `-o >(cmd)`, a device); several need --out-dir.
+ */
 export function parseFormats(text: string | undefined, output: string | undefined): PlotFormat[] {
   const listed = text === undefined ? undefined : [...new Set(text.split(',').map((f) => f.trim().replace(/^\./, '')))];
   for (const f of listed ?? []) {
@@ -114,16 +118,9 @@ export function parseFormats(text: string | undefined, output: string | undefine
   }
   const formats = listed as PlotFormat[] | undefined;
   if (output === undefined) return formats ?? ['svg'];
-  if (output === '-') {
-    if (formats === undefined || formats.length !== 1) throw new CliError('-o - writes one file to stdout: add --format svg|png|html|vl.json|vg.json');
-    return formats;
-  }
-  const byExtension = formatOfPath(output);
-  if (byExtension === null) throw new CliError(`-o ${output}: cannot tell the format from the extension; use .svg, .png, .html, .vl.json or .vg.json`);
-  if (formats !== undefined && (formats.length !== 1 || formats[0] !== byExtension)) {
-    throw new CliError(`-o ${output} is ${byExtension} but --format says ${formats.join(',')}; use --out-dir for several formats`);
-  }
-  return [byExtension];
+  if (formats !== undefined && formats.length !== 1) throw new CliError(`-o ${output} is one file, but --format asks for ${formats.join(',')}; use --out-dir for several formats`);
+  if (output === '-' && formats === undefined) throw new CliError(`-o - writes one file to stdout: add --format ${PLOT_FORMATS.join('|')}`);
+  return [fileFormat('-o', output, '--format', formats?.[0], formatOfPath(output), PLOT_FORMATS)];
 }
 
 function integer(name: string, text: string, min: number, max: number): number {

@@ -12,7 +12,8 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, outputColor, writeFileWith, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, fileFormat, outputColor, writeFileWith, writeOutput } from '../output.js';
+import { formatOfPath } from '../../plot/plot-format.js';
 import { writeSimulationJson, writeSimulationRows, writeSimulationTable, type SimulationReport } from './simulate-report.js';
 import { numberOption, signalFromOptions, type SignalCliOptions } from './simulate-signal.js';
 
@@ -23,11 +24,14 @@ export interface SimulateCliOptions extends InputOptions, OutputOptions, SignalC
   coherence: string;
   spectra?: boolean;
   series?: string;
+  seriesFormat?: TraceFormat;
   plot?: string;
+  plotFormat?: 'svg';
   force?: boolean;
 }
 
 const SERIES_FORMATS: Record<string, TraceFormat> = { '.csv': 'csv', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.json': 'json', '.npy': 'npy' };
+const TRACE_FORMATS: readonly TraceFormat[] = ['csv', 'ndjson', 'json', 'npy'];
 
 /** `momentum-fr simulate`: signal → time-variant momentum recursion → per-stage measured vs theoretical gain. */
 export async function simulateCommand(inputs: string[], options: SimulateCliOptions, ctx: CliContext): Promise<void> {
@@ -35,11 +39,10 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   const spec = signalFromOptions(options);
   const nperseg = numberOption('nperseg', options.nperseg, (x) => Number.isInteger(x) && x >= 4, 'an integer ≥ 4');
   const threshold = numberOption('coherence', options.coherence, (x) => x >= 0 && x <= 1, 'a number in [0, 1]');
-  const seriesFormat = options.series === undefined ? undefined : SERIES_FORMATS[extname(options.series).toLowerCase()];
-  if (options.series !== undefined && seriesFormat === undefined) throw new CliError(`--series ${options.series}: use a .csv, .ndjson, .json or .npy file name`);
-  if (options.plot !== undefined && extname(options.plot).toLowerCase() !== '.svg') throw new CliError(`--plot ${options.plot}: only .svg is supported`);
+  const seriesFormat = options.series === undefined ? undefined : fileFormat('--series', options.series, '--series-format', options.seriesFormat, SERIES_FORMATS[extname(options.series).toLowerCase()] ?? null, TRACE_FORMATS);
+  if (options.plot !== undefined) fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), ['svg']);
 
-  await checkOutputs(ctx, { files: [options.output, options.series, options.plot], inputs });
+  await checkOutputs(ctx, { files: { '-o': options.output, '--series': options.series, '--plot': options.plot }, inputs });
   const schedules = await loadSchedules(inputs, options, ctx);
   const longest = Math.max(...schedules.map((s) => s.steps));
   let steps = longest;

@@ -11,5 +11,5 @@ export async function writeSimulationPlot(ctx: CliContext, file: string, report:
     timeSeriesRecords([{ name: 'input', values: input.subarray(0, sim.output.length) }, { name: 'momentum', values: sim.output }])
       .map((r) => ({ ...r, schedule: sim.schedule.name })),
   );
-  await writeFigure(ctx, file, { id: 'figure-one', spec: figureOneSpec(records, names) });
+  await writeFigure(ctx, file, { id: 'figure-one', spec: figureOneSpec(records, names) }, 'svg'); // the only format of --plot here (checked by the action)
 }

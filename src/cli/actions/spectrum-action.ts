@@ -7,7 +7,8 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, fileFormat, writeOutput } from '../output.js';
+import { formatOfPath } from '../../plot/plot-format.js';
 import { checkNfftBudget, checkSpectralBudgets } from './spectrum-budget.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
 import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
@@ -19,6 +20,7 @@ export interface SpectrumCliOptions extends SpectralCliOptions, TraceCliOptions,
   config?: string;
   split?: string;
   plot?: string;
+  plotFormat?: 'svg';
   force?: boolean;
 }
 
@@ -44,9 +46,9 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   const withSchedule = options.config !== undefined || options.preset !== undefined;
   if (options.split !== undefined && !withSchedule) throw new CliError('--split needs a schedule: add --config FILE or --preset NAME');
   if (options.set.length > 0 && !withSchedule) throw new CliError('--set needs a schedule: add --config FILE or --preset NAME');
-  if (options.plot !== undefined && !/\.svg$/i.test(options.plot)) throw new CliError(`--plot ${options.plot}: only .svg is supported`);
+  if (options.plot !== undefined) fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), ['svg']);
 
-  await checkOutputs(ctx, { files: [options.output, options.plot], inputs: [path, options.config] });
+  await checkOutputs(ctx, { files: { '-o': options.output, '--plot': options.plot }, inputs: [path, options.config] });
   checkNfftBudget(spectral);
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
   const series = readSeries(path, options, options.fs !== undefined, ctx, !withSchedule);

@@ -23,7 +23,7 @@ function spreadReachedStages(schedule: Schedule, length: number): number[] {
 }
 
 /**
- * `spectrum --plot`: without a schedule, the PSD of each series; with one, per-stage PSDs of the
+ * `spectrum --plot` (always SVG, the action checks the name or --plot-format): without a schedule, the PSD of each series; with one, per-stage PSDs of the
  * first series (gradient, momentum, |H_k|²·gradient) for up to four stages.
  */
 export async function writeSpectrumPlot(
@@ -35,13 +35,13 @@ export async function writeSpectrumPlot(
     const records = spectra.flatMap((s) => Array.from(s.welch.frequencies, (f, k) => ({
       series: s.name, frequency: roundSig(f), psdDb: s.welch.psd[k] > 0 ? roundSig(10 * Math.log10(s.welch.psd[k])) : null,
     })));
-    return writeFigure(ctx, file, { id: 'psd', spec: psdSpec(records, frequencyTitle(fs)) });
+    return writeFigure(ctx, file, { id: 'psd', spec: psdSpec(records, frequencyTitle(fs)) }, 'svg');
   }
   const records = stagePsdRecords(schedule, trace.g, trace.m, spreadReachedStages(schedule, trace.g.length), options);
-  return writeFigure(ctx, file, { id: 'stage-psd', spec: stagePsdSpec(records, frequencyTitle(fs)) });
+  return writeFigure(ctx, file, { id: 'stage-psd', spec: stagePsdSpec(records, frequencyTitle(fs)) }, 'svg');
 }
 
 /** `spectrum --spectrogram --plot`: heat maps of the trace (and of its filtered version). */
 export async function writeSpectrogramPlot(ctx: CliContext, file: string, grams: SeriesSpectrogram[], fs: number): Promise<void> {
-  await writeFigure(ctx, file, { id: 'spectrogram', spec: spectrogramSpec(grams.flatMap((g) => spectrogramRecords(g.name, g.result)), frequencyTitle(fs)) });
+  await writeFigure(ctx, file, { id: 'spectrogram', spec: spectrogramSpec(grams.flatMap((g) => spectrogramRecords(g.name, g.result)), frequencyTitle(fs)) }, 'svg');
 }

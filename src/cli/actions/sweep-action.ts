@@ -49,7 +49,7 @@ const SKIPPED_LISTED = 10_000;
  */
 export async function sweepCommand(input: string | undefined, options: SweepCliOptions, ctx: CliContext): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['csv', 'ndjson', 'json']) as SweepFormat;
-  await checkOutputs(ctx, { files: [options.output, options.plot], inputs: [input] });
+  await checkOutputs(ctx, { files: { '-o': options.output, '--plot': options.plot }, inputs: [input] });
   const source = await loadSweepInput(input, options, ctx, 'sweep');
   const { config, schedule } = source;
 

@@ -13,13 +13,18 @@ import { didYouMean } from '../../util/suggest.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { writeFigure } from '../write-figure.js';
+import { fileFormat } from '../output.js';
 import { quoted } from '../../util/excerpt.js';
 
 /** Points a plot may have (a heatmap of 500 × 500 is already finer than the picture). */
 const MAX_PLOT_POINTS = 250_000;
 
+const SWEEP_PLOT_FORMATS = ['svg', 'png', 'html', 'vl.json'] as const;
+type SweepPlotFormat = (typeof SWEEP_PLOT_FORMATS)[number];
+
 interface PlotCliOptions {
   plot?: string;
+  plotFormat?: SweepPlotFormat;
   plotMetric: string;
   plotStage: string;
   contour?: string;
@@ -33,8 +38,7 @@ interface PlotCliOptions {
  */
 export function preparePlot(options: PlotCliOptions, paths: string[]): { write(job: SweepJob, ctx: CliContext): Promise<void> } {
   const file = options.plot!;
-  const format = formatOfPath(file);
-  if (format === null || format === 'vg.json') throw new CliError(`--plot ${file}: expected a .svg, .png, .html or .vl.json file`);
+  const format = fileFormat('--plot', file, '--plot-format', options.plotFormat, formatOfPath(file), SWEEP_PLOT_FORMATS);
   const metric = options.plotMetric as keyof StageMetrics;
   if (!(NUMERIC_METRICS as string[]).includes(metric)) throw new CliError(`--plot-metric: unknown metric ${quoted(metric)}${didYouMean(metric, NUMERIC_METRICS)} (one of ${NUMERIC_METRICS.join(', ')})`);
   if (paths.length < 1 || paths.length > 2) throw new CliError(`--plot: a sweep plot shows one swept path (lines) or two (heatmap), this sweep has ${paths.length}`);
@@ -76,7 +80,7 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
         axes.length === 2
           ? sweepHeatmapSpec({ x: axes[0], y: axes[1], metric, stage, z, contour })
           : sweepLineSpec({ x: axes[0], metric, stage, series: [{ name: metric, values: z }] });
-      await writeFigure(ctx, file, { id: 'sweep', spec });
+      await writeFigure(ctx, file, { id: 'sweep', spec }, format);
     },
   };
 }

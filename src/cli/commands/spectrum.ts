@@ -28,6 +28,7 @@ export function register(program: Command, ctx: CliContext): void {
   cmd
     .option('--split <f>', 'frequency (units of fs) that separates low from high frequencies for --config (default fs/100)')
     .option('--plot <file>', 'also draw the spectra (.svg)')
+    .addOption(new Option('--plot-format <format>', 'format of --plot (default: from its extension)').choices(['svg']))
     .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
