@@ -5,7 +5,7 @@ import type { StageMetrics } from '../types.js';
 import { PRESETS } from '../schedule/presets/index.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator, type PointResult } from './evaluate-point.js';
-import { stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
+import { stageAt, stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
 import { pointValues } from './sweep-grid.js';
 import { sweepColumns, type SweepJob } from './sweep-job.js';
 import { stageSelector } from '../analysis/stage-selection.js';
@@ -75,19 +75,17 @@ export function chunkFormatter(job: SweepJob): Formatter {
         continue;
       }
       const schedule = result.schedule!;
-      const table = schedule.stages;
       cells[0] = p;
       for (let a = 0; a < nAxes; a++) cells[a + 1] = values[a];
       for (const i of chosen) {
-        const u = table.u[i];
-        const v = table.v[i];
+        const stage = stageAt(schedule, i);
         const m: StageMetrics = stageMetricsOf(schedule, i);
         let c = nAxes + 1;
         cells[c++] = i;
-        cells[c++] = table.startStep[i];
-        cells[c++] = table.endStep[i];
-        cells[c++] = u;
-        cells[c++] = v;
+        cells[c++] = stage.startStep;
+        cells[c++] = stage.endStep;
+        cells[c++] = stage.u;
+        cells[c++] = stage.v;
         for (const k of METRIC_NAMES) cells[c++] = m[k];
         if (omegas.length > 0) stageMagnitude(schedule, i, omegas, magnitudes);
         for (let f = 0; f < magnitudes.length; f++) cells[c++] = magnitudes[f];
