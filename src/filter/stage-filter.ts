@@ -1,9 +1,11 @@
 import { frozenBankComplex, frozenBankResponse } from './bank-response.js';
 import { bankStageMetrics } from './bank-stage-metrics.js';
 import type { ComplexResponse } from './complex-response.js';
+import { ExactResponseWalker } from './exact-response.js';
 import { frozenMagnitude, frozenMagnitudeSquared, frozenResponse } from './frozen-response.js';
 import { stageMetrics } from './metrics.js';
 import { largestRootModulus } from './polynomial-roots.js';
+import { RationalExactWalker } from './rational-exact.js';
 import { rationalMetrics } from './rational-metrics.js';
 import { frozenRationalComplex, frozenRationalResponse } from './rational-response.js';
 import type { BankTable, FrequencyResponse, RationalTable, Schedule, Stage, StageMetrics } from '../types.js';
@@ -161,6 +163,19 @@ export function stagePoleRadius(schedule: StageFilter, k: number): number {
       return radius;
     },
     rational: ({ a, na }) => largestRootModulus(a.subarray(k * na, (k + 1) * na)),
+  });
+}
+
+/**
+ * The exact (time-variant) walker of a schedule, by its filter's kind: a first-order or bank schedule
+ * jumps over runs of equal stages in closed form (ExactResponseWalker), a rational one is stepped
+ * (RationalExactWalker). ω in rad/sample; see the walkers for costs.
+ */
+export function exactWalker(schedule: StageFilter & Pick<Schedule, 'firstStepCopy'>, omega: Float64Array): ExactResponseWalker | RationalExactWalker {
+  return matchFilter<ExactResponseWalker | RationalExactWalker>(schedule, {
+    firstOrder: () => new ExactResponseWalker(schedule, bankOf(schedule)!, omega),
+    bank: (bank) => new ExactResponseWalker(schedule, bank, omega),
+    rational: (rational) => new RationalExactWalker(schedule, rational, omega),
   });
 }
 

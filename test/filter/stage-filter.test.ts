@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { linearGrid } from '../../src/filter/grid.js';
-import { bankOf, filterTables, isFirstOrder, rationalOf, stageAt, stageMagnitude, stageMagnitudeSquared, stagePoleRadius, stageResponse } from '../../src/filter/stage-filter.js';
+import { ExactResponseWalker } from '../../src/filter/exact-response.js';
+import { RationalExactWalker } from '../../src/filter/rational-exact.js';
+import { bankOf, exactWalker, filterTables, isFirstOrder, rationalOf, stageAt, stageMagnitude, stageMagnitudeSquared, stagePoleRadius, stageResponse } from '../../src/filter/stage-filter.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 
 const schedule = (momentum: string) => parseSchedules(`steps: 100\nstages: 2\nmomentum: ${momentum}\n`).schedules[0];
@@ -38,6 +40,26 @@ describe('the one dispatch on the filter kind', () => {
     expect(rationalOf(KINDS.rational)?.na).toBe(3);
     expect(filterTables(KINDS.bank).bank?.branches).toBe(1);
     expect(filterTables(first)).toEqual({});
+  });
+});
+
+describe('exactWalker: the exact walker of a schedule, by its filter\'s kind', () => {
+  it('first-order and bank schedules get the closed-form walker on their bank, a rational one the stepped walker', () => {
+    const omega = linearGrid(4);
+    const first = exactWalker(KINDS['first-order'], omega);
+    expect(first).toBeInstanceOf(ExactResponseWalker);
+    expect((first as ExactResponseWalker).bank.u).toBe(KINDS['first-order'].stages.u);
+    expect((exactWalker(KINDS.bank, omega) as ExactResponseWalker).bank).toBe(bankOf(KINDS.bank));
+    expect(exactWalker(KINDS.rational, omega)).toBeInstanceOf(RationalExactWalker);
+  });
+
+  it('one step of a schedule without first-step copy is H(1, ω) = v for first order and b0 for rational', () => {
+    const omega = linearGrid(4);
+    for (const [s, want] of [[KINDS['first-order'], 1], [KINDS.rational, 0.2]] as const) {
+      const w = exactWalker(s, omega);
+      w.advanceTo(1);
+      for (const m of w.response().magnitude) expect(m).toBeCloseTo(want, 15);
+    }
   });
 });
 
