@@ -14,10 +14,10 @@ export interface Schedule {
   /** Total gradient steps Σ (called T in expressions). */
   steps: number;
   /**
-   * The stages in order (together they cover steps 1…steps exactly), with the u and v reports show:
-   * the filter's own for first-order momentum, branch 0's for a bank, −a1 and b0 for a rational
-   * schedule whose every stage is first order (b = [v], a = [1, −u]), else NaN. Read the filter
-   * itself from `filter`, through filter/stage-filter.ts.
+   * The stages in order (together they cover steps 1…steps exactly). Their u and v columns hold what
+   * reports show for each stage, by stageAt's rule (filter/stage-filter.ts, the one owner: ask it for a
+   * stage record); they stay as columns for the readers of whole columns (plot bins and specs). Read
+   * the filter itself from `filter`, through filter/stage-filter.ts.
    */
   stages: StageTable;
   /**

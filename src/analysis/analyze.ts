@@ -1,7 +1,6 @@
 import { linearGrid } from '../filter/grid.js';
-import { stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
+import { stageAt, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
 import type { ParseOptions } from '../schedule/parse.js';
-import { stageAt } from '../schedule/stages.js';
 import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecord } from '../types.js';
 import { documentHeader } from '../tool.js';
 import { checkAnalyzeOptions, schedulesOfInput, withJson, type AnalyzeInput } from './analyze-input.js';
@@ -54,7 +53,7 @@ export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}):
   const exact = mode === 'frozen' ? undefined : new ExactStageSource(schedule, frequencies);
   const withResponse = options.response !== false;
   for (const i of selected) {
-    const stage = stageAt(schedule.stages, i);
+    const stage = stageAt(schedule, i);
     const record: StageRecord = { ...stage, metrics: stageMetricsOf(schedule, i) };
     if (withResponse && mode !== 'exact') record.response = stageResponse(schedule, i, frequencies);
     if (exact) Object.assign(record, exact.stage(i, withResponse));

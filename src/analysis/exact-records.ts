@@ -1,9 +1,9 @@
 import { frozenBankComplex } from '../filter/bank-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from '../filter/complex-response.js';
-import { exactWalker, ExactResponseWalker } from '../filter/exact-response.js';
+import type { ExactResponseWalker } from '../filter/exact-response.js';
 import { maxDeviationDb, SETTLING_TOLERANCE, settlingSteps } from '../filter/exact-transient.js';
 import { RationalExactWalker } from '../filter/rational-exact.js';
-import { rationalOf } from '../filter/stage-filter.js';
+import { exactWalker, rationalOf } from '../filter/stage-filter.js';
 import { frozenRationalComplex } from '../filter/rational-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
@@ -24,8 +24,9 @@ export class ExactStageSource {
   private readonly exact: ComplexResponse;
 
   constructor(private readonly schedule: Schedule, private readonly omega: Float64Array) {
-    if (rationalOf(schedule)) this.rationalWalker = new RationalExactWalker(schedule, omega);
-    else this.walker = new ExactResponseWalker(schedule, omega);
+    const walker = exactWalker(schedule, omega);
+    if (walker instanceof RationalExactWalker) this.rationalWalker = walker;
+    else this.walker = walker;
     this.frozen = emptyComplexResponse(omega.length);
     this.exact = emptyComplexResponse(omega.length);
   }

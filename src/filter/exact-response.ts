@@ -1,10 +1,8 @@
 import type { BankTable, FrequencyResponse, Schedule } from '../types.js';
 import { sameRecursion } from './bank-table.js';
-import { bankOf, rationalOf } from './stage-filter.js';
 import { branchFrozenAt } from './bank-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
 import { reducedAngle } from './exact-angle.js';
-import { RationalExactWalker } from './rational-exact.js';
 import { emptyZeroLimitInput } from './zero-limit.js';
 
 /** Runs at most this long are stepped one step at a time (cheaper than pow + cos + sin per frequency). */
@@ -36,6 +34,9 @@ const STEP_BY_STEP_MAX = 4;
  * The walker moves forward only: `advanceTo(t)` then `response(k)` for the stage k containing t.
  * References: L. A. Zadeh, "Frequency analysis of variable networks", Proc. IRE 38 (1950).
  */
+/** What a walker reads of a schedule besides its filter's table: the stage spans and the first-step copy. */
+export type WalkedSchedule = Pick<Schedule, 'stages' | 'firstStepCopy'>;
+
 export class ExactResponseWalker {
   /** Current step (0 = before the first gradient). */
   step = 0;
@@ -63,9 +64,11 @@ export class ExactResponseWalker {
   private readonly endStep: Float64Array;
   private readonly firstStepCopy: boolean;
 
-  constructor(schedule: Schedule, omega: Float64Array) {
-    const bank = bankOf(schedule);
-    if (!bank) throw new TypeError('ExactResponseWalker needs a first-order or bank schedule (rational ones: RationalExactWalker)');
+  /**
+   * `bank`: the schedule's filter as a bank (a first-order schedule is the one-branch bank). Build walkers
+   * with exactWalker (filter/stage-filter.ts), which picks the table and the walker by the filter's kind.
+   */
+  constructor(schedule: WalkedSchedule, bank: BankTable, omega: Float64Array) {
     this.bank = bank;
     this.omega = omega;
     const size = this.bank.branches * omega.length;
@@ -324,29 +327,4 @@ function geometricMoments(p: number, L: number, out: Float64Array): void {
     out[1] = Math.min(m1, p / (r * r));
     out[2] = Math.min(m2, (p * (1 + p)) / (r * r * r));
   }
-}
-
-/**
- * The exact walker of any schedule: a rational one is stepped (RationalExactWalker), the others jump in
- * closed form (ExactResponseWalker).
- */
-export function exactWalker(schedule: Schedule, omega: Float64Array): ExactResponseWalker | RationalExactWalker {
-  return rationalOf(schedule) ? new RationalExactWalker(schedule, omega) : new ExactResponseWalker(schedule, omega);
-}
-
-/**
- * Exact responses H(t, ω) at the given steps (ascending or not; each 1 … schedule.steps); rational schedules
- * are stepped (RationalExactWalker), all others use the closed form.
- *
- *   exactResponseAt(schedule, linearGrid(512), [1, 100, schedule.steps])
- */
-export function exactResponseAt(schedule: Schedule, omega: Float64Array, steps: readonly number[]): FrequencyResponse[] {
-  const order = steps.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
-  const walker = exactWalker(schedule, omega);
-  const out: FrequencyResponse[] = new Array(steps.length);
-  for (const [s, i] of order) {
-    walker.advanceTo(s);
-    out[i] = walker.response();
-  }
-  return out;
 }

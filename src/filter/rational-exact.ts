@@ -1,8 +1,8 @@
-import type { FrequencyResponse, RationalTable, Schedule } from '../types.js';
+import type { FrequencyResponse, RationalTable } from '../types.js';
+import type { WalkedSchedule } from './exact-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
 import { cachedUnitCircleSplit } from './unit-circle-zeros.js';
 import { emptyZeroLimitInput } from './zero-limit.js';
-import { rationalOf } from './stage-filter.js';
 
 /**
  * The exact time-variant response of a rational schedule (preset `rational`), stepped through every step:
@@ -23,7 +23,7 @@ export class RationalExactWalker {
   step = 0;
   stage = 0;
   readonly omega: Float64Array;
-  private readonly schedule: Schedule;
+  private readonly schedule: WalkedSchedule;
   private readonly rational: RationalTable;
   private readonly nb: number;
   private readonly na: number;
@@ -39,9 +39,8 @@ export class RationalExactWalker {
   private readonly er: Float64Array;
   private readonly ei: Float64Array;
 
-  constructor(schedule: Schedule, omega: Float64Array) {
-    const rational = rationalOf(schedule);
-    if (!rational) throw new TypeError('RationalExactWalker needs a rational schedule');
+  /** `rational`: the schedule's polynomials. Build walkers with exactWalker (filter/stage-filter.ts). */
+  constructor(schedule: WalkedSchedule, rational: RationalTable, omega: Float64Array) {
     this.schedule = schedule;
     this.rational = rational;
     this.omega = omega;

@@ -1,12 +1,14 @@
 import { frozenBankComplex, frozenBankResponse } from './bank-response.js';
 import { bankStageMetrics } from './bank-stage-metrics.js';
 import type { ComplexResponse } from './complex-response.js';
+import { ExactResponseWalker } from './exact-response.js';
 import { frozenMagnitude, frozenMagnitudeSquared, frozenResponse } from './frozen-response.js';
 import { stageMetrics } from './metrics.js';
 import { largestRootModulus } from './polynomial-roots.js';
+import { RationalExactWalker } from './rational-exact.js';
 import { rationalMetrics } from './rational-metrics.js';
 import { frozenRationalComplex, frozenRationalResponse } from './rational-response.js';
-import type { BankTable, FrequencyResponse, RationalTable, Schedule, StageMetrics } from '../types.js';
+import type { BankTable, FrequencyResponse, RationalTable, Schedule, Stage, StageMetrics } from '../types.js';
 
 /**
  * The one dispatch on a schedule's filter kind (first-order, bank, rational): every module that needs
@@ -14,7 +16,7 @@ import type { BankTable, FrequencyResponse, RationalTable, Schedule, StageMetric
  * is added in this file (and in resolve, which makes it).
  */
 
-/** What decides a stage's filter: the stage table (spans and reported u, v) and the filter. */
+/** What decides a stage's filter: the stage table (its spans) and the filter. */
 export type StageFilter = Pick<Schedule, 'stages' | 'filter'>;
 
 /** One handler per filter kind; `matchFilter` calls the one that applies. */
@@ -41,6 +43,32 @@ export function matchFilter<T>(schedule: StageFilter, cases: FilterCases<T>): T 
 
 function unknownKind(filter: never): never {
   throw new Error(`unknown filter kind: ${(filter as { kind: string }).kind}`);
+}
+
+/**
+ * Stage k as every report shows it: its span, and the u and v that stand for its filter. The one
+ * owner of that rule:
+ * - first-order momentum: the stage's own u and v;
+ * - a filter bank: branch 0's u and v (nesterov's, qhm's momentum buffer);
+ * - a rational schedule: u = −a1 and v = b0 (a0 = 1) when every stage is first order, b = [v] and
+ *   a = [1, −u] (u = 0 for a = [1]); otherwise NaN, written as null in JSON.
+ */
+export function stageAt(schedule: StageFilter, k: number): Stage {
+  const { startStep, endStep } = schedule.stages;
+  return { index: k, startStep: startStep[k], endStep: endStep[k], u: reportedCoefficient(schedule, k, 'u'), v: reportedCoefficient(schedule, k, 'v') };
+}
+
+/** The reported u or v of stage k (stageAt's rule). */
+function reportedCoefficient(schedule: StageFilter, k: number, which: 'u' | 'v'): number {
+  return matchFilter(schedule, {
+    firstOrder: (u, v) => (which === 'u' ? u[k] : v[k]),
+    bank: (bank) => bank[which][k * bank.branches],
+    rational: ({ nb, na, a, b }) => {
+      if (nb !== 1 || na > 2) return NaN;
+      if (which === 'v') return b[k];
+      return na === 2 ? -a[k * 2 + 1] : 0;
+    },
+  });
 }
 
 /**
@@ -135,6 +163,19 @@ export function stagePoleRadius(schedule: StageFilter, k: number): number {
       return radius;
     },
     rational: ({ a, na }) => largestRootModulus(a.subarray(k * na, (k + 1) * na)),
+  });
+}
+
+/**
+ * The exact (time-variant) walker of a schedule, by its filter's kind: a first-order or bank schedule
+ * jumps over runs of equal stages in closed form (ExactResponseWalker), a rational one is stepped
+ * (RationalExactWalker). ω in rad/sample; see the walkers for costs.
+ */
+export function exactWalker(schedule: StageFilter & Pick<Schedule, 'firstStepCopy'>, omega: Float64Array): ExactResponseWalker | RationalExactWalker {
+  return matchFilter<ExactResponseWalker | RationalExactWalker>(schedule, {
+    firstOrder: () => new ExactResponseWalker(schedule, bankOf(schedule)!, omega),
+    bank: (bank) => new ExactResponseWalker(schedule, bank, omega),
+    rational: (rational) => new RationalExactWalker(schedule, rational, omega),
   });
 }
 

@@ -1,6 +1,5 @@
-import { stageAt } from '../schedule/stages.js';
 import type { FrequencyResponse, Schedule, Stage } from '../types.js';
-import { stageResponse } from '../filter/stage-filter.js';
+import { stageAt, stageResponse } from '../filter/stage-filter.js';
 
 /**
  * One stage as the curve plots see it: its coefficients, the frozen response H_k on the record's grid
@@ -28,7 +27,7 @@ export function responseRecords(schedule: Schedule, indices: readonly number[], 
     steps: schedule.steps,
     frequencies: omega,
     stages: indices.map((k) => {
-      const stage = stageAt(schedule.stages, k);
+      const stage = stageAt(schedule, k);
       return { ...stage, response: stageResponse(schedule, k, omega) };
     }),
   };

@@ -14,6 +14,7 @@ import { emptyTable, type Partition } from './stages.js';
 import { forEachStage, STAGE_VARIABLES, type StageContext } from './stage-context.js';
 import { constantExpressionWarnings, stageNames } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
+import { stageAt } from '../filter/stage-filter.js';
 
 type Path = (string | number)[];
 type Evaluator = (ctx: StageContext, scope: Map<string, number>, stage: number) => number;
@@ -85,7 +86,21 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
   const filter: Filter = bank ? { kind: 'bank', bank } : rational ? { kind: 'rational', rational } : { kind: 'first-order', u: table.u, v: table.v };
   const firstStepCopy = momentum.preset !== undefined ? preset!.firstStepCopy : momentum.custom.firstStepCopy;
   const schedule: Schedule = { name: options.name ?? config.name ?? 'schedule', steps: config.steps, stages: table, firstStepCopy, source: momentum.preset ?? 'custom', filter };
+  if (bank || rational) reportStages(schedule);
   return { schedule, issues, warnings };
+}
+
+/**
+ * Fills the u and v columns of a bank or rational schedule's stage table with what stageAt reports
+ * (the arrays stay for the readers of whole columns: plot bins and specs).
+ */
+function reportStages(schedule: Schedule): void {
+  const { u, v } = schedule.stages;
+  for (let k = 0; k < schedule.stages.count; k++) {
+    const stage = stageAt(schedule, k);
+    u[k] = stage.u;
+    v[k] = stage.v;
+  }
 }
 
 /** A preset's filter, by its kind. */
@@ -121,24 +136,16 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       if ('issue' in partition) return { issues: [partition.issue] };
       const bank = preset.bank(params, partition, config.steps);
       if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
-      const table = branchZeroTable(partition, bank);
       const issues = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
-      return issues.length > 0 ? { issues } : { table, bank };
+      return issues.length > 0 ? { issues } : { table: emptyTable(partition), bank };
     }
     case 'rational': {
       const partition = partitionOf(ctx);
       if ('issue' in partition) return { issues: [partition.issue] };
       const rational = preset.rational(params, partition);
       if (typeof rational === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: rational }] };
-      const table = emptyTable(partition);
-      // u and v exist only for a first-order stage b = [v], a = [1, −u]; otherwise NaN (null in reports).
-      const firstOrder = rational.nb === 1 && rational.na <= 2;
-      for (let k = 0; k < table.count; k++) {
-        table.u[k] = firstOrder ? (rational.na === 2 ? -rational.a[k * 2 + 1] : 0) : NaN;
-        table.v[k] = firstOrder ? rational.b[k] : NaN;
-      }
       const issues = rationalIssues(rational, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
-      return issues.length > 0 ? { issues } : { table, rational };
+      return issues.length > 0 ? { issues } : { table: emptyTable(partition), rational };
     }
     default:
       return unknownKind(preset);
@@ -258,15 +265,3 @@ function evaluator(
 function coefficientPath(custom: CustomMomentumConfig, mPath: Path, key: 'u' | 'v'): Path {
   return [...mPath, key];
 }
-
-/** The stage table of a bank schedule: branch 0's u and v stand for the stage in reports. */
-function branchZeroTable(partition: Partition, bank: BankTable): StageTable {
-  const table = emptyTable(partition);
-  const B = bank.branches;
-  for (let k = 0; k < table.count; k++) {
-    table.u[k] = bank.u[k * B];
-    table.v[k] = bank.v[k * B];
-  }
-  return table;
-}
-

@@ -1,4 +1,4 @@
-import type { Stage, StageTable } from '../types.js';
+import type { StageTable } from '../types.js';
 
 /** Stage boundaries before coefficients are known: stage i covers startStep[i] … endStep[i]. */
 export interface Partition {
@@ -42,11 +42,6 @@ export function emptyTable(p: Partition): StageTable {
     u: new Float64Array(p.count),
     v: new Float64Array(p.count),
   };
-}
-
-/** Row i of a stage table as a plain object. */
-export function stageAt(table: StageTable, i: number): Stage {
-  return { index: i, startStep: table.startStep[i], endStep: table.endStep[i], u: table.u[i], v: table.v[i] };
 }
 
 /** Index of the stage containing `step` (1-based), by binary search over the start steps. */

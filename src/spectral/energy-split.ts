@@ -1,6 +1,7 @@
 import type { Schedule, Stage } from '../types.js';
 import { rfftPlan } from '../math/fft-plan.js';
 import { assertFinite } from './finite-input.js';
+import { stageAt } from '../filter/stage-filter.js';
 
 /** Where a signal's energy lies relative to a split frequency. */
 export interface EnergySplit {
@@ -76,7 +77,7 @@ export function stageEnergySplits(schedule: Schedule, g: Float64Array, m: Float6
   for (let i = 0; i < st.count && st.startStep[i] <= g.length; i++) {
     const from = st.startStep[i] - 1, to = Math.min(st.endStep[i], g.length);
     out.push({
-      index: i, startStep: st.startStep[i], endStep: st.endStep[i], u: st.u[i], v: st.v[i], samples: to - from,
+      ...stageAt(schedule, i), samples: to - from,
       before: energySplit(g.subarray(from, to), split, fs),
       after: energySplit(m.subarray(from, to), split, fs),
     });

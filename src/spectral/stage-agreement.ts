@@ -1,6 +1,6 @@
 import type { Schedule, Stage } from '../types.js';
 import { empiricalGain } from './empirical-gain.js';
-import { stageMagnitude } from '../filter/stage-filter.js';
+import { stageAt, stageMagnitude } from '../filter/stage-filter.js';
 
 export interface AgreementOptions {
   /** Frequencies whose coherence γ² is at least this are compared (default 0.99). */
@@ -107,12 +107,11 @@ function median(values: number[]): number {
  */
 export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64Array, stage: number, options: AgreementOptions = {}): StageComparison {
   const threshold = options.coherenceThreshold ?? 0.99;
-  const st = schedule.stages;
-  const startStep = st.startStep[stage], endStep = st.endStep[stage], u = st.u[stage], v = st.v[stage];
-  const from = startStep - 1, to = Math.min(endStep, x.length);
+  const record = stageAt(schedule, stage);
+  const from = record.startStep - 1, to = Math.min(record.endStep, x.length);
   const samples = Math.max(0, to - from);
   const nperseg = stageNperseg(samples, options.nperseg ?? 256);
-  const base = { index: stage, startStep, endStep, u, v, samples, nperseg };
+  const base = { ...record, samples, nperseg };
   if (nperseg === 0) {
     const empty = new Float64Array(0);
     return { ...base, agreement: { maxDeviationDb: null, medianDeviationDb: null, coherenceThreshold: threshold, frequenciesUsed: 0 },

@@ -1,6 +1,6 @@
 import type { Vocabulary } from '../vocabulary.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
-import { METRIC_NAMES } from '../metric-names.js';
+import { METRIC_NAMES, type NumericMetric } from '../metric-names.js';
 import type { AtFrequency } from './at-freqs.js';
 import type { AxisSpec } from '../schedule/axis-spec.js';
 import type { SweepTarget } from '../schedule/config-path.js';
@@ -32,6 +32,15 @@ export interface SweepJob {
   skipInvalid: boolean;
   /** The words messages use for the knobs (`--stages` in the CLI); the library's by default. */
   vocabulary?: Vocabulary;
+  /** A metric to collect at every point beside the rows, for a plot (ChunkResult.plotValues). */
+  plot?: SweepPlotRequest;
+}
+
+/** The value a sweep plot shows at each point: one metric of one stage (`sweep --plot-metric`, `--plot-stage`). */
+export interface SweepPlotRequest {
+  metric: NumericMetric;
+  /** A selection of a single stage: first, last, final, K, -K or step:S. */
+  stage: string;
 }
 
 export function sweepJob(config: ScheduleConfig, axes: readonly SweepAxis[], options: Omit<SweepJob, 'config' | 'axes'>): SweepJob {

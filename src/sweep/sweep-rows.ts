@@ -5,7 +5,7 @@ import type { StageMetrics } from '../types.js';
 import { PRESETS } from '../schedule/presets/index.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator, type PointResult } from './evaluate-point.js';
-import { stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
+import { stageAt, stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
 import { pointValues } from './sweep-grid.js';
 import { sweepColumns, type SweepJob } from './sweep-job.js';
 import { stageSelector } from '../analysis/stage-selection.js';
@@ -27,13 +27,19 @@ export interface ChunkResult {
   skipped: InvalidPoint[];
   /** Set when a point is invalid and the job does not skip: nothing of the chunk is to be written. */
   failed?: InvalidPoint;
+  /**
+   * With job.plot: the plotted metric at points start … end − 1, from the same evaluation as the rows;
+   * NaN where the point is invalid, the stage does not exist or the metric is undefined (null).
+   */
+  plotValues?: Float64Array;
 }
 
 type Formatter = (start: number, end: number) => ChunkResult;
 
 /**
  * Computes and formats points start … end − 1 of a job (serial code, shared by the main thread and
- * the workers, so output is the same bytes whatever the number of threads). Rows are written
+ * the workers, so output is the same bytes whatever the number of threads), and collects the
+ * plotted metric of each point when the job has a plot (each point is evaluated once). Rows are written
  * straight into strings: numbers as ECMAScript's shortest round-trip decimals (as io/number-format),
  * non-finite numbers and nulls as JSON null or an empty CSV cell.
  *
@@ -53,14 +59,29 @@ export function chunkFormatter(job: SweepJob): Formatter {
   const cells: (number | string | boolean | null)[] = new Array(columns.length);
   const format = job.format;
   const describe = (): string => job.axes.map((a, i) => `${a.path}=${values[i]}`).join(', ');
+  const plot = job.plot;
+  const plotPick = plot && stageSelector(plot.stage, { single: true });
 
   return (start, end) => {
     const parts: string[] = [];
     const skipped: InvalidPoint[] = [];
+    const plotValues = plot ? new Float64Array(end - start) : undefined;
     let rows = 0;
     for (let p = start; p < end; p++) {
       pointValues(specs, p, values);
       const result: PointResult = evaluate(values);
+      // The plotted stage's metrics, computed once for the plot and for its row (when it has one).
+      let plotStage = -1;
+      let plotMetrics: StageMetrics | undefined;
+      if (plotValues) {
+        const k = result.schedule ? plotPick!(result.schedule.stages) : undefined;
+        if (Array.isArray(k)) {
+          plotStage = k[0];
+          plotMetrics = stageMetricsOf(result.schedule!, plotStage);
+        }
+        const m = plotMetrics?.[plot!.metric];
+        plotValues[p - start] = typeof m === 'number' ? m : NaN;
+      }
       let problem = result.problem;
       let chosen: number[] = [];
       if (result.schedule) {
@@ -75,19 +96,17 @@ export function chunkFormatter(job: SweepJob): Formatter {
         continue;
       }
       const schedule = result.schedule!;
-      const table = schedule.stages;
       cells[0] = p;
       for (let a = 0; a < nAxes; a++) cells[a + 1] = values[a];
       for (const i of chosen) {
-        const u = table.u[i];
-        const v = table.v[i];
-        const m: StageMetrics = stageMetricsOf(schedule, i);
+        const stage = stageAt(schedule, i);
+        const m: StageMetrics = i === plotStage ? plotMetrics! : stageMetricsOf(schedule, i);
         let c = nAxes + 1;
         cells[c++] = i;
-        cells[c++] = table.startStep[i];
-        cells[c++] = table.endStep[i];
-        cells[c++] = u;
-        cells[c++] = v;
+        cells[c++] = stage.startStep;
+        cells[c++] = stage.endStep;
+        cells[c++] = stage.u;
+        cells[c++] = stage.v;
         for (const k of METRIC_NAMES) cells[c++] = m[k];
         if (omegas.length > 0) stageMagnitude(schedule, i, omegas, magnitudes);
         for (let f = 0; f < magnitudes.length; f++) cells[c++] = magnitudes[f];
@@ -95,7 +114,7 @@ export function chunkFormatter(job: SweepJob): Formatter {
         rows++;
       }
     }
-    return { text: parts.join(''), rows, skipped };
+    return plotValues ? { text: parts.join(''), rows, skipped, plotValues } : { text: parts.join(''), rows, skipped };
   };
 }
 

@@ -1,8 +1,7 @@
 // Exact time-variant response (issue 4): the closed-form walker vs the O(steps × frequencies) recursion.
 import '../../dist/index-node.js'; // provides mathjs to configs with expressions, as the library's Node.js entry does
 import { analyze } from '../../dist/analysis/analyze.js';
-import { bankOf } from '../../dist/filter/stage-filter.js';
-import { ExactResponseWalker } from '../../dist/filter/exact-response.js';
+import { bankOf, exactWalker } from '../../dist/filter/stage-filter.js';
 import { linearGrid } from '../../dist/filter/grid.js';
 import { parseSchedules } from '../../dist/schedule/parse.js';
 
@@ -49,7 +48,7 @@ function bruteForce(schedule, omega) {
 }
 
 function exact(schedule, omega) {
-  const w = new ExactResponseWalker(schedule, omega);
+  const w = exactWalker(schedule, omega);
   w.advanceTo(schedule.steps);
   return w.response().magnitude[0];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reducedAngle } from '../../src/filter/exact-angle.js';
-import { ExactResponseWalker, exactResponseAt } from '../../src/filter/exact-response.js';
+import { exactResponseAt } from '../../src/filter/exact-response-at.js';
+import { exactWalker } from '../../src/filter/stage-filter.js';
 import { frozenResponse } from '../../src/filter/frozen-response.js';
 import { linearGrid, logGrid } from '../../src/filter/grid.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
@@ -113,7 +114,7 @@ describe('reducedAngle: L·ω mod 2π with L up to 10⁹', () => {
 describe('ExactResponseWalker', () => {
   it('jumps over consecutive stages with equal (u, v) in one step: a 10⁶-stage per-step schedule is cheap', () => {
     const s = schedule('steps: 1000000\nstageLength: 1\nmomentum: { u: 0.9, v: 0.1 }');
-    const w = new ExactResponseWalker(s, linearGrid(512));
+    const w = exactWalker(s, linearGrid(512));
     w.advanceTo(1_000_000);
     expect(w.step).toBe(1_000_000);
     expect(w.stage).toBe(999_999);
@@ -145,7 +146,7 @@ describe('ExactResponseWalker', () => {
 
   it('refuses to go backwards', () => {
     const s = schedule('steps: 10\nmomentum: { u: 0.5 }');
-    const w = new ExactResponseWalker(s, linearGrid(3));
+    const w = exactWalker(s, linearGrid(3));
     w.advanceTo(5);
     expect(() => w.advanceTo(4)).toThrow(RangeError);
   });

@@ -3,7 +3,7 @@ import { analyze, stageRecords } from '../../src/analysis/analyze.js';
 import { bankOf, filterTables } from '../../src/filter/stage-filter.js';
 import { bankMetrics } from '../../src/filter/bank-metrics.js';
 import { frozenBankResponse } from '../../src/filter/bank-response.js';
-import { exactResponseAt } from '../../src/filter/exact-response.js';
+import { exactResponseAt } from '../../src/filter/exact-response-at.js';
 import { linearGrid } from '../../src/filter/grid.js';
 import { stageMetrics } from '../../src/filter/metrics.js';
 import { frozenRationalComplex, frozenRationalResponse, polynomialAt, useFft } from '../../src/filter/rational-response.js';

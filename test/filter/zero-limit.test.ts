@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { exactResponseAt } from '../../src/filter/exact-response.js';
+import { exactResponseAt } from '../../src/filter/exact-response-at.js';
 import { linearGrid } from '../../src/filter/grid.js';
 import { emptyZeroLimitInput, groupDelayAtZero } from '../../src/filter/zero-limit.js';
 import { parseSchedules } from '../../src/schedule/parse.js';

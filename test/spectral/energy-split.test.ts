@@ -78,4 +78,15 @@ describe('stageEnergySplits', () => {
     // u = 0.9 low-pass: |H(2.5 rad)| ≈ 0.053 while the DC offset passes with gain 1.
     for (const s of stages) expect(s.after.below!).toBeGreaterThan(0.9);
   });
+
+  it('reports a bank stage by branch 0 and a rational stage that is not first order by null u and v', () => {
+    const g = Float64Array.from({ length: 200 }, (_, t) => Math.cos(t));
+    const qhm = parseSchedules('steps: 200\nstages: 2\nmomentum: { preset: qhm, nu: 0.7, beta: 0.8 }\n').schedules[0];
+    const [first] = stageEnergySplits(qhm, g, runMomentum(qhm, g), 0.1);
+    expect([first.index, first.startStep, first.endStep, first.u, first.samples]).toEqual([0, 1, 100, 0.8, 100]);
+    expect(first.v).toBeCloseTo(0.2, 15);
+    const rational = parseSchedules('steps: 200\nstages: 2\nmomentum: { preset: rational, b: [0.2, 0.1], a: [1, -0.5, 0.06] }\n').schedules[0];
+    const [, second] = stageEnergySplits(rational, g, runMomentum(rational, g), 0.1);
+    expect([second.index, second.startStep, second.endStep, second.u, second.v]).toEqual([1, 101, 200, NaN, NaN]);
+  });
 });

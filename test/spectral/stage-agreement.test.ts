@@ -76,4 +76,15 @@ describe('stageComparison', () => {
     expect(sim.stages.every((st) => withinTolerance(st, { maxDeviationDb: 1.5, medianDeviationDb: 0.25 }))).toBe(true);
     expect(withinTolerance(sim.stages[0], { maxDeviationDb: 0, medianDeviationDb: 0 })).toBe(false);
   });
+
+  it('reports a bank stage by branch 0 and a rational stage that is not first order by null u and v', () => {
+    const x = testSignal({ kind: 'white' }, 400);
+    const qhm = schedule('qhm', { steps: 400, stages: 2, 'momentum.beta': 0.8 });
+    const c = stageComparison(qhm, x, runMomentum(qhm, x), 1);
+    expect([c.index, c.startStep, c.endStep, c.u, c.samples]).toEqual([1, 201, 400, 0.8, 200]);
+    expect(c.v).toBeCloseTo(0.2, 15);
+    const rational = parseSchedules('steps: 400\nstages: 2\nmomentum: { preset: rational, b: [0.2, 0.1], a: [1, -0.5, 0.06] }\n').schedules[0];
+    const r = stageComparison(rational, x, runMomentum(rational, x), 0);
+    expect([r.index, r.startStep, r.endStep, r.u, r.v]).toEqual([0, 1, 200, NaN, NaN]);
+  });
 });

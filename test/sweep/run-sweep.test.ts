@@ -25,6 +25,16 @@ describe('runSweep on the calling thread', () => {
     expect(parts.join('')).toBe(chunkFormatter(j)(0, 100).text);
   });
 
+  it('hands the plotted values to onPlotValues chunk by chunk, in point order, with the rows', async () => {
+    const j = { ...job('0:0.99:100'), plot: { metric: 'dcGain' as const, stage: 'last' } };
+    const starts: number[] = [];
+    const z = new Float64Array(100).fill(NaN);
+    await runSweep(j, { jobs: 1, chunkPoints: 7, write: () => undefined, onPlotValues: (start, values) => (starts.push(start), z.set(values, start)) });
+    expect(starts).toEqual(Array.from({ length: 15 }, (_, i) => 7 * i));
+    // standard-sgdm: DC gain 1/(1 − β) at β = 0.01·p.
+    z.forEach((g, p) => expect(g * (1 - 0.01 * p), `point ${p}`).toBeCloseTo(1, 12));
+  });
+
   it('an invalid point stops the sweep before anything is written', async () => {
     const writes: string[] = [];
     await expect(runSweep(job('0.5,0.9,0.95,1,1.1'), { jobs: 1, chunkPoints: 2, write: (t) => void writes.push(text(t)) })).rejects.toThrow(InvalidPointError);

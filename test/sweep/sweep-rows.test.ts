@@ -21,6 +21,16 @@ function job(preset: string, grid: [string, string][], options: { stages?: strin
 const rowsOf = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | string | boolean | null>);
 
 describe('sweep rows', () => {
+  it('with a plot, each chunk carries the plotted metric of every point (1/(1 − β) for standard-sgdm), NaN where the point is invalid', () => {
+    const j = { ...job('standard-sgdm', [['beta', '0.5,0.9,1.1,0.75']], { stages: 'last', skipInvalid: true }), plot: { metric: 'dcGain' as const, stage: 'first' } };
+    const chunk = chunkFormatter(j)(1, 4);
+    expect(chunk.skipped.map((s) => s.point)).toEqual([2]);
+    expect(chunk.plotValues).toHaveLength(3);
+    const [at09, at11, at075] = chunk.plotValues!;
+    expect([at09 * 0.1, at11, at075 * 0.25]).toEqual([expect.closeTo(1, 14), NaN, expect.closeTo(1, 14)]);
+    expect(chunkFormatter(job('standard-sgdm', [['beta', '0.5']]))(0, 1).plotValues).toBeUndefined();
+  });
+
   it('FSGDM final segment: u = 1/(1 + c), DC gain v(1 + 1/c), |H(π/2)| = v/√(1 + u²) at every (c, v)', () => {
     const j = job('fsgdm', [['momentum.c', '0.01:0.1:4:log'], ['momentum.v', '0.5,1,2']], { stages: 'last', atFreqs: '0.01,pi/2' });
     const rows = rowsOf(chunkFormatter(j)(0, 12).text);

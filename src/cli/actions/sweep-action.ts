@@ -5,7 +5,8 @@ import { parseAtFreqs } from '../../sweep/at-freqs.js';
 import { resolveAxes, type AxisRequest } from '../../sweep/sweep-axes.js';
 import { parseGridOption } from '../grid-options.js';
 import { sweepFooter, sweepHeader } from '../../io/sweep-document.js';
-import { jobSize, sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
+import { sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
+import { gridSize } from '../../sweep/sweep-grid.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import { holdSignals } from '../../io/interrupt.js';
@@ -86,8 +87,10 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   }
   const plot = options.plot === undefined ? undefined : await preparePlot(options, axes.map((a) => a.path));
 
-  const job = sweepJob(config, axes, { stages, atFreqs, format, allowUnstable: options.allowUnstable ?? false, skipInvalid: options.skipInvalid ?? false, vocabulary: CLI_VOCABULARY });
-  const total = jobSize(job);
+  const total = gridSize(axes.map((a) => a.spec));
+  // The plot takes its values from the sweep's own evaluation of each point, collected beside the rows.
+  const plotValues = plot?.values(total);
+  const job = sweepJob(config, axes, { stages, atFreqs, format, allowUnstable: options.allowUnstable ?? false, skipInvalid: options.skipInvalid ?? false, vocabulary: CLI_VOCABULARY, plot: plotValues && plot!.request });
   const rowsPerPoint = Math.max(1, picked.length);
   const threads = jobs ?? (total * rowsPerPoint >= PARALLEL_FROM_ROWS ? availableParallelism() : 1);
   const chunkPoints = Math.max(1, Math.min(Math.floor(ROWS_PER_CHUNK / rowsPerPoint), Math.ceil(total / (4 * threads))));
@@ -113,6 +116,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
         jobs: threads,
         chunkPoints,
         onSkipped,
+        onPlotValues: plotValues && ((start, values) => plotValues.set(values, start)),
         onProgress: (phase, done, all) => progress.update(phase, done, all),
         write: (chunk) => {
           // JSON rows come as ",\n    {…}": the array's first row takes no comma (one byte).
@@ -134,10 +138,10 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
     releaseSignals();
   }
   if (skippedCount > SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped ${skippedCount} invalid points in all (${SKIPPED_SHOWN} shown)\n`);
-  if (plot) await plot.write(job, ctx);
+  if (plot) await plot.write(job, plotValues, ctx);
 }
 
-/** --plot: checked before the sweep starts; drawn after it, from the same points (see sweep-plot-action). */
+/** --plot: checked before the sweep starts; drawn after it, from the values the sweep collected (see sweep-plot-action). */
 async function preparePlot(options: SweepCliOptions, paths: string[]) {
   const { preparePlot: prepare } = await import('./sweep-plot-action.js');
   return prepare(options, paths);

@@ -1,14 +1,10 @@
-import { NUMERIC_METRICS } from '../../metric-names.js';
+import { NUMERIC_METRICS, type NumericMetric } from '../../metric-names.js';
 import { stageSelector } from '../../analysis/stage-selection.js';
 import { formatOfPath } from '../../plot/plot-format.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
-import { pointEvaluator } from '../../sweep/evaluate-point.js';
-import { stageMetricsOf } from '../../filter/stage-filter.js';
-import { pointValues } from '../../sweep/sweep-grid.js';
-import type { SweepJob } from '../../sweep/sweep-job.js';
+import { jobSize, type SweepJob, type SweepPlotRequest } from '../../sweep/sweep-job.js';
 import { sweepHeatmapSpec, type PlotAxis } from '../../plot/specs/sweep-heatmap.js';
 import { sweepLineSpec } from '../../plot/specs/sweep-line.js';
-import type { StageMetrics } from '../../types.js';
 import { didYouMean } from '../../util/suggest.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
@@ -30,16 +26,29 @@ interface PlotCliOptions {
   contour?: string;
 }
 
+/** A sweep's plot: what the sweep collects for it at every point, and the step that draws it after. */
+export interface SweepPlot {
+  /** The metric and stage the sweep collects beside its rows (SweepJob.plot). */
+  request: SweepPlotRequest;
+  /**
+   * The array the sweep fills with the plotted values, point by point (runSweep's onPlotValues);
+   * undefined when the grid has more points than a plot can show (write then says so).
+   */
+  values(points: number): Float64Array | undefined;
+  /** Draws the collected values `z` (one per point, NaN for a gap) and writes the figure. */
+  write(job: SweepJob, z: Float64Array | undefined, ctx: CliContext): Promise<void>;
+}
+
 /**
- * Checks the --plot options before the sweep runs, and returns the step that draws the plot after
- * it: the metric of the chosen stage at every point (recomputed on the main thread; invalid points
- * are gaps), as a heatmap for two swept paths or lines for one, written as .vl.json, .svg, .png or
- * .html by writeFigure (the render pipeline of `plot`).
+ * Checks the --plot options before the sweep runs, and returns the plot: the sweep collects the
+ * metric of the chosen stage at every point from its own evaluation (invalid points are gaps), and
+ * write draws it after the sweep, as a heatmap for two swept paths or lines for one, written as
+ * .vl.json, .svg, .png or .html by writeFigure (the render pipeline of `plot`).
  */
-export function preparePlot(options: PlotCliOptions, paths: string[]): { write(job: SweepJob, ctx: CliContext): Promise<void> } {
+export function preparePlot(options: PlotCliOptions, paths: string[]): SweepPlot {
   const file = options.plot!;
   const format = fileFormat('--plot', file, '--plot-format', options.plotFormat, formatOfPath(file), SWEEP_PLOT_FORMATS);
-  const metric = options.plotMetric as keyof StageMetrics;
+  const metric = options.plotMetric as NumericMetric;
   if (!(NUMERIC_METRICS as string[]).includes(metric)) throw new CliError(`--plot-metric: unknown metric ${quoted(metric)}${didYouMean(metric, NUMERIC_METRICS)} (one of ${NUMERIC_METRICS.join(', ')})`);
   if (paths.length < 1 || paths.length > 2) throw new CliError(`--plot: a sweep plot shows one swept path (lines) or two (heatmap), this sweep has ${paths.length}`);
   const contour = options.contour === undefined ? undefined : Number(options.contour);
@@ -53,23 +62,11 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): { write(j
   }
 
   return {
-    async write(job, ctx) {
-      const specs = job.axes.map((a) => a.spec);
-      const total = specs.reduce((n, s) => n * axisLength(s), 1);
-      if (total > MAX_PLOT_POINTS) throw new CliError(`--plot: the grid has ${total} points, more than ${MAX_PLOT_POINTS} a plot can show; sweep a coarser grid for the plot`);
-      const { evaluate } = pointEvaluator(job.config, job.axes.map((a) => a.configPath), { allowUnstable: job.allowUnstable });
-      const values = new Float64Array(specs.length);
-      const z = new Float64Array(total);
-      for (let p = 0; p < total; p++) {
-        const { schedule } = evaluate(pointValues(specs, p, values));
-        if (!schedule) {
-          z[p] = NaN;
-          continue;
-        }
-        const k = stageOf(schedule.stages);
-        const m = Array.isArray(k) ? stageMetricsOf(schedule, k[0])[metric] : null;
-        z[p] = typeof m === 'number' ? m : NaN;
-      }
+    request: { metric, stage: stageText },
+    values: (points) => (points > MAX_PLOT_POINTS ? undefined : new Float64Array(points).fill(NaN)),
+    async write(job, z, ctx) {
+      const total = jobSize(job);
+      if (total > MAX_PLOT_POINTS || !z) throw new CliError(`--plot: the grid has ${total} points, more than ${MAX_PLOT_POINTS} a plot can show; sweep a coarser grid for the plot`);
       const axes: PlotAxis[] = job.axes.map((a) => ({
         path: a.path,
         values: Array.from({ length: axisLength(a.spec) }, (_, i) => axisValue(a.spec, i)),

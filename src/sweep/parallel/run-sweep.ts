@@ -13,6 +13,8 @@ export interface RunSweepOptions {
   /** Receives the output text in point order; a returned promise is awaited (backpressure). */
   write(chunk: string | Uint8Array): Promise<void> | void;
   onSkipped?(point: InvalidPoint): void;
+  /** With job.plot: the plotted metric of points start … start + values.length − 1, in point order, as their rows are written. */
+  onPlotValues?(start: number, values: Float64Array): void;
   onProgress?(phase: 'check' | 'format', donePoints: number, totalPoints: number): void;
 }
 
@@ -81,6 +83,7 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
       const result = (reply as { result: ChunkResult }).result;
       if (result.failed) throw new InvalidPointError(result.failed);
       for (const s of result.skipped) options.onSkipped?.(s);
+      if (result.plotValues) options.onPlotValues?.(range(id)[0], result.plotValues);
       skipped += result.skipped.length;
       rows += result.rows;
       if (result.bytes !== undefined) {

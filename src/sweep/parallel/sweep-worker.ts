@@ -26,5 +26,5 @@ parentPort!.on('message', (m: WorkerRequest) => {
   const result = format(m.start, m.end);
   const bytes = utf8.encode(result.text);
   const reply: WorkerReply = { id: m.id, kind: 'format', result: { ...result, text: '', bytes } };
-  parentPort!.postMessage(reply, [bytes.buffer]);
+  parentPort!.postMessage(reply, result.plotValues ? [bytes.buffer, result.plotValues.buffer as ArrayBuffer] : [bytes.buffer]);
 });
