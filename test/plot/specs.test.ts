@@ -16,8 +16,8 @@ import { metricsSpec } from '../../src/plot/specs/metrics.js';
 import { phaseSpec } from '../../src/plot/specs/phase.js';
 import { responseMapSpec } from '../../src/plot/specs/response-map.js';
 import { logGrid } from '../../src/filter/grid.js';
-import type { VegaLiteSpec } from '../../src/plot/specs/vega-lite-spec.js';
-import { gainDbClosedForm, groupDelayClosedForm, near, nodes, phaseClosedForm, scheduleOf, schedulesOf } from './support.js';
+import type { LayerItem, TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
+import { gainDbClosedForm, groupDelayClosedForm, keyOf, near, nodes, phaseClosedForm, scheduleOf, schedulesOf } from './support.js';
 
 type Row = Record<string, number | string | null | (number | null)[]>;
 
@@ -27,11 +27,11 @@ const THREE = scheduleOf('name: three\nsteps: 100\nstages: 3\nmomentum:\n  u: [0
 const options = resolvePlotOptions();
 const omega = logGrid(64, 1e-3);
 
-const rowsOf = (spec: VegaLiteSpec, name: string): Row[] => (spec.datasets as Record<string, Row[]>)[name];
-const byCurve = (spec: VegaLiteSpec): Map<number, Row> => new Map(rowsOf(spec, 'curveStages').map((r) => [r.curve as number, r]));
-const encodings = (spec: VegaLiteSpec): Record<string, Record<string, unknown>>[] =>
+const rowsOf = (spec: TopLevelSpec, name: string): Row[] => (spec.datasets as Record<string, Row[]>)[name];
+const byCurve = (spec: TopLevelSpec): Map<number, Row> => new Map(rowsOf(spec, 'curveStages').map((r) => [r.curve as number, r]));
+const encodings = (spec: TopLevelSpec): Record<string, Record<string, unknown>>[] =>
   nodes(spec).filter((n) => 'encoding' in n).map((n) => n.encoding as Record<string, Record<string, unknown>>);
-const marks = (spec: VegaLiteSpec): string[] => nodes(spec).filter((n) => 'mark' in n).map((n) => (typeof n.mark === 'string' ? n.mark : (n.mark as { type: string }).type));
+const marks = (spec: TopLevelSpec): string[] => nodes(spec).filter((n) => 'mark' in n).map((n) => (typeof n.mark === 'string' ? n.mark : (n.mark as { type: string }).type));
 
 describe('curve plots: magnitude, phase, group delay, Bode', () => {
   it('magnitudeSpec: dB against log ω, one line per stage coloured by stage, a 0 dB rule, titles with units', () => {
@@ -106,23 +106,23 @@ describe('curve plots: magnitude, phase, group delay, Bode', () => {
 
   it('bodeSpec stacks magnitude (dB) over phase (rad) with a shared x scale', () => {
     const spec = bodeSpec(responseRecords(FSGDM, [0, 300], omega), options, 301);
-    const panels = spec.vconcat as VegaLiteSpec[];
+    const panels = keyOf(spec, 'vconcat') as TopLevelSpec[];
     expect(panels).toHaveLength(2);
     expect(encodings(panels[0]).find((e) => e.color)!.y).toMatchObject({ title: 'Gain |H| (dB)' });
     expect(encodings(panels[1]).find((e) => e.color)!.y).toMatchObject({ title: 'Phase φ (rad)' });
-    expect(spec.resolve).toEqual({ scale: { x: 'shared', color: 'shared' } });
+    expect(keyOf(spec, 'resolve')).toEqual({ scale: { x: 'shared', color: 'shared' } });
   });
 
   it('interactive magnitude: a range-input slider over the positions of the drawn stages, and a highlight layer that follows the stage there', () => {
     const spec = magnitudeSpec(responseRecords(FSGDM, [0, 100, 200, 300], omega), { ...options, interactive: true });
-    expect(spec.params).toEqual([
+    expect(keyOf(spec, 'params')).toEqual([
       { name: CURVE_SLIDER, value: 3, bind: { input: 'range', min: 0, max: 3, step: 1, name: 'Highlighted stage ' } },
       { name: HIGHLIGHTED_STAGE, expr: `[0,100,200,300][${CURVE_SLIDER}]` },
     ]);
-    const layers = spec.layer as VegaLiteSpec[];
+    const layers = keyOf(spec, 'layer') as LayerItem[];
     const highlight = layers.find((l) => l.name === 'highlight')!;
     expect(highlight.transform).toContainEqual({ filter: `datum.stage == ${HIGHLIGHTED_STAGE}` });
-    expect(highlight.mark).toMatchObject({ type: 'line', strokeWidth: 3 });
+    expect(keyOf(highlight, 'mark')).toMatchObject({ type: 'line', strokeWidth: 3 });
     expect(layers.find((l) => l.name === 'highlightLabel')).toBeDefined();
     expect(encodings(spec).some((e) => Array.isArray(e.tooltip))).toBe(true);
   });
@@ -295,7 +295,7 @@ describe('coefficients, metrics, compare', () => {
   it('metricsSpec: DC gain |v|/(1 − u) dB, noise gain v²/(1 − u²) dB and DC group delay u/(1 − u) per stage', () => {
     const spec = metricsSpec(THREE, options);
     const rows = rowsOf(spec, 'metrics');
-    expect((spec.vconcat as unknown[]).length).toBe(4);
+    expect((keyOf(spec, 'vconcat') as unknown[]).length).toBe(4);
     for (const r of rows) {
       const u = r.u as number;
       const v = r.v as number;
@@ -331,7 +331,7 @@ describe('coefficients, metrics, compare', () => {
       expect(near(r.gainDb as number, gainDbClosedForm(s.u as number, s.v as number, r.frequency as number), 2e-5)).toBe(true);
     }
     const facet = compareSpec(sources, { ...options, compareLayout: 'facet' });
-    expect(facet.facet).toMatchObject({ field: 'schedule' });
+    expect(keyOf(facet, 'facet')).toMatchObject({ field: 'schedule' });
     expect(encodings(facet).find((x) => x.color)!.color).toMatchObject({ field: 'position' });
   });
 

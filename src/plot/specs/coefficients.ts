@@ -1,3 +1,5 @@
+import type { Field, StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
+import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
 import type { Schedule } from '../../types.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../../util/round-sig.js';
@@ -5,7 +7,7 @@ import { coefficientSeries } from '../coefficient-series.js';
 import { binValues, stepBins } from '../step-bins.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
-import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 import { matchFilter } from '../../filter/stage-filter.js';
 
 /**
@@ -15,7 +17,7 @@ import { matchFilter } from '../../filter/stage-filter.js';
  * (coefficientSeries). For schedules with more stages than `mapBins`, stages are merged into bins:
  * the line is the step-weighted mean and a band shows each bin's min–max.
  */
-export function coefficientsSpec(schedule: Schedule, options: PlotOptions): VegaLiteSpec {
+export function coefficientsSpec(schedule: Schedule, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
   const bins = stepBins(schedule.stages, options.mapBins);
   const series = coefficientSeries(schedule);
@@ -35,9 +37,9 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
     type: 'nominal',
     title: 'Coefficient',
     scale: { domain: series.map((s) => s.name), scheme: theme.categoryScheme },
-  };
-  const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS };
-  const layer: VegaLiteSpec[] = [];
+  } satisfies Encoding<Field>['color'];
+  const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS } satisfies Encoding<Field>['x'];
+  const layer: LayerItem[] = [];
   if (bins.aggregated) {
     layer.push({
       mark: { type: 'area', interpolate: 'step-after', opacity: 0.25 },
@@ -54,12 +56,7 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
         { field: 'coefficient', type: 'nominal', title: 'coefficient' },
         { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
         { field: 'value', type: 'quantitative', title: bins.aggregated ? 'mean' : 'value', format: '.6~g' },
-        ...(bins.aggregated
-          ? [
-              { field: 'min', type: 'quantitative', title: 'min', format: '.6~g' },
-              { field: 'max', type: 'quantitative', title: 'max', format: '.6~g' },
-            ]
-          : []),
+        ...(bins.aggregated ? RANGE_TOOLTIP : []),
       ],
     },
   });
@@ -79,3 +76,9 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
     body: { width: options.width, height: options.height, data: { name: 'coefficients' }, layer },
   });
 }
+
+/** Tooltip rows of a merged bin's range. */
+const RANGE_TOOLTIP: StringFieldDef<Field>[] = [
+  { field: 'min', type: 'quantitative', title: 'min', format: '.6~g' },
+  { field: 'max', type: 'quantitative', title: 'max', format: '.6~g' },
+];

@@ -1,6 +1,8 @@
 import { stageMetrics } from '../../filter/metrics.js';
 import type { Schedule } from '../../types.js';
-import { frequencyAxis } from '../frequency-axis.js';
+import type { Field } from 'vega-lite/types_unstable/channeldef.js';
+import type { UnitSpecWithFrame } from 'vega-lite/types_unstable/spec/index.js';
+import { frequencyAxis, type FrequencyAxis } from '../frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../../util/round-sig.js';
 import { stepBins } from '../step-bins.js';
@@ -8,7 +10,7 @@ import { middleStage } from '../bin-stages.js';
 import { isFirstOrder, stageMetricsOf } from '../../filter/stage-filter.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
-import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { STEP_AXIS, topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * Per-stage metrics of the frozen filters against training step, one panel each: DC gain (dB), the
@@ -18,7 +20,7 @@ import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega
  * Notes: with more stages than `mapBins`, each bin's metrics are those of its step-weighted mean
  * coefficients (ū, v̄), not means of the metrics.
  */
-export function metricsSpec(schedule: Schedule, options: PlotOptions): VegaLiteSpec {
+export function metricsSpec(schedule: Schedule, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, 'log');
   const bins = stepBins(schedule.stages, options.mapBins);
@@ -40,14 +42,14 @@ export function metricsSpec(schedule: Schedule, options: PlotOptions): VegaLiteS
     });
   }
   // Two-line titles: a rotated title longer than the panel is tall would push the panels apart.
-  const panels: { field: string; title: string[]; scale?: Record<string, unknown> }[] = [
+  const panels: { field: string; title: string[]; scale?: FrequencyAxis['scale'] }[] = [
     { field: 'dcGainDb', title: ['DC gain', '(dB)'] },
     { field: 'cutoffFrequency', title: ['Cutoff −3 dB', `(${axis.unit})`], scale: axis.scale },
     { field: 'noiseGainDb', title: ['Noise gain Σh²', '(dB)'] },
     { field: 'groupDelayDc', title: ['Group delay', 'at DC (steps)'] },
   ];
   const height = Math.max(60, Math.round(options.height / 2));
-  const vconcat = panels.map((p, n) => ({
+  const vconcat = panels.map((p, n): UnitSpecWithFrame<Field> => ({
     width: options.width,
     height,
     data: { name: 'metrics' },

@@ -1,3 +1,4 @@
+import type { Field, StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import { frozenResponse } from '../../filter/frozen-response.js';
 import type { Schedule } from '../../types.js';
 import { frequencyAxis } from '../frequency-axis.js';
@@ -11,7 +12,7 @@ import { isFirstOrder, stageResponse } from '../../filter/stage-filter.js';
 import { mapRows } from './map-rows.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
-import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { quantityTip, STEP_AXIS, topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 
 const round = (a: ArrayLike<number>): (number | null)[] => Array.from(a, (x) => roundSig(x));
 
@@ -28,7 +29,7 @@ const round = (a: ArrayLike<number>): (number | null)[] => Array.from(a, (x) => 
  * Data: `mapRows` (one row per frequency) and `mapBins` (one row per column, gains as arrays over the
  * rows), expanded by flatten + lookup, so a 400 × 120 map inlines ~0.5 MB instead of 48 000 objects.
  */
-export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaLiteSpec {
+export function responseMapSpec(schedule: Schedule, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const table = schedule.stages;
@@ -74,29 +75,29 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
   const flat = bins.aggregated ? ['row', 'gainDb', 'gainDbMin', 'gainDbMax'] : ['row', 'gainDb'];
   const lastStep = bins.count > 0 ? bins.t1[bins.count - 1] : schedule.steps;
 
-  const tooltip = [
-    { field: 't0', type: 'quantitative', title: 'from step (elapsed)' },
-    { field: 't1', type: 'quantitative', title: 'to step' },
+  const tooltip: StringFieldDef<Field>[] = [
+    quantityTip('t0', 'from step (elapsed)'),
+    quantityTip('t1', 'to step'),
     ...(bins.aggregated
       ? [
-          { field: 'firstStage', type: 'quantitative', title: 'first stage' },
-          { field: 'lastStage', type: 'quantitative', title: 'last stage' },
-          { field: 'u', type: 'quantitative', title: firstOrder ? 'mean u' : 'u of the middle stage', format: '.6~g' },
-          { field: 'uMin', type: 'quantitative', title: 'min u', format: '.6~g' },
-          { field: 'uMax', type: 'quantitative', title: 'max u', format: '.6~g' },
-          { field: 'v', type: 'quantitative', title: firstOrder ? 'mean v' : 'v of the middle stage', format: '.6~g' },
+          quantityTip('firstStage', 'first stage'),
+          quantityTip('lastStage', 'last stage'),
+          quantityTip('u', firstOrder ? 'mean u' : 'u of the middle stage', '.6~g'),
+          quantityTip('uMin', 'min u', '.6~g'),
+          quantityTip('uMax', 'max u', '.6~g'),
+          quantityTip('v', firstOrder ? 'mean v' : 'v of the middle stage', '.6~g'),
         ]
       : [
-          { field: 'firstStage', type: 'quantitative', title: 'stage' },
-          { field: 'u', type: 'quantitative', title: 'u', format: '.6~g' },
-          { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
+          quantityTip('firstStage', 'stage'),
+          quantityTip('u', 'u', '.6~g'),
+          quantityTip('v', 'v', '.6~g'),
         ]),
-    { field: 'frequency', type: 'quantitative', title: axis.shortTitle, format: '.4~g' },
-    { field: 'gainDb', type: 'quantitative', title: bins.aggregated ? (firstOrder ? 'gain at mean (dB)' : 'gain of the middle stage (dB)') : 'gain (dB)', format: '.3~f' },
+    quantityTip('frequency', axis.shortTitle, '.4~g'),
+    quantityTip('gainDb', bins.aggregated ? (firstOrder ? 'gain at mean (dB)' : 'gain of the middle stage (dB)') : 'gain (dB)', '.3~f'),
     ...(bins.aggregated
       ? [
-          { field: 'gainDbMin', type: 'quantitative', title: firstOrder ? 'lowest gain (dB)' : 'lowest gain, sampled (dB)', format: '.3~f' },
-          { field: 'gainDbMax', type: 'quantitative', title: firstOrder ? 'highest gain (dB)' : 'highest gain, sampled (dB)', format: '.3~f' },
+          quantityTip('gainDbMin', firstOrder ? 'lowest gain (dB)' : 'lowest gain, sampled (dB)', '.3~f'),
+          quantityTip('gainDbMax', firstOrder ? 'highest gain (dB)' : 'highest gain, sampled (dB)', '.3~f'),
         ]
       : []),
   ];
