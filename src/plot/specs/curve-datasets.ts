@@ -1,5 +1,5 @@
 import type { FrequencyResponse } from '../../types.js';
-import type { FrequencyAxis } from '../frequency-axis.js';
+import type { FrequencyAxis } from './frequency-axis.js';
 import type { ResponseRecords } from '../response-records.js';
 import { roundSig } from '../../util/round-sig.js';
 import type { DataRow } from './vega-lite-spec.js';

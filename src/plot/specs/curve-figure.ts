@@ -1,4 +1,4 @@
-import { frequencyAxis } from '../frequency-axis.js';
+import { frequencyAxis } from './frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
 import type { ResponseRecords } from '../response-records.js';
 import { curveDatasets, type CurveQuantity } from './curve-datasets.js';

@@ -3,7 +3,7 @@ import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
 import type { LayerSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { TopLevelParameter } from 'vega-lite/types_unstable/spec/toplevel.js';
 import type { Transform } from 'vega-lite/types_unstable/transform.js';
-import type { FrequencyAxis } from '../frequency-axis.js';
+import type { FrequencyAxis } from './frequency-axis.js';
 import type { CurveQuantity } from './curve-datasets.js';
 import type { PlotTheme } from './theme.js';
 import { zeroDbRule, type LayerItem } from './vega-lite-spec.js';

@@ -1,5 +1,5 @@
 import type { Scale } from 'vega-lite/types_unstable/scale.js';
-import { contourSegments } from '../contour-segments.js';
+import { contourSegments } from './contour-segments.js';
 import { roundSig } from '../../util/round-sig.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
