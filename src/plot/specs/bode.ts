@@ -15,7 +15,7 @@ export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCo
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets([{ records }], axis, ['gainDb', 'phase']);
-  const stages = data.curveStages.map((r) => r.stage as number);
+  const { stages } = data;
   const panel = (quantity: 'gainDb' | 'phase', height: number) =>
     curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false });
   return topLevelSpec({

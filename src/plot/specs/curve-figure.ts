@@ -44,7 +44,7 @@ export function curveFigure(
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets([{ records }], axis, [quantity]);
-  const stages = data.curveStages.map((r) => r.stage as number);
+  const { stages } = data;
   const interactive = options.interactive && stages.length > 1;
   const total = stageCount ?? stages.length;
   return topLevelSpec({
