@@ -6,9 +6,10 @@ import type { PlotTheme } from './theme.js';
 export type { TopLevelSpec } from 'vega-lite';
 
 /**
- * A complete Vega-Lite v6 figure, as vega-lite types it (`import type` only: the builders load no
- * vega-lite code). Tests also compile every spec with vega-lite and render it with vega
- * (test/plot/render.test.ts), which catches what a static type cannot (unknown fields, empty data).
+ * Every builder returns vega-lite's TopLevelSpec (`import type` only: the builders load no vega-lite
+ * code). Tests also compile every spec with vega-lite and render it with vega (test/plot/), which
+ * catches what a static type cannot (unknown fields, empty data). VegaLiteSpec is the same type under
+ * the name the render edge (src/plot/render, html-page, externalize-data) still uses.
  */
 export type VegaLiteSpec = TopLevelSpec;
 
