@@ -43,7 +43,17 @@ export { bodeSpec } from './plot/specs/bode.js';
 export { responseMapSpec } from './plot/specs/response-map.js';
 export { coefficientsSpec } from './plot/specs/coefficients.js';
 export { metricsSpec } from './plot/specs/metrics.js';
-export { compareSpec, compareSources } from './plot/specs/compare.js';
+export { compareSpec } from './plot/specs/compare.js';
+export { compareSources } from './plot/compare-sources.js';
+export {
+  coefficientRecords,
+  metricsRecords,
+  responseMapRecords,
+  type CoefficientRecords,
+  type MetricsRecords,
+  type ResponseMapRecords,
+} from './plot/figure-records.js';
+export type { TopLevelSpec } from './plot/specs/vega-lite-spec.js';
 export { fft, ifft, rfft, type ComplexArray } from './math/fft.js';
 export { welchPsd, welchPsdChunks, type WelchOptions, type WelchResult } from './spectral/welch.js';
 export { csd, csdChunks, type CsdResult } from './spectral/csd.js';

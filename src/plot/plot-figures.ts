@@ -4,17 +4,20 @@ import { uniqueSlugs } from './file-slug.js';
 import { plotGrid } from './plot-grid.js';
 import type { PlotKind } from './plot-kind.js';
 import type { PlotOptions } from './plot-options.js';
+import { coefficientRecords, metricsRecords, responseMapRecords } from './figure-records.js';
+import { compareSources } from './compare-sources.js';
 import { responseRecords, withExact, type ExactResponses, type ResponseRecords } from './response-records.js';
 import { spreadStages } from './spread-stages.js';
 import { bodeSpec } from './specs/bode.js';
 import { coefficientsSpec } from './specs/coefficients.js';
-import { compareSources, compareSpec } from './specs/compare.js';
+import { compareSpec } from './specs/compare.js';
 import { groupDelaySpec } from './specs/group-delay.js';
 import { magnitudeSpec } from './specs/magnitude.js';
 import { metricsSpec } from './specs/metrics.js';
 import { phaseSpec } from './specs/phase.js';
 import { responseMapSpec } from './specs/response-map.js';
-import type { VegaLiteSpec } from './specs/vega-lite-spec.js';
+import type { TopLevelSpec } from './specs/vega-lite-spec.js';
+import { stepBins, type StepBins } from './step-bins.js';
 import { OptionError } from '../schedule/issues.js';
 
 /** One figure: a Vega-Lite spec and the names it is filed under. */
@@ -26,7 +29,7 @@ export interface PlotFigure {
   schedule: string | null;
   /** Slug of the schedule (page name of the HTML output), or 'compare'. */
   slug: string;
-  spec: VegaLiteSpec;
+  spec: TopLevelSpec;
 }
 
 
@@ -58,18 +61,21 @@ export function plotFigures(
       }
       return r;
     };
+    // The figures over training share one binning of the stages.
+    let binned: StepBins | undefined;
+    const bins = (): StepBins => (binned ??= stepBins(schedule.stages, options.mapBins));
     const count = schedule.stages.count;
     const curveCount = options.stageCount;
     for (const kind of order) {
       if (!want.has(kind)) continue;
-      let spec: VegaLiteSpec;
+      let spec: TopLevelSpec;
       if (kind === 'magnitude') spec = magnitudeSpec(records(options.interactive ? options.interactiveStageCount : curveCount), options, count);
       else if (kind === 'phase') spec = phaseSpec(records(curveCount), { ...options, interactive: false }, count);
       else if (kind === 'group-delay') spec = groupDelaySpec(records(curveCount), { ...options, interactive: false }, count);
       else if (kind === 'bode') spec = bodeSpec(records(curveCount), options, count);
-      else if (kind === 'response-map') spec = responseMapSpec(schedule, options);
-      else if (kind === 'coefficients') spec = coefficientsSpec(schedule, options);
-      else spec = metricsSpec(schedule, options);
+      else if (kind === 'response-map') spec = responseMapSpec(responseMapRecords(schedule, options, bins()), options);
+      else if (kind === 'coefficients') spec = coefficientsSpec(coefficientRecords(schedule, options, bins()), options);
+      else spec = metricsSpec(metricsRecords(schedule, options, bins()), options);
       figures.push({ id: `${slugs[n]}-${kind}`, kind, schedule: schedule.name, slug: slugs[n], spec });
     }
   });

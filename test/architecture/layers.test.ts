@@ -120,6 +120,34 @@ describe('the layers of src/ (ratchet: no new back-edge, and the known ones only
   });
 });
 
+/**
+ * The spec builders lay out records; they compute nothing from a schedule (issue 12: "consuming analysis
+ * records instead of recomputing them"). At run time a file of src/plot/specs/ imports only its
+ * siblings and src/util/ (rounding); everything else, vega-lite included, only as types.
+ */
+const SPECS = 'src/plot/specs/';
+function specRuntimeImports(edges: readonly ImportEdge[]): string[] {
+  return edges
+    .filter((e) => e.from.startsWith(SPECS) && !e.typeOnly)
+    .filter((e) => e.isPackage || !(e.to.startsWith(SPECS) || e.to.startsWith('src/util/')))
+    .map((e) => `${e.from}:${e.line}: imports ${e.to} at run time`);
+}
+
+describe('the spec builders consume records', () => {
+  it('a file of src/plot/specs/ imports only types, its siblings and src/util/ at run time', () => {
+    expect(graph.files.some((f) => f.startsWith(SPECS))).toBe(true);
+    expect(specRuntimeImports(graph.edges), 'build the numbers in a records module (src/plot/figure-records.ts) and pass them in').toEqual([]);
+  });
+
+  it('the check refuses a runtime import of a filter, schedule, analysis or plot module and of vega-lite, and accepts it as a type (self-test)', () => {
+    const from = 'src/plot/specs/x.ts';
+    const targets = ['src/filter/stage-filter.ts', 'src/schedule/stages.ts', 'src/analysis/analyze.ts', 'src/plot/step-bins.ts'];
+    expect(specRuntimeImports([...targets.map((t) => edge(from, t)), edge(from, 'vega-lite', true)])).toHaveLength(5);
+    expect(specRuntimeImports([...targets.map((t) => edge(from, t, false, true)), edge(from, 'vega-lite', true, true)])).toEqual([]);
+    expect(specRuntimeImports([edge(from, 'src/plot/specs/theme.ts'), edge(from, 'src/util/round-sig.ts')])).toEqual([]);
+  });
+});
+
 describe('the layer checker rejects what it must (self-test)', () => {
   it.each(SYNTHETIC_BACK_EDGES)('refuses %s → %s when it is not an exception', (from, to) => {
     const violations = layerViolations(LAYERS, { files: [from, to], edges: [edge(from, to)] });

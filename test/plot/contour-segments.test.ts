@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contourSegments } from '../../src/plot/contour-segments.js';
+import { contourSegments } from '../../src/plot/specs/contour-segments.js';
 
 describe('contourSegments', () => {
   it('the level set of a linear function lies exactly on its line (linear interpolation is exact)', () => {

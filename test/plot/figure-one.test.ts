@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
 import { figureOneSpec } from '../../src/plot/specs/figure-one.js';
+import { keyOf } from './support.js';
 
 describe('figureOneSpec', () => {
   it('from hand-made records: one panel per schedule in the given order, compiled without warnings, rendered the same twice', async () => {
@@ -11,7 +12,7 @@ describe('figureOneSpec', () => {
     ]));
     const spec = figureOneSpec(records, ['b', 'a']);
     expect((spec.datasets as Record<string, unknown[]>).series).toEqual(records);
-    expect((spec.facet as { row: { sort: string[] } }).row.sort).toEqual(['b', 'a']);
+    expect((keyOf(spec, 'facet') as { row: { sort: string[] } }).row.sort).toEqual(['b', 'a']);
     expect(spec.description).toBe('Time series of the test input and the filtered output for 2 schedule(s): b, a.');
     const { spec: vg, warnings } = await compileVega(spec);
     expect(warnings).toEqual([]);

@@ -11,6 +11,7 @@ import { renderPng } from '../../src/plot/render/render-png.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
 import { staticSpec } from '../../src/plot/render/static-spec.js';
 import { decodePng, nodes, schedulesOf, svgElements } from './support.js';
+import type { TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
 
 const SCHEDULES = schedulesOf(
   'schedules:\n' +
@@ -116,13 +117,19 @@ describe('render helpers', () => {
   });
 
   it('externalizeData moves datasets to a file and points every named data at it', () => {
-    const spec = { datasets: { a: [{ x: 1 }], b: [] }, layer: [{ data: { name: 'a' } }, { data: { name: 'b' }, transform: [{ lookup: 'k', from: { data: { name: 'a' }, key: 'k' } }] }] };
+    const spec: TopLevelSpec = {
+      datasets: { a: [{ x: 1 }], b: [] },
+      layer: [
+        { data: { name: 'a' }, mark: 'point' },
+        { data: { name: 'b' }, transform: [{ lookup: 'k', from: { data: { name: 'a' }, key: 'k' } }], mark: 'point' },
+      ],
+    };
     const { spec: out, data } = externalizeData(spec, 'fig.data.json');
     expect(data).toEqual({ a: [{ x: 1 }], b: [] });
     expect(out).toEqual({
       layer: [
-        { data: { url: 'fig.data.json', format: { type: 'json', property: 'a' } } },
-        { data: { url: 'fig.data.json', format: { type: 'json', property: 'b' } }, transform: [{ lookup: 'k', from: { data: { url: 'fig.data.json', format: { type: 'json', property: 'a' } }, key: 'k' } }] },
+        { data: { url: 'fig.data.json', format: { type: 'json', property: 'a' } }, mark: 'point' },
+        { data: { url: 'fig.data.json', format: { type: 'json', property: 'b' } }, transform: [{ lookup: 'k', from: { data: { url: 'fig.data.json', format: { type: 'json', property: 'a' } }, key: 'k' } }], mark: 'point' },
       ],
     });
   });
@@ -139,7 +146,7 @@ describe('render helpers', () => {
       title: 'a <b> & "c"',
       subtitle: 's',
       theme: 'light',
-      figures: [{ id: 'f', heading: 'H', description: 'D', spec: { description: '</script><script>alert(1)</script>' } }],
+      figures: [{ id: 'f', heading: 'H', description: 'D', spec: { description: '</script><script>alert(1)</script>', data: { values: [] }, mark: 'point' } }],
       scripts: [['lib.js', 'var s = "</script>";']],
     });
     expect(html).toContain('<title>a &lt;b&gt; &amp; &quot;c&quot;</title>');

@@ -3,12 +3,14 @@ import { exactAtStageEnds } from '../../src/plot/exact-overlay.js';
 import { plotFigures } from '../../src/plot/plot-figures.js';
 import { OptionError } from '../../src/schedule/issues.js';
 import { PLOT_KINDS } from '../../src/plot/plot-kind.js';
-import { resolvePlotOptions } from '../../src/plot/plot-options.js';
+import { resolvePlotOptions, type PlotOptions } from '../../src/plot/plot-options.js';
 import { responseRecords } from '../../src/plot/response-records.js';
 import { bodeSpec } from '../../src/plot/specs/bode.js';
 import { coefficientsSpec } from '../../src/plot/specs/coefficients.js';
 import { binValues, stepBins } from '../../src/plot/step-bins.js';
-import { compareSources, compareSpec } from '../../src/plot/specs/compare.js';
+import { compareSources } from '../../src/plot/compare-sources.js';
+import { compareSpec } from '../../src/plot/specs/compare.js';
+import { coefficientRecords, metricsRecords, responseMapRecords } from '../../src/plot/figure-records.js';
 import { CURVE_SLIDER, HIGHLIGHTED_STAGE } from '../../src/plot/specs/curve-panel.js';
 import { groupDelaySpec } from '../../src/plot/specs/group-delay.js';
 import { magnitudeSpec } from '../../src/plot/specs/magnitude.js';
@@ -16,8 +18,9 @@ import { metricsSpec } from '../../src/plot/specs/metrics.js';
 import { phaseSpec } from '../../src/plot/specs/phase.js';
 import { responseMapSpec } from '../../src/plot/specs/response-map.js';
 import { logGrid } from '../../src/filter/grid.js';
-import type { VegaLiteSpec } from '../../src/plot/specs/vega-lite-spec.js';
-import { gainDbClosedForm, groupDelayClosedForm, near, nodes, phaseClosedForm, scheduleOf, schedulesOf } from './support.js';
+import type { Schedule } from '../../src/types.js';
+import type { LayerItem, TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
+import { gainDbClosedForm, groupDelayClosedForm, keyOf, near, nodes, phaseClosedForm, scheduleOf, schedulesOf } from './support.js';
 
 type Row = Record<string, number | string | null | (number | null)[]>;
 
@@ -26,12 +29,14 @@ const FSGDM = scheduleOf('name: fsgdm\nsteps: 117000\nstages: 300\nmomentum: { p
 const THREE = scheduleOf('name: three\nsteps: 100\nstages: 3\nmomentum:\n  u: [0.2, 0.9, -0.5]\n  v: [1, 0.1, 2]\n');
 const options = resolvePlotOptions();
 const omega = logGrid(64, 1e-3);
+/** The response map as plotFigures makes it: records from the schedule, then the spec. */
+const mapSpec = (schedule: Schedule, o: PlotOptions): TopLevelSpec => responseMapSpec(responseMapRecords(schedule, o), o);
 
-const rowsOf = (spec: VegaLiteSpec, name: string): Row[] => (spec.datasets as Record<string, Row[]>)[name];
-const byCurve = (spec: VegaLiteSpec): Map<number, Row> => new Map(rowsOf(spec, 'curveStages').map((r) => [r.curve as number, r]));
-const encodings = (spec: VegaLiteSpec): Record<string, Record<string, unknown>>[] =>
+const rowsOf = (spec: TopLevelSpec, name: string): Row[] => (spec.datasets as Record<string, Row[]>)[name];
+const byCurve = (spec: TopLevelSpec): Map<number, Row> => new Map(rowsOf(spec, 'curveStages').map((r) => [r.curve as number, r]));
+const encodings = (spec: TopLevelSpec): Record<string, Record<string, unknown>>[] =>
   nodes(spec).filter((n) => 'encoding' in n).map((n) => n.encoding as Record<string, Record<string, unknown>>);
-const marks = (spec: VegaLiteSpec): string[] => nodes(spec).filter((n) => 'mark' in n).map((n) => (typeof n.mark === 'string' ? n.mark : (n.mark as { type: string }).type));
+const marks = (spec: TopLevelSpec): string[] => nodes(spec).filter((n) => 'mark' in n).map((n) => (typeof n.mark === 'string' ? n.mark : (n.mark as { type: string }).type));
 
 describe('curve plots: magnitude, phase, group delay, Bode', () => {
   it('magnitudeSpec: dB against log ω, one line per stage coloured by stage, a 0 dB rule, titles with units', () => {
@@ -106,23 +111,23 @@ describe('curve plots: magnitude, phase, group delay, Bode', () => {
 
   it('bodeSpec stacks magnitude (dB) over phase (rad) with a shared x scale', () => {
     const spec = bodeSpec(responseRecords(FSGDM, [0, 300], omega), options, 301);
-    const panels = spec.vconcat as VegaLiteSpec[];
+    const panels = keyOf(spec, 'vconcat') as TopLevelSpec[];
     expect(panels).toHaveLength(2);
     expect(encodings(panels[0]).find((e) => e.color)!.y).toMatchObject({ title: 'Gain |H| (dB)' });
     expect(encodings(panels[1]).find((e) => e.color)!.y).toMatchObject({ title: 'Phase φ (rad)' });
-    expect(spec.resolve).toEqual({ scale: { x: 'shared', color: 'shared' } });
+    expect(keyOf(spec, 'resolve')).toEqual({ scale: { x: 'shared', color: 'shared' } });
   });
 
   it('interactive magnitude: a range-input slider over the positions of the drawn stages, and a highlight layer that follows the stage there', () => {
     const spec = magnitudeSpec(responseRecords(FSGDM, [0, 100, 200, 300], omega), { ...options, interactive: true });
-    expect(spec.params).toEqual([
+    expect(keyOf(spec, 'params')).toEqual([
       { name: CURVE_SLIDER, value: 3, bind: { input: 'range', min: 0, max: 3, step: 1, name: 'Highlighted stage ' } },
       { name: HIGHLIGHTED_STAGE, expr: `[0,100,200,300][${CURVE_SLIDER}]` },
     ]);
-    const layers = spec.layer as VegaLiteSpec[];
+    const layers = keyOf(spec, 'layer') as LayerItem[];
     const highlight = layers.find((l) => l.name === 'highlight')!;
     expect(highlight.transform).toContainEqual({ filter: `datum.stage == ${HIGHLIGHTED_STAGE}` });
-    expect(highlight.mark).toMatchObject({ type: 'line', strokeWidth: 3 });
+    expect(keyOf(highlight, 'mark')).toMatchObject({ type: 'line', strokeWidth: 3 });
     expect(layers.find((l) => l.name === 'highlightLabel')).toBeDefined();
     expect(encodings(spec).some((e) => Array.isArray(e.tooltip))).toBe(true);
   });
@@ -175,7 +180,7 @@ describe('exact overlay', () => {
 
 describe('response map', () => {
   it('rect cells: step on x at real spans, log ω on y, diverging colour centred on 0 dB with a symmetric domain', () => {
-    const spec = responseMapSpec(THREE, { ...options, mapRows: 16 });
+    const spec = mapSpec(THREE, { ...options, mapRows: 16 });
     expect(marks(spec)).toEqual(['rect']);
     const e = encodings(spec)[0];
     expect(e.x).toMatchObject({ field: 't0', type: 'quantitative', title: 'Training step', scale: { domain: [0, 100], nice: false } });
@@ -195,7 +200,7 @@ describe('response map', () => {
   });
 
   it('cell gains equal the closed form at each row frequency; rows tile the log axis without gaps', () => {
-    const spec = responseMapSpec(THREE, { ...options, mapRows: 16, omegaMin: 1e-3 });
+    const spec = mapSpec(THREE, { ...options, mapRows: 16, omegaMin: 1e-3 });
     const rows = rowsOf(spec, 'mapRows');
     expect(rows).toHaveLength(16);
     for (let j = 1; j < rows.length; j++) expect(rows[j].f0).toBe(rows[j - 1].f1);
@@ -217,7 +222,7 @@ describe('response map', () => {
   it('a 10⁶-step per-step schedule is merged into at most mapBins columns that keep their real spans', () => {
     const perStep = scheduleOf('name: per-step\nsteps: 1000000\nstageLength: 1\nmomentum:\n  u: "t / (t + 1000)"\n  v: "1 - u"\n');
     expect(perStep.stages.count).toBe(1_000_000);
-    const spec = responseMapSpec(perStep, { ...options, mapBins: 200, mapRows: 40 });
+    const spec = mapSpec(perStep, { ...options, mapBins: 200, mapRows: 40 });
     const bins = rowsOf(spec, 'mapBins');
     expect(bins.length).toBeLessThanOrEqual(200);
     expect(bins[0].t0).toBe(0);
@@ -242,7 +247,7 @@ describe('response map', () => {
 
 describe('coefficients, metrics, compare', () => {
   it('coefficientsSpec: u and v as step-after lines over elapsed steps, values of the stages', () => {
-    const spec = coefficientsSpec(THREE, options);
+    const spec = coefficientsSpec(coefficientRecords(THREE, options), options);
     expect(marks(spec)).toEqual(['line']);
     const rows = rowsOf(spec, 'coefficients');
     expect(rows.filter((r) => r.coefficient === 'u').map((r) => r.value)).toEqual([0.2, 0.9, -0.5, -0.5]);
@@ -255,7 +260,7 @@ describe('coefficients, metrics, compare', () => {
 
   it('coefficientsSpec of a filter bank: u_i, v_i, c_i of every branch, as the preset defines them (AggMo: u = β_i, v = 1, c = 1/K)', () => {
     const aggmo = scheduleOf('name: aggmo\nsteps: 1000\nmomentum: { preset: aggmo, betas: [0, 0.9, 0.99] }\n');
-    const spec = coefficientsSpec(aggmo, options);
+    const spec = coefficientsSpec(coefficientRecords(aggmo, options), options);
     const rows = rowsOf(spec, 'coefficients');
     const valueOf = (name: string): number[] => rows.filter((r) => r.coefficient === name).map((r) => r.value as number);
     expect([...new Set(rows.map((r) => r.coefficient))]).toEqual(['u₁', 'v₁', 'c₁', 'u₂', 'v₂', 'c₂', 'u₃', 'v₃', 'c₃']);
@@ -269,7 +274,7 @@ describe('coefficients, metrics, compare', () => {
 
   it('coefficientsSpec of a rational filter: b_k and a_k (a₀ = 1) per stage, normalised as the config\'s a₀ divides them', () => {
     const rational = scheduleOf('name: r\nsteps: 100\nstages: 2\nmomentum: { preset: rational, b: [[0.1], [0.05, 0.01, -0.05]], a: [[1, -0.9], [2, -3.2, 1.62]] }\n');
-    const rows = rowsOf(coefficientsSpec(rational, options), 'coefficients');
+    const rows = rowsOf(coefficientsSpec(coefficientRecords(rational, options), options), 'coefficients');
     const valueOf = (name: string): number[] => rows.filter((r) => r.coefficient === name).map((r) => r.value as number);
     expect([...new Set(rows.map((r) => r.coefficient))]).toEqual(['b₀', 'b₁', 'b₂', 'a₁', 'a₂']);
     // stage 0: b = [0.1], a = [1, −0.9]; stage 1: b = [0.05, 0.01, −0.05]/2, a = [1, −1.6, 0.81]; last row repeats stage 1
@@ -293,9 +298,9 @@ describe('coefficients, metrics, compare', () => {
   });
 
   it('metricsSpec: DC gain |v|/(1 − u) dB, noise gain v²/(1 − u²) dB and DC group delay u/(1 − u) per stage', () => {
-    const spec = metricsSpec(THREE, options);
+    const spec = metricsSpec(metricsRecords(THREE, options), options);
     const rows = rowsOf(spec, 'metrics');
-    expect((spec.vconcat as unknown[]).length).toBe(4);
+    expect((keyOf(spec, 'vconcat') as unknown[]).length).toBe(4);
     for (const r of rows) {
       const u = r.u as number;
       const v = r.v as number;
@@ -331,7 +336,7 @@ describe('coefficients, metrics, compare', () => {
       expect(near(r.gainDb as number, gainDbClosedForm(s.u as number, s.v as number, r.frequency as number), 2e-5)).toBe(true);
     }
     const facet = compareSpec(sources, { ...options, compareLayout: 'facet' });
-    expect(facet.facet).toMatchObject({ field: 'schedule' });
+    expect(keyOf(facet, 'facet')).toMatchObject({ field: 'schedule' });
     expect(encodings(facet).find((x) => x.color)!.color).toMatchObject({ field: 'position' });
   });
 

@@ -33,6 +33,11 @@ export function near(a: number, b: number, tol: number): boolean {
   return Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 }
 
+/** The value of `key` in a spec read as JSON data (a TopLevelSpec is a union: not every member declares every key). */
+export function keyOf(spec: object, key: string): unknown {
+  return (spec as Record<string, unknown>)[key];
+}
+
 /** Every object in a JSON tree (depth first), for finding encodings and marks in nested specs. */
 export function nodes(tree: unknown, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
   if (Array.isArray(tree)) for (const x of tree) nodes(x, out);

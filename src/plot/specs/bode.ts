@@ -1,22 +1,22 @@
-import { frequencyAxis } from '../frequency-axis.js';
+import { frequencyAxis } from './frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
 import type { ResponseRecords } from '../response-records.js';
 import { curveDatasets } from './curve-datasets.js';
 import { scheduleSummary, stageList } from './curve-figure.js';
 import { curvePanel } from './curve-panel.js';
 import { plotTheme } from './theme.js';
-import { topLevelSpec, type VegaLiteSpec } from './vega-lite-spec.js';
+import { topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * Bode plot: magnitude (dB) stacked over phase (rad) on a shared frequency axis, one curve per chosen
  * stage, coloured by stage. Always static (the slider lives in the magnitude figure).
  */
-export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): VegaLiteSpec {
+export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): TopLevelSpec {
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets([{ records }], axis, ['gainDb', 'phase']);
-  const stages = data.curveStages.map((r) => r.stage as number);
-  const panel = (quantity: 'gainDb' | 'phase', height: number): VegaLiteSpec =>
+  const { stages } = data;
+  const panel = (quantity: 'gainDb' | 'phase', height: number) =>
     curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false });
   return topLevelSpec({
     title: `Bode plot: ${records.name}`,

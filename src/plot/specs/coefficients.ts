@@ -1,12 +1,11 @@
-import type { Schedule } from '../../types.js';
+import type { Field, StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
+import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
+import type { CoefficientRecords } from '../figure-records.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../../util/round-sig.js';
-import { coefficientSeries } from '../coefficient-series.js';
-import { binValues, stepBins } from '../step-bins.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
-import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
-import { matchFilter } from '../../filter/stage-filter.js';
+import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * The coefficients of every stage's filter against training step, as step functions over the stages'
@@ -15,18 +14,17 @@ import { matchFilter } from '../../filter/stage-filter.js';
  * (coefficientSeries). For schedules with more stages than `mapBins`, stages are merged into bins:
  * the line is the step-weighted mean and a band shows each bin's min–max.
  */
-export function coefficientsSpec(schedule: Schedule, options: PlotOptions): VegaLiteSpec {
+export function coefficientsSpec(records: CoefficientRecords, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
-  const bins = stepBins(schedule.stages, options.mapBins);
-  const series = coefficientSeries(schedule);
+  const { series, t0, t1, aggregated } = records;
+  const count = t0.length;
   const rows: DataRow[] = [];
   for (const s of series) {
-    const { mean, min, max } = binValues(schedule.stages, bins, s.values);
-    for (let b = 0; b <= bins.count; b++) {
+    for (let b = 0; b <= count; b++) {
       // The last row repeats the last value at the end of training so the step line reaches Σ.
-      const i = Math.min(b, bins.count - 1);
-      const row: DataRow = { coefficient: s.name, step: b < bins.count ? bins.t0[b] : bins.t1[i], value: roundSig(mean[i]) };
-      if (bins.aggregated) Object.assign(row, { min: roundSig(min[i]), max: roundSig(max[i]) });
+      const i = Math.min(b, count - 1);
+      const row: DataRow = { coefficient: s.name, step: b < count ? t0[b] : t1[i], value: roundSig(s.mean[i]) };
+      if (aggregated) Object.assign(row, { min: roundSig(s.min[i]), max: roundSig(s.max[i]) });
       rows.push(row);
     }
   }
@@ -35,10 +33,10 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
     type: 'nominal',
     title: 'Coefficient',
     scale: { domain: series.map((s) => s.name), scheme: theme.categoryScheme },
-  };
-  const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS };
-  const layer: VegaLiteSpec[] = [];
-  if (bins.aggregated) {
+  } satisfies Encoding<Field>['color'];
+  const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS } satisfies Encoding<Field>['x'];
+  const layer: LayerItem[] = [];
+  if (aggregated) {
     layer.push({
       mark: { type: 'area', interpolate: 'step-after', opacity: 0.25 },
       encoding: { x, y: { field: 'min', type: 'quantitative' }, y2: { field: 'max' }, color },
@@ -53,29 +51,26 @@ export function coefficientsSpec(schedule: Schedule, options: PlotOptions): Vega
       tooltip: [
         { field: 'coefficient', type: 'nominal', title: 'coefficient' },
         { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
-        { field: 'value', type: 'quantitative', title: bins.aggregated ? 'mean' : 'value', format: '.6~g' },
-        ...(bins.aggregated
-          ? [
-              { field: 'min', type: 'quantitative', title: 'min', format: '.6~g' },
-              { field: 'max', type: 'quantitative', title: 'max', format: '.6~g' },
-            ]
-          : []),
+        { field: 'value', type: 'quantitative', title: aggregated ? 'mean' : 'value', format: '.6~g' },
+        ...(aggregated ? RANGE_TOOLTIP : []),
       ],
     },
   });
   return topLevelSpec({
-    title: `Coefficients: ${schedule.name}`,
-    subtitle: matchFilter(schedule, {
-      firstOrder: () => 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
-      bank: () => 'd_t = c₀·g_t + Σ c_i·m_i,t with m_i,t = u_i·m_i,t−1 + v_i·g_t: one buffer per branch i',
-      rational: () => 'y_t = Σ b_k·g_t−k − Σ a_k·y_t−k (a₀ = 1): numerator b, denominator a',
-    }),
+    title: `Coefficients: ${records.name}`,
+    subtitle: records.recursion,
     description:
-      `Momentum coefficients ${series.map((s) => s.name).join(', ')} of schedule ${schedule.name} (${stageCountText(schedule.stages.count)} over ` +
-      `${schedule.steps} steps) as step functions of the training step` +
-      `${bins.aggregated ? `; stages merged into ${bins.count} bins, line = step-weighted mean, band = min–max` : ''}.`,
+      `Momentum coefficients ${series.map((s) => s.name).join(', ')} of schedule ${records.name} (${stageCountText(records.stageCount)} over ` +
+      `${records.steps} steps) as step functions of the training step` +
+      `${aggregated ? `; stages merged into ${count} bins, line = step-weighted mean, band = min–max` : ''}.`,
     theme,
     datasets: { coefficients: rows },
     body: { width: options.width, height: options.height, data: { name: 'coefficients' }, layer },
   });
 }
+
+/** Tooltip rows of a merged bin's range. */
+const RANGE_TOOLTIP: StringFieldDef<Field>[] = [
+  { field: 'min', type: 'quantitative', title: 'min', format: '.6~g' },
+  { field: 'max', type: 'quantitative', title: 'max', format: '.6~g' },
+];

@@ -1,13 +1,13 @@
-import { stageOfStep } from '../../schedule/stages.js';
-import type { Schedule } from '../../types.js';
-import { frequencyAxis } from '../frequency-axis.js';
+import type { Field, StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
+import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
+import type { LookupTransform } from 'vega-lite/types_unstable/transform.js';
 import type { PlotOptions } from '../plot-options.js';
-import { responseRecords, withExact, type ExactResponses } from '../response-records.js';
 import { roundSig } from '../../util/round-sig.js';
 import { curveDatasets, type CurveSource } from './curve-datasets.js';
 import { CURVE_QUANTITY } from './curve-panel.js';
+import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
-import { topLevelSpec, type VegaLiteSpec } from './vega-lite-spec.js';
+import { topLevelSpec, type LayerItem, type SpecBody, type TopLevelSpec } from './vega-lite-spec.js';
 
 /** "50 %": a training position as users say it. */
 export function positionLabel(fraction: number): string {
@@ -18,47 +18,13 @@ export function positionLabel(fraction: number): string {
 export const ALL_STEPS = 'all steps';
 
 /**
- * For each schedule and each training position (fraction of its steps), the stage active at that step
- * with its frozen response on `omega`; a position that falls in the same stage as the previous one
- * is drawn once, and a one-stage schedule once as "all steps". Schedules with equal names get
- * " (2)", " (3)" … so every schedule keeps its own colour. With `exact`, each drawn stage also
- * carries its exact time-variant response (at the stage's last step).
- */
-export function compareSources(schedules: readonly Schedule[], positions: readonly number[], omega: Float64Array, exact?: ExactResponses): CurveSource[] {
-  const seen = new Map<string, number>();
-  const sources: CurveSource[] = [];
-  for (const schedule of schedules) {
-    const n = (seen.get(schedule.name) ?? 0) + 1;
-    seen.set(schedule.name, n);
-    const name = n === 1 ? schedule.name : `${schedule.name} (${n})`;
-    const t = schedule.stages;
-    if (t.count === 0) continue;
-    if (t.count === 1) {
-      sources.push({ records: withExact(schedule, responseRecords(schedule, [0], omega), exact), schedule: name, position: ALL_STEPS });
-      continue;
-    }
-    const first = t.startStep[0];
-    const last = t.endStep[t.count - 1];
-    let previous = -1;
-    for (const p of positions) {
-      const f = Math.min(1, Math.max(0, p));
-      const k = stageOfStep(t, Math.min(last, Math.max(first, Math.round(f * last))));
-      if (k === previous) continue;
-      previous = k;
-      sources.push({ records: withExact(schedule, responseRecords(schedule, [k], omega), exact), schedule: name, position: positionLabel(f) });
-    }
-  }
-  return sources;
-}
-
-/**
  * Several schedules' magnitude responses in one figure, for "EMA vs Standard vs FSGDM" questions:
  * each schedule at a few training positions (start, middle, end by default).
  *
  * - overlay: one panel, colour = schedule, dash = training position.
  * - facet: one panel per schedule, colour = training position (early dark, late light).
  */
-export function compareSpec(sources: readonly CurveSource[], options: PlotOptions): VegaLiteSpec {
+export function compareSpec(sources: readonly CurveSource[], options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets(sources, axis, ['gainDb']);
@@ -67,11 +33,12 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
   const positions = [...new Set(sources.map((s) => s.position ?? ''))].sort((a, b) => rank(a) - rank(b));
   const facet = options.compareLayout === 'facet';
 
-  const x = { field: 'frequency', type: 'quantitative', title: axis.title, scale: axis.scale, axis: { format: '~g' } };
-  const y = { field: 'gainDb', type: 'quantitative', title: CURVE_QUANTITY.gainDb.title };
-  const scheduleChannel = { field: 'schedule', type: 'nominal', title: 'Schedule', scale: { domain: schedules, scheme: theme.categoryScheme } };
-  const positionChannel = { field: 'position', type: 'ordinal', title: 'Training position', scale: { domain: positions } };
-  const encoding = {
+  const x = { field: 'frequency', type: 'quantitative', title: axis.title, scale: axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
+  const y = { field: 'gainDb', type: 'quantitative', title: CURVE_QUANTITY.gainDb.title } satisfies Encoding<Field>['y'];
+  const scheduleChannel = { field: 'schedule', type: 'nominal', title: 'Schedule', scale: { domain: schedules, scheme: theme.categoryScheme } } satisfies Encoding<Field>['color'];
+  const positionChannel = { field: 'position', type: 'ordinal', title: 'Training position', scale: { domain: positions } } satisfies Encoding<Field>['strokeDash'];
+  const responseTip: StringFieldDef<Field>[] = data.hasExact ? [{ field: 'response', type: 'nominal', title: 'response' }] : [];
+  const encoding: Encoding<Field> = {
     x,
     y,
     ...(facet
@@ -96,22 +63,22 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
       { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
       { field: 'frequency', type: 'quantitative', title: axis.shortTitle, format: '.4~g' },
       { field: 'gainDb', type: 'quantitative', title: 'gain (dB)', format: '.4~g' },
-      ...(data.hasExact ? [{ field: 'response', type: 'nominal', title: 'response' }] : []),
+      ...responseTip,
     ],
   };
-  const lookup = {
+  const lookup: LookupTransform = {
     lookup: 'curve',
     from: { data: { name: 'curveStages' }, key: 'curve', fields: ['schedule', 'position', 'stage', 'startStep', 'endStep', 'u', 'v'] },
   };
   // One 0 dB rule per panel: aggregate to a single row (per facet) instead of one rule per data row.
-  const zeroRule = {
+  const zeroRule: LayerItem = {
     transform: [{ aggregate: [{ op: 'count', as: 'rows' }], groupby: facet ? ['schedule'] : [] }],
     mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1, color: theme.muted },
     encoding: { y: { datum: 0 } },
   };
-  const lines = { mark: { type: 'line', clip: true }, encoding };
+  const lines: LayerItem = { mark: { type: 'line', clip: true }, encoding };
   const panel = { width: options.width, height: options.height, layer: [zeroRule, lines] };
-  const body: VegaLiteSpec = facet
+  const body: SpecBody = facet
     ? {
         data: { name: 'curves' },
         transform: [lookup],
@@ -140,9 +107,9 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
 }
 
 const RESPONSES = ['frozen', 'exact'];
-const EXACT_DASH = { field: 'response', type: 'nominal', title: 'Response', scale: { domain: RESPONSES, range: [[1, 0], [6, 3]] } };
-const EXACT_WIDTH = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1.6, 4] } };
-const EXACT_OPACITY = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1, 0.4] } };
+const EXACT_DASH: Encoding<Field>['strokeDash'] = { field: 'response', type: 'nominal', title: 'Response', scale: { domain: RESPONSES, range: [[1, 0], [6, 3]] } };
+const EXACT_WIDTH: Encoding<Field>['strokeWidth'] = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1.6, 4] } };
+const EXACT_OPACITY: Encoding<Field>['opacity'] = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1, 0.4] } };
 
 /** Solid, then progressively sparser dashes: the start of training and "all steps" stay solid. */
 function dashes(positions: readonly string[]): number[][] {

@@ -1,5 +1,5 @@
 import type { FrequencyResponse } from '../../types.js';
-import type { FrequencyAxis } from '../frequency-axis.js';
+import type { FrequencyAxis } from './frequency-axis.js';
 import type { ResponseRecords } from '../response-records.js';
 import { roundSig } from '../../util/round-sig.js';
 import type { DataRow } from './vega-lite-spec.js';
@@ -24,6 +24,8 @@ export interface CurveSource {
 export interface CurveDatasets {
   /** One row per stage drawn: curve id, labels, stage index, step span and coefficients. */
   curveStages: DataRow[];
+  /** The stage index of each curve, in curve order. */
+  stages: number[];
   /** One row per (curve, frequency[, response]): long form with the stage index, joined to curveStages by `curve`. */
   curves: DataRow[];
   /** Some stage carries an exact response; rows then have `response: 'frozen' | 'exact'`. */
@@ -43,6 +45,7 @@ export function curveDatasets(
   const hasExact = sources.some((s) => s.records.stages.some((st) => st.response && st.responseExact));
   const curveStages: DataRow[] = [];
   const curves: DataRow[] = [];
+  const stages: number[] = [];
   let curve = 0;
   for (const source of sources) {
     const freq = Array.from(source.records.frequencies, (w) => axis.toValue(w));
@@ -57,6 +60,7 @@ export function curveDatasets(
       row.u = roundSig(stage.u);
       row.v = roundSig(stage.v);
       curveStages.push(row);
+      stages.push(stage.index);
       const responses: [string, FrequencyResponse | undefined][] = hasExact
         ? [
             ['frozen', stage.response],
@@ -78,5 +82,5 @@ export function curveDatasets(
       curve++;
     }
   }
-  return { curveStages, curves, hasExact };
+  return { curveStages, stages, curves, hasExact };
 }

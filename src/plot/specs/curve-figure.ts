@@ -1,10 +1,10 @@
-import { frequencyAxis } from '../frequency-axis.js';
+import { frequencyAxis } from './frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
 import type { ResponseRecords } from '../response-records.js';
 import { curveDatasets, type CurveQuantity } from './curve-datasets.js';
 import { curvePanel, stageSliderParams } from './curve-panel.js';
 import { plotTheme } from './theme.js';
-import { topLevelSpec, type VegaLiteSpec } from './vega-lite-spec.js';
+import { topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
 
 /** "stages 0, 42, 85 … 300" (or "stage 7"): the stages drawn, shortened for titles and descriptions. */
 export function stageList(indices: readonly number[]): string {
@@ -40,11 +40,11 @@ export function curveFigure(
   quantity: CurveQuantity,
   text: CurveFigureText,
   stageCount?: number,
-): VegaLiteSpec {
+): TopLevelSpec {
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets([{ records }], axis, [quantity]);
-  const stages = data.curveStages.map((r) => r.stage as number);
+  const { stages } = data;
   const interactive = options.interactive && stages.length > 1;
   const total = stageCount ?? stages.length;
   return topLevelSpec({

@@ -1,7 +1,12 @@
-import type { FrequencyAxis } from '../frequency-axis.js';
+import type { Field, StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
+import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
+import type { LayerSpec } from 'vega-lite/types_unstable/spec/index.js';
+import type { TopLevelParameter } from 'vega-lite/types_unstable/spec/toplevel.js';
+import type { Transform } from 'vega-lite/types_unstable/transform.js';
+import type { FrequencyAxis } from './frequency-axis.js';
 import type { CurveQuantity } from './curve-datasets.js';
 import type { PlotTheme } from './theme.js';
-import { zeroDbRule, type VegaLiteSpec } from './vega-lite-spec.js';
+import { zeroDbRule, type LayerItem } from './vega-lite-spec.js';
 
 /** Axis titles (with units) and tooltip names of the curve quantities. */
 export const CURVE_QUANTITY: Record<CurveQuantity, { title: string; short: string }> = {
@@ -36,12 +41,12 @@ export interface CurvePanelOptions {
 const STAGE_FIELDS = ['startStep', 'endStep', 'u', 'v'];
 
 /** Join the stage facts onto the per-frequency rows. */
-function lookupStage(): VegaLiteSpec {
+function lookupStage(): Transform {
   return { lookup: 'curve', from: { data: { name: 'curveStages' }, key: 'curve', fields: STAGE_FIELDS } };
 }
 
 /** Keep the rows of the highlighted stage. */
-function highlightedStageFilter(): VegaLiteSpec {
+function highlightedStageFilter(): Transform {
   return { filter: `datum.stage == ${HIGHLIGHTED_STAGE}` };
 }
 
@@ -50,17 +55,17 @@ function highlightedStageFilter(): VegaLiteSpec {
  * sequential scale (early = dark); exact responses, when present, dashed. Used by the magnitude,
  * phase, group-delay and Bode figures. Data come from the top-level `curves`/`curveStages` datasets.
  */
-export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
+export function curvePanel(o: CurvePanelOptions): LayerSpec<Field> {
   const q = CURVE_QUANTITY[o.quantity];
-  const x = { field: 'frequency', type: 'quantitative', title: o.axis.title, scale: o.axis.scale, axis: { format: '~g' } };
-  const y = { field: o.quantity, type: 'quantitative', title: q.title };
-  const detail = o.hasExact
+  const x = { field: 'frequency', type: 'quantitative', title: o.axis.title, scale: o.axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
+  const y = { field: o.quantity, type: 'quantitative', title: q.title } satisfies Encoding<Field>['y'];
+  const detail: Encoding<Field>['detail'] = o.hasExact
     ? [
         { field: 'curve', type: 'nominal' },
         { field: 'response', type: 'nominal' },
       ]
     : { field: 'curve', type: 'nominal' };
-  const strokeDash = o.hasExact
+  const strokeDash: Pick<Encoding<Field>, 'strokeDash'> = o.hasExact
     ? {
         strokeDash: {
           field: 'response',
@@ -70,7 +75,8 @@ export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
         },
       }
     : {};
-  const tooltip = [
+  const responseTip: StringFieldDef<Field>[] = o.hasExact ? [{ field: 'response', type: 'nominal', title: 'response' }] : [];
+  const tooltip: Encoding<Field>['tooltip'] = [
     { field: 'stage', type: 'quantitative', title: 'stage' },
     { field: 'startStep', type: 'quantitative', title: 'first step' },
     { field: 'endStep', type: 'quantitative', title: 'last step' },
@@ -78,9 +84,9 @@ export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
     { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
     { field: 'frequency', type: 'quantitative', title: o.axis.shortTitle, format: '.4~g' },
     { field: o.quantity, type: 'quantitative', title: q.short, format: '.4~g' },
-    ...(o.hasExact ? [{ field: 'response', type: 'nominal', title: 'response' }] : []),
+    ...responseTip,
   ];
-  const curves: VegaLiteSpec = {
+  const curves: LayerItem = {
     data: { name: 'curves' },
     transform: [lookupStage()],
     mark: { type: 'line', clip: true, ...(o.interactive ? { opacity: 0.35 } : {}) },
@@ -96,7 +102,7 @@ export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
       tooltip,
     },
   };
-  const layer: VegaLiteSpec[] = [];
+  const layer: LayerItem[] = [];
   if (o.quantity === 'gainDb') layer.push(zeroDbRule(o.theme));
   layer.push(curves);
   if (o.interactive) {
@@ -128,7 +134,7 @@ export function curvePanel(o: CurvePanelOptions): VegaLiteSpec {
  * The slider's parameters: a range input over the positions of the drawn `stages` in training order,
  * starting at the last, and the stage at the slider's position.
  */
-export function stageSliderParams(stages: readonly number[]): VegaLiteSpec[] {
+export function stageSliderParams(stages: readonly number[]): TopLevelParameter[] {
   const ordered = [...new Set(stages)].sort((a, b) => a - b);
   const last = ordered.length - 1;
   return [

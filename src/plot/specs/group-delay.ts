@@ -1,13 +1,13 @@
 import type { PlotOptions } from '../plot-options.js';
 import type { ResponseRecords } from '../response-records.js';
 import { curveFigure } from './curve-figure.js';
-import type { VegaLiteSpec } from './vega-lite-spec.js';
+import type { TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * Group delay plot: τ_k(ω) = −dφ/dω = u(cos ω − u)/(1 − 2u cos ω + u²) in steps, of the chosen
  * stages: how many steps late a narrow band of gradient frequencies reaches the update.
  */
-export function groupDelaySpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): VegaLiteSpec {
+export function groupDelaySpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): TopLevelSpec {
   return curveFigure(
     records,
     options,

@@ -1,7 +1,7 @@
 import type { PlotOptions } from '../plot-options.js';
 import type { ResponseRecords } from '../response-records.js';
 import { curveFigure } from './curve-figure.js';
-import type { VegaLiteSpec } from './vega-lite-spec.js';
+import type { TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * Bode-style magnitude plot: 20·log10|H_k(ω)| (dB) of the chosen stages, H_k = v_k/(1 − u_k e^{−jω}),
@@ -11,7 +11,7 @@ import type { VegaLiteSpec } from './vega-lite-spec.js';
  * ScheduleResult of `analyze`; a stage's `responseExact` is drawn dashed); `stageCount` — the
  * schedule's number of stages, for the description.
  */
-export function magnitudeSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): VegaLiteSpec {
+export function magnitudeSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): TopLevelSpec {
   return curveFigure(
     records,
     options,

@@ -1,13 +1,13 @@
 import type { PlotOptions } from '../plot-options.js';
 import type { ResponseRecords } from '../response-records.js';
 import { curveFigure } from './curve-figure.js';
-import type { VegaLiteSpec } from './vega-lite-spec.js';
+import type { TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * Phase plot: φ_k(ω) = −atan2(u sin ω, 1 − u cos ω) (+π for v < 0) in radians, unwrapped, of the
  * chosen stages. A negative phase is a lag: momentum reacts to a gradient component late.
  */
-export function phaseSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): VegaLiteSpec {
+export function phaseSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): TopLevelSpec {
   return curveFigure(
     records,
     options,

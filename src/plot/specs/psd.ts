@@ -1,15 +1,15 @@
 import { plotTheme } from './theme.js';
-import { SPECTRAL_WIDTH, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { SPECTRAL_WIDTH, topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
 
 /** Welch PSDs of the trace's series, in dB against frequency. */
-export function psdSpec(records: readonly { series: string; frequency: number | null; psdDb: number | null }[], frequencyTitle: string): VegaLiteSpec {
+export function psdSpec(records: readonly { series: string; frequency: number | null; psdDb: number | null }[], frequencyTitle: string): TopLevelSpec {
   const theme = plotTheme('light');
   return topLevelSpec({
     title: 'Power spectral density (Welch)',
     subtitle: 'one line per series',
     description: 'Welch power spectral density in dB of each series of the trace.',
     theme,
-    datasets: { psd: records as unknown as DataRow[] },
+    datasets: { psd: [...records] },
     body: {
       data: { name: 'psd' },
       width: SPECTRAL_WIDTH,

@@ -1,17 +1,11 @@
-import { frozenResponse } from '../../filter/frozen-response.js';
-import type { Schedule } from '../../types.js';
-import { frequencyAxis } from '../frequency-axis.js';
-import { gainBoundsDb } from '../gain-bounds-db.js';
-import { autoOmegaMin } from '../plot-grid.js';
+import type { Field, StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
+import type { ResponseMapRecords } from '../figure-records.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../../util/round-sig.js';
-import { stepBins } from '../step-bins.js';
-import { middleStage, sampleStages } from '../bin-stages.js';
-import { isFirstOrder, stageResponse } from '../../filter/stage-filter.js';
-import { mapRows } from './map-rows.js';
 import { stageCountText } from './curve-figure.js';
+import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
-import { STEP_AXIS, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { quantityTip, STEP_AXIS, topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 
 const round = (a: ArrayLike<number>): (number | null)[] => Array.from(a, (x) => roundSig(x));
 
@@ -28,86 +22,68 @@ const round = (a: ArrayLike<number>): (number | null)[] => Array.from(a, (x) => 
  * Data: `mapRows` (one row per frequency) and `mapBins` (one row per column, gains as arrays over the
  * rows), expanded by flatten + lookup, so a 400 × 120 map inlines ~0.5 MB instead of 48 000 objects.
  */
-export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaLiteSpec {
+export function responseMapSpec(records: ResponseMapRecords, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
-  const table = schedule.stages;
-  const bins = stepBins(table, options.mapBins);
-  const rows = mapRows(options.mapRows, options.frequencyScale, options.omegaMin ?? autoOmegaMin([schedule]), axis);
+  const { rows, columns, firstOrder, aggregated } = records;
   const rowIndex = rows.omega.length > 0 ? Array.from(rows.omega, (_, j) => j) : [];
-
-  // First-order stages are exact per column, and merged columns use their mean (ū, v̄) with exact
-  // bounds (gainBoundsDb); a filter bank or rational filter cannot be averaged, so a merged column
-  // shows its middle stage and bounds over a sample of its stages.
-  const firstOrder = isFirstOrder(schedule);
   let extreme = 1;
-  const binRows: DataRow[] = [];
-  for (let b = 0; b < bins.count; b++) {
-    const middle = firstOrder ? -1 : middleStage(table, bins, b);
-    const gain = firstOrder ? frozenResponse(bins.uMean[b], bins.vMean[b], rows.omega).magnitudeDb : stageResponse(schedule, middle, rows.omega).magnitudeDb;
-    const row: DataRow = {
-      t0: bins.t0[b],
-      t1: bins.t1[b],
-      firstStage: bins.firstStage[b],
-      lastStage: bins.lastStage[b],
-      u: roundSig(firstOrder ? bins.uMean[b] : table.u[middle]),
-      v: roundSig(firstOrder ? bins.vMean[b] : table.v[middle]),
-    };
-    if (bins.aggregated) {
-      const bounds = firstOrder ? gainBoundsDb(bins.uMin[b], bins.uMax[b], bins.vMin[b], bins.vMax[b], rows.omega) : sampledBounds(schedule, sampleStages(bins, b, 9), rows.omega);
+  const binRows: DataRow[] = columns.map((c) => {
+    const row: DataRow = { t0: c.t0, t1: c.t1, firstStage: c.firstStage, lastStage: c.lastStage, u: roundSig(c.u), v: roundSig(c.v) };
+    if (c.bounds) {
       Object.assign(row, {
-        uMin: roundSig(bins.uMin[b]),
-        uMax: roundSig(bins.uMax[b]),
+        uMin: roundSig(c.uMin),
+        uMax: roundSig(c.uMax),
         row: rowIndex,
-        gainDb: round(gain),
-        gainDbMin: round(bounds.min),
-        gainDbMax: round(bounds.max),
+        gainDb: round(c.gainDb),
+        gainDbMin: round(c.bounds.min),
+        gainDbMax: round(c.bounds.max),
       });
     } else {
-      Object.assign(row, { row: rowIndex, gainDb: round(gain) });
+      Object.assign(row, { row: rowIndex, gainDb: round(c.gainDb) });
     }
-    for (const g of gain) if (Number.isFinite(g)) extreme = Math.max(extreme, Math.abs(g));
-    binRows.push(row);
-  }
+    for (const g of c.gainDb) if (Number.isFinite(g)) extreme = Math.max(extreme, Math.abs(g));
+    return row;
+  });
   // An even whole number of dB, so the legend's quarter marks (±limit/2) are whole too.
   const limit = 2 * Math.ceil(extreme / 2);
-  const flat = bins.aggregated ? ['row', 'gainDb', 'gainDbMin', 'gainDbMax'] : ['row', 'gainDb'];
-  const lastStep = bins.count > 0 ? bins.t1[bins.count - 1] : schedule.steps;
+  const flat = aggregated ? ['row', 'gainDb', 'gainDbMin', 'gainDbMax'] : ['row', 'gainDb'];
+  const lastStep = columns.length > 0 ? columns[columns.length - 1].t1 : records.steps;
 
-  const tooltip = [
-    { field: 't0', type: 'quantitative', title: 'from step (elapsed)' },
-    { field: 't1', type: 'quantitative', title: 'to step' },
-    ...(bins.aggregated
+  const tooltip: StringFieldDef<Field>[] = [
+    quantityTip('t0', 'from step (elapsed)'),
+    quantityTip('t1', 'to step'),
+    ...(aggregated
       ? [
-          { field: 'firstStage', type: 'quantitative', title: 'first stage' },
-          { field: 'lastStage', type: 'quantitative', title: 'last stage' },
-          { field: 'u', type: 'quantitative', title: firstOrder ? 'mean u' : 'u of the middle stage', format: '.6~g' },
-          { field: 'uMin', type: 'quantitative', title: 'min u', format: '.6~g' },
-          { field: 'uMax', type: 'quantitative', title: 'max u', format: '.6~g' },
-          { field: 'v', type: 'quantitative', title: firstOrder ? 'mean v' : 'v of the middle stage', format: '.6~g' },
+          quantityTip('firstStage', 'first stage'),
+          quantityTip('lastStage', 'last stage'),
+          quantityTip('u', firstOrder ? 'mean u' : 'u of the middle stage', '.6~g'),
+          quantityTip('uMin', 'min u', '.6~g'),
+          quantityTip('uMax', 'max u', '.6~g'),
+          quantityTip('v', firstOrder ? 'mean v' : 'v of the middle stage', '.6~g'),
         ]
       : [
-          { field: 'firstStage', type: 'quantitative', title: 'stage' },
-          { field: 'u', type: 'quantitative', title: 'u', format: '.6~g' },
-          { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
+          quantityTip('firstStage', 'stage'),
+          quantityTip('u', 'u', '.6~g'),
+          quantityTip('v', 'v', '.6~g'),
         ]),
-    { field: 'frequency', type: 'quantitative', title: axis.shortTitle, format: '.4~g' },
-    { field: 'gainDb', type: 'quantitative', title: bins.aggregated ? (firstOrder ? 'gain at mean (dB)' : 'gain of the middle stage (dB)') : 'gain (dB)', format: '.3~f' },
-    ...(bins.aggregated
+    quantityTip('frequency', axis.shortTitle, '.4~g'),
+    quantityTip('gainDb', aggregated ? (firstOrder ? 'gain at mean (dB)' : 'gain of the middle stage (dB)') : 'gain (dB)', '.3~f'),
+    ...(aggregated
       ? [
-          { field: 'gainDbMin', type: 'quantitative', title: firstOrder ? 'lowest gain (dB)' : 'lowest gain, sampled (dB)', format: '.3~f' },
-          { field: 'gainDbMax', type: 'quantitative', title: firstOrder ? 'highest gain (dB)' : 'highest gain, sampled (dB)', format: '.3~f' },
+          quantityTip('gainDbMin', firstOrder ? 'lowest gain (dB)' : 'lowest gain, sampled (dB)', '.3~f'),
+          quantityTip('gainDbMax', firstOrder ? 'highest gain (dB)' : 'highest gain, sampled (dB)', '.3~f'),
         ]
       : []),
   ];
-  const merged = bins.aggregated
-    ? ` The ${table.count} stages are merged into ${bins.count} columns; each is coloured by the gain of ${firstOrder ? 'its step-weighted mean coefficients' : 'its middle stage'}.`
+  const merged = aggregated
+    ? ` The ${records.stageCount} stages are merged into ${columns.length} columns; each is coloured by the gain of ${firstOrder ? 'its step-weighted mean coefficients' : 'its middle stage'}.`
     : '';
   return topLevelSpec({
-    title: `Response map: ${schedule.name}`,
+    title: `Response map: ${records.name}`,
     subtitle: 'Frozen gain |H_k(ω)| over training: red = amplified, blue = attenuated, white = 0 dB',
     description:
-      `Response map of schedule ${schedule.name} (${stageCountText(table.count)} over ${schedule.steps} steps): ` +
+      `Response map of schedule ${records.name} (${stageCountText(records.stageCount)} over ${records.steps} steps): ` +
       `training step on x, ${axis.title.toLowerCase()} on a ${options.frequencyScale} y axis, colour = gain ` +
       `20·log10|H_k(ω)| in dB on a diverging scale from −${limit} to +${limit} dB centred on 0 dB.${merged}`,
     theme,
@@ -155,18 +131,4 @@ export function responseMapSpec(schedule: Schedule, options: PlotOptions): VegaL
       },
     },
   });
-}
-
-/** Lowest and highest gain (dB) over the given stages at each ω. */
-function sampledBounds(schedule: Schedule, stages: readonly number[], omega: Float64Array): { min: Float64Array; max: Float64Array } {
-  const min = new Float64Array(omega.length).fill(Infinity);
-  const max = new Float64Array(omega.length).fill(-Infinity);
-  for (const k of stages) {
-    const g = stageResponse(schedule, k, omega).magnitudeDb;
-    for (let j = 0; j < omega.length; j++) {
-      if (g[j] < min[j]) min[j] = g[j];
-      if (g[j] > max[j]) max[j] = g[j];
-    }
-  }
-  return { min, max };
 }

@@ -1,9 +1,9 @@
 import { plotTheme } from './theme.js';
-import { SPECTRAL_WIDTH, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { SPECTRAL_WIDTH, topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
 import type { SpectrogramRecord } from '../../spectral/plot-records.js';
 
 /** Spectrograms as heat maps (time × frequency, colour = dB), one panel per series. */
-export function spectrogramSpec(records: readonly SpectrogramRecord[], frequencyTitle: string): VegaLiteSpec {
+export function spectrogramSpec(records: readonly SpectrogramRecord[], frequencyTitle: string): TopLevelSpec {
   const theme = plotTheme('light');
   const series = [...new Set(records.map((r) => r.series))];
   return topLevelSpec({
@@ -11,7 +11,7 @@ export function spectrogramSpec(records: readonly SpectrogramRecord[], frequency
     subtitle: 'short-time power spectra; colour = power in dB',
     description: `Spectrogram of ${series.join(', ')}.`,
     theme,
-    datasets: { cells: records as unknown as DataRow[] },
+    datasets: { cells: [...records] },
     body: {
       data: { name: 'cells' },
       facet: { row: { field: 'series', type: 'nominal', title: null, sort: series } },

@@ -1,12 +1,12 @@
 import { plotTheme } from './theme.js';
-import { SPECTRAL_WIDTH, topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { SPECTRAL_WIDTH, topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
 import type { StagePsdRecord } from '../../spectral/plot-records.js';
 
 /**
  * Per-stage power spectra: the gradient's PSD, the momentum buffer's, and the frozen
  * prediction |H_k|²·P_gg (dashed), in dB, one panel per stage.
  */
-export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle: string): VegaLiteSpec {
+export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle: string): TopLevelSpec {
   const theme = plotTheme('light');
   const stages = [...new Set(records.map((r) => r.stage))];
   return topLevelSpec({
@@ -14,7 +14,7 @@ export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle:
     subtitle: 'gradient, momentum buffer, and the frozen filter\'s prediction |H_k|²·gradient (dashed)',
     description: `Welch power spectral densities in dB for stages ${stages.join(', ')}.`,
     theme,
-    datasets: { psd: records as unknown as DataRow[] },
+    datasets: { psd: [...records] },
     body: {
       data: { name: 'psd' },
       facet: { row: { field: 'stage', type: 'ordinal', title: 'stage' } },

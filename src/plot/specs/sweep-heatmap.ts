@@ -1,7 +1,8 @@
-import { contourSegments } from '../contour-segments.js';
+import type { Scale } from 'vega-lite/types_unstable/scale.js';
+import { contourSegments } from './contour-segments.js';
 import { roundSig } from '../../util/round-sig.js';
 import { plotTheme } from './theme.js';
-import { topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 /** One swept parameter on a plot axis: its name (the axis title), values in grid order, spacing. */
 export interface PlotAxis {
@@ -30,7 +31,7 @@ export interface SweepHeatmapInput {
  * contour line at a level (marching squares, see contourSegments), e.g. FSGDM's optimal zone
  * v·(1 + 1/c) = 30.992 on the final stage's DC gain.
  */
-export function sweepHeatmapSpec(input: SweepHeatmapInput): VegaLiteSpec {
+export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
   const theme = plotTheme(input.theme ?? 'light');
   const xe = cellEdges(input.x);
   const ye = cellEdges(input.y);
@@ -41,8 +42,8 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): VegaLiteSpec {
       cells.push({ x: roundSig(x), y: roundSig(y), x0: roundSig(xe[i]), x1: roundSig(xe[i + 1]), y0: roundSig(ye[j]), y1: roundSig(ye[j + 1]), value: roundSig(input.z[i * ny + j]) });
     }),
   );
-  const scale = (a: PlotAxis) => (a.log ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false });
-  const layers: VegaLiteSpec[] = [
+  const scale = (a: PlotAxis): Scale => (a.log ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false });
+  const layers: LayerItem[] = [
     {
       data: { name: 'cells' },
       mark: { type: 'rect', tooltip: true },

@@ -1,7 +1,7 @@
 import { roundSig } from '../../util/round-sig.js';
 import type { PlotAxis } from './sweep-heatmap.js';
 import { plotTheme } from './theme.js';
-import { topLevelSpec, type DataRow, type VegaLiteSpec } from './vega-lite-spec.js';
+import { topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 
 export interface SweepLineInput {
   x: PlotAxis;
@@ -15,7 +15,7 @@ export interface SweepLineInput {
 }
 
 /** A metric against one swept parameter, one line per series (point marks where a line has one point). */
-export function sweepLineSpec(input: SweepLineInput): VegaLiteSpec {
+export function sweepLineSpec(input: SweepLineInput): TopLevelSpec {
   const theme = plotTheme(input.theme ?? 'light');
   const rows: DataRow[] = [];
   for (const s of input.series) input.x.values.forEach((x, i) => rows.push({ x: roundSig(x), value: roundSig(s.values[i]), series: s.name }));

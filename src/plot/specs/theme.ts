@@ -1,4 +1,9 @@
+import type { Config } from 'vega-lite';
+import type { SchemeParams } from 'vega-lite/types_unstable/scale.js';
 import type { ThemeName } from '../plot-options.js';
+
+/** A named vega colour scheme ('viridis', 'redblue', 'tableau10', …). */
+export type ColorScheme = Exclude<SchemeParams['name'], { signal: string }>;
 
 /**
  * DejaVu Sans is on every fresh Debian/Ubuntu machine (fonts-dejavu-core), so the PNG rasteriser
@@ -10,19 +15,19 @@ export const PLOT_FONT = 'DejaVu Sans, Verdana, sans-serif';
 export interface PlotTheme {
   name: ThemeName;
   /** Vega-Lite config block (fonts, axes, legends, background). */
-  config: Record<string, unknown>;
+  config: Config;
   /** Text and reference lines (0 dB, highlighted curve). */
   foreground: string;
   /** Secondary reference marks. */
   muted: string;
   /** Sequential scheme for stage order (early → late). */
-  stageScheme: { name: string; extent: [number, number] };
+  stageScheme: { name: ColorScheme; extent: [number, number] };
   /** Diverging scheme centred on 0 dB: amplified bands warm, attenuated bands cool. */
-  divergingScheme: { name: string; reverse: boolean };
+  divergingScheme: { name: ColorScheme; reverse: boolean };
   /** The colour of a figure's only curve (a one-stage schedule). */
   singleCurve: string;
   /** Categorical scheme (schedules, coefficients). */
-  categoryScheme: string;
+  categoryScheme: ColorScheme;
 }
 
 /**

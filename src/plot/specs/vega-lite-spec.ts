@@ -1,10 +1,27 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { Field, StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
+import type { LayerSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { PlotTheme } from './theme.js';
 
+export type { TopLevelSpec } from 'vega-lite';
+
 /**
- * A Vega-Lite v6 spec as plain JSON data. The builders are checked by compiling every spec with
- * vega-lite and rendering it with vega (test/plot/specs), which is stricter than a static type.
+ * Every builder returns vega-lite's TopLevelSpec (`import type` only: the builders load no vega-lite
+ * code). Tests also compile every spec with vega-lite and render it with vega (test/plot/), which
+ * catches what a static type cannot (unknown fields, empty data). VegaLiteSpec is the same type under
+ * the name the render edge (src/plot/render, html-page, externalize-data) still uses.
  */
-export type VegaLiteSpec = { [key: string]: unknown };
+export type VegaLiteSpec = TopLevelSpec;
+
+/** One view of a `layer`: a unit (mark + encoding) or a nested layer. */
+export type LayerItem = LayerSpec<Field> | UnitSpec<Field>;
+
+/** The keys topLevelSpec writes itself, in its fixed order. */
+type HeaderKey = '$schema' | 'description' | 'title' | 'config' | 'datasets';
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A top-level spec without the house header: a unit, layer, facet or concat view (with params, resolve, spacing). */
+export type SpecBody = DistributiveOmit<TopLevelSpec, HeaderKey>;
 
 /** One row of an inline dataset; values are numbers (rounded), strings, null or arrays of them. */
 export type DataRow = { [key: string]: number | string | null | (number | null)[] };
@@ -21,17 +38,17 @@ export interface TopLevelParts {
   /** Plain-text description of what the figure shows (screen readers, `<desc>`, docs alt text). */
   description: string;
   theme: PlotTheme;
-  /** Named inline datasets, referenced as `{ name }`; `--data-file` moves them out. */
-  datasets: { [name: string]: DataRow[] };
+  /** Named inline datasets (rows: plain objects), referenced as `{ name }`; `--data-file` moves them out. */
+  datasets: { [name: string]: object[] };
   /** The rest of the spec (layer, vconcat, facet, encoding, …). */
-  body: VegaLiteSpec;
+  body: SpecBody;
 }
 
 /**
  * A top-level spec in momentum-fr's house form: fixed key order ($schema, description, title,
  * config, datasets, body) so that the JSON is stable and diffs read top-down.
  */
-export function topLevelSpec(parts: TopLevelParts): VegaLiteSpec {
+export function topLevelSpec(parts: TopLevelParts): TopLevelSpec {
   return {
     $schema: VEGA_LITE_SCHEMA,
     description: parts.description,
@@ -43,7 +60,7 @@ export function topLevelSpec(parts: TopLevelParts): VegaLiteSpec {
 }
 
 /** A layer that draws the 0 dB line: |H| = 1 separates amplified from attenuated frequencies. */
-export function zeroDbRule(theme: PlotTheme): VegaLiteSpec {
+export function zeroDbRule(theme: PlotTheme): UnitSpec<Field> {
   return {
     data: { values: [{ gainDb: 0 }] },
     mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1, color: theme.muted },
@@ -56,3 +73,8 @@ export function zeroDbRule(theme: PlotTheme): VegaLiteSpec {
  * (vega gives every tick the prefix that suits the largest one).
  */
 export const STEP_AXIS = { format: '~s', labelExpr: "datum.value == 0 ? '0' : datum.label" };
+
+/** A tooltip row of a quantitative field: its title and, when given, its d3 number format. */
+export function quantityTip(field: string, title: string, format?: string): StringFieldDef<Field> {
+  return format === undefined ? { field, type: 'quantitative', title } : { field, type: 'quantitative', title, format };
+}

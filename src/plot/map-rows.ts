@@ -1,6 +1,6 @@
-import { linearGrid, logGrid } from '../../filter/grid.js';
-import type { FrequencyAxis } from '../frequency-axis.js';
-import type { FrequencyScale } from '../plot-options.js';
+import { linearGrid, logGrid } from '../filter/grid.js';
+import type { FrequencyAxis } from './specs/frequency-axis.js';
+import type { FrequencyScale } from './plot-options.js';
 
 /** Frequency rows of the response map: the ω each row is evaluated at and the row's edges. */
 export interface MapRows {

@@ -1,4 +1,4 @@
-import type { FrequencyScale, FrequencyUnit } from './plot-options.js';
+import type { FrequencyScale, FrequencyUnit } from '../plot-options.js';
 
 /** How one frequency axis is labelled and scaled, and how ω maps onto it. */
 export interface FrequencyAxis {

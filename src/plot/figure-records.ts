@@ -1,0 +1,173 @@
+import { frozenResponse } from '../filter/frozen-response.js';
+import { stageMetrics } from '../filter/metrics.js';
+import { isFirstOrder, matchFilter, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
+import type { Schedule, StageMetrics } from '../types.js';
+import { middleStage, sampleStages } from './bin-stages.js';
+import { coefficientSeries } from './coefficient-series.js';
+import { gainBoundsDb } from './gain-bounds-db.js';
+import { mapRows, type MapRows } from './map-rows.js';
+import { autoOmegaMin } from './plot-grid.js';
+import type { PlotOptions } from './plot-options.js';
+import { frequencyAxis } from './specs/frequency-axis.js';
+import { binValues, stepBins, type StepBins } from './step-bins.js';
+
+/**
+ * The numbers of the figures drawn over training (response map, metrics, coefficients), computed
+ * from a schedule once so that the spec builders only lay them out. Every figure uses the same
+ * step bins (stepBins: at most `mapBins` columns, stages merged beyond that).
+ *
+ * A bin of first-order stages is described by its step-weighted mean coefficients (ū, v̄): its gain
+ * and metrics are those of the filter v̄/(1 − ū·z⁻¹). A bank or rational filter cannot be averaged, so
+ * a bin of those is described by its middle stage (middleStage).
+ */
+
+/** The schedule a figure is about, for its titles and descriptions. */
+export interface FigureSchedule {
+  name: string;
+  /** Total steps Σ. */
+  steps: number;
+  stageCount: number;
+  /** (u, v) alone describe each stage, so merged bins use mean coefficients and the first-order closed forms apply. */
+  firstOrder: boolean;
+  /** Some bin merges several stages. */
+  aggregated: boolean;
+}
+
+/** One column of the response map: one stage, or consecutive stages merged. Steps are steps elapsed. */
+export interface MapColumn {
+  t0: number;
+  t1: number;
+  firstStage: number;
+  lastStage: number;
+  /** The coefficients the column's gain is computed from (ū, v̄, or the middle stage's u, v). */
+  u: number;
+  v: number;
+  /** Lowest and highest u of the column's stages. */
+  uMin: number;
+  uMax: number;
+  /** 20·log10|H(ω)| in dB at each row's ω. */
+  gainDb: Float64Array;
+  /** Merged columns: lowest and highest gain (dB) over the column's stages at each row (first order: exact bounds, gainBoundsDb; else over 9 sampled stages). */
+  bounds?: { min: Float64Array; max: Float64Array };
+}
+
+export interface ResponseMapRecords extends FigureSchedule {
+  /** Frequency rows, already on the plotted axis. */
+  rows: MapRows;
+  columns: MapColumn[];
+}
+
+/** Gains of every map column at every frequency row. `bins` is shared with the other figures over training. */
+export function responseMapRecords(
+  schedule: Schedule,
+  options: Pick<PlotOptions, 'mapBins' | 'mapRows' | 'frequencyUnit' | 'frequencyScale' | 'omegaMin'>,
+  bins: StepBins = stepBins(schedule.stages, options.mapBins),
+): ResponseMapRecords {
+  const table = schedule.stages;
+  const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
+  const rows = mapRows(options.mapRows, options.frequencyScale, options.omegaMin ?? autoOmegaMin([schedule]), axis);
+  const firstOrder = isFirstOrder(schedule);
+  const columns: MapColumn[] = [];
+  for (let b = 0; b < bins.count; b++) {
+    const middle = firstOrder ? -1 : middleStage(table, bins, b);
+    const column: MapColumn = {
+      t0: bins.t0[b],
+      t1: bins.t1[b],
+      firstStage: bins.firstStage[b],
+      lastStage: bins.lastStage[b],
+      u: firstOrder ? bins.uMean[b] : table.u[middle],
+      v: firstOrder ? bins.vMean[b] : table.v[middle],
+      uMin: bins.uMin[b],
+      uMax: bins.uMax[b],
+      gainDb: firstOrder ? frozenResponse(bins.uMean[b], bins.vMean[b], rows.omega).magnitudeDb : stageResponse(schedule, middle, rows.omega).magnitudeDb,
+    };
+    if (bins.aggregated) {
+      column.bounds = firstOrder
+        ? gainBoundsDb(bins.uMin[b], bins.uMax[b], bins.vMin[b], bins.vMax[b], rows.omega)
+        : sampledBounds(schedule, sampleStages(bins, b, 9), rows.omega);
+    }
+    columns.push(column);
+  }
+  return { ...figureSchedule(schedule, bins, firstOrder), rows, columns };
+}
+
+/** One bin of the metrics figure: its span (steps elapsed), coefficients and frozen-filter metrics. */
+export interface MetricsBin {
+  t0: number;
+  t1: number;
+  u: number;
+  v: number;
+  metrics: StageMetrics;
+}
+
+export interface MetricsRecords extends FigureSchedule {
+  bins: MetricsBin[];
+}
+
+/** Metrics of each bin's filter (stageMetrics of (ū, v̄), or stageMetricsOf the middle stage), as analyze reports them. */
+export function metricsRecords(schedule: Schedule, options: Pick<PlotOptions, 'mapBins'>, bins: StepBins = stepBins(schedule.stages, options.mapBins)): MetricsRecords {
+  const firstOrder = isFirstOrder(schedule);
+  const out: MetricsBin[] = [];
+  for (let b = 0; b < bins.count; b++) {
+    const middle = firstOrder ? -1 : middleStage(schedule.stages, bins, b);
+    out.push({
+      t0: bins.t0[b],
+      t1: bins.t1[b],
+      u: firstOrder ? bins.uMean[b] : schedule.stages.u[middle],
+      v: firstOrder ? bins.vMean[b] : schedule.stages.v[middle],
+      metrics: firstOrder ? stageMetrics(bins.uMean[b], bins.vMean[b]) : stageMetricsOf(schedule, middle),
+    });
+  }
+  return { ...figureSchedule(schedule, bins, firstOrder), bins: out };
+}
+
+/** One coefficient over the bins: step-weighted mean, min and max of its stages' values (binValues). */
+export interface BinnedSeries {
+  name: string;
+  mean: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
+export interface CoefficientRecords extends FigureSchedule {
+  /** The recursion the coefficients enter, in the figure's notation. */
+  recursion: string;
+  /** Span of each bin, steps elapsed. */
+  t0: Float64Array;
+  t1: Float64Array;
+  series: BinnedSeries[];
+}
+
+/** Every coefficient of the schedule's filter (coefficientSeries), binned. */
+export function coefficientRecords(schedule: Schedule, options: Pick<PlotOptions, 'mapBins'>, bins: StepBins = stepBins(schedule.stages, options.mapBins)): CoefficientRecords {
+  const series = coefficientSeries(schedule).map((s) => ({ name: s.name, ...binValues(schedule.stages, bins, s.values) }));
+  return {
+    ...figureSchedule(schedule, bins, isFirstOrder(schedule)),
+    recursion: matchFilter(schedule, {
+      firstOrder: () => 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
+      bank: () => 'd_t = c₀·g_t + Σ c_i·m_i,t with m_i,t = u_i·m_i,t−1 + v_i·g_t: one buffer per branch i',
+      rational: () => 'y_t = Σ b_k·g_t−k − Σ a_k·y_t−k (a₀ = 1): numerator b, denominator a',
+    }),
+    t0: bins.t0.slice(0, bins.count),
+    t1: bins.t1.slice(0, bins.count),
+    series,
+  };
+}
+
+function figureSchedule(schedule: Schedule, bins: StepBins, firstOrder: boolean): FigureSchedule {
+  return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, firstOrder, aggregated: bins.aggregated };
+}
+
+/** Lowest and highest gain (dB) over the given stages at each ω. */
+function sampledBounds(schedule: Schedule, stages: readonly number[], omega: Float64Array): { min: Float64Array; max: Float64Array } {
+  const min = new Float64Array(omega.length).fill(Infinity);
+  const max = new Float64Array(omega.length).fill(-Infinity);
+  for (const k of stages) {
+    const g = stageResponse(schedule, k, omega).magnitudeDb;
+    for (let j = 0; j < omega.length; j++) {
+      if (g[j] < min[j]) min[j] = g[j];
+      if (g[j] > max[j]) max[j] = g[j];
+    }
+  }
+  return { min, max };
+}

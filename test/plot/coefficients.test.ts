@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { CoefficientRecords } from '../../src/plot/figure-records.js';
+import { resolvePlotOptions } from '../../src/plot/plot-options.js';
+import { compileVega } from '../../src/plot/render/compile-vega.js';
+import { coefficientsSpec } from '../../src/plot/specs/coefficients.js';
+import { keyOf, nodes } from './support.js';
+
+const options = resolvePlotOptions();
+const records: CoefficientRecords = {
+  name: 'hand',
+  steps: 30,
+  stageCount: 2,
+  firstOrder: true,
+  aggregated: false,
+  recursion: 'the recursion',
+  t0: Float64Array.from([0, 10]),
+  t1: Float64Array.from([10, 30]),
+  series: [
+    { name: 'u', mean: Float64Array.from([0.9, 1 / 3]), min: Float64Array.from([0.9, 1 / 3]), max: Float64Array.from([0.9, 1 / 3]) },
+    { name: 'v', mean: Float64Array.from([0.1, 2]), min: Float64Array.from([0.1, 2]), max: Float64Array.from([0.1, 2]) },
+  ],
+};
+
+describe('coefficientsSpec from hand-made records', () => {
+  it('a step line per coefficient, the last value repeated at the end of training; the records\' recursion as subtitle', () => {
+    const spec = coefficientsSpec(records, options);
+    expect((keyOf(spec, 'datasets') as Record<string, unknown[]>).coefficients).toEqual([
+      { coefficient: 'u', step: 0, value: 0.9 },
+      { coefficient: 'u', step: 10, value: 0.333333 },
+      { coefficient: 'u', step: 30, value: 0.333333 },
+      { coefficient: 'v', step: 0, value: 0.1 },
+      { coefficient: 'v', step: 10, value: 2 },
+      { coefficient: 'v', step: 30, value: 2 },
+    ]);
+    expect(spec.title).toEqual({ text: 'Coefficients: hand', subtitle: 'the recursion' });
+    expect(nodes(spec).filter((n) => 'mark' in n).map((n) => (n.mark as { type: string }).type)).toEqual(['line']);
+  });
+
+  it('merged bins add a min–max band; compiles without warnings', async () => {
+    const merged = { ...records, aggregated: true, series: records.series.map((s) => ({ ...s, min: s.mean.map((x) => x - 0.05), max: s.mean.map((x) => x + 0.05) })) };
+    const spec = coefficientsSpec(merged, options);
+    expect((keyOf(spec, 'datasets') as Record<string, unknown[]>).coefficients[0]).toEqual({ coefficient: 'u', step: 0, value: 0.9, min: 0.85, max: 0.95 });
+    expect(nodes(spec).filter((n) => 'mark' in n).map((n) => (n.mark as { type: string }).type)).toEqual(['area', 'line']);
+    expect(spec.description).toMatch(/stages merged into 2 bins, line = step-weighted mean, band = min–max\.$/);
+    const { warnings } = await compileVega(spec);
+    expect(warnings).toEqual([]);
+  });
+});
