@@ -1,6 +1,7 @@
+// Still spawned: converted to runCli (/tmp/inproc/spectral-cli-inprocess.patch), this file did not finish
+// in 150 s (spawned: 27 s) although its simulate and spectrum describes each pass alone in process:
+// some state of one command's in-process run is left for the next. Left for a follow-up.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-// Still spawned: converted to runCli, this file hangs (a synchronous loop) when simulate and spectrum
-// runs share one process, though each describe passes alone; see the report of i12-inproc.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
