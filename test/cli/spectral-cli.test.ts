@@ -1,6 +1,6 @@
-// Still spawned: converted to runCli (/tmp/inproc/spectral-cli-inprocess.patch), this file did not finish
-// in 150 s (spawned: 27 s) although its simulate and spectrum describes each pass alone in process:
-// some state of one command's in-process run is left for the next. Left for a follow-up.
+// Still spawned: in process, `spectrum -` would read the test process's own stdin, not runCli's
+// input: readTrace('-') opens fd 0 (src/io/read-input.ts openInput) and waits on it synchronously,
+// where `analyze -` reads ctx.stdin. The rest of this file runs in process once that is fixed.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
