@@ -69,7 +69,7 @@ describe('analyze({ mode, atSteps })', () => {
   });
 });
 
-describe('momentum-fr analyze --mode / --at-steps (spawning the real binary)', () => {
+describe('momentum-fr analyze --mode / --at-steps', () => {
   it('JSON: responseExact and transient per stage, atSteps beside stages; the last FSGDM stage is within 0.03 dB of frozen', async () => {
     const r = await runCli(['analyze', FSGDM, '--mode', 'both', '--stages', 'first,last', '--at-steps', '1,1000', '--freqs', '33', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
