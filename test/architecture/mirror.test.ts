@@ -17,7 +17,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MIRROR: 'folder' | 'path' = 'folder';
 
 /** Folders of test/ that hold no unit tests of one source file. */
-const EXEMPT_FOLDERS = ['test/docs/', 'test/architecture/', 'test/build/', 'test/support/', 'test/bench/', 'test/fixtures/'];
+const EXEMPT_FOLDERS = ['test/docs/', 'test/architecture/', 'test/build/', 'test/support/', 'test/bench/', 'test/fixtures/', 'test/e2e/'];
 
 /** Tests that check a behaviour across modules (or sit in another folder than their source), with why. */
 const CROSS_CUTTING: Record<string, string> = {
@@ -26,8 +26,7 @@ const CROSS_CUTTING: Record<string, string> = {
   'test/cli/commands.test.ts': 'help, version, validate, schema, presets, init, coefficients end to end',
   'test/cli/config-warnings.test.ts': 'config warnings as validate and analyze print them',
   'test/cli/csv-output.test.ts': 'RFC 4180 output of every command that writes CSV',
-  'test/cli/paths.test.ts': 'output targets that are not regular files (FIFOs, devices, symlinks), spawning the real binary',
-  'test/cli/signals.test.ts': 'SIGINT/SIGTERM, EPIPE and temp-file removal of the real binary',
+  'test/cli/paths.test.ts': 'paths that cannot be used, outputs that are inputs, symlinked and long output names, for every command',
   'test/cli/spectral-cli.test.ts': 'simulate and spectrum end to end',
   'test/cli/sweep-cli.test.ts': 'sweep end to end',
   'test/cli/tune-cli.test.ts': 'tune end to end',

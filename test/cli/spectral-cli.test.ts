@@ -1,3 +1,6 @@
+// Still spawned: in process, `spectrum -` would read the test process's own stdin, not runCli's
+// input: readTrace('-') opens fd 0 (src/io/read-input.ts openInput) and waits on it synchronously,
+// where `analyze -` reads ctx.stdin. The rest of this file runs in process once that is fixed.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

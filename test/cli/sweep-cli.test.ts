@@ -1,17 +1,16 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, ROOT } from '../support/cli.js';
+import { runCli } from '../support/run-cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mfr-sweep-'));
 const ndjson = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 const METRICS = ['dcGain', 'dcGainDb', 'nyquistGain', 'nyquistGainDb', 'peakGain', 'peakFrequency', 'cutoffFrequency', 'unityGainFrequency', 'noiseGain', 'groupDelayDc', 'timeConstant', 'filterType', 'amplifies'];
 
 describe('momentum-fr sweep', () => {
-  it('rows equal `analyze --no-response` run with --set at the same points', () => {
-    const r = cli(['sweep', 'configs/fsgdm-cifar100.yaml', '--grid', 'momentum.c=0.02:0.05:2', '--grid', 'momentum.v=0.5,2', '--stages', 'first,150,last', '-f', 'ndjson']);
+  it('rows equal `analyze --no-response` run with --set at the same points', async () => {
+    const r = await runCli(['sweep', 'configs/fsgdm-cifar100.yaml', '--grid', 'momentum.c=0.02:0.05:2', '--grid', 'momentum.v=0.5,2', '--stages', 'first,150,last', '-f', 'ndjson']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = ndjson(r.stdout);
@@ -20,7 +19,7 @@ describe('momentum-fr sweep', () => {
       const mine = rows.filter((row) => row.point === point);
       const c = mine[0]['momentum.c'] as number;
       const v = mine[0]['momentum.v'] as number;
-      const a = cli(['analyze', 'configs/fsgdm-cifar100.yaml', '--set', `momentum.c=${c}`, '--set', `momentum.v=${v}`, '--stages', 'first,150,last', '--no-response', '-f', 'ndjson']);
+      const a = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--set', `momentum.c=${c}`, '--set', `momentum.v=${v}`, '--stages', 'first,150,last', '--no-response', '-f', 'ndjson']);
       expect(a.code).toBe(0);
       const theirs = ndjson(a.stdout);
       expect(mine.map((m) => m.stage)).toEqual(theirs.map((t) => t.stage));
@@ -30,45 +29,21 @@ describe('momentum-fr sweep', () => {
     }
   });
 
-  it('a filter-bank preset (qhm) reports the bank\'s metrics, as analyze does', () => {
-    const r = cli(['sweep', '--preset', 'qhm', '--grid', 'momentum.nu=0.3,0.7', '--stages', 'last', '--at-freqs', 'pi', '-f', 'ndjson']);
+  it('a filter-bank preset (qhm) reports the bank\'s metrics, as analyze does', async () => {
+    const r = await runCli(['sweep', '--preset', 'qhm', '--grid', 'momentum.nu=0.3,0.7', '--stages', 'last', '--at-freqs', 'pi', '-f', 'ndjson']);
     expect(r.code).toBe(0);
     const rows = ndjson(r.stdout);
-    rows.forEach((row) => {
-      const a = ndjson(cli(['analyze', '--preset', 'qhm', '--set', `momentum.nu=${row['momentum.nu']}`, '--stages', 'last', '--no-response', '-f', 'ndjson']).stdout)[0];
+    for (const row of rows) {
+      const a = ndjson((await runCli(['analyze', '--preset', 'qhm', '--set', `momentum.nu=${row['momentum.nu']}`, '--stages', 'last', '--no-response', '-f', 'ndjson'])).stdout)[0];
       for (const key of METRICS) expect(row[key], key).toEqual(a[key]);
       // |H(π)| of d = (1 − ν)g + ν·EMA_β(g): (1 − ν) + ν(1 − β)/(1 + β) with β = 0.999.
       const nu = row['momentum.nu'] as number;
       expect(row['magnitude@pi'] as number).toBeCloseTo(1 - nu + (nu * 0.001) / 1.999, 14);
-    });
-  });
-
-  it('--jobs 2 writes the same bytes as --jobs 1 in every format (several chunks, workers resolved from dist/ in another cwd)', () => {
-    const dir = tmp();
-    for (const format of ['csv', 'ndjson', 'json']) {
-      const args = ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:30:log', '--grid', 'v=0.5:2:20', '--stages', 'first,step:50000,last', '--at-freqs', '0.1,pi/2', '-f', format];
-      const serial = cli([...args, '--jobs', '1'], { cwd: dir });
-      const parallel = cli([...args, '--jobs', '2'], { cwd: dir });
-      expect(serial.code).toBe(0);
-      expect(parallel.stderr).toBe('');
-      expect(parallel.code).toBe(0);
-      expect(parallel.stdout.length).toBeGreaterThan(100_000);
-      expect(parallel.stdout === serial.stdout, format).toBe(true);
     }
   });
 
-  it('--jobs 2 compiles custom expressions on the workers too (each worker provides mathjs), with the bytes of --jobs 1', () => {
-    const args = ['sweep', `${ROOT}configs/custom-expressions.yaml`, '--grid', 'mu=100:1000:3000', '-f', 'csv'];
-    const serial = cli([...args, '--jobs', '1']);
-    const parallel = cli([...args, '--jobs', '2']);
-    expect(parallel.stderr).toBe('');
-    expect(parallel.code).toBe(0);
-    expect(serial.stdout.split('\n')).toHaveLength(6002);
-    expect(parallel.stdout === serial.stdout).toBe(true);
-  });
-
-  it('JSON output is one document with the grid, the columns, the rows and the skipped points', () => {
-    const r = cli(['sweep', '--preset', 'standard-sgdm', '--grid', 'momentum.beta=0.5,1.5,0.9', '--skip-invalid', '-f', 'json']);
+  it('JSON output is one document with the grid, the columns, the rows and the skipped points', async () => {
+    const r = await runCli(['sweep', '--preset', 'standard-sgdm', '--grid', 'momentum.beta=0.5,1.5,0.9', '--skip-invalid', '-f', 'json']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.sweep).toMatchObject({ points: 3, stages: 'first,last', axes: [{ path: 'momentum.beta', kind: 'list', values: [0.5, 1.5, 0.9] }] });
@@ -79,11 +54,11 @@ describe('momentum-fr sweep', () => {
     expect(r.stderr).toContain('momentum-fr: skipped point 1 (momentum.beta=1.5): momentum: |u| must be < 1');
   });
 
-  it('the sweep: block of a config gives the grid and stages; -o writes atomically and announces the file', () => {
+  it('the sweep: block of a config gives the grid and stages; -o writes atomically and announces the file', async () => {
     const dir = tmp();
     const config = join(dir, 'cv.yaml');
     writeFileSync(config, 'steps: 1000\nstages: 10\nmomentum:\n  preset: fsgdm\nsweep:\n  grid:\n    momentum.c: [0.1, 0.2]\n    momentum.v: { from: 1, to: 2, count: 2 }\n  stages: last\n');
-    const r = cli(['sweep', config, '-o', join(dir, 'out.csv')]);
+    const r = await runCli(['sweep', config, '-o', join(dir, 'out.csv')]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`wrote ${join(dir, 'out.csv')}\n`);
     const lines = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\n');
@@ -104,53 +79,38 @@ describe('momentum-fr sweep', () => {
     [['--grid', 'beta=0.5', '--at-freqs', '0.1,4'], 'momentum-fr: --at-freqs: 4 is outside [0, π] rad/sample (got 4)'],
     [['--grid', 'beta=0.5', '--jobs', '0'], 'momentum-fr: --jobs: expected a whole number from 1 to 256 (got "0")'],
     [[], 'momentum-fr: nothing to sweep: give --grid path=from:to:count (or path=a,b,c), or a sweep: block in the config'],
-  ])('refuses %j before any output, one line, exit 2', (args, message) => {
-    const r = cli(['sweep', '--preset', 'ema-sgdm', ...args]);
+  ])('refuses %j before any output, one line, exit 2', async (args, message) => {
+    const r = await runCli(['sweep', '--preset', 'ema-sgdm', ...args]);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`${message}\n`);
     expect(r.code).toBe(2);
   });
 
-  it('problems of a sweep: block are reported at their line and column', () => {
+  it('problems of a sweep: block are reported at their line and column', async () => {
     const dir = tmp();
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'steps: 100\nmomentum:\n  preset: ema-sgdm\nsweep:\n  grid:\n    momentum.beta: 0.5:0.99:0\n');
-    const r = cli(['sweep', bad]);
+    const r = await runCli(['sweep', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`${bad}:6:20: sweep.grid["momentum.beta"]: zero count: a range needs at least one value (got count 0) (got "0.5:0.99:0")\n`);
     writeFileSync(bad, 'steps: 100\nmomentum:\n  preset: ema-sgdm\nsweep:\n  grid:\n    momentum.betta: 0.5:0.99:3\n');
-    const r2 = cli(['sweep', bad]);
+    const r2 = await runCli(['sweep', bad]);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toBe(`${bad}:6:5: sweep.grid.momentum.betta: momentum.betta: preset ema-sgdm has no parameter "betta" (did you mean "beta"?) (its parameters: beta)\n`);
   });
 
-  it('--plot writes a Vega-Lite spec of the heatmap (and the rows still go to stdout)', () => {
+  it('--plot writes a Vega-Lite spec of the heatmap (and the rows still go to stdout)', async () => {
     const dir = tmp();
-    const r = cli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--grid', 'v=1,2', '--stages', 'last', '--plot', join(dir, 'cv.vl.json'), '--contour', '40']);
+    const r = await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--grid', 'v=1,2', '--stages', 'last', '--plot', join(dir, 'cv.vl.json'), '--contour', '40']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toHaveLength(6);
     const spec = JSON.parse(readFileSync(join(dir, 'cv.vl.json'), 'utf8'));
     expect(spec.title.text).toBe('dcGain over c × momentum.v'); // a bare `v` would clash with the stage's v column
     expect(spec.datasets.cells).toHaveLength(4);
-    const svg = cli(['sweep', '--preset', 'standard-sgdm', '--grid', 'beta=0.5:0.99:5', '--plot', join(dir, 'beta.svg'), '--plot-metric', 'cutoffFrequency', '-o', join(dir, 'beta.csv')]);
+    const svg = await runCli(['sweep', '--preset', 'standard-sgdm', '--grid', 'beta=0.5:0.99:5', '--plot', join(dir, 'beta.svg'), '--plot-metric', 'cutoffFrequency', '-o', join(dir, 'beta.csv')]);
     expect(svg.stderr).toBe(`wrote ${join(dir, 'beta.csv')}\nwrote ${join(dir, 'beta.svg')}\n`);
     expect(readFileSync(join(dir, 'beta.svg'), 'utf8')).toMatch(/^<svg[^]*cutoffFrequency against beta/);
-    expect(cli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.svg', '--plot-metric', 'filterType']).stderr).toMatch(/^momentum-fr: --plot-metric: unknown metric "filterType"/);
-    expect(cli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.pdf']).stderr).toBe('momentum-fr: --plot x.pdf: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json\n');
-  });
-
-  it('Ctrl-C stops the workers, removes the temp file, writes nothing and exits 130', async () => {
-    const dir = tmp();
-    const out = join(dir, 'big.csv');
-    const child = spawn(process.execPath, [BIN, 'sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:2000', '--grid', 'v=0.5:2:2000', '--jobs', '2', '--force', '-o', out], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).toBe('momentum-fr: interrupted\n');
-    expect(code).toBe(130);
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dir)).toEqual([]);
+    expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.svg', '--plot-metric', 'filterType'])).stderr).toMatch(/^momentum-fr: --plot-metric: unknown metric "filterType"/);
+    expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.pdf'])).stderr).toBe('momentum-fr: --plot x.pdf: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json\n');
   });
 });

@@ -3,7 +3,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { frozenResponse } from '../../src/filter/frozen-response.js';
 import { linearGrid } from '../../src/filter/grid.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
-import { cli } from '../support/cli.js';
+import { runCli } from '../support/run-cli.js';
 import { bruteForceResponse, relativeError } from './exact-brute-force.js';
 
 const FSGDM = 'configs/fsgdm-cifar100.yaml';
@@ -69,9 +69,9 @@ describe('analyze({ mode, atSteps })', () => {
   });
 });
 
-describe('momentum-fr analyze --mode / --at-steps (spawning the real binary)', () => {
-  it('JSON: responseExact and transient per stage, atSteps beside stages; the last FSGDM stage is within 0.03 dB of frozen', () => {
-    const r = cli(['analyze', FSGDM, '--mode', 'both', '--stages', 'first,last', '--at-steps', '1,1000', '--freqs', '33', '--format', 'json']);
+describe('momentum-fr analyze --mode / --at-steps', () => {
+  it('JSON: responseExact and transient per stage, atSteps beside stages; the last FSGDM stage is within 0.03 dB of frozen', async () => {
+    const r = await runCli(['analyze', FSGDM, '--mode', 'both', '--stages', 'first,last', '--at-steps', '1,1000', '--freqs', '33', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout).schedules[0];
     expect(s.atSteps.map((a: { step: number; stage: number }) => [a.step, a.stage])).toEqual([[1, 0], [1000, 2]]);
@@ -81,24 +81,24 @@ describe('momentum-fr analyze --mode / --at-steps (spawning the real binary)', (
     expect(last.transient.maxDeviationDb).toBeLessThan(0.03);
   });
 
-  it('frozen output is byte-identical with and without --mode frozen', () => {
-    const a = cli(['analyze', FSGDM, '--stages', '0,100,-1', '--freqs', '9', '--format', 'csv']);
-    const b = cli(['analyze', FSGDM, '--stages', '0,100,-1', '--freqs', '9', '--format', 'csv', '--mode', 'frozen']);
+  it('frozen output is byte-identical with and without --mode frozen', async () => {
+    const a = await runCli(['analyze', FSGDM, '--stages', '0,100,-1', '--freqs', '9', '--format', 'csv']);
+    const b = await runCli(['analyze', FSGDM, '--stages', '0,100,-1', '--freqs', '9', '--format', 'csv', '--mode', 'frozen']);
     expect(a.code).toBe(0);
     expect(b.stdout).toBe(a.stdout);
     expect(a.stdout.split('\n')[0]).toBe('schedule,stage,startStep,endStep,u,v,omega,magnitude,magnitudeDb,phase,groupDelay');
   });
 
-  it('CSV in exact mode has kind and step columns; metrics-only CSV gains settlingSteps and maxDeviationDb', () => {
-    const r = cli(['analyze', FSGDM, '--mode', 'both', '--stages', 'last', '--at-steps', '5', '--freqs', '3', '--format', 'csv']);
+  it('CSV in exact mode has kind and step columns; metrics-only CSV gains settlingSteps and maxDeviationDb', async () => {
+    const r = await runCli(['analyze', FSGDM, '--mode', 'both', '--stages', 'last', '--at-steps', '5', '--freqs', '3', '--format', 'csv']);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('schedule,stage,startStep,endStep,u,v,kind,step,omega,magnitude,magnitudeDb,phase,groupDelay');
     expect(lines.slice(1).map((l) => l.split(',').slice(6, 8).join(','))).toEqual(['frozen,117000', 'frozen,117000', 'frozen,117000', 'exact,117000', 'exact,117000', 'exact,117000', 'exact,5', 'exact,5', 'exact,5']);
-    const m = cli(['analyze', FSGDM, '--mode', 'exact', '--stages', 'last', '--no-response', '--format', 'csv']).stdout.split('\n')[0];
+    const m = (await runCli(['analyze', FSGDM, '--mode', 'exact', '--stages', 'last', '--no-response', '--format', 'csv'])).stdout.split('\n')[0];
     expect(m.endsWith(',amplifies,settlingSteps,maxDeviationDb')).toBe(true);
   });
 
-  it('bad --at-steps values are usage errors (exit 2, one line)', () => {
+  it('bad --at-steps values are usage errors (exit 2, one line)', async () => {
     const cases: [string[], string][] = [
       [['--at-steps', '0', '--format', 'json'], 'expected positive integer steps'],
       [['--at-steps', '1,x', '--format', 'json'], 'expected positive integer steps'],
@@ -107,7 +107,7 @@ describe('momentum-fr analyze --mode / --at-steps (spawning the real binary)', (
       [['--at-steps', '5'], 'needs --format json, csv or ndjson'],
     ];
     for (const [args, msg] of cases) {
-      const r = cli(['analyze', FSGDM, ...args]);
+      const r = await runCli(['analyze', FSGDM, ...args]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(msg);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT } from '../support/cli.js';
+import { ROOT } from '../support/cli.js';
+import { runCli } from '../support/run-cli.js';
 import { decodePng } from './support.js';
 
 const FSGDM = join(ROOT, 'configs/fsgdm-cifar100.yaml');
@@ -10,9 +11,9 @@ const tempDir = (): string => mkdtempSync(join(tmpdir(), 'mfr-plot-'));
 const lines = (s: string): string[] => s.split('\n').filter((l) => l !== '');
 
 describe('momentum-fr plot', () => {
-  it('by default writes every kind as SVG into momentum-fr-out/plots, one "wrote" line each, byte-identical across runs', () => {
+  it('by default writes every kind as SVG into momentum-fr-out/plots, one "wrote" line each, byte-identical across runs', async () => {
     const cwd = tempDir();
-    const first = cli(['plot', FSGDM], { cwd });
+    const first = await runCli(['plot', FSGDM], { cwd });
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toBe('');
     const kinds = ['magnitude', 'phase', 'group-delay', 'bode', 'response-map', 'coefficients', 'metrics'];
@@ -20,14 +21,14 @@ describe('momentum-fr plot', () => {
     expect(lines(first.stderr)).toEqual(names.map((n) => `wrote ${n}`));
     const bytes = names.map((n) => readFileSync(join(cwd, n)));
     expect(readdirSync(join(cwd, 'momentum-fr-out/plots')).sort()).toEqual(names.map((n) => n.split('/').pop()).sort()); // no temp files left
-    const again = cli(['plot', FSGDM], { cwd });
+    const again = await runCli(['plot', FSGDM], { cwd });
     expect(again.code).toBe(0);
     names.forEach((n, i) => expect(readFileSync(join(cwd, n)).equals(bytes[i]), n).toBe(true));
   });
 
-  it('an unknown --kind is a usage error: exit 2, one line, a suggestion, nothing written', () => {
+  it('an unknown --kind is a usage error: exit 2, one line, a suggestion, nothing written', async () => {
     const cwd = tempDir();
-    const r = cli(['plot', FSGDM, '--kind', 'magnitude,respone-map'], { cwd });
+    const r = await runCli(['plot', FSGDM, '--kind', 'magnitude,respone-map'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'momentum-fr: --kind: unknown plot kind "respone-map" (did you mean "response-map"?); expected magnitude, phase, group-delay, bode, response-map, coefficients, metrics, compare or all\n',
@@ -35,7 +36,7 @@ describe('momentum-fr plot', () => {
     expect(existsSync(join(cwd, 'momentum-fr-out'))).toBe(false);
   });
 
-  it('usage errors are one line with exit 2', () => {
+  it('usage errors are one line with exit 2', async () => {
     const cwd = tempDir();
     const cases: [string[], RegExp][] = [
       [['-o', 'fig.pdf'], /^momentum-fr: -o fig.pdf: cannot tell the format from the extension; add --format svg\|png\|html\|vl\.json\|vg\.json\n$/],
@@ -49,7 +50,7 @@ describe('momentum-fr plot', () => {
       [['-o', '-'], /^momentum-fr: -o - writes one file to stdout: add --format/],
     ];
     for (const [args, message] of cases) {
-      const r = cli(['plot', FSGDM, ...args], { cwd });
+      const r = await runCli(['plot', FSGDM, ...args], { cwd });
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(lines(r.stderr), args.join(' ')).toHaveLength(1);
       expect(r.stderr, args.join(' ')).toMatch(message);
@@ -57,32 +58,32 @@ describe('momentum-fr plot', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
-  it('-o picks the format by extension: a PNG of the response map at --png-scale', () => {
+  it('-o picks the format by extension: a PNG of the response map at --png-scale', async () => {
     const cwd = tempDir();
     const args = ['plot', FSGDM, '--kind', 'response-map', '--width', '300', '--height', '150', '--map-rows', '30'];
-    const r = cli([...args, '-o', 'map.png', '--png-scale', '1.5'], { cwd });
+    const r = await runCli([...args, '-o', 'map.png', '--png-scale', '1.5'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('wrote map.png\n');
-    const svg = cli([...args, '-o', '-', '--format', 'svg'], { cwd }).stdout;
+    const svg = (await runCli([...args, '-o', '-', '--format', 'svg'], { cwd })).stdout;
     const [width, height] = [/width="(\d+)"/, /height="(\d+)"/].map((re) => Number(re.exec(svg)![1]));
     const png = decodePng(readFileSync(join(cwd, 'map.png')));
     expect([png.width, png.height]).toEqual([Math.round(1.5 * width), Math.round(1.5 * height)]);
   });
 
-  it('-o with several figures is a prefix; --theme dark; a missing directory is a bad path (exit 2)', () => {
+  it('-o with several figures is a prefix; --theme dark; a missing directory is a bad path (exit 2)', async () => {
     const cwd = tempDir();
-    const r = cli(['plot', FSGDM, '--kind', 'coefficients,metrics', '-o', 'fig.svg', '--theme', 'dark'], { cwd });
+    const r = await runCli(['plot', FSGDM, '--kind', 'coefficients,metrics', '-o', 'fig.svg', '--theme', 'dark'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(lines(r.stderr)).toEqual(['wrote fig-coefficients.svg', 'wrote fig-metrics.svg']);
     expect(readFileSync(join(cwd, 'fig-metrics.svg'), 'utf8')).toContain('fill="#1e1e22"');
-    const bad = cli(['plot', FSGDM, '--kind', 'coefficients', '-o', 'no/such/dir/fig.svg'], { cwd });
+    const bad = await runCli(['plot', FSGDM, '--kind', 'coefficients', '-o', 'no/such/dir/fig.svg'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('momentum-fr: cannot write no/such/dir/fig.svg: no such directory no/such/dir\n');
   });
 
-  it('.vl.json with --data-file writes the spec and its data beside it; -o - prints one spec on stdout', () => {
+  it('.vl.json with --data-file writes the spec and its data beside it; -o - prints one spec on stdout', async () => {
     const cwd = tempDir();
-    const r = cli(['plot', FSGDM, '--kind', 'magnitude', '-o', 'mag.vl.json', '--data-file', '--units', 'period'], { cwd });
+    const r = await runCli(['plot', FSGDM, '--kind', 'magnitude', '-o', 'mag.vl.json', '--data-file', '--units', 'period'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(lines(r.stderr)).toEqual(['wrote mag.vl.json', 'wrote mag.data.json']);
     const spec = readFileSync(join(cwd, 'mag.vl.json'), 'utf8');
@@ -90,20 +91,20 @@ describe('momentum-fr plot', () => {
     expect(spec).toContain('"url":"mag.data.json"');
     const data = JSON.parse(readFileSync(join(cwd, 'mag.data.json'), 'utf8'));
     expect(Object.keys(data)).toEqual(['curveStages', 'curves']);
-    const out = cli(['plot', FSGDM, '--kind', 'coefficients', '-o', '-', '--format', 'vl.json'], { cwd });
+    const out = await runCli(['plot', FSGDM, '--kind', 'coefficients', '-o', '-', '--format', 'vl.json'], { cwd });
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toBe('');
     expect(JSON.parse(out.stdout).title.text).toBe('Coefficients: fsgdm-cifar100');
-    const exact = cli(['plot', FSGDM, '--kind', 'magnitude', '--exact', '--stages', 'first,last', '-o', '-', '--format', 'vl.json'], { cwd });
+    const exact = await runCli(['plot', FSGDM, '--kind', 'magnitude', '--exact', '--stages', 'first,last', '-o', '-', '--format', 'vl.json'], { cwd });
     expect(exact.code, exact.stderr).toBe(0);
     const rows = JSON.parse(exact.stdout).datasets.curves as { response: string }[];
     expect(rows.filter((r) => r.response === 'exact')).toHaveLength(rows.length / 2);
   });
 
-  it('compare: a preset and a config in one figure; --out-dir with several formats', () => {
+  it('compare: a preset and a config in one figure; --out-dir with several formats', async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'existing'));
-    const r = cli(['plot', '--preset', 'ema-sgdm', FSGDM, '--kind', 'compare', '--out-dir', 'existing/plots', '--format', 'svg,vl.json', '--facet'], { cwd });
+    const r = await runCli(['plot', '--preset', 'ema-sgdm', FSGDM, '--kind', 'compare', '--out-dir', 'existing/plots', '--format', 'svg,vl.json', '--facet'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(lines(r.stderr)).toEqual(['wrote existing/plots/compare.svg', 'wrote existing/plots/compare.vl.json']);
     const spec = JSON.parse(readFileSync(join(cwd, 'existing/plots/compare.vl.json'), 'utf8'));
@@ -111,8 +112,8 @@ describe('momentum-fr plot', () => {
     expect(spec.facet.field).toBe('schedule');
   });
 
-  it('--help leads with examples', () => {
-    const r = cli(['plot', '--help']);
+  it('--help leads with examples', async () => {
+    const r = await runCli(['plot', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Examples:\n {2}\$ momentum-fr plot configs\/fsgdm-cifar100.yaml/);
   });

@@ -290,47 +290,63 @@ function analysisOrIssues(input: unknown, located: boolean): void {
   if (result.warnings) expectTyped(result.warnings, located);
 }
 
-describe('config fuzz: every input analyses or yields typed, located issues', () => {
-  it('config text (YAML and JSON, valid and mutated, every preset and custom u/v) never throws anything but a ConfigError', () => {
-    fc.assert(
-      fc.property(configText, (text) => analysesOrIsRefused(text, true)),
-      { numRuns: 2500 },
-    );
-  });
+/**
+ * The properties' cases (fixed seed: test/support/fast-check-seed.ts) run in blocks of BLOCK, each its
+ * own test with its own timeout, so a loaded machine never holds one test for minutes. fast-check's
+ * `path` skips the cases before a block: the blocks are exactly the cases of one run of TEXT_RUNS
+ * (resp. OBJECT_RUNS), with shrinking as before.
+ */
+const TEXT_RUNS = 2500;
+const OBJECT_RUNS = 1000;
+const BLOCK = 500;
+const blocks = (runs: number): number[] => Array.from({ length: runs / BLOCK }, (_, i) => i * BLOCK);
+const casesFrom = (from: number): fc.Parameters<unknown> => ({ numRuns: BLOCK, ...(from > 0 ? { path: String(from) } : {}) });
 
-  it('config objects given to analyze are validated by the same rules: issues with key paths, never a TypeError', () => {
-    const exotic = fc.constantFrom<unknown>(
-      undefined,
-      null,
-      42,
-      'steps: 1',
-      [],
-      () => 1,
-      new Date(0),
-      new Map([['steps', 1]]),
-      Object.create(null),
-      { steps: 10, momentum: { u: 0.5, params: { mu: () => 1 } } },
-      { steps: 10, momentum: { u: new Float64Array([0.5]) } },
-      { steps: 10n, momentum: { u: 0.5 } },
-      { steps: 10, momentum: { u: Symbol('u') } },
-      (() => {
-        const cyclic: Record<string, unknown> = { steps: 10, momentum: { u: 0.5 } };
-        cyclic.self = cyclic;
-        return cyclic;
-      })(),
-      Object.defineProperty({ steps: 10 }, 'momentum', {
-        enumerable: true,
-        get() {
-          throw new Error('getter');
-        },
-      }),
-      new Proxy({}, { ownKeys: () => { throw new Error('proxy'); } }),
-    );
-    fc.assert(
-      fc.property(fc.oneof({ weight: 9, arbitrary: configValue }, { weight: 1, arbitrary: exotic }), (value) => analysesOrIsRefused(value, false)),
-      { numRuns: 1000 },
-    );
-  });
+describe('config fuzz: every input analyses or yields typed, located issues', () => {
+  for (const from of blocks(TEXT_RUNS)) {
+    it(`config text (YAML and JSON, valid and mutated, every preset and custom u/v) never throws anything but a ConfigError (cases ${from + 1}–${from + BLOCK} of ${TEXT_RUNS})`, () => {
+      fc.assert(
+        fc.property(configText, (text) => analysesOrIsRefused(text, true)),
+        casesFrom(from),
+      );
+    });
+  }
+
+  const exotic = fc.constantFrom<unknown>(
+    undefined,
+    null,
+    42,
+    'steps: 1',
+    [],
+    () => 1,
+    new Date(0),
+    new Map([['steps', 1]]),
+    Object.create(null),
+    { steps: 10, momentum: { u: 0.5, params: { mu: () => 1 } } },
+    { steps: 10, momentum: { u: new Float64Array([0.5]) } },
+    { steps: 10n, momentum: { u: 0.5 } },
+    { steps: 10, momentum: { u: Symbol('u') } },
+    (() => {
+      const cyclic: Record<string, unknown> = { steps: 10, momentum: { u: 0.5 } };
+      cyclic.self = cyclic;
+      return cyclic;
+    })(),
+    Object.defineProperty({ steps: 10 }, 'momentum', {
+      enumerable: true,
+      get() {
+        throw new Error('getter');
+      },
+    }),
+    new Proxy({}, { ownKeys: () => { throw new Error('proxy'); } }),
+  );
+  for (const from of blocks(OBJECT_RUNS)) {
+    it(`config objects given to analyze are validated by the same rules: issues with key paths, never a TypeError (cases ${from + 1}–${from + BLOCK} of ${OBJECT_RUNS})`, () => {
+      fc.assert(
+        fc.property(fc.oneof({ weight: 9, arbitrary: configValue }, { weight: 1, arbitrary: exotic }), (value) => analysesOrIsRefused(value, false)),
+        casesFrom(from),
+      );
+    });
+  }
 
   it('the CLI exits 0 or 2 on the same inputs, and every line on stderr is located (file:line:col) or a summary', async () => {
     const cases = fc.sample(configText, { numRuns: 150 });

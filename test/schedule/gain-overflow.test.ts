@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
-import { cli } from '../support/cli.js';
+import { runCli } from '../support/run-cli.js';
 
 const messages = (text: string, opts = {}) => parseSchedules(text, opts).issues.map((i) => formatIssue('x.yaml', i));
 
@@ -39,8 +39,8 @@ describe('gains that overflow double precision are refused, naming the stage and
     expect(messages('steps: 10\nmomentum: { u: 1, v: 1 }', { allowUnstable: true })).toEqual([]);
   });
 
-  it('the CLI exits 2 with the one-line message', () => {
-    const r = cli(['analyze', '--preset', 'constant', '--set', 'momentum.v=1e308', '--no-response']);
+  it('the CLI exits 2 with the one-line message', async () => {
+    const r = await runCli(['analyze', '--preset', 'constant', '--set', 'momentum.v=1e308', '--no-response']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^--preset constant: --set momentum\.v=1e308: momentum\.v: the gain overflows double precision: dcGain, peakGain and noiseGain exceed 1\.8e308 in stage 0 \(steps 1–117000\); scale the coefficients down \(got 1e\+308\)\n$/);

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,4 +39,12 @@ export function readFifo(path: string): Promise<Buffer> {
 /** Temp files (`*.tmp`) left in a directory. */
 export function tempFilesIn(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+}
+
+/** A small trace written to `dir`/trace.csv: one named column, a sine of period 16 plus a slower one. */
+export function traceCsv(dir: string): string {
+  const file = join(dir, 'trace.csv');
+  const rows = Array.from({ length: 2048 }, (_, i) => `${Math.sin((2 * Math.PI * i) / 16) + 0.25 * Math.sin((2 * Math.PI * i) / 300)}`);
+  writeFileSync(file, `grad\n${rows.join('\n')}\n`);
+  return file;
 }

@@ -106,4 +106,19 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
       expect(readdirSync(dir)).toEqual([]);
     }
   });
+
+  it('Ctrl-C stops the workers, removes the temp file, writes nothing and exits 130', async () => {
+    const dir = tmp();
+    const out = join(dir, 'big.csv');
+    const child = spawn(process.execPath, [BIN, 'sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:2000', '--grid', 'v=0.5:2:2000', '--jobs', '2', '--force', '-o', out], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('momentum-fr: interrupted\n');
+    expect(code).toBe(130);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
