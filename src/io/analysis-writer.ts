@@ -17,7 +17,6 @@ export interface AnalysisWriter {
 }
 
 /** The formats analyze writes (named by the analysis budget, which estimates their bytes). */
-export type { AnalysisFormat } from '../analysis/analysis-budget.js';
 
 export interface WriterOptions {
   /** Rows per stage (false) or per (stage, frequency) (true). */

@@ -1,4 +1,4 @@
-import { jsonArray } from './number-format.js';
+import { jsonArray } from '../util/json-value.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
 import { jsonDocument, jsonText } from './json-document.js';
 import type { TextSink } from './sink.js';

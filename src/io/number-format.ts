@@ -3,7 +3,6 @@
  * and non-finite values as JSON null / an empty CSV cell, so output is always valid and identical
  * across runs and machines. The JSON half lives in the core (src/util/json-value.ts).
  */
-export { jsonArray, jsonNumber, jsonValue } from '../util/json-value.js';
 
 export function csvNumber(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '';

@@ -1,6 +1,6 @@
 import { csvLine, type CsvCell } from './csv-line.js';
 import type { TextTarget } from './json-document.js';
-import { jsonValue } from './number-format.js';
+import { jsonValue } from '../util/json-value.js';
 
 export type RowFormat = 'csv' | 'ndjson';
 

@@ -1,6 +1,6 @@
 import { withOutputFile, writeOutputFile } from './output-file.js';
 import { csvLine } from './csv-line.js';
-import { jsonArray, jsonNumber } from './number-format.js';
+import { jsonArray, jsonNumber } from '../util/json-value.js';
 import { npyBytes } from './trace-npy-bytes.js';
 import type { TraceFormat, TraceSeries } from './trace-types.js';
 

@@ -1,4 +1,3 @@
-import { TOOL } from '../tool.js';
 /**
  * Where the expression sandbox (expression.ts) gets mathjs from. The core never loads a package
  * itself here: each entry point provides it, so that the library stays browser-safe and the CLI stays
@@ -10,6 +9,7 @@ import { TOOL } from '../tool.js';
  *   (~0.2–0.6 s).
  * The loader runs once, on the first expression compiled.
  */
+import { TOOL } from '../tool.js';
 
 /** What the sandbox uses of the mathjs package: its `create` and the `all` factories. */
 export interface Mathjs {

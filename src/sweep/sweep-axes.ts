@@ -7,7 +7,6 @@ import { gridSize, MAX_SWEEP_POINTS } from './sweep-grid.js';
 import { sweepTarget, type SweepTarget } from '../schedule/config-path.js';
 import { FIXED_COLUMNS, type SweepAxis } from './sweep-job.js';
 
-export type { SweepAxis } from './sweep-job.js';
 
 /** An axis as given, before it is checked: `--grid path=SPEC` text, or an entry of the `sweep:` block. */
 export interface AxisRequest {

@@ -1,6 +1,7 @@
 import { csvField, csvLine } from '../../io/csv-line.js';
 import { jsonDocument } from '../../io/json-document.js';
-import { jsonNumber, csvNumber } from '../../io/number-format.js';
+import { csvNumber } from '../../io/number-format.js';
+import { jsonNumber } from '../../util/json-value.js';
 import { counted, OUTPUT_BYTES_PER_NUMBER, overBudget } from '../../schedule/budgets.js';
 import { coefficientColumns, coefficientRuns, type CoefficientColumns } from '../../schedule/coefficient-columns.js';
 import type { Schedule } from '../../types.js';

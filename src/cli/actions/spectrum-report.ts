@@ -1,5 +1,6 @@
 import { jsonDocument, jsonText } from '../../io/json-document.js';
-import { jsonArray, tableNumber } from '../../io/number-format.js';
+import { tableNumber } from '../../io/number-format.js';
+import { jsonArray } from '../../util/json-value.js';
 import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';
 import type { TextSink } from '../../io/sink.js';

@@ -1,6 +1,6 @@
 import { NUMERIC_METRICS, type NumericMetric } from '../../metric-names.js';
 import { stageSelector } from '../../analysis/stage-selection.js';
-import { formatOfPath } from '../../plot/plot-format.js';
+import { formatOfPath, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
 import { jobSize, type SweepJob, type SweepPlotRequest } from '../../sweep/sweep-job.js';
 import { sweepHeatmapSpec, type PlotAxis } from '../../plot/specs/sweep-heatmap.js';
@@ -15,8 +15,9 @@ import { quoted } from '../../util/excerpt.js';
 /** Points a plot may have (a heatmap of 500 × 500 is already finer than the picture). */
 const MAX_PLOT_POINTS = 250_000;
 
-const SWEEP_PLOT_FORMATS = ['svg', 'png', 'html', 'vl.json'] as const;
-type SweepPlotFormat = (typeof SWEEP_PLOT_FORMATS)[number];
+/** Every plot format but the compiled Vega spec (a sweep's figure is drawn from its Vega-Lite spec). */
+type SweepPlotFormat = Exclude<PlotFormat, 'vg.json'>;
+const SWEEP_PLOT_FORMATS = PLOT_FORMATS.filter((f): f is SweepPlotFormat => f !== 'vg.json');
 
 interface PlotCliOptions {
   plot?: string;

@@ -1,4 +1,4 @@
-import { jsonValue } from '../../io/number-format.js';
+import { jsonValue } from '../../util/json-value.js';
 import { documentHeader } from '../../tool.js';
 import { parseTuneTarget } from '../../tune/tune-target.js';
 import { tuneParameter } from '../../tune/tune-parameter.js';
