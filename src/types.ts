@@ -29,6 +29,11 @@ export interface Schedule {
   source: string;
   /** What each stage's filter is: first-order momentum, a filter bank or a rational transfer function. */
   filter: Filter;
+  /**
+   * The learning rate α_k per stage (length stages.count), when the config gives `lr`; absent otherwise.
+   * The parameter step is Δx_t = −α_t·d_t: α scales the output only and never enters the recursion.
+   */
+  lr?: Float64Array;
 }
 
 /**

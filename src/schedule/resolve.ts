@@ -87,6 +87,7 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
   const firstStepCopy = momentum.preset !== undefined ? preset!.firstStepCopy : momentum.custom.firstStepCopy;
   const schedule: Schedule = { name: options.name ?? config.name ?? 'schedule', steps: config.steps, stages: table, firstStepCopy, source: momentum.preset ?? 'custom', filter };
   if (bank || rational) reportStages(schedule);
+  if (config.lr !== undefined) schedule.lr = new Float64Array(table.count).fill(config.lr);
   return { schedule, issues, warnings };
 }
 

@@ -43,6 +43,7 @@ export const ScheduleShape = z.strictObject({
   steps: z.int().min(1).max(LIMITS.maxSteps).describe('total gradient steps Σ (T in expressions)'),
   stages: z.int().min(1).max(LIMITS.maxStages).optional().describe('number of stages N (default 1)'),
   stageLength: z.int().min(1).max(LIMITS.maxSteps).optional().describe('steps per stage (instead of stages)'),
+  lr: z.number().min(0).max(1e300).optional().describe('learning rate α: the parameter step is −α·(the optimizer\'s output)'),
   momentum: z.record(z.string(), z.unknown()),
   sweep: SweepBlock.optional().describe('grid for `momentum-fr sweep` (ignored by the other commands)'),
 });

@@ -17,6 +17,13 @@ describe('parseSchedules: the schedule language', () => {
     expect([...t.v]).toEqual([1, 1, 1]);
   });
 
+  it('lr is the learning rate of every stage; absent, the schedule has none', () => {
+    const withLr = parseSchedules('steps: 10\nstages: 3\nlr: 0.05\nmomentum: { u: 0.5 }\n').schedules[0];
+    expect([...withLr.lr!]).toEqual([0.05, 0.05, 0.05]);
+    expect(parseSchedules('steps: 10\nmomentum: { u: 0.5 }\n').schedules[0].lr).toBeUndefined();
+    expect(parseSchedules('steps: 10\nlr: -1\nmomentum: { u: 0.5 }\n').issues.map((i) => i.path.join('.'))).toEqual(['lr']);
+  });
+
   it('stageLength gives stages of that many steps and a short last one', () => {
     const { schedules } = parseSchedules('steps: 10\nstageLength: 4\nmomentum: { u: 0.5 }\n');
     expect([...schedules[0].stages.endStep]).toEqual([4, 8, 10]);
