@@ -5,6 +5,8 @@ export interface CliContext {
   stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable & { isTTY?: boolean };
   stdin: Readable;
+  /** The descriptor behind `stdin` when it is the process's own (0); absent when a caller hands in a stream (tests, embedders). */
+  stdinFd?: number;
   env: Record<string, string | undefined>;
   cwd: string;
   /** Colour on stdout: a TTY, no NO_COLOR, TERM not "dumb" (FORCE_COLOR forces it). */

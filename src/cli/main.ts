@@ -44,6 +44,7 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
     stdout,
     stderr,
     stdin: io.stdin ?? process.stdin,
+    stdinFd: io.stdin === undefined ? 0 : undefined,
     env,
     cwd: io.cwd ?? process.cwd(),
     color: useColor(stdout, env),

@@ -115,7 +115,10 @@ export async function checkOutputs(ctx: CliContext, plan: OutputPlan): Promise<v
   const named = Array.isArray(plan.files) ? plan.files.map((f) => ['', f] as const) : Object.entries(plan.files ?? {});
   const files = named.filter((e): e is [string, string] => !isStdout(e[1]));
   // `-` is compared as the file behind stdin (`< config.yaml`), and named as the messages name it.
-  const inputs = (plan.inputs ?? []).filter((f): f is string => f !== undefined).map((f) => (f === '-' ? { path: '/dev/stdin', shown: '<stdin>' } : { path: resolve(ctx.cwd, f), shown: f }));
+  // A stdin handed in as a stream (no descriptor) is no file that an output could overwrite.
+  const inputs = (plan.inputs ?? [])
+    .filter((f): f is string => f !== undefined && (f !== '-' || ctx.stdinFd !== undefined))
+    .map((f) => (f === '-' ? { path: `/dev/fd/${ctx.stdinFd}`, shown: '<stdin>' } : { path: resolve(ctx.cwd, f), shown: f }));
   for (const dir of plan.dirs ?? []) {
     if (dir === undefined) continue;
     try {

@@ -40,15 +40,18 @@ export function readFull(fd: number, target: Uint8Array, position: number): numb
   return done;
 }
 
-/** Format from the first bytes: .npy magic, '[' JSON, '{' NDJSON if its first line parses alone. */
+/**
+ * Format from the first bytes: .npy magic, '[' JSON, '{' NDJSON if its first line parses alone as a
+ * row (no array values: `{"w0": [1, 3]}` on one line is JSON's name → array form).
+ */
 export function sniff(head: Uint8Array): TraceFormat {
   if (head[0] === 0x93 && head[1] === 0x4e) return 'npy';
   const text = new TextDecoder().decode(head).trimStart();
   if (text.startsWith('[')) return 'json';
   if (!text.startsWith('{')) return 'csv';
   try {
-    JSON.parse(text.split('\n', 1)[0]);
-    return 'ndjson';
+    const first: unknown = JSON.parse(text.split('\n', 1)[0]);
+    return Object.values(first as object).some(Array.isArray) ? 'json' : 'ndjson';
   } catch {
     return 'json';
   }
@@ -161,15 +164,44 @@ export function readTrace(path: string, options: ReadTraceOptions = {}): Trace {
  */
 function readStream(input: InputFile, file: string, format: TraceFormat | undefined, options: ReadTraceOptions): Trace {
   const head = inputHead(input, HEAD_BYTES);
+  return parseInOrder(head, {
+    chunks: (limit) => inputChunks(input, limit, head),
+    whole: (limit) => readInputBytes(input, limit, head),
+  }, file, format, options);
+}
+
+/**
+ * A trace already in memory (what an in-process run's stdin delivered), with readTrace's formats,
+ * limits and messages for streams. Errors: TraceError, as readTrace.
+ */
+export function readTraceBytes(bytes: Uint8Array, file: string, options: ReadTraceOptions = {}): Trace {
+  const bounded = (limit: number) => {
+    if (bytes.length > limit) throw new InputTooLargeError(limit);
+    return bytes;
+  };
+  try {
+    return parseInOrder(bytes.subarray(0, HEAD_BYTES), { chunks: (limit) => [bounded(limit)], whole: bounded }, file, options.format, options);
+  } catch (error) {
+    throw readFailure(error, file);
+  }
+}
+
+/** The bytes of an input read in order: its first bytes, then all of them (head included) as chunks or whole, within a limit. */
+interface InOrder {
+  chunks(limit: number): Iterable<Uint8Array>;
+  whole(limit: number): Uint8Array;
+}
+
+function parseInOrder(head: Uint8Array, input: InOrder, file: string, format: TraceFormat | undefined, options: ReadTraceOptions): Trace {
   if (head.length === 0) throw new TraceError('empty', file, traceMessages.empty());
   const chosen = format ?? sniff(head);
   switch (chosen) {
     case 'npy':
       npyPreamble(head.subarray(0, 12), file); // not .npy at all: say so now, not after reading up to the limit
-      return { format: chosen, series: parseNpyTrace(readInputBytes(input, MAX_TRACE_BYTES, head), file, options.columns, options.nonfinite) };
-    case 'json': return { format: chosen, series: parseJsonTrace(decodeJson(readInputBytes(input, MAX_JSON_BYTES, head)), file, options) };
-    case 'ndjson': return { format: chosen, series: parseNdjsonTrace(inputChunks(input, MAX_TRACE_BYTES, head), file, options) };
-    default: return { format: 'csv', series: parseCsvTrace(inputChunks(input, MAX_TRACE_BYTES, head), file, options) };
+      return { format: chosen, series: parseNpyTrace(input.whole(MAX_TRACE_BYTES), file, options.columns, options.nonfinite) };
+    case 'json': return { format: chosen, series: parseJsonTrace(decodeJson(input.whole(MAX_JSON_BYTES)), file, options) };
+    case 'ndjson': return { format: chosen, series: parseNdjsonTrace(input.chunks(MAX_TRACE_BYTES), file, options) };
+    default: return { format: 'csv', series: parseCsvTrace(input.chunks(MAX_TRACE_BYTES), file, options) };
   }
 }
 

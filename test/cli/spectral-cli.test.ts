@@ -1,6 +1,3 @@
-// Still spawned: in process, `spectrum -` would read the test process's own stdin, not runCli's
-// input: readTrace('-') opens fd 0 (src/io/read-input.ts openInput) and waits on it synchronously,
-// where `analyze -` reads ctx.stdin. The rest of this file runs in process once that is fixed.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +6,7 @@ import { readTrace } from '../../src/io/read-trace.js';
 import { DEFAULT_TOLERANCE, FIGURE_ONE_SIGNAL } from '../../src/spectral/figure-one.js';
 import { testSignal } from '../../src/spectral/signals.js';
 import { expectClose, loadFixture, maxAbs } from '../spectral/fixture.js';
-import { cli } from '../support/cli.js';
+import { runCli } from '../support/run-cli.js';
 
 interface CliFixture {
   welch: { name: string; column: string; args: string[]; frequencies: number[]; psd: number[] }[];
@@ -51,8 +48,8 @@ function expectAgreement(stages: StageJson[], label: string): void {
 
 describe('momentum-fr simulate', () => {
   for (const [steps, stages] of [[4000, 8], [20000, 10], [117000, 300]]) {
-    it(`the paper's Figure 1 schedules (${steps} steps, ${stages} stages) agree with the frozen response within the stated tolerance`, () => {
-      const r = cli(['simulate', ...FIGURE_ONE, '--set', `steps=${steps}`, '--set', `stages=${stages}`, '--format', 'json']);
+    it(`the paper's Figure 1 schedules (${steps} steps, ${stages} stages) agree with the frozen response within the stated tolerance`, async () => {
+      const r = await runCli(['simulate', ...FIGURE_ONE, '--set', `steps=${steps}`, '--set', `stages=${stages}`, '--format', 'json']);
       expect(r.code, r.stderr).toBe(0);
       const doc = JSON.parse(r.stdout);
       expect(doc.signal).toEqual({ ...FIGURE_ONE_SIGNAL, steps });
@@ -69,30 +66,30 @@ describe('momentum-fr simulate', () => {
     });
   }
 
-  it('the default run agrees at full length: EMA-SGDM (1 stage of 117 000 steps) and FSGDM (301 stages)', () => {
+  it('the default run agrees at full length: EMA-SGDM (1 stage of 117 000 steps) and FSGDM (301 stages)', async () => {
     for (const args of [['--preset', 'ema-sgdm'], ['configs/fsgdm-cifar100.yaml']]) {
-      const r = cli(['simulate', ...args, '--format', 'json']);
+      const r = await runCli(['simulate', ...args, '--format', 'json']);
       expect(r.code, r.stderr).toBe(0);
       const s = JSON.parse(r.stdout).schedules[0];
       expectAgreement(s.stages, s.name);
     }
   });
 
-  it('reports a measurable disagreement when the coherence threshold lets transients in', () => {
+  it('reports a measurable disagreement when the coherence threshold lets transients in', async () => {
     // Sanity check of the measure itself: a white input through u = 0.99 in 40-step stages is
     // dominated by the state carried between stages; with no threshold the gains disagree.
-    const r = cli(['simulate', '--preset', 'ema-sgdm', '--set', 'momentum.beta=0.99', '--set', 'steps=4000', '--set', 'stages=100',
+    const r = await runCli(['simulate', '--preset', 'ema-sgdm', '--set', 'momentum.beta=0.99', '--set', 'steps=4000', '--set', 'stages=100',
       '--signal', 'white', '--coherence', '0', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const worst = Math.max(...JSON.parse(r.stdout).schedules[0].stages.map((s: StageJson) => s.agreement.maxDeviationDb ?? 0));
     expect(worst).toBeGreaterThan(DEFAULT_TOLERANCE.maxDeviationDb);
   });
 
-  it('--series writes the input signal and the momentum buffer, equal to an independent recursion', () => {
+  it('--series writes the input signal and the momentum buffer, equal to an independent recursion', async () => {
     const dir = tmp();
     for (const ext of ['npy', 'csv']) {
       const file = join(dir, `s.${ext}`);
-      const r = cli(['simulate', '--preset', 'standard-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--set', 'momentum.beta=0.8',
+      const r = await runCli(['simulate', '--preset', 'standard-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--set', 'momentum.beta=0.8',
         '--series', file, '--format', 'json']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toContain(`wrote ${file}`);
@@ -112,30 +109,30 @@ describe('momentum-fr simulate', () => {
     }
   });
 
-  it('signals: white, impulse, step and chirp run, and output is byte-for-byte deterministic', () => {
+  it('signals: white, impulse, step and chirp run, and output is byte-for-byte deterministic', async () => {
     for (const signal of ['white', 'impulse', 'step', 'chirp']) {
       const args = ['simulate', '--preset', 'ema-sgdm', '--set', 'steps=2000', '--signal', signal, '--format', 'csv'];
-      const a = cli(args), b = cli(args);
+      const a = await runCli(args), b = await runCli(args);
       expect(a.code, a.stderr).toBe(0);
       expect(a.stdout).toBe(b.stdout);
       expect(a.stdout.split('\n')[0]).toBe('schedule,stage,startStep,endStep,u,v,samples,nperseg,maxDeviationDb,medianDeviationDb,coherenceThreshold,frequenciesUsed,withinTolerance');
     }
-    const white = cli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000', '--signal', 'white', '--format', 'ndjson']);
+    const white = await runCli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000', '--signal', 'white', '--format', 'ndjson']);
     const row = JSON.parse(white.stdout.trim());
     expect(row).toMatchObject({ schedule: 'ema-sgdm', stage: 0, samples: 5000, nperseg: 256, withinTolerance: true });
   });
 
-  it('the table ends with a verdict per schedule; per-step schedules (Adam\'s bias correction) have nothing to measure', () => {
-    const adam = cli(['simulate', '--preset', 'adam-m', '--set', 'steps=100', '--format', 'json']);
+  it('the table ends with a verdict per schedule; per-step schedules (Adam\'s bias correction) have nothing to measure', async () => {
+    const adam = await runCli(['simulate', '--preset', 'adam-m', '--set', 'steps=100', '--format', 'json']);
     expect(adam.code, adam.stderr).toBe(0);
     expect(JSON.parse(adam.stdout).schedules[0]).toMatchObject({ stageCount: 100, stagesCompared: 0, withinTolerance: true });
-    expect(cli(['simulate', '--preset', 'adam-m', '--set', 'steps=100']).stdout).toContain('no stage long enough to measure (each needs ≥ 16 steps)');
-    const r = cli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000']);
+    expect((await runCli(['simulate', '--preset', 'adam-m', '--set', 'steps=100'])).stdout).toContain('no stage long enough to measure (each needs ≥ 16 steps)');
+    const r = await runCli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('all 1 measured stage(s) within tolerance (median ≤ 0.25 dB, max ≤ 1.5 dB)');
   });
 
-  it('usage errors exit 2 with one line', () => {
+  it('usage errors exit 2 with one line', async () => {
     const cases: [string[], RegExp][] = [
       [['simulate', '--preset', 'ema-sgdm', '--steps', '200000'], /--steps 200000: the schedule covers only 117000 steps; lengthen it with --set steps=200000/],
       [['simulate', '--preset', 'ema-sgdm', '--frequency', '4'], /--frequency: expected a frequency in \[0, π\] rad\/sample \(got "4"\)/],
@@ -145,7 +142,7 @@ describe('momentum-fr simulate', () => {
       [['simulate'], /no config given/],
     ];
     for (const [args, message] of cases) {
-      const r = cli(args);
+      const r = await runCli(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -156,9 +153,9 @@ describe('momentum-fr simulate', () => {
 describe('momentum-fr spectrum', () => {
   for (const c of fixture.welch) {
     for (const file of [NPY, CSV]) {
-      it(`--format json equals scipy.signal.welch within 1e-10 relative (${c.name}, ${file.slice(-3)})`, () => {
+      it(`--format json equals scipy.signal.welch within 1e-10 relative (${c.name}, ${file.slice(-3)})`, async () => {
         const column = file.endsWith('npy') ? String(['w0', 'w1', 'w2'].indexOf(c.column)) : c.column;
-        const r = cli(['spectrum', file, '--column', column, ...c.args, '--format', 'json']);
+        const r = await runCli(['spectrum', file, '--column', column, ...c.args, '--format', 'json']);
         expect(r.code, r.stderr).toBe(0);
         const doc = JSON.parse(r.stdout);
         expect(Object.keys(doc)).toEqual(['schemaVersion', 'tool', 'series']);
@@ -172,25 +169,25 @@ describe('momentum-fr spectrum', () => {
     }
   }
 
-  it('selects .npy columns by index and gives one series per column', () => {
-    const r = cli(['spectrum', NPY, '--column', '0', '--column', '2', '--format', 'json']);
+  it('selects .npy columns by index and gives one series per column', async () => {
+    const r = await runCli(['spectrum', NPY, '--column', '0', '--column', '2', '--format', 'json']);
     const doc = JSON.parse(r.stdout);
     expect(doc.series.map((s: { name: string }) => s.name)).toEqual(['0', '2']);
     expectClose(doc.series[0].psd, fixture.welch[0].psd, { rtol: 1e-10, label: 'psd' });
   });
 
-  it('csv and ndjson are tidy rows with the same numbers as json', () => {
-    const json = JSON.parse(cli(['spectrum', CSV, '--column', 'w1', '--format', 'json']).stdout).series[0];
-    const csv = cli(['spectrum', CSV, '--column', 'w1', '--format', 'csv']).stdout.trim().split('\n');
+  it('csv and ndjson are tidy rows with the same numbers as json', async () => {
+    const json = JSON.parse((await runCli(['spectrum', CSV, '--column', 'w1', '--format', 'json'])).stdout).series[0];
+    const csv = (await runCli(['spectrum', CSV, '--column', 'w1', '--format', 'csv'])).stdout.trim().split('\n');
     expect(csv[0]).toBe('series,frequency,psd');
     expect(csv).toHaveLength(1 + 129);
     expect(csv[5]).toBe(`w1,${json.frequencies[4]},${json.psd[4]}`);
-    const nd = cli(['spectrum', CSV, '--column', 'w1', '--format', 'ndjson']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const nd = (await runCli(['spectrum', CSV, '--column', 'w1', '--format', 'ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(nd[4]).toEqual({ series: 'w1', frequency: json.frequencies[4], psd: json.psd[4] });
   });
 
-  for (const c of fixture.spectrogram) it(`--spectrogram equals scipy.signal.spectrogram within 1e-10 relative: ${c.name}`, () => {
-    const r = cli(['spectrum', CSV, '--column', c.column, '--spectrogram', ...c.args, '--format', 'json']);
+  for (const c of fixture.spectrogram) it(`--spectrogram equals scipy.signal.spectrogram within 1e-10 relative: ${c.name}`, async () => {
+    const r = await runCli(['spectrum', CSV, '--column', c.column, '--spectrogram', ...c.args, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout).series[0];
     expect(Object.keys(s)).toEqual(['name', 'frequencies', 'times', 'values']);
@@ -199,14 +196,14 @@ describe('momentum-fr spectrum', () => {
     expect(s.values).toHaveLength(c.values.length);
     const scale = Math.max(...c.values.map(maxAbs));
     c.values.forEach((row, i) => expectClose(s.values[i], row, { rtol: 1e-10, atol: 1e-13 * scale, label: `values[${i}]` }));
-    const csv = cli(['spectrum', CSV, '--column', c.column, '--spectrogram', ...c.args, '--format', 'csv']).stdout.trim().split('\n');
+    const csv = (await runCli(['spectrum', CSV, '--column', c.column, '--spectrogram', ...c.args, '--format', 'csv'])).stdout.trim().split('\n');
     expect(csv[0]).toBe('series,time,frequency,value');
     expect(csv).toHaveLength(1 + c.times.length * c.frequencies.length);
   });
 
-  it('--config: per-stage energy below/above --split before and after momentum equals numpy (explicit recursion, rfft)', () => {
+  it('--config: per-stage energy below/above --split before and after momentum equals numpy (explicit recursion, rfft)', async () => {
     const e = fixture.energy;
-    const r = cli(['spectrum', NPY, '--preset', 'ema-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--set', `momentum.beta=${e.u}`,
+    const r = await runCli(['spectrum', NPY, '--preset', 'ema-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--set', `momentum.beta=${e.u}`,
       '--split', String(e.split), '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
@@ -231,16 +228,16 @@ describe('momentum-fr spectrum', () => {
     for (const s of doc.series) for (const st of s.stages) expect(st.after.below).toBeGreaterThan(st.before.below);
   });
 
-  it('--config energy rows in CSV; a trace longer than the schedule is a usage error', () => {
-    const csv = cli(['spectrum', CSV, '--column', 'w0', '--preset', 'ema-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--format', 'csv']).stdout.trim().split('\n');
+  it('--config energy rows in CSV; a trace longer than the schedule is a usage error', async () => {
+    const csv = (await runCli(['spectrum', CSV, '--column', 'w0', '--preset', 'ema-sgdm', '--set', 'steps=3000', '--set', 'stages=3', '--format', 'csv'])).stdout.trim().split('\n');
     expect(csv[0]).toBe('series,stage,startStep,endStep,u,v,samples,split,beforeMeanSquare,beforeBelow,beforeAbove,afterMeanSquare,afterBelow,afterAbove');
     expect(csv).toHaveLength(4);
-    const r = cli(['spectrum', CSV, '--preset', 'ema-sgdm', '--set', 'steps=2000']);
+    const r = await runCli(['spectrum', CSV, '--preset', 'ema-sgdm', '--set', 'steps=2000']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`momentum-fr: ${CSV}: series "w0" has 3000 steps but schedule 'ema-sgdm' covers 2000; add --set steps=3000\n`);
   });
 
-  it('malformed traces: one line naming the file and the line or byte offset, exit 2', () => {
+  it('malformed traces: one line naming the file and the line or byte offset, exit 2', async () => {
     const dir = tmp();
     const badCsv = join(dir, 'bad.csv');
     writeFileSync(badCsv, 'a,b\n1,2\n3,x\n');
@@ -258,15 +255,15 @@ describe('momentum-fr spectrum', () => {
       [['spectrum', join(dir, 'missing.npy')], `momentum-fr: ${join(dir, 'missing.npy')}: cannot read: no such file or directory\n`],
     ];
     for (const [args, stderr] of cases) {
-      const r = cli(args);
+      const r = await runCli(args);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toBe(stderr);
       expect(r.stdout).toBe('');
     }
-    expect(cli(['spectrum', badJson]).stderr).toMatch(new RegExp(`^momentum-fr: ${badJson}:3: invalid JSON`));
+    expect((await runCli(['spectrum', badJson])).stderr).toMatch(new RegExp(`^momentum-fr: ${badJson}:3: invalid JSON`));
   });
 
-  it('option errors exit 2: --split without a schedule, noverlap ≥ nperseg, bad numbers', () => {
+  it('option errors exit 2: --split without a schedule, noverlap ≥ nperseg, bad numbers', async () => {
     const cases: [string[], RegExp][] = [
       [['spectrum', NPY, '--split', '0.1'], /--split needs a schedule: add --config FILE or --preset NAME/],
       [['spectrum', NPY, '--set', 'steps=10'], /--set needs a schedule: add --config FILE or --preset NAME/],
@@ -277,20 +274,20 @@ describe('momentum-fr spectrum', () => {
       [['spectrum', NPY, '--window', 'hanning'], /--window hanning: unknown window 'hanning' \(known: barthann, /],
     ];
     for (const [args, message] of cases) {
-      const r = cli(args);
+      const r = await runCli(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(message);
     }
   });
 
-  it('reads a trace from stdin and warns (stderr) when nperseg exceeds its length', () => {
-    const r = cli(['spectrum', '-', '--format', 'json'], { input: '1\n2\n3\n4\n5\n6\n7\n8\n' });
+  it('reads a trace from stdin and warns (stderr) when nperseg exceeds its length', async () => {
+    const r = await runCli(['spectrum', '-', '--format', 'json'], { input: '1\n2\n3\n4\n5\n6\n7\n8\n' });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).series[0].psd).toHaveLength(5);
     expect(r.stderr).toContain('warning: nperseg = 256 is greater than the signal length 8, using nperseg = 8');
   });
 
-  it('--plot draws SVGs through the plotting machinery: PSD, per-stage PSD with |H_k|², spectrogram, Figure 1', () => {
+  it('--plot draws SVGs through the plotting machinery: PSD, per-stage PSD with |H_k|², spectrogram, Figure 1', async () => {
     const dir = tmp();
     const runs: [string[], string][] = [
       [['spectrum', NPY, '--format', 'csv', '--plot', join(dir, 'psd.svg')], 'Power spectral density (Welch)'],
@@ -300,18 +297,18 @@ describe('momentum-fr spectrum', () => {
     ];
     for (const [args, title] of runs) {
       const file = args.at(-1)!;
-      const r = cli(args);
+      const r = await runCli(args);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toBe(`wrote ${file}\n`);
       const svg = readFileSync(file, 'utf8');
       expect(svg).toMatch(/^<svg/);
       expect(svg).toContain(title);
       if (title.startsWith('Momentum')) { // byte-for-byte deterministic (once is enough: same renderer for all)
-        expect(cli(args).code).toBe(0);
+        expect((await runCli(args)).code).toBe(0);
         expect(readFileSync(file, 'utf8')).toBe(svg);
       }
     }
-    const bad = cli(['spectrum', NPY, '--plot', join(dir, 'x.png')]);
+    const bad = await runCli(['spectrum', NPY, '--plot', join(dir, 'x.png')]);
     expect([bad.code, bad.stderr]).toEqual([2, `momentum-fr: --plot ${join(dir, 'x.png')}: png is not a format of this output; use .svg or --plot-format svg\n`]);
   });
 });

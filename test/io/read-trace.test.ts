@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TraceError, readTrace, type ReadTraceOptions } from '../../src/io/read-trace.js';
+import { TraceError, readTrace, readTraceBytes, type ReadTraceOptions } from '../../src/io/read-trace.js';
 import { parseCsvTrace } from '../../src/io/trace-csv.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'momentum-fr-trace-'));
@@ -154,6 +154,8 @@ describe('readTrace: NDJSON and JSON', () => {
     expect(readTrace(file('[1, 2]', '')).format).toBe('json');
     expect(readTrace(file('{"g": 1}\n{"g": 2}\n', '.log')).format).toBe('ndjson');
     expect(readTrace(file('{\n"g": [1]\n}', '.log')).format).toBe('json');
+    // One line holding an object of arrays is JSON's name → array form, not an NDJSON row.
+    expect(readTrace(file('{"g": [1, 3], "h": [2, 4]}', '.log')).series.map((s) => Array.from(s.values))).toEqual([[1, 3], [2, 4]]);
     expect(readTrace(file('g\n1\n', '.log')).format).toBe('csv');
   });
 });
@@ -259,5 +261,26 @@ describe('readTrace: step columns, missing values and non-finite samples', () =>
   it('reads a JSON array of records with a step key like NDJSON, naming elements by index', () => {
     expect(traceError(() => read('[{"step": 1, "g": 1}, {"step": 2, "g": Infinity}]', '.json')).message).toBe(
       'FILE: [1]: column "g": non-finite sample (got inf)');
+  });
+});
+
+describe('readTraceBytes: a trace already in memory (an in-process stdin) reads as the same file would', () => {
+  it('CSV, NDJSON, JSON and .npy bytes give the series readTrace gives for the file; empty is the same error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mfr-bytes-'));
+    const npy = readFileSync('test/fixtures/spectral/grad-trace.npy');
+    const cases: [string, Uint8Array][] = [
+      ['a.csv', Buffer.from('w0,w1\n1,2\n3,4.5\n-1e-3,7\n')],
+      ['a.ndjson', Buffer.from('{"w0":1,"w1":2}\n{"w0":3,"w1":4.5}\n')],
+      ['a.json', Buffer.from('{"w0":[1,3],"w1":[2,4.5]}')],
+      ['a.npy', npy],
+    ];
+    for (const [name, bytes] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const fromFile = readTrace(path).series.map((s) => [s.name, Array.from(s.values)]);
+      expect(readTraceBytes(bytes, '<stdin>').series.map((s) => [s.name, Array.from(s.values)]), name).toEqual(fromFile);
+    }
+    expect(() => readTraceBytes(new Uint8Array(0), '<stdin>')).toThrow(TraceError);
+    rmSync(dir, { recursive: true });
   });
 });

@@ -51,7 +51,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   await checkOutputs(ctx, { files: { '-o': options.output, '--plot': options.plot }, inputs: [path, options.config] });
   checkNfftBudget(spectral);
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
-  const series = readSeries(path, options, options.fs !== undefined, ctx, !withSchedule);
+  const series = await readSeries(path, options, options.fs !== undefined, ctx, !withSchedule);
   checkSpectralBudgets(series.map((s) => s.length), spectral, { spectrogram: options.spectrogram === true, copies: schedule ? 2 : 1, format, force: options.force });
   if (schedule !== undefined) {
     requirePerStep(path, series);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { readTrace, TraceError, type NonFinitePolicy } from '../../io/read-trace.js';
+import { readStreamBytes } from '../../io/read-input.js';
+import { MAX_TRACE_BYTES, readFailure, readTrace, readTraceBytes, TraceError, type NonFinitePolicy } from '../../io/read-trace.js';
 import { openTraceStream } from '../../io/trace-stream.js';
 import type { TraceSeries } from '../../io/trace-types.js';
 import type { CliContext } from '../context.js';
@@ -44,22 +45,43 @@ export const STREAM_BYTES = 1 << 26;
  * step spacing other than 1 gets a note on the units). `stream`: whether a large .npy file may
  * be left on disk and read in chunks (not when a schedule needs every sample at once).
  */
-export function readSeries(path: string, options: TraceCliOptions, fsGiven: boolean, ctx: CliContext, stream = false): SpectrumSeries[] {
+export async function readSeries(path: string, options: TraceCliOptions, fsGiven: boolean, ctx: CliContext, stream = false): Promise<SpectrumSeries[]> {
   let series: SpectrumSeries[];
   try {
     const columns = options.column.length > 0 ? options.column : undefined;
     const nonfinite: NonFinitePolicy = options.nonfinite;
-    const resolved = path === '-' ? '-' : resolve(ctx.cwd, path);
-    const chunked = stream ? openTraceStream(resolved, { format: options.traceFormat, columns, nonfinite }) : null;
-    if (chunked !== null && chunked.dataBytes > STREAM_BYTES) {
-      series = chunked.names.map((name, k) => ({
-        name, values: new Float64Array(0), skipped: 0, dropped: chunked.dropped[k], length: chunked.lengths[k],
-        chunks: () => rethrowing(chunked.chunks(k), path),
-      }));
-    } else series = readTrace(resolved, { format: options.traceFormat, columns, nonfinite }).series.map((s) => ({ ...s, length: s.values.length }));
+    // A stdin handed in as a stream (an in-process run) is read from that stream, not from fd 0.
+    const handed = path === '-' && ctx.stdinFd === undefined ? await stdinBytes(ctx) : undefined;
+    if (handed !== undefined) series = readTraceBytes(handed, '<stdin>', { format: options.traceFormat, columns, nonfinite }).series.map((s) => ({ ...s, length: s.values.length }));
+    else series = readFromPath(path, options, ctx, stream, columns, nonfinite);
   } catch (error) {
     throw traceFailure(error, path);
   }
+  return noted(series, path, fsGiven, ctx);
+}
+
+async function stdinBytes(ctx: CliContext): Promise<Uint8Array> {
+  try {
+    return await readStreamBytes(ctx.stdin, MAX_TRACE_BYTES);
+  } catch (error) {
+    throw readFailure(error, '<stdin>');
+  }
+}
+
+function readFromPath(path: string, options: TraceCliOptions, ctx: CliContext, stream: boolean, columns: string[] | undefined, nonfinite: NonFinitePolicy): SpectrumSeries[] {
+  const resolved = path === '-' ? '-' : resolve(ctx.cwd, path);
+  const chunked = stream ? openTraceStream(resolved, { format: options.traceFormat, columns, nonfinite }) : null;
+  if (chunked !== null && chunked.dataBytes > STREAM_BYTES) {
+    return chunked.names.map((name, k) => ({
+      name, values: new Float64Array(0), skipped: 0, dropped: chunked.dropped[k], length: chunked.lengths[k],
+      chunks: () => rethrowing(chunked.chunks(k), path),
+    }));
+  }
+  return readTrace(resolved, { format: options.traceFormat, columns, nonfinite }).series.map((s) => ({ ...s, length: s.values.length }));
+}
+
+/** The series, with what the reader skipped or dropped (and odd step spacings) said on stderr. */
+function noted(series: SpectrumSeries[], path: string, fsGiven: boolean, ctx: CliContext): SpectrumSeries[] {
   if (series.length === 0) throw new CliError(`${path}: no series to analyse`);
   const shownPath = path === '-' ? '<stdin>' : path;
   for (const s of series) {
