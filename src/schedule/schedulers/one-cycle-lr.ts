@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { PythonError, pyDiv } from '../../math/python-float.js';
+import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
+import { every, torchOnlyKeys } from './scheduler-keys.js';
+
+/** torch.optim.lr_scheduler.OneCycleLR's kwargs and defaults; `total_steps` defaults to the run (⌈steps/every⌉). */
+export const OneCycleLRSpec = z.strictObject({
+  scheduler: z.literal('OneCycleLR'),
+  max_lr: z.number().describe('peak learning rate'),
+  total_steps: z.int().min(1).optional().describe('scheduler steps in the cycle (default: ⌈steps/every⌉, or epochs·steps_per_epoch)'),
+  epochs: z.int().min(1).optional(),
+  steps_per_epoch: z.int().min(1).optional(),
+  pct_start: z.number().min(0).max(1).default(0.3).describe('fraction of the cycle spent increasing the learning rate'),
+  anneal_strategy: z.enum(['cos', 'linear']).default('cos'),
+  cycle_momentum: z.boolean().default(true).describe("cycle the optimizer's momentum (SGD momentum, Adam betas[0]) inversely to the learning rate"),
+  base_momentum: z.number().default(0.85),
+  max_momentum: z.number().default(0.95),
+  div_factor: z.number().default(25).describe('initial_lr = max_lr/div_factor'),
+  final_div_factor: z.number().default(1e4).describe('min_lr = initial_lr/final_div_factor'),
+  three_phase: z.boolean().default(false),
+  every,
+  ...torchOnlyKeys,
+});
+export type OneCycleLRSpec = z.output<typeof OneCycleLRSpec>;
+
+type Anneal = (start: number, end: number, pct: number) => number;
+const annealCos: Anneal = (start, end, pct) => {
+  const cosOut = Math.cos(Math.PI * pct) + 1;
+  return end + (start - end) / 2.0 * cosOut;
+};
+const annealLinear: Anneal = (start, end, pct) => (end - start) * pct + start;
+
+interface Phase {
+  endStep: number;
+  startLr: 'initial' | 'max' | 'min';
+  endLr: 'initial' | 'max' | 'min';
+  startMomentum: 'max' | 'base';
+  endMomentum: 'max' | 'base';
+}
+
+/**
+ * The 1cycle policy (Smith & Topin 2017, "Super-Convergence"), as torch computes it: a direct
+ * (not chained) form of the epoch. Phase ends are `float(pct_start·T) − 1`, [`float(2·pct_start·T) − 2`],
+ * `T − 1`; within a phase pct = (e − start)/(end − start). Epochs beyond total_steps raise, as in torch
+ * ("Tried to step …").
+ */
+export class OneCycleLR extends LrScheduler {
+  readonly totalSteps: number;
+  private readonly phases: Phase[];
+  private readonly anneal: Anneal;
+  private readonly cycleMomentum: boolean;
+
+  constructor(group: ParamGroup, spec: Kwargs<OneCycleLRSpec>, totalSteps: number) {
+    super(group);
+    this.totalSteps = totalSteps;
+    const T = totalSteps;
+    this.phases = spec.three_phase
+      ? [
+          { endStep: spec.pct_start * T - 1, startLr: 'initial', endLr: 'max', startMomentum: 'max', endMomentum: 'base' },
+          { endStep: 2 * spec.pct_start * T - 2, startLr: 'max', endLr: 'initial', startMomentum: 'base', endMomentum: 'max' },
+          { endStep: T - 1, startLr: 'initial', endLr: 'min', startMomentum: 'max', endMomentum: 'max' },
+        ]
+      : [
+          { endStep: spec.pct_start * T - 1, startLr: 'initial', endLr: 'max', startMomentum: 'max', endMomentum: 'base' },
+          { endStep: T - 1, startLr: 'max', endLr: 'min', startMomentum: 'base', endMomentum: 'max' },
+        ];
+    this.anneal = spec.anneal_strategy === 'cos' ? annealCos : annealLinear;
+    group.initialLr = spec.max_lr / spec.div_factor;
+    group.maxLr = spec.max_lr;
+    group.minLr = group.initialLr / spec.final_div_factor;
+    this.cycleMomentum = spec.cycle_momentum;
+    if (this.cycleMomentum) {
+      group.momentum = spec.max_momentum;
+      group.maxMomentum = spec.max_momentum;
+      group.baseMomentum = spec.base_momentum;
+    }
+    this.init();
+  }
+
+  protected getLr(): number {
+    const stepNum = this.lastEpoch;
+    if (stepNum > this.totalSteps) {
+      throw new PythonError('ValueError', `Tried to step ${stepNum + 1} times. The specified number of total steps is ${this.totalSteps}`);
+    }
+    const g = this.group;
+    const lrOf = { initial: g.initialLr as number, max: g.maxLr as number, min: g.minLr as number };
+    const momentumOf = { max: g.maxMomentum as number, base: g.baseMomentum as number };
+    let startStep = 0;
+    for (let i = 0; i < this.phases.length; i++) {
+      const phase = this.phases[i];
+      const endStep = phase.endStep;
+      if (stepNum <= endStep || i === this.phases.length - 1) {
+        const pct = pyDiv(stepNum - startStep, endStep - startStep);
+        if (this.cycleMomentum) this.group.momentum = this.anneal(momentumOf[phase.startMomentum], momentumOf[phase.endMomentum], pct);
+        return this.anneal(lrOf[phase.startLr], lrOf[phase.endLr], pct);
+      }
+      startStep = phase.endStep;
+    }
+    throw new Error('unreachable: the last phase always applies');
+  }
+}
