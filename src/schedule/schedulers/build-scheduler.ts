@@ -144,6 +144,11 @@ function argumentIssues(spec: SchedulerSpec, path: Path): ConfigIssue[] {
       }
     }
     schedulers.forEach((c, i) => check(c, ['schedulers', i]));
+    // torch's base_lrs come from the optimizer lr unless the first child sets initial_lr itself.
+    const first = schedulers[0]?.scheduler;
+    if (spec.base === undefined && first !== 'OneCycleLR' && first !== 'CyclicLR') {
+      out.push({ code: 'missing_key', path: [...path, 'base'], message: `is required: ${first} scales the optimizer's value (a number)` });
+    }
     return out;
   }
   check(spec, []);

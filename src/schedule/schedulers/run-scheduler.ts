@@ -23,7 +23,8 @@ type Path = readonly (string | number)[];
  * is longer than OneCycleLR's cycle.
  *
  * @param spec a parsed scheduler value (`SchedulerValue`, defaults filled in).
- * @param steps optimizer steps of the run, an integer in 1…LIMITS.maxStages (checked before allocating).
+ * @param steps optimizer steps of the run, a positive integer (RangeError otherwise); more than
+ *   LIMITS.maxStages is an issue, found before anything is allocated.
  * @param path key path of the value in the config, prefixed to every issue's path.
  * @returns the values, or issues: torch's ValueErrors and ZeroDivisionErrors located at the
  *   kwarg (code `scheduler_arg`), a run longer than OneCycleLR's cycle (`scheduler_range`), or a
@@ -31,7 +32,8 @@ type Path = readonly (string | number)[];
  */
 export function runScheduler(spec: SchedulerSpec, steps: number, path: Path): SchedulerRun | { issues: ConfigIssue[] } {
   const name = spec.scheduler;
-  if (!Number.isInteger(steps) || steps < 1 || steps > LIMITS.maxStages) {
+  if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`steps must be a positive integer (got ${steps})`);
+  if (steps > LIMITS.maxStages) {
     const message = `${name} gives one value per step: at most ${LIMITS.maxStages} steps`;
     return { issues: [{ code: 'too_big', path: [...path], message, received: steps }] };
   }

@@ -29,6 +29,17 @@ describe('SequentialLR', () => {
     expect(out).toMatchObject({ issues: [{ code: 'scheduler_arg', path: ['lr', 'milestones'] }] });
   });
 
+  it('requires base unless the first scheduler sets the initial value itself (OneCycleLR, CyclicLR)', () => {
+    const children = [{ scheduler: 'LinearLR' }, { scheduler: 'StepLR', step_size: 2 }];
+    expect(runScheduler(parse({ schedulers: children, milestones: [3] }), 5, ['lr'])).toMatchObject({ issues: [{ code: 'missing_key', path: ['lr', 'base'] }] });
+    const cyclicFirst = [{ scheduler: 'CyclicLR', base_lr: 0.01, max_lr: 0.1, step_size_up: 2 }, { scheduler: 'ExponentialLR', gamma: 0.5 }];
+    const out = runScheduler(parse({ schedulers: cyclicFirst, milestones: [4] }), 6, ['lr']);
+    if ('issues' in out) throw new Error('unexpected issues');
+    // ExponentialLR's base is CyclicLR's base_lr (torch: initial_lr set from it); at its milestone it restarts at base·γ⁰.
+    expect(out.value[4]).toBe(0.01);
+    expect(out.value[5]).toBe(0.005);
+  });
+
   it('refuses every and base on a child: it inherits them', () => {
     const parsed = SchedulerValue.safeParse({ scheduler: 'SequentialLR', schedulers: [{ scheduler: 'StepLR', step_size: 2, every: 3, base: 1 }], milestones: [], base: 0.1 });
     expect(parsed.error?.issues).toMatchObject([{ code: 'unrecognized_keys', keys: ['every', 'base'], path: ['schedulers', 0] }]);
