@@ -23,19 +23,21 @@ export const OneCycleLRSpec = z.strictObject({
 });
 export type OneCycleLRSpec = z.output<typeof OneCycleLRSpec>;
 
-type Anneal = (start: number, end: number, pct: number) => number;
-const annealCos: Anneal = (start, end, pct) => {
-  const cosOut = Math.cos(Math.PI * pct) + 1;
-  return end + (start - end) / 2.0 * cosOut;
-};
-const annealLinear: Anneal = (start, end, pct) => (end - start) * pct + start;
+/**
+ * torch's `_annealing_cos(start, end, pct)` is `end + (start − end)/2.0·(cos(π·pct) + 1)` and
+ * `_annealing_linear` is `(end − start)·pct + start`. Both take a weight w computed once per step
+ * (cos(π·pct) + 1, or pct): torch evaluates the same cosine for the lr and the momentum.
+ */
+const annealCos = (start: number, end: number, cosOut: number): number => end + (start - end) / 2.0 * cosOut;
+const annealLinear = (start: number, end: number, pct: number): number => (end - start) * pct + start;
 
+/** A phase as torch's `_schedule_phases` entry: the group fields it anneals between. */
 interface Phase {
   endStep: number;
-  startLr: 'initial' | 'max' | 'min';
-  endLr: 'initial' | 'max' | 'min';
-  startMomentum: 'max' | 'base';
-  endMomentum: 'max' | 'base';
+  startLr: 'initialLr' | 'maxLr' | 'minLr';
+  endLr: 'initialLr' | 'maxLr' | 'minLr';
+  startMomentum: 'maxMomentum' | 'baseMomentum';
+  endMomentum: 'maxMomentum' | 'baseMomentum';
 }
 
 /**
@@ -47,7 +49,7 @@ interface Phase {
 export class OneCycleLR extends LrScheduler {
   readonly totalSteps: number;
   private readonly phases: Phase[];
-  private readonly anneal: Anneal;
+  private readonly cos: boolean;
   private readonly cycleMomentum: boolean;
 
   constructor(group: ParamGroup, spec: Kwargs<OneCycleLRSpec>, totalSteps: number) {
@@ -56,15 +58,15 @@ export class OneCycleLR extends LrScheduler {
     const T = totalSteps;
     this.phases = spec.three_phase
       ? [
-          { endStep: spec.pct_start * T - 1, startLr: 'initial', endLr: 'max', startMomentum: 'max', endMomentum: 'base' },
-          { endStep: 2 * spec.pct_start * T - 2, startLr: 'max', endLr: 'initial', startMomentum: 'base', endMomentum: 'max' },
-          { endStep: T - 1, startLr: 'initial', endLr: 'min', startMomentum: 'max', endMomentum: 'max' },
+          { endStep: spec.pct_start * T - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
+          { endStep: 2 * spec.pct_start * T - 2, startLr: 'maxLr', endLr: 'initialLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
+          { endStep: T - 1, startLr: 'initialLr', endLr: 'minLr', startMomentum: 'maxMomentum', endMomentum: 'maxMomentum' },
         ]
       : [
-          { endStep: spec.pct_start * T - 1, startLr: 'initial', endLr: 'max', startMomentum: 'max', endMomentum: 'base' },
-          { endStep: T - 1, startLr: 'max', endLr: 'min', startMomentum: 'base', endMomentum: 'max' },
+          { endStep: spec.pct_start * T - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
+          { endStep: T - 1, startLr: 'maxLr', endLr: 'minLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
         ];
-    this.anneal = spec.anneal_strategy === 'cos' ? annealCos : annealLinear;
+    this.cos = spec.anneal_strategy === 'cos';
     group.initialLr = spec.max_lr / spec.div_factor;
     group.maxLr = spec.max_lr;
     group.minLr = group.initialLr / spec.final_div_factor;
@@ -82,17 +84,21 @@ export class OneCycleLR extends LrScheduler {
     if (stepNum > this.totalSteps) {
       throw new PythonError('ValueError', `Tried to step ${stepNum + 1} times. The specified number of total steps is ${this.totalSteps}`);
     }
-    const g = this.group;
-    const lrOf = { initial: g.initialLr as number, max: g.maxLr as number, min: g.minLr as number };
-    const momentumOf = { max: g.maxMomentum as number, base: g.baseMomentum as number };
+    // Read from the group at each step, as torch does: a later OneCycleLR (a SequentialLR child) overwrites them.
+    const g = this.group as { [K in keyof ParamGroup]-?: number };
     let startStep = 0;
     for (let i = 0; i < this.phases.length; i++) {
       const phase = this.phases[i];
       const endStep = phase.endStep;
       if (stepNum <= endStep || i === this.phases.length - 1) {
         const pct = pyDiv(stepNum - startStep, endStep - startStep);
-        if (this.cycleMomentum) this.group.momentum = this.anneal(momentumOf[phase.startMomentum], momentumOf[phase.endMomentum], pct);
-        return this.anneal(lrOf[phase.startLr], lrOf[phase.endLr], pct);
+        if (this.cos) {
+          const cosOut = Math.cos(Math.PI * pct) + 1;
+          if (this.cycleMomentum) g.momentum = annealCos(g[phase.startMomentum], g[phase.endMomentum], cosOut);
+          return annealCos(g[phase.startLr], g[phase.endLr], cosOut);
+        }
+        if (this.cycleMomentum) g.momentum = annealLinear(g[phase.startMomentum], g[phase.endMomentum], pct);
+        return annealLinear(g[phase.startLr], g[phase.endLr], pct);
       }
       startStep = phase.endStep;
     }

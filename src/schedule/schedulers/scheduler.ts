@@ -28,7 +28,8 @@ export interface ParamGroup {
 
 /** A new group: `lr` is the optimizer's configured value (the `base` key), NaN when not given. */
 export function paramGroup(lr: number | undefined): ParamGroup {
-  return { lr: lr ?? Number.NaN, initialLr: undefined, momentum: undefined };
+  // Every field present from the start: one object shape for the whole run.
+  return { lr: lr ?? Number.NaN, initialLr: undefined, momentum: undefined, maxLr: undefined, minLr: undefined, maxMomentum: undefined, baseMomentum: undefined };
 }
 
 /** torch's _LRScheduler stepped without an epoch argument. */
