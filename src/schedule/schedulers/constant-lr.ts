@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
+import { type Kwargs, KwargsScheduler } from './scheduler.js';
 import { base, every, torchOnlyKeys } from './scheduler-keys.js';
 
 /** torch.optim.lr_scheduler.ConstantLR's kwargs and defaults. */
@@ -14,15 +14,7 @@ export const ConstantLRSpec = z.strictObject({
 export type ConstantLRSpec = z.output<typeof ConstantLRSpec>;
 
 /** base·factor until total_iters, then ·(1/factor), chained (base·f·(1/f) need not be base). */
-export class ConstantLR extends LrScheduler {
-  constructor(
-    group: ParamGroup,
-    private readonly spec: Kwargs<ConstantLRSpec>,
-  ) {
-    super(group);
-    this.init();
-  }
-
+export class ConstantLR extends KwargsScheduler<Kwargs<ConstantLRSpec>> {
   protected getLr(): number {
     const { factor, total_iters } = this.spec;
     if (this.lastEpoch === 0) return this.group.lr * factor;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pyDiv, pyMod } from '../../math/python-float.js';
-import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
+import { type Kwargs, KwargsScheduler } from './scheduler.js';
 import { base, every, torchOnlyKeys } from './scheduler-keys.js';
 
 /** torch.optim.lr_scheduler.CosineAnnealingLR's kwargs and defaults. */
@@ -21,15 +21,7 @@ export type CosineAnnealingLRSpec = z.output<typeof CosineAnnealingLRSpec>;
  * The chain drifts from the closed form η + (base − η)·(1 + cos(π·e/T_max))/2 by up to 4.3e-15
  * over 10⁶ steps, so torch's order is kept.
  */
-export class CosineAnnealingLR extends LrScheduler {
-  constructor(
-    group: ParamGroup,
-    private readonly spec: Kwargs<CosineAnnealingLRSpec>,
-  ) {
-    super(group);
-    this.init();
-  }
-
+export class CosineAnnealingLR extends KwargsScheduler<Kwargs<CosineAnnealingLRSpec>> {
   protected getLr(): number {
     const { T_max: T, eta_min: eta } = this.spec;
     const e = this.lastEpoch;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pyPow } from '../../math/python-float.js';
-import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
+import { type Kwargs, KwargsScheduler } from './scheduler.js';
 import { base, every, torchOnlyKeys } from './scheduler-keys.js';
 
 /** torch.optim.lr_scheduler.ExponentialLR's kwargs (gamma has no default in torch). */
@@ -14,15 +14,7 @@ export const ExponentialLRSpec = z.strictObject({
 export type ExponentialLRSpec = z.output<typeof ExponentialLRSpec>;
 
 /** lr·γ each epoch, chained (repeated products, not γ^e: 1.1e-15 apart after 10⁵ steps of γ = 0.99999). */
-export class ExponentialLR extends LrScheduler {
-  constructor(
-    group: ParamGroup,
-    private readonly spec: Kwargs<ExponentialLRSpec>,
-  ) {
-    super(group);
-    this.init();
-  }
-
+export class ExponentialLR extends KwargsScheduler<Kwargs<ExponentialLRSpec>> {
   protected getLr(): number {
     return this.lastEpoch === 0 ? this.group.lr : this.group.lr * this.spec.gamma;
   }

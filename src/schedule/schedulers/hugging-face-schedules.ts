@@ -23,14 +23,9 @@ export const LinearScheduleWithWarmupSpec = z.strictObject({
 });
 export type LinearScheduleWithWarmupSpec = z.output<typeof LinearScheduleWithWarmupSpec>;
 
-export const CosineScheduleWithWarmupSpec = z.strictObject({
+export const CosineScheduleWithWarmupSpec = LinearScheduleWithWarmupSpec.extend({
   scheduler: z.literal('get_cosine_schedule_with_warmup'),
-  num_warmup_steps: warmupSteps,
-  num_training_steps: trainingSteps,
   num_cycles: z.number().default(0.5).describe('cosine waves after the warm-up (0.5: one half-cosine down to 0)'),
-  base,
-  every,
-  ...torchOnlyKeys,
 });
 export type CosineScheduleWithWarmupSpec = z.output<typeof CosineScheduleWithWarmupSpec>;
 

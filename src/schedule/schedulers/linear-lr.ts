@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pyDiv } from '../../math/python-float.js';
-import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
+import { type Kwargs, KwargsScheduler } from './scheduler.js';
 import { base, every, torchOnlyKeys } from './scheduler-keys.js';
 
 /** torch.optim.lr_scheduler.LinearLR's kwargs and defaults. */
@@ -20,15 +20,7 @@ export type LinearLRSpec = z.output<typeof LinearLRSpec>;
  * lr·(1 + (end − start)/(total_iters·start + (e − 1)·(end − start))). The chain ends a
  * 2·10⁵-epoch warm-up 5e-14 away from the closed form, so the order matters.
  */
-export class LinearLR extends LrScheduler {
-  constructor(
-    group: ParamGroup,
-    private readonly spec: Kwargs<LinearLRSpec>,
-  ) {
-    super(group);
-    this.init();
-  }
-
+export class LinearLR extends KwargsScheduler<Kwargs<LinearLRSpec>> {
   protected getLr(): number {
     const { start_factor: start, end_factor: end, total_iters: total } = this.spec;
     const e = this.lastEpoch;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pyDiv, pyPow } from '../../math/python-float.js';
-import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
+import { type Kwargs, KwargsScheduler } from './scheduler.js';
 import { base, every, torchOnlyKeys } from './scheduler-keys.js';
 
 /** torch.optim.lr_scheduler.PolynomialLR's kwargs and defaults. */
@@ -15,15 +15,7 @@ export const PolynomialLRSpec = z.strictObject({
 export type PolynomialLRSpec = z.output<typeof PolynomialLRSpec>;
 
 /** base·(1 − e/total_iters)^power, chained as torch runs it: lr·((1 − e/T)/(1 − (e − 1)/T))^power. */
-export class PolynomialLR extends LrScheduler {
-  constructor(
-    group: ParamGroup,
-    private readonly spec: Kwargs<PolynomialLRSpec>,
-  ) {
-    super(group);
-    this.init();
-  }
-
+export class PolynomialLR extends KwargsScheduler<Kwargs<PolynomialLRSpec>> {
   protected getLr(): number {
     const { total_iters: total, power } = this.spec;
     const e = this.lastEpoch;

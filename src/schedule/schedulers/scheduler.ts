@@ -67,6 +67,20 @@ export abstract class LrScheduler {
   protected closedFormLr?(): number;
 }
 
+/**
+ * A scheduler whose only state is its kwargs (StepLR, ExponentialLR, …): constructed and initially
+ * stepped in one go. (A subclass with fields of its own must call init() itself, after them.)
+ */
+export abstract class KwargsScheduler<S> extends LrScheduler {
+  constructor(
+    group: ParamGroup,
+    protected readonly spec: S,
+  ) {
+    super(group);
+    this.init();
+  }
+}
+
 /** Step numbering, in one place: optimizer step t (from 1) applies the values of scheduler epoch ⌊(t − 1)/every⌋. */
 export function epochOfStep(t: number, every: number): number {
   return Math.floor((t - 1) / every);

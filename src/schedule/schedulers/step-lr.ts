@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pyFloorDiv, pyMod, pyPow } from '../../math/python-float.js';
-import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
+import { type Kwargs, KwargsScheduler } from './scheduler.js';
 import { base, every, torchOnlyKeys } from './scheduler-keys.js';
 
 /** torch.optim.lr_scheduler.StepLR's kwargs and defaults. */
@@ -15,15 +15,7 @@ export const StepLRSpec = z.strictObject({
 export type StepLRSpec = z.output<typeof StepLRSpec>;
 
 /** lr·γ every step_size epochs, chained as torch runs it (repeated ·γ, not γ^k). */
-export class StepLR extends LrScheduler {
-  constructor(
-    group: ParamGroup,
-    private readonly spec: Kwargs<StepLRSpec>,
-  ) {
-    super(group);
-    this.init();
-  }
-
+export class StepLR extends KwargsScheduler<Kwargs<StepLRSpec>> {
   protected getLr(): number {
     const e = this.lastEpoch;
     if (e === 0 || pyMod(e, this.spec.step_size) !== 0) return this.group.lr;
