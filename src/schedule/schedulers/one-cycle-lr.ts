@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PythonError, pyDiv } from '../../math/python-float.js';
+import { PythonError } from '../../math/python-float.js';
 import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
 import { every, torchOnlyKeys } from './scheduler-keys.js';
 
@@ -91,7 +91,12 @@ export class OneCycleLR extends LrScheduler {
       const phase = this.phases[i];
       const endStep = phase.endStep;
       if (stepNum <= endStep || i === this.phases.length - 1) {
-        const pct = pyDiv(stepNum - startStep, endStep - startStep);
+        if (endStep - startStep === 0) {
+          // torch's (step − start)/(end − start) with end = start: say which phase and why, after torch's own words.
+          const fix = `phase ${i + 1} of ${this.phases.length} ends where it starts (scheduler step ${endStep}); change pct_start or total_steps`;
+          throw new PythonError('ZeroDivisionError', `float division by zero: ${fix}`);
+        }
+        const pct = (stepNum - startStep) / (endStep - startStep);
         if (this.cos) {
           const cosOut = Math.cos(Math.PI * pct) + 1;
           if (this.cycleMomentum) g.momentum = annealCos(g[phase.startMomentum], g[phase.endMomentum], cosOut);

@@ -40,6 +40,19 @@ describe('OneCycleLR', () => {
     expect(out).toEqual({ issues: [{ code: 'scheduler_arg', path: ['lr', 'steps_per_epoch'], message: 'OneCycleLR needs total_steps, or both epochs and steps_per_epoch' }] });
   });
 
+  it('says which phase has zero length where torch divides by zero (pct_start·total_steps = 1)', () => {
+    expect(run({ max_lr: 0.1, total_steps: 10, pct_start: 0.1 }, 10)).toEqual({
+      issues: [
+        {
+          code: 'scheduler_arg',
+          path: ['lr'],
+          message:
+            "torch's OneCycleLR raises ZeroDivisionError when constructed: float division by zero: phase 1 of 2 ends where it starts (scheduler step 0); change pct_start or total_steps",
+        },
+      ],
+    });
+  });
+
   it('refuses pct_start outside [0, 1] as torch does, at the kwarg', () => {
     const parsed = SchedulerValue.safeParse({ scheduler: 'OneCycleLR', max_lr: 0.1, pct_start: 1.5 });
     expect(parsed.success).toBe(false);
