@@ -99,24 +99,10 @@ function argumentIssues(spec: SchedulerSpec, path: Path): ConfigIssue[] {
   const out: ConfigIssue[] = [];
   const issue = (key: (string | number)[], message: string, received?: unknown) =>
     out.push({ code: 'scheduler_arg', path: [...path, ...key], message, ...(received !== undefined ? { received } : {}) });
+  // OneCycleLR's epochs·steps_per_epoch needs both (torch multiplies None otherwise).
   const check = (s: SchedulerSpec | SequentialChildSpec, at: (string | number)[]) => {
-    switch (s.scheduler) {
-      case 'OneCycleLR':
-        if (s.total_steps === undefined && (s.epochs === undefined) !== (s.steps_per_epoch === undefined)) {
-          const missing = s.epochs === undefined ? 'epochs' : 'steps_per_epoch';
-          issue([...at, missing], 'OneCycleLR needs total_steps, or both epochs and steps_per_epoch');
-        }
-        break;
-      case 'CosineAnnealingWarmRestarts':
-      case 'CyclicLR':
-        break;
-      case 'get_linear_schedule_with_warmup':
-      case 'get_cosine_schedule_with_warmup':
-      case 'get_inverse_sqrt_schedule':
-        break;
-      default:
-        break;
-    }
+    if (s.scheduler !== 'OneCycleLR' || s.total_steps !== undefined || (s.epochs === undefined) === (s.steps_per_epoch === undefined)) return;
+    issue([...at, s.epochs === undefined ? 'epochs' : 'steps_per_epoch'], 'OneCycleLR needs total_steps, or both epochs and steps_per_epoch');
   };
   if (spec.scheduler === 'interp') {
     if (spec.xp.length !== spec.fp.length) issue(['fp'], `must have as many values as xp (${spec.xp.length}); numpy raises "fp and xp are not of the same length"`, spec.fp);
@@ -139,7 +125,7 @@ function argumentIssues(spec: SchedulerSpec, path: Path): ConfigIssue[] {
     }
     for (let i = 1; i < milestones.length; i++) {
       if (milestones[i] < milestones[i - 1]) {
-        issue(['milestones', i], `milestones must be increasing (torch's bisect_right needs them sorted): ${milestones[i - 1]} then`, milestones[i]);
+        issue(['milestones', i], `milestones must not decrease (torch's bisect_right needs them sorted): ${milestones[i - 1]} then`, milestones[i]);
         break;
       }
     }
