@@ -13,7 +13,9 @@ else await cli.sweepWorker();
 
 function load() {
   try {
-    return loadCli({ debug: isMainThread && argv.includes('--debug') });
+    // Help and the version alone take the build's start-up code cache (src/util/load-bundle.ts).
+    const startOnly = isMainThread && (argv.length === 0 || argv.some((a) => a === '--help' || a === '-h' || a === '--version' || a === '-V'));
+    return loadCli({ debug: isMainThread && argv.includes('--debug'), startOnly });
   } catch (err) {
     if (err?.code !== 'ERR_STALE_BUNDLE') throw err;
     process.stderr.write(`momentum-fr: ${err.message}\n`);
