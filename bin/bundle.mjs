@@ -99,6 +99,17 @@ await build({
   outfile: join(dist, 'cli.cjs'),
 });
 
+// The bundle loader as CommonJS (dist/util/load-bundle.cjs) for bin/momentum-fr.js, a CommonJS file:
+// the same source as tsc's dist/util/load-bundle.js, which the library's tools and tests import.
+await build({
+  ...common,
+  minify: false,
+  entryPoints: [join(src, 'util/load-bundle.ts')],
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__bundleUrl' },
+  outfile: join(dist, 'util/load-bundle.cjs'),
+});
+
 // The code caches: a child process (plain `node`, the flags every command runs with) runs the
 // workload and writes them. Not fatal: without caches every command still works, only slower.
 // Then the start-up variant (help and version only; src/util/load-bundle.ts).

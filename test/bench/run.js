@@ -58,6 +58,7 @@ const bare = mkdtempSync(join(tmpdir(), 'momentum-fr-bench-'));
 try {
   mkdirSync(join(bare, 'bin'));
   cpSync(bin, join(bare, 'bin/momentum-fr.js'));
+  cpSync(join(root, 'bin/package.json'), join(bare, 'bin/package.json'));
   cpSync(join(root, 'package.json'), join(bare, 'package.json'));
   cpSync(join(root, 'dist'), join(bare, 'dist'), { recursive: true, preserveTimestamps: true, filter: (f) => !f.endsWith('.cache') });
   symlinkSync(join(root, 'node_modules'), join(bare, 'node_modules'));
