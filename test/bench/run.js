@@ -78,7 +78,7 @@ if (python.status === 0) {
 }
 
 // Benchmarks contributed by each part of the tool (exact response, plots, sweeps, spectra).
-for (const part of ['exact', 'plots', 'plot-vega', 'sweep', 'spectral']) {
+for (const part of ['startup', 'exact', 'plots', 'plot-vega', 'sweep', 'spectral']) {
   const file = fileURLToPath(new URL(`./${part}.mjs`, import.meta.url));
   if (!existsSync(file)) continue;
   const mod = await import(file);
