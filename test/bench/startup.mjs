@@ -4,20 +4,14 @@
 // (the median of the per-round ratios). On Linux the CPU time of each (from /proc's children times,
 // 10 ms ticks) is printed too: on a loaded machine wall time measures the other processes as well.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { childrenCpuMs } from './children-cpu.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/momentum-fr.js', import.meta.url));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** CPU time (user + system, ms) of this process's waited-for children so far; undefined off Linux. */
-function childrenCpuMs() {
-  if (!existsSync('/proc/self/stat')) return undefined;
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * 10;
-}
 
 function run(args) {
   const cpu0 = childrenCpuMs();

@@ -6,8 +6,8 @@
 // threads, from /proc's children times) is printed too: on a loaded machine wall time measures the
 // other processes as much as this one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { childrenCpuMs } from './children-cpu.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/momentum-fr.js', import.meta.url));
@@ -15,14 +15,6 @@ const ARGS = ['sweep', 'configs/fsgdm-cifar100.yaml', '--grid', 'momentum.c=0.01
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** CPU time (user + system, ms) of this process's waited-for children so far; undefined off Linux. */
-function childrenCpuMs() {
-  if (!existsSync('/proc/self/stat')) return undefined;
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // Fields 16 and 17 of proc(5) (cutime, cstime), counted from 1 with pid and comm before ')'; clock ticks of 10 ms.
-  return (Number(fields[13]) + Number(fields[14])) * 10;
-}
 
 /** One run: wall and CPU time in ms. */
 function run(args) {
