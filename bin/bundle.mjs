@@ -13,6 +13,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +54,20 @@ await build({
       },
     },
     {
+      // commander requires child_process (with net, dgram… behind it) at load, for subcommands that are
+      // separate executables, which momentum-fr has none of: required on first use instead, so that a
+      // start-up (`--help`) does not pay for it.
+      name: 'commander-lazy-child-process',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+          const text = await readFile(args.path, 'utf8');
+          const eager = "const childProcess = require('node:child_process');";
+          if (!text.includes(eager)) throw new Error(`${args.path}: expected \`${eager}\` (commander changed: update bin/bundle.mjs)`);
+          return { contents: text.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+        });
+      },
+    },
+    {
       // vega and vega-lite from dist/vega.cjs, required when first imported (`await import('vega')`).
       name: 'vega-from-its-bundle',
       setup(b) {
@@ -84,7 +99,21 @@ await build({
   outfile: join(dist, 'cli.cjs'),
 });
 
+// The bundle loader as CommonJS (dist/util/load-bundle.cjs) for bin/momentum-fr.js, a CommonJS file:
+// the same source as tsc's dist/util/load-bundle.js, which the library's tools and tests import.
+await build({
+  ...common,
+  minify: false,
+  entryPoints: [join(src, 'util/load-bundle.ts')],
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__bundleUrl' },
+  outfile: join(dist, 'util/load-bundle.cjs'),
+});
+
 // The code caches: a child process (plain `node`, the flags every command runs with) runs the
 // workload and writes them. Not fatal: without caches every command still works, only slower.
-const warm = spawnSync(process.execPath, [fileURLToPath(new URL('./warm-code-cache.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
-if (warm.status !== 0) process.stderr.write(`bundle: warning: the code-cache warm-up failed (exit ${warm.status}); the bundles have no caches\n`);
+// Then the start-up variant (help and version only; src/util/load-bundle.ts).
+for (const variant of [[], ['--start']]) {
+  const warm = spawnSync(process.execPath, [fileURLToPath(new URL('./warm-code-cache.mjs', import.meta.url)), ...variant], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 });
+  if (warm.status !== 0) process.stderr.write(`bundle: warning: the code-cache warm-up${variant.length ? ` (${variant[0]})` : ''} failed (exit ${warm.status}); the bundles have no caches\n`);
+}

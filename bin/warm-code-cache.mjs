@@ -11,15 +11,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { loadBundle, writeCodeCaches } = await import('../dist/util/load-bundle.js');
-const { run } = loadBundle(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)));
 
 const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 const out = mkdtempSync(join(tmpdir(), 'momentum-fr-warm-'));
 const config = join(root, 'configs/fsgdm-cifar100.yaml');
 const trace = join(out, 'trace.csv');
 writeFileSync(trace, `g\n${Array.from({ length: 4096 }, (_, i) => Math.sin(0.3 * i) + ((i * 7919) % 13) / 13).join('\n')}\n`);
+// `--start`: the start-up variant instead (src/util/load-bundle.ts, loadCli's startOnly): help of the
+// tool and of every command, and the version, in a process that runs nothing else.
+const start = process.argv[2] === '--start';
+// Loaded with the variant's own cache (none: bin/bundle.mjs removed the old ones), never the full one.
+const { run } = loadBundle(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)), start ? 'start' : undefined);
 try {
-  const jobs = [
+  const jobs = start ? await startJobs() : [
     ['--help'],
     ['analyze', '--help'],
     ['analyze', config],
@@ -41,4 +45,15 @@ try {
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
-writeCodeCaches();
+writeCodeCaches(start ? 'start' : undefined);
+
+/** `--help`, `--version` and `<command> --help` for each command the tool's help lists. */
+async function startJobs() {
+  let help = '';
+  const stdout = discard();
+  stdout.write = (s) => ((help += s), true);
+  await run(['--help'], { stdout, stderr: discard(), env: { NO_COLOR: '1' }, cwd: root });
+  const commands = [...help.slice(help.indexOf('\nCommands:')).matchAll(/^ {2}([a-z][\w-]*)/gm)].map((m) => m[1]).filter((c) => c !== 'help');
+  if (commands.length === 0) throw new Error('warm-code-cache: no commands found in --help');
+  return [['--help'], ['--version'], ...commands.map((c) => [c, '--help'])];
+}

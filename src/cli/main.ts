@@ -43,7 +43,10 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
   const ctx: CliContext = {
     stdout,
     stderr,
-    stdin: io.stdin ?? process.stdin,
+    // process.stdin is a stream Node creates on first access (a few ms): only for commands that read it.
+    get stdin() {
+      return io.stdin ?? process.stdin;
+    },
     stdinFd: io.stdin === undefined ? 0 : undefined,
     env,
     cwd: io.cwd ?? process.cwd(),

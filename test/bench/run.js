@@ -58,6 +58,7 @@ const bare = mkdtempSync(join(tmpdir(), 'momentum-fr-bench-'));
 try {
   mkdirSync(join(bare, 'bin'));
   cpSync(bin, join(bare, 'bin/momentum-fr.js'));
+  cpSync(join(root, 'bin/package.json'), join(bare, 'bin/package.json'));
   cpSync(join(root, 'package.json'), join(bare, 'package.json'));
   cpSync(join(root, 'dist'), join(bare, 'dist'), { recursive: true, preserveTimestamps: true, filter: (f) => !f.endsWith('.cache') });
   symlinkSync(join(root, 'node_modules'), join(bare, 'node_modules'));
@@ -77,7 +78,7 @@ if (python.status === 0) {
 }
 
 // Benchmarks contributed by each part of the tool (exact response, plots, sweeps, spectra).
-for (const part of ['exact', 'plots', 'sweep', 'spectral']) {
+for (const part of ['startup', 'exact', 'plots', 'plot-vega', 'sweep', 'spectral']) {
   const file = fileURLToPath(new URL(`./${part}.mjs`, import.meta.url));
   if (!existsSync(file)) continue;
   const mod = await import(file);

@@ -29,6 +29,7 @@ function packageCopy(name: string): string {
   const dir = join(scratch, name);
   mkdirSync(join(dir, 'bin'), { recursive: true });
   cpSync(join(ROOT, 'bin/momentum-fr.js'), join(dir, 'bin/momentum-fr.js'));
+  cpSync(join(ROOT, 'bin/package.json'), join(dir, 'bin/package.json'));
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   cpSync(DIST, join(dir, 'dist'), { recursive: true, preserveTimestamps: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));

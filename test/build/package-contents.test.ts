@@ -24,13 +24,13 @@ describe('the published package (`npm pack --dry-run`)', () => {
   const { files, unpackedSize } = packed();
 
   it('holds the binary, the library with its types, the CLI bundles, the configs and the docs', () => {
-    for (const f of ['package.json', 'README.md', PKG.bin['momentum-fr'], PKG.main.replace(/^\.\//, ''), PKG.types.replace(/^\.\//, ''), 'dist/cli.cjs', 'dist/vega.cjs', 'dist/util/load-bundle.js', 'configs/fsgdm-cifar100.yaml', 'docs/cli.md']) {
+    for (const f of ['package.json', 'README.md', PKG.bin['momentum-fr'], PKG.main.replace(/^\.\//, ''), PKG.types.replace(/^\.\//, ''), 'dist/cli.cjs', 'dist/vega.cjs', 'dist/util/load-bundle.js', 'dist/util/load-bundle.cjs', 'bin/package.json', 'configs/fsgdm-cifar100.yaml', 'docs/cli.md']) {
       expect(files, f).toContain(f);
     }
   });
 
   it('holds no code cache, no vendored package, no sources, tests or build scripts', () => {
-    const unwanted = files.filter((f) => /\.cache$|^dist\/vendor\/|^src\/|^test\/|^node_modules\/|^\.ci\/|^bin\/(?!momentum-fr\.js$)/.test(f));
+    const unwanted = files.filter((f) => /\.cache$|^dist\/vendor\/|^src\/|^test\/|^node_modules\/|^\.ci\/|^bin\/(?!momentum-fr\.js$|package\.json$)/.test(f));
     expect(unwanted).toEqual([]);
     // A registry install of a few MB: the two bundles are ~1.5 MB of it.
     expect(unpackedSize).toBeLessThan(20e6);

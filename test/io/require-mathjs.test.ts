@@ -32,4 +32,23 @@ describe('requireMathjs (the lazy mathjs of the CLI and momentum-fr/node)', () =
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('--help:0:false analyze:0:false analyze:0:true');
   });
+
+  it("loads create and the factories only, not mathjs' default instance (the entry that builds every function at once)", async () => {
+    // In a child process, so that nothing else has loaded mathjs: the files in require's cache after the
+    // sandbox compiled and evaluated an expression with it.
+    const script = `
+      import { createRequire } from 'node:module';
+      const { requireMathjs } = await import('./dist/io/require-mathjs.js');
+      const { compileExpression, mathEngine } = await import('./dist/schedule/expression.js');
+      const f = compileExpression('max(t, 2) / (t + mu) + round(pi, 2)', new Set(['t', 'mu']), mathEngine(requireMathjs()));
+      const files = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('/node_modules/mathjs/'));
+      console.log(JSON.stringify({ value: f.evaluate(new Map([['t', 3], ['mu', 1]])), files: files.length, defaultInstance: files.some((k) => /mainAny|pureFunctionsAny/.test(k)) }));
+    `;
+    const r = await spawnAsync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { value: number; files: number; defaultInstance: boolean };
+    expect(out.value).toBe(3 / 4 + 3.14);
+    expect(out.files).toBeGreaterThan(0);
+    expect(out.defaultInstance).toBe(false);
+  });
 });
