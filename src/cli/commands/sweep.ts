@@ -13,7 +13,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('-g, --grid <path=values>', 'a swept value: path=from:to:count, path=from:to:count:log or path=a,b,c (repeatable: Cartesian product, last varies fastest)').argParser(collect).default([], 'the config\'s sweep: block'))
     .option('--stages <list>', 'stages to report per point: first, last, all, K, a..b, every:N, step:S (default: the sweep block\'s, else first,last)')
     .option('--at-freqs <list>', 'also report |H| at these frequencies, rad/sample: 0.01,0.1,pi/2')
-    .option('-j, --jobs <n>', 'worker threads (default: the available cores for large sweeps, else 1)')
+    .option('-j, --jobs <n>', 'threads computing points: this one and n − 1 workers (default: the available cores for large sweeps, else 1)')
     .option('--skip-invalid', 'report invalid points (e.g. an unstable stage) on stderr and skip them, instead of stopping before any output')
     .option('--no-progress', 'never show the progress bar (it only appears on a terminal, for sweeps longer than a second)')
     .option('--plot <file>', 'also plot the sweep: .svg, .png, .html or .vl.json (heatmap for two swept paths, lines for one)')
