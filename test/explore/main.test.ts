@@ -1,0 +1,192 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The page of `momentum-fr explore` (src/explore/page/main.ts) in Debian's chromium, offline: every
+// request that is not the page's own file is aborted and counted. The numbers it shows are checked
+// against `analyze` run in process and against the closed form of FSGDM's last stage.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FSGDM = 'configs/fsgdm-cifar100.yaml';
+const COMPARE = 'configs/compare-ema-standard-fsgdm.yaml';
+
+if (!existsSync(CHROMIUM)) console.warn(`test/explore/main.test.ts: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
+
+type Context = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launchPersistentContext']>>;
+type Page = Awaited<ReturnType<Context['newPage']>>;
+
+describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headless Chromium, offline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mfr-explore-'));
+  let context: Context;
+  const problems: string[] = [];
+  const urls = { fsgdm: '', compare: '' };
+
+  beforeAll(async () => {
+    for (const [key, config] of [['fsgdm', FSGDM], ['compare', COMPARE]] as const) {
+      const out = join(dir, `${key}.html`);
+      const r = await runCli(['explore', config, '-o', out]);
+      expect(r.stderr).toBe(`wrote ${out}\n`);
+      expect(r.code).toBe(0);
+      urls[key] = pathToFileURL(out).href;
+    }
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS });
+    // Nothing but the page's own file may load: everything else is aborted, and counted as a problem.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === urls.fsgdm.split('#')[0] || url === urls.compare.split('#')[0] || url.startsWith(`${urls.fsgdm}#`) || url.startsWith(`${urls.compare}#`)) return route.continue();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      problems.push(`request: ${url}`);
+      return route.abort();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A new tab on the page, with console errors, page errors and requests recorded as problems. */
+  async function open(url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`request: ${r.url()}`);
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+    return page;
+  }
+
+  /** Waits for the recompute the last input started, then reads a cell of the summary table. */
+  async function settled(page: Page): Promise<void> {
+    await page.evaluate(() => (window as unknown as { momentumFrExplore: { ready: Promise<void> } }).momentumFrExplore.ready);
+  }
+  const cell = (page: Page, schedule: string, key: string) => page.locator(`#summary td[data-schedule="${schedule}"][data-key="${key}"]`).textContent();
+
+  /** `analyze --set momentum.c=C --stages last --format json`, in process: the last stage's DC gain as JSON wrote it. */
+  async function analyzeDcGain(c: string): Promise<string> {
+    const r = await runCli(['analyze', FSGDM, '--set', `momentum.c=${c}`, '--stages', 'last', '--format', 'json', '--no-response']);
+    expect(r.code, r.stderr).toBe(0);
+    const dcGain = /"dcGain":([-0-9.e+]+)/.exec(r.stdout)?.[1];
+    expect(JSON.parse(r.stdout).schedules[0].stages[0].metrics.dcGain).toBe(Number(dcGain));
+    return dcGain!;
+  }
+
+  it('is one file under 3 MB with no external script, style or font', () => {
+    const html = readFileSync(new URL(urls.fsgdm), 'utf8');
+    expect(statSync(new URL(urls.fsgdm)).size).toBeLessThanOrEqual(3 * 1024 * 1024);
+    expect(/<script[^>]+src=|<link[^>]+href=|@import|url\(\s*['"]?https?:/i.test(html)).toBe(false);
+  });
+
+  it('shows the final DC gain analyze prints, and moving the c slider with the keyboard shows analyze\'s number for the new c', async () => {
+    const page = await open(urls.fsgdm);
+    // Before: c = 0.033 as in the file.
+    expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.033'));
+
+    const slider = page.locator('input[type="range"][data-key="c"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await settled(page);
+    const c = await page.locator('input[type="number"][data-key="c"]').inputValue();
+    expect(Number(c)).toBeGreaterThan(0.033);
+    expect(await page.locator('#yaml').inputValue()).toContain(`c: ${c}\n`);
+    const shown = (await cell(page, 'fsgdm-cifar100', 'final.dcGain'))!;
+    expect(shown).toBe(await analyzeDcGain(c));
+    // Independent of both: the last stage starts at S = Σ, so u = Σ/(Σ + cΣ) and DC gain v/(1 − u) = 1 + 1/c.
+    expect(Number(shown)).toBeCloseTo(1 + 1 / Number(c), 9);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('typing a value into the number box recomputes as the slider does', async () => {
+    const page = await open(urls.fsgdm);
+    await page.locator('input[type="number"][data-key="c"]').fill('0.05');
+    await page.locator('input[type="number"][data-key="c"]').press('Enter');
+    await page.locator('input[type="number"][data-key="c"]').blur();
+    await settled(page);
+    expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.05'));
+    expect(Number(await page.locator('input[type="range"][data-key="c"]').inputValue())).toBeGreaterThan(500);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an invalid value typed in the YAML shows the located message validate prints for that text', async () => {
+    const page = await open(urls.fsgdm);
+    const text = readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: -0.5');
+    await page.locator('#yaml').fill(text);
+    await settled(page);
+    // validate, in process, on the same text at the same path (relative to its working directory).
+    const cwd = join(dir, 'validate');
+    mkdirSync(join(cwd, 'configs'), { recursive: true });
+    writeFileSync(join(cwd, FSGDM), text);
+    const validate = await runCli(['validate', FSGDM], { cwd });
+    expect(validate.code).toBe(2);
+    const line = validate.stderr.split('\n').find((l) => l.startsWith(`${FSGDM}:`))!;
+    expect(line).toMatch(/^configs\/fsgdm-cifar100\.yaml:\d+:\d+: momentum\.c: /);
+    expect(await page.locator('#issues').textContent()).toBe(line);
+    // Fixing it clears the message.
+    await page.locator('#yaml').fill(readFileSync(FSGDM, 'utf8'));
+    await settled(page);
+    expect(await page.locator('#issues').textContent()).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a reload from the URL hash shows the same view: text, figure, position and numbers', async () => {
+    const page = await open(urls.compare);
+    await page.locator('#figure-kind').selectOption('group-delay');
+    await page.locator('#position').evaluate((el: HTMLInputElement) => {
+      el.value = '250';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.locator('input[type="number"][data-key="beta"][data-schedule="standard-sgdm-0.9"]').fill('0.95');
+    await page.locator('input[type="number"][data-key="beta"][data-schedule="standard-sgdm-0.9"]').blur();
+    await settled(page);
+    const read = (p: Page) =>
+      p.evaluate(() => ({
+        yaml: (document.getElementById('yaml') as HTMLTextAreaElement).value,
+        figure: (document.getElementById('figure-kind') as HTMLSelectElement).value,
+        position: (document.getElementById('position') as HTMLInputElement).value,
+        summary: document.getElementById('summary')!.textContent,
+        figures: [...document.querySelectorAll('#figures > section')].map((s) => s.id),
+      }));
+    const before = await read(page);
+    expect(before.figure).toBe('group-delay');
+    expect(before.yaml).toContain('momentum: { preset: standard-sgdm, beta: 0.95 }');
+    expect(before.figures).toEqual(['figure-ema-sgdm-0.9-group-delay', 'figure-standard-sgdm-0.9-group-delay', 'figure-fsgdm-group-delay', 'figure-compare']);
+    // Standard SGDM's DC gain is 1/(1 − β): 20 at β = 0.95 (closed form).
+    expect(Number(await cell(page, 'standard-sgdm-0.9', 'final.dcGain'))).toBeCloseTo(20, 12);
+    const url = page.url();
+    expect(url).toMatch(/#./);
+    const again = await open(url);
+    expect(await read(again)).toEqual(before);
+    expect(problems).toEqual([]);
+    await page.close();
+    await again.close();
+  });
+
+  it('overlays the README\'s three schedules: one summary row and one compare curve each, in a colour-blind-safe palette', async () => {
+    const page = await open(urls.compare);
+    const rows = await page.locator('#summary td[data-key="name"]').allTextContents();
+    expect(rows).toEqual(['ema-sgdm-0.9', 'standard-sgdm-0.9', 'fsgdm']);
+    // EMA-SGDM's DC gain is 1 at any β; Standard SGDM's 1/(1 − β) = 10 at β = 0.9.
+    expect(Number(await cell(page, 'ema-sgdm-0.9', 'final.dcGain'))).toBeCloseTo(1, 12);
+    expect(Number(await cell(page, 'standard-sgdm-0.9', 'final.dcGain'))).toBeCloseTo(10, 12);
+    const colours = await page.evaluate(() => {
+      const view = (window as unknown as { momentumFrExplore: { views: Record<string, { scale(name: string): { range(): string[] } }> } }).momentumFrExplore.views.compare;
+      return view.scale('color').range().slice(0, 3);
+    });
+    expect(colours).toEqual(['#0072B2', '#E69F00', '#009E73']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
