@@ -14,6 +14,8 @@ export interface ExploreHtmlInput {
   sources: ExploreSource[];
   /** The page module (dist/explore-page.js: an IIFE of src/explore/page/main.ts and the library, vega and vega-lite). */
   script: string;
+  /** The page starts with "allow unstable" ticked (`--allow-unstable`). */
+  allowUnstable?: boolean;
   /** Served by `explore --serve`: the page listens for reloads at this path (Server-Sent Events). */
   reloadPath?: string;
 }
@@ -25,7 +27,7 @@ export interface ExploreHtmlInput {
  * library the CLI runs. Deterministic: the same input gives the same bytes.
  */
 export function exploreHtml(page: ExploreHtmlInput): string {
-  const data = { sources: page.sources, reloadPath: page.reloadPath ?? null };
+  const data = { sources: page.sources, allowUnstable: page.allowUnstable ?? false, reloadPath: page.reloadPath ?? null };
   const figureOptions = EXPLORE_FIGURES.map((f) => `<option value="${f}">${f}</option>`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -40,17 +42,19 @@ header, main { max-width: 1280px; margin: 0 auto; padding: 8px 20px; }
 h1 { font-size: 20px; margin: 8px 0 2px; }
 h2 { font-size: 16px; margin: 16px 0 6px; }
 .subtitle, .note { color: #555555; font-size: 12px; }
-.layout { display: grid; grid-template-columns: minmax(300px, 380px) 1fr; gap: 20px; align-items: start; }
+.layout { display: grid; grid-template-columns: minmax(300px, 380px) minmax(0, 1fr); gap: 20px; align-items: start; }
 .controls fieldset { border: 1px solid #cccccc; border-radius: 4px; margin: 0 0 10px; padding: 6px 10px; }
 .controls legend { font-weight: bold; }
 .control { display: grid; grid-template-columns: 64px 1fr 96px; gap: 6px; align-items: center; margin: 4px 0; }
 .control input[type="range"] { width: 100%; }
 .control input[type="number"] { width: 90px; }
-textarea { width: 100%; box-sizing: border-box; min-height: 220px; font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
+textarea { width: 100%; box-sizing: border-box; min-height: 260px; white-space: pre; overflow: auto; font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
 .messages { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; white-space: pre-wrap; margin: 4px 0; }
 .messages.issues { color: #b00020; }
 .messages.warnings { color: #7a5a00; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 6px 0; }
+.summary { overflow-x: auto; }
+#position-text { flex-basis: 100%; font-size: 12px; color: #555555; }
 .summary table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .summary th, .summary td { text-align: right; padding: 2px 8px; border-bottom: 1px solid #eeeeee; }
 .summary th:first-child, .summary td:first-child { text-align: left; }
@@ -69,7 +73,7 @@ textarea { width: 100%; box-sizing: border-box; min-height: 220px; font-family: 
 <div id="sliders"></div>
 <label><input type="checkbox" id="allow-unstable"> allow unstable (|u| ≥ 1)</label>
 <h2><label for="yaml">Config (YAML)</label></h2>
-<textarea id="yaml" spellcheck="false" autocomplete="off"></textarea>
+<textarea id="yaml" spellcheck="false" autocomplete="off" wrap="off"></textarea>
 <div id="issues" class="messages issues" role="alert" aria-live="polite"></div>
 <div id="warnings" class="messages warnings" aria-live="polite"></div>
 <div class="toolbar">

@@ -48,7 +48,7 @@ export interface ExploreView {
   issues: string[];
   warnings: string[];
   summaries: ScheduleSummary[];
-  /** Every schedule's chosen figure, then (with several schedules, or one) the overlay at the slider's position. */
+  /** With several schedules their overlay at the slider's position first; then every schedule's chosen figure. */
   figures: PlotFigure[];
   /** The analysis as `analyze --format json` writes it (all stages, 512 frequencies), built on demand. */
   recordsJson(): string;
@@ -57,9 +57,9 @@ export interface ExploreView {
 /**
  * What the page shows for a state: the text parsed and validated as the CLI does (the same
  * located messages as `validate`), every stage of every schedule analysed on analyze's grid
- * (512 frequencies), the headline numbers, and the Vega-Lite specs the CLI draws: each schedule's
- * chosen figure, its curves at the first stage, the slider's stage and the last, and the schedules
- * overlaid at the slider's position (`plot --kind compare`). Pure: the same state gives the same view.
+ * (512 frequencies), the headline numbers, and the Vega-Lite specs the CLI draws: several schedules overlaid
+ * at the slider's position (`plot --kind compare`), then each schedule's chosen figure (curves at
+ * the first stage, the slider's stage and the last). Pure: the same state gives the same view.
  */
 export function exploreView(state: PageState, label: string, plot: Partial<PlotOptions> = {}): ExploreView {
   const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: stemOf(label), vocabulary: PAGE_VOCABULARY });
@@ -69,11 +69,11 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
   const analyses = parsed.schedules.map((schedule) => ({ schedule, records: [...stageRecords(schedule, { frequencies, stages: 'all', response: true })] }));
   const summaries = analyses.map(({ schedule, records }) => summary(schedule, records, state.position));
   const options = resolvePlotOptions({ ...plot, comparePositions: [state.position] });
-  const figures = analyses.flatMap(({ schedule }, n) => {
+  const figures = parsed.schedules.length > 1 ? plotFigures(parsed.schedules, ['compare'], options) : [];
+  analyses.forEach(({ schedule }, n) => {
     const stages = state.figure === 'magnitude' || state.figure === 'phase' || state.figure === 'group-delay' ? `first,${summaries[n].stage},last` : null;
-    return plotFigures([schedule], [state.figure], { ...options, stages });
+    figures.push(...plotFigures([schedule], [state.figure], { ...options, stages }));
   });
-  figures.push(...plotFigures(parsed.schedules, ['compare'], options));
   return {
     issues: [],
     warnings,

@@ -12,7 +12,7 @@ describe('exploreHtml: the page around the page module', () => {
   it('inlines the configs as JSON that no text can break out of, and the script without a closing tag inside', () => {
     const html = exploreHtml(input);
     const data = /<script type="application\/json" id="explore-data">(.*?)<\/script>/s.exec(html)![1];
-    expect(JSON.parse(data)).toEqual({ sources: input.sources, reloadPath: null });
+    expect(JSON.parse(data)).toEqual({ sources: input.sources, allowUnstable: false, reloadPath: null });
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).toContain('var s = "<\\/script>";');
     expect(html).toContain('<title>explore &lt;a &amp; b&gt;</title>');
@@ -24,8 +24,9 @@ describe('exploreHtml: the page around the page module', () => {
     for (const id of ['yaml', 'figure-kind', 'position']) expect(html).toContain(`<label for="${id}">`);
   });
 
-  it('carries the reload path when served, and is the same bytes for the same input', () => {
+  it('carries --allow-unstable and the reload path when served, and is the same bytes for the same input', () => {
     expect(exploreHtml({ ...input, reloadPath: '/events' })).toContain('"reloadPath":"/events"');
+    expect(exploreHtml({ ...input, allowUnstable: true })).toContain('"allowUnstable":true');
     expect(exploreHtml(input)).toBe(exploreHtml(input));
   });
 });

@@ -35,10 +35,11 @@ describe('exploreView: what the page shows for a state', () => {
     expect(JSON.parse(view.recordsJson())).toEqual(JSON.parse(cli.stdout));
   });
 
-  it('each schedule\'s chosen figure, then the overlay at the slider\'s position', () => {
+  it('the overlay at the slider\'s position, then each schedule\'s chosen figure (one schedule: no overlay)', () => {
+    expect(exploreView(state(fsgdm, { figure: 'phase' }), FSGDM).figures.map((f) => f.id)).toEqual(['fsgdm-cifar100-phase']);
     const text = readFileSync('configs/compare-ema-standard-fsgdm.yaml', 'utf8');
     const view = exploreView(state(text, { figure: 'metrics' }), 'compare.yaml');
-    expect(view.figures.map((f) => f.id)).toEqual(['ema-sgdm-0.9-metrics', 'standard-sgdm-0.9-metrics', 'fsgdm-metrics', 'compare']);
+    expect(view.figures.map((f) => f.id)).toEqual(['compare', 'ema-sgdm-0.9-metrics', 'standard-sgdm-0.9-metrics', 'fsgdm-metrics']);
     // EMA: (1 − β)/(1 − β) = 1; standard SGDM: 1/(1 − β) = 10.
     expect(view.summaries.map((s) => Number(s.final.dcGain))).toEqual([1, expect.closeTo(10, 12), expect.closeTo(1 + 1 / 0.033, 10)]);
   });

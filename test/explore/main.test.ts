@@ -162,7 +162,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     const before = await read(page);
     expect(before.figure).toBe('group-delay');
     expect(before.yaml).toContain('momentum: { preset: standard-sgdm, beta: 0.95 }');
-    expect(before.figures).toEqual(['figure-ema-sgdm-0.9-group-delay', 'figure-standard-sgdm-0.9-group-delay', 'figure-fsgdm-group-delay', 'figure-compare']);
+    expect(before.figures).toEqual(['figure-compare', 'figure-ema-sgdm-0.9-group-delay', 'figure-standard-sgdm-0.9-group-delay', 'figure-fsgdm-group-delay']);
     // Standard SGDM's DC gain is 1/(1 − β): 20 at β = 0.95 (closed form).
     expect(Number(await cell(page, 'standard-sgdm-0.9', 'final.dcGain'))).toBeCloseTo(20, 12);
     const url = page.url();

@@ -31,7 +31,7 @@ export async function exploreCommand(inputs: string[], options: ExploreCliOption
   const read = () => exploreSources(inputs, options, ctx);
   const title = `momentum-fr explore: ${[...(options.preset ? [options.preset] : []), ...inputs].join(', ')}`;
   const subtitle = `Written by ${TOOL.name} ${TOOL.version}. Every number is computed in this page by the code the CLI runs; nothing is fetched.`;
-  const page = { title, subtitle, sources: await read(), script: await pageScript() };
+  const page = { title, subtitle, sources: await read(), script: await pageScript(), allowUnstable: options.allowUnstable === true };
 
   if (!options.serve) {
     await writeFileOutput(ctx, output, exploreHtml(page));

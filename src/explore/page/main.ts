@@ -15,6 +15,7 @@ import { sliderPosition, sliderValue, SLIDER_STEPS } from '../slider-scale.js';
 
 interface PageData {
   sources: ExploreSource[];
+  allowUnstable: boolean;
   reloadPath: string | null;
 }
 
@@ -25,7 +26,7 @@ scheme('okabe-ito', OKABE_ITO);
 const data = JSON.parse(byId('explore-data').textContent ?? '{}') as PageData;
 /** How messages name the text: the one file's path as given, or a made-up name for several files joined. */
 const label = data.sources.length === 1 ? data.sources[0].label : 'explore.yaml';
-const initial: PageState = { text: joinSources(data.sources), figure: 'magnitude', position: 1, allowUnstable: false };
+const initial: PageState = { text: joinSources(data.sources), figure: 'magnitude', position: 1, allowUnstable: data.allowUnstable };
 let state: PageState = parseStateHash(location.hash, initial) ?? initial;
 
 const yaml = byId('yaml') as HTMLTextAreaElement;
