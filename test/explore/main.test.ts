@@ -81,6 +81,19 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     return dcGain!;
   }
 
+  /** Where two JSON values differ (numbers within 1e-12 relative), or undefined: no deep diff of 12 MB. */
+  function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined {
+    if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)) ? undefined : `${path}: ${a} vs ${b}`;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? undefined : `${path}: ${String(a)} vs ${String(b)}`;
+    const keys = Object.keys(a);
+    if (keys.join() !== Object.keys(b).join()) return `${path}: keys ${keys.join()} vs ${Object.keys(b).join()}`;
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+
   it('is one file under 3 MB with no external script, style or font', () => {
     const html = readFileSync(new URL(urls.fsgdm), 'utf8');
     expect(statSync(new URL(urls.fsgdm)).size).toBeLessThanOrEqual(3 * 1024 * 1024);
@@ -172,6 +185,37 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     expect(problems).toEqual([]);
     await page.close();
     await again.close();
+  });
+
+  it('downloads the YAML as edited, the records analyze writes, and a figure as vega draws it (SVG, PNG)', async () => {
+    const page = await open(urls.fsgdm);
+    await page.locator('input[type="number"][data-key="c"]').fill('0.05');
+    await page.locator('input[type="number"][data-key="c"]').blur();
+    await settled(page);
+    const download = async (selector: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const yaml = await download('#download-yaml');
+    expect(yaml.name).toBe('fsgdm-cifar100.yaml');
+    expect(yaml.bytes.toString('utf8')).toBe(readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: 0.05'));
+    const records = await download('#download-json');
+    expect(records.name).toBe('fsgdm-cifar100.json');
+    const cli = await runCli(['analyze', FSGDM, '--set', 'momentum.c=0.05', '--format', 'json']);
+    // The same document; numbers within 1e-12 relative: the page's V8 is not Node.js's, and a
+    // transcendental function (atan2, log10) may round its last bit differently.
+    expect(firstDifference(JSON.parse(records.bytes.toString('utf8')), JSON.parse(cli.stdout))).toBeUndefined();
+    const svg = await download('#figure-fsgdm-cifar100-magnitude button[data-format="svg"]');
+    expect(svg.name).toBe('fsgdm-cifar100-magnitude.svg');
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText.slice(0, 200)).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svgText.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svgText).toContain('Magnitude response');
+    const png = await download('#figure-fsgdm-cifar100-magnitude button[data-format="png"]');
+    expect(png.name).toBe('fsgdm-cifar100-magnitude.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('overlays the README\'s three schedules: one summary row and one compare curve each, in a colour-blind-safe palette', async () => {
