@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exploreHtml } from '../../src/explore/explore-html.js';
+import { pageScript } from '../../src/explore/serve/page-script.js';
+import { RELOAD_PATH, servePage } from '../../src/explore/serve/serve-page.js';
 import { runCli } from '../support/run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,7 +27,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
   const dir = mkdtempSync(join(tmpdir(), 'mfr-explore-'));
   let context: Context;
   const problems: string[] = [];
-  const urls = { fsgdm: '', compare: '' };
+  const urls = { fsgdm: '', compare: '', served: '' };
 
   beforeAll(async () => {
     for (const [key, config] of [['fsgdm', FSGDM], ['compare', COMPARE]] as const) {
@@ -41,6 +44,8 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
       const url = route.request().url();
       if (url === urls.fsgdm.split('#')[0] || url === urls.compare.split('#')[0] || url.startsWith(`${urls.fsgdm}#`) || url.startsWith(`${urls.compare}#`)) return route.continue();
       if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      // The served page and its event stream (the one test that serves it).
+      if (urls.served !== '' && url.startsWith(urls.served)) return route.continue();
       problems.push(`request: ${url}`);
       return route.abort();
     });
@@ -59,7 +64,8 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('request', (r) => {
-      if (!r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`request: ${r.url()}`);
+      const own = r.url().startsWith('file:') || r.url().startsWith('data:') || r.url().startsWith('blob:') || (urls.served !== '' && r.url().startsWith(urls.served));
+      if (!own) problems.push(`request: ${r.url()}`);
     });
     await page.goto(url);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
@@ -217,6 +223,32 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('served (--serve), the page follows a config file saved on disk: new numbers, the same figure', async () => {
+    const file = join(dir, 'served.yaml');
+    writeFileSync(file, readFileSync(FSGDM, 'utf8'));
+    const sources = async () => [{ label: 'served.yaml', text: readFileSync(file, 'utf8') }];
+    const served = await servePage({ html: exploreHtml({ title: 't', subtitle: 's', sources: await sources(), script: await pageScript(), reloadPath: RELOAD_PATH }), port: 0, watch: [file], sources });
+    urls.served = served.url;
+    try {
+      const page = await open(served.url);
+      // The event stream is open: a save from now on reaches the page.
+      await page.waitForFunction(() => document.body.dataset.live === 'true', null, { timeout: 30_000 });
+      await page.locator('#figure-kind').selectOption('phase');
+      await settled(page);
+      expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.033'));
+      writeFileSync(file, readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: 0.02'));
+      await page.waitForFunction(() => (document.getElementById('yaml') as HTMLTextAreaElement).value.includes('c: 0.02'), null, { timeout: 30_000 });
+      await settled(page);
+      expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.02'));
+      expect(await page.locator('#figure-kind').inputValue()).toBe('phase');
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await served.close();
+      urls.served = '';
+    }
+  }, 180_000);
 
   it('overlays the README\'s three schedules: one summary row and one compare curve each, in a colour-blind-safe palette', async () => {
     const page = await open(urls.compare);

@@ -294,10 +294,14 @@ byId('download-json').addEventListener('click', () => {
 });
 if (data.reloadPath !== null) {
   // `explore --serve`: a config file changed on disk; take its new text, keep the figure and the slider.
-  new EventSource(data.reloadPath).addEventListener('config', (e) => {
+  const events = new EventSource(data.reloadPath);
+  events.addEventListener('config', (e) => {
     const sources = JSON.parse((e as MessageEvent<string>).data) as ExploreSource[];
     update({ text: joinSources(sources) });
   });
+  // "live": the page hears the server (and says so while it does; EventSource reconnects by itself).
+  events.addEventListener('open', () => (document.body.dataset.live = 'true'));
+  events.addEventListener('error', () => (document.body.dataset.live = 'false'));
 }
 update({});
 exposed.ready.then(() => (document.body.dataset.ready = 'true'));
