@@ -80,9 +80,10 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
     summaries,
     figures,
     recordsJson: () => {
-      const header = documentHeader();
-      const schedules = analyses.map(({ schedule, records }) => `{${Object.entries(scheduleHeader(schedule, frequencies)).map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',')},"stages":[\n${records.map(jsonValue).join(',\n')}\n]}`);
-      return `{"schemaVersion":${header.schemaVersion},"tool":${JSON.stringify(header.tool)},"schedules":[\n${schedules.join(',\n')}\n]}\n`;
+      // The keys of analyze's document in its order: the header (tool.ts owns it), then the schedules.
+      const fields = (o: object) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',');
+      const schedules = analyses.map(({ schedule, records }) => `{${fields(scheduleHeader(schedule, frequencies))},"stages":[\n${records.map(jsonValue).join(',\n')}\n]}`);
+      return `{${fields(documentHeader())},"schedules":[\n${schedules.join(',\n')}\n]}\n`;
     },
   };
 }
