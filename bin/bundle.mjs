@@ -20,6 +20,14 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const src = join(root, 'src');
+// zod ships ~45 message locales and loads them all; momentum-fr's messages are its own, in English
+// (zod's default): a third of zod, parsed at every start (and shipped in every page), for nothing.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: join(root, 'node_modules/zod/v4/locales') }));
+  },
+};
 const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'inline', logLevel: 'warning' };
 
 // The bundles, their map and their code caches (`cli.cjs.v20.20.2-x64.cache`): a code cache must
@@ -45,14 +53,7 @@ await build({
     loader: 'ts',
   },
   plugins: [
-    {
-      // zod ships ~45 message locales and loads them all; momentum-fr's messages are its own, in
-      // English (zod's default): a third of zod, parsed at every start, for nothing.
-      name: 'zod-english-only',
-      setup(b) {
-        b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', resolveDir: join(root, 'node_modules/zod/v4/locales') }));
-      },
-    },
+    zodEnglishOnly,
     {
       // commander requires child_process (with net, dgram… behind it) at load, for subcommands that are
       // separate executables, which momentum-fr has none of: required on first use instead, so that a
@@ -108,6 +109,22 @@ await build({
   banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__bundleUrl' },
   outfile: join(dist, 'util/load-bundle.cjs'),
+});
+
+// dist/explore-page.js: the page module of `momentum-fr explore` for the browser (one IIFE with the
+// library's browser entry, zod, yaml, mathjs, vega and vega-lite), which the command inlines into
+// its page. Minified: the page must stay under 3 MB (docs/explore.md gives its size).
+await build({
+  entryPoints: [join(src, 'explore/page/main.ts')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [zodEnglishOnly],
+  outfile: join(dist, 'explore-page.js'),
 });
 
 // The code caches: a child process (plain `node`, the flags every command runs with) runs the

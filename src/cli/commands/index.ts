@@ -11,11 +11,12 @@ import { register as simulate } from './simulate.js';
 import { register as spectrum } from './spectrum.js';
 import { register as sweep } from './sweep.js';
 import { register as tune } from './tune.js';
+import { register as explore } from './explore.js';
 
 /**
  * Every command. Command modules only declare options; each action imports its implementation
  * lazily, so `--help` loads commander and nothing else.
  */
 export function registerCommands(program: Command, ctx: CliContext): void {
-  for (const register of [analyze, coefficients, validate, schema, presets, init, plot, simulate, spectrum, sweep, tune]) register(program, ctx);
+  for (const register of [analyze, coefficients, validate, schema, presets, init, plot, simulate, spectrum, sweep, tune, explore]) register(program, ctx);
 }

@@ -1,0 +1,41 @@
+import { isMap, isSeq, parseAllDocuments, type Document } from 'yaml';
+
+/** Where one schedule sits in a config text: its document and the key path inside it. */
+export interface ScheduleLocation {
+  /** Index of the YAML document (`---` separated) holding the schedule. */
+  document: number;
+  /** Key path of the schedule's mapping inside that document: [] or ['schedules', i]. */
+  path: (string | number)[];
+}
+
+/**
+ * The YAML documents of a config text and the schedules in them, in the order parseSchedules
+ * reads them: each document is one schedule, or a `schedules:` list of them. The documents keep
+ * their comments and layout, so an edit (setNumber) changes one value and nothing else.
+ */
+export function configDocuments(text: string): { documents: Document.Parsed[]; schedules: ScheduleLocation[] } {
+  const documents = parseAllDocuments(text);
+  const list = Array.isArray(documents) ? documents : [];
+  const schedules: ScheduleLocation[] = [];
+  list.forEach((doc, document) => {
+    if (doc.errors.length > 0 || !isMap(doc.contents)) return;
+    const many = doc.get('schedules', true);
+    if (isSeq(many)) many.items.forEach((item, i) => isMap(item) && schedules.push({ document, path: ['schedules', i] }));
+    else schedules.push({ document, path: [] });
+  });
+  return { documents: list, schedules };
+}
+
+/**
+ * The text with one number replaced (or added, with the mappings on its way): `path` starts with
+ * the document's index. Comments, key order and flow style of the rest are kept. The number is
+ * written as JavaScript writes it (shortest round-trip decimal), so it reads back to the same double.
+ */
+export function setNumber(text: string, path: readonly (string | number)[], value: number): string {
+  const { documents } = configDocuments(text);
+  const [index, ...keys] = path;
+  const doc = documents[index as number];
+  if (doc === undefined) throw new RangeError(`setNumber: no document ${String(index)} in the text`);
+  doc.setIn(keys, value);
+  return documents.map((d) => String(d)).join('');
+}

@@ -1,0 +1,121 @@
+import { scheduleHeader, stageRecords } from '../analysis/analyze.js';
+import { linearGrid } from '../filter/grid.js';
+import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
+import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
+import { formatIssue } from '../schedule/issues.js';
+import { parseSchedules } from '../schedule/parse.js';
+import { documentHeader } from '../tool.js';
+import type { Schedule, StageRecord } from '../types.js';
+import { jsonNumber, jsonValue } from '../util/json-value.js';
+import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
+import type { PageState } from './page-state.js';
+
+/** The page's words for the knobs a message may advise turning. */
+export const PAGE_VOCABULARY: Vocabulary = { ...LIBRARY_VOCABULARY, allowUnstable: 'the "allow unstable" box' };
+
+/** Frequencies of the analysed responses: analyze's default grid (linearGrid(512), rad/sample). */
+export const EXPLORE_FREQUENCIES = 512;
+
+/** The headline numbers of one schedule, as text with the digits `analyze --format json` writes. */
+export interface ScheduleSummary {
+  name: string;
+  steps: number;
+  stageCount: number;
+  /** Training step the stage slider stands at, and the stage holding it. */
+  step: number;
+  stage: number;
+  /** Metrics of the last stage (`analyze --stages last`), and of the slider's stage. */
+  final: SummaryNumbers;
+  atStep: SummaryNumbers;
+}
+
+/** A stage's numbers as JSON text (jsonNumber: shortest round-trip, null where undefined). */
+export interface SummaryNumbers {
+  stage: number;
+  u: string;
+  v: string;
+  dcGain: string;
+  dcGainDb: string;
+  nyquistGainDb: string;
+  cutoffFrequency: string;
+  noiseGain: string;
+  groupDelayDc: string;
+  filterType: string;
+}
+
+export interface ExploreView {
+  /** Problems of the text, `label:line:col: key.path: message` as `validate` prints them; none when it analysed. */
+  issues: string[];
+  warnings: string[];
+  summaries: ScheduleSummary[];
+  /** With several schedules their overlay at the slider's position first; then every schedule's chosen figure. */
+  figures: PlotFigure[];
+  /** The analysis as `analyze --format json` writes it (all stages, 512 frequencies), built on demand. */
+  recordsJson(): string;
+}
+
+/**
+ * What the page shows for a state: the text parsed and validated as the CLI does (the same
+ * located messages as `validate`), every stage of every schedule analysed on analyze's grid
+ * (512 frequencies), the headline numbers, and the Vega-Lite specs the CLI draws: several schedules overlaid
+ * at the slider's position (`plot --kind compare`), then each schedule's chosen figure (curves at
+ * the first stage, the slider's stage and the last). Pure: the same state gives the same view.
+ */
+export function exploreView(state: PageState, label: string, plot: Partial<PlotOptions> = {}): ExploreView {
+  const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: stemOf(label), vocabulary: PAGE_VOCABULARY });
+  const warnings = parsed.warnings.map((w) => formatIssue(label, w));
+  if (parsed.issues.length > 0) return { issues: parsed.issues.map((i) => formatIssue(label, i)), warnings, summaries: [], figures: [], recordsJson: () => '' };
+  const frequencies = linearGrid(EXPLORE_FREQUENCIES);
+  const analyses = parsed.schedules.map((schedule) => ({ schedule, records: [...stageRecords(schedule, { frequencies, stages: 'all', response: true })] }));
+  const summaries = analyses.map(({ schedule, records }) => summary(schedule, records, state.position));
+  const options = resolvePlotOptions({ ...plot, comparePositions: [state.position] });
+  const figures = parsed.schedules.length > 1 ? plotFigures(parsed.schedules, ['compare'], options) : [];
+  analyses.forEach(({ schedule }, n) => {
+    const stages = state.figure === 'magnitude' || state.figure === 'phase' || state.figure === 'group-delay' ? `first,${summaries[n].stage},last` : null;
+    figures.push(...plotFigures([schedule], [state.figure], { ...options, stages }));
+  });
+  return {
+    issues: [],
+    warnings,
+    summaries,
+    figures,
+    recordsJson: () => {
+      // The keys of analyze's document in its order: the header (tool.ts owns it), then the schedules.
+      const fields = (o: object) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',');
+      const schedules = analyses.map(({ schedule, records }) => `{${fields(scheduleHeader(schedule, frequencies))},"stages":[\n${records.map(jsonValue).join(',\n')}\n]}`);
+      return `{${fields(documentHeader())},"schedules":[\n${schedules.join(',\n')}\n]}\n`;
+    },
+  };
+}
+
+/** The training step at a position (fraction of the steps): step 1 at 0, the last step at 1. */
+export function stepAt(steps: number, position: number): number {
+  return Math.min(steps, Math.max(1, Math.round(position * steps)));
+}
+
+function summary(schedule: Schedule, records: StageRecord[], position: number): ScheduleSummary {
+  const step = stepAt(schedule.steps, position);
+  const stage = records.find((r) => r.startStep <= step && step <= r.endStep) ?? records.at(-1)!;
+  return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, step, stage: stage.index, final: numbers(records.at(-1)!), atStep: numbers(stage) };
+}
+
+function numbers(r: StageRecord): SummaryNumbers {
+  const m = r.metrics;
+  return {
+    stage: r.index,
+    u: jsonNumber(r.u),
+    v: jsonNumber(r.v),
+    dcGain: jsonNumber(m.dcGain),
+    dcGainDb: jsonNumber(m.dcGainDb),
+    nyquistGainDb: jsonNumber(m.nyquistGainDb),
+    cutoffFrequency: jsonNumber(m.cutoffFrequency),
+    noiseGain: jsonNumber(m.noiseGain),
+    groupDelayDc: jsonNumber(m.groupDelayDc),
+    filterType: m.filterType,
+  };
+}
+
+/** A file name without folders and extension, as the CLI names schedules that have no `name`. */
+function stemOf(label: string): string {
+  return label.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'schedule';
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exploreView, stepAt, type ExploreView } from '../../src/explore/explore-view.js';
+import type { PageState } from '../../src/explore/page-state.js';
+import { runCli } from '../support/run-cli.js';
+
+const FSGDM = 'configs/fsgdm-cifar100.yaml';
+const state = (text: string, more: Partial<PageState> = {}): PageState => ({ text, figure: 'magnitude', position: 1, allowUnstable: false, ...more });
+
+describe('exploreView: what the page shows for a state', () => {
+  const fsgdm = readFileSync(FSGDM, 'utf8');
+
+  it('the last stage\'s numbers are FSGDM\'s closed form, u = Σ/(Σ + cΣ), DC gain 1 + 1/c', () => {
+    const [s] = exploreView(state(fsgdm), FSGDM).summaries;
+    expect(s).toMatchObject({ name: 'fsgdm-cifar100', steps: 117000, stageCount: 301, step: 117000, stage: 300 });
+    expect(Number(s.final.u)).toBeCloseTo(1 / 1.033, 15);
+    expect(Number(s.final.dcGain)).toBeCloseTo(1 + 1 / 0.033, 12);
+    expect(Number(s.final.noiseGain)).toBeCloseTo(1 / (1 - (1 / 1.033) ** 2), 10);
+  });
+
+  it('the slider\'s position picks the stage holding that step: δ = 390 steps per stage, stage k from step 390k', () => {
+    const view = exploreView(state(fsgdm, { position: 0.25 }), FSGDM);
+    const s = view.summaries[0];
+    expect(s.step).toBe(29250);
+    expect(s.stage).toBe(Math.floor(29250 / 390));
+    expect(Number(s.atStep.u)).toBeCloseTo((75 * 390) / (75 * 390 + 0.033 * 117000), 15);
+    expect(stepAt(100, 0)).toBe(1);
+    expect(stepAt(100, 1)).toBe(100);
+  });
+
+  it('records JSON holds what analyze --format json writes for the same config', async () => {
+    const view: ExploreView = exploreView(state(fsgdm), FSGDM);
+    const cli = await runCli(['analyze', FSGDM, '--format', 'json']);
+    expect(cli.code).toBe(0);
+    expect(JSON.parse(view.recordsJson())).toEqual(JSON.parse(cli.stdout));
+  });
+
+  it('the overlay at the slider\'s position, then each schedule\'s chosen figure (one schedule: no overlay)', () => {
+    expect(exploreView(state(fsgdm, { figure: 'phase' }), FSGDM).figures.map((f) => f.id)).toEqual(['fsgdm-cifar100-phase']);
+    const text = readFileSync('configs/compare-ema-standard-fsgdm.yaml', 'utf8');
+    const view = exploreView(state(text, { figure: 'metrics' }), 'compare.yaml');
+    expect(view.figures.map((f) => f.id)).toEqual(['compare', 'ema-sgdm-0.9-metrics', 'standard-sgdm-0.9-metrics', 'fsgdm-metrics']);
+    // EMA: (1 − β)/(1 − β) = 1; standard SGDM: 1/(1 − β) = 10.
+    expect(view.summaries.map((s) => Number(s.final.dcGain))).toEqual([1, expect.closeTo(10, 12), expect.closeTo(1 + 1 / 0.033, 10)]);
+  });
+
+  it('a bad config gives validate\'s located messages and nothing else; the page\'s words name its own box', () => {
+    const view = exploreView(state(fsgdm.replace('c: 0.033', 'c: -1')), FSGDM);
+    expect(view.issues).toEqual(['configs/fsgdm-cifar100.yaml:11:6: momentum.c: must be ≥ 0 (got -1)']);
+    expect(view.figures).toEqual([]);
+    const unstable = exploreView(state('steps: 10\nmomentum: { u: 1.5, v: 1 }\n'), 'x.yaml');
+    expect(unstable.issues.join('\n')).toContain('the "allow unstable" box');
+    expect(exploreView(state('steps: 10\nmomentum: { u: 1.5, v: 1 }\n', { allowUnstable: true }), 'x.yaml').issues).toEqual([]);
+  });
+});

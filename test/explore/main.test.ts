@@ -1,0 +1,268 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The page of `momentum-fr explore` (src/explore/page/main.ts) in Debian's chromium, offline: every
+// request that is not the page's own file is aborted and counted. The numbers it shows are checked
+// against `analyze` run in process and against the closed form of FSGDM's last stage.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exploreHtml } from '../../src/explore/explore-html.js';
+import { pageScript } from '../../src/explore/serve/page-script.js';
+import { RELOAD_PATH, servePage } from '../../src/explore/serve/serve-page.js';
+import { runCli } from '../support/run-cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FSGDM = 'configs/fsgdm-cifar100.yaml';
+const COMPARE = 'configs/compare-ema-standard-fsgdm.yaml';
+
+if (!existsSync(CHROMIUM)) console.warn(`test/explore/main.test.ts: skipped, ${CHROMIUM} is absent (apt-get install chromium)`);
+
+type Context = Awaited<ReturnType<(typeof import('playwright-core'))['chromium']['launchPersistentContext']>>;
+type Page = Awaited<ReturnType<Context['newPage']>>;
+
+describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headless Chromium, offline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mfr-explore-'));
+  let context: Context;
+  const problems: string[] = [];
+  const urls = { fsgdm: '', compare: '', served: '' };
+
+  beforeAll(async () => {
+    for (const [key, config] of [['fsgdm', FSGDM], ['compare', COMPARE]] as const) {
+      const out = join(dir, `${key}.html`);
+      const r = await runCli(['explore', config, '-o', out]);
+      expect(r.stderr).toBe(`wrote ${out}\n`);
+      expect(r.code).toBe(0);
+      urls[key] = pathToFileURL(out).href;
+    }
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS });
+    // Nothing but the page's own file may load: everything else is aborted, and counted as a problem.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === urls.fsgdm.split('#')[0] || url === urls.compare.split('#')[0] || url.startsWith(`${urls.fsgdm}#`) || url.startsWith(`${urls.compare}#`)) return route.continue();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      // The served page and its event stream (the one test that serves it).
+      if (urls.served !== '' && url.startsWith(urls.served)) return route.continue();
+      problems.push(`request: ${url}`);
+      return route.abort();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A new tab on the page, with console errors, page errors and requests recorded as problems. */
+  async function open(url: string): Promise<Page> {
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      const own = r.url().startsWith('file:') || r.url().startsWith('data:') || r.url().startsWith('blob:') || (urls.served !== '' && r.url().startsWith(urls.served));
+      if (!own) problems.push(`request: ${r.url()}`);
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
+    return page;
+  }
+
+  /** Waits for the recompute the last input started, then reads a cell of the summary table. */
+  async function settled(page: Page): Promise<void> {
+    await page.evaluate(() => (window as unknown as { momentumFrExplore: { ready: Promise<void> } }).momentumFrExplore.ready);
+  }
+  const cell = (page: Page, schedule: string, key: string) => page.locator(`#summary td[data-schedule="${schedule}"][data-key="${key}"]`).textContent();
+
+  /** `analyze --set momentum.c=C --stages last --format json`, in process: the last stage's DC gain as JSON wrote it. */
+  async function analyzeDcGain(c: string): Promise<string> {
+    const r = await runCli(['analyze', FSGDM, '--set', `momentum.c=${c}`, '--stages', 'last', '--format', 'json', '--no-response']);
+    expect(r.code, r.stderr).toBe(0);
+    const dcGain = /"dcGain":([-0-9.e+]+)/.exec(r.stdout)?.[1];
+    expect(JSON.parse(r.stdout).schedules[0].stages[0].metrics.dcGain).toBe(Number(dcGain));
+    return dcGain!;
+  }
+
+  /** Where two JSON values differ (numbers within 1e-12 relative), or undefined: no deep diff of 12 MB. */
+  function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined {
+    if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)) ? undefined : `${path}: ${a} vs ${b}`;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b ? undefined : `${path}: ${String(a)} vs ${String(b)}`;
+    const keys = Object.keys(a);
+    if (keys.join() !== Object.keys(b).join()) return `${path}: keys ${keys.join()} vs ${Object.keys(b).join()}`;
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d !== undefined) return d;
+    }
+    return undefined;
+  }
+
+  it('is one file under 3 MB with no external script, style or font', () => {
+    const html = readFileSync(new URL(urls.fsgdm), 'utf8');
+    expect(statSync(new URL(urls.fsgdm)).size).toBeLessThanOrEqual(3 * 1024 * 1024);
+    expect(/<script[^>]+src=|<link[^>]+href=|@import|url\(\s*['"]?https?:/i.test(html)).toBe(false);
+  });
+
+  it('shows the final DC gain analyze prints, and moving the c slider with the keyboard shows analyze\'s number for the new c', async () => {
+    const page = await open(urls.fsgdm);
+    // Before: c = 0.033 as in the file.
+    expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.033'));
+
+    const slider = page.locator('input[type="range"][data-key="c"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await settled(page);
+    const c = await page.locator('input[type="number"][data-key="c"]').inputValue();
+    expect(Number(c)).toBeGreaterThan(0.033);
+    expect(await page.locator('#yaml').inputValue()).toContain(`c: ${c}\n`);
+    const shown = (await cell(page, 'fsgdm-cifar100', 'final.dcGain'))!;
+    expect(shown).toBe(await analyzeDcGain(c));
+    // Independent of both: the last stage starts at S = Σ, so u = Σ/(Σ + cΣ) and DC gain v/(1 − u) = 1 + 1/c.
+    expect(Number(shown)).toBeCloseTo(1 + 1 / Number(c), 9);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('typing a value into the number box recomputes as the slider does', async () => {
+    const page = await open(urls.fsgdm);
+    await page.locator('input[type="number"][data-key="c"]').fill('0.05');
+    await page.locator('input[type="number"][data-key="c"]').press('Enter');
+    await page.locator('input[type="number"][data-key="c"]').blur();
+    await settled(page);
+    expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.05'));
+    expect(Number(await page.locator('input[type="range"][data-key="c"]').inputValue())).toBeGreaterThan(500);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an invalid value typed in the YAML shows the located message validate prints for that text', async () => {
+    const page = await open(urls.fsgdm);
+    const text = readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: -0.5');
+    await page.locator('#yaml').fill(text);
+    await settled(page);
+    // validate, in process, on the same text at the same path (relative to its working directory).
+    const cwd = join(dir, 'validate');
+    mkdirSync(join(cwd, 'configs'), { recursive: true });
+    writeFileSync(join(cwd, FSGDM), text);
+    const validate = await runCli(['validate', FSGDM], { cwd });
+    expect(validate.code).toBe(2);
+    const line = validate.stderr.split('\n').find((l) => l.startsWith(`${FSGDM}:`))!;
+    expect(line).toMatch(/^configs\/fsgdm-cifar100\.yaml:\d+:\d+: momentum\.c: /);
+    expect(await page.locator('#issues').textContent()).toBe(line);
+    // Fixing it clears the message.
+    await page.locator('#yaml').fill(readFileSync(FSGDM, 'utf8'));
+    await settled(page);
+    expect(await page.locator('#issues').textContent()).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a reload from the URL hash shows the same view: text, figure, position and numbers', async () => {
+    const page = await open(urls.compare);
+    await page.locator('#figure-kind').selectOption('group-delay');
+    await page.locator('#position').evaluate((el: HTMLInputElement) => {
+      el.value = '250';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.locator('input[type="number"][data-key="beta"][data-schedule="standard-sgdm-0.9"]').fill('0.95');
+    await page.locator('input[type="number"][data-key="beta"][data-schedule="standard-sgdm-0.9"]').blur();
+    await settled(page);
+    const read = (p: Page) =>
+      p.evaluate(() => ({
+        yaml: (document.getElementById('yaml') as HTMLTextAreaElement).value,
+        figure: (document.getElementById('figure-kind') as HTMLSelectElement).value,
+        position: (document.getElementById('position') as HTMLInputElement).value,
+        summary: document.getElementById('summary')!.textContent,
+        figures: [...document.querySelectorAll('#figures > section')].map((s) => s.id),
+      }));
+    const before = await read(page);
+    expect(before.figure).toBe('group-delay');
+    expect(before.yaml).toContain('momentum: { preset: standard-sgdm, beta: 0.95 }');
+    expect(before.figures).toEqual(['figure-compare', 'figure-ema-sgdm-0.9-group-delay', 'figure-standard-sgdm-0.9-group-delay', 'figure-fsgdm-group-delay']);
+    // Standard SGDM's DC gain is 1/(1 − β): 20 at β = 0.95 (closed form).
+    expect(Number(await cell(page, 'standard-sgdm-0.9', 'final.dcGain'))).toBeCloseTo(20, 12);
+    const url = page.url();
+    expect(url).toMatch(/#./);
+    const again = await open(url);
+    expect(await read(again)).toEqual(before);
+    expect(problems).toEqual([]);
+    await page.close();
+    await again.close();
+  });
+
+  it('downloads the YAML as edited, the records analyze writes, and a figure as vega draws it (SVG, PNG)', async () => {
+    const page = await open(urls.fsgdm);
+    await page.locator('input[type="number"][data-key="c"]').fill('0.05');
+    await page.locator('input[type="number"][data-key="c"]').blur();
+    await settled(page);
+    const download = async (selector: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const yaml = await download('#download-yaml');
+    expect(yaml.name).toBe('fsgdm-cifar100.yaml');
+    expect(yaml.bytes.toString('utf8')).toBe(readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: 0.05'));
+    const records = await download('#download-json');
+    expect(records.name).toBe('fsgdm-cifar100.json');
+    const cli = await runCli(['analyze', FSGDM, '--set', 'momentum.c=0.05', '--format', 'json']);
+    // The same document; numbers within 1e-12 relative: the page's V8 is not Node.js's, and a
+    // transcendental function (atan2, log10) may round its last bit differently.
+    expect(firstDifference(JSON.parse(records.bytes.toString('utf8')), JSON.parse(cli.stdout))).toBeUndefined();
+    const svg = await download('#figure-fsgdm-cifar100-magnitude button[data-format="svg"]');
+    expect(svg.name).toBe('fsgdm-cifar100-magnitude.svg');
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText.slice(0, 200)).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svgText.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svgText).toContain('Magnitude response');
+    const png = await download('#figure-fsgdm-cifar100-magnitude button[data-format="png"]');
+    expect(png.name).toBe('fsgdm-cifar100-magnitude.png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('served (--serve), the page follows a config file saved on disk: new numbers, the same figure', async () => {
+    const file = join(dir, 'served.yaml');
+    writeFileSync(file, readFileSync(FSGDM, 'utf8'));
+    const sources = async () => [{ label: 'served.yaml', text: readFileSync(file, 'utf8') }];
+    const served = await servePage({ html: exploreHtml({ title: 't', subtitle: 's', sources: await sources(), script: await pageScript(), reloadPath: RELOAD_PATH }), port: 0, watch: [file], sources });
+    urls.served = served.url;
+    try {
+      const page = await open(served.url);
+      // The event stream is open: a save from now on reaches the page.
+      await page.waitForFunction(() => document.body.dataset.live === 'true', null, { timeout: 30_000 });
+      await page.locator('#figure-kind').selectOption('phase');
+      await settled(page);
+      expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.033'));
+      writeFileSync(file, readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: 0.02'));
+      await page.waitForFunction(() => (document.getElementById('yaml') as HTMLTextAreaElement).value.includes('c: 0.02'), null, { timeout: 30_000 });
+      await settled(page);
+      expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.02'));
+      expect(await page.locator('#figure-kind').inputValue()).toBe('phase');
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await served.close();
+      urls.served = '';
+    }
+  }, 180_000);
+
+  it('overlays the README\'s three schedules: one summary row and one compare curve each, in a colour-blind-safe palette', async () => {
+    const page = await open(urls.compare);
+    const rows = await page.locator('#summary td[data-key="name"]').allTextContents();
+    expect(rows).toEqual(['ema-sgdm-0.9', 'standard-sgdm-0.9', 'fsgdm']);
+    // EMA-SGDM's DC gain is 1 at any β; Standard SGDM's 1/(1 − β) = 10 at β = 0.9.
+    expect(Number(await cell(page, 'ema-sgdm-0.9', 'final.dcGain'))).toBeCloseTo(1, 12);
+    expect(Number(await cell(page, 'standard-sgdm-0.9', 'final.dcGain'))).toBeCloseTo(10, 12);
+    const colours = await page.evaluate(() => {
+      const view = (window as unknown as { momentumFrExplore: { views: Record<string, { scale(name: string): { range(): string[] } }> } }).momentumFrExplore.views.compare;
+      return view.scale('color').range().slice(0, 3);
+    });
+    expect(colours).toEqual(['#0072B2', '#E69F00', '#009E73']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

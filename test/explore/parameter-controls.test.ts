@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parameterControls, sliderRange } from '../../src/explore/parameter-controls.js';
+
+describe('the page\'s sliders: every number of every schedule', () => {
+  it('FSGDM: steps, stages and the preset\'s c and v, with their paths in the text and the schema\'s descriptions', () => {
+    const controls = parameterControls(readFileSync('configs/fsgdm-cifar100.yaml', 'utf8'));
+    expect(controls.map((c) => [c.key, c.value, c.path, c.integer, c.scale])).toEqual([
+      ['steps', 117000, [0, 'steps'], true, 'log'],
+      ['stages', 300, [0, 'stages'], true, 'log'],
+      ['c', 0.033, [0, 'momentum', 'c'], false, 'log'],
+      ['v', 1, [0, 'momentum', 'v'], false, 'linear'],
+    ]);
+    expect(controls[2].description).toMatch(/^scaling factor c/);
+    // c ≥ 0 in the schema: a log slider two decades either side of the value.
+    expect(controls[2]).toMatchObject({ min: 0.033 / 100, max: 0.033 * 100 });
+    expect(controls[3]).toMatchObject({ min: 0, max: 2 });
+  });
+
+  it('a schedules list: one group per schedule, named; a preset default the text leaves out gets a slider too', () => {
+    const text = 'schedules:\n  - { name: a, steps: 1000, momentum: { preset: standard-sgdm } }\n  - { steps: 1000, momentum: { preset: adam-m, beta1: 0.8 } }\n';
+    const controls = parameterControls(text);
+    expect(controls.map((c) => [c.scheduleName, c.key, c.value, c.path.join('.')])).toEqual([
+      ['a', 'steps', 1000, '0.schedules.0.steps'],
+      ['a', 'beta', 0.9, '0.schedules.0.momentum.beta'],
+      ['schedule 2', 'steps', 1000, '0.schedules.1.steps'],
+      ['schedule 2', 'beta1', 0.8, '0.schedules.1.momentum.beta1'],
+    ]);
+    // adam-m's beta1 is bounded on both sides by its schema: [0, 1).
+    expect(controls[3]).toMatchObject({ min: 0, max: 1, scale: 'linear' });
+  });
+
+  it('values that are no number (an expression, a list, a custom momentum) get no slider; lr does', () => {
+    const text = 'steps: 100\nlr: 0.1\nmomentum: { u: "0.9", v: 1 }\n---\nsteps: 100\nmomentum: { preset: aggmo, betas: [0, 0.9] }\n';
+    expect(parameterControls(text).map((c) => `${c.schedule}:${c.key}`)).toEqual(['0:steps', '0:lr', '1:steps']);
+  });
+
+  it('text that is not YAML, or no mapping, gives no sliders (validation says why)', () => {
+    expect(parameterControls('steps: [1,\n')).toEqual([]);
+    expect(parameterControls('- 1\n- 2\n')).toEqual([]);
+  });
+});
+
+describe('sliderRange', () => {
+  it('uses finite schema bounds on both sides, log when they span two decades or more', () => {
+    expect(sliderRange(0.5, { type: 'number', minimum: 0, exclusiveMaximum: 1 })).toEqual({ min: 0, max: 1, scale: 'linear', integer: false });
+    expect(sliderRange(5, { type: 'number', minimum: 0.1, maximum: 100 })).toEqual({ min: 0.1, max: 100, scale: 'log', integer: false });
+  });
+
+  it('spans β-like values over [0, 1], others linearly around them, and clips to a bound', () => {
+    expect(sliderRange(0.9, { type: 'number' })).toEqual({ min: 0, max: 1, scale: 'linear', integer: false });
+    expect(sliderRange(-0.5, { type: 'number' })).toEqual({ min: -1, max: 1, scale: 'linear', integer: false });
+    expect(sliderRange(3, { type: 'integer', minimum: 1 })).toEqual({ min: 1, max: 10, scale: 'linear', integer: true });
+    expect(sliderRange(0.01, { type: 'number', exclusiveMinimum: 0 })).toEqual({ min: 0.0001, max: 1, scale: 'log', integer: false });
+  });
+});
