@@ -16,22 +16,27 @@ export const ScalarOrExpression = z
   .describe('a number or an expression such as "t / (t + 1000)"');
 
 export const Segment = z.strictObject({
-  from: z.int().min(1).describe('the value applies from the stage containing step `from` (1-based) on; a later segment starting in the same stage wins there'),
+  from: z.int().min(1).describe('the value applies from step `from` (1-based) on; with stages, from the stage containing it (a later segment starting in the same stage wins there)'),
   value: ScalarOrExpression,
 });
 
-export const Coefficient = z.union(
+/**
+ * A value that may change during training (docs/config.md, "Values"): a number, an expression of
+ * the step, one value per stage, or piecewise segments. Without `stages`/`stageLength`, a value that
+ * reads the step is evaluated at every step.
+ */
+export const ScheduleValue = z.union(
   [
     ScalarOrExpression,
-    z.array(ScalarOrExpression).min(1).describe('one value per stage'),
+    z.array(ScalarOrExpression).min(1).describe('one value per stage (needs stages or stageLength)'),
     z.strictObject({ piecewise: z.array(Segment).min(1) }).describe('segments by first step'),
   ],
   { error: 'expected a number, an expression, a list with one value per stage, or { piecewise: [...] }' },
 );
 
 export const CustomMomentum = z.strictObject({
-  u: Coefficient.describe('weight of the previous buffer, per stage'),
-  v: Coefficient.default(1).describe('weight of the current gradient, per stage (may use u)'),
+  u: ScheduleValue.describe('weight of the previous buffer'),
+  v: ScheduleValue.default(1).describe('weight of the current gradient (may use u)'),
   params: z.record(z.string().regex(/^[A-Za-z_]\w*$/), z.number()).optional().describe('named constants for expressions'),
   firstStepCopy: z.boolean().default(false).describe('the first step copies the gradient (m_1 = g_1)'),
 });
@@ -43,7 +48,7 @@ export const ScheduleShape = z.strictObject({
   steps: z.int().min(1).max(LIMITS.maxSteps).describe('total gradient steps Σ (T in expressions)'),
   stages: z.int().min(1).max(LIMITS.maxStages).optional().describe('number of stages N (default 1)'),
   stageLength: z.int().min(1).max(LIMITS.maxSteps).optional().describe('steps per stage (instead of stages)'),
-  lr: z.number().min(0).max(1e300).optional().describe('learning rate α: the parameter step is −α·(the optimizer\'s output)'),
+  lr: ScheduleValue.optional().describe('learning rate α ≥ 0 (a number or a schedule): the parameter step is −α·(the optimizer\'s output)'),
   momentum: z.record(z.string(), z.unknown()),
   sweep: SweepBlock.optional().describe('grid for `momentum-fr sweep` (ignored by the other commands)'),
 });

@@ -28,6 +28,11 @@ interface PresetCommon<S extends z.ZodObject> {
    * per-branch c, u, v, a rational stage's b and a. Default: one branch (32) for bank presets, else 0.
    */
   stageBytes?(params: z.output<S>): number;
+  /**
+   * True when the coefficients depend on the step (paper-*-increasing: u = t/(t + μ)): without
+   * `stages`/`stageLength` they are then evaluated at every step rather than once.
+   */
+  stepDependent?(params: z.output<S>): boolean;
 }
 
 /** First-order momentum over the schedule's partition: u and v per stage. */

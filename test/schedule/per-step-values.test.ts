@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { formatIssue } from '../../src/schedule/issues.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import type { Schedule } from '../../src/types.js';
+
+const messages = (text: string) => parseSchedules(text).issues.map((i) => formatIssue('x.yaml', i));
+const only = (text: string): Schedule => {
+  const { schedules, issues } = parseSchedules(text);
+  expect(issues).toEqual([]);
+  return schedules[0];
+};
+
+/** Per-step values the test computes itself: value(t) for t = 1 … steps. */
+function perStep(steps: number, value: (t: number) => number): number[] {
+  return Array.from({ length: steps }, (_, i) => value(i + 1));
+}
+
+/** A stage table expanded back to one value per step. */
+function expanded(schedule: Schedule, column: Float64Array): number[] {
+  const out: number[] = [];
+  const { startStep, endStep, count } = schedule.stages;
+  for (let k = 0; k < count; k++) for (let t = startStep[k]; t <= endStep[k]; t++) out.push(column[k]);
+  return out;
+}
+
+/** m_T's response to a constant gradient (ω = 0) by the recursion itself: m_t = u_t·m_{t−1} + v_t. */
+function dcByRecursion(u: number[], v: number[]): number {
+  let m = 0;
+  for (let i = 0; i < u.length; i++) m = u[i] * m + v[i];
+  return m;
+}
+
+describe('values that read the step are evaluated per step without stages (issue 13: the silently-constant schedule)', () => {
+  const ISSUE = 'steps: 1000\nmomentum:\n  u: "min(0.5 + 0.4*(t-1)/500, 0.9)"\n';
+  const u = (t: number) => Math.min(0.5 + (0.4 * (t - 1)) / 500, 0.9);
+
+  it('the issue\'s u = min(0.5 + 0.4(t−1)/500, 0.9) rises every step and holds 0.9 from step 501: 500 stages then one for the tail', () => {
+    const schedule = only(ISSUE);
+    expect(expanded(schedule, schedule.stages.u)).toEqual(perStep(1000, u));
+    expect(schedule.stages.count).toBe(501);
+    expect([schedule.stages.startStep[500], schedule.stages.endStep[500], schedule.stages.u[500]]).toEqual([501, 1000, 0.9]);
+  });
+
+  it('|H(0)| at the end is 10 (= 1/(1 − 0.9)), not 2: frozen by the closed form, exact by the recursion', () => {
+    const result = analyze(ISSUE, { frequencies: new Float64Array([0]), stages: 'last', mode: 'both', atSteps: [1000] });
+    const [s] = result.schedules;
+    expect(s.stages[0].response!.magnitude[0]).toBeCloseTo(1 / (1 - 0.9), 12);
+    const exact = dcByRecursion(perStep(1000, u), perStep(1000, () => 1));
+    expect(Math.abs(s.atSteps![0].responseExact.magnitude[0] - exact)).toBeLessThan(1e-12 * exact);
+    expect(exact).toBeCloseTo(10, 12);
+  });
+
+  it('validate says nothing about it, and warns for t under an explicit stages: 1', () => {
+    expect(parseSchedules(ISSUE).warnings).toEqual([]);
+    const single = parseSchedules('steps: 1000\nstages: 1\nmomentum:\n  u: "min(0.5 + 0.4*(t-1)/500, 0.9)"\n');
+    expect(single.warnings.map((w) => [w.code, w.path.join('.'), w.message])).toEqual([
+      ['constant_expression', 'momentum.u', 'uses t but stages: 1 makes a single stage, so it is evaluated once (at step 1) and is constant; remove stages to evaluate it at every step'],
+    ]);
+    expect(single.schedules[0].stages.u[0]).toBe(0.5);
+  });
+
+  it('explicit partitions keep per-stage evaluation: stages: 4 evaluates at each stage start, no merging', () => {
+    const s = only('steps: 100\nstages: 4\nmomentum:\n  u: "t < 1000 ? 0.5 : 0.9"\n');
+    expect([...s.stages.u]).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect([...s.stages.startStep]).toEqual([1, 26, 51, 76]);
+  });
+
+  it('per step, k = t − 1, N = T, delta = 1 (a note says so), and v may read u of the same step', () => {
+    const { schedules, warnings } = parseSchedules('steps: 6\nmomentum:\n  u: "p / 2"\n  v: "1 - u + 0*k"\n');
+    expect(expanded(schedules[0], schedules[0].stages.u)).toEqual(perStep(6, (t) => t / 6 / 2));
+    expect(expanded(schedules[0], schedules[0].stages.v)).toEqual(perStep(6, (t) => 1 - t / 6 / 2));
+    expect(warnings.map((w) => [w.severity, w.code, w.path.join('.')])).toEqual([['note', 'per_step_variables', 'momentum.v']]);
+    const ks = only('steps: 4\nmomentum:\n  u: "t / 100"\n  v: "k * 1000 + N * 10 + delta"\n');
+    expect(expanded(ks, ks.stages.v)).toEqual([41, 1041, 2041, 3041]);
+  });
+
+  it('an expression of k alone, without stages, stays one stage (k = 0): only t and p make values per step', () => {
+    expect(only('steps: 50\nmomentum:\n  u: "0.5 + k"\n').stages.count).toBe(1);
+  });
+
+  it('piecewise without stages applies each segment from its own step (it applied the last one everywhere)', () => {
+    const s = only('steps: 12\nmomentum:\n  u: { piecewise: [ { from: 1, value: 0 }, { from: 5, value: 0.9 }, { from: 9, value: "t / 100" } ] }\n');
+    expect(expanded(s, s.stages.u)).toEqual(perStep(12, (t) => (t < 5 ? 0 : t < 9 ? 0.9 : t / 100)));
+    expect([...s.stages.startStep]).toEqual([1, 5, 9, 10, 11, 12]);
+  });
+
+  it('constant segments cost one stage each however long the run: 10¹² steps in three iterations', () => {
+    const s = only('steps: 1000000000000\nmomentum:\n  u: { piecewise: [ { from: 1, value: 0.5 }, { from: 1000, value: 0.9 }, { from: 500000000000, value: 0.5 } ] }\n');
+    expect([...s.stages.startStep]).toEqual([1, 1000, 500000000000]);
+    expect([...s.stages.endStep]).toEqual([999, 499999999999, 1e12]);
+  });
+
+  it('equal consecutive values merge into one stage: a step function of t gives one stage per step of the function', () => {
+    const s = only('steps: 1000\nmomentum:\n  u: "floor((t - 1) / 250) / 10"\n');
+    expect([...s.stages.startStep]).toEqual([1, 251, 501, 751]);
+    expect([...s.stages.u]).toEqual([0, 0.1, 0.2, 0.3]);
+  });
+
+  it('paper-*-increasing without stages is per step: u_t = t/(t + μ) at every step', () => {
+    const s = only('steps: 20\nmomentum: { preset: paper-orthodox-low-pass-increasing, mu: 10 }\n');
+    expect(expanded(s, s.stages.u)).toEqual(perStep(20, (t) => t / (t + 10)));
+  });
+
+  it('a value evaluated at every step over more than 10⁷ steps is refused before allocation, naming it', () => {
+    expect(messages('steps: 1000000000\nmomentum:\n  u: 0.5\n  v: "1 - p/2"\n')).toEqual([
+      'x.yaml:4:6: momentum.v: is evaluated at every step (it reads the step and no stages or stageLength is given): at most 10000000 steps (got 1000000000); give stages or stageLength',
+    ]);
+  });
+
+  it('a per-stage list needs stages or stageLength', () => {
+    expect(messages('steps: 10\nmomentum:\n  u: [0.5, 0.6]\n')).toEqual(['x.yaml:3:6: momentum.u: a per-stage list needs stages or stageLength']);
+  });
+
+  it('an expression that fails per step names the step', () => {
+    expect(messages('steps: 10\nmomentum:\n  u: "round(0.5, t + 20)"\n')[0]).toMatch(/^x\.yaml:3:6: momentum\.u: expression .* at step 1$/);
+  });
+});
+
+describe('lr: the learning rate as a value', () => {
+  it('an expression of t without stages is per step; stages split where it changes (u stays one recursion)', () => {
+    const s = only('steps: 10\nlr: "t <= 4 ? 0.1 * t / 4 : 0.1"\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n');
+    expect(expanded(s, s.lr!)).toEqual(perStep(10, (t) => (t <= 4 ? (0.1 * t) / 4 : 0.1)));
+    // Steps 4 … 10 all have lr 0.1: one stage.
+    expect([...s.stages.startStep]).toEqual([1, 2, 3, 4]);
+    expect([...s.stages.u]).toEqual([0.9, 0.9, 0.9, 0.9]);
+  });
+
+  it('with stages, lr is evaluated at each stage start like any value', () => {
+    const s = only('steps: 10\nstages: 2\nlr: "0.1 / t"\nmomentum: { u: 0.9 }\n');
+    expect([...s.lr!]).toEqual([0.1, 0.1 / 6]);
+  });
+
+  it('piecewise lr splits a filter bank\'s stages and copies their rows (nesterov)', () => {
+    const s = only('steps: 30\nlr: { piecewise: [ { from: 1, value: 0.01 }, { from: 11, value: 0.1 } ] }\nmomentum: { preset: nesterov, momentum: 0.9 }\n');
+    expect([...s.stages.startStep]).toEqual([1, 11]);
+    expect([...s.lr!]).toEqual([0.01, 0.1]);
+    if (s.filter.kind !== 'bank') throw new Error('expected a bank');
+    expect([...s.filter.bank.c0, ...s.filter.bank.c, ...s.filter.bank.u]).toEqual([1, 1, 0.9, 0.9, 0.9, 0.9]);
+  });
+
+  it('lr per step over FSGDM keeps the preset\'s segments as hard boundaries', () => {
+    const s = only('steps: 20\nstages: 4\nlr: { piecewise: [ { from: 1, value: 1 }, { from: 8, value: 2 } ] }\nmomentum: { preset: fsgdm, c: 0.1 }\n');
+    // stage mode (explicit stages): δ = 5, segments start at 1, 5, 10, 15, 20; lr per segment by its last step.
+    expect([...s.stages.startStep]).toEqual([1, 5, 10, 15, 20]);
+    expect([...s.lr!]).toEqual([1, 2, 2, 2, 2]);
+    // Without stages (N = 300 by default, δ = 2: segments 1, 2–3, 4–5, 6–7, …): lr per step splits 6–7 at step 7.
+    const perStepLr = only('steps: 600\nlr: "t < 7 ? 1 : 2"\nmomentum: { preset: fsgdm, c: 0.1 }\n');
+    expect([...perStepLr.stages.startStep.subarray(0, 7)]).toEqual([1, 2, 4, 6, 7, 8, 10]);
+    expect([...perStepLr.lr!.subarray(0, 7)]).toEqual([1, 1, 1, 1, 2, 2, 2]);
+    expect([...perStepLr.stages.u.subarray(3, 5)]).toEqual([6 / (6 + 60), 6 / (6 + 60)]);
+    expect(perStepLr.stages.count).toBe(302);
+  });
+
+  it('a negative lr is located by its steps', () => {
+    expect(messages('steps: 1000\nlr: "t > 300 and t <= 305 ? -0.1 : 0.1"\nmomentum: { u: 0.9 }\n')).toEqual([
+      'x.yaml:2:5: lr: must be ≥ 0 at steps 301–305 (got -0.1 at step 301)',
+    ]);
+    expect(messages('steps: 10\nlr: -1\nmomentum: { u: 0.9 }\n')).toEqual(['x.yaml:2:5: lr: must be ≥ 0 (got -1)']);
+  });
+
+  it('a constant lr over a schedule of 10¹² steps is one stage', () => {
+    expect(only('steps: 1000000000000\nlr: 0.1\nmomentum: { u: 0.9 }\n').stages.count).toBe(1);
+  });
+});
