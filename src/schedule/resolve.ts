@@ -125,7 +125,7 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       const stages = config.stages ?? preset.defaults.stages;
       const table = preset.table(params, config.steps, stages, ctx.arena.table);
       if (typeof table === 'string') return { issues: [{ code: 'invalid_schedule', path: [...base, 'stages'], message: table }] };
-      const note = preset.stageNote?.(config.steps, stages, table.count);
+      const note = preset.stageNote?.(params, config.steps, stages, table.count);
       if (note) ctx.warnings.push({ severity: 'note', code: 'stage_rule', path: [...base, config.stages === undefined ? 'momentum' : 'stages'], message: note });
       return checkedFirstOrder(table, mPath, mPath, ctx);
     }
