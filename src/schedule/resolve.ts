@@ -148,7 +148,7 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       const lrConfig = config.lr;
       const table = preset.table(params, config.steps, stages, lrConfig === undefined ? ctx.arena.table : undefined);
       if (typeof table === 'string') return { issues: [{ code: 'invalid_schedule', path: [...base, 'stages'], message: table }] };
-      const note = preset.stageNote?.(config.steps, stages, table.count);
+      const note = preset.stageNote?.(params, config.steps, stages, table.count);
       if (note) ctx.warnings.push({ severity: 'note', code: 'stage_rule', path: [...base, config.stages === undefined ? 'momentum' : 'stages'], message: note });
       const lr = lrStream(ctx, table);
       if (lr === null) return { issues: [] };

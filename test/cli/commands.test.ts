@@ -29,6 +29,7 @@ describe('momentum-fr: the other commands', () => {
     expect(fsgdm.params).toEqual([
       expect.objectContaining({ name: 'c', default: 0.033 }),
       expect.objectContaining({ name: 'v', default: 1 }),
+      expect.objectContaining({ name: 'sigma', default: null }),
     ]);
     expect(list.length).toBeGreaterThanOrEqual(17);
   });

@@ -56,7 +56,7 @@ export interface OwnPartitionPreset<S extends z.ZodObject = z.ZodObject> extends
    * A note when the rule gives a stage count the user may not expect from `stages` (FSGDM's floor
    * δ = ⌊Σ/N⌋), else undefined. `count` is the table's stage count.
    */
-  stageNote?(steps: number, stages: number, count: number): string | undefined;
+  stageNote?(params: z.output<S>, steps: number, stages: number, count: number): string | undefined;
   /**
    * True exactly when every stage of `table(params, steps, stages)` has a finite u with |u| < 1,
    * decided without building the table (a sweep skips its check pass over such points).
