@@ -135,3 +135,54 @@ export function resolveArena(): ResolveArena {
     },
   };
 }
+
+/**
+ * Runs of equal values of `width` columns, built in step order (the scheduled parameters of a preset
+ * and its learning rate): a run that follows its predecessor without a hard boundary between them and
+ * has bitwise the same values (NaN ≡ NaN) extends it. Arrays grow by doubling.
+ */
+export class ColumnRuns {
+  count = 0;
+  startStep: Float64Array<ArrayBuffer>;
+  endStep: Float64Array<ArrayBuffer>;
+  /** Row-major: column j of run r at r·width + j. */
+  values: Float64Array<ArrayBuffer>;
+
+  constructor(
+    readonly width: number,
+    capacity: number,
+  ) {
+    const cap = Math.max(1, capacity);
+    this.startStep = new Float64Array(cap);
+    this.endStep = new Float64Array(cap);
+    this.values = new Float64Array(cap * width);
+  }
+
+  add(start: number, end: number, first: boolean, row: Float64Array): void {
+    const { width, count } = this;
+    if (!first && count > 0) {
+      let same = true;
+      for (let j = 0; j < width && same; j++) same = Object.is(this.values[(count - 1) * width + j], row[j]);
+      if (same) {
+        this.endStep[count - 1] = end;
+        return;
+      }
+    }
+    if (count === this.startStep.length) {
+      this.startStep = resized(this.startStep, 2 * count);
+      this.endStep = resized(this.endStep, 2 * count);
+      this.values = resized(this.values, 2 * count * width);
+    }
+    this.startStep[count] = start;
+    this.endStep[count] = end;
+    this.values.set(row, count * width);
+    this.count++;
+  }
+
+  /** Column j, one value per run. */
+  column(j: number): Float64Array<ArrayBuffer> {
+    const out = new Float64Array(this.count);
+    for (let r = 0; r < this.count; r++) out[r] = this.values[r * this.width + j];
+    return out;
+  }
+}

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { emptyBank } from '../filter/bank-table.js';
 import type { BankTable, Filter, RationalTable, Schedule, StageTable } from '../types.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
@@ -8,12 +9,13 @@ import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { PRESETS, type Preset } from './presets/index.js';
-import { NO_ARENA, type ResolveArena } from './resolve-arena.js';
-import { compileValue, nonNegativeIssue, type CompiledValue } from './schedule-value.js';
+import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
+import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ScheduleValueConfig } from './schedule-value.js';
+import { boundsProblem, scheduledBounds } from './value-schema.js';
 import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { emptyTable, type Partition } from './stages.js';
-import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type ValueStream } from './stage-context.js';
+import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type StageContext, type ValueStream } from './stage-context.js';
 import { expressionWarnings } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
 import { stageAt } from '../filter/stage-filter.js';
@@ -125,6 +127,7 @@ function reportStages(schedule: Schedule): void {
 /** A preset's filter, by its kind. */
 function presetFilter(preset: Preset, params: never, ctx: Context): Made {
   const { config, base, mPath } = ctx;
+  if ((preset.kind === 'first-order' || preset.kind === 'bank') && scheduledKeys(preset, params).length > 0) return scheduledPreset(preset, params, ctx);
   switch (preset.kind) {
     case 'first-order': {
       const partition = partitionOf(ctx);
@@ -194,6 +197,84 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
     default:
       return unknownKind(preset);
   }
+}
+
+/** The preset's parameters declared with scheduled() and given as a schedule rather than a number. */
+function scheduledKeys(preset: Preset, params: Record<string, unknown>): string[] {
+  const shape = preset.params.shape as Record<string, z.ZodType>;
+  return Object.keys(shape).filter((key) => scheduledBounds(shape[key]) !== undefined && typeof params[key] !== 'number');
+}
+
+/**
+ * A first-order or bank preset with scheduled parameters: the cursor walks the runs over which every
+ * parameter (and lr) keeps its value, each value is checked against the parameter's bounds at every
+ * step, and the preset makes its coefficients from the current values: a first-order preset per run,
+ * a bank from one value per run of each parameter (its own partition, adam-m's and nadam's one step
+ * per stage, stays a hard boundary).
+ */
+function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, ctx: Context): Made {
+  const { config, mPath } = ctx;
+  const shape = preset.params.shape as Record<string, z.ZodType>;
+  const stages = config.stages ?? preset.defaults.stages;
+  if (preset.kind === 'bank' && preset.partition && preset.stageCount!(params as never, config.steps, stages) > LIMITS.maxStages) return { issues: [stagePerStepIssue(preset.name, config.steps, ctx.base)] };
+  const hard = preset.kind === 'bank' && preset.partition ? preset.partition(config.steps, stages, params as never) : partitionOf(ctx);
+  if ('issue' in hard) return { issues: [hard.issue] };
+  const keys = scheduledKeys(preset, params);
+  const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? hard.count : undefined, arena: ctx.arena, used: ctx.used };
+  const streams = keys.map((key) => compileValue(params[key] as ScheduleValueConfig, [...mPath, key], options, ctx.issues));
+  const lr = lrStream(ctx, hard);
+  if (ctx.issues.length > 0 || streams.some((s) => !s) || lr === null) return { issues: [] };
+  const all = [...(streams as CompiledValue[]), ...(lr ? [lr] : [])];
+  const paths = [...keys.map((key) => [...mPath, key]), ...(lr ? [lrPath(ctx)] : [])];
+  const budget = perStepBudgetIssue(ctx, all.map((s, i) => [s, paths[i]] as const));
+  if (budget) return { issues: [budget] };
+  const runs = new ColumnRuns(all.length, ctx.perStep ? 64 : hard.count);
+  const row = new Float64Array(all.length);
+  const scope = new Map<string, number>();
+  try {
+    walkRuns(hard, config.steps, ctx.perStep, all, (c, end, first) => {
+      setStageVariables(scope, c.ctx);
+      for (let j = 0; j < all.length; j++) row[j] = all[j].at(c, scope);
+      runs.add(c.step, end, first, row);
+    });
+  } catch (err) {
+    if (!(err instanceof ExpressionError)) throw err;
+    return { issues: [{ code: err.code, path: err.path ?? mPath, message: err.message }] };
+  }
+  const { count } = runs;
+  const startStep = runs.startStep.slice(0, count);
+  const endStep = runs.endStep.slice(0, count);
+  const columns = all.map((_, j) => runs.column(j));
+  const issues: ConfigIssue[] = [];
+  keys.forEach((key, j) => {
+    const bounds = scheduledBounds(shape[key])!;
+    const issue = stepRangeIssue(columns[j], startStep, endStep, count, [...mPath, key], (x) => boundsProblem(x, bounds));
+    if (issue) issues.push(issue);
+  });
+  if (issues.length > 0) return { issues };
+  const rate = lr ? columns[keys.length] : undefined;
+  const partition: Partition = { count, startStep, endStep };
+  if (preset.kind === 'bank') {
+    const perStage: Record<string, unknown> = { ...params };
+    keys.forEach((key, j) => (perStage[key] = columns[j]));
+    const bank = preset.bank(perStage as never, partition, config.steps);
+    if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
+    const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
+    if (bankProblems.length > 0) return { issues: bankProblems };
+    const lrProblem = rate && nonNegativeIssue(rate, startStep, endStep, count, lrPath(ctx), false);
+    return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
+  }
+  const table = emptyTable(partition);
+  const current: Record<string, unknown> = { ...params };
+  const at: StageContext = { k: 0, N: count, t: 1, T: config.steps, p: 0, delta: 1 };
+  for (let r = 0; r < count; r++) {
+    keys.forEach((key, j) => (current[key] = columns[j][r]));
+    Object.assign(at, { k: r, t: startStep[r], p: startStep[r] / config.steps, delta: endStep[r] - startStep[r] + 1 });
+    const { u, v } = preset.coefficients(current as never)(at);
+    table.u[r] = u;
+    table.v[r] = v;
+  }
+  return checkedFirstOrder(table, mPath, mPath, ctx, rate);
 }
 
 function unknownKind(preset: never): never {

@@ -3,6 +3,7 @@ import type { ConfigIssue } from './issues.js';
 import { segmentOfStage } from './piecewise.js';
 import type { ResolveArena } from './resolve-arena.js';
 import type { Cursor, ValueStream } from './stage-context.js';
+import { boundsProblem } from './value-schema.js';
 
 type Path = (string | number)[];
 type Scalar = number | string;
@@ -132,17 +133,32 @@ function compileScalar(value: Scalar, path: Path, options: CompileValueOptions, 
   }
 }
 
-/** `lr`'s bound, per step: the first run of steps where it is negative or not finite, located. */
-export function nonNegativeIssue(values: Float64Array, startStep: Float64Array, endStep: Float64Array, count: number, path: Path, constant: boolean): ConfigIssue | undefined {
-  const bad = (x: number) => !(x >= 0 && Number.isFinite(x));
+/**
+ * The first run of steps whose values `problem` refuses, located: "must be < 1 at steps 301–305
+ * (got 1.02 at step 301)". `constant`: the value is a plain number, named without steps.
+ */
+export function stepRangeIssue(
+  values: Float64Array,
+  startStep: Float64Array,
+  endStep: Float64Array,
+  count: number,
+  path: Path,
+  problem: (x: number) => string | undefined,
+  constant = false,
+): ConfigIssue | undefined {
   let i = 0;
-  while (i < count && !bad(values[i])) i++;
+  while (i < count && problem(values[i]) === undefined) i++;
   if (i === count) return undefined;
   const got = values[i];
-  const what = Number.isFinite(got) ? 'must be ≥ 0' : 'must be a finite number ≥ 0';
+  const what = problem(got)!;
   if (constant) return { code: 'too_small', path, message: `${what} (got ${got})` };
   let j = i;
-  while (j + 1 < count && bad(values[j + 1])) j++;
+  while (j + 1 < count && problem(values[j + 1]) !== undefined) j++;
   const steps = startStep[i] === endStep[j] ? `step ${startStep[i]}` : `steps ${startStep[i]}–${endStep[j]}`;
   return { code: 'out_of_range', path, message: `${what} at ${steps} (got ${got} at step ${startStep[i]})` };
+}
+
+/** `lr`'s bound, per step: the first run of steps where it is negative or not finite, located. */
+export function nonNegativeIssue(values: Float64Array, startStep: Float64Array, endStep: Float64Array, count: number, path: Path, constant: boolean): ConfigIssue | undefined {
+  return stepRangeIssue(values, startStep, endStep, count, path, (x) => boundsProblem(x, { min: 0 }), constant);
 }

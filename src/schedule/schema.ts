@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
 import { SweepBlock } from './sweep-block.js';
+import { ScheduleValue } from './value-schema.js';
 
 /**
  * The config language, as zod schemas (the schema is the type). Validation goes in two steps, so
@@ -10,29 +11,6 @@ import { SweepBlock } from './sweep-block.js';
  * full union for editors.
  */
 
-/** A number, or a mathjs expression in k, N, t, T, p, delta, the params (and u, inside v). */
-export const ScalarOrExpression = z
-  .union([z.number(), z.string().min(1)])
-  .describe('a number or an expression such as "t / (t + 1000)"');
-
-export const Segment = z.strictObject({
-  from: z.int().min(1).describe('the value applies from step `from` (1-based) on; with stages, from the stage containing it (a later segment starting in the same stage wins there)'),
-  value: ScalarOrExpression,
-});
-
-/**
- * A value that may change during training (docs/config.md, "Values"): a number, an expression of
- * the step, one value per stage, or piecewise segments. Without `stages`/`stageLength`, a value that
- * reads the step is evaluated at every step.
- */
-export const ScheduleValue = z.union(
-  [
-    ScalarOrExpression,
-    z.array(ScalarOrExpression).min(1).describe('one value per stage (needs stages or stageLength)'),
-    z.strictObject({ piecewise: z.array(Segment).min(1) }).describe('segments by first step'),
-  ],
-  { error: 'expected a number, an expression, a list with one value per stage, or { piecewise: [...] }' },
-);
 
 export const CustomMomentum = z.strictObject({
   u: ScheduleValue.describe('weight of the previous buffer'),

@@ -163,3 +163,65 @@ describe('lr: the learning rate as a value', () => {
     expect(only('steps: 1000000000000\nlr: 0.1\nmomentum: { u: 0.9 }\n').stages.count).toBe(1);
   });
 });
+
+describe('scheduled preset parameters: every step uses the parameter\'s current value, as torch reads its param_group', () => {
+  const bankOf = (s: Schedule) => {
+    if (s.filter.kind !== 'bank') throw new Error('expected a bank');
+    return s.filter.bank;
+  };
+
+  it('ema-sgdm with β an expression of t: u = β_t, v = 1 − β_t at every step', () => {
+    const s = only('steps: 50\nmomentum: { preset: ema-sgdm, beta: "0.5 + 0.4 * min(t, 20) / 20" }\n');
+    const beta = (t: number) => 0.5 + (0.4 * Math.min(t, 20)) / 20;
+    expect(expanded(s, s.stages.u)).toEqual(perStep(50, beta));
+    expect(expanded(s, s.stages.v)).toEqual(perStep(50, (t) => 1 - beta(t)));
+    expect(s.stages.count).toBe(20);
+  });
+
+  it('adam-m with a cycled β1: c_t = 1/(1 − β1_t^t) with the current β1 (torch\'s 1 − beta1 ** step), u = β1_t, v = 1 − β1_t', () => {
+    const s = only('steps: 40\nmomentum: { preset: adam-m, beta1: "0.95 - 0.1 * abs(((t - 1) % 20) - 10) / 10" }\n');
+    const beta = (t: number) => 0.95 - (0.1 * Math.abs(((t - 1) % 20) - 10)) / 10;
+    const bank = bankOf(s);
+    expect([...bank.u]).toEqual(perStep(40, beta));
+    expect([...bank.v]).toEqual(perStep(40, (t) => 1 - beta(t)));
+    expect([...bank.c]).toEqual(perStep(40, (t) => 1 / (1 - Math.pow(beta(t), t))));
+  });
+
+  it('nadam with a scheduled β1: μ_t and μ_{t+1} from the current β1, P_t their running product (torch\'s _single_tensor_nadam)', () => {
+    const s = only('steps: 30\nmomentum: { preset: nadam, beta1: { piecewise: [ { from: 1, value: 0.8 }, { from: 11, value: 0.9 } ] } }\n');
+    const bank = bankOf(s);
+    let product = 1;
+    for (let t = 1; t <= 30; t++) {
+      const b = t < 11 ? 0.8 : 0.9;
+      const mu = b * (1 - 0.5 * Math.pow(0.96, t * 0.004));
+      const next = b * (1 - 0.5 * Math.pow(0.96, (t + 1) * 0.004));
+      product *= mu;
+      expect([bank.c0[t - 1], bank.c[t - 1], bank.u[t - 1]]).toEqual([(1 - mu) / (1 - product), next / (1 - product * next), b]);
+    }
+  });
+
+  it('nesterov with a momentum warm-up (YOLO-style 0.8 → 0.937 over 100 steps): c = u = μ_t, a stage per step of the ramp then one', () => {
+    const s = only('steps: 300\nmomentum: { preset: nesterov, momentum: "t <= 100 ? 0.8 + (0.937 - 0.8) * (t - 1) / 100 : 0.937" }\n');
+    const mu = (t: number) => (t <= 100 ? 0.8 + ((0.937 - 0.8) * (t - 1)) / 100 : 0.937);
+    const bank = bankOf(s);
+    expect(expanded(s, bank.u)).toEqual(perStep(300, mu));
+    expect(expanded(s, bank.c)).toEqual(perStep(300, mu));
+    expect(s.stages.count).toBe(101);
+  });
+
+  it('pytorch-sgd with momentum and dampening scheduled per stage', () => {
+    const s = only('steps: 30\nstages: 3\nmomentum: { preset: pytorch-sgd, momentum: [0.5, 0.9, 0.99], dampening: "k / 10" }\n');
+    expect([...s.stages.u]).toEqual([0.5, 0.9, 0.99]);
+    expect([...s.stages.v]).toEqual([1, 0.9, 0.8]);
+  });
+
+  it('each step\'s value is checked against the parameter\'s bounds, located by steps; a plain number as before', () => {
+    expect(messages('steps: 1000\nmomentum:\n  preset: adam-m\n  beta1: "t > 300 and t <= 305 ? 1.02 : 0.9"\n')).toEqual([
+      'x.yaml:4:10: momentum.beta1: must be < 1 at steps 301–305 (got 1.02 at step 301)',
+    ]);
+    expect(messages('steps: 10\nmomentum: { preset: adam-m, beta1: 1 }\n')[0]).toMatch(/^x\.yaml:2:36: momentum\.beta1: /);
+    expect(messages('steps: 100\nmomentum:\n  preset: pytorch-sgd\n  momentum: "t < 10 ? 0 : 0.9"\n')).toEqual([
+      'x.yaml:4:13: momentum.momentum: must be > 0 at steps 1–9 (got 0 at step 1)',
+    ]);
+  });
+});

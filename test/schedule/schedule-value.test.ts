@@ -22,7 +22,7 @@ describe('nonNegativeIssue: a value that must be ≥ 0 at every step, located', 
   const ends = new Float64Array([10, 20, 30, 40]);
   it('names the first run of bad steps and the first bad value', () => {
     expect(nonNegativeIssue(new Float64Array([1, -2, -3, 1]), starts, ends, 4, ['lr'], false)?.message).toBe('must be ≥ 0 at steps 11–30 (got -2 at step 11)');
-    expect(nonNegativeIssue(new Float64Array([1, 1, 1, NaN]), starts, ends, 4, ['lr'], false)?.message).toBe('must be a finite number ≥ 0 at steps 31–40 (got NaN at step 31)');
+    expect(nonNegativeIssue(new Float64Array([1, 1, 1, NaN]), starts, ends, 4, ['lr'], false)?.message).toBe('must be a finite number at steps 31–40 (got NaN at step 31)');
     expect(nonNegativeIssue(new Float64Array([0, 1, 2, 3]), starts, ends, 4, ['lr'], false)).toBeUndefined();
   });
 });

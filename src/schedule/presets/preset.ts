@@ -83,6 +83,15 @@ export interface RationalPreset<S extends z.ZodObject = z.ZodObject> extends Pre
 }
 
 /**
+ * A scheduled parameter's value in stage k: parameters declared with `scheduled()` reach a preset as
+ * a number (plain, or the current value: first-order presets are asked per run) or, for a bank, as
+ * one value per stage of the partition it is given.
+ */
+export function stageValue(value: unknown, k: number): number {
+  return typeof value === 'number' ? value : (value as Float64Array)[k];
+}
+
+/**
  * A named momentum method, by the kind of filter it makes: `params` is a strict zod object with
  * defaults (the preset's own keys, beside `preset:` in the YAML).
  */
