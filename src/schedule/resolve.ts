@@ -58,6 +58,8 @@ interface Context {
   perStep: boolean;
   /** Each expression's key path (JSON) → the variables it reads, for warnings. */
   used: Map<string, ReadonlySet<string>>;
+  /** The compiled learning rate, once lrStream has run (null: it did not compile). */
+  lr?: CompiledValue | null;
 }
 
 /**
@@ -127,7 +129,9 @@ function reportStages(schedule: Schedule): void {
 /** A preset's filter, by its kind. */
 function presetFilter(preset: Preset, params: never, ctx: Context): Made {
   const { config, base, mPath } = ctx;
-  if ((preset.kind === 'first-order' || preset.kind === 'bank') && scheduledKeys(preset, params).length > 0) return scheduledPreset(preset, params, ctx);
+  const cycled = cycledMomentum(preset, params, ctx);
+  if (cycled && 'issues' in cycled) return cycled;
+  if ((preset.kind === 'first-order' || preset.kind === 'bank') && (cycled || scheduledKeys(preset, params).length > 0)) return scheduledPreset(preset, params, ctx, cycled);
   switch (preset.kind) {
     case 'first-order': {
       const partition = partitionOf(ctx);
@@ -212,7 +216,7 @@ function scheduledKeys(preset: Preset, params: Record<string, unknown>): string[
  * a bank from one value per run of each parameter (its own partition, adam-m's and nadam's one step
  * per stage, stays a hard boundary).
  */
-function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, ctx: Context): Made {
+function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, ctx: Context, cycled?: CompiledValue): Made {
   const { config, mPath } = ctx;
   const shape = preset.params.shape as Record<string, z.ZodType>;
   const stages = config.stages ?? preset.defaults.stages;
@@ -220,8 +224,9 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const hard = preset.kind === 'bank' && preset.partition ? preset.partition(config.steps, stages, params as never) : partitionOf(ctx);
   if ('issue' in hard) return { issues: [hard.issue] };
   const keys = scheduledKeys(preset, params);
-  const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? hard.count : undefined, arena: ctx.arena, used: ctx.used };
-  const streams = keys.map((key) => compileValue(params[key] as ScheduleValueConfig, [...mPath, key], options, ctx.issues));
+  if (cycled) keys.push(preset.momentumParam!);
+  const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? hard.count : undefined, arena: ctx.arena, used: ctx.used, steps: config.steps };
+  const streams = keys.map((key) => (cycled && key === preset.momentumParam ? cycled : compileValue(params[key] as ScheduleValueConfig, [...mPath, key], options, ctx.issues)));
   const lr = lrStream(ctx, hard);
   if (ctx.issues.length > 0 || streams.some((s) => !s) || lr === null) return { issues: [] };
   const all = [...(streams as CompiledValue[]), ...(lr ? [lr] : [])];
@@ -293,6 +298,8 @@ function customFilter(custom: CustomMomentumConfig, ctx: Context): Made {
   const { mPath, issues } = ctx;
   const partition = partitionOf(ctx);
   if ('issue' in partition) return { issues: [partition.issue] };
+  const cycled = cycledMomentum(undefined, {}, ctx);
+  if (cycled && 'issues' in cycled) return cycled;
   const params = custom.params ?? {};
   for (const p of Object.keys(params)) {
     if ((STAGE_VARIABLES as readonly string[]).includes(p) || p === 'u') issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is a built-in variable; choose another name` });
@@ -300,8 +307,9 @@ function customFilter(custom: CustomMomentumConfig, ctx: Context): Made {
   }
   const names = [...STAGE_VARIABLES, ...Object.keys(params)];
   const stages = ctx.explicit ? partition.count : undefined;
-  const u = compileValue(custom.u, [...mPath, 'u'], { variables: new Set(names), stages, arena: ctx.arena, used: ctx.used }, issues);
-  const v = compileValue(custom.v, [...mPath, 'v'], { variables: new Set([...names, 'u']), stages, arena: ctx.arena, used: ctx.used }, issues);
+  const steps = ctx.config.steps;
+  const u = compileValue(custom.u, [...mPath, 'u'], { variables: new Set(names), stages, arena: ctx.arena, used: ctx.used, steps }, issues);
+  const v = compileValue(custom.v, [...mPath, 'v'], { variables: new Set([...names, 'u']), stages, arena: ctx.arena, used: ctx.used, steps }, issues);
   const lr = lrStream(ctx, partition);
   if (issues.length > 0 || !u || !v || lr === null) return { issues: [] };
   const budget = perStepBudgetIssue(ctx, [[u, [...mPath, 'u']], [v, [...mPath, 'v']], ...(lr ? [[lr, lrPath(ctx)] as const] : [])]);
@@ -399,12 +407,41 @@ function lrPath(ctx: Context): Path {
   return [...ctx.base, 'lr'];
 }
 
-/** The learning rate's stream: undefined without `lr`, null when it does not compile (issues pushed). */
+/**
+ * The learning rate's stream: undefined without `lr`, null when it does not compile (issues pushed).
+ * Compiled once per resolve (a scheduler runs once): `partition` gives a per-stage list its length.
+ */
 function lrStream(ctx: Context, partition: Partition): CompiledValue | undefined | null {
   const { lr } = ctx.config;
   if (lr === undefined) return undefined;
-  const stream = compileValue(lr, lrPath(ctx), { variables: new Set(STAGE_VARIABLES), stages: ctx.explicit ? partition.count : undefined, arena: ctx.arena, used: ctx.used }, ctx.issues);
-  return stream ?? null;
+  if (ctx.lr === undefined) {
+    const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? partition.count : undefined, arena: ctx.arena, used: ctx.used, steps: ctx.config.steps, cyclesMomentum: true };
+    ctx.lr = compileValue(lr as ScheduleValueConfig, lrPath(ctx), options, ctx.issues) ?? null;
+  }
+  return ctx.lr;
+}
+
+/**
+ * cycle_momentum (OneCycleLR's and CyclicLR's default): the learning rate's scheduler also writes
+ * the optimizer's momentum parameter (the preset's `momentumParam`), replacing its number as in
+ * torch. Issues: the optimizer has no such parameter (torch raises ValueError), or the parameter is
+ * a schedule too (two writers). Undefined when the learning rate cycles nothing.
+ */
+function cycledMomentum(preset: Preset | undefined, params: Record<string, unknown>, ctx: Context): CompiledValue | { issues: ConfigIssue[] } | undefined {
+  const { lr } = ctx.config;
+  if (typeof lr !== 'object' || Array.isArray(lr) || !('scheduler' in lr)) return undefined;
+  const stream = lrStream(ctx, { count: 1, startStep: new Float64Array([1]), endStep: new Float64Array([ctx.config.steps]) });
+  if (!stream?.momentum) return stream === null ? { issues: [] } : undefined;
+  const name = String(lr.scheduler);
+  const key = preset?.momentumParam;
+  if (!key) {
+    const what = preset ? `${preset.name} has no momentum parameter` : 'custom u/v have no momentum parameter';
+    return { issues: [{ code: 'cycle_momentum', path: lrPath(ctx), message: `${name} cycles momentum by default but ${what} (torch raises ValueError): set cycle_momentum: false` }] };
+  }
+  if (typeof params[key] !== 'number') {
+    return { issues: [{ code: 'cycle_momentum', path: [...ctx.mPath, key], message: `${name} cycles momentum (cycle_momentum) and ${key} is also a schedule: give one` }] };
+  }
+  return stream.momentum;
 }
 
 /**

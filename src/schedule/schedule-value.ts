@@ -2,6 +2,7 @@ import { ExpressionError } from './expression.js';
 import type { ConfigIssue } from './issues.js';
 import { segmentOfStage } from './piecewise.js';
 import type { ResolveArena } from './resolve-arena.js';
+import { parseSchedulerValue, runScheduler, type SchedulerSpec } from './schedulers/index.js';
 import type { Cursor, ValueStream } from './stage-context.js';
 import { boundsProblem } from './value-schema.js';
 
@@ -9,7 +10,11 @@ type Path = (string | number)[];
 type Scalar = number | string;
 
 /** A schedule value as the schema gives it: number, expression, per-stage list or piecewise segments. */
-export type ScheduleValueConfig = Scalar | Scalar[] | { piecewise: { from: number; value: Scalar }[] };
+export type ScheduleValueConfig = Scalar | Scalar[] | { piecewise: { from: number; value: Scalar }[] } | { scheduler: string; [kwarg: string]: unknown };
+
+function isScheduler(value: ScheduleValueConfig): value is { scheduler: string } {
+  return typeof value === 'object' && !Array.isArray(value) && 'scheduler' in value;
+}
 
 /** Variables that change from step to step when values are evaluated per step (k = t − 1 then). */
 const STEP_VARYING = new Set(['t', 'p', 'k']);
@@ -25,6 +30,7 @@ const STEP_VARIABLES = new Set(['t', 'p']);
 export function readsStep(value: ScheduleValueConfig | undefined): boolean {
   if (value === undefined || typeof value === 'number' || Array.isArray(value)) return false;
   if (typeof value === 'string') return expressionReads(value, STEP_VARIABLES);
+  if (isScheduler(value)) return true;
   return value.piecewise.length > 1 || value.piecewise.some((s) => typeof s.value === 'string' && expressionReads(s.value, STEP_VARIABLES));
 }
 
@@ -44,6 +50,8 @@ export function expressionReads(source: string, names: ReadonlySet<string>): boo
 export interface CompiledValue extends ValueStream {
   /** Per step, the value can change at every step (an expression of t, p or k): its runs are bounded by the steps. */
   readonly everyStep: boolean;
+  /** A scheduler with cycle_momentum: the momentum it writes to the optimizer, per step (only under lr). */
+  readonly momentum?: CompiledValue;
 }
 
 export interface CompileValueOptions {
@@ -54,6 +62,10 @@ export interface CompileValueOptions {
   arena: ResolveArena;
   /** Collects each expression's key path (JSON) → the variables it reads, for warnings. */
   used: Map<string, ReadonlySet<string>>;
+  /** The run's optimizer steps (a scheduler runs over all of them). */
+  steps: number;
+  /** A scheduler may cycle the optimizer's momentum here (the learning rate); elsewhere cycle_momentum is an error. */
+  cyclesMomentum?: boolean;
 }
 
 /**
@@ -66,6 +78,7 @@ export interface CompileValueOptions {
 export function compileValue(value: ScheduleValueConfig, path: Path, options: CompileValueOptions, issues: ConfigIssue[]): CompiledValue | undefined {
   const scalar = (v: Scalar, at: Path) => compileScalar(v, at, options, issues);
   if (typeof value === 'number' || typeof value === 'string') return scalar(value, path);
+  if (isScheduler(value)) return compileScheduler(value, path, options, issues);
   if (Array.isArray(value)) {
     if (options.stages === undefined) {
       if (value.length === 1) return scalar(value[0], [...path, 0]);
@@ -104,6 +117,55 @@ export function compileValue(value: ScheduleValueConfig, path: Path, options: Co
       if (!c.perStep) return c.stageEnd;
       const j = segment(c);
       return Math.min(j + 1 < froms.length ? froms[j + 1] - 1 : Infinity, fs[j]!.through(c));
+    },
+  };
+}
+
+/**
+ * A scheduler value, run as a training loop steps it (schedulers/run-scheduler.ts): one value per
+ * optimizer step, whatever the partition says (it describes what the optimizer applied, so it splits
+ * the stages it crosses). Its runs of equal values are found as the cursor asks, each scanned once.
+ */
+function compileScheduler(value: { scheduler: string }, path: Path, options: CompileValueOptions, issues: ConfigIssue[]): CompiledValue | undefined {
+  const parsed = parseSchedulerValue(value, path);
+  if ('issues' in parsed) {
+    issues.push(...parsed.issues);
+    return undefined;
+  }
+  const spec = parsed.spec as SchedulerSpec & { cycle_momentum?: boolean };
+  if (spec.cycle_momentum && !options.cyclesMomentum) {
+    issues.push({
+      code: 'cycle_momentum',
+      path: [...path, 'cycle_momentum'],
+      message: `${spec.scheduler} cycles the optimizer's momentum only as the learning rate's scheduler (lr): set cycle_momentum: false here`,
+    });
+    return undefined;
+  }
+  const run = runScheduler(spec, options.steps, path);
+  if ('issues' in run) {
+    issues.push(...run.issues);
+    return undefined;
+  }
+  const stream = perStepStream(run.value);
+  return run.momentum ? { ...stream, momentum: perStepStream(run.momentum) } : stream;
+}
+
+/** Values given per step (value[t − 1] at step t), as a stream: runs of equal values found once each. */
+export function perStepStream(value: Float64Array): CompiledValue {
+  let segmentStart = 0;
+  let segmentEnd = 0;
+  return {
+    everyStep: true,
+    at: (c) => value[c.step - 1],
+    through: (c) => {
+      const t = c.step;
+      if (t < segmentStart || t > segmentEnd) {
+        segmentStart = t;
+        let end = t;
+        while (end < value.length && Object.is(value[end], value[t - 1])) end++;
+        segmentEnd = end;
+      }
+      return segmentEnd;
     },
   };
 }

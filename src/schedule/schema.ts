@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
 import { SweepBlock } from './sweep-block.js';
-import { ScheduleValue } from './value-schema.js';
+import { SchedulerValue } from './schedulers/index.js';
+import { SchedulerReference, ScheduleValue } from './value-schema.js';
 
 /**
  * The config language, as zod schemas (the schema is the type). Validation goes in two steps, so
@@ -58,7 +59,19 @@ export function configJsonSchema(): object {
   const Momentum = z.union([CustomMomentum, ...presetMomenta]);
   const Schedule = ScheduleShape.extend({ momentum: Momentum });
   const File = z.union([Schedule, z.strictObject({ schedules: z.array(Schedule).min(1) })]);
-  const schema = z.toJSONSchema(File, { io: 'input', target: 'draft-2020-12' }) as { anyOf: Record<string, unknown>[] };
+  // A scheduler value is checked as { scheduler: name, … } by the union and parsed by its own schema later: show that schema.
+  const schedulers = z.toJSONSchema(SchedulerValue, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  delete schedulers.$schema;
+  const schema = z.toJSONSchema(File, {
+    io: 'input',
+    target: 'draft-2020-12',
+    override: (ctx) => {
+      if (ctx.zodSchema === (SchedulerReference as unknown)) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+        Object.assign(ctx.jsonSchema, schedulers);
+      }
+    },
+  }) as { anyOf: Record<string, unknown>[] };
   // zod has no pattern keys: allow the ignored `x-` keys at the top level of both forms here.
   for (const form of schema.anyOf) {
     form.patternProperties = { [EXTENSION_KEY.source]: { description: 'ignored: a place for YAML anchors, as in Compose files' } };

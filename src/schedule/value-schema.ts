@@ -16,7 +16,15 @@ export const Segment = z.strictObject({
   value: ScalarOrExpression,
 });
 
-const VALUE_ERROR = 'expected a number, an expression, a list with one value per stage, or { piecewise: [...] }';
+const VALUE_ERROR = 'expected a number, an expression, a list with one value per stage, { piecewise: [...] } or { scheduler: … }';
+
+/**
+ * `{ scheduler: OneCycleLR, … }`: a PyTorch or Hugging Face scheduler with its keyword arguments
+ * (docs/schedulers.md). Checked here as an object naming a scheduler only: the resolver parses it
+ * with the scheduler's own schema (schedulers/parse-scheduler-value.ts), whose messages name the
+ * kwarg and suggest the scheduler's name. The JSON Schema shows the full union (schema.ts).
+ */
+export const SchedulerReference = z.looseObject({ scheduler: z.string().min(1) }).describe('a PyTorch / Hugging Face scheduler and its keyword arguments');
 
 function valueUnion(number: z.ZodNumber) {
   return z.union(
@@ -25,6 +33,7 @@ function valueUnion(number: z.ZodNumber) {
       z.string().min(1).describe('an expression of the step such as "t / (t + 1000)"'),
       z.array(ScalarOrExpression).min(1).describe('one value per stage (needs stages or stageLength)'),
       z.strictObject({ piecewise: z.array(Segment).min(1) }).describe('segments by first step'),
+      SchedulerReference,
     ],
     { error: VALUE_ERROR },
   );
@@ -32,7 +41,7 @@ function valueUnion(number: z.ZodNumber) {
 
 /**
  * A value that may change during training: a number, an expression of the step, one value per
- * stage, or piecewise segments. Without `stages`/`stageLength`, a value that reads the step is
+ * stage, piecewise segments, or a scheduler (always per step). Without `stages`/`stageLength`, a value that reads the step is
  * evaluated at every step.
  */
 export const ScheduleValue = valueUnion(z.number());

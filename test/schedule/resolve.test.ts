@@ -3,6 +3,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { formatIssue } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import type { Schedule } from '../../src/types.js';
+import { TORCH_SCHEDULER_CASES } from '../support/torch-schedulers.js';
 
 const messages = (text: string) => parseSchedules(text).issues.map((i) => formatIssue('x.yaml', i));
 const only = (text: string): Schedule => {
@@ -223,5 +224,55 @@ describe('scheduled preset parameters: every step uses the parameter\'s current 
     expect(messages('steps: 100\nmomentum:\n  preset: pytorch-sgd\n  momentum: "t < 10 ? 0 : 0.9"\n')).toEqual([
       'x.yaml:4:13: momentum.momentum: must be > 0 at steps 1–9 (got 0 at step 1)',
     ]);
+  });
+});
+
+describe('schedulers as values: lr and cycle_momentum as torch steps them (test/fixtures/torch/schedulers.json)', () => {
+  const cases = TORCH_SCHEDULER_CASES.filter((c) => c.at === undefined && c.raises === undefined && c.value !== undefined);
+  const close = (got: number[], want: number[]) => {
+    expect(got).toHaveLength(want.length);
+    for (let i = 0; i < want.length; i++) if (!(Math.abs(got[i] - want[i]) <= 1e-15 * Math.max(1, Math.abs(want[i])))) throw new Error(`step ${i + 1}: ${got[i]} vs torch ${want[i]}`);
+  };
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s: a config\'s per-step lr (and momentum, written to the preset) equal torch\'s', (_name, c) => {
+    const preset = c.optimizer === 'adam' ? 'adam-m' : 'pytorch-sgd';
+    const s = only(JSON.stringify({ steps: c.steps, lr: c.spec, momentum: { preset } }));
+    close(expanded(s, s.lr!), c.value!);
+    if (c.momentum) {
+      const u = s.filter.kind === 'bank' ? s.filter.bank.u : s.stages.u;
+      close(expanded(s, u), c.momentum);
+    }
+  });
+
+  it('the issue\'s OneCycleLR run: momentum |H(1000, 0)| = 19.86 by the recursion over torch\'s momentum, and the lr at step 1000 is max_lr/250 000', () => {
+    const c = TORCH_SCHEDULER_CASES.find((x) => x.name.startsWith('OneCycleLR defaults'))!;
+    const text = 'steps: 1000\nlr: { scheduler: OneCycleLR, max_lr: 0.1 }\nmomentum: { preset: pytorch-sgd }\n';
+    const result = analyze(text, { frequencies: new Float64Array([0]), atSteps: [1000] });
+    // torch's SGD: buf_1 = g_1, then buf_t = μ_t·buf_{t−1} + g_t (dampening 0).
+    const mu = c.momentum!;
+    const exact = dcByRecursion([0, ...mu.slice(1)], mu.map(() => 1));
+    expect(Math.abs(result.schedules[0].atSteps![0].responseExact.magnitude[0] - exact)).toBeLessThan(1e-12 * exact);
+    expect(exact).toBeCloseTo(19.86, 2);
+    const s = only(text);
+    expect(s.lr![s.stages.count - 1]).toBeCloseTo(0.1 / 250_000, 18);
+  });
+
+  it('with stages, a scheduler stays per step and splits the stages it crosses', () => {
+    const s = only('steps: 20\nstages: 2\nlr: { scheduler: StepLR, step_size: 5, gamma: 0.5, base: 0.1 }\nmomentum: { u: 0.9 }\n');
+    expect([...s.stages.startStep]).toEqual([1, 6, 11, 16]);
+    expect([...s.lr!]).toEqual([0.1, 0.05, 0.025, 0.0125]);
+  });
+
+  it('torch\'s errors and the grammar\'s are located at the value', () => {
+    expect(messages('steps: 101\nlr: { scheduler: OneCycleLR, max_lr: 0.1, total_steps: 100 }\nmomentum: { preset: pytorch-sgd }\n')[0]).toMatch(/^x\.yaml:2:\d+: lr\.total_steps: OneCycleLR's cycle has 100 steps/);
+    expect(messages('steps: 10\nlr: { scheduler: OneCycle, max_lr: 0.1 }\nmomentum: { preset: pytorch-sgd }\n')[0]).toMatch(/^x\.yaml:2:\d+: lr\.scheduler: unknown scheduler.*OneCycleLR/);
+    expect(messages('steps: 100\nlr: { scheduler: OneCycleLR, max_lr: 0.1 }\nmomentum: { preset: fsgdm }\n')).toEqual([
+      'x.yaml:2:5: lr: OneCycleLR cycles momentum by default but fsgdm has no momentum parameter (torch raises ValueError): set cycle_momentum: false',
+    ]);
+    expect(messages('steps: 100\nlr: { scheduler: OneCycleLR, max_lr: 0.1 }\nmomentum: { preset: pytorch-sgd, momentum: "0.9 - t/1000" }\n')).toEqual([
+      'x.yaml:3:44: momentum.momentum: OneCycleLR cycles momentum (cycle_momentum) and momentum is also a schedule: give one',
+    ]);
+    expect(messages('steps: 100\nmomentum: { u: { scheduler: OneCycleLR, max_lr: 0.9 } }\n')[0]).toMatch(/^x\.yaml:2:\d+: momentum\.u\.cycle_momentum: OneCycleLR cycles the optimizer's momentum only as the learning rate's scheduler/);
+    expect(only('steps: 100\nstages: 10\nlr: { scheduler: OneCycleLR, max_lr: 0.1, cycle_momentum: false }\nmomentum: { preset: fsgdm, c: 0.1 }\n').lr).toBeDefined();
   });
 });

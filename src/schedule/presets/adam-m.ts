@@ -24,6 +24,7 @@ export const adamM = definePreset({
   }),
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
+  momentumParam: 'beta1',
   partition: (steps, stages, params) => fixedLengthPartition(steps, stageLength(steps, stages, params.biasCorrection)),
   stageCount: (params, steps, stages) => Math.ceil(steps / stageLength(steps, stages, params.biasCorrection)),
   bank: ({ beta1, biasCorrection: corrected }, partition) => {

@@ -29,6 +29,7 @@ export const nadam = definePreset({
   }),
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
+  momentumParam: 'beta1',
   partition: (steps) => fixedLengthPartition(steps, 1),
   stageCount: (_params, steps) => steps,
   bank: ({ beta1, momentum_decay: psi }, partition) => nadamBank(beta1, psi, partition),

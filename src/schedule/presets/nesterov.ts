@@ -20,6 +20,7 @@ export const nesterov = definePreset({
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
+  momentumParam: 'momentum',
   bank: ({ momentum, dampening }, partition) =>
     fillBank(partition, 1, (_t, k) => {
       const mu = stageValue(momentum, k);

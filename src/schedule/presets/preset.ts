@@ -33,6 +33,11 @@ interface PresetCommon<S extends z.ZodObject> {
    * `stages`/`stageLength` they are then evaluated at every step rather than once.
    */
   stepDependent?(params: z.output<S>): boolean;
+  /**
+   * The parameter torch's schedulers cycle with cycle_momentum (OneCycleLR, CyclicLR): SGD's
+   * `momentum`, Adam's `betas[0]`. Absent: the optimizer has none (torch raises ValueError).
+   */
+  momentumParam?: string;
 }
 
 /** First-order momentum over the schedule's partition: u and v per stage. */

@@ -14,5 +14,6 @@ export const standardSgdm = definePreset({
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
+  momentumParam: 'beta',
   coefficients: ({ beta }) => () => ({ u: stageValue(beta, 0), v: 1 }),
 });
