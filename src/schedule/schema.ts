@@ -59,19 +59,21 @@ export function configJsonSchema(): object {
   const Momentum = z.union([CustomMomentum, ...presetMomenta]);
   const Schedule = ScheduleShape.extend({ momentum: Momentum });
   const File = z.union([Schedule, z.strictObject({ schedules: z.array(Schedule).min(1) })]);
-  // A scheduler value is checked as { scheduler: name, … } by the union and parsed by its own schema later: show that schema.
+  // A scheduler value is checked as { scheduler: name, … } by the union and parsed by its own schema
+  // later: the JSON Schema shows that schema, once, under $defs.
   const schedulers = z.toJSONSchema(SchedulerValue, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
-  delete schedulers.$schema;
+  const { $schema: _dialect, $defs: schedulerDefs, ...schedulerValue } = schedulers;
   const schema = z.toJSONSchema(File, {
     io: 'input',
     target: 'draft-2020-12',
     override: (ctx) => {
       if (ctx.zodSchema === (SchedulerReference as unknown)) {
         for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
-        Object.assign(ctx.jsonSchema, schedulers);
+        ctx.jsonSchema.$ref = '#/$defs/SchedulerValue';
       }
     },
-  }) as { anyOf: Record<string, unknown>[] };
+  }) as { anyOf: Record<string, unknown>[]; $defs?: Record<string, unknown> };
+  schema.$defs = { ...schema.$defs, ...(schedulerDefs as Record<string, unknown> | undefined), SchedulerValue: schedulerValue };
   // zod has no pattern keys: allow the ignored `x-` keys at the top level of both forms here.
   for (const form of schema.anyOf) {
     form.patternProperties = { [EXTENSION_KEY.source]: { description: 'ignored: a place for YAML anchors, as in Compose files' } };

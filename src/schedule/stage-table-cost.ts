@@ -30,6 +30,17 @@ export function evaluatesPerStep(config: ScheduleConfig): boolean {
   return scheduledReads || (preset.stepDependent?.(params as never) ?? false);
 }
 
+/** The config's values that may be schedules: lr, custom u and v, a preset's parameters. */
+function valuesOf(config: ScheduleConfig): unknown[] {
+  const { momentum } = config;
+  const own = momentum.preset === undefined ? [momentum.custom.u, momentum.custom.v] : Object.values(momentum.params);
+  return [config.lr, ...own];
+}
+
+function isSchedulerValue(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'scheduler' in value;
+}
+
 /**
  * Stages and bytes of a validated config's stage table (with its bank or rational rows), computed from
  * the config alone, before anything is allocated: the partition rule of resolveSchedule (stageLength,
@@ -44,8 +55,9 @@ export function stageTableCost(config: ScheduleConfig): { stages: number; bytes:
   if (own !== undefined) stages = own;
   else if (config.stageLength !== undefined) stages = Math.ceil(config.steps / config.stageLength);
   else stages = config.stages ?? 1;
-  // Per step, stages are runs of equal values: at most one per step (the bound, checked before allocation).
-  if (evaluatesPerStep(config)) stages = config.steps;
+  // Per step, stages are runs of equal values: at most one per step (the bound, checked before allocation);
+  // a scheduler is per step whatever the partition.
+  if (evaluatesPerStep(config) || valuesOf(config).some(isSchedulerValue)) stages = Math.max(stages, config.steps);
   const extra = (preset ? extraStageBytes(preset, params) : 0) + (config.lr === undefined ? 0 : LR_BYTES);
   return { stages, bytes: stages * (TABLE_BYTES + extra) };
 }
