@@ -276,3 +276,21 @@ describe('schedulers as values: lr and cycle_momentum as torch steps them (test/
     expect(only('steps: 100\nstages: 10\nlr: { scheduler: OneCycleLR, max_lr: 0.1, cycle_momentum: false }\nmomentum: { preset: fsgdm, c: 0.1 }\n').lr).toBeDefined();
   });
 });
+
+describe('validate accepts everything correct and warns about nothing in it', () => {
+  it('every config in configs/ and every complete YAML example in docs/ resolves with no issue and no warning', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
+    const texts: [string, string][] = files('configs').map((f) => [f, readFileSync(f, 'utf8')]);
+    for (const doc of readdirSync('docs').filter((f) => f.endsWith('.md'))) {
+      for (const [, block] of readFileSync(join('docs', doc), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)) if (/^steps:/m.test(block) && /^momentum:/m.test(block)) texts.push([doc, block]);
+    }
+    expect(texts.length).toBeGreaterThan(20);
+    for (const [where, text] of texts) {
+      const { issues, warnings } = parseSchedules(text);
+      expect(issues, where).toEqual([]);
+      expect(warnings.filter((w) => w.severity === 'warning'), where).toEqual([]);
+    }
+  });
+});
