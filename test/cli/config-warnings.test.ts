@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 
-const SINGLE_STAGE = 'steps: 1000\nmomentum:\n  u: "t / (t + 100)"\n';
+const SINGLE_STAGE = 'steps: 1000\nstages: 1\nmomentum:\n  u: "t / (t + 100)"\n';
 const WARNING =
-  '<stdin>:3:6: warning: momentum.u: uses t but the schedule has a single stage, so it is evaluated once (at step 1) and is constant; give stages: N, or stageLength: 1 to evaluate it at every step\n';
+  '<stdin>:4:6: warning: momentum.u: uses t but stages: 1 makes a single stage, so it is evaluated once (at step 1) and is constant; remove stages to evaluate it at every step\n';
 
 describe('schedules that mean something else than written are said so on stderr', () => {
-  it('validate reports an expression of t, p or k in a single-stage schedule, and still passes it', async () => {
+  it('validate reports an expression of t, p or k under an explicit stages: 1, and still passes it', async () => {
     const r = await runCli(['validate', '-'], { input: SINGLE_STAGE });
     expect(r).toEqual({ code: 0, stdout: '', stderr: `${WARNING}<stdin>: ok (1 schedule, 1 stage)\n` });
   });

@@ -8,14 +8,17 @@ interface FsgdmCase {
   v: number;
   sigma: number;
   nStages: number;
+  steps: number;
   segments: { startStep: number; endStep: number; u: number }[];
 }
 
-const yaml = (c: FsgdmCase) => `steps: ${c.sigma}\nstages: ${c.nStages}\nmomentum: { preset: fsgdm, c: ${c.c}, v: ${c.v} }\n`;
+// sigma is given only where the run's length differs from it (otherwise the preset's default, steps, applies).
+const yaml = (c: FsgdmCase) =>
+  `steps: ${c.steps}\nstages: ${c.nStages}\nmomentum: { preset: fsgdm, c: ${c.c}, v: ${c.v}${c.steps === c.sigma ? '' : `, sigma: ${c.sigma}`} }\n`;
 
 describe('fsgdm preset reproduces the official optimizer step by step (test/fixtures/fsgdm-coefficients.json)', () => {
   const cases = fixture<FsgdmCase[]>('fsgdm-coefficients.json');
-  it.each(cases.map((c) => [c.sigma, c.nStages, c] as const))('sigma=%s n_stages=%s: same segments, steps and u (bit for bit)', (_s, _n, c) => {
+  it.each(cases.map((c) => [c.sigma, c.nStages, c.steps, c] as const))('sigma=%s n_stages=%s steps=%s: same segments, steps and u (bit for bit)', (_s, _n, _t, c) => {
     const { schedules, issues } = parseSchedules(yaml(c));
     expect(issues).toEqual([]);
     const t = schedules[0].stages;
@@ -36,6 +39,41 @@ describe('fsgdm preset reproduces the official optimizer step by step (test/fixt
       expect(m.nyquistGain).toBeCloseTo(nyq, 5);
       if (k < 300) expect(m.dcGain).toBeCloseTo(1 + k / 9.9, 12);
     }
+  });
+
+  it('the official CIFAR-100 run (117 300 steps, sigma 117 000): u at every step as the official code, unlike a preset tied to steps (45 150 steps differ, by up to 0.0917)', () => {
+    const official = cases.find((c) => c.steps === 117_300)!;
+    const run = parseSchedules('steps: 117300\nstages: 300\nmomentum: { preset: fsgdm, sigma: 117000 }\n').schedules[0].stages;
+    const tied = parseSchedules('steps: 117300\nstages: 300\nmomentum: { preset: fsgdm }\n').schedules[0].stages;
+    const perStep = (t: typeof run) => {
+      const u = new Float64Array(117_300);
+      for (let k = 0; k < t.count; k++) u.fill(t.u[k], t.startStep[k] - 1, t.endStep[k]);
+      return u;
+    };
+    const expected = new Float64Array(117_300);
+    for (const seg of official.segments) expected.fill(seg.u, seg.startStep - 1, seg.endStep);
+    const ours = perStep(run);
+    const other = perStep(tied);
+    let mismatches = 0;
+    let differ = 0;
+    let worst = 0;
+    for (let s = 0; s < 117_300; s++) {
+      if (ours[s] !== expected[s]) mismatches++;
+      const d = Math.abs(other[s] - expected[s]);
+      if (d > 1e-15) differ++;
+      worst = Math.max(worst, d);
+    }
+    expect(mismatches).toBe(0);
+    expect(run.count).toBe(301);
+    expect(run.u[300]).toBe(117000 / (117000 + 0.033 * 117000));
+    expect([run.startStep[300], run.endStep[300]]).toEqual([117_000, 117_300]);
+    expect(differ).toBe(45_150);
+    expect(worst).toBeCloseTo(0.0917, 4);
+  });
+
+  it('sigma < stages is refused, naming sigma (the official code would divide by ⌊sigma/stages⌋ = 0)', () => {
+    const { issues } = parseSchedules('steps: 1000\nstages: 300\nmomentum: { preset: fsgdm, sigma: 200 }\n');
+    expect(issues.map((i) => i.message).join('\n')).toMatch(/fsgdm needs sigma ≥ stages: .*sigma 200, stages 300/);
   });
 
   it('refuses steps < stages with a message, instead of the official code\'s ZeroDivisionError', () => {

@@ -27,8 +27,14 @@ export function fillBank(partition: Partition, branches: number, at: (t: number,
   return bank;
 }
 
-/** Adam's bias correction 1/(1 − β^t), with 1 − β^t = −expm1(t·ln β) (accurate for β^t → 1); 1 for β = 0. */
+/**
+ * Adam's bias correction 1/(1 − β^t), computed as torch.optim.Adam/AdamW apply it
+ * (`bias_correction1 = 1 - beta1 ** step`, then `lr / bias_correction1`), AdEMAMix's official code
+ * alike; 1 for β = 0. Not −1/expm1(t·ln β): that form is more accurate when β^t is near 1, but it is
+ * not what the optimizer applies (1.4e-14 relative apart at β = 0.999, t = 2), and the tool reports
+ * the weights the optimizer uses.
+ */
 export function biasCorrection(beta: number, t: number): number {
   if (beta === 0) return 1;
-  return -1 / Math.expm1(t * Math.log(beta));
+  return 1 / (1 - Math.pow(beta, t));
 }
