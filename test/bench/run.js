@@ -77,7 +77,7 @@ if (python.status === 0) {
 }
 
 // Benchmarks contributed by each part of the tool (exact response, plots, sweeps, spectra).
-for (const part of ['exact', 'plots', 'sweep', 'spectral']) {
+for (const part of ['exact', 'runs', 'plots', 'sweep', 'spectral']) {
   const file = fileURLToPath(new URL(`./${part}.mjs`, import.meta.url));
   if (!existsSync(file)) continue;
   const mod = await import(file);
