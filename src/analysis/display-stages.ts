@@ -1,6 +1,6 @@
 import { emptyComplexResponse, responseFromComplex } from '../filter/complex-response.js';
 import { maxDeviationDb } from '../filter/exact-transient.js';
-import { exactResponses, stageAt, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
+import { exactStepResponses, stageAt, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
 import { coefficientColumns } from '../schedule/coefficient-columns.js';
 import type { ConfigIssue } from '../schedule/issues.js';
 import { stageOfStep } from '../schedule/stages.js';
@@ -128,11 +128,11 @@ export function stageReport(schedule: Schedule, spec: string, displayStages: num
  *   coefficients vary is not one thing) and `transient: { settlingSteps: null, maxDeviationDb }`, the
  *   deviation from the last real stage's frozen response (the first-step copy shows there);
  * - frozen: the last real stage's frozen response; both: both.
- * The exact responses come from ExactResponses (the truncated impulse response for per-step runs), one
+ * The exact responses come from ExactStepResponses (the truncated impulse response for per-step runs), one
  * response buffer reused throughout.
  */
 export function* displayRecords(schedule: Schedule, ends: readonly number[], frequencies: Float64Array, mode: ResponseMode, withResponse: boolean): Generator<StageRecord> {
-  const exact = mode === 'frozen' ? undefined : exactResponses(schedule, frequencies);
+  const exact = mode === 'frozen' ? undefined : exactStepResponses(schedule, frequencies);
   const h = emptyComplexResponse(frequencies.length);
   const frozen = emptyComplexResponse(frequencies.length);
   const columns = coefficientColumns(schedule);

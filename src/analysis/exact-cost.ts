@@ -1,7 +1,7 @@
 import { COST_NS } from '../schedule/budgets.js';
 import type { Schedule } from '../types.js';
 import { filterTables } from '../filter/stage-filter.js';
-import { EXACT_COST_NS, WALK_ALWAYS_NS } from '../filter/exact-responses.js';
+import { EXACT_COST_NS, WALK_ALWAYS_NS } from '../filter/exact-step-responses.js';
 
 /** Runs at most this long are stepped through (ExactResponseWalker's STEP_BY_STEP_MAX): ~30 ns per step and frequency. */
 const STEPPED_RUN = 4;
@@ -40,7 +40,7 @@ export function exactWalkSeconds(schedule: Schedule, lastStep: number, frequenci
 }
 
 /**
- * Estimated seconds of exact responses at ascending `steps` as ExactResponses computes them: per step the
+ * Estimated seconds of exact responses at ascending `steps` as ExactStepResponses computes them: per step the
  * cheaper of the walker from the previous step (runs of equal recursions × branches × frequencies) and the
  * truncated impulse response (window × branches, plus the DFTs on a linear grid or window × frequencies
  * of Horner), with the window estimated from the largest |u| (windowEstimate). EXACT_COST_NS is the model

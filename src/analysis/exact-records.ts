@@ -3,7 +3,7 @@ import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from 
 import type { ExactResponseWalker } from '../filter/exact-response.js';
 import { maxDeviationDb, SETTLING_TOLERANCE, settlingSteps } from '../filter/exact-transient.js';
 import { RationalExactWalker } from '../filter/rational-exact.js';
-import { exactResponses, exactWalker, rationalOf } from '../filter/stage-filter.js';
+import { exactStepResponses, exactWalker, rationalOf } from '../filter/stage-filter.js';
 import { frozenRationalComplex } from '../filter/rational-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
@@ -81,7 +81,7 @@ export function* atStepRecordStream(schedule: Schedule, omega: Float64Array, ste
       throw new OptionError([{ code: 'invalid_option', path: ['atSteps'], message: `step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`, received: s }]);
     }
   }
-  const source = exactResponses(schedule, omega);
+  const source = exactStepResponses(schedule, omega);
   const h = emptyComplexResponse(omega.length);
   for (const step of sorted) {
     const stage = stageOfStep(schedule.stages, step);

@@ -2,7 +2,7 @@ import { frozenBankComplex, frozenBankResponse } from './bank-response.js';
 import { bankStageMetrics } from './bank-stage-metrics.js';
 import type { ComplexResponse } from './complex-response.js';
 import { ExactResponseWalker } from './exact-response.js';
-import { ExactResponses } from './exact-responses.js';
+import { ExactStepResponses } from './exact-step-responses.js';
 import { frozenMagnitude, frozenMagnitudeSquared, frozenResponse } from './frozen-response.js';
 import { stageMetrics } from './metrics.js';
 import { largestRootModulus } from './polynomial-roots.js';
@@ -182,10 +182,10 @@ export function exactWalker(schedule: StageFilter & Pick<Schedule, 'firstStepCop
 
 /**
  * Exact responses at ascending steps by the cheaper of the walker and the truncated impulse response
- * (ExactResponses); `path` forces one (tests, benchmarks). ω in rad/sample.
+ * (ExactStepResponses); `path` forces one (tests, benchmarks). ω in rad/sample.
  */
-export function exactResponses(schedule: StageFilter & Pick<Schedule, 'firstStepCopy'>, omega: Float64Array, options: { path?: 'walker' | 'impulse' } = {}): ExactResponses {
-  return new ExactResponses(schedule, exactWalker(schedule, omega), omega, options);
+export function exactStepResponses(schedule: StageFilter & Pick<Schedule, 'firstStepCopy'>, omega: Float64Array, options: { path?: 'walker' | 'impulse' } = {}): ExactStepResponses {
+  return new ExactStepResponses(schedule, exactWalker(schedule, omega), omega, options);
 }
 
 /** The filter's tables as optional fields, for code that walks them (cost estimates, coefficient columns). */

@@ -2,7 +2,7 @@
 // and its exact response at 5 steps, each beside `analyze FSGDM default → JSON` measured in the same run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { exactResponses, exactWalker } from '../../dist/filter/stage-filter.js';
+import { exactStepResponses, exactWalker } from '../../dist/filter/stage-filter.js';
 import { linearGrid } from '../../dist/filter/grid.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,7 +64,7 @@ export async function bench() {
   const schedule = perStep(T);
   const steps = [1, 10, 1000, T / 2, T];
   const at5 = (path) => () => {
-    const source = exactResponses(schedule, omega, path ? { path } : {});
+    const source = exactStepResponses(schedule, omega, path ? { path } : {});
     for (const t of steps) source.at(t, t - 1);
   };
   const dispatched = median(at5(undefined), 5);

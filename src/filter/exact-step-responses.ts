@@ -36,7 +36,7 @@ export const WALK_ALWAYS_NS = 1e6;
  * response is computed only up to the number of terms that stays cheaper. Both give the full sum to
  * rounding, so the choice never shows in the result. Buffers are allocated once.
  */
-export class ExactResponses {
+export class ExactStepResponses {
   private readonly walker: ExactResponseWalker | RationalExactWalker;
   private readonly impulse: ImpulseResponse | undefined;
   private readonly bank: BankTable | undefined;
