@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { exactStepResponses, exactWalker } from '../../dist/filter/stage-filter.js';
 import { linearGrid } from '../../dist/filter/grid.js';
+import { median } from './exact.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/momentum-fr.js', import.meta.url));
@@ -22,17 +23,6 @@ function timeCli(args, runs = 5) {
   once();
   const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
   return { ms: times[Math.floor(runs / 2)], bytes };
-}
-
-function median(fn, runs) {
-  fn();
-  const times = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
 /** A first-order schedule with one stage per step, u cycling 0.95 → 0.85 → 0.95 as OneCycleLR's cycle_momentum. */
