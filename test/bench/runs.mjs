@@ -1,6 +1,9 @@
 // Per-step runs at any length (issue 13): a 10⁶-step per-step run analysed with the default display stages,
 // and its exact response at 5 steps, each beside `analyze FSGDM default → JSON` measured in the same run.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exactStepResponses, exactWalker } from '../../dist/filter/stage-filter.js';
 import { linearGrid } from '../../dist/filter/grid.js';
@@ -37,15 +40,22 @@ export async function bench() {
   const rows = [];
   const reference = timeCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--format', 'json']);
   rows.push({ name: 'analyze FSGDM default → JSON (reference for the rows below, this run)', ms: reference.ms, goal: '', note: `${(reference.bytes / 1e6).toFixed(1)} MB` });
-  // A 10⁶-step per-step schedule main expresses without expressions: adam-m (a stage per step).
-  const run = ['analyze', '--preset', 'adam-m', '--set', 'steps=1000000'];
+  // The issue's run: SGD with OneCycleLR (cycle_momentum: the momentum changes every step) over 10⁶ steps;
+  // where the build has no schedulers yet, adam-m's 10⁶ per-step stages (no expressions either).
+  const dir = mkdtempSync(join(tmpdir(), 'momentum-fr-bench-'));
+  const oneCycle = join(dir, 'onecycle-sgd.yaml');
+  writeFileSync(oneCycle, 'name: onecycle-sgd\nsteps: 1000000\nlr: { scheduler: OneCycleLR, max_lr: 0.1 }\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n');
+  const hasSchedulers = spawnSync(process.execPath, [bin, 'validate', oneCycle], { cwd: root }).status === 0;
+  const run = hasSchedulers ? ['analyze', oneCycle] : ['analyze', '--preset', 'adam-m', '--set', 'steps=1000000'];
+  const what = hasSchedulers ? 'OneCycleLR SGD with lr and cycle_momentum' : 'adam-m: this build has no schedulers';
   const display = timeCli([...run, '--format', 'json']);
   rows.push({
-    name: '10⁶-step per-step run (adam-m), default display stages → JSON',
+    name: `10⁶-step per-step run (${what}), default display stages → JSON`,
     ms: display.ms, goal: '≤ 1000 ms',
     note: `${(display.bytes / 1e6).toFixed(1)} MB (goal ≤ 20 MB); × ${(display.ms / reference.ms).toFixed(2)} of the reference`,
   });
   const at = timeCli([...run, '--at-steps', '1,10,1000,500000,1000000', '--format', 'json']);
+  rmSync(dir, { recursive: true, force: true });
   rows.push({ name: 'the same run, exact response at 5 steps (--at-steps) → JSON', ms: at.ms, goal: '≤ 500 ms', note: `× ${(at.ms / reference.ms).toFixed(2)} of the reference` });
 
   // The exact engine alone, in process: 5 steps of a per-step momentum cycle (no run to jump over).
