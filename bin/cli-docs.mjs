@@ -87,10 +87,11 @@ function limits() {
 
 Work is checked against these limits before anything is allocated, computed or printed. Past one, a
 command exits 2 with one line that says what is too large, the estimate, the budget and the options
-that make it smaller. A stage per step of a million-step run, every stage's response in JSON:
+that make it smaller. A stage per step of a million-step run, every stage's response in JSON (by
+default it would be shown as 256 display stages):
 
 \`\`\`console
-$ momentum-fr analyze --preset adam-m --set steps=1000000 --format json
+$ momentum-fr analyze --preset adam-m --set steps=1000000 --stages all --format json
 momentum-fr: the output (1.0e6 stage records × 512 frequencies) would write about 38.6 GiB, more than the budget of 256 MiB; use fewer stages (--stages, e.g. every:N), fewer --freqs, --no-response or --force
 [exit 2]
 \`\`\`

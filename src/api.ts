@@ -2,7 +2,8 @@
 // Vega-Lite specs). Its two entries differ only in where mathjs comes from: src/index.ts (browsers,
 // bundlers) and src/index-node.ts (Node.js). Node-only functions are `momentum-fr/node` (src/node.ts).
 export { provideMathjs, type Mathjs } from './schedule/mathjs-provider.js';
-export { analyze, stageRecords, scheduleHeader, type AnalyzeOptions, type ScheduleHeader } from './analysis/analyze.js';
+export { analyze, stageRecords, scheduleHeader, stageReportOf, type AnalyzeOptions, type ScheduleHeader } from './analysis/analyze.js';
+export { AUTO_STAGE_LIMIT, DEFAULT_DISPLAY_STAGES, displayStageEnds, type StageReport } from './analysis/display-stages.js';
 export type { AnalyzeInput } from './analysis/analyze-input.js';
 export { selectStages } from './analysis/stage-selection.js';
 export { parseSchedules, parseConfig, type ParseOptions, type ParseResult } from './schedule/parse.js';
@@ -17,7 +18,9 @@ export { frozenResponse, frozenMagnitudeSquared } from './filter/frozen-response
 export { stageMetrics, cutoffFrequency, unityGainFrequency, timeConstant } from './filter/metrics.js';
 export { ExactResponseWalker } from './filter/exact-response.js';
 export { exactResponseAt } from './filter/exact-response-at.js';
-export { exactWalker } from './filter/stage-filter.js';
+export { exactStepResponses, exactWalker } from './filter/stage-filter.js';
+export { ExactStepResponses } from './filter/exact-step-responses.js';
+export { ImpulseResponse } from './filter/impulse-response.js';
 export { RationalExactWalker } from './filter/rational-exact.js';
 export { frozenBankResponse } from './filter/bank-response.js';
 export { bankMetrics } from './filter/bank-metrics.js';

@@ -137,7 +137,28 @@ export interface FrequencyResponse {
   groupDelay: Float64Array;
 }
 
+/**
+ * A display stage (analysis/display-stages.ts): consecutive real stages firstStage … lastStage reported
+ * as one record, standing for its last step; `range` holds [min, max] over the group of u, v, lr (when
+ * the schedule has it) and every coefficient column (u1, v1, c1, …, b0, a1, …).
+ */
+export interface DisplayRange {
+  firstStage: number;
+  lastStage: number;
+  range: Record<string, [number, number]>;
+}
+
+/** A display stage's own fields: its span, u, v and lr at its last step, and its range. */
+export interface DisplayStage extends Stage {
+  lr?: number;
+  display: DisplayRange;
+}
+
 export interface StageRecord extends Stage {
+  /** Display stages only: the learning rate at the last step, when the schedule has `lr`. */
+  lr?: number;
+  /** Display stages only: the real stages grouped and their coefficient ranges (metrics: of the last one). */
+  display?: DisplayRange;
   metrics: StageMetrics;
   response?: FrequencyResponse;
   /** Exact time-variant response H(t, ω) at the stage's last step (analyze --mode exact|both). */
@@ -171,6 +192,8 @@ export interface ScheduleResult {
   source: string;
   steps: number;
   stageCount: number;
+  /** Present when the stages are reported as display stages (stages holds `stages` display records). */
+  display?: { stages: number };
   frequencies: Float64Array;
   stages: StageRecord[];
   /** Exact responses at the steps listed with --at-steps (absent when none were asked for). */

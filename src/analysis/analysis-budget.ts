@@ -1,6 +1,7 @@
 import { count, counted, COST_NS, overBudget, type BudgetIssue, type BudgetKnob } from '../schedule/budgets.js';
 import type { Schedule } from '../types.js';
-import { exactWalkSeconds } from './exact-cost.js';
+import type { StageReport } from './display-stages.js';
+import { exactResponsesSeconds, exactWalkSeconds } from './exact-cost.js';
 import type { ResponseMode } from './exact-records.js';
 
 /** The formats analyze writes (src/io/analysis-writer.ts writes them). */
@@ -9,8 +10,8 @@ export type AnalysisFormat = 'json' | 'ndjson' | 'csv' | 'table';
 /** What one analysis will compute and write, known before anything is computed. */
 export interface AnalysisPlan {
   schedules: readonly Schedule[];
-  /** The stages reported, per schedule (selectStages' result, ascending). */
-  selections: readonly (readonly number[])[];
+  /** How each schedule's stages are reported (stageReport: real stages selected, or display stages). */
+  reports: readonly StageReport[];
   frequencies: number;
   mode: ResponseMode;
   /** --at-steps, sorted and each once. */
@@ -30,9 +31,9 @@ const BYTES_PER_RECORD: Record<AnalysisFormat, number> = { json: 500, csv: 270, 
 /**
  * The budgets of an analysis, in the order a user meets them:
  *
- * - time: the exact walks (--mode exact|both up to the last reported stage, --at-steps up to the last
- *   step), exactWalkSeconds, plus the stage records with their transient metrics and the metrics of every
- *   reported stage;
+ * - time: the exact walks (--mode exact|both up to the last reported stage, exactWalkSeconds, with the
+ *   transient metrics of every record), the exact responses of display stages and of --at-steps
+ *   (exactResponsesSeconds), and the metrics of every reported stage;
  * - output: the bytes written to every output, estimated from records × frequencies per format
  *   (BYTES_PER_POINT; the table's rows by BYTES_PER_RECORD), the --at-steps responses included
  *   whatever stages are selected. Only `force` lifts it, not an explicit stage selection.
@@ -41,25 +42,33 @@ const BYTES_PER_RECORD: Record<AnalysisFormat, number> = { json: 500, csv: 270, 
  * checks its own (analysisHeldBytes).
  */
 export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; output?: BudgetIssue } {
-  const { schedules, selections, frequencies, mode, atSteps } = plan;
-  const exact = mode !== 'frozen';
+  const { schedules, reports, frequencies, mode, atSteps } = plan;
+  let exact = false;
   let seconds = 0;
   let walked = 0;
   let records = 0;
+  let responseCount = 0;
   let atStepRecords = 0;
   schedules.forEach((s, i) => {
-    const selected = selections[i];
-    records += selected.length;
-    seconds += (selected.length * COST_NS.stageMetrics) / 1e9;
-    if (exact && selected.length > 0) {
-      const last = s.stages.endStep[selected[selected.length - 1]];
+    const report = reports[i];
+    const count = report.display ? report.ends.length : report.stages.length;
+    records += count;
+    responseCount += count * (mode === 'both' ? 2 : 1);
+    seconds += (count * COST_NS.stageMetrics) / 1e9;
+    if (report.display && mode !== 'frozen' && count > 0) {
+      exact = true;
+      walked += report.ends.length;
+      seconds += exactResponsesSeconds(s, report.ends.map((k) => s.stages.endStep[k]), frequencies);
+    } else if (!report.display && (mode === 'exact' || mode === 'both') && count > 0) {
+      exact = true;
+      const last = s.stages.endStep[report.stages[count - 1]];
       walked += last;
-      seconds += exactWalkSeconds(s, last, frequencies) + (selected.length * frequencies * COST_NS.exactStageFrequency) / 1e9;
+      seconds += exactWalkSeconds(s, last, frequencies) + (count * frequencies * COST_NS.exactStageFrequency) / 1e9;
     }
     if (atSteps.length > 0) {
       walked += atSteps[atSteps.length - 1];
       atStepRecords += atSteps.length;
-      seconds += exactWalkSeconds(s, atSteps[atSteps.length - 1], frequencies);
+      seconds += exactResponsesSeconds(s, atSteps, frequencies);
     }
   });
   const reduce = (...knobs: (BudgetKnob | false)[]) => knobs.filter((k): k is BudgetKnob => k !== false);
@@ -77,8 +86,7 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
   let stageBytes = 0;
   let stepBytes = 0;
   for (const { format, response } of plan.outputs) {
-    const kinds = mode === 'both' ? 2 : 1;
-    stageBytes += records * (BYTES_PER_RECORD[format] + (response ? kinds * frequencies * BYTES_PER_POINT[format] : 0));
+    stageBytes += records * BYTES_PER_RECORD[format] + (response ? responseCount * frequencies * BYTES_PER_POINT[format] : 0);
     if (response) stepBytes += atStepRecords * frequencies * BYTES_PER_POINT[format];
   }
   const responses = plan.outputs.some((o) => o.response);
@@ -98,9 +106,9 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
  * kind) and every --at-steps response, against BUDGETS.workingSetBytes.
  */
 export function analysisHeldBytes(plan: Omit<AnalysisPlan, 'outputs'> & { response: boolean }): BudgetIssue | undefined {
-  const kinds = plan.mode === 'both' ? 2 : 1;
-  const records = plan.selections.reduce((n, s) => n + s.length, 0);
-  const responses = (plan.response ? records * kinds : 0) + plan.schedules.length * plan.atSteps.length;
+  const records = plan.reports.reduce((n, r) => n + (r.display ? r.ends.length : r.stages.length), 0);
+  const kinds = records * (plan.mode === 'both' ? 2 : 1);
+  const responses = (plan.response ? kinds : 0) + plan.schedules.length * plan.atSteps.length;
   const what = `responses of ${count(records)} stages${plan.atSteps.length > 0 ? ` and ${plan.atSteps.length} steps` : ''} × ${plan.frequencies} frequencies`;
   return overBudget('workingSetBytes', responses * plan.frequencies * 32, what, ['stageSelection', 'frequencies', 'atSteps', 'response']);
 }

@@ -5,7 +5,7 @@ import { parseConfig, parseSchedules, type ParseOptions } from '../schedule/pars
 import type { AnalysisResult, Schedule } from '../types.js';
 import { selectedStages } from './stage-selection.js';
 
-const MODES: readonly unknown[] = ['frozen', 'exact', 'both'];
+const MODES: readonly unknown[] = ['auto', 'frozen', 'exact', 'both'];
 
 /** What `analyze` accepts: config text, a config object (what the YAML gives), or resolved schedules. */
 export type AnalyzeInput = string | Schedule | Schedule[] | Record<string, unknown>;
@@ -37,18 +37,21 @@ function isSchedule(x: unknown): x is Schedule {
  */
 export function checkAnalyzeOptions(
   schedules: readonly Schedule[],
-  options: { frequencies?: unknown; stages?: unknown; mode?: unknown; atSteps?: unknown },
+  options: { frequencies?: unknown; stages?: unknown; displayStages?: unknown; mode?: unknown; atSteps?: unknown },
 ): void {
   const issues: ConfigIssue[] = [];
-  const { frequencies, stages, mode, atSteps } = options;
+  const { frequencies, stages, displayStages, mode, atSteps } = options;
   if (frequencies !== undefined) {
     const ok = frequencies instanceof Float64Array && frequencies.length >= 1 && frequencies.length <= LIMITS.maxFrequencies && frequencies.every(Number.isFinite);
     if (!ok) issues.push({ code: 'invalid_option', path: ['frequencies'], message: `expected a Float64Array of 1 to ${LIMITS.maxFrequencies} finite frequencies in rad/sample (linearGrid, logGrid)` });
   }
-  if (mode !== undefined && !MODES.includes(mode)) issues.push({ code: 'invalid_option', path: ['mode'], message: "expected 'frozen', 'exact' or 'both'", received: mode });
+  if (mode !== undefined && !MODES.includes(mode)) issues.push({ code: 'invalid_option', path: ['mode'], message: "expected 'auto', 'frozen', 'exact' or 'both'", received: mode });
+  if (displayStages !== undefined && !(Number.isInteger(displayStages) && (displayStages as number) >= 1 && (displayStages as number) <= LIMITS.maxStages)) {
+    issues.push({ code: 'invalid_option', path: ['displayStages'], message: `expected a whole number of display stages from 1 to ${LIMITS.maxStages}`, received: displayStages });
+  }
   if (stages !== undefined) {
     if (typeof stages !== 'string') issues.push({ code: 'invalid_option', path: ['stages'], message: 'expected a stage selection such as "first,last"', received: stages });
-    else {
+    else if (stages.trim() !== 'auto') {
       const bad = schedules.map((s) => selectedStages(stages, s)).find((chosen) => 'issue' in chosen);
       if (bad && 'issue' in bad) issues.push(bad.issue);
     }

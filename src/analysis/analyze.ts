@@ -5,7 +5,7 @@ import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecor
 import { documentHeader } from '../tool.js';
 import { checkAnalyzeOptions, schedulesOfInput, withJson, type AnalyzeInput } from './analyze-input.js';
 import { atStepRecords, ExactStageSource, uniqueSteps, type ResponseMode } from './exact-records.js';
-import { selectedStages } from './stage-selection.js';
+import { DEFAULT_DISPLAY_STAGES, displayRecords, stageReport, type StageReport } from './display-stages.js';
 import { OptionError } from '../schedule/issues.js';
 import { assertWithinBudget } from '../schedule/budgets.js';
 import { analysisHeldBytes } from './analysis-budget.js';
@@ -15,13 +15,20 @@ export type { ResponseMode } from './exact-records.js';
 export interface AnalyzeOptions {
   /** Frequency grid in rad/sample (default: linearGrid(512), scipy's freqz with include_nyquist). */
   frequencies?: Float64Array;
-  /** Which stages to report (see selectStages); default 'all', or 'none' when atSteps are given. */
+  /**
+   * Which stages to report: 'auto' (default; 'none' when atSteps are given): every stage of a schedule
+   * with at most 1 000 of them, `displayStages` display stages above (display-stages.ts); or a selection
+   * (selectStages: 'all' is every real stage).
+   */
   stages?: string;
+  /** How many display stages `stages: 'auto'` reports a schedule of more than 1 000 stages as (default 256). */
+  displayStages?: number;
   /** Compute the frequency response arrays (false: metrics only). Default true. */
   response?: boolean;
   /**
-   * 'frozen' (default): per-stage LTI responses; 'exact': the exact time-variant response H(t, ω) at each
-   * stage's last step (`responseExact`) and transient metrics; 'both': all of them.
+   * 'frozen': per-stage LTI responses; 'exact': the exact time-variant response H(t, ω) at each stage's
+   * last step (`responseExact`) and transient metrics; 'both': all of them; 'auto' (default): frozen for
+   * real stages, exact for display stages.
    */
   mode?: ResponseMode;
   /** Steps at which to report the exact response as well (`atSteps` of each schedule). */
@@ -34,11 +41,22 @@ export interface ScheduleHeader {
   source: string;
   steps: number;
   stageCount: number;
+  /** Present when the stages are reported as display stages: how many. */
+  display?: { stages: number };
   frequencies: Float64Array;
 }
 
-export function scheduleHeader(schedule: Schedule, frequencies: Float64Array): ScheduleHeader {
-  return { name: schedule.name, source: schedule.source, steps: schedule.steps, stageCount: schedule.stages.count, frequencies };
+/** A schedule's header; with a display report (stageReportOf), the number of display stages too. */
+export function scheduleHeader(schedule: Schedule, frequencies: Float64Array, report?: StageReport): ScheduleHeader {
+  const display = report?.display ? { display: { stages: report.ends.length } } : {};
+  return { name: schedule.name, source: schedule.source, steps: schedule.steps, stageCount: schedule.stages.count, ...display, frequencies };
+}
+
+/** How `options.stages` reports `schedule` (stageReport); throws an OptionError for a bad selection. */
+export function stageReportOf(schedule: Schedule, options: Pick<AnalyzeOptions, 'stages' | 'displayStages'> = {}): StageReport {
+  const report = stageReport(schedule, options.stages ?? 'auto', options.displayStages ?? DEFAULT_DISPLAY_STAGES);
+  if ('issue' in report) throw new OptionError([report.issue]);
+  return report;
 }
 
 /**
@@ -47,12 +65,15 @@ export function scheduleHeader(schedule: Schedule, frequencies: Float64Array): S
  */
 export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}): Generator<StageRecord> {
   const frequencies = options.frequencies ?? linearGrid(512);
-  const selected = selectedStages(options.stages ?? 'all', schedule);
-  if ('issue' in selected) throw new OptionError([selected.issue]);
-  const mode = options.mode ?? 'frozen';
-  const exact = mode === 'frozen' ? undefined : new ExactStageSource(schedule, frequencies);
+  const report = stageReportOf(schedule, options);
   const withResponse = options.response !== false;
-  for (const i of selected) {
+  if (report.display) {
+    yield* displayRecords(schedule, report.ends, frequencies, options.mode ?? 'auto', withResponse);
+    return;
+  }
+  const mode = options.mode === undefined || options.mode === 'auto' ? 'frozen' : options.mode;
+  const exact = mode === 'frozen' ? undefined : new ExactStageSource(schedule, frequencies);
+  for (const i of report.stages) {
     const stage = stageAt(schedule, i);
     const record: StageRecord = { ...stage, metrics: stageMetricsOf(schedule, i) };
     if (withResponse && mode !== 'exact') record.response = stageResponse(schedule, i, frequencies);
@@ -86,18 +107,14 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions & ParseOpti
   checkAnalyzeOptions(schedules, options);
   const frequencies = options.frequencies ?? linearGrid(512);
   // As the CLI: with atSteps, the stages are reported only when asked for.
-  const stages = options.stages ?? (options.atSteps && options.atSteps.length > 0 ? 'none' : 'all');
-  const selections = schedules.map((s) => {
-    const selected = selectedStages(stages, s);
-    if ('issue' in selected) throw new OptionError([selected.issue]);
-    return selected;
-  });
+  const stages = options.stages ?? (options.atSteps && options.atSteps.length > 0 ? 'none' : 'auto');
+  const reports = schedules.map((s) => stageReportOf(s, { ...options, stages }));
   const atSteps = uniqueSteps(options.atSteps ?? []);
   const response = options.response !== false;
-  assertWithinBudget([analysisHeldBytes({ schedules, selections, frequencies: frequencies.length, mode: options.mode ?? 'frozen', atSteps, response })]);
-  const results: ScheduleResult[] = schedules.map((schedule) => {
+  assertWithinBudget([analysisHeldBytes({ schedules, reports, frequencies: frequencies.length, mode: options.mode ?? 'auto', atSteps, response })]);
+  const results: ScheduleResult[] = schedules.map((schedule, i) => {
     const result: ScheduleResult = {
-      ...scheduleHeader(schedule, frequencies),
+      ...scheduleHeader(schedule, frequencies, reports[i]),
       stages: [...stageRecords(schedule, { ...options, stages, frequencies })],
     };
     if (options.atSteps && options.atSteps.length > 0) result.atSteps = atStepsOf(schedule, { ...options, frequencies });

@@ -3,14 +3,17 @@ import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from 
 import type { ExactResponseWalker } from '../filter/exact-response.js';
 import { maxDeviationDb, SETTLING_TOLERANCE, settlingSteps } from '../filter/exact-transient.js';
 import { RationalExactWalker } from '../filter/rational-exact.js';
-import { exactWalker, rationalOf } from '../filter/stage-filter.js';
+import { exactStepResponses, exactWalker, rationalOf } from '../filter/stage-filter.js';
 import { frozenRationalComplex } from '../filter/rational-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
 import { OptionError } from '../schedule/issues.js';
 
-/** Which responses analyze reports: the per-stage LTI (frozen) one, the exact time-variant one, or both. */
-export type ResponseMode = 'frozen' | 'exact' | 'both';
+/**
+ * Which responses analyze reports: the per-stage LTI (frozen) one, the exact time-variant one, or both;
+ * `auto` is frozen for real stages and exact for display stages (analysis/display-stages.ts).
+ */
+export type ResponseMode = 'auto' | 'frozen' | 'exact' | 'both';
 
 /**
  * The exact side of a stage record, stage after stage in ascending order (one forward walk of the
@@ -78,11 +81,11 @@ export function* atStepRecordStream(schedule: Schedule, omega: Float64Array, ste
       throw new OptionError([{ code: 'invalid_option', path: ['atSteps'], message: `step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`, received: s }]);
     }
   }
-  const walker = exactWalker(schedule, omega);
+  const source = exactStepResponses(schedule, omega);
+  const h = emptyComplexResponse(omega.length);
   for (const step of sorted) {
-    walker.advanceTo(step);
     const stage = stageOfStep(schedule.stages, step);
-    yield { step, stage, responseExact: responseFromComplex(walker.output(stage)) };
+    yield { step, stage, responseExact: responseFromComplex(source.at(step, stage, h)) };
   }
 }
 

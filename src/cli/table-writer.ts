@@ -48,7 +48,7 @@ const COLUMNS: Column[] = [
  * one, in dB.
  */
 const TRANSIENT_COLUMNS: Column[] = [
-  { title: 'settle', width: 8, cell: (r) => (r.transient === undefined ? '–' : r.transient.settlingSteps === null ? 'never' : String(r.transient.settlingSteps)) },
+  { title: 'settle', width: 8, cell: (r) => (r.transient === undefined || r.display ? '–' : r.transient.settlingSteps === null ? 'never' : String(r.transient.settlingSteps)) },
   { title: 'Δexact dB', width: 10, cell: (r) => num(r.transient?.maxDeviationDb ?? null) },
 ];
 
@@ -66,7 +66,7 @@ export function tableWriter(sink: TextSink, options: { color: boolean; units: Fr
   return {
     begin: () => undefined,
     schedule: (h: ScheduleHeader) => {
-      const head = `${first ? '' : '\n'}${c.bold(h.name)}  ${c.dim(`${h.source}, ${h.steps} steps, ${h.stageCount} stage${h.stageCount === 1 ? '' : 's'}; frequencies in ${UNIT_LABEL[options.units]}`)}\n`;
+      const head = `${first ? '' : '\n'}${c.bold(h.name)}  ${c.dim(`${h.source}, ${h.steps} steps, ${h.stageCount} stage${h.stageCount === 1 ? '' : 's'}${h.display ? ` shown as ${h.display.stages} display stages` : ''}; frequencies in ${UNIT_LABEL[options.units]}`)}\n`;
       first = false;
       return sink.write(head + c.bold(columns.map((col) => pad(col.title, col.width)).join('').trimEnd()) + '\n');
     },

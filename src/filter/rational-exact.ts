@@ -24,7 +24,7 @@ export class RationalExactWalker {
   stage = 0;
   readonly omega: Float64Array;
   private readonly schedule: WalkedSchedule;
-  private readonly rational: RationalTable;
+  readonly rational: RationalTable;
   private readonly nb: number;
   private readonly na: number;
   /** History ring of H(t − 1 … t − na + 1) and dH/dω per frequency: slot (t mod na)·n + f. */

@@ -2,6 +2,7 @@ import { frozenBankComplex, frozenBankResponse } from './bank-response.js';
 import { bankStageMetrics } from './bank-stage-metrics.js';
 import type { ComplexResponse } from './complex-response.js';
 import { ExactResponseWalker } from './exact-response.js';
+import { ExactStepResponses } from './exact-step-responses.js';
 import { frozenMagnitude, frozenMagnitudeSquared, frozenResponse } from './frozen-response.js';
 import { stageMetrics } from './metrics.js';
 import { largestRootModulus } from './polynomial-roots.js';
@@ -177,6 +178,14 @@ export function exactWalker(schedule: StageFilter & Pick<Schedule, 'firstStepCop
     bank: (bank) => new ExactResponseWalker(schedule, bank, omega),
     rational: (rational) => new RationalExactWalker(schedule, rational, omega),
   });
+}
+
+/**
+ * Exact responses at ascending steps by the cheaper of the walker and the truncated impulse response
+ * (ExactStepResponses); `path` forces one (tests, benchmarks). ω in rad/sample.
+ */
+export function exactStepResponses(schedule: StageFilter & Pick<Schedule, 'firstStepCopy'>, omega: Float64Array, options: { path?: 'walker' | 'impulse' } = {}): ExactStepResponses {
+  return new ExactStepResponses(schedule, exactWalker(schedule, omega), omega, options);
 }
 
 /** The filter's tables as optional fields, for code that walks them (cost estimates, coefficient columns). */

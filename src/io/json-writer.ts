@@ -22,6 +22,7 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
       await doc.field('source', h.source);
       await doc.field('steps', h.steps);
       await doc.field('stageCount', h.stageCount);
+      if (h.display) await doc.field('display', h.display);
       await doc.field('frequencies', jsonText(options.response ? jsonArray(h.frequencies) : '[]'));
       await doc.array('stages');
     },

@@ -5,7 +5,8 @@ import { bankOf, exactWalker } from '../../dist/filter/stage-filter.js';
 import { linearGrid } from '../../dist/filter/grid.js';
 import { parseSchedules } from '../../dist/schedule/parse.js';
 
-function median(fn, runs) {
+/** Median ms of `runs` calls of fn, after one warm-up call (shared by the bench parts). */
+export function median(fn, runs) {
   fn();
   const times = [];
   for (let r = 0; r < runs; r++) {

@@ -77,8 +77,8 @@ if (python.status === 0) {
   rows.push({ name: 'python3 + scipy not present: ratio skipped', ms: NaN, goal: '', note: '' });
 }
 
-// Benchmarks contributed by each part of the tool (start-up, exact response, plots, sweeps, spectra, the explore page).
-for (const part of ['startup', 'exact', 'plots', 'plot-vega', 'sweep', 'spectral', 'explore']) {
+// Benchmarks contributed by each part of the tool (start-up, exact response, long runs, plots, sweeps, spectra, the explore page).
+for (const part of ['startup', 'exact', 'runs', 'plots', 'plot-vega', 'sweep', 'spectral', 'explore']) {
   const file = fileURLToPath(new URL(`./${part}.mjs`, import.meta.url));
   if (!existsSync(file)) continue;
   const mod = await import(file);

@@ -136,3 +136,40 @@ describe('momentum-fr analyze', () => {
     expect(r.stderr).toMatch(/wrote .*fsgdm-cifar100\.json/);
   });
 });
+
+describe('momentum-fr analyze: per-step runs as display stages', () => {
+  const ADAM = ['analyze', '--preset', 'adam-m', '--set', 'steps=20000', '--freqs', '17'];
+
+  it('the table says how many real stages are shown as how many display stages, with the exact-response columns', async () => {
+    const r = await runCli([...ADAM, '--display-stages', '32']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/adam-m, 20000 steps, 20000 stages shown as 32 display stages;/);
+    expect(lines[1]).toMatch(/settle\s+Δexact dB$/);
+    expect(lines).toHaveLength(2 + 32);
+    expect(lines[2]).toMatch(/^\s+0\s+1\s/);
+    expect(lines[lines.length - 1]).toMatch(/^\s+31\s+\d+–20000\s/);
+  });
+
+  it('JSON and CSV: display records carry the exact response at their last step; CSV uses the exact layout', async () => {
+    const doc = JSON.parse((await runCli([...ADAM, '--display-stages', '8', '--format', 'json'])).stdout).schedules[0];
+    expect(doc.display).toEqual({ stages: 8 });
+    expect(Object.keys(doc.stages[0])).toEqual(['index', 'startStep', 'endStep', 'u', 'v', 'display', 'metrics', 'transient', 'responseExact']);
+    const csv = (await runCli([...ADAM, '--display-stages', '8', '--format', 'csv'])).stdout.trim().split('\n');
+    expect(csv[0]).toBe('schedule,stage,startStep,endStep,u,v,kind,step,omega,magnitude,magnitudeDb,phase,groupDelay');
+    expect(csv).toHaveLength(1 + 8 * 17);
+    expect(csv[1]).toMatch(/^adam-m,0,1,1,0\.9,[^,]+,exact,1,0,/);
+  });
+
+  it('--stages all reports every real stage, --mode frozen the frozen responses of display stages', async () => {
+    const all = JSON.parse((await runCli([...ADAM, '--stages', 'all', '--no-response', '--format', 'json'])).stdout).schedules[0];
+    expect([all.stages.length, all.display]).toEqual([20000, undefined]);
+    const frozen = JSON.parse((await runCli([...ADAM, '--display-stages', '4', '--mode', 'frozen', '--format', 'json'])).stdout).schedules[0];
+    expect(frozen.stages.map((s: { response?: unknown; responseExact?: unknown }) => [!!s.response, !!s.responseExact])).toEqual([[true, false], [true, false], [true, false], [true, false]]);
+  });
+
+  it('--display-stages must be a positive integer', async () => {
+    const r = await runCli([...ADAM, '--display-stages', '0']);
+    expect([r.code, r.stderr]).toEqual([2, 'momentum-fr: --display-stages: expected a positive integer (got "0")\n']);
+  });
+});

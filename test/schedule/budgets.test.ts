@@ -74,11 +74,11 @@ describe('the stage tables of all schedules of an input share one budget', () =>
 });
 
 describe('library functions throw a typed BudgetError before allocating', () => {
-  it('analyze(): 10⁶ stages × 512 frequencies of responses (15.3 GiB) is a BudgetError carrying the issue as data', () => {
+  it('analyze(): 10⁶ stages × 512 frequencies of responses (15.3 GiB, stages: all) is a BudgetError carrying the issue as data', () => {
     const text = 'steps: 1000000\nstageLength: 1\nmomentum: { preset: ema-sgdm }\n';
     const error = (() => {
       try {
-        analyze(text);
+        analyze(text, { stages: 'all' });
       } catch (e) {
         return e;
       }
@@ -116,7 +116,7 @@ describe('estimates', () => {
 
   it('analysisBudgets: output bytes add up over every output, with both response kinds in --mode both', () => {
     const s = schedule('steps: 1000\nstages: 10\nmomentum: { u: 0.9 }\n');
-    const base = { schedules: [s], selections: [[0, 1, 2]], frequencies: 1e7, atSteps: [] };
+    const base = { schedules: [s], reports: [{ display: false as const, stages: [0, 1, 2] }], frequencies: 1e7, atSteps: [] };
     const json = analysisBudgets({ ...base, mode: 'frozen', outputs: [{ format: 'json', response: true }] }).output!;
     expect(json.estimate).toBe(3 * 500 + 3 * 1e7 * 80);
     const both = analysisBudgets({ ...base, mode: 'both', outputs: [{ format: 'csv', response: true }, { format: 'csv', response: false }] }).output!;

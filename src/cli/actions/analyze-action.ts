@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { analysisBudgets } from '../../analysis/analysis-budget.js';
 import { scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
+import { DEFAULT_DISPLAY_STAGES, stageReport, type StageReport } from '../../analysis/display-stages.js';
+import { LIMITS } from '../../schedule/limits.js';
 import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
-import { selectStages } from '../../analysis/stage-selection.js';
 import type { AnalysisFormat } from '../../analysis/analysis-budget.js';
 import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
 import { csvWriter } from '../../io/csv-writer.js';
@@ -21,8 +22,10 @@ import { tableWriter, type FrequencyUnit } from '../table-writer.js';
 import { quoted } from '../../util/excerpt.js';
 
 export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOptions {
-  /** Undefined when not given: all stages, or none with --at-steps. */
+  /** Undefined when not given: auto (every stage, or display stages above 1 000), none with --at-steps. */
   stages?: string;
+  /** --display-stages (text, as given): how many display stages `auto` shows a schedule of more than 1 000 stages as. */
+  displayStages?: string;
   response: boolean;
   outDir?: string;
   mode?: ResponseMode;
@@ -46,25 +49,29 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     throw new CliError('--at-steps needs --format json, csv or ndjson (the table shows metrics only)');
   }
   // With --at-steps, the stages are reported only when asked for: the steps are what was asked.
-  const stages = options.stages ?? (atSteps.length > 0 ? 'none' : 'all');
-  const mode = options.mode ?? 'frozen';
+  const stages = options.stages ?? (atSteps.length > 0 ? 'none' : 'auto');
+  const mode = options.mode ?? 'auto';
+  const displayStages = parseDisplayStages(options.displayStages);
+  const reports = stageReports(schedules, stages, displayStages);
+  // The CSV/NDJSON layout (and the table's columns) of the exact modes as soon as one record has an exact response.
+  const layout: 'frozen' | 'exact' | 'both' = mode !== 'auto' ? mode : reports.some((r) => r.display) ? 'exact' : 'frozen';
   const outputs = [{ format: format as AnalysisFormat, response: format !== 'table' && options.response }];
   if (options.outDir !== undefined) {
     outputs.push({ format: 'csv', response: false }, ...(options.response ? (['json', 'csv'] as const).map((f) => ({ format: f, response: true })) : []));
   }
-  const budgets = analysisBudgets({ schedules, selections: selections(schedules, stages), frequencies: frequencies.length, mode, atSteps: uniqueSteps(atSteps), outputs });
+  const budgets = analysisBudgets({ schedules, reports, frequencies: frequencies.length, mode, atSteps: uniqueSteps(atSteps), outputs });
   checkBudgets([budgets.time, budgets.output], options.force);
 
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };
+    const wo: WriterOptions = { response, mode: layout, atSteps: atSteps.length > 0 };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    return tableWriter(sink, { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
+    return tableWriter(sink, { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: layout !== 'frozen' });
   };
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
-  await writeOutput(ctx, options.output, (sink) => stream(schedules, [makeWriter(format, sink, response)], { ...options, stages, response }, frequencies, atSteps));
+  await writeOutput(ctx, options.output, (sink) => stream(schedules, reports, [makeWriter(format, sink, response)], { ...options, stages, displayStages, mode, response }, frequencies, atSteps));
 
   // Each --out-dir file is its own pass over the stages. One pass feeding every file was measured
   // (review of 2026-11-25): recomputing the records costs ~20 ms, while interleaving three file
@@ -73,7 +80,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     await makeOutputDirectory(ctx, options.outDir);
     for (const { path, fmt, withResponse } of outDirFiles) {
       await writeOutput(ctx, path, (sink) =>
-        stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, stages, response: withResponse }, frequencies, atSteps),
+        stream(schedules, reports, [makeWriter(fmt, sink, withResponse)], { ...options, stages, displayStages, mode, response: withResponse }, frequencies, atSteps),
       );
     }
   }
@@ -90,11 +97,12 @@ function dataFiles(sources: { stem: string }[], response: boolean): [string, str
   return files.filter(([, , withResponse]) => response || !withResponse);
 }
 
-async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions & { stages: string }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
+async function stream(schedules: Schedule[], reports: StageReport[], writers: AnalysisWriter[], options: Omit<AnalyzeCliOptions, 'displayStages'> & { stages: string; displayStages: number }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
   for (const w of writers) await w.begin();
-  for (const schedule of schedules) {
-    for (const w of writers) await w.schedule(scheduleHeader(schedule, frequencies));
-    for (const record of stageRecords(schedule, { frequencies, stages: options.stages, response: options.response, mode: options.mode })) {
+  for (const [i, schedule] of schedules.entries()) {
+    for (const w of writers) await w.schedule(scheduleHeader(schedule, frequencies, reports[i]));
+    const { stages, displayStages, response, mode } = options;
+    for (const record of stageRecords(schedule, { frequencies, stages, displayStages, response, mode })) {
       for (const w of writers) await w.stage(record);
     }
     if (atSteps.length > 0 && writers.some((w) => w.atStep)) {
@@ -107,13 +115,20 @@ async function stream(schedules: Schedule[], writers: AnalysisWriter[], options:
   for (const w of writers) await w.end();
 }
 
-/** The stages --stages selects in each schedule; a usage error for a selection that does not fit one. */
-function selections(schedules: Schedule[], spec: string): number[][] {
+/** How --stages reports each schedule (stageReport); a usage error for a selection that does not fit one. */
+function stageReports(schedules: Schedule[], spec: string, displayStages: number | undefined): StageReport[] {
   return schedules.map((s) => {
-    const sel = selectStages(spec, s.stages);
-    if (!Array.isArray(sel)) throw new CliError(`--stages: ${sel.error} (schedule ${s.name})`);
-    return sel;
+    const report = stageReport(s, spec, displayStages);
+    if ('issue' in report) throw new CliError(`--stages: ${report.issue.message}`);
+    return report;
   });
+}
+
+/** --display-stages N → N, a usage error for anything but a positive integer. */
+function parseDisplayStages(text: string | undefined): number {
+  const n = Number(text ?? DEFAULT_DISPLAY_STAGES);
+  if (!Number.isInteger(n) || n < 1 || n > LIMITS.maxStages) throw new CliError(`--display-stages: expected a positive integer (got ${quoted(String(text))})`);
+  return n;
 }
 
 /** --at-steps "1,100,1000" → steps; usage errors for anything but integers inside every schedule. */
