@@ -9,6 +9,7 @@ import { selectedStages } from './stage-selection.js';
 import { OptionError } from '../schedule/issues.js';
 import { assertWithinBudget } from '../schedule/budgets.js';
 import { analysisHeldBytes } from './analysis-budget.js';
+import { scheduleSummary, summaryOf } from './schedule-summary.js';
 
 export type { ResponseMode } from './exact-records.js';
 
@@ -35,6 +36,11 @@ export interface ScheduleHeader {
   steps: number;
   stageCount: number;
   frequencies: Float64Array;
+  /**
+   * The schedule in words (scheduleSummary), when known before its stages: a writer whose stages do not
+   * cover the schedule is given it; one that sees every stage may build it as they pass (SummaryBuilder).
+   */
+  summary?: string[];
 }
 
 export function scheduleHeader(schedule: Schedule, frequencies: Float64Array): ScheduleHeader {
@@ -96,12 +102,14 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions & ParseOpti
   const response = options.response !== false;
   assertWithinBudget([analysisHeldBytes({ schedules, selections, frequencies: frequencies.length, mode: options.mode ?? 'frozen', atSteps, response })]);
   const results: ScheduleResult[] = schedules.map((schedule) => {
-    const result: ScheduleResult = {
+    const records = [...stageRecords(schedule, { ...options, stages, frequencies })];
+    return {
       ...scheduleHeader(schedule, frequencies),
-      stages: [...stageRecords(schedule, { ...options, stages, frequencies })],
+      stages: records,
+      ...(options.atSteps && options.atSteps.length > 0 ? { atSteps: atStepsOf(schedule, { ...options, frequencies }) } : {}),
+      // Last, where the JSON writer streams it (after the stages it is built from when they are all there).
+      summary: records.length === schedule.stages.count ? scheduleSummary(records) : summaryOf(schedule),
     };
-    if (options.atSteps && options.atSteps.length > 0) result.atSteps = atStepsOf(schedule, { ...options, frequencies });
-    return result;
   });
   return withJson({ ...documentHeader(), schedules: results, ...(warnings.length > 0 ? { warnings } : {}) });
 }

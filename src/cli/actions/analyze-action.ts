@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { analysisBudgets } from '../../analysis/analysis-budget.js';
 import { scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
 import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
+import { summaryOf } from '../../analysis/schedule-summary.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import type { AnalysisFormat } from '../../analysis/analysis-budget.js';
 import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
@@ -16,8 +17,9 @@ import { CliError } from '../errors.js';
 import { gridFromOptions } from '../grid-options.js';
 import { loadSources } from '../load-schedules.js';
 import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, makeOutputDirectory, outputColor, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, makeOutputDirectory, outputColor, outputTerminal, writeOutput } from '../output.js';
 import { tableWriter, type FrequencyUnit } from '../table-writer.js';
+import { terminalTableWriter } from '../terminal-table-writer.js';
 import { quoted } from '../../util/excerpt.js';
 
 export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOptions {
@@ -28,6 +30,7 @@ export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOpti
   mode?: ResponseMode;
   atSteps?: string;
   force?: boolean;
+  all?: boolean;
 }
 
 /** `momentum-fr analyze`: load → analyse stage by stage → stream to the chosen writers. */
@@ -52,7 +55,8 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   if (options.outDir !== undefined) {
     outputs.push({ format: 'csv', response: false }, ...(options.response ? (['json', 'csv'] as const).map((f) => ({ format: f, response: true })) : []));
   }
-  const budgets = analysisBudgets({ schedules, selections: selections(schedules, stages), frequencies: frequencies.length, mode, atSteps: uniqueSteps(atSteps), outputs });
+  const selected = selections(schedules, stages);
+  const budgets = analysisBudgets({ schedules, selections: selected, frequencies: frequencies.length, mode, atSteps: uniqueSteps(atSteps), outputs });
   checkBudgets([budgets.time, budgets.output], options.force);
 
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
@@ -60,11 +64,17 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    return tableWriter(sink, { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
+    const table = { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' };
+    const terminal = outputTerminal(ctx, options.output);
+    if (terminal === undefined) return tableWriter(sink, table);
+    return terminalTableWriter(sink, { ...table, terminal: { columns: terminal.columns, all: options.all === true, rows: selected.map((s) => s.length) } });
   };
+  // The summary in words describes the whole schedule: writers that print it build it from the stages
+  // as they pass, unless those are a selection (or, on a terminal with --all, the rows stream before it).
+  const summaryFirst = (format === 'json' || (format === 'table' && outputTerminal(ctx, options.output) !== undefined)) && (stages !== 'all' || (format === 'table' && options.all === true));
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
-  await writeOutput(ctx, options.output, (sink) => stream(schedules, [makeWriter(format, sink, response)], { ...options, stages, response }, frequencies, atSteps));
+  await writeOutput(ctx, options.output, (sink) => stream(schedules, [makeWriter(format, sink, response)], { ...options, stages, response }, frequencies, atSteps, summaryFirst));
 
   // Each --out-dir file is its own pass over the stages. One pass feeding every file was measured
   // (review of 2026-11-25): recomputing the records costs ~20 ms, while interleaving three file
@@ -73,7 +83,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     await makeOutputDirectory(ctx, options.outDir);
     for (const { path, fmt, withResponse } of outDirFiles) {
       await writeOutput(ctx, path, (sink) =>
-        stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, stages, response: withResponse }, frequencies, atSteps),
+        stream(schedules, [makeWriter(fmt, sink, withResponse)], { ...options, stages, response: withResponse }, frequencies, atSteps, fmt === 'json' && stages !== 'all'),
       );
     }
   }
@@ -90,10 +100,13 @@ function dataFiles(sources: { stem: string }[], response: boolean): [string, str
   return files.filter(([, , withResponse]) => response || !withResponse);
 }
 
-async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions & { stages: string }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
+/** `summaryFirst`: the headers carry the schedules' summaries (summaryOf: a pass over every stage's metrics). */
+async function stream(schedules: Schedule[], writers: AnalysisWriter[], options: AnalyzeCliOptions & { stages: string }, frequencies: Float64Array, atSteps: number[], summaryFirst = false): Promise<void> {
   for (const w of writers) await w.begin();
   for (const schedule of schedules) {
-    for (const w of writers) await w.schedule(scheduleHeader(schedule, frequencies));
+    const header = scheduleHeader(schedule, frequencies);
+    if (summaryFirst) header.summary = summaryOf(schedule);
+    for (const w of writers) await w.schedule(header);
     for (const record of stageRecords(schedule, { frequencies, stages: options.stages, response: options.response, mode: options.mode })) {
       for (const w of writers) await w.stage(record);
     }

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { addGridOptions, addInputOptions, addOutputOptions } from '../options.js';
+import { addAllOption, addGridOptions, addInputOptions, addOutputOptions } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -10,6 +10,7 @@ export function register(program: Command, ctx: CliContext): void {
   addInputOptions(cmd);
   addGridOptions(cmd);
   addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the analysis');
+  addAllOption(cmd);
   cmd
     .option('--stages <list>', 'stages to report: all, none, first, last, 0,10,299, 5..9, every:N, -1, step:S (default: all; none with --at-steps)')
     .option('--no-response', 'metrics only: one row per stage, no frequency response')
