@@ -34,7 +34,7 @@ function frequency(x: number | null, unit: FrequencyUnit, width: number): string
  * its steps, type and gains first, the coefficients, then the delays and band edges. Symbols as in
  * docs/theory.md: τ(0) is the group delay at DC; the time constant is the 1/e decay of the impulse response.
  */
-function analysisColumns(h: ScheduleHeader, options: TableOptions, paint: (x: number | null, text: string) => string): TermColumn<StageRecord>[] {
+export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>, options: TableOptions, paint: (x: number | null, text: string) => string): TermColumn<StageRecord>[] {
   const digits = String(h.steps).length;
   const f = FREQUENCY_UNIT[options.units];
   const columns: TermColumn<StageRecord>[] = [
@@ -73,8 +73,7 @@ function analysisColumns(h: ScheduleHeader, options: TableOptions, paint: (x: nu
 export function terminalTableWriter(sink: TextSink, options: TableOptions & { terminal: TerminalTable }): AnalysisWriter {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(20, options.terminal.columns);
-  // Colour means something: a gain above 0 dB amplifies (yellow), below attenuates (cyan).
-  const paint = (x: number | null, text: string) => (x === null ? text : x > 1e-12 ? c.yellow(text) : x < -1e-12 ? c.cyan(text) : text);
+  const paint = gainPaint(c);
   let index = -1;
   let layout: TableLayout<StageRecord> | undefined;
   let header: ScheduleHeader;
@@ -122,16 +121,22 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
       held = undefined;
       if (lines.length > 0) return sink.write(`${lines.join('\n')}\n`);
     },
-    end: () => {
-      if (layout === undefined) return;
-      const colours = options.color ? ['yellow dB: above 0 dB (amplifies), cyan: below (attenuates)'] : [];
-      return sink.write(`\n${legendLines(layout, width, colours).map((l) => c.dim(l)).join('\n')}\n`);
-    },
+    end: () => (layout === undefined ? undefined : sink.write(`\n${legend(layout, width, c, options.color).join('\n')}\n`)),
   };
 }
 
+/** Colour means something: a gain above 0 dB amplifies (yellow), below attenuates (cyan). */
+export function gainPaint(c: InstanceType<typeof Chalk>): (x: number | null, text: string) => string {
+  return (x, text) => (x === null ? text : x > 1e-12 ? c.yellow(text) : x < -1e-12 ? c.cyan(text) : text);
+}
+
+/** The legend below a table of stages, dimmed; it names the colours when there are any. */
+export function legend<R>(layout: TableLayout<R>, width: number, c: InstanceType<typeof Chalk>, color: boolean): string[] {
+  return legendLines(layout, width, color ? ['yellow dB: above 0 dB (amplifies), cyan: below (attenuates)'] : []).map((l) => c.dim(l));
+}
+
 /** `name  source, steps, stages` on one line when it fits, else the name (cut to the width) above the rest. */
-function title(h: ScheduleHeader, width: number, c: InstanceType<typeof Chalk>): string[] {
+export function title(h: ScheduleHeader, width: number, c: InstanceType<typeof Chalk>): string[] {
   const about = `${h.source}, ${stepText(h.steps)} steps, ${stepText(h.stageCount)} stage${h.stageCount === 1 ? '' : 's'}`;
   if (h.name.length + 2 + about.length <= width) return [`${c.bold(h.name)}  ${c.dim(about)}`];
   return [c.bold(h.name.length > width ? `${h.name.slice(0, width - 1)}…` : h.name), ...fill(about, width).map((l) => c.dim(l))];

@@ -20,6 +20,7 @@ import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, makeOutputDirectory, outputColor, outputTerminal, writeOutput } from '../output.js';
 import { tableWriter, type FrequencyUnit } from '../table-writer.js';
 import { terminalTableWriter } from '../terminal-table-writer.js';
+import { writeCompareTable } from '../compare-table.js';
 import { quoted } from '../../util/excerpt.js';
 
 export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOptions {
@@ -31,6 +32,7 @@ export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOpti
   atSteps?: string;
   force?: boolean;
   all?: boolean;
+  compare?: boolean;
 }
 
 /** `momentum-fr analyze`: load → analyse stage by stage → stream to the chosen writers. */
@@ -43,6 +45,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   // --out-dir's file names come from the configs' names, known now.
   const outDirFiles = options.outDir === undefined ? [] : dataFiles(sources, options.response).map(([name, fmt, withResponse]) => ({ path: join(options.outDir!, name), fmt, withResponse }));
   await checkOutputs(ctx, { files: { '-o': options.output }, dirs: [options.outDir], dirFiles: outDirFiles.map((f) => f.path), inputs });
+  if (options.compare === true) return compareCommand(schedules, format, options, ctx);
   const atSteps = parseAtSteps(options.atSteps, schedules);
   if (atSteps.length > 0 && !options.response) throw new CliError('--at-steps reports responses: it cannot be combined with --no-response');
   if (atSteps.length > 0 && format === 'table' && options.outDir === undefined) {
@@ -87,6 +90,16 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
       );
     }
   }
+}
+
+/** `--compare`: the schedules side by side in one table (compare-table.ts). */
+async function compareCommand(schedules: Schedule[], format: string, options: AnalyzeCliOptions, ctx: CliContext): Promise<void> {
+  const clash = format !== 'table' ? `--format ${format}` : options.outDir !== undefined ? '--out-dir' : options.atSteps !== undefined ? '--at-steps' : (options.mode ?? 'frozen') !== 'frozen' ? `--mode ${options.mode}` : undefined;
+  if (clash !== undefined) throw new CliError(`--compare prints one table of frozen metrics: it cannot be combined with ${clash} (JSON, CSV and NDJSON already hold every schedule)`);
+  const terminal = outputTerminal(ctx, options.output);
+  await writeOutput(ctx, options.output, (sink) =>
+    writeCompareTable(sink, schedules, { stages: options.stages, units: options.units as FrequencyUnit, color: outputColor(ctx, options.output), columns: terminal?.columns }),
+  );
 }
 
 /** --out-dir's files: name, format, and whether it holds the response (absent with --no-response). */

@@ -17,6 +17,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--mode <mode>', 'frozen: per-stage LTI response; exact: the true time-variant response H(t, ω) at each stage end, with settlingSteps and maxDeviationDb; both').choices(['frozen', 'exact', 'both']).default('frozen'))
     .option('--at-steps <list>', 'also report the exact response at these steps, e.g. 1,100,1000 (JSON: atSteps)')
     .option('--out-dir <dir>', 'also write <name>.json, <name>.metrics.csv and <name>.response.csv there')
+    .option('--compare', 'one table with the schedules side by side at the --stages chosen (default: first, middle and last of each), each schedule in words above it')
     .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
@@ -26,6 +27,7 @@ Examples:
   $ momentum-fr analyze configs/fsgdm-cifar100.yaml --stages first,last --format json | jq '.schedules[0].stages[].metrics.dcGain'
   $ momentum-fr analyze --preset standard-sgdm --set momentum.beta=0.99 --scale log --freqs 200 -o sgdm.csv
   $ momentum-fr analyze configs/*.yaml --no-response --format csv > metrics.csv
+  $ momentum-fr analyze configs/ema-sgdm.yaml configs/standard-sgdm.yaml configs/fsgdm-cifar100.yaml --compare
   $ momentum-fr analyze configs/fsgdm-cifar100.yaml --mode both --stages first,last --at-steps 1,100,1000 --format json`,
     )
     .action(async (configs: string[], options) => {
