@@ -17,7 +17,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
-import { SweepTable } from '../sweep-table.js';
+import { CsvTable } from '../csv-table.js';
 import { loadSweepInput } from '../load-schedules.js';
 import { progressBar } from './sweep-progress.js';
 import { quoted } from '../../util/excerpt.js';
@@ -114,7 +114,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   const terminal = options.format === undefined ? outputTerminal(ctx, options.output) : undefined;
   try {
     await writeOutput(ctx, options.output, async (target) => {
-      const table = terminal && new SweepTable(target, { columns: terminal.columns, points: options.all === true ? 0 : total, swept: axes.map((a) => a.path), color: outputColor(ctx, options.output) });
+      const table = terminal && new CsvTable(target, { columns: terminal.columns, groups: options.all === true ? 0 : total, swept: axes.map((a) => a.path), color: outputColor(ctx, options.output) });
       const sink = table ? { write: (text: string) => table.write(text), writeBytes: (bytes: Uint8Array) => table.write(bytes) } : target;
       await sink.write(sweepHeader(job, { schedule: schedule.name, source: schedule.source }));
       let first = true;

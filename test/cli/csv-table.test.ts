@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFieldsOf } from '../../src/cli/sweep-table.js';
+import { csvFieldsOf } from '../../src/cli/csv-table.js';
 import { runCli } from '../support/run-cli.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;

@@ -2,7 +2,8 @@ import { Chalk } from 'chalk';
 import type { TextSink } from '../io/sink.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
-type Row = Record<string, string>;
+/** A CSV row by column name. */
+export type Row = Record<string, string>;
 
 /** Rows beyond the sampled points shown because something changed there. */
 const MAX_CHANGES = 24;
@@ -50,7 +51,7 @@ export function csvFieldsOf(line: string): string[] {
   return out;
 }
 
-function columnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] {
+function sweepColumnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] {
   const number = (name: string) => (r: Row, w: number) => (r[name] === '' ? '–' : fitNumber(Number(r[name]), w));
   // The type beside the gains, as analyze shows it.
   const shown = names.filter((n) => !LEFT_OUT.has(n) && n !== 'filterType');
@@ -69,34 +70,55 @@ function columnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] {
     });
 }
 
+/** What a CsvTable shows of a CSV, and how it samples it (the sweep's defaults otherwise). */
+export interface CsvTableOptions {
+  /** Characters per line. */
+  columns: number;
+  /** Groups of rows in the CSV (0: every row, --all); a group is the rows sharing a value of `group`. */
+  groups: number;
+  color: boolean;
+  /** The swept paths (sweep): they stay beside the point. */
+  swept?: readonly string[];
+  /** The terminal columns for the CSV's header (default: the sweep's). */
+  describe?: (names: string[]) => TermColumn<Row>[];
+  /** The CSV column whose value changes from one group to the next (default `point`). */
+  group?: string;
+  /** Rows are compared with the row before of the same `scope` value (default `stage`)… */
+  scope?: string;
+  /** …and shown when this says something changed (default: filter type or amplifies). */
+  changed?: (before: Row, row: Row) => boolean;
+  /** What the rows are, for the line on those left out (default `rows`). */
+  noun?: string;
+}
+
 /**
- * The sweep's CSV rows as a terminal table (the CSV is what pipes and files get, unchanged): the rows
- * arrive as CSV text in order, are fitted to the width and, past 2·SAMPLED_ROWS points, sampled (the
- * first, last and evenly spaced points, and each row whose type or amplify/attenuate differs from the
- * point before at the same stage) with a line saying how many were shown. `points`: how many the
- * sweep has (0: every row, --all).
+ * CSV rows as a terminal table (the CSV is what pipes and files get, unchanged): the rows arrive as
+ * CSV text in order, in any chunks, are fitted to the width and, past 2·SAMPLED_ROWS groups, sampled
+ * (the first, last and evenly spaced groups, and each row where `changed` says something differs from
+ * the row before in its scope) with a line saying how many were shown. The sweep's rows by default:
+ * groups are points, a change is the filter type or amplify/attenuate at a stage from one point to the next.
  */
-export class SweepTable {
+export class CsvTable {
   private pending = '';
   private decoder = new TextDecoder();
   private names: string[] | undefined;
   private layout: TableLayout<Row> | undefined;
-  /** Samples points (a point's rows stay together); rows where something changed are added, up to a cap. */
   private sampler: RowSampler;
-  private point = '';
-  private pointKept = false;
+  private group: string | undefined;
+  private groupIndex = -1;
+  private groupKept = false;
   private rows = 0;
   private omitted = 0;
   private changes = 0;
-  /** The row before, per stage: a change is from one point to the next at the same stage. */
+  /** The row before, per scope value. */
   private previous = new Map<string, Row>();
   private readonly c: InstanceType<typeof Chalk>;
 
   constructor(
     private readonly sink: TextSink,
-    private readonly options: { columns: number; points: number; swept: readonly string[]; color: boolean },
+    private readonly options: CsvTableOptions,
   ) {
-    this.sampler = new RowSampler(options.points);
+    this.sampler = new RowSampler(options.groups);
     this.c = new Chalk({ level: options.color ? 1 : 0 });
   }
 
@@ -108,24 +130,26 @@ export class SweepTable {
     const lines = this.pending.slice(0, end).split('\n');
     this.pending = this.pending.slice(end + 1);
     const out: string[] = [];
+    const { group = 'point', scope = 'stage', changed = typeOrAmplifyChanged } = this.options;
     for (const line of lines) {
       if (this.names === undefined) {
         this.names = csvFieldsOf(line);
-        this.layout = fitColumns(columnsOf(this.names, new Set(this.options.swept)), this.options.columns);
+        const columns = this.options.describe ? this.options.describe(this.names) : sweepColumnsOf(this.names, new Set(this.options.swept ?? []));
+        this.layout = fitColumns(columns, this.options.columns);
         out.push(...headerLines(this.layout, this.c.bold, this.c.dim));
         continue;
       }
       const values = csvFieldsOf(line);
       const row: Row = Object.fromEntries(this.names.map((n, i) => [n, values[i] ?? '']));
-      const before = this.previous.get(row.stage);
-      const changed = before !== undefined && (before.filterType !== row.filterType || before.amplifies !== row.amplifies);
-      this.previous.set(row.stage, row);
-      if (row.point !== this.point) {
-        this.point = row.point;
-        this.pointKept = this.sampler.keep(Number(row.point), false);
+      const before = this.previous.get(row[scope]);
+      const change = before !== undefined && changed(before, row);
+      this.previous.set(row[scope], row);
+      if (row[group] !== this.group || this.rows === 0) {
+        this.group = row[group];
+        this.groupKept = this.sampler.keep(++this.groupIndex, false);
       }
       this.rows++;
-      if (this.pointKept || (changed && this.changes++ < MAX_CHANGES)) out.push(rowLine(this.layout!, row));
+      if (this.groupKept || (change && this.changes++ < MAX_CHANGES)) out.push(rowLine(this.layout!, row));
       else this.omitted++;
     }
     if (out.length > 0) return this.sink.write(`${out.join('\n')}\n`);
@@ -137,9 +161,15 @@ export class SweepTable {
     const lines: string[] = [];
     if (this.omitted > 0) {
       const shown = this.rows - this.omitted;
-      lines.push(...fill(`… ${shown} of ${this.rows} rows shown (the first, last and evenly spaced points, and where the type or amplify/attenuate changes); --all shows every row, --format csv the full precision`, this.options.columns));
+      const noun = this.options.noun ?? 'rows';
+      lines.push(...fill(`… ${shown} of ${this.rows} ${noun} shown (first, last, evenly spaced, and where something changes); --all shows every row, --format csv the full precision`, this.options.columns));
     }
-    lines.push('', ...legendLines(this.layout, this.options.columns));
-    return this.sink.write(`${lines.map((l) => this.c.dim(l)).join('\n')}\n`);
+    const legend = legendLines(this.layout, this.options.columns);
+    if (legend.length > 0) lines.push('', ...legend);
+    if (lines.length > 0) return this.sink.write(`${lines.map((l) => this.c.dim(l)).join('\n')}\n`);
   }
+}
+
+function typeOrAmplifyChanged(before: Row, row: Row): boolean {
+  return before.filterType !== row.filterType || before.amplifies !== row.amplifies;
 }
