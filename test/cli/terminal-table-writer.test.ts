@@ -102,3 +102,30 @@ describe('analyze on a terminal', () => {
     expect(readFileSync(file, 'utf8')).toBe(pipe.stdout);
   });
 });
+
+describe('every command that prints a table or text fits the terminal', () => {
+  const COMMANDS: string[][] = [
+    ['presets'],
+    ['tune', '--preset', 'fsgdm', '--solve', 'momentum.c', '--target', 'final.dcGain=30.992', '--set', 'momentum.v=1'],
+    ['coefficients', 'configs/aggmo.yaml', '--runs'],
+    ['sweep', '--preset', 'standard-sgdm', '--grid', 'momentum.beta=0.5:0.99:5', '--stages', 'last'],
+    ['simulate', '--preset', 'ema-sgdm', '--steps', '4000'],
+    ['analyze', 'configs/ema-sgdm.yaml', 'configs/standard-sgdm.yaml', 'configs/fsgdm-cifar100.yaml', '--compare'],
+  ];
+  for (const columns of [80, 120]) {
+    it(`at ${columns} columns no line is wider`, async () => {
+      for (const args of COMMANDS) {
+        const r = await runCli(args, { tty: true, columns });
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+        expect(widest(r.stdout), `${args.join(' ')}\n${r.stdout}`).toBeLessThanOrEqual(columns);
+      }
+    });
+  }
+
+  it('pipes get presets and tune one item per line, as before', async () => {
+    const presets = (await runCli(['presets'])).stdout.split('\n');
+    expect(presets[1]).toBe("    FSGDM, the paper's optimizer: u rises as S/(S + cΣ) at stage starts S; v fixed (official implementation)");
+    const tune = (await runCli(COMMANDS[1])).stdout.split('\n');
+    expect(tune[2]).toMatch(/^tolerance ±\S+ on momentum\.c; \d+ Brent steps in \[\S+, \S+\]$/);
+  });
+});
