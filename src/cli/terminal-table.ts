@@ -86,11 +86,17 @@ export function legendLines<R>(layout: TableLayout<R>, width: number, extra: str
   return fill([...parts, ...extra].map((p, i, all) => (i < all.length - 1 ? `${p};` : `${p}.`)).join(' '), width);
 }
 
-/** Words filled into lines of at most `width` characters, continuation lines indented by `indent`. */
+/** Spaces a line must not break at: inside a digit group (117 000) and before a unit (−5.9 dB, 390 steps). */
+const UNBREAKABLE = /(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(dB|steps?|bins?)\b)/g;
+
+/**
+ * Words filled into lines of at most `width` characters, continuation lines indented by `indent`;
+ * a number stays with its digit groups and its unit.
+ */
 export function fill(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of text.replace(UNBREAKABLE, '\u00a0').split(' ').map((w) => w.replaceAll('\u00a0', ' '))) {
     if (line === '') line = word;
     else if (line.length + 1 + word.length <= width) line += ` ${word}`;
     else {

@@ -69,3 +69,10 @@ describe('RowSampler', () => {
     expect([0, 1, 2, 1000].every((i) => s.keep(i, false))).toBe(true);
   });
 });
+
+describe('fill keeps numbers whole', () => {
+  it('never breaks inside a digit group or between a number and its unit', () => {
+    expect(fill('DC gain rises from 0 dB to +29.9 dB by step 117 000', 22)).toEqual(['DC gain rises from', '0 dB to +29.9 dB by', 'step 117 000']);
+    expect(fill('aa 117 000 steps', 14)).toEqual(['aa', '117 000 steps']);
+  });
+});
