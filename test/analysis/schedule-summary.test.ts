@@ -9,7 +9,7 @@ const db = (gain: number) => {
   return r === 0 ? '0 dB' : `${r > 0 ? '+' : '−'}${Math.abs(r).toFixed(1)} dB`;
 };
 
-function summary(config: object): string[] {
+function summary(config: Record<string, unknown>): string[] {
   return analyze(config, { response: false }).schedules[0].summary;
 }
 

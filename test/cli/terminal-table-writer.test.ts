@@ -22,7 +22,7 @@ describe('analyze on a terminal', () => {
   for (const columns of [80, 120]) {
     it(`fits ${columns} columns: no line is wider, with colour or without`, async () => {
       for (const args of TABLES) {
-        for (const env of [{}, { NO_COLOR: '1' }]) {
+        for (const env of [{}, { NO_COLOR: '1' }] as Record<string, string>[]) {
           const r = await runCli(args, { tty: true, columns, env });
           expect(r.code, r.stderr).toBe(0);
           expect(widest(r.stdout), `${args.join(' ')}\n${r.stdout}`).toBeLessThanOrEqual(columns);
