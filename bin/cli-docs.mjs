@@ -74,6 +74,14 @@ your PATH ([README](../README.md#use-it)).
   \`simulate --series\` traces \`nan\`, \`inf\`, as numpy.savetxt writes them).
 - **Colour**: only on a terminal; \`NO_COLOR\` (any value) or \`TERM=dumb\` turn it off,
   \`FORCE_COLOR\` turns it on.
+- **Tables on a terminal** (stdout a TTY) fit its width (\`\$COLUMNS\` when the terminal does not
+  say, else 80): narrower numbers, then fewer columns by priority, never a wrapped line; a units
+  line under the headers and a legend below define each column (\`τ(0)\` the group delay at DC,
+  \`1/e\` the time constant, as in [theory.md](theory.md#per-stage-metrics)). A long table is
+  summarised: the first and last stages, evenly spaced ones and every stage where the filter type
+  or amplify/attenuate changes, with a line saying how many were shown; \`--all\` prints every row.
+  \`analyze\` puts the schedule in words above its table (the \`summary\` of its JSON). Pipes and
+  files get the plain table with every row, as scripts have always read it.
 - **Frequencies** are in rad/sample on [0, π] (scipy.signal.freqz's \`worN\` with
   \`include_nyquist=True\`); \`--units cycles\` (cycles/step) or \`period\` (steps) changes only the
   display. Every option that takes one (\`--fmin\`, \`--at-freqs\`, \`--frequency\`, \`--f0\`, \`--f1\`)

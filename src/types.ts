@@ -198,6 +198,11 @@ export interface ScheduleResult {
   stages: StageRecord[];
   /** Exact responses at the steps listed with --at-steps (absent when none were asked for). */
   atSteps?: AtStepRecord[];
+  /**
+   * The schedule in a few sentences, from all its stages whatever the selection (analysis/schedule-summary.ts):
+   * filter type over the run, DC and Nyquist gains, where it amplifies.
+   */
+  summary: string[];
 }
 
 export interface AnalysisResult extends DocumentHeader {

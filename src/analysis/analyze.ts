@@ -9,6 +9,7 @@ import { DEFAULT_DISPLAY_STAGES, displayRecords, stageReport, type StageReport }
 import { OptionError } from '../schedule/issues.js';
 import { assertWithinBudget } from '../schedule/budgets.js';
 import { analysisHeldBytes } from './analysis-budget.js';
+import { scheduleSummary, summaryOf } from './schedule-summary.js';
 
 export type { ResponseMode } from './exact-records.js';
 
@@ -44,12 +45,22 @@ export interface ScheduleHeader {
   /** Present when the stages are reported as display stages: how many. */
   display?: { stages: number };
   frequencies: Float64Array;
+  /**
+   * The schedule in words (scheduleSummary), when known before its stages: a writer whose stages do not
+   * cover the schedule is given it; one that sees every stage may build it as they pass (SummaryBuilder).
+   */
+  summary?: string[];
 }
 
 /** A schedule's header; with a display report (stageReportOf), the number of display stages too. */
 export function scheduleHeader(schedule: Schedule, frequencies: Float64Array, report?: StageReport): ScheduleHeader {
   const display = report?.display ? { display: { stages: report.ends.length } } : {};
   return { name: schedule.name, source: schedule.source, steps: schedule.steps, stageCount: schedule.stages.count, ...display, frequencies };
+}
+
+/** Whether a report's records cover the whole schedule in order: every stage, or display stages. */
+export function coversSchedule(report: StageReport, schedule: Schedule): boolean {
+  return report.display || report.stages.length === schedule.stages.count;
 }
 
 /** How `options.stages` reports `schedule` (stageReport); throws an OptionError for a bad selection. */
@@ -113,12 +124,15 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions & ParseOpti
   const response = options.response !== false;
   assertWithinBudget([analysisHeldBytes({ schedules, reports, frequencies: frequencies.length, mode: options.mode ?? 'auto', atSteps, response })]);
   const results: ScheduleResult[] = schedules.map((schedule, i) => {
-    const result: ScheduleResult = {
+    const records = [...stageRecords(schedule, { ...options, stages, frequencies })];
+    return {
       ...scheduleHeader(schedule, frequencies, reports[i]),
-      stages: [...stageRecords(schedule, { ...options, stages, frequencies })],
+      stages: records,
+      ...(options.atSteps && options.atSteps.length > 0 ? { atSteps: atStepsOf(schedule, { ...options, frequencies }) } : {}),
+      // Last, where the JSON writer streams it. Records that cover the schedule (every stage, or display
+      // stages) are what the summary reads; a selection does not, so the summary is built apart.
+      summary: coversSchedule(reports[i], schedule) ? scheduleSummary(records) : summaryOf(schedule),
     };
-    if (options.atSteps && options.atSteps.length > 0) result.atSteps = atStepsOf(schedule, { ...options, frequencies });
-    return result;
   });
   return withJson({ ...documentHeader(), schedules: results, ...(warnings.length > 0 ? { warnings } : {}) });
 }

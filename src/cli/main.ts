@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL } from '../tool.js';
 import { PathError } from '../io/path-error.js';
 import { PipeClosedError } from '../io/sink.js';
-import { useColor, type CliContext } from './context.js';
+import { terminalOf, useColor, type CliContext } from './context.js';
 import { CliError } from './errors.js';
 import { ConfigError, formatIssue, OptionError } from '../schedule/issues.js';
 import { registerCommands } from './commands/index.js';
@@ -53,6 +53,7 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
     color: useColor(stdout, env),
     colorErr: useColor(stderr, env),
     debug,
+    terminal: terminalOf(stdout, env),
   };
   const program = new Command(TOOL.name);
   program

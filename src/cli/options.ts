@@ -23,6 +23,11 @@ export function addOutputOptions(cmd: Command, formats: string[], what: string):
     .option('-o, --output <file>', `write ${what} to a file (atomically) instead of stdout; - is stdout`);
 }
 
+/** --all: a table on a terminal is summarised when long (terminal-table.ts); pipes and files get every row anyway. */
+export function addAllOption(cmd: Command): Command {
+  return cmd.option('--all', 'on a terminal, print every row of a long table (pipes and files always get every row)');
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }

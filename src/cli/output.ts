@@ -51,6 +51,11 @@ export function outputColor(ctx: CliContext, output: string | undefined): boolea
   return isStdout(output) && ctx.color;
 }
 
+/** The terminal an output is printed on: stdout when it is one (a file never is). */
+export function outputTerminal(ctx: CliContext, output: string | undefined): { columns: number } | undefined {
+  return isStdout(output) ? ctx.terminal : undefined;
+}
+
 /**
  * Runs `produce` against stdout, or against the -o file as output-file.ts writes it (a regular
  * file atomically, a device or FIFO straight through). Announces written files on stderr.

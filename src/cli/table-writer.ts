@@ -8,6 +8,13 @@ import type { StageRecord } from '../types.js';
 
 export type FrequencyUnit = 'rad' | 'cycles' | 'period';
 
+export interface TableOptions {
+  color: boolean;
+  units: FrequencyUnit;
+  /** Adds the exact-response columns (settling, deviation from the frozen response). */
+  transient?: boolean;
+}
+
 const UNIT_LABEL: Record<FrequencyUnit, string> = { rad: 'rad/sample', cycles: 'cycles/step', period: 'period, steps' };
 
 /** +∞ (a DC gain at u = 1 with --allow-unstable) shows as ∞. */
@@ -53,11 +60,11 @@ const TRANSIENT_COLUMNS: Column[] = [
 ];
 
 /**
- * The human summary: one block per schedule, one row per stage, fixed-width columns so it streams.
+ * The table for pipes and files (a terminal gets terminalTableWriter's): one block per schedule, one row per stage, fixed-width columns so it streams.
  * Colour (only when allowed): gains above 0 dB in yellow (amplified), below in cyan (attenuated).
  * `transient` adds the exact-response columns (TRANSIENT_COLUMNS).
  */
-export function tableWriter(sink: TextSink, options: { color: boolean; units: FrequencyUnit; transient?: boolean }): AnalysisWriter {
+export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWriter {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const columns = options.transient ? [...COLUMNS, ...TRANSIENT_COLUMNS] : COLUMNS;
   let first = true;

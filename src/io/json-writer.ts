@@ -1,3 +1,4 @@
+import { SummaryBuilder } from '../analysis/schedule-summary.js';
 import { jsonArray } from '../util/json-value.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
 import { jsonDocument, jsonText } from './json-document.js';
@@ -5,18 +6,23 @@ import type { TextSink } from './sink.js';
 
 /**
  * One JSON document, streamed: { schemaVersion, tool, schedules: [ { name, source, steps,
- * stageCount, frequencies, stages: [ … ], atSteps?: [ … ] } ] }. Each stage record is one line, so
- * diffs are per stage.
+ * stageCount, frequencies, stages: [ … ], atSteps?: [ … ], summary: [ sentences ] } ] }. Each stage
+ * record is one line, so diffs are per stage. The summary comes last: the header's when given (the
+ * stages are a selection), else built from the stages as they pass.
  */
 export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   const doc = jsonDocument(sink);
   let atSteps = false;
+  let given: string[] | undefined;
+  let summary = new SummaryBuilder();
   return {
     begin: async () => {
       await doc.header();
       await doc.array('schedules');
     },
     schedule: async (h) => {
+      given = h.summary;
+      summary = new SummaryBuilder();
       await doc.object();
       await doc.field('name', h.name);
       await doc.field('source', h.source);
@@ -26,7 +32,10 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
       await doc.field('frequencies', jsonText(options.response ? jsonArray(h.frequencies) : '[]'));
       await doc.array('stages');
     },
-    stage: (r) => doc.record(r),
+    stage: (r) => {
+      if (given === undefined) summary.add(r);
+      return doc.record(r);
+    },
     // "atSteps" beside "stages", only when steps were asked for (so frozen output is unchanged).
     atStep: async (a) => {
       if (!atSteps) {
@@ -39,6 +48,7 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
     endSchedule: async () => {
       atSteps = false;
       await doc.close();
+      await doc.field('summary', given ?? summary.sentences());
       await doc.close();
     },
     end: () => doc.end(),

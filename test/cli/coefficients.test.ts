@@ -69,3 +69,34 @@ describe('momentum-fr coefficients --runs merges consecutive steps whose every c
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['schedule,firstStage,lastStage,startStep,endStep,u,v,u1,v1,c1,c0', 'ema,0,0,1,3,0.9,0.1,,,,', `lion,0,0,1,3,,,0.99,${1 - 0.99},${0.9 / 0.99},${1 - 0.9 / 0.99}`]);
   });
 });
+
+describe('momentum-fr coefficients on a terminal', () => {
+  const ANSI = /\x1b\[[0-9;]*m/g;
+  const rows = (text: string) => text.replace(ANSI, '').split('\n').filter((l) => /^\S+\s+\d+\s+\d+\s/.test(l));
+
+  for (const columns of [80, 120]) {
+    it(`prints a table that fits ${columns} columns, sampled: first and last step, a line on the rest; --all every step`, async () => {
+      const args = ['coefficients', '--preset', 'fsgdm', '--set', 'steps=1000', '--set', 'stages=10'];
+      const r = await runCli(args, { tty: true, columns });
+      expect(r.code, r.stderr).toBe(0);
+      expect(Math.max(...r.stdout.replace(ANSI, '').split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(columns);
+      const steps = rows(r.stdout).map((l) => Number(l.split(/\s+/)[1]));
+      expect(steps[0]).toBe(1);
+      expect(steps.at(-1)).toBe(1000);
+      expect(r.stdout).toContain(`… ${steps.length} of 1000 steps shown`);
+      // FSGDM: u = S/(S + cΣ) at the stage start S = ⌊s/δ⌋·δ, δ = Σ/N = 100, c = 0.033.
+      for (const l of rows(r.stdout)) {
+        const [, step, , u] = l.split(/\s+/);
+        const start = Math.floor(Number(step) / 100) * 100;
+        expect(Number(u)).toBeCloseTo(start / (start + 0.033 * 1000), 5);
+      }
+      expect(rows((await runCli([...args, '--all'], { tty: true, columns })).stdout)).toHaveLength(1000);
+    });
+  }
+
+  it('--format csv on a terminal, a pipe and a file get the CSV', async () => {
+    const pipe = await runCli(['coefficients', '--preset', 'ema-sgdm', '--set', 'steps=3']);
+    expect(pipe.stdout).toBe('schedule,step,stage,u,v\nema-sgdm,1,0,0.9,0.09999999999999998\nema-sgdm,2,0,0.9,0.09999999999999998\nema-sgdm,3,0,0.9,0.09999999999999998\n');
+    expect((await runCli(['coefficients', '--preset', 'ema-sgdm', '--set', 'steps=3', '--format', 'csv'], { tty: true })).stdout).toBe(pipe.stdout);
+  });
+});

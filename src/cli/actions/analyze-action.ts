@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { analysisBudgets } from '../../analysis/analysis-budget.js';
-import { scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
+import { coversSchedule, scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
 import { DEFAULT_DISPLAY_STAGES, stageReport, type StageReport } from '../../analysis/display-stages.js';
 import { LIMITS } from '../../schedule/limits.js';
 import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
+import { summaryOf } from '../../analysis/schedule-summary.js';
 import type { AnalysisFormat } from '../../analysis/analysis-budget.js';
 import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
 import { csvWriter } from '../../io/csv-writer.js';
@@ -17,8 +18,10 @@ import { CliError } from '../errors.js';
 import { gridFromOptions } from '../grid-options.js';
 import { loadSources } from '../load-schedules.js';
 import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, makeOutputDirectory, outputColor, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, makeOutputDirectory, outputColor, outputTerminal, writeOutput } from '../output.js';
 import { tableWriter, type FrequencyUnit } from '../table-writer.js';
+import { terminalTableWriter } from '../terminal-table-writer.js';
+import { writeCompareTable } from '../compare-table.js';
 import { quoted } from '../../util/excerpt.js';
 
 export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOptions {
@@ -31,6 +34,8 @@ export interface AnalyzeCliOptions extends InputOptions, GridOptions, OutputOpti
   mode?: ResponseMode;
   atSteps?: string;
   force?: boolean;
+  all?: boolean;
+  compare?: boolean;
 }
 
 /** `momentum-fr analyze`: load → analyse stage by stage → stream to the chosen writers. */
@@ -43,6 +48,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   // --out-dir's file names come from the configs' names, known now.
   const outDirFiles = options.outDir === undefined ? [] : dataFiles(sources, options.response).map(([name, fmt, withResponse]) => ({ path: join(options.outDir!, name), fmt, withResponse }));
   await checkOutputs(ctx, { files: { '-o': options.output }, dirs: [options.outDir], dirFiles: outDirFiles.map((f) => f.path), inputs });
+  if (options.compare === true) return compareCommand(schedules, format, options, ctx);
   const atSteps = parseAtSteps(options.atSteps, schedules);
   if (atSteps.length > 0 && !options.response) throw new CliError('--at-steps reports responses: it cannot be combined with --no-response');
   if (atSteps.length > 0 && format === 'table' && options.outDir === undefined) {
@@ -67,11 +73,20 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    return tableWriter(sink, { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: layout !== 'frozen' });
+    const table = { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: layout !== 'frozen' };
+    const terminal = outputTerminal(ctx, options.output);
+    if (terminal === undefined) return tableWriter(sink, table);
+    return terminalTableWriter(sink, { ...table, terminal: { columns: terminal.columns, all: options.all === true, rows: reports.map((r) => (r.display ? r.ends.length : r.stages.length)) } });
   };
+  // The summary in words describes the whole schedule: writers that print it build it from the records
+  // as they pass when those cover the schedule (every stage, or display stages); a selection does not
+  // (nor, on a terminal with --all, rows that stream out before the summary is printed above them).
+  const terminalTable = format === 'table' && outputTerminal(ctx, options.output) !== undefined;
+  const summaryFirst = (fmt: string) => (schedule: Schedule, report: StageReport) =>
+    (fmt === 'json' || (fmt === 'table' && terminalTable)) && (!coversSchedule(report, schedule) || (fmt === 'table' && options.all === true));
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
-  await writeOutput(ctx, options.output, (sink) => stream(schedules, reports, [makeWriter(format, sink, response)], { ...options, stages, displayStages, mode, response }, frequencies, atSteps));
+  await writeOutput(ctx, options.output, (sink) => stream(schedules, reports, [makeWriter(format, sink, response)], { ...options, stages, displayStages, mode, response }, frequencies, atSteps, summaryFirst(format)));
 
   // Each --out-dir file is its own pass over the stages. One pass feeding every file was measured
   // (review of 2026-11-25): recomputing the records costs ~20 ms, while interleaving three file
@@ -80,10 +95,20 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     await makeOutputDirectory(ctx, options.outDir);
     for (const { path, fmt, withResponse } of outDirFiles) {
       await writeOutput(ctx, path, (sink) =>
-        stream(schedules, reports, [makeWriter(fmt, sink, withResponse)], { ...options, stages, displayStages, mode, response: withResponse }, frequencies, atSteps),
+        stream(schedules, reports, [makeWriter(fmt, sink, withResponse)], { ...options, stages, displayStages, mode, response: withResponse }, frequencies, atSteps, summaryFirst(fmt)),
       );
     }
   }
+}
+
+/** `--compare`: the schedules side by side in one table (compare-table.ts). */
+async function compareCommand(schedules: Schedule[], format: string, options: AnalyzeCliOptions, ctx: CliContext): Promise<void> {
+  const clash = format !== 'table' ? `--format ${format}` : options.outDir !== undefined ? '--out-dir' : options.atSteps !== undefined ? '--at-steps' : options.mode !== undefined && options.mode !== 'auto' && options.mode !== 'frozen' ? `--mode ${options.mode}` : undefined;
+  if (clash !== undefined) throw new CliError(`--compare prints one table of frozen metrics: it cannot be combined with ${clash} (JSON, CSV and NDJSON already hold every schedule)`);
+  const terminal = outputTerminal(ctx, options.output);
+  await writeOutput(ctx, options.output, (sink) =>
+    writeCompareTable(sink, schedules, { stages: options.stages, units: options.units as FrequencyUnit, color: outputColor(ctx, options.output), columns: terminal?.columns }),
+  );
 }
 
 /** --out-dir's files: name, format, and whether it holds the response (absent with --no-response). */
@@ -97,10 +122,16 @@ function dataFiles(sources: { stem: string }[], response: boolean): [string, str
   return files.filter(([, , withResponse]) => response || !withResponse);
 }
 
-async function stream(schedules: Schedule[], reports: StageReport[], writers: AnalysisWriter[], options: Omit<AnalyzeCliOptions, 'displayStages'> & { stages: string; displayStages: number }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
+/**
+ * `summaryFirst(schedule, report)`: whether the header carries the schedule's summary (summaryOf: a bounded
+ * pass over stage metrics) because the writer cannot build it from the records as they pass.
+ */
+async function stream(schedules: Schedule[], reports: StageReport[], writers: AnalysisWriter[], options: Omit<AnalyzeCliOptions, 'displayStages'> & { stages: string; displayStages: number }, frequencies: Float64Array, atSteps: number[], summaryFirst: (schedule: Schedule, report: StageReport) => boolean = () => false): Promise<void> {
   for (const w of writers) await w.begin();
   for (const [i, schedule] of schedules.entries()) {
-    for (const w of writers) await w.schedule(scheduleHeader(schedule, frequencies, reports[i]));
+    const header = scheduleHeader(schedule, frequencies, reports[i]);
+    if (summaryFirst(schedule, reports[i])) header.summary = summaryOf(schedule);
+    for (const w of writers) await w.schedule(header);
     const { stages, displayStages, response, mode } = options;
     for (const record of stageRecords(schedule, { frequencies, stages, displayStages, response, mode })) {
       for (const w of writers) await w.stage(record);

@@ -9,11 +9,23 @@ import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
+import { CsvTable, type Row } from '../csv-table.js';
+import { fitNumber, type TermColumn } from '../terminal-table.js';
 
 interface CoefficientsOptions extends InputOptions, OutputOptions {
   runs?: boolean;
   force?: boolean;
+  all?: boolean;
+}
+
+/** The CSV's columns on a terminal: the schedule, the steps (or runs) and the coefficients, 6 digits. */
+function coefficientTermColumns(names: string[]): TermColumn<Row>[] {
+  return names.map((name, i): TermColumn<Row> => {
+    if (name === 'schedule') return { title: name, width: 16, priority: 100, left: true, cell: (r, w) => (r.schedule.length > w ? `${r.schedule.slice(0, w - 1)}…` : r.schedule) };
+    if (i <= 4 && /^(step|stage|firstStage|lastStage|startStep|endStep)$/.test(name)) return { title: name, width: Math.max(7, name.length), priority: 90 - i, cell: (r) => r[name] };
+    return { title: name, width: 10, narrow: 8, priority: 80 - i / 100, cell: (r, w) => (r[name] === '' ? '' : fitNumber(Number(r[name]), w, w >= 10 ? 6 : 4)) };
+  });
 }
 
 /**
@@ -41,7 +53,14 @@ export async function coefficientsCommand(inputs: string[], options: Coefficient
   const bytes = rows * numbers * OUTPUT_BYTES_PER_NUMBER * (format === 'ndjson' ? 2 : 1);
   checkBudgets([overBudget('outputBytes', bytes, `the output (${counted(rows, 'row')} of ${numbers} columns)`, runs ? ['steps'] : ['runs', 'steps'])], options.force);
 
-  await writeOutput(ctx, options.output, async (sink) => {
+  // On a terminal, unless a format is asked for, the CSV shows as a table, sampled when long.
+  const terminal = options.format === undefined ? outputTerminal(ctx, options.output) : undefined;
+  await writeOutput(ctx, options.output, async (target) => {
+    const table = terminal && new CsvTable(target, {
+      columns: terminal.columns, groups: options.all === true ? 0 : rows, color: outputColor(ctx, options.output), describe: coefficientTermColumns,
+      group: runs ? 'firstStage' : 'step', changed: () => false, noun: runs ? 'runs' : 'steps',
+    });
+    const sink = table ? { write: (text: string) => table.write(text) } : target;
     const head = runs ? ['schedule', 'firstStage', 'lastStage', 'startStep', 'endStep'] : ['schedule', 'step', 'stage'];
     if (format === 'csv') await sink.write(csvLine([...head, ...names]));
     const doc = jsonDocument(sink);
@@ -65,6 +84,7 @@ export async function coefficientsCommand(inputs: string[], options: Coefficient
       }
     }
     if (format === 'json') await doc.end();
+    await table?.end();
   });
 }
 

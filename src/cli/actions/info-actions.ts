@@ -6,6 +6,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { unknownPresetMessage } from '../messages.js';
 import { writeOutput } from '../output.js';
+import { fill } from '../terminal-table.js';
 
 /** `momentum-fr schema`: the config's JSON Schema, generated from the zod schemas. */
 export async function schemaCommand(options: { output?: string }, ctx: CliContext): Promise<void> {
@@ -31,9 +32,12 @@ export async function presetsCommand(options: { format: string }, ctx: CliContex
   });
   await writeOutput(ctx, undefined, async (sink) => {
     if (options.format === 'json') return sink.write(`${JSON.stringify(list, null, 2)}\n`);
+    // A terminal gets the lines filled to its width; pipes get each on one line, as always.
+    const width = ctx.terminal?.columns;
+    const lines = (text: string, indent: string) => (width === undefined ? [`${indent}${text}`] : fill(`${indent}${text}`, width, `${indent}  `));
     for (const p of list) {
       const params = p.params.map((q) => `${q.name}=${String(q.default)}`).join(' ');
-      await sink.write(`${p.name.padEnd(40)} ${params}\n    ${p.summary}\n    ${p.formula}\n`);
+      await sink.write(`${[...lines(`${p.name.padEnd(40)} ${params}`, ''), ...lines(p.summary, '    '), ...lines(p.formula, '    ')].join('\n')}\n`);
     }
   });
 }

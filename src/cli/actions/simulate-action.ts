@@ -12,7 +12,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, fileFormat, outputColor, writeFileWith, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, fileFormat, outputColor, outputTerminal, writeFileWith, writeOutput } from '../output.js';
 import { formatOfPath } from '../../plot/plot-format.js';
 import { writeSimulationJson, writeSimulationRows, writeSimulationTable, type SimulationReport } from './simulate-report.js';
 import { numberOption, signalFromOptions, type SignalCliOptions } from './simulate-signal.js';
@@ -28,6 +28,7 @@ export interface SimulateCliOptions extends InputOptions, OutputOptions, SignalC
   plot?: string;
   plotFormat?: 'svg';
   force?: boolean;
+  all?: boolean;
 }
 
 const SERIES_FORMATS: Record<string, TraceFormat> = { '.csv': 'csv', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.json': 'json', '.npy': 'npy' };
@@ -72,7 +73,8 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
     if (format === 'json') return writeSimulationJson(sink, report);
     if (format === 'csv' || format === 'ndjson') return writeSimulationRows(sink, report, format);
     const chalk = new Chalk({ level: outputColor(ctx, options.output) ? 1 : 0 });
-    return writeSimulationTable(sink, report, { ok: chalk.green, bad: chalk.red, dim: chalk.dim });
+    const terminal = outputTerminal(ctx, options.output);
+    return writeSimulationTable(sink, report, { ok: chalk.green, bad: chalk.red, dim: chalk.dim }, terminal && { all: options.all === true, columns: terminal.columns });
   });
 
   if (options.series !== undefined && seriesFormat !== undefined) {

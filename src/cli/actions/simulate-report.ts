@@ -3,6 +3,7 @@ import { jsonDocument } from '../../io/json-document.js';
 import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';
 import { tableNumber } from '../../io/number-format.js';
+import { fill, fitNumber, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import type { StageComparison } from '../../spectral/stage-agreement.js';
@@ -76,22 +77,50 @@ const num = (x: number | null, digits = 4): string => tableNumber(x, digits);
 /** The steps column (`1–390`) reads left to right. */
 const STEPS_COLUMN: ReadonlySet<number> = new Set([1]);
 
-/** Aligned table for a terminal: one line per stage and a verdict per schedule. */
-export async function writeSimulationTable(sink: TextSink, report: SimulationReport, color: { ok: (s: string) => string; bad: (s: string) => string; dim: (s: string) => string }): Promise<void> {
+/**
+ * Aligned table: one line per stage and a verdict per schedule. The steps are those simulated (a
+ * stage cut by --steps shows where the signal ended); a stage with no frequency compared is "–", not
+ * "ok"; u and v fit their columns (fitNumber). On a terminal (`terminal`) a long table is sampled
+ * as analyze's is (first, last, evenly spaced, each flip of the verdict), with a line saying so.
+ */
+export async function writeSimulationTable(
+  sink: TextSink,
+  report: SimulationReport,
+  color: { ok: (s: string) => string; bad: (s: string) => string; dim: (s: string) => string },
+  terminal?: { all: boolean; columns: number },
+): Promise<void> {
   const tol = report.tolerance;
   const header = ['stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
-  const widths = [6, 17, 10, 8, 6, 10, 8, 4];
+  const widths = [6, 17, 10, 10, 6, 10, 8, 4];
   const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
+  // Text lines fill a terminal's width; a pipe gets each on one line.
+  const text = (words: string, paint: (s: string) => string = (x) => x) => `${(terminal ? fill(words, terminal.columns) : [words]).map((l) => paint(l)).join('\n')}\n`;
   for (const sim of report.simulations) {
-    await sink.write(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}\n`);
+    const simulated = Math.min(report.signal.steps, sim.schedule.steps);
+    const cut = simulated < sim.schedule.steps ? ` (steps 1–${simulated} of ${sim.schedule.steps} simulated)` : '';
+    await sink.write(text(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}${cut}`));
     await sink.write(`${color.dim(line(header))}\n`);
+    const sampler = new RowSampler(terminal === undefined || terminal.all ? 0 : sim.stages.length);
     let bad = 0;
-    for (const st of sim.stages) {
+    let unmeasured = 0;
+    let previous: string | undefined;
+    for (const [position, st] of sim.stages.entries()) {
+      const a = st.agreement;
+      const measured = a.frequenciesUsed > 0;
       const ok = withinTolerance(st, tol);
       if (!ok) bad++;
-      const a = st.agreement;
-      const steps = st.startStep === st.endStep ? `${st.startStep}` : `${st.startStep}–${st.endStep}`;
-      await sink.write(`${line([String(st.index), steps, num(st.u, 6), num(st.v, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), ok ? color.ok('ok') : color.bad('off')])}\n`);
+      if (!measured) unmeasured++;
+      const verdict = !measured ? '–' : ok ? 'ok' : 'off';
+      const changed = previous !== undefined && verdict !== previous;
+      previous = verdict;
+      if (!sampler.keep(position, changed)) continue;
+      const end = Math.min(st.endStep, simulated);
+      const steps = st.startStep === end ? `${st.startStep}` : `${st.startStep}–${end}`;
+      const mark = !measured ? color.dim('–') : ok ? color.ok('ok') : color.bad('off');
+      await sink.write(`${line([String(st.index), steps, fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark])}\n`);
+    }
+    if (sampler.omitted > 0) {
+      await sink.write(text(`… ${sim.stages.length - sampler.omitted} of ${sim.stages.length} stages shown (first, last, evenly spaced, and where the verdict changes); --all shows every stage`, color.dim));
     }
     const n = compared(sim);
     const verdict = n === 0
@@ -100,6 +129,7 @@ export async function writeSimulationTable(sink: TextSink, report: SimulationRep
         ? color.ok(`all ${n} measured stage(s) within tolerance`)
         : color.bad(`${bad} of ${n} measured stage(s) outside tolerance`);
     await sink.write(`${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)\n`);
-    await sink.write(`${color.dim('* beyond the resolution of a Welch bin (±0.72 bins for hann): see docs/spectral.md')}\n\n`);
+    if (unmeasured > 0 && n > 0) await sink.write(text(`– ${unmeasured} stage(s) not measured: no frequency with coherence ≥ ${tol.coherenceThreshold} (too short or too quiet)`, color.dim));
+    await sink.write(`${text('* max dB: the largest deviation beyond the resolution of a Welch bin (±0.72 bins for hann); the median counts every compared frequency, so it can be larger: see docs/spectral.md', color.dim)}\n`);
   }
 }

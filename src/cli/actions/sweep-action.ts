@@ -16,7 +16,8 @@ import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
+import { CsvTable } from '../csv-table.js';
 import { loadSweepInput } from '../load-schedules.js';
 import { progressBar } from './sweep-progress.js';
 import { quoted } from '../../util/excerpt.js';
@@ -28,6 +29,7 @@ export interface SweepCliOptions extends InputOptions, OutputOptions {
   jobs?: string;
   skipInvalid?: boolean;
   progress: boolean;
+  all?: boolean;
   plot?: string;
   plotMetric: string;
   plotStage: string;
@@ -108,8 +110,12 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
     if (skipped.length < (format === 'json' ? SKIPPED_LISTED : SKIPPED_SHOWN)) skipped.push(s);
   };
   let skippedCount = 0;
+  // On a terminal, unless a format is asked for, the CSV rows show as a table (pipes and files get the CSV).
+  const terminal = options.format === undefined ? outputTerminal(ctx, options.output) : undefined;
   try {
-    await writeOutput(ctx, options.output, async (sink) => {
+    await writeOutput(ctx, options.output, async (target) => {
+      const table = terminal && new CsvTable(target, { columns: terminal.columns, groups: options.all === true ? 0 : total, swept: axes.map((a) => a.path), color: outputColor(ctx, options.output) });
+      const sink = table ? { write: (text: string) => table.write(text), writeBytes: (bytes: Uint8Array) => table.write(bytes) } : target;
       await sink.write(sweepHeader(job, { schedule: schedule.name, source: schedule.source }));
       let first = true;
       const summary = await runSweep(job, {
@@ -129,6 +135,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
       skippedCount = summary.skipped;
       progress.done();
       await sink.write(sweepFooter(job, !first, skipped, skippedCount));
+      await table?.end();
     });
   } catch (err) {
     progress.done();

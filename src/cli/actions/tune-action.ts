@@ -5,6 +5,7 @@ import { tuneParameter } from '../../tune/tune-parameter.js';
 import { tuneBudget } from '../../sweep/sweep-budget.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
+import { fill } from '../terminal-table.js';
 import { CliError } from '../errors.js';
 import { CLI_VOCABULARY, TUNE_EXIT_CODES, tuneFailureText } from '../messages.js';
 import type { InputOptions } from '../options.js';
@@ -60,9 +61,12 @@ export async function tuneCommand(input: string | undefined, options: TuneCliOpt
     ctx.stdout.write(`${jsonValue(doc)}\n`);
     return;
   }
-  ctx.stdout.write(
-    `${result.path} = ${result.value}\n` +
-      `${target.stageText}.${target.metric} = ${result.achieved} (target ${target.value})\n` +
-      `tolerance ±${result.tolerance} on ${result.path}; ${result.evaluations} Brent steps in [${result.bracket[0]}, ${result.bracket[1]}]\n`,
-  );
+  const lines = [
+    `${result.path} = ${result.value}`,
+    `${target.stageText}.${target.metric} = ${result.achieved} (target ${target.value})`,
+    `tolerance ±${result.tolerance} on ${result.path}; ${result.evaluations} Brent steps in [${result.bracket[0]}, ${result.bracket[1]}]`,
+  ];
+  // Filled to a terminal's width; pipes get each on one line.
+  const width = ctx.terminal?.columns;
+  ctx.stdout.write(`${lines.flatMap((l) => (width === undefined ? [l] : fill(l, width, '  '))).join('\n')}\n`);
 }

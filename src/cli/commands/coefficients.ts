@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { addInputOptions, addOutputOptions } from '../options.js';
+import { addAllOption, addInputOptions, addOutputOptions } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -8,7 +8,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('the momentum coefficients of every optimizer step (u, v; a filter bank\'s u1, v1, c1, …; a rational filter\'s b0, a1, …), steps numbered from 1 as optimizers count them')
     .argument('[config]', 'YAML/JSON config file (- reads stdin)');
   addInputOptions(cmd);
-  addOutputOptions(cmd, ['csv', 'json', 'ndjson'], 'the coefficients');
+  addOutputOptions(cmd, ['csv', 'json', 'ndjson'], 'the coefficients (on a terminal, without --format: a table)');
+  addAllOption(cmd);
   cmd
     .option('--runs', 'one row per run of steps whose every coefficient is equal, instead of one per step')
     .option('--force', 'lift the output budget (see "Limits" in docs/cli.md)')

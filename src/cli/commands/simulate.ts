@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { addInputOptions, addOutputOptions } from '../options.js';
+import { addAllOption, addInputOptions, addOutputOptions } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -9,6 +9,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('[configs...]', 'YAML/JSON config files (- reads stdin)');
   addInputOptions(cmd);
   addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the agreement report');
+  addAllOption(cmd);
   cmd
     .addOption(new Option('--signal <kind>', 'input signal').choices(['noisy-sine', 'white', 'impulse', 'step', 'chirp']).default('noisy-sine'))
     .option('--steps <n>', 'signal length in steps (default: the schedule\'s steps; at most that)')

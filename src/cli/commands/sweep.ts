@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { addInputOptions, addOutputOptions } from '../options.js';
+import { addAllOption, addInputOptions, addOutputOptions } from '../options.js';
 
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -8,7 +8,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('per-stage metrics over a grid of parameter values (any numeric config value, by dot path)')
     .argument('[config]', 'YAML/JSON config with one schedule (- reads stdin); its `sweep:` block gives the grid when no --grid does');
   addInputOptions(cmd);
-  addOutputOptions(cmd, ['csv', 'ndjson', 'json'], 'the rows');
+  addOutputOptions(cmd, ['csv', 'ndjson', 'json'], 'the rows (on a terminal, without --format: a table)');
+  addAllOption(cmd);
   cmd
     .addOption(new Option('-g, --grid <path=values>', 'a swept value: path=from:to:count, path=from:to:count:log or path=a,b,c (repeatable: Cartesian product, last varies fastest)').argParser(collect).default([], 'the config\'s sweep: block'))
     .option('--stages <list>', 'stages to report per point: first, last, all, K, a..b, every:N, step:S (default: the sweep block\'s, else first,last)')

@@ -1,0 +1,175 @@
+import { Chalk } from 'chalk';
+import type { TextSink } from '../io/sink.js';
+import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
+
+/** A CSV row by column name. */
+export type Row = Record<string, string>;
+
+/** Rows beyond the sampled points shown because something changed there. */
+const MAX_CHANGES = 24;
+
+/**
+ * How the sweep's CSV columns show on a terminal: a short title, a unit, a definition and a priority
+ * (higher stays on a narrower terminal). Columns not listed (the swept paths, |H| at --at-freqs) are
+ * numbers named by their own header.
+ */
+const KNOWN: Record<string, Partial<TermColumn<Row>> & { priority: number }> = {
+  point: { title: 'point', priority: 100 },
+  stage: { title: 'stage', priority: 88 },
+  startStep: { title: 'steps', priority: 87 },
+  u: { title: 'u', priority: 70 },
+  v: { title: 'v', priority: 69 },
+  filterType: { title: 'type', priority: 86, left: true, width: 9 },
+  dcGainDb: { title: 'DC', unit: 'dB', legend: 'gain |H| at ω = 0', priority: 85 },
+  nyquistGainDb: { title: 'Nyq', unit: 'dB', legend: 'gain at ω = π (Nyquist)', priority: 80 },
+  cutoffFrequency: { title: 'cutoff', unit: 'rad', legend: '−3 dB point, rad/sample', priority: 50 },
+  unityGainFrequency: { title: 'unity', unit: 'rad', legend: 'where |H| crosses 1 (0 dB)', priority: 45 },
+  noiseGain: { title: 'noise', unit: 'Σh²', legend: 'white-noise power gain', priority: 30 },
+  groupDelayDc: { title: 'τ(0)', unit: 'steps', legend: 'group delay at DC', priority: 60 },
+  timeConstant: { title: '1/e', unit: 'steps', legend: 'time constant: the impulse response decays by 1/e', priority: 40 },
+};
+/** In the CSV, not on a terminal: the linear gains beside their dB, the peak (DC or Nyquist for momentum), the end step (in `steps`). */
+const LEFT_OUT = new Set(['dcGain', 'nyquistGain', 'peakGain', 'peakFrequency', 'amplifies', 'endStep']);
+
+/** One CSV line's fields, as csvLine (io/csv-line.ts) writes them: RFC 4180 quotes, `""` inside. */
+export function csvFieldsOf(line: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) {
+      out.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  out.push(cell);
+  return out;
+}
+
+function sweepColumnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] {
+  const number = (name: string) => (r: Row, w: number) => (r[name] === '' ? '–' : fitNumber(Number(r[name]), w));
+  // The type beside the gains, as analyze shows it.
+  const shown = names.filter((n) => !LEFT_OUT.has(n) && n !== 'filterType');
+  const at = shown.indexOf('dcGainDb');
+  if (names.includes('filterType')) shown.splice(at < 0 ? shown.length : at, 0, 'filterType');
+  return shown
+    .map((name, i): TermColumn<Row> => {
+      const known = KNOWN[name];
+      if (name === 'startStep') return { title: 'steps', width: 13, priority: known.priority, cell: (r) => (r.startStep === r.endStep ? r.startStep : `${r.startStep}–${r.endStep}`) };
+      if (name === 'filterType') return { title: 'type', width: 9, priority: known.priority, left: true, cell: (r) => r.filterType };
+      if (name === 'point' || name === 'stage') return { title: name, width: 5, priority: known.priority, cell: (r) => r[name] };
+      if (known !== undefined) return { width: 7, ...known, title: known.title ?? name, cell: number(name) };
+      // A swept path stays with the point (it says which one); |H| at a frequency ranks with the gains.
+      const magnitude = name.startsWith('magnitude@');
+      return { title: magnitude ? `|H|@${name.slice('magnitude@'.length)}` : name, width: 8, priority: swept.has(name) ? 99 - i / 100 : 65, cell: number(name) };
+    });
+}
+
+/** What a CsvTable shows of a CSV, and how it samples it (the sweep's defaults otherwise). */
+export interface CsvTableOptions {
+  /** Characters per line. */
+  columns: number;
+  /** Groups of rows in the CSV (0: every row, --all); a group is the rows sharing a value of `group`. */
+  groups: number;
+  color: boolean;
+  /** The swept paths (sweep): they stay beside the point. */
+  swept?: readonly string[];
+  /** The terminal columns for the CSV's header (default: the sweep's). */
+  describe?: (names: string[]) => TermColumn<Row>[];
+  /** The CSV column whose value changes from one group to the next (default `point`). */
+  group?: string;
+  /** Rows are compared with the row before of the same `scope` value (default `stage`)… */
+  scope?: string;
+  /** …and shown when this says something changed (default: filter type or amplifies). */
+  changed?: (before: Row, row: Row) => boolean;
+  /** What the rows are, for the line on those left out (default `rows`). */
+  noun?: string;
+}
+
+/**
+ * CSV rows as a terminal table (the CSV is what pipes and files get, unchanged): the rows arrive as
+ * CSV text in order, in any chunks, are fitted to the width and, past 2·SAMPLED_ROWS groups, sampled
+ * (the first, last and evenly spaced groups, and each row where `changed` says something differs from
+ * the row before in its scope) with a line saying how many were shown. The sweep's rows by default:
+ * groups are points, a change is the filter type or amplify/attenuate at a stage from one point to the next.
+ */
+export class CsvTable {
+  private pending = '';
+  private decoder = new TextDecoder();
+  private names: string[] | undefined;
+  private layout: TableLayout<Row> | undefined;
+  private sampler: RowSampler;
+  private group: string | undefined;
+  private groupIndex = -1;
+  private groupKept = false;
+  private rows = 0;
+  private omitted = 0;
+  private changes = 0;
+  /** The row before, per scope value. */
+  private previous = new Map<string, Row>();
+  private readonly c: InstanceType<typeof Chalk>;
+
+  constructor(
+    private readonly sink: TextSink,
+    private readonly options: CsvTableOptions,
+  ) {
+    this.sampler = new RowSampler(options.groups);
+    this.c = new Chalk({ level: options.color ? 1 : 0 });
+  }
+
+  /** CSV text or bytes, in any chunks. */
+  write(chunk: string | Uint8Array): Promise<void> | void {
+    this.pending += typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    const end = this.pending.lastIndexOf('\n');
+    if (end < 0) return;
+    const lines = this.pending.slice(0, end).split('\n');
+    this.pending = this.pending.slice(end + 1);
+    const out: string[] = [];
+    const { group = 'point', scope = 'stage', changed = typeOrAmplifyChanged } = this.options;
+    for (const line of lines) {
+      if (this.names === undefined) {
+        this.names = csvFieldsOf(line);
+        const columns = this.options.describe ? this.options.describe(this.names) : sweepColumnsOf(this.names, new Set(this.options.swept ?? []));
+        this.layout = fitColumns(columns, this.options.columns);
+        out.push(...headerLines(this.layout, this.c.bold, this.c.dim));
+        continue;
+      }
+      const values = csvFieldsOf(line);
+      const row: Row = Object.fromEntries(this.names.map((n, i) => [n, values[i] ?? '']));
+      const before = this.previous.get(row[scope]);
+      const change = before !== undefined && changed(before, row);
+      this.previous.set(row[scope], row);
+      if (row[group] !== this.group || this.rows === 0) {
+        this.group = row[group];
+        this.groupKept = this.sampler.keep(++this.groupIndex, false);
+      }
+      this.rows++;
+      if (this.groupKept || (change && this.changes++ < MAX_CHANGES)) out.push(rowLine(this.layout!, row));
+      else this.omitted++;
+    }
+    if (out.length > 0) return this.sink.write(`${out.join('\n')}\n`);
+  }
+
+  /** The line on rows left out, and the legend. */
+  end(): Promise<void> | void {
+    if (this.layout === undefined) return;
+    const lines: string[] = [];
+    if (this.omitted > 0) {
+      const shown = this.rows - this.omitted;
+      const noun = this.options.noun ?? 'rows';
+      lines.push(...fill(`… ${shown} of ${this.rows} ${noun} shown (first, last, evenly spaced, and where something changes); --all shows every row, --format csv the full precision`, this.options.columns));
+    }
+    const legend = legendLines(this.layout, this.options.columns);
+    if (legend.length > 0) lines.push('', ...legend);
+    if (lines.length > 0) return this.sink.write(`${lines.map((l) => this.c.dim(l)).join('\n')}\n`);
+  }
+}
+
+function typeOrAmplifyChanged(before: Row, row: Row): boolean {
+  return before.filterType !== row.filterType || before.amplifies !== row.amplifies;
+}

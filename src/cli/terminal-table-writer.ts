@@ -1,0 +1,143 @@
+import { Chalk } from 'chalk';
+import type { ScheduleHeader } from '../analysis/analyze.js';
+import { stepText, SummaryBuilder } from '../analysis/schedule-summary.js';
+import { cyclesPerStep, periodSteps } from '../filter/grid.js';
+import type { AnalysisWriter } from '../io/analysis-writer.js';
+import type { TextSink } from '../io/sink.js';
+import type { StageRecord } from '../types.js';
+import type { FrequencyUnit, TableOptions } from './table-writer.js';
+import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
+
+/** What the analysis table needs to know of the terminal it is printed on. */
+export interface TerminalTable {
+  /** Characters per line. */
+  columns: number;
+  /** Every row (--all), not a summary of a long table. */
+  all: boolean;
+  /** The number of rows each schedule's table gets, in order. */
+  rows: readonly number[];
+}
+
+const FREQUENCY_UNIT: Record<FrequencyUnit, { unit: string; legend: string }> = {
+  rad: { unit: 'rad', legend: 'rad/sample (π = Nyquist)' },
+  cycles: { unit: 'cyc/step', legend: 'cycles/step (0.5 = Nyquist)' },
+  period: { unit: 'steps', legend: 'period in steps (2 = Nyquist)' },
+};
+
+function frequency(x: number | null, unit: FrequencyUnit, width: number): string {
+  if (x === null) return '–';
+  return fitNumber(unit === 'cycles' ? cyclesPerStep(x) : unit === 'period' ? periodSteps(x) : x, width);
+}
+
+/**
+ * The analysis table's columns on a terminal, by priority (what stays on a narrow one): the stage,
+ * its steps, type and gains first, the coefficients, then the delays and band edges. Symbols as in
+ * docs/theory.md: τ(0) is the group delay at DC; the time constant is the 1/e decay of the impulse response.
+ */
+export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>, options: TableOptions, paint: (x: number | null, text: string) => string): TermColumn<StageRecord>[] {
+  const digits = String(h.steps).length;
+  const f = FREQUENCY_UNIT[options.units];
+  const columns: TermColumn<StageRecord>[] = [
+    { title: 'stage', width: Math.max(5, String(h.stageCount - 1).length), priority: 100, cell: (r) => String(r.index) },
+    { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => (r.startStep === r.endStep ? `${r.startStep}` : `${r.startStep}–${r.endStep}`) },
+    { title: 'u', width: 9, narrow: 7, priority: 75, cell: (r, w) => fitNumber(r.u, w, w >= 9 ? 6 : 4) },
+    { title: 'v', width: 9, narrow: 7, priority: 74, cell: (r, w) => fitNumber(r.v, w, w >= 9 ? 6 : 4) },
+    { title: 'type', width: 9, priority: 90, left: true, cell: (r) => r.metrics.filterType },
+    { title: 'DC', unit: 'dB', legend: 'gain |H| at ω = 0', width: 7, priority: 85, cell: (r, w) => fitNumber(r.metrics.dcGainDb, w), paint: (r, t) => paint(r.metrics.dcGainDb, t) },
+    { title: 'Nyq', unit: 'dB', legend: 'gain at ω = π (Nyquist)', width: 7, priority: 80, cell: (r, w) => fitNumber(r.metrics.nyquistGainDb, w), paint: (r, t) => paint(r.metrics.nyquistGainDb, t) },
+    { title: 'cutoff', unit: f.unit, legend: `−3 dB point, ${f.legend}`, width: 8, priority: 50, cell: (r, w) => frequency(r.metrics.cutoffFrequency, options.units, w) },
+    { title: 'unity', unit: f.unit, legend: 'where |H| crosses 1 (0 dB)', width: 8, priority: 45, cell: (r, w) => frequency(r.metrics.unityGainFrequency, options.units, w) },
+    { title: 'noise', unit: 'Σh²', legend: 'white-noise power gain', width: 7, priority: 30, cell: (r, w) => fitNumber(r.metrics.noiseGain, w) },
+    { title: 'τ(0)', unit: 'steps', legend: 'group delay at DC', width: 7, priority: 60, cell: (r, w) => fitNumber(r.metrics.groupDelayDc, w) },
+    { title: '1/e', unit: 'steps', legend: 'time constant: the impulse response decays by 1/e', width: 7, priority: 40, cell: (r, w) => fitNumber(r.metrics.timeConstant, w) },
+  ];
+  if (options.transient) {
+    columns.push(
+      {
+        title: 'settle', unit: 'steps', legend: 'steps until earlier stages fade to 1 % ("never": the stage ends first)', width: 7, priority: 72,
+        cell: (r) => (r.transient === undefined ? '–' : r.transient.settlingSteps === null ? 'never' : String(r.transient.settlingSteps)),
+      },
+      { title: 'Δexact', unit: 'dB', legend: 'largest gap between the exact and the frozen response at the stage end', width: 7, priority: 71, cell: (r, w) => fitNumber(r.transient?.maxDeviationDb ?? null, w) },
+    );
+  }
+  return columns;
+}
+
+/**
+ * The analysis table on a terminal: per schedule a title, the summary in words, the table fitted to
+ * the width and, for a long one, a sample of its rows (RowSampler: first, last, evenly spaced, where
+ * the type or amplify/attenuate changes) with a line saying how many were left out; a legend last.
+ * The summary is the header's when given, else built from the rows as they pass (the rows are then
+ * held back until the schedule ends: a sample, so few).
+ */
+export function terminalTableWriter(sink: TextSink, options: TableOptions & { terminal: TerminalTable }): AnalysisWriter {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.max(20, options.terminal.columns);
+  const paint = gainPaint(c);
+  let index = -1;
+  let layout: TableLayout<StageRecord> | undefined;
+  let header: ScheduleHeader;
+  let sampler: RowSampler;
+  let previous: StageRecord | undefined;
+  let position = 0;
+  let held: string[] | undefined;
+  let summary: SummaryBuilder | undefined;
+
+  const opening = (h: ScheduleHeader, sentences: string[]) => [
+    ...(index > 0 ? [''] : []),
+    ...title(h, width, c),
+    ...fill(`${sentences.join('; ')}.`, width - 2, '  ').map((l) => (l.startsWith('  ') ? l : `  ${l}`)),
+    ...headerLines(layout!, c.bold, c.dim),
+  ];
+
+  return {
+    begin: () => undefined,
+    schedule: (h: ScheduleHeader) => {
+      index++;
+      header = h;
+      layout = fitColumns(analysisColumns(h, options, paint), width);
+      sampler = new RowSampler(options.terminal.all ? 0 : (options.terminal.rows[index] ?? h.stageCount));
+      previous = undefined;
+      position = 0;
+      summary = h.summary === undefined ? new SummaryBuilder() : undefined;
+      held = summary === undefined ? undefined : [];
+      if (h.summary !== undefined) return sink.write(`${opening(h, h.summary).join('\n')}\n`);
+    },
+    stage: (r: StageRecord) => {
+      summary?.add(r);
+      const changed = previous !== undefined && (previous.metrics.filterType !== r.metrics.filterType || previous.metrics.amplifies !== r.metrics.amplifies);
+      previous = r;
+      if (!sampler.keep(position++, changed)) return;
+      const line = rowLine(layout!, r);
+      if (held !== undefined) held.push(line);
+      else return sink.write(`${line}\n`);
+    },
+    endSchedule: () => {
+      const lines = held === undefined ? [] : [...opening(header, summary!.sentences()), ...held];
+      if (sampler.omitted > 0) {
+        const shown = position - sampler.omitted;
+        lines.push(...fill(`… ${shown} of ${position} stages shown (first, last, evenly spaced, and where the type or amplify/attenuate changes); --all shows every stage`, width).map((l) => c.dim(l)));
+      }
+      held = undefined;
+      if (lines.length > 0) return sink.write(`${lines.join('\n')}\n`);
+    },
+    end: () => (layout === undefined ? undefined : sink.write(`\n${legend(layout, width, c, options.color).join('\n')}\n`)),
+  };
+}
+
+/** Colour means something: a gain above 0 dB amplifies (yellow), below attenuates (cyan). */
+export function gainPaint(c: InstanceType<typeof Chalk>): (x: number | null, text: string) => string {
+  return (x, text) => (x === null ? text : x > 1e-12 ? c.yellow(text) : x < -1e-12 ? c.cyan(text) : text);
+}
+
+/** The legend below a table of stages, dimmed; it names the colours when there are any. */
+export function legend<R>(layout: TableLayout<R>, width: number, c: InstanceType<typeof Chalk>, color: boolean): string[] {
+  return legendLines(layout, width, color ? ['yellow dB: above 0 dB (amplifies), cyan: below (attenuates)'] : []).map((l) => c.dim(l));
+}
+
+/** `name  source, steps, stages` on one line when it fits, else the name (cut to the width) above the rest. */
+export function title(h: ScheduleHeader, width: number, c: InstanceType<typeof Chalk>): string[] {
+  const about = `${h.source}, ${stepText(h.steps)} steps, ${stepText(h.stageCount)} stage${h.stageCount === 1 ? '' : 's'}`;
+  if (h.name.length + 2 + about.length <= width) return [`${c.bold(h.name)}  ${c.dim(about)}`];
+  return [c.bold(h.name.length > width ? `${h.name.slice(0, width - 1)}…` : h.name), ...fill(about, width).map((l) => c.dim(l))];
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/index.js';
+import { dB, scheduleSummary, stepText, summaryOf } from '../../src/analysis/schedule-summary.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
+
+/** 20·log10 of a gain rounded to 0.1 dB as the sentences print it, from the closed form. */
+const db = (gain: number) => {
+  const r = Math.round(20 * Math.log10(gain) * 10) / 10;
+  return r === 0 ? '0 dB' : `${r > 0 ? '+' : '−'}${Math.abs(r).toFixed(1)} dB`;
+};
+
+function summary(config: Record<string, unknown>): string[] {
+  return analyze(config, { response: false }).schedules[0].summary;
+}
+
+describe('scheduleSummary', () => {
+  it('EMA with constant u = 0.9: low-pass throughout, DC gain v/(1 − u) = 0 dB, Nyquist v/(1 + u), never amplifies', () => {
+    expect(summary({ steps: 1000, momentum: { preset: 'ema-sgdm', beta: 0.9 } })).toEqual([
+      'low-pass throughout',
+      'DC gain 0 dB',
+      `Nyquist gain ${db(0.1 / 1.9)}`,
+      'never amplifies (peak gain ≤ 0 dB)',
+    ]);
+    expect(db(0.1 / 1.9)).toBe('−25.6 dB');
+  });
+
+  it('standard SGDM (v = 1): DC gain 1/(1 − u) = +20.0 dB, amplifies low frequencies throughout', () => {
+    expect(summary({ steps: 1000, momentum: { preset: 'standard-sgdm', beta: 0.9 } })).toEqual([
+      'low-pass throughout',
+      `DC gain ${db(1 / 0.1)}`,
+      `Nyquist gain ${db(1 / 1.9)}`,
+      'amplifies low frequencies throughout',
+    ]);
+  });
+
+  it('negative u: high-pass, the peak at Nyquist is high frequencies', () => {
+    const s = summary({ steps: 100, momentum: { u: -0.5, v: 1 } });
+    expect(s[0]).toBe('high-pass throughout');
+    expect(s[1]).toBe(`DC gain ${db(1 / 1.5)}`);
+    expect(s[2]).toBe(`Nyquist gain ${db(1 / 0.5)}`);
+    expect(s[3]).toBe('amplifies high frequencies throughout');
+  });
+
+  it('u = 0 then 0.5 then 0.75 (v = 1): all-pass then low-pass, a DC gain rising to 1/(1 − u), amplifying from the second stage on', () => {
+    const s = summary({ steps: 3000, stages: 3, momentum: { u: [0, 0.5, 0.75], v: 1 } });
+    expect(s).toEqual([
+      'all-pass for steps 1–1000, then low-pass to step 3000',
+      `DC gain rises from 0 dB to ${db(4)} by step 2001`,
+      `Nyquist gain falls from 0 dB to ${db(1 / 1.75)} by step 2001`,
+      'amplifies low frequencies from step 1001 on',
+    ]);
+  });
+
+  it('a gain that falls and rises again names its low and where it ends', () => {
+    const s = summary({ steps: 30, stages: 3, momentum: { u: [0.9, 0, 0.5], v: 1 } });
+    expect(s[1]).toBe(`DC gain falls from ${db(10)} to a low of 0 dB (step 11) and ends at ${db(2)}`);
+    expect(s[3]).toBe('amplifies low frequencies in steps 1–10, steps 21–30');
+  });
+
+  it('amplifying only at the start: "until" the last step that amplifies', () => {
+    const s = summary({ steps: 20, stages: 2, momentum: { u: [0.5, 0.5], v: [1, 0.5] } });
+    expect(s[3]).toBe('amplifies low frequencies until step 10');
+  });
+
+  it('many changes of filter type are counted, not listed', () => {
+    const u = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 0.5 : -0.5));
+    const s = summary({ steps: 100, stages: 10, momentum: { u, v: 1 } });
+    expect(s[0]).toBe('low-pass for steps 1–10, then the filter type changes 9 times (low-pass, high-pass, …)');
+  });
+
+  it('describes every stage whatever the selection: the library result has the same summary for all stages and for the last', () => {
+    const config = { steps: 3000, stages: 3, momentum: { u: [0, 0.5, 0.75], v: 1 } };
+    expect(analyze(config, { stages: 'last', response: false }).schedules[0].summary).toEqual(summary(config));
+    const [schedule] = parseSchedules(JSON.stringify(config)).schedules;
+    expect(summaryOf(schedule)).toEqual(summary(config));
+  });
+
+  it('no stages: no sentences', () => {
+    expect(scheduleSummary([])).toEqual([]);
+  });
+
+  it('steps in SI digit groups from 10 000; dB to 0.1 with a sign and U+2212', () => {
+    expect([stepText(1), stepText(5850), stepText(10000), stepText(117000), stepText(1000000)]).toEqual(['1', '5850', '10 000', '117 000', '1 000 000']);
+    expect([dB(29.9117), dB(-5.88), dB(0.04), dB(-0.04), dB(Infinity), dB(-Infinity)]).toEqual(['+29.9 dB', '−5.9 dB', '0 dB', '0 dB', '+∞ dB', '−∞ dB']);
+  });
+});

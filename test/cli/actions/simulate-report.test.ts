@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../support/run-cli.js';
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const rowsOf = (text: string) => text.split('\n').filter((l) => /^\s+\d+ \d/.test(l));
+
+describe('simulate table', () => {
+  it('--steps 4000 shows the steps really simulated, 1–4000, and says the schedule is longer', async () => {
+    const r = await runCli(['simulate', '--preset', 'ema-sgdm', '--steps', '4000']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rowsOf(r.stdout)[0].trim().split(/\s+/).slice(0, 2)).toEqual(['0', '1–4000']);
+    expect(r.stdout.split('\n')[0]).toContain('(steps 1–4000 of 117000 simulated)');
+  });
+
+  it('a stage with no frequency compared is "–", not "ok", and counted as not measured', async () => {
+    const r = await runCli(['simulate', 'configs/fsgdm-cifar100.yaml', '--stages', '299,300']);
+    const [measured, oneStep] = rowsOf(r.stdout).map((l) => l.trim().split(/\s+/));
+    expect(measured.at(-1)).toBe('ok');
+    // Stage 300 is the single step 117 000: no Welch segment fits, no frequency is compared.
+    expect(oneStep[4]).toBe('0');
+    expect(oneStep.at(-1)).toBe('–');
+    expect(r.stdout).toContain('– 1 stage(s) not measured');
+  });
+
+  it('u and v stay in their columns, however many digits they have', async () => {
+    const r = await runCli(['simulate', 'configs/paper/orthodox-low-pass-increasing.yaml', '--set', 'steps=4000', '--set', 'stages=8']);
+    const lines = [r.stdout.split('\n')[1], ...rowsOf(r.stdout)];
+    // Every row's "freqs" count ends where the header's "freqs" does.
+    const end = lines[0].indexOf('freqs') + 'freqs'.length;
+    for (const l of lines.slice(1)) expect([l[end - 1], l[end]], l).toEqual([expect.stringMatching(/\d/), ' ']);
+  });
+
+  it('explains "max dB*" where it appears: beyond a Welch bin, and why it can be below the median', async () => {
+    const r = await runCli(['simulate', '--preset', 'ema-sgdm', '--steps', '4000']);
+    expect(r.stdout).toContain('* max dB: the largest deviation beyond the resolution of a Welch bin (±0.72 bins for hann); the median counts every compared frequency, so it can be larger');
+  });
+
+  for (const columns of [80, 120]) {
+    it(`on a ${columns}-column terminal: no line wider, a long table sampled; --all shows every stage`, async () => {
+      const r = await runCli(['simulate', 'configs/fsgdm-cifar100.yaml'], { tty: true, columns });
+      const plain = r.stdout.replace(ANSI, '');
+      expect(Math.max(...plain.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(columns);
+      const shown = rowsOf(plain).length;
+      expect(shown).toBeLessThan(40);
+      expect(plain).toContain(`… ${shown} of 301 stages shown`);
+      const all = await runCli(['simulate', 'configs/fsgdm-cifar100.yaml', '--all'], { tty: true, columns });
+      expect(rowsOf(all.stdout.replace(ANSI, ''))).toHaveLength(301);
+    });
+  }
+});

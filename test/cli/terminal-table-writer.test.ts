@@ -1,0 +1,131 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+/** Characters a terminal shows of each line (escape codes take no column). */
+const lines = (text: string) => text.replace(ANSI, '').split('\n').filter((l) => l !== '');
+const widest = (text: string) => Math.max(...lines(text).map((l) => [...l].length));
+/** Table rows: lines that start with a stage number. */
+const rows = (text: string) => lines(text).filter((l) => /^\s*\d+\s+\d/.test(l));
+
+const TABLES: string[][] = [
+  ['analyze', 'configs/fsgdm-cifar100.yaml'],
+  ['analyze', 'configs/compare-ema-standard-fsgdm.yaml', '--mode', 'both'],
+  ['analyze', 'configs/adam-m.yaml', '--units', 'period'],
+  ['analyze', 'configs/rational.yaml', 'configs/aggmo.yaml', '--units', 'cycles'],
+];
+
+describe('analyze on a terminal', () => {
+  for (const columns of [80, 120]) {
+    it(`fits ${columns} columns: no line is wider, with colour or without`, async () => {
+      for (const args of TABLES) {
+        for (const env of [{}, { NO_COLOR: '1' }] as Record<string, string>[]) {
+          const r = await runCli(args, { tty: true, columns, env });
+          expect(r.code, r.stderr).toBe(0);
+          expect(widest(r.stdout), `${args.join(' ')}\n${r.stdout}`).toBeLessThanOrEqual(columns);
+        }
+      }
+    });
+  }
+
+  it('summarises a long table: first and last stage, where the type changes, and one line saying how many were shown and --all', async () => {
+    const r = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml'], { tty: true, columns: 120 });
+    const stages = rows(r.stdout).map((l) => Number(l.trim().split(/\s+/)[0]));
+    expect(stages[0]).toBe(0);
+    expect(stages.at(-1)).toBe(300);
+    expect(stages).toContain(1); // all-pass → low-pass, attenuates → amplifies
+    expect(stages.length).toBeLessThan(30);
+    expect(r.stdout).toContain(`… ${stages.length} of 301 stages shown`);
+    expect(r.stdout).toContain('--all');
+  });
+
+  it('--all prints every row', async () => {
+    const r = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--all'], { tty: true, columns: 120 });
+    expect(rows(r.stdout).map((l) => Number(l.trim().split(/\s+/)[0]))).toEqual(Array.from({ length: 301 }, (_, i) => i));
+    expect(r.stdout).not.toContain('stages shown');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(120);
+  });
+
+  it('puts the summary in words above each table, the same sentences as the JSON summary', async () => {
+    const json = JSON.parse((await runCli(['analyze', 'configs/compare-ema-standard-fsgdm.yaml', '--no-response', '--format', 'json'])).stdout);
+    const r = await runCli(['analyze', 'configs/compare-ema-standard-fsgdm.yaml'], { tty: true, columns: 400 });
+    const text = lines(r.stdout);
+    for (const s of json.schedules) {
+      const at = text.findIndex((l) => l.startsWith(`${s.name}  `));
+      expect(text[at + 1]).toBe(`  ${s.summary.join('; ')}.`);
+      expect(text[at + 2]).toMatch(/^stage\s+steps/);
+    }
+    expect(json.schedules[0].summary).toEqual(['low-pass throughout', 'DC gain 0 dB', 'Nyquist gain −25.6 dB', 'never amplifies (peak gain ≤ 0 dB)']);
+  });
+
+  it('a selection of stages still gets the summary of the whole schedule', async () => {
+    const all = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--all'], { tty: true, columns: 400 });
+    const last = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--stages', 'last'], { tty: true, columns: 400 });
+    expect(lines(last.stdout)[1]).toBe(lines(all.stdout)[1]);
+    expect(lines(last.stdout)[1]).toContain('all-pass for steps 1–389, then low-pass');
+  });
+
+  it('names the columns unambiguously, with units, and defines them in a legend', async () => {
+    const r = await runCli(['analyze', 'configs/ema-sgdm.yaml'], { tty: true, columns: 200 });
+    const text = lines(r.stdout);
+    expect(text[2].split(/\s+/)).toEqual(['stage', 'steps', 'u', 'v', 'type', 'DC', 'Nyq', 'cutoff', 'unity', 'noise', 'τ(0)', '1/e']);
+    expect(text[3].trim().split(/\s+/)).toEqual(['dB', 'dB', 'rad', 'rad', 'Σh²', 'steps', 'steps']);
+    const legend = text.slice(5).join(' ');
+    for (const definition of ['τ(0): group delay at DC', '1/e: time constant', 'cutoff: −3 dB point', 'unity: where |H| crosses 1']) expect(legend).toContain(definition);
+  });
+
+  it('says which columns a narrow terminal leaves out', async () => {
+    const r = await runCli(['analyze', 'configs/ema-sgdm.yaml'], { tty: true, columns: 80 });
+    expect(lines(r.stdout).join(' ')).toMatch(/not shown at this width: [^;.]*noise/);
+  });
+
+  it('colour only where it means something: gains above 0 dB yellow, below cyan; none with NO_COLOR', async () => {
+    const r = await runCli(['analyze', 'configs/standard-sgdm.yaml'], { tty: true, columns: 120 });
+    expect(r.stdout).toContain('\x1b[33m');
+    expect(r.stdout).toContain('\x1b[36m');
+    expect((await runCli(['analyze', 'configs/standard-sgdm.yaml'], { tty: true, columns: 120, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+  });
+
+  it('a pipe and an -o file get the plain table, every row, whatever the terminal', async () => {
+    const pipe = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml']);
+    const text = pipe.stdout.split('\n');
+    expect(text).toHaveLength(301 + 3);
+    expect(text[0]).toBe('fsgdm-cifar100  fsgdm, 117000 steps, 301 stages; frequencies in rad/sample');
+    expect(text[1]).toBe(' stage             steps          u        v      type    DC dB   Nyq dB     cutoff      unity noise gain    delay  τ steps');
+    const dir = mkdtempSync(join(tmpdir(), 'mfr-tty-'));
+    const file = join(dir, 't.txt');
+    const tty = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '-o', file], { tty: true, columns: 80 });
+    expect(tty.code, tty.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(pipe.stdout);
+  });
+});
+
+describe('every command that prints a table or text fits the terminal', () => {
+  const COMMANDS: string[][] = [
+    ['presets'],
+    ['tune', '--preset', 'fsgdm', '--solve', 'momentum.c', '--target', 'final.dcGain=30.992', '--set', 'momentum.v=1'],
+    ['coefficients', 'configs/aggmo.yaml', '--runs'],
+    ['sweep', '--preset', 'standard-sgdm', '--grid', 'momentum.beta=0.5:0.99:5', '--stages', 'last'],
+    ['simulate', '--preset', 'ema-sgdm', '--steps', '4000'],
+    ['analyze', 'configs/ema-sgdm.yaml', 'configs/standard-sgdm.yaml', 'configs/fsgdm-cifar100.yaml', '--compare'],
+  ];
+  for (const columns of [80, 120]) {
+    it(`at ${columns} columns no line is wider`, async () => {
+      for (const args of COMMANDS) {
+        const r = await runCli(args, { tty: true, columns });
+        expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+        expect(widest(r.stdout), `${args.join(' ')}\n${r.stdout}`).toBeLessThanOrEqual(columns);
+      }
+    });
+  }
+
+  it('pipes get presets and tune one item per line, as before', async () => {
+    const presets = (await runCli(['presets'])).stdout.split('\n');
+    expect(presets[1]).toBe("    FSGDM, the paper's optimizer: u rises as S/(S + cΣ) at stage starts S; v fixed (official implementation)");
+    const tune = (await runCli(COMMANDS[1])).stdout.split('\n');
+    expect(tune[2]).toMatch(/^tolerance ±\S+ on momentum\.c; \d+ Brent steps in \[\S+, \S+\]$/);
+  });
+});

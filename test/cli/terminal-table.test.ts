@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { fill, fitColumns, fitNumber, headerLines, RowSampler, rowLine, SAMPLED_ROWS, type TermColumn } from '../../src/cli/terminal-table.js';
+
+const column = (title: string, width: number, priority: number, narrow?: number): TermColumn<number> => ({ title, width, narrow, priority, cell: (r) => String(r) });
+
+describe('fitColumns', () => {
+  const columns = [column('a', 10, 10), column('b', 10, 5, 6), column('c', 10, 1), column('d', 10, 8)];
+
+  it('keeps every column at full width when they fit (widths plus one space between)', () => {
+    const layout = fitColumns(columns, 43);
+    expect(layout.columns.map((c) => c.width)).toEqual([10, 10, 10, 10]);
+    expect(layout.hidden).toEqual([]);
+  });
+
+  it('goes narrow, then drops the lowest priority first, keeping the table order', () => {
+    expect(fitColumns(columns, 39).columns.map((c) => [c.column.title, c.width])).toEqual([['a', 10], ['b', 6], ['c', 10], ['d', 10]]);
+    const layout = fitColumns(columns, 30);
+    expect(layout.columns.map((c) => c.column.title)).toEqual(['a', 'b', 'd']);
+    expect(layout.hidden.map((c) => c.title)).toEqual(['c']);
+    expect(fitColumns(columns, 3).columns.map((c) => c.column.title)).toEqual(['a']);
+  });
+
+  it('a header line and a units line of the fitted widths, and rows no wider', () => {
+    const layout = fitColumns<number>([{ ...column('gain', 6, 1), unit: 'dB' }, column('x', 3, 2)], 80);
+    expect(headerLines(layout)).toEqual(['  gain   x', '    dB']);
+    expect(rowLine(layout, 12345678)).toBe('12345… 12…');
+  });
+});
+
+describe('fill', () => {
+  it('fills words into lines of at most the width, indenting continuations, cutting a word longer than a line', () => {
+    expect(fill('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
+    expect(fill('aa bb cc', 6, '  ')).toEqual(['aa bb', '  cc']);
+    expect(fill('abcdefgh', 3)).toEqual(['abc', 'def', 'gh']);
+  });
+});
+
+describe('fitNumber', () => {
+  it('drops significant digits until the number fits, then falls back to one-digit exponents', () => {
+    expect(fitNumber(0.968054211, 9, 6)).toBe('0.968054');
+    expect(fitNumber(0.968054211, 6, 6)).toBe('0.9681');
+    expect(fitNumber(-1.234567e-300, 7)).toBe('-1e-300');
+    expect(fitNumber(null, 7)).toBe('–');
+    expect(fitNumber(Infinity, 7)).toBe('∞');
+    for (const x of [1e300, -1e-300, -123456.789, 5e-5, -0.000123456]) expect(fitNumber(x, 7).length).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('RowSampler', () => {
+  it('shows a short table whole', () => {
+    const s = new RowSampler(2 * SAMPLED_ROWS);
+    expect(Array.from({ length: 2 * SAMPLED_ROWS }, (_, i) => s.keep(i, false)).every(Boolean)).toBe(true);
+    expect(s.omitted).toBe(0);
+  });
+
+  it('of a long table keeps the first, the last, SAMPLED_ROWS evenly spaced rows and the rows where something changes', () => {
+    const n = 301;
+    const s = new RowSampler(n);
+    const kept = Array.from({ length: n }, (_, i) => i).filter((i) => s.keep(i, i === 1 || i === 150));
+    const spaced = Array.from({ length: SAMPLED_ROWS }, (_, j) => Math.round((j * (n - 1)) / (SAMPLED_ROWS - 1)));
+    expect(kept).toEqual([...new Set([...spaced, 1, 150])].sort((a, b) => a - b));
+    expect(kept[0]).toBe(0);
+    expect(kept.at(-1)).toBe(n - 1);
+    expect(s.omitted).toBe(n - kept.length);
+  });
+
+  it('count 0 (--all): every row', () => {
+    const s = new RowSampler(0);
+    expect([0, 1, 2, 1000].every((i) => s.keep(i, false))).toBe(true);
+  });
+});
+
+describe('fill keeps numbers whole', () => {
+  it('never breaks inside a digit group or between a number and its unit', () => {
+    expect(fill('DC gain rises from 0 dB to +29.9 dB by step 117 000', 22)).toEqual(['DC gain rises from', '0 dB to +29.9 dB by', 'step 117 000']);
+    expect(fill('aa 117 000 steps', 14)).toEqual(['aa', '117 000 steps']);
+  });
+});
