@@ -47,9 +47,14 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
   let walked = 0;
   let records = 0;
   let atStepRecords = 0;
+  // Responses as written, in units of one response's points: with lr, 1.5 (the update view adds 2 numbers to H's 4).
+  let responseRecords = 0;
+  let atStepResponses = 0;
   schedules.forEach((s, i) => {
     const selected = selections[i];
     records += selected.length;
+    responseRecords += selected.length * updateFactor(s);
+    atStepResponses += atSteps.length * updateFactor(s);
     seconds += (selected.length * COST_NS.stageMetrics) / 1e9;
     if (exact && selected.length > 0) {
       const last = s.stages.endStep[selected[selected.length - 1]];
@@ -78,8 +83,8 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
   let stepBytes = 0;
   for (const { format, response } of plan.outputs) {
     const kinds = mode === 'both' ? 2 : 1;
-    stageBytes += records * (BYTES_PER_RECORD[format] + (response ? kinds * frequencies * BYTES_PER_POINT[format] : 0));
-    if (response) stepBytes += atStepRecords * frequencies * BYTES_PER_POINT[format];
+    stageBytes += records * BYTES_PER_RECORD[format] + (response ? responseRecords * kinds * frequencies * BYTES_PER_POINT[format] : 0);
+    if (response) stepBytes += atStepResponses * frequencies * BYTES_PER_POINT[format];
   }
   const responses = plan.outputs.some((o) => o.response);
   const parts = [records > 0 || atStepRecords === 0 ? counted(records, 'stage record') : '', atStepRecords > 0 ? counted(atStepRecords, 'step response') : ''];
@@ -95,12 +100,17 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
 
 /**
  * Bytes analyze() holds in its result: every reported stage's responses (4 float64 arrays per response
- * kind) and every --at-steps response, against BUDGETS.workingSetBytes.
+ * kind, 6 with the update view) and every --at-steps response, against BUDGETS.workingSetBytes.
  */
 export function analysisHeldBytes(plan: Omit<AnalysisPlan, 'outputs'> & { response: boolean }): BudgetIssue | undefined {
   const kinds = plan.mode === 'both' ? 2 : 1;
   const records = plan.selections.reduce((n, s) => n + s.length, 0);
-  const responses = (plan.response ? records * kinds : 0) + plan.schedules.length * plan.atSteps.length;
+  const responses = plan.schedules.reduce((n, s, i) => n + ((plan.response ? plan.selections[i].length * kinds : 0) + plan.atSteps.length) * updateFactor(s), 0);
   const what = `responses of ${count(records)} stages${plan.atSteps.length > 0 ? ` and ${plan.atSteps.length} steps` : ''} × ${plan.frequencies} frequencies`;
   return overBudget('workingSetBytes', responses * plan.frequencies * 32, what, ['stageSelection', 'frequencies', 'atSteps', 'response']);
+}
+
+/** A response's size relative to H's 4 arrays: with a learning rate the update view adds magnitude and dB (6/4). */
+function updateFactor(schedule: Schedule): number {
+  return schedule.lr === undefined ? 1 : 1.5;
 }

@@ -55,12 +55,13 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   const budgets = analysisBudgets({ schedules, selections: selections(schedules, stages), frequencies: frequencies.length, mode, atSteps: uniqueSteps(atSteps), outputs });
   checkBudgets([budgets.time, budgets.output], options.force);
 
+  const lr = schedules.some((s) => s.lr !== undefined);
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0 };
+    const wo: WriterOptions = { response, mode: options.mode ?? 'frozen', atSteps: atSteps.length > 0, ...(lr ? { lr } : {}) };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    return tableWriter(sink, { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen' });
+    return tableWriter(sink, { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: (options.mode ?? 'frozen') !== 'frozen', lr });
   };
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
