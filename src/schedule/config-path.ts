@@ -28,6 +28,8 @@ export interface SweepTarget {
 }
 
 const SCHEDULE_NUMBERS = ['steps', 'stages', 'stageLength'] as const;
+/** Schedule keys that hold a value (a number or a schedule: schema.ts ScheduleValue). */
+const SCHEDULE_VALUES = ['lr'] as const;
 const NOT_NUMERIC = new Set(['name', 'description', 'sweep']);
 
 /** What a bare name can mean in one schedule: its preset's parameters, or its custom `params` and u / v. */
@@ -35,13 +37,13 @@ export type NameScope = { preset: string } | { customParams: string[] };
 
 /**
  * A bare name → its full path, in this order: the schedule's own keys (steps, stages, stageLength,
- * name, description, sweep, momentum), the preset's parameters (`beta` → momentum.beta), the custom
+ * lr, name, description, sweep, momentum), the preset's parameters (`beta` → momentum.beta), the custom
  * `params` entries (`mu` → momentum.params.mu), then custom `u` / `v`. Otherwise a one-line reason
  * listing the names that work there (`verb`: "sweepable", "settable").
  */
 export function bareNamePath(name: string, scope: NameScope, verb: string): string[] | { error: string } {
-  if ((SCHEDULE_NUMBERS as readonly string[]).includes(name) || NOT_NUMERIC.has(name) || name === 'momentum') return [name];
-  const candidates: string[] = [...SCHEDULE_NUMBERS];
+  if ((SCHEDULE_NUMBERS as readonly string[]).includes(name) || (SCHEDULE_VALUES as readonly string[]).includes(name) || NOT_NUMERIC.has(name) || name === 'momentum') return [name];
+  const candidates: string[] = [...SCHEDULE_NUMBERS, ...SCHEDULE_VALUES];
   if ('preset' in scope) {
     const params = Object.keys(PRESETS.get(scope.preset)!.params.shape);
     if (params.includes(name)) return ['momentum', name];
@@ -120,8 +122,9 @@ export function sweepTarget(config: ScheduleConfig, text: string): SweepTarget |
     if ((SCHEDULE_NUMBERS as readonly string[]).includes(head) && rest.length === 0) {
       return finish(config, head, [head], ScheduleShape.shape[head as (typeof SCHEDULE_NUMBERS)[number]]);
     }
+    if ((SCHEDULE_VALUES as readonly string[]).includes(head)) return valueTarget(config, path, [head], rest, ScheduleShape.shape.lr, config.lr, [head]);
     if (NOT_NUMERIC.has(head)) return { error: `${path}: not a numeric value` };
-    return { error: `${path}: unknown key${didYouMean(head, [...SCHEDULE_NUMBERS, 'momentum'])}` };
+    return { error: `${path}: unknown key${didYouMean(head, [...SCHEDULE_NUMBERS, ...SCHEDULE_VALUES, 'momentum'])}` };
   }
   const { momentum } = config;
   if (momentum.preset !== undefined) {
@@ -134,14 +137,25 @@ export function sweepTarget(config: ScheduleConfig, text: string): SweepTarget |
     }
     return finish(config, `momentum.${rest[0]}`, ['momentum', 'params', rest[0]], shape[rest[0]]);
   }
-  return customTarget(config, path, rest, momentum.custom);
+  return valueTarget(config, path, ['momentum'], rest, CustomMomentum, momentum.custom, ['momentum', 'custom']);
 }
 
-/** Walks the custom momentum block and its schema together, so list indices and params must exist. */
-function customTarget(config: ScheduleConfig, path: string, rest: string[], custom: unknown): SweepTarget | { error: string } {
-  let schema: z.ZodType = CustomMomentum;
-  let value: unknown = custom;
-  const configPath: (string | number)[] = ['momentum', 'custom'];
+/**
+ * Walks a value and its schema together from `head` (the custom momentum block, or a schedule
+ * value such as `lr`), so list indices, params and piecewise segments must exist.
+ */
+function valueTarget(
+  config: ScheduleConfig,
+  path: string,
+  head: string[],
+  rest: string[],
+  start: z.ZodType,
+  at: unknown,
+  from: (string | number)[],
+): SweepTarget | { error: string } {
+  let schema: z.ZodType = start;
+  let value: unknown = at;
+  const configPath: (string | number)[] = [...from];
   for (const key of rest) {
     let n = unwrap(schema);
     if (n instanceof z.ZodUnion) {
@@ -149,7 +163,7 @@ function customTarget(config: ScheduleConfig, path: string, rest: string[], cust
       const isList = Array.isArray(value);
       const isObject = !isList && typeof value === 'object' && value !== null;
       const option = (n.options as z.ZodType[]).map(unwrap).find((o) => (isList ? o instanceof z.ZodArray : isObject && o instanceof z.ZodObject));
-      if (!option) return { error: `${path}: ${['momentum', ...configPath.slice(2)].join('.')} is a single value; sweep it without ".${excerpt(key)}"` };
+      if (!option) return { error: `${path}: ${[...head, ...configPath.slice(from.length)].join('.')} is a single value; sweep it without ".${excerpt(key)}"` };
       n = option;
     }
     if (n instanceof z.ZodObject) {
@@ -175,7 +189,7 @@ function customTarget(config: ScheduleConfig, path: string, rest: string[], cust
       return { error: `${path}: ${quoted(key)} is below a single value` };
     }
   }
-  return finish(config, ['momentum', ...rest].join('.'), configPath, schema);
+  return finish(config, [...head, ...rest].join('.'), configPath, schema);
 }
 
 function finish(config: ScheduleConfig, column: string, configPath: (string | number)[], schema: z.ZodType): SweepTarget | { error: string } {

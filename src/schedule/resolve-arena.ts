@@ -19,15 +19,85 @@ export interface ResolveArena {
   partition(steps: number, stages: number | undefined, stageLength: number | undefined): Partition;
   /** `compileExpression(source, variables)`, compiled once per source and set of variables. */
   expression(source: string, variables: ReadonlySet<string>): CompiledExpression;
+  /** An empty run builder over the arena's stage table (capacity: the runs expected; it grows past it). */
+  runs(capacity: number, withLr: boolean): RunBuilder;
+}
+
+/**
+ * Stages as runs of equal coefficients, built in step order: a run that follows its predecessor
+ * without a hard boundary between them (`first` false) and has bitwise the same u, v and lr (NaN ≡ NaN)
+ * extends it. Arrays grow by doubling; `table` is valid until the next add.
+ */
+export interface RunBuilder {
+  readonly table: StageTable;
+  /** The learning rate per run, when built withLr. */
+  readonly lr: Float64Array | undefined;
+  /** Index of the evaluation stage each run lies in. */
+  readonly stage: Float64Array;
+  add(start: number, end: number, first: boolean, u: number, v: number, lr: number, stage: number): void;
+}
+
+function runBuilder(capacity: number, withLr: boolean, allocate: (count: number) => StageTable): RunBuilder {
+  let cap = Math.max(1, capacity);
+  let table = allocate(cap);
+  let lr: Float64Array<ArrayBuffer> | undefined = withLr ? new Float64Array(cap) : undefined;
+  let stage: Float64Array<ArrayBuffer> = new Float64Array(cap);
+  let count = 0;
+  const grow = () => {
+    const old = table;
+    cap *= 2;
+    table = allocate(cap);
+    for (const key of ['startStep', 'endStep', 'u', 'v'] as const) table[key].set(old[key].subarray(0, count));
+    if (lr) lr = resized(lr, cap);
+    stage = resized(stage, cap);
+  };
+  const builder = {
+    get table() {
+      return { count, startStep: table.startStep.subarray(0, count), endStep: table.endStep.subarray(0, count), u: table.u.subarray(0, count), v: table.v.subarray(0, count) };
+    },
+    get lr() {
+      return lr?.subarray(0, count);
+    },
+    get stage() {
+      return stage.subarray(0, count);
+    },
+    add(start: number, end: number, first: boolean, u: number, v: number, rate: number, index: number) {
+      const last = count - 1;
+      if (!first && last >= 0 && Object.is(table.u[last], u) && Object.is(table.v[last], v) && (!lr || Object.is(lr[last], rate))) {
+        table.endStep[last] = end;
+        return;
+      }
+      if (count === cap || count >= table.u.length) grow();
+      table.startStep[count] = start;
+      table.endStep[count] = end;
+      table.u[count] = u;
+      table.v[count] = v;
+      if (lr) lr[count] = rate;
+      stage[count] = index;
+      count++;
+    },
+  };
+  return builder;
+}
+
+function resized(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(length);
+  b.set(a.subarray(0, Math.min(a.length, length)));
+  return b;
 }
 
 /** Without an arena: fresh arrays, no caches. */
 export const NO_ARENA: ResolveArena = {
-  table: (count) => ({ count, startStep: new Float64Array(count), endStep: new Float64Array(count), u: new Float64Array(count), v: new Float64Array(count) }),
+  table: (count) => NO_ARENA_TABLE(count),
   over: (p) => ({ count: p.count, startStep: p.startStep, endStep: p.endStep, u: new Float64Array(p.count), v: new Float64Array(p.count) }),
   partition: (steps, stages, stageLength) => (stageLength !== undefined ? fixedLengthPartition(steps, stageLength) : balancedPartition(steps, stages ?? 1)),
   expression: compileExpression,
+  runs: (capacity, withLr) => runBuilder(capacity, withLr, NO_ARENA_TABLE),
 };
+
+function NO_ARENA_TABLE(count: number): StageTable {
+  return { count, startStep: new Float64Array(count), endStep: new Float64Array(count), u: new Float64Array(count), v: new Float64Array(count) };
+}
 
 export function resolveArena(): ResolveArena {
   let table = NO_ARENA.table(0);
@@ -53,6 +123,7 @@ export function resolveArena(): ResolveArena {
       }
       return partition;
     },
+    runs: (capacity, withLr) => runBuilder(capacity, withLr, grown),
     expression(source, variables) {
       const key = `${[...variables].join(',')}\n${source}`;
       let compiled = expressions.get(key);
@@ -63,4 +134,55 @@ export function resolveArena(): ResolveArena {
       return compiled;
     },
   };
+}
+
+/**
+ * Runs of equal values of `width` columns, built in step order (the scheduled parameters of a preset
+ * and its learning rate): a run that follows its predecessor without a hard boundary between them and
+ * has bitwise the same values (NaN ≡ NaN) extends it. Arrays grow by doubling.
+ */
+export class ColumnRuns {
+  count = 0;
+  startStep: Float64Array<ArrayBuffer>;
+  endStep: Float64Array<ArrayBuffer>;
+  /** Row-major: column j of run r at r·width + j. */
+  values: Float64Array<ArrayBuffer>;
+
+  constructor(
+    readonly width: number,
+    capacity: number,
+  ) {
+    const cap = Math.max(1, capacity);
+    this.startStep = new Float64Array(cap);
+    this.endStep = new Float64Array(cap);
+    this.values = new Float64Array(cap * width);
+  }
+
+  add(start: number, end: number, first: boolean, row: Float64Array): void {
+    const { width, count } = this;
+    if (!first && count > 0) {
+      let same = true;
+      for (let j = 0; j < width && same; j++) same = Object.is(this.values[(count - 1) * width + j], row[j]);
+      if (same) {
+        this.endStep[count - 1] = end;
+        return;
+      }
+    }
+    if (count === this.startStep.length) {
+      this.startStep = resized(this.startStep, 2 * count);
+      this.endStep = resized(this.endStep, 2 * count);
+      this.values = resized(this.values, 2 * count * width);
+    }
+    this.startStep[count] = start;
+    this.endStep[count] = end;
+    this.values.set(row, count * width);
+    this.count++;
+  }
+
+  /** Column j, one value per run. */
+  column(j: number): Float64Array<ArrayBuffer> {
+    const out = new Float64Array(this.count);
+    for (let r = 0; r < this.count; r++) out[r] = this.values[r * this.width + j];
+    return out;
+  }
 }

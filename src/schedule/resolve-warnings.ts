@@ -14,25 +14,46 @@ export function stageNames(table: StageTable, indices: readonly number[], value?
   return `${shown.join(', ')}${rest > 0 ? ` and ${rest} more stage${rest === 1 ? '' : 's'}` : ''}`;
 }
 
+/** Variables that stay what they are at every step when values are evaluated per step (N = T, delta = 1). */
+const FIXED_PER_STEP = ['k', 'N', 'delta'] as const;
+
 /**
- * One warning per expression that reads t, p or k in a schedule of a single stage: it is evaluated
- * once, at the first step, so the coefficient is constant although it looks time-varying.
+ * What an expression reads that cannot be meant, or reads differently than it may look:
+ * - a warning for t, p or k under an explicit single stage (`stages: 1`): evaluated once, at step 1,
+ *   so the value is constant although it looks time-varying;
+ * - a note for k, N or delta when values are evaluated per step (no `stages`/`stageLength`): every
+ *   step is its own stage there, so k = t − 1, N = T and delta = 1.
  * `used` maps each expression's key path (JSON) to the variables it reads.
  */
-export function constantExpressionWarnings(stageCount: number, used: ReadonlyMap<string, ReadonlySet<string>>): ConfigWarning[] {
-  if (stageCount !== 1) return [];
+export function expressionWarnings(
+  config: { steps: number; stages?: number; stageLength?: number },
+  perStep: boolean,
+  used: ReadonlyMap<string, ReadonlySet<string>>,
+): ConfigWarning[] {
+  const single = config.stages === 1 || (config.stageLength !== undefined && config.stageLength >= config.steps);
   const warnings: ConfigWarning[] = [];
   for (const [at, variables] of used) {
-    const varying = STAGE_VARYING.filter((v) => variables.has(v));
-    if (varying.length === 0) continue;
-    warnings.push({
-      severity: 'warning',
-      code: 'constant_expression',
-      path: JSON.parse(at) as (string | number)[],
-      message:
-        `uses ${varying.join(', ')} but the schedule has a single stage, so it is evaluated once (at step 1) and is constant; ` +
-        'give stages: N, or stageLength: 1 to evaluate it at every step',
-    });
+    const path = JSON.parse(at) as (string | number)[];
+    if (single) {
+      const varying = STAGE_VARYING.filter((v) => variables.has(v));
+      if (varying.length === 0) continue;
+      const key = config.stages === 1 ? 'stages: 1' : `stageLength: ${config.stageLength}`;
+      warnings.push({
+        severity: 'warning',
+        code: 'constant_expression',
+        path,
+        message: `uses ${varying.join(', ')} but ${key} makes a single stage, so it is evaluated once (at step 1) and is constant; remove ${key.split(':')[0]} to evaluate it at every step`,
+      });
+    } else if (perStep) {
+      const fixed = FIXED_PER_STEP.filter((v) => variables.has(v));
+      if (fixed.length === 0) continue;
+      warnings.push({
+        severity: 'note',
+        code: 'per_step_variables',
+        path,
+        message: `evaluated at every step (no stages or stageLength), where each step is a stage: k = t − 1, N = T, delta = 1 (uses ${fixed.join(', ')})`,
+      });
+    }
   }
   return warnings;
 }

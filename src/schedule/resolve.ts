@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { emptyBank } from '../filter/bank-table.js';
 import type { BankTable, Filter, RationalTable, Schedule, StageTable } from '../types.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 import { bankIssues, firstOrderIssues, ownPartitionIssue, partitionIssues, rationalIssues, stageLengthIssue, stagePerStepIssue } from './checks.js';
@@ -6,18 +8,19 @@ import { isReservedName } from './expression-functions.js';
 import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
-import { segmentOfStage } from './piecewise.js';
 import { PRESETS, type Preset } from './presets/index.js';
-import { NO_ARENA, type ResolveArena } from './resolve-arena.js';
+import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
+import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ScheduleValueConfig } from './schedule-value.js';
+import { boundsProblem, scheduledBounds } from './value-schema.js';
+import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { emptyTable, type Partition } from './stages.js';
-import { forEachStage, STAGE_VARIABLES, type StageContext } from './stage-context.js';
-import { constantExpressionWarnings, stageNames } from './resolve-warnings.js';
+import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type StageContext, type ValueStream } from './stage-context.js';
+import { expressionWarnings } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
 import { stageAt } from '../filter/stage-filter.js';
 
 type Path = (string | number)[];
-type Evaluator = (ctx: StageContext, scope: Map<string, number>, stage: number) => number;
 
 export interface ResolveOptions {
   /** The schedule's name (default: the config's `name`, else 'schedule'). */
@@ -38,7 +41,7 @@ export interface ResolveOptions {
 export type ResolveResult = { schedule?: Schedule; issues: ConfigIssue[]; warnings?: ConfigWarning[] };
 
 /** What one kind of momentum gives: its stage table, and a bank or rational form beside it. */
-type Made = { table: StageTable; bank?: BankTable; rational?: RationalTable } | { issues: ConfigIssue[] };
+type Made = { table: StageTable; bank?: BankTable; rational?: RationalTable; lr?: Float64Array } | { issues: ConfigIssue[] };
 
 interface Context {
   config: ScheduleConfig;
@@ -49,6 +52,14 @@ interface Context {
   arena: ResolveArena;
   issues: ConfigIssue[];
   warnings: ConfigWarning[];
+  /** `stages` or `stageLength` is given: values are evaluated per stage of that partition. */
+  explicit: boolean;
+  /** No partition is given and a value reads the step: values are evaluated at every step. */
+  perStep: boolean;
+  /** Each expression's key path (JSON) → the variables it reads, for warnings. */
+  used: Map<string, ReadonlySet<string>>;
+  /** The compiled learning rate, once lrStream has run (null: it did not compile). */
+  lr?: CompiledValue | null;
 }
 
 /**
@@ -56,12 +67,21 @@ interface Context {
  * spectrum…) and by the sweep and tune on patched copies of a config. Issues: the partition checks
  * (stages vs stageLength and steps: a patched config was not re-validated), expressions that do not
  * compile or give NaN/∞, per-stage lists of the wrong length, non-finite coefficients and (unless
- * allowUnstable) unstable stages, each naming the stage and its steps, and gains that overflow.
- * Warnings: what resolves, but probably not as meant (an expression of t in a single stage), and
- * notes on a preset's own stage rule.
+ * allowUnstable) unstable stages, each naming the stage and its steps, a negative learning rate
+ * naming its steps, and gains that overflow. Warnings: what resolves, but probably not as meant (an
+ * expression of t under an explicit single stage), and notes on a preset's own stage rule.
+ *
+ * Values are evaluated per stage of `stages`/`stageLength` when given; without them, per step when
+ * any value reads the step (t, p, piecewise segments, a step-dependent preset), else once. Per step,
+ * stages are the runs of equal coefficients and learning rate (walkRuns, stage-context.ts).
  */
 export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions = {}): ResolveResult {
   const base = options.path ?? [];
+  const { momentum } = config;
+  const preset = momentum.preset === undefined ? undefined : PRESETS.get(momentum.preset)!;
+  const custom = momentum.preset === undefined ? momentum.custom : undefined;
+  const params = (momentum.preset !== undefined ? momentum.params : {}) as never;
+  const explicit = config.stages !== undefined || config.stageLength !== undefined;
   const ctx: Context = {
     config,
     base,
@@ -71,23 +91,25 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
     arena: options.arena ?? NO_ARENA,
     issues: [],
     warnings: [],
+    explicit,
+    perStep: evaluatesPerStep(config),
+    used: new Map(),
   };
   const conflicts = partitionIssues(config, base);
   if (conflicts.length > 0) return { issues: conflicts };
-  const { momentum } = config;
-  const preset = momentum.preset === undefined ? undefined : PRESETS.get(momentum.preset)!;
-  const made = momentum.preset !== undefined ? presetFilter(preset!, momentum.params as never, ctx) : customFilter(momentum.custom, ctx);
+  const made = custom ? customFilter(custom, ctx) : presetFilter(preset!, params, ctx);
   const { issues, warnings } = ctx;
   if ('issues' in made) return { issues: [...issues, ...made.issues], warnings };
   if (issues.length > 0) return { issues, warnings };
-  const { table, bank, rational } = made;
+  const { table, bank, rational, lr } = made;
   issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, ctx.mPath));
   if (issues.length > 0) return { issues, warnings };
+  warnings.push(...expressionWarnings(config, ctx.perStep, ctx.used));
   const filter: Filter = bank ? { kind: 'bank', bank } : rational ? { kind: 'rational', rational } : { kind: 'first-order', u: table.u, v: table.v };
-  const firstStepCopy = momentum.preset !== undefined ? preset!.firstStepCopy : momentum.custom.firstStepCopy;
+  const firstStepCopy = custom ? custom.firstStepCopy : preset!.firstStepCopy;
   const schedule: Schedule = { name: options.name ?? config.name ?? 'schedule', steps: config.steps, stages: table, firstStepCopy, source: momentum.preset ?? 'custom', filter };
   if (bank || rational) reportStages(schedule);
-  if (config.lr !== undefined) schedule.lr = new Float64Array(table.count).fill(config.lr);
+  if (lr) schedule.lr = lr;
   return { schedule, issues, warnings };
 }
 
@@ -107,27 +129,43 @@ function reportStages(schedule: Schedule): void {
 /** A preset's filter, by its kind. */
 function presetFilter(preset: Preset, params: never, ctx: Context): Made {
   const { config, base, mPath } = ctx;
+  const cycled = cycledMomentum(preset, params, ctx);
+  if (cycled && 'issues' in cycled) return cycled;
+  if ((preset.kind === 'first-order' || preset.kind === 'bank') && (cycled || scheduledKeys(preset, params).length > 0)) return scheduledPreset(preset, params, ctx, cycled);
   switch (preset.kind) {
     case 'first-order': {
       const partition = partitionOf(ctx);
       if ('issue' in partition) return { issues: [partition.issue] };
-      const table = ctx.arena.over(partition);
+      const lr = lrStream(ctx, partition);
+      if (lr === null) return { issues: [] };
       const coefficients = preset.coefficients(params);
-      forEachStage(partition, config.steps, (stage, i) => {
-        const { u, v } = coefficients(stage);
-        table.u[i] = u;
-        table.v[i] = v;
-      });
-      return checkedFirstOrder(table, mPath, mPath, ctx);
+      // A step-dependent preset (paper-*-increasing) changes with every step it is evaluated at.
+      const own: CompiledValue = { everyStep: preset.stepDependent?.(params) ?? false, at: () => 0, through: (c) => (c.perStep && own.everyStep ? c.step : Infinity) };
+      const budget = perStepBudgetIssue(ctx, [[own, mPath], ...(lr ? [[lr, lrPath(ctx)] as const] : [])]);
+      if (budget) return { issues: [budget] };
+      return firstOrderRuns(partition, [own, ...(lr ? [lr] : [])], lr, new Map(), (c, _scope, out) => {
+        const { u, v } = coefficients(c.ctx);
+        out.u = u;
+        out.v = v;
+      }, mPath, mPath, ctx);
     }
     case 'own-partition': {
       if (config.stageLength !== undefined) return { issues: [ownPartitionIssue(preset.name, base)] };
       const stages = config.stages ?? preset.defaults.stages;
-      const table = preset.table(params, config.steps, stages, ctx.arena.table);
+      const lrConfig = config.lr;
+      const table = preset.table(params, config.steps, stages, lrConfig === undefined ? ctx.arena.table : undefined);
       if (typeof table === 'string') return { issues: [{ code: 'invalid_schedule', path: [...base, 'stages'], message: table }] };
       const note = preset.stageNote?.(params, config.steps, stages, table.count);
       if (note) ctx.warnings.push({ severity: 'note', code: 'stage_rule', path: [...base, config.stages === undefined ? 'momentum' : 'stages'], message: note });
-      return checkedFirstOrder(table, mPath, mPath, ctx);
+      const lr = lrStream(ctx, table);
+      if (lr === null) return { issues: [] };
+      if (!lr) return checkedFirstOrder(table, mPath, mPath, ctx);
+      const budget = perStepBudgetIssue(ctx, [[lr, lrPath(ctx)]]);
+      if (budget) return { issues: [budget] };
+      return firstOrderRuns(table, [lr], lr, new Map(), (c, _scope, out) => {
+        out.u = table.u[c.stage];
+        out.v = table.v[c.stage];
+      }, mPath, mPath, ctx, NO_ARENA);
     }
     case 'bank': {
       const stages = config.stages ?? preset.defaults.stages;
@@ -135,68 +173,293 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       if (preset.partition && preset.stageCount!(params, config.steps, stages) > LIMITS.maxStages) return { issues: [stagePerStepIssue(preset.name, config.steps, base)] };
       const partition = preset.partition ? preset.partition(config.steps, stages, params) : partitionOf(ctx);
       if ('issue' in partition) return { issues: [partition.issue] };
+      const lr = lrStream(ctx, partition);
+      if (lr === null) return { issues: [] };
       const bank = preset.bank(params, partition, config.steps);
       if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
       const issues = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
-      return issues.length > 0 ? { issues } : { table: emptyTable(partition), bank };
+      if (issues.length > 0) return { issues };
+      if (!lr) return { table: emptyTable(partition), bank };
+      const runs = learningRateRuns(partition, lr, ctx);
+      if ('issues' in runs) return runs;
+      return { table: emptyTable(runs.partition), bank: expandBank(bank, runs.stage), lr: runs.lr };
     }
     case 'rational': {
       const partition = partitionOf(ctx);
       if ('issue' in partition) return { issues: [partition.issue] };
+      const lr = lrStream(ctx, partition);
+      if (lr === null) return { issues: [] };
       const rational = preset.rational(params, partition);
       if (typeof rational === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: rational }] };
       const issues = rationalIssues(rational, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
-      return issues.length > 0 ? { issues } : { table: emptyTable(partition), rational };
+      if (issues.length > 0) return { issues };
+      if (!lr) return { table: emptyTable(partition), rational };
+      const runs = learningRateRuns(partition, lr, ctx);
+      if ('issues' in runs) return runs;
+      return { table: emptyTable(runs.partition), rational: expandRational(rational, runs.stage), lr: runs.lr };
     }
     default:
       return unknownKind(preset);
   }
 }
 
+/** The preset's parameters declared with scheduled() and given as a schedule rather than a number. */
+function scheduledKeys(preset: Preset, params: Record<string, unknown>): string[] {
+  const shape = preset.params.shape as Record<string, z.ZodType>;
+  return Object.keys(shape).filter((key) => scheduledBounds(shape[key]) !== undefined && typeof params[key] !== 'number');
+}
+
+/**
+ * A first-order or bank preset with scheduled parameters: the cursor walks the runs over which every
+ * parameter (and lr) keeps its value, each value is checked against the parameter's bounds at every
+ * step, and the preset makes its coefficients from the current values: a first-order preset per run,
+ * a bank from one value per run of each parameter (its own partition, adam-m's and nadam's one step
+ * per stage, stays a hard boundary).
+ */
+function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, ctx: Context, cycled?: CompiledValue): Made {
+  const { config, mPath } = ctx;
+  const shape = preset.params.shape as Record<string, z.ZodType>;
+  const stages = config.stages ?? preset.defaults.stages;
+  if (preset.kind === 'bank' && preset.partition && preset.stageCount!(params as never, config.steps, stages) > LIMITS.maxStages) return { issues: [stagePerStepIssue(preset.name, config.steps, ctx.base)] };
+  const hard = preset.kind === 'bank' && preset.partition ? preset.partition(config.steps, stages, params as never) : partitionOf(ctx);
+  if ('issue' in hard) return { issues: [hard.issue] };
+  const keys = scheduledKeys(preset, params);
+  if (cycled) keys.push(preset.momentumParam!);
+  const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? hard.count : undefined, arena: ctx.arena, used: ctx.used, steps: config.steps };
+  const streams = keys.map((key) => (cycled && key === preset.momentumParam ? cycled : compileValue(params[key] as ScheduleValueConfig, [...mPath, key], options, ctx.issues)));
+  const lr = lrStream(ctx, hard);
+  if (ctx.issues.length > 0 || streams.some((s) => !s) || lr === null) return { issues: [] };
+  const all = [...(streams as CompiledValue[]), ...(lr ? [lr] : [])];
+  const paths = [...keys.map((key) => [...mPath, key]), ...(lr ? [lrPath(ctx)] : [])];
+  const budget = perStepBudgetIssue(ctx, all.map((s, i) => [s, paths[i]] as const));
+  if (budget) return { issues: [budget] };
+  const runs = new ColumnRuns(all.length, ctx.perStep ? 64 : hard.count);
+  const row = new Float64Array(all.length);
+  const scope = new Map<string, number>();
+  try {
+    walkRuns(hard, config.steps, ctx.perStep, all, (c, end, first) => {
+      setStageVariables(scope, c.ctx);
+      for (let j = 0; j < all.length; j++) row[j] = all[j].at(c, scope);
+      runs.add(c.step, end, first, row);
+    });
+  } catch (err) {
+    if (!(err instanceof ExpressionError)) throw err;
+    return { issues: [{ code: err.code, path: err.path ?? mPath, message: err.message }] };
+  }
+  const { count } = runs;
+  const startStep = runs.startStep.slice(0, count);
+  const endStep = runs.endStep.slice(0, count);
+  const columns = all.map((_, j) => runs.column(j));
+  const issues: ConfigIssue[] = [];
+  keys.forEach((key, j) => {
+    const bounds = scheduledBounds(shape[key])!;
+    const issue = stepRangeIssue(columns[j], startStep, endStep, count, [...mPath, key], (x) => boundsProblem(x, bounds));
+    if (issue) issues.push(issue);
+  });
+  if (issues.length > 0) return { issues };
+  const rate = lr ? columns[keys.length] : undefined;
+  const partition: Partition = { count, startStep, endStep };
+  if (preset.kind === 'bank') {
+    const perStage: Record<string, unknown> = { ...params };
+    keys.forEach((key, j) => (perStage[key] = columns[j]));
+    const bank = preset.bank(perStage as never, partition, config.steps);
+    if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
+    const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
+    if (bankProblems.length > 0) return { issues: bankProblems };
+    const lrProblem = rate && nonNegativeIssue(rate, startStep, endStep, count, lrPath(ctx), false);
+    return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
+  }
+  const table = emptyTable(partition);
+  const current: Record<string, unknown> = { ...params };
+  const at: StageContext = { k: 0, N: count, t: 1, T: config.steps, p: 0, delta: 1 };
+  for (let r = 0; r < count; r++) {
+    keys.forEach((key, j) => (current[key] = columns[j][r]));
+    Object.assign(at, { k: r, t: startStep[r], p: startStep[r] / config.steps, delta: endStep[r] - startStep[r] + 1 });
+    const { u, v } = preset.coefficients(current as never)(at);
+    table.u[r] = u;
+    table.v[r] = v;
+  }
+  return checkedFirstOrder(table, mPath, mPath, ctx, rate);
+}
+
 function unknownKind(preset: never): never {
   throw new Error(`unknown preset kind: ${(preset as Preset).kind}`);
 }
 
-function checkedFirstOrder(table: StageTable, uPath: Path, vPath: Path, ctx: Context): Made {
+function checkedFirstOrder(table: StageTable, uPath: Path, vPath: Path, ctx: Context, lr?: Float64Array): Made {
   const issues = firstOrderIssues(table, uPath, vPath, ctx.allowUnstable, ctx.vocabulary);
-  return issues.length > 0 ? { issues } : { table };
+  const rate = lr && nonNegativeIssue(lr, table.startStep, table.endStep, table.count, lrPath(ctx), typeof ctx.config.lr === 'number');
+  if (rate) issues.push(rate);
+  return issues.length > 0 ? { issues } : { table, lr };
 }
 
 /** Custom u and v: numbers, expressions, per-stage lists or piecewise segments. */
 function customFilter(custom: CustomMomentumConfig, ctx: Context): Made {
-  const { config, mPath, issues } = ctx;
+  const { mPath, issues } = ctx;
   const partition = partitionOf(ctx);
   if ('issue' in partition) return { issues: [partition.issue] };
-  const table = ctx.arena.over(partition);
+  const cycled = cycledMomentum(undefined, {}, ctx);
+  if (cycled && 'issues' in cycled) return cycled;
   const params = custom.params ?? {};
   for (const p of Object.keys(params)) {
     if ((STAGE_VARIABLES as readonly string[]).includes(p) || p === 'u') issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is a built-in variable; choose another name` });
     else if (isReservedName(p)) issues.push({ code: 'reserved_name', path: [...mPath, 'params', p], message: `${quoted(p)} is the name of a function or constant in expressions; choose another name` });
   }
-  const used = new Map<string, ReadonlySet<string>>();
-  const uEval = evaluator(custom.u, [...mPath, 'u'], [...STAGE_VARIABLES, ...Object.keys(params)], table.count, issues, used, ctx.arena);
-  const vEval = evaluator(custom.v, [...mPath, 'v'], [...STAGE_VARIABLES, ...Object.keys(params), 'u'], table.count, issues, used, ctx.arena);
-  if (issues.length > 0 || !uEval || !vEval) return { issues: [] };
+  const names = [...STAGE_VARIABLES, ...Object.keys(params)];
+  const stages = ctx.explicit ? partition.count : undefined;
+  const steps = ctx.config.steps;
+  const u = compileValue(custom.u, [...mPath, 'u'], { variables: new Set(names), stages, arena: ctx.arena, used: ctx.used, steps }, issues);
+  const v = compileValue(custom.v, [...mPath, 'v'], { variables: new Set([...names, 'u']), stages, arena: ctx.arena, used: ctx.used, steps }, issues);
+  const lr = lrStream(ctx, partition);
+  if (issues.length > 0 || !u || !v || lr === null) return { issues: [] };
+  const budget = perStepBudgetIssue(ctx, [[u, [...mPath, 'u']], [v, [...mPath, 'v']], ...(lr ? [[lr, lrPath(ctx)] as const] : [])]);
+  if (budget) return { issues: [budget] };
   const scope = new Map<string, number>(Object.entries(params));
-  let stage = 0;
+  return firstOrderRuns(partition, lr ? [u, v, lr] : [u, v], lr, scope, (c, at, out) => {
+    out.u = u.at(c, at);
+    at.set('u', out.u);
+    out.v = v.at(c, at);
+  }, [...mPath, 'u'], [...mPath, 'v'], ctx);
+}
+
+/**
+ * First-order stages from the step cursor: `coefficients` writes the run's u and v (and lr is
+ * evaluated beside them); per step, equal consecutive runs merge. Expression errors name the stage
+ * (per stage) or the step (per step) they happened at.
+ */
+function firstOrderRuns(
+  partition: Partition,
+  streams: ValueStream[],
+  lr: CompiledValue | undefined,
+  scope: Map<string, number>,
+  coefficients: (c: Cursor, scope: Map<string, number>, out: { u: number; v: number }) => void,
+  uPath: Path,
+  vPath: Path,
+  ctx: Context,
+  arena: ResolveArena = ctx.arena,
+): Made {
+  const runs = arena.runs(ctx.perStep ? 64 : partition.count, lr !== undefined);
+  const out = { u: 0, v: 0 };
+  let where = '';
   try {
-    forEachStage(partition, config.steps, (at, i) => {
-      stage = i;
-      for (const key of STAGE_VARIABLES) scope.set(key, at[key]);
-      const u = uEval(at, scope, i);
-      scope.set('u', u);
-      table.u[i] = u;
-      table.v[i] = vEval(at, scope, i);
+    walkRuns(partition, ctx.config.steps, ctx.perStep, streams, (c, end, first) => {
+      where = ctx.perStep ? `step ${c.step}` : `stage ${c.stage} (steps ${partition.startStep[c.stage]}–${partition.endStep[c.stage]})`;
+      setStageVariables(scope, c.ctx);
+      coefficients(c, scope, out);
+      runs.add(c.step, end, first, out.u, out.v, lr ? lr.at(c, scope) : 0, c.stage);
     });
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
-    return { issues: [{ code: err.code, path: err.path ?? mPath, message: `${err.message} in ${stageNames(table, [stage])}` }] };
+    return { issues: [{ code: err.code, path: err.path ?? ctx.mPath, message: `${err.message} ${ctx.perStep ? 'at' : 'in'} ${where}` }] };
   }
-  ctx.warnings.push(...constantExpressionWarnings(table.count, used));
-  return checkedFirstOrder(table, coefficientPath(custom, mPath, 'u'), coefficientPath(custom, mPath, 'v'), ctx);
+  return checkedFirstOrder(runs.table, uPath, vPath, ctx, runs.lr);
 }
 
-/** The schedule's own partition: stageLength, else stages (default 1). */
+/** The runs of a learning rate over a bank's or rational filter's stages (their rows copied per run). */
+function learningRateRuns(partition: Partition, lr: CompiledValue, ctx: Context): { partition: Partition; stage: Float64Array; lr: Float64Array } | { issues: ConfigIssue[] } {
+  const budget = perStepBudgetIssue(ctx, [[lr, lrPath(ctx)]]);
+  if (budget) return { issues: [budget] };
+  const made = firstOrderRuns(partition, [lr], lr, new Map(), (_c, _scope, out) => {
+    out.u = 0;
+    out.v = 0;
+  }, ctx.mPath, ctx.mPath, ctx, NO_ARENA);
+  if ('issues' in made) return made;
+  const { table } = made;
+  const count = table.count;
+  const stage = new Float64Array(count);
+  // Which stage of `partition` each run lies in: runs never cross its boundaries.
+  for (let r = 0, s = 0; r < count; r++) {
+    while (partition.endStep[s] < table.startStep[r]) s++;
+    stage[r] = s;
+  }
+  return { partition: { count, startStep: table.startStep.slice(0, count), endStep: table.endStep.slice(0, count) }, stage, lr: made.lr!.slice(0, count) };
+}
+
+/** The bank's rows repeated per run: run r takes the row of stage stage[r]. */
+function expandBank(bank: BankTable, stage: Float64Array): BankTable {
+  const B = bank.branches;
+  const out = emptyBank(stage.length, B);
+  for (let r = 0; r < stage.length; r++) {
+    const k = stage[r];
+    out.c0[r] = bank.c0[k];
+    for (let i = 0; i < B; i++) {
+      out.c[r * B + i] = bank.c[k * B + i];
+      out.u[r * B + i] = bank.u[k * B + i];
+      out.v[r * B + i] = bank.v[k * B + i];
+    }
+  }
+  return out;
+}
+
+/** The rational filter's rows repeated per run. */
+function expandRational(rational: RationalTable, stage: Float64Array): RationalTable {
+  const { nb, na } = rational;
+  const b = new Float64Array(stage.length * nb);
+  const a = new Float64Array(stage.length * na);
+  for (let r = 0; r < stage.length; r++) {
+    b.set(rational.b.subarray(stage[r] * nb, (stage[r] + 1) * nb), r * nb);
+    a.set(rational.a.subarray(stage[r] * na, (stage[r] + 1) * na), r * na);
+  }
+  return { nb, na, b, a };
+}
+
+function lrPath(ctx: Context): Path {
+  return [...ctx.base, 'lr'];
+}
+
+/**
+ * The learning rate's stream: undefined without `lr`, null when it does not compile (issues pushed).
+ * Compiled once per resolve (a scheduler runs once): `partition` gives a per-stage list its length.
+ */
+function lrStream(ctx: Context, partition: Partition): CompiledValue | undefined | null {
+  const { lr } = ctx.config;
+  if (lr === undefined) return undefined;
+  if (ctx.lr === undefined) {
+    const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? partition.count : undefined, arena: ctx.arena, used: ctx.used, steps: ctx.config.steps, cyclesMomentum: true };
+    ctx.lr = compileValue(lr as ScheduleValueConfig, lrPath(ctx), options, ctx.issues) ?? null;
+  }
+  return ctx.lr;
+}
+
+/**
+ * cycle_momentum (OneCycleLR's and CyclicLR's default): the learning rate's scheduler also writes
+ * the optimizer's momentum parameter (the preset's `momentumParam`), replacing its number as in
+ * torch. Issues: the optimizer has no such parameter (torch raises ValueError), or the parameter is
+ * a schedule too (two writers). Undefined when the learning rate cycles nothing.
+ */
+function cycledMomentum(preset: Preset | undefined, params: Record<string, unknown>, ctx: Context): CompiledValue | { issues: ConfigIssue[] } | undefined {
+  const { lr } = ctx.config;
+  if (typeof lr !== 'object' || Array.isArray(lr) || !('scheduler' in lr)) return undefined;
+  const stream = lrStream(ctx, { count: 1, startStep: new Float64Array([1]), endStep: new Float64Array([ctx.config.steps]) });
+  if (!stream?.momentum) return stream === null ? { issues: [] } : undefined;
+  const name = String(lr.scheduler);
+  const key = preset?.momentumParam;
+  if (!key) {
+    const what = preset ? `${preset.name} has no momentum parameter` : 'custom u/v have no momentum parameter';
+    return { issues: [{ code: 'cycle_momentum', path: lrPath(ctx), message: `${name} cycles momentum by default but ${what} (torch raises ValueError): set cycle_momentum: false` }] };
+  }
+  if (typeof params[key] !== 'number') {
+    return { issues: [{ code: 'cycle_momentum', path: [...ctx.mPath, key], message: `${name} cycles momentum (cycle_momentum) and ${key} is also a schedule: give one` }] };
+  }
+  return stream.momentum;
+}
+
+/**
+ * Per step, a value that changes at every step makes a stage of every step: more than
+ * LIMITS.maxStages steps is refused before anything is allocated, naming the value.
+ */
+function perStepBudgetIssue(ctx: Context, values: readonly (readonly [CompiledValue, Path])[]): ConfigIssue | undefined {
+  if (!ctx.perStep || ctx.config.steps <= LIMITS.maxStages) return undefined;
+  const found = values.find(([value]) => value.everyStep);
+  if (!found) return undefined;
+  return {
+    code: 'too_big',
+    path: found[1],
+    message: `is evaluated at every step (it reads the step and no stages or stageLength is given): at most ${LIMITS.maxStages} steps (got ${ctx.config.steps}); give stages or stageLength`,
+  };
+}
+
+/** The schedule's own partition: stageLength, else stages; without either, one stage (its values evaluated per step or once). */
 function partitionOf(ctx: Context): Partition | { issue: ConfigIssue } {
   const { config } = ctx;
   if (config.stageLength !== undefined) {
@@ -204,65 +467,4 @@ function partitionOf(ctx: Context): Partition | { issue: ConfigIssue } {
     if (issue) return { issue };
   }
   return ctx.arena.partition(config.steps, config.stages, config.stageLength);
-}
-
-/** A coefficient (number, expression, per-stage list or piecewise segments) → per-stage evaluator. */
-function evaluator(
-  coef: CustomMomentumConfig['u'],
-  path: Path,
-  variables: string[],
-  count: number,
-  issues: ConfigIssue[],
-  used: Map<string, ReadonlySet<string>>,
-  arena: ResolveArena,
-): Evaluator | undefined {
-  const vars = new Set(variables);
-  const scalar = (value: number | string, at: Path): ((scope: Map<string, number>) => number) | undefined => {
-    if (typeof value === 'number') return () => value;
-    try {
-      const f = arena.expression(value, vars);
-      used.set(JSON.stringify(at), f.variables);
-      return (scope) => {
-        try {
-          return f.evaluate(scope);
-        } catch (err) {
-          if (err instanceof ExpressionError) err.path ??= at;
-          throw err;
-        }
-      };
-    } catch (err) {
-      if (!(err instanceof ExpressionError)) throw err;
-      issues.push({ code: err.code, path: at, message: err.message });
-      return undefined;
-    }
-  };
-  if (typeof coef === 'number' || typeof coef === 'string') {
-    const f = scalar(coef, path);
-    return f && ((_ctx, scope) => f(scope));
-  }
-  if (Array.isArray(coef)) {
-    if (coef.length !== count) {
-      issues.push({ code: 'length_mismatch', path, message: `needs one value per stage: ${count} values`, received: coef });
-      return undefined;
-    }
-    const fs = coef.map((c, i) => scalar(c, [...path, i]));
-    if (fs.some((f) => !f)) return undefined;
-    return (_ctx, scope, stage) => fs[stage]!(scope);
-  }
-  const segments = coef.piecewise;
-  if (segments[0].from !== 1) issues.push({ code: 'piecewise', path: [...path, 'piecewise', 0, 'from'], message: 'the first segment must start at step 1', received: segments[0].from });
-  for (let j = 1; j < segments.length; j++) {
-    if (segments[j].from <= segments[j - 1].from) {
-      issues.push({ code: 'piecewise', path: [...path, 'piecewise', j, 'from'], message: `segments must start at increasing steps (previous: ${segments[j - 1].from})`, received: segments[j].from });
-    }
-  }
-  const fs = segments.map((s, j) => scalar(s.value, [...path, 'piecewise', j, 'value']));
-  if (fs.some((f) => !f)) return undefined;
-  const froms = Float64Array.from(segments, (s) => s.from);
-  // ctx.t + ctx.delta − 1 is the stage's last step: a segment applies from the stage containing its from step.
-  return (ctx, scope) => fs[segmentOfStage(froms, ctx.t + ctx.delta - 1)]!(scope);
-}
-
-function coefficientPath(custom: CustomMomentumConfig, mPath: Path, key: 'u' | 'v'): Path {
-  return [...mPath, key];
 }

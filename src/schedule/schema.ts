@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
 import { SweepBlock } from './sweep-block.js';
+import { SchedulerValue } from './schedulers/index.js';
+import { SchedulerReference, ScheduleValue } from './value-schema.js';
 
 /**
  * The config language, as zod schemas (the schema is the type). Validation goes in two steps, so
@@ -10,28 +12,10 @@ import { SweepBlock } from './sweep-block.js';
  * full union for editors.
  */
 
-/** A number, or a mathjs expression in k, N, t, T, p, delta, the params (and u, inside v). */
-export const ScalarOrExpression = z
-  .union([z.number(), z.string().min(1)])
-  .describe('a number or an expression such as "t / (t + 1000)"');
-
-export const Segment = z.strictObject({
-  from: z.int().min(1).describe('the value applies from the stage containing step `from` (1-based) on; a later segment starting in the same stage wins there'),
-  value: ScalarOrExpression,
-});
-
-export const Coefficient = z.union(
-  [
-    ScalarOrExpression,
-    z.array(ScalarOrExpression).min(1).describe('one value per stage'),
-    z.strictObject({ piecewise: z.array(Segment).min(1) }).describe('segments by first step'),
-  ],
-  { error: 'expected a number, an expression, a list with one value per stage, or { piecewise: [...] }' },
-);
 
 export const CustomMomentum = z.strictObject({
-  u: Coefficient.describe('weight of the previous buffer, per stage'),
-  v: Coefficient.default(1).describe('weight of the current gradient, per stage (may use u)'),
+  u: ScheduleValue.describe('weight of the previous buffer'),
+  v: ScheduleValue.default(1).describe('weight of the current gradient (may use u)'),
   params: z.record(z.string().regex(/^[A-Za-z_]\w*$/), z.number()).optional().describe('named constants for expressions'),
   firstStepCopy: z.boolean().default(false).describe('the first step copies the gradient (m_1 = g_1)'),
 });
@@ -43,7 +27,7 @@ export const ScheduleShape = z.strictObject({
   steps: z.int().min(1).max(LIMITS.maxSteps).describe('total gradient steps Σ (T in expressions)'),
   stages: z.int().min(1).max(LIMITS.maxStages).optional().describe('number of stages N (default 1)'),
   stageLength: z.int().min(1).max(LIMITS.maxSteps).optional().describe('steps per stage (instead of stages)'),
-  lr: z.number().min(0).max(1e300).optional().describe('learning rate α: the parameter step is −α·(the optimizer\'s output)'),
+  lr: ScheduleValue.optional().describe('learning rate α ≥ 0 (a number or a schedule): the parameter step is −α·(the optimizer\'s output)'),
   momentum: z.record(z.string(), z.unknown()),
   sweep: SweepBlock.optional().describe('grid for `momentum-fr sweep` (ignored by the other commands)'),
 });
@@ -75,7 +59,21 @@ export function configJsonSchema(): object {
   const Momentum = z.union([CustomMomentum, ...presetMomenta]);
   const Schedule = ScheduleShape.extend({ momentum: Momentum });
   const File = z.union([Schedule, z.strictObject({ schedules: z.array(Schedule).min(1) })]);
-  const schema = z.toJSONSchema(File, { io: 'input', target: 'draft-2020-12' }) as { anyOf: Record<string, unknown>[] };
+  // A scheduler value is checked as { scheduler: name, … } by the union and parsed by its own schema
+  // later: the JSON Schema shows that schema, once, under $defs.
+  const schedulers = z.toJSONSchema(SchedulerValue, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { $schema: _dialect, $defs: schedulerDefs, ...schedulerValue } = schedulers;
+  const schema = z.toJSONSchema(File, {
+    io: 'input',
+    target: 'draft-2020-12',
+    override: (ctx) => {
+      if (ctx.zodSchema === (SchedulerReference as unknown)) {
+        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+        ctx.jsonSchema.$ref = '#/$defs/SchedulerValue';
+      }
+    },
+  }) as { anyOf: Record<string, unknown>[]; $defs?: Record<string, unknown> };
+  schema.$defs = { ...schema.$defs, ...(schedulerDefs as Record<string, unknown> | undefined), SchedulerValue: schedulerValue };
   // zod has no pattern keys: allow the ignored `x-` keys at the top level of both forms here.
   for (const form of schema.anyOf) {
     form.patternProperties = { [EXTENSION_KEY.source]: { description: 'ignored: a place for YAML anchors, as in Compose files' } };

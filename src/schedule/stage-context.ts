@@ -19,18 +19,73 @@ export interface StageContext {
 /** The names of StageContext's fields, as expressions read them. */
 export const STAGE_VARIABLES = ['k', 'N', 't', 'T', 'p', 'delta'] as const;
 
+/** Where the step cursor stands. Reused from run to run: read it, do not keep it. */
+export interface Cursor {
+  /** The first step of the current run, 1-based. */
+  step: number;
+  /** What values are evaluated with: the evaluation stage's variables, or this step's when per step. */
+  ctx: StageContext;
+  /** Index of the evaluation stage (the partition's stage) containing `step`. */
+  stage: number;
+  /** Last step of that stage: runs never cross it. */
+  stageEnd: number;
+  /** True when values are evaluated at every step (no `stages`/`stageLength`, a value reads the step). */
+  perStep: boolean;
+}
+
+/** A compiled value as the cursor asks it: steps come in ascending order. */
+export interface ValueStream {
+  /** The value at the cursor's step. */
+  at(cursor: Cursor, scope: Map<string, number>): number;
+  /** The last step ≥ cursor.step through which the value stays the same (Infinity: to the end). */
+  through(cursor: Cursor): number;
+}
+
 /**
- * Calls `fn` once per stage of `partition` with that stage's context. The one place where the stage
- * variables are defined (docs/config.md): p = t/T with t the stage's first step, counted from 1. The
- * context object is reused from stage to stage: read it, do not keep it.
+ * The one step cursor: walks steps 1 … steps in runs over which every stream keeps its value, and
+ * calls `visit(cursor, end, first)` once per run (steps cursor.step … end; `first` when the run
+ * opens a stage of `partition`, a hard boundary nothing merges across).
+ *
+ * The variables (docs/config.md) are defined here only. Evaluated per stage: k the stage index, N
+ * the stage count, t its first step (from 1), p = t/T, delta its length. Evaluated per step (an
+ * implicit partition, `perStep`): every step is its own evaluation stage, k = t − 1, N = T, delta = 1.
+ * A constant costs one run however long the schedule: the walk takes as many iterations as there are
+ * runs, never one per step.
  */
-export function forEachStage(partition: Partition, steps: number, fn: (ctx: StageContext, i: number) => void): void {
-  const ctx: StageContext = { k: 0, N: partition.count, t: 1, T: steps, p: 0, delta: 1 };
-  for (let i = 0; i < partition.count; i++) {
-    ctx.k = i;
-    ctx.t = partition.startStep[i];
+export function walkRuns(
+  partition: Partition,
+  steps: number,
+  perStep: boolean,
+  streams: readonly Pick<ValueStream, 'through'>[],
+  visit: (cursor: Cursor, end: number, first: boolean) => void,
+): void {
+  const ctx: StageContext = { k: 0, N: perStep ? steps : partition.count, t: 1, T: steps, p: 0, delta: 1 };
+  const cursor: Cursor = { step: 1, ctx, stage: 0, stageEnd: partition.endStep[0], perStep };
+  let s = 0;
+  for (let t = 1; t <= steps; ) {
+    while (partition.endStep[s] < t) s++;
+    const start = partition.startStep[s];
+    cursor.step = t;
+    cursor.stage = s;
+    cursor.stageEnd = partition.endStep[s];
+    if (perStep) {
+      ctx.k = t - 1;
+      ctx.t = t;
+      ctx.delta = 1;
+    } else {
+      ctx.k = s;
+      ctx.t = start;
+      ctx.delta = cursor.stageEnd - start + 1;
+    }
     ctx.p = ctx.t / steps;
-    ctx.delta = partition.endStep[i] - partition.startStep[i] + 1;
-    fn(ctx, i);
+    let end = cursor.stageEnd;
+    for (const stream of streams) end = Math.min(end, stream.through(cursor));
+    visit(cursor, end, t === start);
+    t = end + 1;
   }
+}
+
+/** Copies the cursor's variables into an expression scope. */
+export function setStageVariables(scope: Map<string, number>, ctx: StageContext): void {
+  for (const key of STAGE_VARIABLES) scope.set(key, ctx[key]);
 }

@@ -2,10 +2,44 @@ import { count, overBudget, type BudgetIssue, type BudgetKnob } from './budgets.
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
 import { extraStageBytes, ownStageCount } from './presets/preset.js';
+import type { z } from 'zod';
+import { readsStep, type ScheduleValueConfig } from './schedule-value.js';
+import { scheduledBounds } from './value-schema.js';
 import type { ScheduleConfig } from './schema.js';
 
 /** Bytes of one stage in the stage table: u, v, first and last step, float64 each. */
 const TABLE_BYTES = 32;
+/** Bytes of a stage's learning rate, when the config gives one. */
+const LR_BYTES = 8;
+
+/**
+ * Whether resolveSchedule evaluates the config's values at every step: no `stages`/`stageLength`,
+ * and the learning rate, a custom u or v, or the preset reads the step (docs/config.md).
+ */
+export function evaluatesPerStep(config: ScheduleConfig): boolean {
+  if (config.stages !== undefined || config.stageLength !== undefined) return false;
+  if (readsStep(config.lr)) return true;
+  const { momentum } = config;
+  if (momentum.preset === undefined) return readsStep(momentum.custom.u) || readsStep(momentum.custom.v);
+  const preset = PRESETS.get(momentum.preset);
+  if (!preset) return false;
+  const params = momentum.params as Record<string, unknown>;
+  const shape = preset.params.shape as Record<string, z.ZodType>;
+  // A scheduled parameter given as a schedule reads the step like any value.
+  const scheduledReads = Object.keys(shape).some((key) => scheduledBounds(shape[key]) !== undefined && typeof params[key] !== 'number' && readsStep(params[key] as ScheduleValueConfig));
+  return scheduledReads || (preset.stepDependent?.(params as never) ?? false);
+}
+
+/** The config's values that may be schedules: lr, custom u and v, a preset's parameters. */
+function valuesOf(config: ScheduleConfig): unknown[] {
+  const { momentum } = config;
+  const own = momentum.preset === undefined ? [momentum.custom.u, momentum.custom.v] : Object.values(momentum.params);
+  return [config.lr, ...own];
+}
+
+function isSchedulerValue(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'scheduler' in value;
+}
 
 /**
  * Stages and bytes of a validated config's stage table (with its bank or rational rows), computed from
@@ -21,7 +55,10 @@ export function stageTableCost(config: ScheduleConfig): { stages: number; bytes:
   if (own !== undefined) stages = own;
   else if (config.stageLength !== undefined) stages = Math.ceil(config.steps / config.stageLength);
   else stages = config.stages ?? 1;
-  const extra = preset ? extraStageBytes(preset, params) : 0;
+  // Per step, stages are runs of equal values: at most one per step (the bound, checked before allocation);
+  // a scheduler is per step whatever the partition.
+  if (evaluatesPerStep(config) || valuesOf(config).some(isSchedulerValue)) stages = Math.max(stages, config.steps);
+  const extra = (preset ? extraStageBytes(preset, params) : 0) + (config.lr === undefined ? 0 : LR_BYTES);
   return { stages, bytes: stages * (TABLE_BYTES + extra) };
 }
 

@@ -79,14 +79,14 @@ describe('analyze accepts a config object, validated by the same rules as text',
   });
 
   it('warnings travel in the result as data, located like issues', () => {
-    const result = analyze('steps: 100\nmomentum:\n  u: "0.9 * p"\n');
+    const result = analyze('steps: 100\nstages: 1\nmomentum:\n  u: "0.9 * p"\n');
     expect(result.warnings).toEqual([
       {
         severity: 'warning',
         code: 'constant_expression',
         path: ['momentum', 'u'],
-        message: 'uses p but the schedule has a single stage, so it is evaluated once (at step 1) and is constant; give stages: N, or stageLength: 1 to evaluate it at every step',
-        line: 3,
+        message: 'uses p but stages: 1 makes a single stage, so it is evaluated once (at step 1) and is constant; remove stages to evaluate it at every step',
+        line: 4,
         column: 6,
       },
     ]);

@@ -23,6 +23,15 @@ describe('momentum-fr: the other commands', () => {
     for (const p of ['fsgdm', 'ema-sgdm', 'standard-sgdm', 'pytorch-sgd', 'constant', 'paper-orthodox-low-pass-increasing']) expect(text).toContain(`"const":"${p}"`);
   });
 
+  it('schema: lr takes a value, a scheduler among its forms, written once under $defs and every $ref resolves', async () => {
+    const s = JSON.parse((await runCli(['schema'])).stdout);
+    const text = JSON.stringify(s);
+    for (const name of ['OneCycleLR', 'CyclicLR', 'SequentialLR', 'get_cosine_schedule_with_warmup']) expect(JSON.stringify(s.$defs.SchedulerValue)).toContain(`"${name}"`);
+    expect(JSON.stringify(s.anyOf[0].properties.lr)).toContain('"$ref":"#/$defs/SchedulerValue"');
+    for (const [, ref] of text.matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)) expect(s.$defs[ref], ref).toBeDefined();
+    expect(text.length).toBeLessThan(400_000);
+  });
+
   it('presets lists names, parameters and defaults', async () => {
     const list = JSON.parse((await runCli(['presets', '--format', 'json'])).stdout);
     const fsgdm = list.find((p: { name: string }) => p.name === 'fsgdm');

@@ -38,7 +38,7 @@ describe('the config loader', () => {
     expect(byCoefficient.schedules[0].stages.map((s) => s.v)).toEqual([0.25, 0.25]);
     const unknown = await runCli(['analyze', '--preset', 'ema-sgdm', '--set', 'bta=0.5']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('--preset ema-sgdm: --set bta=0.5: unknown parameter "bta" (did you mean "beta"?) (settable here: steps, stages, stageLength, beta)\n');
+    expect(unknown.stderr).toBe('--preset ema-sgdm: --set bta=0.5: unknown parameter "bta" (did you mean "beta"?) (settable here: steps, stages, stageLength, lr, beta)\n');
   });
 
   it('an error in a value --set gave names the --set option, not a line of the preset\'s starter file', async () => {

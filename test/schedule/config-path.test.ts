@@ -18,8 +18,8 @@ describe('the one path syntax', () => {
     // A custom param named like a coefficient is the param: params come before u / v.
     expect(bareNamePath('u', { customParams: ['u'] }, 'settable')).toEqual(['momentum', 'params', 'u']);
     expect(bareNamePath('v', { customParams: [] }, 'settable')).toEqual(['momentum', 'v']);
-    expect(bareNamePath('u', { preset: 'ema-sgdm' }, 'sweepable')).toEqual({ error: 'unknown parameter "u" (sweepable here: steps, stages, stageLength, beta)' });
-    expect(bareNamePath('bta', { preset: 'ema-sgdm' }, 'settable')).toEqual({ error: 'unknown parameter "bta" (did you mean "beta"?) (settable here: steps, stages, stageLength, beta)' });
+    expect(bareNamePath('u', { preset: 'ema-sgdm' }, 'sweepable')).toEqual({ error: 'unknown parameter "u" (sweepable here: steps, stages, stageLength, lr, beta)' });
+    expect(bareNamePath('bta', { preset: 'ema-sgdm' }, 'settable')).toEqual({ error: 'unknown parameter "bta" (did you mean "beta"?) (settable here: steps, stages, stageLength, lr, beta)' });
   });
 
   it('every parameter of every preset is reachable by its bare name, except one named like a schedule key', () => {
@@ -42,7 +42,7 @@ describe('the one path syntax', () => {
     expect(applyOverride(custom, ['v'], '1 - u')).toEqual(['momentum', 'v']);
     expect(applyOverride(custom, ['momentum', 'u', 'piecewise'], [])).toEqual(['momentum', 'u', 'piecewise']);
     expect(custom).toEqual({ steps: 10, momentum: { params: { mu: 7 }, u: { piecewise: [] }, v: '1 - u' } });
-    expect(applyOverride(custom, ['nu'], 1)).toEqual({ error: 'unknown parameter "nu" (did you mean "u"?) (settable here: steps, stages, stageLength, u, v, mu)' });
+    expect(applyOverride(custom, ['nu'], 1)).toEqual({ error: 'unknown parameter "nu" (did you mean "u"?) (settable here: steps, stages, stageLength, lr, u, v, mu)' });
   });
 
   it('a bare name is resolved against the schedule as it stands: after --set momentum.preset', () => {
@@ -68,6 +68,17 @@ describe('the one path syntax', () => {
     expect(sweepTarget(custom, 'momentum.u.piecewise.1.value')).toMatchObject({ configPath: ['momentum', 'custom', 'u', 'piecewise', 1, 'value'], current: 0.9 });
     expect(sweepTarget(custom, 'momentum.u.piecewise.2.value')).toMatchObject({ error: expect.stringContaining('not an index of this list (0..1)') });
     expect(sweepTarget(custom, 'name')).toEqual({ error: 'name: not a numeric value' });
+  });
+
+  it('lr is a schedule key reachable by its bare name and into its value (it was "unknown parameter")', () => {
+    const plain = configOf('steps: 100\nlr: 0.1\nmomentum: { u: 0.9 }\n');
+    expect(sweepTarget(plain, 'lr')).toMatchObject({ column: 'lr', configPath: ['lr'], integer: false, current: 0.1 });
+    const scheduled = configOf('steps: 100\nlr: { piecewise: [ { from: 1, value: 0.01 }, { from: 50, value: 0.1 } ] }\nmomentum: { u: 0.9 }\n');
+    expect(sweepTarget(scheduled, 'lr.piecewise.1.value')).toMatchObject({ column: 'lr.piecewise.1.value', configPath: ['lr', 'piecewise', 1, 'value'], current: 0.1 });
+    expect(sweepTarget(plain, 'lr.piecewise')).toEqual({ error: 'lr.piecewise: lr is a single value; sweep it without ".piecewise"' });
+    const raw: Record<string, unknown> = { steps: 10, momentum: { u: 0.5 } };
+    expect(applyOverride(raw, ['lr'], 0.2)).toEqual(['lr']);
+    expect(raw.lr).toBe(0.2);
   });
 
   it('refuses prototype keys in every path', () => {

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachStage, type StageContext } from '../../src/schedule/stage-context.js';
+import { walkRuns, type Cursor, type StageContext } from '../../src/schedule/stage-context.js';
+
+/** Visits each stage of a partition once, as the resolver does for values evaluated per stage. */
+function forEachStage(partition: Parameters<typeof walkRuns>[0], steps: number, fn: (ctx: StageContext, i: number) => void): void {
+  walkRuns(partition, steps, false, [], (c: Cursor) => fn(c.ctx, c.stage));
+}
 import { balancedPartition, fixedLengthPartition } from '../../src/schedule/stages.js';
 
-describe('forEachStage gives each stage the variables docs/config.md defines', () => {
+describe('walkRuns gives each stage the variables docs/config.md defines', () => {
   it('p = t/T with t the stage\'s first step (from 1), k from 0, N stages, delta its length, for any partition', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 300 }), fc.boolean(), (steps, n, byLength) => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { fixedLengthPartition } from '../stages.js';
 import { biasCorrection, fillBank } from './bank-fill.js';
-import { definePreset } from './preset.js';
+import { scheduled } from '../value-schema.js';
+import { definePreset, stageValue } from './preset.js';
 
 /**
  * AdEMAMix's numerator: a fast bias-corrected EMA and a slow EMA mixed with weight α,
@@ -21,7 +22,7 @@ export const ademamix = definePreset({
   formula: 'm1 = β1·m1 + (1 − β1)·g, m2 = β3(t)·m2 + (1 − β3(t))·g; d_t = m1_t/(1 − β1^t) + α(t)·m2_t',
   source: 'Pagliardini, Ablin & Grangier, "The AdEMAMix Optimizer: Better, Faster, Older", 2024, Algorithm 1; official code apple/ml-ademamix',
   params: z.strictObject({
-    beta1: z.number().min(0).lt(1).default(0.9).describe('fast EMA decay β1'),
+    beta1: scheduled({ min: 0, max: 1, maxExclusive: true, default: 0.9 }).describe('fast EMA decay β1'),
     beta3: z.number().min(0).lt(1).default(0.9999).describe('slow EMA decay β3 (final value)'),
     alpha: z.number().default(5).describe('slow EMA weight α (final value)'),
     T_alpha_beta3: z.int().min(1).nullable().default(null).describe('warm-up steps of α and β3 (null: none)'),
@@ -31,8 +32,9 @@ export const ademamix = definePreset({
   partition: (steps) => fixedLengthPartition(steps, 1),
   stageCount: (_params, steps) => steps,
   stageBytes: () => 8 + 2 * 24,
-  bank: ({ beta1, beta3, alpha, T_alpha_beta3: warmup }, partition) =>
-    fillBank(partition, 2, (t) => {
+  bank: ({ beta1: beta1s, beta3, alpha, T_alpha_beta3: warmup }, partition) =>
+    fillBank(partition, 2, (t, k) => {
+      const beta1 = stageValue(beta1s, k);
       const b3 = warmup !== null && t < warmup ? halfLifeWarmup(t, beta3, beta1, warmup) : beta3;
       const a = warmup !== null && t < warmup ? (t / warmup) * alpha : alpha;
       return {

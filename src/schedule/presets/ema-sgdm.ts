@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { definePreset } from './preset.js';
+import { scheduled } from '../value-schema.js';
+import { definePreset, stageValue } from './preset.js';
 
 /** EMA-SGDM: the coupled convention, an exponential moving average of gradients (DC gain 1). */
 export const emaSgdm = definePreset({
@@ -9,9 +10,9 @@ export const emaSgdm = definePreset({
   formula: 'u = β, v = 1 − β',
   source: 'Li et al., ICLR 2025, §2 (EMA-SGDM)',
   params: z.strictObject({
-    beta: z.number().default(0.9).describe('momentum coefficient β'),
+    beta: scheduled({ default: 0.9 }).describe('momentum coefficient β'),
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: false,
-  coefficients: ({ beta }) => () => ({ u: beta, v: 1 - beta }),
+  coefficients: ({ beta }) => () => ({ u: stageValue(beta, 0), v: 1 - stageValue(beta, 0) }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fillBank } from './bank-fill.js';
-import { definePreset } from './preset.js';
+import { scheduled } from '../value-schema.js';
+import { definePreset, stageValue } from './preset.js';
 
 /**
  * Lion's direction before the sign: c_t = β1·m_{t−1} + (1 − β1)·g_t, then m_t = β2·m_{t−1} + (1 − β2)·g_t
@@ -16,11 +17,14 @@ export const lion = definePreset({
   formula: 'c_t = β1·m_{t−1} + (1 − β1)·g_t; m_t = β2·m_{t−1} + (1 − β2)·g_t; H(z) = 1 − β1 + β1(1 − β2)z⁻¹/(1 − β2 z⁻¹)',
   source: 'Chen et al., "Symbolic Discovery of Optimization Algorithms", NeurIPS 2023, Program 1 (Lion)',
   params: z.strictObject({
-    beta1: z.number().default(0.9).describe('interpolation factor β1 of the update direction'),
-    beta2: z.number().gt(0).default(0.99).describe('momentum buffer decay β2 (> 0)'),
+    beta1: scheduled({ default: 0.9 }).describe('interpolation factor β1 of the update direction'),
+    beta2: scheduled({ min: 0, minExclusive: true, default: 0.99 }).describe('momentum buffer decay β2 (> 0)'),
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: false,
-  bank: ({ beta1, beta2 }, partition) =>
-    fillBank(partition, 1, () => ({ c0: 1 - beta1 / beta2, branches: [{ c: beta1 / beta2, u: beta2, v: 1 - beta2 }] })),
+  bank: (params, partition) =>
+    fillBank(partition, 1, (_t, k) => {
+      const [beta1, beta2] = [stageValue(params.beta1, k), stageValue(params.beta2, k)];
+      return { c0: 1 - beta1 / beta2, branches: [{ c: beta1 / beta2, u: beta2, v: 1 - beta2 }] };
+    }),
 });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { emptyBank } from '../../filter/bank-table.js';
 import type { BankTable } from '../../types.js';
 import { fixedLengthPartition, type Partition } from '../stages.js';
-import { definePreset } from './preset.js';
+import { scheduled } from '../value-schema.js';
+import { definePreset, stageValue } from './preset.js';
 
 /**
  * NAdam's linear part as torch.optim.NAdam applies it (PyTorch 2.x / upstream main, torch/optim/nadam.py,
@@ -23,22 +24,25 @@ export const nadam = definePreset({
   formula: 'm_t = β1·m_{t−1} + (1 − β1)·g_t, m_0 = 0; μ_t = β1(1 − ½·0.96^{tψ}), P_t = Π_{s≤t} μ_s; d_t = (1 − μ_t)/(1 − P_t)·g_t + μ_{t+1}/(1 − P_t·μ_{t+1})·m_t',
   source: 'Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop; torch.optim.NAdam as in PyTorch 2.x / upstream main (torch 1.13 differs in the first steps)',
   params: z.strictObject({
-    beta1: z.number().min(0).lt(1).default(0.9).describe('first-moment decay β1 (PyTorch betas[0])'),
+    beta1: scheduled({ min: 0, max: 1, maxExclusive: true, default: 0.9 }).describe('first-moment decay β1 (PyTorch betas[0])'),
     momentum_decay: z.number().min(0).default(0.004).describe('momentum decay ψ of the momentum cache μ_t (PyTorch momentum_decay)'),
   }),
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
+  momentumParam: 'beta1',
   partition: (steps) => fixedLengthPartition(steps, 1),
   stageCount: (_params, steps) => steps,
   bank: ({ beta1, momentum_decay: psi }, partition) => nadamBank(beta1, psi, partition),
 });
 
 /** The bank over a one-step-per-stage partition: P_t is a running product, so the stages are filled in order. */
-function nadamBank(beta1: number, psi: number, partition: Partition): BankTable {
+function nadamBank(beta1s: unknown, psi: number, partition: Partition): BankTable {
   const bank = emptyBank(partition.count, 1);
   let product = 1;
   for (let k = 0; k < partition.count; k++) {
     const t = partition.startStep[k];
+    // The current β1 in μ_t and μ_{t+1}, as torch reads betas[0] at each step.
+    const beta1 = stageValue(beta1s, k);
     // torch's operation order: beta1 * (1. - 0.5 * (0.96 ** (step * momentum_decay))).
     const mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * psi));
     const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * psi));

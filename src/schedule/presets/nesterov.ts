@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fillBank } from './bank-fill.js';
-import { definePreset } from './preset.js';
+import { scheduled } from '../value-schema.js';
+import { definePreset, stageValue } from './preset.js';
 
 /**
  * torch.optim.SGD(momentum=μ, dampening=τ, nesterov=True): buf_t = μ·buf_{t−1} + (1 − τ)·g_t (buf_1 = g_1),
@@ -14,11 +15,15 @@ export const nesterov = definePreset({
   formula: 'buf_t = μ·buf_{t−1} + (1 − τ)·g_t, buf_1 = g_1; d_t = g_t + μ·buf_t; H(z) = 1 + μ(1 − τ)/(1 − μz⁻¹)',
   source: 'PyTorch torch.optim.SGD (nesterov=True) documentation and source; Sutskever et al., ICML 2013',
   params: z.strictObject({
-    momentum: z.number().default(0.9).describe('momentum factor μ'),
-    dampening: z.number().default(0).describe('dampening for momentum τ (PyTorch requires 0 with nesterov)'),
+    momentum: scheduled({ default: 0.9, scheduledMin: 0, scheduledMinExclusive: true }).describe('momentum factor μ (scheduled: > 0 at every step)'),
+    dampening: scheduled({ default: 0 }).describe('dampening for momentum τ (PyTorch requires 0 with nesterov)'),
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
+  momentumParam: 'momentum',
   bank: ({ momentum, dampening }, partition) =>
-    fillBank(partition, 1, () => ({ c0: 1, branches: [{ c: momentum, u: momentum, v: 1 - dampening }] })),
+    fillBank(partition, 1, (_t, k) => {
+      const mu = stageValue(momentum, k);
+      return { c0: 1, branches: [{ c: mu, u: mu, v: 1 - stageValue(dampening, k) }] };
+    }),
 });

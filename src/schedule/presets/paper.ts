@@ -10,7 +10,8 @@ import { definePreset, type Preset, type StageContext } from './preset.js';
  *   decreasing: |u_t| = μ/(t + μ)     (the paper's e.g.; the mirror image in time)
  *   fixed:      |u_t| = β = 0.9       (the baseline)
  *
- * t is the first step of the stage (1-based), so with `stageLength: 1` this is the per-step u_t.
+ * t is the first step of the stage (1-based); without `stages`/`stageLength`, every step is its own
+ * stage, so u_t is per step.
  * The paper leaves the exact decreasing and high-pass formulas, and per-step vs per-stage
  * evaluation, open: these are the natural sign-mirrored readings (documented in docs/config.md).
  */
@@ -47,6 +48,7 @@ function paperPreset(kind: Kind, band: Band, trend: Trend): Preset {
     params,
     defaults: { steps: 117_000, stages: 300 },
     firstStepCopy: false,
+    stepDependent: () => trend !== 'fixed',
     coefficients: (p: { mu?: number; beta?: number }) => (ctx) => {
       const a = magnitude(trend, p.mu ?? 0, p.beta ?? 0, ctx);
       return { u: sign * a, v: kind === 'orthodox' ? 1 - a : 1 };

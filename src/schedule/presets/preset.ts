@@ -28,6 +28,16 @@ interface PresetCommon<S extends z.ZodObject> {
    * per-branch c, u, v, a rational stage's b and a. Default: one branch (32) for bank presets, else 0.
    */
   stageBytes?(params: z.output<S>): number;
+  /**
+   * True when the coefficients depend on the step (paper-*-increasing: u = t/(t + μ)): without
+   * `stages`/`stageLength` they are then evaluated at every step rather than once.
+   */
+  stepDependent?(params: z.output<S>): boolean;
+  /**
+   * The parameter torch's schedulers cycle with cycle_momentum (OneCycleLR, CyclicLR): SGD's
+   * `momentum`, Adam's `betas[0]`. Absent: the optimizer has none (torch raises ValueError).
+   */
+  momentumParam?: string;
 }
 
 /** First-order momentum over the schedule's partition: u and v per stage. */
@@ -75,6 +85,15 @@ export interface RationalPreset<S extends z.ZodObject = z.ZodObject> extends Pre
   kind: 'rational';
   /** Per-stage polynomials b, a over the partition, or a message. */
   rational(params: z.output<S>, partition: Partition): RationalTable | string;
+}
+
+/**
+ * A scheduled parameter's value in stage k: parameters declared with `scheduled()` reach a preset as
+ * a number (plain, or the current value: first-order presets are asked per run) or, for a bank, as
+ * one value per stage of the partition it is given.
+ */
+export function stageValue(value: unknown, k: number): number {
+  return typeof value === 'number' ? value : (value as Float64Array)[k];
 }
 
 /**

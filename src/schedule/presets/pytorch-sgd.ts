@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { definePreset } from './preset.js';
+import { scheduled } from '../value-schema.js';
+import { definePreset, stageValue } from './preset.js';
 
 /**
  * torch.optim.SGD(momentum, dampening): buf = momentum·buf + (1 − dampening)·g, first step buf = g. With
@@ -13,10 +14,14 @@ export const pytorchSgd = definePreset({
   formula: 'u = momentum, v = 1 − dampening (momentum 0: d = g); m_1 = g_1',
   source: 'PyTorch torch.optim.SGD documentation and source (nesterov=False)',
   params: z.strictObject({
-    momentum: z.number().default(0.9).describe('momentum factor'),
-    dampening: z.number().default(0).describe('dampening for momentum'),
+    momentum: scheduled({ default: 0.9, scheduledMin: 0, scheduledMinExclusive: true }).describe('momentum factor (scheduled: > 0 at every step)'),
+    dampening: scheduled({ default: 0 }).describe('dampening for momentum'),
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
-  coefficients: ({ momentum, dampening }) => () => (momentum === 0 ? { u: 0, v: 1 } : { u: momentum, v: 1 - dampening }),
+  momentumParam: 'momentum',
+  coefficients: (params) => () => {
+    const momentum = stageValue(params.momentum, 0);
+    return momentum === 0 ? { u: 0, v: 1 } : { u: momentum, v: 1 - stageValue(params.dampening, 0) };
+  },
 });

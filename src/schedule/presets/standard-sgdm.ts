@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { definePreset } from './preset.js';
+import { scheduled } from '../value-schema.js';
+import { definePreset, stageValue } from './preset.js';
 
 /** Standard-SGDM: the decoupled convention, PyTorch's default (DC gain 1/(1 − β)). */
 export const standardSgdm = definePreset({
@@ -9,9 +10,10 @@ export const standardSgdm = definePreset({
   formula: 'u = β, v = 1',
   source: 'Li et al., ICLR 2025, §2 (Standard-SGDM); torch.optim.SGD with dampening 0',
   params: z.strictObject({
-    beta: z.number().default(0.9).describe('momentum coefficient β'),
+    beta: scheduled({ default: 0.9 }).describe('momentum coefficient β'),
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
-  coefficients: ({ beta }) => () => ({ u: beta, v: 1 }),
+  momentumParam: 'beta',
+  coefficients: ({ beta }) => () => ({ u: stageValue(beta, 0), v: 1 }),
 });

@@ -31,7 +31,7 @@ describe('presets are a union on kind', () => {
 describe("fsgdm's stableWhen(params, steps, stages) holds exactly when every stage of its table is stable", () => {
   /** Every u of the table finite with |u| < 1 (the table itself, built by the official rule). */
   function everyStageStable(c: number, steps: number, stages: number): boolean {
-    const table = fsgdm.kind === 'own-partition' ? fsgdm.table({ c, v: 1 }, steps, stages) : 'not own-partition';
+    const table = fsgdm.kind === 'own-partition' ? fsgdm.table({ c, v: 1, sigma: null }, steps, stages) : 'not own-partition';
     if (typeof table === 'string') return false;
     for (let i = 0; i < table.count; i++) if (!(Math.abs(table.u[i]) < 1)) return false;
     return true;
@@ -43,13 +43,13 @@ describe("fsgdm's stableWhen(params, steps, stages) holds exactly when every sta
     const c = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e-300, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0, max: 1e300, noNaN: true }));
     fc.assert(
       fc.property(c, fc.integer({ min: 1, max: 20000 }), fc.integer({ min: 1, max: 500 }), (cValue, steps, stages) => {
-        expect(stableWhen({ c: cValue, v: 1 }, steps, stages), `c=${cValue} steps=${steps} stages=${stages}`).toBe(everyStageStable(cValue, steps, stages));
+        expect(stableWhen({ c: cValue, v: 1, sigma: null }, steps, stages), `c=${cValue} steps=${steps} stages=${stages}`).toBe(everyStageStable(cValue, steps, stages));
       }),
       { numRuns: 500 },
     );
     // The edges: c = 0 gives 0/0 at S = 0 and 1 after; the smallest subnormal rounds u to 1.
-    expect(stableWhen({ c: 0, v: 1 }, 1000, 10)).toBe(false);
-    expect(stableWhen({ c: 5e-324, v: 1 }, 117000, 300)).toBe(false);
-    expect(stableWhen({ c: 0.033, v: 1 }, 117000, 300)).toBe(true);
+    expect(stableWhen({ c: 0, v: 1, sigma: null }, 1000, 10)).toBe(false);
+    expect(stableWhen({ c: 5e-324, v: 1, sigma: null }, 117000, 300)).toBe(false);
+    expect(stableWhen({ c: 0.033, v: 1, sigma: null }, 117000, 300)).toBe(true);
   });
 });

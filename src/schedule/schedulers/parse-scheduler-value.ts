@@ -1,0 +1,50 @@
+import { didYouMean } from '../../util/suggest.js';
+import type { ConfigIssue } from '../issues.js';
+import { fromZodIssues } from '../zod-issues.js';
+import { PER_GROUP_KWARGS } from './scheduler-keys.js';
+import { SCHEDULER_NAMES, SEQUENTIAL_CHILD_NAMES, type SchedulerSpec, SchedulerValue, schedulerKeys } from './scheduler-value.js';
+
+type Path = readonly (string | number)[];
+
+/**
+ * A `{ scheduler: … }` value → its spec with torch's defaults, or issues in the words of plan §1.6:
+ * an unknown name with "did you mean" (`unknown_scheduler`), a list where torch takes one value per
+ * parameter group (`scheduler_arg`: the model has one group), and zod's issues with the keys each
+ * scheduler accepts for "did you mean" on unknown keys. Paths are below `path`.
+ */
+export function parseSchedulerValue(input: unknown, path: Path): { spec: SchedulerSpec } | { issues: ConfigIssue[] } {
+  const pre = nameAndListIssues(input, [...path], SCHEDULER_NAMES);
+  if (pre.length > 0) return { issues: pre };
+  const parsed = SchedulerValue.safeParse(input);
+  if (parsed.success) return { spec: parsed.data as SchedulerSpec };
+  return { issues: fromZodIssues(parsed.error.issues, [...path], (at) => knownKeysAt(input, at)) };
+}
+
+function nameAndListIssues(input: unknown, path: (string | number)[], names: readonly string[]): ConfigIssue[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const value = input as Record<string, unknown>;
+  const name = value.scheduler;
+  if (typeof name === 'string' && !names.includes(name)) {
+    const nested = names === SEQUENTIAL_CHILD_NAMES && SCHEDULER_NAMES.includes(name);
+    const message = nested ? `${name} cannot be a SequentialLR child` : `unknown scheduler${didYouMean(name, names)}`;
+    return [{ code: 'unknown_scheduler', path: [...path, 'scheduler'], message, received: name }];
+  }
+  const out: ConfigIssue[] = [];
+  for (const key of PER_GROUP_KWARGS) {
+    if (Array.isArray(value[key])) {
+      out.push({ code: 'scheduler_arg', path: [...path, key], message: 'one parameter group: give one number (torch takes a list as one value per group)', received: value[key] });
+    }
+  }
+  if (name === 'SequentialLR' && Array.isArray(value.schedulers)) {
+    value.schedulers.forEach((child, i) => out.push(...nameAndListIssues(child, [...path, 'schedulers', i], SEQUENTIAL_CHILD_NAMES)));
+  }
+  return out;
+}
+
+/** The keys the scheduler named at `at` (inside `input`) accepts. */
+function knownKeysAt(input: unknown, at: PropertyKey[]): string[] {
+  let node: unknown = input;
+  for (const key of at) node = (node as Record<PropertyKey, unknown> | undefined)?.[key];
+  const name = (node as { scheduler?: unknown } | undefined)?.scheduler;
+  return typeof name === 'string' ? schedulerKeys(name, at.length > 0) : [];
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * The zod shapes of a schedule value (docs/config.md, "Values"): what `u`, `v`, `lr` and every
+ * scheduled preset parameter accept. Kept apart from schema.ts so that presets can declare their
+ * parameters with `scheduled()` (schema.ts imports the presets).
+ */
+
+/** A number, or a mathjs expression in k, N, t, T, p, delta, the params (and u, inside v). */
+export const ScalarOrExpression = z
+  .union([z.number(), z.string().min(1)])
+  .describe('a number or an expression such as "t / (t + 1000)"');
+
+export const Segment = z.strictObject({
+  from: z.int().min(1).describe('the value applies from step `from` (1-based) on; with stages, from the stage containing it (a later segment starting in the same stage wins there)'),
+  value: ScalarOrExpression,
+});
+
+const VALUE_ERROR = 'expected a number, an expression, a list with one value per stage, { piecewise: [...] } or { scheduler: … }';
+
+/**
+ * `{ scheduler: OneCycleLR, … }`: a PyTorch or Hugging Face scheduler with its keyword arguments
+ * (docs/schedulers.md). Checked here as an object naming a scheduler only: the resolver parses it
+ * with the scheduler's own schema (schedulers/parse-scheduler-value.ts), whose messages name the
+ * kwarg and suggest the scheduler's name. The JSON Schema shows the full union (schema.ts).
+ */
+export const SchedulerReference = z.looseObject({ scheduler: z.string().min(1) }).describe('a PyTorch / Hugging Face scheduler and its keyword arguments');
+
+function valueUnion(number: z.ZodNumber) {
+  return z.union(
+    [
+      number,
+      z.string().min(1).describe('an expression of the step such as "t / (t + 1000)"'),
+      z.array(ScalarOrExpression).min(1).describe('one value per stage (needs stages or stageLength)'),
+      z.strictObject({ piecewise: z.array(Segment).min(1) }).describe('segments by first step'),
+      SchedulerReference,
+    ],
+    { error: VALUE_ERROR },
+  );
+}
+
+/**
+ * A value that may change during training: a number, an expression of the step, one value per
+ * stage, piecewise segments, or a scheduler (always per step). Without `stages`/`stageLength`, a value that reads the step is
+ * evaluated at every step.
+ */
+export const ScheduleValue = valueUnion(z.number());
+
+export type ScheduleValueInput = z.input<typeof ScheduleValue>;
+
+/** Bounds of a scheduled parameter: checked by zod on a number, and on every step's value when scheduled. */
+export interface ValueBounds {
+  min?: number;
+  max?: number;
+  /** The bound itself is excluded (β1 < 1). */
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
+const BOUNDS = new WeakMap<z.ZodType, ValueBounds>();
+
+/**
+ * A preset parameter that may be scheduled: a ScheduleValue whose number form is checked against
+ * `bounds` as before, with a default. The resolver evaluates it per stage or per step and checks
+ * every value against the same bounds (`scheduledBounds`).
+ */
+export function scheduled(bounds: ValueBounds & { default: number; scheduledMin?: number; scheduledMinExclusive?: boolean }) {
+  let number = z.number();
+  if (bounds.min !== undefined) number = bounds.minExclusive ? number.gt(bounds.min) : number.min(bounds.min);
+  if (bounds.max !== undefined) number = bounds.maxExclusive ? number.lt(bounds.max) : number.max(bounds.max);
+  const union = valueUnion(number);
+  // scheduledMin: a bound only scheduled values have (torch keeps no momentum buffer at momentum 0).
+  const min = bounds.scheduledMin ?? bounds.min;
+  const minExclusive = bounds.scheduledMin !== undefined ? bounds.scheduledMinExclusive : bounds.minExclusive;
+  // On the union itself: .default() and .describe() wrap or clone the outer schema, never the inner one.
+  BOUNDS.set(union, { min, max: bounds.max, minExclusive, maxExclusive: bounds.maxExclusive });
+  return union.default(bounds.default);
+}
+
+/** The bounds of a parameter declared with `scheduled()`, or undefined for a plain one. */
+export function scheduledBounds(schema: z.ZodType): ValueBounds | undefined {
+  let node = schema;
+  while (node instanceof z.ZodDefault || node instanceof z.ZodOptional) node = node.unwrap() as z.ZodType;
+  return BOUNDS.get(node);
+}
+
+/** Why `x` is outside `bounds` ("must be < 1"), or undefined when it is inside (NaN never is). */
+export function boundsProblem(x: number, bounds: ValueBounds): string | undefined {
+  if (!Number.isFinite(x)) return 'must be a finite number';
+  const { min, max } = bounds;
+  if (min !== undefined && (bounds.minExclusive ? !(x > min) : !(x >= min))) return `must be ${bounds.minExclusive ? '>' : '≥'} ${min}`;
+  if (max !== undefined && (bounds.maxExclusive ? !(x < max) : !(x <= max))) return `must be ${bounds.maxExclusive ? '<' : '≤'} ${max}`;
+  return undefined;
+}

@@ -1,0 +1,6 @@
+import { describe } from 'vitest';
+import { itMatchesTorch, torchCases } from '../../support/torch-schedulers.js';
+
+describe('CosineAnnealingWarmRestarts against torch 1.13 (test/fixtures/torch/schedulers.json)', () => {
+  itMatchesTorch(torchCases('CosineAnnealingWarmRestarts'), () => false);
+});
