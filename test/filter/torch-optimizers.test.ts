@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exactResponseAt } from '../../src/filter/exact-response-at.js';
 import { updateResponse } from '../../src/filter/update-response.js';
-import { appliedColumns, coefficientSegments } from '../../src/schedule/coefficient-columns.js';
+import { appliedColumns } from '../../src/schedule/coefficient-columns.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import type { Schedule } from '../../src/types.js';
+import { expectAppliedCoefficients } from '../support/applied-coefficients.js';
 import { fixture } from '../support/fixtures.js';
 
 /** test/fixtures/torch/optimizers.json: real torch.optim optimizers, step by step (optimizers.py). */
@@ -60,20 +61,9 @@ describe('against real torch.optim optimizers (torch 1.13, float64): applied coe
 
   it.each(current.map((c) => [c.name, c] as const))('%s: every step\'s applied coefficients within 1e-15·max(1, |torch|)', (_name, c) => {
     const s = scheduleOf(c);
-    const columns = appliedColumns(s);
-    let steps = 0;
-    for (const seg of coefficientSegments(s, columns)) {
-      for (let t = seg.startStep; t <= seg.endStep; t++) {
-        const ref = c.coefficients[t - 1];
-        const names = columns.names.filter((n) => n !== 'lr');
-        expect(names.sort(), `step ${t}`).toEqual(Object.keys(ref).sort());
-        names.forEach((n) => {
-          const ours = columns.at(seg, columns.names.indexOf(n));
-          expect(Math.abs(ours - ref[n]), `${n} at step ${t}: ${ours} vs ${ref[n]}`).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(ref[n])));
-        });
-        steps++;
-      }
-    }
+    // The columns are the filter's and lr: the fixture's rows name every filter column.
+    expect(appliedColumns(s).names.filter((n) => n !== 'lr').sort()).toEqual(Object.keys(c.coefficients[0]).sort());
+    const steps = expectAppliedCoefficients(s, c.coefficients, (_name, ref) => 1e-15 * Math.max(1, Math.abs(ref)));
     expect(steps).toBe(c.coefficients.length);
   });
 
