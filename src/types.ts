@@ -124,6 +124,11 @@ export interface StageMetrics {
   filterType: FilterType;
   /** Peak gain > 1: the stage amplifies some band. */
   amplifies: boolean;
+  /**
+   * With a learning rate: α·dcGain, the step a constant gradient of 1 makes per optimizer step
+   * (α/(1 − β) for standard SGDM, α for EMA momentum); null where not finite. Absent without `lr`.
+   */
+  effectiveLearningRate?: number | null;
 }
 
 /** Frequency response on a grid; all arrays have the grid's length. */
@@ -154,15 +159,30 @@ export interface DisplayStage extends Stage {
   display: DisplayRange;
 }
 
+/**
+ * The update view: the response from gradient to parameter step, U = α·H (the sign of Δx = −α·d
+ * dropped). Magnitudes only: for α > 0 the phase and group delay are H's.
+ */
+export interface UpdateResponse {
+  /** α·|H|. */
+  magnitude: Float64Array;
+  /** 20·log10(α·|H|); −Infinity where it is 0 (α = 0 or a zero of H), written as null in JSON. */
+  magnitudeDb: Float64Array;
+}
+
 export interface StageRecord extends Stage {
-  /** Display stages only: the learning rate at the last step, when the schedule has `lr`. */
+  /** The stage's learning rate α_k (a display stage's: at its last step), when the schedule has one (`lr`). */
   lr?: number;
   /** Display stages only: the real stages grouped and their coefficient ranges (metrics: of the last one). */
   display?: DisplayRange;
   metrics: StageMetrics;
   response?: FrequencyResponse;
+  /** With `lr`: the frozen update response α_k·H_k(ω). */
+  updateResponse?: UpdateResponse;
   /** Exact time-variant response H(t, ω) at the stage's last step (analyze --mode exact|both). */
   responseExact?: FrequencyResponse;
+  /** With `lr`: the exact update response α_t·H(t, ω) at the stage's last step. */
+  updateResponseExact?: UpdateResponse;
   /** How far the exact response is from the frozen one in this stage (--mode exact|both). */
   transient?: TransientMetrics;
 }
@@ -183,7 +203,11 @@ export interface AtStepRecord {
   step: number;
   /** Index of the stage containing the step. */
   stage: number;
+  /** The learning rate α_t applied at the step, when the schedule has one. */
+  lr?: number;
   responseExact: FrequencyResponse;
+  /** With `lr`: α_t·H(t, ω). */
+  updateResponseExact?: UpdateResponse;
 }
 
 export interface ScheduleResult {

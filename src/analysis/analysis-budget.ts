@@ -47,13 +47,16 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
   let seconds = 0;
   let walked = 0;
   let records = 0;
-  let responseCount = 0;
   let atStepRecords = 0;
+  // Responses as written, in units of one response's points: with lr, 1.5 (the update view adds 2 numbers to H's 4).
+  let responseCount = 0;
+  let atStepResponses = 0;
   schedules.forEach((s, i) => {
     const report = reports[i];
     const count = report.display ? report.ends.length : report.stages.length;
     records += count;
-    responseCount += count * (mode === 'both' ? 2 : 1);
+    responseCount += count * (mode === 'both' ? 2 : 1) * updateFactor(s);
+    atStepResponses += atSteps.length * updateFactor(s);
     seconds += (count * COST_NS.stageMetrics) / 1e9;
     if (report.display && mode !== 'frozen' && count > 0) {
       exact = true;
@@ -87,7 +90,7 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
   let stepBytes = 0;
   for (const { format, response } of plan.outputs) {
     stageBytes += records * BYTES_PER_RECORD[format] + (response ? responseCount * frequencies * BYTES_PER_POINT[format] : 0);
-    if (response) stepBytes += atStepRecords * frequencies * BYTES_PER_POINT[format];
+    if (response) stepBytes += atStepResponses * frequencies * BYTES_PER_POINT[format];
   }
   const responses = plan.outputs.some((o) => o.response);
   const parts = [records > 0 || atStepRecords === 0 ? counted(records, 'stage record') : '', atStepRecords > 0 ? counted(atStepRecords, 'step response') : ''];
@@ -103,12 +106,20 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
 
 /**
  * Bytes analyze() holds in its result: every reported stage's responses (4 float64 arrays per response
- * kind) and every --at-steps response, against BUDGETS.workingSetBytes.
+ * kind, 6 with the update view) and every --at-steps response, against BUDGETS.workingSetBytes.
  */
 export function analysisHeldBytes(plan: Omit<AnalysisPlan, 'outputs'> & { response: boolean }): BudgetIssue | undefined {
   const records = plan.reports.reduce((n, r) => n + (r.display ? r.ends.length : r.stages.length), 0);
-  const kinds = records * (plan.mode === 'both' ? 2 : 1);
-  const responses = (plan.response ? kinds : 0) + plan.schedules.length * plan.atSteps.length;
+  const kinds = plan.mode === 'both' ? 2 : 1;
+  const responses = plan.schedules.reduce((n, s, i) => {
+    const r = plan.reports[i];
+    return n + ((plan.response ? (r.display ? r.ends.length : r.stages.length) * kinds : 0) + plan.atSteps.length) * updateFactor(s);
+  }, 0);
   const what = `responses of ${count(records)} stages${plan.atSteps.length > 0 ? ` and ${plan.atSteps.length} steps` : ''} × ${plan.frequencies} frequencies`;
   return overBudget('workingSetBytes', responses * plan.frequencies * 32, what, ['stageSelection', 'frequencies', 'atSteps', 'response']);
+}
+
+/** A response's size relative to H's 4 arrays: with a learning rate the update view adds magnitude and dB (6/4). */
+function updateFactor(schedule: Schedule): number {
+  return schedule.lr === undefined ? 1 : 1.5;
 }

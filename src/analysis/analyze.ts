@@ -1,4 +1,5 @@
 import { linearGrid } from '../filter/grid.js';
+import { effectiveLearningRate, updateResponse } from '../filter/update-response.js';
 import { stageAt, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
 import type { ParseOptions } from '../schedule/parse.js';
 import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecord } from '../types.js';
@@ -86,9 +87,18 @@ export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}):
   const exact = mode === 'frozen' ? undefined : new ExactStageSource(schedule, frequencies);
   for (const i of report.stages) {
     const stage = stageAt(schedule, i);
-    const record: StageRecord = { ...stage, metrics: stageMetricsOf(schedule, i) };
-    if (withResponse && mode !== 'exact') record.response = stageResponse(schedule, i, frequencies);
-    if (exact) Object.assign(record, exact.stage(i, withResponse));
+    const lr = schedule.lr?.[i];
+    const metrics = stageMetricsOf(schedule, i);
+    // Without lr the record is what it always was (no keys added), so outputs stay byte-identical.
+    const record: StageRecord = lr === undefined ? { ...stage, metrics } : { ...stage, lr, metrics: { ...metrics, effectiveLearningRate: effectiveLearningRate(lr, metrics.dcGain) } };
+    if (withResponse && mode !== 'exact') {
+      record.response = stageResponse(schedule, i, frequencies);
+      if (lr !== undefined) record.updateResponse = updateResponse(record.response, lr);
+    }
+    if (exact) {
+      Object.assign(record, exact.stage(i, withResponse));
+      if (lr !== undefined && record.responseExact) record.updateResponseExact = updateResponse(record.responseExact, lr);
+    }
     yield record;
   }
 }

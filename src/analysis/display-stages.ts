@@ -1,5 +1,6 @@
 import { emptyComplexResponse, responseFromComplex } from '../filter/complex-response.js';
 import { maxDeviationDb } from '../filter/exact-transient.js';
+import { effectiveLearningRate, updateResponse } from '../filter/update-response.js';
 import { exactStepResponses, stageAt, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
 import { coefficientColumns } from '../schedule/coefficient-columns.js';
 import type { ConfigIssue } from '../schedule/issues.js';
@@ -139,12 +140,21 @@ export function* displayRecords(schedule: Schedule, ends: readonly number[], fre
   let first = 0;
   for (let index = 0; index < ends.length; index++) {
     const last = ends[index];
-    const record: StageRecord = { ...displayStage(schedule, index, first, last, columns), metrics: stageMetricsOf(schedule, last) };
-    if (withResponse && (mode === 'frozen' || mode === 'both')) record.response = stageResponse(schedule, last, frequencies);
+    const lr = schedule.lr?.[last];
+    const metrics = stageMetricsOf(schedule, last);
+    // With lr, the update view as stageRecords gives it (metrics.effectiveLearningRate, updateResponse*).
+    const record: StageRecord = { ...displayStage(schedule, index, first, last, columns), metrics: lr === undefined ? metrics : { ...metrics, effectiveLearningRate: effectiveLearningRate(lr, metrics.dcGain) } };
+    if (withResponse && (mode === 'frozen' || mode === 'both')) {
+      record.response = stageResponse(schedule, last, frequencies);
+      if (lr !== undefined) record.updateResponse = updateResponse(record.response, lr);
+    }
     if (exact) {
       exact.at(record.endStep, last, h);
       record.transient = { settlingSteps: null, maxDeviationDb: maxDeviationDb(h, exact.frozen(last, frozen)) };
-      if (withResponse) record.responseExact = responseFromComplex(h);
+      if (withResponse) {
+        record.responseExact = responseFromComplex(h);
+        if (lr !== undefined) record.updateResponseExact = updateResponse(record.responseExact, lr);
+      }
     }
     yield record;
     first = last + 1;

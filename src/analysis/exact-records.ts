@@ -4,6 +4,7 @@ import type { ExactResponseWalker } from '../filter/exact-response.js';
 import { maxDeviationDb, SETTLING_TOLERANCE, settlingSteps } from '../filter/exact-transient.js';
 import { RationalExactWalker } from '../filter/rational-exact.js';
 import { exactStepResponses, exactWalker, rationalOf } from '../filter/stage-filter.js';
+import { updateResponse } from '../filter/update-response.js';
 import { frozenRationalComplex } from '../filter/rational-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
@@ -85,7 +86,9 @@ export function* atStepRecordStream(schedule: Schedule, omega: Float64Array, ste
   const h = emptyComplexResponse(omega.length);
   for (const step of sorted) {
     const stage = stageOfStep(schedule.stages, step);
-    yield { step, stage, responseExact: responseFromComplex(source.at(step, stage, h)) };
+    const responseExact = responseFromComplex(source.at(step, stage, h));
+    const lr = schedule.lr?.[stage];
+    yield lr === undefined ? { step, stage, responseExact } : { step, stage, lr, responseExact, updateResponseExact: updateResponse(responseExact, lr) };
   }
 }
 

@@ -13,6 +13,8 @@ export interface TableOptions {
   units: FrequencyUnit;
   /** Adds the exact-response columns (settling, deviation from the frozen response). */
   transient?: boolean;
+  /** Adds the learning-rate columns (lr, effective learning rate): some schedule has `lr`. */
+  lr?: boolean;
 }
 
 const UNIT_LABEL: Record<FrequencyUnit, string> = { rad: 'rad/sample', cycles: 'cycles/step', period: 'period, steps' };
@@ -48,6 +50,10 @@ const COLUMNS: Column[] = [
   { title: 'τ steps', width: 8, cell: (r) => num(r.metrics.timeConstant) },
 ];
 
+/** With a learning rate (`lr` in some schedule): the stage's α after v, and α·DC gain last. */
+const LR_COLUMN: Column = { title: 'lr', width: 10, cell: (r) => num(r.lr ?? null, 6) };
+const EFFECTIVE_LR_COLUMN: Column = { title: 'eff. lr', width: 10, cell: (r) => num(r.metrics.effectiveLearningRate ?? null) };
+
 /**
  * With the exact response (--mode exact|both), how each stage departs from its frozen filter
  * (TransientMetrics): steps until the memory of earlier stages has faded to 1 %, "never" when the
@@ -62,11 +68,12 @@ const TRANSIENT_COLUMNS: Column[] = [
 /**
  * The table for pipes and files (a terminal gets terminalTableWriter's): one block per schedule, one row per stage, fixed-width columns so it streams.
  * Colour (only when allowed): gains above 0 dB in yellow (amplified), below in cyan (attenuated).
- * `transient` adds the exact-response columns (TRANSIENT_COLUMNS).
+ * `transient` adds the exact-response columns (TRANSIENT_COLUMNS), `lr` the learning-rate ones.
  */
 export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWriter {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const columns = options.transient ? [...COLUMNS, ...TRANSIENT_COLUMNS] : COLUMNS;
+  const base = options.lr ? COLUMNS.flatMap((col) => (col.title === 'v' ? [col, LR_COLUMN] : [col])).concat(EFFECTIVE_LR_COLUMN) : COLUMNS;
+  const columns = options.transient ? [...base, ...TRANSIENT_COLUMNS] : base;
   let first = true;
   const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s.padStart(w) + ' ');
   const db = (text: string, value: number | null) => (value === null ? text : value > 1e-12 ? c.yellow(text) : value < -1e-12 ? c.cyan(text) : text);

@@ -51,6 +51,13 @@ export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>,
     { title: 'τ(0)', unit: 'steps', legend: 'group delay at DC', width: 7, priority: 60, cell: (r, w) => fitNumber(r.metrics.groupDelayDc, w) },
     { title: '1/e', unit: 'steps', legend: 'time constant: the impulse response decays by 1/e', width: 7, priority: 40, cell: (r, w) => fitNumber(r.metrics.timeConstant, w) },
   ];
+  if (options.lr) {
+    columns.splice(
+      4, 0,
+      { title: 'lr', legend: 'learning rate α (at the stage\'s last step)', width: 9, narrow: 7, priority: 73, cell: (r, w) => fitNumber(r.lr ?? null, w, w >= 9 ? 6 : 4) },
+      { title: 'eff. lr', legend: 'effective learning rate α·|H(0)| (α/(1 − β) for standard SGDM)', width: 9, narrow: 7, priority: 70, cell: (r, w) => fitNumber(r.metrics.effectiveLearningRate ?? null, w) },
+    );
+  }
   if (options.transient) {
     columns.push(
       {

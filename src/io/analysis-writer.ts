@@ -28,6 +28,11 @@ export interface WriterOptions {
    * (kind and step columns) whatever the mode, since an at-step row is an exact response.
    */
   atSteps?: boolean;
+  /**
+   * Some schedule has a learning rate: CSV/NDJSON gain `lr`, `effectiveLearningRate` and the update
+   * response's columns (tidy-rows columnsWithLr), empty for a schedule without one. Default false.
+   */
+  lr?: boolean;
 }
 
 export type WriterFactory = (sink: TextSink, options: WriterOptions) => AnalysisWriter;

@@ -1,6 +1,6 @@
 import type { ScheduleHeader } from '../analysis/analyze.js';
 import { METRIC_NAMES } from '../metric-names.js';
-import type { AtStepRecord, FrequencyResponse, StageRecord } from '../types.js';
+import type { AtStepRecord, FrequencyResponse, StageRecord, UpdateResponse } from '../types.js';
 
 /** Column names of the tidy long format: one row per (schedule, stage, frequency). */
 export const RESPONSE_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', 'omega', 'magnitude', 'magnitudeDb', 'phase', 'groupDelay'] as const;
@@ -11,19 +11,45 @@ export const METRICS_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u'
 
 export type Cell = string | number | boolean | null;
 
-/** The stage-level cells shared by both formats, in column order. */
-export function stageCells(header: ScheduleHeader, r: StageRecord): Cell[] {
-  return [header.name, r.index, r.startStep, r.endStep, r.u, r.v];
+/**
+ * The columns of a layout when some schedule has a learning rate (`lr`): `lr` after `v`,
+ * `effectiveLearningRate` after `amplifies`, the update response's `updateMagnitude` and
+ * `updateMagnitudeDb` after `groupDelay` (same row: same stage, kind and ω). Without lr, the layout as is.
+ */
+export function columnsWithLr(columns: readonly string[], lr: boolean): readonly string[] {
+  if (!lr) return columns;
+  return columns.flatMap((c) => LR_COLUMNS_AFTER[c] ?? [c]);
 }
 
-export function metricCells(r: StageRecord): Cell[] {
-  return METRIC_NAMES.map((k) => r.metrics[k]);
+const LR_COLUMNS_AFTER: Record<string, string[]> = {
+  v: ['v', 'lr'],
+  amplifies: ['amplifies', 'effectiveLearningRate'],
+  groupDelay: ['groupDelay', 'updateMagnitude', 'updateMagnitudeDb'],
+};
+
+/** The stage-level cells shared by both formats, in column order (`lr` with a learning rate: empty for a schedule without one). */
+export function stageCells(header: ScheduleHeader, r: StageRecord, lr = false): Cell[] {
+  const cells: Cell[] = [header.name, r.index, r.startStep, r.endStep, r.u, r.v];
+  if (lr) cells.push(r.lr ?? null);
+  return cells;
 }
 
-/** Per-frequency cells (omega … groupDelay) for frequency index i. */
-export function responseCells(header: ScheduleHeader, r: StageRecord, i: number): Cell[] {
+export function metricCells(r: StageRecord, lr = false): Cell[] {
+  const cells: Cell[] = METRIC_NAMES.map((k) => r.metrics[k]);
+  if (lr) cells.push(r.metrics.effectiveLearningRate ?? null);
+  return cells;
+}
+
+/** Per-frequency cells (omega … groupDelay, then with lr the frozen update response's two) for frequency index i. */
+export function responseCells(header: ScheduleHeader, r: StageRecord, i: number, lr = false): Cell[] {
   const h = r.response!;
-  return [header.frequencies[i], h.magnitude[i], h.magnitudeDb[i], h.phase[i], h.groupDelay[i]];
+  const cells: Cell[] = [header.frequencies[i], h.magnitude[i], h.magnitudeDb[i], h.phase[i], h.groupDelay[i]];
+  if (lr) cells.push(...updateCells(r.updateResponse, i));
+  return cells;
+}
+
+function updateCells(u: UpdateResponse | undefined, i: number): Cell[] {
+  return u ? [u.magnitude[i], u.magnitudeDb[i]] : [null, null];
 }
 
 /**
@@ -39,24 +65,37 @@ export function transientCells(r: StageRecord): Cell[] {
   return [r.transient?.settlingSteps ?? null, r.transient?.maxDeviationDb ?? null];
 }
 
-/** The (kind, step, response) sets of a stage record in exact/both mode, frozen first. */
-export function responseSets(r: StageRecord): { kind: 'frozen' | 'exact'; step: number; response: FrequencyResponse }[] {
-  const sets: { kind: 'frozen' | 'exact'; step: number; response: FrequencyResponse }[] = [];
-  if (r.response) sets.push({ kind: 'frozen', step: r.endStep, response: r.response });
-  if (r.responseExact) sets.push({ kind: 'exact', step: r.endStep, response: r.responseExact });
+/** One response of a record in the long layout: its kind, step, H and (with lr) U = α·H. */
+export interface ResponseSet {
+  kind: 'frozen' | 'exact';
+  step: number;
+  response: FrequencyResponse;
+  update?: UpdateResponse;
+}
+
+/** The response sets of a stage record in exact/both mode, frozen first. */
+export function responseSets(r: StageRecord): ResponseSet[] {
+  const sets: ResponseSet[] = [];
+  if (r.response) sets.push({ kind: 'frozen', step: r.endStep, response: r.response, update: r.updateResponse });
+  if (r.responseExact) sets.push({ kind: 'exact', step: r.endStep, response: r.responseExact, update: r.updateResponseExact });
   return sets;
 }
 
-/** Long-format rows of exact mode for one response: stage cells, kind, step, then per-frequency cells. */
-export function exactResponseRows(prefix: Cell[], kind: string, step: number, frequencies: Float64Array, h: FrequencyResponse): Cell[][] {
+/** Long-format rows of exact mode for one response set: stage cells, kind, step, then per-frequency cells. */
+export function exactResponseRows(prefix: Cell[], set: ResponseSet, frequencies: Float64Array, lr = false): Cell[][] {
+  const { kind, step, response: h, update } = set;
   const rows: Cell[][] = [];
   for (let i = 0; i < frequencies.length; i++) {
-    rows.push([...prefix, kind, step, frequencies[i], h.magnitude[i], h.magnitudeDb[i], h.phase[i], h.groupDelay[i]]);
+    const row: Cell[] = [...prefix, kind, step, frequencies[i], h.magnitude[i], h.magnitudeDb[i], h.phase[i], h.groupDelay[i]];
+    if (lr) row.push(...updateCells(update, i));
+    rows.push(row);
   }
   return rows;
 }
 
-/** Long-format rows of one --at-steps response (startStep … v left empty: the step is not a stage). */
-export function atStepRows(header: ScheduleHeader, record: AtStepRecord): Cell[][] {
-  return exactResponseRows([header.name, record.stage, null, null, null, null], 'exact', record.step, header.frequencies, record.responseExact);
+/** Long-format rows of one --at-steps response (startStep … v left empty: the step is not a stage; lr is the step's). */
+export function atStepRows(header: ScheduleHeader, record: AtStepRecord, lr = false): Cell[][] {
+  const prefix: Cell[] = [header.name, record.stage, null, null, null, null];
+  if (lr) prefix.push(record.lr ?? null);
+  return exactResponseRows(prefix, { kind: 'exact', step: record.step, response: record.responseExact, update: record.updateResponseExact }, header.frequencies, lr);
 }

@@ -7,7 +7,8 @@ import { coefficientSeries } from './coefficient-series.js';
 import { gainBoundsDb } from './gain-bounds-db.js';
 import { mapRows, type MapRows } from './map-rows.js';
 import { autoOmegaMin } from './plot-grid.js';
-import type { PlotOptions } from './plot-options.js';
+import type { PlotOptions, PlotView } from './plot-options.js';
+import { learningRateOf } from './update-view.js';
 import { frequencyAxis } from './specs/frequency-axis.js';
 import { binValues, stepBins, type StepBins } from './step-bins.js';
 
@@ -55,12 +56,14 @@ export interface ResponseMapRecords extends FigureSchedule {
   /** Frequency rows, already on the plotted axis. */
   rows: MapRows;
   columns: MapColumn[];
+  /** 'update': gains are α·|H| (each column's step-weighted mean α; bounds with its lowest and highest α). */
+  view?: PlotView;
 }
 
 /** Gains of every map column at every frequency row. `bins` is shared with the other figures over training. */
 export function responseMapRecords(
   schedule: Schedule,
-  options: Pick<PlotOptions, 'mapBins' | 'mapRows' | 'frequencyUnit' | 'frequencyScale' | 'omegaMin'>,
+  options: Pick<PlotOptions, 'mapBins' | 'mapRows' | 'frequencyUnit' | 'frequencyScale' | 'omegaMin'> & { view?: PlotView },
   bins: StepBins = stepBins(schedule.stages, options.mapBins),
 ): ResponseMapRecords {
   const table = schedule.stages;
@@ -87,6 +90,10 @@ export function responseMapRecords(
         : sampledBounds(schedule, sampleStages(bins, b, 9), rows.omega);
     }
     columns.push(column);
+  }
+  if (options.view === 'update') {
+    scaleByLearningRate(columns, binValues(table, bins, learningRateOf(schedule)));
+    return { ...figureSchedule(schedule, bins, firstOrder), rows, columns, view: 'update' };
   }
   return { ...figureSchedule(schedule, bins, firstOrder), rows, columns };
 }
@@ -136,6 +143,8 @@ export interface CoefficientRecords extends FigureSchedule {
   t0: Float64Array;
   t1: Float64Array;
   series: BinnedSeries[];
+  /** The learning rate α, binned, when the schedule has one (drawn on its own log axis). */
+  lr?: BinnedSeries;
 }
 
 /** Every coefficient of the schedule's filter (coefficientSeries), binned. */
@@ -151,11 +160,21 @@ export function coefficientRecords(schedule: Schedule, options: Pick<PlotOptions
     t0: bins.t0.slice(0, bins.count),
     t1: bins.t1.slice(0, bins.count),
     series,
+    ...(schedule.lr ? { lr: { name: 'lr', ...binValues(schedule.stages, bins, schedule.lr) } } : {}),
   };
 }
 
 function figureSchedule(schedule: Schedule, bins: StepBins, firstOrder: boolean): FigureSchedule {
   return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, firstOrder, aggregated: bins.aggregated };
+}
+
+/** The update view of map columns: + 20·log10 α (the column's mean α; its bounds with the lowest and highest α). */
+function scaleByLearningRate(columns: MapColumn[], lr: { mean: Float64Array; min: Float64Array; max: Float64Array }): void {
+  columns.forEach((column, b) => {
+    const shift = (g: Float64Array, alpha: number) => g.map((x) => (alpha === 0 ? -Infinity : x + 20 * Math.log10(alpha)));
+    column.gainDb = shift(column.gainDb, lr.mean[b]);
+    if (column.bounds) column.bounds = { min: shift(column.bounds.min, lr.min[b]), max: shift(column.bounds.max, lr.max[b]) };
+  });
 }
 
 /** Lowest and highest gain (dB) over the given stages at each ω. */

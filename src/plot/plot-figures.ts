@@ -18,6 +18,7 @@ import { phaseSpec } from './specs/phase.js';
 import { responseMapSpec } from './specs/response-map.js';
 import type { TopLevelSpec } from './specs/vega-lite-spec.js';
 import { stepBins, type StepBins } from './step-bins.js';
+import { learningRateOf, updateRecords } from './update-view.js';
 import { OptionError } from '../schedule/issues.js';
 
 /** One figure: a Vega-Lite spec and the names it is filed under. */
@@ -51,6 +52,7 @@ export function plotFigures(
   const want = new Set(kinds);
   const order: PlotKind[] = ['magnitude', 'phase', 'group-delay', 'bode', 'response-map', 'coefficients', 'metrics'];
   schedules.forEach((schedule, n) => {
+    const lr = options.view === 'update' ? learningRateOf(schedule) : undefined;
     const omega = plotGrid([schedule], options, options.frequencies);
     const cache = new Map<number, ResponseRecords>();
     const records = (count: number): ResponseRecords => {
@@ -69,7 +71,10 @@ export function plotFigures(
     for (const kind of order) {
       if (!want.has(kind)) continue;
       let spec: TopLevelSpec;
-      if (kind === 'magnitude') spec = magnitudeSpec(records(options.interactive ? options.interactiveStageCount : curveCount), options, count);
+      if (kind === 'magnitude') {
+        const drawn = records(options.interactive ? options.interactiveStageCount : curveCount);
+        spec = magnitudeSpec(lr ? updateRecords(drawn, lr) : drawn, options, count);
+      }
       else if (kind === 'phase') spec = phaseSpec(records(curveCount), { ...options, interactive: false }, count);
       else if (kind === 'group-delay') spec = groupDelaySpec(records(curveCount), { ...options, interactive: false }, count);
       else if (kind === 'bode') spec = bodeSpec(records(curveCount), options, count);

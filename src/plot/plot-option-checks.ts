@@ -39,6 +39,7 @@ const PlotOptionsInput = z
     comparePositions: z.array(z.number().min(0).max(1)).min(1),
     interactive: z.boolean(),
     interactiveStageCount: bounded('interactiveStageCount'),
+    view: z.enum(['momentum', 'update']),
   })
   .partial();
 
@@ -61,6 +62,10 @@ export function renderOptionIssues(schedules: unknown, options: unknown): Config
   }
   const parsed = RenderOptionsInput.safeParse(options, { reportInput: true });
   if (!parsed.success) return fromZodIssues(parsed.error.issues, [], (p) => (p[0] === 'plot' ? Object.keys(PlotOptionsInput.shape) : []));
+  if (parsed.data.plot?.view === 'update') {
+    const without = (schedules as Schedule[]).find((s) => s.lr === undefined);
+    if (without) return [{ code: 'invalid_option', path: ['plot', 'view'], message: `the update view needs a learning rate: schedule ${without.name} has no lr`, received: 'update' }];
+  }
   const stages = parsed.data.plot?.stages;
   if (typeof stages !== 'string') return [];
   for (const s of schedules as Schedule[]) {

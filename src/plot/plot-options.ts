@@ -13,6 +13,12 @@ export type FrequencyUnit = 'rad' | 'cycles' | 'period';
 /** `overlay` draws every schedule in one panel (colour = schedule); `facet` gives each its own. */
 export type CompareLayout = 'overlay' | 'facet';
 
+/**
+ * What the magnitude and response-map figures show: the momentum filter H (what the buffer does to the
+ * gradients), or the update α·H (gradient to parameter step; needs a learning rate, `lr`, in every schedule).
+ */
+export type PlotView = 'momentum' | 'update';
+
 /** Everything that shapes a figure. Every field has a default (DEFAULT_PLOT_OPTIONS). */
 export interface PlotOptions {
   theme: ThemeName;
@@ -43,6 +49,8 @@ export interface PlotOptions {
   interactive: boolean;
   /** Curves drawn in the interactive magnitude plot (the slider moves among them). */
   interactiveStageCount: number;
+  /** The magnitude and response-map figures: the momentum response H or the update response α·H. */
+  view: PlotView;
 }
 
 export const DEFAULT_PLOT_OPTIONS: Readonly<PlotOptions> = Object.freeze({
@@ -62,6 +70,7 @@ export const DEFAULT_PLOT_OPTIONS: Readonly<PlotOptions> = Object.freeze({
   comparePositions: [0, 0.5, 1],
   interactive: false,
   interactiveStageCount: 41,
+  view: 'momentum',
 });
 
 /** Defaults filled in; `comparePositions` is copied so callers cannot alias it. */

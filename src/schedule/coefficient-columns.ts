@@ -43,24 +43,89 @@ export function coefficientColumns(schedule: Schedule): CoefficientColumns {
 }
 
 /**
- * Runs of consecutive stages whose every coefficient is equal (NaN equals NaN: it prints the same), in
- * order: what `coefficients --runs` prints, one row per run. O(stages × columns), nothing allocated per stage.
+ * Steps that share their coefficients as the optimizer applies them: a stage's steps, except that the
+ * first step of a schedule that copies the gradient into its buffer (m_1 = g_1: PyTorch SGD, Nesterov,
+ * FSGDM) applies v = 1 whatever the stage's v, so it is a segment of its own when that changes a value.
  */
-export function* coefficientRuns(schedule: Schedule, columns: CoefficientColumns = coefficientColumns(schedule)): Generator<{ firstStage: number; lastStage: number }> {
-  const n = schedule.stages.count;
+export interface CoefficientSegment {
+  stage: number;
+  startStep: number;
+  endStep: number;
+  /** The first step's copy: every gradient weight (v, v1, v2, …) is 1. */
+  copy: boolean;
+}
+
+/** The columns `coefficients` prints: the filter's (coefficientColumns), then `lr` when the schedule has one. */
+export interface AppliedColumns {
+  names: string[];
+  /** Value of column c over a segment, as applied. */
+  at(segment: CoefficientSegment, c: number): number;
+}
+
+/** Gradient weights of the recursion, which the first step's copy sets to 1. */
+const GRADIENT_WEIGHT = /^v\d*$/;
+
+export function appliedColumns(schedule: Schedule, columns: CoefficientColumns = coefficientColumns(schedule)): AppliedColumns {
+  const { lr } = schedule;
   const width = columns.names.length;
-  const same = (j: number, k: number): boolean => {
-    for (let c = 0; c < width; c++) {
-      const x = columns.value(j, c);
-      const y = columns.value(k, c);
-      if (x !== y && !(x !== x && y !== y)) return false;
-    }
-    return true;
+  const names = lr ? [...columns.names, 'lr'] : [...columns.names];
+  const copied = columns.names.map((n) => GRADIENT_WEIGHT.test(n));
+  return {
+    names,
+    at: (segment, c) => {
+      if (c === width) return lr![segment.stage];
+      return segment.copy && copied[c] ? 1 : columns.value(segment.stage, c);
+    },
   };
-  let first = 0;
-  for (let k = 1; k <= n; k++) {
-    if (k < n && same(k, first)) continue;
-    yield { firstStage: first, lastStage: k - 1 };
-    first = k;
+}
+
+/** The segments of a schedule in step order (CoefficientSegment): one per stage, the copy step apart when it differs. */
+export function* coefficientSegments(schedule: Schedule, columns: AppliedColumns = appliedColumns(schedule)): Generator<CoefficientSegment> {
+  const { startStep, endStep, count } = schedule.stages;
+  for (let k = 0; k < count; k++) {
+    const whole: CoefficientSegment = { stage: k, startStep: startStep[k], endStep: endStep[k], copy: false };
+    if (k > 0 || !schedule.firstStepCopy) {
+      yield whole;
+      continue;
+    }
+    const copy: CoefficientSegment = { stage: 0, startStep: startStep[0], endStep: startStep[0], copy: true };
+    if (sameValues(columns, copy, whole)) {
+      yield whole;
+      continue;
+    }
+    yield copy;
+    if (endStep[0] > startStep[0]) yield { stage: 0, startStep: startStep[0] + 1, endStep: endStep[0], copy: false };
   }
+}
+
+/** Every column equal (NaN equals NaN: it prints the same). */
+function sameValues(columns: AppliedColumns, a: CoefficientSegment, b: CoefficientSegment): boolean {
+  for (let c = 0; c < columns.names.length; c++) {
+    const x = columns.at(a, c);
+    const y = columns.at(b, c);
+    if (x !== y && !(x !== x && y !== y)) return false;
+  }
+  return true;
+}
+
+/**
+ * Runs of consecutive steps whose every applied coefficient (lr included) is equal, in order: what
+ * `coefficients --runs` prints, one row per run, with the segment whose values it shows. O(stages ×
+ * columns), nothing allocated per stage beyond the segment objects.
+ */
+export function* coefficientRuns(
+  schedule: Schedule,
+  columns: AppliedColumns = appliedColumns(schedule),
+): Generator<{ firstStage: number; lastStage: number; startStep: number; endStep: number; segment: CoefficientSegment }> {
+  let run: { firstStage: number; lastStage: number; startStep: number; endStep: number; segment: CoefficientSegment } | undefined;
+  for (const segment of coefficientSegments(schedule, columns)) {
+    if (run && sameValues(columns, run.segment, segment)) {
+      run.lastStage = segment.stage;
+      run.endStep = segment.endStep;
+      continue;
+    }
+    if (run) yield run;
+    run = { firstStage: segment.stage, lastStage: segment.stage, startStep: segment.startStep, endStep: segment.endStep, segment };
+  }
+  if (run) yield run;
 }

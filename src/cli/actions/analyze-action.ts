@@ -68,12 +68,13 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   const budgets = analysisBudgets({ schedules, reports, frequencies: frequencies.length, mode, atSteps: uniqueSteps(atSteps), outputs });
   checkBudgets([budgets.time, budgets.output], options.force);
 
+  const lr = schedules.some((s) => s.lr !== undefined);
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, mode: layout, atSteps: atSteps.length > 0 };
+    const wo: WriterOptions = { response, mode: layout, atSteps: atSteps.length > 0, ...(lr ? { lr } : {}) };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    const table = { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: layout !== 'frozen' };
+    const table = { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: layout !== 'frozen', lr };
     const terminal = outputTerminal(ctx, options.output);
     if (terminal === undefined) return tableWriter(sink, table);
     return terminalTableWriter(sink, { ...table, terminal: { columns: terminal.columns, all: options.all === true, rows: reports.map((r) => (r.display ? r.ends.length : r.stages.length)) } });

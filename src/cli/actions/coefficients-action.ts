@@ -3,7 +3,7 @@ import { jsonDocument } from '../../io/json-document.js';
 import { csvNumber } from '../../io/number-format.js';
 import { jsonNumber } from '../../util/json-value.js';
 import { counted, OUTPUT_BYTES_PER_NUMBER, overBudget } from '../../schedule/budgets.js';
-import { coefficientColumns, coefficientRuns, type CoefficientColumns } from '../../schedule/coefficient-columns.js';
+import { appliedColumns, coefficientRuns, coefficientSegments, type AppliedColumns, type CoefficientSegment } from '../../schedule/coefficient-columns.js';
 import type { Schedule } from '../../types.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
@@ -29,10 +29,11 @@ function coefficientTermColumns(names: string[]): TermColumn<Row>[] {
 }
 
 /**
- * `momentum-fr coefficients`: every coefficient of the filter (coefficientColumns: u, v for first-order
- * momentum; u1, v1, c1, …, c0 for a filter bank; b0, …, a1, … for a rational filter) at every optimizer
- * step (1-based), or with `--runs` one row per run of consecutive stages whose every coefficient is equal
- * (firstStage, lastStage, startStep, endStep). Streamed, so rows need no memory; their number is checked
+ * `momentum-fr coefficients`: every coefficient of the filter as the optimizer applies it (appliedColumns:
+ * u, v for first-order momentum; u1, v1, c1, …, c0 for a filter bank, with Adam's bias correction and
+ * NAdam's weights in c; b0, …, a1, … for a rational filter; v = 1 at the first step's copy; lr when the
+ * schedule has one) at every optimizer step (1-based), or with `--runs` one row per run of consecutive
+ * steps whose every value is equal (firstStage, lastStage, startStep, endStep). Streamed, so rows need no memory; their number is checked
  * against the output budget first (--force lifts it). A CSV with schedules of different filters has the
  * union of their columns, empty where a schedule has no such coefficient.
  */
@@ -41,7 +42,7 @@ export async function coefficientsCommand(inputs: string[], options: Coefficient
   await checkOutputs(ctx, { files: { '-o': options.output }, inputs });
   const runs = options.runs ?? false;
   const schedules = await loadSchedules(inputs, options, ctx);
-  const columns = schedules.map(coefficientColumns);
+  const columns = schedules.map((s) => appliedColumns(s));
   const names = [...new Set(columns.flatMap((c) => c.names))];
   let rows = 0;
   schedules.forEach((s, i) => {
@@ -90,31 +91,31 @@ export async function coefficientsCommand(inputs: string[], options: Coefficient
 
 /** The rows of one schedule; `shown` are the CSV header's coefficient columns (this schedule's own otherwise). */
 async function writeRows(
-  s: Schedule, columns: CoefficientColumns, shown: readonly string[], format: string, runs: boolean, write: (lines: string[]) => Promise<void> | void,
+  s: Schedule, columns: AppliedColumns, shown: readonly string[], format: string, runs: boolean, write: (lines: string[]) => Promise<void> | void,
 ): Promise<void> {
-  const t = s.stages;
   const name = JSON.stringify(s.name);
   const csvName = csvField(s.name);
   const index = shown.map((n) => columns.names.indexOf(n));
-  // The coefficient cells of stage k, as this format writes them.
-  const cells = (k: number): string => {
-    if (format === 'csv') return index.map((c) => (c < 0 ? '' : csvNumber(columns.value(k, c)))).join(',');
-    return columns.names.map((n, c) => `${JSON.stringify(n)}:${jsonNumber(columns.value(k, c))}`).join(',');
+  // The coefficient cells of a segment, as this format writes them.
+  const cells = (segment: CoefficientSegment): string => {
+    if (format === 'csv') return index.map((c) => (c < 0 ? '' : csvNumber(columns.at(segment, c)))).join(',');
+    return columns.names.map((n, c) => `${JSON.stringify(n)}:${jsonNumber(columns.at(segment, c))}`).join(',');
   };
   // Lines are written 4096 at a time (a write per line costs more than the line).
   const lines: string[] = [];
   if (runs) {
-    for (const { firstStage, lastStage } of coefficientRuns(s, columns)) {
-      const head = `"firstStage":${firstStage},"lastStage":${lastStage},"startStep":${t.startStep[firstStage]},"endStep":${t.endStep[lastStage]}`;
-      if (format === 'csv') lines.push(`${csvName},${firstStage},${lastStage},${t.startStep[firstStage]},${t.endStep[lastStage]},${cells(firstStage)}\n`);
-      else if (format === 'ndjson') lines.push(`{"schedule":${name},${head},${cells(firstStage)}}\n`);
-      else lines.push(`{${head},${cells(firstStage)}}`);
+    for (const { firstStage, lastStage, startStep, endStep, segment } of coefficientRuns(s, columns)) {
+      const head = `"firstStage":${firstStage},"lastStage":${lastStage},"startStep":${startStep},"endStep":${endStep}`;
+      if (format === 'csv') lines.push(`${csvName},${firstStage},${lastStage},${startStep},${endStep},${cells(segment)}\n`);
+      else if (format === 'ndjson') lines.push(`{"schedule":${name},${head},${cells(segment)}}\n`);
+      else lines.push(`{${head},${cells(segment)}}`);
       if (lines.length >= 4096) await write(lines.splice(0));
     }
   } else {
-    for (let k = 0; k < t.count; k++) {
-      const text = cells(k);
-      for (let step = t.startStep[k]; step <= t.endStep[k]; step++) {
+    for (const segment of coefficientSegments(s, columns)) {
+      const text = cells(segment);
+      const k = segment.stage;
+      for (let step = segment.startStep; step <= segment.endStep; step++) {
         if (format === 'csv') lines.push(`${csvName},${step},${k},${text}\n`);
         else if (format === 'ndjson') lines.push(`{"schedule":${name},"step":${step},"stage":${k},${text}}\n`);
         else lines.push(`{"step":${step},"stage":${k},${text}}`);

@@ -8,7 +8,7 @@ import { CliError } from '../errors.js';
 import { CLI_VOCABULARY } from '../messages.js';
 import { loadSources } from '../load-schedules.js';
 import { checkOutputs, makeOutputDirectory, writeFileOutput, writeOutput } from '../output.js';
-import { checkStages, plotRequest, type PlotCliOptions } from './plot-cli-options.js';
+import { checkStages, checkView, plotRequest, type PlotCliOptions } from './plot-cli-options.js';
 
 /**
  * `momentum-fr plot`: load → check every option → build the Vega-Lite specs → compile/render in
@@ -27,6 +27,7 @@ export async function plotCommand(inputs: string[], options: PlotCliOptions, ctx
   const schedules = sources.flatMap((s) => s.schedules);
   const request = plotRequest(options, schedules.length);
   checkStages(request.plot.stages, schedules);
+  checkView(request.plot.view, schedules);
   const budgets = plotBudgets({ schedules, kinds: request.kinds, formats: request.formats, plot: request.plot, pngScale: request.pngScale, exact: options.exact === true, vocabulary: CLI_VOCABULARY });
   checkBudgets([budgets.memory, budgets.time], options.force);
 

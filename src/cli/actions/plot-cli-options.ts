@@ -3,7 +3,7 @@ import { selectStages } from '../../analysis/stage-selection.js';
 import { formatOfPath, isPlotFormat, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
 import { isPlotKind, PLOT_KINDS, type PlotKind } from '../../plot/plot-kind.js';
 import { PLOT_LIMITS } from '../../plot/plot-option-checks.js';
-import { resolvePlotOptions, type PlotOptions, type ThemeName } from '../../plot/plot-options.js';
+import { resolvePlotOptions, type PlotOptions, type PlotView, type ThemeName } from '../../plot/plot-options.js';
 import type { Schedule } from '../../types.js';
 import { didYouMean } from '../../util/suggest.js';
 import { CliError } from '../errors.js';
@@ -29,6 +29,7 @@ export interface PlotCliOptions extends InputOptions {
   stages?: string;
   curves: string;
   exact?: boolean;
+  view?: PlotView;
   mapColumns: string;
   mapRows: string;
   compareAt: string;
@@ -76,10 +77,18 @@ export function plotRequest(options: PlotCliOptions, scheduleCount: number): Plo
     mapRows: integer('--map-rows', options.mapRows, ...PLOT_LIMITS.mapRows),
     compareLayout: options.facet ? 'facet' : 'overlay',
     comparePositions: parseFractions(options.compareAt),
+    view: options.view,
   });
   const pngScale = Number(options.pngScale);
   if (!(pngScale > 0 && pngScale <= PLOT_LIMITS.pngScale[1])) throw new CliError(`--png-scale: expected a number in (0, 8] (got ${quoted(options.pngScale)})`);
   return { kinds, formats, plot, pngScale, dataFile: options.dataFile === true, output: options.output, outDir: options.outDir ?? DEFAULT_PLOT_DIR };
+}
+
+/** `--view update` needs a learning rate in every schedule, checked before any figure is built. */
+export function checkView(view: PlotView, schedules: readonly Schedule[]): void {
+  if (view !== 'update') return;
+  const without = schedules.find((s) => s.lr === undefined);
+  if (without) throw new CliError(`--view update draws α·H: schedule ${without.name} has no lr (give lr: in its config)`);
 }
 
 /** `--stages` against each schedule, before any figure is built. */

@@ -5,7 +5,7 @@ import { addAllOption, addInputOptions, addOutputOptions } from '../options.js';
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program
     .command('coefficients')
-    .description('the momentum coefficients of every optimizer step (u, v; a filter bank\'s u1, v1, c1, …; a rational filter\'s b0, a1, …), steps numbered from 1 as optimizers count them')
+    .description('the momentum coefficients every optimizer step applies (u, v; a filter bank\'s u1, v1, c1, … with bias correction, c0; a rational filter\'s b0, a1, …; v = 1 at a first-step copy; lr when given), steps numbered from 1 as optimizers count them')
     .argument('[config]', 'YAML/JSON config file (- reads stdin)');
   addInputOptions(cmd);
   addOutputOptions(cmd, ['csv', 'json', 'ndjson'], 'the coefficients (on a terminal, without --format: a table)');

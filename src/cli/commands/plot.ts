@@ -27,6 +27,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--units <unit>', 'frequency unit: rad (rad/sample), cycles (cycles/step), period (steps)').choices(['rad', 'cycles', 'period']).default('rad'))
     .option('--stages <list>', 'stages drawn as curves: first, last, 0,10,299, 5..9, every:N, -1, step:S (default: --curves stages spread over training)')
     .option('--curves <count>', 'how many stages to draw when --stages is not given', '8')
+    .addOption(new Option('--view <view>', 'magnitude and response-map: the momentum response H, or the update α·H from gradient to parameter step (needs lr in the config)').choices(['momentum', 'update']).default('momentum'))
     .option('--exact', 'overlay the exact time-variant response at the last step of each drawn stage (dashed; in an overlaid compare, wide translucent lines)')
     .option('--map-columns <count>', 'response map: at most this many step columns (more stages are merged)', '400')
     .option('--map-rows <count>', 'response map: frequency rows', '120')

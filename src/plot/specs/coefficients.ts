@@ -1,6 +1,6 @@
 import type { Field, StringFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
-import type { CoefficientRecords } from '../figure-records.js';
+import type { BinnedSeries, CoefficientRecords } from '../figure-records.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../../util/round-sig.js';
 import { stageCountText } from './curve-figure.js';
@@ -56,17 +56,54 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
       ],
     },
   });
+  const lr = records.lr ? learningRateLayer(records.lr, t0, t1, aggregated, theme.muted) : undefined;
   return topLevelSpec({
     title: `Coefficients: ${records.name}`,
     subtitle: records.recursion,
     description:
       `Momentum coefficients ${series.map((s) => s.name).join(', ')} of schedule ${records.name} (${stageCountText(records.stageCount)} over ` +
       `${records.steps} steps) as step functions of the training step` +
-      `${aggregated ? `; stages merged into ${count} bins, line = step-weighted mean, band = min–max` : ''}.`,
+      `${aggregated ? `; stages merged into ${count} bins, line = step-weighted mean, band = min–max` : ''}` +
+      `${lr ? '; the learning rate α dashed, on its own log axis (right)' : ''}.`,
     theme,
-    datasets: { coefficients: rows },
-    body: { width: options.width, height: options.height, data: { name: 'coefficients' }, layer },
+    datasets: { coefficients: rows, ...(lr ? { learningRate: lr.rows } : {}) },
+    body: lr
+      ? { width: options.width, height: options.height, layer: [{ data: { name: 'coefficients' }, layer }, lr.layer], resolve: { scale: { y: 'independent' } } }
+      : { width: options.width, height: options.height, data: { name: 'coefficients' }, layer },
   });
+}
+
+/**
+ * The learning rate beside the coefficients: a dashed step line on its own log y axis at the right
+ * (α spans decades: OneCycleLR's 25·10⁴). Steps with α = 0 (a warm-up's first step) cannot sit on a
+ * log axis and are left out.
+ */
+function learningRateLayer(lr: BinnedSeries, t0: Float64Array, t1: Float64Array, aggregated: boolean, colour: string): { rows: DataRow[]; layer: LayerItem } {
+  const count = t0.length;
+  const rows: DataRow[] = [];
+  for (let b = 0; b <= count; b++) {
+    const i = Math.min(b, count - 1);
+    if (!(lr.mean[i] > 0)) continue;
+    const row: DataRow = { coefficient: 'lr', step: b < count ? t0[b] : t1[i], value: roundSig(lr.mean[i]) };
+    if (aggregated) Object.assign(row, { min: roundSig(lr.min[i]), max: roundSig(lr.max[i]) });
+    rows.push(row);
+  }
+  const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS } satisfies Encoding<Field>['x'];
+  const layer: LayerItem = {
+    data: { name: 'learningRate' },
+    mark: { type: 'line', interpolate: 'step-after', strokeDash: [6, 3] },
+    encoding: {
+      x,
+      y: { field: 'value', type: 'quantitative', title: 'Learning rate α', scale: { type: 'log' }, axis: { orient: 'right', format: '~g' } },
+      color: { value: colour },
+      tooltip: [
+        { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
+        { field: 'value', type: 'quantitative', title: aggregated ? 'mean α' : 'α', format: '.6~g' },
+        ...(aggregated ? RANGE_TOOLTIP : []),
+      ],
+    },
+  };
+  return { rows, layer };
 }
 
 /** Tooltip rows of a merged bin's range. */

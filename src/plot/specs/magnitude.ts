@@ -9,18 +9,21 @@ import type { TopLevelSpec } from './vega-lite-spec.js';
  *
  * Parameters: `records` — the stages to draw with their responses (from responseRecords, or a
  * ScheduleResult of `analyze`; a stage's `responseExact` is drawn dashed); `stageCount` — the
- * schedule's number of stages, for the description.
+ * schedule's number of stages, for the description. With `options.view` 'update' the records hold
+ * α_k·|H_k| (updateRecords) and the titles say so.
  */
 export function magnitudeSpec(records: ResponseRecords, options: PlotOptions, stageCount?: number): TopLevelSpec {
-  return curveFigure(
-    records,
-    options,
-    'gainDb',
-    {
-      title: 'Magnitude response',
-      subtitle: '|H_k(ω)| of the frozen stage filters; above 0 dB a stage amplifies, below it attenuates',
-      what: 'Magnitude |H_k(ω)| in dB',
-    },
-    stageCount,
-  );
+  const text =
+    options.view === 'update'
+      ? {
+          title: 'Update magnitude response',
+          subtitle: 'α_k·|H_k(ω)|: from gradient to parameter step, the learning rate included',
+          what: 'Update magnitude α_k·|H_k(ω)| in dB',
+        }
+      : {
+          title: 'Magnitude response',
+          subtitle: '|H_k(ω)| of the frozen stage filters; above 0 dB a stage amplifies, below it attenuates',
+          what: 'Magnitude |H_k(ω)| in dB',
+        };
+  return curveFigure(records, options, 'gainDb', text, stageCount);
 }

@@ -26,6 +26,7 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const { rows, columns, firstOrder, aggregated } = records;
+  const update = records.view === 'update';
   const rowIndex = rows.omega.length > 0 ? Array.from(rows.omega, (_, j) => j) : [];
   let extreme = 1;
   const binRows: DataRow[] = columns.map((c) => {
@@ -80,12 +81,14 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
     ? ` The ${records.stageCount} stages are merged into ${columns.length} columns; each is coloured by the gain of ${firstOrder ? 'its step-weighted mean coefficients' : 'its middle stage'}.`
     : '';
   return topLevelSpec({
-    title: `Response map: ${records.name}`,
-    subtitle: 'Frozen gain |H_k(ω)| over training: red = amplified, blue = attenuated, white = 0 dB',
+    title: `${update ? 'Update map' : 'Response map'}: ${records.name}`,
+    subtitle: update
+      ? 'Update gain α_k·|H_k(ω)| over training, the learning rate included: red = above 0 dB, blue = below'
+      : 'Frozen gain |H_k(ω)| over training: red = amplified, blue = attenuated, white = 0 dB',
     description:
       `Response map of schedule ${records.name} (${stageCountText(records.stageCount)} over ${records.steps} steps): ` +
       `training step on x, ${axis.title.toLowerCase()} on a ${options.frequencyScale} y axis, colour = gain ` +
-      `20·log10|H_k(ω)| in dB on a diverging scale from −${limit} to +${limit} dB centred on 0 dB.${merged}`,
+      `${update ? '20·log10(α_k·|H_k(ω)|)' : '20·log10|H_k(ω)|'} in dB on a diverging scale from −${limit} to +${limit} dB centred on 0 dB.${merged}`,
     theme,
     datasets: { mapRows: rows.value.map((f, j) => ({ row: j, f0: roundSig(rows.lo[j]), f1: roundSig(rows.hi[j]), frequency: roundSig(f) })), mapBins: binRows },
     body: {
