@@ -89,7 +89,7 @@ textarea { width: 100%; box-sizing: border-box; min-height: 260px; white-space: 
 <input type="range" id="position" min="0" max="1000" step="1" value="1000" aria-describedby="position-text">
 <output id="position-text" for="position"></output>
 </div>
-<div class="summary" aria-live="polite"><table id="summary"></table></div>
+<div class="summary" aria-live="polite"><table id="summary"></table><div id="words"></div></div>
 <p class="note" id="timing"></p>
 <div id="figures"></div>
 </section>

@@ -1,4 +1,5 @@
-import { scheduleHeader, stageRecords } from '../analysis/analyze.js';
+import { scheduleHeader, stageRecords, stageReportOf } from '../analysis/analyze.js';
+import { scheduleSummary } from '../analysis/schedule-summary.js';
 import { linearGrid } from '../filter/grid.js';
 import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
@@ -27,6 +28,8 @@ export interface ScheduleSummary {
   /** Metrics of the last stage (`analyze --stages last`), and of the slider's stage. */
   final: SummaryNumbers;
   atStep: SummaryNumbers;
+  /** The schedule in words, as analyze's JSON `summary` gives it. */
+  words: string[];
 }
 
 /** A stage's numbers as JSON text (jsonNumber: shortest round-trip, null where undefined). */
@@ -66,8 +69,12 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
   const warnings = parsed.warnings.map((w) => formatIssue(label, w));
   if (parsed.issues.length > 0) return { issues: parsed.issues.map((i) => formatIssue(label, i)), warnings, summaries: [], figures: [], recordsJson: () => '' };
   const frequencies = linearGrid(EXPLORE_FREQUENCIES);
-  const analyses = parsed.schedules.map((schedule) => ({ schedule, records: [...stageRecords(schedule, { frequencies, stages: 'all', response: true })] }));
-  const summaries = analyses.map(({ schedule, records }) => summary(schedule, records, state.position));
+  // As analyze by default: every stage up to 1000 of them, display stages above (a 10⁶-step run stays small).
+  const analyses = parsed.schedules.map((schedule) => {
+    const records = [...stageRecords(schedule, { frequencies, stages: 'auto', response: true })];
+    return { schedule, records, report: stageReportOf(schedule, { stages: 'auto' }), words: scheduleSummary(records) };
+  });
+  const summaries = analyses.map(({ schedule, records, words }) => summary(schedule, records, words, state.position));
   const options = resolvePlotOptions({ ...plot, comparePositions: [state.position] });
   const figures = parsed.schedules.length > 1 ? plotFigures(parsed.schedules, ['compare'], options) : [];
   analyses.forEach(({ schedule }, n) => {
@@ -82,7 +89,9 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
     recordsJson: () => {
       // The keys of analyze's document in its order: the header (tool.ts owns it), then the schedules.
       const fields = (o: object) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',');
-      const schedules = analyses.map(({ schedule, records }) => `{${fields(scheduleHeader(schedule, frequencies))},"stages":[\n${records.map(jsonValue).join(',\n')}\n]}`);
+      const schedules = analyses.map(
+        ({ schedule, records, report, words }) => `{${fields(scheduleHeader(schedule, frequencies, report))},"stages":[\n${records.map(jsonValue).join(',\n')}\n],"summary":${jsonValue(words)}}`,
+      );
       return `{${fields(documentHeader())},"schedules":[\n${schedules.join(',\n')}\n]}\n`;
     },
   };
@@ -93,10 +102,10 @@ export function stepAt(steps: number, position: number): number {
   return Math.min(steps, Math.max(1, Math.round(position * steps)));
 }
 
-function summary(schedule: Schedule, records: StageRecord[], position: number): ScheduleSummary {
+function summary(schedule: Schedule, records: StageRecord[], words: string[], position: number): ScheduleSummary {
   const step = stepAt(schedule.steps, position);
   const stage = records.find((r) => r.startStep <= step && step <= r.endStep) ?? records.at(-1)!;
-  return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, step, stage: stage.index, final: numbers(records.at(-1)!), atStep: numbers(stage) };
+  return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, step, stage: stage.index, final: numbers(records.at(-1)!), atStep: numbers(stage), words };
 }
 
 function numbers(r: StageRecord): SummaryNumbers {

@@ -74,11 +74,23 @@ export function parameterControls(text: string): ParameterControl[] {
     const preset = typeof momentum?.preset === 'string' ? PRESETS.get(momentum.preset) : undefined;
     if (momentum === undefined || preset === undefined) return;
     const properties = (z.toJSONSchema(preset.params, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, NumberSchema> }).properties ?? {};
-    for (const [key, schema] of Object.entries(properties)) {
-      if ((schema.type === 'number' || schema.type === 'integer') && (momentum[key] === undefined || typeof momentum[key] === 'number')) add(['momentum', key], schema, momentum[key]);
+    for (const [key, property] of Object.entries(properties)) {
+      const schema = numberForm(property);
+      if (schema !== undefined && (momentum[key] === undefined || typeof momentum[key] === 'number')) add(['momentum', key], schema, momentum[key]);
     }
   });
   return controls;
+}
+
+/**
+ * A parameter's number form: the schema itself when it is a number, or, for a parameter that may be
+ * scheduled (a number, an expression, a scheduler…: `anyOf` in JSON Schema), its number branch with the
+ * parameter's default and description.
+ */
+function numberForm(schema: NumberSchema & { anyOf?: NumberSchema[] }): NumberSchema | undefined {
+  if (schema.type === 'number' || schema.type === 'integer') return schema;
+  const branch = schema.anyOf?.find((b) => b.type === 'number' || b.type === 'integer');
+  return branch === undefined ? undefined : { ...branch, default: schema.default, description: schema.description ?? branch.description };
 }
 
 /** The slider's range and scale for a value under a schema's bounds (see parameterControls). */

@@ -33,7 +33,7 @@ describe('momentum-fr explore (in process)', () => {
     const out = join(dir, 'preset.html');
     const r = await runCli(['explore', '--preset', 'fsgdm', '--set', 'c=0.05', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(pageSources(out)).toEqual([{ label: 'fsgdm.yaml', text: 'name: fsgdm\nsteps: 117000\nstages: 300\nmomentum:\n  preset: fsgdm\n  c: 0.05\n  v: 1\n' }]);
+    expect(pageSources(out)).toEqual([{ label: 'fsgdm.yaml', text: 'name: fsgdm\nsteps: 117000\nstages: 300\nmomentum:\n  preset: fsgdm\n  c: 0.05\n  v: 1\n  sigma: null\n' }]);
   });
 
   it('an invalid config is refused as validate refuses it: located message, exit 2, no page', async () => {

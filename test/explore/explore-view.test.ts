@@ -33,6 +33,8 @@ describe('exploreView: what the page shows for a state', () => {
     const cli = await runCli(['analyze', FSGDM, '--format', 'json']);
     expect(cli.code).toBe(0);
     expect(JSON.parse(view.recordsJson())).toEqual(JSON.parse(cli.stdout));
+    // The words the page prints are the JSON's summary.
+    expect(view.summaries[0].words).toEqual(JSON.parse(cli.stdout).schedules[0].summary);
   });
 
   it('the overlay at the slider\'s position, then each schedule\'s chosen figure (one schedule: no overlay)', () => {

@@ -214,6 +214,16 @@ function showSummaries(summaries: ScheduleSummary[]): void {
     }
     table.append(row);
   }
+  // Each schedule in words, as analyze's JSON `summary` and the terminal table say it.
+  const words = byId('words');
+  words.replaceChildren(
+    ...summaries.map((s) => {
+      const p = document.createElement('p');
+      p.dataset.schedule = s.name;
+      p.textContent = `${s.name}: ${s.words.join('; ')}.`;
+      return p;
+    }),
+  );
 }
 
 async function drawFigures(view: ExploreView): Promise<void> {
