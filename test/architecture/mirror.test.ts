@@ -33,6 +33,7 @@ const CROSS_CUTTING: Record<string, string> = {
   'test/filter/exact-analyze.test.ts': 'analyze({ mode, atSteps }) and --mode/--at-steps, library and binary',
   'test/filter/torch-optimizers.test.ts': 'applied coefficients and exact responses of the optimizer presets against real torch.optim optimizers',
   'test/filter/torch-scheduled.test.ts': 'scheduled lr and momentum (the value grammar\'s schedulers) against real torch optimizers and schedulers',
+  'test/configs/recipes.test.ts': 'the real-run recipe configs (configs/*.yaml) against torch, HF and official formulas',
   'test/filter/family.test.ts': 'frozen and exact responses of the filter-bank presets against scipy fixtures',
   'test/io/read-trace-npy.test.ts': '.npy traces (src/io/trace-npy.ts) through readTrace',
   'test/io/read-trace-number.test.ts': 'parseNumber (src/io/trace-number.ts) under another name',

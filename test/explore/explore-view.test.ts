@@ -48,7 +48,9 @@ describe('exploreView: what the page shows for a state', () => {
 
   it('a bad config gives validate\'s located messages and nothing else; the page\'s words name its own box', () => {
     const view = exploreView(state(fsgdm.replace('c: 0.033', 'c: -1')), FSGDM);
-    expect(view.issues).toEqual(['configs/fsgdm-cifar100.yaml:11:6: momentum.c: must be ≥ 0 (got -1)']);
+    const line = fsgdm.split('\n').findIndex((l) => l.includes('c: 0.033')) + 1;
+    const col = fsgdm.split('\n')[line - 1].indexOf('0.033') + 1;
+    expect(view.issues).toEqual([`configs/fsgdm-cifar100.yaml:${line}:${col}: momentum.c: must be ≥ 0 (got -1)`]);
     expect(view.figures).toEqual([]);
     const unstable = exploreView(state('steps: 10\nmomentum: { u: 1.5, v: 1 }\n'), 'x.yaml');
     expect(unstable.issues.join('\n')).toContain('the "allow unstable" box');
