@@ -3,8 +3,8 @@ import { epochOfStep, LrScheduler, paramGroup } from '../../../src/schedule/sche
 
 /** Records the epochs torch's get_lr is asked for: lr = epoch. */
 class EpochEcho extends LrScheduler {
-  constructor() {
-    super(paramGroup(0.5));
+  constructor(group = paramGroup(0.5)) {
+    super(group);
     this.init();
   }
   protected getLr(): number {
@@ -32,8 +32,12 @@ describe('scheduler', () => {
   it('leaves initial_lr to the first scheduler constructed on a group (torch: setdefault)', () => {
     const group = paramGroup(0.5);
     group.initialLr = 0.25;
-    const s = new (class extends EpochEcho {})();
-    expect(s.baseLr).toBe(0.5);
+    const s = new EpochEcho(group);
+    // base_lrs come from the initial_lr already there, not from the group's lr.
+    expect(s.baseLr).toBe(0.25);
     expect(group.initialLr).toBe(0.25);
+    const fresh = paramGroup(0.5);
+    new EpochEcho(fresh);
+    expect(fresh.initialLr).toBe(0.5);
   });
 });
