@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pyPow } from '../../math/python-float.js';
 import { type Kwargs, LrScheduler, type ParamGroup } from './scheduler.js';
-import { CALLABLE_REASON, every, torchOnlyKeys } from './scheduler-keys.js';
+import { CALLABLE_REASON, every, rejected, torchOnlyKeys } from './scheduler-keys.js';
 
 /** torch.optim.lr_scheduler.CyclicLR's kwargs and defaults. */
 export const CyclicLRSpec = z.strictObject({
@@ -12,11 +12,7 @@ export const CyclicLRSpec = z.strictObject({
   step_size_down: z.number().min(0).optional().describe('scheduler steps of the decreasing half (default: step_size_up)'),
   mode: z.enum(['triangular', 'triangular2', 'exp_range']).default('triangular'),
   gamma: z.number().default(1.0).describe("exp_range's factor per scheduler step"),
-  scale_fn: z
-    .unknown()
-    .refine((v) => v === undefined, { error: CALLABLE_REASON })
-    .optional()
-    .describe(`not accepted: ${CALLABLE_REASON}`),
+  scale_fn: rejected(CALLABLE_REASON),
   scale_mode: z.enum(['cycle', 'iterations']).optional().describe('ignored without scale_fn, as in torch'),
   cycle_momentum: z.boolean().default(true).describe("cycle the optimizer's momentum inversely to the learning rate"),
   base_momentum: z.number().default(0.8),

@@ -47,7 +47,7 @@ interface Phase {
  * ("Tried to step …").
  */
 export class OneCycleLR extends LrScheduler {
-  readonly totalSteps: number;
+  private readonly totalSteps: number;
   private readonly phases: Phase[];
   private readonly cos: boolean;
   private readonly cycleMomentum: boolean;

@@ -12,7 +12,7 @@ export const every = z.int().min(1).default(1).describe('optimizer steps per sch
 export const base = z.number().describe("the optimizer's configured value the scheduler scales (torch: initial_lr, base_lrs)");
 
 /** A kwarg torch has but the model cannot take: present at all is an issue with `reason`. */
-function rejected(reason: string) {
+export function rejected(reason: string) {
   return z
     .unknown()
     .refine((v) => v === undefined, { error: reason })

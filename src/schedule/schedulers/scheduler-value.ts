@@ -10,6 +10,7 @@ import { LinearLRSpec } from './linear-lr.js';
 import { MultiStepLRSpec } from './multi-step-lr.js';
 import { OneCycleLRSpec } from './one-cycle-lr.js';
 import { PolynomialLRSpec } from './polynomial-lr.js';
+import type { Kwargs } from './scheduler.js';
 import { base, every, torchOnlyKeys } from './scheduler-keys.js';
 import { StepLRSpec } from './step-lr.js';
 
@@ -54,12 +55,11 @@ export const SequentialLRSpec = z.strictObject({
 const SCHEDULERS = [...SEQUENCEABLE, SequentialLRSpec, InterpSpec] as const;
 
 type Sequenceable = z.output<(typeof SEQUENCEABLE)[number]>;
-type Omit2<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A SequentialLR child, as parsed: a scheduler without `every` and `base`. */
-export type SequentialChildSpec = Omit2<Sequenceable, 'every' | 'base'>;
+export type SequentialChildSpec = Kwargs<Sequenceable>;
 export type SequentialLRSpec = Omit<z.output<typeof SequentialLRSpec>, 'schedulers'> & { schedulers: SequentialChildSpec[] };
 /** A parsed scheduler value (defaults filled in). */
-export type SchedulerSpec = Sequenceable | SequentialLRSpec | z.output<typeof InterpSpec>;
+export type SchedulerSpec = Sequenceable | SequentialLRSpec | InterpSpec;
 
 /**
  * Every scheduler a schedule value may name, discriminated by `scheduler`: torch's kwarg names and
