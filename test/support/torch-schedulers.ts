@@ -19,20 +19,20 @@ export interface TorchSchedulerCase {
 
 export const TORCH_SCHEDULER_CASES = fixture<TorchSchedulerCase[]>('torch/schedulers.json');
 
-/** The fixture's cases of the named schedulers (SequentialLR cases count for each child's name too). */
+/** The fixture's cases whose top-level scheduler is one of `names` (a SequentialLR case is SequentialLR's, not its children's). */
 export function torchCases(...names: string[]): TorchSchedulerCase[] {
   return TORCH_SCHEDULER_CASES.filter((c) => names.includes(c.spec.scheduler));
 }
 
 /** The run of a fixture case, through the public schema and runScheduler. */
-export function runCase(c: TorchSchedulerCase): SchedulerRun {
+function runCase(c: TorchSchedulerCase): SchedulerRun {
   const out = runScheduler(SchedulerValue.parse(c.spec), c.steps, ['lr']);
   if ('issues' in out) throw new Error(`${c.name}: ${JSON.stringify(out.issues)}`);
   return out;
 }
 
 /** Per step: |Δ| and the step where it is largest, over value and momentum. */
-export function worstError(c: TorchSchedulerCase, run: SchedulerRun): { err: number; where: string } {
+function worstError(c: TorchSchedulerCase, run: SchedulerRun): { err: number; where: string } {
   let err = 0;
   let where = 'none';
   for (const key of ['value', 'momentum'] as const) {
@@ -53,7 +53,7 @@ export function worstError(c: TorchSchedulerCase, run: SchedulerRun): { err: num
 }
 
 /** Every step bit-identical to torch (Object.is: −0 and NaN count). */
-export function expectBitIdentical(c: TorchSchedulerCase): void {
+function expectBitIdentical(c: TorchSchedulerCase): void {
   const run = runCase(c);
   for (const key of ['value', 'momentum'] as const) {
     const want = c[key];
@@ -70,7 +70,7 @@ export function expectBitIdentical(c: TorchSchedulerCase): void {
 }
 
 /** The accuracy contract for schedulers with cos/pow (V8's libm vs glibc's): |Δ| ≤ 1e-15·max(1, |ref|) at every step. */
-export const LIBM_TOLERANCE = 1e-15;
+const LIBM_TOLERANCE = 1e-15;
 
 /** One `it` per case: bit-identical when `exact`, else within LIBM_TOLERANCE with the worst error printed. */
 export function itMatchesTorch(cases: TorchSchedulerCase[], exact: (c: TorchSchedulerCase) => boolean): void {
