@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bisectRight } from '../../math/python-float.js';
 import { every, torchOnlyKeys } from './scheduler-keys.js';
 
 /**
@@ -24,13 +25,8 @@ export function interp(x: number, xp: readonly number[], fp: readonly number[]):
   const n = xp.length;
   if (x < xp[0]) return fp[0];
   if (x >= xp[n - 1]) return fp[n - 1];
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (xp[mid] <= x) lo = mid;
-    else hi = mid;
-  }
+  // xp[0] ≤ x < xp[n − 1], so the knot at or left of x is in 0…n − 2.
+  const lo = bisectRight(xp, x) - 1;
   if (x === xp[lo]) return fp[lo];
   const slope = (fp[lo + 1] - fp[lo]) / (xp[lo + 1] - xp[lo]);
   const y = slope * (x - xp[lo]) + fp[lo];

@@ -13,19 +13,21 @@ type Path = readonly (string | number)[];
  * scheduler accepts for "did you mean" on unknown keys. Paths are below `path`.
  */
 export function parseSchedulerValue(input: unknown, path: Path): { spec: SchedulerSpec } | { issues: ConfigIssue[] } {
-  const pre = nameAndListIssues(input, [...path], SCHEDULER_NAMES);
+  const pre = nameAndListIssues(input, [...path], false);
   if (pre.length > 0) return { issues: pre };
   const parsed = SchedulerValue.safeParse(input);
   if (parsed.success) return { spec: parsed.data as SchedulerSpec };
   return { issues: fromZodIssues(parsed.error.issues, [...path], (at) => knownKeysAt(input, at)) };
 }
 
-function nameAndListIssues(input: unknown, path: (string | number)[], names: readonly string[]): ConfigIssue[] {
+/** The scheduler's name (a SequentialLR child's among the sequenceable ones) and the per-group kwargs given as lists. */
+function nameAndListIssues(input: unknown, path: (string | number)[], asChild: boolean): ConfigIssue[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
   const value = input as Record<string, unknown>;
   const name = value.scheduler;
+  const names = asChild ? SEQUENTIAL_CHILD_NAMES : SCHEDULER_NAMES;
   if (typeof name === 'string' && !names.includes(name)) {
-    const nested = names === SEQUENTIAL_CHILD_NAMES && SCHEDULER_NAMES.includes(name);
+    const nested = asChild && SCHEDULER_NAMES.includes(name);
     const message = nested ? `${name} cannot be a SequentialLR child` : `unknown scheduler${didYouMean(name, names)}`;
     return [{ code: 'unknown_scheduler', path: [...path, 'scheduler'], message, received: name }];
   }
@@ -36,7 +38,7 @@ function nameAndListIssues(input: unknown, path: (string | number)[], names: rea
     }
   }
   if (name === 'SequentialLR' && Array.isArray(value.schedulers)) {
-    value.schedulers.forEach((child, i) => out.push(...nameAndListIssues(child, [...path, 'schedulers', i], SEQUENTIAL_CHILD_NAMES)));
+    value.schedulers.forEach((child, i) => out.push(...nameAndListIssues(child, [...path, 'schedulers', i], true)));
   }
   return out;
 }
