@@ -32,16 +32,13 @@ export interface RunBuilder {
   readonly table: StageTable;
   /** The learning rate per run, when built withLr. */
   readonly lr: Float64Array | undefined;
-  /** Index of the evaluation stage each run lies in. */
-  readonly stage: Float64Array;
-  add(start: number, end: number, first: boolean, u: number, v: number, lr: number, stage: number): void;
+  add(start: number, end: number, first: boolean, u: number, v: number, lr: number): void;
 }
 
 function runBuilder(capacity: number, withLr: boolean, allocate: (count: number) => StageTable): RunBuilder {
   let cap = Math.max(1, capacity);
   let table = allocate(cap);
   let lr: Float64Array<ArrayBuffer> | undefined = withLr ? new Float64Array(cap) : undefined;
-  let stage: Float64Array<ArrayBuffer> = new Float64Array(cap);
   let count = 0;
   const grow = () => {
     const old = table;
@@ -49,7 +46,6 @@ function runBuilder(capacity: number, withLr: boolean, allocate: (count: number)
     table = allocate(cap);
     for (const key of ['startStep', 'endStep', 'u', 'v'] as const) table[key].set(old[key].subarray(0, count));
     if (lr) lr = resized(lr, cap);
-    stage = resized(stage, cap);
   };
   const builder = {
     get table() {
@@ -58,10 +54,7 @@ function runBuilder(capacity: number, withLr: boolean, allocate: (count: number)
     get lr() {
       return lr?.subarray(0, count);
     },
-    get stage() {
-      return stage.subarray(0, count);
-    },
-    add(start: number, end: number, first: boolean, u: number, v: number, rate: number, index: number) {
+    add(start: number, end: number, first: boolean, u: number, v: number, rate: number) {
       const last = count - 1;
       if (!first && last >= 0 && Object.is(table.u[last], u) && Object.is(table.v[last], v) && (!lr || Object.is(lr[last], rate))) {
         table.endStep[last] = end;
@@ -73,7 +66,6 @@ function runBuilder(capacity: number, withLr: boolean, allocate: (count: number)
       table.u[count] = u;
       table.v[count] = v;
       if (lr) lr[count] = rate;
-      stage[count] = index;
       count++;
     },
   };

@@ -10,7 +10,7 @@ import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
-import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ScheduleValueConfig } from './schedule-value.js';
+import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
 import { boundsProblem, scheduledBounds } from './value-schema.js';
 import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
@@ -56,8 +56,8 @@ interface Context {
   explicit: boolean;
   /** No partition is given and a value reads the step: values are evaluated at every step. */
   perStep: boolean;
-  /** Each expression's key path (JSON) → the variables it reads, for warnings. */
-  used: Map<string, ReadonlySet<string>>;
+  /** Each expression's key path and the variables it reads, for warnings. */
+  used: ExpressionUse[];
   /** The compiled learning rate, once lrStream has run (null: it did not compile). */
   lr?: CompiledValue | null;
 }
@@ -93,7 +93,7 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
     warnings: [],
     explicit,
     perStep: evaluatesPerStep(config),
-    used: new Map(),
+    used: [],
   };
   const conflicts = partitionIssues(config, base);
   if (conflicts.length > 0) return { issues: conflicts };
@@ -140,10 +140,10 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       if (lr === null) return { issues: [] };
       const coefficients = preset.coefficients(params);
       // A step-dependent preset (paper-*-increasing) changes with every step it is evaluated at.
-      const own: CompiledValue = { everyStep: preset.stepDependent?.(params) ?? false, at: () => 0, through: (c) => (c.perStep && own.everyStep ? c.step : Infinity) };
+      const own: CompiledValue = { everyStep: preset.stepDependent?.(params) ?? false, readsScope: false, at: () => 0, through: (c) => (c.perStep && own.everyStep ? c.step : Infinity) };
       const budget = perStepBudgetIssue(ctx, [[own, mPath], ...(lr ? [[lr, lrPath(ctx)] as const] : [])]);
       if (budget) return { issues: [budget] };
-      return firstOrderRuns(partition, [own, ...(lr ? [lr] : [])], lr, new Map(), (c, _scope, out) => {
+      return firstOrderRuns(partition, [own, ...(lr ? [lr] : [])], lr, undefined, (c, _scope, out) => {
         const { u, v } = coefficients(c.ctx);
         out.u = u;
         out.v = v;
@@ -162,7 +162,7 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       if (!lr) return checkedFirstOrder(table, mPath, mPath, ctx);
       const budget = perStepBudgetIssue(ctx, [[lr, lrPath(ctx)]]);
       if (budget) return { issues: [budget] };
-      return firstOrderRuns(table, [lr], lr, new Map(), (c, _scope, out) => {
+      return firstOrderRuns(table, [lr], lr, undefined, (c, _scope, out) => {
         out.u = table.u[c.stage];
         out.v = table.v[c.stage];
       }, mPath, mPath, ctx, NO_ARENA);
@@ -236,9 +236,10 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const runs = new ColumnRuns(all.length, ctx.perStep ? 64 : hard.count);
   const row = new Float64Array(all.length);
   const scope = new Map<string, number>();
+  const fill = all.some((s) => s.readsScope);
   try {
     walkRuns(hard, config.steps, ctx.perStep, all, (c, end, first) => {
-      setStageVariables(scope, c.ctx);
+      if (fill) setStageVariables(scope, c.ctx);
       for (let j = 0; j < all.length; j++) row[j] = all[j].at(c, scope);
       runs.add(c.step, end, first, row);
     });
@@ -324,14 +325,15 @@ function customFilter(custom: CustomMomentumConfig, ctx: Context): Made {
 
 /**
  * First-order stages from the step cursor: `coefficients` writes the run's u and v (and lr is
- * evaluated beside them); per step, equal consecutive runs merge. Expression errors name the stage
+ * evaluated beside them); per step, equal consecutive runs merge. `scope`: the expression scope
+ * `coefficients` reads (its params), undefined when it reads none. Expression errors name the stage
  * (per stage) or the step (per step) they happened at.
  */
 function firstOrderRuns(
   partition: Partition,
   streams: ValueStream[],
   lr: CompiledValue | undefined,
-  scope: Map<string, number>,
+  scope: Map<string, number> | undefined,
   coefficients: (c: Cursor, scope: Map<string, number>, out: { u: number; v: number }) => void,
   uPath: Path,
   vPath: Path,
@@ -340,16 +342,21 @@ function firstOrderRuns(
 ): Made {
   const runs = arena.runs(ctx.perStep ? 64 : partition.count, lr !== undefined);
   const out = { u: 0, v: 0 };
-  let where = '';
+  // Filling the scope costs more than a preset's coefficients: only when an expression reads it.
+  const fill = scope !== undefined || (lr?.readsScope ?? false);
+  const variables = scope ?? new Map<string, number>();
+  let at: Cursor | undefined;
   try {
     walkRuns(partition, ctx.config.steps, ctx.perStep, streams, (c, end, first) => {
-      where = ctx.perStep ? `step ${c.step}` : `stage ${c.stage} (steps ${partition.startStep[c.stage]}–${partition.endStep[c.stage]})`;
-      setStageVariables(scope, c.ctx);
-      coefficients(c, scope, out);
-      runs.add(c.step, end, first, out.u, out.v, lr ? lr.at(c, scope) : 0, c.stage);
+      at = c;
+      if (fill) setStageVariables(variables, c.ctx);
+      coefficients(c, variables, out);
+      runs.add(c.step, end, first, out.u, out.v, lr ? lr.at(c, variables) : 0);
     });
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
+    // The cursor stands where the expression failed: walkRuns stops there.
+    const where = !at ? '' : ctx.perStep ? `step ${at.step}` : `stage ${at.stage} (steps ${partition.startStep[at.stage]}–${partition.endStep[at.stage]})`;
     return { issues: [{ code: err.code, path: err.path ?? ctx.mPath, message: `${err.message} ${ctx.perStep ? 'at' : 'in'} ${where}` }] };
   }
   return checkedFirstOrder(runs.table, uPath, vPath, ctx, runs.lr);
@@ -359,7 +366,7 @@ function firstOrderRuns(
 function learningRateRuns(partition: Partition, lr: CompiledValue, ctx: Context): { partition: Partition; stage: Float64Array; lr: Float64Array } | { issues: ConfigIssue[] } {
   const budget = perStepBudgetIssue(ctx, [[lr, lrPath(ctx)]]);
   if (budget) return { issues: [budget] };
-  const made = firstOrderRuns(partition, [lr], lr, new Map(), (_c, _scope, out) => {
+  const made = firstOrderRuns(partition, [lr], lr, undefined, (_c, _scope, out) => {
     out.u = 0;
     out.v = 0;
   }, ctx.mPath, ctx.mPath, ctx, NO_ARENA);
