@@ -423,7 +423,7 @@ function lrStream(ctx: Context, partition: Partition): CompiledValue | undefined
   if (lr === undefined) return undefined;
   if (ctx.lr === undefined) {
     const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? partition.count : undefined, arena: ctx.arena, used: ctx.used, steps: ctx.config.steps, cyclesMomentum: true };
-    ctx.lr = compileValue(lr as ScheduleValueConfig, lrPath(ctx), options, ctx.issues) ?? null;
+    ctx.lr = compileValue(lr, lrPath(ctx), options, ctx.issues) ?? null;
   }
   return ctx.lr;
 }

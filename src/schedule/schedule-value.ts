@@ -1,19 +1,21 @@
+import type { z } from 'zod';
 import { ExpressionError } from './expression.js';
 import type { ConfigIssue } from './issues.js';
 import { segmentOfStage } from './piecewise.js';
 import type { ResolveArena } from './resolve-arena.js';
 import { parseSchedulerValue, runScheduler, type SchedulerSpec } from './schedulers/index.js';
 import type { Cursor, ValueStream } from './stage-context.js';
-import { boundsProblem } from './value-schema.js';
+import { boundsProblem, type ScheduleValue } from './value-schema.js';
 
 type Path = (string | number)[];
 type Scalar = number | string;
 
-/** A schedule value as the schema gives it: number, expression, per-stage list or piecewise segments. */
-export type ScheduleValueConfig = Scalar | Scalar[] | { piecewise: { from: number; value: Scalar }[] } | { scheduler: string; [kwarg: string]: unknown };
+/** A schedule value as the schema gives it: number, expression, per-stage list, piecewise segments or a scheduler. */
+export type ScheduleValueConfig = z.output<typeof ScheduleValue>;
 
-function isScheduler(value: ScheduleValueConfig): value is { scheduler: string } {
-  return typeof value === 'object' && !Array.isArray(value) && 'scheduler' in value;
+/** `{ scheduler: …, … }`: a scheduler value (always per step). */
+export function isScheduler(value: unknown): value is { scheduler: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'scheduler' in value;
 }
 
 /** Variables that change from step to step when values are evaluated per step (k = t − 1 then). */

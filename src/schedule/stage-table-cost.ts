@@ -3,7 +3,7 @@ import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
 import { extraStageBytes, ownStageCount } from './presets/preset.js';
 import type { z } from 'zod';
-import { readsStep, type ScheduleValueConfig } from './schedule-value.js';
+import { isScheduler, readsStep, type ScheduleValueConfig } from './schedule-value.js';
 import { scheduledBounds } from './value-schema.js';
 import type { ScheduleConfig } from './schema.js';
 
@@ -37,10 +37,6 @@ function valuesOf(config: ScheduleConfig): unknown[] {
   return [config.lr, ...own];
 }
 
-function isSchedulerValue(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'scheduler' in value;
-}
-
 /**
  * Stages and bytes of a validated config's stage table (with its bank or rational rows), computed from
  * the config alone, before anything is allocated: the partition rule of resolveSchedule (stageLength,
@@ -57,7 +53,7 @@ export function stageTableCost(config: ScheduleConfig): { stages: number; bytes:
   else stages = config.stages ?? 1;
   // Per step, stages are runs of equal values: at most one per step (the bound, checked before allocation);
   // a scheduler is per step whatever the partition.
-  if (evaluatesPerStep(config) || valuesOf(config).some(isSchedulerValue)) stages = Math.max(stages, config.steps);
+  if (evaluatesPerStep(config) || valuesOf(config).some(isScheduler)) stages = Math.max(stages, config.steps);
   const extra = (preset ? extraStageBytes(preset, params) : 0) + (config.lr === undefined ? 0 : LR_BYTES);
   return { stages, bytes: stages * (TABLE_BYTES + extra) };
 }
