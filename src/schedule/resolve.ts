@@ -15,7 +15,7 @@ import { boundsProblem, scheduledBounds } from './value-schema.js';
 import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { emptyTable, type Partition } from './stages.js';
-import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type StageContext, type ValueStream } from './stage-context.js';
+import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type ValueStream } from './stage-context.js';
 import { expressionWarnings } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
 import { stageAt } from '../filter/stage-filter.js';
@@ -139,8 +139,7 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       const lr = lrStream(ctx, partition);
       if (lr === null) return { issues: [] };
       const coefficients = preset.coefficients(params);
-      // A step-dependent preset (paper-*-increasing) changes with every step it is evaluated at.
-      const own: CompiledValue = { everyStep: preset.stepDependent?.(params) ?? false, readsScope: false, at: () => 0, through: (c) => (c.perStep && own.everyStep ? c.step : Infinity) };
+      const own = presetStream(preset, params);
       const budget = perStepBudgetIssue(ctx, [[own, mPath], ...(lr ? [[lr, lrPath(ctx)] as const] : [])]);
       if (budget) return { issues: [budget] };
       return firstOrderRuns(partition, [own, ...(lr ? [lr] : [])], lr, undefined, (c, _scope, out) => {
@@ -203,6 +202,12 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
   }
 }
 
+/** What the cursor asks of a preset's own coefficients: a step-dependent one (paper-*-increasing) changes with every step it is evaluated at. */
+function presetStream(preset: Preset, params: never): CompiledValue {
+  const everyStep = preset.stepDependent?.(params) ?? false;
+  return { everyStep, readsScope: false, at: () => 0, through: (c) => (c.perStep && everyStep ? c.step : Infinity) };
+}
+
 /** The preset's parameters declared with scheduled() and given as a schedule rather than a number. */
 function scheduledKeys(preset: Preset, params: Record<string, unknown>): string[] {
   const shape = preset.params.shape as Record<string, z.ZodType>;
@@ -212,9 +217,9 @@ function scheduledKeys(preset: Preset, params: Record<string, unknown>): string[
 /**
  * A first-order or bank preset with scheduled parameters: the cursor walks the runs over which every
  * parameter (and lr) keeps its value, each value is checked against the parameter's bounds at every
- * step, and the preset makes its coefficients from the current values: a first-order preset per run,
- * a bank from one value per run of each parameter (its own partition, adam-m's and nadam's one step
- * per stage, stays a hard boundary).
+ * step, and the preset makes its coefficients from the current values: a first-order preset per run
+ * (with the cursor's variables; runs merge only where u and v stay too), a bank from one value per run
+ * of each parameter (its own partition, adam-m's and nadam's one step per stage, stays a hard boundary).
  */
 function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, ctx: Context, cycled?: CompiledValue): Made {
   const { config, mPath } = ctx;
@@ -231,16 +236,27 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   if (ctx.issues.length > 0 || streams.some((s) => !s) || lr === null) return { issues: [] };
   const all = [...(streams as CompiledValue[]), ...(lr ? [lr] : [])];
   const paths = [...keys.map((key) => [...mPath, key]), ...(lr ? [lrPath(ctx)] : [])];
-  const budget = perStepBudgetIssue(ctx, all.map((s, i) => [s, paths[i]] as const));
+  // A first-order preset's u and v are two more columns, made in the walk from the current values.
+  const firstOrder = preset.kind === 'first-order' ? preset : undefined;
+  const walked = firstOrder ? [...all, presetStream(preset, params as never)] : all;
+  const budget = perStepBudgetIssue(ctx, walked.map((s, i) => [s, paths[i] ?? mPath] as const));
   if (budget) return { issues: [budget] };
-  const runs = new ColumnRuns(all.length, ctx.perStep ? 64 : hard.count);
-  const row = new Float64Array(all.length);
+  const width = all.length + (firstOrder ? 2 : 0);
+  const runs = new ColumnRuns(width, ctx.perStep ? 64 : hard.count);
+  const row = new Float64Array(width);
   const scope = new Map<string, number>();
   const fill = all.some((s) => s.readsScope);
+  const current: Record<string, unknown> = { ...params };
   try {
-    walkRuns(hard, config.steps, ctx.perStep, all, (c, end, first) => {
+    walkRuns(hard, config.steps, ctx.perStep, walked, (c, end, first) => {
       if (fill) setStageVariables(scope, c.ctx);
       for (let j = 0; j < all.length; j++) row[j] = all[j].at(c, scope);
+      if (firstOrder) {
+        keys.forEach((key, j) => (current[key] = row[j]));
+        const { u, v } = firstOrder.coefficients(current as never)(c.ctx);
+        row[all.length] = u;
+        row[all.length + 1] = v;
+      }
       runs.add(c.step, end, first, row);
     });
   } catch (err) {
@@ -250,7 +266,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const { count } = runs;
   const startStep = runs.startStep.slice(0, count);
   const endStep = runs.endStep.slice(0, count);
-  const columns = all.map((_, j) => runs.column(j));
+  const columns = Array.from({ length: width }, (_, j) => runs.column(j));
   const issues: ConfigIssue[] = [];
   keys.forEach((key, j) => {
     const bounds = scheduledBounds(shape[key])!;
@@ -270,16 +286,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
     const lrProblem = rate && nonNegativeIssue(rate, startStep, endStep, count, lrPath(ctx), false);
     return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
   }
-  const table = emptyTable(partition);
-  const current: Record<string, unknown> = { ...params };
-  const at: StageContext = { k: 0, N: count, t: 1, T: config.steps, p: 0, delta: 1 };
-  for (let r = 0; r < count; r++) {
-    keys.forEach((key, j) => (current[key] = columns[j][r]));
-    Object.assign(at, { k: r, t: startStep[r], p: startStep[r] / config.steps, delta: endStep[r] - startStep[r] + 1 });
-    const { u, v } = preset.coefficients(current as never)(at);
-    table.u[r] = u;
-    table.v[r] = v;
-  }
+  const table: StageTable = { ...partition, u: columns[all.length], v: columns[all.length + 1] };
   return checkedFirstOrder(table, mPath, mPath, ctx, rate);
 }
 
