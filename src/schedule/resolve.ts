@@ -9,6 +9,7 @@ import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { PRESETS, type Preset } from './presets/index.js';
+import { scheduledKeys } from './presets/preset.js';
 import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
 import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
 import { boundsProblem, scheduledBounds } from './value-schema.js';
@@ -206,12 +207,6 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
 function presetStream(preset: Preset, params: never): CompiledValue {
   const everyStep = preset.stepDependent?.(params) ?? false;
   return { everyStep, readsScope: false, at: () => 0, through: (c) => (c.perStep && everyStep ? c.step : Infinity) };
-}
-
-/** The preset's parameters declared with scheduled() and given as a schedule rather than a number. */
-function scheduledKeys(preset: Preset, params: Record<string, unknown>): string[] {
-  const shape = preset.params.shape as Record<string, z.ZodType>;
-  return Object.keys(shape).filter((key) => scheduledBounds(shape[key]) !== undefined && typeof params[key] !== 'number');
 }
 
 /**

@@ -1,10 +1,8 @@
 import { count, overBudget, type BudgetIssue, type BudgetKnob } from './budgets.js';
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
-import { extraStageBytes, ownStageCount } from './presets/preset.js';
-import type { z } from 'zod';
+import { extraStageBytes, ownStageCount, scheduledKeys } from './presets/preset.js';
 import { isScheduler, readsStep, type ScheduleValueConfig } from './schedule-value.js';
-import { scheduledBounds } from './value-schema.js';
 import type { ScheduleConfig } from './schema.js';
 
 /** Bytes of one stage in the stage table: u, v, first and last step, float64 each. */
@@ -24,9 +22,8 @@ export function evaluatesPerStep(config: ScheduleConfig): boolean {
   const preset = PRESETS.get(momentum.preset);
   if (!preset) return false;
   const params = momentum.params as Record<string, unknown>;
-  const shape = preset.params.shape as Record<string, z.ZodType>;
   // A scheduled parameter given as a schedule reads the step like any value.
-  const scheduledReads = Object.keys(shape).some((key) => scheduledBounds(shape[key]) !== undefined && typeof params[key] !== 'number' && readsStep(params[key] as ScheduleValueConfig));
+  const scheduledReads = scheduledKeys(preset, params).some((key) => readsStep(params[key] as ScheduleValueConfig));
   return scheduledReads || (preset.stepDependent?.(params as never) ?? false);
 }
 
