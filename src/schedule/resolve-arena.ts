@@ -13,8 +13,6 @@ import { balancedPartition, fixedLengthPartition, type Partition } from './stage
 export interface ResolveArena {
   /** A stage table of `count` rows; its arrays may be longer than `count` and hold the last call's values. */
   table(count: number): StageTable;
-  /** A stage table over `partition` (its spans shared) with u and v to fill. */
-  over(partition: Partition): StageTable;
   /** The partition of `steps` into `stages` balanced stages, or stages of `stageLength` steps. */
   partition(steps: number, stages: number | undefined, stageLength: number | undefined): Partition;
   /** `compileExpression(source, variables)`, compiled once per source and set of variables. */
@@ -81,7 +79,6 @@ function resized(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
 /** Without an arena: fresh arrays, no caches. */
 export const NO_ARENA: ResolveArena = {
   table: (count) => NO_ARENA_TABLE(count),
-  over: (p) => ({ count: p.count, startStep: p.startStep, endStep: p.endStep, u: new Float64Array(p.count), v: new Float64Array(p.count) }),
   partition: (steps, stages, stageLength) => (stageLength !== undefined ? fixedLengthPartition(steps, stageLength) : balancedPartition(steps, stages ?? 1)),
   expression: compileExpression,
   runs: (capacity, withLr) => runBuilder(capacity, withLr, NO_ARENA_TABLE),
@@ -103,10 +100,6 @@ export function resolveArena(): ResolveArena {
   };
   return {
     table: grown,
-    over: (p) => {
-      const { u, v } = grown(p.count);
-      return { count: p.count, startStep: p.startStep, endStep: p.endStep, u, v };
-    },
     partition(steps, stages, stageLength) {
       const key = `${steps}/${stages}/${stageLength}`;
       if (key !== partitionKey || !partition) {
