@@ -13,8 +13,6 @@ import { balancedPartition, fixedLengthPartition, type Partition } from './stage
 export interface ResolveArena {
   /** A stage table of `count` rows; its arrays may be longer than `count` and hold the last call's values. */
   table(count: number): StageTable;
-  /** A stage table over `partition` (its spans shared) with u and v to fill. */
-  over(partition: Partition): StageTable;
   /** The partition of `steps` into `stages` balanced stages, or stages of `stageLength` steps. */
   partition(steps: number, stages: number | undefined, stageLength: number | undefined): Partition;
   /** `compileExpression(source, variables)`, compiled once per source and set of variables. */
@@ -32,16 +30,13 @@ export interface RunBuilder {
   readonly table: StageTable;
   /** The learning rate per run, when built withLr. */
   readonly lr: Float64Array | undefined;
-  /** Index of the evaluation stage each run lies in. */
-  readonly stage: Float64Array;
-  add(start: number, end: number, first: boolean, u: number, v: number, lr: number, stage: number): void;
+  add(start: number, end: number, first: boolean, u: number, v: number, lr: number): void;
 }
 
 function runBuilder(capacity: number, withLr: boolean, allocate: (count: number) => StageTable): RunBuilder {
   let cap = Math.max(1, capacity);
   let table = allocate(cap);
   let lr: Float64Array<ArrayBuffer> | undefined = withLr ? new Float64Array(cap) : undefined;
-  let stage: Float64Array<ArrayBuffer> = new Float64Array(cap);
   let count = 0;
   const grow = () => {
     const old = table;
@@ -49,7 +44,6 @@ function runBuilder(capacity: number, withLr: boolean, allocate: (count: number)
     table = allocate(cap);
     for (const key of ['startStep', 'endStep', 'u', 'v'] as const) table[key].set(old[key].subarray(0, count));
     if (lr) lr = resized(lr, cap);
-    stage = resized(stage, cap);
   };
   const builder = {
     get table() {
@@ -58,10 +52,7 @@ function runBuilder(capacity: number, withLr: boolean, allocate: (count: number)
     get lr() {
       return lr?.subarray(0, count);
     },
-    get stage() {
-      return stage.subarray(0, count);
-    },
-    add(start: number, end: number, first: boolean, u: number, v: number, rate: number, index: number) {
+    add(start: number, end: number, first: boolean, u: number, v: number, rate: number) {
       const last = count - 1;
       if (!first && last >= 0 && Object.is(table.u[last], u) && Object.is(table.v[last], v) && (!lr || Object.is(lr[last], rate))) {
         table.endStep[last] = end;
@@ -73,7 +64,6 @@ function runBuilder(capacity: number, withLr: boolean, allocate: (count: number)
       table.u[count] = u;
       table.v[count] = v;
       if (lr) lr[count] = rate;
-      stage[count] = index;
       count++;
     },
   };
@@ -89,7 +79,6 @@ function resized(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
 /** Without an arena: fresh arrays, no caches. */
 export const NO_ARENA: ResolveArena = {
   table: (count) => NO_ARENA_TABLE(count),
-  over: (p) => ({ count: p.count, startStep: p.startStep, endStep: p.endStep, u: new Float64Array(p.count), v: new Float64Array(p.count) }),
   partition: (steps, stages, stageLength) => (stageLength !== undefined ? fixedLengthPartition(steps, stageLength) : balancedPartition(steps, stages ?? 1)),
   expression: compileExpression,
   runs: (capacity, withLr) => runBuilder(capacity, withLr, NO_ARENA_TABLE),
@@ -111,10 +100,6 @@ export function resolveArena(): ResolveArena {
   };
   return {
     table: grown,
-    over: (p) => {
-      const { u, v } = grown(p.count);
-      return { count: p.count, startStep: p.startStep, endStep: p.endStep, u, v };
-    },
     partition(steps, stages, stageLength) {
       const key = `${steps}/${stages}/${stageLength}`;
       if (key !== partitionKey || !partition) {

@@ -1,5 +1,6 @@
 import type { StageTable } from '../types.js';
 import type { ConfigWarning } from './issues.js';
+import type { ExpressionUse } from './schedule-value.js';
 
 /** Variables that change from stage to stage: with one stage an expression of them is a constant. */
 const STAGE_VARYING = ['t', 'p', 'k'] as const;
@@ -23,17 +24,16 @@ const FIXED_PER_STEP = ['k', 'N', 'delta'] as const;
  *   so the value is constant although it looks time-varying;
  * - a note for k, N or delta when values are evaluated per step (no `stages`/`stageLength`): every
  *   step is its own stage there, so k = t − 1, N = T and delta = 1.
- * `used` maps each expression's key path (JSON) to the variables it reads.
+ * `used`: each expression's key path and the variables it reads.
  */
 export function expressionWarnings(
   config: { steps: number; stages?: number; stageLength?: number },
   perStep: boolean,
-  used: ReadonlyMap<string, ReadonlySet<string>>,
+  used: readonly ExpressionUse[],
 ): ConfigWarning[] {
   const single = config.stages === 1 || (config.stageLength !== undefined && config.stageLength >= config.steps);
   const warnings: ConfigWarning[] = [];
-  for (const [at, variables] of used) {
-    const path = JSON.parse(at) as (string | number)[];
+  for (const { path, variables } of used) {
     if (single) {
       const varying = STAGE_VARYING.filter((v) => variables.has(v));
       if (varying.length === 0) continue;

@@ -9,13 +9,14 @@ import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { PRESETS, type Preset } from './presets/index.js';
+import { scheduledKeys } from './presets/preset.js';
 import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
-import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ScheduleValueConfig } from './schedule-value.js';
+import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
 import { boundsProblem, scheduledBounds } from './value-schema.js';
 import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { emptyTable, type Partition } from './stages.js';
-import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type StageContext, type ValueStream } from './stage-context.js';
+import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type ValueStream } from './stage-context.js';
 import { expressionWarnings } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
 import { stageAt } from '../filter/stage-filter.js';
@@ -56,8 +57,8 @@ interface Context {
   explicit: boolean;
   /** No partition is given and a value reads the step: values are evaluated at every step. */
   perStep: boolean;
-  /** Each expression's key path (JSON) → the variables it reads, for warnings. */
-  used: Map<string, ReadonlySet<string>>;
+  /** Each expression's key path and the variables it reads, for warnings. */
+  used: ExpressionUse[];
   /** The compiled learning rate, once lrStream has run (null: it did not compile). */
   lr?: CompiledValue | null;
 }
@@ -93,7 +94,7 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
     warnings: [],
     explicit,
     perStep: evaluatesPerStep(config),
-    used: new Map(),
+    used: [],
   };
   const conflicts = partitionIssues(config, base);
   if (conflicts.length > 0) return { issues: conflicts };
@@ -139,11 +140,10 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       const lr = lrStream(ctx, partition);
       if (lr === null) return { issues: [] };
       const coefficients = preset.coefficients(params);
-      // A step-dependent preset (paper-*-increasing) changes with every step it is evaluated at.
-      const own: CompiledValue = { everyStep: preset.stepDependent?.(params) ?? false, at: () => 0, through: (c) => (c.perStep && own.everyStep ? c.step : Infinity) };
+      const own = presetStream(preset, params);
       const budget = perStepBudgetIssue(ctx, [[own, mPath], ...(lr ? [[lr, lrPath(ctx)] as const] : [])]);
       if (budget) return { issues: [budget] };
-      return firstOrderRuns(partition, [own, ...(lr ? [lr] : [])], lr, new Map(), (c, _scope, out) => {
+      return firstOrderRuns(partition, [own, ...(lr ? [lr] : [])], lr, undefined, (c, _scope, out) => {
         const { u, v } = coefficients(c.ctx);
         out.u = u;
         out.v = v;
@@ -162,7 +162,7 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       if (!lr) return checkedFirstOrder(table, mPath, mPath, ctx);
       const budget = perStepBudgetIssue(ctx, [[lr, lrPath(ctx)]]);
       if (budget) return { issues: [budget] };
-      return firstOrderRuns(table, [lr], lr, new Map(), (c, _scope, out) => {
+      return firstOrderRuns(table, [lr], lr, undefined, (c, _scope, out) => {
         out.u = table.u[c.stage];
         out.v = table.v[c.stage];
       }, mPath, mPath, ctx, NO_ARENA);
@@ -203,18 +203,18 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
   }
 }
 
-/** The preset's parameters declared with scheduled() and given as a schedule rather than a number. */
-function scheduledKeys(preset: Preset, params: Record<string, unknown>): string[] {
-  const shape = preset.params.shape as Record<string, z.ZodType>;
-  return Object.keys(shape).filter((key) => scheduledBounds(shape[key]) !== undefined && typeof params[key] !== 'number');
+/** What the cursor asks of a preset's own coefficients: a step-dependent one (paper-*-increasing) changes with every step it is evaluated at. */
+function presetStream(preset: Preset, params: never): CompiledValue {
+  const everyStep = preset.stepDependent?.(params) ?? false;
+  return { everyStep, readsScope: false, at: () => 0, through: (c) => (c.perStep && everyStep ? c.step : Infinity) };
 }
 
 /**
  * A first-order or bank preset with scheduled parameters: the cursor walks the runs over which every
  * parameter (and lr) keeps its value, each value is checked against the parameter's bounds at every
- * step, and the preset makes its coefficients from the current values: a first-order preset per run,
- * a bank from one value per run of each parameter (its own partition, adam-m's and nadam's one step
- * per stage, stays a hard boundary).
+ * step, and the preset makes its coefficients from the current values: a first-order preset per run
+ * (with the cursor's variables; runs merge only where u and v stay too), a bank from one value per run
+ * of each parameter (its own partition, adam-m's and nadam's one step per stage, stays a hard boundary).
  */
 function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, ctx: Context, cycled?: CompiledValue): Made {
   const { config, mPath } = ctx;
@@ -231,15 +231,27 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   if (ctx.issues.length > 0 || streams.some((s) => !s) || lr === null) return { issues: [] };
   const all = [...(streams as CompiledValue[]), ...(lr ? [lr] : [])];
   const paths = [...keys.map((key) => [...mPath, key]), ...(lr ? [lrPath(ctx)] : [])];
-  const budget = perStepBudgetIssue(ctx, all.map((s, i) => [s, paths[i]] as const));
+  // A first-order preset's u and v are two more columns, made in the walk from the current values.
+  const firstOrder = preset.kind === 'first-order' ? preset : undefined;
+  const walked = firstOrder ? [...all, presetStream(preset, params as never)] : all;
+  const budget = perStepBudgetIssue(ctx, walked.map((s, i) => [s, paths[i] ?? mPath] as const));
   if (budget) return { issues: [budget] };
-  const runs = new ColumnRuns(all.length, ctx.perStep ? 64 : hard.count);
-  const row = new Float64Array(all.length);
+  const width = all.length + (firstOrder ? 2 : 0);
+  const runs = new ColumnRuns(width, ctx.perStep ? 64 : hard.count);
+  const row = new Float64Array(width);
   const scope = new Map<string, number>();
+  const fill = all.some((s) => s.readsScope);
+  const current: Record<string, unknown> = { ...params };
   try {
-    walkRuns(hard, config.steps, ctx.perStep, all, (c, end, first) => {
-      setStageVariables(scope, c.ctx);
+    walkRuns(hard, config.steps, ctx.perStep, walked, (c, end, first) => {
+      if (fill) setStageVariables(scope, c.ctx);
       for (let j = 0; j < all.length; j++) row[j] = all[j].at(c, scope);
+      if (firstOrder) {
+        keys.forEach((key, j) => (current[key] = row[j]));
+        const { u, v } = firstOrder.coefficients(current as never)(c.ctx);
+        row[all.length] = u;
+        row[all.length + 1] = v;
+      }
       runs.add(c.step, end, first, row);
     });
   } catch (err) {
@@ -249,7 +261,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const { count } = runs;
   const startStep = runs.startStep.slice(0, count);
   const endStep = runs.endStep.slice(0, count);
-  const columns = all.map((_, j) => runs.column(j));
+  const columns = Array.from({ length: width }, (_, j) => runs.column(j));
   const issues: ConfigIssue[] = [];
   keys.forEach((key, j) => {
     const bounds = scheduledBounds(shape[key])!;
@@ -269,16 +281,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
     const lrProblem = rate && nonNegativeIssue(rate, startStep, endStep, count, lrPath(ctx), false);
     return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
   }
-  const table = emptyTable(partition);
-  const current: Record<string, unknown> = { ...params };
-  const at: StageContext = { k: 0, N: count, t: 1, T: config.steps, p: 0, delta: 1 };
-  for (let r = 0; r < count; r++) {
-    keys.forEach((key, j) => (current[key] = columns[j][r]));
-    Object.assign(at, { k: r, t: startStep[r], p: startStep[r] / config.steps, delta: endStep[r] - startStep[r] + 1 });
-    const { u, v } = preset.coefficients(current as never)(at);
-    table.u[r] = u;
-    table.v[r] = v;
-  }
+  const table: StageTable = { ...partition, u: columns[all.length], v: columns[all.length + 1] };
   return checkedFirstOrder(table, mPath, mPath, ctx, rate);
 }
 
@@ -324,14 +327,15 @@ function customFilter(custom: CustomMomentumConfig, ctx: Context): Made {
 
 /**
  * First-order stages from the step cursor: `coefficients` writes the run's u and v (and lr is
- * evaluated beside them); per step, equal consecutive runs merge. Expression errors name the stage
+ * evaluated beside them); per step, equal consecutive runs merge. `scope`: the expression scope
+ * `coefficients` reads (its params), undefined when it reads none. Expression errors name the stage
  * (per stage) or the step (per step) they happened at.
  */
 function firstOrderRuns(
   partition: Partition,
   streams: ValueStream[],
   lr: CompiledValue | undefined,
-  scope: Map<string, number>,
+  scope: Map<string, number> | undefined,
   coefficients: (c: Cursor, scope: Map<string, number>, out: { u: number; v: number }) => void,
   uPath: Path,
   vPath: Path,
@@ -340,16 +344,21 @@ function firstOrderRuns(
 ): Made {
   const runs = arena.runs(ctx.perStep ? 64 : partition.count, lr !== undefined);
   const out = { u: 0, v: 0 };
-  let where = '';
+  // Filling the scope costs more than a preset's coefficients: only when an expression reads it.
+  const fill = scope !== undefined || (lr?.readsScope ?? false);
+  const variables = scope ?? new Map<string, number>();
+  let at: Cursor | undefined;
   try {
     walkRuns(partition, ctx.config.steps, ctx.perStep, streams, (c, end, first) => {
-      where = ctx.perStep ? `step ${c.step}` : `stage ${c.stage} (steps ${partition.startStep[c.stage]}–${partition.endStep[c.stage]})`;
-      setStageVariables(scope, c.ctx);
-      coefficients(c, scope, out);
-      runs.add(c.step, end, first, out.u, out.v, lr ? lr.at(c, scope) : 0, c.stage);
+      at = c;
+      if (fill) setStageVariables(variables, c.ctx);
+      coefficients(c, variables, out);
+      runs.add(c.step, end, first, out.u, out.v, lr ? lr.at(c, variables) : 0);
     });
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
+    // The cursor stands where the expression failed: walkRuns stops there.
+    const where = !at ? '' : ctx.perStep ? `step ${at.step}` : `stage ${at.stage} (steps ${partition.startStep[at.stage]}–${partition.endStep[at.stage]})`;
     return { issues: [{ code: err.code, path: err.path ?? ctx.mPath, message: `${err.message} ${ctx.perStep ? 'at' : 'in'} ${where}` }] };
   }
   return checkedFirstOrder(runs.table, uPath, vPath, ctx, runs.lr);
@@ -359,7 +368,7 @@ function firstOrderRuns(
 function learningRateRuns(partition: Partition, lr: CompiledValue, ctx: Context): { partition: Partition; stage: Float64Array; lr: Float64Array } | { issues: ConfigIssue[] } {
   const budget = perStepBudgetIssue(ctx, [[lr, lrPath(ctx)]]);
   if (budget) return { issues: [budget] };
-  const made = firstOrderRuns(partition, [lr], lr, new Map(), (_c, _scope, out) => {
+  const made = firstOrderRuns(partition, [lr], lr, undefined, (_c, _scope, out) => {
     out.u = 0;
     out.v = 0;
   }, ctx.mPath, ctx.mPath, ctx, NO_ARENA);
@@ -416,7 +425,7 @@ function lrStream(ctx: Context, partition: Partition): CompiledValue | undefined
   if (lr === undefined) return undefined;
   if (ctx.lr === undefined) {
     const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? partition.count : undefined, arena: ctx.arena, used: ctx.used, steps: ctx.config.steps, cyclesMomentum: true };
-    ctx.lr = compileValue(lr as ScheduleValueConfig, lrPath(ctx), options, ctx.issues) ?? null;
+    ctx.lr = compileValue(lr, lrPath(ctx), options, ctx.issues) ?? null;
   }
   return ctx.lr;
 }

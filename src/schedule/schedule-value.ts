@@ -1,19 +1,21 @@
+import type { z } from 'zod';
 import { ExpressionError } from './expression.js';
 import type { ConfigIssue } from './issues.js';
 import { segmentOfStage } from './piecewise.js';
 import type { ResolveArena } from './resolve-arena.js';
 import { parseSchedulerValue, runScheduler, type SchedulerSpec } from './schedulers/index.js';
 import type { Cursor, ValueStream } from './stage-context.js';
-import { boundsProblem } from './value-schema.js';
+import { boundsProblem, type ScheduleValue } from './value-schema.js';
 
 type Path = (string | number)[];
 type Scalar = number | string;
 
-/** A schedule value as the schema gives it: number, expression, per-stage list or piecewise segments. */
-export type ScheduleValueConfig = Scalar | Scalar[] | { piecewise: { from: number; value: Scalar }[] } | { scheduler: string; [kwarg: string]: unknown };
+/** A schedule value as the schema gives it: number, expression, per-stage list, piecewise segments or a scheduler. */
+export type ScheduleValueConfig = z.output<typeof ScheduleValue>;
 
-function isScheduler(value: ScheduleValueConfig): value is { scheduler: string } {
-  return typeof value === 'object' && !Array.isArray(value) && 'scheduler' in value;
+/** `{ scheduler: …, … }`: a scheduler value (always per step). */
+export function isScheduler(value: unknown): value is { scheduler: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'scheduler' in value;
 }
 
 /** Variables that change from step to step when values are evaluated per step (k = t − 1 then). */
@@ -50,8 +52,16 @@ export function expressionReads(source: string, names: ReadonlySet<string>): boo
 export interface CompiledValue extends ValueStream {
   /** Per step, the value can change at every step (an expression of t, p or k): its runs are bounded by the steps. */
   readonly everyStep: boolean;
+  /** It evaluates an expression, which reads the variables from the scope (else the scope may stay unfilled). */
+  readonly readsScope: boolean;
   /** A scheduler with cycle_momentum: the momentum it writes to the optimizer, per step (only under lr). */
   readonly momentum?: CompiledValue;
+}
+
+/** An expression of the config, at its key path, and the variables it reads. */
+export interface ExpressionUse {
+  path: Path;
+  variables: ReadonlySet<string>;
 }
 
 export interface CompileValueOptions {
@@ -60,8 +70,8 @@ export interface CompileValueOptions {
   /** Stages of the explicit partition (a per-stage list has one value each), or undefined without one. */
   stages: number | undefined;
   arena: ResolveArena;
-  /** Collects each expression's key path (JSON) → the variables it reads, for warnings. */
-  used: Map<string, ReadonlySet<string>>;
+  /** Collects each expression's key path and the variables it reads, for warnings. */
+  used: ExpressionUse[];
   /** The run's optimizer steps (a scheduler runs over all of them). */
   steps: number;
   /** A scheduler may cycle the optimizer's momentum here (the learning rate); elsewhere cycle_momentum is an error. */
@@ -91,7 +101,7 @@ export function compileValue(value: ScheduleValueConfig, path: Path, options: Co
     }
     const fs = value.map((c, i) => scalar(c, [...path, i]));
     if (fs.some((f) => !f)) return undefined;
-    return { everyStep: false, at: (c, scope) => fs[c.stage]!.at(c, scope), through: (c) => c.stageEnd };
+    return { everyStep: false, readsScope: fs.some((f) => f!.readsScope), at: (c, scope) => fs[c.stage]!.at(c, scope), through: (c) => c.stageEnd };
   }
   const segments = value.piecewise;
   let ok = true;
@@ -112,6 +122,7 @@ export function compileValue(value: ScheduleValueConfig, path: Path, options: Co
   const segment = (c: Cursor) => segmentOfStage(froms, c.perStep ? c.step : c.ctx.t + c.ctx.delta - 1);
   return {
     everyStep: fs.some((f) => f!.everyStep),
+    readsScope: fs.some((f) => f!.readsScope),
     at: (c, scope) => fs[segment(c)]!.at(c, scope),
     through: (c) => {
       if (!c.perStep) return c.stageEnd;
@@ -151,11 +162,12 @@ function compileScheduler(value: { scheduler: string }, path: Path, options: Com
 }
 
 /** Values given per step (value[t − 1] at step t), as a stream: runs of equal values found once each. */
-export function perStepStream(value: Float64Array): CompiledValue {
+function perStepStream(value: Float64Array): CompiledValue {
   let segmentStart = 0;
   let segmentEnd = 0;
   return {
     everyStep: true,
+    readsScope: false,
     at: (c) => value[c.step - 1],
     through: (c) => {
       const t = c.step;
@@ -171,13 +183,14 @@ export function perStepStream(value: Float64Array): CompiledValue {
 }
 
 function compileScalar(value: Scalar, path: Path, options: CompileValueOptions, issues: ConfigIssue[]): CompiledValue | undefined {
-  if (typeof value === 'number') return { everyStep: false, at: () => value, through: () => Infinity };
+  if (typeof value === 'number') return { everyStep: false, readsScope: false, at: () => value, through: () => Infinity };
   try {
     const f = options.arena.expression(value, options.variables);
-    options.used.set(JSON.stringify(path), f.variables);
+    options.used.push({ path, variables: f.variables });
     const varying = [...f.variables].some((v) => STEP_VARYING.has(v));
     return {
       everyStep: varying,
+      readsScope: true,
       at: (_c, scope) => {
         try {
           return f.evaluate(scope);

@@ -1,10 +1,8 @@
 import { count, overBudget, type BudgetIssue, type BudgetKnob } from './budgets.js';
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
-import { extraStageBytes, ownStageCount } from './presets/preset.js';
-import type { z } from 'zod';
-import { readsStep, type ScheduleValueConfig } from './schedule-value.js';
-import { scheduledBounds } from './value-schema.js';
+import { extraStageBytes, ownStageCount, scheduledKeys } from './presets/preset.js';
+import { isScheduler, readsStep, type ScheduleValueConfig } from './schedule-value.js';
 import type { ScheduleConfig } from './schema.js';
 
 /** Bytes of one stage in the stage table: u, v, first and last step, float64 each. */
@@ -24,9 +22,8 @@ export function evaluatesPerStep(config: ScheduleConfig): boolean {
   const preset = PRESETS.get(momentum.preset);
   if (!preset) return false;
   const params = momentum.params as Record<string, unknown>;
-  const shape = preset.params.shape as Record<string, z.ZodType>;
   // A scheduled parameter given as a schedule reads the step like any value.
-  const scheduledReads = Object.keys(shape).some((key) => scheduledBounds(shape[key]) !== undefined && typeof params[key] !== 'number' && readsStep(params[key] as ScheduleValueConfig));
+  const scheduledReads = scheduledKeys(preset, params).some((key) => readsStep(params[key] as ScheduleValueConfig));
   return scheduledReads || (preset.stepDependent?.(params as never) ?? false);
 }
 
@@ -35,10 +32,6 @@ function valuesOf(config: ScheduleConfig): unknown[] {
   const { momentum } = config;
   const own = momentum.preset === undefined ? [momentum.custom.u, momentum.custom.v] : Object.values(momentum.params);
   return [config.lr, ...own];
-}
-
-function isSchedulerValue(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'scheduler' in value;
 }
 
 /**
@@ -57,7 +50,7 @@ export function stageTableCost(config: ScheduleConfig): { stages: number; bytes:
   else stages = config.stages ?? 1;
   // Per step, stages are runs of equal values: at most one per step (the bound, checked before allocation);
   // a scheduler is per step whatever the partition.
-  if (evaluatesPerStep(config) || valuesOf(config).some(isSchedulerValue)) stages = Math.max(stages, config.steps);
+  if (evaluatesPerStep(config) || valuesOf(config).some(isScheduler)) stages = Math.max(stages, config.steps);
   const extra = (preset ? extraStageBytes(preset, params) : 0) + (config.lr === undefined ? 0 : LR_BYTES);
   return { stages, bytes: stages * (TABLE_BYTES + extra) };
 }

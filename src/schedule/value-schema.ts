@@ -7,11 +7,11 @@ import { z } from 'zod';
  */
 
 /** A number, or a mathjs expression in k, N, t, T, p, delta, the params (and u, inside v). */
-export const ScalarOrExpression = z
+const ScalarOrExpression = z
   .union([z.number(), z.string().min(1)])
   .describe('a number or an expression such as "t / (t + 1000)"');
 
-export const Segment = z.strictObject({
+const Segment = z.strictObject({
   from: z.int().min(1).describe('the value applies from step `from` (1-based) on; with stages, from the stage containing it (a later segment starting in the same stage wins there)'),
   value: ScalarOrExpression,
 });
@@ -45,8 +45,6 @@ function valueUnion(number: z.ZodNumber) {
  * evaluated at every step.
  */
 export const ScheduleValue = valueUnion(z.number());
-
-export type ScheduleValueInput = z.input<typeof ScheduleValue>;
 
 /** Bounds of a scheduled parameter: checked by zod on a number, and on every step's value when scheduled. */
 export interface ValueBounds {

@@ -23,12 +23,6 @@ describe('resolveArena reuses memory from one resolve to the next', () => {
     expect(NO_ARENA.partition(1000, undefined, undefined)).toEqual(balancedPartition(1000, 1));
   });
 
-  it('a table over a partition shares its spans', () => {
-    const p = balancedPartition(10, 3);
-    const t = resolveArena().over(p);
-    expect([t.count, t.startStep, t.endStep]).toEqual([3, p.startStep, p.endStep]);
-  });
-
   it('an expression is compiled once per source and set of variables', () => {
     const arena = resolveArena();
     const vars = new Set(['t', 'T']);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { BankTable, RationalTable, StageTable } from '../../types.js';
 import type { Partition } from '../stages.js';
 import type { StageContext } from '../stage-context.js';
+import { scheduledBounds } from '../value-schema.js';
 
 export type { StageContext };
 
@@ -104,6 +105,12 @@ export type Preset<S extends z.ZodObject = z.ZodObject> = FirstOrderPreset<S> | 
 
 export function definePreset<S extends z.ZodObject>(preset: Preset<S>): Preset<S> {
   return preset;
+}
+
+/** The preset's parameters declared with scheduled() and given as a schedule rather than a number. */
+export function scheduledKeys(preset: Preset, params: Record<string, unknown>): string[] {
+  const shape = preset.params.shape as Record<string, z.ZodType>;
+  return Object.keys(shape).filter((key) => scheduledBounds(shape[key]) !== undefined && typeof params[key] !== 'number');
 }
 
 /** How many stages a preset's own stage rule gives (fsgdm, adam-m, ademamix), or undefined when it uses the schedule's partition. */
