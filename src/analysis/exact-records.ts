@@ -1,11 +1,9 @@
-import { frozenBankComplex } from '../filter/bank-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from '../filter/complex-response.js';
 import type { ExactResponseWalker } from '../filter/exact-response.js';
 import { maxDeviationDb, SETTLING_TOLERANCE, settlingSteps } from '../filter/exact-transient.js';
 import { RationalExactWalker } from '../filter/rational-exact.js';
-import { exactStepResponses, exactWalker, rationalOf } from '../filter/stage-filter.js';
+import { exactStepResponses, exactWalker } from '../filter/stage-filter.js';
 import { updateResponse } from '../filter/update-response.js';
-import { frozenRationalComplex } from '../filter/rational-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
 import { OptionError } from '../schedule/issues.js';
@@ -44,9 +42,8 @@ export class ExactStageSource {
     if (!this.walker) throw new Error('unreachable');
     const copyEntry = k === 0 && firstStepCopy;
     this.walker.advanceTo(copyEntry ? 1 : start - 1);
-    const bank = this.walker.bank;
-    frozenBankComplex(bank, k, this.omega, this.frozen);
-    const settling = settlingSteps(bank, k, this.omega, this.walker, copyEntry ? 1 : 0, end - start + 1, this.frozen);
+    this.walker.frozenComplex(k, this.frozen);
+    const settling = settlingSteps(this.walker.bank, k, this.omega, this.walker, copyEntry ? 1 : 0, end - start + 1, this.frozen);
     this.walker.advanceTo(end);
     const exact = this.walker.output(k, this.exact);
     const transient = { settlingSteps: settling, maxDeviationDb: maxDeviationDb(exact, this.frozen) };
@@ -55,7 +52,7 @@ export class ExactStageSource {
 
   /** A rational stage: stepped, watching the distance to the frozen response at every step of the stage. */
   private rationalStage(walker: RationalExactWalker, k: number, start: number, end: number, withResponse: boolean): { transient: TransientMetrics; responseExact?: FrequencyResponse } {
-    frozenRationalComplex(rationalOf(this.schedule)!, k, this.omega, this.frozen);
+    walker.frozenComplex(k, this.frozen);
     walker.advanceTo(start - 1);
     const watch = { frozen: this.frozen, tolerance: SETTLING_TOLERANCE, lastOutside: -Infinity };
     walker.advanceTo(end, watch);

@@ -4,8 +4,6 @@ import { emptyComplexResponse, type ComplexResponse } from './complex-response.j
 import { ExactResponseWalker, type WalkedSchedule } from './exact-response.js';
 import { ImpulseResponse } from './impulse-response.js';
 import { RationalExactWalker } from './rational-exact.js';
-import { frozenBankComplex } from './bank-response.js';
-import { frozenRationalComplex } from './rational-response.js';
 
 /**
  * What the two exact paths cost, in nanoseconds, measured on one core of the development machine
@@ -61,8 +59,7 @@ export class ExactStepResponses {
 
   /** The frozen response H_k(e^{jω}) of stage k, what the exact one is compared with, into `out`. */
   frozen(k: number, out: ComplexResponse = emptyComplexResponse(this.frequencies)): ComplexResponse {
-    const { walker } = this;
-    return walker instanceof ExactResponseWalker ? frozenBankComplex(walker.bank, k, walker.omega, out) : frozenRationalComplex(walker.rational, k, walker.omega, out);
+    return this.walker.frozenComplex(k, out);
   }
 
   /** H(t, ω) with the output weights of stage k (the stage containing t) into `out`; t not below the last t asked. */
