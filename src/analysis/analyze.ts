@@ -80,7 +80,7 @@ export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}):
 }
 
 /** stageRecords of a report already made (stageReportOf), for callers that planned with it. */
-export function* reportRecords(schedule: Schedule, report: StageReport, options: AnalyzeOptions = {}): Generator<StageRecord> {
+function* reportRecords(schedule: Schedule, report: StageReport, options: AnalyzeOptions = {}): Generator<StageRecord> {
   const frequencies = options.frequencies ?? linearGrid(512);
   const withResponse = options.response !== false;
   if (report.display) {

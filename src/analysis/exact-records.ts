@@ -19,16 +19,13 @@ export type ResponseMode = 'auto' | 'frozen' | 'exact' | 'both';
  * recursion): the transient metrics of the stage and, if asked, H(t, ω) at its last step.
  */
 export class ExactStageSource {
-  private readonly walker: ExactResponseWalker | undefined;
-  private readonly rationalWalker: RationalExactWalker | undefined;
+  private readonly walker: ExactResponseWalker | RationalExactWalker;
   private readonly frozen: ComplexResponse;
   /** The exact response at the stage's end, reused from stage to stage (read before the next stage). */
   private readonly exact: ComplexResponse;
 
   constructor(private readonly schedule: Schedule, private readonly omega: Float64Array) {
-    const walker = exactWalker(schedule, omega);
-    if (walker instanceof RationalExactWalker) this.rationalWalker = walker;
-    else this.walker = walker;
+    this.walker = exactWalker(schedule, omega);
     this.frozen = emptyComplexResponse(omega.length);
     this.exact = emptyComplexResponse(omega.length);
   }
@@ -38,14 +35,14 @@ export class ExactStageSource {
     const { stages, firstStepCopy } = this.schedule;
     const start = stages.startStep[k];
     const end = stages.endStep[k];
-    if (this.rationalWalker) return this.rationalStage(this.rationalWalker, k, start, end, withResponse);
-    if (!this.walker) throw new Error('unreachable');
+    const { walker } = this;
+    if (walker instanceof RationalExactWalker) return this.rationalStage(walker, k, start, end, withResponse);
     const copyEntry = k === 0 && firstStepCopy;
-    this.walker.advanceTo(copyEntry ? 1 : start - 1);
-    this.walker.frozenComplex(k, this.frozen);
-    const settling = settlingSteps(this.walker.bank, k, this.omega, this.walker, copyEntry ? 1 : 0, end - start + 1, this.frozen);
-    this.walker.advanceTo(end);
-    const exact = this.walker.output(k, this.exact);
+    walker.advanceTo(copyEntry ? 1 : start - 1);
+    walker.frozenComplex(k, this.frozen);
+    const settling = settlingSteps(walker.bank, k, this.omega, walker, copyEntry ? 1 : 0, end - start + 1, this.frozen);
+    walker.advanceTo(end);
+    const exact = walker.output(k, this.exact);
     const transient = { settlingSteps: settling, maxDeviationDb: maxDeviationDb(exact, this.frozen) };
     return withResponse ? { transient, responseExact: responseFromComplex(exact) } : { transient };
   }
