@@ -2,10 +2,10 @@ import { COST_NS } from '../schedule/budgets.js';
 import type { Schedule } from '../types.js';
 import { filterTables } from '../filter/stage-filter.js';
 import { sameRecursion } from '../filter/bank-table.js';
+import { STEP_BY_STEP_MAX } from '../filter/exact-response.js';
 import { impulseFixedNs, impulseTermNs, walkNs, WALK_ALWAYS_NS } from '../filter/exact-step-responses.js';
 
-/** Runs at most this long are stepped through (ExactResponseWalker's STEP_BY_STEP_MAX): ~30 ns per step and frequency. */
-const STEPPED_RUN = 4;
+/** A run of at most STEP_BY_STEP_MAX steps is stepped through: ns per step, branch and frequency. */
 const STEP_NS = 30;
 
 /**
@@ -13,31 +13,27 @@ const STEP_NS = 30;
  *
  * - rational schedules are stepped: lastStep × frequencies × (nb + na) coefficient updates;
  * - the others jump over each run of stages with equal recursions in closed form (ExactResponseWalker):
- *   runs × branches × frequencies jumps, or steps for runs of up to 4 steps.
+ *   runs × branches × frequencies jumps, or steps for runs of up to STEP_BY_STEP_MAX steps.
  *
- * Reads the stage table once (O(stages × branches)), allocates nothing.
+ * Reads the stage table once (O(stages × branches)), allocates nothing: a first-order schedule is read
+ * as the one-branch bank of its stage table's u and v.
  */
 export function exactWalkSeconds(schedule: Schedule, lastStep: number, frequencies: number): number {
   if (lastStep < 1) return 0;
   const { stages } = schedule;
   const { rational, bank } = filterTables(schedule);
   if (rational) return (lastStep * frequencies * (rational.nb + rational.na) * COST_NS.rationalUpdate) / 1e9;
-  const B = bank ? bank.branches : 1;
-  const same = (j: number, k: number): boolean => {
-    if (!bank) return stages.u[j] === stages.u[k] && stages.v[j] === stages.v[k];
-    for (let i = 0; i < B; i++) if (bank.u[j * B + i] !== bank.u[k * B + i] || bank.v[j * B + i] !== bank.v[k * B + i]) return false;
-    return true;
-  };
+  const recursion = bank ?? { branches: 1, u: stages.u, v: stages.v };
   let ns = 0;
   let runStart = 1;
   for (let k = 0; k < stages.count && stages.startStep[k] <= lastStep; k++) {
-    const runEnds = k + 1 >= stages.count || stages.startStep[k + 1] > lastStep || !same(k + 1, k);
+    const runEnds = k + 1 >= stages.count || stages.startStep[k + 1] > lastStep || !sameRecursion(recursion, k + 1, k);
     if (!runEnds) continue;
     const length = Math.min(stages.endStep[k], lastStep) - runStart + 1;
-    ns += length <= STEPPED_RUN ? length * STEP_NS : COST_NS.exactStageFrequency;
+    ns += length <= STEP_BY_STEP_MAX ? length * STEP_NS : COST_NS.exactStageFrequency;
     runStart = stages.endStep[k] + 1;
   }
-  return (ns * B * frequencies) / 1e9;
+  return (ns * recursion.branches * frequencies) / 1e9;
 }
 
 /**
@@ -45,14 +41,14 @@ export function exactWalkSeconds(schedule: Schedule, lastStep: number, frequenci
  * cheaper of the walker from the previous step (runs of equal recursions × branches × frequencies) and the
  * truncated impulse response (window × branches, plus the DFTs on a linear grid or window × frequencies
  * of Horner), with the window estimated from the largest |u| (windowEstimate): the engine's own cost model
- * (walkNs, impulseFixedNs, impulseTermNs). Rational schedules are stepped (exactWalkSeconds). O(stages × branches), allocates nothing.
+ * (walkNs, impulseFixedNs, impulseTermNs). Rational schedules are stepped (exactWalkSeconds).
+ * O(stages × branches), allocates nothing.
  */
 export function exactResponsesSeconds(schedule: Schedule, steps: readonly number[], frequencies: number, onGrid = true): number {
   if (steps.length === 0) return 0;
   const { stages } = schedule;
   const { rational, bank } = filterTables(schedule);
   if (rational) return exactWalkSeconds(schedule, steps[steps.length - 1], frequencies);
-  // The recursions as a bank (a first-order schedule is the one-branch bank), without allocating one.
   const recursion = bank ?? { branches: 1, u: stages.u, v: stages.v };
   const B = recursion.branches;
   let rho = 0;

@@ -6,7 +6,7 @@ import { reducedAngle } from './exact-angle.js';
 import { emptyZeroLimitInput } from './zero-limit.js';
 
 /** Runs at most this long are stepped one step at a time (cheaper than pow + cos + sin per frequency). */
-const STEP_BY_STEP_MAX = 4;
+export const STEP_BY_STEP_MAX = 4;
 
 /**
  * The exact time-variant frequency response (Zadeh's system function) of a momentum schedule,
