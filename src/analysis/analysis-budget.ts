@@ -1,6 +1,6 @@
 import { count, counted, COST_NS, overBudget, type BudgetIssue, type BudgetKnob } from '../schedule/budgets.js';
 import type { Schedule } from '../types.js';
-import type { StageReport } from './display-stages.js';
+import { recordCount, type StageReport } from './display-stages.js';
 import { exactResponsesSeconds, exactWalkSeconds } from './exact-cost.js';
 import type { ResponseMode } from './exact-records.js';
 
@@ -53,7 +53,7 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
   let atStepResponses = 0;
   schedules.forEach((s, i) => {
     const report = reports[i];
-    const count = report.display ? report.ends.length : report.stages.length;
+    const count = recordCount(report);
     records += count;
     responseCount += count * (mode === 'both' ? 2 : 1) * updateFactor(s);
     atStepResponses += atSteps.length * updateFactor(s);
@@ -109,12 +109,9 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
  * kind, 6 with the update view) and every --at-steps response, against BUDGETS.workingSetBytes.
  */
 export function analysisHeldBytes(plan: Omit<AnalysisPlan, 'outputs'> & { response: boolean }): BudgetIssue | undefined {
-  const records = plan.reports.reduce((n, r) => n + (r.display ? r.ends.length : r.stages.length), 0);
+  const records = plan.reports.reduce((n, r) => n + recordCount(r), 0);
   const kinds = plan.mode === 'both' ? 2 : 1;
-  const responses = plan.schedules.reduce((n, s, i) => {
-    const r = plan.reports[i];
-    return n + ((plan.response ? (r.display ? r.ends.length : r.stages.length) * kinds : 0) + plan.atSteps.length) * updateFactor(s);
-  }, 0);
+  const responses = plan.schedules.reduce((n, s, i) => n + ((plan.response ? recordCount(plan.reports[i]) * kinds : 0) + plan.atSteps.length) * updateFactor(s), 0);
   const what = `responses of ${count(records)} stages${plan.atSteps.length > 0 ? ` and ${plan.atSteps.length} steps` : ''} × ${plan.frequencies} frequencies`;
   return overBudget('workingSetBytes', responses * plan.frequencies * 32, what, ['stageSelection', 'frequencies', 'atSteps', 'response']);
 }

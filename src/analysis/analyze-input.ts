@@ -3,7 +3,7 @@ import { ConfigError, OptionError, type ConfigIssue, type ConfigWarning } from '
 import { LIMITS } from '../schedule/limits.js';
 import { parseConfig, parseSchedules, type ParseOptions } from '../schedule/parse.js';
 import type { AnalysisResult, Schedule } from '../types.js';
-import { selectedStages } from './stage-selection.js';
+import { stageReport } from './display-stages.js';
 
 const MODES: readonly unknown[] = ['auto', 'frozen', 'exact', 'both'];
 
@@ -51,8 +51,8 @@ export function checkAnalyzeOptions(
   }
   if (stages !== undefined) {
     if (typeof stages !== 'string') issues.push({ code: 'invalid_option', path: ['stages'], message: 'expected a stage selection such as "first,last"', received: stages });
-    else if (stages.trim() !== 'auto') {
-      const bad = schedules.map((s) => selectedStages(stages, s)).find((chosen) => 'issue' in chosen);
+    else {
+      const bad = schedules.map((s) => stageReport(s, stages)).find((report) => 'issue' in report);
       if (bad && 'issue' in bad) issues.push(bad.issue);
     }
   }

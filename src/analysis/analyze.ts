@@ -1,6 +1,5 @@
 import { linearGrid } from '../filter/grid.js';
-import { effectiveLearningRate, updateResponse } from '../filter/update-response.js';
-import { stageAt, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
+import { stageAt } from '../filter/stage-filter.js';
 import type { ParseOptions } from '../schedule/parse.js';
 import type { AnalysisResult, AtStepRecord, Schedule, ScheduleResult, StageRecord } from '../types.js';
 import { documentHeader } from '../tool.js';
@@ -11,6 +10,7 @@ import { OptionError } from '../schedule/issues.js';
 import { assertWithinBudget } from '../schedule/budgets.js';
 import { analysisHeldBytes } from './analysis-budget.js';
 import { scheduleSummary, summaryOf } from './schedule-summary.js';
+import { stageRecord } from './stage-record.js';
 
 export type { ResponseMode } from './exact-records.js';
 
@@ -76,8 +76,12 @@ export function stageReportOf(schedule: Schedule, options: Pick<AnalyzeOptions, 
  * in constant memory. Throws an OptionError for a bad stage selection.
  */
 export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}): Generator<StageRecord> {
+  yield* reportRecords(schedule, stageReportOf(schedule, options), options);
+}
+
+/** stageRecords of a report already made (stageReportOf), for callers that planned with it. */
+function* reportRecords(schedule: Schedule, report: StageReport, options: AnalyzeOptions = {}): Generator<StageRecord> {
   const frequencies = options.frequencies ?? linearGrid(512);
-  const report = stageReportOf(schedule, options);
   const withResponse = options.response !== false;
   if (report.display) {
     yield* displayRecords(schedule, report.ends, frequencies, options.mode ?? 'auto', withResponse);
@@ -86,20 +90,7 @@ export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}):
   const mode = options.mode === undefined || options.mode === 'auto' ? 'frozen' : options.mode;
   const exact = mode === 'frozen' ? undefined : new ExactStageSource(schedule, frequencies);
   for (const i of report.stages) {
-    const stage = stageAt(schedule, i);
-    const lr = schedule.lr?.[i];
-    const metrics = stageMetricsOf(schedule, i);
-    // Without lr the record is what it always was (no keys added), so outputs stay byte-identical.
-    const record: StageRecord = lr === undefined ? { ...stage, metrics } : { ...stage, lr, metrics: { ...metrics, effectiveLearningRate: effectiveLearningRate(lr, metrics.dcGain) } };
-    if (withResponse && mode !== 'exact') {
-      record.response = stageResponse(schedule, i, frequencies);
-      if (lr !== undefined) record.updateResponse = updateResponse(record.response, lr);
-    }
-    if (exact) {
-      Object.assign(record, exact.stage(i, withResponse));
-      if (lr !== undefined && record.responseExact) record.updateResponseExact = updateResponse(record.responseExact, lr);
-    }
-    yield record;
+    yield stageRecord(schedule, i, stageAt(schedule, i), frequencies, withResponse && mode !== 'exact', exact?.stage(i, withResponse));
   }
 }
 
@@ -134,7 +125,7 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions & ParseOpti
   const response = options.response !== false;
   assertWithinBudget([analysisHeldBytes({ schedules, reports, frequencies: frequencies.length, mode: options.mode ?? 'auto', atSteps, response })]);
   const results: ScheduleResult[] = schedules.map((schedule, i) => {
-    const records = [...stageRecords(schedule, { ...options, stages, frequencies })];
+    const records = [...reportRecords(schedule, reports[i], { ...options, frequencies })];
     return {
       ...scheduleHeader(schedule, frequencies, reports[i]),
       stages: records,

@@ -1,12 +1,12 @@
 import { emptyComplexResponse, responseFromComplex } from '../filter/complex-response.js';
 import { maxDeviationDb } from '../filter/exact-transient.js';
-import { effectiveLearningRate, updateResponse } from '../filter/update-response.js';
-import { exactStepResponses, stageAt, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
+import { exactStepResponses, stageAt } from '../filter/stage-filter.js';
 import { coefficientColumns } from '../schedule/coefficient-columns.js';
 import type { ConfigIssue } from '../schedule/issues.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { DisplayStage, Schedule, StageRecord, StageTable } from '../types.js';
 import type { ResponseMode } from './exact-records.js';
+import { stageRecord, type ExactSide } from './stage-record.js';
 import { selectedStages } from './stage-selection.js';
 
 /**
@@ -58,7 +58,7 @@ export function displayStageEnds(stages: StageTable, n: number): number[] {
  * step, and the [min, max] of u, v, lr and every coefficient column (coefficientColumns) over the group.
  * NaN coefficients (a rational stage's u) give a NaN range. O(stages in the group × columns).
  */
-export function displayStage(schedule: Schedule, index: number, firstStage: number, lastStage: number, columns = coefficientColumns(schedule)): DisplayStage {
+function displayStage(schedule: Schedule, index: number, firstStage: number, lastStage: number, columns = coefficientColumns(schedule)): DisplayStage {
   const last = stageAt(schedule, lastStage);
   // The stage table's u and v columns hold the reported u and v (stageAt's rule); then lr and the columns.
   const { u, v } = schedule.stages;
@@ -94,37 +94,33 @@ export function displayStage(schedule: Schedule, index: number, firstStage: numb
   };
 }
 
-/** The display stages of a schedule, in order: displayStage of each group displayStageEnds gives. */
-export function* displayStages(schedule: Schedule, n: number): Generator<DisplayStage> {
-  const columns = coefficientColumns(schedule);
-  let first = 0;
-  let index = 0;
-  for (const last of displayStageEnds(schedule.stages, n)) {
-    yield displayStage(schedule, index++, first, last, columns);
-    first = last + 1;
-  }
-}
-
 /** How a schedule's stages are reported: the real stages selected, or display stages ending at `ends`. */
 export type StageReport = { display: false; stages: number[] } | { display: true; ends: number[] };
 
 /**
- * The stage report of `spec`: `auto` is every real stage up to AUTO_STAGE_LIMIT of them and `displayStages`
- * display stages above; anything else is a stage selection (stage-selection.ts; `all` is every real stage).
+ * The stage report of `spec`: `auto` is autoStageReport; anything else is a stage selection
+ * (stage-selection.ts; `all` is every real stage).
  */
 export function stageReport(schedule: Schedule, spec: string, displayStages: number = DEFAULT_DISPLAY_STAGES): StageReport | { issue: ConfigIssue } {
-  if (spec.trim() === 'auto') {
-    const count = schedule.stages.count;
-    if (count <= AUTO_STAGE_LIMIT) return { display: false, stages: Array.from({ length: count }, (_, i) => i) };
-    return { display: true, ends: displayStageEnds(schedule.stages, displayStages) };
-  }
+  if (spec.trim() === 'auto') return autoStageReport(schedule.stages, displayStages);
   const selected = selectedStages(spec, schedule);
   return 'issue' in selected ? selected : { display: false, stages: selected };
 }
 
+/** `stages: 'auto'`: every real stage up to AUTO_STAGE_LIMIT of them, `displayStages` display stages above. */
+export function autoStageReport(stages: StageTable, displayStages: number = DEFAULT_DISPLAY_STAGES): StageReport {
+  if (stages.count <= AUTO_STAGE_LIMIT) return { display: false, stages: Array.from({ length: stages.count }, (_, i) => i) };
+  return { display: true, ends: displayStageEnds(stages, displayStages) };
+}
+
+/** How many records a report gives: its real stages, or its display stages. */
+export function recordCount(report: StageReport): number {
+  return report.display ? report.ends.length : report.stages.length;
+}
+
 /**
- * The records of display stages ending at `ends` (displayStageEnds), in order: displayStage's fields, the
- * frozen metrics of the group's last real stage and, by `mode`:
+ * The records of display stages ending at `ends` (displayStageEnds), in order (stageRecord): displayStage's
+ * fields, the frozen metrics of the group's last real stage (with lr, the update view) and, by `mode`:
  * - auto, exact: the exact response H(t, ω) at the group's last step (a frozen response of a group whose
  *   coefficients vary is not one thing) and `transient: { settlingSteps: null, maxDeviationDb }`, the
  *   deviation from the last real stage's frozen response (the first-step copy shows there);
@@ -140,23 +136,13 @@ export function* displayRecords(schedule: Schedule, ends: readonly number[], fre
   let first = 0;
   for (let index = 0; index < ends.length; index++) {
     const last = ends[index];
-    const lr = schedule.lr?.[last];
-    const metrics = stageMetricsOf(schedule, last);
-    // With lr, the update view as stageRecords gives it (metrics.effectiveLearningRate, updateResponse*).
-    const record: StageRecord = { ...displayStage(schedule, index, first, last, columns), metrics: lr === undefined ? metrics : { ...metrics, effectiveLearningRate: effectiveLearningRate(lr, metrics.dcGain) } };
-    if (withResponse && (mode === 'frozen' || mode === 'both')) {
-      record.response = stageResponse(schedule, last, frequencies);
-      if (lr !== undefined) record.updateResponse = updateResponse(record.response, lr);
-    }
+    let side: ExactSide | undefined;
     if (exact) {
-      exact.at(record.endStep, last, h);
-      record.transient = { settlingSteps: null, maxDeviationDb: maxDeviationDb(h, exact.frozen(last, frozen)) };
-      if (withResponse) {
-        record.responseExact = responseFromComplex(h);
-        if (lr !== undefined) record.updateResponseExact = updateResponse(record.responseExact, lr);
-      }
+      exact.at(schedule.stages.endStep[last], last, h);
+      side = { transient: { settlingSteps: null, maxDeviationDb: maxDeviationDb(h, exact.frozen(last, frozen)) } };
+      if (withResponse) side.responseExact = responseFromComplex(h);
     }
-    yield record;
+    yield stageRecord(schedule, last, displayStage(schedule, index, first, last, columns), frequencies, withResponse && (mode === 'frozen' || mode === 'both'), side);
     first = last + 1;
   }
 }

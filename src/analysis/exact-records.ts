@@ -1,11 +1,9 @@
-import { frozenBankComplex } from '../filter/bank-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from '../filter/complex-response.js';
 import type { ExactResponseWalker } from '../filter/exact-response.js';
 import { maxDeviationDb, SETTLING_TOLERANCE, settlingSteps } from '../filter/exact-transient.js';
 import { RationalExactWalker } from '../filter/rational-exact.js';
-import { exactStepResponses, exactWalker, rationalOf } from '../filter/stage-filter.js';
+import { exactStepResponses, exactWalker } from '../filter/stage-filter.js';
 import { updateResponse } from '../filter/update-response.js';
-import { frozenRationalComplex } from '../filter/rational-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
 import { OptionError } from '../schedule/issues.js';
@@ -21,16 +19,13 @@ export type ResponseMode = 'auto' | 'frozen' | 'exact' | 'both';
  * recursion): the transient metrics of the stage and, if asked, H(t, ω) at its last step.
  */
 export class ExactStageSource {
-  private readonly walker: ExactResponseWalker | undefined;
-  private readonly rationalWalker: RationalExactWalker | undefined;
+  private readonly walker: ExactResponseWalker | RationalExactWalker;
   private readonly frozen: ComplexResponse;
   /** The exact response at the stage's end, reused from stage to stage (read before the next stage). */
   private readonly exact: ComplexResponse;
 
   constructor(private readonly schedule: Schedule, private readonly omega: Float64Array) {
-    const walker = exactWalker(schedule, omega);
-    if (walker instanceof RationalExactWalker) this.rationalWalker = walker;
-    else this.walker = walker;
+    this.walker = exactWalker(schedule, omega);
     this.frozen = emptyComplexResponse(omega.length);
     this.exact = emptyComplexResponse(omega.length);
   }
@@ -40,22 +35,21 @@ export class ExactStageSource {
     const { stages, firstStepCopy } = this.schedule;
     const start = stages.startStep[k];
     const end = stages.endStep[k];
-    if (this.rationalWalker) return this.rationalStage(this.rationalWalker, k, start, end, withResponse);
-    if (!this.walker) throw new Error('unreachable');
+    const { walker } = this;
+    if (walker instanceof RationalExactWalker) return this.rationalStage(walker, k, start, end, withResponse);
     const copyEntry = k === 0 && firstStepCopy;
-    this.walker.advanceTo(copyEntry ? 1 : start - 1);
-    const bank = this.walker.bank;
-    frozenBankComplex(bank, k, this.omega, this.frozen);
-    const settling = settlingSteps(bank, k, this.omega, this.walker, copyEntry ? 1 : 0, end - start + 1, this.frozen);
-    this.walker.advanceTo(end);
-    const exact = this.walker.output(k, this.exact);
+    walker.advanceTo(copyEntry ? 1 : start - 1);
+    walker.frozenComplex(k, this.frozen);
+    const settling = settlingSteps(walker.bank, k, this.omega, walker, copyEntry ? 1 : 0, end - start + 1, this.frozen);
+    walker.advanceTo(end);
+    const exact = walker.output(k, this.exact);
     const transient = { settlingSteps: settling, maxDeviationDb: maxDeviationDb(exact, this.frozen) };
     return withResponse ? { transient, responseExact: responseFromComplex(exact) } : { transient };
   }
 
   /** A rational stage: stepped, watching the distance to the frozen response at every step of the stage. */
   private rationalStage(walker: RationalExactWalker, k: number, start: number, end: number, withResponse: boolean): { transient: TransientMetrics; responseExact?: FrequencyResponse } {
-    frozenRationalComplex(rationalOf(this.schedule)!, k, this.omega, this.frozen);
+    walker.frozenComplex(k, this.frozen);
     walker.advanceTo(start - 1);
     const watch = { frozen: this.frozen, tolerance: SETTLING_TOLERANCE, lastOutside: -Infinity };
     walker.advanceTo(end, watch);

@@ -1,6 +1,6 @@
-import { stageAt, stageMetricsOf, type StageFilter } from '../filter/stage-filter.js';
+import { stageMetricsOf, type StageFilter } from '../filter/stage-filter.js';
 import type { FilterType, StageMetrics } from '../types.js';
-import { AUTO_STAGE_LIMIT, DEFAULT_DISPLAY_STAGES, displayStageEnds } from './display-stages.js';
+import { autoStageReport } from './display-stages.js';
 
 /** What the summary reads of a stage: its span and metrics (a StageRecord is one). */
 export interface SummaryStage {
@@ -55,28 +55,22 @@ export class SummaryBuilder {
 }
 
 /**
- * scheduleSummary of a whole schedule, metrics only (no response is computed): every stage when there
- * are at most AUTO_STAGE_LIMIT of them, else its DEFAULT_DISPLAY_STAGES display stages (each spanning
- * its group of stages, with its last stage's metrics), as `analyze` reports them by default. So the
- * cost is bounded (≤ AUTO_STAGE_LIMIT stage metrics), and a long per-step run is described at the
- * resolution its records have.
+ * scheduleSummary of a whole schedule, metrics only (no response is computed), from its stages as
+ * `stages: 'auto'` reports them (autoStageReport): every stage when there are at most AUTO_STAGE_LIMIT
+ * of them, else its DEFAULT_DISPLAY_STAGES display stages (each spanning its group of stages, with its
+ * last stage's metrics). So the cost is bounded (≤ AUTO_STAGE_LIMIT stage metrics), and a long per-step
+ * run is described at the resolution its records have.
  */
 export function summaryOf(schedule: StageFilter): string[] {
-  const { stages } = schedule;
-  const ends = stages.count <= AUTO_STAGE_LIMIT ? undefined : displayStageEnds(stages, DEFAULT_DISPLAY_STAGES);
-  return scheduleSummary(
-    (function* () {
-      if (ends === undefined) {
-        for (let k = 0; k < stages.count; k++) yield { ...stageAt(schedule, k), metrics: stageMetricsOf(schedule, k) };
-        return;
-      }
-      let first = 0;
-      for (const [index, last] of ends.entries()) {
-        yield { index, startStep: stages.startStep[first], endStep: stages.endStep[last], metrics: stageMetricsOf(schedule, last) };
-        first = last + 1;
-      }
-    })(),
-  );
+  const { startStep, endStep } = schedule.stages;
+  const report = autoStageReport(schedule.stages);
+  const summary = new SummaryBuilder();
+  let first = 0;
+  for (const [index, last] of (report.display ? report.ends : report.stages).entries()) {
+    summary.add({ index, startStep: startStep[first], endStep: endStep[last], metrics: stageMetricsOf(schedule, last) });
+    first = last + 1;
+  }
+  return summary.sentences();
 }
 
 /** dB of a gain; JSON's null stands for 0 (−∞ dB) or +∞. */

@@ -1,12 +1,12 @@
 import type { BankTable, FrequencyResponse, Schedule } from '../types.js';
 import { sameRecursion } from './bank-table.js';
-import { branchFrozenAt } from './bank-response.js';
+import { branchFrozenAt, frozenBankComplex } from './bank-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
 import { reducedAngle } from './exact-angle.js';
 import { emptyZeroLimitInput } from './zero-limit.js';
 
 /** Runs at most this long are stepped one step at a time (cheaper than pow + cos + sin per frequency). */
-const STEP_BY_STEP_MAX = 4;
+export const STEP_BY_STEP_MAX = 4;
 
 /**
  * The exact time-variant frequency response (Zadeh's system function) of a momentum schedule,
@@ -167,6 +167,11 @@ export class ExactResponseWalker {
   /** The output as magnitude, dB, unwrapped phase and group delay. */
   response(k: number = this.stage): FrequencyResponse {
     return responseFromComplex(this.output(k));
+  }
+
+  /** The frozen response H_k(e^{jω}) of stage k (frozenBankComplex), what the exact one is compared with, into `out`. */
+  frozenComplex(k: number, out: ComplexResponse = emptyComplexResponse(this.omega.length)): ComplexResponse {
+    return frozenBankComplex(this.bank, k, this.omega, out);
   }
 
   /** L steps of branch i with constant (u, v). */

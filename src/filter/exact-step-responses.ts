@@ -4,8 +4,6 @@ import { emptyComplexResponse, type ComplexResponse } from './complex-response.j
 import { ExactResponseWalker, type WalkedSchedule } from './exact-response.js';
 import { ImpulseResponse } from './impulse-response.js';
 import { RationalExactWalker } from './rational-exact.js';
-import { frozenBankComplex } from './bank-response.js';
-import { frozenRationalComplex } from './rational-response.js';
 
 /**
  * What the two exact paths cost, in nanoseconds, measured on one core of the development machine
@@ -16,7 +14,7 @@ import { frozenRationalComplex } from './rational-response.js';
  * - fftPoint: one point of the three real DFTs (×N·log₂N) of the on-grid sum;
  * - horner: one lag × one frequency of the off-grid sum.
  */
-export const EXACT_COST_NS = { jump: 20, term: 30, fftPoint: 3, horner: 7 } as const;
+const EXACT_COST_NS = { jump: 20, term: 30, fftPoint: 3, horner: 7 } as const;
 
 /**
  * Walks estimated below this many ns (1 ms) always take the walker, the reference path: a short schedule's
@@ -41,6 +39,7 @@ export class ExactStepResponses {
   private readonly impulse: ImpulseResponse | undefined;
   private readonly bank: BankTable | undefined;
   private readonly frequencies: number;
+  private readonly force: 'walker' | 'impulse' | undefined;
   /** Recursion changes counted so far: changes[k] = stages j ≤ k whose recursion differs from j − 1's. */
   private scanned = 0;
   private changes = 0;
@@ -58,12 +57,9 @@ export class ExactStepResponses {
     this.force = options.path;
   }
 
-  private readonly force: 'walker' | 'impulse' | undefined;
-
   /** The frozen response H_k(e^{jω}) of stage k, what the exact one is compared with, into `out`. */
   frozen(k: number, out: ComplexResponse = emptyComplexResponse(this.frequencies)): ComplexResponse {
-    const { walker } = this;
-    return walker instanceof ExactResponseWalker ? frozenBankComplex(walker.bank, k, walker.omega, out) : frozenRationalComplex(walker.rational, k, walker.omega, out);
+    return this.walker.frozenComplex(k, out);
   }
 
   /** H(t, ω) with the output weights of stage k (the stage containing t) into `out`; t not below the last t asked. */
@@ -71,9 +67,9 @@ export class ExactStepResponses {
     const { impulse, walker } = this;
     if (impulse && this.force !== 'walker') {
       const walkCost = this.force === 'impulse' ? Infinity : this.walkerCost(k);
-      const fixed = impulseFixedCost(impulse, this.frequencies);
+      const fixed = impulseFixedNs(this.frequencies, impulse.onGrid);
       if (walkCost > Math.max(fixed, WALK_ALWAYS_NS)) {
-        const perTerm = this.bank!.branches * EXACT_COST_NS.term + (impulse.onGrid ? 1 : this.frequencies * EXACT_COST_NS.horner);
+        const perTerm = impulseTermNs(this.bank!.branches, this.frequencies, impulse.onGrid);
         if (impulse.prepare(t, k, Math.floor((walkCost - fixed) / perTerm))) {
           this.lastPath = 'impulse';
           return impulse.output(out);
@@ -88,8 +84,7 @@ export class ExactStepResponses {
 
   /** Estimated ns for the walker to reach stage k from where it stands. */
   private walkerCost(k: number): number {
-    const runs = this.countChanges(k) - this.walkerChanges + 1;
-    return runs * this.bank!.branches * this.frequencies * EXACT_COST_NS.jump;
+    return walkNs(this.countChanges(k) - this.walkerChanges + 1, this.bank!.branches, this.frequencies);
   }
 
   /** Recursion changes in stages 1 … k, counted forward once over the whole request sequence. */
@@ -104,9 +99,19 @@ export class ExactStepResponses {
   }
 }
 
-/** The impulse path's cost that does not grow with the window: the three DFTs on a linear grid. */
-function impulseFixedCost(impulse: ImpulseResponse, frequencies: number): number {
-  if (!impulse.onGrid) return 0;
+/** The walker's cost model: `runs` runs of equal recursions × branches × frequencies, ns. */
+export function walkNs(runs: number, branches: number, frequencies: number): number {
+  return runs * branches * frequencies * EXACT_COST_NS.jump;
+}
+
+/** The impulse path's cost that does not grow with the window, ns: the three DFTs on a linear grid (none off it). */
+export function impulseFixedNs(frequencies: number, onGrid: boolean): number {
+  if (!onGrid) return 0;
   const N = 2 * (frequencies - 1);
   return 3 * N * Math.log2(N) * EXACT_COST_NS.fftPoint;
+}
+
+/** The impulse path's cost per term of the window, ns: the term itself per branch, Horner's sum per frequency off the grid. */
+export function impulseTermNs(branches: number, frequencies: number, onGrid: boolean): number {
+  return branches * EXACT_COST_NS.term + (onGrid ? 1 : frequencies * EXACT_COST_NS.horner);
 }

@@ -1,6 +1,7 @@
 import type { FrequencyResponse, RationalTable } from '../types.js';
 import type { WalkedSchedule } from './exact-response.js';
 import { emptyComplexResponse, responseFromComplex, type ComplexResponse } from './complex-response.js';
+import { frozenRationalComplex } from './rational-response.js';
 import { cachedUnitCircleSplit } from './unit-circle-zeros.js';
 import { emptyZeroLimitInput } from './zero-limit.js';
 
@@ -24,7 +25,7 @@ export class RationalExactWalker {
   stage = 0;
   readonly omega: Float64Array;
   private readonly schedule: WalkedSchedule;
-  readonly rational: RationalTable;
+  private readonly rational: RationalTable;
   private readonly nb: number;
   private readonly na: number;
   /** History ring of H(t − 1 … t − na + 1) and dH/dω per frequency: slot (t mod na)·n + f. */
@@ -196,6 +197,11 @@ export class RationalExactWalker {
 
   response(): FrequencyResponse {
     return responseFromComplex(this.output());
+  }
+
+  /** The frozen response H_k(e^{jω}) of stage k (frozenRationalComplex), what the exact one is compared with, into `out`. */
+  frozenComplex(k: number, out: ComplexResponse = emptyComplexResponse(this.omega.length)): ComplexResponse {
+    return frozenRationalComplex(this.rational, k, this.omega, out);
   }
 
   /**

@@ -89,6 +89,14 @@ describe('display stage records', () => {
     expect(first.transient).toEqual({ settlingSteps: null, maxDeviationDb: expect.closeTo(want, 12) });
   });
 
+  it('with lr carry the update view in the JSON order of real stages: lr after v, updateResponseExact after responseExact', () => {
+    expect(Object.keys(records[0])).toEqual(['index', 'startStep', 'endStep', 'u', 'v', 'lr', 'display', 'metrics', 'transient', 'responseExact', 'updateResponseExact']);
+    records.forEach((r) => {
+      expect(r.metrics.effectiveLearningRate).toBe(r.lr! * r.metrics.dcGain);
+      for (let f = 0; f < omega.length; f++) expect(r.updateResponseExact!.magnitude[f]).toBe(r.lr! * r.responseExact!.magnitude[f]);
+    });
+  });
+
   it('with mode frozen carry the frozen response of their last real stage', () => {
     const frozen = [...stageRecords(s, { frequencies: omega, displayStages: 40, mode: 'frozen' })];
     frozen.forEach((r) => {
