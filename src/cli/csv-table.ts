@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { csvCells } from '../io/csv-line.js';
 import type { TextSink } from '../io/sink.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
@@ -30,26 +31,6 @@ const KNOWN: Record<string, Partial<TermColumn<Row>> & { priority: number }> = {
 };
 /** In the CSV, not on a terminal: the linear gains beside their dB, the peak (DC or Nyquist for momentum), the end step (in `steps`). */
 const LEFT_OUT = new Set(['dcGain', 'nyquistGain', 'peakGain', 'peakFrequency', 'amplifies', 'endStep']);
-
-/** One CSV line's fields, as csvLine (io/csv-line.ts) writes them: RFC 4180 quotes, `""` inside. */
-export function csvFieldsOf(line: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted && ch === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      out.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  out.push(cell);
-  return out;
-}
 
 function sweepColumnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] {
   const number = (name: string) => (r: Row, w: number) => (r[name] === '' ? '–' : fitNumber(Number(r[name]), w));
@@ -133,13 +114,13 @@ export class CsvTable {
     const { group = 'point', scope = 'stage', changed = typeOrAmplifyChanged } = this.options;
     for (const line of lines) {
       if (this.names === undefined) {
-        this.names = csvFieldsOf(line);
+        this.names = csvCells(line);
         const columns = this.options.describe ? this.options.describe(this.names) : sweepColumnsOf(this.names, new Set(this.options.swept ?? []));
         this.layout = fitColumns(columns, this.options.columns);
         out.push(...headerLines(this.layout, this.c.bold, this.c.dim));
         continue;
       }
-      const values = csvFieldsOf(line);
+      const values = csvCells(line);
       const row: Row = Object.fromEntries(this.names.map((n, i) => [n, values[i] ?? '']));
       const before = this.previous.get(row[scope]);
       const change = before !== undefined && changed(before, row);
