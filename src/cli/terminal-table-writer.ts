@@ -129,6 +129,8 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
       if (lines.length > 0) return sink.write(`${lines.join('\n')}\n`);
     },
     end: () => (layout === undefined ? undefined : sink.write(`\n${legend(layout, width, c, options.color).join('\n')}\n`)),
+    // With --all the rows stream out at once, below a summary that must come first.
+    summaryFirst: (covers) => !covers || options.terminal.all,
   };
 }
 

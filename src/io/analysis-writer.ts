@@ -14,6 +14,12 @@ export interface AnalysisWriter {
   atStep?(record: AtStepRecord): Promise<void> | void;
   endSchedule(): Promise<void> | void;
   end(): Promise<void> | void;
+  /**
+   * Whether the writer must be given the schedule's summary in its header (ScheduleHeader.summary)
+   * before the stages, `covers` saying whether its records cover the schedule (coversSchedule).
+   * Absent: the writer prints no summary.
+   */
+  summaryFirst?(covers: boolean): boolean;
 }
 
 /** The formats analyze writes (named by the analysis budget, which estimates their bytes). */
