@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { csvCells } from '../io/csv-line.js';
 import type { TextSink } from '../io/sink.js';
+import { metricLabels } from './terminal-table-writer.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 /** A CSV row by column name. */
@@ -9,8 +10,11 @@ export type Row = Record<string, string>;
 /** Rows beyond the sampled points shown because something changed there. */
 const MAX_CHANGES = 24;
 
+/** The metrics' titles, units and definitions, as analyze's terminal table has them; the sweep's frequencies are in rad/sample. */
+const LABELS = metricLabels({ unit: 'rad', legend: 'rad/sample' });
+
 /**
- * How the sweep's CSV columns show on a terminal: a short title, a unit, a definition and a priority
+ * How the sweep's CSV columns show on a terminal: a short title, a unit, a definition (LABELS) and a priority
  * (higher stays on a narrower terminal). Columns not listed (the swept paths, |H| at --at-freqs) are
  * numbers named by their own header.
  */
@@ -21,13 +25,13 @@ const KNOWN: Record<string, Partial<TermColumn<Row>> & { priority: number }> = {
   u: { title: 'u', priority: 70 },
   v: { title: 'v', priority: 69 },
   filterType: { title: 'type', priority: 86, left: true, width: 9 },
-  dcGainDb: { title: 'DC', unit: 'dB', legend: 'gain |H| at ω = 0', priority: 85 },
-  nyquistGainDb: { title: 'Nyq', unit: 'dB', legend: 'gain at ω = π (Nyquist)', priority: 80 },
-  cutoffFrequency: { title: 'cutoff', unit: 'rad', legend: '−3 dB point, rad/sample', priority: 50 },
-  unityGainFrequency: { title: 'unity', unit: 'rad', legend: 'where |H| crosses 1 (0 dB)', priority: 45 },
-  noiseGain: { title: 'noise', unit: 'Σh²', legend: 'white-noise power gain', priority: 30 },
-  groupDelayDc: { title: 'τ(0)', unit: 'steps', legend: 'group delay at DC', priority: 60 },
-  timeConstant: { title: '1/e', unit: 'steps', legend: 'time constant: the impulse response decays by 1/e', priority: 40 },
+  dcGainDb: { ...LABELS.dcGainDb, priority: 85 },
+  nyquistGainDb: { ...LABELS.nyquistGainDb, priority: 80 },
+  cutoffFrequency: { ...LABELS.cutoffFrequency, priority: 50 },
+  unityGainFrequency: { ...LABELS.unityGainFrequency, priority: 45 },
+  noiseGain: { ...LABELS.noiseGain, priority: 30 },
+  groupDelayDc: { ...LABELS.groupDelayDc, priority: 60 },
+  timeConstant: { ...LABELS.timeConstant, priority: 40 },
 };
 /** In the CSV, not on a terminal: the linear gains beside their dB, the peak (DC or Nyquist for momentum), the end step (in `steps`). */
 const LEFT_OUT = new Set(['dcGain', 'nyquistGain', 'peakGain', 'peakFrequency', 'amplifies', 'endStep']);

@@ -22,12 +22,17 @@ const UNIT_LABEL: Record<FrequencyUnit, string> = { rad: 'rad/sample', cycles: '
 /** +∞ (a DC gain at u = 1 with --allow-unstable) shows as ∞. */
 const num = (x: number | null, digits = 4): string => tableNumber(x, digits, 1e-4, '∞');
 
-function freq(x: number | null, unit: FrequencyUnit): string {
-  if (x === null) return '–';
-  if (unit === 'cycles') return num(cyclesPerStep(x));
-  if (unit === 'period') return num(periodSteps(x));
-  return num(x);
+/** A frequency ω (rad/sample) in the table's unit: cycles per step, a period in steps, or ω itself. */
+export function inUnit(omegaRad: number, unit: FrequencyUnit): number {
+  return unit === 'cycles' ? cyclesPerStep(omegaRad) : unit === 'period' ? periodSteps(omegaRad) : omegaRad;
 }
+
+/** Colour means something: a gain above 0 dB amplifies (yellow), below attenuates (cyan). */
+export function gainPaint(c: InstanceType<typeof Chalk>): (x: number | null, text: string) => string {
+  return (x, text) => (x === null ? text : x > 1e-12 ? c.yellow(text) : x < -1e-12 ? c.cyan(text) : text);
+}
+
+const freq = (x: number | null, unit: FrequencyUnit): string => (x === null ? '–' : num(inUnit(x, unit)));
 
 interface Column {
   title: string;
@@ -76,7 +81,7 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
   const columns = options.transient ? [...base, ...TRANSIENT_COLUMNS] : base;
   let first = true;
   const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s.padStart(w) + ' ');
-  const db = (text: string, value: number | null) => (value === null ? text : value > 1e-12 ? c.yellow(text) : value < -1e-12 ? c.cyan(text) : text);
+  const paint = gainPaint(c);
   return {
     begin: () => undefined,
     schedule: (h: ScheduleHeader) => {
@@ -87,8 +92,8 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
     stage: (r: StageRecord) => {
       const cells = columns.map((col) => {
         const text = pad(col.cell(r, options.units), col.width);
-        if (col.title === 'DC dB') return db(text, r.metrics.dcGainDb);
-        if (col.title === 'Nyq dB') return db(text, r.metrics.nyquistGainDb);
+        if (col.title === 'DC dB') return paint(r.metrics.dcGainDb, text);
+        if (col.title === 'Nyq dB') return paint(r.metrics.nyquistGainDb, text);
         return text;
       });
       return sink.write(`${cells.join('').trimEnd()}\n`);
