@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { csvCells } from '../io/csv-line.js';
 import type { TextSink } from '../io/sink.js';
+import { stepRange } from './table-writer.js';
 import { metricLabels } from './terminal-table-writer.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
@@ -45,7 +46,7 @@ function sweepColumnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] 
   return shown
     .map((name, i): TermColumn<Row> => {
       const known = KNOWN[name];
-      if (name === 'startStep') return { title: 'steps', width: 13, priority: known.priority, cell: (r) => (r.startStep === r.endStep ? r.startStep : `${r.startStep}–${r.endStep}`) };
+      if (name === 'startStep') return { title: 'steps', width: 13, priority: known.priority, cell: (r) => stepRange(r.startStep, r.endStep) };
       if (name === 'filterType') return { title: 'type', width: 9, priority: known.priority, left: true, cell: (r) => r.filterType };
       if (name === 'point' || name === 'stage') return { title: name, width: 5, priority: known.priority, cell: (r) => r[name] };
       if (known !== undefined) return { width: 7, ...known, title: known.title ?? name, cell: number(name) };

@@ -19,6 +19,9 @@ export interface TableOptions {
 
 const UNIT_LABEL: Record<FrequencyUnit, string> = { rad: 'rad/sample', cycles: 'cycles/step', period: 'period, steps' };
 
+/** A stage's steps as every table shows them: `390` for one step, `1–390` for several. */
+export const stepRange = (start: number | string, end: number | string): string => (start === end ? `${start}` : `${start}–${end}`);
+
 /** +∞ (a DC gain at u = 1 with --allow-unstable) shows as ∞. */
 const num = (x: number | null, digits = 4): string => tableNumber(x, digits, 1e-4, '∞');
 
@@ -42,7 +45,7 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { title: 'stage', width: 6, cell: (r) => String(r.index) },
-  { title: 'steps', width: 17, cell: (r) => (r.startStep === r.endStep ? `${r.startStep}` : `${r.startStep}–${r.endStep}`) },
+  { title: 'steps', width: 17, cell: (r) => stepRange(r.startStep, r.endStep) },
   { title: 'u', width: 10, cell: (r) => num(r.u, 6) },
   { title: 'v', width: 8, cell: (r) => num(r.v, 6) },
   { title: 'type', width: 9, cell: (r) => r.metrics.filterType },

@@ -4,7 +4,7 @@ import { stepText, SummaryBuilder } from '../analysis/schedule-summary.js';
 import type { AnalysisWriter } from '../io/analysis-writer.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
-import { gainPaint, inUnit, type FrequencyUnit, type TableOptions } from './table-writer.js';
+import { gainPaint, inUnit, stepRange, type FrequencyUnit, type TableOptions } from './table-writer.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 /** What the analysis table needs to know of the terminal it is printed on. */
@@ -51,7 +51,7 @@ export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>,
   const m = metricLabels(FREQUENCY_UNIT[options.units]);
   const columns: TermColumn<StageRecord>[] = [
     { title: 'stage', width: Math.max(5, String(h.stageCount - 1).length), priority: 100, cell: (r) => String(r.index) },
-    { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => (r.startStep === r.endStep ? `${r.startStep}` : `${r.startStep}–${r.endStep}`) },
+    { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => stepRange(r.startStep, r.endStep) },
     { title: 'u', width: 9, narrow: 7, priority: 75, cell: (r, w) => fitNumber(r.u, w, w >= 9 ? 6 : 4) },
     { title: 'v', width: 9, narrow: 7, priority: 74, cell: (r, w) => fitNumber(r.v, w, w >= 9 ? 6 : 4) },
     { title: 'type', width: 9, priority: 90, left: true, cell: (r) => r.metrics.filterType },
