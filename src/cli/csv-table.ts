@@ -141,6 +141,11 @@ export class CsvTable {
     if (out.length > 0) return this.sink.write(`${out.join('\n')}\n`);
   }
 
+  /** Bytes, as a TextSink takes them: the table stands in for the sink it writes to. */
+  writeBytes(bytes: Uint8Array): Promise<void> | void {
+    return this.write(bytes);
+  }
+
   /** The line on rows left out, and the legend. */
   end(): Promise<void> | void {
     if (this.layout === undefined) return;
