@@ -1,6 +1,5 @@
 import type { ScheduleHeader } from '../analysis/analyze.js';
 import type { AtStepRecord, StageRecord } from '../types.js';
-import type { TextSink } from './sink.js';
 
 /** Streams an analysis: schedules one after the other, each followed by its stage records. */
 export interface AnalysisWriter {
@@ -40,5 +39,3 @@ export interface WriterOptions {
    */
   lr?: boolean;
 }
-
-export type WriterFactory = (sink: TextSink, options: WriterOptions) => AnalysisWriter;
