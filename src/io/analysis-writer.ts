@@ -21,8 +21,6 @@ export interface AnalysisWriter {
   summaryFirst?(covers: boolean): boolean;
 }
 
-/** The formats analyze writes (named by the analysis budget, which estimates their bytes). */
-
 export interface WriterOptions {
   /** Rows per stage (false) or per (stage, frequency) (true). */
   response: boolean;
