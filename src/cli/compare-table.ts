@@ -5,9 +5,9 @@ import { selectStages } from '../analysis/stage-selection.js';
 import type { TextSink } from '../io/sink.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { CliError } from './errors.js';
-import type { FrequencyUnit } from './table-writer.js';
+import { gainPaint, type FrequencyUnit } from './table-writer.js';
 import { fill, fitColumns, headerLines, rowLine, type TermColumn } from './terminal-table.js';
-import { analysisColumns, gainPaint, legend } from './terminal-table-writer.js';
+import { analysisColumns, legend } from './terminal-table-writer.js';
 
 /** A stage of one of the compared schedules. */
 interface CompareRow extends StageRecord {

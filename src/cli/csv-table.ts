@@ -1,5 +1,8 @@
 import { Chalk } from 'chalk';
+import { csvCells } from '../io/csv-line.js';
 import type { TextSink } from '../io/sink.js';
+import { stepRange } from './table-writer.js';
+import { metricLabels } from './terminal-table-writer.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 /** A CSV row by column name. */
@@ -8,8 +11,11 @@ export type Row = Record<string, string>;
 /** Rows beyond the sampled points shown because something changed there. */
 const MAX_CHANGES = 24;
 
+/** The metrics' titles, units and definitions, as analyze's terminal table has them; the sweep's frequencies are in rad/sample. */
+const LABELS = metricLabels({ unit: 'rad', legend: 'rad/sample' });
+
 /**
- * How the sweep's CSV columns show on a terminal: a short title, a unit, a definition and a priority
+ * How the sweep's CSV columns show on a terminal: a short title, a unit, a definition (LABELS) and a priority
  * (higher stays on a narrower terminal). Columns not listed (the swept paths, |H| at --at-freqs) are
  * numbers named by their own header.
  */
@@ -20,36 +26,16 @@ const KNOWN: Record<string, Partial<TermColumn<Row>> & { priority: number }> = {
   u: { title: 'u', priority: 70 },
   v: { title: 'v', priority: 69 },
   filterType: { title: 'type', priority: 86, left: true, width: 9 },
-  dcGainDb: { title: 'DC', unit: 'dB', legend: 'gain |H| at ω = 0', priority: 85 },
-  nyquistGainDb: { title: 'Nyq', unit: 'dB', legend: 'gain at ω = π (Nyquist)', priority: 80 },
-  cutoffFrequency: { title: 'cutoff', unit: 'rad', legend: '−3 dB point, rad/sample', priority: 50 },
-  unityGainFrequency: { title: 'unity', unit: 'rad', legend: 'where |H| crosses 1 (0 dB)', priority: 45 },
-  noiseGain: { title: 'noise', unit: 'Σh²', legend: 'white-noise power gain', priority: 30 },
-  groupDelayDc: { title: 'τ(0)', unit: 'steps', legend: 'group delay at DC', priority: 60 },
-  timeConstant: { title: '1/e', unit: 'steps', legend: 'time constant: the impulse response decays by 1/e', priority: 40 },
+  dcGainDb: { ...LABELS.dcGainDb, priority: 85 },
+  nyquistGainDb: { ...LABELS.nyquistGainDb, priority: 80 },
+  cutoffFrequency: { ...LABELS.cutoffFrequency, priority: 50 },
+  unityGainFrequency: { ...LABELS.unityGainFrequency, priority: 45 },
+  noiseGain: { ...LABELS.noiseGain, priority: 30 },
+  groupDelayDc: { ...LABELS.groupDelayDc, priority: 60 },
+  timeConstant: { ...LABELS.timeConstant, priority: 40 },
 };
 /** In the CSV, not on a terminal: the linear gains beside their dB, the peak (DC or Nyquist for momentum), the end step (in `steps`). */
 const LEFT_OUT = new Set(['dcGain', 'nyquistGain', 'peakGain', 'peakFrequency', 'amplifies', 'endStep']);
-
-/** One CSV line's fields, as csvLine (io/csv-line.ts) writes them: RFC 4180 quotes, `""` inside. */
-export function csvFieldsOf(line: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted && ch === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      out.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  out.push(cell);
-  return out;
-}
 
 function sweepColumnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] {
   const number = (name: string) => (r: Row, w: number) => (r[name] === '' ? '–' : fitNumber(Number(r[name]), w));
@@ -60,7 +46,7 @@ function sweepColumnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] 
   return shown
     .map((name, i): TermColumn<Row> => {
       const known = KNOWN[name];
-      if (name === 'startStep') return { title: 'steps', width: 13, priority: known.priority, cell: (r) => (r.startStep === r.endStep ? r.startStep : `${r.startStep}–${r.endStep}`) };
+      if (name === 'startStep') return { title: 'steps', width: 13, priority: known.priority, cell: (r) => stepRange(r.startStep, r.endStep) };
       if (name === 'filterType') return { title: 'type', width: 9, priority: known.priority, left: true, cell: (r) => r.filterType };
       if (name === 'point' || name === 'stage') return { title: name, width: 5, priority: known.priority, cell: (r) => r[name] };
       if (known !== undefined) return { width: 7, ...known, title: known.title ?? name, cell: number(name) };
@@ -133,13 +119,13 @@ export class CsvTable {
     const { group = 'point', scope = 'stage', changed = typeOrAmplifyChanged } = this.options;
     for (const line of lines) {
       if (this.names === undefined) {
-        this.names = csvFieldsOf(line);
+        this.names = csvCells(line);
         const columns = this.options.describe ? this.options.describe(this.names) : sweepColumnsOf(this.names, new Set(this.options.swept ?? []));
         this.layout = fitColumns(columns, this.options.columns);
         out.push(...headerLines(this.layout, this.c.bold, this.c.dim));
         continue;
       }
-      const values = csvFieldsOf(line);
+      const values = csvCells(line);
       const row: Row = Object.fromEntries(this.names.map((n, i) => [n, values[i] ?? '']));
       const before = this.previous.get(row[scope]);
       const change = before !== undefined && changed(before, row);
@@ -153,6 +139,11 @@ export class CsvTable {
       else this.omitted++;
     }
     if (out.length > 0) return this.sink.write(`${out.join('\n')}\n`);
+  }
+
+  /** Bytes, as a TextSink takes them: the table stands in for the sink it writes to. */
+  writeBytes(bytes: Uint8Array): Promise<void> | void {
+    return this.write(bytes);
   }
 
   /** The line on rows left out, and the legend. */

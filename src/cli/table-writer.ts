@@ -19,15 +19,23 @@ export interface TableOptions {
 
 const UNIT_LABEL: Record<FrequencyUnit, string> = { rad: 'rad/sample', cycles: 'cycles/step', period: 'period, steps' };
 
+/** A stage's steps as every table shows them: `390` for one step, `1–390` for several. */
+export const stepRange = (start: number | string, end: number | string): string => (start === end ? `${start}` : `${start}–${end}`);
+
 /** +∞ (a DC gain at u = 1 with --allow-unstable) shows as ∞. */
 const num = (x: number | null, digits = 4): string => tableNumber(x, digits, 1e-4, '∞');
 
-function freq(x: number | null, unit: FrequencyUnit): string {
-  if (x === null) return '–';
-  if (unit === 'cycles') return num(cyclesPerStep(x));
-  if (unit === 'period') return num(periodSteps(x));
-  return num(x);
+/** A frequency ω (rad/sample) in the table's unit: cycles per step, a period in steps, or ω itself. */
+export function inUnit(omegaRad: number, unit: FrequencyUnit): number {
+  return unit === 'cycles' ? cyclesPerStep(omegaRad) : unit === 'period' ? periodSteps(omegaRad) : omegaRad;
 }
+
+/** Colour means something: a gain above 0 dB amplifies (yellow), below attenuates (cyan). */
+export function gainPaint(c: InstanceType<typeof Chalk>): (x: number | null, text: string) => string {
+  return (x, text) => (x === null ? text : x > 1e-12 ? c.yellow(text) : x < -1e-12 ? c.cyan(text) : text);
+}
+
+const freq = (x: number | null, unit: FrequencyUnit): string => (x === null ? '–' : num(inUnit(x, unit)));
 
 interface Column {
   title: string;
@@ -37,7 +45,7 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { title: 'stage', width: 6, cell: (r) => String(r.index) },
-  { title: 'steps', width: 17, cell: (r) => (r.startStep === r.endStep ? `${r.startStep}` : `${r.startStep}–${r.endStep}`) },
+  { title: 'steps', width: 17, cell: (r) => stepRange(r.startStep, r.endStep) },
   { title: 'u', width: 10, cell: (r) => num(r.u, 6) },
   { title: 'v', width: 8, cell: (r) => num(r.v, 6) },
   { title: 'type', width: 9, cell: (r) => r.metrics.filterType },
@@ -76,7 +84,7 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
   const columns = options.transient ? [...base, ...TRANSIENT_COLUMNS] : base;
   let first = true;
   const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s.padStart(w) + ' ');
-  const db = (text: string, value: number | null) => (value === null ? text : value > 1e-12 ? c.yellow(text) : value < -1e-12 ? c.cyan(text) : text);
+  const paint = gainPaint(c);
   return {
     begin: () => undefined,
     schedule: (h: ScheduleHeader) => {
@@ -87,8 +95,8 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
     stage: (r: StageRecord) => {
       const cells = columns.map((col) => {
         const text = pad(col.cell(r, options.units), col.width);
-        if (col.title === 'DC dB') return db(text, r.metrics.dcGainDb);
-        if (col.title === 'Nyq dB') return db(text, r.metrics.nyquistGainDb);
+        if (col.title === 'DC dB') return paint(r.metrics.dcGainDb, text);
+        if (col.title === 'Nyq dB') return paint(r.metrics.nyquistGainDb, text);
         return text;
       });
       return sink.write(`${cells.join('').trimEnd()}\n`);

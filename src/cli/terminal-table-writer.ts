@@ -1,11 +1,10 @@
 import { Chalk } from 'chalk';
 import type { ScheduleHeader } from '../analysis/analyze.js';
 import { stepText, SummaryBuilder } from '../analysis/schedule-summary.js';
-import { cyclesPerStep, periodSteps } from '../filter/grid.js';
 import type { AnalysisWriter } from '../io/analysis-writer.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
-import type { FrequencyUnit, TableOptions } from './table-writer.js';
+import { gainPaint, inUnit, stepRange, type FrequencyUnit, type TableOptions } from './table-writer.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 /** What the analysis table needs to know of the terminal it is printed on. */
@@ -24,32 +23,45 @@ const FREQUENCY_UNIT: Record<FrequencyUnit, { unit: string; legend: string }> = 
   period: { unit: 'steps', legend: 'period in steps (2 = Nyquist)' },
 };
 
-function frequency(x: number | null, unit: FrequencyUnit, width: number): string {
-  if (x === null) return '–';
-  return fitNumber(unit === 'cycles' ? cyclesPerStep(x) : unit === 'period' ? periodSteps(x) : x, width);
+const frequency = (x: number | null, unit: FrequencyUnit, width: number): string => (x === null ? '–' : fitNumber(inUnit(x, unit), width));
+
+/**
+ * The metrics' short titles, units and definitions on a terminal (analyze's table here, sweep's CSV
+ * in csv-table.ts), frequencies in `f`'s unit. Symbols as in docs/theory.md: τ(0) is the group delay
+ * at DC; the time constant is the 1/e decay of the impulse response.
+ */
+export function metricLabels(f: { unit: string; legend: string }): Record<'dcGainDb' | 'nyquistGainDb' | 'cutoffFrequency' | 'unityGainFrequency' | 'noiseGain' | 'groupDelayDc' | 'timeConstant', Pick<TermColumn<unknown>, 'title' | 'unit' | 'legend'>> {
+  return {
+    dcGainDb: { title: 'DC', unit: 'dB', legend: 'gain |H| at ω = 0' },
+    nyquistGainDb: { title: 'Nyq', unit: 'dB', legend: 'gain at ω = π (Nyquist)' },
+    cutoffFrequency: { title: 'cutoff', unit: f.unit, legend: `−3 dB point, ${f.legend}` },
+    unityGainFrequency: { title: 'unity', unit: f.unit, legend: 'where |H| crosses 1 (0 dB)' },
+    noiseGain: { title: 'noise', unit: 'Σh²', legend: 'white-noise power gain' },
+    groupDelayDc: { title: 'τ(0)', unit: 'steps', legend: 'group delay at DC' },
+    timeConstant: { title: '1/e', unit: 'steps', legend: 'time constant: the impulse response decays by 1/e' },
+  };
 }
 
 /**
  * The analysis table's columns on a terminal, by priority (what stays on a narrow one): the stage,
- * its steps, type and gains first, the coefficients, then the delays and band edges. Symbols as in
- * docs/theory.md: τ(0) is the group delay at DC; the time constant is the 1/e decay of the impulse response.
+ * its steps, type and gains first, the coefficients, then the delays and band edges (metricLabels).
  */
 export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>, options: TableOptions, paint: (x: number | null, text: string) => string): TermColumn<StageRecord>[] {
   const digits = String(h.steps).length;
-  const f = FREQUENCY_UNIT[options.units];
+  const m = metricLabels(FREQUENCY_UNIT[options.units]);
   const columns: TermColumn<StageRecord>[] = [
     { title: 'stage', width: Math.max(5, String(h.stageCount - 1).length), priority: 100, cell: (r) => String(r.index) },
-    { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => (r.startStep === r.endStep ? `${r.startStep}` : `${r.startStep}–${r.endStep}`) },
+    { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => stepRange(r.startStep, r.endStep) },
     { title: 'u', width: 9, narrow: 7, priority: 75, cell: (r, w) => fitNumber(r.u, w, w >= 9 ? 6 : 4) },
     { title: 'v', width: 9, narrow: 7, priority: 74, cell: (r, w) => fitNumber(r.v, w, w >= 9 ? 6 : 4) },
     { title: 'type', width: 9, priority: 90, left: true, cell: (r) => r.metrics.filterType },
-    { title: 'DC', unit: 'dB', legend: 'gain |H| at ω = 0', width: 7, priority: 85, cell: (r, w) => fitNumber(r.metrics.dcGainDb, w), paint: (r, t) => paint(r.metrics.dcGainDb, t) },
-    { title: 'Nyq', unit: 'dB', legend: 'gain at ω = π (Nyquist)', width: 7, priority: 80, cell: (r, w) => fitNumber(r.metrics.nyquistGainDb, w), paint: (r, t) => paint(r.metrics.nyquistGainDb, t) },
-    { title: 'cutoff', unit: f.unit, legend: `−3 dB point, ${f.legend}`, width: 8, priority: 50, cell: (r, w) => frequency(r.metrics.cutoffFrequency, options.units, w) },
-    { title: 'unity', unit: f.unit, legend: 'where |H| crosses 1 (0 dB)', width: 8, priority: 45, cell: (r, w) => frequency(r.metrics.unityGainFrequency, options.units, w) },
-    { title: 'noise', unit: 'Σh²', legend: 'white-noise power gain', width: 7, priority: 30, cell: (r, w) => fitNumber(r.metrics.noiseGain, w) },
-    { title: 'τ(0)', unit: 'steps', legend: 'group delay at DC', width: 7, priority: 60, cell: (r, w) => fitNumber(r.metrics.groupDelayDc, w) },
-    { title: '1/e', unit: 'steps', legend: 'time constant: the impulse response decays by 1/e', width: 7, priority: 40, cell: (r, w) => fitNumber(r.metrics.timeConstant, w) },
+    { ...m.dcGainDb, width: 7, priority: 85, cell: (r, w) => fitNumber(r.metrics.dcGainDb, w), paint: (r, t) => paint(r.metrics.dcGainDb, t) },
+    { ...m.nyquistGainDb, width: 7, priority: 80, cell: (r, w) => fitNumber(r.metrics.nyquistGainDb, w), paint: (r, t) => paint(r.metrics.nyquistGainDb, t) },
+    { ...m.cutoffFrequency, width: 8, priority: 50, cell: (r, w) => frequency(r.metrics.cutoffFrequency, options.units, w) },
+    { ...m.unityGainFrequency, width: 8, priority: 45, cell: (r, w) => frequency(r.metrics.unityGainFrequency, options.units, w) },
+    { ...m.noiseGain, width: 7, priority: 30, cell: (r, w) => fitNumber(r.metrics.noiseGain, w) },
+    { ...m.groupDelayDc, width: 7, priority: 60, cell: (r, w) => fitNumber(r.metrics.groupDelayDc, w) },
+    { ...m.timeConstant, width: 7, priority: 40, cell: (r, w) => fitNumber(r.metrics.timeConstant, w) },
   ];
   if (options.lr) {
     columns.splice(
@@ -129,12 +141,9 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
       if (lines.length > 0) return sink.write(`${lines.join('\n')}\n`);
     },
     end: () => (layout === undefined ? undefined : sink.write(`\n${legend(layout, width, c, options.color).join('\n')}\n`)),
+    // With --all the rows stream out at once, below a summary that must come first.
+    summaryFirst: (covers) => !covers || options.terminal.all,
   };
-}
-
-/** Colour means something: a gain above 0 dB amplifies (yellow), below attenuates (cyan). */
-export function gainPaint(c: InstanceType<typeof Chalk>): (x: number | null, text: string) => string {
-  return (x, text) => (x === null ? text : x > 1e-12 ? c.yellow(text) : x < -1e-12 ? c.cyan(text) : text);
 }
 
 /** The legend below a table of stages, dimmed; it names the colours when there are any. */

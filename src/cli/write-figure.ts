@@ -1,18 +1,17 @@
-import { formatOfPath, type PlotFormat } from '../plot/plot-format.js';
+import type { PlotFormat } from '../plot/plot-format.js';
 import type { Figure } from '../plot/render/render-figures.js';
 import { TOOL } from '../tool.js';
 import type { CliContext } from './context.js';
 import { writeFileOutput } from './output.js';
 
 /**
- * One figure to one file, in `format` (by default the one its extension names: .svg, .png, .html,
- * .vl.json, .vg.json; a format option gives it for a name without one, e.g. /dev/fd/63),
+ * One figure to one file, in `format` (the command decides it with fileFormat: its format option, else
+ * the file's extension, so that a name without one, e.g. /dev/fd/63, works too),
  * through the one render pipeline (renderFigures: the static spec with <title>/<desc> for SVG and PNG,
  * the interactive page for HTML); written as writeFileOutput writes, warnings on stderr. For the
  * `--plot` of sweep, spectrum and simulate; `plot` renders many figures with renderPlots.
  */
-export async function writeFigure(ctx: CliContext, file: string, figure: Figure, format: PlotFormat | null = formatOfPath(file)): Promise<void> {
-  if (format === null) throw new Error(`writeFigure: no plot format in ${file}`);
+export async function writeFigure(ctx: CliContext, file: string, figure: Figure, format: PlotFormat): Promise<void> {
   const { renderFigures, figureTitle } = await import('../plot/render/render-figures.js');
   const page = { title: figureTitle(figure), subtitle: `${TOOL.name} ${TOOL.version}`, theme: 'light' as const };
   const { files, warnings } = await renderFigures([{ name: file, format, figures: [figure] }], { page });

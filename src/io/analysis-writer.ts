@@ -1,6 +1,5 @@
 import type { ScheduleHeader } from '../analysis/analyze.js';
 import type { AtStepRecord, StageRecord } from '../types.js';
-import type { TextSink } from './sink.js';
 
 /** Streams an analysis: schedules one after the other, each followed by its stage records. */
 export interface AnalysisWriter {
@@ -14,9 +13,13 @@ export interface AnalysisWriter {
   atStep?(record: AtStepRecord): Promise<void> | void;
   endSchedule(): Promise<void> | void;
   end(): Promise<void> | void;
+  /**
+   * Whether the writer must be given the schedule's summary in its header (ScheduleHeader.summary)
+   * before the stages, `covers` saying whether its records cover the schedule (coversSchedule).
+   * Absent: the writer prints no summary.
+   */
+  summaryFirst?(covers: boolean): boolean;
 }
-
-/** The formats analyze writes (named by the analysis budget, which estimates their bytes). */
 
 export interface WriterOptions {
   /** Rows per stage (false) or per (stage, frequency) (true). */
@@ -34,5 +37,3 @@ export interface WriterOptions {
    */
   lr?: boolean;
 }
-
-export type WriterFactory = (sink: TextSink, options: WriterOptions) => AnalysisWriter;

@@ -44,3 +44,28 @@ export function csvFields(cells: readonly CsvCell[]): string {
 export function csvLine(cells: readonly CsvCell[]): string {
   return `${csvFields(cells)}\n`;
 }
+
+/**
+ * The fields of one line as csvLine writes them, read back: RFC 4180 quoting within the line (a
+ * quoted field may hold the delimiter; `""` inside quotes is a quote), split at `delimiter` outside
+ * quotes. Line breaks inside quotes are not supported (callers split lines first).
+ */
+export function csvCells(line: string, delimiter = ','): string[] {
+  if (!line.includes('"')) return line.split(delimiter);
+  const cells: string[] = [];
+  let cell = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch !== '"') cell += ch;
+      else if (line[i + 1] === '"') cell += line[i++];
+      else quoted = false;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}

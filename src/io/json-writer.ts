@@ -52,5 +52,7 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
       await doc.close();
     },
     end: () => doc.end(),
+    // Built from the stages as they pass when they are every stage (or display stages).
+    summaryFirst: (covers) => !covers,
   };
 }

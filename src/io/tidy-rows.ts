@@ -5,7 +5,6 @@ import type { AtStepRecord, FrequencyResponse, StageRecord, UpdateResponse } fro
 /** Column names of the tidy long format: one row per (schedule, stage, frequency). */
 export const RESPONSE_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', 'omega', 'magnitude', 'magnitudeDb', 'phase', 'groupDelay'] as const;
 
-
 /** Column names of the metrics-only format: one row per (schedule, stage). */
 export const METRICS_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', ...METRIC_NAMES] as const;
 

@@ -1,3 +1,4 @@
+import { csvCells } from './csv-line.js';
 import { TraceError, traceMessages } from './trace-error.js';
 import { seriesColumns, stepColumn } from './trace-index.js';
 import { forEachLineBytes } from './trace-lines.js';
@@ -11,26 +12,9 @@ function detectDelimiter(line: string): string {
   return /\S[ \t]+\S/.test(line.trim()) ? ' ' : ',';
 }
 
-/** Cells of one line: RFC 4180 quoting within the line ("" is a quote); ' ' splits on blank runs. */
+/** Cells of one line: RFC 4180 quoting within the line (csvCells); ' ' splits on blank runs. */
 function splitCells(line: string, delimiter: string): string[] {
-  if (delimiter === ' ') return line.trim().split(/[ \t]+/);
-  if (!line.includes('"')) return line.split(delimiter);
-  const cells: string[] = [];
-  let cell = '', quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch !== '"') cell += ch;
-      else if (line[i + 1] === '"') cell += line[i++];
-      else quoted = false;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
+  return delimiter === ' ' ? line.trim().split(/[ \t]+/) : csvCells(line, delimiter);
 }
 
 const isBlankCell = (s: string | Uint8Array, start: number, end: number): boolean => {

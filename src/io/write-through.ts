@@ -3,7 +3,6 @@ import { Writable } from 'node:stream';
 import { descriptorOf } from './output-target.js';
 import { TextSink } from './sink.js';
 
-
 /**
  * Opens `path` for writing (O_WRONLY | O_CREAT | O_TRUNC, as a shell's `>` or `tee` does) and
  * streams `produce`'s output into it: for targets that must not be replaced (devices, FIFOs,

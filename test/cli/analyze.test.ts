@@ -39,6 +39,14 @@ describe('momentum-fr analyze', () => {
     expect(nd[9 + 4]).toMatchObject({ schedule: 'fsgdm-cifar100', stage: 100, startStep: 39000, endStep: 39389 });
   });
 
+  it('JSON: a selection of stages carries the summary of the whole schedule, not of the stages shown', async () => {
+    const all = JSON.parse((await runCli(['analyze', FSGDM, '--no-response', '--format', 'json'])).stdout).schedules[0];
+    const last = JSON.parse((await runCli(['analyze', FSGDM, '--no-response', '--stages', 'last', '--format', 'json'])).stdout).schedules[0];
+    expect(last.stages).toHaveLength(1);
+    expect(last.summary).toEqual(all.summary);
+    expect(last.summary.join('; ')).toContain('all-pass for steps 1–389, then low-pass');
+  });
+
   it('--no-response gives one metrics row per stage', async () => {
     const csv = (await runCli(['analyze', FSGDM, '--no-response', '--format', 'csv'])).stdout.trim().split('\n');
     expect(csv).toHaveLength(302);

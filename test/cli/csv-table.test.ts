@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { csvFieldsOf } from '../../src/cli/csv-table.js';
 import { runCli } from '../support/run-cli.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -50,12 +49,5 @@ describe('sweep on a terminal', () => {
     expect(pipe.stdout.split('\n')[0]).toBe('point,momentum.beta,stage,startStep,endStep,u,v,dcGain,dcGainDb,nyquistGain,nyquistGainDb,peakGain,peakFrequency,cutoffFrequency,unityGainFrequency,noiseGain,groupDelayDc,timeConstant,filterType,amplifies');
     expect(pipe.stdout.split('\n')[1]).toBe('0,0.5,0,1,117000,0.5,1,2,6.020599913279624,0.6666666666666666,-3.521825181113625,2,0,0.7227342478134156,1.3181160716528177,1.3333333333333333,1,1.4426950408889634,low-pass,true');
     expect((await runCli([...SGDM, '--format', 'csv'], { tty: true, columns: 80 })).stdout).toBe(pipe.stdout);
-  });
-});
-
-describe('csvFieldsOf', () => {
-  it('splits at commas outside quotes and unquotes "" (RFC 4180)', () => {
-    expect(csvFieldsOf('a,,"b,c","d""e"')).toEqual(['a', '', 'b,c', 'd"e']);
-    expect(csvFieldsOf('')).toEqual(['']);
   });
 });

@@ -77,7 +77,9 @@ describe('an output that is an input is refused before anything is written (exit
     expect([p.code, p.stderr]).toEqual([2, 'momentum-fr: cannot write plots/fsgdm-cifar100-magnitude.svg: it is the input plots/fsgdm-cifar100-magnitude.svg; choose another output file\n']);
     expect(readdirSync(plots)).toEqual(['fsgdm-cifar100-magnitude.svg']); // not even the phase plot
   });
-});describe('paths that cannot be used are exit 2 with one line naming them', () => {
+});
+
+describe('paths that cannot be used are exit 2 with one line naming them', () => {
   const dir = specialDir();
   writeFileSync(join(dir, 'file'), '');
   symlinkSync('loop-b', join(dir, 'loop-a'));

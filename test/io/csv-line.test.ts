@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvFields, csvLine, type CsvCell } from '../../src/io/csv-line.js';
+import { csvCells, csvField, csvFields, csvLine, type CsvCell } from '../../src/io/csv-line.js';
 import { parseRfc4180 } from '../support/rfc4180.js';
 
 describe('csvField', () => {
@@ -60,6 +60,23 @@ describe('csvLine', () => {
       fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 6 }), (xs) => {
         const [fields] = parseRfc4180(csvLine(xs));
         expect(fields.map(Number)).toEqual(xs.map((x) => (Object.is(x, -0) ? 0 : x)));
+      }),
+    );
+  });
+});
+
+describe('csvCells', () => {
+  it('splits at commas outside quotes and unquotes "" (RFC 4180)', () => {
+    expect(csvCells('a,,"b,c","d""e"')).toEqual(['a', '', 'b,c', 'd"e']);
+    expect(csvCells('')).toEqual(['']);
+  });
+
+  it('reads a line as the strict RFC 4180 reader does, for any text without line breaks', () => {
+    const oneLine = nastyText.filter((t) => !/[\r\n]/.test(t));
+    fc.assert(
+      fc.property(fc.array(oneLine, { minLength: 1, maxLength: 6 }), (fields) => {
+        const line = csvFields(fields);
+        expect(csvCells(line)).toEqual(parseRfc4180(line)[0] ?? ['']);
       }),
     );
   });

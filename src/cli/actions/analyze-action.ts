@@ -79,15 +79,9 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     if (terminal === undefined) return tableWriter(sink, table);
     return terminalTableWriter(sink, { ...table, terminal: { columns: terminal.columns, all: options.all === true, rows: reports.map((r) => (r.display ? r.ends.length : r.stages.length)) } });
   };
-  // The summary in words describes the whole schedule: writers that print it build it from the records
-  // as they pass when those cover the schedule (every stage, or display stages); a selection does not
-  // (nor, on a terminal with --all, rows that stream out before the summary is printed above them).
-  const terminalTable = format === 'table' && outputTerminal(ctx, options.output) !== undefined;
-  const summaryFirst = (fmt: string) => (schedule: Schedule, report: StageReport) =>
-    (fmt === 'json' || (fmt === 'table' && terminalTable)) && (!coversSchedule(report, schedule) || (fmt === 'table' && options.all === true));
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
-  await writeOutput(ctx, options.output, (sink) => stream(schedules, reports, [makeWriter(format, sink, response)], { ...options, stages, displayStages, mode, response }, frequencies, atSteps, summaryFirst(format)));
+  await writeOutput(ctx, options.output, (sink) => stream(schedules, reports, [makeWriter(format, sink, response)], { ...options, stages, displayStages, mode, response }, frequencies, atSteps));
 
   // Each --out-dir file is its own pass over the stages. One pass feeding every file was measured
   // (review of 2026-11-25): recomputing the records costs ~20 ms, while interleaving three file
@@ -96,7 +90,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     await makeOutputDirectory(ctx, options.outDir);
     for (const { path, fmt, withResponse } of outDirFiles) {
       await writeOutput(ctx, path, (sink) =>
-        stream(schedules, reports, [makeWriter(fmt, sink, withResponse)], { ...options, stages, displayStages, mode, response: withResponse }, frequencies, atSteps, summaryFirst(fmt)),
+        stream(schedules, reports, [makeWriter(fmt, sink, withResponse)], { ...options, stages, displayStages, mode, response: withResponse }, frequencies, atSteps),
       );
     }
   }
@@ -124,14 +118,17 @@ function dataFiles(sources: { stem: string }[], response: boolean): [string, str
 }
 
 /**
- * `summaryFirst(schedule, report)`: whether the header carries the schedule's summary (summaryOf: a bounded
- * pass over stage metrics) because the writer cannot build it from the records as they pass.
+ * The summary in words describes the whole schedule: a writer that prints it builds it from the
+ * records as they pass when those cover the schedule (every stage, or display stages); else, or when
+ * it must print it before any row, it asks for it in the header (AnalysisWriter.summaryFirst:
+ * summaryOf, a bounded pass over stage metrics).
  */
-async function stream(schedules: Schedule[], reports: StageReport[], writers: AnalysisWriter[], options: Omit<AnalyzeCliOptions, 'displayStages'> & { stages: string; displayStages: number }, frequencies: Float64Array, atSteps: number[], summaryFirst: (schedule: Schedule, report: StageReport) => boolean = () => false): Promise<void> {
+async function stream(schedules: Schedule[], reports: StageReport[], writers: AnalysisWriter[], options: Omit<AnalyzeCliOptions, 'displayStages'> & { stages: string; displayStages: number }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
   for (const w of writers) await w.begin();
   for (const [i, schedule] of schedules.entries()) {
     const header = scheduleHeader(schedule, frequencies, reports[i]);
-    if (summaryFirst(schedule, reports[i])) header.summary = summaryOf(schedule);
+    const covers = coversSchedule(reports[i], schedule);
+    if (writers.some((w) => w.summaryFirst?.(covers))) header.summary = summaryOf(schedule);
     for (const w of writers) await w.schedule(header);
     const { stages, displayStages, response, mode } = options;
     for (const record of stageRecords(schedule, { frequencies, stages, displayStages, response, mode })) {

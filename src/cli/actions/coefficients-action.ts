@@ -61,7 +61,7 @@ export async function coefficientsCommand(inputs: string[], options: Coefficient
       columns: terminal.columns, groups: options.all === true ? 0 : rows, color: outputColor(ctx, options.output), describe: coefficientTermColumns,
       group: runs ? 'firstStage' : 'step', changed: () => false, noun: runs ? 'runs' : 'steps',
     });
-    const sink = table ? { write: (text: string) => table.write(text) } : target;
+    const sink = table || target;
     const head = runs ? ['schedule', 'firstStage', 'lastStage', 'startStep', 'endStep'] : ['schedule', 'step', 'stage'];
     if (format === 'csv') await sink.write(csvLine([...head, ...names]));
     const doc = jsonDocument(sink);

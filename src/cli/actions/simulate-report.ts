@@ -3,6 +3,7 @@ import { jsonDocument } from '../../io/json-document.js';
 import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';
 import { tableNumber } from '../../io/number-format.js';
+import { stepRange } from '../table-writer.js';
 import { fill, fitNumber, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
@@ -115,9 +116,8 @@ export async function writeSimulationTable(
       previous = verdict;
       if (!sampler.keep(position, changed)) continue;
       const end = Math.min(st.endStep, simulated);
-      const steps = st.startStep === end ? `${st.startStep}` : `${st.startStep}–${end}`;
       const mark = !measured ? color.dim('–') : ok ? color.ok('ok') : color.bad('off');
-      await sink.write(`${line([String(st.index), steps, fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark])}\n`);
+      await sink.write(`${line([String(st.index), stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark])}\n`);
     }
     if (sampler.omitted > 0) {
       await sink.write(text(`… ${sim.stages.length - sampler.omitted} of ${sim.stages.length} stages shown (first, last, evenly spaced, and where the verdict changes); --all shows every stage`, color.dim));

@@ -115,7 +115,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
   try {
     await writeOutput(ctx, options.output, async (target) => {
       const table = terminal && new CsvTable(target, { columns: terminal.columns, groups: options.all === true ? 0 : total, swept: axes.map((a) => a.path), color: outputColor(ctx, options.output) });
-      const sink = table ? { write: (text: string) => table.write(text), writeBytes: (bytes: Uint8Array) => table.write(bytes) } : target;
+      const sink = table || target;
       await sink.write(sweepHeader(job, { schedule: schedule.name, source: schedule.source }));
       let first = true;
       const summary = await runSweep(job, {
