@@ -1,11 +1,11 @@
 import { scheduleHeader, stageRecords, stageReportOf } from '../analysis/analyze.js';
 import { scheduleSummary } from '../analysis/schedule-summary.js';
 import { linearGrid } from '../filter/grid.js';
+import { jsonDocument } from '../io/json-document.js';
 import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
 import { formatIssue } from '../schedule/issues.js';
 import { parseSchedules } from '../schedule/parse.js';
-import { documentHeader } from '../tool.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { jsonNumber, jsonValue } from '../util/json-value.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
@@ -87,12 +87,22 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
     summaries,
     figures,
     recordsJson: () => {
-      // The keys of analyze's document in its order: the header (tool.ts owns it), then the schedules.
-      const fields = (o: object) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',');
-      const schedules = analyses.map(
-        ({ schedule, records, report, words }) => `{${fields(scheduleHeader(schedule, frequencies, report))},"stages":[\n${records.map(jsonValue).join(',\n')}\n],"summary":${jsonValue(words)}}`,
-      );
-      return `{${fields(documentHeader())},"schedules":[\n${schedules.join(',\n')}\n]}\n`;
+      // analyze --format json's document (json-writer.ts's layout), written into a string.
+      let json = '';
+      const doc = jsonDocument({ write: (text) => void (json += text) });
+      doc.header();
+      doc.array('schedules');
+      for (const { schedule, records, report, words } of analyses) {
+        doc.object();
+        for (const [key, value] of Object.entries(scheduleHeader(schedule, frequencies, report))) doc.field(key, value);
+        doc.array('stages');
+        doc.records(records.map(jsonValue));
+        doc.close();
+        doc.field('summary', words);
+        doc.close();
+      }
+      doc.end();
+      return json;
     },
   };
 }
