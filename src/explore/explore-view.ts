@@ -9,6 +9,7 @@ import { parseSchedules } from '../schedule/parse.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { jsonNumber, jsonValue } from '../util/json-value.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
+import { labelStem } from './label-stem.js';
 import type { PageState } from './page-state.js';
 
 /** The page's words for the knobs a message may advise turning. */
@@ -65,7 +66,7 @@ export interface ExploreView {
  * the first stage, the slider's stage and the last). Pure: the same state gives the same view.
  */
 export function exploreView(state: PageState, label: string, plot: Partial<PlotOptions> = {}): ExploreView {
-  const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: stemOf(label), vocabulary: PAGE_VOCABULARY });
+  const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: labelStem(label) || 'schedule', vocabulary: PAGE_VOCABULARY });
   const warnings = parsed.warnings.map((w) => formatIssue(label, w));
   if (parsed.issues.length > 0) return { issues: parsed.issues.map((i) => formatIssue(label, i)), warnings, summaries: [], figures: [], recordsJson: () => '' };
   const frequencies = linearGrid(EXPLORE_FREQUENCIES);
@@ -132,9 +133,4 @@ function numbers(r: StageRecord): SummaryNumbers {
     groupDelayDc: jsonNumber(m.groupDelayDc),
     filterType: m.filterType,
   };
-}
-
-/** A file name without folders and extension, as the CLI names schedules that have no `name`. */
-function stemOf(label: string): string {
-  return label.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'schedule';
 }

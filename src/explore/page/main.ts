@@ -8,6 +8,7 @@ import { parse, scheme, View } from 'vega';
 import { compile } from 'vega-lite';
 import type { ExploreSource } from '../explore-html.js';
 import { exploreView, type ExploreView, type ScheduleSummary } from '../explore-view.js';
+import { labelStem } from '../label-stem.js';
 import { EXPLORE_FIGURES, parseStateHash, stateHash, type ExploreFigure, type PageState } from '../page-state.js';
 import { parameterControls, type ParameterControl } from '../parameter-controls.js';
 import { setNumber } from '../config-documents.js';
@@ -289,7 +290,7 @@ function save(name: string, blob: Blob): void {
 }
 
 function stem(): string {
-  return label.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'explore';
+  return labelStem(label) || 'explore';
 }
 
 // Wiring.
