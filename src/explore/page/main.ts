@@ -7,7 +7,7 @@ import '../../index.js';
 import { parse, scheme, View } from 'vega';
 import { compile } from 'vega-lite';
 import type { ExploreSource } from '../explore-html.js';
-import { exploreView, type ExploreView, type ScheduleSummary } from '../explore-view.js';
+import { EXPLORE_FREQUENCIES, exploreView, type ExploreView, type ScheduleSummary } from '../explore-view.js';
 import { labelStem } from '../label-stem.js';
 import { EXPLORE_FIGURES, parseStateHash, stateHash, type ExploreFigure, type PageState } from '../page-state.js';
 import { parameterControls, type ParameterControl } from '../parameter-controls.js';
@@ -177,7 +177,7 @@ async function draw(): Promise<void> {
   }
   await drawFigures(view);
   exposed.renderMs = performance.now() - t1;
-  byId('timing').textContent = `analysed in ${exposed.recomputeMs.toFixed(1)} ms (every stage, 512 frequencies), drawn in ${exposed.renderMs.toFixed(0)} ms`;
+  byId('timing').textContent = `analysed in ${exposed.recomputeMs.toFixed(1)} ms (every stage, ${EXPLORE_FREQUENCIES} frequencies), drawn in ${exposed.renderMs.toFixed(0)} ms`;
 }
 
 function showPosition(summaries: ScheduleSummary[]): void {
