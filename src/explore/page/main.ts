@@ -9,7 +9,7 @@ import { compile } from 'vega-lite';
 import type { ExploreSource } from '../explore-html.js';
 import { EXPLORE_FREQUENCIES, exploreView, type ExploreView, type ScheduleSummary } from '../explore-view.js';
 import { labelStem } from '../label-stem.js';
-import { EXPLORE_FIGURES, parseStateHash, stateHash, type ExploreFigure, type PageState } from '../page-state.js';
+import { parseStateHash, stateHash, type ExploreFigure, type PageState } from '../page-state.js';
 import { parameterControls, type ParameterControl } from '../parameter-controls.js';
 import { setNumber } from '../config-documents.js';
 import { sliderPosition, sliderValue, SLIDER_STEPS } from '../slider-scale.js';
@@ -294,7 +294,6 @@ function stem(): string {
 }
 
 // Wiring.
-for (const f of EXPLORE_FIGURES) if (![...figureKind.options].some((o) => o.value === f)) figureKind.add(new Option(f, f));
 yaml.addEventListener('input', () => update({ text: yaml.value }, yaml));
 figureKind.addEventListener('change', () => update({ figure: figureKind.value as ExploreFigure }, figureKind));
 position.addEventListener('input', () => update({ position: Number(position.value) / SLIDER_STEPS }, position));
