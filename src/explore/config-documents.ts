@@ -1,4 +1,6 @@
 import { isMap, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { LIMITS } from '../schedule/limits.js';
+import { textDepthIssue } from '../schedule/yaml-tree.js';
 
 /** Where one schedule sits in a config text: its document and the key path inside it. */
 export interface ScheduleLocation {
@@ -14,8 +16,16 @@ export interface ScheduleLocation {
  * their comments and layout, so an edit (setNumber) changes one value and nothing else.
  */
 export function configDocuments(text: string): { documents: Document.Parsed[]; schedules: ScheduleLocation[] } {
-  const documents = parseAllDocuments(text);
-  const list = Array.isArray(documents) ? documents : [];
+  // What readYamlDocuments refuses before parsing (too big, too deep: the yaml parser would take
+  // minutes or run out of memory) has no schedules here; validation says why.
+  if (text.length > LIMITS.maxConfigBytes || textDepthIssue(text) !== undefined) return { documents: [], schedules: [] };
+  let list: Document.Parsed[];
+  try {
+    const documents = parseAllDocuments(text);
+    list = Array.isArray(documents) ? documents : [];
+  } catch {
+    return { documents: [], schedules: [] }; // a stack overflow on nesting the lexer count missed
+  }
   const schedules: ScheduleLocation[] = [];
   list.forEach((doc, document) => {
     if (doc.errors.length > 0 || !isMap(doc.contents)) return;

@@ -1,14 +1,15 @@
 import { scheduleHeader, stageRecords, stageReportOf } from '../analysis/analyze.js';
 import { scheduleSummary } from '../analysis/schedule-summary.js';
 import { linearGrid } from '../filter/grid.js';
+import { jsonDocument } from '../io/json-document.js';
 import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
 import { formatIssue } from '../schedule/issues.js';
 import { parseSchedules } from '../schedule/parse.js';
-import { documentHeader } from '../tool.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { jsonNumber, jsonValue } from '../util/json-value.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
+import { labelStem } from './label-stem.js';
 import type { PageState } from './page-state.js';
 
 /** The page's words for the knobs a message may advise turning. */
@@ -65,7 +66,7 @@ export interface ExploreView {
  * the first stage, the slider's stage and the last). Pure: the same state gives the same view.
  */
 export function exploreView(state: PageState, label: string, plot: Partial<PlotOptions> = {}): ExploreView {
-  const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: stemOf(label), vocabulary: PAGE_VOCABULARY });
+  const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: labelStem(label) || 'schedule', vocabulary: PAGE_VOCABULARY });
   const warnings = parsed.warnings.map((w) => formatIssue(label, w));
   if (parsed.issues.length > 0) return { issues: parsed.issues.map((i) => formatIssue(label, i)), warnings, summaries: [], figures: [], recordsJson: () => '' };
   const frequencies = linearGrid(EXPLORE_FREQUENCIES);
@@ -87,12 +88,22 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
     summaries,
     figures,
     recordsJson: () => {
-      // The keys of analyze's document in its order: the header (tool.ts owns it), then the schedules.
-      const fields = (o: object) => Object.entries(o).map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',');
-      const schedules = analyses.map(
-        ({ schedule, records, report, words }) => `{${fields(scheduleHeader(schedule, frequencies, report))},"stages":[\n${records.map(jsonValue).join(',\n')}\n],"summary":${jsonValue(words)}}`,
-      );
-      return `{${fields(documentHeader())},"schedules":[\n${schedules.join(',\n')}\n]}\n`;
+      // analyze --format json's document (json-writer.ts's layout), written into a string.
+      let json = '';
+      const doc = jsonDocument({ write: (text) => void (json += text) });
+      doc.header();
+      doc.array('schedules');
+      for (const { schedule, records, report, words } of analyses) {
+        doc.object();
+        for (const [key, value] of Object.entries(scheduleHeader(schedule, frequencies, report))) doc.field(key, value);
+        doc.array('stages');
+        doc.records(records.map(jsonValue));
+        doc.close();
+        doc.field('summary', words);
+        doc.close();
+      }
+      doc.end();
+      return json;
     },
   };
 }
@@ -122,9 +133,4 @@ function numbers(r: StageRecord): SummaryNumbers {
     groupDelayDc: jsonNumber(m.groupDelayDc),
     filterType: m.filterType,
   };
-}
-
-/** A file name without folders and extension, as the CLI names schedules that have no `name`. */
-function stemOf(label: string): string {
-  return label.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'schedule';
 }

@@ -24,7 +24,7 @@ export interface ParameterControl {
   description: string;
 }
 
-/** A number's JSON-schema facts, as z.toJSONSchema writes them. */
+/** A number's facts, in JSON Schema's words: its type, bounds (inclusive or not), default and description. */
 interface NumberSchema {
   type?: string;
   minimum?: number;
@@ -73,8 +73,7 @@ export function parameterControls(text: string): ParameterControl[] {
     const momentum = asRecord(config.momentum);
     const preset = typeof momentum?.preset === 'string' ? PRESETS.get(momentum.preset) : undefined;
     if (momentum === undefined || preset === undefined) return;
-    const properties = (z.toJSONSchema(preset.params, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, NumberSchema> }).properties ?? {};
-    for (const [key, property] of Object.entries(properties)) {
+    for (const [key, property] of Object.entries(preset.params.shape as Record<string, z.ZodType>)) {
       const schema = numberForm(property);
       if (schema !== undefined && (momentum[key] === undefined || typeof momentum[key] === 'number')) add(['momentum', key], schema, momentum[key]);
     }
@@ -83,14 +82,24 @@ export function parameterControls(text: string): ParameterControl[] {
 }
 
 /**
- * A parameter's number form: the schema itself when it is a number, or, for a parameter that may be
- * scheduled (a number, an expression, a scheduler…: `anyOf` in JSON Schema), its number branch with the
- * parameter's default and description.
+ * A parameter's number form, read from its zod schema: the number itself, or the number branch of
+ * a parameter that may be scheduled (scheduled(): a number, an expression, a scheduler…) or be
+ * null, with the parameter's default and description. Bounds are the number's (its minValue and
+ * maxValue, exclusive or not), so the slider stays where zod accepts the number.
  */
-function numberForm(schema: NumberSchema & { anyOf?: NumberSchema[] }): NumberSchema | undefined {
-  if (schema.type === 'number' || schema.type === 'integer') return schema;
-  const branch = schema.anyOf?.find((b) => b.type === 'number' || b.type === 'integer');
-  return branch === undefined ? undefined : { ...branch, default: schema.default, description: schema.description ?? branch.description };
+function numberForm(schema: z.ZodType): NumberSchema | undefined {
+  let node = schema;
+  let fallback: unknown;
+  let description = schema.description;
+  while (node instanceof z.ZodDefault || node instanceof z.ZodOptional || node instanceof z.ZodNullable) {
+    if (node instanceof z.ZodDefault && fallback === undefined) fallback = node.def.defaultValue;
+    node = node.unwrap() as z.ZodType;
+    description ??= node.description;
+  }
+  const number = node instanceof z.ZodNumber ? node : node instanceof z.ZodUnion ? (node.options as z.ZodType[]).find((o) => o instanceof z.ZodNumber) : undefined;
+  if (number === undefined) return undefined;
+  const finite = (x: number | null) => (x !== null && Number.isFinite(x) ? x : undefined);
+  return { type: number.isInt ? 'integer' : 'number', minimum: finite(number.minValue), maximum: finite(number.maxValue), default: fallback, description: description ?? number.description };
 }
 
 /** The slider's range and scale for a value under a schema's bounds (see parameterControls). */

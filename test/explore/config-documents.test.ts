@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/schedule/limits.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { configDocuments, setNumber } from '../../src/explore/config-documents.js';
 
@@ -34,5 +35,13 @@ describe('configDocuments and setNumber', () => {
 
   it('a document index that is not there is a RangeError', () => {
     expect(() => setNumber('steps: 1\n', [3, 'steps'], 2)).toThrow(RangeError);
+  });
+
+  it('a text validation refuses before parsing (larger than the limit, nested deeper) has no schedules: the yaml parser never sees it', () => {
+    const big = `steps: 10\nmomentum: { preset: fsgdm }\n#${'x'.repeat(LIMITS.maxConfigBytes)}\n`;
+    expect(configDocuments(big)).toEqual({ documents: [], schedules: [] });
+    // 10 000 open brackets: the yaml parser would run out of memory on them.
+    const deep = `steps: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    expect(configDocuments(deep)).toEqual({ documents: [], schedules: [] });
   });
 });

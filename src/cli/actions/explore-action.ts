@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { applyOverridesToText, configText } from '../../explore/apply-overrides.js';
 import { exploreHtml, type ExploreSource } from '../../explore/explore-html.js';
+import { labelStem } from '../../explore/label-stem.js';
 import { pageScript } from '../../explore/serve/page-script.js';
 import { RELOAD_PATH, servePage } from '../../explore/serve/serve-page.js';
 import { holdSignals } from '../../io/interrupt.js';
@@ -24,7 +25,7 @@ export async function exploreCommand(inputs: string[], options: ExploreCliOption
   if (options.serve && options.output !== undefined) throw new CliError('--serve serves the page on localhost: it cannot be combined with -o');
   if (!options.serve && options.port !== undefined) throw new CliError('--port is for --serve');
   const port = parsePort(options.port ?? '8737');
-  const output = options.output ?? `${inputs.length === 1 ? stemOf(inputs[0]) : (options.preset ?? 'explore')}-explore.html`;
+  const output = options.output ?? `${inputs.length === 1 ? labelStem(inputs[0]) : (options.preset ?? 'explore')}-explore.html`;
   if (!options.serve) await checkOutputs(ctx, { files: { '-o': output }, inputs });
   // Validated as every command validates (located messages, exit 2) before any page is made.
   await loadSources(inputs, options, ctx);
@@ -71,8 +72,4 @@ function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new CliError(`--port ${text}: expected an integer from 0 to 65535`);
   return port;
-}
-
-function stemOf(input: string): string {
-  return input.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
 }

@@ -7,8 +7,9 @@ import '../../index.js';
 import { parse, scheme, View } from 'vega';
 import { compile } from 'vega-lite';
 import type { ExploreSource } from '../explore-html.js';
-import { exploreView, type ExploreView, type ScheduleSummary } from '../explore-view.js';
-import { EXPLORE_FIGURES, parseStateHash, stateHash, type ExploreFigure, type PageState } from '../page-state.js';
+import { EXPLORE_FREQUENCIES, exploreView, type ExploreView, type ScheduleSummary } from '../explore-view.js';
+import { labelStem } from '../label-stem.js';
+import { parseStateHash, stateHash, type ExploreFigure, type PageState } from '../page-state.js';
 import { parameterControls, type ParameterControl } from '../parameter-controls.js';
 import { setNumber } from '../config-documents.js';
 import { sliderPosition, sliderValue, SLIDER_STEPS } from '../slider-scale.js';
@@ -176,7 +177,7 @@ async function draw(): Promise<void> {
   }
   await drawFigures(view);
   exposed.renderMs = performance.now() - t1;
-  byId('timing').textContent = `analysed in ${exposed.recomputeMs.toFixed(1)} ms (every stage, 512 frequencies), drawn in ${exposed.renderMs.toFixed(0)} ms`;
+  byId('timing').textContent = `analysed in ${exposed.recomputeMs.toFixed(1)} ms (every stage, ${EXPLORE_FREQUENCIES} frequencies), drawn in ${exposed.renderMs.toFixed(0)} ms`;
 }
 
 function showPosition(summaries: ScheduleSummary[]): void {
@@ -289,11 +290,10 @@ function save(name: string, blob: Blob): void {
 }
 
 function stem(): string {
-  return label.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'explore';
+  return labelStem(label) || 'explore';
 }
 
 // Wiring.
-for (const f of EXPLORE_FIGURES) if (![...figureKind.options].some((o) => o.value === f)) figureKind.add(new Option(f, f));
 yaml.addEventListener('input', () => update({ text: yaml.value }, yaml));
 figureKind.addEventListener('change', () => update({ figure: figureKind.value as ExploreFigure }, figureKind));
 position.addEventListener('input', () => update({ position: Number(position.value) / SLIDER_STEPS }, position));

@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
 
 /** Where the page listens for changed configs (Server-Sent Events); explore-html.ts's reloadPath. */
 export const RELOAD_PATH = '/events';
@@ -70,9 +71,9 @@ export async function servePage(options: ServeOptions): Promise<ServedPage> {
   // Watch the folders, not the files: editors replace a file by renaming a new one over it, which
   // ends a watch on the old file.
   const watched = new Set(options.watch);
-  const watchers: FSWatcher[] = [...new Set(options.watch.map(folderOf))].map((dir) =>
+  const watchers: FSWatcher[] = [...new Set(options.watch.map((file) => dirname(file)))].map((dir) =>
     watch(dir, (_event, name) => {
-      if (name !== null && watched.has(`${dir}/${name}`) && timer === undefined) timer = setTimeout(push, 50);
+      if (name !== null && watched.has(join(dir, name)) && timer === undefined) timer = setTimeout(push, 50);
     }),
   );
 
@@ -86,8 +87,4 @@ export async function servePage(options: ServeOptions): Promise<ServedPage> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function folderOf(path: string): string {
-  return path.slice(0, path.lastIndexOf('/')) || '/';
 }

@@ -16,36 +16,26 @@ import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpe
  */
 export function coefficientsSpec(records: CoefficientRecords, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
-  const { series, t0, t1, aggregated } = records;
+  const { series, t0, aggregated } = records;
   const count = t0.length;
-  const rows: DataRow[] = [];
-  for (const s of series) {
-    for (let b = 0; b <= count; b++) {
-      // The last row repeats the last value at the end of training so the step line reaches Σ.
-      const i = Math.min(b, count - 1);
-      const row: DataRow = { coefficient: s.name, step: b < count ? t0[b] : t1[i], value: roundSig(s.mean[i]) };
-      if (aggregated) Object.assign(row, { min: roundSig(s.min[i]), max: roundSig(s.max[i]) });
-      rows.push(row);
-    }
-  }
+  const rows = series.flatMap((s) => stepRows(s, records));
   const color = {
     field: 'coefficient',
     type: 'nominal',
     title: 'Coefficient',
     scale: { domain: series.map((s) => s.name), scheme: theme.categoryScheme },
   } satisfies Encoding<Field>['color'];
-  const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS } satisfies Encoding<Field>['x'];
   const layer: LayerItem[] = [];
   if (aggregated) {
     layer.push({
       mark: { type: 'area', interpolate: 'step-after', opacity: 0.25 },
-      encoding: { x, y: { field: 'min', type: 'quantitative' }, y2: { field: 'max' }, color },
+      encoding: { x: STEP_X, y: { field: 'min', type: 'quantitative' }, y2: { field: 'max' }, color },
     });
   }
   layer.push({
     mark: { type: 'line', interpolate: 'step-after' },
     encoding: {
-      x,
+      x: STEP_X,
       y: { field: 'value', type: 'quantitative', title: 'Coefficient value (dimensionless)' },
       color,
       tooltip: [
@@ -56,7 +46,7 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
       ],
     },
   });
-  const lr = records.lr ? learningRateLayer(records.lr, t0, t1, aggregated, theme.muted) : undefined;
+  const lr = records.lr ? learningRateLayer(records.lr, records, theme.muted) : undefined;
   return topLevelSpec({
     title: `Coefficients: ${records.name}`,
     subtitle: records.recursion,
@@ -78,22 +68,15 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
  * (α spans decades: OneCycleLR's 25·10⁴). Steps with α = 0 (a warm-up's first step) cannot sit on a
  * log axis and are left out.
  */
-function learningRateLayer(lr: BinnedSeries, t0: Float64Array, t1: Float64Array, aggregated: boolean, colour: string): { rows: DataRow[]; layer: LayerItem } {
-  const count = t0.length;
-  const rows: DataRow[] = [];
-  for (let b = 0; b <= count; b++) {
-    const i = Math.min(b, count - 1);
-    if (!(lr.mean[i] > 0)) continue;
-    const row: DataRow = { coefficient: 'lr', step: b < count ? t0[b] : t1[i], value: roundSig(lr.mean[i]) };
-    if (aggregated) Object.assign(row, { min: roundSig(lr.min[i]), max: roundSig(lr.max[i]) });
-    rows.push(row);
-  }
-  const x = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS } satisfies Encoding<Field>['x'];
+function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour: string): { rows: DataRow[]; layer: LayerItem } {
+  const { aggregated } = records;
+  const last = records.t0.length - 1;
+  const rows = stepRows(lr, records).filter((_, b) => lr.mean[Math.min(b, last)] > 0);
   const layer: LayerItem = {
     data: { name: 'learningRate' },
     mark: { type: 'line', interpolate: 'step-after', strokeDash: [6, 3] },
     encoding: {
-      x,
+      x: STEP_X,
       y: { field: 'value', type: 'quantitative', title: 'Learning rate α', scale: { type: 'log' }, axis: { orient: 'right', format: '~g' } },
       color: { value: colour },
       tooltip: [
@@ -111,3 +94,22 @@ const RANGE_TOOLTIP: StringFieldDef<Field>[] = [
   { field: 'min', type: 'quantitative', title: 'min', format: '.6~g' },
   { field: 'max', type: 'quantitative', title: 'max', format: '.6~g' },
 ];
+
+/** The training step axis of the step lines. */
+const STEP_X = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS } satisfies Encoding<Field>['x'];
+
+/**
+ * A binned series as the rows of a step line: one per bin, from its first step (elapsed), and the
+ * last repeated at the end of training so the line reaches Σ; a merged bin's min and max beside its mean.
+ */
+function stepRows(s: BinnedSeries, { t0, t1, aggregated }: CoefficientRecords): DataRow[] {
+  const count = t0.length;
+  const rows: DataRow[] = [];
+  for (let b = 0; b <= count; b++) {
+    const i = Math.min(b, count - 1);
+    const row: DataRow = { coefficient: s.name, step: b < count ? t0[b] : t1[i], value: roundSig(s.mean[i]) };
+    if (aggregated) Object.assign(row, { min: roundSig(s.min[i]), max: roundSig(s.max[i]) });
+    rows.push(row);
+  }
+  return rows;
+}
