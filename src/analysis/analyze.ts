@@ -80,7 +80,7 @@ export function* stageRecords(schedule: Schedule, options: AnalyzeOptions = {}):
 }
 
 /** stageRecords of a report already made (stageReportOf), for callers that planned with it. */
-function* reportRecords(schedule: Schedule, report: StageReport, options: AnalyzeOptions = {}): Generator<StageRecord> {
+export function* reportRecords(schedule: Schedule, report: StageReport, options: AnalyzeOptions = {}): Generator<StageRecord> {
   const frequencies = options.frequencies ?? linearGrid(512);
   const withResponse = options.response !== false;
   if (report.display) {

@@ -1,4 +1,4 @@
-import { scheduleHeader, stageRecords, stageReportOf } from '../analysis/analyze.js';
+import { reportRecords, scheduleHeader, stageReportOf } from '../analysis/analyze.js';
 import { scheduleSummary } from '../analysis/schedule-summary.js';
 import { linearGrid } from '../filter/grid.js';
 import { jsonDocument } from '../io/json-document.js';
@@ -72,8 +72,9 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
   const frequencies = linearGrid(EXPLORE_FREQUENCIES);
   // As analyze by default: every stage up to 1000 of them, display stages above (a 10⁶-step run stays small).
   const analyses = parsed.schedules.map((schedule) => {
-    const records = [...stageRecords(schedule, { frequencies, stages: 'auto', response: true })];
-    return { schedule, records, report: stageReportOf(schedule, { stages: 'auto' }), words: scheduleSummary(records) };
+    const report = stageReportOf(schedule, { stages: 'auto' });
+    const records = [...reportRecords(schedule, report, { frequencies, response: true })];
+    return { schedule, records, report, words: scheduleSummary(records) };
   });
   const summaries = analyses.map(({ schedule, records, words }) => summary(schedule, records, words, state.position));
   const options = resolvePlotOptions({ ...plot, comparePositions: [state.position] });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { analysisBudgets } from '../../analysis/analysis-budget.js';
-import { coversSchedule, scheduleHeader, stageRecords, type ResponseMode } from '../../analysis/analyze.js';
-import { DEFAULT_DISPLAY_STAGES, stageReport, type StageReport } from '../../analysis/display-stages.js';
+import { coversSchedule, reportRecords, scheduleHeader, type ResponseMode } from '../../analysis/analyze.js';
+import { DEFAULT_DISPLAY_STAGES, recordCount, stageReport, type StageReport } from '../../analysis/display-stages.js';
 import { LIMITS } from '../../schedule/limits.js';
 import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
 import { summaryOf } from '../../analysis/schedule-summary.js';
@@ -77,11 +77,11 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     const table = { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: layout !== 'frozen', lr };
     const terminal = outputTerminal(ctx, options.output);
     if (terminal === undefined) return tableWriter(sink, table);
-    return terminalTableWriter(sink, { ...table, terminal: { columns: terminal.columns, all: options.all === true, rows: reports.map((r) => (r.display ? r.ends.length : r.stages.length)) } });
+    return terminalTableWriter(sink, { ...table, terminal: { columns: terminal.columns, all: options.all === true, rows: reports.map(recordCount) } });
   };
   // Table needs no response arrays; everything else follows --no-response.
   const response = format === 'table' ? false : options.response;
-  await writeOutput(ctx, options.output, (sink) => stream(schedules, reports, [makeWriter(format, sink, response)], { ...options, stages, displayStages, mode, response }, frequencies, atSteps));
+  await writeOutput(ctx, options.output, (sink) => stream(schedules, reports, [makeWriter(format, sink, response)], { mode, response }, frequencies, atSteps));
 
   // Each --out-dir file is its own pass over the stages. One pass feeding every file was measured
   // (review of 2026-11-25): recomputing the records costs ~20 ms, while interleaving three file
@@ -90,7 +90,7 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
     await makeOutputDirectory(ctx, options.outDir);
     for (const { path, fmt, withResponse } of outDirFiles) {
       await writeOutput(ctx, path, (sink) =>
-        stream(schedules, reports, [makeWriter(fmt, sink, withResponse)], { ...options, stages, displayStages, mode, response: withResponse }, frequencies, atSteps),
+        stream(schedules, reports, [makeWriter(fmt, sink, withResponse)], { mode, response: withResponse }, frequencies, atSteps),
       );
     }
   }
@@ -123,15 +123,15 @@ function dataFiles(sources: { stem: string }[], response: boolean): [string, str
  * it must print it before any row, it asks for it in the header (AnalysisWriter.summaryFirst:
  * summaryOf, a bounded pass over stage metrics).
  */
-async function stream(schedules: Schedule[], reports: StageReport[], writers: AnalysisWriter[], options: Omit<AnalyzeCliOptions, 'displayStages'> & { stages: string; displayStages: number }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
+async function stream(schedules: Schedule[], reports: StageReport[], writers: AnalysisWriter[], options: { response: boolean; mode: ResponseMode }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
   for (const w of writers) await w.begin();
   for (const [i, schedule] of schedules.entries()) {
     const header = scheduleHeader(schedule, frequencies, reports[i]);
     const covers = coversSchedule(reports[i], schedule);
     if (writers.some((w) => w.summaryFirst?.(covers))) header.summary = summaryOf(schedule);
     for (const w of writers) await w.schedule(header);
-    const { stages, displayStages, response, mode } = options;
-    for (const record of stageRecords(schedule, { frequencies, stages, displayStages, response, mode })) {
+    const { response, mode } = options;
+    for (const record of reportRecords(schedule, reports[i], { frequencies, response, mode })) {
       for (const w of writers) await w.stage(record);
     }
     if (atSteps.length > 0 && writers.some((w) => w.atStep)) {
