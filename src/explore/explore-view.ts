@@ -1,7 +1,7 @@
 import { reportRecords, scheduleHeader, stageReportOf } from '../analysis/analyze.js';
 import { scheduleSummary } from '../analysis/schedule-summary.js';
 import { linearGrid } from '../filter/grid.js';
-import { jsonDocument } from '../io/json-document.js';
+import { jsonDocument } from '../util/json-document.js';
 import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
 import { formatIssue } from '../schedule/issues.js';

@@ -1,7 +1,7 @@
 import { SummaryBuilder } from '../analysis/schedule-summary.js';
 import { jsonArray } from '../util/json-value.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
-import { jsonDocument, jsonText } from './json-document.js';
+import { jsonDocument, jsonText } from '../util/json-document.js';
 import type { TextSink } from './sink.js';
 
 /**

@@ -1,5 +1,5 @@
 import { csvLine, type CsvCell } from './csv-line.js';
-import type { TextTarget } from './json-document.js';
+import type { TextTarget } from '../util/json-document.js';
 import { jsonValue } from '../util/json-value.js';
 
 export type RowFormat = 'csv' | 'ndjson';

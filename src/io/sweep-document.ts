@@ -1,5 +1,5 @@
 import { csvLine } from './csv-line.js';
-import { documentOpening } from './json-document.js';
+import { documentOpening } from '../util/json-document.js';
 import { jsonValue } from '../util/json-value.js';
 import type { InvalidPoint } from '../sweep/sweep-rows.js';
 import { jobSize, sweepColumns, type SweepJob } from '../sweep/sweep-job.js';

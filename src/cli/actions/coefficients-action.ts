@@ -1,5 +1,5 @@
 import { csvField, csvLine } from '../../io/csv-line.js';
-import { jsonDocument } from '../../io/json-document.js';
+import { jsonDocument } from '../../util/json-document.js';
 import { csvNumber } from '../../io/number-format.js';
 import { jsonNumber } from '../../util/json-value.js';
 import { counted, OUTPUT_BYTES_PER_NUMBER, overBudget } from '../../schedule/budgets.js';

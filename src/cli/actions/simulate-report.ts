@@ -1,5 +1,5 @@
 import type { TextSink } from '../../io/sink.js';
-import { jsonDocument } from '../../io/json-document.js';
+import { jsonDocument } from '../../util/json-document.js';
 import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';
 import { tableNumber } from '../../io/number-format.js';

@@ -1,4 +1,4 @@
-import { jsonDocument, jsonText } from '../../io/json-document.js';
+import { jsonDocument, jsonText } from '../../util/json-document.js';
 import { tableNumber } from '../../io/number-format.js';
 import { jsonArray } from '../../util/json-value.js';
 import { rowWriter } from '../../io/row-writer.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentOpening, jsonDocument, jsonText } from '../../src/io/json-document.js';
+import { documentOpening, jsonDocument, jsonText } from '../../src/util/json-document.js';
 import { TOOL } from '../../src/tool.js';
 
 /** A target that keeps the writes. */

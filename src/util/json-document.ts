@@ -1,5 +1,5 @@
 import { documentHeader } from '../tool.js';
-import { jsonValue } from '../util/json-value.js';
+import { jsonValue } from './json-value.js';
 
 /** Where a document's text goes: a TextSink, or anything with the same `write`. */
 export interface TextTarget {
