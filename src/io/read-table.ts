@@ -1,0 +1,75 @@
+import { dirname, extname, resolve } from 'node:path';
+import { tableLengthText } from '../schedule/schedule-value.js';
+import type { ReadTable, TableRequest } from '../schedule/table-values.js';
+import { openInput } from './read-input.js';
+import { readFailure, readNpyFileHeader, readTrace } from './read-trace.js';
+import { shown, TraceError } from './trace-error.js';
+
+/**
+ * The reader of `{ table: file, column }` values for the configs of one file (ParseOptions.readTable):
+ * `file` relative to the directory of `configPath` (the working directory for stdin or a preset).
+ * Problems come back as one line naming the file as the config wrote it, with its own line, element
+ * or byte (`lr.csv:17: column "lr": expected a number (got "x")`); the config's issue locates the
+ * `table:` key.
+ */
+export function tableReader(configPath: string | undefined, cwd: string): ReadTable {
+  const base = configPath === undefined ? cwd : dirname(resolve(cwd, configPath));
+  return (request) => {
+    try {
+      return readTableFile(resolve(base, request.file), request);
+    } catch (error) {
+      const failure = readFailure(error, request.file);
+      return { message: failure.file === request.file ? failure.message : request.file + failure.message.slice(failure.file.length) };
+    }
+  };
+}
+
+/**
+ * The values of a table file, exactly `steps` of them, read with the trace reader (chunked CSV with
+ * its byte-level number parser, .npy straight into a Float64Array, JSON parsed whole):
+ *
+ * - CSV (.csv, .tsv, .txt, .dat): one column, a header row naming it (`column:` picks one of several);
+ *   a step column (step, epoch, … as trace-index.ts) must count 1, 2, 3 …; no empty cells.
+ * - .npy: a 1-D array (or one column) of float64, float32 or integers; its length is checked from
+ *   the header before the data is read.
+ * - JSON: an array of numbers (or an object of name → array, `column:` naming one).
+ *
+ * Memory: at most `steps` values are kept whatever the file's size (ReadTraceOptions.maxSamples; the
+ * rest are counted, to name the real length). Errors: TraceError, located in the file.
+ */
+export function readTableFile(path: string, request: TableRequest): Float64Array {
+  const { steps, column } = request;
+  const file = request.file;
+  if (extname(path).toLowerCase() === '.npy') npyLengthCheck(path, file, steps);
+  const trace = readTrace(path, { columns: column === undefined ? undefined : [column], maxSamples: steps });
+  if (trace.series.length !== 1) {
+    const names = trace.series.map((s) => shown(s.name)).join(', ');
+    throw new TraceError('bad-structure', file, `${trace.series.length} columns (${names}): name the one to read with column:`);
+  }
+  const series = trace.series[0];
+  // A JSON array or a headerless column has no name of its own ("0"): then the file alone is named.
+  const named = column !== undefined || series.name !== '0' ? `column ${shown(series.name)}: ` : '';
+  if ((series.skipped ?? 0) > 0) throw new TraceError('bad-structure', file, `${named}${series.skipped} row(s) without a value; a table needs one value per step`);
+  const length = series.values.length + (series.excess ?? 0);
+  if (length !== steps) throw new TraceError('bad-structure', file, `${named}${tableLengthText(length, steps)}`);
+  const counted = series.steps;
+  if (counted !== undefined && (counted.first !== 1 || counted.spacing !== 1)) {
+    const { column: name, first, spacing } = counted;
+    throw new TraceError('uneven-steps', file, `step column ${shown(name)} counts ${first}, ${first + spacing}, …: a table's rows are steps 1, 2, 3 … (optimizer steps as torch counts them)`);
+  }
+  return series.values;
+}
+
+/** A regular .npy file's length from its header, before any data is read. */
+function npyLengthCheck(path: string, file: string, steps: number): void {
+  const input = openInput(path);
+  try {
+    if (!input.regular) return;
+    const header = readNpyFileHeader(input.fd, input.size, file);
+    const [rows, columns = 1] = header.shape;
+    if (header.shape.length === 2 && columns !== 1) throw new TraceError('unsupported-shape', file, `shape (${rows}, ${columns}): a table is 1-D (one value per step)`);
+    if (rows !== steps) throw new TraceError('bad-structure', file, tableLengthText(rows, steps));
+  } finally {
+    input.close();
+  }
+}
