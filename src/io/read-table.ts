@@ -2,7 +2,8 @@ import { dirname, extname, resolve } from 'node:path';
 import { tableLengthText } from '../schedule/schedule-value.js';
 import type { ReadTable, TableRequest } from '../schedule/table-values.js';
 import { openInput } from './read-input.js';
-import { readFailure, readNpyFileHeader, readTrace } from './read-trace.js';
+import { readFailure, readFull, readTrace } from './read-trace.js';
+import { npyPreamble, parseNpyHeader } from './trace-npy.js';
 import { shown, TraceError } from './trace-error.js';
 
 /**
@@ -65,7 +66,12 @@ function npyLengthCheck(path: string, file: string, steps: number): void {
   const input = openInput(path);
   try {
     if (!input.regular) return;
-    const header = readNpyFileHeader(input.fd, input.size, file);
+    // The header alone (readNpyFileHeader would first refuse a file shorter than its shape): the length is the first thing to say.
+    const head = new Uint8Array(12);
+    const preamble = npyPreamble(head.subarray(0, readFull(input.fd, head, 0)), file);
+    const text = new Uint8Array(preamble.headerLength);
+    if (readFull(input.fd, text, preamble.headerStart) < text.length) return; // truncated: readTrace says so
+    const header = parseNpyHeader(text, preamble, file);
     const [rows, columns = 1] = header.shape;
     if (header.shape.length === 2 && columns !== 1) throw new TraceError('unsupported-shape', file, `shape (${rows}, ${columns}): a table is 1-D (one value per step)`);
     if (rows !== steps) throw new TraceError('bad-structure', file, tableLengthText(rows, steps));
