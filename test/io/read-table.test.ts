@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readTableFile, tableReader } from '../../src/io/read-table.js';
 import { readTrace } from '../../src/io/read-trace.js';
 import { npyBytes } from '../../src/io/trace-npy-bytes.js';
+import { ROOT } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mfr-table-'));
 const file = (name: string, content: string | Uint8Array): string => {
@@ -100,6 +101,17 @@ describe('readTableFile: a per-step table from a CSV column, a 1-D .npy or a JSO
     expect(tableReader('run.yaml', dir)({ file: 'runs/lr.csv', steps: 1 })).toEqual(Float64Array.of(0.5));
     expect(tableReader(undefined, join(dir, 'runs'))({ file: 'lr.csv', steps: 1 })).toEqual(Float64Array.of(0.5));
     expect(tableReader(join(dir, 'run.yaml'), '/')({ file: 'nope.csv', steps: 1 })).toEqual({ message: 'nope.csv: cannot read: no such file or directory' });
+  });
+});
+
+describe('docs/examples/schedule.csv, what docs/own-run.md\'s dump script wrote with torch', () => {
+  it('holds LambdaLR\'s lr = 0.1·λ(t − 1), λ(s) = min(1, (s + 1)/4)·0.9^max(0, s − 3), and momentum 0.9, for steps 1–12', () => {
+    const path = join(ROOT, 'docs', 'examples', 'schedule.csv');
+    const lr = [...readTableFile(path, { file: 'schedule.csv', column: 'lr', steps: 12 })];
+    const want = Array.from({ length: 12 }, (_, s) => 0.1 * (Math.min(1, (s + 1) / 4) * 0.9 ** Math.max(0, s - 3)));
+    // 0.9 ** n: V8's and glibc's pow may differ in the last bit (torch-scheduled.test.ts measured it too): 2 ulp.
+    lr.forEach((x, i) => expect(Math.abs(x - want[i]), `step ${i + 1}`).toBeLessThanOrEqual(2 * 2 ** -52 * want[i]));
+    expect([...readTableFile(path, { file: 'schedule.csv', column: 'momentum', steps: 12 })]).toEqual(new Array(12).fill(0.9));
   });
 });
 
