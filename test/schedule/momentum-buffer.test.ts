@@ -67,6 +67,17 @@ describe('torch creates the momentum buffer at the first step with momentum ≠ 
     expect(s.firstStepCopy).toBe(true);
   });
 
+  it('with explicit stages the copy splits the stage it falls in; the response still matches torch\'s loop', () => {
+    const s = only('steps: 40\nstages: 4\nmomentum:\n  preset: pytorch-sgd\n  dampening: 0.3\n  momentum: [0, 0.9, 0.9, 0.9]\n');
+    expect([...s.stages.startStep]).toEqual([1, 11, 12, 21, 31]);
+    expect([...s.stages.u]).toEqual([0, 0, 0.9, 0.9, 0.9]);
+    const stepMu = (t: number) => (t <= 10 ? 0 : 0.9);
+    const [h] = exactResponseAt(s, Float64Array.of(0.7), [40]);
+    const ref = torchSgd(stepMu, 0.3, false, 0.7, 40);
+    const ours: C = [h.magnitude[0] * Math.cos(h.phase[0]), h.magnitude[0] * Math.sin(h.phase[0])];
+    expect(Math.hypot(ours[0] - ref[0], ours[1] - ref[1]) / Math.hypot(...ref)).toBeLessThanOrEqual(1e-13);
+  });
+
   it('a momentum that is never 0 gives the same stages as before: the copy stays step 1\'s firstStepCopy', () => {
     const s = only('steps: 20\nmomentum:\n  preset: pytorch-sgd\n  momentum: { piecewise: [{ from: 1, value: 0.5 }, { from: 10, value: 0.9 }] }\n');
     expect([...s.stages.startStep]).toEqual([1, 10]);
