@@ -41,7 +41,9 @@ export function tableReader(configPath: string | undefined, cwd: string): ReadTa
 export function readTableFile(path: string, request: TableRequest): Float64Array {
   const { steps, column } = request;
   const file = request.file;
-  if (extname(path).toLowerCase() === '.npy') npyLengthCheck(path, file, steps);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.npy') npyLengthCheck(path, file, steps);
+  if (ext === '.json') jsonSizeCheck(path, file, steps);
   const trace = readTrace(path, { columns: column === undefined ? undefined : [column], maxSamples: steps });
   if (trace.series.length !== 1) {
     const names = trace.series.map((s) => shown(s.name)).join(', ');
@@ -59,6 +61,25 @@ export function readTableFile(path: string, request: TableRequest): Float64Array
     throw new TraceError('uneven-steps', file, `step column ${shown(name)} counts ${first}, ${first + spacing}, …: a table's rows are steps 1, 2, 3 … (optimizer steps as torch counts them)`);
   }
   return series.values;
+}
+
+/**
+ * Most bytes a JSON table may take per step (a number needs at most 24 characters, `, ` and an
+ * indented line break; an object may hold a few arrays beside the one read): JSON is parsed whole, so
+ * a file far larger than its steps could need is refused by its size, before it is read.
+ */
+const JSON_BYTES_PER_STEP = 256;
+
+function jsonSizeCheck(path: string, file: string, steps: number): void {
+  const input = openInput(path);
+  try {
+    const limit = JSON_BYTES_PER_STEP * steps + 65536;
+    if (input.regular && input.size > limit) {
+      throw new TraceError('too-large', file, `${input.size} bytes is more than a JSON table of ${steps} steps needs (at most ${limit}); check steps and the file, or use CSV or .npy`);
+    }
+  } finally {
+    input.close();
+  }
 }
 
 /** A regular .npy file's length from its header, before any data is read. */

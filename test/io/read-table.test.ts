@@ -64,6 +64,12 @@ describe('readTableFile: a per-step table from a CSV column, a 1-D .npy or a JSO
     expect(read(file('o.json', '{"step": [1, 2], "lr": [0.1, 0.2], "momentum": [0.9, 0.8]}'), 2, 'momentum')).toEqual([0.9, 0.8]);
   });
 
+  it('JSON is parsed whole, so a file far larger than its steps could need is refused by its size before it is read', () => {
+    const big = file('big.json', `[${'0.1, '.repeat(30_000)}0.1]`);
+    expect(problem(big, 10)).toBe('big.json: 150005 bytes is more than a JSON table of 10 steps needs (at most 68096); check steps and the file, or use CSV or .npy');
+    expect(read(big, 30_001)).toHaveLength(30_001);
+  });
+
   it('a bad cell is named by the file\'s own line and column', () => {
     const path = file('bad.csv', `step,lr\n${Array.from({ length: 15 }, (_, i) => `${i + 1},0.1`).join('\n')}\n16,x\n17,0.1\n`);
     expect(problem(path, 17, 'lr')).toBe('bad.csv:17: column "lr": expected a number (got "x")');
