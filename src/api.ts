@@ -7,6 +7,7 @@ export { AUTO_STAGE_LIMIT, DEFAULT_DISPLAY_STAGES, displayStageEnds, type StageR
 export type { AnalyzeInput } from './analysis/analyze-input.js';
 export { selectStages } from './analysis/stage-selection.js';
 export { parseSchedules, parseConfig, type ParseOptions, type ParseResult } from './schedule/parse.js';
+export type { ReadTable, TableRequest } from './schedule/table-values.js';
 export { ConfigError, OptionError, formatIssue, type ConfigIssue, type ConfigWarning } from './schedule/issues.js';
 export { BUDGETS, BudgetError, budgetText, type BudgetIssue, type BudgetKnob, type BudgetName } from './schedule/budgets.js';
 export { LIMITS } from './schedule/limits.js';

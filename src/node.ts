@@ -10,6 +10,7 @@ provideMathjs(requireMathjs, { fallback: true });
 export { run } from './cli/main.js';
 export { parseGridOption } from './cli/grid-options.js';
 export { runSweep, InvalidPointError, SweepAbortedError, type RunSweepOptions } from './sweep/parallel/run-sweep.js';
+export { tableReader } from './io/read-table.js';
 export { readTrace, TraceError, type NonFinitePolicy, type ReadTraceOptions, type Trace, type TraceSeries } from './io/read-trace.js';
 export { writeTrace } from './io/trace-writer.js';
 export { decodeConfigText } from './io/config-text.js';

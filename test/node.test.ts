@@ -4,7 +4,7 @@ import { evaluate } from './support/library-entry.js';
 describe('momentum-fr/node (src/node.ts: readers, writers, renderers, the sweep runner, the CLI)', () => {
   it('exports the Node-only API, resolved through package.json\'s "exports"', async () => {
     const names = (await evaluate("const m = await import('momentum-fr/node'); console.log(JSON.stringify(Object.keys(m).sort()));")) as string[];
-    for (const name of ['run', 'runSweep', 'InvalidPointError', 'SweepAbortedError', 'readTrace', 'TraceError', 'writeTrace', 'renderPlots', 'compileVega', 'renderSvg', 'renderPng', 'PLOT_FORMATS', 'parseGridOption', 'decodeConfigText']) {
+    for (const name of ['run', 'runSweep', 'InvalidPointError', 'SweepAbortedError', 'readTrace', 'TraceError', 'writeTrace', 'renderPlots', 'compileVega', 'renderSvg', 'renderPng', 'PLOT_FORMATS', 'parseGridOption', 'decodeConfigText', 'tableReader']) {
       expect(names, name).toContain(name);
     }
     expect(names).not.toContain('analyze');

@@ -2,6 +2,7 @@ import { basename, extname, resolve } from 'node:path';
 import { asPathError } from '../io/path-error.js';
 import { InputTooLargeError, openInput, readInputBytes, readStreamBytes } from '../io/read-input.js';
 import { decodeConfigText } from '../io/config-text.js';
+import { tableReader } from '../io/read-table.js';
 import { formatIssue } from '../schedule/issues.js';
 import { parseKeyPath } from '../schedule/key-path.js';
 import { readYamlDocuments } from '../schedule/yaml-source.js';
@@ -37,18 +38,22 @@ export interface LoadedSource {
  */
 export async function loadSources(inputs: string[], opts: InputOptions, ctx: CliContext): Promise<LoadedSource[]> {
   const overrides = (opts.set ?? []).map(parseOverride);
-  const sources: { label: string; stem: string; content: string | PresetDocument }[] = [];
+  const sources: { label: string; stem: string; content: string | PresetDocument; path?: string }[] = [];
   if (opts.preset !== undefined) {
     if (!PRESETS.has(opts.preset)) throw new CliError(unknownPresetMessage(opts.preset));
     sources.push({ label: `--preset ${opts.preset}`, stem: opts.preset, content: presetDocument(opts.preset) });
   }
-  for (const input of inputs) sources.push({ label: input === '-' ? '<stdin>' : input, stem: stemOf(input), content: await readConfigText(input, ctx) });
+  for (const input of inputs) {
+    sources.push({ label: input === '-' ? '<stdin>' : input, stem: stemOf(input), content: await readConfigText(input, ctx), path: input === '-' ? undefined : input });
+  }
   if (sources.length === 0) throw new CliError('no config given: pass a file, - for stdin, or --preset NAME');
 
   const loaded: LoadedSource[] = [];
   let problems = 0;
-  for (const { label, stem, content } of sources) {
-    const options = { allowUnstable: opts.allowUnstable, overrides, defaultName: stem, vocabulary: CLI_VOCABULARY };
+  for (const { label, stem, content, path } of sources) {
+    // `{ table: file }` values are read relative to the config file (stdin, --preset: the working directory).
+    const readTable = tableReader(path, ctx.cwd);
+    const options = { allowUnstable: opts.allowUnstable, overrides, defaultName: stem, vocabulary: CLI_VOCABULARY, readTable };
     const parsed = typeof content === 'string' ? parseSchedules(content, options) : parseConfig(content, options);
     for (const issue of [...parsed.warnings, ...parsed.issues]) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
     problems += parsed.issues.length;

@@ -143,7 +143,7 @@ export function parseCsvTrace(chunks: Iterable<Uint8Array>, file: string, option
       target = new Int32Array(width).fill(-1);
       const unique = [...new Set(selected)];
       unique.forEach((column, k) => { target[column] = k; });
-      const setup = { file, stepColumn: stepCell < 0 ? null : names[stepCell], nonfinite: options.nonfinite ?? 'error', locate: byLine } as const;
+      const setup = { file, stepColumn: stepCell < 0 ? null : names[stepCell], nonfinite: options.nonfinite ?? 'error', locate: byLine, maxSamples: options.maxSamples } as const;
       collectors = unique.map((column) => new SeriesCollector((names as string[])[column], setup));
       values = new Float64Array(unique.length + 1);
       present = new Uint8Array(unique.length + 1);

@@ -44,7 +44,7 @@ export function parseJsonTrace(text: string, file: string, options: ReadTraceOpt
   const collectors = seriesColumns(names, options.columns, file).map((c) => {
     const [name, values] = entries[c];
     const at = (i: number) => ({ path: `${name}[${i}]`, index: i });
-    const collector = new SeriesCollector(name, { file, stepColumn: steps?.[0] ?? null, nonfinite: options.nonfinite ?? 'error', locate: at });
+    const collector = new SeriesCollector(name, { file, stepColumn: steps?.[0] ?? null, nonfinite: options.nonfinite ?? 'error', locate: at, maxSamples: options.maxSamples });
     values.forEach((v, i) => {
       if (v === null) return collector.empty();
       if (typeof v !== 'number') {

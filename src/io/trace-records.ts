@@ -53,7 +53,7 @@ export class RecordTable {
   private collector(name: string): SeriesCollector {
     let c = this.collectors.get(name);
     if (c === undefined) {
-      c = new SeriesCollector(name, { file: this.file, stepColumn: this.stepKey, nonfinite: this.options.nonfinite ?? 'error', locate: this.locate });
+      c = new SeriesCollector(name, { file: this.file, stepColumn: this.stepKey, nonfinite: this.options.nonfinite ?? 'error', locate: this.locate, maxSamples: this.options.maxSamples });
       for (let i = 0; i < this.records; i++) c.empty(); // the records before its key first appeared
       this.collectors.set(name, c);
     }

@@ -15,6 +15,8 @@ export interface CollectorSetup {
   stepColumn: string | null;
   nonfinite: NonFinitePolicy;
   locate: Locate;
+  /** Keep at most this many samples; later ones are counted (`excess`), not kept (ReadTraceOptions.maxSamples). */
+  maxSamples?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export class SeriesCollector {
   private readonly values = new ColumnBuilder();
   private skipped = 0;
   private dropped = 0;
+  private excess = 0;
   /** Samples seen with a value (dropped ones included), their first and last step and spacing. */
   private count = 0;
   private first = 0;
@@ -75,7 +78,8 @@ export class SeriesCollector {
       const { file, locate } = this.setup;
       throw new TraceError('non-finite', file, traceMessages.nonFinite(this.name, text?.trim() ?? pythonNumber(value)), { ...locate(position), column: this.name });
     }
-    this.values.push(value);
+    if (this.values.length >= (this.setup.maxSamples ?? Infinity)) this.excess++;
+    else this.values.push(value);
   }
 
   private uneven(step: number, position: number, gap: number): never {
@@ -94,6 +98,7 @@ export class SeriesCollector {
   finish(): TraceSeries {
     const { stepColumn } = this.setup;
     const series: TraceSeries = { name: this.name, values: this.values.finish(), skipped: this.skipped, dropped: this.dropped };
+    if (this.excess > 0) series.excess = this.excess;
     if (stepColumn !== null && this.count > 1) series.steps = { column: stepColumn, first: this.first, spacing: this.spacing };
     return series;
   }

@@ -8,6 +8,8 @@ export interface TraceSeries {
   skipped?: number;
   /** Non-finite samples left out under `nonfinite: 'drop'`. */
   dropped?: number;
+  /** Samples beyond ReadTraceOptions.maxSamples: counted, not kept (`values` holds the first maxSamples). */
+  excess?: number;
   /** The step column the samples were checked against: the first sample's step, and the steps between samples. */
   steps?: { column: string; first: number; spacing: number };
 }
@@ -33,4 +35,10 @@ export interface ReadTraceOptions {
   delimiter?: string;
   /** NaN or ±Infinity samples: 'error' (default: a TraceError naming line or index and column), 'drop' or 'keep'. */
   nonfinite?: NonFinitePolicy;
+  /**
+   * Keep at most this many samples per series (memory bounded by it, whatever the file's size): later
+   * samples are read, checked and counted in `excess` (CSV, NDJSON, JSON; a .npy file's length is
+   * in its header: readNpyFileHeader).
+   */
+  maxSamples?: number;
 }

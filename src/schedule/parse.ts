@@ -9,6 +9,7 @@ import { resolveSchedule } from './resolve.js';
 import { CustomMomentum, FileShape, isExtensionKey, keysAt, ScheduleShape, type ScheduleConfig } from './schema.js';
 import { budgetText, type BudgetKnob } from './budgets.js';
 import { stageTablesOverBudget } from './stage-table-cost.js';
+import { readTables, type ReadTable } from './table-values.js';
 import { readYamlDocuments, type SourceDocument } from './yaml-source.js';
 import { fromZodIssues } from './zod-issues.js';
 import { unknownPresetText } from './preset-document.js';
@@ -28,6 +29,11 @@ export interface ParseOptions {
   defaultName?: string;
   /** The words messages use for the knobs (`momentum-fr presets` in the CLI); the library's by default. */
   vocabulary?: Vocabulary;
+  /**
+   * Reads `{ table: file }` values (the config loader's: src/io/read-table.ts, files relative to the
+   * config file). Without it a file name is an issue; `{ table: [values] }` needs no reader.
+   */
+  readTable?: ReadTable;
 }
 
 export interface ParseResult {
@@ -118,6 +124,12 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
       continue;
     }
     const { config, path, located } = entry;
+    // Tables are read once the config is valid and within its budget (its steps bound them), outside the text's size limit.
+    const unread = readTables(config, path, options.readTable);
+    if (unread.length > 0) {
+      issues.push(...located(unread));
+      continue;
+    }
     const fallbackName = several ? `${options.defaultName ?? 'schedule'}-${result.configs.length + 1}` : (options.defaultName ?? 'schedule');
     const resolved = resolveSchedule(config, { name: config.name ?? fallbackName, path, allowUnstable: options.allowUnstable, vocabulary: options.vocabulary });
     result.warnings.push(...located(resolved.warnings ?? []));

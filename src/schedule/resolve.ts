@@ -8,6 +8,7 @@ import { isReservedName } from './expression-functions.js';
 import { gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
+import { MomentumBuffer } from './momentum-buffer.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import { scheduledKeys } from './presets/preset.js';
 import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
@@ -242,6 +243,11 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const scope = new Map<string, number>();
   const fill = all.some((s) => s.readsScope);
   const current: Record<string, unknown> = { ...params };
+  // torch's buffer: created at the first step with momentum ≠ 0, a copy of g (momentum-buffer.ts).
+  const buffered = preset.firstStepCopy && preset.momentumParam !== undefined ? keys.indexOf(preset.momentumParam) : -1;
+  const buffer = new MomentumBuffer();
+  const copySteps: number[] = [];
+  let boundary = false;
   try {
     walkRuns(hard, config.steps, ctx.perStep, walked, (c, end, first) => {
       if (fill) setStageVariables(scope, c.ctx);
@@ -252,7 +258,20 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
         row[all.length] = u;
         row[all.length + 1] = v;
       }
-      runs.add(c.step, end, first, row);
+      const copy = buffered >= 0 ? buffer.visit(c.step, row[buffered]) : 0;
+      if (copy > 1) {
+        // The copy is a stage of its own (step 1's is the firstStepCopy flag's); nothing merges into it.
+        copySteps.push(copy);
+        const [u, v] = firstOrder ? [row[all.length], row[all.length + 1]] : [0, 0];
+        if (firstOrder) [row[all.length], row[all.length + 1]] = [0, 1];
+        runs.add(copy, copy, true, row);
+        if (firstOrder) [row[all.length], row[all.length + 1]] = [u, v];
+        if (end > copy) runs.add(copy + 1, end, true, row);
+        boundary = end === copy;
+        return;
+      }
+      runs.add(c.step, end, first || boundary, row);
+      boundary = false;
     });
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
@@ -268,6 +287,8 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
     const issue = stepRangeIssue(columns[j], startStep, endStep, count, [...mPath, key], (x) => boundsProblem(x, bounds));
     if (issue) issues.push(issue);
   });
+  const bufferIssue = buffered >= 0 ? buffer.issue(paths[buffered]) : undefined;
+  if (bufferIssue) issues.push(bufferIssue);
   if (issues.length > 0) return { issues };
   const rate = lr ? columns[keys.length] : undefined;
   const partition: Partition = { count, startStep, endStep };
@@ -276,6 +297,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
     keys.forEach((key, j) => (perStage[key] = columns[j]));
     const bank = preset.bank(perStage as never, partition, config.steps);
     if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
+    copyStages(bank, startStep, copySteps);
     const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
     if (bankProblems.length > 0) return { issues: bankProblems };
     const lrProblem = rate && nonNegativeIssue(rate, startStep, endStep, count, lrPath(ctx), false);
@@ -283,6 +305,18 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   }
   const table: StageTable = { ...partition, u: columns[all.length], v: columns[all.length + 1] };
   return checkedFirstOrder(table, mPath, mPath, ctx, rate);
+}
+
+/** The buffer copies g at each of `steps` (each a stage of its own): u = 0, v = 1 in every branch. */
+function copyStages(bank: BankTable, startStep: Float64Array, steps: readonly number[]): void {
+  const B = bank.branches;
+  for (const step of steps) {
+    const r = startStep.indexOf(step);
+    for (let i = 0; i < B; i++) {
+      bank.u[r * B + i] = 0;
+      bank.v[r * B + i] = 1;
+    }
+  }
 }
 
 function unknownKind(preset: never): never {

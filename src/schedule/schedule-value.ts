@@ -10,12 +10,23 @@ import { boundsProblem, type ScheduleValue } from './value-schema.js';
 type Path = (string | number)[];
 type Scalar = number | string;
 
-/** A schedule value as the schema gives it: number, expression, per-stage list, piecewise segments or a scheduler. */
-export type ScheduleValueConfig = z.output<typeof ScheduleValue>;
+/** A schedule value as the schema gives it: number, expression, per-stage list, piecewise segments, a scheduler or a table. */
+export type ScheduleValueConfig = z.output<typeof ScheduleValue> | TableConfig;
 
 /** `{ scheduler: …, … }`: a scheduler value (always per step). */
 export function isScheduler(value: unknown): value is { scheduler: string } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'scheduler' in value;
+}
+
+/** `{ table: … }` as the core takes it: the values (a file's, once the config loader read it) or a file not read. */
+export interface TableConfig {
+  table: string | readonly number[] | Float64Array;
+  column?: string | number;
+}
+
+/** `{ table: …, column? }`: a per-step table (always per step). */
+export function isTable(value: unknown): value is TableConfig {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'table' in value;
 }
 
 /** Variables that change from step to step when values are evaluated per step (k = t − 1 then). */
@@ -32,7 +43,7 @@ const STEP_VARIABLES = new Set(['t', 'p']);
 export function readsStep(value: ScheduleValueConfig | undefined): boolean {
   if (value === undefined || typeof value === 'number' || Array.isArray(value)) return false;
   if (typeof value === 'string') return expressionReads(value, STEP_VARIABLES);
-  if (isScheduler(value)) return true;
+  if (isScheduler(value) || isTable(value)) return true;
   return value.piecewise.length > 1 || value.piecewise.some((s) => typeof s.value === 'string' && expressionReads(s.value, STEP_VARIABLES));
 }
 
@@ -89,6 +100,7 @@ export function compileValue(value: ScheduleValueConfig, path: Path, options: Co
   const scalar = (v: Scalar, at: Path) => compileScalar(v, at, options, issues);
   if (typeof value === 'number' || typeof value === 'string') return scalar(value, path);
   if (isScheduler(value)) return compileScheduler(value, path, options, issues);
+  if (isTable(value)) return compileTable(value, path, options.steps, issues);
   if (Array.isArray(value)) {
     if (options.stages === undefined) {
       if (value.length === 1) return scalar(value[0], [...path, 0]);
@@ -159,6 +171,36 @@ function compileScheduler(value: { scheduler: string }, path: Path, options: Com
   }
   const stream = perStepStream(run.value);
   return run.momentum ? { ...stream, momentum: perStepStream(run.momentum) } : stream;
+}
+
+/**
+ * A table: value[t − 1] at step t, exactly one value per optimizer step. A table of another length is
+ * refused rather than cut or padded: a dumped schedule has exactly `steps` values, so a mismatch means
+ * the wrong file or the wrong `steps`. A file name is read by the config loader (the core does no I/O).
+ */
+function compileTable(value: TableConfig, path: Path, steps: number, issues: ConfigIssue[]): CompiledValue | undefined {
+  const { table } = value;
+  const at = [...path, 'table'];
+  if (typeof table === 'string') {
+    issues.push({ code: 'table_unread', path: at, message: 'a table file is read by the config loader that read the config; pass the values themselves ({ table: Float64Array | number[] }) here' });
+    return undefined;
+  }
+  if (table.length !== steps) {
+    issues.push({ code: 'length_mismatch', path: at, message: tableLengthText(table.length, steps) });
+    return undefined;
+  }
+  for (let i = 0; i < table.length; i++) {
+    if (!Number.isFinite(table[i])) {
+      issues.push({ code: 'invalid_type', path: at, message: `value ${i + 1} (step ${i + 1}) is not a finite number (got ${table[i]})` });
+      return undefined;
+    }
+  }
+  return perStepStream(table instanceof Float64Array ? table : Float64Array.from(table));
+}
+
+/** Why a table of `length` values does not fit a run of `steps` steps. */
+export function tableLengthText(length: number, steps: number): string {
+  return `has ${length} value${length === 1 ? '' : 's'} for ${steps} step${steps === 1 ? '' : 's'}: a table gives exactly one value per optimizer step (it is not cut or padded; check steps and the file)`;
 }
 
 /** Values given per step (value[t − 1] at step t), as a stream: runs of equal values found once each. */

@@ -2,7 +2,7 @@ import { count, overBudget, type BudgetIssue, type BudgetKnob } from './budgets.
 import { LIMITS } from './limits.js';
 import { PRESETS } from './presets/index.js';
 import { extraStageBytes, ownStageCount, scheduledKeys } from './presets/preset.js';
-import { isScheduler, readsStep, type ScheduleValueConfig } from './schedule-value.js';
+import { isScheduler, isTable, readsStep, type ScheduleValueConfig } from './schedule-value.js';
 import type { ScheduleConfig } from './schema.js';
 
 /** Bytes of one stage in the stage table: u, v, first and last step, float64 each. */
@@ -49,8 +49,8 @@ export function stageTableCost(config: ScheduleConfig): { stages: number; bytes:
   else if (config.stageLength !== undefined) stages = Math.ceil(config.steps / config.stageLength);
   else stages = config.stages ?? 1;
   // Per step, stages are runs of equal values: at most one per step (the bound, checked before allocation);
-  // a scheduler is per step whatever the partition.
-  if (evaluatesPerStep(config) || valuesOf(config).some(isScheduler)) stages = Math.max(stages, config.steps);
+  // a scheduler or a table is per step whatever the partition.
+  if (evaluatesPerStep(config) || valuesOf(config).some((v) => isScheduler(v) || isTable(v))) stages = Math.max(stages, config.steps);
   const extra = (preset ? extraStageBytes(preset, params) : 0) + (config.lr === undefined ? 0 : LR_BYTES);
   return { stages, bytes: stages * (TABLE_BYTES + extra) };
 }

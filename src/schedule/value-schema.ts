@@ -16,7 +16,22 @@ const Segment = z.strictObject({
   value: ScalarOrExpression,
 });
 
-const VALUE_ERROR = 'expected a number, an expression, a list with one value per stage, { piecewise: [...] } or { scheduler: … }';
+const VALUE_ERROR = 'expected a number, an expression, a list with one value per stage, { piecewise: [...] }, { scheduler: … } or { table: … }';
+
+/**
+ * `{ table: lr.csv, column: lr }`: one value per optimizer step, from a file (a CSV column, a 1-D
+ * .npy, a JSON array; the path relative to the config file) or, in the library, the values
+ * themselves. The core never reads the file: the config loader reads it and hands the values over
+ * (ParseOptions.readTable, src/io/read-table.ts). Always per step; exactly `steps` values.
+ */
+export const TableValue = z
+  .strictObject({
+    table: z
+      .union([z.string().min(1).describe('a file: .csv/.tsv/.txt (a column), .npy (1-D) or .json (an array), relative to the config file'), z.array(z.number()).min(1).describe('the values, one per step')])
+      .describe('one value per optimizer step: a file, or (in the library) the values'),
+    column: z.union([z.string().min(1), z.int().min(0)]).optional().describe('the CSV column (header name or 0-based index); default: the only column besides a step column'),
+  })
+  .describe('a per-step table read from a file');
 
 /**
  * `{ scheduler: OneCycleLR, … }`: a PyTorch or Hugging Face scheduler with its keyword arguments
@@ -34,6 +49,7 @@ function valueUnion(number: z.ZodNumber) {
       z.array(ScalarOrExpression).min(1).describe('one value per stage (needs stages or stageLength)'),
       z.strictObject({ piecewise: z.array(Segment).min(1) }).describe('segments by first step'),
       SchedulerReference,
+      TableValue,
     ],
     { error: VALUE_ERROR },
   );
@@ -41,7 +57,7 @@ function valueUnion(number: z.ZodNumber) {
 
 /**
  * A value that may change during training: a number, an expression of the step, one value per
- * stage, piecewise segments, or a scheduler (always per step). Without `stages`/`stageLength`, a value that reads the step is
+ * stage, piecewise segments, a scheduler or a table (both always per step). Without `stages`/`stageLength`, a value that reads the step is
  * evaluated at every step.
  */
 export const ScheduleValue = valueUnion(z.number());

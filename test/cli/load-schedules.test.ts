@@ -93,3 +93,31 @@ describe('the config loader', () => {
     expect(sweep.stdout.trim().split('\n').map((l) => JSON.parse(l).stage)).toEqual([0, 2]);
   });
 });
+
+describe('the config loader reads { table: … } values relative to the config file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mfr-tables-'));
+  writeFileSync(join(dir, 'lr.csv'), 'step,lr\n1,0.1\n2,0.05\n3,0.025\n');
+  writeFileSync(join(dir, 'run.yaml'), 'steps: 3\nlr: { table: lr.csv, column: lr }\nmomentum: { preset: pytorch-sgd, momentum: 0.5 }\n');
+
+  it('a CSV column beside the config becomes the per-step lr, from any working directory', async () => {
+    const r = await runCli(['coefficients', join(dir, 'run.yaml'), '--format', 'csv'], { cwd: tmpdir() });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.trim().split('\n').map((line) => line.split(',').at(-1))).toEqual(['lr', '0.1', '0.05', '0.025']);
+  });
+
+  it('a bad cell: exit 2, the YAML\'s table key and the table\'s own line', async () => {
+    writeFileSync(join(dir, 'bad.csv'), 'step,lr\n1,0.1\n2,x\n3,0.025\n');
+    writeFileSync(join(dir, 'bad.yaml'), 'steps: 3\nmomentum: { u: 0.9 }\nlr:\n  table: bad.csv\n  column: lr\n');
+    const r = await runCli(['validate', join(dir, 'bad.yaml')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${join(dir, 'bad.yaml')}:4:10: lr.table: bad.csv:3: column "lr": expected a number (got "x")\n`);
+  });
+
+  it('a table file may be far larger than the 10 MiB config limit', async () => {
+    const note = 'x'.repeat(120_000);
+    writeFileSync(join(dir, 'wide.csv'), `step,note,u\n${Array.from({ length: 100 }, (_, i) => `${i + 1},${note},0.9`).join('\n')}\n`);
+    writeFileSync(join(dir, 'wide.yaml'), 'steps: 100\nmomentum: { u: { table: wide.csv, column: u } }\n');
+    const r = await runCli(['validate', join(dir, 'wide.yaml')]);
+    expect([r.code, r.stderr]).toEqual([0, `${join(dir, 'wide.yaml')}: ok (1 schedule, 1 stage)\n`]);
+  });
+});

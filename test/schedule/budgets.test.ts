@@ -31,6 +31,8 @@ describe('stageTableCost counts stages and bytes from the config alone, as resol
     ['steps: 1000\nstages: 10\nmomentum: { preset: adam-m, biasCorrection: false }\n', 10, 32 + 8 + 24],
     ['steps: 1000\nmomentum: { preset: ademamix }\n', 1000, 32 + 8 + 48],
     ['steps: 100\nstages: 4\nmomentum: { preset: aggmo, betas: [0, 0.5, 0.9, 0.99, 0.999] }\n', 4, 32 + 8 + 5 * 24],
+    // A table (like a scheduler) gives every step its value whatever the partition: a stage per step at most.
+    ['steps: 6\nstages: 2\nmomentum: { u: { table: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] } }\n', 6, 32],
     ['steps: 100\nstages: 2\nmomentum: { preset: rational, b: [[0.1], [0.05, 0.01, -0.05]], a: [[1, -0.9], [2, -3.2, 1.62]] }\n', 2, 32 + 8 * (3 + 3)],
   ])('%s', (yaml, stages, perStage) => {
     const c = config(yaml);

@@ -15,7 +15,7 @@ export const nesterov = definePreset({
   formula: 'buf_t = μ·buf_{t−1} + (1 − τ)·g_t, buf_1 = g_1; d_t = g_t + μ·buf_t; H(z) = 1 + μ(1 − τ)/(1 − μz⁻¹)',
   source: 'PyTorch torch.optim.SGD (nesterov=True) documentation and source; Sutskever et al., ICML 2013',
   params: z.strictObject({
-    momentum: scheduled({ default: 0.9, scheduledMin: 0, scheduledMinExclusive: true }).describe('momentum factor μ (scheduled: > 0 at every step)'),
+    momentum: scheduled({ default: 0.9, scheduledMin: 0 }).describe('momentum factor μ (scheduled: ≥ 0 at every step; torch keeps no buffer while it is 0)'),
     dampening: scheduled({ default: 0 }).describe('dampening for momentum τ (PyTorch requires 0 with nesterov)'),
   }),
   defaults: { steps: 117_000, stages: 1 },

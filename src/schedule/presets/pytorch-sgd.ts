@@ -14,7 +14,7 @@ export const pytorchSgd = definePreset({
   formula: 'u = momentum, v = 1 − dampening (momentum 0: d = g); m_1 = g_1',
   source: 'PyTorch torch.optim.SGD documentation and source (nesterov=False)',
   params: z.strictObject({
-    momentum: scheduled({ default: 0.9, scheduledMin: 0, scheduledMinExclusive: true }).describe('momentum factor (scheduled: > 0 at every step)'),
+    momentum: scheduled({ default: 0.9, scheduledMin: 0 }).describe('momentum factor (scheduled: ≥ 0 at every step; torch keeps no buffer while it is 0)'),
     dampening: scheduled({ default: 0 }).describe('dampening for momentum'),
   }),
   defaults: { steps: 117_000, stages: 1 },
