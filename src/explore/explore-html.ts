@@ -48,7 +48,10 @@ h2 { font-size: 16px; margin: 16px 0 6px; }
 .control { display: grid; grid-template-columns: 64px 1fr 96px; gap: 6px; align-items: center; margin: 4px 0; }
 .control input[type="range"] { width: 100%; }
 .control input[type="number"] { width: 90px; }
-textarea { width: 100%; box-sizing: border-box; min-height: 260px; white-space: pre; overflow: auto; font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
+#yaml { border: 1px solid #cccccc; border-radius: 4px; font-size: 12px; }
+#yaml .cm-editor { max-height: 520px; min-height: 260px; }
+#yaml .cm-scroller { font-family: "DejaVu Sans Mono", monospace; }
+#yaml .cm-editor.cm-focused { outline: 2px solid #0072b2; }
 .messages { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; white-space: pre-wrap; margin: 4px 0; }
 .messages.issues { color: #b00020; }
 .messages.warnings { color: #7a5a00; }
@@ -72,8 +75,8 @@ textarea { width: 100%; box-sizing: border-box; min-height: 260px; white-space: 
 <section class="controls" aria-label="Parameters and config">
 <div id="sliders"></div>
 <label><input type="checkbox" id="allow-unstable"> allow unstable (|u| ≥ 1)</label>
-<h2><label for="yaml">Config (YAML)</label></h2>
-<textarea id="yaml" spellcheck="false" autocomplete="off" wrap="off"></textarea>
+<h2 id="yaml-label">Config (YAML)</h2>
+<div id="yaml"></div>
 <div id="issues" class="messages issues" role="alert" aria-live="polite"></div>
 <div id="warnings" class="messages warnings" aria-live="polite"></div>
 <div class="toolbar">

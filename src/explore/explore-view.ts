@@ -4,7 +4,7 @@ import { linearGrid } from '../filter/grid.js';
 import { jsonDocument } from '../io/json-document.js';
 import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
-import { formatIssue } from '../schedule/issues.js';
+import { formatIssue, type ConfigIssue } from '../schedule/issues.js';
 import { parseSchedules } from '../schedule/parse.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { jsonNumber, jsonValue } from '../util/json-value.js';
@@ -47,10 +47,21 @@ export interface SummaryNumbers {
   filterType: string;
 }
 
+/** A message of the text where the editor shows it: 1-based line and column (absent: not from a place in the text). */
+export interface LocatedMessage {
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning' | 'info';
+  /** The whole line as `validate` prints it. */
+  message: string;
+}
+
 export interface ExploreView {
   /** Problems of the text, `label:line:col: key.path: message` as `validate` prints them; none when it analysed. */
   issues: string[];
   warnings: string[];
+  /** The issues and warnings again, each at its place in the text (the YAML pane's diagnostics). */
+  messages: LocatedMessage[];
   summaries: ScheduleSummary[];
   /** With several schedules their overlay at the slider's position first; then every schedule's chosen figure. */
   figures: PlotFigure[];
@@ -68,7 +79,11 @@ export interface ExploreView {
 export function exploreView(state: PageState, label: string, plot: Partial<PlotOptions> = {}): ExploreView {
   const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: labelStem(label) || 'schedule', vocabulary: PAGE_VOCABULARY });
   const warnings = parsed.warnings.map((w) => formatIssue(label, w));
-  if (parsed.issues.length > 0) return { issues: parsed.issues.map((i) => formatIssue(label, i)), warnings, summaries: [], figures: [], recordsJson: () => '' };
+  const messages: LocatedMessage[] = [
+    ...parsed.issues.map((i) => located(i, 'error', formatIssue(label, i))),
+    ...parsed.warnings.map((w) => located(w, w.severity === 'note' ? 'info' : 'warning', formatIssue(label, w))),
+  ];
+  if (parsed.issues.length > 0) return { issues: parsed.issues.map((i) => formatIssue(label, i)), warnings, messages, summaries: [], figures: [], recordsJson: () => '' };
   const frequencies = linearGrid(EXPLORE_FREQUENCIES);
   // As analyze by default: every stage up to 1000 of them, display stages above (a 10⁶-step run stays small).
   const analyses = parsed.schedules.map((schedule) => {
@@ -86,6 +101,7 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
   return {
     issues: [],
     warnings,
+    messages,
     summaries,
     figures,
     recordsJson: () => {
@@ -107,6 +123,11 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
       return json;
     },
   };
+}
+
+function located(issue: ConfigIssue, severity: LocatedMessage['severity'], message: string): LocatedMessage {
+  // A value from elsewhere (`--set`, an origin) has no place in the text, even if its key has one.
+  return issue.line !== undefined && issue.origin === undefined ? { line: issue.line, column: issue.column ?? 1, severity, message } : { severity, message };
 }
 
 /** The training step at a position (fraction of the steps): step 1 at 0, the last step at 1. */

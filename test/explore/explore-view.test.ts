@@ -51,6 +51,8 @@ describe('exploreView: what the page shows for a state', () => {
     const line = fsgdm.split('\n').findIndex((l) => l.includes('c: 0.033')) + 1;
     const col = fsgdm.split('\n')[line - 1].indexOf('0.033') + 1;
     expect(view.issues).toEqual([`configs/fsgdm-cifar100.yaml:${line}:${col}: momentum.c: must be ≥ 0 (got -1)`]);
+    // The same message at its place, for the YAML pane.
+    expect(view.messages).toEqual([{ line, column: col, severity: 'error', message: view.issues[0] }]);
     expect(view.figures).toEqual([]);
     const unstable = exploreView(state('steps: 10\nmomentum: { u: 1.5, v: 1 }\n'), 'x.yaml');
     expect(unstable.issues.join('\n')).toContain('the "allow unstable" box');

@@ -76,6 +76,8 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
   async function settled(page: Page): Promise<void> {
     await page.evaluate(() => (window as unknown as { momentumFrExplore: { ready: Promise<void> } }).momentumFrExplore.ready);
   }
+  /** The YAML pane's text, as its editor holds it. */
+  const editorText = (page: Page) => page.evaluate(() => (window as unknown as { momentumFrExplore: { editorText(): string } }).momentumFrExplore.editorText());
   const cell = (page: Page, schedule: string, key: string) => page.locator(`#summary td[data-schedule="${schedule}"][data-key="${key}"]`).textContent();
 
   /** `analyze --set momentum.c=C --stages last --format json`, in process: the last stage's DC gain as JSON wrote it. */
@@ -117,7 +119,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await settled(page);
     const c = await page.locator('input[type="number"][data-key="c"]').inputValue();
     expect(Number(c)).toBeGreaterThan(0.033);
-    expect(await page.locator('#yaml').inputValue()).toContain(`c: ${c}\n`);
+    expect(await editorText(page)).toContain(`c: ${c}\n`);
     const shown = (await cell(page, 'fsgdm-cifar100', 'final.dcGain'))!;
     expect(shown).toBe(await analyzeDcGain(c));
     // Independent of both: the last stage starts at S = Σ, so u = Σ/(Σ + cΣ) and DC gain v/(1 − u) = 1 + 1/c.
@@ -138,24 +140,42 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await page.close();
   });
 
-  it('an invalid value typed in the YAML shows the located message validate prints for that text', async () => {
+  it('an invalid value typed in the YAML shows the located message validate prints for that text, in the pane at its line; undo clears it', async () => {
     const page = await open(urls.fsgdm);
-    const text = readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: -0.5');
-    await page.locator('#yaml').fill(text);
+    const original = readFileSync(FSGDM, 'utf8');
+    const text = original.replace('c: 0.033', 'c: -0.5');
+    // Typed as a user types: the cursor put after `0.033` by a click, five Backspaces, then the keys.
+    const line = original.split('\n').findIndex((l) => l.includes('c: 0.033'));
+    const target = page.locator('#yaml .cm-line').nth(line);
+    await target.click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('-0.5');
     await settled(page);
+    expect(await editorText(page)).toBe(text);
     // validate, in process, on the same text at the same path (relative to its working directory).
     const cwd = join(dir, 'validate');
     mkdirSync(join(cwd, 'configs'), { recursive: true });
     writeFileSync(join(cwd, FSGDM), text);
     const validate = await runCli(['validate', FSGDM], { cwd });
     expect(validate.code).toBe(2);
-    const line = validate.stderr.split('\n').find((l) => l.startsWith(`${FSGDM}:`))!;
-    expect(line).toMatch(/^configs\/fsgdm-cifar100\.yaml:\d+:\d+: momentum\.c: /);
-    expect(await page.locator('#issues').textContent()).toBe(line);
-    // Fixing it clears the message.
-    await page.locator('#yaml').fill(readFileSync(FSGDM, 'utf8'));
+    const message = validate.stderr.split('\n').find((l) => l.startsWith(`${FSGDM}:`))!;
+    expect(message).toMatch(/^configs\/fsgdm-cifar100\.yaml:\d+:\d+: momentum\.c: /);
+    expect(await page.locator('#issues').textContent()).toBe(message);
+    // In the pane: an error marker in the gutter beside the line number validate names, and the
+    // text from validate's column underlined.
+    const [, at, column] = /^[^:]+:(\d+):(\d+):/.exec(message)!;
+    const marker = await page.locator('#yaml .cm-lint-marker-error').boundingBox();
+    const numbers = await page.locator('#yaml .cm-lineNumbers .cm-gutterElement').evaluateAll((els) => els.map((e) => ({ text: e.textContent, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom })));
+    const beside = numbers.filter((n) => n.top <= marker!.y + marker!.height / 2 && marker!.y + marker!.height / 2 <= n.bottom);
+    expect(beside.map((n) => n.text)).toEqual([at]);
+    expect(await page.locator('#yaml .cm-lintRange-error').allTextContents()).toEqual([text.split('\n')[Number(at) - 1].slice(Number(column) - 1)]);
+    // Undo (Ctrl+Z, the editor's history) restores the file's text and clears the message.
+    for (let i = 0; i < 9 && (await editorText(page)) !== original; i++) await page.keyboard.press('Control+z');
     await settled(page);
+    expect(await editorText(page)).toBe(original);
     expect(await page.locator('#issues').textContent()).toBe('');
+    expect(await page.locator('#yaml .cm-lint-marker-error').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -172,7 +192,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await settled(page);
     const read = (p: Page) =>
       p.evaluate(() => ({
-        yaml: (document.getElementById('yaml') as HTMLTextAreaElement).value,
+        yaml: (window as unknown as { momentumFrExplore: { editorText(): string } }).momentumFrExplore.editorText(),
         figure: (document.getElementById('figure-kind') as HTMLSelectElement).value,
         position: (document.getElementById('position') as HTMLInputElement).value,
         summary: document.getElementById('summary')!.textContent,
@@ -238,7 +258,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
       await settled(page);
       expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.033'));
       writeFileSync(file, readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: 0.02'));
-      await page.waitForFunction(() => (document.getElementById('yaml') as HTMLTextAreaElement).value.includes('c: 0.02'), null, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as { momentumFrExplore: { editorText(): string } }).momentumFrExplore.editorText().includes('c: 0.02'), null, { timeout: 30_000 });
       await settled(page);
       expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.02'));
       expect(await page.locator('#figure-kind').inputValue()).toBe('phase');

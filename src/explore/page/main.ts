@@ -13,6 +13,7 @@ import { parseStateHash, stateHash, type ExploreFigure, type PageState } from '.
 import { parameterControls, type ParameterControl } from '../parameter-controls.js';
 import { setNumber } from '../config-documents.js';
 import { sliderPosition, sliderValue, SLIDER_STEPS } from '../slider-scale.js';
+import { yamlEditor } from './yaml-editor.js';
 
 interface PageData {
   sources: ExploreSource[];
@@ -30,7 +31,6 @@ const label = data.sources.length === 1 ? data.sources[0].label : 'explore.yaml'
 const initial: PageState = { text: joinSources(data.sources), figure: 'magnitude', position: 1, allowUnstable: data.allowUnstable };
 let state: PageState = parseStateHash(location.hash, initial) ?? initial;
 
-const yaml = byId('yaml') as HTMLTextAreaElement;
 const figureKind = byId('figure-kind') as HTMLSelectElement;
 const position = byId('position') as HTMLInputElement;
 const allowUnstable = byId('allow-unstable') as HTMLInputElement;
@@ -42,6 +42,8 @@ const exposed = {
   views: {} as Record<string, View>,
   ready: Promise.resolve() as Promise<void>,
   view: undefined as ExploreView | undefined,
+  /** The YAML pane's text (CodeMirror draws only the lines in view, so the DOM may not hold it all). */
+  editorText: (): string => editor.text(),
 };
 (window as unknown as { momentumFrExplore: typeof exposed }).momentumFrExplore = exposed;
 
@@ -63,7 +65,7 @@ function joinSources(sources: ExploreSource[]): string {
 function update(next: Partial<PageState>, from?: HTMLElement): void {
   state = { ...state, ...next };
   history.replaceState(null, '', stateHash(state));
-  if (from !== yaml && yaml.value !== state.text) yaml.value = state.text;
+  if (from !== editorHost) editor.setText(state.text);
   if (from !== figureKind) figureKind.value = state.figure;
   if (from !== position) position.value = String(Math.round(state.position * SLIDER_STEPS));
   allowUnstable.checked = state.allowUnstable;
@@ -169,6 +171,7 @@ async function draw(): Promise<void> {
   exposed.recomputeMs = t1 - t0;
   byId('issues').textContent = view.issues.join('\n');
   byId('warnings').textContent = view.warnings.join('\n');
+  editor.setMessages(view.messages);
   showSummaries(view.summaries);
   showPosition(view.summaries);
   if (view.issues.length > 0) {
@@ -294,7 +297,8 @@ function stem(): string {
 }
 
 // Wiring.
-yaml.addEventListener('input', () => update({ text: yaml.value }, yaml));
+const editorHost = byId('yaml');
+const editor = yamlEditor(editorHost, state.text, 'yaml-label', (text) => update({ text }, editorHost));
 figureKind.addEventListener('change', () => update({ figure: figureKind.value as ExploreFigure }, figureKind));
 position.addEventListener('input', () => update({ position: Number(position.value) / SLIDER_STEPS }, position));
 allowUnstable.addEventListener('change', () => update({ allowUnstable: allowUnstable.checked }, allowUnstable));
