@@ -2,6 +2,7 @@ import { reportRecords, scheduleHeader, stageReportOf } from '../analysis/analyz
 import { scheduleSummary } from '../analysis/schedule-summary.js';
 import { linearGrid } from '../filter/grid.js';
 import { jsonDocument } from '../io/json-document.js';
+import { uniqueSlugs } from '../plot/file-slug.js';
 import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
 import { formatIssue, type ConfigIssue } from '../schedule/issues.js';
@@ -9,6 +10,7 @@ import { parseSchedules } from '../schedule/parse.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { jsonNumber, jsonValue } from '../util/json-value.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
+import { exactAtStep } from './exact-at-step.js';
 import { labelStem } from './label-stem.js';
 import type { PageState } from './page-state.js';
 
@@ -31,6 +33,8 @@ export interface ScheduleSummary {
   atStep: SummaryNumbers;
   /** The schedule in words, as analyze's JSON `summary` gives it. */
   words: string[];
+  /** With the exact-vs-frozen figure: the largest gap between |H(t, ω)| and |H_k(ω)| at the slider's step, dB. */
+  exactGapDb?: string;
 }
 
 /** A stage's numbers as JSON text (jsonNumber: shortest round-trip, null where undefined). */
@@ -74,7 +78,8 @@ export interface ExploreView {
  * located messages as `validate`), every stage of every schedule analysed on analyze's grid
  * (512 frequencies), the headline numbers, and the Vega-Lite specs the CLI draws: several schedules overlaid
  * at the slider's position (`plot --kind compare`), then each schedule's chosen figure (curves at
- * the first stage, the slider's stage and the last). Pure: the same state gives the same view.
+ * the first stage, the slider's stage and the last; or the exact response at the slider's step
+ * beside its stage's frozen one). Pure: the same state gives the same view.
  */
 export function exploreView(state: PageState, label: string, plot: Partial<PlotOptions> = {}): ExploreView {
   const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: labelStem(label) || 'schedule', vocabulary: PAGE_VOCABULARY });
@@ -95,6 +100,12 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
   const options = resolvePlotOptions({ ...plot, comparePositions: [state.position] });
   const figures = parsed.schedules.length > 1 ? plotFigures(parsed.schedules, ['compare'], options) : [];
   analyses.forEach(({ schedule }, n) => {
+    if (state.figure === 'exact-vs-frozen') {
+      const at = exactAtStep(schedule, summaries[n].step, options, uniqueSlugs([schedule.name])[0]);
+      summaries[n].exactGapDb = jsonNumber(at.gapDb);
+      figures.push(at.figure);
+      return;
+    }
     const stages = state.figure === 'magnitude' || state.figure === 'phase' || state.figure === 'group-delay' ? `first,${summaries[n].stage},last` : null;
     figures.push(...plotFigures([schedule], [state.figure], { ...options, stages }));
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { logGrid } from '../../src/filter/grid.js';
 import { exploreView, stepAt, type ExploreView } from '../../src/explore/explore-view.js';
 import type { PageState } from '../../src/explore/page-state.js';
 import { runCli } from '../support/run-cli.js';
@@ -44,6 +45,18 @@ describe('exploreView: what the page shows for a state', () => {
     expect(view.figures.map((f) => f.id)).toEqual(['compare', 'ema-sgdm-0.9-metrics', 'standard-sgdm-0.9-metrics', 'fsgdm-metrics']);
     // EMA: (1 − β)/(1 − β) = 1; standard SGDM: 1/(1 − β) = 10.
     expect(view.summaries.map((s) => Number(s.final.dcGain))).toEqual([1, expect.closeTo(10, 12), expect.closeTo(1 + 1 / 0.033, 10)]);
+  });
+
+  it('the exact-vs-frozen figure: per schedule, the exact response at the slider\'s step beside its stage\'s frozen one, and their gap', () => {
+    const text = 'steps: 200\nmomentum: { u: 0.9, v: 0.1 }\n';
+    const view = exploreView(state(text, { figure: 'exact-vs-frozen', position: 0.025 }), 'one.yaml');
+    expect(view.figures.map((f) => f.id)).toEqual(['one-exact']);
+    // Step 5 of a constant filter from rest: H(5, ω) = 0.1·(1 − (0.9e^{−iω})⁵)/(1 − 0.9e^{−iω}), so the gap to the frozen
+    // response is |20·log10|1 − (0.9e^{−iω})⁵||, largest towards DC; on the figure's log grid (256 points from (1 − 0.9)/10).
+    expect(view.summaries[0].step).toBe(5);
+    const gap = Math.max(...Array.from(logGrid(256, 0.01), (w) => Math.abs(20 * Math.log10(Math.hypot(1 - 0.9 ** 5 * Math.cos(5 * w), 0.9 ** 5 * Math.sin(5 * w))))));
+    expect(Number(view.summaries[0].exactGapDb)).toBeCloseTo(gap, 9);
+    expect(exploreView(state(text), 'one.yaml').summaries[0].exactGapDb).toBeUndefined();
   });
 
   it('a bad config gives validate\'s located messages and nothing else; the page\'s words name its own box', () => {

@@ -270,6 +270,39 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     }
   }, 180_000);
 
+  it('the exact-vs-frozen figure shows the exact response at the slider\'s step that analyze --at-steps computes, beside the frozen one', async () => {
+    const page = await open(urls.fsgdm);
+    await page.locator('#figure-kind').selectOption('exact-vs-frozen');
+    await page.locator('#position').evaluate((el: HTMLInputElement) => {
+      el.value = '400';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settled(page);
+    // Step 0.4 · 117000 = 46800, the first step of stage 120 (δ = 390 steps): the memory of stage 119 is all there.
+    const drawn = await page.evaluate(() => {
+      const explore = (window as unknown as { momentumFrExplore: { views: Record<string, { data(name: string): Record<string, unknown>[] }> } }).momentumFrExplore;
+      return { ids: Object.keys(explore.views), rows: explore.views['fsgdm-cifar100-exact'].data('curves') };
+    });
+    expect(drawn.ids).toEqual(['fsgdm-cifar100-exact']);
+    const gap = Number(await cell(page, 'fsgdm-cifar100', 'exactGapDb'));
+    // The CLI's exact engine at the same step, on the figure's grid (log, 256 frequencies from a decade below 1 − u_max).
+    const fmin = (1 - 1 / 1.033) / 10;
+    const r = await runCli(['analyze', FSGDM, '--at-steps', '46800', '--scale', 'log', '--fmin', String(fmin), '--freqs', '256', '--stages', '120', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout).schedules[0];
+    const exactDb: number[] = doc.atSteps[0].responseExact.magnitudeDb;
+    const frozenDb: number[] = doc.stages[0].response.magnitudeDb;
+    expect(doc.atSteps[0].stage).toBe(120);
+    const cliGap = Math.max(...exactDb.map((e, i) => Math.abs(e - frozenDb[i])));
+    expect(gap).toBeGreaterThan(0.01); // FSGDM's u moves little from stage to stage: a 0.06 dB gap at a stage's first step
+    expect(Math.abs(gap - cliGap)).toBeLessThanOrEqual(1e-6 * cliGap);
+    const exactRows = drawn.rows.filter((row) => row.response === 'exact');
+    expect(exactRows).toHaveLength(256);
+    exactRows.forEach((row, i) => expect(Math.abs((row.gainDb as number) - exactDb[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(exactDb[i]))));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('overlays the README\'s three schedules: one summary row and one compare curve each, in a colour-blind-safe palette', async () => {
     const page = await open(urls.compare);
     const rows = await page.locator('#summary td[data-key="name"]').allTextContents();

@@ -201,15 +201,18 @@ const SUMMARY_COLUMNS: [title: string, get: (s: ScheduleSummary) => string, key:
   ['its DC gain', (s) => s.atStep.dcGain, 'atStep.dcGain'],
   ['its type', (s) => s.atStep.filterType, 'atStep.filterType'],
 ];
+/** Shown with the exact-vs-frozen figure only. */
+const EXACT_COLUMN: (typeof SUMMARY_COLUMNS)[number] = ['exact − frozen at slider (dB)', (s) => s.exactGapDb ?? '', 'exactGapDb'];
 
 function showSummaries(summaries: ScheduleSummary[]): void {
   const table = byId('summary');
   if (summaries.length === 0) return; // keep the last valid numbers beside the message
-  const head = `<tr>${SUMMARY_COLUMNS.map(([t]) => `<th scope="col">${t}</th>`).join('')}</tr>`;
+  const columns = summaries.some((s) => s.exactGapDb !== undefined) ? [...SUMMARY_COLUMNS, EXACT_COLUMN] : SUMMARY_COLUMNS;
+  const head = `<tr>${columns.map(([t]) => `<th scope="col">${t}</th>`).join('')}</tr>`;
   table.innerHTML = head;
   for (const s of summaries) {
     const row = document.createElement('tr');
-    for (const [, get, key] of SUMMARY_COLUMNS) {
+    for (const [, get, key] of columns) {
       const cell = document.createElement('td');
       cell.textContent = get(s);
       cell.dataset.schedule = s.name;

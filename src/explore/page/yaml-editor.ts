@@ -44,15 +44,11 @@ export function yamlEditor(host: HTMLElement, text: string, labelId: string, onC
   return {
     text: () => view.state.doc.toString(),
     setText(next) {
-      const current = view.state.doc.toString();
-      if (current === next) return;
-      let start = 0;
-      while (start < current.length && start < next.length && current[start] === next[start]) start++;
-      let end = 0;
-      while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
+      const change = changeBetween(view.state.doc.toString(), next);
+      if (change === undefined) return;
       quiet = true;
       try {
-        view.dispatch({ changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) } });
+        view.dispatch({ changes: change });
       } finally {
         quiet = false;
       }
@@ -63,8 +59,18 @@ export function yamlEditor(host: HTMLElement, text: string, labelId: string, onC
   };
 }
 
+/** The one change that turns `current` into `next`: the span between their common prefix and suffix; undefined when equal. */
+export function changeBetween(current: string, next: string): { from: number; to: number; insert: string } | undefined {
+  if (current === next) return undefined;
+  let start = 0;
+  while (start < current.length && start < next.length && current[start] === next[start]) start++;
+  let end = 0;
+  while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
+  return { from: start, to: current.length - end, insert: next.slice(start, next.length - end) };
+}
+
 /** A message as a diagnostic over the rest of its line from its column (1-based line and column). */
-function diagnostic(doc: Text, m: LocatedMessage): Diagnostic {
+export function diagnostic(doc: Text, m: LocatedMessage): Diagnostic {
   const line = doc.line(Math.min(doc.lines, Math.max(1, m.line ?? 1)));
   const from = Math.min(line.to, line.from + Math.max(0, (m.column ?? 1) - 1));
   return { from, to: Math.max(from, line.to), severity: m.severity, message: m.message, source: 'validate' };
