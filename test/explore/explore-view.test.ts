@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { logGrid } from '../../src/filter/grid.js';
+import { setNumber } from '../../src/explore/config-documents.js';
+import { parameterControls } from '../../src/explore/parameter-controls.js';
 import { exploreView, stepAt, type ExploreView } from '../../src/explore/explore-view.js';
 import type { PageState } from '../../src/explore/page-state.js';
 import { runCli } from '../support/run-cli.js';
@@ -45,6 +47,18 @@ describe('exploreView: what the page shows for a state', () => {
     expect(view.figures.map((f) => f.id)).toEqual(['compare', 'ema-sgdm-0.9-metrics', 'standard-sgdm-0.9-metrics', 'fsgdm-metrics']);
     // EMA: (1 − β)/(1 − β) = 1; standard SGDM: 1/(1 − β) = 10.
     expect(view.summaries.map((s) => Number(s.final.dcGain))).toEqual([1, expect.closeTo(10, 12), expect.closeTo(1 + 1 / 0.033, 10)]);
+  });
+
+  it('a scheduler\'s kwarg moved on its slider analyses what analyze --set lr.pct_start=… analyses, byte for byte', async () => {
+    const config = 'configs/resnet-cifar-onecycle.yaml';
+    const control = parameterControls(readFileSync(config, 'utf8')).find((c) => c.key === 'lr.pct_start')!;
+    const text = setNumber(readFileSync(config, 'utf8'), control.path, 0.25);
+    expect(text).toContain('pct_start: 0.25');
+    const cli = await runCli(['analyze', config, '--set', 'lr.pct_start=0.25', '--format', 'json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(exploreView(state(text), config).recordsJson()).toBe(cli.stdout);
+    // and not what the file alone gives
+    expect(exploreView(state(readFileSync(config, 'utf8')), config).recordsJson()).not.toBe(cli.stdout);
   });
 
   it('the exact-vs-frozen figure: per schedule, the exact response at the slider\'s step beside its stage\'s frozen one, and their gap', () => {
