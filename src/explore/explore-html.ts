@@ -98,6 +98,7 @@ h2 { font-size: 16px; margin: 16px 0 6px; }
 </section>
 </main>
 <script type="application/json" id="explore-data">${jsonForScript(data)}</script>
+<script>performance.mark('explore:script');</script>
 <script>
 ${inlineScript(page.script)}
 </script>

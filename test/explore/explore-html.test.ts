@@ -13,7 +13,7 @@ describe('exploreHtml: the page around the page module', () => {
     const html = exploreHtml(input);
     const data = /<script type="application\/json" id="explore-data">(.*?)<\/script>/s.exec(html)![1];
     expect(JSON.parse(data)).toEqual({ sources: input.sources, allowUnstable: false, reloadPath: null });
-    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
     expect(html).toContain('var s = "<\\/script>";');
     expect(html).toContain('<title>explore &lt;a &amp; b&gt;</title>');
   });

@@ -43,6 +43,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await context.route('**/*', (route) => {
       const url = route.request().url();
       if (url === urls.fsgdm.split('#')[0] || url === urls.compare.split('#')[0] || url.startsWith(`${urls.fsgdm}#`) || url.startsWith(`${urls.compare}#`)) return route.continue();
+      if (url === pathToFileURL(join(dir, 'expressions.html')).href) return route.continue();
       if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
       // The served page and its event stream (the one test that serves it).
       if (urls.served !== '' && url.startsWith(urls.served)) return route.continue();
@@ -299,6 +300,20 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     const exactRows = drawn.rows.filter((row) => row.response === 'exact');
     expect(exactRows).toHaveLength(256);
     exactRows.forEach((row, i) => expect(Math.abs((row.gainDb as number) - exactDb[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(exactDb[i]))));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a config with expressions (mathjs, carried as text and run on first use) shows the numbers analyze prints', async () => {
+    const config = 'configs/custom-expressions.yaml';
+    const out = join(dir, 'expressions.html');
+    expect((await runCli(['explore', config, '-o', out])).code).toBe(0);
+    const page = await open(pathToFileURL(out).href);
+    const r = await runCli(['analyze', config, '--stages', 'last', '--format', 'json', '--no-response']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await cell(page, 'warmup-then-increasing', 'final.dcGain')).toBe(/"dcGain":([-0-9.e+]+)/.exec(r.stdout)![1]);
+    // Independent of both: v/(1 − u) = 1 at every stage of u = t/(t + μ), v = 1 − u.
+    expect(Number(await cell(page, 'warmup-then-increasing', 'final.dcGain'))).toBeCloseTo(1, 12);
     expect(problems).toEqual([]);
     await page.close();
   });
