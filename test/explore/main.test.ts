@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exploreHtml } from '../../src/explore/explore-html.js';
+import { exploreView } from '../../src/explore/explore-view.js';
 import { pageScript } from '../../src/explore/serve/page-script.js';
 import { RELOAD_PATH, servePage } from '../../src/explore/serve/serve-page.js';
 import { runCli } from '../support/run-cli.js';
@@ -43,7 +44,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await context.route('**/*', (route) => {
       const url = route.request().url();
       if (url === urls.fsgdm.split('#')[0] || url === urls.compare.split('#')[0] || url.startsWith(`${urls.fsgdm}#`) || url.startsWith(`${urls.compare}#`)) return route.continue();
-      if (url === pathToFileURL(join(dir, 'expressions.html')).href) return route.continue();
+      if (url === pathToFileURL(join(dir, 'expressions.html')).href || url === pathToFileURL(join(dir, 'onecycle.html')).href) return route.continue();
       if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
       // The served page and its event stream (the one test that serves it).
       if (urls.served !== '' && url.startsWith(urls.served)) return route.continue();
@@ -314,6 +315,34 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     expect(await cell(page, 'warmup-then-increasing', 'final.dcGain')).toBe(/"dcGain":([-0-9.e+]+)/.exec(r.stdout)![1]);
     // Independent of both: v/(1 − u) = 1 at every stage of u = t/(t + μ), v = 1 − u.
     expect(Number(await cell(page, 'warmup-then-increasing', 'final.dcGain'))).toBeCloseTo(1, 12);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a scheduler\'s keyword argument has its slider: lr.pct_start of OneCycleLR moved in the page gives the numbers Node.js computes for that text', async () => {
+    const config = 'configs/resnet-cifar-onecycle.yaml';
+    const out = join(dir, 'onecycle.html');
+    expect((await runCli(['explore', config, '-o', out])).code).toBe(0);
+    const page = await open(pathToFileURL(out).href);
+    const box = page.locator('input[type="number"][data-key="lr.pct_start"]');
+    expect(await box.inputValue()).toBe('0.3');
+    expect(await page.locator('label', { hasText: /^lr\.pct_start$/ }).count()).toBe(1);
+    await box.fill('0.25');
+    await box.blur();
+    await settled(page);
+    const text = await editorText(page);
+    expect(text).toContain('pct_start: 0.25');
+    await page.locator('#position').evaluate((el: HTMLInputElement) => {
+      el.value = '200';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settled(page);
+    // The same text and position through exploreView in Node.js (the CLI's engine): the same digits in every cell.
+    const [node] = exploreView({ text, figure: 'magnitude', position: 0.2, allowUnstable: false }, config).summaries;
+    for (const key of ['atStep.stage', 'atStep.dcGain', 'final.dcGain'] as const) {
+      const [group, field] = key.split('.') as ['atStep' | 'final', 'stage' | 'dcGain'];
+      expect(await cell(page, 'resnet-cifar-onecycle', key)).toBe(String(node[group][field]));
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
