@@ -44,7 +44,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await context.route('**/*', (route) => {
       const url = route.request().url();
       if (url === urls.fsgdm.split('#')[0] || url === urls.compare.split('#')[0] || url.startsWith(`${urls.fsgdm}#`) || url.startsWith(`${urls.compare}#`)) return route.continue();
-      if (url === pathToFileURL(join(dir, 'expressions.html')).href || url === pathToFileURL(join(dir, 'onecycle.html')).href) return route.continue();
+      if (extraPages.has(url)) return route.continue();
       if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
       // The served page and its event stream (the one test that serves it).
       if (urls.served !== '' && url.startsWith(urls.served)) return route.continue();
@@ -72,6 +72,15 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await page.goto(url);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 60_000 });
     return page;
+  }
+
+  /** The page of another config, written by `explore` and opened (its file allowed through the route). */
+  const extraPages = new Set<string>();
+  async function openConfig(config: string): Promise<Page> {
+    const out = join(dir, `${config.replace(/\W/g, '_')}.html`);
+    expect((await runCli(['explore', config, '-o', out])).code).toBe(0);
+    extraPages.add(pathToFileURL(out).href);
+    return open(pathToFileURL(out).href);
   }
 
   /** Waits for the recompute the last input started, then reads a cell of the summary table. */
@@ -307,9 +316,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
 
   it('a config with expressions (mathjs, carried as text and run on first use) shows the numbers analyze prints', async () => {
     const config = 'configs/custom-expressions.yaml';
-    const out = join(dir, 'expressions.html');
-    expect((await runCli(['explore', config, '-o', out])).code).toBe(0);
-    const page = await open(pathToFileURL(out).href);
+    const page = await openConfig(config);
     const r = await runCli(['analyze', config, '--stages', 'last', '--format', 'json', '--no-response']);
     expect(r.code, r.stderr).toBe(0);
     expect(await cell(page, 'warmup-then-increasing', 'final.dcGain')).toBe(/"dcGain":([-0-9.e+]+)/.exec(r.stdout)![1]);
@@ -321,9 +328,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
 
   it('a scheduler\'s keyword argument has its slider: lr.pct_start of OneCycleLR moved in the page gives the numbers Node.js computes for that text', async () => {
     const config = 'configs/resnet-cifar-onecycle.yaml';
-    const out = join(dir, 'onecycle.html');
-    expect((await runCli(['explore', config, '-o', out])).code).toBe(0);
-    const page = await open(pathToFileURL(out).href);
+    const page = await openConfig(config);
     const box = page.locator('input[type="number"][data-key="lr.pct_start"]');
     expect(await box.inputValue()).toBe('0.3');
     expect(await page.locator('label', { hasText: /^lr\.pct_start$/ }).count()).toBe(1);
