@@ -187,6 +187,12 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     expect(await editorText(page)).toBe(original);
     expect(await page.locator('#issues').textContent()).toBe('');
     expect(await page.locator('#yaml .cm-lint-marker-error').count()).toBe(0);
+    // Keyboard users: the editor is labelled by its heading, and Tab leaves it (it does not insert a tab).
+    expect(await page.locator('#yaml .cm-content').getAttribute('aria-labelledby')).toBe('yaml-label');
+    expect(await page.locator('#yaml-label').textContent()).toBe('Config (YAML)');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#yaml') === null)).toBe(true);
+    expect(await editorText(page)).toBe(original);
     expect(problems).toEqual([]);
     await page.close();
   });
