@@ -48,6 +48,7 @@ h2 { font-size: 16px; margin: 16px 0 6px; }
 .control { display: grid; grid-template-columns: 64px 1fr 96px; gap: 6px; align-items: center; margin: 4px 0; }
 .control input[type="range"] { width: 100%; }
 .control input[type="number"] { width: 90px; }
+#position-step { width: 90px; }
 #yaml { border: 1px solid #cccccc; border-radius: 4px; font-size: 12px; }
 #yaml .cm-editor { max-height: 520px; min-height: 260px; }
 #yaml .cm-scroller { font-family: "DejaVu Sans Mono", monospace; }
@@ -90,6 +91,7 @@ h2 { font-size: 16px; margin: 16px 0 6px; }
 <label for="figure-kind">figure</label> <select id="figure-kind">${figureOptions}</select>
 <label for="position">position in training</label>
 <input type="range" id="position" min="0" max="1000" step="1" value="1000" aria-describedby="position-text">
+<label for="position-step">step</label> <input type="number" id="position-step" min="1" step="1" title="a training step of the first schedule (the others stand at the same fraction of their steps)">
 <output id="position-text" for="position"></output>
 </div>
 <div class="summary" aria-live="polite"><table id="summary"></table><div id="words"></div></div>

@@ -21,7 +21,7 @@ describe('exploreHtml: the page around the page module', () => {
   it('loads nothing: no src, href, @import or url() anywhere, and labels every input', () => {
     const html = exploreHtml(input);
     expect(/\s(src|href)=|@import|url\(/i.test(html)).toBe(false);
-    for (const id of ['figure-kind', 'position']) expect(html).toContain(`<label for="${id}">`);
+    for (const id of ['figure-kind', 'position', 'position-step']) expect(html).toContain(`<label for="${id}">`);
     // The YAML pane is an editor the page module builds in #yaml; its text area is labelled by the heading (aria-labelledby).
     expect(html).toContain('<h2 id="yaml-label">Config (YAML)</h2>\n<div id="yaml"></div>');
   });

@@ -290,12 +290,12 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
   it('the exact-vs-frozen figure shows the exact response at the slider\'s step that analyze --at-steps computes, beside the frozen one', async () => {
     const page = await open(urls.fsgdm);
     await page.locator('#figure-kind').selectOption('exact-vs-frozen');
-    await page.locator('#position').evaluate((el: HTMLInputElement) => {
-      el.value = '400';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    // The step typed: 46800 = 120 · 390, the first step of stage 120 (δ = 390 steps): the memory of stage 119 is all there.
+    await page.locator('#position-step').fill('46800');
+    await page.locator('#position-step').press('Enter');
     await settled(page);
-    // Step 0.4 · 117000 = 46800, the first step of stage 120 (δ = 390 steps): the memory of stage 119 is all there.
+    expect(await page.locator('#position-text').textContent()).toContain('step 46800, stage 120');
+    expect(await page.locator('#position').inputValue()).toBe('400');
     const drawn = await page.evaluate(() => {
       const explore = (window as unknown as { momentumFrExplore: { views: Record<string, { data(name: string): Record<string, unknown>[] }> } }).momentumFrExplore;
       return { ids: Object.keys(explore.views), rows: explore.views['fsgdm-cifar100-exact'].data('curves') };

@@ -44,6 +44,7 @@ let state: PageState = parseStateHash(location.hash, initial) ?? initial;
 
 const figureKind = byId('figure-kind') as HTMLSelectElement;
 const position = byId('position') as HTMLInputElement;
+const positionStep = byId('position-step') as HTMLInputElement;
 const allowUnstable = byId('allow-unstable') as HTMLInputElement;
 
 /** What tests and the bench read: the last view's timings, the vega views by figure id, and a promise per draw. */
@@ -198,6 +199,10 @@ async function draw(): Promise<void> {
 }
 
 function showPosition(summaries: ScheduleSummary[]): void {
+  if (summaries.length > 0) {
+    positionStep.max = String(summaries[0].steps);
+    if (document.activeElement !== positionStep) positionStep.value = String(summaries[0].step);
+  }
   const text = summaries.map((s) => `${s.name}: step ${s.step}, stage ${s.stage}`).join('; ');
   byId('position-text').textContent = `${(state.position * 100).toFixed(1)} % (${text})`;
   position.setAttribute('aria-valuetext', `${(state.position * 100).toFixed(1)} percent of training`);
@@ -321,6 +326,13 @@ let messages: LocatedMessage[] = [];
 let opened = false;
 figureKind.addEventListener('change', () => update({ figure: figureKind.value as ExploreFigure }, figureKind));
 position.addEventListener('input', () => update({ position: Number(position.value) / SLIDER_STEPS }, position));
+// A step of the first schedule, exactly (the slider moves in thousandths of training): position = step/steps.
+positionStep.addEventListener('change', () => {
+  const steps = exposed.view?.summaries[0]?.steps;
+  const step = Number(positionStep.value);
+  if (steps === undefined || positionStep.value.trim() === '' || !Number.isInteger(step)) return;
+  update({ position: Math.min(1, Math.max(0, step / steps)) }, positionStep);
+});
 allowUnstable.addEventListener('change', () => update({ allowUnstable: allowUnstable.checked }, allowUnstable));
 byId('download-yaml').addEventListener('click', () => save(`${stem()}.yaml`, new Blob([state.text], { type: 'application/yaml' })));
 byId('download-json').addEventListener('click', () => {
