@@ -60,7 +60,7 @@ async function draw(dir) {
  * training, the top 1360×1000 pixels. A browser's pixels depend on its version and fonts, so
  * `--check` cannot compare the PNG; it compares what the picture shows that does not depend on
  * them, written beside it as text (EXPLORE_FACTS): the page's title, every slider's label and value,
- * the position, the numbers table (6 significant digits: the last digit of a logarithm may differ
+ * the position (slider, step box and the stages there), the numbers table (6 significant digits: the last digit of a logarithm may differ
  * between JavaScript engines), the schedules in words, the figures and the YAML. A change to any of
  * these makes the screenshot stale. Without chromium the screenshot is neither drawn nor checked.
  */
@@ -99,7 +99,7 @@ async function exploreShot(dir) {
           ...[...f.querySelectorAll('.control')].map((c) => `  ${text(c.querySelector('label'))} = ${c.querySelector('input[type="number"]').value}`),
         ]),
         `figure: ${document.getElementById('figure-kind').value}`,
-        `position: ${sig(text(document.getElementById('position-text')))}`,
+        `position: ${document.getElementById('position').value}/1000, step ${document.getElementById('position-step').value}: ${sig(text(document.getElementById('position-text')))}`,
         ...[...document.querySelectorAll('#summary tr')].map((r) => `row: ${[...r.children].map((c) => sig(text(c))).join(' | ')}`),
         ...[...document.querySelectorAll('#words p')].map((p) => `words: ${text(p)}`),
         ...[...document.querySelectorAll('#figures > section')].map((s) => `figure: ${s.id}`),
