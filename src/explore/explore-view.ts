@@ -2,9 +2,9 @@ import { reportRecords, scheduleHeader, stageReportOf } from '../analysis/analyz
 import { scheduleSummary } from '../analysis/schedule-summary.js';
 import { linearGrid } from '../filter/grid.js';
 import { jsonDocument } from '../io/json-document.js';
-import { uniqueSlugs } from '../plot/file-slug.js';
 import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
+import { uniqueSlugs } from '../plot/file-slug.js';
 import { formatIssue, type ConfigIssue } from '../schedule/issues.js';
 import { parseSchedules } from '../schedule/parse.js';
 import type { Schedule, StageRecord } from '../types.js';
