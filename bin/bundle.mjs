@@ -112,18 +112,23 @@ await build({
 });
 
 // dist/explore-page.js: the page module of `momentum-fr explore` for the browser (one IIFE with the
-// library's browser entry, zod, yaml, mathjs, vega and vega-lite), which the command inlines into
-// its page. Minified: the page must stay under 3 MB (docs/explore.md gives its size).
+// library, zod, yaml, vega and vega-lite), which the command inlines into its page. Minified: the
+// page must stay under 3 MB (docs/explore.md gives its size). mathjs and the YAML editor
+// (CodeMirror) ride in it as text, each a function body that returns its exports, run on first use
+// (src/explore/page/deferred-module.ts): the page opens without parsing them (test/bench/explore.mjs).
+const pageOptions = { bundle: true, platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', logLevel: 'warning', plugins: [zodEnglishOnly] };
+const deferredBody = async (sourcefile, contents) => {
+  const out = await build({ ...pageOptions, stdin: { contents, resolveDir: src, sourcefile, loader: 'ts' }, format: 'iife', globalName: '__exports', footer: { js: 'return __exports;' }, write: false });
+  return out.outputFiles[0].text;
+};
 await build({
+  ...pageOptions,
   entryPoints: [join(src, 'explore/page/main.ts')],
-  bundle: true,
   format: 'iife',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [zodEnglishOnly],
+  define: {
+    EXPLORE_DEFERRED_MATHJS: JSON.stringify(await deferredBody('explore-mathjs.ts', "export { create, all } from 'mathjs';")),
+    EXPLORE_DEFERRED_EDITOR: JSON.stringify(await deferredBody('explore-editor.ts', "export { yamlEditor } from './explore/page/yaml-editor.ts';")),
+  },
   outfile: join(dist, 'explore-page.js'),
 });
 

@@ -48,7 +48,11 @@ h2 { font-size: 16px; margin: 16px 0 6px; }
 .control { display: grid; grid-template-columns: 64px 1fr 96px; gap: 6px; align-items: center; margin: 4px 0; }
 .control input[type="range"] { width: 100%; }
 .control input[type="number"] { width: 90px; }
-textarea { width: 100%; box-sizing: border-box; min-height: 260px; white-space: pre; overflow: auto; font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
+#position-step { width: 90px; }
+#yaml { border: 1px solid #cccccc; border-radius: 4px; font-size: 12px; }
+#yaml .cm-editor { max-height: 520px; min-height: 260px; }
+#yaml .cm-scroller { font-family: "DejaVu Sans Mono", monospace; }
+#yaml .cm-editor.cm-focused { outline: 2px solid #0072b2; }
 .messages { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; white-space: pre-wrap; margin: 4px 0; }
 .messages.issues { color: #b00020; }
 .messages.warnings { color: #7a5a00; }
@@ -72,8 +76,8 @@ textarea { width: 100%; box-sizing: border-box; min-height: 260px; white-space: 
 <section class="controls" aria-label="Parameters and config">
 <div id="sliders"></div>
 <label><input type="checkbox" id="allow-unstable"> allow unstable (|u| ≥ 1)</label>
-<h2><label for="yaml">Config (YAML)</label></h2>
-<textarea id="yaml" spellcheck="false" autocomplete="off" wrap="off"></textarea>
+<h2 id="yaml-label">Config (YAML)</h2>
+<div id="yaml"></div>
 <div id="issues" class="messages issues" role="alert" aria-live="polite"></div>
 <div id="warnings" class="messages warnings" aria-live="polite"></div>
 <div class="toolbar">
@@ -87,6 +91,7 @@ textarea { width: 100%; box-sizing: border-box; min-height: 260px; white-space: 
 <label for="figure-kind">figure</label> <select id="figure-kind">${figureOptions}</select>
 <label for="position">position in training</label>
 <input type="range" id="position" min="0" max="1000" step="1" value="1000" aria-describedby="position-text">
+<label for="position-step">step</label> <input type="number" id="position-step" min="1" step="1" title="a training step of the first schedule (the others stand at the same fraction of their steps)">
 <output id="position-text" for="position"></output>
 </div>
 <div class="summary" aria-live="polite"><table id="summary"></table><div id="words"></div></div>
@@ -95,6 +100,7 @@ textarea { width: 100%; box-sizing: border-box; min-height: 260px; white-space: 
 </section>
 </main>
 <script type="application/json" id="explore-data">${jsonForScript(data)}</script>
+<script>performance.mark('explore:script');</script>
 <script>
 ${inlineScript(page.script)}
 </script>

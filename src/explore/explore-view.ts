@@ -4,11 +4,13 @@ import { linearGrid } from '../filter/grid.js';
 import { jsonDocument } from '../util/json-document.js';
 import { plotFigures, type PlotFigure } from '../plot/plot-figures.js';
 import { resolvePlotOptions, type PlotOptions } from '../plot/plot-options.js';
-import { formatIssue } from '../schedule/issues.js';
+import { uniqueSlugs } from '../plot/file-slug.js';
+import { formatIssue, type ConfigIssue } from '../schedule/issues.js';
 import { parseSchedules } from '../schedule/parse.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { jsonNumber, jsonValue } from '../util/json-value.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
+import { exactAtStep } from './exact-at-step.js';
 import { labelStem } from './label-stem.js';
 import type { PageState } from './page-state.js';
 
@@ -31,6 +33,8 @@ export interface ScheduleSummary {
   atStep: SummaryNumbers;
   /** The schedule in words, as analyze's JSON `summary` gives it. */
   words: string[];
+  /** With the exact-vs-frozen figure: the largest gap between |H(t, ω)| and |H_k(ω)| at the slider's step, dB. */
+  exactGapDb?: string;
 }
 
 /** A stage's numbers as JSON text (jsonNumber: shortest round-trip, null where undefined). */
@@ -47,10 +51,21 @@ export interface SummaryNumbers {
   filterType: string;
 }
 
+/** A message of the text where the editor shows it: 1-based line and column (absent: not from a place in the text). */
+export interface LocatedMessage {
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning' | 'info';
+  /** The whole line as `validate` prints it. */
+  message: string;
+}
+
 export interface ExploreView {
   /** Problems of the text, `label:line:col: key.path: message` as `validate` prints them; none when it analysed. */
   issues: string[];
   warnings: string[];
+  /** The issues and warnings again, each at its place in the text (the YAML pane's diagnostics). */
+  messages: LocatedMessage[];
   summaries: ScheduleSummary[];
   /** With several schedules their overlay at the slider's position first; then every schedule's chosen figure. */
   figures: PlotFigure[];
@@ -63,12 +78,17 @@ export interface ExploreView {
  * located messages as `validate`), every stage of every schedule analysed on analyze's grid
  * (512 frequencies), the headline numbers, and the Vega-Lite specs the CLI draws: several schedules overlaid
  * at the slider's position (`plot --kind compare`), then each schedule's chosen figure (curves at
- * the first stage, the slider's stage and the last). Pure: the same state gives the same view.
+ * the first stage, the slider's stage and the last; or the exact response at the slider's step
+ * beside its stage's frozen one). Pure: the same state gives the same view.
  */
 export function exploreView(state: PageState, label: string, plot: Partial<PlotOptions> = {}): ExploreView {
   const parsed = parseSchedules(state.text, { allowUnstable: state.allowUnstable, defaultName: labelStem(label) || 'schedule', vocabulary: PAGE_VOCABULARY });
   const warnings = parsed.warnings.map((w) => formatIssue(label, w));
-  if (parsed.issues.length > 0) return { issues: parsed.issues.map((i) => formatIssue(label, i)), warnings, summaries: [], figures: [], recordsJson: () => '' };
+  const messages: LocatedMessage[] = [
+    ...parsed.issues.map((i) => located(i, 'error', formatIssue(label, i))),
+    ...parsed.warnings.map((w) => located(w, w.severity === 'note' ? 'info' : 'warning', formatIssue(label, w))),
+  ];
+  if (parsed.issues.length > 0) return { issues: parsed.issues.map((i) => formatIssue(label, i)), warnings, messages, summaries: [], figures: [], recordsJson: () => '' };
   const frequencies = linearGrid(EXPLORE_FREQUENCIES);
   // As analyze by default: every stage up to 1000 of them, display stages above (a 10⁶-step run stays small).
   const analyses = parsed.schedules.map((schedule) => {
@@ -80,12 +100,19 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
   const options = resolvePlotOptions({ ...plot, comparePositions: [state.position] });
   const figures = parsed.schedules.length > 1 ? plotFigures(parsed.schedules, ['compare'], options) : [];
   analyses.forEach(({ schedule }, n) => {
+    if (state.figure === 'exact-vs-frozen') {
+      const at = exactAtStep(schedule, summaries[n].step, options, uniqueSlugs([schedule.name])[0]);
+      summaries[n].exactGapDb = jsonNumber(at.gapDb);
+      figures.push(at.figure);
+      return;
+    }
     const stages = state.figure === 'magnitude' || state.figure === 'phase' || state.figure === 'group-delay' ? `first,${summaries[n].stage},last` : null;
     figures.push(...plotFigures([schedule], [state.figure], { ...options, stages }));
   });
   return {
     issues: [],
     warnings,
+    messages,
     summaries,
     figures,
     recordsJson: () => {
@@ -107,6 +134,11 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
       return json;
     },
   };
+}
+
+function located(issue: ConfigIssue, severity: LocatedMessage['severity'], message: string): LocatedMessage {
+  // A value from elsewhere (`--set`, an origin) has no place in the text, even if its key has one.
+  return issue.line !== undefined && issue.origin === undefined ? { line: issue.line, column: issue.column ?? 1, severity, message } : { severity, message };
 }
 
 /** The training step at a position (fraction of the steps): step 1 at 0, the last step at 1. */

@@ -10,8 +10,11 @@ export interface PageState {
   allowUnstable: boolean;
 }
 
-/** The figures of a schedule the page can show (the CLI's plot kinds of the same names). */
-export const EXPLORE_FIGURES = ['magnitude', 'phase', 'group-delay', 'response-map', 'metrics', 'coefficients'] as const;
+/**
+ * The figures of a schedule the page can show: the CLI's plot kinds of the same names, and the
+ * exact response at the position slider's step beside the frozen one of its stage (exact-at-step.ts).
+ */
+export const EXPLORE_FIGURES = ['magnitude', 'phase', 'group-delay', 'response-map', 'metrics', 'coefficients', 'exact-vs-frozen'] as const;
 export type ExploreFigure = (typeof EXPLORE_FIGURES)[number];
 
 /**

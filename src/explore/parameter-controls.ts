@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRESETS } from '../schedule/presets/index.js';
+import { SchedulerValue } from '../schedule/schedulers/scheduler-value.js';
 import { configDocuments } from './config-documents.js';
 
 /** One slider (and number box) of the page: a number of one schedule in the config text. */
@@ -8,7 +9,7 @@ export interface ParameterControl {
   schedule: number;
   /** The schedule's `name`, or `schedule N` (1-based) when it has none. */
   scheduleName: string;
-  /** The key as written: `c`, `steps`, `lr`. */
+  /** The key as written: `c`, `steps`, `lr`; a scheduler's keyword argument after its value's key: `lr.max_lr`, `beta1.pct_start`. */
   key: string;
   /** Where to write the value: [document index, ...key path] (setNumber). */
   path: (string | number)[];
@@ -46,8 +47,10 @@ const SCHEDULE_NUMBERS: [key: string, schema: NumberSchema][] = [
  * Every number of every schedule in a config text that the page can put on a slider: steps,
  * stages and lr where the text writes them as numbers, and each numeric parameter of the
  * schedule's preset (its zod schema: bounds, default, description; a default is offered too, so a
- * slider can add the key). A value written as an expression, a list or a table is not a number
- * here and gets no slider: it is edited in the YAML. Schedules with a custom `momentum` (u, v)
+ * slider can add the key). A value written as a scheduler (`lr: { scheduler: OneCycleLR, max_lr: 0.1 }`)
+ * offers each numeric keyword argument of that scheduler's schema the same way (`lr.max_lr`,
+ * `lr.pct_start`…). A value written as an expression, a list, piecewise or a table is not a number
+ * here and gets no slider: it is edited in the YAML (so are a SequentialLR's children). Schedules with a custom `momentum` (u, v)
  * offer their schedule numbers only.
  *
  * Slider ranges (the schema rarely bounds a parameter on both sides): the schema's bounds where
@@ -64,18 +67,32 @@ export function parameterControls(text: string): ParameterControl[] {
     const config = asRecord((node as { toJSON?: () => unknown })?.toJSON?.());
     if (config === undefined) return;
     const scheduleName = typeof config.name === 'string' ? config.name : `schedule ${schedule + 1}`;
-    const add = (keys: string[], schema: NumberSchema, written: unknown) => {
+    const add = (keys: string[], schema: NumberSchema, written: unknown, key = keys.at(-1)!) => {
       const value = typeof written === 'number' ? written : typeof schema.default === 'number' ? schema.default : undefined;
       if (value === undefined || !Number.isFinite(value)) return;
-      controls.push({ schedule, scheduleName, key: keys.at(-1)!, path: [where.document, ...where.path, ...keys], value, description: schema.description ?? '', ...sliderRange(value, schema) });
+      controls.push({ schedule, scheduleName, key, path: [where.document, ...where.path, ...keys], value, description: schema.description ?? '', ...sliderRange(value, schema) });
     };
-    for (const [key, schema] of SCHEDULE_NUMBERS) if (typeof config[key] === 'number') add([key], schema, config[key]);
+    // A value written as a scheduler (`{ scheduler: OneCycleLR, max_lr: 0.1 }`): its numeric kwargs, written or defaulted.
+    const addScheduler = (keys: string[], written: unknown) => {
+      const spec = asRecord(written);
+      const schema = typeof spec?.scheduler === 'string' ? schedulerSchema(spec.scheduler) : undefined;
+      if (spec === undefined || schema === undefined) return;
+      for (const [kwarg, property] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+        const form = numberForm(property);
+        if (form !== undefined && (spec[kwarg] === undefined || typeof spec[kwarg] === 'number')) add([...keys, kwarg], form, spec[kwarg], `${keys.at(-1)}.${kwarg}`);
+      }
+    };
+    for (const [key, schema] of SCHEDULE_NUMBERS) {
+      if (typeof config[key] === 'number') add([key], schema, config[key]);
+      else addScheduler([key], config[key]);
+    }
     const momentum = asRecord(config.momentum);
     const preset = typeof momentum?.preset === 'string' ? PRESETS.get(momentum.preset) : undefined;
     if (momentum === undefined || preset === undefined) return;
     for (const [key, property] of Object.entries(preset.params.shape as Record<string, z.ZodType>)) {
       const schema = numberForm(property);
       if (schema !== undefined && (momentum[key] === undefined || typeof momentum[key] === 'number')) add(['momentum', key], schema, momentum[key]);
+      else if (schema !== undefined) addScheduler(['momentum', key], momentum[key]);
     }
   });
   return controls;
@@ -118,6 +135,12 @@ export function sliderRange(x: number, schema: NumberSchema): Pick<ParameterCont
   }
   if (!integer && x >= 0.5 && x < 1) return { min: clip(lower ?? 0), max: clip(1), scale: 'linear', integer };
   return { min: clip(lower ?? Math.min(0, 2 * x)), max: clip(Math.max(integer ? 10 : 1, 2 * Math.abs(x))), scale: 'linear', integer };
+}
+
+/** The schema of the scheduler named `name` (one branch of SchedulerValue), or undefined for an unknown name. */
+function schedulerSchema(name: string): z.ZodObject | undefined {
+  const options = (SchedulerValue as unknown as z.ZodDiscriminatedUnion<z.ZodObject[]>).options;
+  return options.find((o) => (o.shape.scheduler as z.ZodLiteral<string>).value === name);
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

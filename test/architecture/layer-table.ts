@@ -42,8 +42,8 @@ export const LAYERS: Layer[] = [
   { name: 'render', paths: ['src/plot/render/'], mayImport: [...CORE, 'io'], packages: ['node:*', 'vega', 'vega-lite', '@resvg/resvg-js'] },
   { name: 'sweep-runner', paths: ['src/sweep/parallel/'], mayImport: [...CORE, 'io'], packages: ['node:*'] },
   { name: 'cli', paths: ['src/cli/'], mayImport: [...CORE, 'io', 'render', 'sweep-runner', 'explore-serve'], packages: ['node:*', 'commander', 'chalk'] },
-  // The explore page module runs in a browser: the library's browser entry and vega draw there.
-  { name: 'explore-page', paths: ['src/explore/page/'], mayImport: [...CORE, 'index'], packages: ['vega', 'vega-lite'], forbiddenGlobals: NODE_GLOBALS },
+  // The explore page module runs in a browser: the library's browser entry and vega draw there, CodeMirror edits the YAML.
+  { name: 'explore-page', paths: ['src/explore/page/'], mayImport: [...CORE, 'index'], packages: ['vega', 'vega-lite', '@codemirror/*'], forbiddenGlobals: NODE_GLOBALS },
   // `explore`'s edge: the page module read from dist/, the local server and its file watch.
   { name: 'explore-serve', paths: ['src/explore/serve/'], mayImport: [...CORE, 'io'], packages: ['node:*'] },
   // The entry points: `momentum-fr` is the core (and the static mathjs it provides); `momentum-fr/node` the rest.

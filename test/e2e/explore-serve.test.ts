@@ -21,7 +21,7 @@ describe('momentum-fr explore --serve (spawning the real binary)', () => {
       expect(url, stderr).toBeDefined();
       const html = await (await fetch(url!)).text();
       expect(html).toContain('"reloadPath":"/events"');
-      expect(html).toContain('<textarea id="yaml"');
+      expect(html).toContain('<div id="yaml"></div>');
 
       const events = await fetch(new URL('/events', url));
       const reader = events.body!.getReader();

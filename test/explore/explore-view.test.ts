@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { logGrid } from '../../src/filter/grid.js';
+import { setNumber } from '../../src/explore/config-documents.js';
+import { parameterControls } from '../../src/explore/parameter-controls.js';
 import { exploreView, stepAt, type ExploreView } from '../../src/explore/explore-view.js';
 import type { PageState } from '../../src/explore/page-state.js';
 import { runCli } from '../support/run-cli.js';
@@ -46,11 +49,37 @@ describe('exploreView: what the page shows for a state', () => {
     expect(view.summaries.map((s) => Number(s.final.dcGain))).toEqual([1, expect.closeTo(10, 12), expect.closeTo(1 + 1 / 0.033, 10)]);
   });
 
+  it('a scheduler\'s kwarg moved on its slider analyses what analyze --set lr.pct_start=… analyses, byte for byte', async () => {
+    const config = 'configs/resnet-cifar-onecycle.yaml';
+    const control = parameterControls(readFileSync(config, 'utf8')).find((c) => c.key === 'lr.pct_start')!;
+    const text = setNumber(readFileSync(config, 'utf8'), control.path, 0.25);
+    expect(text).toContain('pct_start: 0.25');
+    const cli = await runCli(['analyze', config, '--set', 'lr.pct_start=0.25', '--format', 'json']);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(exploreView(state(text), config).recordsJson()).toBe(cli.stdout);
+    // and not what the file alone gives
+    expect(exploreView(state(readFileSync(config, 'utf8')), config).recordsJson()).not.toBe(cli.stdout);
+  });
+
+  it('the exact-vs-frozen figure: per schedule, the exact response at the slider\'s step beside its stage\'s frozen one, and their gap', () => {
+    const text = 'steps: 200\nmomentum: { u: 0.9, v: 0.1 }\n';
+    const view = exploreView(state(text, { figure: 'exact-vs-frozen', position: 0.025 }), 'one.yaml');
+    expect(view.figures.map((f) => f.id)).toEqual(['one-exact']);
+    // Step 5 of a constant filter from rest: H(5, ω) = 0.1·(1 − (0.9e^{−iω})⁵)/(1 − 0.9e^{−iω}), so the gap to the frozen
+    // response is |20·log10|1 − (0.9e^{−iω})⁵||, largest towards DC; on the figure's log grid (256 points from (1 − 0.9)/10).
+    expect(view.summaries[0].step).toBe(5);
+    const gap = Math.max(...Array.from(logGrid(256, 0.01), (w) => Math.abs(20 * Math.log10(Math.hypot(1 - 0.9 ** 5 * Math.cos(5 * w), 0.9 ** 5 * Math.sin(5 * w))))));
+    expect(Number(view.summaries[0].exactGapDb)).toBeCloseTo(gap, 9);
+    expect(exploreView(state(text), 'one.yaml').summaries[0].exactGapDb).toBeUndefined();
+  });
+
   it('a bad config gives validate\'s located messages and nothing else; the page\'s words name its own box', () => {
     const view = exploreView(state(fsgdm.replace('c: 0.033', 'c: -1')), FSGDM);
     const line = fsgdm.split('\n').findIndex((l) => l.includes('c: 0.033')) + 1;
     const col = fsgdm.split('\n')[line - 1].indexOf('0.033') + 1;
     expect(view.issues).toEqual([`configs/fsgdm-cifar100.yaml:${line}:${col}: momentum.c: must be ≥ 0 (got -1)`]);
+    // The same message at its place, for the YAML pane.
+    expect(view.messages).toEqual([{ line, column: col, severity: 'error', message: view.issues[0] }]);
     expect(view.figures).toEqual([]);
     const unstable = exploreView(state('steps: 10\nmomentum: { u: 1.5, v: 1 }\n'), 'x.yaml');
     expect(unstable.issues.join('\n')).toContain('the "allow unstable" box');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exploreHtml } from '../../src/explore/explore-html.js';
+import { exploreView } from '../../src/explore/explore-view.js';
 import { pageScript } from '../../src/explore/serve/page-script.js';
 import { RELOAD_PATH, servePage } from '../../src/explore/serve/serve-page.js';
 import { runCli } from '../support/run-cli.js';
@@ -43,6 +44,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await context.route('**/*', (route) => {
       const url = route.request().url();
       if (url === urls.fsgdm.split('#')[0] || url === urls.compare.split('#')[0] || url.startsWith(`${urls.fsgdm}#`) || url.startsWith(`${urls.compare}#`)) return route.continue();
+      if (extraPages.has(url)) return route.continue();
       if (url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
       // The served page and its event stream (the one test that serves it).
       if (urls.served !== '' && url.startsWith(urls.served)) return route.continue();
@@ -72,10 +74,21 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     return page;
   }
 
+  /** The page of another config, written by `explore` and opened (its file allowed through the route). */
+  const extraPages = new Set<string>();
+  async function openConfig(config: string): Promise<Page> {
+    const out = join(dir, `${config.replace(/\W/g, '_')}.html`);
+    expect((await runCli(['explore', config, '-o', out])).code).toBe(0);
+    extraPages.add(pathToFileURL(out).href);
+    return open(pathToFileURL(out).href);
+  }
+
   /** Waits for the recompute the last input started, then reads a cell of the summary table. */
   async function settled(page: Page): Promise<void> {
     await page.evaluate(() => (window as unknown as { momentumFrExplore: { ready: Promise<void> } }).momentumFrExplore.ready);
   }
+  /** The YAML pane's text, as its editor holds it. */
+  const editorText = (page: Page) => page.evaluate(() => (window as unknown as { momentumFrExplore: { editorText(): string } }).momentumFrExplore.editorText());
   const cell = (page: Page, schedule: string, key: string) => page.locator(`#summary td[data-schedule="${schedule}"][data-key="${key}"]`).textContent();
 
   /** `analyze --set momentum.c=C --stages last --format json`, in process: the last stage's DC gain as JSON wrote it. */
@@ -117,7 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await settled(page);
     const c = await page.locator('input[type="number"][data-key="c"]').inputValue();
     expect(Number(c)).toBeGreaterThan(0.033);
-    expect(await page.locator('#yaml').inputValue()).toContain(`c: ${c}\n`);
+    expect(await editorText(page)).toContain(`c: ${c}\n`);
     const shown = (await cell(page, 'fsgdm-cifar100', 'final.dcGain'))!;
     expect(shown).toBe(await analyzeDcGain(c));
     // Independent of both: the last stage starts at S = Σ, so u = Σ/(Σ + cΣ) and DC gain v/(1 − u) = 1 + 1/c.
@@ -138,24 +151,48 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await page.close();
   });
 
-  it('an invalid value typed in the YAML shows the located message validate prints for that text', async () => {
+  it('an invalid value typed in the YAML shows the located message validate prints for that text, in the pane at its line; undo clears it', async () => {
     const page = await open(urls.fsgdm);
-    const text = readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: -0.5');
-    await page.locator('#yaml').fill(text);
+    const original = readFileSync(FSGDM, 'utf8');
+    const text = original.replace('c: 0.033', 'c: -0.5');
+    // Typed as a user types: the cursor put after `0.033` by a click, five Backspaces, then the keys.
+    const line = original.split('\n').findIndex((l) => l.includes('c: 0.033'));
+    const target = page.locator('#yaml .cm-line').nth(line);
+    await target.click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('-0.5');
     await settled(page);
+    expect(await editorText(page)).toBe(text);
     // validate, in process, on the same text at the same path (relative to its working directory).
     const cwd = join(dir, 'validate');
     mkdirSync(join(cwd, 'configs'), { recursive: true });
     writeFileSync(join(cwd, FSGDM), text);
     const validate = await runCli(['validate', FSGDM], { cwd });
     expect(validate.code).toBe(2);
-    const line = validate.stderr.split('\n').find((l) => l.startsWith(`${FSGDM}:`))!;
-    expect(line).toMatch(/^configs\/fsgdm-cifar100\.yaml:\d+:\d+: momentum\.c: /);
-    expect(await page.locator('#issues').textContent()).toBe(line);
-    // Fixing it clears the message.
-    await page.locator('#yaml').fill(readFileSync(FSGDM, 'utf8'));
+    const message = validate.stderr.split('\n').find((l) => l.startsWith(`${FSGDM}:`))!;
+    expect(message).toMatch(/^configs\/fsgdm-cifar100\.yaml:\d+:\d+: momentum\.c: /);
+    expect(await page.locator('#issues').textContent()).toBe(message);
+    // In the pane: an error marker in the gutter beside the line number validate names, and the
+    // text from validate's column underlined.
+    const [, at, column] = /^[^:]+:(\d+):(\d+):/.exec(message)!;
+    const marker = await page.locator('#yaml .cm-lint-marker-error').boundingBox();
+    const numbers = await page.locator('#yaml .cm-lineNumbers .cm-gutterElement').evaluateAll((els) => els.map((e) => ({ text: e.textContent, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom })));
+    const beside = numbers.filter((n) => n.top <= marker!.y + marker!.height / 2 && marker!.y + marker!.height / 2 <= n.bottom);
+    expect(beside.map((n) => n.text)).toEqual([at]);
+    expect(await page.locator('#yaml .cm-lintRange-error').allTextContents()).toEqual([text.split('\n')[Number(at) - 1].slice(Number(column) - 1)]);
+    // Undo (Ctrl+Z, the editor's history) restores the file's text and clears the message.
+    for (let i = 0; i < 9 && (await editorText(page)) !== original; i++) await page.keyboard.press('Control+z');
     await settled(page);
+    expect(await editorText(page)).toBe(original);
     expect(await page.locator('#issues').textContent()).toBe('');
+    expect(await page.locator('#yaml .cm-lint-marker-error').count()).toBe(0);
+    // Keyboard users: the editor is labelled by its heading, and Tab leaves it (it does not insert a tab).
+    expect(await page.locator('#yaml .cm-content').getAttribute('aria-labelledby')).toBe('yaml-label');
+    expect(await page.locator('#yaml-label').textContent()).toBe('Config (YAML)');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#yaml') === null)).toBe(true);
+    expect(await editorText(page)).toBe(original);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -172,7 +209,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
     await settled(page);
     const read = (p: Page) =>
       p.evaluate(() => ({
-        yaml: (document.getElementById('yaml') as HTMLTextAreaElement).value,
+        yaml: (window as unknown as { momentumFrExplore: { editorText(): string } }).momentumFrExplore.editorText(),
         figure: (document.getElementById('figure-kind') as HTMLSelectElement).value,
         position: (document.getElementById('position') as HTMLInputElement).value,
         summary: document.getElementById('summary')!.textContent,
@@ -238,7 +275,7 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
       await settled(page);
       expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.033'));
       writeFileSync(file, readFileSync(FSGDM, 'utf8').replace('c: 0.033', 'c: 0.02'));
-      await page.waitForFunction(() => (document.getElementById('yaml') as HTMLTextAreaElement).value.includes('c: 0.02'), null, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as { momentumFrExplore: { editorText(): string } }).momentumFrExplore.editorText().includes('c: 0.02'), null, { timeout: 30_000 });
       await settled(page);
       expect(await cell(page, 'fsgdm-cifar100', 'final.dcGain')).toBe(await analyzeDcGain('0.02'));
       expect(await page.locator('#figure-kind').inputValue()).toBe('phase');
@@ -249,6 +286,77 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
       urls.served = '';
     }
   }, 180_000);
+
+  it('the exact-vs-frozen figure shows the exact response at the slider\'s step that analyze --at-steps computes, beside the frozen one', async () => {
+    const page = await open(urls.fsgdm);
+    await page.locator('#figure-kind').selectOption('exact-vs-frozen');
+    // The step typed: 46800 = 120 · 390, the first step of stage 120 (δ = 390 steps): the memory of stage 119 is all there.
+    await page.locator('#position-step').fill('46800');
+    await page.locator('#position-step').press('Enter');
+    await settled(page);
+    expect(await page.locator('#position-text').textContent()).toContain('step 46800, stage 120');
+    expect(await page.locator('#position').inputValue()).toBe('400');
+    const drawn = await page.evaluate(() => {
+      const explore = (window as unknown as { momentumFrExplore: { views: Record<string, { data(name: string): Record<string, unknown>[] }> } }).momentumFrExplore;
+      return { ids: Object.keys(explore.views), rows: explore.views['fsgdm-cifar100-exact'].data('curves') };
+    });
+    expect(drawn.ids).toEqual(['fsgdm-cifar100-exact']);
+    const gap = Number(await cell(page, 'fsgdm-cifar100', 'exactGapDb'));
+    // The CLI's exact engine at the same step, on the figure's grid (log, 256 frequencies from a decade below 1 − u_max).
+    const fmin = (1 - 1 / 1.033) / 10;
+    const r = await runCli(['analyze', FSGDM, '--at-steps', '46800', '--scale', 'log', '--fmin', String(fmin), '--freqs', '256', '--stages', '120', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout).schedules[0];
+    const exactDb: number[] = doc.atSteps[0].responseExact.magnitudeDb;
+    const frozenDb: number[] = doc.stages[0].response.magnitudeDb;
+    expect(doc.atSteps[0].stage).toBe(120);
+    const cliGap = Math.max(...exactDb.map((e, i) => Math.abs(e - frozenDb[i])));
+    expect(gap).toBeGreaterThan(0.01); // FSGDM's u moves little from stage to stage: a 0.06 dB gap at a stage's first step
+    expect(Math.abs(gap - cliGap)).toBeLessThanOrEqual(1e-6 * cliGap);
+    const exactRows = drawn.rows.filter((row) => row.response === 'exact');
+    expect(exactRows).toHaveLength(256);
+    exactRows.forEach((row, i) => expect(Math.abs((row.gainDb as number) - exactDb[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(exactDb[i]))));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a config with expressions (mathjs, carried as text and run on first use) shows the numbers analyze prints', async () => {
+    const config = 'configs/custom-expressions.yaml';
+    const page = await openConfig(config);
+    const r = await runCli(['analyze', config, '--stages', 'last', '--format', 'json', '--no-response']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await cell(page, 'warmup-then-increasing', 'final.dcGain')).toBe(/"dcGain":([-0-9.e+]+)/.exec(r.stdout)![1]);
+    // Independent of both: v/(1 − u) = 1 at every stage of u = t/(t + μ), v = 1 − u.
+    expect(Number(await cell(page, 'warmup-then-increasing', 'final.dcGain'))).toBeCloseTo(1, 12);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a scheduler\'s keyword argument has its slider: lr.pct_start of OneCycleLR moved in the page gives the numbers Node.js computes for that text', async () => {
+    const config = 'configs/resnet-cifar-onecycle.yaml';
+    const page = await openConfig(config);
+    const box = page.locator('input[type="number"][data-key="lr.pct_start"]');
+    expect(await box.inputValue()).toBe('0.3');
+    expect(await page.locator('label', { hasText: /^lr\.pct_start$/ }).count()).toBe(1);
+    await box.fill('0.25');
+    await box.blur();
+    await settled(page);
+    const text = await editorText(page);
+    expect(text).toContain('pct_start: 0.25');
+    await page.locator('#position').evaluate((el: HTMLInputElement) => {
+      el.value = '200';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settled(page);
+    // The same text and position through exploreView in Node.js (the CLI's engine): the same digits in every cell.
+    const [node] = exploreView({ text, figure: 'magnitude', position: 0.2, allowUnstable: false }, config).summaries;
+    for (const key of ['atStep.stage', 'atStep.dcGain', 'final.dcGain'] as const) {
+      const [group, field] = key.split('.') as ['atStep' | 'final', 'stage' | 'dcGain'];
+      expect(await cell(page, 'resnet-cifar-onecycle', key)).toBe(String(node[group][field]));
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 
   it('overlays the README\'s three schedules: one summary row and one compare curve each, in a colour-blind-safe palette', async () => {
     const page = await open(urls.compare);

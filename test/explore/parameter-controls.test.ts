@@ -30,6 +30,28 @@ describe('the page\'s sliders: every number of every schedule', () => {
     expect(controls[3]).toMatchObject({ min: 0, max: 1, scale: 'linear' });
   });
 
+  it('a value written as a scheduler: a slider per numeric kwarg of that scheduler\'s schema, written or defaulted, with its bounds', () => {
+    const controls = parameterControls(readFileSync('configs/resnet-cifar-onecycle.yaml', 'utf8'));
+    const lr = controls.filter((c) => c.key.startsWith('lr.'));
+    expect(lr.map((c) => [c.key, c.value, c.path.join('.'), c.scale])).toEqual([
+      ['lr.max_lr', 0.1, '0.lr.max_lr', 'log'],
+      ['lr.epochs', 30, '0.lr.epochs', 'linear'],
+      ['lr.steps_per_epoch', 391, '0.lr.steps_per_epoch', 'log'],
+      ['lr.pct_start', 0.3, '0.lr.pct_start', 'linear'],
+      ['lr.base_momentum', 0.85, '0.lr.base_momentum', 'linear'],
+      ['lr.max_momentum', 0.95, '0.lr.max_momentum', 'linear'],
+      ['lr.div_factor', 25, '0.lr.div_factor', 'linear'],
+      ['lr.final_div_factor', 10000, '0.lr.final_div_factor', 'linear'],
+      ['lr.every', 1, '0.lr.every', 'linear'],
+    ]);
+    // torch's pct_start is a fraction, [0, 1] in the schema; total_steps (optional, no default) is left out unless written.
+    expect(lr[3]).toMatchObject({ min: 0, max: 1, integer: false, description: 'fraction of the cycle spent increasing the learning rate' });
+    expect(lr.find((c) => c.key === 'lr.epochs')).toMatchObject({ min: 1, integer: true });
+    // A preset parameter written as a scheduler gets its kwargs too, named after the parameter.
+    const beta = parameterControls('steps: 1000\nmomentum: { preset: standard-sgdm, beta: { scheduler: LinearLR, start_factor: 0.5, total_iters: 100, base: 0.9 } }\n');
+    expect(beta.map((c) => c.key)).toEqual(['steps', 'beta.start_factor', 'beta.end_factor', 'beta.total_iters', 'beta.base', 'beta.every']);
+  });
+
   it('values that are no number (an expression, a list, a custom momentum) get no slider; lr does', () => {
     const text = 'steps: 100\nlr: 0.1\nmomentum: { u: "0.9", v: 1 }\n---\nsteps: 100\nmomentum: { preset: aggmo, betas: [0, 0.9] }\n';
     expect(parameterControls(text).map((c) => `${c.schedule}:${c.key}`)).toEqual(['0:steps', '0:lr', '1:steps']);

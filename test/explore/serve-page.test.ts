@@ -69,3 +69,17 @@ describe('servePage: the page on 127.0.0.1, following its config files', () => {
     }
   });
 });
+
+describe('servePage: closing', () => {
+  it('close() ends at once although a browser holds a connection it sent no request on (a preconnect)', { timeout: 20_000 }, async () => {
+    const served = await servePage({ html: '<p>page</p>', port: 0, watch: [], sources: async () => [] });
+    const { connect } = await import('node:net');
+    const socket = connect(Number(new URL(served.url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    // Node's server waits for such a connection's headers timeout (60 s, checked every 30 s) before it closes.
+    await served.close();
+    await ended;
+    expect(socket.destroyed).toBe(true);
+  });
+});

@@ -3,7 +3,6 @@
 // The page module of `momentum-fr explore`, bundled for the browser by bin/bundle.mjs (an IIFE in
 // dist/explore-page.js, inlined into the page). It runs the library's browser entry, the same
 // parse → analyse → records → Vega-Lite specs code as the CLI, and draws with vega.
-import '../../index.js';
 import { parse, scheme, View } from 'vega';
 import { compile } from 'vega-lite';
 import type { ExploreSource } from '../explore-html.js';
@@ -13,6 +12,18 @@ import { parseStateHash, stateHash, type ExploreFigure, type PageState } from '.
 import { parameterControls, type ParameterControl } from '../parameter-controls.js';
 import { setNumber } from '../config-documents.js';
 import { sliderPosition, sliderValue, SLIDER_STEPS } from '../slider-scale.js';
+import { provideMathjs, type Mathjs } from '../../schedule/mathjs-provider.js';
+import { deferredModule } from './deferred-module.js';
+import type { LocatedMessage } from '../explore-view.js';
+import type { YamlEditor, yamlEditor } from './yaml-editor.js';
+
+/** The deferred modules' code (bin/bundle.mjs defines them): mathjs' create and factories, and the YAML editor. */
+declare const EXPLORE_DEFERRED_MATHJS: string;
+declare const EXPLORE_DEFERRED_EDITOR: string;
+
+// mathjs is parsed and run only when a config first has an expression (the library's sandbox asks for it).
+provideMathjs(deferredModule<Mathjs>(EXPLORE_DEFERRED_MATHJS));
+const editorModule = deferredModule<{ yamlEditor: typeof yamlEditor }>(EXPLORE_DEFERRED_EDITOR);
 
 interface PageData {
   sources: ExploreSource[];
@@ -20,6 +31,7 @@ interface PageData {
   reloadPath: string | null;
 }
 
+performance.mark('explore:main'); // every imported module has run its top level
 /** Okabe & Ito's palette (Color Universal Design, 2008): distinguishable with every common colour-vision deficiency. */
 const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 scheme('okabe-ito', OKABE_ITO);
@@ -30,9 +42,9 @@ const label = data.sources.length === 1 ? data.sources[0].label : 'explore.yaml'
 const initial: PageState = { text: joinSources(data.sources), figure: 'magnitude', position: 1, allowUnstable: data.allowUnstable };
 let state: PageState = parseStateHash(location.hash, initial) ?? initial;
 
-const yaml = byId('yaml') as HTMLTextAreaElement;
 const figureKind = byId('figure-kind') as HTMLSelectElement;
 const position = byId('position') as HTMLInputElement;
+const positionStep = byId('position-step') as HTMLInputElement;
 const allowUnstable = byId('allow-unstable') as HTMLInputElement;
 
 /** What tests and the bench read: the last view's timings, the vega views by figure id, and a promise per draw. */
@@ -42,6 +54,8 @@ const exposed = {
   views: {} as Record<string, View>,
   ready: Promise.resolve() as Promise<void>,
   view: undefined as ExploreView | undefined,
+  /** The YAML pane's text (CodeMirror draws only the lines in view, so the DOM may not hold it all). */
+  editorText: (): string => editor?.text() ?? state.text,
 };
 (window as unknown as { momentumFrExplore: typeof exposed }).momentumFrExplore = exposed;
 
@@ -63,7 +77,7 @@ function joinSources(sources: ExploreSource[]): string {
 function update(next: Partial<PageState>, from?: HTMLElement): void {
   state = { ...state, ...next };
   history.replaceState(null, '', stateHash(state));
-  if (from !== yaml && yaml.value !== state.text) yaml.value = state.text;
+  if (from !== editorHost) editor?.setText(state.text);
   if (from !== figureKind) figureKind.value = state.figure;
   if (from !== position) position.value = String(Math.round(state.position * SLIDER_STEPS));
   allowUnstable.checked = state.allowUnstable;
@@ -73,6 +87,7 @@ function update(next: Partial<PageState>, from?: HTMLElement): void {
 
 /** The sliders of the text's numbers: rebuilt when the set of numbers changes, else only their values. */
 function syncControls(from?: HTMLElement): void {
+  if (!opened) return;
   const controls = parameterControls(state.text);
   const keys = controls.map((c) => c.path.join('.')).join('|');
   if (keys !== controlKeys) {
@@ -165,10 +180,13 @@ async function draw(): Promise<void> {
   const t0 = performance.now();
   const view = exploreView(state, label);
   const t1 = performance.now();
+  if (exposed.view === undefined) performance.mark('explore:first-compute');
   exposed.view = view;
   exposed.recomputeMs = t1 - t0;
   byId('issues').textContent = view.issues.join('\n');
   byId('warnings').textContent = view.warnings.join('\n');
+  messages = view.messages;
+  editor?.setMessages(messages);
   showSummaries(view.summaries);
   showPosition(view.summaries);
   if (view.issues.length > 0) {
@@ -181,6 +199,10 @@ async function draw(): Promise<void> {
 }
 
 function showPosition(summaries: ScheduleSummary[]): void {
+  if (summaries.length > 0) {
+    positionStep.max = String(summaries[0].steps);
+    if (document.activeElement !== positionStep) positionStep.value = String(summaries[0].step);
+  }
   const text = summaries.map((s) => `${s.name}: step ${s.step}, stage ${s.stage}`).join('; ');
   byId('position-text').textContent = `${(state.position * 100).toFixed(1)} % (${text})`;
   position.setAttribute('aria-valuetext', `${(state.position * 100).toFixed(1)} percent of training`);
@@ -198,15 +220,18 @@ const SUMMARY_COLUMNS: [title: string, get: (s: ScheduleSummary) => string, key:
   ['its DC gain', (s) => s.atStep.dcGain, 'atStep.dcGain'],
   ['its type', (s) => s.atStep.filterType, 'atStep.filterType'],
 ];
+/** Shown with the exact-vs-frozen figure only. */
+const EXACT_COLUMN: (typeof SUMMARY_COLUMNS)[number] = ['exact − frozen at slider (dB)', (s) => s.exactGapDb ?? '', 'exactGapDb'];
 
 function showSummaries(summaries: ScheduleSummary[]): void {
   const table = byId('summary');
   if (summaries.length === 0) return; // keep the last valid numbers beside the message
-  const head = `<tr>${SUMMARY_COLUMNS.map(([t]) => `<th scope="col">${t}</th>`).join('')}</tr>`;
+  const columns = summaries.some((s) => s.exactGapDb !== undefined) ? [...SUMMARY_COLUMNS, EXACT_COLUMN] : SUMMARY_COLUMNS;
+  const head = `<tr>${columns.map(([t]) => `<th scope="col">${t}</th>`).join('')}</tr>`;
   table.innerHTML = head;
   for (const s of summaries) {
     const row = document.createElement('tr');
-    for (const [, get, key] of SUMMARY_COLUMNS) {
+    for (const [, get, key] of columns) {
       const cell = document.createElement('td');
       cell.textContent = get(s);
       cell.dataset.schedule = s.name;
@@ -294,9 +319,20 @@ function stem(): string {
 }
 
 // Wiring.
-yaml.addEventListener('input', () => update({ text: yaml.value }, yaml));
+const editorHost = byId('yaml');
+/** The YAML pane and the sliders come after the first figure: the page's first view needs neither. */
+let editor: YamlEditor | undefined;
+let messages: LocatedMessage[] = [];
+let opened = false;
 figureKind.addEventListener('change', () => update({ figure: figureKind.value as ExploreFigure }, figureKind));
 position.addEventListener('input', () => update({ position: Number(position.value) / SLIDER_STEPS }, position));
+// A step of the first schedule, exactly (the slider moves in thousandths of training): position = step/steps.
+positionStep.addEventListener('change', () => {
+  const steps = exposed.view?.summaries[0]?.steps;
+  const step = Number(positionStep.value);
+  if (steps === undefined || positionStep.value.trim() === '' || !Number.isInteger(step)) return;
+  update({ position: Math.min(1, Math.max(0, step / steps)) }, positionStep);
+});
 allowUnstable.addEventListener('change', () => update({ allowUnstable: allowUnstable.checked }, allowUnstable));
 byId('download-yaml').addEventListener('click', () => save(`${stem()}.yaml`, new Blob([state.text], { type: 'application/yaml' })));
 byId('download-json').addEventListener('click', () => {
@@ -314,4 +350,12 @@ if (data.reloadPath !== null) {
   events.addEventListener('error', () => (document.body.dataset.live = 'false'));
 }
 update({});
-exposed.ready.then(() => (document.body.dataset.ready = 'true'));
+exposed.ready.then(() => {
+  // The bench's open time: navigation start (performance's time origin) to the first view drawn.
+  performance.mark('explore:first-view');
+  opened = true;
+  syncControls();
+  editor = editorModule().yamlEditor(editorHost, state.text, 'yaml-label', (text) => update({ text }, editorHost));
+  editor.setMessages(messages);
+  document.body.dataset.ready = 'true';
+});

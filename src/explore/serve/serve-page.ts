@@ -84,7 +84,10 @@ export async function servePage(options: ServeOptions): Promise<ServedPage> {
       clearTimeout(timer);
       for (const w of watchers) w.close();
       for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser's idle or preconnected sockets would hold close() until their headers timeout (60 s and more).
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

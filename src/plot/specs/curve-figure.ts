@@ -28,6 +28,8 @@ export interface CurveFigureText {
   subtitle: string;
   /** What is drawn, completed with the stages and axis by curveFigure. */
   what: string;
+  /** What the dashed curves are, when stages carry an exact response (default: at the stage end). */
+  exact?: string;
 }
 
 /**
@@ -53,7 +55,7 @@ export function curveFigure(
     description:
       `${text.what} of ${stageList(stages)} of ${scheduleSummary(records.name, total, records.steps)}, ` +
       `against ${axis.title.toLowerCase()} on a ${options.frequencyScale} axis${stages.length > 1 ? '; colour = stage (early dark, late light)' : ''}` +
-      `${data.hasExact ? '; dashed: exact time-variant response at the stage end' : ''}.`,
+      `${data.hasExact ? `; dashed: ${text.exact ?? 'exact time-variant response at the stage end'}` : ''}.`,
     theme,
     datasets: { curveStages: data.curveStages, curves: data.curves },
     body: {
