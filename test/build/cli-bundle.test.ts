@@ -103,7 +103,7 @@ describe('the library: dist/ as tsc wrote it', () => {
   });
 });
 
-describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
+describe('dist/cli.cjs, dist/cli-actions.cjs and dist/vega.cjs: what the binary runs', () => {
   it('prints what the ES modules (dist/cli/main.js) print, byte for byte, for a set of commands', async () => {
     const jobs = [
       ['--help'],
@@ -139,6 +139,25 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     ) as [string, boolean, number][];
     expect(result.map(([argv, same]) => [argv, same])).toEqual(jobs.map((argv) => [argv.join(' '), true]));
     for (const [argv, , length] of result) expect(length, argv).toBeGreaterThan(5);
+  });
+
+  it('help and the version read dist/cli.cjs alone, a bundle under 100 KB, and load neither what the commands do nor worker_threads', async () => {
+    // Recorded as the process exits: the bundles the binary's loader ran, and whether Node loaded worker_threads.
+    const probe = join(scratch, 'start-probe.cjs');
+    writeFileSync(
+      probe,
+      `process.on('exit', () => {
+         const loads = require(${JSON.stringify(join(DIST, 'util/load-bundle.cjs'))}).bundleLoads().map((l) => require('node:path').basename(l.file));
+         process.stderr.write(JSON.stringify({ loads, workerThreads: process.moduleLoadList.includes('NativeModule worker_threads') }));
+       });\n`,
+    );
+    for (const argv of [['--help'], ['--version'], ['sweep', '--help'], ['help', 'analyze'], []]) {
+      const r = await spawnAsync(process.execPath, ['-r', probe, join(ROOT, 'bin/momentum-fr.js'), ...argv], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+      const probed = r.stderr.lastIndexOf('{"loads"');
+      // Without a command, the help goes to stderr.
+      expect([argv.join(' '), r.status, (r.stdout + r.stderr.slice(0, probed)).includes('Usage:') || /^\d+\.\d+\.\d+\n$/.test(r.stdout), JSON.parse(r.stderr.slice(probed))]).toEqual([argv.join(' '), 0, true, { loads: ['cli.cjs'], workerThreads: false }]);
+    }
+    expect(readFileSync(join(DIST, 'cli.cjs')).length).toBeLessThan(100_000);
   });
 
   it('--version reads the version from package.json inside the bundle too', async () => {
@@ -206,19 +225,20 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
        console.log(JSON.stringify([b.vega.version, b.vega_lite.version, installed('vega'), installed('vega-lite')]));`,
     ) as string[];
     expect(versions.slice(0, 2)).toEqual(versions.slice(2));
-    expect(readFileSync(join(DIST, 'cli.cjs'), 'utf8')).toContain('require("./vega.cjs")');
+    expect(readFileSync(join(DIST, 'cli-actions.cjs'), 'utf8')).toContain('require("./vega.cjs")');
   });
 
-  it('with the code caches the build wrote for this Node.js, both bundles run in a vm.Script and V8 takes them', async () => {
+  it('with the code caches the build wrote for this Node.js, the three bundles run in a vm.Script and V8 takes them', async () => {
     const dir = packageCopy('code-cache');
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) rmSync(join(dir, 'dist', f));
     // The build's warm-up, run by this Node in the copy.
     cpSync(join(ROOT, 'bin/warm-code-cache.mjs'), join(dir, 'bin/warm-code-cache.mjs'));
     const warm = await spawnAsync(process.execPath, [join(dir, 'bin/warm-code-cache.mjs')], { cwd: scratch, env: process.env });
     expect(warm.status, warm.stderr).toBe(0);
-    for (const f of ['cli.cjs', 'vega.cjs']) expect(existsSync(codeCacheFile(join(dir, 'dist', f))), f).toBe(true);
+    for (const f of ['cli.cjs', 'cli-actions.cjs', 'vega.cjs']) expect(existsSync(codeCacheFile(join(dir, 'dist', f))), f).toBe(true);
     expect(await loadsOfPlot(dir)).toEqual([
       ['cli.cjs', 'code-cache', true],
+      ['cli-actions.cjs', 'code-cache', true],
       ['vega.cjs', 'code-cache', true],
     ]);
   });
@@ -229,13 +249,13 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     const cache = join(scratch, 'node-compile-cache');
     // Node keeps it in a folder per Node.js version under the directory it is given.
     expect(await loadsOfPlot(dir, { NODE_COMPILE_CACHE: cache })).toEqual([['cli.cjs', 'require', expect.stringMatching(new RegExp(`^${cache}/v${process.versions.node}-`))]]);
-    // One entry per compiled file, named by a hash of its path: at least the two bundles.
+    // One entry per compiled file, named by a hash of its path: at least the three bundles.
     const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-    expect(entries.length).toBeGreaterThanOrEqual(2);
+    expect(entries.length).toBeGreaterThanOrEqual(3);
   });
 });
 
-/** How the bundles of a package copy load for a `plot` (which needs both), in a fresh `node`. */
+/** How the bundles of a package copy load for a `plot` (which needs all three), in a fresh `node`. */
 function loadsOfPlot(dir: string, env: Record<string, string> = {}): Promise<unknown> {
   return nodeJson(
     `import { Writable } from 'node:stream';
@@ -306,7 +326,7 @@ describe('loadBundle (the code-cache way)', () => {
     expect(own.status, own.stderr).toBe(0);
     // What another Node wrote: the caches of this one, keyed for another V8.
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) renameSync(join(dir, 'dist', f), join(dir, 'dist', f.replace(/-v8-[^/]*\.cache$/, '-v8-0.0.0.cache')));
-    expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('-v8-0.0.0.cache')).length).toBe(2);
+    expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('-v8-0.0.0.cache')).length).toBe(3);
     const foreign = await spawnBin(dir, args, ROOT);
     expect([foreign.status, foreign.stderr]).toEqual([0, '']);
     expect(foreign.stdout === own.stdout).toBe(true);

@@ -193,7 +193,8 @@ function workerExecutor(job: SweepJob, n: number): Executor {
   const url = new URL(typeof CLI_WORKER_ENTRY === 'string' ? CLI_WORKER_ENTRY : './sweep-worker.js', import.meta.url);
   type Waiter = { resolve(reply: WorkerReply): void; reject(err: Error): void };
   const workers = Array.from({ length: n }, () => {
-    const worker = new Worker(url, { workerData: job });
+    // bin/momentum-fr.js tells a worker thread by this argument (and then by worker_threads).
+    const worker = new Worker(url, { workerData: job, argv: ['--sweep-worker'] });
     const waiting = new Map<number, Waiter>();
     const fail = (err: Error) => {
       for (const w of waiting.values()) w.reject(err);
