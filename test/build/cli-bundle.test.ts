@@ -178,6 +178,19 @@ describe('dist/cli.cjs, dist/cli-actions.cjs and dist/vega.cjs: what the binary 
     expect(parallel.stdout === serial.stdout).toBe(true);
   });
 
+  it('a worker thread that fails as it starts fails the sweep (exit 1, its message on stderr) instead of being left out', async () => {
+    const dir = packageCopy('broken-worker');
+    const bin = join(dir, 'bin/momentum-fr.js');
+    const text = readFileSync(bin, 'utf8');
+    expect(text).toContain('else if (worker) cli.sweepWorker();');
+    writeFileSync(bin, text.replace('else if (worker) cli.sweepWorker();', "else if (worker) throw new Error('the worker broke');"));
+    const r = await spawnBin(dir, ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:300', '--grid', 'v=0.5:2:100', '--stages', 'last', '-f', 'csv', '--jobs', '2']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^momentum-fr: the worker broke/);
+    // Rows the calling thread wrote before the failure arrived, at most: never all 30 000.
+    expect(r.stdout.split('\n').length).toBeLessThan(30_000);
+  });
+
   it("in a checkout, a bundle older than tsc's output is never run: the binary says to rebuild and exits 1", async () => {
     const dir = packageCopy('stale');
     mkdirSync(join(dir, 'src/cli'), { recursive: true });

@@ -186,6 +186,14 @@ function poolExecutor(job: SweepJob, n: number): Executor {
   let compute: ((r: WorkerRequest) => WorkerReply) | undefined;
   let hereScheduled = false;
   let closed = false;
+  // A worker that fails (or stops) fails the sweep, as the calling thread's own errors do.
+  let failure: Error | undefined;
+  const failAll = (err: Error) => {
+    if (closed || failure) return;
+    failure = err;
+    for (const task of [...checks.splice(0), ...formats.splice(0), ...workers.flatMap((w) => [...w.held.values()])]) task.reject(err);
+    for (const w of workers) w.held.clear();
+  };
 
   const runHere = () => {
     if (hereScheduled || closed || checks.length + formats.length === 0) return;
@@ -213,11 +221,6 @@ function poolExecutor(job: SweepJob, n: number): Executor {
     const worker = new Worker(url, { workerData: job, argv: ['--sweep-worker'] });
     const held = new Map<number, Task>();
     const state = { worker, held, ready: false, next: 0 };
-    const fail = (err: Error) => {
-      state.ready = false;
-      for (const task of held.values()) task.reject(err);
-      held.clear();
-    };
     worker.on('message', (reply: WorkerReply | WorkerReady) => {
       if (reply.kind === 'ready') state.ready = true;
       else {
@@ -227,13 +230,13 @@ function poolExecutor(job: SweepJob, n: number): Executor {
       }
       dispatch();
     });
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`sweep worker stopped (exit code ${code})`)));
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`sweep worker stopped (exit code ${code})`)));
     return state;
   });
 
   function dispatch(): void {
-    if (closed) return;
+    if (closed || failure) return;
     for (const w of workers) {
       while (w.ready && w.held.size < WORKER_DEPTH) {
         const task = take();
@@ -249,6 +252,7 @@ function poolExecutor(job: SweepJob, n: number): Executor {
   return {
     run: (request) =>
       new Promise<WorkerReply>((resolve, reject) => {
+        if (failure) return reject(failure);
         (request.kind === 'check' ? checks : formats).push({ request, resolve, reject });
         dispatch();
       }),
