@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Build step, run by bin/bundle.mjs in a child process: runs what users run most (help,
 // the default analysis in every format, every plot kind, a sweep, a simulation, a spectrum) through
-// the CLI bundle in memory, then writes the V8 code cache of each bundle that run loaded (dist/cli.cjs
-// and dist/vega.cjs; src/util/load-bundle.ts). The output is discarded; only what V8 compiled is kept.
+// the CLI bundle in memory, then writes the V8 code cache of each bundle that run loaded (dist/cli.cjs,
+// dist/cli-actions.cjs and dist/vega.cjs; src/util/load-bundle.ts). The output is discarded; only what
+// V8 compiled is kept.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,13 +18,10 @@ const out = mkdtempSync(join(tmpdir(), 'momentum-fr-warm-'));
 const config = join(root, 'configs/fsgdm-cifar100.yaml');
 const trace = join(out, 'trace.csv');
 writeFileSync(trace, `g\n${Array.from({ length: 4096 }, (_, i) => Math.sin(0.3 * i) + ((i * 7919) % 13) / 13).join('\n')}\n`);
-// `--start`: the start-up variant instead (src/util/load-bundle.ts, loadCli's startOnly): help of the
-// tool and of every command, and the version, in a process that runs nothing else.
-const start = process.argv[2] === '--start';
-// Loaded with the variant's own cache (none: bin/bundle.mjs removed the old ones), never the full one.
-const { run } = loadBundle(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)), start ? 'start' : undefined);
+// Loaded without a cache (bin/bundle.mjs removed the old ones).
+const { run } = loadBundle(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)));
 try {
-  const jobs = start ? await startJobs() : [
+  const jobs = [
     ['--help'],
     ['analyze', '--help'],
     ['analyze', config],
@@ -34,6 +32,9 @@ try {
     ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:20', '--stages', 'last'],
     ['simulate', '--preset', 'ema-sgdm', '--steps', '2000'],
     ['spectrum', trace, '--format', 'json'],
+    // Last, so that V8 has not flushed their bytecode (it ages out functions a run has not called
+    // for a while) when the caches are written: what `--help` and `--version` run, from dist/cli.cjs.
+    ...(await startJobs()),
   ];
   for (const argv of jobs) {
     const stderr = discard();
@@ -45,7 +46,7 @@ try {
 } finally {
   rmSync(out, { recursive: true, force: true });
 }
-writeCodeCaches(start ? 'start' : undefined);
+writeCodeCaches();
 
 /** `--help`, `--version` and `<command> --help` for each command the tool's help lists. */
 async function startJobs() {

@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 // How the CLI's code is loaded (bin/momentum-fr.js, for the main thread and every sweep worker).
-// bin/bundle.mjs builds two plain CommonJS files: dist/cli.cjs (src/cli/main.ts with the modules and
-// packages it uses) and dist/vega.cjs (vega and vega-lite, which cli.cjs requires when a command
+// bin/bundle.mjs builds three plain CommonJS files: dist/cli.cjs (src/cli/main.ts: run(), commander
+// and every command's declaration, all that `--help` and `--version` read), dist/cli-actions.cjs
+// (what the commands do, with the modules and packages they use, which cli.cjs requires when a
+// command runs) and dist/vega.cjs (vega and vega-lite, which cli-actions.cjs requires when a command
 // draws). What a command saves is compiling them:
 // - the build runs a representative workload and writes each bundle's V8 code cache (the bytecode
 //   of every function that run compiled; bin/warm-code-cache.mjs), named after the Node.js version,
@@ -61,7 +63,7 @@ export class StaleBundleError extends Error {
  * `npm run build`), and it would run yesterday's code. An installed package has no src/, and npm
  * stamps its files in the order it extracts them, so there their ages say nothing.
  */
-export function loadCli(options: { debug?: boolean; startOnly?: boolean } = {}): CliBundle {
+export function loadCli(options: { debug?: boolean } = {}): CliBundle {
   // Paths in this package, not imports: this module runs from dist/util/.
   const dist = fileURLToPath(new URL('..', import.meta.url));
   const file = join(dist, 'cli.cjs');
@@ -72,11 +74,7 @@ export function loadCli(options: { debug?: boolean; startOnly?: boolean } = {}):
   enableCompileCache?.();
   if (options.debug) process.setSourceMapsEnabled(true);
   // vm.Script has no source maps: --debug requires the bundle.
-  // A command that only prints its help or the version (`startOnly`) takes the start-up cache, when
-  // the build wrote one: the bytecode of that path alone, a third of the full cache to read and
-  // deserialize (the rest compiles lazily, should the command do more after all).
-  const start = options.startOnly === true && mtime(codeCacheFile(file, 'start')) >= mtime(file);
-  const bundle = !options.debug && (start || mtime(codeCacheFile(file)) >= mtime(file)) ? loadBundle(file, start ? 'start' : undefined) : requireBundle(file);
+  const bundle = !options.debug && mtime(codeCacheFile(file)) >= mtime(file) ? loadBundle(file) : requireBundle(file);
   return bundle as unknown as CliBundle;
 }
 
@@ -85,11 +83,11 @@ export function loadCli(options: { debug?: boolean; startOnly?: boolean } = {}):
  * one and it is no older than the bundle. Relative requires of other `.cjs` bundles go through here
  * too (with their own caches); every other require is the bundle's own. Each runs once per thread.
  */
-export function loadBundle(file: string, variant?: CacheVariant): Record<string, unknown> {
+export function loadBundle(file: string): Record<string, unknown> {
   const known = bundles.get(file);
   if (known) return known;
   const source = readFileSync(file, 'utf8');
-  const cache = codeCacheFile(file, variant);
+  const cache = codeCacheFile(file);
   const cachedData = mtime(cache) >= mtime(file) ? readFileSync(cache) : undefined;
   // The CommonJS wrapper on the first line, so line numbers in stack traces match the file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
@@ -116,25 +114,21 @@ export function bundleLoads(): BundleLoad[] {
 
 /**
  * Where a bundle's V8 code cache for this very Node.js build is:
- * `dist/cli.cjs.v20.20.2-x64-v8-11.3.244.8-node.19.cache` (`….start.cache` for the start-up variant).
+ * `dist/cli.cjs.v20.20.2-x64-v8-11.3.244.8-node.19.cache`.
  * Keyed by Node's version, the architecture and V8's version, so that no other build of Node ever opens it.
  */
-export function codeCacheFile(file: string, variant?: CacheVariant): string {
-  return `${file}.${process.version}-${process.arch}-v8-${process.versions.v8}${variant ? `.${variant}` : ''}.cache`;
+export function codeCacheFile(file: string): string {
+  return `${file}.${process.version}-${process.arch}-v8-${process.versions.v8}.cache`;
 }
-
-/** `start`: the cache of a run that printed help and the version only (loadCli's startOnly). */
-export type CacheVariant = 'start';
 
 /**
  * Build step only (bin/warm-code-cache.mjs, after its representative run): writes the code cache of
- * every bundle loadBundle ran in this thread, holding what the run compiled (under the variant's
- * name when given). Returns the files.
+ * every bundle loadBundle ran in this thread, holding what the run compiled. Returns the files.
  */
-export function writeCodeCaches(variant?: CacheVariant): string[] {
+export function writeCodeCaches(): string[] {
   const written: string[] = [];
   for (const [file, script] of scripts) {
-    const target = codeCacheFile(file, variant);
+    const target = codeCacheFile(file);
     const temp = `${target}.${process.pid}.tmp`;
     try {
       writeFileSync(temp, script.createCachedData());

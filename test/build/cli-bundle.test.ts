@@ -103,7 +103,7 @@ describe('the library: dist/ as tsc wrote it', () => {
   });
 });
 
-describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
+describe('dist/cli.cjs, dist/cli-actions.cjs and dist/vega.cjs: what the binary runs', () => {
   it('prints what the ES modules (dist/cli/main.js) print, byte for byte, for a set of commands', async () => {
     const jobs = [
       ['--help'],
@@ -141,6 +141,25 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     for (const [argv, , length] of result) expect(length, argv).toBeGreaterThan(5);
   });
 
+  it('help and the version read dist/cli.cjs alone, a bundle under 100 KB, and load neither what the commands do nor worker_threads', async () => {
+    // Recorded as the process exits: the bundles the binary's loader ran, and whether Node loaded worker_threads.
+    const probe = join(scratch, 'start-probe.cjs');
+    writeFileSync(
+      probe,
+      `process.on('exit', () => {
+         const loads = require(${JSON.stringify(join(DIST, 'util/load-bundle.cjs'))}).bundleLoads().map((l) => require('node:path').basename(l.file));
+         process.stderr.write(JSON.stringify({ loads, workerThreads: process.moduleLoadList.includes('NativeModule worker_threads') }));
+       });\n`,
+    );
+    for (const argv of [['--help'], ['--version'], ['sweep', '--help'], ['help', 'analyze'], []]) {
+      const r = await spawnAsync(process.execPath, ['-r', probe, join(ROOT, 'bin/momentum-fr.js'), ...argv], { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } });
+      const probed = r.stderr.lastIndexOf('{"loads"');
+      // Without a command, the help goes to stderr.
+      expect([argv.join(' '), r.status, (r.stdout + r.stderr.slice(0, probed)).includes('Usage:') || /^\d+\.\d+\.\d+\n$/.test(r.stdout), JSON.parse(r.stderr.slice(probed))]).toEqual([argv.join(' '), 0, true, { loads: ['cli.cjs'], workerThreads: false }]);
+    }
+    expect(readFileSync(join(DIST, 'cli.cjs')).length).toBeLessThan(100_000);
+  });
+
   it('--version reads the version from package.json inside the bundle too', async () => {
     const dir = packageCopy('version');
     const r = await spawnBin(dir, ['--version']);
@@ -157,6 +176,19 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     expect(parallel.status).toBe(0);
     expect(parallel.stdout.length).toBeGreaterThan(100_000);
     expect(parallel.stdout === serial.stdout).toBe(true);
+  });
+
+  it('a worker thread that fails as it starts fails the sweep (exit 1, its message on stderr) instead of being left out', async () => {
+    const dir = packageCopy('broken-worker');
+    const bin = join(dir, 'bin/momentum-fr.js');
+    const text = readFileSync(bin, 'utf8');
+    expect(text).toContain('else if (worker) cli.sweepWorker();');
+    writeFileSync(bin, text.replace('else if (worker) cli.sweepWorker();', "else if (worker) throw new Error('the worker broke');"));
+    const r = await spawnBin(dir, ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:300', '--grid', 'v=0.5:2:100', '--stages', 'last', '-f', 'csv', '--jobs', '2']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^momentum-fr: the worker broke/);
+    // Rows the calling thread wrote before the failure arrived, at most: never all 30 000.
+    expect(r.stdout.split('\n').length).toBeLessThan(30_000);
   });
 
   it("in a checkout, a bundle older than tsc's output is never run: the binary says to rebuild and exits 1", async () => {
@@ -206,19 +238,20 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
        console.log(JSON.stringify([b.vega.version, b.vega_lite.version, installed('vega'), installed('vega-lite')]));`,
     ) as string[];
     expect(versions.slice(0, 2)).toEqual(versions.slice(2));
-    expect(readFileSync(join(DIST, 'cli.cjs'), 'utf8')).toContain('require("./vega.cjs")');
+    expect(readFileSync(join(DIST, 'cli-actions.cjs'), 'utf8')).toContain('require("./vega.cjs")');
   });
 
-  it('with the code caches the build wrote for this Node.js, both bundles run in a vm.Script and V8 takes them', async () => {
+  it('with the code caches the build wrote for this Node.js, the three bundles run in a vm.Script and V8 takes them', async () => {
     const dir = packageCopy('code-cache');
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) rmSync(join(dir, 'dist', f));
     // The build's warm-up, run by this Node in the copy.
     cpSync(join(ROOT, 'bin/warm-code-cache.mjs'), join(dir, 'bin/warm-code-cache.mjs'));
     const warm = await spawnAsync(process.execPath, [join(dir, 'bin/warm-code-cache.mjs')], { cwd: scratch, env: process.env });
     expect(warm.status, warm.stderr).toBe(0);
-    for (const f of ['cli.cjs', 'vega.cjs']) expect(existsSync(codeCacheFile(join(dir, 'dist', f))), f).toBe(true);
+    for (const f of ['cli.cjs', 'cli-actions.cjs', 'vega.cjs']) expect(existsSync(codeCacheFile(join(dir, 'dist', f))), f).toBe(true);
     expect(await loadsOfPlot(dir)).toEqual([
       ['cli.cjs', 'code-cache', true],
+      ['cli-actions.cjs', 'code-cache', true],
       ['vega.cjs', 'code-cache', true],
     ]);
   });
@@ -229,13 +262,13 @@ describe('dist/cli.cjs and dist/vega.cjs: what the binary runs', () => {
     const cache = join(scratch, 'node-compile-cache');
     // Node keeps it in a folder per Node.js version under the directory it is given.
     expect(await loadsOfPlot(dir, { NODE_COMPILE_CACHE: cache })).toEqual([['cli.cjs', 'require', expect.stringMatching(new RegExp(`^${cache}/v${process.versions.node}-`))]]);
-    // One entry per compiled file, named by a hash of its path: at least the two bundles.
+    // One entry per compiled file, named by a hash of its path: at least the three bundles.
     const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-    expect(entries.length).toBeGreaterThanOrEqual(2);
+    expect(entries.length).toBeGreaterThanOrEqual(3);
   });
 });
 
-/** How the bundles of a package copy load for a `plot` (which needs both), in a fresh `node`. */
+/** How the bundles of a package copy load for a `plot` (which needs all three), in a fresh `node`. */
 function loadsOfPlot(dir: string, env: Record<string, string> = {}): Promise<unknown> {
   return nodeJson(
     `import { Writable } from 'node:stream';
@@ -306,7 +339,7 @@ describe('loadBundle (the code-cache way)', () => {
     expect(own.status, own.stderr).toBe(0);
     // What another Node wrote: the caches of this one, keyed for another V8.
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) renameSync(join(dir, 'dist', f), join(dir, 'dist', f.replace(/-v8-[^/]*\.cache$/, '-v8-0.0.0.cache')));
-    expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('-v8-0.0.0.cache')).length).toBe(2);
+    expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('-v8-0.0.0.cache')).length).toBe(3);
     const foreign = await spawnBin(dir, args, ROOT);
     expect([foreign.status, foreign.stderr]).toEqual([0, '']);
     expect(foreign.stdout === own.stdout).toBe(true);

@@ -8,5 +8,10 @@ export interface WorkerRequest {
   end: number;
 }
 
+/** Worker → main thread, once, when it can take requests (its bundle loaded, its job prepared). */
+export interface WorkerReady {
+  kind: 'ready';
+}
+
 /** Worker → main thread. */
 export type WorkerReply = { id: number; kind: 'format'; result: ChunkResult } | { id: number; kind: 'check'; invalid: InvalidPoint | undefined };

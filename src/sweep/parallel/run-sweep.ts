@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { chunkChecker, chunkFormatter, type ChunkResult, type InvalidPoint } from '../sweep-rows.js';
 import { jobSize, type SweepJob } from '../sweep-job.js';
-import type { WorkerReply, WorkerRequest } from './messages.js';
+import type { WorkerReady, WorkerReply, WorkerRequest } from './messages.js';
 
 export interface RunSweepOptions {
   /** Worker threads; 1 computes on the calling thread (no worker is started). */
@@ -37,8 +37,6 @@ export class SweepAbortedError extends Error {
 interface Executor {
   run(request: WorkerRequest): Promise<WorkerReply>;
   close(): Promise<void>;
-  /** Requests sent to its least loaded thread and not yet answered. */
-  load(): number;
 }
 
 /**
@@ -54,16 +52,11 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
   const chunkPoints = Math.max(1, Math.floor(options.chunkPoints));
   const chunks = Math.ceil(total / chunkPoints);
   const range = (id: number): [number, number] => [id * chunkPoints, Math.min(total, (id + 1) * chunkPoints)];
-  const serial = serialExecutor(job);
   // With more than one thread, the calling thread computes too, beside jobs − 1 workers: it is idle
   // otherwise (writing takes little), it starts at once while the workers boot (~0.15 s each), and a
-  // worker fewer is one start-up and one warm-up fewer (see hybridExecutor).
-  const executor = options.jobs > 1 && chunks > 1 ? hybridExecutor(serial, workerExecutor(job, Math.min(options.jobs, chunks) - 1)) : serial;
-  // A preset's stage table costs microseconds, so its check pass runs here while the workers start
-  // up (queued apart from the chunks this thread formats, so that it does not count as their load);
-  // custom expressions are costly enough to check on the workers too.
-  const checker = job.config.momentum.preset !== undefined ? (executor === serial ? serial : serialExecutor(job)) : executor;
-  // Chunks computed ahead of the one being written: enough to keep every worker busy (and to
+  // worker fewer is one start-up and one warm-up fewer (see poolExecutor).
+  const executor = options.jobs > 1 && chunks > 1 ? poolExecutor(job, Math.min(options.jobs, chunks) - 1) : serialExecutor(job);
+  // Chunks computed ahead of the one being written: enough to keep every thread busy (and to
   // format while the check pass runs), few enough that memory stays flat (~0.5 MB per chunk).
   const maxAhead = 8 * Math.max(1, options.jobs);
   let rows = 0;
@@ -77,7 +70,7 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
   try {
     let checked: Promise<void> = Promise.resolve();
     if (!job.skipInvalid) {
-      checked = ordered(chunks, maxAhead, signal, (id) => checker.run({ id, kind: 'check', start: range(id)[0], end: range(id)[1] }), (reply, id) => {
+      checked = ordered(chunks, maxAhead, signal, (id) => executor.run({ id, kind: 'check', start: range(id)[0], end: range(id)[1] }), (reply, id) => {
         if (reply.kind === 'check' && reply.invalid) throw new InvalidPointError(reply.invalid);
         options.onProgress?.('check', range(id)[1], total);
       });
@@ -147,78 +140,125 @@ function abortable<T>(task: Promise<T>, signal: AbortSignal | undefined): Promis
 
 /** Computes on the calling thread, one chunk per macrotask, so signals (Ctrl-C) get a chance to run. */
 function serialExecutor(job: SweepJob): Executor {
-  const format = chunkFormatter(job);
-  const check = chunkChecker(job);
-  let queued = 0;
+  const compute = chunkComputer(job);
   return {
-    run: (r) => {
-      queued++;
-      return new Promise((resolve, reject) =>
+    run: (r) =>
+      new Promise((resolve, reject) =>
         setImmediate(() => {
-          queued--;
           try {
-            resolve(r.kind === 'format' ? { id: r.id, kind: 'format', result: format(r.start, r.end) } : { id: r.id, kind: 'check', invalid: check(r.start, r.end) });
+            resolve(compute(r));
           } catch (err) {
             reject(err);
           }
         }),
-      );
-    },
+      ),
     close: async () => undefined,
-    load: () => queued,
   };
 }
 
-/**
- * The calling thread and the workers as one executor: each request goes to the one with less work
- * outstanding, this thread on a tie (its chunks are written without a hand-off). Early on the workers are still
- * booting, so their requests wait while the calling thread works through its own; from then on each
- * takes new chunks as fast as it finishes them. Which thread computes a chunk does not change its bytes.
- */
-function hybridExecutor(here: Executor, workers: Executor): Executor {
-  return {
-    run: (r) => (here.load() <= workers.load() ? here : workers).run(r),
-    close: () => workers.close(),
-    load: () => Math.min(here.load(), workers.load()),
-  };
+/** A request computed on this thread: the reply a worker would send (with the text as text). */
+function chunkComputer(job: SweepJob): (r: WorkerRequest) => WorkerReply {
+  const format = chunkFormatter(job);
+  const check = chunkChecker(job);
+  return (r) => (r.kind === 'format' ? { id: r.id, kind: 'format', result: format(r.start, r.end) } : { id: r.id, kind: 'check', invalid: check(r.start, r.end) });
 }
+
+/** Requests a worker holds at once: the next is already there when it replies, so it never waits for a message. */
+const WORKER_DEPTH = 2;
 
 /** Defined by bin/bundle.mjs in dist/cli.cjs only: the path, from the bundle, of the file its worker threads start from. */
 declare const CLI_WORKER_ENTRY: string | undefined;
 
-/** `n` worker threads fed round-robin by least outstanding work; replies matched by id. */
-function workerExecutor(job: SweepJob, n: number): Executor {
-  // Resolved beside this module, so it works from dist/ whatever the current directory. In the CLI's
-  // bundle (dist/cli.cjs) the workers start from the CLI's binary, which loads the same bundle.
-  const url = new URL(typeof CLI_WORKER_ENTRY === 'string' ? CLI_WORKER_ENTRY : './sweep-worker.js', import.meta.url);
-  type Waiter = { resolve(reply: WorkerReply): void; reject(err: Error): void };
-  const workers = Array.from({ length: n }, () => {
-    const worker = new Worker(url, { workerData: job });
-    const waiting = new Map<number, Waiter>();
-    const fail = (err: Error) => {
-      for (const w of waiting.values()) w.reject(err);
-      waiting.clear();
-    };
-    worker.on('message', (reply: WorkerReply) => {
-      const w = waiting.get(reply.id);
-      waiting.delete(reply.id);
-      w?.resolve(reply);
+/**
+ * The calling thread and `n` worker threads as one pool. Requests wait in a queue, checks first (the
+ * whole grid is checked before anything is written), and each thread takes the next one when it is
+ * free: the calling thread one at a time, one per macrotask (so that replies, writes and signals are
+ * handled in between), each worker WORKER_DEPTH at once, from the moment it says it is ready (until
+ * then the calling thread works alone). So no request waits for a thread that is busy while another is
+ * free, and the calling thread, which also writes every chunk, takes fewer of them. Which thread
+ * computes a chunk does not change its bytes.
+ */
+function poolExecutor(job: SweepJob, n: number): Executor {
+  type Task = { request: WorkerRequest; resolve(reply: WorkerReply): void; reject(err: unknown): void };
+  const checks: Task[] = [];
+  const formats: Task[] = [];
+  const take = (): Task | undefined => checks.shift() ?? formats.shift();
+  let compute: ((r: WorkerRequest) => WorkerReply) | undefined;
+  let hereScheduled = false;
+  let closed = false;
+  // A worker that fails (or stops) fails the sweep, as the calling thread's own errors do.
+  let failure: Error | undefined;
+  const failAll = (err: Error) => {
+    if (closed || failure) return;
+    failure = err;
+    for (const task of [...checks.splice(0), ...formats.splice(0), ...workers.flatMap((w) => [...w.held.values()])]) task.reject(err);
+    for (const w of workers) w.held.clear();
+  };
+
+  const runHere = () => {
+    if (hereScheduled || closed || checks.length + formats.length === 0) return;
+    hereScheduled = true;
+    setImmediate(() => {
+      hereScheduled = false;
+      const task = closed ? undefined : take();
+      if (task) {
+        try {
+          compute ??= chunkComputer(job);
+          task.resolve(compute(task.request));
+        } catch (err) {
+          task.reject(err);
+        }
+      }
+      dispatch();
     });
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`sweep worker stopped (exit code ${code})`)));
-    return { worker, waiting };
+  };
+
+  // Resolved beside this module, so it works from dist/ whatever the current directory. In the CLI's
+  // bundle the workers start from the CLI's binary, which loads the same bundle.
+  const url = new URL(typeof CLI_WORKER_ENTRY === 'string' ? CLI_WORKER_ENTRY : './sweep-worker.js', import.meta.url);
+  const workers = Array.from({ length: n }, () => {
+    // bin/momentum-fr.js tells a worker thread by this argument (and then by worker_threads).
+    const worker = new Worker(url, { workerData: job, argv: ['--sweep-worker'] });
+    const held = new Map<number, Task>();
+    const state = { worker, held, ready: false, next: 0 };
+    worker.on('message', (reply: WorkerReply | WorkerReady) => {
+      if (reply.kind === 'ready') state.ready = true;
+      else {
+        const task = held.get(reply.id);
+        held.delete(reply.id);
+        task?.resolve({ ...reply, id: task.request.id });
+      }
+      dispatch();
+    });
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`sweep worker stopped (exit code ${code})`)));
+    return state;
   });
+
+  function dispatch(): void {
+    if (closed || failure) return;
+    for (const w of workers) {
+      while (w.ready && w.held.size < WORKER_DEPTH) {
+        const task = take();
+        if (!task) break;
+        const id = w.next++;
+        w.held.set(id, task);
+        w.worker.postMessage({ ...task.request, id } satisfies WorkerRequest);
+      }
+    }
+    runHere();
+  }
+
   return {
-    run: (r) =>
-      new Promise((resolve, reject) => {
-        let best = workers[0];
-        for (const w of workers) if (w.waiting.size < best.waiting.size) best = w;
-        best.waiting.set(r.id * 2 + (r.kind === 'format' ? 1 : 0), { resolve, reject });
-        best.worker.postMessage({ ...r, id: r.id * 2 + (r.kind === 'format' ? 1 : 0) });
-      }).then((reply) => ({ ...(reply as WorkerReply), id: r.id })),
+    run: (request) =>
+      new Promise<WorkerReply>((resolve, reject) => {
+        if (failure) return reject(failure);
+        (request.kind === 'check' ? checks : formats).push({ request, resolve, reject });
+        dispatch();
+      }),
     close: async () => {
+      closed = true;
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
-    load: () => Math.min(...workers.map((w) => w.waiting.size)),
   };
 }

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { chunkChecker, chunkFormatter } from '../sweep-rows.js';
 import type { SweepJob } from '../sweep-job.js';
-import type { WorkerReply, WorkerRequest } from './messages.js';
+import type { WorkerReady, WorkerReply, WorkerRequest } from './messages.js';
 import { provideMathjs } from '../../schedule/mathjs-provider.js';
 import { requireMathjs } from '../../io/require-mathjs.js';
 
@@ -28,3 +28,6 @@ parentPort!.on('message', (m: WorkerRequest) => {
   const reply: WorkerReply = { id: m.id, kind: 'format', result: { ...result, text: '', bytes } };
   parentPort!.postMessage(reply, result.plotValues ? [bytes.buffer, result.plotValues.buffer as ArrayBuffer] : [bytes.buffer]);
 });
+
+// Until now the calling thread computed alone; from here on this thread takes requests too.
+parentPort!.postMessage({ kind: 'ready' } satisfies WorkerReady);
