@@ -110,9 +110,9 @@ describe('metricsRecords', () => {
 });
 
 describe('coefficientRecords', () => {
-  it('first order: u and v of each stage, the recursion m_t = u·m_{t−1} + v·g_t', () => {
+  it('first order: u and v of each stage, the recursion mₜ = u·mₜ₋₁ + v·gₜ', () => {
     const records = coefficientRecords(THREE, options);
-    expect(records.recursion).toMatch(/^m_t = u·m_\{t−1\} \+ v·g_t/);
+    expect(records.recursion).toMatch(/^mₜ = u·mₜ₋₁ \+ v·gₜ/);
     expect(records.series.map((s) => s.name)).toEqual(['u', 'v']);
     [U, V].forEach((values, c) => {
       const s = records.series[c];
@@ -139,7 +139,7 @@ describe('coefficientRecords', () => {
   it('a filter bank names its branches\' coefficients and the bank\'s recursion (AggMo: u_i = β_i, v_i = 1, c_i = 1/K)', () => {
     const aggmo = scheduleOf('name: aggmo\nsteps: 1000\nmomentum: { preset: aggmo, betas: [0, 0.9, 0.99] }\n');
     const records = coefficientRecords(aggmo, options);
-    expect(records.recursion).toMatch(/^d_t = c₀·g_t \+ Σ c_i·m_i,t/);
+    expect(records.recursion).toMatch(/^dₜ = c₀·gₜ \+ Σ cᵢ·mᵢ,ₜ/);
     expect(records.series.map((s) => s.name)).toEqual(['u₁', 'v₁', 'c₁', 'u₂', 'v₂', 'c₂', 'u₃', 'v₃', 'c₃']);
     expect(records.series.filter((s) => s.name.startsWith('u')).map((s) => s.mean[0])).toEqual([0, 0.9, 0.99]);
     for (const s of records.series.filter((x) => x.name.startsWith('c'))) expectNear(s.mean[0], 1 / 3, 1e-15, s.name);
