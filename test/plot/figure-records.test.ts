@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { coefficientRecords, metricsRecords, responseMapRecords } from '../../src/plot/figure-records.js';
+import { coefficientRecords, metricsRecords, responseMapRecords, trainingBins } from '../../src/plot/figure-records.js';
 import { resolvePlotOptions } from '../../src/plot/plot-options.js';
 import { PRESETS } from '../../src/schedule/presets/index.js';
+import { stepBins } from '../../src/plot/step-bins.js';
 import { scheduleOf } from './support.js';
 
 const options = resolvePlotOptions();
@@ -106,6 +107,44 @@ describe('metricsRecords', () => {
         else expect(got[key], `${name} stage ${k} ${key}`).toEqual(want);
       }
     });
+  });
+});
+
+describe('trainingBins: per-step schedules binned so a transient at the start survives', () => {
+  // Adam's bias-corrected first moment, one stage per step: DC gain 1/(1 − β1^t), 20 dB at t = 1.
+  const ADAM = scheduleOf('name: adam\nsteps: 20000\nmomentum: { preset: adam-m, beta1: 0.9, biasCorrection: true }\n');
+
+  it('adam-m over 20 000 steps: log-spaced bins whose first ones are single steps, with DC gain −20·log10(1 − 0.9^t)', () => {
+    const bins = trainingBins(ADAM, 400);
+    expect(bins.spacing).toBe('log');
+    expect(bins.count).toBeLessThanOrEqual(400);
+    expect([...bins.t0.slice(0, 5)]).toEqual([0, 1, 2, 3, 4]);
+    expect(bins.t1[bins.count - 1]).toBe(20000);
+    const records = metricsRecords(ADAM, { mapBins: 400 }, bins);
+    expect(records.stepSpacing).toBe('log');
+    for (let t = 1; t <= 5; t++) expectNear(records.bins[t - 1].metrics.dcGainDb!, -20 * Math.log10(1 - 0.9 ** t), 1e-9, `DC gain at step ${t}`);
+    // equal step intervals (the old binning) merge steps 1–50 and show the middle stage's ≈ 0 dB
+    const linear = metricsRecords(ADAM, { mapBins: 400 }, stepBins(ADAM.stages, 400));
+    expect(linear.bins[0].metrics.dcGainDb!).toBeLessThan(1);
+    // … yet its sampled spread still reaches step 1's 20 dB
+    expectNear(linear.bins[0].spread!.max.dcGainDb!, 20, 1e-9, 'spread of the first linear bin');
+  });
+
+  it('a schedule that changes throughout keeps equal step intervals; one with few stages is never merged', () => {
+    const ramp = scheduleOf('name: ramp\nsteps: 20000\nstages: 20000\nmomentum: { u: "0.5 + 0.4 * t / T", v: "1 - u" }\n');
+    expect(trainingBins(ramp, 400).spacing).toBe('linear');
+    const few = trainingBins(THREE, 400);
+    expect(few).toMatchObject({ spacing: 'linear', aggregated: false, count: 3 });
+  });
+
+  it('stepBins log spacing: bins tile the steps in order without gaps, widths growing with the step', () => {
+    const bins = stepBins(ADAM.stages, 100, 'log');
+    expect(bins.t0[0]).toBe(0);
+    for (let b = 1; b < bins.count; b++) {
+      expect(bins.t0[b]).toBe(bins.t1[b - 1]);
+      expect(bins.t1[b] - bins.t0[b]).toBeGreaterThanOrEqual(bins.t1[b - 1] - bins.t0[b - 1] - 1);
+    }
+    expect(bins.t1[bins.count - 1]).toBe(20000);
   });
 });
 

@@ -16,7 +16,11 @@ import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpe
  * white-noise power gain Σh² = v²/(1 − u²) in dB (10·log10), and group delay at DC u/(1 − u) steps.
  *
  * Notes: with more stages than `mapBins`, each bin's metrics are those of its step-weighted mean
- * coefficients (ū, v̄), not means of the metrics.
+ * coefficients (ū, v̄) (a bank or rational filter: of its middle stage), not means of the metrics,
+ * and a band spans the lowest to highest metric over 9 of the bin's stages (MetricsBin.spread).
+ * Records with `stepSpacing` 'log' (trainingBins: a transient at the start) put the step on a log
+ * axis, each bin from its first step. Every value axis is padded (paddedDomain): a constant metric
+ * such as EMA's group delay 9 sits inside its panel.
  */
 export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
@@ -109,7 +113,7 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
   });
   return topLevelSpec({
     title: `Filter metrics: ${records.name}`,
-    subtitle: 'DC gain, −3 dB cutoff, white-noise gain and DC group delay of each stage across training',
+    subtitle: ['Frozen filter of each stage across training: DC gain, −3 dB cutoff,', `white-noise gain and DC group delay${banded ? '; band: range of a merged bin' : ''}`],
     description:
       `Metrics of the frozen stage filters of schedule ${records.name} (${stageCountText(records.stageCount)} over ` +
       `${records.steps} steps) against the training step${logSteps ? ' on a log axis' : ''}, four panels: DC gain${firstOrder ? ' |v|/(1 − u)' : ''} in dB; ` +

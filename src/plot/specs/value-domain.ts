@@ -52,7 +52,8 @@ export function paddedDomain(values: Iterable<number | null>, options: DomainOpt
   }
   const size = Math.max(Math.abs(lo), Math.abs(hi));
   if (hi - lo <= CONSTANT_SPREAD * Math.max(size, 1)) {
-    const centre = (lo + hi) / 2;
+    // Noise around 0 (|x| ≤ 10⁻⁶) is 0.
+    const centre = size > CONSTANT_SPREAD ? (lo + hi) / 2 : 0;
     const half = size > CONSTANT_SPREAD ? 0.1 * size : 1;
     return { domain: [centre - half, centre + half], nice: true, zero: false };
   }

@@ -84,8 +84,8 @@ export function wrapSubtitle(text: string, width: number): string | string[] {
     const head = rest.slice(0, perLine + 1);
     const clause = Math.max(head.lastIndexOf('; '), head.lastIndexOf(': '));
     const space = head.lastIndexOf(' ');
-    // A clause break only when it keeps at least half a line; no space at all: cut the word.
-    const cut = clause >= perLine / 2 ? clause + 1 : space > 0 ? space : perLine;
+    // A clause break only when it keeps at least a third of a line; no space at all: cut the word.
+    const cut = clause >= perLine / 3 ? clause + 1 : space > 0 ? space : perLine;
     lines.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
