@@ -3,6 +3,7 @@ import { stageMetrics } from '../filter/metrics.js';
 import { isFirstOrder, matchFilter, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
 import type { Schedule, StageMetrics } from '../types.js';
 import { middleStage, sampleStages } from './bin-stages.js';
+import { coefficientColumns } from '../schedule/coefficient-columns.js';
 import { coefficientSeries } from './coefficient-series.js';
 import { gainBoundsDb } from './gain-bounds-db.js';
 import { mapRows, type MapRows } from './map-rows.js';
@@ -50,20 +51,32 @@ const FRONT_LOADED = 10;
  * over 200 000 steps). Few stages (≤ maxBins) are never merged, so their bins are always exact.
  */
 export function trainingBins(schedule: Schedule, maxBins: number): StepBins {
-  const linear = stepBins(schedule.stages, maxBins);
-  if (!linear.aggregated || linear.count < 2) return linear;
-  const frontLoaded = coefficientSeries(schedule).some((s) => {
-    const { min, max } = binValues(schedule.stages, linear, s.values);
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let b = 1; b < linear.count; b++) {
-      lo = Math.min(lo, min[b]);
-      hi = Math.max(hi, max[b]);
+  const { stages } = schedule;
+  const n = stages.count;
+  if (n <= maxBins) return stepBins(stages, maxBins);
+  // The last stage of the first equal-interval bin (stepBins' rule), then one pass per coefficient,
+  // no copies: the first bin is stages 0 … split, the rest after it.
+  const width = (stages.endStep[n - 1] - stages.startStep[0] + 1) / Math.max(1, Math.floor(maxBins));
+  let split = 0;
+  while (split + 1 < n && stages.startStep[split + 1] - stages.startStep[0] < width) split++;
+  if (split + 1 >= n) return stepBins(stages, maxBins);
+  const columns = coefficientColumns(schedule);
+  const frontLoaded = columns.names.some((_, c) => {
+    let lo0 = Infinity, hi0 = -Infinity, lo = Infinity, hi = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const x = columns.value(k, c);
+      if (k <= split) {
+        if (x < lo0) lo0 = x;
+        if (x > hi0) hi0 = x;
+      } else {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
     }
-    const first = max[0] - min[0];
+    const first = hi0 - lo0;
     return first > 0 && first > FRONT_LOADED * (hi - lo);
   });
-  return frontLoaded ? stepBins(schedule.stages, maxBins, 'log') : linear;
+  return stepBins(stages, maxBins, frontLoaded ? 'log' : 'linear');
 }
 
 /** One column of the response map: one stage, or consecutive stages merged. Steps are steps elapsed. */
