@@ -75,7 +75,9 @@ function legendSymbols(svg: string): { title: string; symbols: string[]; gradien
 
 describe('figures a reader can read', () => {
   it('no axis tick label of any kind has more than 4 significant digits or is longer than 7 characters', async () => {
-    const all = [...figures(SCHEDULES), ...figures([ADAM]).filter((f) => /metrics|coefficients/.test(f.id)), ...figures([RATIONAL])];
+    // warm-up then cosine to ~0: a learning rate over many decades on its log axis
+    const cosine = scheduleOf('name: cosine\nsteps: 2000\nlr: { scheduler: get_cosine_schedule_with_warmup, num_warmup_steps: 100, num_training_steps: 2000, base: 6.0e-4 }\nmomentum: { preset: adam-m, beta1: 0.9 }\n');
+    const all = [...figures(SCHEDULES), ...figures([ADAM]).filter((f) => /metrics|coefficients/.test(f.id)), ...figures([RATIONAL]), ...figures([cosine]).filter((f) => f.id.endsWith('coefficients'))];
     for (const { id, spec } of all) {
       for (const label of roleTexts(await svgOf(spec), 'axis-label')) {
         expect(significantDigits(label), `${id}: "${label}"`).toBeLessThanOrEqual(4);
@@ -159,7 +161,8 @@ describe('figures a reader can read', () => {
   });
 
   it('every value axis names its unit', () => {
-    for (const { id, spec } of [...figures(SCHEDULES), ...figures([RATIONAL])]) {
+    const withLr = scheduleOf('name: lr\nsteps: 1000\nstages: 10\nlr: 0.1\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n');
+    for (const { id, spec } of [...figures(SCHEDULES), ...figures([RATIONAL]), ...figures([withLr])]) {
       for (const n of nodes(spec)) {
         const y = (n.encoding as Record<string, { title?: unknown }> | undefined)?.y;
         if (!y || y.title === undefined || y.title === null) continue;

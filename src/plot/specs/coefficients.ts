@@ -6,7 +6,7 @@ import { roundSig } from '../../util/round-sig.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { LINE_LEGEND } from './legends.js';
-import { fieldValues, paddedDomain, VALUE_AXIS, VALUE_AXIS_FORMAT } from './value-domain.js';
+import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
@@ -90,7 +90,7 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
     mark: { type: 'line', interpolate: 'step-after', strokeDash: [6, 3] },
     encoding: {
       x: stepX(records),
-      y: { field: 'value', type: 'quantitative', title: 'Learning rate α', scale: { type: 'log', ...domain }, axis: { orient: 'right', format: VALUE_AXIS_FORMAT } },
+      y: { field: 'value', type: 'quantitative', title: 'Learning rate α (log scale)', scale: { type: 'log', ...domain }, axis: { orient: 'right', ...LOG_AXIS } },
       color: { value: colour },
       tooltip: [
         { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },

@@ -7,7 +7,7 @@ import { roundSig } from '../../util/round-sig.js';
 import { stageCountText } from './curve-figure.js';
 import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
-import { fieldValues, paddedDomain, VALUE_AXIS } from './value-domain.js';
+import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
@@ -82,7 +82,7 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
     const values = [...fieldValues(rows, p.field), ...(banded ? [...fieldValues(rows, `${p.field}Min`), ...fieldValues(rows, `${p.field}Max`)] : [])];
     const domain = paddedDomain(values, { type: p.log ? 'log' : 'linear' });
     const scale = p.log ? { ...axis.scale, ...domain } : domain;
-    const y = { field: p.field, type: 'quantitative', title: p.title, scale, axis: VALUE_AXIS } satisfies Encoding<Field>['y'];
+    const y = { field: p.field, type: 'quantitative', title: p.title, scale, axis: p.log ? LOG_AXIS : VALUE_AXIS } satisfies Encoding<Field>['y'];
     const layer: LayerItem[] = [];
     if (banded) {
       layer.push({

@@ -11,6 +11,15 @@ export const VALUE_AXIS_FORMAT = '.4~r';
 export const VALUE_AXIS = { format: VALUE_AXIS_FORMAT } as const;
 
 /**
+ * Labels of a log value axis: 4 significant digits (d3 '.4~g'), in exponent form below 10⁻⁴ (1e-8,
+ * not 0.00000001); ticks vega leaves unlabelled on a dense log axis stay unlabelled.
+ */
+export const LOG_AXIS = {
+  format: '.4~g',
+  labelExpr: "datum.label == '' || abs(datum.value) >= 1e-4 ? datum.label : format(datum.value, '.1~e')",
+} as const;
+
+/**
  * Relative spread below which values count as one constant: float noise of a quantity that is
  * constant in exact arithmetic (adam-m's DC gain varies by 3·10⁻¹¹ dB around 0) is far below it.
  */
