@@ -16,8 +16,9 @@ export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCo
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets([{ records }], axis, ['gainDb', 'phase']);
   const { stages } = data;
+  // The frequency axis is titled once, under the phase panel.
   const panel = (quantity: 'gainDb' | 'phase', height: number) =>
-    curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false, curves: data.curves });
+    curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false, curves: data.curves, xTitle: quantity === 'phase' });
   return topLevelSpec({
     title: `Bode plot: ${records.name}`,
     subtitle: ['Frozen stage filters Hₖ(z) = vₖ/(1 − uₖ·z⁻¹) at z = exp(jω):', 'magnitude (dB) over phase (rad), one curve per stage'],

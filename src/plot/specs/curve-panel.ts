@@ -39,6 +39,8 @@ export interface CurvePanelOptions {
   interactive: boolean;
   /** The `curves` rows drawn, for the value axis's padded domain (paddedDomain). */
   curves: readonly DataRow[];
+  /** false: no x-axis title (a panel stacked over another with the same axis). */
+  xTitle?: boolean;
 }
 
 /** Stage facts for tooltips (the stage index itself is on every curve row). */
@@ -61,7 +63,7 @@ function highlightedStageFilter(): Transform {
  */
 export function curvePanel(o: CurvePanelOptions): LayerSpec<Field> {
   const q = CURVE_QUANTITY[o.quantity];
-  const x = { field: 'frequency', type: 'quantitative', title: o.axis.title, scale: o.axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
+  const x = { field: 'frequency', type: 'quantitative', title: o.xTitle === false ? null : o.axis.title, scale: o.axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
   // The 0 dB line is part of a magnitude panel, so its domain holds 0 dB.
   const domain = paddedDomain(fieldValues(o.curves, o.quantity), { include: o.quantity === 'gainDb' ? [0] : [] });
   const y = { field: o.quantity, type: 'quantitative', title: q.title, scale: domain, axis: VALUE_AXIS } satisfies Encoding<Field>['y'];
