@@ -1,3 +1,5 @@
+import { roundSig } from '../../util/round-sig.js';
+
 /**
  * Value axes that show their data: a line never sits on the panel's frame, and a constant or
  * near-constant quantity (EMA's group delay 9, an all-pass 0 dB, a fixed a₁) gets a readable range
@@ -24,6 +26,9 @@ export const LOG_AXIS = {
  * constant in exact arithmetic (adam-m's DC gain varies by 3·10⁻¹¹ dB around 0) is far below it.
  */
 const CONSTANT_SPREAD = 1e-6;
+/** A domain end to 6 significant digits (the ends are finite: they come from finite data). */
+const end = (x: number): number => roundSig(x) ?? x;
+
 /** Share of the data's span added at each end of a linear domain. */
 const MARGIN = 0.05;
 
@@ -40,7 +45,8 @@ export interface DomainOptions {
  * rounded outward to nice ticks by vega (`nice`). Values non-finite (or ≤ 0 on log) are ignored;
  * with none left, an empty object leaves the scale to vega.
  *
- * Returns `{ domain: [lo, hi], nice: true, zero: false }` (no `zero` on log, which has no zero).
+ * Returns `{ domain: [lo, hi], nice: true, zero: false }` (no `zero` on log, which has no zero), the
+ * ends rounded to 6 significant digits so the spec's JSON reads cleanly.
  */
 export function paddedDomain(values: Iterable<number | null>, options: DomainOptions = {}): { domain?: [number, number]; nice?: boolean; zero?: boolean } {
   const log = options.type === 'log';
@@ -57,17 +63,17 @@ export function paddedDomain(values: Iterable<number | null>, options: DomainOpt
   if (log) {
     const constant = Math.log10(hi / lo) <= CONSTANT_SPREAD;
     const factor = constant ? 2 : Math.pow(hi / lo, MARGIN);
-    return { domain: [lo / factor, hi * factor], nice: true };
+    return { domain: [end(lo / factor), end(hi * factor)], nice: true };
   }
   const size = Math.max(Math.abs(lo), Math.abs(hi));
   if (hi - lo <= CONSTANT_SPREAD * Math.max(size, 1)) {
     // Noise around 0 (|x| ≤ 10⁻⁶) is 0.
     const centre = size > CONSTANT_SPREAD ? (lo + hi) / 2 : 0;
     const half = size > CONSTANT_SPREAD ? 0.1 * size : 1;
-    return { domain: [centre - half, centre + half], nice: true, zero: false };
+    return { domain: [end(centre - half), end(centre + half)], nice: true, zero: false };
   }
   const margin = MARGIN * (hi - lo);
-  return { domain: [lo - margin, hi + margin], nice: true, zero: false };
+  return { domain: [end(lo - margin), end(hi + margin)], nice: true, zero: false };
 }
 
 /**
