@@ -30,6 +30,7 @@ export const PICTURES = [
   ['warmup-response-map.png', 'configs/custom-expressions.yaml --kind response-map --png-scale 1'],
   ['fsgdm-coefficients.svg', 'configs/fsgdm-cifar100.yaml --kind coefficients'],
   ['fsgdm-metrics.svg', 'configs/fsgdm-cifar100.yaml --kind metrics'],
+  ['adam-metrics.svg', '--preset adam-m --set steps=200000 --kind metrics'],
   ['compare.svg', 'configs/compare-ema-standard-fsgdm.yaml --kind compare'],
   ['compare-facet.svg', 'configs/compare-ema-standard-fsgdm.yaml --kind compare --facet --compare-at 0,1'],
   ['ema-magnitude-dark.svg', '--preset ema-sgdm --set momentum.beta=0.99 --kind magnitude --theme dark'],

@@ -3,6 +3,7 @@ import { stageMetrics } from '../filter/metrics.js';
 import { isFirstOrder, matchFilter, stageMetricsOf, stageResponse } from '../filter/stage-filter.js';
 import type { Schedule, StageMetrics } from '../types.js';
 import { middleStage, sampleStages } from './bin-stages.js';
+import { coefficientColumns } from '../schedule/coefficient-columns.js';
 import { coefficientSeries } from './coefficient-series.js';
 import { gainBoundsDb } from './gain-bounds-db.js';
 import { mapRows, type MapRows } from './map-rows.js';
@@ -10,7 +11,7 @@ import { autoOmegaMin } from './plot-grid.js';
 import type { PlotOptions, PlotView } from './plot-options.js';
 import { learningRateOf } from './update-view.js';
 import { frequencyAxis } from './specs/frequency-axis.js';
-import { binValues, stepBins, type StepBins } from './step-bins.js';
+import { binValues, stepBins, type StepBins, type StepSpacing } from './step-bins.js';
 
 /**
  * The numbers of the figures drawn over training (response map, metrics, coefficients), computed
@@ -32,6 +33,50 @@ export interface FigureSchedule {
   firstOrder: boolean;
   /** Some bin merges several stages. */
   aggregated: boolean;
+  /** How the bins cut the step axis; 'log' figures draw the step on a log axis (trainingBins). Absent: linear. */
+  stepSpacing?: StepSpacing;
+}
+
+/**
+ * A change over the first bin this many times larger than over all the rest makes the schedule
+ * front-loaded (a bias correction, a short warm-up): trainingBins then bins the steps on a log axis.
+ */
+const FRONT_LOADED = 10;
+
+/**
+ * The step bins of the metrics and coefficients figures: equal step intervals (stepBins), unless
+ * merging stages would hide a transient at the start. When some coefficient changes more within the
+ * first bin than over all later bins together (FRONT_LOADED times), the bins are log-spaced: the first
+ * steps keep bins of their own (adam-m's bias correction: DC gain 20 dB at step 1, 0 dB by step 100,
+ * over 200 000 steps). Few stages (≤ maxBins) are never merged, so their bins are always exact.
+ */
+export function trainingBins(schedule: Schedule, maxBins: number): StepBins {
+  const { stages } = schedule;
+  const n = stages.count;
+  if (n <= maxBins) return stepBins(stages, maxBins);
+  // The last stage of the first equal-interval bin (stepBins' rule), then one pass per coefficient,
+  // no copies: the first bin is stages 0 … split, the rest after it.
+  const width = (stages.endStep[n - 1] - stages.startStep[0] + 1) / Math.max(1, Math.floor(maxBins));
+  let split = 0;
+  while (split + 1 < n && stages.startStep[split + 1] - stages.startStep[0] < width) split++;
+  if (split + 1 >= n) return stepBins(stages, maxBins);
+  const columns = coefficientColumns(schedule);
+  const frontLoaded = columns.names.some((_, c) => {
+    let lo0 = Infinity, hi0 = -Infinity, lo = Infinity, hi = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const x = columns.value(k, c);
+      if (k <= split) {
+        if (x < lo0) lo0 = x;
+        if (x > hi0) hi0 = x;
+      } else {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+    }
+    const first = hi0 - lo0;
+    return first > 0 && first > FRONT_LOADED * (hi - lo);
+  });
+  return stepBins(stages, maxBins, frontLoaded ? 'log' : 'linear');
 }
 
 /** One column of the response map: one stage, or consecutive stages merged. Steps are steps elapsed. */
@@ -98,6 +143,14 @@ export function responseMapRecords(
   return { ...figureSchedule(schedule, bins, firstOrder), rows, columns };
 }
 
+/** The metrics the metrics figure draws; null where undefined (no −3 dB cutoff, 0 dB of a zero gain). */
+export interface DrawnMetrics {
+  dcGainDb: number | null;
+  cutoffFrequency: number | null;
+  noiseGain: number;
+  groupDelayDc: number;
+}
+
 /** One bin of the metrics figure: its span (steps elapsed), coefficients and frozen-filter metrics. */
 export interface MetricsBin {
   t0: number;
@@ -105,6 +158,37 @@ export interface MetricsBin {
   u: number;
   v: number;
   metrics: StageMetrics;
+  /**
+   * A merged bin: the lowest and highest of each metric over up to 9 of its stages spread evenly,
+   * first and last included (sampleStages), so a change inside the bin still shows as a band.
+   */
+  spread?: { min: DrawnMetrics; max: DrawnMetrics };
+}
+
+/** Stages sampled per merged bin for its metrics' spread. */
+const SPREAD_SAMPLES = 9;
+
+/** Lowest and highest of each drawn metric over the given stages (nulls left out; null when all are). */
+function metricsSpread(schedule: Schedule, stages: readonly number[]): { min: DrawnMetrics; max: DrawnMetrics } {
+  const keys = ['dcGainDb', 'cutoffFrequency', 'noiseGain', 'groupDelayDc'] as const;
+  const min: Record<string, number | null> = {};
+  const max: Record<string, number | null> = {};
+  for (const k of stages) {
+    const m = stageMetricsOf(schedule, k);
+    for (const key of keys) {
+      const x = m[key];
+      if (x === null || !Number.isFinite(x)) continue;
+      min[key] = min[key] == null ? x : Math.min(min[key], x);
+      max[key] = max[key] == null ? x : Math.max(max[key], x);
+    }
+  }
+  const pick = (r: Record<string, number | null>): DrawnMetrics => ({
+    dcGainDb: r.dcGainDb ?? null,
+    cutoffFrequency: r.cutoffFrequency ?? null,
+    noiseGain: r.noiseGain ?? NaN,
+    groupDelayDc: r.groupDelayDc ?? NaN,
+  });
+  return { min: pick(min), max: pick(max) };
 }
 
 export interface MetricsRecords extends FigureSchedule {
@@ -112,7 +196,7 @@ export interface MetricsRecords extends FigureSchedule {
 }
 
 /** Metrics of each bin's filter (stageMetrics of (ū, v̄), or stageMetricsOf the middle stage), as analyze reports them. */
-export function metricsRecords(schedule: Schedule, options: Pick<PlotOptions, 'mapBins'>, bins: StepBins = stepBins(schedule.stages, options.mapBins)): MetricsRecords {
+export function metricsRecords(schedule: Schedule, options: Pick<PlotOptions, 'mapBins'>, bins: StepBins = trainingBins(schedule, options.mapBins)): MetricsRecords {
   const firstOrder = isFirstOrder(schedule);
   const out: MetricsBin[] = [];
   for (let b = 0; b < bins.count; b++) {
@@ -123,6 +207,7 @@ export function metricsRecords(schedule: Schedule, options: Pick<PlotOptions, 'm
       u: firstOrder ? bins.uMean[b] : schedule.stages.u[middle],
       v: firstOrder ? bins.vMean[b] : schedule.stages.v[middle],
       metrics: firstOrder ? stageMetrics(bins.uMean[b], bins.vMean[b]) : stageMetricsOf(schedule, middle),
+      ...(bins.lastStage[b] > bins.firstStage[b] ? { spread: metricsSpread(schedule, sampleStages(bins, b, SPREAD_SAMPLES)) } : {}),
     });
   }
   return { ...figureSchedule(schedule, bins, firstOrder), bins: out };
@@ -148,14 +233,14 @@ export interface CoefficientRecords extends FigureSchedule {
 }
 
 /** Every coefficient of the schedule's filter (coefficientSeries), binned. */
-export function coefficientRecords(schedule: Schedule, options: Pick<PlotOptions, 'mapBins'>, bins: StepBins = stepBins(schedule.stages, options.mapBins)): CoefficientRecords {
+export function coefficientRecords(schedule: Schedule, options: Pick<PlotOptions, 'mapBins'>, bins: StepBins = trainingBins(schedule, options.mapBins)): CoefficientRecords {
   const series = coefficientSeries(schedule).map((s) => ({ name: s.name, ...binValues(schedule.stages, bins, s.values) }));
   return {
     ...figureSchedule(schedule, bins, isFirstOrder(schedule)),
     recursion: matchFilter(schedule, {
-      firstOrder: () => 'm_t = u·m_{t−1} + v·g_t: u weighs the previous buffer, v the new gradient',
-      bank: () => 'd_t = c₀·g_t + Σ c_i·m_i,t with m_i,t = u_i·m_i,t−1 + v_i·g_t: one buffer per branch i',
-      rational: () => 'y_t = Σ b_k·g_t−k − Σ a_k·y_t−k (a₀ = 1): numerator b, denominator a',
+      firstOrder: () => 'mₜ = u·mₜ₋₁ + v·gₜ: u weighs the previous buffer, v the new gradient',
+      bank: () => 'dₜ = c₀·gₜ + Σ cᵢ·mᵢ,ₜ with mᵢ,ₜ = uᵢ·mᵢ,ₜ₋₁ + vᵢ·gₜ: one buffer per branch i',
+      rational: () => 'yₜ = Σ bₖ·gₜ₋ₖ − Σ aₖ·yₜ₋ₖ (a₀ = 1): numerator b, denominator a',
     }),
     t0: bins.t0.slice(0, bins.count),
     t1: bins.t1.slice(0, bins.count),
@@ -165,7 +250,7 @@ export function coefficientRecords(schedule: Schedule, options: Pick<PlotOptions
 }
 
 function figureSchedule(schedule: Schedule, bins: StepBins, firstOrder: boolean): FigureSchedule {
-  return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, firstOrder, aggregated: bins.aggregated };
+  return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, firstOrder, aggregated: bins.aggregated, stepSpacing: bins.spacing };
 }
 
 /** The update view of map columns: + 20·log10 α (the column's mean α; its bounds with the lowest and highest α). */

@@ -4,7 +4,7 @@ import { uniqueSlugs } from './file-slug.js';
 import { plotGrid } from './plot-grid.js';
 import type { PlotKind } from './plot-kind.js';
 import type { PlotOptions } from './plot-options.js';
-import { coefficientRecords, metricsRecords, responseMapRecords } from './figure-records.js';
+import { coefficientRecords, metricsRecords, responseMapRecords, trainingBins } from './figure-records.js';
 import { compareSources } from './compare-sources.js';
 import { responseRecords, withExact, type ExactResponses, type ResponseRecords } from './response-records.js';
 import { spreadStages } from './spread-stages.js';
@@ -63,9 +63,12 @@ export function plotFigures(
       }
       return r;
     };
-    // The figures over training share one binning of the stages.
+    // The figures over training share one binning of the stages: the map on equal step intervals,
+    // metrics and coefficients log-spaced when a transient at the start would be merged away.
     let binned: StepBins | undefined;
+    let trained: StepBins | undefined;
     const bins = (): StepBins => (binned ??= stepBins(schedule.stages, options.mapBins));
+    const training = (): StepBins => (trained ??= trainingBins(schedule, options.mapBins));
     const count = schedule.stages.count;
     const curveCount = options.stageCount;
     for (const kind of order) {
@@ -79,8 +82,8 @@ export function plotFigures(
       else if (kind === 'group-delay') spec = groupDelaySpec(records(curveCount), { ...options, interactive: false }, count);
       else if (kind === 'bode') spec = bodeSpec(records(curveCount), options, count);
       else if (kind === 'response-map') spec = responseMapSpec(responseMapRecords(schedule, options, bins()), options);
-      else if (kind === 'coefficients') spec = coefficientsSpec(coefficientRecords(schedule, options, bins()), options);
-      else spec = metricsSpec(metricsRecords(schedule, options, bins()), options);
+      else if (kind === 'coefficients') spec = coefficientsSpec(coefficientRecords(schedule, options, training()), options);
+      else spec = metricsSpec(metricsRecords(schedule, options, training()), options);
       figures.push({ id: `${slugs[n]}-${kind}`, kind, schedule: schedule.name, slug: slugs[n], spec });
     }
   });

@@ -24,19 +24,35 @@ export interface StepBins {
   vMax: Float64Array;
   /** True when some bin holds more than one stage. */
   aggregated: boolean;
+  /** How the bins cut the step axis: equal intervals, or intervals equal on a log axis of the step. */
+  spacing: StepSpacing;
 }
 
 /**
- * Bins of a stage table. With count ≤ maxBins every stage is its own bin (exact). Otherwise the step
- * range is cut into maxBins equal intervals and each stage joins the interval its first step falls
- * in; empty intervals (inside a long stage) vanish, so there are at most maxBins bins.
+ * 'linear': equal step intervals. 'log': equal intervals of log(step), so the first steps get bins of
+ * their own (a bias correction's transient over the first tens of steps survives 10⁵ steps of binning).
  */
-export function stepBins(table: StageTable, maxBins: number): StepBins {
+export type StepSpacing = 'linear' | 'log';
+
+/**
+ * Bins of a stage table. With count ≤ maxBins every stage is its own bin (exact). Otherwise the step
+ * range is cut into maxBins equal intervals (of the step, or with `spacing` 'log' of log(step)) and
+ * each stage joins the interval its first step falls in; empty intervals (inside a long stage)
+ * vanish, so there are at most maxBins bins.
+ */
+export function stepBins(table: StageTable, maxBins: number, spacing: StepSpacing = 'linear'): StepBins {
   const n = table.count;
   const first = n > 0 ? table.startStep[0] : 1;
   const span = n > 0 ? table.endStep[n - 1] - first + 1 : 0;
-  const width = span / Math.max(1, Math.floor(maxBins));
-  const binOf = n <= maxBins ? (i: number) => i : (i: number) => Math.floor((table.startStep[i] - first) / width);
+  const bins = Math.max(1, Math.floor(maxBins));
+  const width = span / bins;
+  const logWidth = Math.log(span + 1) / bins;
+  const binOf =
+    n <= maxBins
+      ? (i: number) => i
+      : spacing === 'log'
+        ? (i: number) => Math.floor(Math.log(table.startStep[i] - first + 1) / logWidth)
+        : (i: number) => Math.floor((table.startStep[i] - first) / width);
 
   // First pass: count bins (bin numbers are non-decreasing in i).
   let count = 0;
@@ -74,6 +90,7 @@ export function stepBins(table: StageTable, maxBins: number): StepBins {
     vMin: v.min,
     vMax: v.max,
     aggregated: count < n,
+    spacing: n <= maxBins ? 'linear' : spacing,
   };
 }
 

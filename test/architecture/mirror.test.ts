@@ -40,6 +40,7 @@ const CROSS_CUTTING: Record<string, string> = {
   'test/plot/ci-workflow.test.ts': 'the workflow of docs/ci-workflow.md (Step 2 moves it to test/docs/)',
   'test/plot/cli-plot.test.ts': 'plot end to end',
   'test/plot/html-browser.test.ts': 'the HTML page in a real browser',
+  'test/plot/legibility.test.ts': 'what a reader sees in every figure kind: tick labels, legend symbols, padded domains, transients, margins (issue 15)',
   'test/plot/render.test.ts': 'the render pipeline, every format',
   'test/plot/specs.test.ts': 'every Vega-Lite builder of plot/specs',
   'test/schedule/config-fuzz.test.ts': 'random configs through parse, resolve and the CLI',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { coefficientRecords, metricsRecords, responseMapRecords } from '../../src/plot/figure-records.js';
+import { coefficientRecords, metricsRecords, responseMapRecords, trainingBins } from '../../src/plot/figure-records.js';
 import { resolvePlotOptions } from '../../src/plot/plot-options.js';
 import { PRESETS } from '../../src/schedule/presets/index.js';
+import { stepBins } from '../../src/plot/step-bins.js';
 import { scheduleOf } from './support.js';
 
 const options = resolvePlotOptions();
@@ -109,10 +110,48 @@ describe('metricsRecords', () => {
   });
 });
 
+describe('trainingBins: per-step schedules binned so a transient at the start survives', () => {
+  // Adam's bias-corrected first moment, one stage per step: DC gain 1/(1 − β1^t), 20 dB at t = 1.
+  const ADAM = scheduleOf('name: adam\nsteps: 20000\nmomentum: { preset: adam-m, beta1: 0.9, biasCorrection: true }\n');
+
+  it('adam-m over 20 000 steps: log-spaced bins whose first ones are single steps, with DC gain −20·log10(1 − 0.9^t)', () => {
+    const bins = trainingBins(ADAM, 400);
+    expect(bins.spacing).toBe('log');
+    expect(bins.count).toBeLessThanOrEqual(400);
+    expect([...bins.t0.slice(0, 5)]).toEqual([0, 1, 2, 3, 4]);
+    expect(bins.t1[bins.count - 1]).toBe(20000);
+    const records = metricsRecords(ADAM, { mapBins: 400 }, bins);
+    expect(records.stepSpacing).toBe('log');
+    for (let t = 1; t <= 5; t++) expectNear(records.bins[t - 1].metrics.dcGainDb!, -20 * Math.log10(1 - 0.9 ** t), 1e-9, `DC gain at step ${t}`);
+    // equal step intervals (the old binning) merge steps 1–50 and show the middle stage's ≈ 0 dB
+    const linear = metricsRecords(ADAM, { mapBins: 400 }, stepBins(ADAM.stages, 400));
+    expect(linear.bins[0].metrics.dcGainDb!).toBeLessThan(1);
+    // … yet its sampled spread still reaches step 1's 20 dB
+    expectNear(linear.bins[0].spread!.max.dcGainDb!, 20, 1e-9, 'spread of the first linear bin');
+  });
+
+  it('a schedule that changes throughout keeps equal step intervals; one with few stages is never merged', () => {
+    const ramp = scheduleOf('name: ramp\nsteps: 20000\nstages: 20000\nmomentum: { u: "0.5 + 0.4 * t / T", v: "1 - u" }\n');
+    expect(trainingBins(ramp, 400).spacing).toBe('linear');
+    const few = trainingBins(THREE, 400);
+    expect(few).toMatchObject({ spacing: 'linear', aggregated: false, count: 3 });
+  });
+
+  it('stepBins log spacing: bins tile the steps in order without gaps, widths growing with the step', () => {
+    const bins = stepBins(ADAM.stages, 100, 'log');
+    expect(bins.t0[0]).toBe(0);
+    for (let b = 1; b < bins.count; b++) {
+      expect(bins.t0[b]).toBe(bins.t1[b - 1]);
+      expect(bins.t1[b] - bins.t0[b]).toBeGreaterThanOrEqual(bins.t1[b - 1] - bins.t0[b - 1] - 1);
+    }
+    expect(bins.t1[bins.count - 1]).toBe(20000);
+  });
+});
+
 describe('coefficientRecords', () => {
-  it('first order: u and v of each stage, the recursion m_t = u·m_{t−1} + v·g_t', () => {
+  it('first order: u and v of each stage, the recursion mₜ = u·mₜ₋₁ + v·gₜ', () => {
     const records = coefficientRecords(THREE, options);
-    expect(records.recursion).toMatch(/^m_t = u·m_\{t−1\} \+ v·g_t/);
+    expect(records.recursion).toMatch(/^mₜ = u·mₜ₋₁ \+ v·gₜ/);
     expect(records.series.map((s) => s.name)).toEqual(['u', 'v']);
     [U, V].forEach((values, c) => {
       const s = records.series[c];
@@ -139,7 +178,7 @@ describe('coefficientRecords', () => {
   it('a filter bank names its branches\' coefficients and the bank\'s recursion (AggMo: u_i = β_i, v_i = 1, c_i = 1/K)', () => {
     const aggmo = scheduleOf('name: aggmo\nsteps: 1000\nmomentum: { preset: aggmo, betas: [0, 0.9, 0.99] }\n');
     const records = coefficientRecords(aggmo, options);
-    expect(records.recursion).toMatch(/^d_t = c₀·g_t \+ Σ c_i·m_i,t/);
+    expect(records.recursion).toMatch(/^dₜ = c₀·gₜ \+ Σ cᵢ·mᵢ,ₜ/);
     expect(records.series.map((s) => s.name)).toEqual(['u₁', 'v₁', 'c₁', 'u₂', 'v₂', 'c₂', 'u₃', 'v₃', 'c₃']);
     expect(records.series.filter((s) => s.name.startsWith('u')).map((s) => s.mean[0])).toEqual([0, 0.9, 0.99]);
     for (const s of records.series.filter((x) => x.name.startsWith('c'))) expectNear(s.mean[0], 1 / 3, 1e-15, s.name);

@@ -48,7 +48,8 @@ describe('curve plots: magnitude, phase, group delay, Bode', () => {
     const line = encodings(spec).find((e) => e.color)!;
     expect(line.x).toMatchObject({ field: 'frequency', type: 'quantitative', title: 'Frequency ω (rad/sample)', scale: { type: 'log' } });
     expect(line.y).toMatchObject({ field: 'gainDb', title: 'Gain |H| (dB)' });
-    expect(line.color).toMatchObject({ field: 'stage', type: 'quantitative', title: 'Stage' });
+    // Three stages: a discrete legend, one stroke per stage (a gradient only beyond MAX_LISTED_STAGES).
+    expect(line.color).toMatchObject({ field: 'stage', type: 'ordinal', title: 'Stage', legend: { symbolType: 'stroke' } });
     expect(encodings(spec).find((e) => !e.color)!.y).toMatchObject({ field: 'gainDb' });
     expect(rowsOf(spec, 'curveStages').map((r) => r.stage)).toEqual([0, 150, 300]);
   });
@@ -327,9 +328,9 @@ describe('coefficients, metrics, compare', () => {
     const overlay = compareSpec(sources, options);
     const e = encodings(overlay).find((x) => x.color)!;
     expect(e.color).toMatchObject({ field: 'schedule', scale: { domain: ['ema', 'fsgdm'] } });
-    expect(e.strokeDash).toMatchObject({ field: 'position', scale: { domain: ['0 %', '50 %', '100 %', 'all steps'], range: [[1, 0], [8, 3], [3, 3], [1, 0]] } });
+    expect(e.strokeDash).toMatchObject({ field: 'position', scale: { domain: ['0 %', '50 %', '100 %', 'all steps'], range: [[1, 0], [8, 3], [3, 3], [12, 3, 3, 3]] } });
     expect((overlay.title as { text: string }).text).toBe('Compare: ema vs fsgdm');
-    expect((overlay.title as { subtitle: string }).subtitle).toBe("Magnitude |H(ω)| of each schedule's stage at 0 %, 50 %, 100 % of training; one-stage schedules at all steps");
+    expect([(overlay.title as { subtitle: string | string[] }).subtitle].flat().join(' ')).toBe("Magnitude |H(ω)| of each schedule's stage at 0 %, 50 %, 100 % of training; one-stage schedules at all steps");
     const stages = byCurve(overlay);
     for (const r of rowsOf(overlay, 'curves')) {
       const s = stages.get(r.curve as number)!;

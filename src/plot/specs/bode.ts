@@ -16,16 +16,18 @@ export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCo
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets([{ records }], axis, ['gainDb', 'phase']);
   const { stages } = data;
+  // The frequency axis is titled once, under the phase panel.
   const panel = (quantity: 'gainDb' | 'phase', height: number) =>
-    curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false });
+    curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false, curves: data.curves, xTitle: quantity === 'phase' });
   return topLevelSpec({
     title: `Bode plot: ${records.name}`,
-    subtitle: 'Magnitude (dB) over phase (rad) of the frozen stage filters H_k(ω) = v_k/(1 − u_k e^{−jω})',
+    subtitle: ['Frozen stage filters Hₖ(z) = vₖ/(1 − uₖ·z⁻¹) at z = exp(jω):', 'magnitude (dB) over phase (rad), one curve per stage'],
     description:
       `Bode plot of ${stageList(stages)} of ${scheduleSummary(records.name, stageCount ?? stages.length, records.steps)}: ` +
       `magnitude in dB (top, dashed line at 0 dB) and unwrapped phase in radians (bottom) against ` +
       `${axis.title.toLowerCase()} on a ${options.frequencyScale} axis${stages.length > 1 ? '; colour = stage' : ''}.`,
     theme,
+    width: options.width,
     datasets: { curveStages: data.curveStages, curves: data.curves },
     body: {
       vconcat: [panel('gainDb', options.height), panel('phase', Math.round(options.height * 0.7))],

@@ -5,6 +5,8 @@ import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../../util/round-sig.js';
 import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
+import { LINE_LEGEND } from './legends.js';
+import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
 import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
@@ -19,11 +21,14 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
   const { series, t0, aggregated } = records;
   const count = t0.length;
   const rows = series.flatMap((s) => stepRows(s, records));
+  const STEP_X = stepX(records);
   const color = {
     field: 'coefficient',
     type: 'nominal',
     title: 'Coefficient',
     scale: { domain: series.map((s) => s.name), scheme: theme.categoryScheme },
+    // A stroke like the line, at full opacity (the band's opacity would fade a merged legend's symbols).
+    legend: { ...LINE_LEGEND, symbolOpacity: 1 },
   } satisfies Encoding<Field>['color'];
   const layer: LayerItem[] = [];
   if (aggregated) {
@@ -36,7 +41,13 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
     mark: { type: 'line', interpolate: 'step-after' },
     encoding: {
       x: STEP_X,
-      y: { field: 'value', type: 'quantitative', title: 'Coefficient value (dimensionless)' },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        title: 'Coefficient value (dimensionless)',
+        scale: paddedDomain([...fieldValues(rows, 'value'), ...fieldValues(rows, 'min'), ...fieldValues(rows, 'max')]),
+        axis: VALUE_AXIS,
+      },
       color,
       tooltip: [
         { field: 'coefficient', type: 'nominal', title: 'coefficient' },
@@ -52,10 +63,11 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
     subtitle: records.recursion,
     description:
       `Momentum coefficients ${series.map((s) => s.name).join(', ')} of schedule ${records.name} (${stageCountText(records.stageCount)} over ` +
-      `${records.steps} steps) as step functions of the training step` +
+      `${records.steps} steps) as step functions of the training step${records.stepSpacing === 'log' ? ' (log axis)' : ''}` +
       `${aggregated ? `; stages merged into ${count} bins, line = step-weighted mean, band = min–max` : ''}` +
       `${lr ? '; the learning rate α dashed, on its own log axis (right)' : ''}.`,
     theme,
+    width: options.width,
     datasets: { coefficients: rows, ...(lr ? { learningRate: lr.rows } : {}) },
     body: lr
       ? { width: options.width, height: options.height, layer: [{ data: { name: 'coefficients' }, layer }, lr.layer], resolve: { scale: { y: 'independent' } } }
@@ -72,12 +84,13 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
   const { aggregated } = records;
   const last = records.t0.length - 1;
   const rows = stepRows(lr, records).filter((_, b) => lr.mean[Math.min(b, last)] > 0);
+  const domain = paddedDomain([...fieldValues(rows, 'value'), ...fieldValues(rows, 'min'), ...fieldValues(rows, 'max')], { type: 'log' });
   const layer: LayerItem = {
     data: { name: 'learningRate' },
     mark: { type: 'line', interpolate: 'step-after', strokeDash: [6, 3] },
     encoding: {
-      x: STEP_X,
-      y: { field: 'value', type: 'quantitative', title: 'Learning rate α', scale: { type: 'log' }, axis: { orient: 'right', format: '~g' } },
+      x: stepX(records),
+      y: { field: 'value', type: 'quantitative', title: 'Learning rate α (log scale)', scale: { type: 'log', ...domain }, axis: { orient: 'right', ...LOG_AXIS } },
       color: { value: colour },
       tooltip: [
         { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
@@ -95,19 +108,24 @@ const RANGE_TOOLTIP: StringFieldDef<Field>[] = [
   { field: 'max', type: 'quantitative', title: 'max', format: '.6~g' },
 ];
 
-/** The training step axis of the step lines. */
-const STEP_X = { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS } satisfies Encoding<Field>['x'];
+/** The training step axis of the step lines (log when the bins are log-spaced: trainingBins). */
+function stepX({ stepSpacing }: CoefficientRecords): Encoding<Field>['x'] {
+  const log = stepSpacing === 'log';
+  return { field: 'step', type: 'quantitative', title: log ? 'Training step (log scale)' : 'Training step', scale: log ? { type: 'log', nice: false } : { nice: false }, axis: STEP_AXIS };
+}
 
 /**
  * A binned series as the rows of a step line: one per bin, from its first step (elapsed), and the
  * last repeated at the end of training so the line reaches Σ; a merged bin's min and max beside its mean.
  */
-function stepRows(s: BinnedSeries, { t0, t1, aggregated }: CoefficientRecords): DataRow[] {
+function stepRows(s: BinnedSeries, { t0, t1, aggregated, stepSpacing }: CoefficientRecords): DataRow[] {
   const count = t0.length;
+  // On a log step axis a bin starts at its first step (≥ 1), not at the steps elapsed before it.
+  const first = stepSpacing === 'log' ? 1 : 0;
   const rows: DataRow[] = [];
   for (let b = 0; b <= count; b++) {
     const i = Math.min(b, count - 1);
-    const row: DataRow = { coefficient: s.name, step: b < count ? t0[b] : t1[i], value: roundSig(s.mean[i]) };
+    const row: DataRow = { coefficient: s.name, step: b < count ? t0[b] + first : t1[i], value: roundSig(s.mean[i]) };
     if (aggregated) Object.assign(row, { min: roundSig(s.min[i]), max: roundSig(s.max[i]) });
     rows.push(row);
   }

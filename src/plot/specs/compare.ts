@@ -6,6 +6,8 @@ import { roundSig } from '../../util/round-sig.js';
 import { curveDatasets, type CurveSource } from './curve-datasets.js';
 import { CURVE_QUANTITY } from './curve-panel.js';
 import { frequencyAxis } from './frequency-axis.js';
+import { LINE_LEGEND } from './legends.js';
+import { fieldValues, paddedDomain, VALUE_AXIS } from './value-domain.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type LayerItem, type SpecBody, type TopLevelSpec } from './vega-lite-spec.js';
 
@@ -29,14 +31,20 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);
   const data = curveDatasets(sources, axis, ['gainDb']);
   const schedules = [...new Set(sources.map((s) => s.schedule ?? s.records.name))];
-  // Training order, "all steps" last (it is drawn solid, like the start of training).
+  // Training order, "all steps" last.
   const positions = [...new Set(sources.map((s) => s.position ?? ''))].sort((a, b) => rank(a) - rank(b));
   const facet = options.compareLayout === 'facet';
 
   const x = { field: 'frequency', type: 'quantitative', title: axis.title, scale: axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
-  const y = { field: 'gainDb', type: 'quantitative', title: CURVE_QUANTITY.gainDb.title } satisfies Encoding<Field>['y'];
-  const scheduleChannel = { field: 'schedule', type: 'nominal', title: 'Schedule', scale: { domain: schedules, scheme: theme.categoryScheme } } satisfies Encoding<Field>['color'];
-  const positionChannel = { field: 'position', type: 'ordinal', title: 'Training position', scale: { domain: positions } } satisfies Encoding<Field>['strokeDash'];
+  const y = {
+    field: 'gainDb',
+    type: 'quantitative',
+    title: CURVE_QUANTITY.gainDb.title,
+    scale: paddedDomain(fieldValues(data.curves, 'gainDb'), { include: [0] }),
+    axis: VALUE_AXIS,
+  } satisfies Encoding<Field>['y'];
+  const scheduleChannel = { field: 'schedule', type: 'nominal', title: 'Schedule', scale: { domain: schedules, scheme: theme.categoryScheme }, legend: LINE_LEGEND } satisfies Encoding<Field>['color'];
+  const positionChannel = { field: 'position', type: 'ordinal', title: 'Training position', scale: { domain: positions }, legend: LINE_LEGEND } satisfies Encoding<Field>['strokeDash'];
   const responseTip: StringFieldDef<Field>[] = data.hasExact ? [{ field: 'response', type: 'nominal', title: 'response' }] : [];
   const encoding: Encoding<Field> = {
     x,
@@ -101,21 +109,26 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
         ? ` The exact time-variant response at the last step of each drawn stage is overlaid (${facet ? 'dashed' : 'wide translucent lines'}).`
         : ''),
     theme,
+    width: options.width,
     datasets: { curveStages: data.curveStages, curves: data.curves },
     body,
   });
 }
 
 const RESPONSES = ['frozen', 'exact'];
-const EXACT_DASH: Encoding<Field>['strokeDash'] = { field: 'response', type: 'nominal', title: 'Response', scale: { domain: RESPONSES, range: [[1, 0], [6, 3]] } };
-const EXACT_WIDTH: Encoding<Field>['strokeWidth'] = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1.6, 4] } };
-const EXACT_OPACITY: Encoding<Field>['opacity'] = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1, 0.4] } };
+const EXACT_DASH: Encoding<Field>['strokeDash'] = { field: 'response', type: 'nominal', title: 'Response', scale: { domain: RESPONSES, range: [[1, 0], [6, 3]] }, legend: LINE_LEGEND };
+const EXACT_WIDTH: Encoding<Field>['strokeWidth'] = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1.6, 4] }, legend: LINE_LEGEND };
+const EXACT_OPACITY: Encoding<Field>['opacity'] = { field: 'response', type: 'ordinal', title: 'Response', scale: { domain: RESPONSES, range: [1, 0.4] }, legend: LINE_LEGEND };
 
-/** Solid, then progressively sparser dashes: the start of training and "all steps" stay solid. */
+/** Dash patterns of training positions: solid first, then progressively sparser dashes. */
+const POSITION_DASHES = [[1, 0], [8, 3], [3, 3], [1, 3], [6, 2, 1, 2]];
+/** "all steps" (one filter throughout): dash-dot, unlike every position, so its legend entry is told apart. */
+const ALL_STEPS_DASH = [12, 3, 3, 3];
+
+/** One dash pattern per position, all different (patterns repeat only beyond five positions). */
 function dashes(positions: readonly string[]): number[][] {
-  const patterns = [[1, 0], [8, 3], [3, 3], [1, 3], [12, 3, 3, 3], [6, 2, 1, 2]];
   let i = 0;
-  return positions.map((p) => (p === ALL_STEPS ? [1, 0] : patterns[i++ % patterns.length]));
+  return positions.map((p) => (p === ALL_STEPS ? ALL_STEPS_DASH : POSITION_DASHES[i++ % POSITION_DASHES.length]));
 }
 
 /** Sort key of a position label: its percentage, "all steps" after every percentage. */

@@ -57,6 +57,7 @@ export function curveFigure(
       `against ${axis.title.toLowerCase()} on a ${options.frequencyScale} axis${stages.length > 1 ? '; colour = stage (early dark, late light)' : ''}` +
       `${data.hasExact ? `; dashed: ${text.exact ?? 'exact time-variant response at the stage end'}` : ''}.`,
     theme,
+    width: options.width,
     datasets: { curveStages: data.curveStages, curves: data.curves },
     body: {
       ...(interactive ? { params: stageSliderParams(stages) } : {}),
@@ -69,6 +70,7 @@ export function curveFigure(
         hasExact: data.hasExact,
         curveCount: stages.length,
         interactive,
+        curves: data.curves,
       }),
     },
   });

@@ -6,7 +6,9 @@ import type { Transform } from 'vega-lite/types_unstable/transform.js';
 import type { FrequencyAxis } from './frequency-axis.js';
 import type { CurveQuantity } from './curve-datasets.js';
 import type { PlotTheme } from './theme.js';
-import { zeroDbRule, type LayerItem } from './vega-lite-spec.js';
+import { LINE_LEGEND, stageColor } from './legends.js';
+import { fieldValues, paddedDomain, VALUE_AXIS } from './value-domain.js';
+import { zeroDbRule, type DataRow, type LayerItem } from './vega-lite-spec.js';
 
 /** Axis titles (with units) and tooltip names of the curve quantities. */
 export const CURVE_QUANTITY: Record<CurveQuantity, { title: string; short: string }> = {
@@ -35,6 +37,10 @@ export interface CurvePanelOptions {
   curveCount: number;
   /** Fade the curves and add a highlighted curve that follows HIGHLIGHTED_STAGE. */
   interactive: boolean;
+  /** The `curves` rows drawn, for the value axis's padded domain (paddedDomain). */
+  curves: readonly DataRow[];
+  /** false: no x-axis title (a panel stacked over another with the same axis). */
+  xTitle?: boolean;
 }
 
 /** Stage facts for tooltips (the stage index itself is on every curve row). */
@@ -57,8 +63,10 @@ function highlightedStageFilter(): Transform {
  */
 export function curvePanel(o: CurvePanelOptions): LayerSpec<Field> {
   const q = CURVE_QUANTITY[o.quantity];
-  const x = { field: 'frequency', type: 'quantitative', title: o.axis.title, scale: o.axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
-  const y = { field: o.quantity, type: 'quantitative', title: q.title } satisfies Encoding<Field>['y'];
+  const x = { field: 'frequency', type: 'quantitative', title: o.xTitle === false ? null : o.axis.title, scale: o.axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
+  // The 0 dB line is part of a magnitude panel, so its domain holds 0 dB.
+  const domain = paddedDomain(fieldValues(o.curves, o.quantity), { include: o.quantity === 'gainDb' ? [0] : [] });
+  const y = { field: o.quantity, type: 'quantitative', title: q.title, scale: domain, axis: VALUE_AXIS } satisfies Encoding<Field>['y'];
   const detail: Encoding<Field>['detail'] = o.hasExact
     ? [
         { field: 'curve', type: 'nominal' },
@@ -72,6 +80,7 @@ export function curvePanel(o: CurvePanelOptions): LayerSpec<Field> {
           type: 'nominal',
           title: 'Response',
           scale: { domain: ['frozen', 'exact'], range: [[1, 0], [6, 3]] },
+          legend: LINE_LEGEND,
         },
       }
     : {};
@@ -93,10 +102,7 @@ export function curvePanel(o: CurvePanelOptions): LayerSpec<Field> {
     encoding: {
       x,
       y,
-      color:
-        o.curveCount > 1
-          ? { field: 'stage', type: 'quantitative', title: 'Stage', scale: { scheme: o.theme.stageScheme }, legend: { format: 'd', tickMinStep: 1 } }
-          : { value: o.theme.singleCurve },
+      color: o.curveCount > 1 ? stageColor(o.theme, o.curveCount) : { value: o.theme.singleCurve },
       detail,
       ...strokeDash,
       tooltip,

@@ -1,12 +1,14 @@
 import type { Field } from 'vega-lite/types_unstable/channeldef.js';
-import type { UnitSpecWithFrame } from 'vega-lite/types_unstable/spec/index.js';
+import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
+import type { LayerSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { MetricsRecords } from '../figure-records.js';
 import type { PlotOptions } from '../plot-options.js';
 import { roundSig } from '../../util/round-sig.js';
 import { stageCountText } from './curve-figure.js';
-import { frequencyAxis, type FrequencyAxis } from './frequency-axis.js';
+import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
-import { STEP_AXIS, topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
+import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
+import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * Per-stage metrics of the frozen filters against training step, one panel each: DC gain (dB), the
@@ -14,68 +16,113 @@ import { STEP_AXIS, topLevelSpec, type DataRow, type TopLevelSpec } from './vega
  * white-noise power gain Σh² = v²/(1 − u²) in dB (10·log10), and group delay at DC u/(1 − u) steps.
  *
  * Notes: with more stages than `mapBins`, each bin's metrics are those of its step-weighted mean
- * coefficients (ū, v̄), not means of the metrics.
+ * coefficients (ū, v̄) (a bank or rational filter: of its middle stage), not means of the metrics,
+ * and a band spans the lowest to highest metric over 9 of the bin's stages (MetricsBin.spread).
+ * Records with `stepSpacing` 'log' (trainingBins: a transient at the start) put the step on a log
+ * axis, each bin from its first step. Every value axis is padded (paddedDomain): a constant metric
+ * such as EMA's group delay 9 sits inside its panel.
  */
 export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
   const axis = frequencyAxis(options.frequencyUnit, 'log');
   const { bins, firstOrder, aggregated } = records;
+  const logSteps = records.stepSpacing === 'log';
+  const cutoff = (w: number | null): number | null => (w === null ? null : roundSig(axis.toValue(w) ?? NaN));
+  const noiseDb = (g: number): number | null => (g > 0 ? roundSig(10 * Math.log10(g)) : null);
+  const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : roundSig(x));
+  const banded = bins.some((b) => b.spread);
   const rows: DataRow[] = [];
-  // One row per bin, and the last repeated at the end of training so the step line reaches Σ.
+  // One row per bin, and the last repeated at the end of training so the step line reaches Σ. On a
+  // log step axis a bin starts at its first step (≥ 1), not at the steps elapsed before it.
   for (let b = 0; b <= bins.length; b++) {
     const i = Math.min(b, bins.length - 1);
     if (i < 0) break;
-    const { metrics: m } = bins[i];
-    rows.push({
-      step: b < bins.length ? bins[b].t0 : bins[i].t1,
+    const { metrics: m, spread } = bins[i];
+    const row: DataRow = {
+      step: b < bins.length ? bins[b].t0 + (logSteps ? 1 : 0) : bins[i].t1,
       u: roundSig(bins[i].u),
       v: roundSig(bins[i].v),
-      dcGainDb: m.dcGainDb === null ? null : roundSig(m.dcGainDb),
-      cutoffFrequency: m.cutoffFrequency === null ? null : roundSig(axis.toValue(m.cutoffFrequency) ?? NaN),
-      noiseGainDb: m.noiseGain > 0 ? roundSig(10 * Math.log10(m.noiseGain)) : null,
+      dcGainDb: finite(m.dcGainDb),
+      cutoffFrequency: cutoff(m.cutoffFrequency),
+      noiseGainDb: noiseDb(m.noiseGain),
       groupDelayDc: roundSig(m.groupDelayDc),
-    });
+    };
+    if (banded) {
+      const lo = spread?.min ?? m;
+      const hi = spread?.max ?? m;
+      Object.assign(row, {
+        dcGainDbMin: finite(lo.dcGainDb),
+        dcGainDbMax: finite(hi.dcGainDb),
+        cutoffFrequencyMin: cutoff(lo.cutoffFrequency),
+        cutoffFrequencyMax: cutoff(hi.cutoffFrequency),
+        noiseGainDbMin: noiseDb(lo.noiseGain),
+        noiseGainDbMax: noiseDb(hi.noiseGain),
+        groupDelayDcMin: finite(lo.groupDelayDc),
+        groupDelayDcMax: finite(hi.groupDelayDc),
+      });
+    }
+    rows.push(row);
   }
   // Two-line titles: a rotated title longer than the panel is tall would push the panels apart.
-  const panels: { field: string; title: string[]; scale?: FrequencyAxis['scale'] }[] = [
+  const panels: { field: string; title: string[]; log?: boolean }[] = [
     { field: 'dcGainDb', title: ['DC gain', '(dB)'] },
-    { field: 'cutoffFrequency', title: ['Cutoff −3 dB', `(${axis.unit})`], scale: axis.scale },
+    { field: 'cutoffFrequency', title: ['Cutoff −3 dB', `(${axis.unit})`], log: true },
     { field: 'noiseGainDb', title: ['Noise gain Σh²', '(dB)'] },
     { field: 'groupDelayDc', title: ['Group delay', 'at DC (steps)'] },
   ];
   const height = Math.max(60, Math.round(options.height / 2));
-  const vconcat = panels.map((p, n): UnitSpecWithFrame<Field> => ({
-    width: options.width,
-    height,
-    data: { name: 'metrics' },
-    mark: { type: 'line', interpolate: 'step-after', color: theme.foreground, invalid: 'break-paths-filter-domains', clip: true },
-    encoding: {
-      x: {
-        field: 'step',
-        type: 'quantitative',
-        title: n === panels.length - 1 ? 'Training step' : null,
-        scale: { nice: false },
-        axis: STEP_AXIS,
+  const vconcat = panels.map((p, n): LayerSpec<Field> => {
+    const x = {
+      field: 'step',
+      type: 'quantitative',
+      title: n === panels.length - 1 ? (logSteps ? 'Training step (log scale)' : 'Training step') : null,
+      scale: logSteps ? { type: 'log', nice: false } : { nice: false },
+      axis: STEP_AXIS,
+    } satisfies Encoding<Field>['x'];
+    const values = [...fieldValues(rows, p.field), ...(banded ? [...fieldValues(rows, `${p.field}Min`), ...fieldValues(rows, `${p.field}Max`)] : [])];
+    const domain = paddedDomain(values, { type: p.log ? 'log' : 'linear' });
+    const scale = p.log ? { ...axis.scale, ...domain } : domain;
+    const y = { field: p.field, type: 'quantitative', title: p.title, scale, axis: p.log ? LOG_AXIS : VALUE_AXIS } satisfies Encoding<Field>['y'];
+    const layer: LayerItem[] = [];
+    if (banded) {
+      layer.push({
+        mark: { type: 'area', interpolate: 'step-after', opacity: 0.25, color: theme.foreground, clip: true },
+        encoding: { x, y: { ...y, field: `${p.field}Min` }, y2: { field: `${p.field}Max` } },
+      });
+    }
+    layer.push({
+      mark: { type: 'line', interpolate: 'step-after', color: theme.foreground, invalid: 'break-paths-filter-domains', clip: true },
+      encoding: {
+        x,
+        y,
+        tooltip: [
+          { field: 'step', type: 'quantitative', title: logSteps ? 'from step' : 'from step (elapsed)' },
+          { field: 'u', type: 'quantitative', title: aggregated ? 'mean u' : 'u', format: '.6~g' },
+          { field: 'v', type: 'quantitative', title: aggregated ? 'mean v' : 'v', format: '.6~g' },
+          { field: p.field, type: 'quantitative', title: p.title.join(' '), format: '.4~g' },
+          ...(banded
+            ? [
+                { field: `${p.field}Min`, type: 'quantitative', title: 'lowest, sampled', format: '.4~g' } as const,
+                { field: `${p.field}Max`, type: 'quantitative', title: 'highest, sampled', format: '.4~g' } as const,
+              ]
+            : []),
+        ],
       },
-      y: { field: p.field, type: 'quantitative', title: p.title, ...(p.scale ? { scale: p.scale } : {}) },
-      tooltip: [
-        { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
-        { field: 'u', type: 'quantitative', title: aggregated ? 'mean u' : 'u', format: '.6~g' },
-        { field: 'v', type: 'quantitative', title: aggregated ? 'mean v' : 'v', format: '.6~g' },
-        { field: p.field, type: 'quantitative', title: p.title.join(' '), format: '.4~g' },
-      ],
-    },
-  }));
+    });
+    return { width: options.width, height, data: { name: 'metrics' }, layer };
+  });
   return topLevelSpec({
     title: `Filter metrics: ${records.name}`,
-    subtitle: 'DC gain, −3 dB cutoff, white-noise gain and DC group delay of each stage across training',
+    subtitle: ['Frozen filter of each stage across training: DC gain, −3 dB cutoff,', `white-noise gain and DC group delay${banded ? '; band: range of a merged bin' : ''}`],
     description:
       `Metrics of the frozen stage filters of schedule ${records.name} (${stageCountText(records.stageCount)} over ` +
-      `${records.steps} steps) against the training step, four panels: DC gain${firstOrder ? ' |v|/(1 − u)' : ''} in dB; ` +
+      `${records.steps} steps) against the training step${logSteps ? ' on a log axis' : ''}, four panels: DC gain${firstOrder ? ' |v|/(1 − u)' : ''} in dB; ` +
       `−3 dB cutoff frequency in ${axis.shortTitle} (log axis, missing where the gain never drops 3 dB); ` +
       `noise gain${firstOrder ? ' v²/(1 − u²)' : ' Σh²'} in dB; group delay at DC${firstOrder ? ' u/(1 − u)' : ''} in steps` +
-      `${aggregated ? `; stages merged into ${bins.length} bins, metrics of each bin's ${firstOrder ? 'mean coefficients' : 'middle stage'}` : ''}.`,
+      `${aggregated ? `; stages merged into ${bins.length} bins${logSteps ? ' log-spaced in step' : ''}, metrics of each bin's ${firstOrder ? 'mean coefficients' : 'middle stage'}` : ''}` +
+      `${banded ? ', with a band from the lowest to the highest metric over 9 stages sampled in each bin' : ''}.`,
     theme,
+    width: options.width,
     datasets: { metrics: rows },
     body: { vconcat, spacing: 8, resolve: { scale: { x: 'shared' } } },
   });

@@ -90,6 +90,7 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
       `training step on x, ${axis.title.toLowerCase()} on a ${options.frequencyScale} y axis, colour = gain ` +
       `${update ? '20·log10(α_k·|H_k(ω)|)' : '20·log10|H_k(ω)|'} in dB on a diverging scale from −${limit} to +${limit} dB centred on 0 dB.${merged}`,
     theme,
+    width: options.width,
     datasets: { mapRows: rows.value.map((f, j) => ({ row: j, f0: roundSig(rows.lo[j]), f1: roundSig(rows.hi[j]), frequency: roundSig(f) })), mapBins: binRows },
     body: {
       width: options.width,

@@ -32,9 +32,9 @@ export const SPECTRAL_WIDTH = 560;
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 export interface TopLevelParts {
-  /** Figure title and a one-line subtitle that says how to read it. */
+  /** Figure title and a subtitle that says how to read it (lines given, or one line wrapped to `width`). */
   title: string;
-  subtitle: string;
+  subtitle: string | string[];
   /** Plain-text description of what the figure shows (screen readers, `<desc>`, docs alt text). */
   description: string;
   theme: PlotTheme;
@@ -42,6 +42,12 @@ export interface TopLevelParts {
   datasets: { [name: string]: object[] };
   /** The rest of the spec (layer, vconcat, facet, encoding, …). */
   body: SpecBody;
+  /**
+   * Width of the figure's panels (px). A subtitle longer than that is broken into lines: without a
+   * canvas vega sizes text as 0.8 em per character, so one long line would widen the figure (a blank
+   * margin at the right of PNGs and SVGs).
+   */
+  width?: number;
 }
 
 /**
@@ -52,11 +58,39 @@ export function topLevelSpec(parts: TopLevelParts): TopLevelSpec {
   return {
     $schema: VEGA_LITE_SCHEMA,
     description: parts.description,
-    title: { text: parts.title, subtitle: parts.subtitle },
+    title: { text: parts.title, subtitle: parts.width === undefined || Array.isArray(parts.subtitle) ? parts.subtitle : wrapSubtitle(parts.subtitle, parts.width) },
     config: parts.theme.config,
     datasets: parts.datasets,
     ...parts.body,
   };
+}
+
+/** Subtitle font size (theme.ts) and the room left of a panel that a title may use (the y axis). */
+const SUBTITLE_FONT_SIZE = 11;
+const AXIS_ROOM = 50;
+
+/**
+ * A subtitle as one line, or as lines each within `width` + the y axis as vega estimates text
+ * without a canvas (0.8 em per character: DejaVu Sans is narrower, so the lines look shorter than
+ * the panel). A line breaks after the last "; " or ": " that fits (a clause ends there), else at
+ * the last space that fits.
+ */
+export function wrapSubtitle(text: string, width: number): string | string[] {
+  const perLine = Math.max(20, Math.floor((width + AXIS_ROOM) / (0.8 * SUBTITLE_FONT_SIZE)));
+  if (text.length <= perLine) return text;
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > perLine) {
+    const head = rest.slice(0, perLine + 1);
+    const clause = Math.max(head.lastIndexOf('; '), head.lastIndexOf(': '));
+    const space = head.lastIndexOf(' ');
+    // A clause break only when it keeps at least a third of a line; no space at all: cut the word.
+    const cut = clause >= perLine / 3 ? clause + 1 : space > 0 ? space : perLine;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  lines.push(rest);
+  return lines;
 }
 
 /** A layer that draws the 0 dB line: |H| = 1 separates amplified from attenuated frequencies. */

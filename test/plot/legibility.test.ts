@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { exactAtStageEnds } from '../../src/plot/exact-overlay.js';
+import { plotFigures } from '../../src/plot/plot-figures.js';
+import { PLOT_KINDS } from '../../src/plot/plot-kind.js';
+import { resolvePlotOptions, type PlotOptions } from '../../src/plot/plot-options.js';
+import { compileVega } from '../../src/plot/render/compile-vega.js';
+import { renderSvg } from '../../src/plot/render/render-svg.js';
+import type { TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
+import type { Schedule } from '../../src/types.js';
+import { nodes, scheduleOf, schedulesOf } from './support.js';
+
+// What a reader sees, checked on the rendered figures of every kind (issue 15, Plots): tick labels
+// that are numbers, not float noise; legends whose symbols tell their curves apart; constant lines
+// inside the panel, not on its frame; the start-of-training transient of a per-step schedule on
+// screen; no blank margin right of a figure; subtitles without TeX braces.
+
+const SCHEDULES = schedulesOf(
+  'schedules:\n' +
+    '  - { name: fsgdm, steps: 117000, stages: 300, momentum: { preset: fsgdm, c: 0.033, v: 1 } }\n' +
+    '  - { name: ema, steps: 117000, momentum: { preset: ema-sgdm, beta: 0.9 } }\n',
+);
+/** Adam's first moment with bias correction: one stage per step, DC gain 1/(1 − β1^t). */
+const ADAM = scheduleOf('name: adam\nsteps: 20000\nmomentum: { preset: adam-m, beta1: 0.9, biasCorrection: true }\n');
+/** A rational filter whose a₁ never changes (one stage). */
+const RATIONAL = scheduleOf('name: rational\nsteps: 1000\nstages: 1\nmomentum: { preset: rational, b: [[0.1]], a: [[1, -0.9]] }\n');
+const small = resolvePlotOptions({ frequencies: 64, mapBins: 60, mapRows: 24 });
+
+async function svgOf(spec: TopLevelSpec): Promise<string> {
+  return renderSvg((await compileVega(spec)).spec);
+}
+
+/** A vega View of a spec, run, for its final scales (nice domains, ranges). */
+async function viewOf(spec: TopLevelSpec): Promise<{ scale(name: string): { domain(): number[]; range(): number[] } & ((x: number) => number) }> {
+  const vega = await import('vega');
+  const view = new vega.View(vega.parse((await compileVega(spec)).spec as never), { renderer: 'none' });
+  await view.runAsync();
+  return view as never;
+}
+
+/** Every kind's static figure (as the SVG and PNG writers get it); `exact` overlays the exact responses. */
+function figures(schedules: readonly Schedule[], options: Partial<PlotOptions> & { exact?: boolean } = {}): { id: string; spec: TopLevelSpec }[] {
+  const { exact, ...rest } = options;
+  return plotFigures(schedules, PLOT_KINDS, { ...small, ...rest, interactive: false }, exact ? exactAtStageEnds : undefined);
+}
+
+/** Texts of one role (axis-label, legend-label, …) in an SVG. */
+function roleTexts(svg: string, role: string): string[] {
+  const out: string[] = [];
+  const group = new RegExp(`<g class="mark-text role-${role}"[^>]*>(.*?)</g>`, 'g');
+  for (const m of svg.matchAll(group)) for (const t of m[1].matchAll(/<text[^>]*>([^<]*)<\/text>/g)) out.push(t[1]);
+  return out;
+}
+
+/** Significant digits of a tick label such as "−12.5", "0.105458", "110k", "0.00000000003". */
+function significantDigits(label: string): number {
+  const mantissa = label.replace(/^[−-]/, '').replace(/[kMGµmn]$/, '');
+  const digits = mantissa.replace('.', '').replace(/^0+/, '');
+  return (mantissa.includes('.') ? digits : digits.replace(/0+$/, '')).length;
+}
+
+/** The legend symbols of each legend in an SVG, as "stroke|dasharray|width|opacity|fill|shape" (what tells entries apart). */
+function legendSymbols(svg: string): { title: string; symbols: string[]; gradient: boolean }[] {
+  return svg
+    .split('<g class="mark-group role-legend"')
+    .slice(1)
+    .map((part) => ({
+      title: /role-legend-title[^>]*><text[^>]*>([^<]*)</.exec(part)?.[1] ?? '',
+      gradient: part.includes('role-legend-gradient'),
+      symbols: [...part.matchAll(/role-legend-symbol"[^>]*><path ([^>]*)\/>/g)].map((m) => {
+        const attr = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(m[1])?.[1] ?? '';
+        return [attr('stroke'), attr('stroke-dasharray'), attr('stroke-width'), attr('opacity'), attr('fill'), attr('d')].join('|');
+      }),
+    }));
+}
+
+describe('figures a reader can read', () => {
+  it('no axis tick label of any kind has more than 4 significant digits or is longer than 7 characters', async () => {
+    // warm-up then cosine to ~0: a learning rate over many decades on its log axis
+    const cosine = scheduleOf('name: cosine\nsteps: 2000\nlr: { scheduler: get_cosine_schedule_with_warmup, num_warmup_steps: 100, num_training_steps: 2000, base: 6.0e-4 }\nmomentum: { preset: adam-m, beta1: 0.9 }\n');
+    const all = [...figures(SCHEDULES), ...figures([ADAM]).filter((f) => /metrics|coefficients/.test(f.id)), ...figures([RATIONAL]), ...figures([cosine]).filter((f) => f.id.endsWith('coefficients'))];
+    for (const { id, spec } of all) {
+      for (const label of roleTexts(await svgOf(spec), 'axis-label')) {
+        expect(significantDigits(label), `${id}: "${label}"`).toBeLessThanOrEqual(4);
+        expect(label.length, `${id}: "${label}"`).toBeLessThanOrEqual(7);
+      }
+    }
+  });
+
+  it('legends list discrete curves with symbols as distinct as the curves: stages, schedules, training positions, frozen vs exact', async () => {
+    const compare = figures(schedulesOf(
+      'schedules:\n' +
+        '  - { name: ema, steps: 1000, momentum: { preset: ema-sgdm, beta: 0.9 } }\n' +
+        '  - { name: fsgdm, steps: 1000, stages: 10, momentum: { preset: fsgdm, c: 0.033, v: 1 } }\n',
+    ), { exact: true }).filter((f) => f.id === 'compare' || f.id === 'fsgdm-magnitude');
+    expect(compare.map((f) => f.id)).toEqual(['fsgdm-magnitude', 'compare']);
+    for (const { id, spec } of compare) {
+      const legends = legendSymbols(await svgOf(spec));
+      expect(legends.length, id).toBeGreaterThan(0);
+      for (const legend of legends) {
+        // eight stages are eight discrete curves: no continuous gradient
+        expect(legend.gradient, `${id}: ${legend.title}`).toBe(false);
+        expect(new Set(legend.symbols).size, `${id}: ${legend.title}: ${legend.symbols.join(', ')}`).toBe(legend.symbols.length);
+      }
+    }
+    const positions = legendSymbols(await svgOf(compare[1].spec)).find((l) => l.title === 'Training position')!;
+    expect(positions.symbols).toHaveLength(4); // 0 %, 50 %, 100 %, all steps
+  });
+
+  it('constant quantities sit inside their panel, not on its frame: EMA group delay u/(1 − u) = 9, an all-pass 0 dB, a fixed a₁', async () => {
+    const inside = (domain: number[], x: number, what: string) => {
+      const [lo, hi] = [Math.min(...domain), Math.max(...domain)];
+      expect(x - lo, what).toBeGreaterThanOrEqual(0.05 * (hi - lo));
+      expect(hi - x, what).toBeGreaterThanOrEqual(0.05 * (hi - lo));
+    };
+    const ema = figures([SCHEDULES[1]]);
+    const metrics = await viewOf(ema.find((f) => f.id === 'ema-metrics')!.spec);
+    inside(metrics.scale('concat_3_y').domain(), 0.9 / (1 - 0.9), 'EMA group delay at DC');
+    inside(metrics.scale('concat_0_y').domain(), 0, 'EMA DC gain 0 dB');
+    inside(metrics.scale('concat_2_y').domain(), 10 * Math.log10(0.01 / (1 - 0.81)), 'EMA noise gain v²/(1 − u²)');
+    // FSGDM's stage 0 has u = 0, v = 1: |H| = 1 at every ω, frozen and exact
+    const allPass = figures([SCHEDULES[0]], { stages: '0', exact: true }).find((f) => f.id === 'fsgdm-magnitude')!;
+    inside((await viewOf(allPass.spec)).scale('y').domain(), 0, 'all-pass 0 dB');
+    const coefficients = figures([RATIONAL]).find((f) => f.id === 'rational-coefficients')!;
+    const domain = (await viewOf(coefficients.spec)).scale('y').domain();
+    for (const a1 of [-0.9, 0.1]) inside(domain, a1, `rational coefficient ${a1}`);
+  });
+
+  it("a per-step schedule keeps its start-of-training transient: adam-m's bias-corrected DC gain 20 dB → 0 dB over the first steps is drawn, ≥ 10 dB over ≥ 10 % of the width", async () => {
+    const spec = figures([ADAM]).find((f) => f.id === 'adam-metrics')!.spec;
+    const rows = (spec.datasets as Record<string, Record<string, number | null>[]>).metrics;
+    const peak = Math.max(...rows.flatMap((r) => [r.dcGainDb ?? -Infinity, r.dcGainDbMax ?? -Infinity]));
+    // DC gain of step t: (1 − β)/((1 − β^t)(1 − β)) = 1/(1 − β^t); at t = 1: 1/(1 − 0.9) = 10, 20 dB
+    expect(peak).toBeGreaterThanOrEqual(19);
+    expect(peak).toBeCloseTo(20, 6);
+    const view = await viewOf(spec);
+    const x = view.scale('x');
+    const [left, right] = x.range();
+    // steps with 1/(1 − 0.9^t) ≥ √10 (10 dB): t ≤ 3, so the drawn rows from step 1 to step 4
+    const loud = rows.filter((r) => (r.dcGainDb ?? -Infinity) >= 10).map((r) => r.step as number);
+    expect(loud.length).toBeGreaterThan(0);
+    const next = rows.find((r) => (r.step as number) > Math.max(...loud))!.step as number;
+    expect((x(next) - x(Math.min(...loud))) / (right - left)).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it('a single-schedule figure ends at its panel (and legend): no blank band at the right', async () => {
+    for (const { id, spec } of figures([SCHEDULES[1]], { exact: false })) {
+      const svg = await svgOf(spec);
+      const width = Number(/<svg [^>]*width="(\d+)"/.exec(svg)![1]);
+      const legends = legendSymbols(svg).length;
+      // panel + y axis and its title (≤ 100 px) + padding; a legend adds at most 140 px
+      expect(width, id).toBeLessThanOrEqual(small.width + 100 + 140 * Math.min(1, legends));
+    }
+  });
+
+  it('titles and subtitles are plain text: no TeX braces such as e^{−jω} or m_{t−1}', () => {
+    const aggmo = scheduleOf('name: aggmo\nsteps: 1000\nmomentum: { preset: aggmo, betas: [0, 0.9, 0.99] }\n');
+    for (const { id, spec } of [...figures(SCHEDULES), ...figures([RATIONAL]), ...figures([aggmo])]) {
+      const title = spec.title as { text: string; subtitle: string | string[] };
+      expect([title.text, title.subtitle].flat().join(' '), id).not.toMatch(/[{}]/);
+    }
+  });
+
+  it('every value axis names its unit', () => {
+    const withLr = scheduleOf('name: lr\nsteps: 1000\nstages: 10\nlr: 0.1\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n');
+    for (const { id, spec } of [...figures(SCHEDULES), ...figures([RATIONAL]), ...figures([withLr])]) {
+      for (const n of nodes(spec)) {
+        const y = (n.encoding as Record<string, { title?: unknown }> | undefined)?.y;
+        if (!y || y.title === undefined || y.title === null) continue;
+        expect([y.title].flat().join(' '), id).toMatch(/\(.+\)/);
+      }
+    }
+  });
+});
