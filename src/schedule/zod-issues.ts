@@ -51,6 +51,7 @@ export function fromZodIssues(
         // problems, located inside the value; otherwise the union's message (or the forms' types).
         const form = writtenForm(issue.errors);
         if (form) out.push(...fromZodIssues(form, path, (at) => knownKeys([...issue.path, ...at])));
+        else if (issue.message === 'Invalid input' && input === undefined) out.push({ code: 'missing_key', path, message: `is required (${formTypes(issue.errors)})` });
         else if (issue.message === 'Invalid input') out.push({ code: 'invalid_type', path, message: `expected ${formTypes(issue.errors)}`, received: input });
         else out.push({ code: issue.code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
         break;

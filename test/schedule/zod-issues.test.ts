@@ -12,6 +12,7 @@ describe('a value written in one form reports the problem inside it, at its own 
     expect(lr('{ piecewise: [{ value: 0.1 }] }')).toEqual(['x.yaml:2:19: lr.piecewise[0].from: is required (a number)']);
     expect(lr('{ piecewise: [{ from: a, value: 0.1 }] }')).toEqual(['x.yaml:2:27: lr.piecewise[0].from: expected a number (got "a")']);
     expect(lr('{ piecewise: abc }')).toEqual(['x.yaml:2:18: lr.piecewise: expected a list (got "abc")']);
+    expect(lr('{ piecewise: [{ from: 1 }] }')).toEqual(['x.yaml:2:19: lr.piecewise[0].value: is required (a number or a string)']);
   });
 
   it('a per-stage list names the element, and a segment value that is neither number nor expression says so', () => {
