@@ -33,7 +33,8 @@ const BYTES_PER_RECORD: Record<AnalysisFormat, number> = { json: 500, csv: 270, 
  *
  * - time: the exact walks (--mode exact|both up to the last reported stage, exactWalkSeconds, with the
  *   transient metrics of every record), the exact responses of display stages and of --at-steps
- *   (exactResponsesSeconds), and the metrics of every reported stage;
+ *   (exactResponsesSeconds to reach them, COST_NS.exactResponseFrequency per point of each), and the
+ *   metrics of every reported stage;
  * - output: the bytes written to every output, estimated from records × frequencies per format
  *   (BYTES_PER_POINT; the table's rows by BYTES_PER_RECORD), the --at-steps responses included
  *   whatever stages are selected. Only `force` lifts it, not an explicit stage selection.
@@ -44,6 +45,7 @@ const BYTES_PER_RECORD: Record<AnalysisFormat, number> = { json: 500, csv: 270, 
 export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; output?: BudgetIssue } {
   const { schedules, reports, frequencies, mode, atSteps } = plan;
   let exact = false;
+  let display = false;
   let seconds = 0;
   let walked = 0;
   let records = 0;
@@ -60,8 +62,10 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
     seconds += (count * COST_NS.stageMetrics) / 1e9;
     if (report.display && mode !== 'frozen' && count > 0) {
       exact = true;
+      display = true;
       walked += report.ends.length;
       seconds += exactResponsesSeconds(s, report.ends.map((k) => s.stages.endStep[k]), frequencies);
+      seconds += (report.ends.length * frequencies * COST_NS.exactResponseFrequency) / 1e9;
     } else if (!report.display && (mode === 'exact' || mode === 'both') && count > 0) {
       exact = true;
       const last = s.stages.endStep[report.stages[count - 1]];
@@ -71,7 +75,7 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
     if (atSteps.length > 0) {
       walked += atSteps[atSteps.length - 1];
       atStepRecords += atSteps.length;
-      seconds += exactResponsesSeconds(s, atSteps, frequencies);
+      seconds += exactResponsesSeconds(s, atSteps, frequencies) + (atSteps.length * frequencies * COST_NS.exactResponseFrequency) / 1e9;
     }
   });
   const reduce = (...knobs: (BudgetKnob | false)[]) => knobs.filter((k): k is BudgetKnob => k !== false);
@@ -81,7 +85,7 @@ export function analysisBudgets(plan: AnalysisPlan): { time?: BudgetIssue; outpu
         'seconds',
         seconds,
         `the exact responses (${count(walked)} steps walked at ${frequencies} frequencies${exact ? `, ${counted(records, 'stage record')}` : ''})`,
-        reduce('frequencies', 'steps', exact && 'stageSelection', atSteps.length > 0 && 'atSteps'),
+        reduce('frequencies', 'steps', display && 'displayStages', exact && 'stageSelection', atSteps.length > 0 && 'atSteps'),
       )
     : overBudget('seconds', seconds, `the metrics of ${counted(records, 'stage')}`, ['stageSelection']);
 

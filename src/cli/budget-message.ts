@@ -7,6 +7,7 @@ const OPTIONS: Record<BudgetKnob, string> = {
   stageCount: 'fewer stages (stages or stageLength in the config)',
   schedules: 'fewer schedules per run',
   stageSelection: 'fewer stages (--stages, e.g. every:N)',
+  displayStages: 'fewer --display-stages',
   frequencies: 'fewer --freqs',
   atSteps: 'fewer --at-steps',
   response: '--no-response',

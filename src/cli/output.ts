@@ -118,6 +118,10 @@ export interface OutputPlan {
  */
 export async function checkOutputs(ctx: CliContext, plan: OutputPlan): Promise<void> {
   const named = Array.isArray(plan.files) ? plan.files.map((f) => ['', f] as const) : Object.entries(plan.files ?? {});
+  // Only -o writes to stdout; a second output given as `-` would otherwise become a file named "-".
+  for (const [flag, file] of named) {
+    if (file === '-' && flag !== '' && flag !== '-o') throw new CliError(`${flag} -: stdout carries the command's own output; give ${flag} a file name`);
+  }
   const files = named.filter((e): e is [string, string] => !isStdout(e[1]));
   // `-` is compared as the file behind stdin (`< config.yaml`), and named as the messages name it.
   // A stdin handed in as a stream (no descriptor) is no file that an output could overwrite.

@@ -103,10 +103,12 @@ export function fill(text: string, width: number, indent = ''): string[] {
       lines.push(line);
       line = indent + word;
     }
-    // A word longer than the line is cut where the line ends.
-    while (line.length > width) {
-      lines.push(line.slice(0, width));
-      line = indent + line.slice(width);
+    // A word longer than the line is cut where the line ends; each cut line keeps at least one
+    // character after the indent, so a width not wider than the indent still ends (a wider line then).
+    const cut = Math.max(width, indent.length + 1);
+    while (line.length > cut) {
+      lines.push(line.slice(0, cut));
+      line = indent + line.slice(cut);
     }
   }
   if (line.trim() !== '') lines.push(line);

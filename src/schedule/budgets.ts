@@ -61,6 +61,12 @@ export const COST_NS = {
   expressionStage: 1700,
   /** One stage of a preset's table re-resolved at a sweep or tune point (10⁷ fsgdm stages in 0.45 s). */
   presetStage: 50,
+  /**
+   * One frequency of one exact response at a display stage's end or an --at-steps step, besides reaching
+   * it (exactResponsesSeconds): magnitude, phase, group delay and the frozen-vs-exact gap (10⁴ display
+   * stages of a 10⁶-step OneCycleLR run × 512 frequencies in 4.6 s, 0.9 µs each).
+   */
+  exactResponseFrequency: 900,
   /** One stage's metrics (a filter bank's search grid dominates: 10⁶ adam-m stages in 5.5 s). */
   stageMetrics: 5500,
   /** One row of a sweep: metrics and formatting (2·10⁵ ema-sgdm rows, 42 MB of CSV, in 2.7 s). */
@@ -78,6 +84,7 @@ export type BudgetKnob =
   | 'stageCount'
   | 'schedules'
   | 'stageSelection'
+  | 'displayStages'
   | 'frequencies'
   | 'atSteps'
   | 'response'

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRESETS } from './presets/index.js';
 import { CustomMomentum, ScheduleShape, type ScheduleConfig } from './schema.js';
 import { parseKeyPath } from './key-path.js';
+import { schedulerShape } from './schedulers/scheduler-value.js';
 import { excerpt, quoted } from '../util/excerpt.js';
 import { didYouMean } from '../util/suggest.js';
 
@@ -131,6 +132,11 @@ export function sweepTarget(config: ScheduleConfig, text: string): SweepTarget |
     const preset = PRESETS.get(momentum.preset)!;
     const shape = preset.params.shape as Record<string, z.ZodType>;
     if (rest.length === 1 && rest[0] === 'preset') return { error: `${path}: the preset is a name, not a numeric value` };
+    // Inside a parameter written as a value (momentum.beta.gamma of a scheduled beta).
+    if (rest.length > 1 && Object.hasOwn(shape, rest[0]) && Object.hasOwn(momentum.params, rest[0])) {
+      const params = momentum.params as Record<string, unknown>;
+      return valueTarget(config, path, ['momentum', rest[0]], rest.slice(1), shape[rest[0]], params[rest[0]], ['momentum', 'params', rest[0]]);
+    }
     if (rest.length !== 1 || !Object.hasOwn(shape, rest[0])) {
       const name = rest.join('.');
       return { error: `${path}: preset ${preset.name} has no parameter ${quoted(name)}${didYouMean(name, Object.keys(shape))} (its parameters: ${Object.keys(shape).join(', ')})` };
@@ -162,7 +168,12 @@ function valueTarget(
       // A coefficient is a number/expression, a per-stage list or { piecewise }: follow the form used.
       const isList = Array.isArray(value);
       const isObject = !isList && typeof value === 'object' && value !== null;
-      const option = (n.options as z.ZodType[]).map(unwrap).find((o) => (isList ? o instanceof z.ZodArray : isObject && o instanceof z.ZodObject));
+      // A { scheduler: … } value is walked with its scheduler's own kwargs (lr.max_lr).
+      const named = isObject ? (value as { scheduler?: unknown }).scheduler : undefined;
+      const option =
+        typeof named === 'string'
+          ? schedulerShape(named)
+          : (n.options as z.ZodType[]).map(unwrap).find((o) => (isList ? o instanceof z.ZodArray : isObject && o instanceof z.ZodObject));
       if (!option) return { error: `${path}: ${[...head, ...configPath.slice(from.length)].join('.')} is a single value; sweep it without ".${excerpt(key)}"` };
       n = option;
     }

@@ -49,6 +49,58 @@ export function gainOverflowIssues(filters: StageFilters, momentum: ScheduleConf
   return [issue];
 }
 
+/**
+ * Stages whose update response α_k·H_k overflows binary64 although H_k does not (`lr: 1e308` with a DC
+ * gain of 10): the update view's magnitudes and `effectiveLearningRate` would come out null. Run after
+ * gainOverflowIssues found every stable stage's gains finite, so only α_k > 1 can overflow; unstable
+ * stages (--allow-unstable) are infinite by nature and skipped. The peak gain is a first-order stage's
+ * |v|/(1 − |u|), else checked on a bank's bound |c0| + Σ|c_i v_i|/(1 − |u_i|) first and searched (the
+ * metrics) only where α times the bound overflows. One issue at `lrPath` naming up to three stages.
+ */
+export function updateGainOverflowIssues(filters: StageFilters, lr: Float64Array, lrPath: Path): ConfigIssue[] {
+  const { stages } = filters;
+  const bad: number[] = [];
+  for (let k = 0; k < stages.count; k++) {
+    if (!(lr[k] > 1)) continue;
+    const peak = stablePeakGain(filters, lr[k], k);
+    if (peak !== undefined && !Number.isFinite(lr[k] * peak)) bad.push(k);
+  }
+  if (bad.length === 0) return [];
+  const shown = bad.slice(0, 3).map((k) => `stage ${k} (steps ${stages.startStep[k]}–${stages.endStep[k]})`);
+  const more = bad.length - shown.length;
+  const rest = more > 0 ? ` and ${more} more stage${more === 1 ? '' : 's'}` : '';
+  return [
+    {
+      code: 'gain_overflow',
+      path: lrPath,
+      message: `the update response lr·|H| overflows double precision: lr × peakGain exceeds 1.8e308 in ${shown.join(', ')}${rest}; scale the learning rate down`,
+      received: lr[bad[0]],
+    },
+  ];
+}
+
+/** The stage's peak gain (a bank's bound when α times it is finite), or undefined for an unstable stage. */
+function stablePeakGain(filters: StageFilters, lr: number, k: number): number | undefined {
+  if (filters.rational) {
+    const a = filters.rational.a.subarray(k * filters.rational.na, (k + 1) * filters.rational.na);
+    return isStablePolynomial(a) ? rationalMetrics(filters.rational, k).peakGain : undefined;
+  }
+  if (filters.bank) {
+    const { bank } = filters;
+    const B = bank.branches;
+    let bound = Math.abs(bank.c0[k]);
+    for (let i = 0; i < B; i++) {
+      const weight = Math.abs(bank.c[k * B + i] * bank.v[k * B + i]);
+      const u = Math.abs(bank.u[k * B + i]);
+      if (weight !== 0 && !(u < 1)) return undefined;
+      bound += weight / (1 - u);
+    }
+    return Number.isFinite(lr * bound) ? bound : bankMetrics(bank, k).peakGain;
+  }
+  const u = Math.abs(filters.stages.u[k]);
+  return u < 1 ? Math.abs(filters.stages.v[k]) / (1 - u) : undefined;
+}
+
 /** a, b and c */
 function listed(names: string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

@@ -5,7 +5,7 @@ import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 import { bankIssues, firstOrderIssues, ownPartitionIssue, partitionIssues, rationalIssues, stageLengthIssue, stagePerStepIssue } from './checks.js';
 import { ExpressionError } from './expression.js';
 import { isReservedName } from './expression-functions.js';
-import { gainOverflowIssues } from './gain-overflow.js';
+import { gainOverflowIssues, updateGainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { MomentumBuffer } from './momentum-buffer.js';
@@ -105,6 +105,7 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
   if (issues.length > 0) return { issues, warnings };
   const { table, bank, rational, lr } = made;
   issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, ctx.mPath));
+  if (lr && issues.length === 0) issues.push(...updateGainOverflowIssues({ stages: table, bank, rational }, lr, [...base, 'lr']));
   if (issues.length > 0) return { issues, warnings };
   warnings.push(...expressionWarnings(config, ctx.perStep, ctx.used));
   const filter: Filter = bank ? { kind: 'bank', bank } : rational ? { kind: 'rational', rational } : { kind: 'first-order', u: table.u, v: table.v };

@@ -46,9 +46,40 @@ export function fromZodIssues(
         out.push({ code: issue.code, path, message: what, received: Array.isArray(input) ? input : input });
         break;
       }
+      case 'invalid_union': {
+        // The one form the value is written in (a list, { piecewise }, { scheduler }) reports its own
+        // problems, located inside the value; otherwise the union's message (or the forms' types).
+        const form = writtenForm(issue.errors);
+        if (form) out.push(...fromZodIssues(form, path, (at) => knownKeys([...issue.path, ...at])));
+        else if (issue.message === 'Invalid input' && input === undefined) out.push({ code: 'missing_key', path, message: `is required (${formTypes(issue.errors)})` });
+        else if (issue.message === 'Invalid input') out.push({ code: 'invalid_type', path, message: `expected ${formTypes(issue.errors)}`, received: input });
+        else out.push({ code: issue.code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
+        break;
+      }
       default:
         out.push({ code: issue.code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
     }
   }
   return out;
+}
+
+/**
+ * The issues of the only union option whose form the value has: its type matched (no type issue at the
+ * value itself) and so did its shape (no required key missing at the top, the key that names the form:
+ * `piecewise`, `scheduler`). Undefined when no option or several match (`{ foo: 1 }`, `true`).
+ */
+function writtenForm(options: readonly (readonly ZodIssue[])[]): ZodIssue[] | undefined {
+  const matching = options.filter((issues) =>
+    issues.every((i) => !(i.code === 'invalid_type' && (i.path.length === 0 || (i.path.length === 1 && (i as { input?: unknown }).input === undefined)))),
+  );
+  return matching.length === 1 ? [...matching[0]] : undefined;
+}
+
+/** "a number or a string": the types the union's options expected of the value itself. */
+function formTypes(options: readonly (readonly ZodIssue[])[]): string {
+  const names = new Set<string>();
+  for (const issues of options) {
+    for (const i of issues) if (i.code === 'invalid_type' && i.path.length === 0) names.add(TYPE_NAMES[i.expected] ?? i.expected);
+  }
+  return names.size > 0 ? [...names].join(' or ') : 'another value';
 }

@@ -39,12 +39,13 @@ describe('work is checked against its budget before anything is allocated or pri
   it('--at-steps with 2000 steps × 10⁶ frequencies: refused before any JSON is printed', async () => {
     const steps = Array.from({ length: 2000 }, (_, i) => i + 1).join(',');
     const message = await refused(['analyze', '--preset', 'adam-m', '--set', 'steps=1000000', '--at-steps', steps, '--freqs', '1000000', '--format', 'json']);
-    // 2000 responses × 10⁶ frequencies × 80 bytes of JSON each.
+    // 2000 responses × 10⁶ frequencies: computing them (0.9 µs a point, COST_NS.exactResponseFrequency)
+    // is half an hour, checked before their 149 GiB of JSON (80 bytes a point).
     expect(message).toBe(
-      'momentum-fr: the output (2000 step responses × 1000000 frequencies) would write about 149 GiB, more than the budget of 256 MiB; ' +
-        'use fewer --at-steps, fewer --freqs or --force\n',
+      'momentum-fr: the exact responses (2000 steps walked at 1000000 frequencies) would take about 31 min, more than the budget of 60 s; ' +
+        'use fewer --freqs, fewer steps (steps in the config, or --set steps=N), fewer --at-steps or --force\n',
     );
-    expect(2000 * 1e6 * 80 / 2 ** 30).toBeCloseTo(149, 0);
+    expect((2000 * 1e6 * 900) / 1e9 / 60).toBeCloseTo(30, 0);
   });
 
   it('adam-m with 10⁹ steps: refused at the steps key before its 10⁹ stages are made', async () => {
@@ -132,14 +133,15 @@ describe('output and time budgets are lifted by --force, and only by it', () => 
 
   it('--at-steps responses count whatever stages are selected, the stage records too; their knobs come first when they dominate', async () => {
     const steps = Array.from({ length: 2000 }, (_, i) => i + 1).join(',');
-    const at = ['analyze', '--preset', 'ema-sgdm', '--at-steps', steps, '--freqs', '1000000', '--format', 'json'];
-    // 2000 × 10⁶ × 80 bytes = 149 GiB, plus one stage record (500 bytes + 10⁶ × 80) with --stages last.
+    // 2·10⁴ frequencies: computing the responses stays within the minute (2000 × 2·10⁴ × 0.9 µs = 36 s).
+    const at = ['analyze', '--preset', 'ema-sgdm', '--at-steps', steps, '--freqs', '20000', '--format', 'json'];
+    // 2000 × 2·10⁴ × 80 bytes = 2.98 GiB, plus one stage record (500 bytes + 2·10⁴ × 80) with --stages last.
     expect(await refused([...at, '--stages', 'last'])).toBe(
-      'momentum-fr: the output (1 stage record and 2000 step responses × 1000000 frequencies) would write about 149 GiB, more than the budget of 256 MiB; ' +
+      'momentum-fr: the output (1 stage record and 2000 step responses × 20000 frequencies) would write about 2.98 GiB, more than the budget of 256 MiB; ' +
         'use fewer --at-steps, fewer --freqs, fewer stages (--stages, e.g. every:N) or --force\n',
     );
     expect(await refused([...at, '--stages', 'none'])).toBe(
-      'momentum-fr: the output (2000 step responses × 1000000 frequencies) would write about 149 GiB, more than the budget of 256 MiB; use fewer --at-steps, fewer --freqs or --force\n',
+      'momentum-fr: the output (2000 step responses × 20000 frequencies) would write about 2.98 GiB, more than the budget of 256 MiB; use fewer --at-steps, fewer --freqs or --force\n',
     );
     // 10⁶ stage records without responses… with them: 10⁶ × (500 + 512 × 80) bytes = 38.6 GiB; 3 step responses are nothing beside them.
     expect(await refused(['analyze', '--preset', 'adam-m', '--set', 'steps=1000000', '--at-steps', '1,2,10', '--format', 'json', '--stages', 'all'])).toBe(

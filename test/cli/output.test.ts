@@ -100,3 +100,25 @@ describe('two outputs of one command that are one file are refused before any wo
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 });
+
+describe('`-` is stdout for -o, and no output ever becomes a file named "-"', () => {
+  it('explore -o - prints the page on stdout; --series - and --plot - are refused before any work, naming the option', async () => {
+    const dir = specialDir();
+    writeFileSync(join(dir, 'a.yaml'), 'steps: 100\nmomentum: { preset: ema-sgdm }\n');
+    const page = await runCli(['explore', 'a.yaml', '-o', '-'], { cwd: dir });
+    expect(page.code, page.stderr).toBe(0);
+    expect(page.stdout).toMatch(/^<!doctype html>/i);
+    expect(page.stderr).toBe('');
+    const refused = [
+      [['simulate', 'a.yaml', '--series', '-', '--series-format', 'csv'], '--series'],
+      [['sweep', 'a.yaml', '--grid', 'beta=0.5,0.9', '--plot', '-', '--plot-format', 'svg'], '--plot'],
+      [['spectrum', 'trace.csv', '--plot', '-', '--plot-format', 'svg'], '--plot'],
+    ] as const;
+    writeFileSync(join(dir, 'trace.csv'), `g\n${Array.from({ length: 256 }, (_, i) => Math.sin(i)).join('\n')}\n`);
+    for (const [args, flag] of refused) {
+      const r = await runCli([...args], { cwd: dir });
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `momentum-fr: ${flag} -: stdout carries the command's own output; give ${flag} a file name\n`]);
+    }
+    expect(readdirSync(dir)).not.toContain('-');
+  });
+});

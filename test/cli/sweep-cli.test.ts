@@ -113,4 +113,18 @@ describe('momentum-fr sweep', () => {
     expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.svg', '--plot-metric', 'filterType'])).stderr).toMatch(/^momentum-fr: --plot-metric: unknown metric "filterType"/);
     expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.pdf'])).stderr).toBe('momentum-fr: --plot x.pdf: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json\n');
   });
+
+  it('sweeps a scheduler kwarg inside a scheduled preset parameter (momentum.beta.gamma) and in lr (lr.max_lr)', async () => {
+    // ema-sgdm with β = StepLR(step_size 300, base 0.9): stage 9 starts at step 901, scheduler epoch
+    // 900, so β = u = 0.9·γ³: 0.1125 at γ = 0.5, 0.6561 at γ = 0.9.
+    const yaml = 'steps: 1000\nstages: 10\nmomentum:\n  preset: ema-sgdm\n  beta: { scheduler: StepLR, step_size: 300, base: 0.9 }\n';
+    const r = await runCli(['sweep', '-', '--grid', 'momentum.beta.gamma=0.5,0.9', '--stages', 'last', '--format', 'csv'], { input: yaml });
+    expect(r.code, r.stderr).toBe(0);
+    const u = r.stdout.trim().split('\n').slice(1).map((line) => Number(line.split(',')[5]));
+    expect(u[0]).toBeCloseTo(0.9 * 0.5 ** 3, 15);
+    expect(u[1]).toBeCloseTo(0.9 * 0.9 ** 3, 15);
+    const lr = await runCli(['sweep', 'configs/resnet-cifar-onecycle.yaml', '--grid', 'lr.max_lr=0.1,0.2', '--stages', 'last', '--format', 'csv']);
+    expect(lr.code, lr.stderr).toBe(0);
+    expect(lr.stdout.split('\n')[0]).toMatch(/^point,lr\.max_lr,/);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fill, fitColumns, fitNumber, headerLines, RowSampler, rowLine, SAMPLED_ROWS, type TermColumn } from '../../src/cli/terminal-table.js';
+import { runCli } from '../support/run-cli.js';
 
 const column = (title: string, width: number, priority: number, narrow?: number): TermColumn<number> => ({ title, width, narrow, priority, cell: (r) => String(r) });
 
@@ -32,6 +33,15 @@ describe('fill', () => {
     expect(fill('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
     expect(fill('aa bb cc', 6, '  ')).toEqual(['aa bb', '  cc']);
     expect(fill('abcdefgh', 3)).toEqual(['abc', 'def', 'gh']);
+  });
+
+  it('ends on a terminal no wider than the indent, cutting one character after the indent per line and losing none', () => {
+    for (const width of [0, 1, 2, 3]) {
+      const lines = fill('low-pass throughout; DC gain falls', width, '  ');
+      expect(lines.join('').replaceAll(' ', '')).toBe('low-passthroughout;DCgainfalls');
+      for (const line of lines.slice(1)) expect(line.length).toBeLessThanOrEqual(Math.max(width, 3));
+    }
+    expect(fill('abcd', 2, '  ')).toEqual(['abc', '  d']);
   });
 });
 
@@ -74,5 +84,24 @@ describe('fill keeps numbers whole', () => {
   it('never breaks inside a digit group or between a number and its unit', () => {
     expect(fill('DC gain rises from 0 dB to +29.9 dB by step 117 000', 22)).toEqual(['DC gain rises from', '0 dB to +29.9 dB by', 'step 117 000']);
     expect(fill('aa 117 000 steps', 14)).toEqual(['aa', '117 000 steps']);
+  });
+});
+
+describe('commands that fill words on a terminal', () => {
+  // fill cut a word longer than the line into pieces of `width` characters after the indent: with a
+  // width not wider than the indent no piece got shorter, and the command never ended.
+  it('end on a terminal one or two columns wide (presets, analyze --compare, tune)', async () => {
+    const commands = [
+      ['presets'],
+      ['analyze', 'configs/ema-sgdm.yaml', 'configs/standard-sgdm.yaml', '--compare'],
+      ['tune', '--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'last.dcGainDb=10'],
+    ];
+    for (const columns of [1, 2]) {
+      for (const args of commands) {
+        const r = await runCli(args, { tty: true, columns });
+        expect(r.code, `${args.join(' ')} at ${columns} columns: ${r.stderr}`).toBe(0);
+        expect(r.stdout.length).toBeGreaterThan(0);
+      }
+    }
   });
 });

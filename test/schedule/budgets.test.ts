@@ -116,6 +116,22 @@ describe('estimates', () => {
     expect(exactWalkSeconds(s, 700, 64)).toBeCloseTo((700 * 64 * 6 * COST_NS.rationalUpdate) / 1e9, 15);
   });
 
+  it('analysisBudgets: each exact response of a display stage or an --at-steps step costs per frequency, however cheap reaching it is', () => {
+    // 10⁵ one-step stages (u changes every step): reaching each next step is one cheap walk, yet
+    // computing and checking the response itself is ~0.9 µs per frequency (measured: 10⁴ display stages
+    // × 512 in 4.6 s). 10⁵ × 1024 × 0.9 µs = 92 s of responses alone, over the minute.
+    const s = schedule('steps: 100000\nmomentum: { u: "0.5 + 0.4 * t / 100000" }\n');
+    expect(s.stages.count).toBe(100000);
+    const ends = Array.from({ length: 100000 }, (_, k) => k);
+    const plan = { schedules: [s], frequencies: 1024, mode: 'auto' as const, outputs: [{ format: 'table' as const, response: false }] };
+    const display = analysisBudgets({ ...plan, reports: [{ display: true, ends }], atSteps: [] }).time!;
+    expect(display.estimate).toBeGreaterThanOrEqual((1e5 * 1024 * 900) / 1e9);
+    expect(display.reduce).toContain('displayStages');
+    const steps = analysisBudgets({ ...plan, reports: [{ display: false, stages: [] }], atSteps: ends.map((k) => k + 1) }).time!;
+    expect(steps.estimate).toBeGreaterThanOrEqual((1e5 * 1024 * 900) / 1e9);
+    expect(steps.reduce).toContain('atSteps');
+  });
+
   it('analysisBudgets: output bytes add up over every output, with both response kinds in --mode both', () => {
     const s = schedule('steps: 1000\nstages: 10\nmomentum: { u: 0.9 }\n');
     const base = { schedules: [s], reports: [{ display: false as const, stages: [0, 1, 2] }], frequencies: 1e7, atSteps: [] };

@@ -6,10 +6,13 @@ import { linearGrid } from '../../src/filter/grid.js';
 import { FUNCTION_ARITY } from '../../src/schedule/expression-functions.js';
 import { ConfigError, formatIssue, type ConfigIssue } from '../../src/schedule/issues.js';
 import { PRESETS } from '../../src/schedule/presets/index.js';
+import { SCHEDULER_NAMES } from '../../src/schedule/schedulers/index.js';
+import { schedulerKeys } from '../../src/schedule/schedulers/scheduler-value.js';
 import { runCli } from '../support/run-cli.js';
 
 /**
- * The config fuzz: generated configs, valid and broken, for every preset and for custom u/v, through
+ * The config fuzz: generated configs, valid and broken, for every preset and for custom u/v, with
+ * learning rates and preset parameters in every value form (schedulers included), through
  * the library and the CLI. Property: every input either analyses or yields typed issues, each with a
  * key path (and, for text, a line and column); never another exception. Sizes are bounded (steps ≤
  * 5000, short expressions, at most a few 10 kB of text) so that each case takes milliseconds.
@@ -106,6 +109,59 @@ const coefficient = fc.oneof(
     .map(([ordered, segments]) => ({ piecewise: ordered ? segments.sort((a, b) => a.from - b.from).map((s, i) => (i === 0 ? { ...s, from: 1 } : s)) : segments })),
 );
 
+/**
+ * `{ scheduler: … }` values: every torch / Hugging Face name (and a few wrong ones), each with a random
+ * subset of its own kwargs, valued mostly in range (small step counts, factors in (0, 1], sorted
+ * milestones) and sometimes not (special numbers, strings, lists where torch takes one number).
+ */
+const kwargValue = (key: string): fc.Arbitrary<unknown> => {
+  const plausible: fc.Arbitrary<unknown> =
+    key === 'anneal_strategy'
+      ? fc.constantFrom('cos', 'linear', 'quad')
+      : key === 'mode'
+        ? fc.constantFrom('triangular', 'triangular2', 'exp_range', 'sine')
+        : ['cycle_momentum', 'three_phase', 'verbose'].includes(key)
+          ? fc.boolean()
+          : ['milestones', 'xp'].includes(key)
+            ? fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 4 }).map((xs) => xs.sort((a, b) => a - b))
+            : key === 'fp'
+              ? fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 })
+              : fc.oneof(fc.integer({ min: 1, max: 3000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }));
+  return fc.oneof({ weight: 9, arbitrary: plausible }, { weight: 1, arbitrary: strayValue });
+};
+
+const schedulerOf = (names: readonly string[], asChild: boolean, child: fc.Arbitrary<unknown>): fc.Arbitrary<Record<string, unknown>> =>
+  fc.constantFrom(...names, 'OneCycle', 'LambdaLR').chain((name) => {
+    const keys = schedulerKeys(name, asChild).filter((k) => k !== 'scheduler');
+    const kwargs = keys.map((key) => fc.option((key === 'schedulers' ? fc.array(child, { minLength: 1, maxLength: 3 }) : kwargValue(key)).map((v) => [key, v] as const), { freq: 3 }));
+    return fc.tuple(...kwargs).map((pairs) => ({ scheduler: name, ...Object.fromEntries(pairs.filter((p) => p !== null)) }));
+  });
+
+const sequentialChild = schedulerOf(
+  SCHEDULER_NAMES.filter((n) => n !== 'SequentialLR' && n !== 'interp'),
+  true,
+  fc.constant({}),
+);
+const scheduler = schedulerOf(SCHEDULER_NAMES, false, sequentialChild);
+
+/** A schedule value of any form: number, expression, per-stage list, piecewise segments or a scheduler. */
+const scheduleValue = (numbers: fc.Arbitrary<number>): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 3, arbitrary: numbers },
+    { weight: 2, arbitrary: expression },
+    { weight: 1, arbitrary: fc.array(fc.oneof(numbers, expression), { minLength: 1, maxLength: 5 }) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.record({ from: fc.integer({ min: 1, max: 3000 }), value: fc.oneof(numbers, expression) }), { minLength: 1, maxLength: 4 })
+        .map((segments) => ({ piecewise: segments.sort((a, b) => a.from - b.from).map((seg, i) => (i === 0 ? { ...seg, from: 1 } : seg)) })),
+    },
+    { weight: 3, arbitrary: scheduler },
+  );
+
+// Mostly a training run's rates, sometimes ones whose update response α·|H| is at the edge of binary64.
+const learningRate = scheduleValue(fc.oneof({ weight: 9, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) }, { weight: 1, arbitrary: fc.constantFrom(1e306, 1e307, 1e308) }));
+
 const params = fc.oneof(
   { weight: 4, arbitrary: fc.record({ mu: fc.double({ min: 1, max: 5000, noNaN: true }), warmup: fc.double({ min: 0, max: 1, noNaN: true }) }) },
   { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('mu', 'warmup', 'max', 'pi', 't', 'u', 'bad name', 'x'.repeat(100)), fc.oneof(fc.double({ min: -5, max: 5000, noNaN: true }), special), { maxKeys: 3 }) },
@@ -113,11 +169,21 @@ const params = fc.oneof(
 
 const customMomentum = fc.record({ u: coefficient, v: coefficient, params, firstStepCopy: fc.boolean() }, { requiredKeys: ['u'] });
 
-/** A preset's defaults, each number kept or scaled by a random factor (which may make it invalid). */
+/**
+ * A preset's defaults, each number kept, scaled by a random factor (which may make it invalid) or
+ * written as a schedule value (expression, list, piecewise, scheduler: refused for a structural one).
+ */
 const presetMomentum = fc.constantFrom(...PRESET_NAMES).chain((name) => {
   const defaults = PRESETS.get(name)!.params.parse({}) as Record<string, unknown>;
   const entries = Object.entries(defaults).map(([key, value]) =>
-    (typeof value === 'number' ? fc.oneof(fc.constant(value), fc.double({ min: 0.5, max: 1.1, noNaN: true }).map((f) => value * f)) : fc.constant(value)).map((v) => [key, v] as const),
+    (typeof value === 'number'
+      ? fc.oneof(
+          { weight: 4, arbitrary: fc.constant(value) },
+          { weight: 3, arbitrary: fc.double({ min: 0.5, max: 1.1, noNaN: true }).map((f) => value * f) },
+          { weight: 2, arbitrary: scheduleValue(fc.double({ min: 0.5, max: 1.1, noNaN: true }).map((f) => value * f)) },
+        )
+      : fc.constant(value)
+    ).map((v) => [key, v] as const),
   );
   return fc.tuple(...entries).map((pairs) => ({ preset: name, ...Object.fromEntries(pairs) }));
 });
@@ -130,7 +196,10 @@ const partition = fc.oneof(
 
 const schedule = fc
   .tuple(
-    fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), steps: fc.integer({ min: 1, max: 5000 }), momentum: fc.oneof(presetMomentum, customMomentum) }, { requiredKeys: ['steps', 'momentum'] }),
+    fc.record(
+      { name: fc.string({ minLength: 1, maxLength: 10 }), steps: fc.integer({ min: 1, max: 5000 }), lr: learningRate, momentum: fc.oneof(presetMomentum, customMomentum) },
+      { requiredKeys: ['steps', 'momentum'] },
+    ),
     partition,
   )
   .map(([s, p]) => ({ ...s, ...p }));
@@ -288,6 +357,13 @@ function analysisOrIssues(input: unknown, located: boolean): void {
   expect(result.schedules.length).toBeGreaterThan(0);
   // Every stage, or display stages above 1000 of them (stages: 'auto').
   for (const s of result.schedules) expect(s.stages.length).toBe(s.display ? s.display.stages : s.stageCount);
+  // Stable stages (analyze refuses others by default) have finite gains, and so, with lr, finite update gains.
+  for (const s of result.schedules) {
+    for (const stage of s.stages) {
+      expect(Number.isFinite(stage.metrics.dcGain), `dcGain of ${s.name} stage ${stage.index}`).toBe(true);
+      if (stage.lr !== undefined) expect(Number.isFinite(stage.metrics.effectiveLearningRate), `effectiveLearningRate of ${s.name} stage ${stage.index} (lr ${stage.lr})`).toBe(true);
+    }
+  }
   if (result.warnings) expectTyped(result.warnings, located);
 }
 

@@ -81,6 +81,18 @@ describe('the one path syntax', () => {
     expect(raw.lr).toBe(0.2);
   });
 
+  it('sweep targets reach a scheduler\'s kwargs, in lr and in a preset parameter written as a value (they were "unknown key" / "no parameter")', () => {
+    const cycle = configOf('steps: 1000\nlr: { scheduler: OneCycleLR, max_lr: 0.1 }\nmomentum: { preset: pytorch-sgd }\n');
+    expect(sweepTarget(cycle, 'lr.max_lr')).toMatchObject({ column: 'lr.max_lr', configPath: ['lr', 'max_lr'], integer: false, current: 0.1 });
+    expect(sweepTarget(cycle, 'lr.total_steps')).toMatchObject({ configPath: ['lr', 'total_steps'], integer: true });
+    expect(sweepTarget(cycle, 'lr.max_lrr')).toEqual({ error: 'lr.max_lrr: unknown key "max_lrr" (did you mean "max_lr"?)' });
+    const beta = configOf('steps: 1000\nstages: 10\nmomentum: { preset: ema-sgdm, beta: { scheduler: StepLR, step_size: 300, base: 0.9 } }\n');
+    expect(sweepTarget(beta, 'momentum.beta.gamma')).toMatchObject({ column: 'momentum.beta.gamma', configPath: ['momentum', 'params', 'beta', 'gamma'], integer: false });
+    expect(sweepTarget(beta, 'momentum.beta.step_size')).toMatchObject({ configPath: ['momentum', 'params', 'beta', 'step_size'], integer: true, current: 300 });
+    const plain = configOf('steps: 1000\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n');
+    expect(sweepTarget(plain, 'momentum.beta.gamma')).toEqual({ error: 'momentum.beta.gamma: momentum.beta is a single value; sweep it without ".gamma"' });
+  });
+
   it('refuses prototype keys in every path', () => {
     const preset = configOf('steps: 1000\nmomentum: { preset: fsgdm }\n');
     for (const text of ['__proto__', 'momentum.constructor', 'momentum.prototype.x']) {

@@ -46,3 +46,32 @@ describe('gains that overflow double precision are refused, naming the stage and
     expect(r.stderr).toMatch(/^--preset constant: --set momentum\.v=1e308: momentum\.v: the gain overflows double precision: dcGain, peakGain and noiseGain exceed 1\.8e308 in stage 0 \(steps 1–117000\); scale the coefficients down \(got 1e\+308\)\n$/);
   });
 });
+
+describe('update responses lr·|H| that overflow double precision are refused at lr, naming the stages', () => {
+  // standard SGDM at β = 0.9: |H| peaks at DC, 1/(1 − 0.9) = 10; the update response there is lr × 10.
+  it('lr: 1e308 with a DC gain of 10 (1e309 > 1.8e308) is refused; lr: 1e307 (1e308) is not', () => {
+    expect(messages('steps: 100\nlr: 1e308\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n')).toEqual([
+      'x.yaml:2:5: lr: the update response lr·|H| overflows double precision: lr × peakGain exceeds 1.8e308 in stage 0 (steps 1–100); scale the learning rate down (got 1e+308)',
+    ]);
+    expect(messages('steps: 100\nlr: 1e307\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n')).toEqual([]);
+  });
+
+  it('a scheduled lr is refused only at the stages where it overflows (OneCycleLR up to max_lr 1e308, DC gain 1/(1 − u) ≥ 6.7)', () => {
+    const [message] = messages('steps: 1000\nlr: { scheduler: OneCycleLR, max_lr: 1e308 }\nmomentum: { preset: pytorch-sgd }\n');
+    expect(message).toMatch(/^x\.yaml:2:5: lr: the update response lr·\|H\| overflows double precision: lr × peakGain exceeds 1\.8e308 in stage \d+ \(steps \d+–\d+\), .* more stages; scale the learning rate down/);
+    // lr·1/(1 − u) ≤ 1.8e308 wherever lr ≤ 1.8e307·(1 − 0.95): the first steps (lr = 4e306) pass.
+    expect(message).not.toMatch(/in stage 0 /);
+  });
+
+  // aggmo's DC gain is the mean of 1/(1 − β_i): (1 + 10 + 100)/3 = 37, and 37 × 1e307 overflows.
+  it('filter banks are checked too, and unstable stages analysed with --allow-unstable are not refused for it', () => {
+    expect(messages('steps: 10\nlr: 1e307\nmomentum: { preset: aggmo, betas: [0, 0.9, 0.99] }\n')).toHaveLength(1);
+    expect(messages('steps: 10\nlr: 2\nmomentum: { u: 1.5 }\n', { allowUnstable: true })).toEqual([]);
+  });
+
+  it('the CLI exits 2 with the one-line message instead of writing null magnitudes', async () => {
+    const r = await runCli(['analyze', '-', '--format', 'json'], { input: 'steps: 100\nlr: 1e308\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n' });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(/^<stdin>:2:5: lr: the update response lr·\|H\| overflows double precision/);
+  });
+});

@@ -11,7 +11,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSources, parseOverride, readConfigText } from '../load-schedules.js';
 import type { InputOptions } from '../options.js';
-import { checkOutputs, writeFileOutput } from '../output.js';
+import { checkOutputs, writeFileOutput, writeOutput } from '../output.js';
 
 export interface ExploreCliOptions extends InputOptions {
   output?: string;
@@ -35,7 +35,9 @@ export async function exploreCommand(inputs: string[], options: ExploreCliOption
   const page = { title, subtitle, sources: await read(), script: await pageScript(), allowUnstable: options.allowUnstable === true };
 
   if (!options.serve) {
-    await writeFileOutput(ctx, output, exploreHtml(page));
+    // `-o -` is stdout, as for every command (not a file named "-").
+    if (output === '-') await writeOutput(ctx, output, async (sink) => sink.write(exploreHtml(page)));
+    else await writeFileOutput(ctx, output, exploreHtml(page));
     return;
   }
   let served;

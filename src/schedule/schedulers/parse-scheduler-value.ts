@@ -15,7 +15,7 @@ type Path = readonly (string | number)[];
 export function parseSchedulerValue(input: unknown, path: Path): { spec: SchedulerSpec } | { issues: ConfigIssue[] } {
   const pre = nameAndListIssues(input, [...path], false);
   if (pre.length > 0) return { issues: pre };
-  const parsed = SchedulerValue.safeParse(input);
+  const parsed = SchedulerValue.safeParse(input, { reportInput: true });
   if (parsed.success) return { spec: parsed.data as SchedulerSpec };
   return { issues: fromZodIssues(parsed.error.issues, [...path], (at) => knownKeysAt(input, at)) };
 }

@@ -76,6 +76,11 @@ export const SCHEDULER_NAMES: readonly string[] = [...SEQUENCEABLE.map((s) => s.
 export const SEQUENTIAL_CHILD_NAMES: readonly string[] = SEQUENCEABLE.map((s) => s.shape.scheduler.value as string);
 
 /** The keys a scheduler value of `name` accepts (as a SequentialLR child: without every and base). */
+/** The kwargs schema of the scheduler called `name` (its zod object), or undefined for an unknown name. */
+export function schedulerShape(name: string): z.ZodObject | undefined {
+  return SCHEDULERS.find((s) => s.shape.scheduler.value === name) as z.ZodObject | undefined;
+}
+
 export function schedulerKeys(name: string, asChild: boolean): string[] {
   const schema = SCHEDULERS.find((s) => s.shape.scheduler.value === name);
   const keys = schema ? Object.keys(schema.shape) : [];
