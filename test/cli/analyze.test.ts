@@ -180,4 +180,12 @@ describe('momentum-fr analyze: per-step runs as display stages', () => {
     const r = await runCli([...ADAM, '--display-stages', '0']);
     expect([r.code, r.stderr]).toEqual([2, 'momentum-fr: --display-stages: expected a positive integer (got "0")\n']);
   });
+
+  it('--display-stages with a stage selection other than auto is a usage error, not silently ignored', async () => {
+    const all = await runCli([...ADAM, '--display-stages', '5', '--stages', 'all', '--no-response']);
+    expect([all.code, all.stderr]).toEqual([2, 'momentum-fr: --display-stages applies to --stages auto: it cannot be combined with --stages all\n']);
+    const atSteps = await runCli([...ADAM, '--display-stages', '5', '--at-steps', '3', '--format', 'json']);
+    expect([atSteps.code, atSteps.stderr]).toEqual([2, 'momentum-fr: --display-stages applies to --stages auto: it cannot be combined with --stages none (the default with --at-steps)\n']);
+    expect((await runCli([...ADAM, '--display-stages', '5', '--stages', 'auto', '--no-response', '--format', 'json'])).code).toBe(0);
+  });
 });

@@ -57,6 +57,9 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   // With --at-steps, the stages are reported only when asked for: the steps are what was asked.
   const stages = options.stages ?? (atSteps.length > 0 ? 'none' : 'auto');
   const mode = options.mode ?? 'auto';
+  if (options.displayStages !== undefined && stages !== 'auto') {
+    throw new CliError(`--display-stages applies to --stages auto: it cannot be combined with --stages ${stages}${options.stages === undefined ? ' (the default with --at-steps)' : ''}`);
+  }
   const displayStages = parseDisplayStages(options.displayStages);
   const reports = stageReports(schedules, stages, displayStages);
   // The CSV/NDJSON layout (and the table's columns) of the exact modes as soon as one record has an exact response.

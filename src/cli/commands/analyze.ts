@@ -13,7 +13,7 @@ export function register(program: Command, ctx: CliContext): void {
   addAllOption(cmd);
   cmd
     .option('--stages <list>', 'stages to report: auto, all, none, first, last, 0,10,299, 5..9, every:N, -1, step:S (default: auto, every stage up to 1000 of them and display stages above; none with --at-steps)')
-    .option('--display-stages <n>', 'how many display stages --stages auto shows a schedule of more than 1000 stages as (each: the exact response at its last step, the min/max of its coefficients)', '256')
+    .option('--display-stages <n>', 'how many display stages --stages auto shows a schedule of more than 1000 stages as (each: the exact response at its last step, the min/max of its coefficients; default: 256)')
     .option('--no-response', 'metrics only: one row per stage, no frequency response')
     .addOption(new Option('--mode <mode>', 'frozen: per-stage LTI response; exact: the true time-variant response H(t, ω) at each stage end, with settlingSteps and maxDeviationDb; both; auto: frozen for stages, exact for display stages').choices(['auto', 'frozen', 'exact', 'both']).default('auto'))
     .option('--at-steps <list>', 'also report the exact response at these steps, e.g. 1,100,1000 (JSON: atSteps)')
