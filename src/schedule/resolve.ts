@@ -11,12 +11,13 @@ import { LIMITS } from './limits.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import { scheduledKeys } from './presets/preset.js';
 import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
-import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
+import { compileValue, nonNegativeIssue, stepColumnIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
 import { boundsProblem, scheduledBounds } from './value-schema.js';
 import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { emptyTable, type Partition } from './stages.js';
-import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type ValueStream } from './stage-context.js';
+import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type StageContext, type ValueStream } from './stage-context.js';
+import { runColumn, stepColumns, stepRuns } from './step-columns.js';
 import { expressionWarnings } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
 import { stageAt } from '../filter/stage-filter.js';
@@ -236,14 +237,15 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const walked = firstOrder ? [...all, presetStream(preset, params as never)] : all;
   const budget = perStepBudgetIssue(ctx, walked.map((s, i) => [s, paths[i] ?? mPath] as const));
   if (budget) return { issues: [budget] };
+  if (ctx.perStep) return perStepPreset(preset, params, keys, all, lr !== undefined, hard, ctx);
   const width = all.length + (firstOrder ? 2 : 0);
-  const runs = new ColumnRuns(width, ctx.perStep ? 64 : hard.count);
+  const runs = new ColumnRuns(width, hard.count);
   const row = new Float64Array(width);
   const scope = new Map<string, number>();
   const fill = all.some((s) => s.readsScope);
   const current: Record<string, unknown> = { ...params };
   try {
-    walkRuns(hard, config.steps, ctx.perStep, walked, (c, end, first) => {
+    walkRuns(hard, config.steps, false, walked, (c, end, first) => {
       if (fill) setStageVariables(scope, c.ctx);
       for (let j = 0; j < all.length; j++) row[j] = all[j].at(c, scope);
       if (firstOrder) {
@@ -255,34 +257,99 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
       runs.add(c.step, end, first, row);
     });
   } catch (err) {
-    if (!(err instanceof ExpressionError)) throw err;
-    return { issues: [{ code: err.code, path: err.path ?? mPath, message: err.message }] };
+    return expressionIssues(err, mPath);
   }
   const { count } = runs;
-  const startStep = runs.startStep.slice(0, count);
-  const endStep = runs.endStep.slice(0, count);
+  const partition: Partition = { count, startStep: runs.startStep.slice(0, count), endStep: runs.endStep.slice(0, count) };
   const columns = Array.from({ length: width }, (_, j) => runs.column(j));
+  const issues = boundsIssues(shape, keys, columns, (values, path, problem) => stepRangeIssue(values, partition.startStep, partition.endStep, count, path, problem), mPath);
+  if (issues.length > 0) return { issues };
+  const rate = lr ? columns[keys.length] : undefined;
+  if (preset.kind === 'bank') return scheduledBank(preset, params, keys, columns, partition, rate, ctx);
+  const table: StageTable = { ...partition, u: columns[all.length], v: columns[all.length + 1] };
+  return checkedFirstOrder(table, mPath, mPath, ctx, rate);
+}
+
+/**
+ * scheduledPreset evaluated at every step (no stages or stageLength): the parameters and lr as
+ * per-step arrays (stepColumns; a scheduler's run as it is), a first-order preset's u and v made
+ * only where a parameter changes (at every step for a step-dependent preset), and stages as the runs
+ * of equal coefficients and lr (a bank: of equal parameters and lr) within the hard partition.
+ */
+function perStepPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, keys: string[], all: CompiledValue[], withLr: boolean, hard: Partition, ctx: Context): Made {
+  const { config, mPath } = ctx;
+  const steps = config.steps;
+  let columns: Float64Array[];
+  try {
+    columns = stepColumns(all, hard, steps);
+  } catch (err) {
+    return expressionIssues(err, mPath);
+  }
+  const issues = boundsIssues(preset.params.shape as Record<string, z.ZodType>, keys, columns, stepColumnIssue, mPath);
+  if (issues.length > 0) return { issues };
+  const rate = withLr ? columns[keys.length] : undefined;
+  if (preset.kind === 'bank') {
+    const runs = stepRuns(columns, hard, steps);
+    return scheduledBank(preset, params, keys, columns.map((column) => runColumn(column, runs)), runs, rate && runColumn(rate, runs), ctx);
+  }
+  const u = new Float64Array(steps);
+  const v = new Float64Array(steps);
+  const everyStep = preset.stepDependent?.(params as never) ?? false;
+  const current: Record<string, unknown> = { ...params };
+  const stage: StageContext = { k: 0, N: steps, t: 1, T: steps, p: 1 / steps, delta: 1 };
+  let made = { u: 0, v: 0 };
+  for (let t = 1; t <= steps; t++) {
+    let changed = t === 1 || everyStep;
+    for (let j = 0; j < keys.length && !changed; j++) changed = !Object.is(columns[j][t - 1], columns[j][t - 2]);
+    if (changed) {
+      for (let j = 0; j < keys.length; j++) current[keys[j]] = columns[j][t - 1];
+      stage.k = t - 1;
+      stage.t = t;
+      stage.p = t / steps;
+      made = preset.coefficients(current as never)(stage);
+    }
+    u[t - 1] = made.u;
+    v[t - 1] = made.v;
+  }
+  const runs = stepRuns(rate ? [u, v, rate] : [u, v], hard, steps);
+  const table: StageTable = { ...runs, u: runColumn(u, runs), v: runColumn(v, runs) };
+  return checkedFirstOrder(table, mPath, mPath, ctx, rate && runColumn(rate, runs));
+}
+
+/** Each scheduled parameter's column checked against the parameter's bounds by `check` (per run or per step). */
+function boundsIssues(
+  shape: Record<string, z.ZodType>,
+  keys: string[],
+  columns: Float64Array[],
+  check: (values: Float64Array, path: Path, problem: (x: number) => string | undefined) => ConfigIssue | undefined,
+  mPath: Path,
+): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   keys.forEach((key, j) => {
     const bounds = scheduledBounds(shape[key])!;
-    const issue = stepRangeIssue(columns[j], startStep, endStep, count, [...mPath, key], (x) => boundsProblem(x, bounds));
+    const issue = check(columns[j], [...mPath, key], (x) => boundsProblem(x, bounds));
     if (issue) issues.push(issue);
   });
-  if (issues.length > 0) return { issues };
-  const rate = lr ? columns[keys.length] : undefined;
-  const partition: Partition = { count, startStep, endStep };
-  if (preset.kind === 'bank') {
-    const perStage: Record<string, unknown> = { ...params };
-    keys.forEach((key, j) => (perStage[key] = columns[j]));
-    const bank = preset.bank(perStage as never, partition, config.steps);
-    if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
-    const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
-    if (bankProblems.length > 0) return { issues: bankProblems };
-    const lrProblem = rate && nonNegativeIssue(rate, startStep, endStep, count, lrPath(ctx), false);
-    return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
-  }
-  const table: StageTable = { ...partition, u: columns[all.length], v: columns[all.length + 1] };
-  return checkedFirstOrder(table, mPath, mPath, ctx, rate);
+  return issues;
+}
+
+/** A bank preset from one value per run of each scheduled parameter (`columns`, in `keys` order), checked, with lr per run. */
+function scheduledBank(preset: Preset & { kind: 'bank' }, params: Record<string, unknown>, keys: string[], columns: Float64Array[], partition: Partition, rate: Float64Array | undefined, ctx: Context): Made {
+  const { mPath } = ctx;
+  const perStage: Record<string, unknown> = { ...params };
+  keys.forEach((key, j) => (perStage[key] = columns[j]));
+  const bank = preset.bank(perStage as never, partition, ctx.config.steps);
+  if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
+  const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
+  if (bankProblems.length > 0) return { issues: bankProblems };
+  const lrProblem = rate && nonNegativeIssue(rate, partition.startStep, partition.endStep, partition.count, lrPath(ctx), false);
+  return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
+}
+
+/** An expression that failed while evaluated, as the issue at its key path; anything else is rethrown. */
+function expressionIssues(err: unknown, mPath: Path): Made {
+  if (!(err instanceof ExpressionError)) throw err;
+  return { issues: [{ code: err.code, path: err.path ?? mPath, message: err.message }] };
 }
 
 function unknownKind(preset: never): never {

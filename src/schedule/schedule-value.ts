@@ -56,6 +56,8 @@ export interface CompiledValue extends ValueStream {
   readonly readsScope: boolean;
   /** A scheduler with cycle_momentum: the momentum it writes to the optimizer, per step (only under lr). */
   readonly momentum?: CompiledValue;
+  /** A scheduler's run: its value at step t at index t − 1 (read, never written). */
+  readonly stepValues?: Float64Array;
 }
 
 /** An expression of the config, at its key path, and the variables it reads. */
@@ -168,6 +170,7 @@ function perStepStream(value: Float64Array): CompiledValue {
   return {
     everyStep: true,
     readsScope: false,
+    stepValues: value,
     at: (c) => value[c.step - 1],
     through: (c) => {
       const t = c.step;
@@ -231,6 +234,15 @@ export function stepRangeIssue(
   while (j + 1 < count && problem(values[j + 1]) !== undefined) j++;
   const steps = startStep[i] === endStep[j] ? `step ${startStep[i]}` : `steps ${startStep[i]}–${endStep[j]}`;
   return { code: 'out_of_range', path, message: `${what} at ${steps} (got ${got} at step ${startStep[i]})` };
+}
+
+/** stepRangeIssue of values given per step (values[t − 1] at step t): the arrays of steps are made only when a value is refused. */
+export function stepColumnIssue(values: Float64Array, path: Path, problem: (x: number) => string | undefined): ConfigIssue | undefined {
+  let i = 0;
+  while (i < values.length && problem(values[i]) === undefined) i++;
+  if (i === values.length) return undefined;
+  const steps = Float64Array.from({ length: values.length - i }, (_, j) => i + j + 1);
+  return stepRangeIssue(values.subarray(i), steps, steps, steps.length, path, problem);
 }
 
 /** `lr`'s bound, per step: the first run of steps where it is negative or not finite, located. */
