@@ -53,6 +53,23 @@ const ROUNDING: Record<string, (x: number, margin: number) => number | undefined
 };
 
 /**
+ * mathjs' min and max of numbers (function/statistics/min.js): the first argument, replaced by each
+ * later one that is `smaller` (x < y and not nearlyEqual: a near tie keeps the earlier value), NaN
+ * once any is NaN. `better(x, best)` is the plain comparison, used where the two are finite and
+ * further apart than the tolerance.
+ */
+const EXTREMA: Record<string, (x: number, best: number) => boolean> = {
+  min: (x, best) => x < best,
+  max: (x, best) => x > best,
+};
+
+type Tolerance = { relTol: number; absTol: number };
+
+function hasTolerance(t: { relTol?: unknown; absTol?: unknown } | undefined): t is Tolerance {
+  return typeof t?.relTol === 'number' && typeof t.absTol === 'number';
+}
+
+/**
  * The compiled fast path of an arithmetic expression: a closure tree built from mathjs' parsed tree,
  * without mathjs' scope wrapping and typed dispatch at every node (mathjs takes 2–16 µs an
  * evaluation; a per-step lr is evaluated 10⁵–10⁶ times). Only these node kinds are taken: numbers,
@@ -147,11 +164,27 @@ export function arithmeticEvaluator(root: ArithmeticNode, variables: ReadonlySet
     const shadowed = (scope: ReadonlyMap<string, number>) => {
       if (scope.has(name)) throw ASK_MATHJS;
     };
+    const better = EXTREMA[name];
+    if (better && hasTolerance(tolerance)) {
+      const { relTol, absTol } = tolerance;
+      return (scope) => {
+        shadowed(scope);
+        const xs = args.map((a) => a(scope));
+        let best = xs[0];
+        for (let i = 1; i < xs.length; i++) {
+          const x = xs[i];
+          // Decisive only between finite values further apart than nearlyEqual's tolerance; else mathjs decides.
+          if (!(Number.isFinite(x) && Number.isFinite(best) && Math.abs(x - best) > relTol * Math.max(Math.abs(x), Math.abs(best)) + absTol)) return f(...xs) as number;
+          if (better(x, best)) best = x;
+        }
+        return best;
+      };
+    }
     if (args.length === 1) {
       const [a] = args;
-      const rounded = ROUNDING[name] && tolerance && typeof tolerance.relTol === 'number' && typeof tolerance.absTol === 'number' ? ROUNDING[name] : undefined;
-      if (rounded) {
-        const { relTol, absTol } = tolerance as { relTol: number; absTol: number };
+      const rounded = ROUNDING[name];
+      if (rounded && hasTolerance(tolerance)) {
+        const { relTol, absTol } = tolerance;
         return (scope) => {
           shadowed(scope);
           const x = a(scope);

@@ -12,7 +12,7 @@ import { PRESETS, type Preset } from './presets/index.js';
 import { scheduledKeys } from './presets/preset.js';
 import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
 import { compileValue, nonNegativeIssue, stepColumnIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
-import { boundsProblem, scheduledBounds } from './value-schema.js';
+import { boundsProblem, scheduledBounds, type ValueBounds } from './value-schema.js';
 import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { emptyTable, type Partition } from './stages.js';
@@ -262,7 +262,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const { count } = runs;
   const partition: Partition = { count, startStep: runs.startStep.slice(0, count), endStep: runs.endStep.slice(0, count) };
   const columns = Array.from({ length: width }, (_, j) => runs.column(j));
-  const issues = boundsIssues(shape, keys, columns, (values, path, problem) => stepRangeIssue(values, partition.startStep, partition.endStep, count, path, problem), mPath);
+  const issues = boundsIssues(shape, keys, columns, (values, path, bounds) => stepRangeIssue(values, partition.startStep, partition.endStep, count, path, (x) => boundsProblem(x, bounds)), mPath);
   if (issues.length > 0) return { issues };
   const rate = lr ? columns[keys.length] : undefined;
   if (preset.kind === 'bank') return scheduledBank(preset, params, keys, columns, partition, rate, ctx);
@@ -321,13 +321,12 @@ function boundsIssues(
   shape: Record<string, z.ZodType>,
   keys: string[],
   columns: Float64Array[],
-  check: (values: Float64Array, path: Path, problem: (x: number) => string | undefined) => ConfigIssue | undefined,
+  check: (values: Float64Array, path: Path, bounds: ValueBounds) => ConfigIssue | undefined,
   mPath: Path,
 ): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   keys.forEach((key, j) => {
-    const bounds = scheduledBounds(shape[key])!;
-    const issue = check(columns[j], [...mPath, key], (x) => boundsProblem(x, bounds));
+    const issue = check(columns[j], [...mPath, key], scheduledBounds(shape[key])!);
     if (issue) issues.push(issue);
   });
   return issues;

@@ -1,5 +1,5 @@
 import type { CompiledValue } from './schedule-value.js';
-import { setStageVariables, walkRuns } from './stage-context.js';
+import { setStageVariables, setStepVariables, walkRuns } from './stage-context.js';
 import type { Partition } from './stages.js';
 
 /**
@@ -20,7 +20,8 @@ export function stepColumns(streams: readonly CompiledValue[], hard: Partition, 
   const scope = new Map<string, number>();
   const fill = walked.some((s) => s.readsScope);
   walkRuns(hard, steps, true, walked, (c, end) => {
-    if (fill) setStageVariables(scope, c.ctx);
+    if (fill && c.step === 1) setStageVariables(scope, c.ctx);
+    else if (fill) setStepVariables(scope, c.ctx);
     for (let j = 0; j < walked.length; j++) targets[j].fill(walked[j].at(c, scope), c.step - 1, end);
   });
   return columns;
@@ -32,34 +33,26 @@ export function stepColumns(streams: readonly CompiledValue[], hard: Partition, 
  */
 export function stepRuns(columns: readonly Float64Array[], hard: Partition, steps: number): Partition {
   const width = columns.length;
-  const opens = (t: number, s: number): boolean => {
-    if (s < hard.count && hard.startStep[s] === t) return true;
-    for (let j = 0; j < width; j++) if (!Object.is(columns[j][t - 1], columns[j][t - 2])) return true;
-    return false;
-  };
-  // Two passes: count the runs, then write them into arrays of exactly that length.
+  // Run starts are written into an array for the worst case (every step a run), kept as it is then.
+  const starts = new Float64Array(steps);
+  starts[0] = 1;
   let count = 1;
   for (let t = 2, s = 1; t <= steps; t++) {
-    if (opens(t, s)) count++;
-    if (s < hard.count && hard.startStep[s] === t) s++;
+    let opens = s < hard.count && hard.startStep[s] === t;
+    if (opens) s++;
+    for (let j = 0; j < width && !opens; j++) opens = !Object.is(columns[j][t - 1], columns[j][t - 2]);
+    if (opens) starts[count++] = t;
   }
-  const startStep = new Float64Array(count);
+  const startStep = count === steps ? starts : starts.slice(0, count);
   const endStep = new Float64Array(count);
-  startStep[0] = 1;
-  let r = 0;
-  for (let t = 2, s = 1; t <= steps; t++) {
-    if (opens(t, s)) {
-      endStep[r] = t - 1;
-      startStep[++r] = t;
-    }
-    if (s < hard.count && hard.startStep[s] === t) s++;
-  }
+  for (let r = 0; r + 1 < count; r++) endStep[r] = startStep[r + 1] - 1;
   endStep[count - 1] = steps;
   return { count, startStep, endStep };
 }
 
-/** A per-step column's value in each run (the value at the run's first step). */
+/** A per-step column's value in each run (the value at the run's first step): the column itself when every step is a run. */
 export function runColumn(column: Float64Array, runs: Partition): Float64Array {
+  if (runs.count === column.length) return column;
   const out = new Float64Array(runs.count);
   for (let r = 0; r < runs.count; r++) out[r] = column[runs.startStep[r] - 1];
   return out;

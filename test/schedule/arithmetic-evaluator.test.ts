@@ -88,6 +88,24 @@ describe('arithmeticEvaluator: the fast path equals mathjs bit for bit', () => {
     );
   });
 
+  it('takes min and max like mathjs beside ties, where mathjs keeps the earlier of two nearly equal values', () => {
+    const sources = ['min(mu, k)', 'max(k, mu)', 'min(mu, k, t)', 'max(t, mu, k)', 'min(k, mu)'];
+    const fs = sources.map((source) => arithmeticEvaluator(engine.parse(source) as unknown as ArithmeticNode, variables, engine.lookup!)!);
+    const compiled = sources.map((source) => (engine.parse(source) as unknown as { compile(): { evaluate(s: Map<string, number>): unknown } }).compile());
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.oneof(fc.double({ min: -1e-9, max: 1e-9, noNaN: true }), fc.constantFrom(0, -0, 1e-13, -1e-13, 1e-12, 2e-12, Number.NaN, Infinity)),
+        fc.integer({ min: -1000, max: 1000 }),
+        (n, d, t) => {
+          const scope = new Map([['mu', n + d], ['k', n], ['t', t]]);
+          sources.forEach((source, i) => expectSame(outcome(() => fs[i](scope)), outcome(() => compiled[i].evaluate(scope)), `${source} at mu = ${n + d}, k = ${n}, t = ${t}`));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('leaves comparisons, logic and conditionals to mathjs', () => {
     for (const source of ['t > 5 ? 1 : 0', 'min(t, 5) == 5', 't > 1 and p < 0.5', 'not t']) {
       expect(arithmeticEvaluator(engine.parse(source) as unknown as ArithmeticNode, variables, engine.lookup!), source).toBeUndefined();
