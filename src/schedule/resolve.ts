@@ -5,7 +5,7 @@ import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 import { bankIssues, firstOrderIssues, ownPartitionIssue, partitionIssues, rationalIssues, stageLengthIssue, stagePerStepIssue } from './checks.js';
 import { ExpressionError } from './expression.js';
 import { isReservedName } from './expression-functions.js';
-import { gainOverflowIssues } from './gain-overflow.js';
+import { firstOrderStableAndBounded, gainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { PRESETS, type Preset } from './presets/index.js';
@@ -43,7 +43,7 @@ export interface ResolveOptions {
 export type ResolveResult = { schedule?: Schedule; issues: ConfigIssue[]; warnings?: ConfigWarning[] };
 
 /** What one kind of momentum gives: its stage table, and a bank or rational form beside it. */
-type Made = { table: StageTable; bank?: BankTable; rational?: RationalTable; lr?: Float64Array } | { issues: ConfigIssue[] };
+type Made = { table: StageTable; bank?: BankTable; rational?: RationalTable; lr?: Float64Array; bounded?: boolean } | { issues: ConfigIssue[] };
 
 interface Context {
   config: ScheduleConfig;
@@ -104,7 +104,7 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
   if ('issues' in made) return { issues: [...issues, ...made.issues], warnings };
   if (issues.length > 0) return { issues, warnings };
   const { table, bank, rational, lr } = made;
-  issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, ctx.mPath));
+  if (!made.bounded) issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, ctx.mPath));
   if (issues.length > 0) return { issues, warnings };
   warnings.push(...expressionWarnings(config, ctx.perStep, ctx.used));
   const filter: Filter = bank ? { kind: 'bank', bank } : rational ? { kind: 'rational', rational } : { kind: 'first-order', u: table.u, v: table.v };
@@ -356,10 +356,12 @@ function unknownKind(preset: never): never {
 }
 
 function checkedFirstOrder(table: StageTable, uPath: Path, vPath: Path, ctx: Context, lr?: Float64Array): Made {
-  const issues = firstOrderIssues(table, uPath, vPath, ctx.allowUnstable, ctx.vocabulary);
+  // The usual case in one pass: stable, finite and far from overflow (no stage issue, no gain issue).
+  const bounded = firstOrderStableAndBounded(table);
+  const issues = bounded ? [] : firstOrderIssues(table, uPath, vPath, ctx.allowUnstable, ctx.vocabulary);
   const rate = lr && nonNegativeIssue(lr, table.startStep, table.endStep, table.count, lrPath(ctx), typeof ctx.config.lr === 'number');
   if (rate) issues.push(rate);
-  return issues.length > 0 ? { issues } : { table, lr };
+  return issues.length > 0 ? { issues } : { table, lr, bounded };
 }
 
 /** Custom u and v: numbers, expressions, per-stage lists or piecewise segments. */
