@@ -1,6 +1,7 @@
 import { excerpt, quoted } from '../util/excerpt.js';
 import { arityProblem, CONSTANTS, FUNCTION_ARITY, MAX_DECIMALS } from './expression-functions.js';
 import { providedMathjs, type Mathjs } from './mathjs-provider.js';
+import { arithmeticEvaluator, ASK_MATHJS, type ArithmeticNode } from './arithmetic-evaluator.js';
 
 /**
  * Coefficient expressions ("t / (t + mu)", "1 - u"), parsed by mathjs and compiled once.
@@ -71,9 +72,11 @@ interface MathNode {
   compile(): { evaluate(scope: Map<string, number>): unknown };
 }
 
-/** A sandboxed mathjs instance: what compileExpression parses with. */
+/** A sandboxed mathjs instance: what compileExpression parses with, and its functions and constants by name. */
 export interface MathEngine {
   parse(expr: string): MathNode;
+  /** The instance's property `name` (a function or a constant), for the arithmetic fast path; without it every expression runs on mathjs. */
+  lookup?(name: string): unknown;
 }
 
 const engines = new WeakMap<Mathjs, MathEngine>();
@@ -91,7 +94,8 @@ export function mathEngine(mathjs: Mathjs = providedMathjs()): MathEngine {
     throw new ExpressionError(`function ${name} is disabled in expressions`);
   };
   math.import(Object.fromEntries(DISABLED.map((n) => [n, refuse(n)])), { override: true });
-  const engine: MathEngine = { parse };
+  const own = math as unknown as Record<string, unknown>;
+  const engine: MathEngine = { parse, lookup: (name) => (Object.hasOwn(own, name) ? own[name] : undefined) };
   engines.set(mathjs, engine);
   return engine;
 }
@@ -122,6 +126,18 @@ export function compileExpression(source: string, variables: ReadonlySet<string>
   const problems = sandboxProblems(root, variables);
   if (problems.length > 0) throw new ExpressionError(`expression ${shown}: ${listed([...new Set(problems)], 3, '; ')}`);
   const compiled = root.compile();
+  // Arithmetic (the common case, evaluated at every step of a run) skips mathjs' interpreter.
+  const fast = math.lookup && arithmeticEvaluator(root as ArithmeticNode, variables, math.lookup);
+  const run = fast
+    ? (scope: Map<string, number>): unknown => {
+        try {
+          return fast(scope);
+        } catch (err) {
+          if (err === ASK_MATHJS) return compiled.evaluate(scope);
+          throw err;
+        }
+      }
+    : (scope: Map<string, number>): unknown => compiled.evaluate(scope);
   const used = new Set<string>();
   root.traverse((node, _path, parent) => {
     if (node.type === 'SymbolNode' && !(parent?.type === 'FunctionNode' && parent.fn === node) && variables.has(node.name!)) used.add(node.name!);
@@ -131,7 +147,7 @@ export function compileExpression(source: string, variables: ReadonlySet<string>
     evaluate(scope) {
       let value: unknown;
       try {
-        value = compiled.evaluate(scope);
+        value = run(scope);
       } catch (err) {
         throw new ExpressionError(`expression ${shown}: ${excerpt(firstLine(err))}`);
       }

@@ -136,7 +136,24 @@ function notFinite(gains: Record<string, number>): string[] {
  */
 function firstOrderBounded(stages: StageTable): boolean {
   for (let k = 0; k < stages.count; k++) {
-    if (!(Math.abs(stages.v[k]) <= 1e154 * (1 - Math.abs(stages.u[k])))) return false;
+    if (!boundedStage(stages.u[k], stages.v[k])) return false;
+  }
+  return true;
+}
+
+function boundedStage(u: number, v: number): boolean {
+  return Math.abs(v) <= 1e154 * (1 - Math.abs(u));
+}
+
+/**
+ * Every first-order stage is stable (|u| < 1, u and v finite) and firstOrderBounded's bound holds:
+ * then neither the stage checks nor gainOverflowIssues find anything. One pass for both, for the
+ * sweep, which resolves every point.
+ */
+export function firstOrderStableAndBounded(stages: StageTable): boolean {
+  for (let k = 0; k < stages.count; k++) {
+    const u = stages.u[k];
+    if (!(Math.abs(u) < 1 && boundedStage(u, stages.v[k]))) return false;
   }
   return true;
 }

@@ -5,19 +5,20 @@ import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 import { bankIssues, firstOrderIssues, ownPartitionIssue, partitionIssues, rationalIssues, stageLengthIssue, stagePerStepIssue } from './checks.js';
 import { ExpressionError } from './expression.js';
 import { isReservedName } from './expression-functions.js';
-import { gainOverflowIssues, updateGainOverflowIssues } from './gain-overflow.js';
+import { firstOrderStableAndBounded, gainOverflowIssues, updateGainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
 import { MomentumBuffer } from './momentum-buffer.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import { scheduledKeys } from './presets/preset.js';
 import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
-import { compileValue, nonNegativeIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
-import { boundsProblem, scheduledBounds } from './value-schema.js';
+import { compileValue, nonNegativeIssue, stepColumnIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
+import { boundsProblem, scheduledBounds, type ValueBounds } from './value-schema.js';
 import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { emptyTable, type Partition } from './stages.js';
-import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type ValueStream } from './stage-context.js';
+import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type StageContext, type ValueStream } from './stage-context.js';
+import { runColumn, stepColumns, stepRuns } from './step-columns.js';
 import { expressionWarnings } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
 import { stageAt } from '../filter/stage-filter.js';
@@ -43,7 +44,7 @@ export interface ResolveOptions {
 export type ResolveResult = { schedule?: Schedule; issues: ConfigIssue[]; warnings?: ConfigWarning[] };
 
 /** What one kind of momentum gives: its stage table, and a bank or rational form beside it. */
-type Made = { table: StageTable; bank?: BankTable; rational?: RationalTable; lr?: Float64Array } | { issues: ConfigIssue[] };
+type Made = { table: StageTable; bank?: BankTable; rational?: RationalTable; lr?: Float64Array; bounded?: boolean } | { issues: ConfigIssue[] };
 
 interface Context {
   config: ScheduleConfig;
@@ -104,7 +105,7 @@ export function resolveSchedule(config: ScheduleConfig, options: ResolveOptions 
   if ('issues' in made) return { issues: [...issues, ...made.issues], warnings };
   if (issues.length > 0) return { issues, warnings };
   const { table, bank, rational, lr } = made;
-  issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, ctx.mPath));
+  if (!made.bounded) issues.push(...gainOverflowIssues({ stages: table, bank, rational }, momentum, ctx.mPath));
   if (lr && issues.length === 0) issues.push(...updateGainOverflowIssues({ stages: table, bank, rational }, lr, [...base, 'lr']));
   if (issues.length > 0) return { issues, warnings };
   warnings.push(...expressionWarnings(config, ctx.perStep, ctx.used));
@@ -238,8 +239,9 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const walked = firstOrder ? [...all, presetStream(preset, params as never)] : all;
   const budget = perStepBudgetIssue(ctx, walked.map((s, i) => [s, paths[i] ?? mPath] as const));
   if (budget) return { issues: [budget] };
+  if (ctx.perStep) return perStepPreset(preset, params, keys, all, lr !== undefined, hard, ctx);
   const width = all.length + (firstOrder ? 2 : 0);
-  const runs = new ColumnRuns(width, ctx.perStep ? 64 : hard.count);
+  const runs = new ColumnRuns(width, hard.count);
   const row = new Float64Array(width);
   const scope = new Map<string, number>();
   const fill = all.some((s) => s.readsScope);
@@ -250,7 +252,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const copySteps: number[] = [];
   let boundary = false;
   try {
-    walkRuns(hard, config.steps, ctx.perStep, walked, (c, end, first) => {
+    walkRuns(hard, config.steps, false, walked, (c, end, first) => {
       if (fill) setStageVariables(scope, c.ctx);
       for (let j = 0; j < all.length; j++) row[j] = all[j].at(c, scope);
       if (firstOrder) {
@@ -275,35 +277,17 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
       boundary = false;
     });
   } catch (err) {
-    if (!(err instanceof ExpressionError)) throw err;
-    return { issues: [{ code: err.code, path: err.path ?? mPath, message: err.message }] };
+    return expressionIssues(err, mPath);
   }
   const { count } = runs;
-  const startStep = runs.startStep.slice(0, count);
-  const endStep = runs.endStep.slice(0, count);
+  const partition: Partition = { count, startStep: runs.startStep.slice(0, count), endStep: runs.endStep.slice(0, count) };
   const columns = Array.from({ length: width }, (_, j) => runs.column(j));
-  const issues: ConfigIssue[] = [];
-  keys.forEach((key, j) => {
-    const bounds = scheduledBounds(shape[key])!;
-    const issue = stepRangeIssue(columns[j], startStep, endStep, count, [...mPath, key], (x) => boundsProblem(x, bounds));
-    if (issue) issues.push(issue);
-  });
+  const issues = boundsIssues(shape, keys, columns, (values, path, bounds) => stepRangeIssue(values, partition.startStep, partition.endStep, count, path, (x) => boundsProblem(x, bounds)), mPath);
   const bufferIssue = buffered >= 0 ? buffer.issue(paths[buffered]) : undefined;
   if (bufferIssue) issues.push(bufferIssue);
   if (issues.length > 0) return { issues };
   const rate = lr ? columns[keys.length] : undefined;
-  const partition: Partition = { count, startStep, endStep };
-  if (preset.kind === 'bank') {
-    const perStage: Record<string, unknown> = { ...params };
-    keys.forEach((key, j) => (perStage[key] = columns[j]));
-    const bank = preset.bank(perStage as never, partition, config.steps);
-    if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
-    copyStages(bank, startStep, copySteps);
-    const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
-    if (bankProblems.length > 0) return { issues: bankProblems };
-    const lrProblem = rate && nonNegativeIssue(rate, startStep, endStep, count, lrPath(ctx), false);
-    return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
-  }
+  if (preset.kind === 'bank') return scheduledBank(preset, params, keys, columns, partition, rate, ctx, copySteps);
   const table: StageTable = { ...partition, u: columns[all.length], v: columns[all.length + 1] };
   return checkedFirstOrder(table, mPath, mPath, ctx, rate);
 }
@@ -320,15 +304,125 @@ function copyStages(bank: BankTable, startStep: Float64Array, steps: readonly nu
   }
 }
 
+/** `hard` with a stage boundary added before each of `starts` (steps in 2 … steps, ascending) that is not one already. */
+function splitPartition(hard: Partition, starts: readonly number[], steps: number): Partition {
+  const bounds = new Set<number>(Array.from(hard.startStep.subarray(0, hard.count)));
+  for (const s of starts) if (s >= 2 && s <= steps) bounds.add(s);
+  const startStep = Float64Array.from([...bounds].sort((a, b) => a - b));
+  const endStep = new Float64Array(startStep.length);
+  for (let i = 0; i < startStep.length; i++) endStep[i] = i + 1 < startStep.length ? startStep[i + 1] - 1 : steps;
+  return { count: startStep.length, startStep, endStep };
+}
+
+/**
+ * scheduledPreset evaluated at every step (no stages or stageLength): the parameters and lr as
+ * per-step arrays (stepColumns; a scheduler's run as it is), a first-order preset's u and v made
+ * only where a parameter changes (at every step for a step-dependent preset), and stages as the runs
+ * of equal coefficients and lr (a bank: of equal parameters and lr) within the hard partition.
+ */
+function perStepPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, keys: string[], all: CompiledValue[], withLr: boolean, hard: Partition, ctx: Context): Made {
+  const { config, mPath } = ctx;
+  const steps = config.steps;
+  let columns: Float64Array[];
+  try {
+    columns = stepColumns(all, hard, steps);
+  } catch (err) {
+    return expressionIssues(err, mPath);
+  }
+  const issues = boundsIssues(preset.params.shape as Record<string, z.ZodType>, keys, columns, stepColumnIssue, mPath);
+  // torch's buffer (momentum-buffer.ts): a copy after step 1 is a stage of its own, split off the hard partition.
+  const buffered = preset.firstStepCopy && preset.momentumParam !== undefined ? keys.indexOf(preset.momentumParam) : -1;
+  let copySteps: number[] = [];
+  if (buffered >= 0) {
+    const buffer = new MomentumBuffer();
+    const momentum = columns[buffered];
+    for (let t = 1; t <= steps; t++) {
+      if (t > 1 && Object.is(momentum[t - 1], momentum[t - 2])) continue;
+      const copy = buffer.visit(t, momentum[t - 1]);
+      if (copy > 1) copySteps = [copy];
+    }
+    const bufferIssue = buffer.issue([...mPath, keys[buffered]]);
+    if (bufferIssue) issues.push(bufferIssue);
+  }
+  if (issues.length > 0) return { issues };
+  const split = copySteps.length > 0 ? splitPartition(hard, [copySteps[0], copySteps[0] + 1], steps) : hard;
+  const rate = withLr ? columns[keys.length] : undefined;
+  if (preset.kind === 'bank') {
+    const runs = stepRuns(columns, split, steps);
+    return scheduledBank(preset, params, keys, columns.map((column) => runColumn(column, runs)), runs, rate && runColumn(rate, runs), ctx, copySteps);
+  }
+  const u = new Float64Array(steps);
+  const v = new Float64Array(steps);
+  const everyStep = preset.stepDependent?.(params as never) ?? false;
+  const current: Record<string, unknown> = { ...params };
+  const stage: StageContext = { k: 0, N: steps, t: 1, T: steps, p: 1 / steps, delta: 1 };
+  let made = { u: 0, v: 0 };
+  for (let t = 1; t <= steps; t++) {
+    let changed = t === 1 || everyStep;
+    for (let j = 0; j < keys.length && !changed; j++) changed = !Object.is(columns[j][t - 1], columns[j][t - 2]);
+    if (changed) {
+      for (let j = 0; j < keys.length; j++) current[keys[j]] = columns[j][t - 1];
+      stage.k = t - 1;
+      stage.t = t;
+      stage.p = t / steps;
+      made = preset.coefficients(current as never)(stage);
+    }
+    u[t - 1] = made.u;
+    v[t - 1] = made.v;
+  }
+  for (const copy of copySteps) [u[copy - 1], v[copy - 1]] = [0, 1];
+  const runs = stepRuns(rate ? [u, v, rate] : [u, v], split, steps);
+  const table: StageTable = { ...runs, u: runColumn(u, runs), v: runColumn(v, runs) };
+  return checkedFirstOrder(table, mPath, mPath, ctx, rate && runColumn(rate, runs));
+}
+
+/** Each scheduled parameter's column checked against the parameter's bounds by `check` (per run or per step). */
+function boundsIssues(
+  shape: Record<string, z.ZodType>,
+  keys: string[],
+  columns: Float64Array[],
+  check: (values: Float64Array, path: Path, bounds: ValueBounds) => ConfigIssue | undefined,
+  mPath: Path,
+): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  keys.forEach((key, j) => {
+    const issue = check(columns[j], [...mPath, key], scheduledBounds(shape[key])!);
+    if (issue) issues.push(issue);
+  });
+  return issues;
+}
+
+/** A bank preset from one value per run of each scheduled parameter (`columns`, in `keys` order), checked, with lr per run. */
+function scheduledBank(preset: Preset & { kind: 'bank' }, params: Record<string, unknown>, keys: string[], columns: Float64Array[], partition: Partition, rate: Float64Array | undefined, ctx: Context, copySteps: readonly number[]): Made {
+  const { mPath } = ctx;
+  const perStage: Record<string, unknown> = { ...params };
+  keys.forEach((key, j) => (perStage[key] = columns[j]));
+  const bank = preset.bank(perStage as never, partition, ctx.config.steps);
+  if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
+  copyStages(bank, partition.startStep, copySteps);
+  const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
+  if (bankProblems.length > 0) return { issues: bankProblems };
+  const lrProblem = rate && nonNegativeIssue(rate, partition.startStep, partition.endStep, partition.count, lrPath(ctx), false);
+  return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
+}
+
+/** An expression that failed while evaluated, as the issue at its key path; anything else is rethrown. */
+function expressionIssues(err: unknown, mPath: Path): Made {
+  if (!(err instanceof ExpressionError)) throw err;
+  return { issues: [{ code: err.code, path: err.path ?? mPath, message: err.message }] };
+}
+
 function unknownKind(preset: never): never {
   throw new Error(`unknown preset kind: ${(preset as Preset).kind}`);
 }
 
 function checkedFirstOrder(table: StageTable, uPath: Path, vPath: Path, ctx: Context, lr?: Float64Array): Made {
-  const issues = firstOrderIssues(table, uPath, vPath, ctx.allowUnstable, ctx.vocabulary);
+  // The usual case in one pass: stable, finite and far from overflow (no stage issue, no gain issue).
+  const bounded = firstOrderStableAndBounded(table);
+  const issues = bounded ? [] : firstOrderIssues(table, uPath, vPath, ctx.allowUnstable, ctx.vocabulary);
   const rate = lr && nonNegativeIssue(lr, table.startStep, table.endStep, table.count, lrPath(ctx), typeof ctx.config.lr === 'number');
   if (rate) issues.push(rate);
-  return issues.length > 0 ? { issues } : { table, lr };
+  return issues.length > 0 ? { issues } : { table, lr, bounded };
 }
 
 /** Custom u and v: numbers, expressions, per-stage lists or piecewise segments. */

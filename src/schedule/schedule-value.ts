@@ -5,7 +5,7 @@ import { segmentOfStage } from './piecewise.js';
 import type { ResolveArena } from './resolve-arena.js';
 import { parseSchedulerValue, runScheduler, type SchedulerSpec } from './schedulers/index.js';
 import type { Cursor, ValueStream } from './stage-context.js';
-import { boundsProblem, type ScheduleValue } from './value-schema.js';
+import { boundsProblem, type ScheduleValue, type ValueBounds } from './value-schema.js';
 
 type Path = (string | number)[];
 type Scalar = number | string;
@@ -67,6 +67,8 @@ export interface CompiledValue extends ValueStream {
   readonly readsScope: boolean;
   /** A scheduler with cycle_momentum: the momentum it writes to the optimizer, per step (only under lr). */
   readonly momentum?: CompiledValue;
+  /** A scheduler's run: its value at step t at index t − 1 (read, never written). */
+  readonly stepValues?: Float64Array;
 }
 
 /** An expression of the config, at its key path, and the variables it reads. */
@@ -210,6 +212,7 @@ function perStepStream(value: Float64Array): CompiledValue {
   return {
     everyStep: true,
     readsScope: false,
+    stepValues: value,
     at: (c) => value[c.step - 1],
     through: (c) => {
       const t = c.step;
@@ -275,7 +278,28 @@ export function stepRangeIssue(
   return { code: 'out_of_range', path, message: `${what} at ${steps} (got ${got} at step ${startStep[i]})` };
 }
 
+/**
+ * stepRangeIssue of values given per step (values[t − 1] at step t) against `bounds`: one pass of
+ * comparisons, the arrays of steps made only when a value is refused.
+ */
+export function stepColumnIssue(values: Float64Array, path: Path, bounds: ValueBounds): ConfigIssue | undefined {
+  const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false } = bounds;
+  let i = 0;
+  // The negated comparisons refuse NaN; ±∞ fail Number.isFinite.
+  for (; i < values.length; i++) {
+    const x = values[i];
+    if (!Number.isFinite(x) || (minExclusive ? !(x > min) : !(x >= min)) || (maxExclusive ? !(x < max) : !(x <= max))) break;
+  }
+  if (i === values.length) return undefined;
+  const steps = Float64Array.from({ length: values.length - i }, (_, j) => i + j + 1);
+  return stepRangeIssue(values.subarray(i), steps, steps, steps.length, path, (x) => boundsProblem(x, bounds));
+}
+
 /** `lr`'s bound, per step: the first run of steps where it is negative or not finite, located. */
 export function nonNegativeIssue(values: Float64Array, startStep: Float64Array, endStep: Float64Array, count: number, path: Path, constant: boolean): ConfigIssue | undefined {
+  // The usual case (10⁶ per-step runs of a scheduler) in one pass of comparisons.
+  let i = 0;
+  while (i < count && Number.isFinite(values[i]) && values[i] >= 0) i++;
+  if (i === count) return undefined;
   return stepRangeIssue(values, startStep, endStep, count, path, (x) => boundsProblem(x, { min: 0 }), constant);
 }

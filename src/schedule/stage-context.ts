@@ -89,3 +89,13 @@ export function walkRuns(
 export function setStageVariables(scope: Map<string, number>, ctx: StageContext): void {
   for (const key of STAGE_VARIABLES) scope.set(key, ctx[key]);
 }
+
+/**
+ * setStageVariables for a cursor walking per step, after a first full copy: only k, t and p change
+ * from step to step there (N = T and delta = 1 stay).
+ */
+export function setStepVariables(scope: Map<string, number>, ctx: StageContext): void {
+  scope.set('k', ctx.k);
+  scope.set('t', ctx.t);
+  scope.set('p', ctx.p);
+}

@@ -66,11 +66,11 @@ export function fromZodIssues(
 /**
  * The issues of the only union option whose form the value has: its type matched (no type issue at the
  * value itself) and so did its shape (no required key missing at the top, the key that names the form:
- * `piecewise`, `scheduler`). Undefined when no option or several match (`{ foo: 1 }`, `true`).
+ * `piecewise`, `scheduler`, `table`, whatever its own type). Undefined when no option or several match (`{ foo: 1 }`, `true`).
  */
 function writtenForm(options: readonly (readonly ZodIssue[])[]): ZodIssue[] | undefined {
   const matching = options.filter((issues) =>
-    issues.every((i) => !(i.code === 'invalid_type' && (i.path.length === 0 || (i.path.length === 1 && (i as { input?: unknown }).input === undefined)))),
+    issues.every((i) => !(i.code === 'invalid_type' && i.path.length === 0) && !((i.code === 'invalid_type' || i.code === 'invalid_union') && i.path.length === 1 && (i as { input?: unknown }).input === undefined)),
   );
   return matching.length === 1 ? [...matching[0]] : undefined;
 }

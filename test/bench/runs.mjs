@@ -58,6 +58,11 @@ export async function bench() {
   rmSync(dir, { recursive: true, force: true });
   rows.push({ name: 'the same run, exact response at 5 steps (--at-steps) → JSON', ms: at.ms, goal: '≤ 500 ms', note: `× ${(at.ms / reference.ms).toFixed(2)} of the reference` });
 
+  // A per-step expression over a real run: the YOLO recipe's lr (a floor and a min of t) at each of its
+  // 554 700 steps, evaluated through the compiled arithmetic path rather than mathjs' interpreter.
+  const yolo = timeCli(['analyze', 'configs/yolo-nesterov-warmup.yaml', '--format', 'json'], 3);
+  rows.push({ name: 'YOLO recipe (554 700 steps, per-step lr expression) → JSON', ms: yolo.ms, goal: '', note: `× ${(yolo.ms / reference.ms).toFixed(2)} of the reference; ${(yolo.bytes / 1e6).toFixed(1)} MB` });
+
   // The exact engine alone, in process: 5 steps of a per-step momentum cycle (no run to jump over).
   const omega = linearGrid(512);
   const T = 100_000;

@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { firstOrderIssues } from '../../src/schedule/checks.js';
+import { firstOrderStableAndBounded, gainOverflowIssues } from '../../src/schedule/gain-overflow.js';
+import { LIBRARY_VOCABULARY } from '../../src/vocabulary.js';
 import { formatIssue } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { runCli } from '../support/run-cli.js';
@@ -73,5 +77,24 @@ describe('update responses lr·|H| that overflow double precision are refused at
     const r = await runCli(['analyze', '-', '--format', 'json'], { input: 'steps: 100\nlr: 1e308\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n' });
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(/^<stdin>:2:5: lr: the update response lr·\|H\| overflows double precision/);
+  });
+});
+
+describe('firstOrderStableAndBounded: the one-pass check that vouches for both stage checks', () => {
+  const value = fc.oneof(fc.double({ min: -1, max: 1 }), fc.constantFrom(0, -0, 1, -1, 0.999999999999, 1e-300, 1e154, 1e300, Infinity, Number.NaN));
+  it('is true only where every |u| < 1, and then neither the stage checks nor the gain check find anything', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value), { minLength: 1, maxLength: 6 }), (rows) => {
+        const count = rows.length;
+        const table = { count, startStep: Float64Array.from(rows, (_, i) => i + 1), endStep: Float64Array.from(rows, (_, i) => i + 1), u: Float64Array.from(rows, ([u]) => u), v: Float64Array.from(rows, ([, v]) => v) };
+        if (!firstOrderStableAndBounded(table)) return;
+        expect(rows.every(([u]) => Math.abs(u) < 1)).toBe(true);
+        expect(firstOrderIssues(table, ['u'], ['v'], false, LIBRARY_VOCABULARY)).toEqual([]);
+        expect(gainOverflowIssues({ stages: table }, { preset: undefined, custom: { u: 0, v: 0 } } as never, ['momentum'])).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+    const one = (u: number, v: number) => firstOrderStableAndBounded({ count: 1, startStep: new Float64Array([1]), endStep: new Float64Array([1]), u: new Float64Array([u]), v: new Float64Array([v]) });
+    expect([one(0.9, 1), one(1, 0), one(-1, 0), one(Number.NaN, 1), one(0.5, 1e300), one(0.5, Infinity)]).toEqual([true, false, false, false, false, false]);
   });
 });

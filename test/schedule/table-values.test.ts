@@ -113,7 +113,7 @@ describe('{ table: … } values: one value per optimizer step, read by the confi
   });
 
   it('a non-finite value is refused: by the schema in the library, by step from a reader', () => {
-    expect(parseConfig({ steps: 3, momentum: { u: { table: [0.5, Number.NaN, 0.7] } } }).issues.map((i) => i.path.join('.'))).toEqual(['momentum.u']);
+    expect(parseConfig({ steps: 3, momentum: { u: { table: [0.5, Number.NaN, 0.7] } } }).issues.map((i) => i.path.join('.'))).toEqual(['momentum.u.table.1']);
     expect(messages('steps: 3\nmomentum:\n  u: { table: u.csv }\n', memoryReader({ 'u.csv': [0.5, Number.POSITIVE_INFINITY, 0.7] }))).toEqual([
       'x.yaml:3:15: momentum.u.table: value 2 (step 2) is not a finite number (got Infinity)',
     ]);

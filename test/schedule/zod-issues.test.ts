@@ -4,7 +4,7 @@ import { parseSchedules } from '../../src/schedule/parse.js';
 
 const messages = (text: string) => parseSchedules(text).issues.map((i) => formatIssue('x.yaml', i));
 const lr = (value: string) => messages(`steps: 1000\nlr: ${value}\nmomentum: { preset: ema-sgdm }\n`);
-const VALUE = 'expected a number, an expression, a list with one value per stage, { piecewise: [...] } or { scheduler: … }';
+const VALUE = 'expected a number, an expression, a list with one value per stage, { piecewise: [...] }, { scheduler: … } or { table: … }';
 
 describe('a value written in one form reports the problem inside it, at its own key path', () => {
   it('piecewise segments: a fractional, missing or non-numeric from names the segment and its key', () => {
@@ -24,6 +24,11 @@ describe('a value written in one form reports the problem inside it, at its own 
     expect(messages('steps: 1000\nmomentum:\n  preset: pytorch-sgd\n  momentum: { piecewise: [{ from: 0.5, value: 0.9 }] }\n')).toEqual([
       'x.yaml:4:35: momentum.momentum.piecewise[0].from: expected an integer (got 0.5)',
     ]);
+  });
+
+  it('a table names its own key (the form is told by its table key, whatever that key holds)', () => {
+    expect(lr('{ table: 5 }')).toEqual(['x.yaml:2:14: lr.table: expected a string or a list (got 5)']);
+    expect(lr('{ table: a.csv, colum: 1 }')).toEqual(['x.yaml:2:21: lr.colum: unknown key']);
   });
 
   it('a value in no recognisable form, or in two, keeps the one message listing the forms', () => {

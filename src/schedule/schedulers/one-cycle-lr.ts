@@ -31,13 +31,22 @@ export type OneCycleLRSpec = z.output<typeof OneCycleLRSpec>;
 const annealCos = (start: number, end: number, cosOut: number): number => end + (start - end) / 2.0 * cosOut;
 const annealLinear = (start: number, end: number, pct: number): number => (end - start) * pct + start;
 
+type Field = (g: { [K in keyof ParamGroup]-?: number }) => number;
+
+/** The group fields a phase reads, as accessors: a keyed read by a field name costs more than the whole step. */
+const initialLr: Field = (g) => g.initialLr;
+const maxLr: Field = (g) => g.maxLr;
+const minLr: Field = (g) => g.minLr;
+const maxMomentum: Field = (g) => g.maxMomentum;
+const baseMomentum: Field = (g) => g.baseMomentum;
+
 /** A phase as torch's `_schedule_phases` entry: the group fields it anneals between. */
 interface Phase {
   endStep: number;
-  startLr: 'initialLr' | 'maxLr' | 'minLr';
-  endLr: 'initialLr' | 'maxLr' | 'minLr';
-  startMomentum: 'maxMomentum' | 'baseMomentum';
-  endMomentum: 'maxMomentum' | 'baseMomentum';
+  startLr: Field;
+  endLr: Field;
+  startMomentum: Field;
+  endMomentum: Field;
 }
 
 /**
@@ -58,13 +67,13 @@ export class OneCycleLR extends LrScheduler {
     const T = totalSteps;
     this.phases = spec.three_phase
       ? [
-          { endStep: spec.pct_start * T - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
-          { endStep: 2 * spec.pct_start * T - 2, startLr: 'maxLr', endLr: 'initialLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
-          { endStep: T - 1, startLr: 'initialLr', endLr: 'minLr', startMomentum: 'maxMomentum', endMomentum: 'maxMomentum' },
+          { endStep: spec.pct_start * T - 1, startLr: initialLr, endLr: maxLr, startMomentum: maxMomentum, endMomentum: baseMomentum },
+          { endStep: 2 * spec.pct_start * T - 2, startLr: maxLr, endLr: initialLr, startMomentum: baseMomentum, endMomentum: maxMomentum },
+          { endStep: T - 1, startLr: initialLr, endLr: minLr, startMomentum: maxMomentum, endMomentum: maxMomentum },
         ]
       : [
-          { endStep: spec.pct_start * T - 1, startLr: 'initialLr', endLr: 'maxLr', startMomentum: 'maxMomentum', endMomentum: 'baseMomentum' },
-          { endStep: T - 1, startLr: 'maxLr', endLr: 'minLr', startMomentum: 'baseMomentum', endMomentum: 'maxMomentum' },
+          { endStep: spec.pct_start * T - 1, startLr: initialLr, endLr: maxLr, startMomentum: maxMomentum, endMomentum: baseMomentum },
+          { endStep: T - 1, startLr: maxLr, endLr: minLr, startMomentum: baseMomentum, endMomentum: maxMomentum },
         ];
     this.cos = spec.anneal_strategy === 'cos';
     group.initialLr = spec.max_lr / spec.div_factor;
@@ -99,11 +108,11 @@ export class OneCycleLR extends LrScheduler {
         const pct = (stepNum - startStep) / (endStep - startStep);
         if (this.cos) {
           const cosOut = Math.cos(Math.PI * pct) + 1;
-          if (this.cycleMomentum) g.momentum = annealCos(g[phase.startMomentum], g[phase.endMomentum], cosOut);
-          return annealCos(g[phase.startLr], g[phase.endLr], cosOut);
+          if (this.cycleMomentum) g.momentum = annealCos(phase.startMomentum(g), phase.endMomentum(g), cosOut);
+          return annealCos(phase.startLr(g), phase.endLr(g), cosOut);
         }
-        if (this.cycleMomentum) g.momentum = annealLinear(g[phase.startMomentum], g[phase.endMomentum], pct);
-        return annealLinear(g[phase.startLr], g[phase.endLr], pct);
+        if (this.cycleMomentum) g.momentum = annealLinear(phase.startMomentum(g), phase.endMomentum(g), pct);
+        return annealLinear(phase.startLr(g), phase.endLr(g), pct);
       }
       startStep = phase.endStep;
     }

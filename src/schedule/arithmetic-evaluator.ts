@@ -1,0 +1,222 @@
+import { FUNCTION_ARITY } from './expression-functions.js';
+
+/** The part of a mathjs node the evaluator reads. */
+export interface ArithmeticNode {
+  type: string;
+  name?: string;
+  fn?: string | ArithmeticNode;
+  args?: ArithmeticNode[];
+  value?: unknown;
+  content?: ArithmeticNode;
+}
+
+/** An expression as a plain function of its scope. */
+export type ArithmeticEvaluator = (scope: ReadonlyMap<string, number>) => number;
+
+/**
+ * Thrown by an evaluator where mathjs must decide instead (a variable missing from the scope, a
+ * name the scope shadows): the caller then evaluates the expression with mathjs, which gives its
+ * own value or error.
+ */
+export const ASK_MATHJS: unique symbol = Symbol('ask mathjs');
+
+/**
+ * mathjs' floor, ceil and round of one number, where they are plain arithmetic: undefined where
+ * mathjs' own function must decide. mathjs rounds within its tolerance (function/arithmetic/floor.js:
+ * floor(x) is round(x) when x is nearly equal to it, |x − r| ≤ max(relTol·max(|x|, |r|), absTol);
+ * round(x) first rounds x to 12 decimals when nearly equal, then half away from zero) and does so by
+ * formatting decimal strings, ~15 µs a call. Away from those ties — the next integer (floor, ceil) or
+ * the half-integer (round) further than `margin`, twice the farthest the tolerance can move x — the
+ * result is JavaScript's; ±0, |x| ≥ 10¹⁵, NaN and ∞ are left to mathjs.
+ */
+const ROUNDING: Record<string, (x: number, margin: number) => number | undefined> = {
+  floor: (x, margin) => {
+    if (!(Math.abs(x) < 1e15)) return undefined;
+    const f = Math.floor(x);
+    return f === x || f + 1 - x > margin ? f : undefined;
+  },
+  ceil: (x, margin) => {
+    if (!(Math.abs(x) < 1e15)) return undefined;
+    const c = Math.ceil(x);
+    return c === x || x - (c - 1) > margin ? c : undefined;
+  },
+  round: (x, margin) => {
+    // (−0.5, 0] rounds to 0 or −0 by mathjs' decimal strings: left to mathjs.
+    if (!(Math.abs(x) < 1e15) || !(x > 0 || x <= -0.5)) return undefined;
+    const m = Math.abs(x);
+    const whole = Math.floor(m);
+    const frac = m - whole;
+    if (!(Math.abs(frac - 0.5) > margin)) return undefined;
+    const n = frac > 0.5 ? whole + 1 : whole;
+    return x < 0 ? -n : n;
+  },
+};
+
+/**
+ * mathjs' min and max of numbers (function/statistics/min.js): the first argument, replaced by each
+ * later one that is `smaller` (x < y and not nearlyEqual: a near tie keeps the earlier value), NaN
+ * once any is NaN. `better(x, best)` is the plain comparison, used where the two are finite and
+ * further apart than the tolerance.
+ */
+const EXTREMA: Record<string, (x: number, best: number) => boolean> = {
+  min: (x, best) => x < best,
+  max: (x, best) => x > best,
+};
+
+type Tolerance = { relTol: number; absTol: number };
+
+function hasTolerance(t: { relTol?: unknown; absTol?: unknown } | undefined): t is Tolerance {
+  return typeof t?.relTol === 'number' && typeof t.absTol === 'number';
+}
+
+/**
+ * The compiled fast path of an arithmetic expression: a closure tree built from mathjs' parsed tree,
+ * without mathjs' scope wrapping and typed dispatch at every node (mathjs takes 2–16 µs an
+ * evaluation; a per-step lr is evaluated 10⁵–10⁶ times). Only these node kinds are taken: numbers,
+ * variables of `variables`, the constants mathjs defines (pi, e, tau), parentheses, + − × ÷ and
+ * unary ± (JavaScript's operators: mathjs' number implementations, addScalar … unaryMinus, are
+ * exactly those), ^ and % (mathjs' own pow and mod), and calls of the functions of FUNCTION_ARITY,
+ * which call mathjs' own functions — its pow of a negative base is NaN or a real odd root under
+ * `predictable`, its min compares within its tolerance, its log(x, b) is log(x)/log(b): the same
+ * function gives the same value and the same error — except floor, ceil and round of one argument,
+ * which take JavaScript's result where it provably equals mathjs' (ROUNDING). Anything else
+ * (comparisons, logic, `a ? b : c`) gives undefined: the expression stays on mathjs. Nothing is
+ * built from text: the tree was checked by the sandbox (expression.ts). test/schedule/
+ * arithmetic-evaluator.test.ts checks random expressions of this grammar against mathjs bit for bit.
+ *
+ * @param lookup the sandboxed mathjs instance's property by name: a function, a constant, `config`.
+ * @returns the evaluator, or undefined when the tree has a node kind outside this grammar.
+ */
+export function arithmeticEvaluator(root: ArithmeticNode, variables: ReadonlySet<string>, lookup: (name: string) => unknown): ArithmeticEvaluator | undefined {
+  const build = (node: ArithmeticNode): ArithmeticEvaluator | undefined => {
+    switch (node.type) {
+      case 'ConstantNode': {
+        const value = node.value;
+        return typeof value === 'number' ? () => value : undefined;
+      }
+      case 'ParenthesisNode':
+        return node.content ? build(node.content) : undefined;
+      case 'SymbolNode':
+        return symbol(node.name ?? '');
+      case 'OperatorNode':
+        return operator(String(node.fn), node.args ?? []);
+      case 'FunctionNode':
+        return call(node.fn, node.args ?? []);
+      default:
+        return undefined;
+    }
+  };
+
+  const symbol = (name: string): ArithmeticEvaluator | undefined => {
+    if (variables.has(name)) {
+      return (scope) => {
+        const x = scope.get(name);
+        if (typeof x !== 'number') throw ASK_MATHJS;
+        return x;
+      };
+    }
+    const constant = lookup(name);
+    if (typeof constant !== 'number') return undefined;
+    // mathjs reads the scope before its constants.
+    return (scope) => {
+      if (scope.has(name)) throw ASK_MATHJS;
+      return constant;
+    };
+  };
+
+  const operator = (fn: string, nodes: ArithmeticNode[]): ArithmeticEvaluator | undefined => {
+    const args = built(nodes);
+    if (!args) return undefined;
+    if (args.length === 1) {
+      const [a] = args;
+      if (fn === 'unaryMinus') return (scope) => -a(scope);
+      if (fn === 'unaryPlus') return a;
+      return undefined;
+    }
+    if (args.length !== 2) return undefined;
+    const [a, b] = args;
+    switch (fn) {
+      case 'add':
+        return (scope) => a(scope) + b(scope);
+      case 'subtract':
+        return (scope) => a(scope) - b(scope);
+      case 'multiply':
+        return (scope) => a(scope) * b(scope);
+      case 'divide':
+        return (scope) => a(scope) / b(scope);
+      case 'pow':
+      case 'mod': {
+        const f = mathFunction(fn);
+        return f && ((scope) => f(a(scope), b(scope)) as number);
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  const call = (callee: ArithmeticNode['fn'], nodes: ArithmeticNode[]): ArithmeticEvaluator | undefined => {
+    if (typeof callee !== 'object' || callee.type !== 'SymbolNode' || !FUNCTION_ARITY.has(callee.name ?? '')) return undefined;
+    const name = callee.name!;
+    const f = mathFunction(name);
+    const args = built(nodes);
+    if (!f || !args) return undefined;
+    // mathjs looks a function's name up in the scope first.
+    const shadowed = (scope: ReadonlyMap<string, number>) => {
+      if (scope.has(name)) throw ASK_MATHJS;
+    };
+    const better = EXTREMA[name];
+    if (better && hasTolerance(tolerance)) {
+      const { relTol, absTol } = tolerance;
+      return (scope) => {
+        shadowed(scope);
+        const xs = args.map((a) => a(scope));
+        let best = xs[0];
+        for (let i = 1; i < xs.length; i++) {
+          const x = xs[i];
+          // Decisive only between finite values further apart than nearlyEqual's tolerance; else mathjs decides.
+          if (!(Number.isFinite(x) && Number.isFinite(best) && Math.abs(x - best) > relTol * Math.max(Math.abs(x), Math.abs(best)) + absTol)) return f(...xs) as number;
+          if (better(x, best)) best = x;
+        }
+        return best;
+      };
+    }
+    if (args.length === 1) {
+      const [a] = args;
+      const rounded = ROUNDING[name];
+      if (rounded && hasTolerance(tolerance)) {
+        const { relTol, absTol } = tolerance;
+        return (scope) => {
+          shadowed(scope);
+          const x = a(scope);
+          return rounded(x, 2 * (relTol * (Math.abs(x) + 1) + absTol)) ?? (f(x) as number);
+        };
+      }
+      return (scope) => (shadowed(scope), f(a(scope)) as number);
+    }
+    if (args.length === 2) {
+      const [a, b] = args;
+      return (scope) => (shadowed(scope), f(a(scope), b(scope)) as number);
+    }
+    return (scope) => (shadowed(scope), f(...args.map((a) => a(scope))) as number);
+  };
+
+  const built = (nodes: ArithmeticNode[]): ArithmeticEvaluator[] | undefined => {
+    const out: ArithmeticEvaluator[] = [];
+    for (const node of nodes) {
+      const f = build(node);
+      if (!f) return undefined;
+      out.push(f);
+    }
+    return out;
+  };
+
+  const mathFunction = (name: string): ((...args: number[]) => unknown) | undefined => {
+    const f = lookup(name);
+    return typeof f === 'function' ? (f as (...args: number[]) => unknown) : undefined;
+  };
+  const config = lookup('config');
+  const tolerance = typeof config === 'function' ? (config as () => { relTol?: unknown; absTol?: unknown })() : undefined;
+
+  return build(root);
+}
+
