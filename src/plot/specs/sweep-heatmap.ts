@@ -1,12 +1,16 @@
 import type { Scale } from 'vega-lite/types_unstable/scale.js';
+import { cellEdges } from './cell-edges.js';
 import { contourSegments } from './contour-segments.js';
+import { metricName, metricTitle, SPACED_LABELS, spansDecades } from './sweep-scale.js';
 import { roundSig } from '../../util/round-sig.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
-/** One swept parameter on a plot axis: its name (the axis title), values in grid order, spacing. */
+/** One swept parameter on a plot axis: its config path (tooltips), human title, values in grid order, spacing. */
 export interface PlotAxis {
   path: string;
+  /** The axis title, with a unit where it has one ("Scaling factor c"); default: `path`. */
+  title?: string;
   values: number[];
   log: boolean;
 }
@@ -14,7 +18,7 @@ export interface PlotAxis {
 export interface SweepHeatmapInput {
   x: PlotAxis;
   y: PlotAxis;
-  /** Metric name (the colour legend's title). */
+  /** Metric key (`dcGain`; the tooltip); the legend shows its title with unit (METRIC_TITLES). */
   metric: string;
   /** Stage the values belong to, for the subtitle (`last`, `stage 3`). */
   stage: string;
@@ -33,8 +37,10 @@ export interface SweepHeatmapInput {
  */
 export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
   const theme = plotTheme(input.theme ?? 'light');
-  const xe = cellEdges(input.x);
-  const ye = cellEdges(input.y);
+  const xe = cellEdges(input.x.values, input.x.log);
+  const ye = cellEdges(input.y.values, input.y.log);
+  const xTitle = input.x.title ?? input.x.path, yTitle = input.y.title ?? input.y.path;
+  const log = spansDecades(input.z);
   const ny = input.y.values.length;
   const cells: DataRow[] = [];
   input.x.values.forEach((x, i) =>
@@ -48,11 +54,15 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
       data: { name: 'cells' },
       mark: { type: 'rect', tooltip: true },
       encoding: {
-        x: { field: 'x0', type: 'quantitative', title: input.x.path, scale: scale(input.x) },
+        x: { field: 'x0', type: 'quantitative', title: xTitle, scale: scale(input.x), axis: SPACED_LABELS },
         x2: { field: 'x1' },
-        y: { field: 'y0', type: 'quantitative', title: input.y.path, scale: scale(input.y) },
+        y: { field: 'y0', type: 'quantitative', title: yTitle, scale: scale(input.y), axis: SPACED_LABELS },
         y2: { field: 'y1' },
-        color: { field: 'value', type: 'quantitative', title: input.metric, scale: { scheme: theme.stageScheme.name } },
+        color: {
+          field: 'value', type: 'quantitative', title: metricTitle(input.metric),
+          scale: log ? { type: 'log', scheme: theme.stageScheme.name } : { scheme: theme.stageScheme.name },
+          legend: { titleLimit: 220, format: '~g', ...(log ? { tickCount: 6 } : {}) },
+        },
         tooltip: [
           { field: 'x', type: 'quantitative', title: input.x.path },
           { field: 'y', type: 'quantitative', title: input.y.path },
@@ -73,8 +83,8 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
   }
   const contourText = input.contour === undefined ? '' : `; line: ${input.metric} = ${input.contour}`;
   return topLevelSpec({
-    title: `${input.metric} over ${input.x.path} × ${input.y.path}`,
-    subtitle: `stage: ${input.stage}${contourText}`,
+    title: `${metricName(input.metric)} over ${lower(xTitle)} × ${lower(yTitle)}`,
+    subtitle: `stage: ${input.stage}; ${input.metric} over ${input.x.path} × ${input.y.path}${log ? '; log colour scale' : ''}${contourText}`,
     description: `Heatmap of ${input.metric} (${input.stage} stage) over a ${input.x.values.length} × ${ny} grid of ${input.x.path} and ${input.y.path}${contourText}.`,
     theme,
     datasets,
@@ -82,15 +92,7 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
   });
 }
 
-/** Cell boundaries: midpoints between neighbouring values (geometric on a log axis), ends mirrored. */
-function cellEdges(axis: PlotAxis): number[] {
-  const f = axis.log ? Math.log : (a: number) => a;
-  const g = axis.log ? Math.exp : (a: number) => a;
-  const v = axis.values.map(f);
-  const n = v.length;
-  if (n === 1) return [g(v[0] - 0.5), g(v[0] + 0.5)].map((e, k) => (axis.log ? axis.values[0] * (k === 0 ? 0.9 : 1.1) : e));
-  const edges = [v[0] - (v[1] - v[0]) / 2];
-  for (let i = 0; i + 1 < n; i++) edges.push((v[i] + v[i + 1]) / 2);
-  edges.push(v[n - 1] + (v[n - 1] - v[n - 2]) / 2);
-  return edges.map(g);
+/** "Scaling factor c" → "scaling factor c" inside a sentence; "DC …" and "Σ …" stay. */
+export function lower(title: string): string {
+  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }
