@@ -40,7 +40,7 @@ function shortNote(schedule: Schedule, length: number, short: readonly number[])
   const named = short.length <= 3
     ? short.map((i) => { const n = Math.min(st.endStep[i], length) - st.startStep[i] + 1; return `stage ${i} (${n} step${n === 1 ? '' : 's'} in the trace)`; }).join(', ')
     : `${short.length} stages`;
-  return `${named} left out: fewer than ${MIN_STAGE_SAMPLES} steps, too short for a spectrum`;
+  return `${named} left out: too short for a spectrum (< ${MIN_STAGE_SAMPLES} steps)`;
 }
 
 /**

@@ -13,12 +13,10 @@ export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle:
   const theme = plotTheme('light');
   const stages = [...new Set(records.map((r) => r.stage))];
   const curves = ['gradient', 'momentum', 'theory'];
-  return topLevelSpec({
+  const subtitle = 'gradient, momentum buffer, and the frozen filter\'s prediction |H_k|²·gradient (dashed)';
+  const spec = topLevelSpec({
     title: 'Power spectra per stage',
-    subtitle: [
-      'gradient, momentum buffer, and the frozen filter\'s prediction |H_k|²·gradient (dashed)',
-      ...(note === undefined ? [] : [note]),
-    ].join('; '),
+    subtitle,
     description: `Welch power spectral densities in dB for stages ${stages.join(', ')}.${note === undefined ? '' : ` ${note[0].toUpperCase()}${note.slice(1)}.`}`,
     theme,
     datasets: { psd: [...records] },
@@ -44,4 +42,6 @@ export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle:
       },
     },
   });
+  // The note gets a line of its own: appended, it would make the subtitle wider than the figure.
+  return note === undefined ? spec : { ...spec, title: { text: 'Power spectra per stage', subtitle: [subtitle, note] } };
 }
