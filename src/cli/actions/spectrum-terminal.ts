@@ -3,7 +3,12 @@ import type { StageEnergy } from '../../spectral/energy-split.js';
 import type { TextSink } from '../../io/sink.js';
 import { stepRange } from '../table-writer.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TermColumn } from '../terminal-table.js';
-import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
+import type { SpectrogramResult } from '../../spectral/spectrogram.js';
+import type { WelchResult } from '../../spectral/welch.js';
+
+// The action's SeriesSpectrum and SeriesSpectrogram, by shape (importing them would close an import cycle).
+type SeriesSpectrum = { name: string; welch: WelchResult; stages?: StageEnergy[] };
+type SeriesSpectrogram = { name: string; result: SpectrogramResult };
 
 /** The terminal a spectrum table is printed on, and what its numbers are in. */
 export interface SpectrumTerminal {
