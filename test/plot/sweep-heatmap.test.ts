@@ -52,4 +52,9 @@ describe('sweepHeatmapSpec: names, units and scales', () => {
     const x = nodes(sweepHeatmapSpec(input)).find((n) => n.field === 'x0') as { axis: Record<string, unknown> };
     expect(x.axis).toMatchObject({ labelOverlap: 'greedy', labelSeparation: 6 });
   });
+
+  it('cell edges fall on whole pixels (round scales), so a browser\'s canvas draws no pale seams between cells', () => {
+    const spec = sweepHeatmapSpec(input);
+    for (const field of ['x0', 'y0']) expect((nodes(spec).find((n) => n.field === field) as { scale: { round?: boolean } }).scale.round, field).toBe(true);
+  });
 });

@@ -48,7 +48,9 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
       cells.push({ x: roundSig(x), y: roundSig(y), x0: roundSig(xe[i]), x1: roundSig(xe[i + 1]), y0: roundSig(ye[j]), y1: roundSig(ye[j + 1]), value: roundSig(input.z[i * ny + j]) });
     }),
   );
-  const scale = (a: PlotAxis): Scale => (a.log ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false });
+  // round: cell edges on whole pixels, so a canvas (the HTML page) does not anti-alias the shared
+  // edge of two cells into a pale seam.
+  const scale = (a: PlotAxis): Scale => (a.log ? { type: 'log', nice: false, round: true } : { type: 'linear', zero: false, nice: false, round: true });
   const layers: LayerItem[] = [
     {
       data: { name: 'cells' },
