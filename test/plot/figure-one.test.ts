@@ -59,4 +59,9 @@ describe('figureOneSpec', () => {
     const svg = await svgOf(spec);
     expect(svgTexts(svg, 'legend-label')).toEqual(['input', 'momentum', 'f ≈ 0.01 (the sine)', 'f = 0.5 (Nyquist)']);
   });
+
+  it('names the input it was given in the title: white noise is not "a noisy sinusoid"', () => {
+    expect(figureOneSpec([], ['a']).title).toMatchObject({ text: 'Momentum on a noisy sinusoid' });
+    expect(figureOneSpec([], ['a'], [], 'white noise').title).toMatchObject({ text: 'Momentum on white noise' });
+  });
 });

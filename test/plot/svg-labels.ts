@@ -2,12 +2,19 @@ import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
 import type { TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
 
-/** Texts of the SVG's marks of one role (`axis-label`, `axis-title`, `legend-label`, …), visible ones only. */
+/**
+ * Texts of the SVG's marks of one role (`axis-label`, `axis-title`, `legend-label`, …), visible ones
+ * only; a text of several lines (<tspan>s) is its lines joined by a space.
+ */
 export function svgTexts(svg: string, role: string): string[] {
   const out: string[] = [];
   const group = new RegExp(`<g class="mark-text role-${role}"[^>]*>(.*?)</g>`, 'g');
   for (const m of svg.matchAll(group)) {
-    for (const t of m[1].matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)) if (!/opacity="0"/.test(t[1])) out.push(unescape(t[2]));
+    for (const t of m[1].matchAll(/<text ([^>]*?)(?:\/>|>(.*?)<\/text>)/g)) {
+      if (/opacity="0"/.test(t[1]) || t[2] === undefined) continue; // hidden, or empty (<text/>: a log axis' unlabelled tick)
+      const lines = [...t[2].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((l) => l[1]);
+      out.push(unescape(lines.length > 0 ? lines.join(' ') : t[2]));
+    }
   }
   return out;
 }

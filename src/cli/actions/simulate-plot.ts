@@ -22,6 +22,11 @@ export function referenceFrequencies(signal: SignalSpec): { label: string; frequ
   return [low, { label: 'f = 0.5 (Nyquist)', frequency: 0.5 }];
 }
 
+/** The input as the figure's title names it ("Momentum on white noise"). */
+const SIGNAL_NAMES: Record<SignalSpec['kind'], string> = {
+  'noisy-sine': 'a noisy sinusoid', white: 'white noise', impulse: 'an impulse', step: 'a step', chirp: 'a chirp',
+};
+
 /**
  * `simulate --plot`: the Figure-1 view as SVG: per schedule the input and the momentum buffer
  * (min/max bands when a schedule is longer than MAX_BINS steps) and each measured stage's gain at
@@ -37,5 +42,5 @@ export async function writeSimulationPlot(ctx: CliContext, file: string, report:
   const gains = report.simulations.flatMap((sim) =>
     stageGainRecords(sim, references, report.tolerance.coherenceThreshold, sim.output.length).map((r) => ({ ...r, schedule: sim.schedule.name })),
   );
-  await writeFigure(ctx, file, { id: 'figure-one', spec: figureOneSpec(records, names, gains) }, 'svg'); // the only format of --plot here (checked by the action)
+  await writeFigure(ctx, file, { id: 'figure-one', spec: figureOneSpec(records, names, gains, SIGNAL_NAMES[report.signal.kind]) }, 'svg'); // the only format of --plot here (checked by the action)
 }

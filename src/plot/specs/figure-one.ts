@@ -23,12 +23,13 @@ const REFERENCE_COLOURS = ['#2ca02c', '#d62728', '#9467bd', '#8c564b'];
  *
  * `records` are min/max bands (seriesBands) or single values (timeSeriesRecords, `value`); when a
  * band spans more than one step the series are drawn as bands, else as lines. Values are in the
- * input's units (the test signal's amplitude is 1).
+ * input's units (the test signal's amplitude is 1). `signal` names the input in the title.
  */
 export function figureOneSpec(
   records: readonly (Scheduled<SeriesBandRecord> | Scheduled<TimeSeriesRecord>)[],
   schedules: readonly string[],
   gains: readonly Scheduled<StageGainRecord>[] = [],
+  signal = 'a noisy sinusoid',
 ): TopLevelSpec {
   const theme = plotTheme('light');
   const rows: DataRow[] = records.map((r) => 'value' in r
@@ -103,7 +104,7 @@ export function figureOneSpec(
   });
   const bandText = banded ? `min–max band per ${binSteps} steps` : 'every step';
   return topLevelSpec({
-    title: 'Momentum on a noisy sinusoid',
+    title: `Momentum on ${signal}`,
     subtitle: `input g_t (grey) and momentum buffer m_t (blue), ${bandText}`,
     description: `Time series of the test input and the filtered output for ${schedules.length} schedule(s): ${schedules.join(', ')}${gains.length > 0 ? ', with the measured and frozen gain of each stage' : ''}.`,
     theme,
