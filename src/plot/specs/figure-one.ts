@@ -81,7 +81,7 @@ export function figureOneSpec(
         },
       },
       {
-        mark: { type: 'point', filled: true, size: 14, opacity: 0.9, tooltip: true },
+        mark: { type: 'point', filled: true, size: 22, opacity: 1, stroke: '#ffffff', strokeWidth: 0.7, tooltip: true },
         encoding: {
           x: x(schedule, last ? 'Training step' : null),
           y: { field: 'measuredDb', type: 'quantitative' },
