@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
-import { sweepHeatmapSpec } from '../../src/plot/specs/sweep-heatmap.js';
+import { ofStage, sweepHeatmapSpec } from '../../src/plot/specs/sweep-heatmap.js';
 import { nodes } from './support.js';
 import { significantDigits, svgOf, svgTexts } from './svg-labels.js';
 
@@ -36,7 +36,7 @@ describe('sweepHeatmapSpec: names, units and scales', () => {
     expect(svgTexts(svg, 'legend-title')).toEqual(['DC gain |H(0)| (×)']);
     const tooltip = JSON.stringify(nodes(spec).find((n) => n.tooltip !== undefined && Array.isArray(n.tooltip))?.tooltip);
     for (const key of ['"c"', '"momentum.v"', '"dcGain"']) expect(tooltip).toContain(key);
-    expect(spec.title).toMatchObject({ text: 'DC gain |H(0)| over scaling factor c × gradient coefficient v', subtitle: expect.stringContaining('dcGain over c × momentum.v') });
+    expect(spec.title).toMatchObject({ text: 'DC gain |H(0)| of the last stage', subtitle: 'dcGain over c × momentum.v; log colour scale' });
   });
 
   it('a metric spanning decades (3 … 202) gets a log colour scale with more than two legend labels', async () => {
@@ -56,5 +56,22 @@ describe('sweepHeatmapSpec: names, units and scales', () => {
   it('cell edges fall on whole pixels (round scales), so a browser\'s canvas draws no pale seams between cells', () => {
     const spec = sweepHeatmapSpec(input);
     for (const field of ['x0', 'y0']) expect((nodes(spec).find((n) => n.field === field) as { scale: { round?: boolean } }).scale.round, field).toBe(true);
+  });
+
+  it('the contour keeps a smooth line: its own unrounded scales over the very domains of the cells', () => {
+    const spec = sweepHeatmapSpec({ ...input, contour: 30.992 });
+    const scaleOf = (field: string) => (nodes(spec).find((n) => n.field === field) as { scale: { round: boolean; domain: number[] } }).scale;
+    for (const [cell, line] of [['x0', 'x'], ['y0', 'y']]) {
+      expect(scaleOf(line).round).toBe(false);
+      expect(scaleOf(line).domain).toEqual(scaleOf(cell).domain);
+    }
+  });
+});
+
+describe('ofStage', () => {
+  it('names the stage in a title: of the last stage, of stage 3, at step:500', () => {
+    expect(ofStage('last')).toBe('of the last stage');
+    expect(ofStage('stage 3')).toBe('of stage 3');
+    expect(ofStage('step:500')).toBe('at step:500');
   });
 });

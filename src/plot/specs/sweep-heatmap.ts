@@ -48,17 +48,21 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
       cells.push({ x: roundSig(x), y: roundSig(y), x0: roundSig(xe[i]), x1: roundSig(xe[i + 1]), y0: roundSig(ye[j]), y1: roundSig(ye[j + 1]), value: roundSig(input.z[i * ny + j]) });
     }),
   );
-  // round: cell edges on whole pixels, so a canvas (the HTML page) does not anti-alias the shared
-  // edge of two cells into a pale seam.
-  const scale = (a: PlotAxis): Scale => (a.log ? { type: 'log', nice: false, round: true } : { type: 'linear', zero: false, nice: false, round: true });
+  // Cells: edges on whole pixels (round), so a canvas (the HTML page) does not anti-alias the shared
+  // edge of two cells into a pale seam. The contour gets the same domain unrounded (its own,
+  // axis-less scale), so it stays a smooth line.
+  const scale = (a: PlotAxis, edges: number[], round: boolean): Scale => {
+    const domain = [roundSig(edges[0]) ?? edges[0], roundSig(edges[edges.length - 1]) ?? edges[edges.length - 1]];
+    return a.log ? { type: 'log', domain, nice: false, round } : { type: 'linear', domain, zero: false, nice: false, round };
+  };
   const layers: LayerItem[] = [
     {
       data: { name: 'cells' },
       mark: { type: 'rect', tooltip: true },
       encoding: {
-        x: { field: 'x0', type: 'quantitative', title: xTitle, scale: scale(input.x), axis: SPACED_LABELS },
+        x: { field: 'x0', type: 'quantitative', title: xTitle, scale: scale(input.x, xe, true), axis: SPACED_LABELS },
         x2: { field: 'x1' },
-        y: { field: 'y0', type: 'quantitative', title: yTitle, scale: scale(input.y), axis: SPACED_LABELS },
+        y: { field: 'y0', type: 'quantitative', title: yTitle, scale: scale(input.y, ye, true), axis: SPACED_LABELS },
         y2: { field: 'y1' },
         color: {
           field: 'value', type: 'quantitative', title: metricTitle(input.metric),
@@ -80,21 +84,30 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
     layers.push({
       data: { name: 'contour' },
       mark: { type: 'rule', color: theme.foreground, strokeWidth: 2 },
-      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, x2: { field: 'x2' }, y2: { field: 'y2' } },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', scale: scale(input.x, xe, false), axis: null },
+        y: { field: 'y', type: 'quantitative', scale: scale(input.y, ye, false), axis: null },
+        x2: { field: 'x2' }, y2: { field: 'y2' },
+      },
     });
   }
   const contourText = input.contour === undefined ? '' : `; line: ${input.metric} = ${input.contour}`;
   return topLevelSpec({
-    title: `${metricName(input.metric)} over ${lower(xTitle)} × ${lower(yTitle)}`,
-    subtitle: `stage: ${input.stage}; ${input.metric} over ${input.x.path} × ${input.y.path}${log ? '; log colour scale' : ''}${contourText}`,
+    title: `${metricName(input.metric)} ${ofStage(input.stage)}`,
+    subtitle: `${input.metric} over ${input.x.path} × ${input.y.path}${log ? '; log colour scale' : ''}${contourText}`,
     description: `Heatmap of ${input.metric} (${input.stage} stage) over a ${input.x.values.length} × ${ny} grid of ${input.x.path} and ${input.y.path}${contourText}.`,
     theme,
     datasets,
-    body: { width: 420, height: 320, layer: layers },
+    body: { width: 420, height: 320, layer: layers, ...(input.contour === undefined ? {} : { resolve: { scale: { x: 'independent', y: 'independent' } } }) },
   });
 }
 
-/** "Scaling factor c" → "scaling factor c" inside a sentence; "DC …" and "Σ …" stay. */
-export function lower(title: string): string {
-  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
+/**
+ * "of the last stage", "of stage 3", "at step:500": a figure's title names the stage; the swept
+ * parameters are the axes' titles (a title naming them too runs wider than the figure, as vega
+ * estimates text widths in SVG).
+ */
+export function ofStage(stage: string): string {
+  if (/^(first|last|final)$/.test(stage)) return `of the ${stage} stage`;
+  return /^stage /.test(stage) ? `of ${stage}` : `at ${stage}`;
 }

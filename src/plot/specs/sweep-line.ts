@@ -1,5 +1,5 @@
 import { roundSig } from '../../util/round-sig.js';
-import { lower, type PlotAxis } from './sweep-heatmap.js';
+import { ofStage, type PlotAxis } from './sweep-heatmap.js';
 import { metricName, metricTitle, SPACED_LABELS, spansDecades } from './sweep-scale.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
@@ -29,8 +29,8 @@ export function sweepLineSpec(input: SweepLineInput): TopLevelSpec {
   const xTitle = input.x.title ?? input.x.path;
   const log = spansDecades(Float64Array.from(input.series.flatMap((s) => Array.from(s.values))));
   return topLevelSpec({
-    title: `${metricName(input.metric)} against ${lower(xTitle)}`,
-    subtitle: `stage: ${input.stage}; ${input.metric} against ${input.x.path}${log ? '; log scale' : ''}`,
+    title: `${metricName(input.metric)} ${ofStage(input.stage)}`,
+    subtitle: `${input.metric} against ${input.x.path}${log ? '; log scale' : ''}`,
     description: `${input.metric} (${input.stage} stage) as ${input.x.path} varies${several ? `, one line per ${input.seriesTitle ?? 'series'}` : ''}.`,
     theme,
     datasets: { lines: rows },
