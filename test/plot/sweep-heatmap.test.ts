@@ -60,7 +60,7 @@ describe('sweepHeatmapSpec: names, units and scales', () => {
 
   it('the contour keeps a smooth line: its own unrounded scales over the very domains of the cells', () => {
     const spec = sweepHeatmapSpec({ ...input, contour: 30.992 });
-    const scaleOf = (field: string) => (nodes(spec).find((n) => n.field === field) as { scale: { round: boolean; domain: number[] } }).scale;
+    const scaleOf = (field: string) => (nodes(spec).find((n) => n.field === field && n.scale !== undefined) as { scale: { round: boolean; domain: number[] } }).scale;
     for (const [cell, line] of [['x0', 'x'], ['y0', 'y']]) {
       expect(scaleOf(line).round).toBe(false);
       expect(scaleOf(line).domain).toEqual(scaleOf(cell).domain);
