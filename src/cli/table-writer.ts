@@ -5,6 +5,7 @@ import type { AnalysisWriter } from '../io/analysis-writer.js';
 import { tableNumber } from '../io/number-format.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
+import { FREQUENCY_UNITS, metricLabels } from './metric-labels.js';
 
 export type FrequencyUnit = 'rad' | 'cycles' | 'period';
 
@@ -39,9 +40,17 @@ const freq = (x: number | null, unit: FrequencyUnit): string => (x === null ? '�
 
 interface Column {
   title: string;
+  /** On the units line below the header (the frequency columns' in the table's unit). */
+  unit?: string | ((unit: FrequencyUnit) => string);
   width: number;
   cell(r: StageRecord, unit: FrequencyUnit): string;
+  /** The gain the cell's colour means (amplifies above 0 dB, attenuates below). */
+  gainDb?(r: StageRecord): number | null;
 }
+
+/** Titles and units of the metric columns: the terminal table's (metricLabels), so no table says "delay" for τ(0). */
+const LABELS = metricLabels(FREQUENCY_UNITS.rad);
+const frequencyUnit = (u: FrequencyUnit) => FREQUENCY_UNITS[u].unit;
 
 const COLUMNS: Column[] = [
   { title: 'stage', width: 6, cell: (r) => String(r.index) },
@@ -49,13 +58,13 @@ const COLUMNS: Column[] = [
   { title: 'u', width: 10, cell: (r) => num(r.u, 6) },
   { title: 'v', width: 8, cell: (r) => num(r.v, 6) },
   { title: 'type', width: 9, cell: (r) => r.metrics.filterType },
-  { title: 'DC dB', width: 8, cell: (r) => num(r.metrics.dcGainDb) },
-  { title: 'Nyq dB', width: 8, cell: (r) => num(r.metrics.nyquistGainDb) },
-  { title: 'cutoff', width: 10, cell: (r, u) => freq(r.metrics.cutoffFrequency, u) },
-  { title: 'unity', width: 10, cell: (r, u) => freq(r.metrics.unityGainFrequency, u) },
-  { title: 'noise gain', width: 10, cell: (r) => num(r.metrics.noiseGain) },
-  { title: 'delay', width: 8, cell: (r) => num(r.metrics.groupDelayDc) },
-  { title: 'τ steps', width: 8, cell: (r) => num(r.metrics.timeConstant) },
+  { title: LABELS.dcGainDb.title, unit: LABELS.dcGainDb.unit, width: 8, cell: (r) => num(r.metrics.dcGainDb), gainDb: (r) => r.metrics.dcGainDb },
+  { title: LABELS.nyquistGainDb.title, unit: LABELS.nyquistGainDb.unit, width: 8, cell: (r) => num(r.metrics.nyquistGainDb), gainDb: (r) => r.metrics.nyquistGainDb },
+  { title: LABELS.cutoffFrequency.title, unit: frequencyUnit, width: 10, cell: (r, u) => freq(r.metrics.cutoffFrequency, u) },
+  { title: LABELS.unityGainFrequency.title, unit: frequencyUnit, width: 10, cell: (r, u) => freq(r.metrics.unityGainFrequency, u) },
+  { title: LABELS.noiseGain.title, unit: LABELS.noiseGain.unit, width: 10, cell: (r) => num(r.metrics.noiseGain) },
+  { title: LABELS.groupDelayDc.title, unit: LABELS.groupDelayDc.unit, width: 8, cell: (r) => num(r.metrics.groupDelayDc) },
+  { title: LABELS.timeConstant.title, unit: LABELS.timeConstant.unit, width: 8, cell: (r) => num(r.metrics.timeConstant) },
 ];
 
 /** With a learning rate (`lr` in some schedule): the stage's α after v, and α·DC gain last. */
@@ -69,8 +78,8 @@ const EFFECTIVE_LR_COLUMN: Column = { title: 'eff. lr', width: 10, cell: (r) => 
  * one, in dB.
  */
 const TRANSIENT_COLUMNS: Column[] = [
-  { title: 'settle', width: 8, cell: (r) => (r.transient === undefined || r.display ? '–' : r.transient.settlingSteps === null ? 'never' : String(r.transient.settlingSteps)) },
-  { title: 'Δexact dB', width: 10, cell: (r) => num(r.transient?.maxDeviationDb ?? null) },
+  { title: 'settle', unit: 'steps', width: 8, cell: (r) => (r.transient === undefined || r.display ? '–' : r.transient.settlingSteps === null ? 'never' : String(r.transient.settlingSteps)) },
+  { title: 'Δexact', unit: 'dB', width: 10, cell: (r) => num(r.transient?.maxDeviationDb ?? null) },
 ];
 
 /**
@@ -90,14 +99,13 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
     schedule: (h: ScheduleHeader) => {
       const head = `${first ? '' : '\n'}${c.bold(h.name)}  ${c.dim(`${h.source}, ${h.steps} steps, ${h.stageCount} stage${h.stageCount === 1 ? '' : 's'}${h.display ? ` shown as ${h.display.stages} display stages` : ''}; frequencies in ${UNIT_LABEL[options.units]}`)}\n`;
       first = false;
-      return sink.write(head + c.bold(columns.map((col) => pad(col.title, col.width)).join('').trimEnd()) + '\n');
+      const units = columns.map((col) => pad(typeof col.unit === 'function' ? col.unit(options.units) : (col.unit ?? ''), col.width)).join('').trimEnd();
+      return sink.write(`${head}${c.bold(columns.map((col) => pad(col.title, col.width)).join('').trimEnd())}\n${c.dim(units)}\n`);
     },
     stage: (r: StageRecord) => {
       const cells = columns.map((col) => {
         const text = pad(col.cell(r, options.units), col.width);
-        if (col.title === 'DC dB') return paint(r.metrics.dcGainDb, text);
-        if (col.title === 'Nyq dB') return paint(r.metrics.nyquistGainDb, text);
-        return text;
+        return col.gainDb === undefined ? text : paint(col.gainDb(r), text);
       });
       return sink.write(`${cells.join('').trimEnd()}\n`);
     },

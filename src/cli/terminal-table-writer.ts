@@ -5,7 +5,10 @@ import type { AnalysisWriter } from '../io/analysis-writer.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
 import { gainPaint, inUnit, stepRange, type FrequencyUnit, type TableOptions } from './table-writer.js';
+import { FREQUENCY_UNITS, metricLabels } from './metric-labels.js';
 import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
+
+export { metricLabels } from './metric-labels.js';
 
 /** What the analysis table needs to know of the terminal it is printed on. */
 export interface TerminalTable {
@@ -17,30 +20,7 @@ export interface TerminalTable {
   rows: readonly number[];
 }
 
-const FREQUENCY_UNIT: Record<FrequencyUnit, { unit: string; legend: string }> = {
-  rad: { unit: 'rad', legend: 'rad/sample (π = Nyquist)' },
-  cycles: { unit: 'cyc/step', legend: 'cycles/step (0.5 = Nyquist)' },
-  period: { unit: 'steps', legend: 'period in steps (2 = Nyquist)' },
-};
-
 const frequency = (x: number | null, unit: FrequencyUnit, width: number): string => (x === null ? '–' : fitNumber(inUnit(x, unit), width));
-
-/**
- * The metrics' short titles, units and definitions on a terminal (analyze's table here, sweep's CSV
- * in csv-table.ts), frequencies in `f`'s unit. Symbols as in docs/theory.md: τ(0) is the group delay
- * at DC; the time constant is the 1/e decay of the impulse response.
- */
-export function metricLabels(f: { unit: string; legend: string }): Record<'dcGainDb' | 'nyquistGainDb' | 'cutoffFrequency' | 'unityGainFrequency' | 'noiseGain' | 'groupDelayDc' | 'timeConstant', Pick<TermColumn<unknown>, 'title' | 'unit' | 'legend'>> {
-  return {
-    dcGainDb: { title: 'DC', unit: 'dB', legend: 'gain |H| at ω = 0' },
-    nyquistGainDb: { title: 'Nyq', unit: 'dB', legend: 'gain at ω = π (Nyquist)' },
-    cutoffFrequency: { title: 'cutoff', unit: f.unit, legend: `−3 dB point, ${f.legend}` },
-    unityGainFrequency: { title: 'unity', unit: f.unit, legend: 'where |H| crosses 1 (0 dB)' },
-    noiseGain: { title: 'noise', unit: 'Σh²', legend: 'white-noise power gain' },
-    groupDelayDc: { title: 'τ(0)', unit: 'steps', legend: 'group delay at DC' },
-    timeConstant: { title: '1/e', unit: 'steps', legend: 'time constant: the impulse response decays by 1/e' },
-  };
-}
 
 /**
  * The analysis table's columns on a terminal, by priority (what stays on a narrow one): the stage,
@@ -48,7 +28,7 @@ export function metricLabels(f: { unit: string; legend: string }): Record<'dcGai
  */
 export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>, options: TableOptions, paint: (x: number | null, text: string) => string): TermColumn<StageRecord>[] {
   const digits = String(h.steps).length;
-  const m = metricLabels(FREQUENCY_UNIT[options.units]);
+  const m = metricLabels(FREQUENCY_UNITS[options.units]);
   const columns: TermColumn<StageRecord>[] = [
     { title: 'stage', width: Math.max(5, String(h.stageCount - 1).length), priority: 100, cell: (r) => String(r.index) },
     { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => stepRange(r.startStep, r.endStep) },

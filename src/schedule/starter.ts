@@ -13,20 +13,28 @@ export function starterYaml(presetName?: string): string {
   const preset = PRESETS.get(presetName)!;
   const shape = preset.params.shape as Record<string, z.ZodType>;
   const { preset: _name, ...params } = doc.momentum;
-  const lines = [
+  const header = [
     `# momentum-fr schedule: ${preset.name}`,
     `# ${preset.summary}`,
     `# ${preset.formula}`,
     `# source: ${preset.source}`,
     `# check: momentum-fr validate <this file>; editor schema: momentum-fr schema -o momentum-fr.schema.json`,
-    `name: ${doc.name}`,
-    `steps: ${doc.steps}        # total gradient steps Σ (T in expressions)`,
-    `stages: ${doc.stages}        # number of stages N (or stageLength: steps per stage)`,
-    'momentum:',
-    `  preset: ${doc.momentum.preset}`,
-    ...Object.keys(params).map((key) => `  ${key}: ${yamlScalar(params[key])}        # ${shape[key].description ?? ''}`),
   ];
-  return `${lines.join('\n')}\n`;
+  const body: [string, string?][] = [
+    [`name: ${doc.name}`],
+    [`steps: ${doc.steps}`, 'total gradient steps Σ (T in expressions)'],
+    [`stages: ${doc.stages}`, 'number of stages N (or stageLength: steps per stage)'],
+    ['momentum:'],
+    [`  preset: ${doc.momentum.preset}`],
+    ...Object.keys(params).map((key): [string, string?] => [`  ${key}: ${yamlScalar(params[key])}`, shape[key].description || undefined]),
+  ];
+  return `${[...header, ...commented(body)].join('\n')}\n`;
+}
+
+/** YAML lines with their trailing comments aligned two spaces after the longest commented line. */
+function commented(lines: readonly [string, string?][]): string[] {
+  const column = Math.max(0, ...lines.filter(([, comment]) => comment !== undefined).map(([text]) => text.length)) + 2;
+  return lines.map(([text, comment]) => (comment === undefined ? text : `${text.padEnd(column)}# ${comment}`));
 }
 
 /** A default value as YAML: lists (aggmo's betas) as flow sequences, null as null. */

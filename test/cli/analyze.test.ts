@@ -75,9 +75,10 @@ describe('momentum-fr analyze', () => {
     // holding ω = 0 is −20·log10(1 − 1/32) dB. Stage 0 matches its frozen filter from step 1.
     const yaml = 'name: t\nsteps: 8\nstages: 2\nmomentum:\n  u: [0, 0.5]\n  v: 1\n';
     const rows = (await runCli(['analyze', '-', '--mode', 'both'], { input: yaml })).stdout.trim().split('\n');
-    expect(rows[1].trim().split(/\s{2,}/).slice(-2)).toEqual(['settle', 'Δexact dB']);
-    expect(rows[2].trim().split(/\s+/).slice(-2)).toEqual(['1', '0']);
-    expect(rows[3].trim().split(/\s+/).slice(-2)).toEqual(['never', (-20 * Math.log10(31 / 32)).toPrecision(4)]);
+    expect(rows[1].trim().split(/\s{2,}/).slice(-2)).toEqual(['settle', 'Δexact']);
+    expect(rows[2].trim().split(/\s+/).slice(-2)).toEqual(['steps', 'dB']); // the units line
+    expect(rows[3].trim().split(/\s+/).slice(-2)).toEqual(['1', '0']);
+    expect(rows[4].trim().split(/\s+/).slice(-2)).toEqual(['never', (-20 * Math.log10(31 / 32)).toPrecision(4)]);
     // Frozen mode: no transient columns.
     expect((await runCli(['analyze', '-'], { input: yaml })).stdout.split('\n')[1]).not.toContain('settle');
   });
@@ -153,9 +154,10 @@ describe('momentum-fr analyze: per-step runs as display stages', () => {
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/adam-m, 20000 steps, 20000 stages shown as 32 display stages;/);
-    expect(lines[1]).toMatch(/settle\s+Δexact dB$/);
-    expect(lines).toHaveLength(2 + 32);
-    expect(lines[2]).toMatch(/^\s+0\s+1\s/);
+    expect(lines[1]).toMatch(/settle\s+Δexact$/);
+    expect(lines[2]).toMatch(/steps\s+dB$/);
+    expect(lines).toHaveLength(3 + 32);
+    expect(lines[3]).toMatch(/^\s+0\s+1\s/);
     expect(lines[lines.length - 1]).toMatch(/^\s+31\s+\d+–20000\s/);
   });
 

@@ -105,11 +105,17 @@ describe('momentum-fr sweep', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')).toHaveLength(6);
     const spec = JSON.parse(readFileSync(join(dir, 'cv.vl.json'), 'utf8'));
-    expect(spec.title.text).toBe('dcGain over c × momentum.v'); // a bare `v` would clash with the stage's v column
+    expect(spec.title.text).toBe('DC gain |H(0)| of the last stage');
+    expect(spec.title.subtitle).toContain('dcGain over c × momentum.v'); // a bare `v` would clash with the stage's v column
+    expect(spec.layer[0].encoding.x.title).toBe('Scaling factor c'); // the preset's own words
+    expect(spec.layer[0].encoding.y.title).toBe('Gradient coefficient v');
     expect(spec.datasets.cells).toHaveLength(4);
     const svg = await runCli(['sweep', '--preset', 'standard-sgdm', '--grid', 'beta=0.5:0.99:5', '--plot', join(dir, 'beta.svg'), '--plot-metric', 'cutoffFrequency', '-o', join(dir, 'beta.csv')]);
     expect(svg.stderr).toBe(`wrote ${join(dir, 'beta.csv')}\nwrote ${join(dir, 'beta.svg')}\n`);
-    expect(readFileSync(join(dir, 'beta.svg'), 'utf8')).toMatch(/^<svg[^]*cutoffFrequency against beta/);
+    const betaSvg = readFileSync(join(dir, 'beta.svg'), 'utf8');
+    expect(betaSvg).toMatch(/^<svg[^>]*><title>−3 dB cutoff of the last stage<\/title>/);
+    expect(betaSvg).toContain('cutoffFrequency against beta');
+    expect(betaSvg).toContain('>Momentum coefficient β<');
     expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.svg', '--plot-metric', 'filterType'])).stderr).toMatch(/^momentum-fr: --plot-metric: unknown metric "filterType"/);
     expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.pdf'])).stderr).toBe('momentum-fr: --plot x.pdf: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json\n');
   });

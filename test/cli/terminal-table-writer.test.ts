@@ -92,9 +92,10 @@ describe('analyze on a terminal', () => {
   it('a pipe and an -o file get the plain table, every row, whatever the terminal', async () => {
     const pipe = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml']);
     const text = pipe.stdout.split('\n');
-    expect(text).toHaveLength(301 + 3);
+    expect(text).toHaveLength(301 + 4);
     expect(text[0]).toBe('fsgdm-cifar100  fsgdm, 117000 steps, 301 stages; frequencies in rad/sample');
-    expect(text[1]).toBe(' stage             steps          u        v      type    DC dB   Nyq dB     cutoff      unity noise gain    delay  τ steps');
+    expect(text[1]).toBe(' stage             steps          u        v      type       DC      Nyq     cutoff      unity      noise     τ(0)      1/e');
+    expect(text[2]).toBe('                                                             dB       dB        rad        rad        Σh²    steps    steps');
     const dir = mkdtempSync(join(tmpdir(), 'mfr-tty-'));
     const file = join(dir, 't.txt');
     const tty = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '-o', file], { tty: true, columns: 80 });

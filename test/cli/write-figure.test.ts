@@ -38,6 +38,9 @@ describe('the --plot of sweep, spectrum and simulate go through the render pipel
     expect((await runCli(['simulate', '--preset', 'ema-sgdm', '--steps', '500', '--plot', fig1])).code).toBe(0);
     expect(SVG_HEAD.exec(readFileSync(psd, 'utf8'))?.[1]).toBe('Power spectral density (Welch)');
     expect(SVG_HEAD.exec(readFileSync(stages, 'utf8'))?.[1]).toBe('Power spectra per stage');
-    expect(SVG_HEAD.exec(readFileSync(fig1, 'utf8'))?.slice(1)).toEqual(['Momentum on a noisy sinusoid', 'Time series of the test input and the filtered output for 1 schedule(s): ema-sgdm.']);
+    const white = join(dir, 'white.svg');
+    expect((await runCli(['simulate', '--preset', 'ema-sgdm', '--steps', '500', '--signal', 'white', '--plot', white])).code).toBe(0);
+    expect(SVG_HEAD.exec(readFileSync(white, 'utf8'))?.[1]).toBe('Momentum on white noise');
+    expect(SVG_HEAD.exec(readFileSync(fig1, 'utf8'))?.slice(1)).toEqual(['Momentum on a noisy sinusoid', 'Time series of the test input and the filtered output for 1 schedule(s): ema-sgdm, with the measured and frozen gain of each stage.']);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
 import { figureOneSpec } from '../../src/plot/specs/figure-one.js';
-import { keyOf } from './support.js';
+import { seriesBands } from '../../src/spectral/series-bands.js';
+import { FIGURE_ONE_SIGNAL } from '../../src/spectral/figure-one.js';
+import { testSignal } from '../../src/spectral/signals.js';
+import { simulateSchedule } from '../../src/spectral/simulation.js';
+import { stageGainRecords } from '../../src/spectral/stage-gain-records.js';
+import { nodes, scheduleOf } from './support.js';
+import { significantDigits, svgOf, svgTexts } from './svg-labels.js';
 
 describe('figureOneSpec', () => {
   it('from hand-made records: one panel per schedule in the given order, compiled without warnings, rendered the same twice', async () => {
@@ -11,13 +17,51 @@ describe('figureOneSpec', () => {
       { schedule, step, series: 'momentum', value: 0.5 * Math.sin(step) },
     ]));
     const spec = figureOneSpec(records, ['b', 'a']);
-    expect((spec.datasets as Record<string, unknown[]>).series).toEqual(records);
-    expect((keyOf(spec, 'facet') as { row: { sort: string[] } }).row.sort).toEqual(['b', 'a']);
+    expect((spec.datasets as Record<string, { low: number; high: number }[]>).series).toEqual(records.map((r) => ({ schedule: r.schedule, series: r.series, step: r.step, low: r.value, high: r.value })));
+    expect((spec as { vconcat: { title: { text: string } }[] }).vconcat.map((p) => p.title.text)).toEqual(['b', 'a']);
     expect(spec.description).toBe('Time series of the test input and the filtered output for 2 schedule(s): b, a.');
     const { spec: vg, warnings } = await compileVega(spec);
     expect(warnings).toEqual([]);
     const svg = await renderSvg(vg);
     expect(svg).toMatch(/^<svg/);
     expect(await renderSvg(vg)).toBe(svg);
+  });
+
+  // FSGDM's 117 000 steps (300 stages of 390): the run the issue found a solid block without labels.
+  const schedule = scheduleOf('name: fsgdm\nsteps: 117000\nstages: 300\nmomentum:\n  preset: fsgdm\n');
+  const input = testSignal(FIGURE_ONE_SIGNAL, schedule.steps);
+  const sim = simulateSchedule(schedule, input, Array.from({ length: schedule.stages.count }, (_, i) => i));
+  const bands = seriesBands([{ name: 'input', values: input }, { name: 'momentum', values: sim.output }], 1000).map((r) => ({ ...r, schedule: 'fsgdm' }));
+  const gains = stageGainRecords(sim, [{ label: 'f ≈ 0.01 (the sine)', frequency: 0.01 }, { label: 'f = 0.5 (Nyquist)', frequency: 0.5 }], 0.99, schedule.steps).map((r) => ({ ...r, schedule: 'fsgdm' }));
+
+  it('117 000 steps are min/max bands of 117 steps, not a line through every 59th sample; a y title with units; step ticks without "0.2k"', async () => {
+    const spec = figureOneSpec(bands, ['fsgdm'], gains);
+    expect(spec.title).toMatchObject({ subtitle: expect.stringContaining('min–max band per 117 steps') });
+    expect(nodes(spec).filter((n) => (n.mark as { type?: string } | undefined)?.type === 'area')).toHaveLength(2);
+    const svg = await svgOf(spec);
+    const titles = svgTexts(svg, 'axis-title');
+    expect(titles).toContain('Value (input units)');
+    expect(titles).toContain('Gain (dB)');
+    expect(titles).toContain('Training step');
+    for (const l of svgTexts(svg, 'axis-label')) {
+      expect(significantDigits(l), l).toBeLessThanOrEqual(3);
+      expect(l).not.toMatch(/^0\.\d+k$/);
+    }
+  });
+
+  it('draws the per-stage gains it promises: frozen |H_k| per stage and the measured gain where coherent, both in the legend', async () => {
+    const spec = figureOneSpec(bands, ['fsgdm'], gains);
+    const rows = (spec.datasets as { gains: { theoryDb: number | null; measuredDb: number | null }[] }).gains;
+    // 301 stages: the last is step 117 000 alone, too short for a spectrum, so it has no gain to draw.
+    expect(schedule.stages.count).toBe(301);
+    expect(rows).toHaveLength(2 * 300);
+    expect(rows.filter((r) => r.measuredDb !== null).length).toBeGreaterThan(schedule.stages.count / 2);
+    const svg = await svgOf(spec);
+    expect(svgTexts(svg, 'legend-label')).toEqual(['input', 'momentum', 'f ≈ 0.01 (the sine)', 'f = 0.5 (Nyquist)']);
+  });
+
+  it('names the input it was given in the title: white noise is not "a noisy sinusoid"', () => {
+    expect(figureOneSpec([], ['a']).title).toMatchObject({ text: 'Momentum on a noisy sinusoid' });
+    expect(figureOneSpec([], ['a'], [], 'white noise').title).toMatchObject({ text: 'Momentum on white noise' });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { spectrogramSpec } from '../../src/plot/specs/spectrogram.js';
+import { spectrogramRecords } from '../../src/spectral/plot-records.js';
+import { testSignal } from '../../src/spectral/signals.js';
+import { spectrogram } from '../../src/spectral/spectrogram.js';
+import { significantDigits, svgOf, svgTexts } from './svg-labels.js';
+
+type Cell = { series: string; t0: number; t1: number; f0: number; f1: number };
 
 describe('spectrogramSpec', () => {
   it('from hand-made records: one heat-map panel per series, compiled without warnings', async () => {
@@ -13,5 +19,32 @@ describe('spectrogramSpec', () => {
     expect((spec.datasets as Record<string, unknown[]>).cells).toHaveLength(12);
     const { warnings } = await compileVega(spec);
     expect(warnings).toEqual([]);
+  });
+
+  // A 3 000-step trace at scipy's spectrogram defaults (nperseg 256, noverlap 32): 13 segments
+  // centred at 128, 352, …, 2 816 and 129 bins of 1/256 cycles/step.
+  const trace = testSignal({ kind: 'white', seed: 1 }, 3000);
+  const records = spectrogramRecords('0', spectrogram(trace, { nperseg: 256 }));
+
+  it('axes have nice ticks (at most 3 significant digits, not one label per segment or bin) and titles with units', async () => {
+    const svg = await svgOf(spectrogramSpec(records, 'Frequency (cycles/step)'));
+    const labels = svgTexts(svg, 'axis-label');
+    expect(labels.length).toBeGreaterThan(4);
+    expect(labels.length).toBeLessThan(25);
+    for (const l of labels) expect(significantDigits(l), l).toBeLessThanOrEqual(3);
+    expect(svgTexts(svg, 'axis-title').sort()).toEqual(['Frequency (cycles/step)', 'Time (steps; segment centre)']);
+    expect(svgTexts(svg, 'legend-title')).toEqual(['Power (dB)']);
+    expect(svg).toContain('>column 0<'); // the panel's header names the trace's column
+  });
+
+  it('cells tile the panel: each cell ends where the next begins in time and in frequency, within [0, Nyquist]', () => {
+    const cells = (spectrogramSpec(records, 'f').datasets as { cells: Cell[] }).cells;
+    const edges = (lo: (c: Cell) => number, hi: (c: Cell) => number) => [...new Map(cells.map((c) => [lo(c), hi(c)])).entries()].sort((a, b) => a[0] - b[0]);
+    for (const pairs of [edges((c) => c.t0, (c) => c.t1), edges((c) => c.f0, (c) => c.f1)]) {
+      for (let i = 0; i + 1 < pairs.length; i++) expect(pairs[i][1]).toBe(pairs[i + 1][0]);
+    }
+    expect(Math.min(...cells.map((c) => c.f0))).toBe(0);
+    expect(Math.max(...cells.map((c) => c.f1))).toBe(0.5);
+    expect(Math.min(...cells.map((c) => c.t0))).toBe(16); // 128 − 224/2: halfway to the previous centre, mirrored
   });
 });

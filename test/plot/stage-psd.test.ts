@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { stagePsdSpec } from '../../src/plot/specs/stage-psd.js';
+import { svgOf } from './svg-labels.js';
 
 describe('stagePsdSpec', () => {
   it('from hand-made records: one panel per stage, three curves, compiled without warnings', async () => {
@@ -11,5 +12,20 @@ describe('stagePsdSpec', () => {
     expect((spec.datasets as Record<string, unknown[]>).psd).toEqual(records);
     const { warnings } = await compileVega(spec);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('stagePsdSpec: panel headings and notes', () => {
+  const records = [0, 7].flatMap((stage) => (['gradient', 'momentum', 'theory'] as const).map((curve) =>
+    ({ stage, startStep: 390 * stage + 1, endStep: 390 * stage + 390, curve, frequency: 0.25, psd: 1, psdDb: 0, gainSquared: 1 })));
+
+  it('each panel is headed "stage k · steps a–b", b cut at the trace\'s last step; the note ends the subtitle and the description', async () => {
+    const note = 'stage 8 (1 step in the trace) left out: too short for a spectrum (< 16 steps)';
+    const spec = stagePsdSpec(records, 'Frequency (cycles/step)', { note, lastStep: 3000 });
+    const svg = await svgOf(spec);
+    expect(svg).toContain('>stage 0 · steps 1–390<');
+    expect(svg).toContain('>stage 7 · steps 2731–3000<');
+    expect((spec.title as { subtitle: string[] }).subtitle[1]).toBe(note); // a line of its own
+    expect(spec.description).toContain('Stage 8 (1 step in the trace) left out');
   });
 });

@@ -34,3 +34,16 @@ describe('starterYaml', () => {
     expect(() => starterYaml('nosuch')).toThrow(RangeError);
   });
 });
+
+describe('starterYaml: layout', () => {
+  it('lines up the trailing comments in one column, two spaces after the longest commented line, for every preset and the custom starter', () => {
+    for (const name of [...PRESETS.keys(), undefined]) {
+      const lines = starterYaml(name).split('\n').filter((l) => !l.startsWith('#') && / # /.test(l));
+      expect(lines.length, String(name)).toBeGreaterThan(1);
+      const columns = new Set(lines.map((l) => l.indexOf('  # ') + 2));
+      expect([...columns], `${name}\n${lines.join('\n')}`).toHaveLength(1);
+      const longest = Math.max(...lines.map((l) => l.slice(0, l.indexOf('  # ')).trimEnd().length));
+      expect([...columns][0], String(name)).toBe(longest + 2);
+    }
+  });
+});

@@ -7,7 +7,8 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, fileFormat, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, fileFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
+import type { SpectrumTerminal } from './spectrum-terminal.js';
 import { formatOfPath } from '../../plot/plot-format.js';
 import { checkNfftBudget, checkSpectralBudgets } from './spectrum-budget.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
@@ -22,6 +23,7 @@ export interface SpectrumCliOptions extends SpectralCliOptions, TraceCliOptions,
   plot?: string;
   plotFormat?: 'svg';
   force?: boolean;
+  all?: boolean;
 }
 
 /** A series and, with a schedule, its momentum-filtered version and the per-stage energy split. */
@@ -60,6 +62,14 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   }
   const filtered = series.map((s) => (schedule === undefined ? undefined : finiteMomentum(path, s.name, schedule, runMomentum(schedule, s.values))));
 
+  const screen = outputTerminal(ctx, options.output);
+  const density = (spectral.scaling ?? 'density') === 'density';
+  const terminal: SpectrumTerminal | undefined = screen === undefined || format !== 'table' ? undefined : {
+    columns: screen.columns, all: options.all === true, color: outputColor(ctx, options.output),
+    frequencyUnit: fs === 1 ? 'cycles/step' : 'units of fs',
+    powerUnit: density ? 'u²/fs' : 'u²',
+    powerLegend: density ? 'power spectral density, u²/fs (u: the trace\'s unit, per unit of frequency)' : 'power spectrum, u² (u: the trace\'s unit)',
+  };
   const warn = (warnings: string[]) => warnings.forEach((w) => ctx.stderr.write(`momentum-fr: warning: ${w}\n`));
   const core = <T>(compute: () => T): T => {
     try {
@@ -78,7 +88,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
       if (m !== undefined) grams.push({ name: `${s.name}:momentum`, result: core(() => spectrogram(m, spectral)) });
     });
     warn([...new Set(grams.flatMap((g) => g.result.warnings))]);
-    await writeOutput(ctx, options.output, (sink) => writeSpectrogramReport(sink, grams, format));
+    await writeOutput(ctx, options.output, (sink) => writeSpectrogramReport(sink, grams, format, terminal));
     if (options.plot !== undefined) {
       const { writeSpectrogramPlot } = await import('./spectrum-plot.js');
       await writeSpectrogramPlot(ctx, options.plot, grams, fs);
@@ -94,7 +104,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   });
   warn([...new Set(spectra.flatMap((s) => s.welch.warnings))]);
   await writeOutput(ctx, options.output, (sink) =>
-    schedule === undefined ? writePsdReport(sink, spectra, format) : writeEnergyReport(sink, spectra, format, { schedule, split, fs }),
+    schedule === undefined ? writePsdReport(sink, spectra, format, terminal) : writeEnergyReport(sink, spectra, format, { schedule, split, fs }, terminal),
   );
   if (options.plot !== undefined) {
     const { writeSpectrumPlot } = await import('./spectrum-plot.js');

@@ -6,6 +6,7 @@ import { tableLine } from '../../io/table-line.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
+import { writeEnergyTerminal, writePsdTerminal, writeSpectrogramTerminal, type SpectrumTerminal } from './spectrum-terminal.js';
 
 type Format = string;
 type Cell = string | number | boolean | null;
@@ -26,8 +27,11 @@ async function writeTable(sink: TextSink, header: string[], rows: Iterable<strin
   for (const r of rows) await sink.write(`${tableLine(r, widths)}\n`);
 }
 
-/** Welch PSD: JSON { schemaVersion, tool, "series": [ { name, frequencies, psd } ] }; rows series,frequency,psd; a wide table. */
-export async function writePsdReport(sink: TextSink, spectra: SeriesSpectrum[], format: Format): Promise<void> {
+/**
+ * Welch PSD: JSON { schemaVersion, tool, "series": [ { name, frequencies, psd } ] }; rows series,frequency,psd; a wide table
+ * (on a `terminal`: fitted, summarised, with a legend).
+ */
+export async function writePsdReport(sink: TextSink, spectra: SeriesSpectrum[], format: Format, terminal?: SpectrumTerminal): Promise<void> {
   if (format === 'json') {
     const doc = jsonDocument(sink);
     await doc.header();
@@ -52,6 +56,7 @@ export async function writePsdReport(sink: TextSink, spectra: SeriesSpectrum[], 
     if (same) same.push(s);
     else groups.push([s]);
   }
+  if (terminal !== undefined) return writePsdTerminal(sink, groups, terminal);
   for (const [i, group] of groups.entries()) {
     if (i > 0) await sink.write('\n');
     const f = group[0].welch.frequencies;
@@ -74,7 +79,7 @@ const ENERGY_COLUMNS = ['series', 'stage', 'startStep', 'endStep', 'u', 'v', 'sa
  * { meanSquare, below, above }); CSV/NDJSON: one row per (series, stage); table: shares per stage.
  */
 export async function writeEnergyReport(
-  sink: TextSink, spectra: SeriesSpectrum[], format: Format, meta: { schedule: Schedule; split: number; fs: number },
+  sink: TextSink, spectra: SeriesSpectrum[], format: Format, meta: { schedule: Schedule; split: number; fs: number }, terminal?: SpectrumTerminal,
 ): Promise<void> {
   if (format === 'json') {
     const doc = jsonDocument(sink);
@@ -108,6 +113,13 @@ export async function writeEnergyReport(
     })());
     return;
   }
+  if (terminal !== undefined) {
+    for (const [i, s] of spectra.entries()) {
+      if (i > 0) await sink.write('\n');
+      await writeEnergyTerminal(sink, s, terminal, { schedule: meta.schedule.name, split: num(meta.split) });
+    }
+    return;
+  }
   for (const s of spectra) {
     await sink.write(`${s.name} through ${meta.schedule.name}: share of energy below / above f = ${num(meta.split)} (units of fs), before → after momentum\n`);
     await writeTable(sink, ['stage', 'steps', 'u', 'v', 'below', '→ after', 'above', '→ after', 'power ×'], (function* () {
@@ -125,7 +137,7 @@ export async function writeEnergyReport(
  * Spectrogram. JSON: { schemaVersion, tool, "series": [ { name, frequencies, times, values: [[…per frequency…] per time] } ] };
  * rows series,time,frequency,value; table: the strongest frequency and total power per time.
  */
-export async function writeSpectrogramReport(sink: TextSink, grams: SeriesSpectrogram[], format: Format): Promise<void> {
+export async function writeSpectrogramReport(sink: TextSink, grams: SeriesSpectrogram[], format: Format, terminal?: SpectrumTerminal): Promise<void> {
   if (format === 'json') {
     const doc = jsonDocument(sink);
     await doc.header();
@@ -155,6 +167,7 @@ export async function writeSpectrogramReport(sink: TextSink, grams: SeriesSpectr
     })());
     return;
   }
+  if (terminal !== undefined) return writeSpectrogramTerminal(sink, grams, terminal);
   await writeTable(sink, ['series', 'time', 'peak frequency', 'peak value', 'sum'], (function* () {
     for (const g of grams) {
       const { frequencies, times, values } = g.result;

@@ -2,6 +2,7 @@ import { NUMERIC_METRICS, type NumericMetric } from '../../metric-names.js';
 import { stageSelector } from '../../analysis/stage-selection.js';
 import { formatOfPath, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
+import { axisTitle } from '../../sweep/axis-title.js';
 import { jobSize, type SweepJob, type SweepPlotRequest } from '../../sweep/sweep-job.js';
 import { sweepHeatmapSpec, type PlotAxis } from '../../plot/specs/sweep-heatmap.js';
 import { sweepLineSpec } from '../../plot/specs/sweep-line.js';
@@ -70,6 +71,7 @@ export function preparePlot(options: PlotCliOptions, paths: string[]): SweepPlot
       if (total > MAX_PLOT_POINTS || !z) throw new CliError(`--plot: the grid has ${total} points, more than ${MAX_PLOT_POINTS} a plot can show; sweep a coarser grid for the plot`);
       const axes: PlotAxis[] = job.axes.map((a) => ({
         path: a.path,
+        title: axisTitle(job.config, a.configPath, a.path),
         values: Array.from({ length: axisLength(a.spec) }, (_, i) => axisValue(a.spec, i)),
         log: a.spec.kind === 'range' && a.spec.scale === 'log',
       }));

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { addInputOptions, addOutputOptions } from '../options.js';
+import { addAllOption, addInputOptions, addOutputOptions } from '../options.js';
 import { windowHelp } from '../window-help.js';
 
 export function register(program: Command, ctx: CliContext): void {
@@ -12,6 +12,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--trace-format <format>', 'trace format (default: from the extension, else sniffed)').choices(['csv', 'ndjson', 'json', 'npy']))
     .addOption(new Option('--nonfinite <policy>', 'NaN or ±Inf samples: error (exit 2, naming where) or drop (leave out, count on stderr)').choices(['error', 'drop']).default('error'));
   addOutputOptions(cmd, ['table', 'json', 'ndjson', 'csv'], 'the spectrum');
+  addAllOption(cmd);
   cmd
     .option('--spectrogram', 'short-time spectra (scipy.signal.spectrogram) instead of the Welch average')
     .addOption(new Option('--fs <rate>', 'sampling frequency: frequencies come out in its units (default 1: cycles/sample)'))

@@ -1,34 +1,119 @@
-import { plotTheme } from './theme.js';
-import { SPECTRAL_WIDTH, STEP_AXIS, topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
+import type { Field } from 'vega-lite/types_unstable/channeldef.js';
+import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
+import type { SeriesBandRecord } from '../../spectral/series-bands.js';
+import type { StageGainRecord } from '../../spectral/stage-gain-records.js';
 import type { TimeSeriesRecord } from '../../spectral/plot-records.js';
+import { stackedTitle } from './stacked-title.js';
+import { STEP_LABELS } from './step-labels.js';
+import { plotTheme } from './theme.js';
+import { SPECTRAL_WIDTH, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
+
+type Scheduled<T> = T & { schedule: string };
+
+const INPUT = '#b0b0b0';
+const MOMENTUM = '#1f77b4';
+/** Colours of the reference frequencies of the gain panels (low, high, …), apart from the series'. */
+const REFERENCE_COLOURS = ['#2ca02c', '#d62728', '#9467bd', '#8c564b'];
 
 /**
- * The paper's Figure 1: the noisy input and the momentum buffer m_t against the step, one panel
- * per schedule. `records` carry a `schedule` field besides step/series/value.
+ * The paper's Figure 1: per schedule, the input g_t and the momentum buffer m_t against the step
+ * and, with `gains`, a panel below of each stage's gain at the reference frequencies: the frozen
+ * |H_k| (a segment over the stage's steps) and the measured |P_xy/P_xx| (a dot at the stage's
+ * centre; absent where the coherence is too low).
+ *
+ * `records` are min/max bands (seriesBands) or single values (timeSeriesRecords, `value`); when a
+ * band spans more than one step the series are drawn as bands, else as lines. Values are in the
+ * input's units (the test signal's amplitude is 1). `signal` names the input in the title.
  */
-export function figureOneSpec(records: readonly (TimeSeriesRecord & { schedule: string })[], schedules: readonly string[]): TopLevelSpec {
+export function figureOneSpec(
+  records: readonly (Scheduled<SeriesBandRecord> | Scheduled<TimeSeriesRecord>)[],
+  schedules: readonly string[],
+  gains: readonly Scheduled<StageGainRecord>[] = [],
+  signal = 'a noisy sinusoid',
+): TopLevelSpec {
   const theme = plotTheme('light');
-  return topLevelSpec({
-    title: 'Momentum on a noisy sinusoid',
-    subtitle: 'input g_t (grey) and momentum buffer m_t of the time-variant filter, one panel per schedule',
-    description: `Time series of the test input and the filtered output for ${schedules.length} schedule(s): ${schedules.join(', ')}.`,
-    theme,
-    datasets: { series: [...records] },
-    body: {
+  const rows: DataRow[] = records.map((r) => 'value' in r
+    ? { schedule: r.schedule, series: r.series, step: r.step, low: r.value, high: r.value }
+    : { schedule: r.schedule, series: r.series, step: r.step, low: r.low, high: r.high });
+  const binSteps = Math.max(1, ...records.map((r) => ('endStep' in r ? r.endStep - r.startStep + 1 : 1)));
+  const banded = binSteps > 1;
+  const references = [...new Set(gains.map((g) => g.reference))];
+  const colour: Encoding<Field>['color'] = {
+    field: 'series', type: 'nominal', title: null, legend: { labelLimit: 260 },
+    scale: { domain: ['input', 'momentum', ...references], range: [INPUT, MOMENTUM, ...REFERENCE_COLOURS.slice(0, references.length)] },
+  };
+  const lastStep = (schedule: string) => Math.max(1, ...rows.filter((r) => r.schedule === schedule).map((r) => Number(r.step) + (banded ? binSteps / 2 : 0)));
+  const x = (schedule: string, title: string | null, field = 'step'): Encoding<Field>['x'] => ({
+    field, type: 'quantitative', title, scale: { domain: [1, Math.round(lastStep(schedule))], nice: false }, axis: { ...STEP_LABELS },
+  });
+
+  const seriesPanel = (schedule: string, last: boolean): LayerItem => ({
+    title: { text: schedule, anchor: 'start', fontSize: 12, fontWeight: 'normal', offset: 4 },
+    width: SPECTRAL_WIDTH,
+    height: 120,
+    layer: ['input', 'momentum'].map((name) => ({
       data: { name: 'series' },
-      facet: { row: { field: 'schedule', type: 'nominal', title: null, sort: [...schedules], header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
-      spec: {
-        width: SPECTRAL_WIDTH,
-        height: 110,
-        mark: { type: 'line', strokeWidth: 1, clip: true },
+      transform: [{ filter: { and: [{ field: 'schedule', equal: schedule }, { field: 'series', equal: name }] } }],
+      mark: banded ? { type: 'area', opacity: name === 'input' ? 1 : 0.85, clip: true } : { type: 'line', strokeWidth: 1, clip: true },
+      encoding: {
+        x: x(schedule, last && gains.length === 0 ? 'Training step' : null),
+        y: { field: 'low', type: 'quantitative', title: stackedTitle('Value (input units)') },
+        ...(banded ? { y2: { field: 'high' } } : {}),
+        color: colour,
+      },
+    })),
+  });
+
+  const gainPanel = (schedule: string, first: boolean, last: boolean): LayerItem => ({
+    ...(first ? { title: { text: 'gain per stage: frozen |H_k| (lines), measured |P_xy/P_xx| (dots, where coherent)', anchor: 'start', fontSize: 10, fontWeight: 'normal', color: theme.muted, offset: 2 } } : {}),
+    width: SPECTRAL_WIDTH,
+    height: 80,
+    data: { name: 'gains' },
+    transform: [{ filter: { field: 'schedule', equal: schedule } }, { calculate: '(datum.startStep + datum.endStep) / 2', as: 'step' }, { calculate: 'datum.reference', as: 'series' }],
+    layer: [
+      {
+        mark: { type: 'rule', strokeWidth: 1.5 },
         encoding: {
-          x: { field: 'step', type: 'quantitative', title: 'Training step', scale: { nice: false }, axis: STEP_AXIS },
-          y: { field: 'value', type: 'quantitative', title: null },
-          color: { field: 'series', type: 'nominal', title: null, scale: { domain: ['input', 'momentum'], range: ['#bbbbbb', '#1f77b4'] } },
-          order: { field: 'series', sort: 'ascending' },
+          x: x(schedule, last ? 'Training step' : null, 'startStep'),
+          x2: { field: 'endStep' },
+          y: { field: 'theoryDb', type: 'quantitative', title: stackedTitle('Gain (dB)'), scale: { zero: false, padding: 6 } },
+          color: colour,
         },
       },
-      resolve: { scale: { y: 'independent' } },
+      {
+        mark: { type: 'point', filled: true, size: 22, opacity: 1, stroke: '#ffffff', strokeWidth: 0.7, tooltip: true },
+        encoding: {
+          x: x(schedule, last ? 'Training step' : null),
+          y: { field: 'measuredDb', type: 'quantitative' },
+          color: colour,
+          tooltip: [
+            { field: 'stage', type: 'quantitative', title: 'stage' },
+            { field: 'frequency', type: 'quantitative', title: 'bin (cycles/step)' },
+            { field: 'measuredDb', type: 'quantitative', title: 'measured (dB)', format: '.3~f' },
+            { field: 'theoryDb', type: 'quantitative', title: 'frozen |H_k| (dB)', format: '.3~f' },
+          ],
+        },
+      },
+    ],
+  });
+
+  const withGains = schedules.filter((s) => gains.some((g) => g.schedule === s));
+  const panels = schedules.flatMap((s, i) => {
+    const last = i === schedules.length - 1;
+    return withGains.includes(s) ? [seriesPanel(s, false), gainPanel(s, s === withGains[0], last)] : [seriesPanel(s, last)];
+  });
+  const bandText = banded ? `min–max band per ${binSteps} steps` : 'every step';
+  return topLevelSpec({
+    title: `Momentum on ${signal}`,
+    subtitle: `input g_t (grey) and momentum buffer m_t (blue), ${bandText}`,
+    description: `Time series of the test input and the filtered output for ${schedules.length} schedule(s): ${schedules.join(', ')}${gains.length > 0 ? ', with the measured and frozen gain of each stage' : ''}.`,
+    theme,
+    datasets: { series: rows, ...(gains.length > 0 ? { gains: gains.map((g) => ({ ...g })) } : {}) },
+    body: {
+      data: { name: 'series' },
+      vconcat: panels,
+      spacing: 10,
+      resolve: { scale: { x: 'independent', y: 'independent', color: 'shared' } },
     },
   });
 }

@@ -1,30 +1,77 @@
+import { roundSig } from '../../util/round-sig.js';
+import { cellEdges } from './cell-edges.js';
+import { stackedTitle } from './stacked-title.js';
+import { STEP_LABELS } from './step-labels.js';
 import { plotTheme } from './theme.js';
-import { SPECTRAL_WIDTH, topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
+import { SPECTRAL_WIDTH, topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 import type { SpectrogramRecord } from '../../spectral/plot-records.js';
 
-/** Spectrograms as heat maps (time × frequency, colour = dB), one panel per series. */
-export function spectrogramSpec(records: readonly SpectrogramRecord[], frequencyTitle: string): TopLevelSpec {
+/**
+ * Spectrograms as heat maps (time × frequency, colour = power in dB), one panel per series.
+ *
+ * Both axes are quantitative: each cell spans halfway to its neighbours (cellEdges), so cells tile
+ * the panel with no gap whatever the number of segments, and the axes get nice ticks (0, 0.1, …, 0.5
+ * cycles/step; 500, 1k, … steps) instead of one label per segment. The frequency cells are clipped
+ * to the spectrum's own range, so the DC and Nyquist cells are half as tall as the others (a bin's
+ * band ends there).
+ *
+ * `frequencyTitle` and `timeTitle` carry their units ("Frequency (cycles/step)").
+ */
+export function spectrogramSpec(records: readonly SpectrogramRecord[], frequencyTitle: string, timeTitle = 'Time (steps; segment centre)'): TopLevelSpec {
   const theme = plotTheme('light');
   const series = [...new Set(records.map((r) => r.series))];
+  const panels = series.map(panelName);
+  const cells: DataRow[] = [];
+  for (const name of series) {
+    const rows = records.filter((r) => r.series === name);
+    const times = edgesOf(rows.map((r) => r.time), false);
+    const frequencies = edgesOf(rows.map((r) => r.frequency), true);
+    for (const r of rows) {
+      const t = times.get(r.time), f = frequencies.get(r.frequency);
+      if (t === undefined || f === undefined) continue;
+      cells.push({ series: panelName(r.series), time: r.time, frequency: r.frequency, t0: t[0], t1: t[1], f0: f[0], f1: f[1], valueDb: r.valueDb });
+    }
+  }
   return topLevelSpec({
     title: 'Spectrogram',
-    subtitle: 'short-time power spectra; colour = power in dB',
+    subtitle: 'short-time power spectra (colour = power in dB), one panel per series',
     description: `Spectrogram of ${series.join(', ')}.`,
     theme,
-    datasets: { cells: [...records] },
+    datasets: { cells },
     body: {
       data: { name: 'cells' },
-      facet: { row: { field: 'series', type: 'nominal', title: null, sort: series } },
+      facet: { row: { field: 'series', type: 'nominal', title: null, sort: panels, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
       spec: {
         width: SPECTRAL_WIDTH,
         height: 160,
-        mark: { type: 'rect' },
+        mark: { type: 'rect', tooltip: true },
         encoding: {
-          x: { field: 'time', type: 'ordinal', title: 'Time (segment centre)', axis: { labelOverlap: true, format: '~s' } },
-          y: { field: 'frequency', type: 'ordinal', title: frequencyTitle, sort: 'descending', axis: { labelOverlap: true, format: '~g' } },
-          color: { field: 'valueDb', type: 'quantitative', title: 'dB', scale: { scheme: 'viridis' } },
+          x: { field: 't0', type: 'quantitative', title: timeTitle, scale: { nice: false, zero: false }, axis: { ...STEP_LABELS, grid: false } },
+          x2: { field: 't1' },
+          y: { field: 'f0', type: 'quantitative', title: stackedTitle(frequencyTitle), scale: { nice: false, zero: false }, axis: { format: '~g', grid: false } },
+          y2: { field: 'f1' },
+          color: { field: 'valueDb', type: 'quantitative', title: 'Power (dB)', scale: { scheme: 'viridis' } },
+          tooltip: [
+            { field: 'time', type: 'quantitative', title: timeTitle },
+            { field: 'frequency', type: 'quantitative', title: frequencyTitle },
+            { field: 'valueDb', type: 'quantitative', title: 'Power (dB)', format: '.3~f' },
+          ],
         },
       },
     },
   });
+}
+
+/** A trace's columns without a header are numbered: "column 0" rather than a bare "0" above a panel. */
+function panelName(series: string): string {
+  return /^\d+$/.test(series) ? `column ${series}` : series;
+}
+
+/** Value → [lower, upper] cell edge; frequency cells are clipped to the spectrum's own range. */
+function edgesOf(values: readonly (number | null)[], clip: boolean): Map<number | null, [number | null, number | null]> {
+  const sorted = [...new Set(values.filter((v): v is number => v !== null))].sort((a, b) => a - b);
+  const edges = cellEdges(sorted);
+  const lo = sorted[0], hi = sorted[sorted.length - 1];
+  const bound = (e: number) => roundSig(clip ? Math.min(hi, Math.max(lo, e)) : e);
+  return new Map(sorted.map((v, i) => [v, [bound(edges[i]), bound(edges[i + 1])]]));
 }

@@ -4,20 +4,31 @@ import type { StagePsdRecord } from '../../spectral/plot-records.js';
 
 /**
  * Per-stage power spectra: the gradient's PSD, the momentum buffer's, and the frozen
- * prediction |H_k|²·P_gg (dashed), in dB, one panel per stage.
+ * prediction |H_k|²·P_gg (dashed), in dB, one panel per stage, headed "stage k · steps a–b"
+ * (b at most `lastStep`, the trace's last step). `note` (e.g. which stages were too short for a
+ * spectrum and left out) ends the subtitle.
  */
-export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle: string): TopLevelSpec {
+export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle: string, options: { note?: string; lastStep?: number } = {}): TopLevelSpec {
+  const { note, lastStep } = options;
   const theme = plotTheme('light');
   const stages = [...new Set(records.map((r) => r.stage))];
-  return topLevelSpec({
+  const curves = ['gradient', 'momentum', 'theory'];
+  const subtitle = 'gradient, momentum buffer, and the frozen filter\'s prediction |H_k|²·gradient (dashed)';
+  const spec = topLevelSpec({
     title: 'Power spectra per stage',
-    subtitle: 'gradient, momentum buffer, and the frozen filter\'s prediction |H_k|²·gradient (dashed)',
-    description: `Welch power spectral densities in dB for stages ${stages.join(', ')}.`,
+    subtitle,
+    description: `Welch power spectral densities in dB for stages ${stages.join(', ')}.${note === undefined ? '' : ` ${note[0].toUpperCase()}${note.slice(1)}.`}`,
     theme,
     datasets: { psd: [...records] },
     body: {
       data: { name: 'psd' },
-      facet: { row: { field: 'stage', type: 'ordinal', title: 'stage' } },
+      transform: [{ calculate: `'stage ' + datum.stage + ' · steps ' + datum.startStep + '–' + ${lastStep === undefined ? 'datum.endStep' : `min(datum.endStep, ${lastStep})`}`, as: 'panel' }],
+      facet: {
+        row: {
+          field: 'panel', type: 'nominal', title: null, sort: { field: 'stage', op: 'min' },
+          header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' },
+        },
+      },
       spec: {
         width: SPECTRAL_WIDTH,
         height: 130,
@@ -25,10 +36,12 @@ export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle:
         encoding: {
           x: { field: 'frequency', type: 'quantitative', title: frequencyTitle, axis: { format: '~g' } },
           y: { field: 'psdDb', type: 'quantitative', title: 'PSD (dB)' },
-          color: { field: 'curve', type: 'nominal', title: null, scale: { domain: ['gradient', 'momentum', 'theory'], range: ['#999999', '#1f77b4', '#d62728'] } },
-          strokeDash: { field: 'curve', type: 'nominal', title: null, scale: { domain: ['gradient', 'momentum', 'theory'], range: [[1, 0], [1, 0], [5, 3]] } },
+          color: { field: 'curve', type: 'nominal', title: null, scale: { domain: curves, range: ['#999999', '#1f77b4', '#d62728'] } },
+          strokeDash: { field: 'curve', type: 'nominal', title: null, scale: { domain: curves, range: [[1, 0], [1, 0], [5, 3]] } },
         },
       },
     },
   });
+  // The note gets a line of its own: appended, it would make the subtitle wider than the figure.
+  return note === undefined ? spec : { ...spec, title: { text: 'Power spectra per stage', subtitle: [subtitle, note] } };
 }

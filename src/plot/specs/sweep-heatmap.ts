@@ -1,12 +1,16 @@
 import type { Scale } from 'vega-lite/types_unstable/scale.js';
+import { cellEdges } from './cell-edges.js';
 import { contourSegments } from './contour-segments.js';
+import { metricName, metricTitle, SPACED_LABELS, spansDecades } from './sweep-scale.js';
 import { roundSig } from '../../util/round-sig.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
-/** One swept parameter on a plot axis: its name (the axis title), values in grid order, spacing. */
+/** One swept parameter on a plot axis: its config path (tooltips), human title, values in grid order, spacing. */
 export interface PlotAxis {
   path: string;
+  /** The axis title, with a unit where it has one ("Scaling factor c"); default: `path`. */
+  title?: string;
   values: number[];
   log: boolean;
 }
@@ -14,7 +18,7 @@ export interface PlotAxis {
 export interface SweepHeatmapInput {
   x: PlotAxis;
   y: PlotAxis;
-  /** Metric name (the colour legend's title). */
+  /** Metric key (`dcGain`; the tooltip); the legend shows its title with unit (METRIC_TITLES). */
   metric: string;
   /** Stage the values belong to, for the subtitle (`last`, `stage 3`). */
   stage: string;
@@ -33,8 +37,10 @@ export interface SweepHeatmapInput {
  */
 export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
   const theme = plotTheme(input.theme ?? 'light');
-  const xe = cellEdges(input.x);
-  const ye = cellEdges(input.y);
+  const xe = cellEdges(input.x.values, input.x.log);
+  const ye = cellEdges(input.y.values, input.y.log);
+  const xTitle = input.x.title ?? input.x.path, yTitle = input.y.title ?? input.y.path;
+  const log = spansDecades(input.z);
   const ny = input.y.values.length;
   const cells: DataRow[] = [];
   input.x.values.forEach((x, i) =>
@@ -42,17 +48,27 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
       cells.push({ x: roundSig(x), y: roundSig(y), x0: roundSig(xe[i]), x1: roundSig(xe[i + 1]), y0: roundSig(ye[j]), y1: roundSig(ye[j + 1]), value: roundSig(input.z[i * ny + j]) });
     }),
   );
-  const scale = (a: PlotAxis): Scale => (a.log ? { type: 'log', nice: false } : { type: 'linear', zero: false, nice: false });
+  // Cells: edges on whole pixels (round), so a canvas (the HTML page) does not anti-alias the shared
+  // edge of two cells into a pale seam. The contour gets the same domain unrounded (its own,
+  // axis-less scale), so it stays a smooth line.
+  const scale = (a: PlotAxis, edges: number[], round: boolean): Scale => {
+    const domain = [roundSig(edges[0]) ?? edges[0], roundSig(edges[edges.length - 1]) ?? edges[edges.length - 1]];
+    return a.log ? { type: 'log', domain, nice: false, round } : { type: 'linear', domain, zero: false, nice: false, round };
+  };
   const layers: LayerItem[] = [
     {
       data: { name: 'cells' },
       mark: { type: 'rect', tooltip: true },
       encoding: {
-        x: { field: 'x0', type: 'quantitative', title: input.x.path, scale: scale(input.x) },
+        x: { field: 'x0', type: 'quantitative', title: xTitle, scale: scale(input.x, xe, true), axis: SPACED_LABELS },
         x2: { field: 'x1' },
-        y: { field: 'y0', type: 'quantitative', title: input.y.path, scale: scale(input.y) },
+        y: { field: 'y0', type: 'quantitative', title: yTitle, scale: scale(input.y, ye, true), axis: SPACED_LABELS },
         y2: { field: 'y1' },
-        color: { field: 'value', type: 'quantitative', title: input.metric, scale: { scheme: theme.stageScheme.name } },
+        color: {
+          field: 'value', type: 'quantitative', title: metricTitle(input.metric),
+          scale: log ? { type: 'log', scheme: theme.stageScheme.name } : { scheme: theme.stageScheme.name },
+          legend: { titleLimit: 220, format: '~g', ...(log ? { tickCount: 6 } : {}) },
+        },
         tooltip: [
           { field: 'x', type: 'quantitative', title: input.x.path },
           { field: 'y', type: 'quantitative', title: input.y.path },
@@ -68,29 +84,30 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
     layers.push({
       data: { name: 'contour' },
       mark: { type: 'rule', color: theme.foreground, strokeWidth: 2 },
-      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, x2: { field: 'x2' }, y2: { field: 'y2' } },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', scale: scale(input.x, xe, false), axis: null },
+        y: { field: 'y', type: 'quantitative', scale: scale(input.y, ye, false), axis: null },
+        x2: { field: 'x2' }, y2: { field: 'y2' },
+      },
     });
   }
   const contourText = input.contour === undefined ? '' : `; line: ${input.metric} = ${input.contour}`;
   return topLevelSpec({
-    title: `${input.metric} over ${input.x.path} × ${input.y.path}`,
-    subtitle: `stage: ${input.stage}${contourText}`,
+    title: `${metricName(input.metric)} ${ofStage(input.stage)}`,
+    subtitle: `${input.metric} over ${input.x.path} × ${input.y.path}${log ? '; log colour scale' : ''}${contourText}`,
     description: `Heatmap of ${input.metric} (${input.stage} stage) over a ${input.x.values.length} × ${ny} grid of ${input.x.path} and ${input.y.path}${contourText}.`,
     theme,
     datasets,
-    body: { width: 420, height: 320, layer: layers },
+    body: { width: 420, height: 320, layer: layers, ...(input.contour === undefined ? {} : { resolve: { scale: { x: 'independent', y: 'independent' } } }) },
   });
 }
 
-/** Cell boundaries: midpoints between neighbouring values (geometric on a log axis), ends mirrored. */
-function cellEdges(axis: PlotAxis): number[] {
-  const f = axis.log ? Math.log : (a: number) => a;
-  const g = axis.log ? Math.exp : (a: number) => a;
-  const v = axis.values.map(f);
-  const n = v.length;
-  if (n === 1) return [g(v[0] - 0.5), g(v[0] + 0.5)].map((e, k) => (axis.log ? axis.values[0] * (k === 0 ? 0.9 : 1.1) : e));
-  const edges = [v[0] - (v[1] - v[0]) / 2];
-  for (let i = 0; i + 1 < n; i++) edges.push((v[i] + v[i + 1]) / 2);
-  edges.push(v[n - 1] + (v[n - 1] - v[n - 2]) / 2);
-  return edges.map(g);
+/**
+ * "of the last stage", "of stage 3", "at step:500": a figure's title names the stage; the swept
+ * parameters are the axes' titles (a title naming them too runs wider than the figure, as vega
+ * estimates text widths in SVG).
+ */
+export function ofStage(stage: string): string {
+  if (/^(first|last|final)$/.test(stage)) return `of the ${stage} stage`;
+  return /^stage /.test(stage) ? `of ${stage}` : `at ${stage}`;
 }

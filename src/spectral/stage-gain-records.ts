@@ -1,0 +1,50 @@
+import { roundSig } from '../util/round-sig.js';
+import type { ScheduleSimulation } from './simulation.js';
+
+/** A stage's gain at one Welch bin: measured |P_xy/P_xx| (null below the coherence threshold) and frozen |H_k|. */
+export interface StageGainRecord {
+  stage: number;
+  startStep: number;
+  /** Last step of the stage that was simulated. */
+  endStep: number;
+  /** Which reference frequency this row is for (a legend entry, e.g. "f ≈ 0.01 (the sine)"). */
+  reference: string;
+  /** The bin's frequency, cycles/step (the Welch bin nearest the reference). */
+  frequency: number | null;
+  /** 20·log10 of the measured gain; null where the coherence is below the threshold or the gain is 0. */
+  measuredDb: number | null;
+  /** 20·log10 |H_k| at the bin. */
+  theoryDb: number | null;
+}
+
+const db = (g: number): number | null => (g > 0 && Number.isFinite(g) ? roundSig(20 * Math.log10(g)) : null);
+
+/**
+ * Per stage of a simulation, the measured and the frozen gain at the Welch bin nearest each
+ * reference frequency (cycles/step): the data behind "measured vs theory per stage". The measured
+ * value is kept only where the bin's coherence reaches `coherenceThreshold` (where the comparison
+ * of `simulate` looks too). Stages with no spectrum (fewer than 16 steps) give no rows.
+ */
+export function stageGainRecords(
+  simulation: ScheduleSimulation,
+  references: readonly { label: string; frequency: number }[],
+  coherenceThreshold: number,
+  simulatedSteps: number,
+): StageGainRecord[] {
+  const rows: StageGainRecord[] = [];
+  for (const st of simulation.stages) {
+    const { frequencies, gain, theoreticalGain, coherence } = st.spectra;
+    if (frequencies.length === 0) continue;
+    for (const ref of references) {
+      let k = 0;
+      for (let j = 1; j < frequencies.length; j++) if (Math.abs(frequencies[j] - ref.frequency) < Math.abs(frequencies[k] - ref.frequency)) k = j;
+      rows.push({
+        stage: st.index, startStep: st.startStep, endStep: Math.min(st.endStep, simulatedSteps), reference: ref.label,
+        frequency: roundSig(frequencies[k]),
+        measuredDb: coherence[k] >= coherenceThreshold ? db(gain[k]) : null,
+        theoryDb: db(theoreticalGain[k]),
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,43 @@
+import { PRESETS } from '../schedule/presets/index.js';
+import type { ScheduleConfig } from '../schedule/schema.js';
+
+/** Config keys of a schedule with a fixed meaning, as a plot axis names them. */
+const KNOWN: Record<string, string> = {
+  steps: 'Training steps',
+  stages: 'Number of stages',
+  lr: 'Learning rate α',
+};
+
+/** Custom coefficients (docs/config.md): m_t = u·m_{t−1} + v·g_t. */
+const CUSTOM: Record<string, string> = {
+  u: 'Feedback coefficient u',
+  v: 'Gradient coefficient v',
+};
+
+/**
+ * The human name of a swept config value, for a plot's axis title (the path itself goes in the
+ * tooltip): a preset parameter's own description up to its first aside ("scaling factor c
+ * (official: c_scaling); μ = c·Σ" → "Scaling factor c"), the fixed meaning of steps, stages, lr,
+ * u and v, and otherwise the path as written.
+ *
+ * Parameters
+ * ----------
+ * config : the swept schedule's config (its preset decides what `momentum.params.*` means).
+ * configPath : where the value lives (SweepTarget.configPath), e.g. ['momentum', 'params', 'c'].
+ * path : the path as the sweep's column shows it (`momentum.v`, `c`), the fallback.
+ */
+export function axisTitle(config: ScheduleConfig, configPath: readonly (string | number)[], path: string): string {
+  const [head, kind, name, ...rest] = configPath.map(String);
+  if (configPath.length === 1 && KNOWN[head] !== undefined) return KNOWN[head];
+  if (head === 'lr') return `${KNOWN.lr} (${configPath.slice(1).join('.')})`;
+  if (head !== 'momentum') return path;
+  if (kind === 'params' && config.momentum.preset !== undefined && rest.length === 0) {
+    const shape = PRESETS.get(config.momentum.preset)?.params.shape as Record<string, { description?: string }> | undefined;
+    const description = shape?.[name]?.description;
+    if (description !== undefined && description !== '') return capitalise(description.split(/ \(|; |: /)[0]);
+  }
+  if (kind === 'custom' && rest.length === 0 && CUSTOM[name] !== undefined) return CUSTOM[name];
+  return path;
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import { axisTitle } from '../../src/sweep/axis-title.js';
+
+function configOf(yaml: string) {
+  const parsed = parseSchedules(yaml);
+  expect(parsed.issues).toEqual([]);
+  return parsed.configs[0];
+}
+
+describe('axisTitle', () => {
+  it('a preset parameter is named by its own description, up to the first aside', () => {
+    const fsgdm = configOf('steps: 1000\nstages: 10\nmomentum:\n  preset: fsgdm\n');
+    expect(axisTitle(fsgdm, ['momentum', 'params', 'c'], 'c')).toBe('Scaling factor c');
+    expect(axisTitle(fsgdm, ['momentum', 'params', 'v'], 'momentum.v')).toBe('Gradient coefficient v');
+    expect(axisTitle(configOf('steps: 1000\nstages: 10\nmomentum:\n  preset: standard-sgdm\n'), ['momentum', 'params', 'beta'], 'beta')).toBe('Momentum coefficient β');
+  });
+
+  it('steps, stages, lr and custom u, v have fixed names; anything else keeps its path', () => {
+    const custom = configOf('steps: 100\nmomentum:\n  u: "0.9"\n  v: "1 - u"\n');
+    expect(axisTitle(custom, ['steps'], 'steps')).toBe('Training steps');
+    expect(axisTitle(custom, ['stages'], 'stages')).toBe('Number of stages');
+    expect(axisTitle(custom, ['momentum', 'custom', 'u'], 'u')).toBe('Feedback coefficient u');
+    expect(axisTitle(custom, ['lr', 'max_lr'], 'lr.max_lr')).toBe('Learning rate α (max_lr)');
+    expect(axisTitle(custom, ['momentum', 'custom', 'params', 'mu'], 'mu')).toBe('mu');
+  });
+});
