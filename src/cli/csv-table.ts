@@ -33,6 +33,9 @@ const KNOWN: Record<string, Partial<TermColumn<Row>> & { priority: number }> = {
   noiseGain: { ...LABELS.noiseGain, priority: 30 },
   groupDelayDc: { ...LABELS.groupDelayDc, priority: 60 },
   timeConstant: { ...LABELS.timeConstant, priority: 40 },
+  // With a learning rate (analyze's words): the stage's α and α·|H(0)|.
+  lr: { title: 'lr', legend: 'learning rate α of the stage', priority: 68 },
+  effectiveLearningRate: { title: 'eff. lr', legend: 'effective learning rate α·|H(0)| (α/(1 − β) for standard SGDM)', width: 9, priority: 75 },
 };
 /** In the CSV, not on a terminal: the linear gains beside their dB, the peak (DC or Nyquist for momentum), the end step (in `steps`). */
 const LEFT_OUT = new Set(['dcGain', 'nyquistGain', 'peakGain', 'peakFrequency', 'amplifies', 'endStep']);

@@ -14,6 +14,7 @@ import { readYamlDocuments, type SourceDocument } from './yaml-source.js';
 import { fromZodIssues } from './zod-issues.js';
 import { unknownPresetText } from './preset-document.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
+import { overwrittenValueNote } from './overwritten-value.js';
 
 export interface ParseOptions {
   /** Accept stages with |u| ≥ 1 (marginal or unstable filters). */
@@ -102,13 +103,23 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
         entries.push({ issues: patched.issues });
         continue;
       }
-      // An issue about a value an override set names the override, not the line it replaced.
+      // An issue about a value an override set names the override, not the line it replaced: an issue
+      // at the overridden key or inside it, else one about a value holding it (`lr: must be ≥ 0 at
+      // step 1` from `--set lr.max_lr=-1`), but not the schedule as a whole.
+      const within = (outer: Path, inner: Path) => outer.length <= inner.length && outer.every((key, n) => inner[n] === key);
       const atOrigin: Located = (list) =>
         located(list.map((i) => {
-          const by = patched.origins.findLast((o) => o.path.every((key, n) => i.path[n] === key));
+          const by = patched.origins.findLast((o) => within(o.path, i.path)) ?? (i.path.length > path.length ? patched.origins.findLast((o) => within(i.path, o.path)) : undefined);
           return by ? { ...i, origin: by.origin } : i;
         }));
       const checked = validateSchedule(patched.value, path, options.vocabulary ?? LIBRARY_VOCABULARY);
+      if (checked.issues.length === 0) {
+        // An override of a value the schedule overwrites (cycle_momentum) changes nothing: said once, at the override.
+        for (const o of patched.origins) {
+          const note = overwrittenValueNote(checked.config!, o.path.slice(path.length));
+          if (note) result.warnings.push({ code: 'overwritten', severity: 'warning', path: [], message: note, origin: o.origin });
+        }
+      }
       entries.push(checked.issues.length > 0 ? { issues: atOrigin(checked.issues) } : { config: checked.config!, path, located: atOrigin });
     }
   }

@@ -36,9 +36,16 @@ export interface SweepJob {
   plot?: SweepPlotRequest;
 }
 
+/** What a sweep plot can show: a numeric filter metric, or with a learning rate the update view's two (`lr`, `effectiveLearningRate`). */
+export type SweepPlotMetric = NumericMetric | LrColumn;
+
+/** The update-view columns a sweep adds when its config has `lr` (as analyze's metrics output). */
+export type LrColumn = 'lr' | 'effectiveLearningRate';
+export const LR_COLUMNS: readonly LrColumn[] = ['lr', 'effectiveLearningRate'];
+
 /** The value a sweep plot shows at each point: one metric of one stage (`sweep --plot-metric`, `--plot-stage`). */
 export interface SweepPlotRequest {
-  metric: NumericMetric;
+  metric: SweepPlotMetric;
   /** A selection of a single stage: first, last, final, K, -K or step:S. */
   stage: string;
 }
@@ -59,9 +66,29 @@ export const STAGE_COLUMNS = ['stage', 'startStep', 'endStep', 'u', 'v'] as cons
 export const FIXED_COLUMNS: ReadonlySet<string> = new Set(['point', ...STAGE_COLUMNS, ...METRIC_NAMES]);
 
 /**
- * Output columns: `point` (index in the grid, from 0), the swept paths as written, the stage fields,
- * analyze's metric names, then `magnitude@<freq>` for each --at-freqs value (|H| at that ω).
+ * Which update-view columns a job's rows carry: with a learning rate in the config, `lr` (α_k of the
+ * stage) after `v` and `effectiveLearningRate` (α_k·|H_k(0)|) after `amplifies`, as in analyze's
+ * metrics output. A constant `lr` that is itself swept is already the axis column `lr`: no second one.
  */
-export function sweepColumns(job: Pick<SweepJob, 'axes' | 'atFreqs'>): string[] {
-  return ['point', ...job.axes.map((a) => a.path), ...STAGE_COLUMNS, ...METRIC_NAMES, ...job.atFreqs.map((f) => `magnitude@${f.label}`)];
+export function lrColumns(job: Pick<SweepJob, 'config' | 'axes'>): { lr: boolean; effectiveLearningRate: boolean } {
+  const has = job.config.lr !== undefined;
+  return { lr: has && !job.axes.some((a) => a.path === 'lr'), effectiveLearningRate: has };
+}
+
+/**
+ * Output columns: `point` (index in the grid, from 0), the swept paths as written, the stage fields
+ * (with a learning rate, `lr` after `v`), analyze's metric names (with a learning rate,
+ * `effectiveLearningRate` after them), then `magnitude@<freq>` for each --at-freqs value (|H| at that ω).
+ */
+export function sweepColumns(job: Pick<SweepJob, 'config' | 'axes' | 'atFreqs'>): string[] {
+  const lr = lrColumns(job);
+  return [
+    'point',
+    ...job.axes.map((a) => a.path),
+    ...STAGE_COLUMNS,
+    ...(lr.lr ? ['lr'] : []),
+    ...METRIC_NAMES,
+    ...(lr.effectiveLearningRate ? ['effectiveLearningRate'] : []),
+    ...job.atFreqs.map((f) => `magnitude@${f.label}`),
+  ];
 }

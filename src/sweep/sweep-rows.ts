@@ -1,13 +1,14 @@
 import { LIBRARY_VOCABULARY } from '../vocabulary.js';
 import { csvLine } from '../io/csv-line.js';
 import { METRIC_NAMES } from '../metric-names.js';
-import type { StageMetrics } from '../types.js';
+import type { Schedule, StageMetrics } from '../types.js';
 import { PRESETS } from '../schedule/presets/index.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator, type PointResult } from './evaluate-point.js';
 import { stageAt, stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
 import { pointValues } from './sweep-grid.js';
-import { sweepColumns, type SweepJob } from './sweep-job.js';
+import { lrColumns, sweepColumns, type SweepJob, type SweepPlotMetric } from './sweep-job.js';
+import { effectiveLearningRate } from '../filter/update-response.js';
 import { stageSelector } from '../analysis/stage-selection.js';
 
 /** A point that could not be computed. */
@@ -51,6 +52,7 @@ export function chunkFormatter(job: SweepJob): Formatter {
   const specs = job.axes.map((a) => a.spec);
   const values = new Float64Array(specs.length);
   const columns = sweepColumns(job);
+  const lr = lrColumns(job);
   const nAxes = specs.length;
   const omegas = Float64Array.from(job.atFreqs, (f) => f.omega);
   const magnitudes = new Float64Array(omegas.length);
@@ -79,7 +81,7 @@ export function chunkFormatter(job: SweepJob): Formatter {
           plotStage = k[0];
           plotMetrics = stageMetricsOf(result.schedule!, plotStage);
         }
-        const m = plotMetrics?.[plot!.metric];
+        const m = plotMetrics && plotValue(result.schedule!, plotStage, plotMetrics, plot!.metric);
         plotValues[p - start] = typeof m === 'number' ? m : NaN;
       }
       let problem = result.problem;
@@ -107,7 +109,10 @@ export function chunkFormatter(job: SweepJob): Formatter {
         cells[c++] = stage.endStep;
         cells[c++] = stage.u;
         cells[c++] = stage.v;
+        const alpha = schedule.lr?.[i];
+        if (lr.lr) cells[c++] = alpha ?? null;
         for (const k of METRIC_NAMES) cells[c++] = m[k];
+        if (lr.effectiveLearningRate) cells[c++] = alpha === undefined ? null : effectiveLearningRate(alpha, m.dcGain);
         if (omegas.length > 0) stageMagnitude(schedule, i, omegas, magnitudes);
         for (let f = 0; f < magnitudes.length; f++) cells[c++] = magnitudes[f];
         parts.push(format === 'csv' ? csvLine(cells) : jsonLine(columns, cells, format === 'json'));
@@ -116,6 +121,16 @@ export function chunkFormatter(job: SweepJob): Formatter {
     }
     return plotValues ? { text: parts.join(''), rows, skipped, plotValues } : { text: parts.join(''), rows, skipped };
   };
+}
+
+/** The plotted value of stage k: a filter metric, or the stage's learning rate α_k or α_k·|H_k(0)|. */
+function plotValue(schedule: Schedule, k: number, metrics: StageMetrics, metric: SweepPlotMetric): number | string | boolean | null | undefined {
+  if (metric === 'lr') return schedule.lr?.[k];
+  if (metric === 'effectiveLearningRate') {
+    const alpha = schedule.lr?.[k];
+    return alpha === undefined ? undefined : effectiveLearningRate(alpha, metrics.dcGain);
+  }
+  return metrics[metric];
 }
 
 /** One NDJSON line, or one JSON array element (prefixed with ",\n    "). */

@@ -134,3 +134,64 @@ describe('momentum-fr sweep', () => {
     expect(lr.stdout.split('\n')[0]).toMatch(/^point,lr\.max_lr,/);
   });
 });
+
+describe('sweep with a learning rate (the update view analyze reports)', () => {
+  it('rows carry lr and effectiveLearningRate: OneCycleLR starts at max_lr/25 and ends at max_lr/25/10⁴, with |H(0)| = 1/(1 − 0.95)', async () => {
+    const r = await runCli(['sweep', 'configs/resnet-cifar-onecycle.yaml', '--grid', 'lr.max_lr=0.01,1', '--format', 'ndjson']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = ndjson(r.stdout);
+    expect(Object.keys(rows[0])).toEqual(['point', 'lr.max_lr', 'stage', 'startStep', 'endStep', 'u', 'v', 'lr', ...METRICS, 'effectiveLearningRate']);
+    for (const row of rows) {
+      const maxLr = row['lr.max_lr'] as number;
+      // torch's OneCycleLR: initial_lr = max_lr/div_factor (25), min_lr = initial_lr/final_div_factor (10⁴).
+      const alpha = row.stage === 0 ? maxLr / 25 : maxLr / 25 / 1e4;
+      expect(row.lr as number).toBeCloseTo(alpha, 12);
+      expect(row.u).toBe(0.95);
+      expect(row.effectiveLearningRate as number).toBeCloseTo(alpha / (1 - 0.95), 10);
+    }
+    // Points differ now: the learning rate is what max_lr changes.
+    expect(rows[0].lr).not.toEqual(rows[2].lr);
+  });
+
+  it('a swept constant lr is its own column, not a second `lr`; CSV carries effectiveLearningRate = lr/(1 − β)', async () => {
+    const yaml = 'steps: 100\nlr: 0.1\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n';
+    const r = await runCli(['sweep', '-', '--grid', 'lr=0.1,0.2', '--format', 'csv'], { input: yaml });
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...lines] = r.stdout.trim().split('\n');
+    const names = header.split(',');
+    expect(names.filter((n) => n === 'lr')).toHaveLength(1);
+    expect(names.at(-1)).toBe('effectiveLearningRate');
+    expect(lines.map((l) => Number(l.split(',').at(-1)))).toEqual([expect.closeTo(1, 12), expect.closeTo(2, 12)]);
+  });
+
+  it('--plot-metric takes lr and effectiveLearningRate with a learning rate, and says so without one', async () => {
+    const dir = tmp();
+    const file = join(dir, 'eff.vl.json');
+    const r = await runCli(['sweep', 'configs/resnet-cifar-onecycle.yaml', '--grid', 'lr.max_lr=0.05,0.1', '--stages', 'first', '--plot', file, '--plot-metric', 'effectiveLearningRate', '--plot-stage', 'first', '-o', join(dir, 'rows.csv')]);
+    expect(r.code, r.stderr).toBe(0);
+    const spec = JSON.parse(readFileSync(file, 'utf8'));
+    const values = (Object.values(spec.datasets)[0] as { value: number }[]).map((d) => d.value);
+    expect(values).toEqual([expect.closeTo(0.05 / 25 / 0.05, 10), expect.closeTo(0.1 / 25 / 0.05, 10)]);
+    expect(spec.layer?.[0]?.encoding?.y?.title ?? JSON.stringify(spec)).toContain('Effective learning rate');
+    const contour = await runCli(['sweep', 'configs/resnet-cifar-onecycle.yaml', '--grid', 'lr.max_lr=0.05,0.1', '--grid', 'lr.pct_start=0.2,0.3', '--plot', join(dir, 'lr.vl.json'), '--plot-metric', 'lr', '--contour', '0.003', '-o', join(dir, 'rows2.csv')]);
+    expect(contour.code, contour.stderr).toBe(0);
+    const none = await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', join(dir, 'x.svg'), '--plot-metric', 'effectiveLearningRate']);
+    expect(none.stderr).toBe('momentum-fr: --plot-metric: effectiveLearningRate needs a learning rate, and the config has no lr\n');
+    expect(none.code).toBe(2);
+  });
+});
+
+describe('sweep over a value the schedule overwrites', () => {
+  it('a grid over momentum.momentum under OneCycleLR (cycle_momentum) warns once, naming lr.base_momentum and lr.max_momentum', async () => {
+    const r = await runCli(['sweep', 'configs/resnet-cifar-onecycle.yaml', '--grid', 'momentum.momentum=0.8:0.99:4', '--stages', 'first', '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^momentum-fr: --grid momentum\.momentum=0\.8:0\.99:4: warning: lr's OneCycleLR overwrites momentum\.momentum .*lr\.base_momentum and lr\.max_momentum/);
+    // The rows are the same at every point: u is OneCycleLR's max_momentum 0.95 whatever momentum.momentum is.
+    const u = r.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[5]));
+    expect(u).toEqual([0.95, 0.95, 0.95, 0.95]);
+    const driving = await runCli(['sweep', 'configs/resnet-cifar-onecycle.yaml', '--grid', 'lr.max_momentum=0.9,0.99', '--stages', 'first', '--format', 'csv']);
+    expect(driving.stderr).toBe('');
+  });
+});

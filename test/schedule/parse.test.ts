@@ -186,3 +186,27 @@ describe('expressions are sandboxed', () => {
     expect([...r.schedules[0].stages.u]).toEqual([0.1, Math.min(0.9, 1 - Math.exp(-1))]);
   });
 });
+
+describe('parseSchedules: --set overrides and what they touch', () => {
+  const ONE_CYCLE = 'steps: 100\nlr: { scheduler: OneCycleLR, max_lr: 0.1, total_steps: 100 }\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n';
+
+  it('an issue about the value holding an override names the override, not the line (--set lr.max_lr=-1 → lr: must be ≥ 0)', () => {
+    const r = parseSchedules(ONE_CYCLE, { overrides: [{ path: ['lr', 'max_lr'], value: -1, origin: '--set lr.max_lr=-1' }] });
+    const text = r.issues.map((i) => formatIssue('x.yaml', i));
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatch(/^x\.yaml: --set lr\.max_lr=-1: lr: /);
+  });
+
+  it('an issue about the schedule as a whole keeps its place', () => {
+    const r = parseSchedules('steps: 10\nstages: 5\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n', { overrides: [{ path: ['momentum', 'beta'], value: 0.5, origin: '--set momentum.beta=0.5' }, { path: ['stages'], value: 20, origin: '--set stages=20' }] });
+    expect(r.issues.map((i) => formatIssue('x.yaml', i))).toEqual([expect.stringMatching(/^x\.yaml: --set stages=20: stages: /)]);
+  });
+
+  it('an override of a momentum OneCycleLR overwrites warns once, naming lr.base_momentum and lr.max_momentum', () => {
+    const r = parseSchedules(ONE_CYCLE, { overrides: [{ path: ['momentum', 'momentum'], value: 0.5, origin: '--set momentum.momentum=0.5' }] });
+    expect(r.issues).toEqual([]);
+    const text = r.warnings.map((w) => formatIssue('x.yaml', w));
+    expect(text).toHaveLength(1);
+    expect(text[0]).toMatch(/^x\.yaml: --set momentum\.momentum=0\.5: warning: lr's OneCycleLR overwrites momentum\.momentum at every step .* lr\.base_momentum and lr\.max_momentum/);
+  });
+});

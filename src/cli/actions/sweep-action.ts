@@ -1,6 +1,7 @@
 import { CLI_VOCABULARY } from '../messages.js';
 import { availableParallelism } from 'node:os';
 import { axisSpecOf } from '../../schedule/sweep-block.js';
+import { overwrittenValueNote } from '../../schedule/overwritten-value.js';
 import { parseAtFreqs } from '../../sweep/at-freqs.js';
 import { resolveAxes, type AxisRequest } from '../../sweep/sweep-axes.js';
 import { parseGridOption } from '../grid-options.js';
@@ -76,6 +77,11 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
     for (const e of errors) ctx.stderr.write(options.grid.length > 0 ? `momentum-fr: ${e}\n` : `${e}\n`);
     throw new CliError(`${errors.length} problem(s)`, 2, true);
   }
+  // An axis over a value the schedule overwrites (cycle_momentum) gives the same rows at every point: said once per axis.
+  axes.forEach((axis, i) => {
+    const note = overwrittenValueNote(config, axis.target.column.split('.'));
+    if (note) ctx.stderr.write(`${options.grid.length > 0 ? 'momentum-fr: ' : ''}${requests[i].origin}: warning: ${note}\n`);
+  });
 
   const stages = options.stages ?? config.sweep?.stages ?? 'first,last';
   const picked = selectStages(stages, schedule.stages);
@@ -87,7 +93,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
     jobs = Number(options.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new CliError(`--jobs: expected a whole number from 1 to 256 (got ${quoted(options.jobs)})`);
   }
-  const plot = options.plot === undefined ? undefined : await preparePlot(options, axes.map((a) => a.path));
+  const plot = options.plot === undefined ? undefined : await preparePlot(options, axes.map((a) => a.path), config.lr !== undefined);
 
   const total = gridSize(axes.map((a) => a.spec));
   // The plot takes its values from the sweep's own evaluation of each point, collected beside the rows.
@@ -149,7 +155,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
 }
 
 /** --plot: checked before the sweep starts; drawn after it, from the values the sweep collected (see sweep-plot-action). */
-async function preparePlot(options: SweepCliOptions, paths: string[]) {
+async function preparePlot(options: SweepCliOptions, paths: string[], hasLr: boolean) {
   const { preparePlot: prepare } = await import('./sweep-plot-action.js');
-  return prepare(options, paths);
+  return prepare(options, paths, hasLr);
 }

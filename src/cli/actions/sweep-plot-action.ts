@@ -1,9 +1,9 @@
-import { NUMERIC_METRICS, type NumericMetric } from '../../metric-names.js';
+import { NUMERIC_METRICS } from '../../metric-names.js';
 import { stageSelector } from '../../analysis/stage-selection.js';
 import { formatOfPath, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
 import { axisTitle } from '../../sweep/axis-title.js';
-import { jobSize, type SweepJob, type SweepPlotRequest } from '../../sweep/sweep-job.js';
+import { jobSize, LR_COLUMNS, type SweepJob, type SweepPlotMetric, type SweepPlotRequest } from '../../sweep/sweep-job.js';
 import { sweepHeatmapSpec, type PlotAxis } from '../../plot/specs/sweep-heatmap.js';
 import { sweepLineSpec } from '../../plot/specs/sweep-line.js';
 import { didYouMean } from '../../util/suggest.js';
@@ -47,11 +47,16 @@ export interface SweepPlot {
  * write draws it after the sweep, as a heatmap for two swept paths or lines for one, written as
  * .vl.json, .svg, .png or .html by writeFigure (the render pipeline of `plot`).
  */
-export function preparePlot(options: PlotCliOptions, paths: string[]): SweepPlot {
+export function preparePlot(options: PlotCliOptions, paths: string[], hasLr = false): SweepPlot {
   const file = options.plot!;
   const format = fileFormat('--plot', file, '--plot-format', options.plotFormat, formatOfPath(file), SWEEP_PLOT_FORMATS);
-  const metric = options.plotMetric as NumericMetric;
-  if (!(NUMERIC_METRICS as string[]).includes(metric)) throw new CliError(`--plot-metric: unknown metric ${quoted(metric)}${didYouMean(metric, NUMERIC_METRICS)} (one of ${NUMERIC_METRICS.join(', ')})`);
+  const metric = options.plotMetric as SweepPlotMetric;
+  // With a learning rate the update view's two columns can be drawn too (lr, effectiveLearningRate).
+  const metrics: string[] = hasLr ? [...NUMERIC_METRICS, ...LR_COLUMNS] : NUMERIC_METRICS;
+  if (!metrics.includes(metric)) {
+    if (!hasLr && (LR_COLUMNS as readonly string[]).includes(metric)) throw new CliError(`--plot-metric: ${metric} needs a learning rate, and the config has no lr`);
+    throw new CliError(`--plot-metric: unknown metric ${quoted(metric)}${didYouMean(metric, metrics)} (one of ${metrics.join(', ')})`);
+  }
   if (paths.length < 1 || paths.length > 2) throw new CliError(`--plot: a sweep plot shows one swept path (lines) or two (heatmap), this sweep has ${paths.length}`);
   const contour = options.contour === undefined ? undefined : Number(options.contour);
   if (contour !== undefined && !Number.isFinite(contour)) throw new CliError(`--contour: expected a number (got ${quoted(options.contour ?? '')})`);

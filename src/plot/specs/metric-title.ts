@@ -7,7 +7,7 @@ import type { NumericMetric } from '../../metric-names.js';
  * Nyquist), as the sweep writes them. Symbols as in docs/theory.md: τ(0) is the group delay at
  * DC, not the 1/e time constant.
  */
-export const METRIC_TITLES: Readonly<Record<NumericMetric, string>> = {
+export const METRIC_TITLES: Readonly<Record<NumericMetric | 'lr' | 'effectiveLearningRate', string>> = {
   dcGain: 'DC gain |H(0)| (×)',
   dcGainDb: 'DC gain (dB)',
   nyquistGain: 'Nyquist gain |H(π)| (×)',
@@ -19,4 +19,7 @@ export const METRIC_TITLES: Readonly<Record<NumericMetric, string>> = {
   noiseGain: 'Noise power gain Σh²',
   groupDelayDc: 'Group delay τ(0) (steps)',
   timeConstant: 'Time constant 1/e (steps)',
+  // The update view (a config with lr): the stage's learning rate and its product with the DC gain.
+  lr: 'Learning rate α',
+  effectiveLearningRate: 'Effective learning rate α·|H(0)|',
 };
