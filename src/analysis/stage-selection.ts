@@ -42,7 +42,7 @@ export interface StageSelection {
  * (the schedule has no such stage or step).
  */
 export interface SelectionError {
-  code: 'syntax' | 'not_single' | 'stage_outside' | 'step_outside';
+  code: 'syntax' | 'not_single' | 'stage_outside' | 'stage_reversed' | 'step_outside';
   error: string;
 }
 
@@ -122,7 +122,8 @@ export function stagesOf(selection: StageSelection, stages: StageSpans): number[
       case 'range': {
         const a = absolute(part.from);
         const b = absolute(part.to);
-        if (a < 0 || b >= count || a > b) return { code: 'stage_outside', error: `stage range ${excerpt(part.text)} is outside 0..${count - 1}` };
+        if (a < 0 || b >= count) return { code: 'stage_outside', error: `stage range ${excerpt(part.text)} is outside 0..${count - 1}` };
+        if (a > b) return { code: 'stage_reversed', error: `stage range ${excerpt(part.text)} is reversed (stage ${a} after stage ${b}); write the lower end first: ${b}..${a}` };
         for (let i = a; i <= b; i++) chosen.add(i);
         break;
       }

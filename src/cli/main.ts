@@ -55,17 +55,28 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
     debug,
     terminal: terminalOf(stdout, env),
   };
+  let hintLeftOut = false;
   const program = new Command(TOOL.name);
   program
     .description('Frequency response of momentum schedules: what a (time-variant) momentum filter does to your gradients, stage by stage.')
     .version(TOOL.version, '-V, --version', 'print the version')
     .option('--debug', 'print stack traces on errors')
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(HELP_HINT)
     .configureHelp({ sortSubcommands: false, showGlobalOptions: true })
     .configureOutput({
       writeOut: (s) => void stdout.write(s),
-      writeErr: (s) => void stderr.write(s),
+      writeErr: (s) => {
+        // A choice error is one line of ours (choiceError): commander's help hint after it is left out.
+        if (hintLeftOut && s === `${HELP_HINT}\n`) hintLeftOut = false;
+        else stderr.write(s);
+      },
+      outputError: (s, write) => {
+        const line = choiceError(s);
+        if (line === undefined) return write(s);
+        stderr.write(line);
+        hintLeftOut = true;
+      },
       getOutHasColors: () => ctx.color,
       getErrHasColors: () => ctx.colorErr,
     })
@@ -83,7 +94,13 @@ Exit codes: 0 success, 2 invalid input or usage, 1 runtime failure. NO_COLOR dis
     );
   program.exitOverride();
   registerCommands(program, ctx);
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput(program.configureOutput());
+    // Number defaults are kept as option text (parsed as any given value is), and help shows them as numbers: `default: 512`, not "512".
+    for (const option of cmd.options) {
+      if (typeof option.defaultValue === 'string' && option.defaultValueDescription === undefined && /^[-+]?[\d.]+(e[-+]?\d+)?(,[-+]?[\d.]+)*$/.test(option.defaultValue)) option.defaultValueDescription = option.defaultValue;
+    }
+  }
 
   let code: number;
   try {
@@ -97,6 +114,21 @@ Exit codes: 0 success, 2 invalid input or usage, 1 runtime failure. NO_COLOR dis
   const failed = failures.get(stdout);
   if (failed === undefined || failed.code === 'EPIPE' || failed.code === 'ERR_STREAM_DESTROYED' || code !== 0) return code;
   return report(new PathError('write', 'stdout', failed.code ?? 'EIO'), ctx);
+}
+
+const HELP_HINT = '(run with --help for usage)';
+
+/**
+ * Commander's error for a value outside an option's or argument's choices (`error: option '--mode <mode>'
+ * argument 'exacto' is invalid. Allowed choices are …`) as the one line every other option error has:
+ * `momentum-fr: --mode: expected one of frozen, exact, both (got "exacto")`. Undefined for other errors.
+ */
+export function choiceError(text: string): string | undefined {
+  const option = /^error: option '([^']*)' argument '([\s\S]*)' is invalid\. Allowed choices are ([\s\S]*)\.\n$/.exec(text);
+  const argument = option ? undefined : /^error: command-argument value '([\s\S]*)' is invalid for argument '([^']*)'\. Allowed choices are ([\s\S]*)\.\n$/.exec(text);
+  if (option) return `${TOOL.name}: ${/--[\w-]+/.exec(option[1])?.[0] ?? option[1]}: expected one of ${option[3]} (got ${JSON.stringify(option[2])})\n`;
+  if (argument) return `${TOOL.name}: <${argument[2]}>: expected one of ${argument[3]} (got ${JSON.stringify(argument[1])})\n`;
+  return undefined;
 }
 
 function report(err: unknown, ctx: CliContext): number {

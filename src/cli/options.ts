@@ -1,9 +1,16 @@
 import { Option, type Command } from 'commander';
 
-/** Options shared by every command that reads schedules. */
-export function addInputOptions(cmd: Command): Command {
+/**
+ * Options shared by every command that reads schedules. `one`: the command works on one schedule
+ * (sweep, tune, coefficients: a config or a preset; spectrum: its --config or a preset), and --preset's
+ * help says so.
+ */
+export function addInputOptions(cmd: Command, one?: 'config' | '--config'): Command {
+  const preset = one === undefined
+    ? 'analyse a preset instead of (or besides) config files; see `momentum-fr presets`'
+    : `use a preset as the schedule, instead of ${one === 'config' ? 'a config file' : '--config'}; see \`momentum-fr presets\``;
   return cmd
-    .option('-p, --preset <name>', 'analyse a preset instead of (or besides) config files; see `momentum-fr presets`')
+    .option('-p, --preset <name>', preset)
     .addOption(new Option('-s, --set <key=value>', 'override a config value by dot path, e.g. momentum.beta=0.99 (repeatable)').argParser(collect).default([], 'none'))
     .option('--allow-unstable', 'accept stages with |u| ≥ 1 (marginal or unstable filters)');
 }

@@ -29,9 +29,10 @@ export function simulateSchedule(schedule: Schedule, input: Float64Array, stages
   return { schedule, output, stages: compared };
 }
 
-/** A stage agrees when nothing was compared or both deviations are within the tolerance. */
+/** A stage agrees when it is not judged (nothing compared, or memoryLimited) or both deviations are within the tolerance. */
 export function withinTolerance(stage: StageComparison, tolerance: SimulationTolerance): boolean {
   const a = stage.agreement;
-  if (a.maxDeviationDb === null || a.medianDeviationDb === null) return true;
+  // Not judged: nothing compared, or a measurement biased by the filter's memory (memoryLimited).
+  if (a.maxDeviationDb === null || a.medianDeviationDb === null || stage.memoryLimited) return true;
   return a.maxDeviationDb <= tolerance.maxDeviationDb && a.medianDeviationDb <= tolerance.medianDeviationDb;
 }

@@ -1,6 +1,6 @@
 import type { Schedule, Stage } from '../types.js';
 import { empiricalGain } from './empirical-gain.js';
-import { stageAt, stageMagnitude } from '../filter/stage-filter.js';
+import { stageAt, stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
 
 export interface AgreementOptions {
   /** Frequencies whose coherence γ² is at least this are compared (default 0.99). */
@@ -31,6 +31,13 @@ export interface StageComparison extends Stage {
   samples: number;
   /** Welch segment length used for this stage (0: too few samples to estimate anything). */
   nperseg: number;
+  /**
+   * The stage's filter remembers longer than its Welch segments can see: its time constant τ (the 1/e
+   * decay of the impulse response) is at least nperseg/4, so a segment does not hold four time
+   * constants of the response and |P_xy/P_xx| comes out biased (low near DC). Such a stage is measured
+   * but not judged (MEMORY_SEGMENTS).
+   */
+  memoryLimited: boolean;
   agreement: Agreement;
   /** Frequencies in cycles/step; gains are magnitudes (not dB). */
   spectra: { frequencies: Float64Array; gain: Float64Array; theoreticalGain: Float64Array; coherence: Float64Array };
@@ -51,12 +58,20 @@ export type AgreementWindow = keyof typeof HALF_BANDWIDTH_BINS;
  *  bank or rational stage need not be monotone, but is smooth over a fraction of a bin). */
 const BAND_POINTS = 5;
 
-/** Fewer samples than this in a stage: no estimate (4 segments of 4 samples). */
-const MIN_SAMPLES = 16;
+/** Fewer samples than this in a stage: no estimate (4 segments of 4 samples); spectrum's per-stage views use the same bound. */
+export const MIN_STAGE_SAMPLES = 16;
+
+/**
+ * A Welch segment must hold this many time constants of the stage's impulse response (e^−4 ≈ 2 %
+ * left) for the segment-wise estimate |P_xy/P_xx| to see the whole response: the output inside a
+ * segment otherwise depends on input before it, which the segment's cross-spectrum cannot credit
+ * (Bendat and Piersol, "Random Data", §9.1.4: segments long against the impulse response).
+ */
+export const MEMORY_SEGMENTS = 4;
 
 /** Largest power of two ≤ min(cap, samples/4): ≥ 7 half-overlapping segments per stage. */
 function stageNperseg(samples: number, cap: number): number {
-  if (samples < MIN_SAMPLES) return 0;
+  if (samples < MIN_STAGE_SAMPLES) return 0;
   let n = 1;
   while (n * 2 <= Math.min(cap, samples / 4)) n *= 2;
   return n;
@@ -111,7 +126,9 @@ export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64A
   const from = record.startStep - 1, to = Math.min(record.endStep, x.length);
   const samples = Math.max(0, to - from);
   const nperseg = stageNperseg(samples, options.nperseg ?? 256);
-  const base = { ...record, samples, nperseg };
+  const tau = nperseg > 0 ? stageMetricsOf(schedule, stage).timeConstant : NaN;
+  const memoryLimited = tau === Infinity || tau * MEMORY_SEGMENTS >= nperseg;
+  const base = { ...record, samples, nperseg, memoryLimited };
   if (nperseg === 0) {
     const empty = new Float64Array(0);
     return { ...base, agreement: { maxDeviationDb: null, medianDeviationDb: null, coherenceThreshold: threshold, frequenciesUsed: 0 },

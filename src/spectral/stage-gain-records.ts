@@ -15,6 +15,8 @@ export interface StageGainRecord {
   measuredDb: number | null;
   /** 20·log10 |H_k| at the bin. */
   theoryDb: number | null;
+  /** The stage is measured but not judged: its filter's memory is long against a Welch segment (StageComparison.memoryLimited). */
+  memoryLimited: boolean;
 }
 
 const db = (g: number): number | null => (g > 0 && Number.isFinite(g) ? roundSig(20 * Math.log10(g)) : null);
@@ -43,6 +45,7 @@ export function stageGainRecords(
         frequency: roundSig(frequencies[k]),
         measuredDb: coherence[k] >= coherenceThreshold ? db(gain[k]) : null,
         theoryDb: db(theoreticalGain[k]),
+        memoryLimited: st.memoryLimited,
       });
     }
   }

@@ -48,7 +48,8 @@ const TABLE: Row[] = [
   ['10', 'stage_outside', 'stage_outside'],
   ['-11', 'stage_outside', 'stage_outside'],
   ['8..10', 'stage_outside', 'not_single'],
-  ['5..2', 'stage_outside', 'not_single'],
+  ['5..2', 'stage_reversed', 'not_single'],
+  ['-1..3', 'stage_reversed', 'not_single'],
   ['step:1001', 'step_outside', 'step_outside'],
   ['step:0', 'step_outside', 'step_outside'],
   // Syntax errors: found before any schedule is looked at.
@@ -86,6 +87,7 @@ describe('the stage-selection grammar', () => {
   it('names the stages and steps a schedule has when a selection misses them', () => {
     expect(selectStages('12', TEN)).toEqual({ code: 'stage_outside', error: 'stage 12 does not exist: the schedule has stages 0..9' });
     expect(selectStages('8..12', TEN)).toEqual({ code: 'stage_outside', error: 'stage range 8..12 is outside 0..9' });
+    expect(selectStages('5..2', TEN)).toEqual({ code: 'stage_reversed', error: 'stage range 5..2 is reversed (stage 5 after stage 2); write the lower end first: 2..5' });
     expect(selectStages('step:1001', TEN)).toEqual({ code: 'step_outside', error: "step:1001 is outside the schedule's steps 1..1000" });
     expect(selectStages('bogus', TEN)).toEqual({ code: 'syntax', error: '"bogus" is not a stage (use all, none, first, last, an index, a..b, every:N or step:S)' });
   });

@@ -178,9 +178,11 @@ describe('momentum-fr analyze: per-step runs as display stages', () => {
     expect(frozen.stages.map((s: { response?: unknown; responseExact?: unknown }) => [!!s.response, !!s.responseExact])).toEqual([[true, false], [true, false], [true, false], [true, false]]);
   });
 
-  it('--display-stages must be a positive integer', async () => {
+  it('--display-stages must be a whole number within the stage limit, and the message says the bound (1e9 is an integer, too many)', async () => {
     const r = await runCli([...ADAM, '--display-stages', '0']);
-    expect([r.code, r.stderr]).toEqual([2, 'momentum-fr: --display-stages: expected a positive integer (got "0")\n']);
+    expect([r.code, r.stderr]).toEqual([2, 'momentum-fr: --display-stages: expected a whole number from 1 to 10000000 (got "0")\n']);
+    const big = await runCli([...ADAM, '--display-stages', '1e9']);
+    expect([big.code, big.stderr]).toEqual([2, 'momentum-fr: --display-stages: expected a whole number from 1 to 10000000 (got "1e9")\n']);
   });
 
   it('--display-stages with a stage selection other than auto is a usage error, not silently ignored', async () => {

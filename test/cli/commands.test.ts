@@ -67,3 +67,53 @@ describe('momentum-fr: the other commands', () => {
     expect(runs.schedules[0].firstStepCopy).toBe(true);
   });
 });
+
+describe('option errors have one shape in every command', () => {
+  it.each([
+    [['analyze', '--preset', 'ema-sgdm', '--mode', 'exacto'], 'momentum-fr: --mode: expected one of auto, frozen, exact, both (got "exacto")'],
+    [['plot', '--preset', 'ema-sgdm', '--theme', 'pink'], 'momentum-fr: --theme: expected one of light, dark (got "pink")'],
+    [['presets', '-f', 'yaml'], 'momentum-fr: --format: expected one of table, json (got "yaml")'],
+    [['simulate', '--preset', 'ema-sgdm', '--signal', 'noise'], 'momentum-fr: --signal: expected one of noisy-sine, white, impulse, step, chirp (got "noise")'],
+    [['sweep', '--preset', 'ema-sgdm', '--grid', 'beta=0.5', '--plot-format', 'pdf'], 'momentum-fr: --plot-format: expected one of svg, png, html, vl.json (got "pdf")'],
+    [['tune', '--preset', 'ema-sgdm', '-f', 'csv'], 'momentum-fr: --format: expected one of table, json (got "csv")'],
+  ])('%j: a value outside the choices is one line `momentum-fr: --option: …`, exit 2', async (args, message) => {
+    const r = await runCli(args);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${message}\n`);
+    expect(r.code).toBe(2);
+  });
+
+  it('a reversed stage range says it is reversed', async () => {
+    const r = await runCli(['analyze', '--preset', 'fsgdm', '--stages', '5..2', '--no-response']);
+    expect(r.stderr).toBe('momentum-fr: --stages: stage range 5..2 is reversed (stage 5 after stage 2); write the lower end first: 2..5 (schedule fsgdm)\n');
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('help says the same thing the same way', () => {
+  it('number defaults print as numbers, never as quoted strings', async () => {
+    for (const command of ['analyze', 'plot', 'sweep', 'tune', 'spectrum', 'simulate', 'coefficients', 'explore']) {
+      const help = (await runCli([command, '--help'])).stdout;
+      expect(help, command).not.toMatch(/default: "[-\d.,]+"/);
+    }
+    expect((await runCli(['analyze', '--help'])).stdout).toContain('(default: 512)');
+  });
+
+  it('--preset says "instead of (or besides) config files" only where several schedules are read', async () => {
+    for (const command of ['sweep', 'tune', 'spectrum']) {
+      const help = (await runCli([command, '--help'])).stdout.replace(/\s+/g, ' ');
+      expect(help, command).not.toContain('besides');
+      expect(help, command).toMatch(/--preset <name> use a preset as the schedule, instead of (a config file|--config)/);
+    }
+    expect((await runCli(['analyze', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('instead of (or besides) config files');
+  });
+
+  it('tune --format is table|json like the other commands, and the earlier `text` is still accepted', async () => {
+    const args = ['tune', '--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'last.dcGain=10'];
+    const plain = await runCli(args);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect((await runCli([...args, '-f', 'table'])).stdout).toBe(plain.stdout);
+    expect((await runCli([...args, '-f', 'text'])).stdout).toBe(plain.stdout);
+    expect((await runCli(['tune', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('output format (choices: "table", "json") (default: "table")');
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,33 @@ function expectAgreement(stages: StageJson[], label: string): void {
 }
 
 describe('momentum-fr simulate', () => {
+  it('--at-step counts steps from 1: an impulse at step 5 is input row 5; the earlier 0-based --at 4 gives the same bytes', async () => {
+    const dir = tmp();
+    const one = join(dir, 'one.csv'), old = join(dir, 'old.csv');
+    const base = ['simulate', '--preset', 'ema-sgdm', '--set', 'steps=20', '--signal', 'impulse', '--format', 'csv', '-o', join(dir, 'r.csv')];
+    expect((await runCli([...base, '--at-step', '5', '--series', one])).code).toBe(0);
+    const rows = readFileSync(one, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    expect(rows.filter((r) => r[1] !== 0).map((r) => r[0])).toEqual([5]);
+    expect((await runCli([...base, '--at', '4', '--series', old])).code).toBe(0);
+    expect(readFileSync(old, 'utf8')).toBe(readFileSync(one, 'utf8'));
+    const zero = await runCli([...base, '--at-step', '0']);
+    expect([zero.code, zero.stderr]).toEqual([2, 'momentum-fr: --at-step: expected a step, a whole number from 1 (got "0")\n']);
+  });
+
+  it('FSGDM official: stages whose time constant −1/ln u reaches nperseg/4 are measured but not judged; no judged stage is off', async () => {
+    const r = await runCli(['simulate', 'configs/fsgdm-cifar100-official.yaml', '--format', 'ndjson']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const measured = rows.filter((row) => row.frequenciesUsed > 0);
+    expect(measured.length).toBeGreaterThan(0);
+    for (const row of measured) expect(row.memoryLimited, `stage ${row.stage}`).toBe(4 * (-1 / Math.log(row.u)) >= row.nperseg);
+    expect(rows.filter((row) => row.withinTolerance === false)).toEqual([]);
+    const table = await runCli(['simulate', 'configs/fsgdm-cifar100-official.yaml']);
+    const limited = measured.filter((row) => row.memoryLimited).length;
+    expect(table.stdout).toContain(`all ${measured.length - limited} judged stage(s) within tolerance`);
+    expect(table.stdout).toContain(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is ≥ nperseg/4 steps`);
+  });
+
   for (const [steps, stages] of [[4000, 8], [20000, 10], [117000, 300]]) {
     it(`the paper's Figure 1 schedules (${steps} steps, ${stages} stages) agree with the frozen response within the stated tolerance`, async () => {
       const r = await runCli(['simulate', ...FIGURE_ONE, '--set', `steps=${steps}`, '--set', `stages=${stages}`, '--format', 'json']);
@@ -115,7 +142,7 @@ describe('momentum-fr simulate', () => {
       const a = await runCli(args), b = await runCli(args);
       expect(a.code, a.stderr).toBe(0);
       expect(a.stdout).toBe(b.stdout);
-      expect(a.stdout.split('\n')[0]).toBe('schedule,stage,startStep,endStep,u,v,samples,nperseg,maxDeviationDb,medianDeviationDb,coherenceThreshold,frequenciesUsed,withinTolerance');
+      expect(a.stdout.split('\n')[0]).toBe('schedule,stage,startStep,endStep,u,v,samples,nperseg,maxDeviationDb,medianDeviationDb,coherenceThreshold,frequenciesUsed,withinTolerance,memoryLimited');
     }
     const white = await runCli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000', '--signal', 'white', '--format', 'ndjson']);
     const row = JSON.parse(white.stdout.trim());
@@ -129,7 +156,7 @@ describe('momentum-fr simulate', () => {
     expect((await runCli(['simulate', '--preset', 'adam-m', '--set', 'steps=100'])).stdout).toContain('no stage long enough to measure (each needs ≥ 16 steps)');
     const r = await runCli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('all 1 measured stage(s) within tolerance (median ≤ 0.25 dB, max ≤ 1.5 dB)');
+    expect(r.stdout).toContain('all 1 judged stage(s) within tolerance (median ≤ 0.25 dB, max ≤ 1.5 dB)');
   });
 
   it('usage errors exit 2 with one line', async () => {
@@ -138,7 +165,7 @@ describe('momentum-fr simulate', () => {
       [['simulate', '--preset', 'ema-sgdm', '--frequency', '4'], /--frequency: expected a frequency in \[0, π\] rad\/sample \(got "4"\)/],
       [['simulate', '--preset', 'ema-sgdm', '--seed', '-1'], /--seed: expected an integer/],
       [['simulate', '--preset', 'ema-sgdm', '--series', 'out.txt'], /--series out.txt: cannot tell the format from the extension; add --series-format csv\|ndjson\|json\|npy/],
-      [['simulate', '--preset', 'ema-sgdm', '--signal', 'noise'], /argument 'noise' is invalid/],
+      [['simulate', '--preset', 'ema-sgdm', '--signal', 'noise'], /^momentum-fr: --signal: expected one of noisy-sine, white, impulse, step, chirp \(got "noise"\)\n$/],
       [['simulate'], /no config given/],
     ];
     for (const [args, message] of cases) {
@@ -235,6 +262,20 @@ describe('momentum-fr spectrum', () => {
     const r = await runCli(['spectrum', CSV, '--preset', 'ema-sgdm', '--set', 'steps=2000']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`momentum-fr: ${CSV}: series "w0" has 3000 steps but schedule 'ema-sgdm' covers 2000; add --set steps=3000\n`);
+  });
+
+  it('a schedule whose stages are all shorter than 16 steps (OneCycleLR per step) is refused in one line, no figure; --spectrogram works', async () => {
+    const dir = tmp();
+    const config = join(dir, 'per-step.yaml');
+    writeFileSync(config, 'steps: 3000\nlr: { scheduler: OneCycleLR, max_lr: 0.1, total_steps: 3000 }\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n');
+    const plot = join(dir, 'spec.svg');
+    const r = await runCli(['spectrum', CSV, '--column', 'w0', '--config', config, '--plot', plot]);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`momentum-fr: schedule 'per-step': none of its 3000 stages in the trace lasts 16 steps (its coefficients change every few steps), too short for a per-stage spectrum; add --spectrogram to see the trace and its momentum over time\n`);
+    expect(r.code).toBe(2);
+    expect(existsSync(plot)).toBe(false);
+    const gram = await runCli(['spectrum', CSV, '--column', 'w0', '--config', config, '--spectrogram', '--format', 'json']);
+    expect(gram.code, gram.stderr).toBe(0);
   });
 
   it('malformed traces: one line naming the file and the line or byte offset, exit 2', async () => {

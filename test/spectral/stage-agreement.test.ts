@@ -88,3 +88,21 @@ describe('stageComparison', () => {
     expect([r.index, r.startStep, r.endStep, r.u, r.v]).toEqual([0, 1, 200, NaN, NaN]);
   });
 });
+
+describe('stageComparison: stages shorter than the filter memory are measured, not judged', () => {
+  it('memoryLimited exactly when the time constant −1/ln u is at least nperseg/4, and such a stage is not counted against the tolerance', () => {
+    const tolerance = { maxDeviationDb: 1.5, medianDeviationDb: 0.25, coherenceThreshold: 0.99 };
+    for (const beta of [0.5, 0.9, 0.97, 0.99]) {
+      const yaml = `steps: 4096\nstages: 1\nmomentum: { preset: ema-sgdm, beta: ${beta} }\n`;
+      const schedule = parseSchedules(yaml).schedules[0];
+      const x = testSignal({ kind: 'white', seed: 7 }, 4096);
+      const c = stageComparison(schedule, x, runMomentum(schedule, x), 0, { nperseg: 64 });
+      const tau = -1 / Math.log(beta); // 1.44, 9.49, 32.8, 99.5 steps; nperseg/4 = 16
+      expect(c.nperseg).toBe(64);
+      expect(c.memoryLimited, `β = ${beta}`).toBe(tau >= 16);
+      // A fabricated deviation: a memory-limited stage still passes, a judged one fails.
+      const off = { ...c, agreement: { ...c.agreement, maxDeviationDb: 9, medianDeviationDb: 9 } };
+      expect(withinTolerance(off, tolerance)).toBe(tau >= 16);
+    }
+  });
+});

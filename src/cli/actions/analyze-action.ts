@@ -159,7 +159,7 @@ function stageReports(schedules: Schedule[], spec: string, displayStages: number
 /** --display-stages N → N, a usage error for anything but a positive integer. */
 function parseDisplayStages(text: string | undefined): number {
   const n = Number(text ?? DEFAULT_DISPLAY_STAGES);
-  if (!Number.isInteger(n) || n < 1 || n > LIMITS.maxStages) throw new CliError(`--display-stages: expected a positive integer (got ${quoted(String(text))})`);
+  if (!Number.isInteger(n) || n < 1 || n > LIMITS.maxStages) throw new CliError(`--display-stages: expected a whole number from 1 to ${LIMITS.maxStages} (got ${quoted(String(text))})`);
   return n;
 }
 

@@ -18,11 +18,16 @@ export interface SimulationReport {
 }
 
 const ROW_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', 'samples', 'nperseg',
-  'maxDeviationDb', 'medianDeviationDb', 'coherenceThreshold', 'frequenciesUsed', 'withinTolerance'] as const;
+  'maxDeviationDb', 'medianDeviationDb', 'coherenceThreshold', 'frequenciesUsed', 'withinTolerance', 'memoryLimited'] as const;
 
 /** Stages with at least one compared frequency. */
 function compared(sim: ScheduleSimulation): number {
   return sim.stages.filter((st) => st.agreement.frequenciesUsed > 0).length;
+}
+
+/** Stages measured but not judged: their filter's memory is long against a Welch segment (memoryLimited). */
+function memoryLimited(sim: ScheduleSimulation): number {
+  return sim.stages.filter((st) => st.agreement.frequenciesUsed > 0 && st.memoryLimited).length;
 }
 
 function stageJson(s: StageComparison, report: SimulationReport): Record<string, unknown> {
@@ -33,7 +38,7 @@ function stageJson(s: StageComparison, report: SimulationReport): Record<string,
 function rowCells(name: string, s: StageComparison, tol: SimulationTolerance): (string | number | boolean | null)[] {
   const a = s.agreement;
   return [name, s.index, s.startStep, s.endStep, s.u, s.v, s.samples, s.nperseg, a.maxDeviationDb, a.medianDeviationDb,
-    a.coherenceThreshold, a.frequenciesUsed, withinTolerance(s, tol)];
+    a.coherenceThreshold, a.frequenciesUsed, withinTolerance(s, tol), s.memoryLimited];
 }
 
 /**
@@ -111,25 +116,30 @@ export async function writeSimulationTable(
       const ok = withinTolerance(st, tol);
       if (!ok) bad++;
       if (!measured) unmeasured++;
-      const verdict = !measured ? '–' : ok ? 'ok' : 'off';
+      const biased = measured && st.memoryLimited;
+      const verdict = !measured ? '–' : biased ? 'τ' : ok ? 'ok' : 'off';
       const changed = previous !== undefined && verdict !== previous;
       previous = verdict;
       if (!sampler.keep(position, changed)) continue;
       const end = Math.min(st.endStep, simulated);
-      const mark = !measured ? color.dim('–') : ok ? color.ok('ok') : color.bad('off');
+      const mark = !measured ? color.dim('–') : biased ? color.dim('τ') : ok ? color.ok('ok') : color.bad('off');
       await sink.write(`${line([String(st.index), stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark])}\n`);
     }
     if (sampler.omitted > 0) {
       await sink.write(text(`… ${sim.stages.length - sampler.omitted} of ${sim.stages.length} stages shown (first, last, evenly spaced, and where the verdict changes); --all shows every stage`, color.dim));
     }
-    const n = compared(sim);
-    const verdict = n === 0
+    const limited = memoryLimited(sim);
+    const n = compared(sim) - limited;
+    const verdict = compared(sim) === 0
       ? color.bad('no stage long enough to measure (each needs ≥ 16 steps)')
-      : bad === 0
-        ? color.ok(`all ${n} measured stage(s) within tolerance`)
-        : color.bad(`${bad} of ${n} measured stage(s) outside tolerance`);
+      : n === 0
+        ? color.dim('no measured stage judged: every one is shorter than its filter\'s memory (τ below)')
+        : bad === 0
+          ? color.ok(`all ${n} judged stage(s) within tolerance`)
+          : color.bad(`${bad} of ${n} judged stage(s) outside tolerance`);
     await sink.write(`${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)\n`);
-    if (unmeasured > 0 && n > 0) await sink.write(text(`– ${unmeasured} stage(s) not measured: no frequency with coherence ≥ ${tol.coherenceThreshold} (too short or too quiet)`, color.dim));
+    if (limited > 0) await sink.write(text(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is ≥ nperseg/4 steps, so a Welch segment does not hold its response and the measured gain is biased (low near DC); see docs/spectral.md`, color.dim));
+    if (unmeasured > 0 && compared(sim) > 0) await sink.write(text(`– ${unmeasured} stage(s) not measured: no frequency with coherence ≥ ${tol.coherenceThreshold} (too short or too quiet)`, color.dim));
     await sink.write(`${text('* max dB: the largest deviation beyond the resolution of a Welch bin (±0.72 bins for hann); the median counts every compared frequency, so it can be larger: see docs/spectral.md', color.dim)}\n`);
   }
 }

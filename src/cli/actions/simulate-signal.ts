@@ -12,7 +12,10 @@ export interface SignalCliOptions {
   noise?: string;
   f0: string;
   f1?: string;
-  at: string;
+  /** --at-step: the step (from 1) the impulse or step arrives at. */
+  atStep?: string;
+  /** --at, the earlier spelling (hidden, still accepted): a 0-based sample index, --at-step − 1. */
+  at?: string;
 }
 
 /** A finite number from an option, or a usage error naming the option. */
@@ -33,7 +36,10 @@ function frequencyOption(name: string, text: string): number {
 export function signalFromOptions(o: SignalCliOptions): SignalSpec {
   const seed = numberOption('seed', o.seed, (x) => Number.isInteger(x) && x >= 0 && x < 2 ** 32, 'an integer in [0, 2^32)');
   const amplitude = numberOption('amplitude', o.amplitude);
-  const at = numberOption('at', o.at, (x) => Number.isInteger(x) && x >= 0, 'a non-negative integer');
+  if (o.atStep !== undefined && o.at !== undefined) throw new CliError('--at-step and --at say the same (--at counts from 0): give --at-step');
+  const at = o.at !== undefined
+    ? numberOption('at', o.at, (x) => Number.isInteger(x) && x >= 0, 'a non-negative integer')
+    : numberOption('at-step', o.atStep ?? '1', (x) => Number.isInteger(x) && x >= 1, 'a step, a whole number from 1') - 1;
   const sigma = (fallback: number) => (o.noise === undefined ? fallback : numberOption('noise', o.noise, (x) => x >= 0, 'a number ≥ 0'));
   switch (o.signal) {
     case 'noisy-sine':

@@ -1,4 +1,5 @@
 import { stageEnergySplits, type StageEnergy } from '../../spectral/energy-split.js';
+import { MIN_STAGE_SAMPLES } from '../../spectral/stage-agreement.js';
 import { runMomentum } from '../../spectral/simulate.js';
 import { spectrogram, spectrogramChunks, type SpectrogramResult } from '../../spectral/spectrogram.js';
 import { welchPsd, welchPsdChunks, type WelchResult } from '../../spectral/welch.js';
@@ -59,6 +60,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
     requirePerStep(path, series);
     const long = series.find((s) => s.values.length > schedule.steps);
     if (long) throw new CliError(`${path}: series ${JSON.stringify(long.name)} has ${long.values.length} steps but schedule '${schedule.name}' covers ${schedule.steps}; add --set steps=${long.values.length}`);
+    if (options.spectrogram !== true) requireMeasurableStage(schedule, Math.max(...series.map((s) => s.values.length)));
   }
   const filtered = series.map((s) => (schedule === undefined ? undefined : finiteMomentum(path, s.name, schedule, runMomentum(schedule, s.values))));
 
@@ -111,6 +113,21 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
     const m = filtered[0];
     await writeSpectrumPlot(ctx, options.plot, spectra, schedule, spectral, m === undefined ? undefined : { g: series[0].values, m });
   }
+}
+
+/**
+ * The per-stage energy split and spectra need stages of MIN_STAGE_SAMPLES steps or more in the trace: a
+ * schedule whose every reached stage is shorter (a per-step schedule, e.g. OneCycleLR stepped every
+ * batch) has nothing to measure per stage, so the command stops (exit 2) and says what works instead.
+ */
+function requireMeasurableStage(schedule: Schedule, length: number): void {
+  const st = schedule.stages;
+  let reached = 0;
+  for (let i = 0; i < st.count && st.startStep[i] <= length; i++) {
+    if (Math.min(st.endStep[i], length) - st.startStep[i] + 1 >= MIN_STAGE_SAMPLES) return;
+    reached++;
+  }
+  throw new CliError(`schedule '${schedule.name}': none of its ${reached} stages in the trace lasts ${MIN_STAGE_SAMPLES} steps (its coefficients change every few steps), too short for a per-stage spectrum; add --spectrogram to see the trace and its momentum over time`);
 }
 
 async function oneSchedule(options: SpectrumCliOptions, ctx: CliContext): Promise<Schedule> {

@@ -8,12 +8,13 @@ import { roundSig } from '../../util/round-sig.js';
 import type { CliContext } from '../context.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
 import { writeFigure } from '../write-figure.js';
+import { MIN_STAGE_SAMPLES } from '../../spectral/stage-agreement.js';
 
 const frequencyTitle = (fs: number) => (fs === 1 ? 'Frequency (cycles/step)' : `Frequency (units of fs = ${fs})`);
 const timeTitle = (fs: number) => (fs === 1 ? 'Time (steps; segment centre)' : 'Time (units of 1/fs; segment centre)');
 
 /** Fewer samples of a stage than this in the trace: no spectrum worth a panel (Welch needs segments). */
-export const MIN_STAGE_SAMPLES = 16;
+export { MIN_STAGE_SAMPLES };
 
 /**
  * Up to four stages spread over those the trace reaches with at least MIN_STAGE_SAMPLES samples

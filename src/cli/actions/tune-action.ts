@@ -17,7 +17,7 @@ export interface TuneCliOptions extends InputOptions {
   target: string;
   range?: string;
   xtol?: string;
-  format: 'text' | 'json';
+  format: 'table' | 'json';
   force?: boolean;
 }
 

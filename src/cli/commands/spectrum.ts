@@ -25,7 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--average <method>', 'how Welch averages segments').choices(['mean', 'median']).default('mean'))
     .option('--no-onesided', 'two-sided spectrum (FFT order), as return_onesided=False');
   cmd.option('--config <file>', 'schedule: split the trace into its stages and report energy below/above --split before and after momentum');
-  addInputOptions(cmd);
+  addInputOptions(cmd, '--config');
   cmd
     .option('--split <f>', 'frequency (units of fs) that separates low from high frequencies for --config (default fs/100)')
     .option('--plot <file>', 'also draw the spectra (.svg)')

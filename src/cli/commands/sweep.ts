@@ -7,7 +7,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('sweep')
     .description('per-stage metrics over a grid of parameter values (any numeric config value, by dot path)')
     .argument('[config]', 'YAML/JSON config with one schedule (- reads stdin); its `sweep:` block gives the grid when no --grid does');
-  addInputOptions(cmd);
+  addInputOptions(cmd, 'config');
   addOutputOptions(cmd, ['csv', 'ndjson', 'json'], 'the rows (on a terminal, without --format: a table)');
   addAllOption(cmd);
   cmd

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { addInputOptions } from '../options.js';
 
@@ -7,13 +7,14 @@ export function register(program: Command, ctx: CliContext): void {
     .command('tune')
     .description('solve for one config value so that a stage metric hits a target (bracketing + Brent root finding)')
     .argument('[config]', 'YAML/JSON config with one schedule (- reads stdin)');
-  addInputOptions(cmd);
+  addInputOptions(cmd, 'config');
   cmd
     .requiredOption('--solve <path>', 'the value to solve for, by dot path (momentum.c, momentum.beta, c)')
     .requiredOption('--target <stage.metric=value>', 'stage (first, final/last, K or stage:K, step:S) and analyze metric name, e.g. final.dcGain=30.992')
     .option('--range <lo:hi>', 'search only here (default: step out from the config\'s current value)')
     .option('--xtol <dx>', 'absolute tolerance on the solution (default: full double precision)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    // `table`, as every other command calls its text output; the earlier `text` is still accepted.
+    .addOption(new Option('-f, --format <format>', 'output format (choices: "table", "json")').argParser(tuneFormat).default('table'))
     .option('--force', 'lift the time budget (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',
@@ -29,4 +30,11 @@ Exit codes: 0 solved, 1 no solution in the range, 2 invalid input.`,
       const { tuneCommand } = await import('../actions/tune-action.js');
       await tuneCommand(config, options, ctx);
     });
+}
+
+function tuneFormat(value: string): 'table' | 'json' {
+  if (value === 'table' || value === 'text') return 'table';
+  if (value === 'json') return 'json';
+  // Commander's own wording for choices, so the error is the one line of every choice (main.ts choiceError).
+  throw new InvalidArgumentError('Allowed choices are table, json.');
 }

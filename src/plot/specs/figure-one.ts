@@ -65,7 +65,7 @@ export function figureOneSpec(
   });
 
   const gainPanel = (schedule: string, first: boolean, last: boolean): LayerItem => ({
-    ...(first ? { title: { text: 'gain per stage: frozen |H_k| (lines), measured |P_xy/P_xx| (dots, where coherent)', anchor: 'start', fontSize: 10, fontWeight: 'normal', color: theme.muted, offset: 2 } } : {}),
+    ...(first ? { title: { text: 'gain per stage: frozen |H_k| (lines), measured |P_xy/P_xx| (dots, where coherent; faint: stage shorter than the filter\'s memory)', anchor: 'start', fontSize: 10, fontWeight: 'normal', color: theme.muted, offset: 2 } } : {}),
     width: SPECTRAL_WIDTH,
     height: 80,
     data: { name: 'gains' },
@@ -86,11 +86,14 @@ export function figureOneSpec(
           x: x(schedule, last ? 'Training step' : null),
           y: { field: 'measuredDb', type: 'quantitative' },
           color: colour,
+          // A stage shorter than its filter's memory (τ ≥ nperseg/4) is measured low, not failing: a faint dot.
+          opacity: { condition: { test: 'datum.memoryLimited', value: 0.3 }, value: 1 },
           tooltip: [
             { field: 'stage', type: 'quantitative', title: 'stage' },
             { field: 'frequency', type: 'quantitative', title: 'bin (cycles/step)' },
             { field: 'measuredDb', type: 'quantitative', title: 'measured (dB)', format: '.3~f' },
             { field: 'theoryDb', type: 'quantitative', title: 'frozen |H_k| (dB)', format: '.3~f' },
+            { field: 'memoryLimited', type: 'nominal', title: 'biased (τ ≥ nperseg/4)' },
           ],
         },
       },

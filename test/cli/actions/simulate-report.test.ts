@@ -15,7 +15,8 @@ describe('simulate table', () => {
   it('a stage with no frequency compared is "–", not "ok", and counted as not measured', async () => {
     const r = await runCli(['simulate', 'configs/fsgdm-cifar100.yaml', '--stages', '299,300']);
     const [measured, oneStep] = rowsOf(r.stdout).map((l) => l.trim().split(/\s+/));
-    expect(measured.at(-1)).toBe('ok');
+    // Stage 299 is measured (judged ok, or τ: measured but shorter than its filter's memory).
+    expect(['ok', 'τ']).toContain(measured.at(-1));
     // Stage 300 is the single step 117 000: no Welch segment fits, no frequency is compared.
     expect(oneStep[4]).toBe('0');
     expect(oneStep.at(-1)).toBe('–');
