@@ -153,7 +153,7 @@ describe('momentum-fr simulate', () => {
     const adam = await runCli(['simulate', '--preset', 'adam-m', '--set', 'steps=100', '--format', 'json']);
     expect(adam.code, adam.stderr).toBe(0);
     expect(JSON.parse(adam.stdout).schedules[0]).toMatchObject({ stageCount: 100, stagesCompared: 0, withinTolerance: true });
-    expect((await runCli(['simulate', '--preset', 'adam-m', '--set', 'steps=100'])).stdout).toContain('no stage long enough to measure (each needs ≥ 16 steps)');
+    expect((await runCli(['simulate', '--preset', 'adam-m', '--set', 'steps=100'])).stdout).toContain('no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time');
     const r = await runCli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('all 1 judged stage(s) within tolerance (median ≤ 0.25 dB, max ≤ 1.5 dB)');

@@ -131,7 +131,7 @@ export async function writeSimulationTable(
     const limited = memoryLimited(sim);
     const n = compared(sim) - limited;
     const verdict = compared(sim) === 0
-      ? color.bad('no stage long enough to measure (each needs ≥ 16 steps)')
+      ? color.bad('no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time')
       : n === 0
         ? color.dim('no measured stage judged: every one is shorter than its filter\'s memory (τ below)')
         : bad === 0
