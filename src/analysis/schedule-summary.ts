@@ -8,6 +8,8 @@ export interface SummaryStage {
   startStep: number;
   endStep: number;
   metrics: Pick<StageMetrics, 'filterType' | 'amplifies' | 'dcGain' | 'dcGainDb' | 'nyquistGain' | 'nyquistGainDb' | 'peakFrequency'>;
+  /** Present on a display stage, whose metrics are its last step's (not its first's, as a real stage's are). */
+  display?: unknown;
 }
 
 /** Gains closer than this (dB) count as equal: "constant", "reached". Half the 0.1 dB the sentences print. */
@@ -43,8 +45,10 @@ export class SummaryBuilder {
     this.types.add(m.filterType, s.startStep, s.endStep);
     if (m.amplifies && !this.amplify.has(true)) this.band = m.peakFrequency;
     this.amplify.add(m.amplifies, s.startStep, s.endStep);
-    this.dc.add(decibels(m.dcGainDb, m.dcGain), s.startStep);
-    this.nyquist.add(decibels(m.nyquistGainDb, m.nyquistGain), s.startStep);
+    // The step the gains are those of: a real stage's from its first step on, a display stage's at its last.
+    const at = s.display === undefined ? s.startStep : s.endStep;
+    this.dc.add(decibels(m.dcGainDb, m.dcGain), at);
+    this.nyquist.add(decibels(m.nyquistGainDb, m.nyquistGain), at);
     this.lastEnd = s.endStep;
   }
 
@@ -67,7 +71,7 @@ export function summaryOf(schedule: StageFilter): string[] {
   const summary = new SummaryBuilder();
   let first = 0;
   for (const [index, last] of (report.display ? report.ends : report.stages).entries()) {
-    summary.add({ index, startStep: startStep[first], endStep: endStep[last], metrics: stageMetricsOf(schedule, last) });
+    summary.add({ index, startStep: startStep[first], endStep: endStep[last], metrics: stageMetricsOf(schedule, last), ...(report.display ? { display: true } : {}) });
     first = last + 1;
   }
   return summary.sentences();
@@ -102,7 +106,11 @@ class Runs<T> {
   }
 }
 
-/** First, last, extremes and monotonicity of a gain in dB, and the first step it came within SAME_DB of each extreme. */
+/**
+ * First, last, extremes (and the step each is reached) and monotonicity of a gain in dB, and the first step
+ * from which a monotone gain prints as it ends (dB): the value at the step "by step …" names rounds to the
+ * value the sentence prints.
+ */
 class GainTrack {
   private n = 0;
   private first = 0;
@@ -114,8 +122,8 @@ class GainTrack {
   private rising = true;
   private falling = true;
   /**
-   * The stages whose gain is within SAME_DB of the latest (steps and dB, from `head` on): its first is
-   * where a monotone gain came within SAME_DB of where it ends ("by step …").
+   * The stages whose gain prints (dB) as the latest does (steps and dB, from `head` on): its first is
+   * where a monotone gain reached the value printed for its end ("by step …").
    */
   private window: [number, number][] = [];
   private head = 0;
@@ -129,7 +137,8 @@ class GainTrack {
     }
     if (this.rising || this.falling) {
       this.window.push([step, db]);
-      while (!near(this.window[this.head][1], db)) this.head++;
+      const printed = dB(db);
+      while (dB(this.window[this.head][1]) !== printed) this.head++;
       if (this.head > 1024 && this.head * 2 > this.window.length) [this.window, this.head] = [this.window.slice(this.head), 0];
     }
     if (db < this.min) [this.min, this.minStep] = [db, step];

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { stageRecords } from '../analysis/analyze.js';
 import { summaryOf } from '../analysis/schedule-summary.js';
 import { selectStages } from '../analysis/stage-selection.js';
+import { stageOfStep } from '../schedule/stages.js';
 import type { TextSink } from '../io/sink.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { CliError } from './errors.js';
@@ -14,9 +15,14 @@ interface CompareRow extends StageRecord {
   schedule: string;
 }
 
-/** The stages of a schedule that `part` (one item of a --stages list, or `middle`) selects. */
+/**
+ * The stages of a schedule that `part` (one item of a --stages list, or `middle`) selects. `middle` is
+ * the stage at the middle of training, step ⌈T/2⌉ (not the middle stage index: stages of unequal length,
+ * a per-step warm-up before per-epoch stages, put that anywhere), so schedules are compared at the same
+ * training position.
+ */
 function stagesOf(part: string, schedule: Schedule): number[] {
-  if (part === 'middle') return [Math.floor((schedule.stages.count - 1) / 2)];
+  if (part === 'middle') return [stageOfStep(schedule.stages, Math.ceil(schedule.steps / 2))];
   const sel = selectStages(part, schedule.stages);
   if (!Array.isArray(sel)) throw new CliError(`--stages: ${sel.error} (schedule ${schedule.name})`);
   return sel;
@@ -25,7 +31,7 @@ function stagesOf(part: string, schedule: Schedule): number[] {
 /**
  * `analyze --compare`: the schedules side by side in one table, as researchers compare EMA,
  * standard SGDM and FSGDM: each schedule in words, then for each item of the stage selection
- * (default first, middle, last; `step:S` picks the stage each schedule is in at step S) a group of
+ * (default first, middle (the stage at step ⌈T/2⌉), last; `step:S` picks the stage each schedule is in at step S) a group of
  * rows, the schedules' stages in their order, with a blank line between groups. `columns`: the
  * terminal's width (columns by priority), none for a pipe or a file (every column).
  */

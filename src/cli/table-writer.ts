@@ -67,6 +67,14 @@ const COLUMNS: Column[] = [
   { title: LABELS.timeConstant.title, unit: LABELS.timeConstant.unit, width: 8, cell: (r) => num(r.metrics.timeConstant) },
 ];
 
+/**
+ * A display stage's first column: the real stages it groups ("23–24", what --stages takes), not its own
+ * index, which a reader would take for a real stage's.
+ */
+function displayStagesColumn(stageCount: number): Column {
+  return { title: 'stages', width: Math.max(6, 2 * String(stageCount - 1).length + 1), cell: (r) => (r.display ? stepRange(r.display.firstStage, r.display.lastStage) : String(r.index)) };
+}
+
 /** With a learning rate (`lr` in some schedule): the stage's α after v, and α·DC gain last. */
 const LR_COLUMN: Column = { title: 'lr', width: 10, cell: (r) => num(r.lr ?? null, 6) };
 const EFFECTIVE_LR_COLUMN: Column = { title: 'eff. lr', width: 10, cell: (r) => num(r.metrics.effectiveLearningRate ?? null) };
@@ -92,6 +100,7 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
   const base = options.lr ? COLUMNS.flatMap((col) => (col.title === 'v' ? [col, LR_COLUMN] : [col])).concat(EFFECTIVE_LR_COLUMN) : COLUMNS;
   const columns = options.transient ? [...base, ...TRANSIENT_COLUMNS] : base;
   let first = true;
+  let shown = columns;
   const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s.padStart(w) + ' ');
   const paint = gainPaint(c);
   return {
@@ -99,11 +108,12 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
     schedule: (h: ScheduleHeader) => {
       const head = `${first ? '' : '\n'}${c.bold(h.name)}  ${c.dim(`${h.source}, ${h.steps} steps, ${h.stageCount} stage${h.stageCount === 1 ? '' : 's'}${h.display ? ` shown as ${h.display.stages} display stages` : ''}; frequencies in ${UNIT_LABEL[options.units]}`)}\n`;
       first = false;
-      const units = columns.map((col) => pad(typeof col.unit === 'function' ? col.unit(options.units) : (col.unit ?? ''), col.width)).join('').trimEnd();
-      return sink.write(`${head}${c.bold(columns.map((col) => pad(col.title, col.width)).join('').trimEnd())}\n${c.dim(units)}\n`);
+      shown = h.display ? columns.map((col) => (col.title === 'stage' ? displayStagesColumn(h.stageCount) : col)) : columns;
+      const units = shown.map((col) => pad(typeof col.unit === 'function' ? col.unit(options.units) : (col.unit ?? ''), col.width)).join('').trimEnd();
+      return sink.write(`${head}${c.bold(shown.map((col) => pad(col.title, col.width)).join('').trimEnd())}\n${c.dim(units)}\n`);
     },
     stage: (r: StageRecord) => {
-      const cells = columns.map((col) => {
+      const cells = shown.map((col) => {
         const text = pad(col.cell(r, options.units), col.width);
         return col.gainDb === undefined ? text : paint(col.gainDb(r), text);
       });

@@ -26,12 +26,14 @@ const frequency = (x: number | null, unit: FrequencyUnit, width: number): string
  * The analysis table's columns on a terminal, by priority (what stays on a narrow one): the stage,
  * its steps, type and gains first, the coefficients, then the delays and band edges (metricLabels).
  */
-export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>, options: TableOptions, paint: (x: number | null, text: string) => string): TermColumn<StageRecord>[] {
+export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount' | 'display'>, options: TableOptions, paint: (x: number | null, text: string) => string): TermColumn<StageRecord>[] {
   const digits = String(h.steps).length;
   const m = metricLabels(FREQUENCY_UNITS[options.units]);
+  const steps: TermColumn<StageRecord> = { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => stepRange(r.startStep, r.endStep) };
   const columns: TermColumn<StageRecord>[] = [
-    { title: 'stage', width: Math.max(5, String(h.stageCount - 1).length), priority: 100, cell: (r) => String(r.index) },
-    { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => stepRange(r.startStep, r.endStep) },
+    ...(h.display === undefined
+      ? [{ title: 'stage', width: Math.max(5, String(h.stageCount - 1).length), priority: 100, cell: (r: StageRecord) => String(r.index) }, steps]
+      : displayColumns(h, steps)),
     { title: 'u', width: 9, narrow: 7, priority: 75, cell: (r, w) => fitNumber(r.u, w, w >= 9 ? 6 : 4) },
     { title: 'v', width: 9, narrow: 7, priority: 74, cell: (r, w) => fitNumber(r.v, w, w >= 9 ? 6 : 4) },
     { title: 'type', width: 9, priority: 90, left: true, cell: (r) => r.metrics.filterType },
@@ -45,21 +47,40 @@ export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>,
   ];
   if (options.lr) {
     columns.splice(
-      4, 0,
+      columns.findIndex((c) => c.title === 'v') + 1, 0,
       { title: 'lr', legend: 'learning rate α (at the stage\'s last step)', width: 9, narrow: 7, priority: 73, cell: (r, w) => fitNumber(r.lr ?? null, w, w >= 9 ? 6 : 4) },
       { title: 'eff. lr', legend: 'effective learning rate α·|H(0)| (α/(1 − β) for standard SGDM)', width: 9, narrow: 7, priority: 70, cell: (r, w) => fitNumber(r.metrics.effectiveLearningRate ?? null, w) },
     );
   }
   if (options.transient) {
     columns.push(
-      {
+      // A display stage's settling is not measured (always null): a column of "never" would say nothing.
+      ...(h.display === undefined ? [{
         title: 'settle', unit: 'steps', legend: 'steps until earlier stages fade to 1 % ("never": the stage ends first)', width: 7, priority: 72,
-        cell: (r) => (r.transient === undefined ? '–' : r.transient.settlingSteps === null ? 'never' : String(r.transient.settlingSteps)),
-      },
+        cell: (r: StageRecord) => (r.transient === undefined ? '–' : r.transient.settlingSteps === null ? 'never' : String(r.transient.settlingSteps)),
+      }] : []),
       { title: 'Δexact', unit: 'dB', legend: 'largest gap between the exact and the frozen response at the stage end', width: 7, priority: 71, cell: (r, w) => fitNumber(r.transient?.maxDeviationDb ?? null, w) },
     );
   }
   return columns;
+}
+
+/**
+ * The first columns of a table of display stages: the real stages each groups ("23–24", the indices
+ * --stages takes; none when every stage is one step: the steps say it), not the display stage's own
+ * index, which a reader would take for a real stage's; then its steps.
+ */
+function displayColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>, steps: TermColumn<StageRecord>): TermColumn<StageRecord>[] {
+  const measured = { ...steps, legend: "a display stage's steps; its u, v, lr and metrics are those of its last step" };
+  if (h.stageCount === h.steps) return [measured];
+  const stages: TermColumn<StageRecord> = {
+    title: 'stages',
+    legend: 'the real stages a display stage groups',
+    width: 2 * String(h.stageCount - 1).length + 1,
+    priority: 100,
+    cell: (r) => (r.display === undefined ? String(r.index) : stepRange(r.display.firstStage, r.display.lastStage)),
+  };
+  return [stages, measured];
 }
 
 /**
@@ -115,7 +136,7 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
       const lines = held === undefined ? [] : [...opening(header, summary!.sentences()), ...held];
       if (sampler.omitted > 0) {
         const shown = position - sampler.omitted;
-        lines.push(...fill(`… ${shown} of ${position} stages shown (first, last, evenly spaced, and where the type or amplify/attenuate changes); --all shows every stage`, width).map((l) => c.dim(l)));
+        lines.push(...fill(`… ${shown} of ${position} ${header.display === undefined ? 'stages' : 'display stages'} shown (first, last, evenly spaced, and where the type or amplify/attenuate changes); --all shows every stage`, width).map((l) => c.dim(l)));
       }
       held = undefined;
       if (lines.length > 0) return sink.write(`${lines.join('\n')}\n`);

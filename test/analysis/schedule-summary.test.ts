@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { autoStageReport } from '../../src/analysis/display-stages.js';
+import { stageOfStep } from '../../src/schedule/stages.js';
 import { analyze } from '../../src/index.js';
 import { dB, scheduleSummary, stepText, summaryOf } from '../../src/analysis/schedule-summary.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
@@ -82,5 +85,64 @@ describe('scheduleSummary', () => {
   it('steps in SI digit groups from 10 000; dB to 0.1 with a sign and U+2212', () => {
     expect([stepText(1), stepText(5850), stepText(10000), stepText(117000), stepText(1000000)]).toEqual(['1', '5850', '10 000', '117 000', '1 000 000']);
     expect([dB(29.9117), dB(-5.88), dB(0.04), dB(-0.04), dB(Infinity), dB(-Infinity)]).toEqual(['+29.9 dB', '−5.9 dB', '0 dB', '0 dB', '+∞ dB', '−∞ dB']);
+  });
+});
+
+describe('the step a sentence names is where the gain it prints is reached', () => {
+  const parsed = (file: string) => parseSchedules(readFileSync(file, 'utf8')).schedules[0];
+  /** Step S of "<name> … <value> by step S" / "(step S)", with its value, from a summary sentence. */
+  const named = (sentence: string, pattern: RegExp) => {
+    const m = pattern.exec(sentence);
+    if (m === null) throw new Error(`no match in ${JSON.stringify(sentence)}`);
+    return { value: m[1], step: Number(m[2].replace(/ /g, '')) };
+  };
+
+  it('yolo (Nesterov, momentum np.interp(t − 1, [0, 5547], [0.8, 0.937])): DC gain 1/(1 − μ_t) at the step "by step" names rounds to +24.0 dB, and no earlier display stage does', () => {
+    // Closed form: Nesterov's d = g + μ·buf, buf = g/(1 − μ) at DC, so |H(0)| = 1/(1 − μ).
+    const mu = (t: number) => 0.8 + ((0.937 - 0.8) * Math.min(t - 1, 5547)) / 5547;
+    const schedule = parsed('configs/yolo-nesterov-warmup.yaml');
+    const dc = summaryOf(schedule).find((s) => s.startsWith('DC gain'))!;
+    const { value, step } = named(dc, /to (\S+ dB) by step ([\d ]+)$/);
+    expect(value).toBe(db(1 / (1 - 0.937)));
+    expect(db(1 / (1 - mu(step)))).toBe(value);
+    // The display stage before the one named ends before the gain prints as its end value.
+    const ends = [...(autoStageReport(schedule.stages) as { ends: number[] }).ends].map((k) => schedule.stages.endStep[k]);
+    expect(ends).toContain(step);
+    const before = ends[ends.indexOf(step) - 1];
+    expect(db(1 / (1 - mu(before)))).not.toBe(value);
+  });
+
+  it('fsgdm-cifar100 (heavy ball, u and v per stage): the Nyquist gain v/(1 + u) at the step "by step" names rounds to the value printed', () => {
+    const schedule = parsed('configs/fsgdm-cifar100.yaml');
+    const nyq = summaryOf(schedule).find((s) => s.startsWith('Nyquist gain'))!;
+    const { value, step } = named(nyq, /to (\S+ dB) by step ([\d ]+)$/);
+    const k = stageOfStep(schedule.stages, step);
+    const { u, v } = schedule.stages;
+    expect(db(v[k] / (1 + u[k]))).toBe(value);
+    expect(db(v[k - 1] / (1 + u[k - 1]))).not.toBe(value);
+  });
+
+  it('resnet OneCycleLR (torch SGD, v = 1): the low of the DC gain 1/(1 − u) and the high of the Nyquist gain 1/(1 + u) are the values at the steps named', () => {
+    const schedule = parsed('configs/resnet-cifar-onecycle.yaml');
+    const words = summaryOf(schedule);
+    const { u } = schedule.stages;
+    const uAt = (step: number) => u[stageOfStep(schedule.stages, step)];
+    const low = named(words.find((s) => s.startsWith('DC gain'))!, /a low of (\S+ dB) \(step ([\d ]+)\)/);
+    expect(db(1 / (1 - uAt(low.step)))).toBe(low.value);
+    expect(low.value).toBe(db(1 / (1 - Math.min(...u))));
+    const high = named(words.find((s) => s.startsWith('Nyquist gain'))!, /a high of (\S+ dB) \(step ([\d ]+)\)/);
+    expect(db(1 / (1 + uAt(high.step)))).toBe(high.value);
+  });
+
+  it('display stages: a low is named at the last step of the display stage it was measured at, not the first', () => {
+    const stage = (index: number, startStep: number, endStep: number, dcGainDb: number) => ({
+      index,
+      startStep,
+      endStep,
+      display: {},
+      metrics: { filterType: 'low-pass' as const, amplifies: true, dcGain: 10 ** (dcGainDb / 20), dcGainDb, nyquistGain: 1, nyquistGainDb: 0, peakFrequency: 0 },
+    });
+    const words = scheduleSummary([stage(0, 1, 10, 20), stage(1, 11, 20, 10), stage(2, 21, 30, 20)]);
+    expect(words[1]).toBe('DC gain falls from +20.0 dB to a low of +10.0 dB (step 20) and ends at +20.0 dB');
   });
 });

@@ -31,6 +31,18 @@ describe('analyze --compare', () => {
     expect(r.stdout.split('\n')[0]).toBe('ema-sgdm: low-pass throughout; DC gain 0 dB; Nyquist gain −25.6 dB; never amplifies (peak gain ≤ 0 dB).');
   });
 
+  it('middle is the stage at the middle of training, step ⌈T/2⌉, for each schedule: resnet (11 730 one-step stages) at step 5865, yolo (a per-step warm-up, then per-epoch stages) at step 277 350', async () => {
+    const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', 'configs/yolo-nesterov-warmup.yaml', '--compare']);
+    expect(r.code, r.stderr).toBe(0);
+    const middle = dataRows(r.stdout).slice(2, 4);
+    // yolo: after the warm-up a stage is an epoch, lr's floor((t − 1)/1849): step 277 350 = 150 × 1849 is in
+    // epoch ⌊277 349/1849⌋ = 149, steps 149 × 1849 + 1 … 150 × 1849.
+    expect(middle.map((row) => [row[0], row[2]])).toEqual([
+      ['resnet-cifar-onecycle', '5865'],
+      ['yolo-nesterov-warmup', `${149 * 1849 + 1}–${150 * 1849}`],
+    ]);
+  });
+
   it('step:S compares the stage each schedule is in at step S (a config with a schedules list works as several files)', async () => {
     const r = await runCli(['analyze', 'configs/compare-ema-standard-fsgdm.yaml', '--compare', '--stages', 'step:50000']);
     expect(r.code, r.stderr).toBe(0);

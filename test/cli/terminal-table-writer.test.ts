@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import { stageOfStep } from '../../src/schedule/stages.js';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 /** Characters a terminal shows of each line (escape codes take no column). */
@@ -128,5 +130,58 @@ describe('every command that prints a table or text fits the terminal', () => {
     expect(presets[1]).toBe("    FSGDM, the paper's optimizer: u rises as S/(S + cΣ) at stage starts S; v fixed (official implementation)");
     const tune = (await runCli(COMMANDS[1])).stdout.split('\n');
     expect(tune[2]).toMatch(/^tolerance ±\S+ on momentum\.c; \d+ Brent steps in \[\S+, \S+\]$/);
+  });
+});
+
+describe('analyze on a terminal, display stages', () => {
+  const table = (stdout: string) => {
+    const text = lines(stdout);
+    const head = text.findIndex((l) => /^\s*(stage|stages|steps)\s/.test(l));
+    return { header: text[head].trim().split(/\s+/), rows: text.slice(head + 2).filter((l) => /^\s*\d/.test(l)).map((l) => l.trim().split(/\s+/)), text };
+  };
+
+  it('a per-step run (resnet, stage k = step k + 1): no stage column (the steps say it), the footer counts display stages', async () => {
+    const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml'], { tty: true, columns: 80 });
+    const { header, rows: shown, text } = table(r.stdout);
+    expect(header[0]).toBe('steps');
+    expect(header).not.toContain('stage');
+    expect(shown.length).toBeGreaterThan(2);
+    expect(text.join(' ')).toContain(`… ${shown.length} of 256 display stages shown`);
+    expect(text.join(' ')).toContain('its u, v, lr and metrics are those of its last step');
+  });
+
+  it('yolo (5844 stages over 554 700 steps): the first column gives the real stages a row groups, the stages its steps are in', async () => {
+    const r = await runCli(['analyze', 'configs/yolo-nesterov-warmup.yaml'], { tty: true, columns: 120 });
+    const { header, rows: shown } = table(r.stdout);
+    expect(header.slice(0, 2)).toEqual(['stages', 'steps']);
+    const schedule = parseSchedules(readFileSync('configs/yolo-nesterov-warmup.yaml', 'utf8')).schedules[0];
+    for (const [stages, steps] of shown) {
+      const [first, last = first] = stages.split('–').map(Number);
+      const [start, end = start] = steps.split('–').map(Number);
+      expect(stageOfStep(schedule.stages, start), stages).toBe(first);
+      expect(stageOfStep(schedule.stages, end), stages).toBe(last);
+    }
+  });
+
+  it('at 80 columns a display table keeps eff. lr, and has no settle column (a display stage\'s settling is not measured: "never" on every row)', async () => {
+    const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml'], { tty: true, columns: 80 });
+    const { header, rows: shown } = table(r.stdout);
+    expect(header).toContain('eff.');
+    expect(header).not.toContain('settle');
+    expect(shown.flat()).not.toContain('never');
+  });
+});
+
+describe('analyze to a pipe, display stages', () => {
+  it('the first column, "stages", gives the real stages each display stage groups: adam-m over 100 000 one-step stages in 5', async () => {
+    const r = await runCli(['analyze', '--preset', 'adam-m', '--set', 'steps=100000', '--display-stages', '5', '--freqs', '9']);
+    const text = lines(r.stdout);
+    expect(text[1].trim().split(/\s+/)[0]).toBe('stages');
+    // One step per stage: real stage k is step k + 1, so each row's stages are its steps minus 1.
+    for (const row of text.slice(3)) {
+      const [stages, steps] = row.trim().split(/\s+/);
+      expect(stages.split('–').map(Number), row).toEqual(steps.split('–').map((s) => Number(s) - 1));
+    }
+    expect(text.length).toBe(8);
   });
 });
