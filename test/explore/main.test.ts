@@ -417,7 +417,10 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
       const boxes = await page.locator('#sliders .control').evaluateAll((rows) =>
         rows.map((row) => {
           const box = (sel: string) => row.querySelector(sel)!.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number };
-          return { key: row.querySelector('label')!.textContent, label: box('label'), slider: box('input[type="range"]'), number: box('input[type="number"]') };
+          // The label's text as drawn (a text wider than its box overflows it: the box alone would not tell).
+          const text = document.createRange();
+          text.selectNodeContents(row.querySelector('label')!);
+          return { key: row.querySelector('label')!.textContent, label: text.getBoundingClientRect().toJSON() as ReturnType<typeof box>, slider: box('input[type="range"]'), number: box('input[type="number"]') };
         }),
       );
       expect(boxes.length).toBeGreaterThan(5);
