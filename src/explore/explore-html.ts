@@ -66,6 +66,7 @@ h2 { font-size: 16px; margin: 16px 0 6px; }
 #position-text { flex-basis: 100%; font-size: 12px; color: #555555; }
 .summary table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .summary th, .summary td { text-align: right; padding: 2px 8px; border-bottom: 1px solid #eeeeee; }
+.summary td { white-space: nowrap; }
 .summary th:first-child, .summary td:first-child { text-align: left; }
 .figure { overflow-x: auto; margin: 6px 0 2px; }
 .figure-tools { margin: 0 0 14px; font-size: 12px; }
