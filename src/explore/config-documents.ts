@@ -53,6 +53,18 @@ export function setNumber(text: string, path: readonly (string | number)[], valu
     const [start, end] = node.range;
     return text.slice(0, start) + String(value) + text.slice(end);
   }
+  // A key added to an inline `{ … }`: written before its closing brace, the mapping kept on its line.
+  const parent = doc.getIn(keys.slice(0, -1), true);
+  const key = keys.at(-1);
+  if (node === undefined && isMap(parent) && parent.flow && parent.range && typeof key === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+    const close = text.lastIndexOf('}', parent.range[1] - 1);
+    let at = close;
+    while (at > parent.range[0] && /\s/.test(text[at - 1])) at--;
+    if (close >= parent.range[0]) {
+      const entry = parent.items.length > 0 ? `, ${key}: ${String(value)}` : ` ${key}: ${String(value)}`;
+      return text.slice(0, at) + entry + text.slice(at);
+    }
+  }
   doc.setIn(keys, value);
   return documents.map((d) => String(d)).join('');
 }

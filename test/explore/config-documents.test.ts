@@ -31,6 +31,9 @@ describe('configDocuments and setNumber', () => {
     // A long flow mapping the yaml package would fold over lines, and odd spacing, stay as typed.
     const long = `steps: 1000\nlr: {scheduler: OneCycleLR,   max_lr: 0.1, total_steps: 1000, pct_start: 0.3, div_factor: 25, final_div_factor: 10000, three_phase: false}  # one line\n`;
     expect(setNumber(long, [0, 'lr', 'pct_start'], 0.25)).toBe(long.replace('pct_start: 0.3', 'pct_start: 0.25'));
+    // A defaulted key moved on its slider is added inside the inline mapping, which stays on its line.
+    expect(setNumber(text, [0, 'lr', 'pct_start'], 0.25)).toBe(text.replace(line, line.replace(' }', ', pct_start: 0.25 }')));
+    expect(setNumber('steps: 10\nmomentum: {preset: fsgdm}  # x\n', [0, 'momentum', 'c'], 0.1)).toBe('steps: 10\nmomentum: {preset: fsgdm, c: 0.1}  # x\n');
     // JSON text too, and a negative number's sign is part of the number.
     expect(setNumber('{"steps": 100, "lr": -1e-3}', [0, 'lr'], 0.5)).toBe('{"steps": 100, "lr": 0.5}');
   });
