@@ -1,5 +1,3 @@
-import { tableNumber } from '../io/number-format.js';
-
 /**
  * Tables for a terminal (the TTY half of every command's table; pipes and files keep their own
  * layout): columns that fit the width by priority, a units line, a legend that defines them,
@@ -115,17 +113,7 @@ export function fill(text: string, width: number, indent = ''): string[] {
   return lines;
 }
 
-/**
- * A number in at most `width` characters: `digits` significant digits, fewer when it does not fit, then
- * one-digit exponent form (tableNumber's formats otherwise). Widths from 7 fit any double ("-1e-300").
- */
-export function fitNumber(x: number | null, width: number, digits = 4, infinity = '∞'): string {
-  for (let d = digits; d >= 1; d--) {
-    const text = tableNumber(x, d, 1e-4, infinity);
-    if (text.length <= width) return text;
-  }
-  return x === null ? '–' : x.toExponential(0);
-}
+export { fitNumber } from '../util/table-number.js';
 
 /** Rows a summarised table keeps: about this many evenly spaced ones… */
 export const SAMPLED_ROWS = 12;

@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { LIMITS } from '../schedule/limits.js';
 import { textDepthIssue } from '../schedule/yaml-tree.js';
 
@@ -38,14 +38,33 @@ export function configDocuments(text: string): { documents: Document.Parsed[]; s
 
 /**
  * The text with one number replaced (or added, with the mappings on its way): `path` starts with
- * the document's index. Comments, key order and flow style of the rest are kept. The number is
- * written as JavaScript writes it (shortest round-trip decimal), so it reads back to the same double.
+ * the document's index. A number the text writes is replaced in place, its characters only (the
+ * parser's range of the scalar), so every other character stays, an inline `{ … }` included; a
+ * number the text leaves out is added by the yaml package (comments and key order kept). The number
+ * is written as JavaScript writes it (shortest round-trip decimal), so it reads back to the same double.
  */
 export function setNumber(text: string, path: readonly (string | number)[], value: number): string {
   const { documents } = configDocuments(text);
   const [index, ...keys] = path;
   const doc = documents[index as number];
   if (doc === undefined) throw new RangeError(`setNumber: no document ${String(index)} in the text`);
+  const node = doc.getIn(keys, true);
+  if (isScalar(node) && typeof node.value === 'number' && node.range !== undefined && node.range !== null) {
+    const [start, end] = node.range;
+    return text.slice(0, start) + String(value) + text.slice(end);
+  }
+  // A key added to an inline `{ … }`: written before its closing brace, the mapping kept on its line.
+  const parent = doc.getIn(keys.slice(0, -1), true);
+  const key = keys.at(-1);
+  if (node === undefined && isMap(parent) && parent.flow && parent.range && typeof key === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+    const close = text.lastIndexOf('}', parent.range[1] - 1);
+    let at = close;
+    while (at > parent.range[0] && /\s/.test(text[at - 1])) at--;
+    if (close >= parent.range[0]) {
+      const entry = parent.items.length > 0 ? `, ${key}: ${String(value)}` : ` ${key}: ${String(value)}`;
+      return text.slice(0, at) + entry + text.slice(at);
+    }
+  }
   doc.setIn(keys, value);
   return documents.map((d) => String(d)).join('');
 }

@@ -43,10 +43,15 @@ h1 { font-size: 20px; margin: 8px 0 2px; }
 h2 { font-size: 16px; margin: 16px 0 6px; }
 .subtitle, .note { color: #555555; font-size: 12px; }
 .layout { display: grid; grid-template-columns: minmax(300px, 380px) minmax(0, 1fr); gap: 20px; align-items: start; }
+/* A grid item is as wide as its content by default: this keeps each in its column (the numbers table scrolls in its own box). */
+.layout > section { min-width: 0; }
 .controls fieldset { border: 1px solid #cccccc; border-radius: 4px; margin: 0 0 10px; padding: 6px 10px; }
 .controls legend { font-weight: bold; }
-.control { display: grid; grid-template-columns: 64px 1fr 96px; gap: 6px; align-items: center; margin: 4px 0; }
-.control input[type="range"] { width: 100%; }
+/* The key on its own line above its slider and box: a key of any length (lr.steps_per_epoch) never covers them. */
+.control { display: grid; grid-template-columns: minmax(0, 1fr) 96px; column-gap: 6px; align-items: center; margin: 4px 0; }
+.control label { grid-column: 1 / -1; overflow-wrap: anywhere; font-size: 12px; }
+.control input[type="range"] { width: 100%; min-width: 0; margin: 0; }
+.control input:disabled { opacity: 0.5; }
 .control input[type="number"] { width: 90px; }
 #position-step { width: 90px; }
 #yaml { border: 1px solid #cccccc; border-radius: 4px; font-size: 12px; }
@@ -57,10 +62,11 @@ h2 { font-size: 16px; margin: 16px 0 6px; }
 .messages.issues { color: #b00020; }
 .messages.warnings { color: #7a5a00; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 6px 0; }
-.summary { overflow-x: auto; }
+.summary { overflow-x: auto; max-width: 100%; }
 #position-text { flex-basis: 100%; font-size: 12px; color: #555555; }
 .summary table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .summary th, .summary td { text-align: right; padding: 2px 8px; border-bottom: 1px solid #eeeeee; }
+.summary td { white-space: nowrap; }
 .summary th:first-child, .summary td:first-child { text-align: left; }
 .figure { overflow-x: auto; margin: 6px 0 2px; }
 .figure-tools { margin: 0 0 14px; font-size: 12px; }

@@ -1,4 +1,4 @@
-import { reportRecords, scheduleHeader, stageReportOf } from '../analysis/analyze.js';
+import { reportRecords, scheduleHeader, stageRecords, stageReportOf } from '../analysis/analyze.js';
 import { scheduleSummary } from '../analysis/schedule-summary.js';
 import { linearGrid } from '../filter/grid.js';
 import { jsonDocument } from '../util/json-document.js';
@@ -96,7 +96,7 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
     const records = [...reportRecords(schedule, report, { frequencies, response: true })];
     return { schedule, records, report, words: scheduleSummary(records) };
   });
-  const summaries = analyses.map(({ schedule, records, words }) => summary(schedule, records, words, state.position));
+  const summaries = analyses.map(({ schedule, words }) => summary(schedule, words, state.position, frequencies));
   const options = resolvePlotOptions({ ...plot, comparePositions: [state.position] });
   const figures = parsed.schedules.length > 1 ? plotFigures(parsed.schedules, ['compare'], options) : [];
   analyses.forEach(({ schedule }, n) => {
@@ -146,10 +146,16 @@ export function stepAt(steps: number, position: number): number {
   return Math.min(steps, Math.max(1, Math.round(position * steps)));
 }
 
-function summary(schedule: Schedule, records: StageRecord[], words: string[], position: number): ScheduleSummary {
+/**
+ * The numbers at the slider's step and at the end: real stages (`analyze --stages step:S` and
+ * `--stages last`), never the display stages a long per-step schedule is tabulated in (a display
+ * stage's index is not a stage index, and its values are those of its last step, not of step S).
+ */
+function summary(schedule: Schedule, words: string[], position: number, frequencies: Float64Array): ScheduleSummary {
   const step = stepAt(schedule.steps, position);
-  const stage = records.find((r) => r.startStep <= step && step <= r.endStep) ?? records.at(-1)!;
-  return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, step, stage: stage.index, final: numbers(records.at(-1)!), atStep: numbers(stage), words };
+  const [stage, last] = stageRecords(schedule, { stages: `step:${step},last`, frequencies, response: false });
+  const final = last ?? stage; // one record when step S lies in the last stage
+  return { name: schedule.name, steps: schedule.steps, stageCount: schedule.stages.count, step, stage: stage.index, final: numbers(final), atStep: numbers(stage), words };
 }
 
 function numbers(r: StageRecord): SummaryNumbers {

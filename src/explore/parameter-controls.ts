@@ -49,7 +49,9 @@ const SCHEDULE_NUMBERS: [key: string, schema: NumberSchema][] = [
  * schedule's preset (its zod schema: bounds, default, description; a default is offered too, so a
  * slider can add the key). A value written as a scheduler (`lr: { scheduler: OneCycleLR, max_lr: 0.1 }`)
  * offers each numeric keyword argument of that scheduler's schema the same way (`lr.max_lr`,
- * `lr.pct_start`…). A value written as an expression, a list, piecewise or a table is not a number
+ * `lr.pct_start`…). A learning-rate scheduler that cycles momentum (cycle_momentum, OneCycleLR's and
+ * CyclicLR's default) overwrites the preset's momentum parameter (SGD's `momentum`, Adam's `beta1`):
+ * that number gets no slider, the scheduler's `base_momentum`/`max_momentum` do (and only then). A value written as an expression, a list, piecewise or a table is not a number
  * here and gets no slider: it is edited in the YAML (so are a SequentialLR's children). Schedules with a custom `momentum` (u, v)
  * offer their schedule numbers only.
  *
@@ -77,7 +79,10 @@ export function parameterControls(text: string): ParameterControl[] {
       const spec = asRecord(written);
       const schema = typeof spec?.scheduler === 'string' ? schedulerSchema(spec.scheduler) : undefined;
       if (spec === undefined || schema === undefined) return;
+      const cycles = cyclesMomentum(spec, schema);
       for (const [kwarg, property] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+        // base_momentum/max_momentum do something only with cycle_momentum (and only under lr).
+        if (MOMENTUM_KWARGS.has(kwarg) && !(cycles && keys.length === 1 && keys[0] === 'lr')) continue;
         const form = numberForm(property);
         if (form !== undefined && (spec[kwarg] === undefined || typeof spec[kwarg] === 'number')) add([...keys, kwarg], form, spec[kwarg], `${keys.at(-1)}.${kwarg}`);
       }
@@ -89,7 +94,13 @@ export function parameterControls(text: string): ParameterControl[] {
     const momentum = asRecord(config.momentum);
     const preset = typeof momentum?.preset === 'string' ? PRESETS.get(momentum.preset) : undefined;
     if (momentum === undefined || preset === undefined) return;
+    // With cycle_momentum, lr's scheduler overwrites the optimizer's momentum (SGD's momentum, Adam's
+    // beta1) at every step: no slider for a number that does nothing; lr.base_momentum/max_momentum instead.
+    const lrSpec = asRecord(config.lr);
+    const lrSchema = typeof lrSpec?.scheduler === 'string' ? schedulerSchema(lrSpec.scheduler) : undefined;
+    const overwritten = lrSpec !== undefined && lrSchema !== undefined && cyclesMomentum(lrSpec, lrSchema) ? preset.momentumParam : undefined;
     for (const [key, property] of Object.entries(preset.params.shape as Record<string, z.ZodType>)) {
+      if (key === overwritten) continue;
       const schema = numberForm(property);
       if (schema !== undefined && (momentum[key] === undefined || typeof momentum[key] === 'number')) add(['momentum', key], schema, momentum[key]);
       else if (schema !== undefined) addScheduler(['momentum', key], momentum[key]);
@@ -135,6 +146,16 @@ export function sliderRange(x: number, schema: NumberSchema): Pick<ParameterCont
   }
   if (!integer && x >= 0.5 && x < 1) return { min: clip(lower ?? 0), max: clip(1), scale: 'linear', integer };
   return { min: clip(lower ?? Math.min(0, 2 * x)), max: clip(Math.max(integer ? 10 : 1, 2 * Math.abs(x))), scale: 'linear', integer };
+}
+
+/** A scheduler's keyword arguments that set the momentum it cycles (OneCycleLR, CyclicLR). */
+const MOMENTUM_KWARGS = new Set(['base_momentum', 'max_momentum']);
+
+/** Whether a scheduler spec cycles the optimizer's momentum: its cycle_momentum as written, else the schema's default. */
+function cyclesMomentum(spec: Record<string, unknown>, schema: z.ZodObject): boolean {
+  if (typeof spec.cycle_momentum === 'boolean') return spec.cycle_momentum;
+  const field = (schema.shape as Record<string, z.ZodType>).cycle_momentum;
+  return field instanceof z.ZodDefault && field.def.defaultValue === true;
 }
 
 /** The schema of the scheduler named `name` (one branch of SchedulerValue), or undefined for an unknown name. */

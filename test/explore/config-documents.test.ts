@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/schedule/limits.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
@@ -19,6 +20,22 @@ describe('configDocuments and setNumber', () => {
     const text = '# why\nname: a # trailing\nsteps: 100\nmomentum: { preset: fsgdm, c: 0.033, v: 1 }\n---\nsteps: 7\n';
     expect(setNumber(text, [0, 'momentum', 'c'], 0.05)).toBe('# why\nname: a # trailing\nsteps: 100\nmomentum: { preset: fsgdm, c: 0.05, v: 1 }\n---\nsteps: 7\n');
     expect(setNumber(text, [1, 'steps'], 8)).toBe('# why\nname: a # trailing\nsteps: 100\nmomentum: { preset: fsgdm, c: 0.033, v: 1 }\n---\nsteps: 8\n');
+  });
+
+  it('moving a number of an inline flow mapping changes that number\'s characters and nothing else: the mapping stays on its line', () => {
+    const text = readFileSync('configs/resnet-cifar-onecycle.yaml', 'utf8');
+    const line = 'lr: { scheduler: OneCycleLR, max_lr: 0.1, epochs: 30, steps_per_epoch: 391 }';
+    expect(text).toContain(`${line}\n`);
+    const moved = setNumber(text, [0, 'lr', 'max_lr'], 0.2);
+    expect(moved).toBe(text.replace(line, line.replace('max_lr: 0.1', 'max_lr: 0.2')));
+    // A long flow mapping the yaml package would fold over lines, and odd spacing, stay as typed.
+    const long = `steps: 1000\nlr: {scheduler: OneCycleLR,   max_lr: 0.1, total_steps: 1000, pct_start: 0.3, div_factor: 25, final_div_factor: 10000, three_phase: false}  # one line\n`;
+    expect(setNumber(long, [0, 'lr', 'pct_start'], 0.25)).toBe(long.replace('pct_start: 0.3', 'pct_start: 0.25'));
+    // A defaulted key moved on its slider is added inside the inline mapping, which stays on its line.
+    expect(setNumber(text, [0, 'lr', 'pct_start'], 0.25)).toBe(text.replace(line, line.replace(' }', ', pct_start: 0.25 }')));
+    expect(setNumber('steps: 10\nmomentum: {preset: fsgdm}  # x\n', [0, 'momentum', 'c'], 0.1)).toBe('steps: 10\nmomentum: {preset: fsgdm, c: 0.1}  # x\n');
+    // JSON text too, and a negative number's sign is part of the number.
+    expect(setNumber('{"steps": 100, "lr": -1e-3}', [0, 'lr'], 0.5)).toBe('{"steps": 100, "lr": 0.5}');
   });
 
   it('adds a key the text leaves out (a preset default moved on its slider)', () => {

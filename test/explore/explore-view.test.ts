@@ -31,6 +31,43 @@ describe('exploreView: what the page shows for a state', () => {
     expect(stepAt(100, 1)).toBe(100);
   });
 
+  it('on a per-step schedule (display stages in the table) the slider\'s stage is the real stage at its step, as analyze --stages step:S gives it, and the figure draws that stage', async () => {
+    const RESNET = 'configs/resnet-cifar-onecycle.yaml';
+    const YOLO = 'configs/yolo-nesterov-warmup.yaml';
+    for (const [config, position, step, stage] of [
+      // OneCycleLR stepped every batch: one stage per step, so stage k holds step k + 1.
+      [RESNET, 1, 11730, 11729],
+      [RESNET, 0.5, 5865, 5864],
+      // YOLO: 5844 stages over 554 700 steps; the last holds the last step.
+      [YOLO, 1, 554700, 5843],
+      [YOLO, 0.5, 277350, undefined],
+    ] as const) {
+      const view = exploreView(state(readFileSync(config, 'utf8'), { position }), config);
+      const s = view.summaries[0];
+      expect(s.step).toBe(step);
+      const r = await runCli(['analyze', config, '--stages', `step:${step}`, '--format', 'json', '--no-response']);
+      expect(r.code, r.stderr).toBe(0);
+      const record = JSON.parse(r.stdout).schedules[0].stages[0];
+      expect(record.startStep <= step && step <= record.endStep).toBe(true);
+      if (stage !== undefined) expect(s.stage).toBe(stage);
+      expect(s.stage).toBe(record.index);
+      expect(s.atStep.stage).toBe(record.index);
+      expect(s.atStep.u).toBe(JSON.stringify(record.u));
+      expect(s.atStep.dcGainDb).toBe(JSON.stringify(record.metrics.dcGainDb));
+      expect(s.final.stage).toBe(s.stageCount - 1);
+      // The magnitude figure's curves are the first, the slider's and the last real stage.
+      expect(JSON.stringify(view.figures[0].spec)).toContain(`"stage":${s.stage},`);
+    }
+    // Independent of analyze: OneCycleLR's momentum at batch k = 5864 of phase 2 (steps 3518 … 11729), cosine 0.85 → 0.95, DC gain 1/(1 − u).
+    const resnet = exploreView(state(readFileSync(RESNET, 'utf8'), { position: 0.5 }), RESNET).summaries[0];
+    const u = 0.95 + ((0.85 - 0.95) / 2) * (Math.cos((Math.PI * (5864 - 3518)) / (11729 - 3518)) + 1);
+    expect(Number(resnet.atStep.u)).toBeCloseTo(u, 14);
+    expect(Number(resnet.atStep.dcGain)).toBeCloseTo(1 / (1 - u), 10);
+    // YOLO's last stage: Nesterov at momentum 0.937 peaks at DC, +24.0 dB (the fault drew the real stage 255 at 14.3 dB).
+    const yolo = exploreView(state(readFileSync(YOLO, 'utf8')), YOLO).summaries[0];
+    expect(Number(yolo.atStep.dcGainDb)).toBeCloseTo(24.0, 1);
+  });
+
   it('records JSON is, byte for byte, what analyze --format json writes for the same config', async () => {
     const view: ExploreView = exploreView(state(fsgdm), FSGDM);
     const cli = await runCli(['analyze', FSGDM, '--format', 'json']);

@@ -89,7 +89,21 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
   }
   /** The YAML pane's text, as its editor holds it. */
   const editorText = (page: Page) => page.evaluate(() => (window as unknown as { momentumFrExplore: { editorText(): string } }).momentumFrExplore.editorText());
-  const cell = (page: Page, schedule: string, key: string) => page.locator(`#summary td[data-schedule="${schedule}"][data-key="${key}"]`).textContent();
+  /** A cell of the summary table: a number with all its digits (data-value, as analyze's JSON writes it), else its text. */
+  const cell = async (page: Page, schedule: string, key: string) => {
+    const td = page.locator(`#summary td[data-schedule="${schedule}"][data-key="${key}"]`);
+    return (await td.getAttribute('data-value')) ?? (await td.textContent());
+  };
+  /** The cell's text as shown (analyze's terminal-table digits for a number). */
+  const shown = (page: Page, schedule: string, key: string) => page.locator(`#summary td[data-schedule="${schedule}"][data-key="${key}"]`).textContent();
+  /** Moves the position slider as a user's input does (0 … 1000). */
+  async function moveTo(page: Page, at: number): Promise<void> {
+    await page.locator('#position').evaluate((el: HTMLInputElement, value) => {
+      el.value = String(value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, at);
+    await settled(page);
+  }
 
   /** `analyze --set momentum.c=C --stages last --format json`, in process: the last stage's DC gain as JSON wrote it. */
   async function analyzeDcGain(c: string): Promise<string> {
@@ -354,6 +368,112 @@ describe.skipIf(!existsSync(CHROMIUM))('momentum-fr explore: the page in headles
       const [group, field] = key.split('.') as ['atStep' | 'final', 'stage' | 'dcGain'];
       expect(await cell(page, 'resnet-cifar-onecycle', key)).toBe(String(node[group][field]));
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('on a per-step config the position names the real stage at its step, its numbers are analyze --stages step:S\'s, and the figure draws that stage', async () => {
+    for (const [config, name] of [['configs/yolo-nesterov-warmup.yaml', 'yolo-nesterov-warmup'], ['configs/resnet-cifar-onecycle.yaml', 'resnet-cifar-onecycle']] as const) {
+      const page = await openConfig(config);
+      for (const at of [1000, 500]) {
+        if (at !== 1000) await moveTo(page, at);
+        const step = Number(await page.locator('#position-step').inputValue());
+        const r = await runCli(['analyze', config, '--stages', `step:${step}`, '--format', 'json', '--no-response']);
+        expect(r.code, r.stderr).toBe(0);
+        const record = JSON.parse(r.stdout).schedules[0].stages[0];
+        // A real stage holds the step (with display stages the page named a display-stage index).
+        expect(record.startStep <= step && step <= record.endStep).toBe(true);
+        expect(await page.locator('#position-text').textContent()).toContain(`step ${step}, stage ${record.index})`);
+        expect(await cell(page, name, 'atStep.stage')).toBe(String(record.index));
+        expect(await cell(page, name, 'atStep.dcGain')).toBe(JSON.stringify(record.metrics.dcGain));
+        // The magnitude figure's middle curve is that stage: its data holds the stage, and its DC gain in dB.
+        const curve = await page.evaluate((stage) => {
+          const view = (window as unknown as { momentumFrExplore: { view: { figures: { spec: unknown }[] } } }).momentumFrExplore.view;
+          return JSON.stringify(view.figures[0].spec).includes(`"stage":${stage},`);
+        }, record.index);
+        expect(curve).toBe(true);
+      }
+      if (name === 'resnet-cifar-onecycle') {
+        // Independent of analyze: one stage per batch, so step 5865 is stage 5864; OneCycleLR's momentum there (phase 2, 3518 … 11729).
+        expect(await cell(page, name, 'atStep.stage')).toBe('5864');
+        const u = 0.95 + ((0.85 - 0.95) / 2) * (Math.cos((Math.PI * (5864 - 3518)) / (11729 - 3518)) + 1);
+        expect(Number(await cell(page, name, 'atStep.dcGain'))).toBeCloseTo(1 / (1 - u), 10);
+      } else {
+        // At 100 % YOLO's last stage (5843 of 5844): Nesterov at 0.937, +24.0 dB at DC.
+        await moveTo(page, 1000);
+        expect(await cell(page, name, 'atStep.stage')).toBe('5843');
+        expect(Number(await cell(page, name, 'final.dcGainDb'))).toBeCloseTo(24.0, 1);
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('layout: no slider\'s label covers a slider or a number box, and the numbers table (analyze\'s table digits) stays inside the window, at 1400 and 800 px', async () => {
+    const config = 'configs/resnet-cifar-onecycle.yaml';
+    const page = await openConfig(config);
+    for (const width of [1400, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      const boxes = await page.locator('#sliders .control').evaluateAll((rows) =>
+        rows.map((row) => {
+          const box = (sel: string) => row.querySelector(sel)!.getBoundingClientRect().toJSON() as { left: number; right: number; top: number; bottom: number };
+          // The label's text as drawn (a text wider than its box overflows it: the box alone would not tell).
+          const text = document.createRange();
+          text.selectNodeContents(row.querySelector('label')!);
+          return { key: row.querySelector('label')!.textContent, label: text.getBoundingClientRect().toJSON() as ReturnType<typeof box>, slider: box('input[type="range"]'), number: box('input[type="number"]') };
+        }),
+      );
+      expect(boxes.length).toBeGreaterThan(5);
+      const meet = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      expect(boxes.filter((b) => meet(b.label, b.slider) || meet(b.label, b.number) || meet(b.slider, b.number)).map((b) => `${width}px: ${b.key}`)).toEqual([]);
+      // The table's box ends inside the window (a wider table scrolls inside it).
+      const right = await page.locator('.summary').evaluate((el) => el.getBoundingClientRect().right);
+      expect(right).toBeLessThanOrEqual(width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    // The last stage: u = max_momentum = 0.95, DC gain 1/(1 − u) = 20 (JSON 19.999999999999982), 20·log10(20) = 26.02 dB.
+    expect(await shown(page, 'resnet-cifar-onecycle', 'final.u')).toBe('0.95');
+    expect(await shown(page, 'resnet-cifar-onecycle', 'final.dcGain')).toBe('20');
+    expect(await shown(page, 'resnet-cifar-onecycle', 'final.dcGainDb')).toBe('26.02');
+    expect(Number(await cell(page, 'resnet-cifar-onecycle', 'final.dcGain'))).toBeCloseTo(20, 12);
+    // No cell prints more digits than analyze's table (4 significant, 6 for u).
+    const texts = await page.locator('#summary td[data-value]').allTextContents();
+    expect(texts.filter((t) => t.replace(/^-|e.*$|\./g, '').replace(/^0+/, '').length > 6)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('while the YAML does not parse the sliders stay, disabled at their last values; fixed, they move again; a slider keeps an inline { … } on its line', async () => {
+    const config = 'configs/resnet-cifar-onecycle.yaml';
+    const page = await openConfig(config);
+    const original = readFileSync(config, 'utf8');
+    const count = await page.locator('#sliders input[type="range"]').count();
+    expect(count).toBeGreaterThan(5);
+    // No slider for the momentum OneCycleLR overwrites (cycle_momentum); its base_momentum and max_momentum instead.
+    expect(await page.locator('input[type="range"][data-key="momentum"]').count()).toBe(0);
+    expect(await page.locator('input[type="range"][data-key="lr.max_momentum"]').count()).toBe(1);
+    // A slider moved writes its number into the inline mapping, which stays one line.
+    const slider = page.locator('input[type="range"][data-key="lr.max_lr"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await settled(page);
+    const maxLr = await page.locator('input[type="number"][data-key="lr.max_lr"]').inputValue();
+    const line = 'lr: { scheduler: OneCycleLR, max_lr: 0.1, epochs: 30, steps_per_epoch: 391 }';
+    expect(await editorText(page)).toBe(original.replace(line, line.replace('0.1', maxLr)));
+    // Break the YAML: an unclosed flow mapping typed after the lr line's mapping.
+    await page.locator('#yaml .cm-line').nth(original.split('\n').findIndex((l) => l.startsWith('lr: {'))).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' {');
+    await settled(page);
+    expect(await page.locator('#issues').textContent()).not.toBe('');
+    expect(await page.locator('#sliders input[type="range"]').count()).toBe(count);
+    expect(await page.locator('#sliders input:not([disabled])').count()).toBe(0);
+    expect(await page.locator('input[type="number"][data-key="lr.max_lr"]').inputValue()).toBe(maxLr);
+    for (let i = 0; i < 2; i++) await page.keyboard.press('Backspace');
+    await settled(page);
+    expect(await page.locator('#issues').textContent()).toBe('');
+    expect(await page.locator('#sliders input[disabled]').count()).toBe(0);
+    expect(await page.locator('#sliders input[type="range"]').count()).toBe(count);
     expect(problems).toEqual([]);
     await page.close();
   });

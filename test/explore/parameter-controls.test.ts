@@ -52,6 +52,22 @@ describe('the page\'s sliders: every number of every schedule', () => {
     expect(beta.map((c) => c.key)).toEqual(['steps', 'beta.start_factor', 'beta.end_factor', 'beta.total_iters', 'beta.base', 'beta.every']);
   });
 
+  it('a learning-rate scheduler that cycles momentum overwrites the optimizer\'s momentum: no slider for it, base_momentum/max_momentum instead (and only then)', () => {
+    const keys = (text: string) => parameterControls(text).map((c) => c.key);
+    // OneCycleLR's cycle_momentum defaults to true: torch writes SGD's momentum at every step.
+    const resnet = keys(readFileSync('configs/resnet-cifar-onecycle.yaml', 'utf8'));
+    expect(resnet).not.toContain('momentum');
+    expect(resnet).toEqual(expect.arrayContaining(['lr.base_momentum', 'lr.max_momentum', 'dampening']));
+    // Adam's beta1 likewise; CyclicLR the same.
+    const adam = keys('steps: 1000\nlr: { scheduler: CyclicLR, base_lr: 0.001, max_lr: 0.01 }\nmomentum: { preset: adam-m, beta1: 0.9 }\n');
+    expect(adam).not.toContain('beta1');
+    expect(adam).toEqual(expect.arrayContaining(['lr.base_momentum', 'lr.max_momentum']));
+    // cycle_momentum: false: the optimizer's number counts, the scheduler's momentum kwargs do nothing.
+    const off = keys('steps: 1000\nlr: { scheduler: OneCycleLR, max_lr: 0.1, total_steps: 1000, cycle_momentum: false }\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n');
+    expect(off).toContain('momentum');
+    expect(off.filter((k) => k.endsWith('_momentum'))).toEqual([]);
+  });
+
   it('values that are no number (an expression, a list, a custom momentum) get no slider; lr does', () => {
     const text = 'steps: 100\nlr: 0.1\nmomentum: { u: "0.9", v: 1 }\n---\nsteps: 100\nmomentum: { preset: aggmo, betas: [0, 0.9] }\n';
     expect(parameterControls(text).map((c) => `${c.schedule}:${c.key}`)).toEqual(['0:steps', '0:lr', '1:steps']);

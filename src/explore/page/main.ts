@@ -10,7 +10,8 @@ import { EXPLORE_FREQUENCIES, exploreView, type ExploreView, type ScheduleSummar
 import { labelStem } from '../label-stem.js';
 import { parseStateHash, stateHash, type ExploreFigure, type PageState } from '../page-state.js';
 import { parameterControls, type ParameterControl } from '../parameter-controls.js';
-import { setNumber } from '../config-documents.js';
+import { configDocuments, setNumber } from '../config-documents.js';
+import { fitNumber } from '../../util/table-number.js';
 import { sliderPosition, sliderValue, SLIDER_STEPS } from '../slider-scale.js';
 import { provideMathjs, type Mathjs } from '../../schedule/mathjs-provider.js';
 import { deferredModule } from './deferred-module.js';
@@ -88,6 +89,10 @@ function update(next: Partial<PageState>, from?: HTMLElement): void {
 /** The sliders of the text's numbers: rebuilt when the set of numbers changes, else only their values. */
 function syncControls(from?: HTMLElement): void {
   if (!opened) return;
+  // While the text is no YAML the sliders stay, disabled at the last good values (none could write a number into it).
+  const broken = yamlBroken(state.text);
+  for (const input of byId('sliders').querySelectorAll('input')) input.disabled = broken;
+  if (broken) return;
   const controls = parameterControls(state.text);
   const keys = controls.map((c) => c.path.join('.')).join('|');
   if (keys !== controlKeys) {
@@ -103,6 +108,12 @@ function syncControls(from?: HTMLElement): void {
     if (slider && slider !== from) slider.value = String(sliderPosition(c.value, range));
     if (box && box !== from && Number(box.value) !== c.value) box.value = String(c.value);
   }
+}
+
+/** The text does not parse as YAML (a document with syntax errors, or a text the parser is not given). */
+function yamlBroken(text: string): boolean {
+  const { documents } = configDocuments(text);
+  return documents.length === 0 ? text.trim() !== '' : documents.some((d) => d.errors.length > 0);
 }
 
 function controlId(c: ParameterControl): string {
@@ -208,20 +219,22 @@ function showPosition(summaries: ScheduleSummary[]): void {
   position.setAttribute('aria-valuetext', `${(state.position * 100).toFixed(1)} percent of training`);
 }
 
-const SUMMARY_COLUMNS: [title: string, get: (s: ScheduleSummary) => string, key: string][] = [
+/** A column of the numbers table: its title, its value as JSON text, its key, and for a number analyze's table width and digits. */
+type SummaryColumn = [title: string, get: (s: ScheduleSummary) => string, key: string, digits?: [width: number, digits: number]];
+const SUMMARY_COLUMNS: SummaryColumn[] = [
   ['schedule', (s) => s.name, 'name'],
   ['stages', (s) => String(s.stageCount), 'stageCount'],
-  ['final DC gain', (s) => s.final.dcGain, 'final.dcGain'],
-  ['final DC dB', (s) => s.final.dcGainDb, 'final.dcGainDb'],
-  ['final u', (s) => s.final.u, 'final.u'],
-  ['final cutoff', (s) => s.final.cutoffFrequency, 'final.cutoffFrequency'],
-  ['final noise gain', (s) => s.final.noiseGain, 'final.noiseGain'],
+  ['final DC gain', (s) => s.final.dcGain, 'final.dcGain', [7, 4]],
+  ['final DC dB', (s) => s.final.dcGainDb, 'final.dcGainDb', [7, 4]],
+  ['final u', (s) => s.final.u, 'final.u', [9, 6]],
+  ['final cutoff', (s) => s.final.cutoffFrequency, 'final.cutoffFrequency', [8, 4]],
+  ['final noise gain', (s) => s.final.noiseGain, 'final.noiseGain', [7, 4]],
   ['stage at slider', (s) => String(s.atStep.stage), 'atStep.stage'],
-  ['its DC gain', (s) => s.atStep.dcGain, 'atStep.dcGain'],
+  ['its DC gain', (s) => s.atStep.dcGain, 'atStep.dcGain', [7, 4]],
   ['its type', (s) => s.atStep.filterType, 'atStep.filterType'],
 ];
 /** Shown with the exact-vs-frozen figure only. */
-const EXACT_COLUMN: (typeof SUMMARY_COLUMNS)[number] = ['exact − frozen at slider (dB)', (s) => s.exactGapDb ?? '', 'exactGapDb'];
+const EXACT_COLUMN: SummaryColumn = ['exact − frozen at slider (dB)', (s) => s.exactGapDb ?? '', 'exactGapDb', [7, 4]];
 
 function showSummaries(summaries: ScheduleSummary[]): void {
   const table = byId('summary');
@@ -231,9 +244,12 @@ function showSummaries(summaries: ScheduleSummary[]): void {
   table.innerHTML = head;
   for (const s of summaries) {
     const row = document.createElement('tr');
-    for (const [, get, key] of columns) {
+    for (const [, get, key, digits] of columns) {
       const cell = document.createElement('td');
-      cell.textContent = get(s);
+      const value = get(s);
+      // A number as analyze's terminal table prints it (fitNumber); all its digits, as analyze's JSON writes them, in data-value and the tooltip.
+      cell.textContent = digits === undefined || value === '' ? value : fitNumber(value === 'null' ? null : Number(value), digits[0], digits[1]);
+      if (digits !== undefined) cell.title = cell.dataset.value = value;
       cell.dataset.schedule = s.name;
       cell.dataset.key = key;
       row.append(cell);
