@@ -19,7 +19,7 @@ export function tableReader(configPath: string | undefined, cwd: string): ReadTa
   const base = configPath === undefined ? cwd : dirname(resolve(cwd, configPath));
   return (request) => {
     try {
-      return readTableFile(resolve(base, request.file), request);
+      return readTableAt(resolve(base, request.file), request);
     } catch (error) {
       const failure = readFailure(error, request.file);
       return { message: failure.file === request.file ? failure.message : request.file + failure.message.slice(failure.file.length) };
@@ -45,6 +45,11 @@ const TABLE_FORMATS: Record<string, 'csv' | 'tsv' | 'npy' | 'json'> = { '.csv': 
  * counted from 1 (`lr.npy: step 51 ([50]): not a finite number (got nan)`).
  */
 export function readTableFile(path: string, request: TableRequest): Float64Array {
+  return readTableAt(path, request).values;
+}
+
+/** readTableFile's values, and the file's own place of step t's value (`lr.csv:72`, `lr.npy: [70]`). */
+export function readTableAt(path: string, request: TableRequest): { values: Float64Array; place(step: number): string } {
   const { steps, column } = request;
   const file = request.file;
   const ext = extname(path).toLowerCase();
@@ -52,7 +57,8 @@ export function readTableFile(path: string, request: TableRequest): Float64Array
   if (format === undefined) {
     throw new TraceError('bad-structure', file, `a table is a .csv, .tsv, .npy or .json file (got ${ext === '' ? 'no extension' : `"${ext}"`}; np.savetxt(…, delimiter=",") writes CSV)`);
   }
-  if (format === 'npy') return readNpyTable(path, file, steps, column);
+  const element = (values: Float64Array, name = '') => ({ values, place: (step: number) => `${file}: ${name}[${step - 1}]` });
+  if (format === 'npy') return element(readNpyTable(path, file, steps, column));
   if (format === 'json') {
     jsonSizeCheck(path, file, steps);
     let data: unknown;
@@ -62,11 +68,14 @@ export function readTableFile(path: string, request: TableRequest): Float64Array
       if (!(error instanceof SyntaxError)) throw error;
       throw new TraceError('bad-json', file, `not valid JSON: ${error.message}`);
     }
-    return jsonTable(data, file, steps, column);
+    const name = typeof data === 'object' && data !== null && !Array.isArray(data) ? undefined : '';
+    const values = jsonTable(data, file, steps, column);
+    return element(values, name ?? shown(column === undefined ? jsonOnlyArray(data as object) : String(column)));
   }
   const input = openInput(path);
   try {
-    return parseCsvTable(inputChunks(input, MAX_TRACE_BYTES), file, { steps, column, delimiter: format === 'tsv' ? '\t' : ',' });
+    const { values, firstLine } = parseCsvTable(inputChunks(input, MAX_TRACE_BYTES), file, { steps, column, delimiter: format === 'tsv' ? '\t' : ',' });
+    return { values, place: (step: number) => `${file}:${firstLine + step - 1}` };
   } finally {
     input.close();
   }
@@ -86,7 +95,7 @@ function jsonTable(data: unknown, file: string, steps: number, column: string | 
   let array: unknown = data;
   let name = '';
   if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const keys = Object.keys(data).filter((k) => Array.isArray((data as Record<string, unknown>)[k]));
+    const keys = arrayKeys(data);
     const candidates = keys.filter((k) => k.toLowerCase() !== 'step');
     if (column === undefined && candidates.length !== 1) {
       throw new TraceError('bad-structure', file, `${candidates.length} arrays (${candidates.map(shown).join(', ')}): name the one to read with column:`);
@@ -109,6 +118,16 @@ function jsonTable(data: unknown, file: string, steps: number, column: string | 
     values[i] = v;
   }
   return values;
+}
+
+/** The keys of a JSON object whose values are arrays. */
+function arrayKeys(data: object): string[] {
+  return Object.keys(data).filter((k) => Array.isArray((data as Record<string, unknown>)[k]));
+}
+
+/** The one array of an object besides `step` (jsonTable checked there is one). */
+function jsonOnlyArray(data: object): string {
+  return arrayKeys(data).find((k) => k.toLowerCase() !== 'step')!;
 }
 
 /** A JSON value for a message: strings as written in JSON, others as JSON, shortened. */

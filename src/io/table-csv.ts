@@ -28,10 +28,11 @@ const lenient = new TextDecoder('utf-8');
  * - `column` picks a column by name or 0-based index; without it the file must have exactly one
  *   column besides `step`.
  *
+ * Returns the values and the line of step 1 (step t is on line firstLine + t − 1).
  * Memory: at most `steps` values are kept; later rows are checked and counted, to name the length.
  * Errors: TraceError, `file:line: column "lr": empty cell`.
  */
-export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, request: CsvTableRequest): Float64Array {
+export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, request: CsvTableRequest): { values: Float64Array; firstLine: number } {
   const { steps, delimiter } = request;
   const sep = delimiter.charCodeAt(0);
   const values = new Float64Array(steps);
@@ -40,6 +41,7 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
   let picked = -1;
   let stepAt = -1;
   let rows = 0;
+  let firstLine = 0;
   const cells: number[] = [];
   const label = (k: number): string => (headed || names!.length > 1 ? `column ${shown(names![k])}: ` : '');
   const fail = (line: number, detail: string, column?: string): never => {
@@ -112,6 +114,7 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
       while (i < end && (bytes[i] === 32 || bytes[i] === 9 || bytes[i] === 13)) i++;
       if (i === end || bytes[i] === 35) return; // blank or '#' lines before the header (np.savetxt's header is a comment)
       header(bytes, start, end, line);
+      firstLine = headed ? line + 1 : line;
       if (!headed) row(bytes, start, end, line);
     } else row(bytes, start, end, line);
   });
@@ -119,7 +122,7 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
   if (found === null) throw new TraceError('empty', file, 'no header and no rows');
   const named = headed || found.length > 1 ? `column ${shown(found[picked])}: ` : '';
   if (rows !== steps) throw new TraceError('bad-structure', file, `${named}${tableLengthText(rows, steps)}`);
-  return values;
+  return { values, firstLine };
 }
 
 /** The column to read: `column` by name or 0-based index, else the only one besides `step`. */

@@ -184,7 +184,7 @@ function compileTable(value: TableConfig, path: Path, steps: number, issues: Con
   const { table } = value;
   const at = [...path, 'table'];
   if (typeof table === 'string') {
-    issues.push({ code: 'table_unread', path: at, message: 'a table file is read by the config loader that read the config; pass the values themselves ({ table: Float64Array | number[] }) here' });
+    issues.push({ code: 'table_unread', path: at, message: 'a file name needs the readTable option (tableReader from momentum-fr/node), or pass the values themselves ({ table: Float64Array | number[] })' });
     return undefined;
   }
   if (table.length !== steps) {
@@ -274,8 +274,8 @@ export function stepRangeIssue(
   if (constant) return { code: 'too_small', path, message: `${what} (got ${got})` };
   let j = i;
   while (j + 1 < count && problem(values[j + 1]) !== undefined) j++;
-  const steps = startStep[i] === endStep[j] ? `step ${startStep[i]}` : `steps ${startStep[i]}–${endStep[j]}`;
-  return { code: 'out_of_range', path, message: `${what} at ${steps} (got ${got} at step ${startStep[i]})` };
+  const message = startStep[i] === endStep[j] ? `${what} at step ${startStep[i]} (got ${got})` : `${what} at steps ${startStep[i]}–${endStep[j]} (got ${got} at step ${startStep[i]})`;
+  return { code: 'out_of_range', path, message, step: startStep[i] };
 }
 
 /**

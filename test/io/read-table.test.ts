@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTableFile, tableReader } from '../../src/io/read-table.js';
 import { readTrace } from '../../src/io/read-trace.js';
+import type { ReadTable } from '../../src/schedule/table-values.js';
 import { npyBytes } from '../../src/io/trace-npy-bytes.js';
 import { ROOT } from '../support/cli.js';
 
@@ -35,7 +36,7 @@ function npy(descr: string, values: number[]): Uint8Array {
 const read = (path: string, steps: number, column?: string | number) => [...readTableFile(path, { file: path.slice(dir.length + 1), column, steps })];
 const problem = (path: string, steps: number, column?: string | number): string => {
   const got = tableReader(join(dir, 'run.yaml'), '/')({ file: path.slice(dir.length + 1), column, steps });
-  return got instanceof Float64Array ? 'no problem' : got.message;
+  return 'message' in got ? got.message : 'no problem';
 };
 
 describe('readTableFile: a per-step table from a CSV column, a 1-D .npy or a JSON array', () => {
@@ -101,12 +102,24 @@ describe('readTableFile: a per-step table from a CSV column, a 1-D .npy or a JSO
     expect(problem(file('gap.csv', 'step,lr\n1,0.1\n2,\n3,0.3\n'), 3, 'lr')).toBe('gap.csv:3: column "lr": empty cell (a table has one value per step)');
   });
 
+  it('says where each step\'s value is in the file: a CSV line after the header, an element of an array', () => {
+    const at = (path: string, step: number, column?: string) => {
+      const got = tableReader(join(dir, 'run.yaml'), '/')({ file: path.slice(dir.length + 1), column, steps: 3 });
+      return 'place' in got ? got.place(step) : got;
+    };
+    expect(at(file('p.csv', '# dumped\nstep,lr\n1,0.1\n2,0.1\n3,0.1\n'), 3)).toBe('p.csv:5');
+    expect(at(file('p.npy', npyBytes([new Float64Array(3)])), 3)).toBe('p.npy: [2]');
+    expect(at(file('p.json', '{"lr": [1, 2, 3]}'), 1)).toBe('p.json: "lr"[0]');
+    expect(at(file('q.json', '[1, 2, 3]'), 2)).toBe('q.json: [1]');
+  });
+
   it('the file is relative to the config file\'s directory; a missing one is named as written', () => {
     mkdirSync(join(dir, 'runs'), { recursive: true });
     file('runs/lr.csv', 'lr\n0.5\n');
-    expect(tableReader(join(dir, 'run.yaml'), '/')({ file: 'runs/lr.csv', steps: 1 })).toEqual(Float64Array.of(0.5));
-    expect(tableReader('run.yaml', dir)({ file: 'runs/lr.csv', steps: 1 })).toEqual(Float64Array.of(0.5));
-    expect(tableReader(undefined, join(dir, 'runs'))({ file: 'lr.csv', steps: 1 })).toEqual(Float64Array.of(0.5));
+    const values = (got: ReturnType<ReadTable>) => ('values' in got ? got.values : got);
+    expect(values(tableReader(join(dir, 'run.yaml'), '/')({ file: 'runs/lr.csv', steps: 1 }))).toEqual(Float64Array.of(0.5));
+    expect(values(tableReader('run.yaml', dir)({ file: 'runs/lr.csv', steps: 1 }))).toEqual(Float64Array.of(0.5));
+    expect(values(tableReader(undefined, join(dir, 'runs'))({ file: 'lr.csv', steps: 1 }))).toEqual(Float64Array.of(0.5));
     expect(tableReader(join(dir, 'run.yaml'), '/')({ file: 'nope.csv', steps: 1 })).toEqual({ message: 'nope.csv: cannot read: no such file or directory' });
   });
 });

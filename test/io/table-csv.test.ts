@@ -9,7 +9,7 @@ const chunks = (text: string, size: number): Uint8Array[] => {
   for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size));
   return out;
 };
-const parse = (text: string, steps: number, column?: string | number, size = 1 << 20) => [...parseCsvTable(chunks(text, size), 't.csv', { steps, column, delimiter: ',' })];
+const parse = (text: string, steps: number, column?: string | number, size = 1 << 20) => [...parseCsvTable(chunks(text, size), 't.csv', { steps, column, delimiter: ',' }).values];
 const problem = (text: string, steps: number, column?: string | number): string => {
   try {
     parse(text, steps, column);
@@ -20,6 +20,11 @@ const problem = (text: string, steps: number, column?: string | number): string 
 };
 
 describe('parseCsvTable: one value per row, row r being step r', () => {
+  it('says on which line step 1 is: after comments and the header, or the first line without a header', () => {
+    expect(parseCsvTable([new TextEncoder().encode('# c\n\nlr\n0.1\n')], 't.csv', { steps: 1, delimiter: ',' }).firstLine).toBe(4);
+    expect(parseCsvTable([new TextEncoder().encode('0.1\n0.2\n')], 't.csv', { steps: 2, delimiter: ',' }).firstLine).toBe(1);
+  });
+
   it('reads the same values whatever the chunks (lines cut anywhere, CRLF, quoted names, a UTF-8 BOM)', () => {
     const text = '\uFEFF"step","lr"\r\n1,0.5\r\n2,0.25\r\n3,1e-3\r\n';
     for (const size of [1, 2, 3, 7, 1 << 20]) expect(parse(text, 3, 'lr', size)).toEqual([0.5, 0.25, 1e-3]);
