@@ -60,9 +60,11 @@ export function readTables(config: ScheduleConfig, path: Path, read: ReadTable |
       return;
     }
     const got = read({ file: value.table, column: value.column, steps: config.steps });
-    if (got instanceof Float64Array) holder[key] = { ...value, table: got };
+    const { column } = value;
+    const source = `${value.table}${column === undefined ? '' : `: column ${typeof column === 'number' ? column : JSON.stringify(column)}`}`;
+    if (got instanceof Float64Array) holder[key] = { ...value, table: got, source };
     else if ('values' in got) {
-      holder[key] = { ...value, table: got.values };
+      holder[key] = { ...value, table: got.values, source };
       places.push({ path: [...at, key], place: got.place });
     } else issues.push({ code: 'table', path: [...at, key, 'table'], message: got.message });
   };
