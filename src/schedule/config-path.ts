@@ -170,6 +170,9 @@ function valueTarget(
       const isObject = !isList && typeof value === 'object' && value !== null;
       // A { scheduler: … } value is walked with its scheduler's own kwargs (lr.max_lr).
       const named = isObject ? (value as { scheduler?: unknown }).scheduler : undefined;
+      if (isObject && 'table' in (value as object)) {
+        return { error: `${path}: ${[...head, ...configPath.slice(from.length)].join('.')} is a table, read from its file once: it has no number to sweep` };
+      }
       const option =
         typeof named === 'string'
           ? schedulerShape(named)

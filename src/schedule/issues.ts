@@ -16,6 +16,8 @@ export interface ConfigIssue {
   column?: number;
   /** Where the value came from when not from the text (`--set momentum.c=-1`): printed instead of line:col. */
   origin?: string;
+  /** The optimizer step (from 1) of the first value refused, when the issue is about values per step. */
+  step?: number;
 }
 
 /**

@@ -9,7 +9,7 @@ import { resolveSchedule } from './resolve.js';
 import { CustomMomentum, FileShape, isExtensionKey, keysAt, ScheduleShape, type ScheduleConfig } from './schema.js';
 import { budgetText, type BudgetKnob } from './budgets.js';
 import { stageTablesOverBudget } from './stage-table-cost.js';
-import { readTables, type ReadTable } from './table-values.js';
+import { placeTableIssues, readTables, type ReadTable, type TablePlace } from './table-values.js';
 import { readYamlDocuments, type SourceDocument } from './yaml-source.js';
 import { fromZodIssues } from './zod-issues.js';
 import { unknownPresetText } from './preset-document.js';
@@ -136,7 +136,8 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
     }
     const { config, path, located } = entry;
     // Tables are read once the config is valid and within its budget (its steps bound them), outside the text's size limit.
-    const unread = readTables(config, path, options.readTable);
+    const places: TablePlace[] = [];
+    const unread = readTables(config, path, options.readTable, places);
     if (unread.length > 0) {
       issues.push(...located(unread));
       continue;
@@ -145,7 +146,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
     const resolved = resolveSchedule(config, { name: config.name ?? fallbackName, path, allowUnstable: options.allowUnstable, vocabulary: options.vocabulary });
     result.warnings.push(...located(resolved.warnings ?? []));
     if (resolved.issues.length > 0) {
-      issues.push(...located(resolved.issues));
+      issues.push(...located(placeTableIssues(resolved.issues, places)));
       continue;
     }
     result.configs.push(config);

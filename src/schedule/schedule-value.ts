@@ -22,6 +22,8 @@ export function isScheduler(value: unknown): value is { scheduler: string } {
 export interface TableConfig {
   table: string | readonly number[] | Float64Array;
   column?: string | number;
+  /** Where the values were read from (`lr.csv: column "lr"`), for messages after the file is read (a sweep point's steps). */
+  source?: string;
 }
 
 /** `{ table: …, column? }`: a per-step table (always per step). */
@@ -43,7 +45,8 @@ const STEP_VARIABLES = new Set(['t', 'p']);
 export function readsStep(value: ScheduleValueConfig | undefined): boolean {
   if (value === undefined || typeof value === 'number' || Array.isArray(value)) return false;
   if (typeof value === 'string') return expressionReads(value, STEP_VARIABLES);
-  if (isScheduler(value) || isTable(value)) return true;
+  // `'piecewise' in value` narrows what the predicates cannot (a table read from a file has more keys than the schema's).
+  if (isScheduler(value) || isTable(value) || !('piecewise' in value)) return true;
   return value.piecewise.length > 1 || value.piecewise.some((s) => typeof s.value === 'string' && expressionReads(s.value, STEP_VARIABLES));
 }
 
@@ -117,6 +120,7 @@ export function compileValue(value: ScheduleValueConfig, path: Path, options: Co
     if (fs.some((f) => !f)) return undefined;
     return { everyStep: false, readsScope: fs.some((f) => f!.readsScope), at: (c, scope) => fs[c.stage]!.at(c, scope), through: (c) => c.stageEnd };
   }
+  if (!('piecewise' in value)) return undefined; // narrowing only: every other form returned above
   const segments = value.piecewise;
   let ok = true;
   if (segments[0].from !== 1) {
@@ -184,11 +188,11 @@ function compileTable(value: TableConfig, path: Path, steps: number, issues: Con
   const { table } = value;
   const at = [...path, 'table'];
   if (typeof table === 'string') {
-    issues.push({ code: 'table_unread', path: at, message: 'a table file is read by the config loader that read the config; pass the values themselves ({ table: Float64Array | number[] }) here' });
+    issues.push({ code: 'table_unread', path: at, message: 'a file name needs the readTable option (tableReader from momentum-fr/node), or pass the values themselves ({ table: Float64Array | number[] })' });
     return undefined;
   }
   if (table.length !== steps) {
-    issues.push({ code: 'length_mismatch', path: at, message: tableLengthText(table.length, steps) });
+    issues.push({ code: 'length_mismatch', path: at, message: `${value.source === undefined ? '' : `${value.source}: `}${tableLengthText(table.length, steps)}` });
     return undefined;
   }
   for (let i = 0; i < table.length; i++) {
@@ -274,8 +278,8 @@ export function stepRangeIssue(
   if (constant) return { code: 'too_small', path, message: `${what} (got ${got})` };
   let j = i;
   while (j + 1 < count && problem(values[j + 1]) !== undefined) j++;
-  const steps = startStep[i] === endStep[j] ? `step ${startStep[i]}` : `steps ${startStep[i]}–${endStep[j]}`;
-  return { code: 'out_of_range', path, message: `${what} at ${steps} (got ${got} at step ${startStep[i]})` };
+  const message = startStep[i] === endStep[j] ? `${what} at step ${startStep[i]} (got ${got})` : `${what} at steps ${startStep[i]}–${endStep[j]} (got ${got} at step ${startStep[i]})`;
+  return { code: 'out_of_range', path, message, step: startStep[i] };
 }
 
 /**

@@ -81,7 +81,7 @@ export function configJsonSchema(): object {
   return schema;
 }
 
-/** Keys a strict object allows at `path` inside `schema` (for "did you mean" on unknown keys). */
+/** Keys a strict object allows at `path` inside `schema` (for "did you mean" on unknown keys); of a union, its objects' keys. */
 export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let node: z.ZodType | undefined = schema;
   for (const key of path) {
@@ -89,7 +89,10 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
     if (!node) return [];
   }
   const obj = unwrap(node);
-  return obj instanceof z.ZodObject ? Object.keys(obj.shape) : [];
+  if (obj instanceof z.ZodObject) return Object.keys(obj.shape);
+  // A value of several forms ({ piecewise }, { scheduler }, { table, column }): the keys of all of them.
+  if (obj instanceof z.ZodUnion) return [...new Set((obj.options as z.ZodType[]).flatMap((option) => keysAt(option, [])))];
+  return [];
 }
 
 function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {

@@ -50,7 +50,9 @@ export function fromZodIssues(
         // The one form the value is written in (a list, { piecewise }, { scheduler }) reports its own
         // problems, located inside the value; otherwise the union's message (or the forms' types).
         const form = writtenForm(issue.errors);
+        const misspelt = form ? [] : misspeltFormKeys(input, knownKeys(issue.path as PropertyKey[]));
         if (form) out.push(...fromZodIssues(form, path, (at) => knownKeys([...issue.path, ...at])));
+        else if (misspelt.length > 0) out.push(...misspelt.map(([key, hint]) => ({ code: 'unknown_key', path: [...path, key], message: `unknown key${hint}` })));
         else if (issue.message === 'Invalid input' && input === undefined) out.push({ code: 'missing_key', path, message: `is required (${formTypes(issue.errors)})` });
         else if (issue.message === 'Invalid input') out.push({ code: 'invalid_type', path, message: `expected ${formTypes(issue.errors)}`, received: input });
         else out.push({ code: issue.code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
@@ -73,6 +75,19 @@ function writtenForm(options: readonly (readonly ZodIssue[])[]): ZodIssue[] | un
     issues.every((i) => !(i.code === 'invalid_type' && i.path.length === 0) && !((i.code === 'invalid_type' || i.code === 'invalid_union') && i.path.length === 1 && (i as { input?: unknown }).input === undefined)),
   );
   return matching.length === 1 ? [...matching[0]] : undefined;
+}
+
+/**
+ * The keys of an object value that no form knows but one form's key is close to (`{ tabel: lr.npy }`:
+ * "table"), with their "did you mean": such a value matches no form, and the union's message alone
+ * would not say which key is wrong.
+ */
+function misspeltFormKeys(input: unknown, forms: readonly string[]): [string, string][] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || forms.length === 0) return [];
+  return Object.keys(input)
+    .filter((key) => !forms.includes(key))
+    .map((key): [string, string] => [key, didYouMean(key, forms)])
+    .filter(([, hint]) => hint !== '');
 }
 
 /** "a number or a string": the types the union's options expected of the value itself. */

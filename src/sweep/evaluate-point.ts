@@ -47,7 +47,7 @@ export function pointEvaluator(config: ScheduleConfig, configPaths: readonly Pat
     patch,
     evaluate(values) {
       const resolved = resolveSchedule(patch(values), resolveOptions);
-      return resolved.schedule ? { schedule: resolved.schedule } : { problem: issueText(resolved.issues[0]) };
+      return resolved.schedule ? { schedule: resolved.schedule } : { problem: resolved.issues.map(issueText).join('; ') };
     },
   };
 }

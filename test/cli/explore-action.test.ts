@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseSchedules } from '../../src/schedule/parse.js';
 import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mfr-explore-cli-'));
@@ -34,6 +35,30 @@ describe('momentum-fr explore (in process)', () => {
     const r = await runCli(['explore', '--preset', 'fsgdm', '--set', 'c=0.05', '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(pageSources(out)).toEqual([{ label: 'fsgdm.yaml', text: 'name: fsgdm\nsteps: 117000\nstages: 300\nmomentum:\n  preset: fsgdm\n  c: 0.05\n  v: 1\n  sigma: null\n' }]);
+  });
+
+  it('a config with tables carries their values in the page\'s YAML, which then parses without any file', async () => {
+    const out = join(dir, 'own.html');
+    const r = await runCli(['explore', 'docs/examples/own-schedule.yaml', '-o', out]);
+    expect([r.code, r.stderr]).toEqual([0, `wrote ${out}\n`]);
+    const [{ text }] = pageSources(out);
+    expect(text).not.toContain('table: schedule.csv');
+    const { schedules, issues } = parseSchedules(text);
+    expect(issues).toEqual([]);
+    const lr = Array.from({ length: 12 }, (_, s) => 0.1 * (Math.min(1, (s + 1) / 4) * 0.9 ** Math.max(0, s - 3)));
+    // The lr column of docs/examples/schedule.csv is LambdaLR's (read-table.test.ts): 2 ulp as there.
+    const expanded = Array.from(schedules[0].stages.startStep, (start, i) => Array.from({ length: schedules[0].stages.endStep[i] - start + 1 }, () => schedules[0].lr![i])).flat();
+    expanded.forEach((x, i) => expect(Math.abs(x - lr[i]), `step ${i + 1}`).toBeLessThanOrEqual(2 * 2 ** -52 * lr[i]));
+  });
+
+  it('tables of more than 10⁵ values are refused with one line and exit 2, and no page is written', async () => {
+    const sub = mkdtempSync(join(dir, 'big-'));
+    writeFileSync(join(sub, 'lr.csv'), `lr\n${'0.1\n'.repeat(100_001)}`);
+    writeFileSync(join(sub, 'big.yaml'), 'steps: 100001\nlr: { table: lr.csv }\nmomentum: { preset: ema-sgdm }\n');
+    const out = join(sub, 'big.html');
+    const r = await runCli(['explore', join(sub, 'big.yaml'), '-o', out]);
+    expect([r.code, r.stderr]).toEqual([2, `momentum-fr: ${join(sub, 'big.yaml')}: its tables hold 100001 values, more than a page carries in its YAML (100000); analyse it with analyze or plot\n`]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('an invalid config is refused as validate refuses it: located message, exit 2, no page', async () => {

@@ -98,6 +98,13 @@ describe('momentum-fr analyze --mode / --at-steps', () => {
     expect(m.endsWith(',amplifies,settlingSteps,maxDeviationDb')).toBe(true);
   });
 
+  it('--at-steps with the table or --no-response is refused before the configs are read (an unreadable config is not even opened)', async () => {
+    const table = await runCli(['analyze', 'no-such-config.yaml', '--at-steps', '1,100']);
+    expect([table.code, table.stderr]).toEqual([2, 'momentum-fr: --at-steps needs --format json, csv or ndjson (the table shows metrics only)\n']);
+    const none = await runCli(['analyze', 'no-such-config.yaml', '--at-steps', '1', '--format', 'json', '--no-response']);
+    expect([none.code, none.stderr]).toEqual([2, 'momentum-fr: --at-steps reports responses: it cannot be combined with --no-response\n']);
+  });
+
   it('bad --at-steps values are usage errors (exit 2, one line)', async () => {
     const cases: [string[], string][] = [
       [['--at-steps', '0', '--format', 'json'], 'expected positive integer steps'],

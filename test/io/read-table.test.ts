@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readTableFile, tableReader } from '../../src/io/read-table.js';
 import { readTrace } from '../../src/io/read-trace.js';
+import type { ReadTable } from '../../src/schedule/table-values.js';
 import { npyBytes } from '../../src/io/trace-npy-bytes.js';
 import { ROOT } from '../support/cli.js';
 
@@ -35,7 +36,7 @@ function npy(descr: string, values: number[]): Uint8Array {
 const read = (path: string, steps: number, column?: string | number) => [...readTableFile(path, { file: path.slice(dir.length + 1), column, steps })];
 const problem = (path: string, steps: number, column?: string | number): string => {
   const got = tableReader(join(dir, 'run.yaml'), '/')({ file: path.slice(dir.length + 1), column, steps });
-  return got instanceof Float64Array ? 'no problem' : got.message;
+  return 'message' in got ? got.message : 'no problem';
 };
 
 describe('readTableFile: a per-step table from a CSV column, a 1-D .npy or a JSON array', () => {
@@ -50,7 +51,7 @@ describe('readTableFile: a per-step table from a CSV column, a 1-D .npy or a JSO
     const path = file('one.csv', 'step,lr\n1,0.5\n2,0.25\n');
     expect(read(path, 2)).toEqual([0.5, 0.25]);
     const two = file('two.csv', 'lr,momentum\n0.1,0.9\n0.2,0.8\n');
-    expect(problem(two, 2)).toBe('two.csv: 2 columns ("lr", "momentum"): name the one to read with column:');
+    expect(problem(two, 2)).toBe('two.csv:1: 2 columns ("lr", "momentum"): name the one to read with column:');
   });
 
   it('.npy: float64, float32 and int32, either byte order, as float64', () => {
@@ -73,7 +74,7 @@ describe('readTableFile: a per-step table from a CSV column, a 1-D .npy or a JSO
   it('a bad cell is named by the file\'s own line and column', () => {
     const path = file('bad.csv', `step,lr\n${Array.from({ length: 15 }, (_, i) => `${i + 1},0.1`).join('\n')}\n16,x\n17,0.1\n`);
     expect(problem(path, 17, 'lr')).toBe('bad.csv:17: column "lr": expected a number (got "x")');
-    expect(problem(file('nan.json', '[0.1, NaN]'), 2)).toBe('nan.json: [1]: column "0": non-finite sample (got nan)');
+    expect(problem(file('nan.json', '[0.1, NaN]'), 2)).toBe('nan.json: step 2 ([1]): not a finite number (got nan)');
   });
 
   it('too short and too long tables are refused with both numbers, whatever the format (never cut or padded)', () => {
@@ -96,17 +97,84 @@ describe('readTableFile: a per-step table from a CSV column, a 1-D .npy or a JSO
   });
 
   it('a step column must count the optimizer steps 1, 2, 3 …; an empty cell is a missing step', () => {
-    expect(problem(file('zero.csv', 'step,lr\n0,0.1\n1,0.2\n'), 2)).toBe('zero.csv: step column "step" counts 0, 1, …: a table\'s rows are steps 1, 2, 3 … (optimizer steps as torch counts them)');
-    expect(problem(file('gap.csv', 'step,lr\n1,0.1\n2,\n3,0.3\n'), 3, 'lr')).toBe('gap.csv: column "lr": 1 row(s) without a value; a table needs one value per step');
+    expect(problem(file('zero.csv', 'step,lr\n0,0.1\n1,0.2\n'), 2)).toBe('zero.csv:2: column "step": must count 1, 2, 3 … (row 1 says 0): a table\'s rows are optimizer steps as torch counts them');
+    expect(problem(file('dup.csv', 'step,lr\n1,0.1\n1,0.2\n'), 2)).toBe('dup.csv:3: column "step": must count 1, 2, 3 … (row 2 says 1): a table\'s rows are optimizer steps as torch counts them');
+    expect(problem(file('gap.csv', 'step,lr\n1,0.1\n2,\n3,0.3\n'), 3, 'lr')).toBe('gap.csv:3: column "lr": empty cell (a table has one value per step)');
+  });
+
+  it('says where each step\'s value is in the file: a CSV line after the header, an element of an array', () => {
+    const at = (path: string, step: number, column?: string) => {
+      const got = tableReader(join(dir, 'run.yaml'), '/')({ file: path.slice(dir.length + 1), column, steps: 3 });
+      return 'place' in got ? got.place(step) : got;
+    };
+    expect(at(file('p.csv', '# dumped\nstep,lr\n1,0.1\n2,0.1\n3,0.1\n'), 3)).toBe('p.csv:5');
+    expect(at(file('p.npy', npyBytes([new Float64Array(3)])), 3)).toBe('p.npy: [2]');
+    expect(at(file('p.json', '{"lr": [1, 2, 3]}'), 1)).toBe('p.json: "lr"[0]');
+    expect(at(file('q.json', '[1, 2, 3]'), 2)).toBe('q.json: [1]');
   });
 
   it('the file is relative to the config file\'s directory; a missing one is named as written', () => {
     mkdirSync(join(dir, 'runs'), { recursive: true });
     file('runs/lr.csv', 'lr\n0.5\n');
-    expect(tableReader(join(dir, 'run.yaml'), '/')({ file: 'runs/lr.csv', steps: 1 })).toEqual(Float64Array.of(0.5));
-    expect(tableReader('run.yaml', dir)({ file: 'runs/lr.csv', steps: 1 })).toEqual(Float64Array.of(0.5));
-    expect(tableReader(undefined, join(dir, 'runs'))({ file: 'lr.csv', steps: 1 })).toEqual(Float64Array.of(0.5));
+    const values = (got: ReturnType<ReadTable>) => ('values' in got ? got.values : got);
+    expect(values(tableReader(join(dir, 'run.yaml'), '/')({ file: 'runs/lr.csv', steps: 1 }))).toEqual(Float64Array.of(0.5));
+    expect(values(tableReader('run.yaml', dir)({ file: 'runs/lr.csv', steps: 1 }))).toEqual(Float64Array.of(0.5));
+    expect(values(tableReader(undefined, join(dir, 'runs'))({ file: 'lr.csv', steps: 1 }))).toEqual(Float64Array.of(0.5));
     expect(tableReader(join(dir, 'run.yaml'), '/')({ file: 'nope.csv', steps: 1 })).toEqual({ message: 'nope.csv: cannot read: no such file or directory' });
+  });
+});
+
+describe('a table\'s rows are its steps: nothing is skipped, every problem is named in table words at its line', () => {
+  it('an empty line in a one-column CSV (pandas writes NaN as an empty cell) is an error at its line, not a shift of the later values', () => {
+    const shift = file('g_shift.csv', `lr\n${'0.1\n'.repeat(50)}\n${'0.001\n'.repeat(50)}`);
+    expect(problem(shift, 100)).toBe('g_shift.csv:52: column "lr": empty cell (a table has one value per step)');
+    expect(problem(shift, 101)).toBe('g_shift.csv:52: column "lr": empty cell (a table has one value per step)');
+    const wide = file('wide.csv', `step,lr\n1,0.1\n\n2,0.1\n`);
+    expect(problem(wide, 2)).toBe('wide.csv:3: empty line (a table has one value per step)');
+    expect(problem(file('headerless.csv', '0.1\n\n0.2\n'), 2)).toBe('headerless.csv:2: empty cell (a table has one value per step)');
+  });
+
+  it('JSON null and NaN name the step (from 1) and the element as Python indexes it; a string is quoted once', () => {
+    const values = Array.from({ length: 50 }, () => 0.1) as unknown[];
+    values[40] = null;
+    expect(problem(file('lr_ml.json', JSON.stringify(values)), 50)).toBe('lr_ml.json: step 41 ([40]): null (a table has a number at every step)');
+    expect(problem(file('s.json', '[0.1, 0.1, 0.1, "0.1"]'), 4)).toBe('s.json: step 4 ([3]): expected a number (got "0.1")');
+    expect(problem(file('o2.json', '{"lr": [0.1, null]}'), 2, 'lr')).toBe('o2.json: step 2 ("lr"[1]): null (a table has a number at every step)');
+  });
+
+  it('.npy: a NaN names its step from 1, without a column; a 0-d or 3-D array is refused as not 1-D', () => {
+    const nan = new Float64Array(60).fill(0.1);
+    nan[50] = NaN;
+    expect(problem(file('lrnan.npy', npyBytes([nan])), 60)).toBe('lrnan.npy: step 51 ([50]): not a finite number (got nan)');
+    const zeroD = new TextDecoder('latin1').decode(npyBytes([Float64Array.of(1)])).replace("'shape': (1,)", "'shape': ()  ");
+    expect(problem(file('0d.npy', Uint8Array.from(zeroD, (c) => c.charCodeAt(0))), 1)).toBe('0d.npy: shape (): a table is 1-D (one value per step)');
+    const threeD = new TextDecoder('latin1').decode(npyBytes([Float64Array.of(1)])).replace("'shape': (1,)", "'shape': (1,1,1)");
+    expect(problem(file('3d.npy', Uint8Array.from(threeD, (c) => c.charCodeAt(0))), 1)).toBe('3d.npy: shape (1, 1, 1): a table is 1-D (one value per step)');
+  });
+
+  it('a UTF-16 CSV is said to be not UTF-8, not read as odd column names', () => {
+    const text = 'lr\n0.1\n';
+    const bytes = new Uint8Array(2 + 2 * text.length);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i);
+    expect(problem(file('u16.csv', bytes), 1)).toBe('u16.csv:1: not UTF-8 text (UTF-16?): save the table as UTF-8');
+  });
+
+  it('a column name twice in the header is refused, whichever is asked for', () => {
+    expect(problem(file('twice.csv', 'lr,lr\n0.1,0.2\n'), 1, 'lr')).toBe('twice.csv:1: column "lr" appears twice in the header (columns 0 and 1, counting from 0)');
+  });
+
+  it('only a column named step is a step column: epoch and time are columns like any other', () => {
+    expect(problem(file('epoch.csv', 'epoch,lr\n0,0.1\n0,0.2\n'), 2)).toBe('epoch.csv:1: 2 columns ("epoch", "lr"): name the one to read with column:');
+    expect(read(file('epoch.csv', 'epoch,lr\n0,0.1\n0,0.2\n'), 2, 'lr')).toEqual([0.1, 0.2]);
+    expect(problem(file('time.csv', 'time,lr\n0,0.1\n'), 1)).toBe('time.csv:1: 2 columns ("time", "lr"): name the one to read with column:');
+    expect(problem(file('Step.csv', 'Step,lr\n2,0.1\n'), 1)).toMatch(/^Step\.csv:2: column "Step": must count 1, 2, 3 …/);
+  });
+
+  it('formats other than .csv, .tsv, .npy and .json are refused by name; .tsv is tab-separated', () => {
+    expect(problem(file('lr.txt', 'lr\n0.1\n'), 1)).toBe('lr.txt: a table is a .csv, .tsv, .npy or .json file (got ".txt"; np.savetxt(…, delimiter=",") writes CSV)');
+    expect(problem(file('lr.ndjson', '0.1\n'), 1)).toMatch(/^lr\.ndjson: a table is a \.csv/);
+    expect(read(file('lr.tsv', 'step\tlr\n1\t0.5\n'), 1)).toEqual([0.5]);
   });
 });
 

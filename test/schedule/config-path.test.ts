@@ -70,6 +70,11 @@ describe('the one path syntax', () => {
     expect(sweepTarget(custom, 'name')).toEqual({ error: 'name: not a numeric value' });
   });
 
+  it('a table has no number to sweep: its column is said to be a table\'s, not an unknown key', () => {
+    const tabled = configOf('steps: 3\nlr: { table: [0.1, 0.2, 0.3], column: 1 }\nmomentum: { u: 0.9 }\n');
+    expect(sweepTarget(tabled, 'lr.column')).toEqual({ error: 'lr.column: lr is a table, read from its file once: it has no number to sweep' });
+  });
+
   it('lr is a schedule key reachable by its bare name and into its value (it was "unknown parameter")', () => {
     const plain = configOf('steps: 100\nlr: 0.1\nmomentum: { u: 0.9 }\n');
     expect(sweepTarget(plain, 'lr')).toMatchObject({ column: 'lr', configPath: ['lr'], integer: false, current: 0.1 });

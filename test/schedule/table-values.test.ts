@@ -98,10 +98,16 @@ describe('{ table: … } values: one value per optimizer step, read by the confi
     expect(messages('steps: 20\nmomentum: { u: 0.9 }\nlr:\n  table: lr.csv\n', reader)).toEqual(['x.yaml:4:10: lr.table: lr.csv:17: column "lr": expected a number (got "x")']);
   });
 
-  it('without a reader a file name is an issue naming what to pass instead', () => {
+  it('without a reader a file name is an issue naming the option to pass, in the library\'s words', () => {
     expect(messages('steps: 3\nmomentum:\n  u: { table: u.csv }\n')).toEqual([
-      'x.yaml:3:15: momentum.u.table: a table file is read by the config loader that read the config; pass the values themselves ({ table: Float64Array | number[] }) here',
+      'x.yaml:3:15: momentum.u.table: a file name needs the readTable option (tableReader from momentum-fr/node), or pass the values themselves ({ table: Float64Array | number[] })',
     ]);
+  });
+
+  it('a value out of bounds inside a table is named at its table key with the file\'s own line, and the step once', () => {
+    const lr = Array.from({ length: 100 }, (_, i) => (i === 70 ? -0.03 : 0.1));
+    const reader: ReadTable = () => ({ values: Float64Array.from(lr), place: (step) => `c_neg.csv:${step + 1}` });
+    expect(messages('steps: 100\nlr: { table: c_neg.csv }\nmomentum: { u: 0.9 }\n', reader)).toEqual(['x.yaml:2:14: lr.table: c_neg.csv:72: must be ≥ 0 at step 71 (got -0.03)']);
   });
 
   it('more steps than a table may hold is refused before the file is opened', () => {

@@ -28,7 +28,13 @@ describe('a value written in one form reports the problem inside it, at its own 
 
   it('a table names its own key (the form is told by its table key, whatever that key holds)', () => {
     expect(lr('{ table: 5 }')).toEqual(['x.yaml:2:14: lr.table: expected a string or a list (got 5)']);
-    expect(lr('{ table: a.csv, colum: 1 }')).toEqual(['x.yaml:2:21: lr.colum: unknown key']);
+  });
+
+  it('a misspelt key inside a table, or of the form itself, gets a "did you mean"', () => {
+    expect(lr('{ table: a.csv, colum: 1 }')).toEqual(['x.yaml:2:21: lr.colum: unknown key (did you mean "column"?)']);
+    expect(lr('{ tabel: lr.npy }')).toEqual(['x.yaml:2:7: lr.tabel: unknown key (did you mean "table"?)']);
+    expect(lr('{ piecewis: [] }')).toEqual(['x.yaml:2:7: lr.piecewis: unknown key (did you mean "piecewise"?)']);
+    expect(messages('steps: 10\nmomentum:\n  u: { tabel: u.csv }\n')).toEqual(['x.yaml:3:8: momentum.u.tabel: unknown key (did you mean "table"?)']);
   });
 
   it('a value in no recognisable form, or in two, keeps the one message listing the forms', () => {

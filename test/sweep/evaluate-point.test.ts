@@ -11,7 +11,7 @@ import type { Schedule } from '../../src/types.js';
 /** The reference: the config text re-parsed with `--set` overrides, as `analyze` would see the point. */
 function reference(text: string, sets: readonly [string, number][]): { schedule?: Schedule; problem?: string } {
   const r = parseSchedules(text, { overrides: sets.map(([p, v]) => ({ path: p.split('.'), value: v })) });
-  return r.issues.length > 0 ? { problem: issueText(r.issues[0]) } : { schedule: r.schedules[0] };
+  return r.issues.length > 0 ? { problem: r.issues.map(issueText).join('; ') } : { schedule: r.schedules[0] };
 }
 
 /** One evaluator over the axes (each given with a value its schema accepts), fed every point of `sets` in turn (arrays reused between them). */
@@ -95,6 +95,17 @@ describe('a sweep point (patched working copy + resolveSchedule with an arena) e
       // Twice: the second evaluation runs on the arena's cached partition and compiled expressions.
       for (let i = 0; i < 2; i++) expectSamePoint(evaluate(sets.map(([, v]) => v)), reference(text, sets), `${text} ${JSON.stringify(sets)}`);
     }
+  });
+
+  it('a point where tables no longer fit names each table\'s file and column, every one of them', () => {
+    const text = 'steps: 4\nlr: { table: lr.csv, column: lr }\nmomentum:\n  preset: pytorch-sgd\n  momentum: { table: m.npy }\n';
+    const readTable = () => Float64Array.of(0.9, 0.9, 0.8, 0.8);
+    const { configs, issues } = parseSchedules(text, { readTable });
+    expect(issues).toEqual([]);
+    const { axes } = resolveAxes(configs[0], [{ path: 'steps', spec: '3', origin: 'steps' }]);
+    const { problem } = pointEvaluator(configs[0], axes.map((a) => a.target.configPath)).evaluate([3]);
+    const tail = 'has 4 values for 3 steps: a table gives exactly one value per optimizer step (it is not cut or padded; check steps and the file)';
+    expect(problem).toBe(`momentum.momentum.table: m.npy: ${tail}; lr.table: lr.csv: column "lr": ${tail}`);
   });
 
   it('an unstable point is a one-line problem, not a throw, and is accepted with allowUnstable', () => {

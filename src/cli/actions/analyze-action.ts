@@ -43,6 +43,12 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   const format = chooseFormat(options.format, options.output, ['table', 'json', 'ndjson', 'csv']);
   const frequencies = gridFromOptions(options);
   await checkOutputs(ctx, { files: { '-o': options.output }, dirs: [options.outDir], inputs });
+  // Option checks that need no config come first: the configs may take seconds to load.
+  const asksSteps = options.atSteps !== undefined && options.compare !== true;
+  if (asksSteps && !options.response) throw new CliError('--at-steps reports responses: it cannot be combined with --no-response');
+  if (asksSteps && format === 'table' && options.outDir === undefined) {
+    throw new CliError('--at-steps needs --format json, csv or ndjson (the table shows metrics only)');
+  }
   const sources = await loadSources(inputs, options, ctx);
   const schedules = sources.flatMap((s) => s.schedules);
   // --out-dir's file names come from the configs' names, known now.
@@ -50,10 +56,6 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   await checkOutputs(ctx, { files: { '-o': options.output }, dirs: [options.outDir], dirFiles: outDirFiles.map((f) => f.path), inputs });
   if (options.compare === true) return compareCommand(schedules, format, options, ctx);
   const atSteps = parseAtSteps(options.atSteps, schedules);
-  if (atSteps.length > 0 && !options.response) throw new CliError('--at-steps reports responses: it cannot be combined with --no-response');
-  if (atSteps.length > 0 && format === 'table' && options.outDir === undefined) {
-    throw new CliError('--at-steps needs --format json, csv or ndjson (the table shows metrics only)');
-  }
   // With --at-steps, the stages are reported only when asked for: the steps are what was asked.
   const stages = options.stages ?? (atSteps.length > 0 ? 'none' : 'auto');
   const mode = options.mode ?? 'auto';

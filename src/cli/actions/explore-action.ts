@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { applyOverridesToText, configText } from '../../explore/apply-overrides.js';
+import { embedTables, MAX_PAGE_TABLE_VALUES } from '../../explore/embed-tables.js';
 import { exploreHtml, type ExploreSource } from '../../explore/explore-html.js';
 import { labelStem } from '../../explore/label-stem.js';
 import { pageScript } from '../../explore/serve/page-script.js';
 import { RELOAD_PATH, servePage } from '../../explore/serve/serve-page.js';
 import { holdSignals } from '../../io/interrupt.js';
+import { tableReader } from '../../io/read-table.js';
 import { presetDocument } from '../../schedule/preset-document.js';
 import { TOOL } from '../../tool.js';
 import type { CliContext } from '../context.js';
@@ -66,7 +68,14 @@ async function exploreSources(inputs: string[], options: ExploreCliOptions, ctx:
   const overrides = (options.set ?? []).map(parseOverride);
   const sources: ExploreSource[] = [];
   if (options.preset !== undefined) sources.push({ label: `${options.preset}.yaml`, text: applyOverridesToText(configText(presetDocument(options.preset)), overrides) });
-  for (const input of inputs) sources.push({ label: input, text: applyOverridesToText(await readConfigText(input, ctx), overrides) });
+  for (const input of inputs) {
+    // A page has no files: a table's values are written into its text, which the page then analyses.
+    const { text, values } = embedTables(applyOverridesToText(await readConfigText(input, ctx), overrides), tableReader(input, ctx.cwd));
+    if (values > MAX_PAGE_TABLE_VALUES) {
+      throw new CliError(`${input}: its tables hold ${values} values, more than a page carries in its YAML (${MAX_PAGE_TABLE_VALUES}); analyse it with analyze or plot`);
+    }
+    sources.push({ label: input, text });
+  }
   return sources;
 }
 
