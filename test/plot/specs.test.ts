@@ -17,6 +17,7 @@ import { magnitudeSpec } from '../../src/plot/specs/magnitude.js';
 import { metricsSpec } from '../../src/plot/specs/metrics.js';
 import { phaseSpec } from '../../src/plot/specs/phase.js';
 import { responseMapSpec } from '../../src/plot/specs/response-map.js';
+import { PRESETS } from '../../src/schedule/presets/index.js';
 import { logGrid } from '../../src/filter/grid.js';
 import type { Schedule } from '../../src/types.js';
 import type { LayerItem, TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
@@ -117,6 +118,32 @@ describe('curve plots: magnitude, phase, group delay, Bode', () => {
     expect(encodings(panels[0]).find((e) => e.color)!.y).toMatchObject({ title: 'Gain |H| (dB)' });
     expect(encodings(panels[1]).find((e) => e.color)!.y).toMatchObject({ title: 'Phase φ (rad)' });
     expect(keyOf(spec, 'resolve')).toEqual({ scale: { x: 'shared', color: 'shared' } });
+  });
+
+  it('the Bode subtitle states the filter each preset really has: vₖ/(1 − uₖ·z⁻¹) only for first-order momentum, the preset\'s own H otherwise', () => {
+    // First-order presets (one buffer, d = m): the paper's H_k; every other kind has a different transfer function.
+    const firstOrder = ['constant', 'ema-sgdm', 'standard-sgdm', 'pytorch-sgd', 'fsgdm'];
+    const own: Record<string, string> = {
+      nesterov: 'Hₖ(z) = 1 + μ(1 − τ)/(1 − μz⁻¹)',
+      qhm: 'Hₖ(z) = 1 − ν + ν(1 − β)/(1 − βz⁻¹)',
+      aggmo: 'Hₖ(z) = (1/K)·Σᵢ 1/(1 − βᵢ z⁻¹)',
+      lion: 'Hₖ(z) = 1 − β1 + β1(1 − β2)z⁻¹/(1 − β2 z⁻¹)',
+      rational: 'Hₖ(z) = (b₀ + b₁ z⁻¹ + …)/(a₀ + a₁ z⁻¹ + …)',
+    };
+    for (const name of PRESETS.keys()) {
+      const schedule = scheduleOf(`name: ${name}\nsteps: 1000\nmomentum: { preset: ${name} }\n`);
+      const subtitle = (keyOf(bodeSpec(responseRecords(schedule, [0], omega), options), 'title') as { subtitle: string[] }).subtitle.join(' ');
+      const paper = subtitle.includes('Hₖ(z) = vₖ/(1 − uₖ·z⁻¹)');
+      expect(paper, `${name}: ${subtitle}`).toBe(firstOrder.includes(name) || PRESETS.get(name)!.kind === 'first-order');
+      if (own[name]) expect(subtitle, name).toContain(own[name]);
+      expect(subtitle, name).not.toMatch(/_[0-9a-z{]/); // one subscript notation: Unicode
+    }
+  });
+
+  it('without a known filter (records built by hand), the Bode subtitle states no formula', () => {
+    const { formula: _, ...records } = responseRecords(scheduleOf('name: n\nsteps: 100\nmomentum: { preset: nesterov }\n'), [0], omega);
+    const subtitle = (keyOf(bodeSpec(records, options), 'title') as { subtitle: string[] }).subtitle.join(' ');
+    expect(subtitle).toBe('Frozen stage filters Hₖ(z) at z = exp(jω): magnitude (dB) over phase (rad), one curve per stage');
   });
 
   it('interactive magnitude: a range-input slider over the positions of the drawn stages, and a highlight layer that follows the stage there', () => {

@@ -21,7 +21,10 @@ export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCo
     curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false, curves: data.curves, xTitle: quantity === 'phase' });
   return topLevelSpec({
     title: `Bode plot: ${records.name}`,
-    subtitle: ['Frozen stage filters Hₖ(z) = vₖ/(1 − uₖ·z⁻¹) at z = exp(jω):', 'magnitude (dB) over phase (rad), one curve per stage'],
+    subtitle: [
+      records.formula === undefined ? 'Frozen stage filters Hₖ(z) at z = exp(jω):' : `Frozen stage filters ${records.formula} at z = exp(jω):`,
+      'magnitude (dB) over phase (rad), one curve per stage',
+    ],
     description:
       `Bode plot of ${stageList(stages)} of ${scheduleSummary(records.name, stageCount ?? stages.length, records.steps)}: ` +
       `magnitude in dB (top, dashed line at 0 dB) and unwrapped phase in radians (bottom) against ` +
