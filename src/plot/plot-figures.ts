@@ -7,7 +7,7 @@ import type { PlotOptions } from './plot-options.js';
 import { coefficientRecords, metricsRecords, responseMapRecords, trainingBins } from './figure-records.js';
 import { compareSources } from './compare-sources.js';
 import { responseRecords, withExact, type ExactResponses, type ResponseRecords } from './response-records.js';
-import { spreadStages } from './spread-stages.js';
+import { curveStages } from './spread-stages.js';
 import { bodeSpec } from './specs/bode.js';
 import { coefficientsSpec } from './specs/coefficients.js';
 import { compareSpec } from './specs/compare.js';
@@ -58,7 +58,8 @@ export function plotFigures(
     const records = (count: number): ResponseRecords => {
       let r = cache.get(count);
       if (!r) {
-        r = withExact(schedule, responseRecords(schedule, stagesToDraw(schedule, options, count), omega), exact);
+        const { stages, distinct } = stagesToDraw(schedule, options, count);
+        r = withExact(schedule, { ...responseRecords(schedule, stages, omega), ...(stages.length < count && options.stages === null ? { distinct } : {}) }, exact);
         cache.set(count, r);
       }
       return r;
@@ -104,10 +105,10 @@ export function plotFigures(
   return figures;
 }
 
-/** The stages drawn as curves: the user's selection, or `count` spread over training. */
-function stagesToDraw(schedule: Schedule, options: PlotOptions, count: number): number[] {
-  if (options.stages === null) return spreadStages(schedule.stages, count);
+/** The stages drawn as curves: the user's selection, or `count` distinct ones spread over training (curveStages). */
+function stagesToDraw(schedule: Schedule, options: PlotOptions, count: number): { stages: number[]; distinct?: number } {
+  if (options.stages === null) return curveStages(schedule, count);
   const chosen = selectedStages(options.stages, schedule);
   if ('issue' in chosen) throw new OptionError([chosen.issue]);
-  return chosen;
+  return { stages: chosen };
 }

@@ -21,7 +21,10 @@ export interface ResponseRecords {
   stages: PlotStageRecord[];
   /** The stage filter's transfer function, as titles state it (filterFormula); none when not known. */
   formula?: string;
+  /** Set when fewer curves are drawn than asked because only this many stages differ (curveStages). */
+  distinct?: number;
 }
+
 
 const SUBSCRIPTS: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', i: 'ᵢ', k: 'ₖ', t: 'ₜ' };
 

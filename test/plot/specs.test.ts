@@ -146,6 +146,17 @@ describe('curve plots: magnitude, phase, group delay, Bode', () => {
     expect(subtitle).toBe('Frozen stage filters Hₖ(z) at z = exp(jω): magnitude (dB) over phase (rad), one curve per stage');
   });
 
+  it('--curves 8 over a schedule of two alternating filters draws two curves, and every curve figure says only 2 differ', () => {
+    const two = scheduleOf('name: two\nsteps: 1000\nstages: 10\nmomentum:\n  u: [0.5, 0.9, 0.5, 0.9, 0.5, 0.9, 0.5, 0.9, 0.5, 0.9]\n  v: 1\n');
+    for (const figure of plotFigures([two], ['magnitude', 'phase', 'group-delay', 'bode'], { ...options, frequencies: 16 })) {
+      const curveStages = rowsOf(figure.spec, 'curveStages');
+      expect(new Set(curveStages.map((r) => r.u)), figure.id).toEqual(new Set([0.5, 0.9]));
+      expect(curveStages, figure.id).toHaveLength(2);
+      const subtitle = (keyOf(figure.spec, 'title') as { subtitle: string | string[] }).subtitle;
+      expect([subtitle].flat().join(' '), figure.id).toMatch(/only 2 stage filters differ/i);
+    }
+  });
+
   it('interactive magnitude: a range-input slider over the positions of the drawn stages, and a highlight layer that follows the stage there', () => {
     const spec = magnitudeSpec(responseRecords(FSGDM, [0, 100, 200, 300], omega), { ...options, interactive: true });
     expect(keyOf(spec, 'params')).toEqual([

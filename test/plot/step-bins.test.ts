@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { gainBoundsDb } from '../../src/plot/gain-bounds-db.js';
-import { spreadStages } from '../../src/plot/spread-stages.js';
 import { stepBins } from '../../src/plot/step-bins.js';
 import type { StageTable } from '../../src/types.js';
 import { gainDbClosedForm } from './support.js';
@@ -85,14 +84,5 @@ describe('gainBoundsDb', () => {
         expect(max[j] - hi, `ω=${w}`).toBeLessThan(0.05);
       });
     }
-  });
-});
-
-describe('spreadStages', () => {
-  it('spreads over steps, not indices: one long stage absorbs the points that fall in it', () => {
-    const t = table([1000, 1, 1, 1, 1], [0, 0.1, 0.2, 0.3, 0.4], [1, 1, 1, 1, 1]);
-    expect(spreadStages(t, 3)).toEqual([0, 4]); // steps 1, 502, 1004
-    expect(spreadStages(t, 4)).toEqual([0, 4]); // steps 1, 335, 669, 1004
-    expect(spreadStages(t, 100)).toEqual([0, 1, 2, 3, 4]);
   });
 });
