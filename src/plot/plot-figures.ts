@@ -23,12 +23,12 @@ import { OptionError } from '../schedule/issues.js';
 
 /** One figure: a Vega-Lite spec and the names it is filed under. */
 export interface PlotFigure {
-  /** File stem: `<schedule-slug>-<kind>`, or `compare`. */
+  /** File stem: `<schedule-slug>-<kind>`, or `compare` for several schedules. */
   id: string;
   kind: PlotKind;
-  /** The schedule's name, or null for `compare` (all schedules). */
+  /** The schedule's name, or null for `compare` of several schedules. */
   schedule: string | null;
-  /** Slug of the schedule (page name of the HTML output), or 'compare'. */
+  /** Slug of the schedule (page name of the HTML output), or 'compare' for several schedules. */
   slug: string;
   spec: TopLevelSpec;
 }
@@ -94,11 +94,14 @@ export function plotFigures(
       options,
       options.frequencies,
     );
+    // One schedule's compare (its stages across training) is named after it: `compare.svg` from each of
+    // several runs into one directory would overwrite the others'.
+    const id = schedules.length === 1 ? `${slugs[0]}-compare` : 'compare';
     figures.push({
-      id: 'compare',
+      id,
       kind: 'compare',
-      schedule: null,
-      slug: 'compare',
+      schedule: schedules.length === 1 ? schedules[0].name : null,
+      slug: schedules.length === 1 ? slugs[0] : 'compare',
       spec: compareSpec(compareSources(schedules, options.comparePositions, omega, exact), options),
     });
   }

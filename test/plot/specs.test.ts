@@ -409,7 +409,7 @@ describe('coefficients, metrics, compare', () => {
 });
 
 describe('plotFigures', () => {
-  it('every kind, named <schedule>-<kind>, compare last; the same input gives equal specs', () => {
+  it('every kind, named <schedule>-<kind>, compare last (named after its one schedule); the same input gives equal specs', () => {
     const figures = plotFigures([FSGDM], PLOT_KINDS, options);
     expect(figures.map((f) => f.id)).toEqual([
       'fsgdm-magnitude',
@@ -419,7 +419,7 @@ describe('plotFigures', () => {
       'fsgdm-response-map',
       'fsgdm-coefficients',
       'fsgdm-metrics',
-      'compare',
+      'fsgdm-compare',
     ]);
     expect(JSON.stringify(plotFigures([FSGDM], PLOT_KINDS, options))).toBe(JSON.stringify(figures));
     for (const f of figures) {

@@ -11,7 +11,7 @@ export function register(program: Command, ctx: CliContext): void {
   cmd
     .option(
       '-k, --kind <kinds>',
-      'figures, comma-separated: magnitude, phase, group-delay, bode, response-map, coefficients, metrics, compare, or all (default: every kind; compare only with several schedules)',
+      'figures, comma-separated: magnitude, phase, group-delay, bode, response-map, coefficients, metrics, compare, or all (default, and all: every kind; compare only with several schedules)',
     )
     .option('-o, --output <file>', 'write to this file, format by extension: .svg .png .html .vl.json .vg.json (several figures: used as a prefix); - is stdout')
     .option('--out-dir <dir>', 'write <schedule>-<kind>.<format> files into this directory (default: momentum-fr-out/plots)')
