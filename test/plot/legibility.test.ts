@@ -75,6 +75,16 @@ function legendSymbols(svg: string): { title: string; symbols: string[]; gradien
 }
 
 describe('figures a reader can read', () => {
+  it('one subscript notation: no title or subtitle of any figure writes a subscript as _k (Hₖ, αₖ, τₖ, φₖ)', () => {
+    const lr = scheduleOf('name: lr\nsteps: 1000\nstages: 4\nlr: 0.1\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n');
+    for (const [schedules, view] of [[SCHEDULES, 'momentum'], [[lr], 'update']] as const) {
+      for (const figure of plotFigures(schedules, PLOT_KINDS, { ...small, view })) {
+        const title = figure.spec.title as { text: string; subtitle?: string | string[] };
+        expect([title.text, title.subtitle ?? []].flat().join(' '), figure.id).not.toMatch(/_[0-9a-z{]/);
+      }
+    }
+  });
+
   it('legend labels are not cut while there is room: a compare of fsgdm-cifar100-official shows its whole name', async () => {
     const two = schedulesOf(
       'schedules:\n' +
