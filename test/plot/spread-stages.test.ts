@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { curveStages } from '../../src/plot/spread-stages.js';
 import type { Schedule } from '../../src/types.js';
+import { stageTable } from './support.js';
 
 /** A first-order schedule from stage lengths and coefficients. */
 function schedule(lengths: number[], u: number[], v: number[]): Schedule {
-  const startStep: number[] = [];
-  const endStep: number[] = [];
-  let step = 1;
-  for (const n of lengths) {
-    startStep.push(step);
-    endStep.push(step + n - 1);
-    step += n;
-  }
-  const stages = { count: lengths.length, startStep: Float64Array.from(startStep), endStep: Float64Array.from(endStep), u: Float64Array.from(u), v: Float64Array.from(v) };
-  return { name: 's', steps: step - 1, stages, firstStepCopy: false, source: 'custom', filter: { kind: 'first-order', u: stages.u, v: stages.v } };
+  const stages = stageTable(lengths, u, v);
+  return { name: 's', steps: stages.endStep[stages.count - 1], stages, firstStepCopy: false, source: 'custom', filter: { kind: 'first-order', u: stages.u, v: stages.v } };
 }
 
 /** A warm-up of `warm` one-step stages (u from 0.8 up to 0.93) then `flat` equal stages of 1000 steps: yolo's shape. */

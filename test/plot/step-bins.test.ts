@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gainBoundsDb } from '../../src/plot/gain-bounds-db.js';
 import { stepBins } from '../../src/plot/step-bins.js';
-import type { StageTable } from '../../src/types.js';
-import { gainDbClosedForm } from './support.js';
+import { gainDbClosedForm, stageTable as table } from './support.js';
 
-/** A stage table from stage lengths and coefficients. */
-function table(lengths: number[], u: number[], v: number[]): StageTable {
-  const startStep: number[] = [];
-  const endStep: number[] = [];
-  let step = 1;
-  for (const n of lengths) {
-    startStep.push(step);
-    endStep.push(step + n - 1);
-    step += n;
-  }
-  return { count: lengths.length, startStep: Float64Array.from(startStep), endStep: Float64Array.from(endStep), u: Float64Array.from(u), v: Float64Array.from(v) };
-}
 
 describe('stepBins', () => {
   it('keeps every stage as its own bin, at its real span, when there are few', () => {
