@@ -2,7 +2,6 @@ import { roundSig } from '../../util/round-sig.js';
 import { ofStage, type PlotAxis } from './sweep-heatmap.js';
 import { metricName, metricTitle, SPACED_LABELS, spansDecades } from './sweep-scale.js';
 import { plotTheme } from './theme.js';
-import { LOG_AXIS } from './value-domain.js';
 import { topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 
 export interface SweepLineInput {
@@ -42,7 +41,7 @@ export function sweepLineSpec(input: SweepLineInput): TopLevelSpec {
       mark: { type: 'line', point: input.x.values.length <= 60 },
       encoding: {
         x: { field: 'x', type: 'quantitative', title: xTitle, scale: input.x.log ? { type: 'log' } : { zero: false }, axis: SPACED_LABELS },
-        y: { field: 'value', type: 'quantitative', title: metricTitle(input.metric), scale: log ? { type: 'log' } : { zero: false }, axis: log ? { ...SPACED_LABELS, ...LOG_AXIS } : SPACED_LABELS },
+        y: { field: 'value', type: 'quantitative', title: metricTitle(input.metric), scale: log ? { type: 'log' } : { zero: false }, axis: SPACED_LABELS },
         tooltip: [
           { field: 'x', type: 'quantitative', title: input.x.path },
           { field: 'value', type: 'quantitative', title: input.metric },
