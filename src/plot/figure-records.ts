@@ -43,10 +43,14 @@ export interface FigureSchedule {
  */
 const FRONT_LOADED = 10;
 
+/** The start of training whose change trainingBins weighs against the rest: 2 % of the steps (or one bin). */
+const FRONT_SHARE = 0.02;
+
 /**
  * The step bins of the metrics and coefficients figures: equal step intervals (stepBins), unless
  * merging stages would hide a transient at the start. When some coefficient changes more within the
- * first bin than over all later bins together (FRONT_LOADED times), the bins are log-spaced: the first
+ * first bin (or the first 2 % of training, if longer: yolo's warm-up over the first 1 %) than over
+ * all later steps together (FRONT_LOADED times), the bins are log-spaced: the first
  * steps keep bins of their own (adam-m's bias correction: DC gain 20 dB at step 1, 0 dB by step 100,
  * over 200 000 steps). Few stages (≤ maxBins) are never merged, so their bins are always exact.
  */
@@ -56,10 +60,12 @@ export function trainingBins(schedule: Schedule, maxBins: number): StepBins {
   if (n <= maxBins) return stepBins(stages, maxBins);
   // The last stage of the first equal-interval bin (stepBins' rule), then one pass per coefficient,
   // no copies: the first bin is stages 0 … split, the rest after it.
-  const width = (stages.endStep[n - 1] - stages.startStep[0] + 1) / Math.max(1, Math.floor(maxBins));
+  // The start: the first equal-interval bin, or the first FRONT_SHARE of training when that is longer
+  // (a warm-up over the first 1 % spans several bins of 400).
+  const total = stages.endStep[n - 1] - stages.startStep[0] + 1;
+  const width = Math.max(total / Math.max(1, Math.floor(maxBins)), FRONT_SHARE * total);
   let split = 0;
   while (split + 1 < n && stages.startStep[split + 1] - stages.startStep[0] < width) split++;
-  if (split + 1 >= n) return stepBins(stages, maxBins);
   const columns = coefficientColumns(schedule);
   const frontLoaded = columns.names.some((_, c) => {
     let lo0 = Infinity, hi0 = -Infinity, lo = Infinity, hi = -Infinity;
@@ -74,7 +80,8 @@ export function trainingBins(schedule: Schedule, maxBins: number): StepBins {
       }
     }
     const first = hi0 - lo0;
-    return first > 0 && first > FRONT_LOADED * (hi - lo);
+    // Every stage starting in the window (a warm-up, then one long stage): no change after it.
+    return first > 0 && first > FRONT_LOADED * (hi >= lo ? hi - lo : 0);
   });
   return stepBins(stages, maxBins, frontLoaded ? 'log' : 'linear');
 }

@@ -7,7 +7,7 @@ import type { PlotOptions } from './plot-options.js';
 import { coefficientRecords, metricsRecords, responseMapRecords, trainingBins } from './figure-records.js';
 import { compareSources } from './compare-sources.js';
 import { responseRecords, withExact, type ExactResponses, type ResponseRecords } from './response-records.js';
-import { spreadStages } from './spread-stages.js';
+import { curveStages } from './spread-stages.js';
 import { bodeSpec } from './specs/bode.js';
 import { coefficientsSpec } from './specs/coefficients.js';
 import { compareSpec } from './specs/compare.js';
@@ -23,12 +23,12 @@ import { OptionError } from '../schedule/issues.js';
 
 /** One figure: a Vega-Lite spec and the names it is filed under. */
 export interface PlotFigure {
-  /** File stem: `<schedule-slug>-<kind>`, or `compare`. */
+  /** File stem: `<schedule-slug>-<kind>`, or `compare` for several schedules. */
   id: string;
   kind: PlotKind;
-  /** The schedule's name, or null for `compare` (all schedules). */
+  /** The schedule's name, or null for `compare` of several schedules. */
   schedule: string | null;
-  /** Slug of the schedule (page name of the HTML output), or 'compare'. */
+  /** Slug of the schedule (page name of the HTML output), or 'compare' for several schedules. */
   slug: string;
   spec: TopLevelSpec;
 }
@@ -58,7 +58,8 @@ export function plotFigures(
     const records = (count: number): ResponseRecords => {
       let r = cache.get(count);
       if (!r) {
-        r = withExact(schedule, responseRecords(schedule, stagesToDraw(schedule, options, count), omega), exact);
+        const { stages, distinct } = stagesToDraw(schedule, options, count);
+        r = withExact(schedule, { ...responseRecords(schedule, stages, omega), ...(stages.length < count && options.stages === null ? { distinct } : {}) }, exact);
         cache.set(count, r);
       }
       return r;
@@ -93,21 +94,24 @@ export function plotFigures(
       options,
       options.frequencies,
     );
+    // One schedule's compare (its stages across training) is named after it: `compare.svg` from each of
+    // several runs into one directory would overwrite the others'.
+    const id = schedules.length === 1 ? `${slugs[0]}-compare` : 'compare';
     figures.push({
-      id: 'compare',
+      id,
       kind: 'compare',
-      schedule: null,
-      slug: 'compare',
+      schedule: schedules.length === 1 ? schedules[0].name : null,
+      slug: schedules.length === 1 ? slugs[0] : 'compare',
       spec: compareSpec(compareSources(schedules, options.comparePositions, omega, exact), options),
     });
   }
   return figures;
 }
 
-/** The stages drawn as curves: the user's selection, or `count` spread over training. */
-function stagesToDraw(schedule: Schedule, options: PlotOptions, count: number): number[] {
-  if (options.stages === null) return spreadStages(schedule.stages, count);
+/** The stages drawn as curves: the user's selection, or `count` distinct ones spread over training (curveStages). */
+function stagesToDraw(schedule: Schedule, options: PlotOptions, count: number): { stages: number[]; distinct?: number } {
+  if (options.stages === null) return curveStages(schedule, count);
   const chosen = selectedStages(options.stages, schedule);
   if ('issue' in chosen) throw new OptionError([chosen.issue]);
-  return chosen;
+  return { stages: chosen };
 }

@@ -26,6 +26,21 @@ describe('momentum-fr plot', () => {
     names.forEach((n, i) => expect(readFileSync(join(cwd, n)).equals(bytes[i]), n).toBe(true));
   });
 
+  it('--kind all with one schedule draws no compare, so runs of several configs into one --out-dir keep every file; --kind compare of one schedule is named after it', async () => {
+    const cwd = tempDir();
+    for (const preset of ['ema-sgdm', 'standard-sgdm']) {
+      const r = await runCli(['plot', '--preset', preset, '--kind', 'all', '--out-dir', 'out', '--freqs', '16', '--map-columns', '20', '--map-rows', '8'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/compare/);
+    }
+    const files = readdirSync(join(cwd, 'out'));
+    expect(files).toHaveLength(14);
+    expect(files.filter((f) => f.startsWith('ema-sgdm-'))).toHaveLength(7);
+    const one = await runCli(['plot', '--preset', 'ema-sgdm', '--kind', 'compare', '--out-dir', 'out', '--freqs', '16'], { cwd });
+    expect(one.code, one.stderr).toBe(0);
+    expect(lines(one.stderr)).toEqual(['wrote out/ema-sgdm-compare.svg']);
+  });
+
   it('an unknown --kind is a usage error: exit 2, one line, a suggestion, nothing written', async () => {
     const cwd = tempDir();
     const r = await runCli(['plot', FSGDM, '--kind', 'magnitude,respone-map'], { cwd });

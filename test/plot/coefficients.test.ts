@@ -22,6 +22,24 @@ const records: CoefficientRecords = {
 };
 
 describe('coefficientsSpec from hand-made records', () => {
+  it('a line drawn exactly under another gets no legend entry of its own: their names merge ("u₁ = c₁"), and the learning rate has an entry', async () => {
+    const same = (x: number[]) => ({ mean: Float64Array.from(x), min: Float64Array.from(x), max: Float64Array.from(x) });
+    // nesterov's bank with τ = 0: u₁ = c₁ = μ, v₁ = c₀ = 1
+    const bank: CoefficientRecords = {
+      ...records,
+      firstOrder: false,
+      series: [{ name: 'u₁', ...same([0.8, 0.9]) }, { name: 'v₁', ...same([1, 1]) }, { name: 'c₁', ...same([0.8, 0.9]) }, { name: 'c₀', ...same([1, 1]) }],
+      lr: { name: 'lr', ...same([0.01, 0.001]) },
+    };
+    const view = await compileVega(coefficientsSpec(bank, options));
+    const legends = (view.spec.legends ?? []) as { stroke?: string; strokeDash?: string }[];
+    const scales = view.spec.scales as { name: string; domain: unknown }[];
+    const colour = scales.find((sc) => sc.name === legends.find((l) => l.stroke)!.stroke)!;
+    expect(colour.domain).toEqual(['u₁ = c₁', 'v₁ = c₀']);
+    const dash = scales.find((sc) => sc.name === legends.find((l) => l.strokeDash)?.strokeDash);
+    expect(dash?.domain).toEqual(['learning rate α (right axis)']);
+  });
+
   it('a step line per coefficient, the last value repeated at the end of training; the records\' recursion as subtitle', () => {
     const spec = coefficientsSpec(records, options);
     expect((keyOf(spec, 'datasets') as Record<string, unknown[]>).coefficients).toEqual([

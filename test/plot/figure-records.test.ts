@@ -130,6 +130,17 @@ describe('trainingBins: per-step schedules binned so a transient at the start su
     expectNear(linear.bins[0].spread!.max.dcGainDb!, 20, 1e-9, 'spread of the first linear bin');
   });
 
+  it('a warm-up over the first 1 % of training (yolo: 5547 of 554 700 steps) gets the log step axis in coefficients and metrics, its u from 0.8 at step 1 on screen', () => {
+    const yolo = scheduleOf('name: yolo\nsteps: 554700\nmomentum: { preset: nesterov, momentum: { scheduler: interp, xp: [0, 5547], fp: [0.8, 0.937] } }\n');
+    const bins = trainingBins(yolo, 400);
+    expect(bins.spacing).toBe('log');
+    const coefficients = coefficientRecords(yolo, { mapBins: 400 }, bins);
+    expect(coefficients.stepSpacing).toBe('log');
+    // u₁ of the first bin: step 1's momentum, np.interp(0, [0, 5547], [0.8, 0.937]) = 0.8
+    expect(coefficients.series.find((s) => s.name === 'u₁')!.mean[0]).toBeCloseTo(0.8, 3);
+    expect(metricsRecords(yolo, { mapBins: 400 }, bins).stepSpacing).toBe('log');
+  });
+
   it('a schedule that changes throughout keeps equal step intervals; one with few stages is never merged', () => {
     const ramp = scheduleOf('name: ramp\nsteps: 20000\nstages: 20000\nmomentum: { u: "0.5 + 0.4 * t / T", v: "1 - u" }\n');
     expect(trainingBins(ramp, 400).spacing).toBe('linear');

@@ -8,6 +8,7 @@ import { renderSvg } from '../../src/plot/render/render-svg.js';
 import type { TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
 import type { Schedule } from '../../src/types.js';
 import { nodes, scheduleOf, schedulesOf } from './support.js';
+import { svgTexts } from './svg-labels.js';
 
 // What a reader sees, checked on the rendered figures of every kind (issue 15, Plots): tick labels
 // that are numbers, not float noise; legends whose symbols tell their curves apart; constant lines
@@ -74,6 +75,26 @@ function legendSymbols(svg: string): { title: string; symbols: string[]; gradien
 }
 
 describe('figures a reader can read', () => {
+  it('one subscript notation: no title or subtitle of any figure writes a subscript as _k (Hₖ, αₖ, τₖ, φₖ)', () => {
+    const lr = scheduleOf('name: lr\nsteps: 1000\nstages: 4\nlr: 0.1\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n');
+    for (const [schedules, view] of [[SCHEDULES, 'momentum'], [[lr], 'update']] as const) {
+      for (const figure of plotFigures(schedules, PLOT_KINDS, { ...small, view })) {
+        const title = figure.spec.title as { text: string; subtitle?: string | string[] };
+        expect([title.text, title.subtitle ?? []].flat().join(' '), figure.id).not.toMatch(/_[0-9a-z{]/);
+      }
+    }
+  });
+
+  it('legend labels are not cut while there is room: a compare of fsgdm-cifar100-official shows its whole name', async () => {
+    const two = schedulesOf(
+      'schedules:\n' +
+        '  - { name: fsgdm-cifar100-official, steps: 1000, stages: 3, momentum: { preset: fsgdm, c: 0.033, v: 1 } }\n' +
+        '  - { name: ema, steps: 1000, momentum: { preset: ema-sgdm, beta: 0.9 } }\n',
+    );
+    const [compare] = plotFigures(two, ['compare'], small);
+    expect(svgTexts(await svgOf(compare.spec), 'legend-label')).toContain('fsgdm-cifar100-official');
+  });
+
   it('no axis tick label of any kind has more than 4 significant digits or is longer than 7 characters', async () => {
     // warm-up then cosine to ~0: a learning rate over many decades on its log axis
     const cosine = scheduleOf('name: cosine\nsteps: 2000\nlr: { scheduler: get_cosine_schedule_with_warmup, num_warmup_steps: 100, num_training_steps: 2000, base: 6.0e-4 }\nmomentum: { preset: adam-m, beta1: 0.9 }\n');

@@ -38,7 +38,7 @@ describe('responseMapSpec from hand-made records', () => {
     expect(color.scale.domain).toEqual([-12, 12]);
     expect(spec.description).toBe(
       'Response map of schedule hand (2 stages over 10 steps): training step on x, frequency ω (rad/sample) on a log y axis, colour = gain ' +
-        '20·log10|H_k(ω)| in dB on a diverging scale from −12 to +12 dB centred on 0 dB.',
+        '20·log10|Hₖ(ω)| in dB on a diverging scale from −12 to +12 dB centred on 0 dB.',
     );
   });
 

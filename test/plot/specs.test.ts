@@ -17,6 +17,7 @@ import { magnitudeSpec } from '../../src/plot/specs/magnitude.js';
 import { metricsSpec } from '../../src/plot/specs/metrics.js';
 import { phaseSpec } from '../../src/plot/specs/phase.js';
 import { responseMapSpec } from '../../src/plot/specs/response-map.js';
+import { PRESETS } from '../../src/schedule/presets/index.js';
 import { logGrid } from '../../src/filter/grid.js';
 import type { Schedule } from '../../src/types.js';
 import type { LayerItem, TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
@@ -117,6 +118,43 @@ describe('curve plots: magnitude, phase, group delay, Bode', () => {
     expect(encodings(panels[0]).find((e) => e.color)!.y).toMatchObject({ title: 'Gain |H| (dB)' });
     expect(encodings(panels[1]).find((e) => e.color)!.y).toMatchObject({ title: 'Phase φ (rad)' });
     expect(keyOf(spec, 'resolve')).toEqual({ scale: { x: 'shared', color: 'shared' } });
+  });
+
+  it('the Bode subtitle states the filter each preset really has: vₖ/(1 − uₖ·z⁻¹) only for first-order momentum, the preset\'s own H otherwise', () => {
+    // First-order presets (one buffer, d = m): the paper's H_k; every other kind has a different transfer function.
+    const firstOrder = ['constant', 'ema-sgdm', 'standard-sgdm', 'pytorch-sgd', 'fsgdm'];
+    const own: Record<string, string> = {
+      nesterov: 'Hₖ(z) = 1 + μ(1 − τ)/(1 − μz⁻¹)',
+      qhm: 'Hₖ(z) = 1 − ν + ν(1 − β)/(1 − βz⁻¹)',
+      aggmo: 'Hₖ(z) = (1/K)·Σᵢ 1/(1 − βᵢ z⁻¹)',
+      lion: 'Hₖ(z) = 1 − β1 + β1(1 − β2)z⁻¹/(1 − β2 z⁻¹)',
+      rational: 'Hₖ(z) = (b₀ + b₁ z⁻¹ + …)/(a₀ + a₁ z⁻¹ + …)',
+    };
+    for (const name of PRESETS.keys()) {
+      const schedule = scheduleOf(`name: ${name}\nsteps: 1000\nmomentum: { preset: ${name} }\n`);
+      const subtitle = (keyOf(bodeSpec(responseRecords(schedule, [0], omega), options), 'title') as { subtitle: string[] }).subtitle.join(' ');
+      const paper = subtitle.includes('Hₖ(z) = vₖ/(1 − uₖ·z⁻¹)');
+      expect(paper, `${name}: ${subtitle}`).toBe(firstOrder.includes(name) || PRESETS.get(name)!.kind === 'first-order');
+      if (own[name]) expect(subtitle, name).toContain(own[name]);
+      expect(subtitle, name).not.toMatch(/_[0-9a-z{]/); // one subscript notation: Unicode
+    }
+  });
+
+  it('without a known filter (records built by hand), the Bode subtitle states no formula', () => {
+    const { formula: _, ...records } = responseRecords(scheduleOf('name: n\nsteps: 100\nmomentum: { preset: nesterov }\n'), [0], omega);
+    const subtitle = (keyOf(bodeSpec(records, options), 'title') as { subtitle: string[] }).subtitle.join(' ');
+    expect(subtitle).toBe('Frozen stage filters Hₖ(z) at z = exp(jω): magnitude (dB) over phase (rad), one curve per stage');
+  });
+
+  it('--curves 8 over a schedule of two alternating filters draws two curves, and every curve figure says only 2 differ', () => {
+    const two = scheduleOf('name: two\nsteps: 1000\nstages: 10\nmomentum:\n  u: [0.5, 0.9, 0.5, 0.9, 0.5, 0.9, 0.5, 0.9, 0.5, 0.9]\n  v: 1\n');
+    for (const figure of plotFigures([two], ['magnitude', 'phase', 'group-delay', 'bode'], { ...options, frequencies: 16 })) {
+      const curveStages = rowsOf(figure.spec, 'curveStages');
+      expect(new Set(curveStages.map((r) => r.u)), figure.id).toEqual(new Set([0.5, 0.9]));
+      expect(curveStages, figure.id).toHaveLength(2);
+      const subtitle = (keyOf(figure.spec, 'title') as { subtitle: string | string[] }).subtitle;
+      expect([subtitle].flat().join(' '), figure.id).toMatch(/only 2 stage filters differ/i);
+    }
   });
 
   it('interactive magnitude: a range-input slider over the positions of the drawn stages, and a highlight layer that follows the stage there', () => {
@@ -259,18 +297,16 @@ describe('coefficients, metrics, compare', () => {
     expect(e.y).toMatchObject({ title: 'Coefficient value (dimensionless)' });
   });
 
-  it('coefficientsSpec of a filter bank: u_i, v_i, c_i of every branch, as the preset defines them (AggMo: u = β_i, v = 1, c = 1/K)', () => {
+  it('coefficientsSpec of a filter bank: u_i, v_i, c_i of every branch, as the preset defines them (AggMo: u = β_i, v = 1, c = 1/K), equal lines as one entry', () => {
     const aggmo = scheduleOf('name: aggmo\nsteps: 1000\nmomentum: { preset: aggmo, betas: [0, 0.9, 0.99] }\n');
     const spec = coefficientsSpec(coefficientRecords(aggmo, options), options);
     const rows = rowsOf(spec, 'coefficients');
     const valueOf = (name: string): number[] => rows.filter((r) => r.coefficient === name).map((r) => r.value as number);
-    expect([...new Set(rows.map((r) => r.coefficient))]).toEqual(['u₁', 'v₁', 'c₁', 'u₂', 'v₂', 'c₂', 'u₃', 'v₃', 'c₃']);
-    [0, 0.9, 0.99].forEach((beta, i) => {
-      expect(valueOf(`u${'₁₂₃'[i]}`)).toEqual([beta, beta]);
-      expect(valueOf(`v${'₁₂₃'[i]}`)).toEqual([1, 1]);
-      expect(valueOf(`c${'₁₂₃'[i]}`)[0]).toBeCloseTo(1 / 3, 5);
-    });
-    expect(spec.description).toContain('u₁, v₁, c₁, u₂, v₂, c₂, u₃, v₃, c₃');
+    expect([...new Set(rows.map((r) => r.coefficient))]).toEqual(['u₁', 'v₁ = v₂ = v₃', 'c₁ = c₂ = c₃', 'u₂', 'u₃']);
+    [0, 0.9, 0.99].forEach((beta, i) => expect(valueOf(`u${'₁₂₃'[i]}`)).toEqual([beta, beta]));
+    expect(valueOf('v₁ = v₂ = v₃')).toEqual([1, 1]);
+    expect(valueOf('c₁ = c₂ = c₃')[0]).toBeCloseTo(1 / 3, 5);
+    expect(spec.description).toContain('u₁, v₁ = v₂ = v₃, c₁ = c₂ = c₃, u₂, u₃');
   });
 
   it('coefficientsSpec of a rational filter: b_k and a_k (a₀ = 1) per stage, normalised as the config\'s a₀ divides them', () => {
@@ -371,7 +407,7 @@ describe('coefficients, metrics, compare', () => {
 });
 
 describe('plotFigures', () => {
-  it('every kind, named <schedule>-<kind>, compare last; the same input gives equal specs', () => {
+  it('every kind, named <schedule>-<kind>, compare last (named after its one schedule); the same input gives equal specs', () => {
     const figures = plotFigures([FSGDM], PLOT_KINDS, options);
     expect(figures.map((f) => f.id)).toEqual([
       'fsgdm-magnitude',
@@ -381,7 +417,7 @@ describe('plotFigures', () => {
       'fsgdm-response-map',
       'fsgdm-coefficients',
       'fsgdm-metrics',
-      'compare',
+      'fsgdm-compare',
     ]);
     expect(JSON.stringify(plotFigures([FSGDM], PLOT_KINDS, options))).toBe(JSON.stringify(figures));
     for (const f of figures) {

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gainBoundsDb } from '../../src/plot/gain-bounds-db.js';
-import { spreadStages } from '../../src/plot/spread-stages.js';
 import { stepBins } from '../../src/plot/step-bins.js';
-import type { StageTable } from '../../src/types.js';
-import { gainDbClosedForm } from './support.js';
+import { gainDbClosedForm, stageTable as table } from './support.js';
 
-/** A stage table from stage lengths and coefficients. */
-function table(lengths: number[], u: number[], v: number[]): StageTable {
-  const startStep: number[] = [];
-  const endStep: number[] = [];
-  let step = 1;
-  for (const n of lengths) {
-    startStep.push(step);
-    endStep.push(step + n - 1);
-    step += n;
-  }
-  return { count: lengths.length, startStep: Float64Array.from(startStep), endStep: Float64Array.from(endStep), u: Float64Array.from(u), v: Float64Array.from(v) };
-}
 
 describe('stepBins', () => {
   it('keeps every stage as its own bin, at its real span, when there are few', () => {
@@ -85,14 +71,5 @@ describe('gainBoundsDb', () => {
         expect(max[j] - hi, `ω=${w}`).toBeLessThan(0.05);
       });
     }
-  });
-});
-
-describe('spreadStages', () => {
-  it('spreads over steps, not indices: one long stage absorbs the points that fall in it', () => {
-    const t = table([1000, 1, 1, 1, 1], [0, 0.1, 0.2, 0.3, 0.4], [1, 1, 1, 1, 1]);
-    expect(spreadStages(t, 3)).toEqual([0, 4]); // steps 1, 502, 1004
-    expect(spreadStages(t, 4)).toEqual([0, 4]); // steps 1, 335, 669, 1004
-    expect(spreadStages(t, 100)).toEqual([0, 1, 2, 3, 4]);
   });
 });

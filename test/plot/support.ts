@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { parseSchedules } from '../../src/schedule/parse.js';
-import type { Schedule } from '../../src/types.js';
+import type { Schedule, StageTable } from '../../src/types.js';
 
 /** Schedules from YAML text; fails the test on any config issue. */
 export function schedulesOf(yaml: string): Schedule[] {
@@ -135,4 +135,17 @@ export function svgElements(svg: string): { counts: Map<string, number>; texts: 
   }
   if (stack.length > 0) throw new Error(`unclosed <${stack.join('>, <')}>`);
   return { counts, texts };
+}
+
+/** A stage table from stage lengths and coefficients. */
+export function stageTable(lengths: number[], u: number[], v: number[]): StageTable {
+  const startStep: number[] = [];
+  const endStep: number[] = [];
+  let step = 1;
+  for (const n of lengths) {
+    startStep.push(step);
+    endStep.push(step + n - 1);
+    step += n;
+  }
+  return { count: lengths.length, startStep: Float64Array.from(startStep), endStep: Float64Array.from(endStep), u: Float64Array.from(u), v: Float64Array.from(v) };
 }

@@ -103,13 +103,13 @@ export function checkStages(stages: string | null, schedules: readonly Schedule[
   }
 }
 
-/** `magnitude,phase` or `all`; without --kind every per-schedule kind, and compare for several schedules. */
+/** `magnitude,phase` or `all`; without --kind or with `all`, every per-schedule kind, and compare for several schedules. */
 export function parseKinds(text: string | undefined, scheduleCount: number): PlotKind[] {
   if (text === undefined) return PLOT_KINDS.filter((k) => k !== 'compare' || scheduleCount > 1);
   const wanted = new Set<PlotKind>();
   for (const raw of text.split(',')) {
     const word = raw.trim();
-    if (word === 'all') PLOT_KINDS.forEach((k) => wanted.add(k));
+    if (word === 'all') PLOT_KINDS.forEach((k) => (k !== 'compare' || scheduleCount > 1) && wanted.add(k));
     else if (isPlotKind(word)) wanted.add(word);
     else throw new CliError(`--kind: unknown plot kind ${quoted(word)}${didYouMean(word, [...PLOT_KINDS, 'all'])}; expected ${PLOT_KINDS.join(', ')} or all`);
   }

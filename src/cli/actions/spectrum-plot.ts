@@ -18,7 +18,7 @@ export { MIN_STAGE_SAMPLES };
 
 /**
  * Up to four stages spread over those the trace reaches with at least MIN_STAGE_SAMPLES samples
- * (first, two between, last), by stage index; not plot/spread-stages.ts' spreadStages, which
+ * (first, two between, last), by stage index; not plot/spread-stages.ts' curveStages, which
  * spreads N stages over the schedule's steps. `short` lists the reached stages left out as too
  * short (e.g. a one-step last stage), which the figure names rather than drawing an empty panel.
  */

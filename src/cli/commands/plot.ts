@@ -11,7 +11,7 @@ export function register(program: Command, ctx: CliContext): void {
   cmd
     .option(
       '-k, --kind <kinds>',
-      'figures, comma-separated: magnitude, phase, group-delay, bode, response-map, coefficients, metrics, compare, or all (default: every kind; compare only with several schedules)',
+      'figures, comma-separated: magnitude, phase, group-delay, bode, response-map, coefficients, metrics, compare, or all (default, and all: every kind; compare only with several schedules)',
     )
     .option('-o, --output <file>', 'write to this file, format by extension: .svg .png .html .vl.json .vg.json (several figures: used as a prefix); - is stdout')
     .option('--out-dir <dir>', 'write <schedule>-<kind>.<format> files into this directory (default: momentum-fr-out/plots)')
@@ -25,8 +25,8 @@ export function register(program: Command, ctx: CliContext): void {
     .addOption(new Option('--scale <scale>', 'frequency axis: log on [fmin, π], or linear on [0, π]').choices(['log', 'linear']).default('log'))
     .option('--fmin <omega>', 'lowest frequency of a log axis, rad/sample (default: a decade below 1 − max|u|, within [1e-6, 1e-2])')
     .addOption(new Option('--units <unit>', 'frequency unit: rad (rad/sample), cycles (cycles/step), period (steps)').choices(['rad', 'cycles', 'period']).default('rad'))
-    .option('--stages <list>', 'stages drawn as curves: first, last, 0,10,299, 5..9, every:N, -1, step:S (default: --curves stages spread over training)')
-    .option('--curves <count>', 'how many stages to draw when --stages is not given', '8')
+    .option('--stages <list>', 'stages drawn as curves: first, last, 0,10,299, 5..9, every:N, -1, step:S (default: --curves stages that differ, spread over training)')
+    .option('--curves <count>', 'how many stages to draw when --stages is not given (only stages whose filters differ)', '8')
     .addOption(new Option('--view <view>', 'magnitude and response-map: the momentum response H, or the update α·H from gradient to parameter step (needs lr in the config)').choices(['momentum', 'update']).default('momentum'))
     .option('--exact', 'overlay the exact time-variant response at the last step of each drawn stage (dashed; in an overlaid compare, wide translucent lines)')
     .option('--map-columns <count>', 'response map: at most this many step columns (more stages are merged)', '400')

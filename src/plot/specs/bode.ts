@@ -2,7 +2,7 @@ import { frequencyAxis } from './frequency-axis.js';
 import type { PlotOptions } from '../plot-options.js';
 import type { ResponseRecords } from '../response-records.js';
 import { curveDatasets } from './curve-datasets.js';
-import { scheduleSummary, stageList } from './curve-figure.js';
+import { distinctNote, scheduleSummary, stageList } from './curve-figure.js';
 import { curvePanel } from './curve-panel.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
@@ -21,7 +21,11 @@ export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCo
     curvePanel({ quantity, axis, theme, width: options.width, height, hasExact: data.hasExact, curveCount: stages.length, interactive: false, curves: data.curves, xTitle: quantity === 'phase' });
   return topLevelSpec({
     title: `Bode plot: ${records.name}`,
-    subtitle: ['Frozen stage filters Hₖ(z) = vₖ/(1 − uₖ·z⁻¹) at z = exp(jω):', 'magnitude (dB) over phase (rad), one curve per stage'],
+    subtitle: [
+      records.formula === undefined ? 'Frozen stage filters Hₖ(z) at z = exp(jω):' : `Frozen stage filters ${records.formula} at z = exp(jω):`,
+      'magnitude (dB) over phase (rad), one curve per stage',
+      ...(records.distinct === undefined ? [] : [distinctNote(records).slice(2).replace(/^./, (c) => c.toUpperCase())]),
+    ],
     description:
       `Bode plot of ${stageList(stages)} of ${scheduleSummary(records.name, stageCount ?? stages.length, records.steps)}: ` +
       `magnitude in dB (top, dashed line at 0 dB) and unwrapped phase in radians (bottom) against ` +

@@ -18,7 +18,8 @@ import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpe
  */
 export function coefficientsSpec(records: CoefficientRecords, options: PlotOptions): TopLevelSpec {
   const theme = plotTheme(options.theme);
-  const { series, t0, aggregated } = records;
+  const { t0, aggregated } = records;
+  const series = mergeEqual(records.series);
   const count = t0.length;
   const rows = series.flatMap((s) => stepRows(s, records));
   const STEP_X = stepX(records);
@@ -87,9 +88,12 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
   const domain = paddedDomain([...fieldValues(rows, 'value'), ...fieldValues(rows, 'min'), ...fieldValues(rows, 'max')], { type: 'log' });
   const layer: LayerItem = {
     data: { name: 'learningRate' },
-    mark: { type: 'line', interpolate: 'step-after', strokeDash: [6, 3] },
+    transform: [{ calculate: `'${LR_ENTRY}'`, as: 'line' }],
+    mark: { type: 'line', interpolate: 'step-after' },
     encoding: {
       x: stepX(records),
+      // Its own legend entry, a dashed stroke in its colour (the coefficients' legend lists colours).
+      strokeDash: { field: 'line', type: 'nominal', title: null, scale: { domain: [LR_ENTRY], range: [[6, 3]] }, legend: { ...LINE_LEGEND, symbolStrokeColor: colour } },
       y: { field: 'value', type: 'quantitative', title: 'Learning rate α (log scale)', scale: { type: 'log', ...domain }, axis: { orient: 'right', ...LOG_AXIS } },
       color: { value: colour },
       tooltip: [
@@ -100,6 +104,24 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
     },
   };
   return { rows, layer };
+}
+
+/** The learning rate's legend entry. */
+const LR_ENTRY = 'learning rate α (right axis)';
+
+/**
+ * Series drawn exactly under others merged into one legend entry, named "u₁ = c₁" (nesterov's branch
+ * has u = c = μ): a legend must not list a line nobody can see.
+ */
+function mergeEqual(series: readonly BinnedSeries[]): BinnedSeries[] {
+  const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+  const out: BinnedSeries[] = [];
+  for (const s of series) {
+    const i = out.findIndex((o) => same(o.mean, s.mean) && same(o.min, s.min) && same(o.max, s.max));
+    if (i < 0) out.push(s);
+    else out[i] = { ...out[i], name: `${out[i].name} = ${s.name}` };
+  }
+  return out;
 }
 
 /** Tooltip rows of a merged bin's range. */

@@ -23,6 +23,11 @@ export function scheduleSummary(name: string, stageCount: number, steps: number)
   return `schedule ${name} (${stageCountText(stageCount)} over ${steps} steps)`;
 }
 
+/** "; only 3 stage filters differ, every other stage repeats one of them" when `distinct` is set, else "". */
+export function distinctNote(records: ResponseRecords): string {
+  return records.distinct === undefined ? '' : `; only ${records.distinct} stage filter${records.distinct === 1 ? '' : 's'} differ${records.distinct === 1 ? 's' : ''}, every other stage repeats ${records.distinct === 1 ? 'it' : 'one of them'}`;
+}
+
 export interface CurveFigureText {
   title: string;
   subtitle: string;
@@ -51,7 +56,7 @@ export function curveFigure(
   const total = stageCount ?? stages.length;
   return topLevelSpec({
     title: `${text.title}: ${records.name}`,
-    subtitle: text.subtitle,
+    subtitle: `${text.subtitle}${distinctNote(records)}`,
     description:
       `${text.what} of ${stageList(stages)} of ${scheduleSummary(records.name, total, records.steps)}, ` +
       `against ${axis.title.toLowerCase()} on a ${options.frequencyScale} axis${stages.length > 1 ? '; colour = stage (early dark, late light)' : ''}` +

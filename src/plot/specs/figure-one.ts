@@ -65,7 +65,7 @@ export function figureOneSpec(
   });
 
   const gainPanel = (schedule: string, first: boolean, last: boolean): LayerItem => ({
-    ...(first ? { title: { text: 'gain per stage: frozen |H_k| (lines), measured |P_xy/P_xx| (dots, where coherent; faint: stage shorter than the filter\'s memory)', anchor: 'start', fontSize: 10, fontWeight: 'normal', color: theme.muted, offset: 2 } } : {}),
+    ...(first ? { title: { text: 'gain per stage: frozen |Hₖ| (lines), measured |P_xy/P_xx| (dots, where coherent; faint: stage shorter than the filter\'s memory)', anchor: 'start', fontSize: 10, fontWeight: 'normal', color: theme.muted, offset: 2 } } : {}),
     width: SPECTRAL_WIDTH,
     height: 80,
     data: { name: 'gains' },
@@ -92,7 +92,7 @@ export function figureOneSpec(
             { field: 'stage', type: 'quantitative', title: 'stage' },
             { field: 'frequency', type: 'quantitative', title: 'bin (cycles/step)' },
             { field: 'measuredDb', type: 'quantitative', title: 'measured (dB)', format: '.3~f' },
-            { field: 'theoryDb', type: 'quantitative', title: 'frozen |H_k| (dB)', format: '.3~f' },
+            { field: 'theoryDb', type: 'quantitative', title: 'frozen |Hₖ| (dB)', format: '.3~f' },
             { field: 'memoryLimited', type: 'nominal', title: 'biased (τ ≥ nperseg/4)' },
           ],
         },
@@ -108,7 +108,7 @@ export function figureOneSpec(
   const bandText = banded ? `min–max band per ${binSteps} steps` : 'every step';
   return topLevelSpec({
     title: `Momentum on ${signal}`,
-    subtitle: `input g_t (grey) and momentum buffer m_t (blue), ${bandText}`,
+    subtitle: `input gₜ (grey) and momentum buffer mₜ (blue), ${bandText}`,
     description: `Time series of the test input and the filtered output for ${schedules.length} schedule(s): ${schedules.join(', ')}${gains.length > 0 ? ', with the measured and frozen gain of each stage' : ''}.`,
     theme,
     datasets: { series: rows, ...(gains.length > 0 ? { gains: gains.map((g) => ({ ...g })) } : {}) },

@@ -14,8 +14,8 @@ export function groupDelaySpec(records: ResponseRecords, options: PlotOptions, s
     'groupDelay',
     {
       title: 'Group delay',
-      subtitle: 'τ_k(ω) = −dφ/dω of the frozen stage filters: how many steps late each frequency arrives',
-      what: 'Group delay τ_k(ω) in steps',
+      subtitle: 'τₖ(ω) = −dφ/dω of the frozen stage filters: how many steps late each frequency arrives',
+      what: 'Group delay τₖ(ω) in steps',
     },
     stageCount,
   );

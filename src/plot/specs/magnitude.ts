@@ -17,13 +17,13 @@ export function magnitudeSpec(records: ResponseRecords, options: PlotOptions, st
     options.view === 'update'
       ? {
           title: 'Update magnitude response',
-          subtitle: 'α_k·|H_k(ω)|: from gradient to parameter step, the learning rate included',
-          what: 'Update magnitude α_k·|H_k(ω)| in dB',
+          subtitle: 'αₖ·|Hₖ(ω)|: from gradient to parameter step, the learning rate included',
+          what: 'Update magnitude αₖ·|Hₖ(ω)| in dB',
         }
       : {
           title: 'Magnitude response',
-          subtitle: '|H_k(ω)| of the frozen stage filters; above 0 dB a stage amplifies, below it attenuates',
-          what: 'Magnitude |H_k(ω)| in dB',
+          subtitle: '|Hₖ(ω)| of the frozen stage filters; above 0 dB a stage amplifies, below it attenuates',
+          what: 'Magnitude |Hₖ(ω)| in dB',
         };
   return curveFigure(records, options, 'gainDb', text, stageCount);
 }

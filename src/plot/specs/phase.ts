@@ -14,8 +14,8 @@ export function phaseSpec(records: ResponseRecords, options: PlotOptions, stageC
     'phase',
     {
       title: 'Phase response',
-      subtitle: 'φ_k(ω) of the frozen stage filters in radians; negative = the update lags the gradient',
-      what: 'Phase φ_k(ω) in radians',
+      subtitle: 'φₖ(ω) of the frozen stage filters in radians; negative = the update lags the gradient',
+      what: 'Phase φₖ(ω) in radians',
     },
     stageCount,
   );

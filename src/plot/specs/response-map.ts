@@ -83,12 +83,12 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
   return topLevelSpec({
     title: `${update ? 'Update map' : 'Response map'}: ${records.name}`,
     subtitle: update
-      ? 'Update gain α_k·|H_k(ω)| over training, the learning rate included: red = above 0 dB, blue = below'
-      : 'Frozen gain |H_k(ω)| over training: red = amplified, blue = attenuated, white = 0 dB',
+      ? 'Update gain αₖ·|Hₖ(ω)| over training, the learning rate included: red = above 0 dB, blue = below'
+      : 'Frozen gain |Hₖ(ω)| over training: red = amplified, blue = attenuated, white = 0 dB',
     description:
       `Response map of schedule ${records.name} (${stageCountText(records.stageCount)} over ${records.steps} steps): ` +
       `training step on x, ${axis.title.toLowerCase()} on a ${options.frequencyScale} y axis, colour = gain ` +
-      `${update ? '20·log10(α_k·|H_k(ω)|)' : '20·log10|H_k(ω)|'} in dB on a diverging scale from −${limit} to +${limit} dB centred on 0 dB.${merged}`,
+      `${update ? '20·log10(αₖ·|Hₖ(ω)|)' : '20·log10|Hₖ(ω)|'} in dB on a diverging scale from −${limit} to +${limit} dB centred on 0 dB.${merged}`,
     theme,
     width: options.width,
     datasets: { mapRows: rows.value.map((f, j) => ({ row: j, f0: roundSig(rows.lo[j]), f1: roundSig(rows.hi[j]), frequency: roundSig(f) })), mapBins: binRows },

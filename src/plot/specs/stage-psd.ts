@@ -13,7 +13,7 @@ export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle:
   const theme = plotTheme('light');
   const stages = [...new Set(records.map((r) => r.stage))];
   const curves = ['gradient', 'momentum', 'theory'];
-  const subtitle = 'gradient, momentum buffer, and the frozen filter\'s prediction |H_k|²·gradient (dashed)';
+  const subtitle = 'gradient, momentum buffer, and the frozen filter\'s prediction |Hₖ|²·gradient (dashed)';
   const spec = topLevelSpec({
     title: 'Power spectra per stage',
     subtitle,
