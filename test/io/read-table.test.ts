@@ -146,9 +146,10 @@ describe('a table\'s rows are its steps: nothing is skipped, every problem is na
     const nan = new Float64Array(60).fill(0.1);
     nan[50] = NaN;
     expect(problem(file('lrnan.npy', npyBytes([nan])), 60)).toBe('lrnan.npy: step 51 ([50]): not a finite number (got nan)');
-    const zeroD = new TextDecoder('latin1').decode(npyBytes([Float64Array.of(1)])).replace("'shape': (1,)", "'shape': ()  ");
+    // Buffer's latin1 maps bytes 1:1; TextDecoder('latin1') is windows-1252 on Node ≥ 22 (0x93 → U+201C).
+    const zeroD = Buffer.from(npyBytes([Float64Array.of(1)])).toString('latin1').replace("'shape': (1,)", "'shape': ()  ");
     expect(problem(file('0d.npy', Uint8Array.from(zeroD, (c) => c.charCodeAt(0))), 1)).toBe('0d.npy: shape (): a table is 1-D (one value per step)');
-    const threeD = new TextDecoder('latin1').decode(npyBytes([Float64Array.of(1)])).replace("'shape': (1,)", "'shape': (1,1,1)");
+    const threeD = Buffer.from(npyBytes([Float64Array.of(1)])).toString('latin1').replace("'shape': (1,)", "'shape': (1,1,1)");
     expect(problem(file('3d.npy', Uint8Array.from(threeD, (c) => c.charCodeAt(0))), 1)).toBe('3d.npy: shape (1, 1, 1): a table is 1-D (one value per step)');
   });
 
