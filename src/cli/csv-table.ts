@@ -1,9 +1,10 @@
+import { fitNumber } from '../util/table-number.js';
 import { Chalk } from 'chalk';
 import { csvCells } from '../io/csv-line.js';
 import type { TextSink } from '../io/sink.js';
 import { stepRange } from './table-writer.js';
 import { metricLabels } from './terminal-table-writer.js';
-import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
+import { fill, fitColumns, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 /** A CSV row by column name. */
 export type Row = Record<string, string>;

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { ScheduleHeader } from '../analysis/analyze.js';
 import { cyclesPerStep, periodSteps } from '../filter/grid.js';
 import type { AnalysisWriter } from '../io/analysis-writer.js';
-import { tableNumber } from '../io/number-format.js';
+import { tableNumber } from '../util/table-number.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
 import { FREQUENCY_UNITS, metricLabels } from './metric-labels.js';

@@ -1,3 +1,4 @@
+import { fitNumber } from '../util/table-number.js';
 import { Chalk } from 'chalk';
 import type { ScheduleHeader } from '../analysis/analyze.js';
 import { stepText, SummaryBuilder } from '../analysis/schedule-summary.js';
@@ -6,7 +7,7 @@ import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
 import { gainPaint, inUnit, stepRange, type FrequencyUnit, type TableOptions } from './table-writer.js';
 import { FREQUENCY_UNITS, metricLabels } from './metric-labels.js';
-import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
+import { fill, fitColumns, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 export { metricLabels } from './metric-labels.js';
 

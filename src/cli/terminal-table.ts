@@ -113,7 +113,6 @@ export function fill(text: string, width: number, indent = ''): string[] {
   return lines;
 }
 
-export { fitNumber } from '../util/table-number.js';
 
 /** Rows a summarised table keeps: about this many evenly spaced ones… */
 export const SAMPLED_ROWS = 12;

@@ -1,7 +1,8 @@
 /**
  * Numbers as JSON/CSV text: shortest round-trip decimal (ECMAScript Number::toString), −0 as 0,
  * and non-finite values as JSON null / an empty CSV cell, so output is always valid and identical
- * across runs and machines. The JSON half lives in the core (src/util/json-value.ts).
+ * across runs and machines. The JSON half and terminal tables' numbers live in the core
+ * (src/util/json-value.ts, src/util/table-number.ts), which the explore page shares.
  */
 
 export function csvNumber(x: number | null | undefined): string {
@@ -9,5 +10,3 @@ export function csvNumber(x: number | null | undefined): string {
   return x === 0 ? '0' : String(x);
 }
 
-/** Terminal tables' numbers live in the core (the explore page prints them too). */
-export { tableNumber } from '../util/table-number.js';

@@ -1,5 +1,6 @@
+import { fitNumber } from '../../src/util/table-number.js';
 import { describe, expect, it } from 'vitest';
-import { fill, fitColumns, fitNumber, headerLines, RowSampler, rowLine, SAMPLED_ROWS, type TermColumn } from '../../src/cli/terminal-table.js';
+import { fill, fitColumns, headerLines, RowSampler, rowLine, SAMPLED_ROWS, type TermColumn } from '../../src/cli/terminal-table.js';
 import { runCli } from '../support/run-cli.js';
 
 const column = (title: string, width: number, priority: number, narrow?: number): TermColumn<number> => ({ title, width, narrow, priority, cell: (r) => String(r) });

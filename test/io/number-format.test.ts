@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableNumber } from '../../src/io/number-format.js';
+import { tableNumber } from '../../src/util/table-number.js';
 
 describe('tableNumber (terminal tables of analyze, simulate and spectrum)', () => {
   it('significant digits, exponent form outside [smallest, 10⁶), dashes and ∞', () => {

@@ -1,3 +1,4 @@
+import { fitNumber } from '../../util/table-number.js';
 import { csvField, csvLine } from '../../io/csv-line.js';
 import { jsonDocument } from '../../util/json-document.js';
 import { csvNumber } from '../../io/number-format.js';
@@ -11,7 +12,7 @@ import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
 import { CsvTable, type Row } from '../csv-table.js';
-import { fitNumber, type TermColumn } from '../terminal-table.js';
+import { type TermColumn } from '../terminal-table.js';
 
 interface CoefficientsOptions extends InputOptions, OutputOptions {
   runs?: boolean;

@@ -1,10 +1,11 @@
+import { fitNumber } from '../../util/table-number.js';
 import type { TextSink } from '../../io/sink.js';
 import { jsonDocument } from '../../util/json-document.js';
 import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';
-import { tableNumber } from '../../io/number-format.js';
+import { tableNumber } from '../../util/table-number.js';
 import { stepRange } from '../table-writer.js';
-import { fill, fitNumber, RowSampler } from '../terminal-table.js';
+import { fill, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import type { StageComparison } from '../../spectral/stage-agreement.js';

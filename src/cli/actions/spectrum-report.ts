@@ -1,5 +1,5 @@
 import { jsonDocument, jsonText } from '../../util/json-document.js';
-import { tableNumber } from '../../io/number-format.js';
+import { tableNumber } from '../../util/table-number.js';
 import { jsonArray } from '../../util/json-value.js';
 import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';

@@ -1,8 +1,9 @@
+import { fitNumber } from '../../util/table-number.js';
 import { Chalk } from 'chalk';
 import type { StageEnergy } from '../../spectral/energy-split.js';
 import type { TextSink } from '../../io/sink.js';
 import { stepRange } from '../table-writer.js';
-import { fill, fitColumns, fitNumber, headerLines, legendLines, RowSampler, rowLine, type TermColumn } from '../terminal-table.js';
+import { fill, fitColumns, headerLines, legendLines, RowSampler, rowLine, type TermColumn } from '../terminal-table.js';
 import type { SpectrogramResult } from '../../spectral/spectrogram.js';
 import type { WelchResult } from '../../spectral/welch.js';
 
