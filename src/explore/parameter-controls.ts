@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRESETS } from '../schedule/presets/index.js';
+import { cyclingScheduler } from '../schedule/overwritten-value.js';
 import { SchedulerValue } from '../schedule/schedulers/scheduler-value.js';
 import { configDocuments } from './config-documents.js';
 
@@ -79,7 +80,7 @@ export function parameterControls(text: string): ParameterControl[] {
       const spec = asRecord(written);
       const schema = typeof spec?.scheduler === 'string' ? schedulerSchema(spec.scheduler) : undefined;
       if (spec === undefined || schema === undefined) return;
-      const cycles = cyclesMomentum(spec, schema);
+      const cycles = cyclingScheduler(spec, keys) !== undefined;
       for (const [kwarg, property] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
         // base_momentum/max_momentum do something only with cycle_momentum (and only under lr).
         if (MOMENTUM_KWARGS.has(kwarg) && !(cycles && keys.length === 1 && keys[0] === 'lr')) continue;
@@ -96,9 +97,8 @@ export function parameterControls(text: string): ParameterControl[] {
     if (momentum === undefined || preset === undefined) return;
     // With cycle_momentum, lr's scheduler overwrites the optimizer's momentum (SGD's momentum, Adam's
     // beta1) at every step: no slider for a number that does nothing; lr.base_momentum/max_momentum instead.
-    const lrSpec = asRecord(config.lr);
-    const lrSchema = typeof lrSpec?.scheduler === 'string' ? schedulerSchema(lrSpec.scheduler) : undefined;
-    const overwritten = lrSpec !== undefined && lrSchema !== undefined && cyclesMomentum(lrSpec, lrSchema) ? preset.momentumParam : undefined;
+    // (SequentialLR's children too: the one rule, overwritten-value.ts, that also warns about --set/--grid.)
+    const overwritten = cyclingScheduler(config.lr, ['lr']) ? preset.momentumParam : undefined;
     for (const [key, property] of Object.entries(preset.params.shape as Record<string, z.ZodType>)) {
       if (key === overwritten) continue;
       const schema = numberForm(property);
@@ -150,13 +150,6 @@ export function sliderRange(x: number, schema: NumberSchema): Pick<ParameterCont
 
 /** A scheduler's keyword arguments that set the momentum it cycles (OneCycleLR, CyclicLR). */
 const MOMENTUM_KWARGS = new Set(['base_momentum', 'max_momentum']);
-
-/** Whether a scheduler spec cycles the optimizer's momentum: its cycle_momentum as written, else the schema's default. */
-function cyclesMomentum(spec: Record<string, unknown>, schema: z.ZodObject): boolean {
-  if (typeof spec.cycle_momentum === 'boolean') return spec.cycle_momentum;
-  const field = (schema.shape as Record<string, z.ZodType>).cycle_momentum;
-  return field instanceof z.ZodDefault && field.def.defaultValue === true;
-}
 
 /** The schema of the scheduler named `name` (one branch of SchedulerValue), or undefined for an unknown name. */
 function schedulerSchema(name: string): z.ZodObject | undefined {

@@ -24,8 +24,11 @@ export function overwrittenValueNote(config: ScheduleConfig, path: Path): string
   return `${at}'s ${cycling.name} overwrites momentum.${key} at every step (cycle_momentum, as torch), so changing it changes nothing; the momentum comes from ${at}.base_momentum and ${at}.max_momentum (or set ${at}.cycle_momentum: false to keep momentum.${key})`;
 }
 
-/** The first OneCycleLR or CyclicLR with cycle_momentum on in a learning-rate value, and its path. */
-function cyclingScheduler(value: unknown, path: (string | number)[]): { name: string; path: (string | number)[] } | undefined {
+/**
+ * The first OneCycleLR or CyclicLR with cycle_momentum on in a learning-rate value (SequentialLR's
+ * children included), and its path below `path`; undefined when the value cycles no momentum.
+ */
+export function cyclingScheduler(value: unknown, path: (string | number)[]): { name: string; path: (string | number)[] } | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const spec = value as Record<string, unknown>;
   if (typeof spec.scheduler === 'string' && CYCLING.has(spec.scheduler) && spec.cycle_momentum !== false) return { name: spec.scheduler, path };

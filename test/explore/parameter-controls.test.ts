@@ -68,6 +68,11 @@ describe('the page\'s sliders: every number of every schedule', () => {
     expect(off.filter((k) => k.endsWith('_momentum'))).toEqual([]);
   });
 
+  it('a cycling scheduler inside SequentialLR overwrites the momentum too (as the resolver applies it and --set warns): no slider for it', () => {
+    const text = 'steps: 100\nlr:\n  scheduler: SequentialLR\n  base: 0.1\n  milestones: [10]\n  schedulers:\n    - { scheduler: LinearLR, start_factor: 0.1, total_iters: 10 }\n    - { scheduler: OneCycleLR, max_lr: 0.1, total_steps: 90 }\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n';
+    expect(parameterControls(text).map((c) => c.key)).not.toContain('momentum');
+  });
+
   it('values that are no number (an expression, a list, a custom momentum) get no slider; lr does', () => {
     const text = 'steps: 100\nlr: 0.1\nmomentum: { u: "0.9", v: 1 }\n---\nsteps: 100\nmomentum: { preset: aggmo, betas: [0, 0.9] }\n';
     expect(parameterControls(text).map((c) => `${c.schedule}:${c.key}`)).toEqual(['0:steps', '0:lr', '1:steps']);
