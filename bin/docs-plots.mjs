@@ -28,6 +28,7 @@ export const PICTURES = [
   ['fsgdm-bode.svg', 'configs/fsgdm-cifar100.yaml --kind bode --units cycles'],
   ['fsgdm-response-map.png', 'configs/fsgdm-cifar100.yaml --kind response-map'],
   ['warmup-response-map.png', 'configs/custom-expressions.yaml --kind response-map --png-scale 1'],
+  ['yolo-response-map.png', 'configs/yolo-nesterov-warmup.yaml --kind response-map --png-scale 1'],
   ['fsgdm-coefficients.svg', 'configs/fsgdm-cifar100.yaml --kind coefficients'],
   ['fsgdm-metrics.svg', 'configs/fsgdm-cifar100.yaml --kind metrics'],
   ['adam-metrics.svg', '--preset adam-m --set steps=200000 --kind metrics'],

@@ -47,7 +47,7 @@ const FRONT_LOADED = 10;
 const FRONT_SHARE = 0.02;
 
 /**
- * The step bins of the metrics and coefficients figures: equal step intervals (stepBins), unless
+ * The step bins of the figures over training (response map, metrics, coefficients): equal step intervals (stepBins), unless
  * merging stages would hide a transient at the start. When some coefficient changes more within the
  * first bin (or the first 2 % of training, if longer: yolo's warm-up over the first 1 %) than over
  * all later steps together (FRONT_LOADED times), the bins are log-spaced: the first
@@ -112,11 +112,11 @@ export interface ResponseMapRecords extends FigureSchedule {
   view?: PlotView;
 }
 
-/** Gains of every map column at every frequency row. `bins` is shared with the other figures over training. */
+/** Gains of every map column at every frequency row. `bins` is shared with the other figures over training (trainingBins). */
 export function responseMapRecords(
   schedule: Schedule,
   options: Pick<PlotOptions, 'mapBins' | 'mapRows' | 'frequencyUnit' | 'frequencyScale' | 'omegaMin'> & { view?: PlotView },
-  bins: StepBins = stepBins(schedule.stages, options.mapBins),
+  bins: StepBins = trainingBins(schedule, options.mapBins),
 ): ResponseMapRecords {
   const table = schedule.stages;
   const axis = frequencyAxis(options.frequencyUnit, options.frequencyScale);

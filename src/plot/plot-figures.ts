@@ -17,7 +17,7 @@ import { metricsSpec } from './specs/metrics.js';
 import { phaseSpec } from './specs/phase.js';
 import { responseMapSpec } from './specs/response-map.js';
 import type { TopLevelSpec } from './specs/vega-lite-spec.js';
-import { stepBins, type StepBins } from './step-bins.js';
+import type { StepBins } from './step-bins.js';
 import { learningRateOf, updateRecords } from './update-view.js';
 import { OptionError } from '../schedule/issues.js';
 
@@ -64,11 +64,9 @@ export function plotFigures(
       }
       return r;
     };
-    // The figures over training share one binning of the stages: the map on equal step intervals,
-    // metrics and coefficients log-spaced when a transient at the start would be merged away.
-    let binned: StepBins | undefined;
+    // The figures over training share one binning of the stages: log-spaced when a transient at the
+    // start would be merged away (trainingBins).
     let trained: StepBins | undefined;
-    const bins = (): StepBins => (binned ??= stepBins(schedule.stages, options.mapBins));
     const training = (): StepBins => (trained ??= trainingBins(schedule, options.mapBins));
     const count = schedule.stages.count;
     const curveCount = options.stageCount;
@@ -82,7 +80,7 @@ export function plotFigures(
       else if (kind === 'phase') spec = phaseSpec(records(curveCount), { ...options, interactive: false }, count);
       else if (kind === 'group-delay') spec = groupDelaySpec(records(curveCount), { ...options, interactive: false }, count);
       else if (kind === 'bode') spec = bodeSpec(records(curveCount), options, count);
-      else if (kind === 'response-map') spec = responseMapSpec(responseMapRecords(schedule, options, bins()), options);
+      else if (kind === 'response-map') spec = responseMapSpec(responseMapRecords(schedule, options, training()), options);
       else if (kind === 'coefficients') spec = coefficientsSpec(coefficientRecords(schedule, options, training()), options);
       else spec = metricsSpec(metricsRecords(schedule, options, training()), options);
       figures.push({ id: `${slugs[n]}-${kind}`, kind, schedule: schedule.name, slug: slugs[n], spec });

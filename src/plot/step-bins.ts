@@ -4,8 +4,9 @@ import type { StageTable } from '../types.js';
  * Consecutive stages merged into at most `maxBins` bins along the step axis, so that plots over
  * training (response map, coefficients, metrics) stay small for per-step schedules of 10⁶ stages.
  *
- * A stage covering steps a…b occupies [a − 1, b] on the step axis (steps elapsed), so widths equal
- * step counts and the axis runs 0…Σ; a bin spans its stages' union, so bins keep their real spans.
+ * A stage covering steps a…b spans [a − 1, b] in steps elapsed, so widths equal step counts; a bin
+ * spans its stages' union, so bins keep their real spans. (Figures draw step s from s to s + 1:
+ * stepAxis.)
  */
 export interface StepBins {
   count: number;

@@ -43,12 +43,12 @@ describe('coefficientsSpec from hand-made records', () => {
   it('a step line per coefficient, the last value repeated at the end of training; the records\' recursion as subtitle', () => {
     const spec = coefficientsSpec(records, options);
     expect((keyOf(spec, 'datasets') as Record<string, unknown[]>).coefficients).toEqual([
-      { coefficient: 'u', step: 0, value: 0.9 },
-      { coefficient: 'u', step: 10, value: 0.333333 },
-      { coefficient: 'u', step: 30, value: 0.333333 },
-      { coefficient: 'v', step: 0, value: 0.1 },
-      { coefficient: 'v', step: 10, value: 2 },
-      { coefficient: 'v', step: 30, value: 2 },
+      { coefficient: 'u', step: 1, value: 0.9 },
+      { coefficient: 'u', step: 11, value: 0.333333 },
+      { coefficient: 'u', step: 31, value: 0.333333 },
+      { coefficient: 'v', step: 1, value: 0.1 },
+      { coefficient: 'v', step: 11, value: 2 },
+      { coefficient: 'v', step: 31, value: 2 },
     ]);
     expect(spec.title).toEqual({ text: 'Coefficients: hand', subtitle: 'the recursion' });
     expect(nodes(spec).filter((n) => 'mark' in n).map((n) => (n.mark as { type: string }).type)).toEqual(['line']);
@@ -57,7 +57,7 @@ describe('coefficientsSpec from hand-made records', () => {
   it('merged bins add a min–max band; compiles without warnings', async () => {
     const merged = { ...records, aggregated: true, series: records.series.map((s) => ({ ...s, min: s.mean.map((x) => x - 0.05), max: s.mean.map((x) => x + 0.05) })) };
     const spec = coefficientsSpec(merged, options);
-    expect((keyOf(spec, 'datasets') as Record<string, unknown[]>).coefficients[0]).toEqual({ coefficient: 'u', step: 0, value: 0.9, min: 0.85, max: 0.95 });
+    expect((keyOf(spec, 'datasets') as Record<string, unknown[]>).coefficients[0]).toEqual({ coefficient: 'u', step: 1, value: 0.9, min: 0.85, max: 0.95 });
     expect(nodes(spec).filter((n) => 'mark' in n).map((n) => (n.mark as { type: string }).type)).toEqual(['area', 'line']);
     expect(spec.description).toMatch(/stages merged into 2 bins, line = step-weighted mean, band = min–max\.$/);
     const { warnings } = await compileVega(spec);

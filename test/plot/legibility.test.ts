@@ -7,7 +7,7 @@ import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
 import type { TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
 import type { Schedule } from '../../src/types.js';
-import { nodes, scheduleOf, schedulesOf } from './support.js';
+import { gainDbClosedForm, nodes, scheduleOf, schedulesOf } from './support.js';
 import { svgTexts } from './svg-labels.js';
 
 // What a reader sees, checked on the rendered figures of every kind (issue 15, Plots): tick labels
@@ -161,6 +161,54 @@ describe('figures a reader can read', () => {
     expect(loud.length).toBeGreaterThan(0);
     const next = rows.find((r) => (r.step as number) > Math.max(...loud))!.step as number;
     expect((x(next) - x(Math.min(...loud))) / (right - left)).toBeGreaterThanOrEqual(0.1);
+  });
+
+  it("the response map keeps a start-of-training transient too: adam-m's first steps are columns of their own on a log step axis, each gain the closed form", async () => {
+    const spec = figures([ADAM]).find((f) => f.id === 'adam-response-map')!.spec;
+    const datasets = spec.datasets as Record<string, Record<string, number | number[] | null>[]>;
+    const rows = datasets.mapRows.map((r) => r.frequency as number);
+    // 60 columns log-spaced over 20 000 steps: each of steps 1…8 is a column of its own
+    const first = datasets.mapBins.slice(0, 8);
+    expect(first.map((b) => [b.firstStep, b.lastStep])).toEqual(Array.from({ length: 8 }, (_, i) => [i + 1, i + 1]));
+    for (const b of first) {
+      const t = b.firstStep as number;
+      // step t: m̂ = m/(1 − β^t) with m = β·m + (1 − β)·g, so H = (1 − β)/((1 − β^t)(1 − β·e^{−jω}))
+      (b.gainDb as number[]).forEach((g, j) => {
+        const want = gainDbClosedForm(0.9, 0.1 / (1 - 0.9 ** t), rows[j]);
+        expect(Math.abs(g - want), `step ${t} ω=${rows[j]} got=${g} want=${want}`).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(want)));
+      });
+    }
+    // on screen: steps 1…3 (DC gain ≥ 10 dB, −20·log10(1 − 0.9^t)) take ≥ 10 % of the width
+    const x = (await viewOf(spec)).scale('x');
+    const [left, right] = x.range();
+    expect((x(4) - x(1)) / (right - left)).toBeGreaterThanOrEqual(0.1);
+    const tip = (spec as { encoding?: { tooltip?: { title: string }[] } }).encoding?.tooltip;
+    expect(tip).toBeUndefined(); // static figure: no tooltips
+    const page = plotFigures([ADAM], ['response-map'], { ...small, interactive: true })[0].spec as { encoding: { tooltip: { field: string; title: string }[] } };
+    expect(page.encoding.tooltip.slice(0, 2)).toEqual([
+      { field: 'firstStep', type: 'quantitative', title: 'first step' },
+      { field: 'lastStep', type: 'quantitative', title: 'last step' },
+    ]);
+  });
+
+  it('every step axis starts at step 1, never at a tick "0": response map, coefficients and metrics, linear and log, long and short runs', async () => {
+    const short = scheduleOf('name: short\nsteps: 10\nstages: 10\nmomentum: { preset: fsgdm, c: 0.033, v: 1 }\n');
+    const all = [...figures(SCHEDULES), ...figures([ADAM]), ...figures([short])].filter((f) => /response-map|coefficients|metrics/.test(f.id));
+    expect(all.length).toBe(12);
+    for (const { id, spec } of all) {
+      const svg = await svgOf(spec);
+      const axes = svg.split('<g class="mark-group role-axis"').slice(1).filter((part) => /^[^>]*aria-label="X-axis/.test(part));
+      expect(axes.length, id).toBeGreaterThan(0);
+      for (const part of axes) {
+        expect(/aria-label="X-axis[^"]* from 1 to /.test(part), `${id}: ${/aria-label="([^"]*)"/.exec(part)![1]}`).toBe(true);
+        const labels = roleTexts(part.split('role-axis-title')[0] + '</g>', 'axis-label');
+        expect(labels[0], id).toBe('1');
+        expect(labels, id).not.toContain('0');
+      }
+    }
+    // a 10-step run: step s is drawn from s to s + 1, ticks at every step
+    const metrics = all.find((f) => f.id === 'short-metrics')!.spec;
+    expect((metrics.datasets as Record<string, { step: number }[]>).metrics.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it('a single-schedule figure ends at its panel (and legend): no blank band at the right', async () => {

@@ -27,9 +27,9 @@ describe('metricsSpec from hand-made records', () => {
   it('one row per bin and the last again at the end of training; noise gain in dB (10·log10), null where undefined; cutoff on the frequency axis', () => {
     const spec = metricsSpec(records, { ...options, frequencyUnit: 'cycles' });
     expect((keyOf(spec, 'datasets') as Record<string, unknown[]>).metrics).toEqual([
-      { step: 0, u: 0.9, v: 0.1, dcGainDb: 0, cutoffFrequency: 0.0167686, noiseGainDb: -12.7875, groupDelayDc: 9 },
-      { step: 10, u: 0, v: 2, dcGainDb: 6.0206, cutoffFrequency: null, noiseGainDb: null, groupDelayDc: 0 },
-      { step: 30, u: 0, v: 2, dcGainDb: 6.0206, cutoffFrequency: null, noiseGainDb: null, groupDelayDc: 0 },
+      { step: 1, u: 0.9, v: 0.1, dcGainDb: 0, cutoffFrequency: 0.0167686, noiseGainDb: -12.7875, groupDelayDc: 9 },
+      { step: 11, u: 0, v: 2, dcGainDb: 6.0206, cutoffFrequency: null, noiseGainDb: null, groupDelayDc: 0 },
+      { step: 31, u: 0, v: 2, dcGainDb: 6.0206, cutoffFrequency: null, noiseGainDb: null, groupDelayDc: 0 },
     ]);
     expect(spec.description).toMatch(/^Metrics of the frozen stage filters of schedule hand \(2 stages over 30 steps\) .* DC gain \|v\|\/\(1 − u\) in dB; −3 dB cutoff frequency in f \(cycles\/step\)/);
   });

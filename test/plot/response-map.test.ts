@@ -31,8 +31,8 @@ describe('responseMapSpec from hand-made records', () => {
       { row: 1, f0: 0.3, f1: 1, frequency: 1 },
     ]);
     expect(datasets.mapBins).toEqual([
-      { t0: 0, t1: 4, firstStage: 0, lastStage: 0, u: 0.5, v: 1, row: [0, 1], gainDb: [6.0206, -1.23457] },
-      { t0: 4, t1: 10, firstStage: 1, lastStage: 1, u: 0.333333, v: 2, row: [0, 1], gainDb: [null, 10.5] },
+      { firstStep: 1, lastStep: 4, firstStage: 0, lastStage: 0, u: 0.5, v: 1, row: [0, 1], gainDb: [6.0206, -1.23457] },
+      { firstStep: 5, lastStep: 10, firstStage: 1, lastStage: 1, u: 0.333333, v: 2, row: [0, 1], gainDb: [null, 10.5] },
     ]);
     const color = nodes(spec).find((n) => 'color' in n && 'x2' in n)!.color as { scale: { domain: number[] } };
     expect(color.scale.domain).toEqual([-12, 12]);
@@ -51,7 +51,7 @@ describe('responseMapSpec from hand-made records', () => {
     };
     const spec = responseMapSpec(merged, { ...options, interactive: true });
     const bins = (keyOf(spec, 'datasets') as Record<string, Record<string, unknown>[]>).mapBins;
-    expect(bins[0]).toEqual({ t0: 0, t1: 4, firstStage: 0, lastStage: 0, u: 0.5, v: 1, uMin: 0.4, uMax: 0.6, row: [0, 1], gainDb: [6.0206, -1.23457], gainDbMin: [5.0206, -2.23457], gainDbMax: [7.0206, -0.234568] });
+    expect(bins[0]).toEqual({ firstStep: 1, lastStep: 4, firstStage: 0, lastStage: 0, u: 0.5, v: 1, uMin: 0.4, uMax: 0.6, row: [0, 1], gainDb: [6.0206, -1.23457], gainDbMin: [5.0206, -2.23457], gainDbMax: [7.0206, -0.234568] });
     expect(keyOf(spec, 'transform')).toContainEqual({ flatten: ['row', 'gainDb', 'gainDbMin', 'gainDbMax'] });
     expect(spec.description).toMatch(/The 7 stages are merged into 2 columns; each is coloured by the gain of its step-weighted mean coefficients\.$/);
     const { warnings } = await compileVega(spec);

@@ -222,20 +222,21 @@ describe('response map', () => {
     const spec = mapSpec(THREE, { ...options, mapRows: 16 });
     expect(marks(spec)).toEqual(['rect']);
     const e = encodings(spec)[0];
-    expect(e.x).toMatchObject({ field: 't0', type: 'quantitative', title: 'Training step', scale: { domain: [0, 100], nice: false } });
-    expect(e.x2).toEqual({ field: 't1' });
+    // steps count from 1: step s spans [s, s + 1), so the axis runs from step 1 to 101
+    expect(e.x).toMatchObject({ field: 'firstStep', type: 'quantitative', title: 'Training step', scale: { domain: [1, 101], nice: false } });
+    expect(e.x2).toEqual({ field: 'stepEnd' });
     expect(e.y).toMatchObject({ field: 'f0', title: 'Frequency ω (rad/sample)', scale: { type: 'log' } });
     expect(e.y2).toEqual({ field: 'f1' });
     const color = e.color as { field: string; title: string; scale: { domain: number[]; domainMid: number; scheme: string } };
     expect(color).toMatchObject({ field: 'gainDb', title: 'Gain (dB)', scale: { domainMid: 0, scheme: 'redblue' } });
     expect(color.scale.domain[0]).toBe(-color.scale.domain[1]);
-    // every stage is one column spanning exactly its steps; spans tile [0, Σ]
+    // every stage is one column spanning exactly its steps; spans tile steps 1…Σ
     const bins = rowsOf(spec, 'mapBins');
     const t = THREE.stages;
-    expect(bins.map((b) => [b.t0, b.t1])).toEqual([0, 1, 2].map((i) => [t.startStep[i] - 1, t.endStep[i]]));
-    expect(bins[0].t0).toBe(0);
-    expect(bins[2].t1).toBe(100);
-    for (let i = 1; i < 3; i++) expect(bins[i].t0).toBe(bins[i - 1].t1);
+    expect(bins.map((b) => [b.firstStep, b.lastStep])).toEqual([0, 1, 2].map((i) => [t.startStep[i], t.endStep[i]]));
+    expect(bins[0].firstStep).toBe(1);
+    expect(bins[2].lastStep).toBe(100);
+    for (let i = 1; i < 3; i++) expect(bins[i].firstStep).toBe((bins[i - 1].lastStep as number) + 1);
   });
 
   it('cell gains equal the closed form at each row frequency; rows tile the log axis without gaps', () => {
@@ -264,9 +265,9 @@ describe('response map', () => {
     const spec = mapSpec(perStep, { ...options, mapBins: 200, mapRows: 40 });
     const bins = rowsOf(spec, 'mapBins');
     expect(bins.length).toBeLessThanOrEqual(200);
-    expect(bins[0].t0).toBe(0);
-    expect(bins[bins.length - 1].t1).toBe(1_000_000);
-    for (let i = 1; i < bins.length; i++) expect(bins[i].t0).toBe(bins[i - 1].t1);
+    expect(bins[0].firstStep).toBe(1);
+    expect(bins[bins.length - 1].lastStep).toBe(1_000_000);
+    for (let i = 1; i < bins.length; i++) expect(bins[i].firstStep).toBe((bins[i - 1].lastStep as number) + 1);
     // each column reports the lowest and highest gain over the stages it merges, which contain
     // the closed-form gain of its first and last stage (u_t = t/(t + 1000), v = 1 − u)
     const freq = rowsOf(spec, 'mapRows').map((r) => r.frequency as number);
@@ -285,13 +286,14 @@ describe('response map', () => {
 });
 
 describe('coefficients, metrics, compare', () => {
-  it('coefficientsSpec: u and v as step-after lines over elapsed steps, values of the stages', () => {
+  it('coefficientsSpec: u and v as step-after lines from each stage\'s first step (steps count from 1), values of the stages', () => {
     const spec = coefficientsSpec(coefficientRecords(THREE, options), options);
     expect(marks(spec)).toEqual(['line']);
     const rows = rowsOf(spec, 'coefficients');
     expect(rows.filter((r) => r.coefficient === 'u').map((r) => r.value)).toEqual([0.2, 0.9, -0.5, -0.5]);
     expect(rows.filter((r) => r.coefficient === 'v').map((r) => r.value)).toEqual([1, 0.1, 2, 2]);
-    expect(rows.filter((r) => r.coefficient === 'u').map((r) => r.step)).toEqual([0, THREE.stages.endStep[0], THREE.stages.endStep[1], 100]);
+    const t = THREE.stages;
+    expect(rows.filter((r) => r.coefficient === 'u').map((r) => r.step)).toEqual([1, t.startStep[1], t.startStep[2], 101]);
     const e = encodings(spec)[0];
     expect(e.x).toMatchObject({ field: 'step', title: 'Training step' });
     expect(e.y).toMatchObject({ title: 'Coefficient value (dimensionless)' });

@@ -7,7 +7,8 @@ import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { LINE_LEGEND } from './legends.js';
 import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
-import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
+import { stepAxis, stepStart } from './step-axis.js';
+import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * The coefficients of every stage's filter against training step, as step functions over the stages'
@@ -52,7 +53,7 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
       color,
       tooltip: [
         { field: 'coefficient', type: 'nominal', title: 'coefficient' },
-        { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
+        { field: 'step', type: 'quantitative', title: 'from step' },
         { field: 'value', type: 'quantitative', title: aggregated ? 'mean' : 'value', format: '.6~g' },
         ...(aggregated ? RANGE_TOOLTIP : []),
       ],
@@ -97,7 +98,7 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
       y: { field: 'value', type: 'quantitative', title: 'Learning rate α (log scale)', scale: { type: 'log', ...domain }, axis: { orient: 'right', ...LOG_AXIS } },
       color: { value: colour },
       tooltip: [
-        { field: 'step', type: 'quantitative', title: 'from step (elapsed)' },
+        { field: 'step', type: 'quantitative', title: 'from step' },
         { field: 'value', type: 'quantitative', title: aggregated ? 'mean α' : 'α', format: '.6~g' },
         ...(aggregated ? RANGE_TOOLTIP : []),
       ],
@@ -131,23 +132,21 @@ const RANGE_TOOLTIP: StringFieldDef<Field>[] = [
 ];
 
 /** The training step axis of the step lines (log when the bins are log-spaced: trainingBins). */
-function stepX({ stepSpacing }: CoefficientRecords): Encoding<Field>['x'] {
-  const log = stepSpacing === 'log';
-  return { field: 'step', type: 'quantitative', title: log ? 'Training step (log scale)' : 'Training step', scale: log ? { type: 'log', nice: false } : { nice: false }, axis: STEP_AXIS };
+function stepX({ steps, stepSpacing }: CoefficientRecords): Encoding<Field>['x'] {
+  return { field: 'step', type: 'quantitative', ...stepAxis(steps, stepSpacing) };
 }
 
 /**
- * A binned series as the rows of a step line: one per bin, from its first step (elapsed), and the
- * last repeated at the end of training so the line reaches Σ; a merged bin's min and max beside its mean.
+ * A binned series as the rows of a step line: one per bin, from its first step, and the last
+ * repeated at the end of training so the line spans the last step too (stepAxis: steps a…b span
+ * [a, b + 1)); a merged bin's min and max beside its mean.
  */
-function stepRows(s: BinnedSeries, { t0, t1, aggregated, stepSpacing }: CoefficientRecords): DataRow[] {
+function stepRows(s: BinnedSeries, { t0, t1, aggregated }: CoefficientRecords): DataRow[] {
   const count = t0.length;
-  // On a log step axis a bin starts at its first step (≥ 1), not at the steps elapsed before it.
-  const first = stepSpacing === 'log' ? 1 : 0;
   const rows: DataRow[] = [];
   for (let b = 0; b <= count; b++) {
     const i = Math.min(b, count - 1);
-    const row: DataRow = { coefficient: s.name, step: b < count ? t0[b] + first : t1[i], value: roundSig(s.mean[i]) };
+    const row: DataRow = { coefficient: s.name, step: stepStart(b < count ? t0[b] : t1[i]), value: roundSig(s.mean[i]) };
     if (aggregated) Object.assign(row, { min: roundSig(s.min[i]), max: roundSig(s.max[i]) });
     rows.push(row);
   }

@@ -8,7 +8,8 @@ import { stageCountText } from './curve-figure.js';
 import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
 import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
-import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
+import { stepAxis, stepStart } from './step-axis.js';
+import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 /**
  * Per-stage metrics of the frozen filters against training step, one panel each: DC gain (dB), the
@@ -19,7 +20,7 @@ import { STEP_AXIS, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpe
  * coefficients (ū, v̄) (a bank or rational filter: of its middle stage), not means of the metrics,
  * and a band spans the lowest to highest metric over 9 of the bin's stages (MetricsBin.spread).
  * Records with `stepSpacing` 'log' (trainingBins: a transient at the start) put the step on a log
- * axis, each bin from its first step. Every value axis is padded (paddedDomain): a constant metric
+ * axis; each bin is drawn from its first step (stepAxis). Every value axis is padded (paddedDomain): a constant metric
  * such as EMA's group delay 9 sits inside its panel.
  */
 export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopLevelSpec {
@@ -32,14 +33,14 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
   const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : roundSig(x));
   const banded = bins.some((b) => b.spread);
   const rows: DataRow[] = [];
-  // One row per bin, and the last repeated at the end of training so the step line reaches Σ. On a
-  // log step axis a bin starts at its first step (≥ 1), not at the steps elapsed before it.
+  // One row per bin from its first step, and the last repeated at the end of training so the step
+  // line spans the last step too (stepAxis: steps a…b span [a, b + 1)).
   for (let b = 0; b <= bins.length; b++) {
     const i = Math.min(b, bins.length - 1);
     if (i < 0) break;
     const { metrics: m, spread } = bins[i];
     const row: DataRow = {
-      step: b < bins.length ? bins[b].t0 + (logSteps ? 1 : 0) : bins[i].t1,
+      step: stepStart(b < bins.length ? bins[b].t0 : bins[i].t1),
       u: roundSig(bins[i].u),
       v: roundSig(bins[i].v),
       dcGainDb: finite(m.dcGainDb),
@@ -72,13 +73,7 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
   ];
   const height = Math.max(60, Math.round(options.height / 2));
   const vconcat = panels.map((p, n): LayerSpec<Field> => {
-    const x = {
-      field: 'step',
-      type: 'quantitative',
-      title: n === panels.length - 1 ? (logSteps ? 'Training step (log scale)' : 'Training step') : null,
-      scale: logSteps ? { type: 'log', nice: false } : { nice: false },
-      axis: STEP_AXIS,
-    } satisfies Encoding<Field>['x'];
+    const x = { field: 'step', type: 'quantitative', ...stepAxis(records.steps, records.stepSpacing, n === panels.length - 1) } satisfies Encoding<Field>['x'];
     const values = [...fieldValues(rows, p.field), ...(banded ? [...fieldValues(rows, `${p.field}Min`), ...fieldValues(rows, `${p.field}Max`)] : [])];
     const domain = paddedDomain(values, { type: p.log ? 'log' : 'linear' });
     const scale = p.log ? { ...axis.scale, ...domain } : domain;
@@ -96,7 +91,7 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
         x,
         y,
         tooltip: [
-          { field: 'step', type: 'quantitative', title: logSteps ? 'from step' : 'from step (elapsed)' },
+          { field: 'step', type: 'quantitative', title: 'from step' },
           { field: 'u', type: 'quantitative', title: aggregated ? 'mean u' : 'u', format: '.6~g' },
           { field: 'v', type: 'quantitative', title: aggregated ? 'mean v' : 'v', format: '.6~g' },
           { field: p.field, type: 'quantitative', title: p.title.join(' '), format: '.4~g' },

@@ -5,7 +5,8 @@ import { roundSig } from '../../util/round-sig.js';
 import { stageCountText } from './curve-figure.js';
 import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
-import { quantityTip, STEP_AXIS, topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
+import { stepAxis, stepStart } from './step-axis.js';
+import { quantityTip, topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 
 const round = (a: ArrayLike<number>): (number | null)[] => Array.from(a, (x) => roundSig(x));
 
@@ -15,7 +16,9 @@ const round = (a: ArrayLike<number>): (number | null)[] => Array.from(a, (x) => 
  * centred on 0 dB (amplified bands warm, attenuated bands cool, symmetric in dB).
  *
  * Size is bounded: at most `mapBins` columns × `mapRows` rows. When the schedule has more stages than
- * columns, consecutive stages are merged (stepBins); a merged column is coloured by the gain of its
+ * columns, consecutive stages are merged (the bins of the metrics and coefficients figures,
+ * trainingBins: log-spaced on a log step axis when a transient at the start would be merged away,
+ * such as a warm-up over the first 1 % of training); a merged column is coloured by the gain of its
  * step-weighted mean coefficients (ū, v̄), and its tooltip gives the lowest and highest gain over the
  * column's coefficient range (gainBoundsDb). Columns holding one stage are exact.
  *
@@ -30,7 +33,7 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
   const rowIndex = rows.omega.length > 0 ? Array.from(rows.omega, (_, j) => j) : [];
   let extreme = 1;
   const binRows: DataRow[] = columns.map((c) => {
-    const row: DataRow = { t0: c.t0, t1: c.t1, firstStage: c.firstStage, lastStage: c.lastStage, u: roundSig(c.u), v: roundSig(c.v) };
+    const row: DataRow = { firstStep: stepStart(c.t0), lastStep: c.t1, firstStage: c.firstStage, lastStage: c.lastStage, u: roundSig(c.u), v: roundSig(c.v) };
     if (c.bounds) {
       Object.assign(row, {
         uMin: roundSig(c.uMin),
@@ -50,10 +53,11 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
   const limit = 2 * Math.ceil(extreme / 2);
   const flat = aggregated ? ['row', 'gainDb', 'gainDbMin', 'gainDbMax'] : ['row', 'gainDb'];
   const lastStep = columns.length > 0 ? columns[columns.length - 1].t1 : records.steps;
+  const step = stepAxis(lastStep, records.stepSpacing);
 
   const tooltip: StringFieldDef<Field>[] = [
-    quantityTip('t0', 'from step (elapsed)'),
-    quantityTip('t1', 'to step'),
+    quantityTip('firstStep', 'first step'),
+    quantityTip('lastStep', 'last step'),
     ...(aggregated
       ? [
           quantityTip('firstStage', 'first stage'),
@@ -78,7 +82,7 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
       : []),
   ];
   const merged = aggregated
-    ? ` The ${records.stageCount} stages are merged into ${columns.length} columns; each is coloured by the gain of ${firstOrder ? 'its step-weighted mean coefficients' : 'its middle stage'}.`
+    ? ` The ${records.stageCount} stages are merged into ${columns.length} columns${records.stepSpacing === 'log' ? ' log-spaced in step' : ''}; each is coloured by the gain of ${firstOrder ? 'its step-weighted mean coefficients' : 'its middle stage'}.`
     : '';
   return topLevelSpec({
     title: `${update ? 'Update map' : 'Response map'}: ${records.name}`,
@@ -87,7 +91,7 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
       : 'Frozen gain |Hₖ(ω)| over training: red = amplified, blue = attenuated, white = 0 dB',
     description:
       `Response map of schedule ${records.name} (${stageCountText(records.stageCount)} over ${records.steps} steps): ` +
-      `training step on x, ${axis.title.toLowerCase()} on a ${options.frequencyScale} y axis, colour = gain ` +
+      `training step on ${records.stepSpacing === 'log' ? 'a log x axis' : 'x'}, ${axis.title.toLowerCase()} on a ${options.frequencyScale} y axis, colour = gain ` +
       `${update ? '20·log10(αₖ·|Hₖ(ω)|)' : '20·log10|Hₖ(ω)|'} in dB on a diverging scale from −${limit} to +${limit} dB centred on 0 dB.${merged}`,
     theme,
     width: options.width,
@@ -97,6 +101,8 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
       height: options.height,
       data: { name: 'mapBins' },
       transform: [
+        // A column of steps a…b spans [a, b + 1) on the step axis (stepAxis).
+        { calculate: 'datum.lastStep + 1', as: 'stepEnd' },
         { flatten: flat },
         { lookup: 'row', from: { data: { name: 'mapRows' }, key: 'row', fields: ['f0', 'f1', 'frequency'] } },
       ],
@@ -104,15 +110,15 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
       mark: { type: 'rect', aria: false },
       encoding: {
         x: {
-          field: 't0',
+          field: 'firstStep',
           type: 'quantitative',
-          title: 'Training step',
+          title: step.title,
           // round: cell edges on whole pixels — adjacent cells share an edge exactly (no seams), and
           // the SVG is 20 % the size of one with full-precision coordinates.
-          scale: { domain: [0, lastStep], nice: false, zero: false, round: true },
-          axis: { ...STEP_AXIS, grid: false },
+          scale: { ...step.scale, round: true },
+          axis: { ...step.axis, grid: false },
         },
-        x2: { field: 't1' },
+        x2: { field: 'stepEnd' },
         y: { field: 'f0', type: 'quantitative', title: axis.title, scale: { ...axis.scale, round: true }, axis: { format: '~g', grid: false } },
         y2: { field: 'f1' },
         color: {

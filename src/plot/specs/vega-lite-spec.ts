@@ -102,12 +102,6 @@ export function zeroDbRule(theme: PlotTheme): UnitSpec<Field> {
   };
 }
 
-/**
- * Axis of training steps: SI-abbreviated (20k, 1M); the origin reads "0" rather than vega's "0k"
- * (vega gives every tick the prefix that suits the largest one).
- */
-export const STEP_AXIS = { format: '~s', labelExpr: "datum.value == 0 ? '0' : datum.label" };
-
 /** A tooltip row of a quantitative field: its title and, when given, its d3 number format. */
 export function quantityTip(field: string, title: string, format?: string): StringFieldDef<Field> {
   return format === undefined ? { field, type: 'quantitative', title } : { field, type: 'quantitative', title, format };
