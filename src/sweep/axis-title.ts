@@ -17,7 +17,8 @@ const CUSTOM: Record<string, string> = {
 /**
  * The human name of a swept config value, for a plot's axis title (the path itself goes in the
  * tooltip): a preset parameter's own description up to its first aside ("scaling factor c
- * (official: c_scaling); μ = c·Σ" → "Scaling factor c"), the fixed meaning of steps, stages, lr,
+ * (official: c_scaling); μ = c·Σ" → "Scaling factor c"; a value inside it, e.g. a scheduled
+ * parameter's `fp.1`, in parentheses after it), the fixed meaning of steps, stages, lr,
  * u and v, and otherwise the path as written.
  *
  * Parameters
@@ -31,10 +32,12 @@ export function axisTitle(config: ScheduleConfig, configPath: readonly (string |
   if (configPath.length === 1 && KNOWN[head] !== undefined) return KNOWN[head];
   if (head === 'lr') return `${KNOWN.lr} (${configPath.slice(1).join('.')})`;
   if (head !== 'momentum') return path;
-  if (kind === 'params' && config.momentum.preset !== undefined && rest.length === 0) {
+  if (kind === 'params' && config.momentum.preset !== undefined) {
     const shape = PRESETS.get(config.momentum.preset)?.params.shape as Record<string, { description?: string }> | undefined;
     const description = shape?.[name]?.description;
-    if (description !== undefined && description !== '') return capitalise(description.split(/ \(|; |: /)[0]);
+    // A value inside a scheduled parameter ({ scheduler: interp, fp: [0.8, 0.937] }) is named after the
+    // parameter, the rest of its path in parentheses, as lr's keys are: "Momentum factor μ (fp.1)".
+    if (description !== undefined && description !== '') return `${capitalise(description.split(/ \(|; |: /)[0])}${rest.length > 0 ? ` (${rest.join('.')})` : ''}`;
   }
   if (kind === 'custom' && rest.length === 0 && CUSTOM[name] !== undefined) return CUSTOM[name];
   return path;

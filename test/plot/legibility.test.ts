@@ -8,7 +8,9 @@ import { renderSvg } from '../../src/plot/render/render-svg.js';
 import type { TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
 import type { Schedule } from '../../src/types.js';
 import { gainDbClosedForm, nodes, scheduleOf, schedulesOf } from './support.js';
-import { svgTexts } from './svg-labels.js';
+import { PLAIN_NUMBER, svgTexts } from './svg-labels.js';
+import { sweepHeatmapSpec } from '../../src/plot/specs/sweep-heatmap.js';
+import { sweepLineSpec } from '../../src/plot/specs/sweep-line.js';
 
 // What a reader sees, checked on the rendered figures of every kind (issue 15, Plots): tick labels
 // that are numbers, not float noise; legends whose symbols tell their curves apart; constant lines
@@ -209,6 +211,34 @@ describe('figures a reader can read', () => {
     // a 10-step run: step s is drawn from s to s + 1, ticks at every step
     const metrics = all.find((f) => f.id === 'short-metrics')!.spec;
     expect((metrics.datasets as Record<string, { step: number }[]>).metrics.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('no axis or legend label of any figure is in exponent notation above 10⁻⁴ ("1e+1", "2e+4"): periods of 10⁴ steps on log and linear frequency axes, a slow cutoff, sweeps over μ and over steps', async () => {
+    const slow = scheduleOf('name: slow\nsteps: 2000\nstages: 4\nmomentum:\n  u: "1 - 1e-5 * (5 - k)"\n  v: "1 - u"\n');
+    const kinds = [
+      ...figures([...SCHEDULES, slow], { frequencyUnit: 'period', omegaMin: 1e-5 }),
+      ...figures([SCHEDULES[1], slow], { frequencyUnit: 'period', frequencyScale: 'linear' }),
+    ].filter((f) => !f.id.endsWith('response-map') || f.id.startsWith('slow'));
+    const mu = Array.from({ length: 10 }, (_, i) => 0.9 + i * 0.01);
+    const steps = [1000, 25750, 50500, 75250, 100000];
+    const c = [0.01, 0.04, 0.07, 0.1];
+    const sweeps = [
+      { id: 'sweep line over μ', spec: sweepLineSpec({ x: { path: 'momentum.momentum', values: mu, log: false }, metric: 'dcGain', stage: 'last', series: [{ name: 'dcGain', values: mu.map((m) => 1 / (1 - m)) }] }) },
+      { id: 'sweep line over steps', spec: sweepLineSpec({ x: { path: 'steps', values: steps, log: false }, metric: 'dcGain', stage: 'last', series: [{ name: 'dcGain', values: steps.map((n) => 31 + n * 1e-6) }] }) },
+      // DC gain 1/(1 − u) of u = 1 − c: 10 … 100, on a linear colour scale
+      { id: 'sweep heatmap', spec: sweepHeatmapSpec({ x: { path: 'steps', values: steps, log: false }, y: { path: 'c', values: c, log: false }, metric: 'dcGain', stage: 'last', z: steps.flatMap(() => c.map((x) => 1 / x)) }) },
+      { id: 'sweep heatmap, linear colours', spec: sweepHeatmapSpec({ x: { path: 'steps', values: steps, log: false }, y: { path: 'c', values: c, log: false }, metric: 'dcGain', stage: 'last', z: steps.flatMap(() => c.map((x) => 10 + 900 * x)) }) },
+    ];
+    let seen = 0;
+    for (const { id, spec } of [...kinds, ...sweeps]) {
+      const svg = await svgOf(spec);
+      for (const label of [...svgTexts(svg, 'axis-label'), ...svgTexts(svg, 'legend-label')]) {
+        if (!/^[−-]?[\d.]+(?:e[+−-]?\d+)?[kM]?$/.test(label)) continue; // names: schedules, stages, positions
+        seen++;
+        expect(label, id).toMatch(PLAIN_NUMBER);
+      }
+    }
+    expect(seen).toBeGreaterThan(200);
   });
 
   it('a single-schedule figure ends at its panel (and legend): no blank band at the right', async () => {

@@ -40,3 +40,15 @@ export async function svgOf(spec: TopLevelSpec): Promise<string> {
   if (warnings.length > 0) throw new Error(warnings.join('\n'));
   return renderSvg(vg);
 }
+
+/** The visible tick labels of the SVG's x or y axes, in drawing order (axis groups whose aria-label starts "X-axis" / "Y-axis"). */
+export function axisLabels(svg: string, axis: 'X' | 'Y'): string[] {
+  return svg
+    .split('<g class="mark-group role-axis"')
+    .slice(1)
+    .filter((part) => new RegExp(`^[^>]*aria-label="${axis}-axis`).test(part))
+    .flatMap((part) => svgTexts(part, 'axis-label'));
+}
+
+/** A label a reader reads as a number: plain digits (−12.5, 0.905, 20000, 1.4k), or exponent form only below 10⁻⁴ (1e-8, 2.5e-6). */
+export const PLAIN_NUMBER = /^(?:[−-]?\d+(?:\.\d+)?[kM]?|[−-]?\d(?:\.\d+)?e[−-]\d+)$/;

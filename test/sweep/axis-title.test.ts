@@ -16,6 +16,12 @@ describe('axisTitle', () => {
     expect(axisTitle(configOf('steps: 1000\nstages: 10\nmomentum:\n  preset: standard-sgdm\n'), ['momentum', 'params', 'beta'], 'beta')).toBe('Momentum coefficient β');
   });
 
+  it('a value inside a scheduled preset parameter is named after the parameter, never by its raw dotted path: momentum.momentum.fp.1 → "Momentum factor μ (fp.1)"', () => {
+    const yolo = configOf('steps: 1000\nmomentum:\n  preset: nesterov\n  momentum: { scheduler: interp, xp: [0, 50], fp: [0.8, 0.937] }\n  dampening: 0\n');
+    expect(axisTitle(yolo, ['momentum', 'params', 'momentum', 'fp', 1], 'momentum.momentum.fp.1')).toBe('Momentum factor μ (fp.1)');
+    expect(axisTitle(yolo, ['momentum', 'params', 'momentum'], 'momentum.momentum')).toBe('Momentum factor μ');
+  });
+
   it('steps, stages, lr and custom u, v have fixed names; anything else keeps its path', () => {
     const custom = configOf('steps: 100\nmomentum:\n  u: "0.9"\n  v: "1 - u"\n');
     expect(axisTitle(custom, ['steps'], 'steps')).toBe('Training steps');

@@ -20,10 +20,10 @@ function dropUnusedLookups(node: unknown): unknown {
   for (const [key, value] of Object.entries(node)) out[key] = key === 'datasets' ? value : dropUnusedLookups(value);
   if (Array.isArray(out.transform)) {
     const { transform, ...rest } = out;
-    const others = JSON.stringify(rest);
+    const others = JSON.stringify(rest, withoutLabelExpr);
     const kept = (transform as { lookup?: string; from?: { fields?: string[] } }[]).filter((t, i, all) => {
       if (t.lookup === undefined || !Array.isArray(t.from?.fields)) return true;
-      const elsewhere = others + JSON.stringify(all.filter((_, j) => j !== i));
+      const elsewhere = others + JSON.stringify(all.filter((_, j) => j !== i), withoutLabelExpr);
       return t.from.fields.some((f) => elsewhere.includes(`"field":"${f}"`) || elsewhere.includes(`datum.${f}`) || elsewhere.includes(`datum["${f}"]`));
     });
     if (kept.length > 0) out.transform = kept;
@@ -31,6 +31,9 @@ function dropUnusedLookups(node: unknown): unknown {
   }
   return out;
 }
+
+/** An axis' or legend's labelExpr reads the tick's datum (datum.value, datum.label), never a data row's field. */
+const withoutLabelExpr = (key: string, value: unknown): unknown => (key === 'labelExpr' ? undefined : value);
 
 function strip(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strip);

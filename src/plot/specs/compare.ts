@@ -7,7 +7,7 @@ import { curveDatasets, type CurveSource } from './curve-datasets.js';
 import { CURVE_QUANTITY } from './curve-panel.js';
 import { frequencyAxis } from './frequency-axis.js';
 import { LINE_LEGEND } from './legends.js';
-import { fieldValues, paddedDomain, VALUE_AXIS } from './value-domain.js';
+import { fieldValues, NUMBER_LABELS, paddedDomain, VALUE_AXIS } from './value-domain.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type LayerItem, type SpecBody, type TopLevelSpec } from './vega-lite-spec.js';
 
@@ -35,7 +35,7 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
   const positions = [...new Set(sources.map((s) => s.position ?? ''))].sort((a, b) => rank(a) - rank(b));
   const facet = options.compareLayout === 'facet';
 
-  const x = { field: 'frequency', type: 'quantitative', title: axis.title, scale: axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
+  const x = { field: 'frequency', type: 'quantitative', title: axis.title, scale: axis.scale, axis: NUMBER_LABELS } satisfies Encoding<Field>['x'];
   const y = {
     field: 'gainDb',
     type: 'quantitative',

@@ -7,7 +7,7 @@ import type { FrequencyAxis } from './frequency-axis.js';
 import type { CurveQuantity } from './curve-datasets.js';
 import type { PlotTheme } from './theme.js';
 import { LINE_LEGEND, stageColor } from './legends.js';
-import { fieldValues, paddedDomain, VALUE_AXIS } from './value-domain.js';
+import { fieldValues, NUMBER_LABELS, paddedDomain, VALUE_AXIS } from './value-domain.js';
 import { zeroDbRule, type DataRow, type LayerItem } from './vega-lite-spec.js';
 
 /** Axis titles (with units) and tooltip names of the curve quantities. */
@@ -63,7 +63,7 @@ function highlightedStageFilter(): Transform {
  */
 export function curvePanel(o: CurvePanelOptions): LayerSpec<Field> {
   const q = CURVE_QUANTITY[o.quantity];
-  const x = { field: 'frequency', type: 'quantitative', title: o.xTitle === false ? null : o.axis.title, scale: o.axis.scale, axis: { format: '~g' } } satisfies Encoding<Field>['x'];
+  const x = { field: 'frequency', type: 'quantitative', title: o.xTitle === false ? null : o.axis.title, scale: o.axis.scale, axis: NUMBER_LABELS } satisfies Encoding<Field>['x'];
   // The 0 dB line is part of a magnitude panel, so its domain holds 0 dB.
   const domain = paddedDomain(fieldValues(o.curves, o.quantity), { include: o.quantity === 'gainDb' ? [0] : [] });
   const y = { field: o.quantity, type: 'quantitative', title: q.title, scale: domain, axis: VALUE_AXIS } satisfies Encoding<Field>['y'];

@@ -5,6 +5,7 @@ import { roundSig } from '../../util/round-sig.js';
 import { stageCountText } from './curve-figure.js';
 import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
+import { NUMBER_LABELS } from './value-domain.js';
 import { stepAxis, stepStart } from './step-axis.js';
 import { quantityTip, topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 
@@ -119,7 +120,7 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
           axis: { ...step.axis, grid: false },
         },
         x2: { field: 'stepEnd' },
-        y: { field: 'f0', type: 'quantitative', title: axis.title, scale: { ...axis.scale, round: true }, axis: { format: '~g', grid: false } },
+        y: { field: 'f0', type: 'quantitative', title: axis.title, scale: { ...axis.scale, round: true }, axis: { ...NUMBER_LABELS, grid: false } },
         y2: { field: 'f1' },
         color: {
           field: 'gainDb',

@@ -1,7 +1,8 @@
 import type { Scale } from 'vega-lite/types_unstable/scale.js';
 import { cellEdges } from './cell-edges.js';
 import { contourSegments } from './contour-segments.js';
-import { metricName, metricTitle, SPACED_LABELS, spansDecades } from './sweep-scale.js';
+import { gridAxis, metricName, metricTitle, spansDecades } from './sweep-scale.js';
+import { NUMBER_LABELS } from './value-domain.js';
 import { roundSig } from '../../util/round-sig.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
@@ -60,14 +61,14 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
       data: { name: 'cells' },
       mark: { type: 'rect', tooltip: true },
       encoding: {
-        x: { field: 'x0', type: 'quantitative', title: xTitle, scale: scale(input.x, xe, true), axis: SPACED_LABELS },
+        x: { field: 'x0', type: 'quantitative', title: xTitle, scale: scale(input.x, xe, true), axis: gridAxis(input.x.values) },
         x2: { field: 'x1' },
-        y: { field: 'y0', type: 'quantitative', title: yTitle, scale: scale(input.y, ye, true), axis: SPACED_LABELS },
+        y: { field: 'y0', type: 'quantitative', title: yTitle, scale: scale(input.y, ye, true), axis: gridAxis(input.y.values) },
         y2: { field: 'y1' },
         color: {
           field: 'value', type: 'quantitative', title: metricTitle(input.metric),
           scale: log ? { type: 'log', scheme: theme.stageScheme.name } : { scheme: theme.stageScheme.name },
-          legend: { titleLimit: 220, format: '~g', ...(log ? { tickCount: 6 } : {}) },
+          legend: { titleLimit: 220, ...NUMBER_LABELS, ...(log ? { tickCount: 6 } : {}) },
         },
         tooltip: [
           { field: 'x', type: 'quantitative', title: input.x.path },

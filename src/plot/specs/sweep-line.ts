@@ -1,6 +1,6 @@
 import { roundSig } from '../../util/round-sig.js';
 import { ofStage, type PlotAxis } from './sweep-heatmap.js';
-import { metricName, metricTitle, SPACED_LABELS, spansDecades } from './sweep-scale.js';
+import { gridAxis, metricName, metricTitle, SPACED_LABELS, spansDecades } from './sweep-scale.js';
 import { plotTheme } from './theme.js';
 import { topLevelSpec, type DataRow, type TopLevelSpec } from './vega-lite-spec.js';
 
@@ -40,7 +40,7 @@ export function sweepLineSpec(input: SweepLineInput): TopLevelSpec {
       data: { name: 'lines' },
       mark: { type: 'line', point: input.x.values.length <= 60 },
       encoding: {
-        x: { field: 'x', type: 'quantitative', title: xTitle, scale: input.x.log ? { type: 'log' } : { zero: false }, axis: SPACED_LABELS },
+        x: { field: 'x', type: 'quantitative', title: xTitle, scale: input.x.log ? { type: 'log' } : { zero: false }, axis: gridAxis(input.x.values) },
         y: { field: 'value', type: 'quantitative', title: metricTitle(input.metric), scale: log ? { type: 'log' } : { zero: false }, axis: SPACED_LABELS },
         tooltip: [
           { field: 'x', type: 'quantitative', title: input.x.path },

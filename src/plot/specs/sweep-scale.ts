@@ -1,4 +1,6 @@
+import { roundSig } from '../../util/round-sig.js';
 import { METRIC_TITLES } from './metric-title.js';
+import { NUMBER_LABELS, numberLabelExpr } from './value-domain.js';
 
 /**
  * A metric's values span decades when all finite ones are positive and the largest is at least
@@ -30,5 +32,25 @@ export function metricName(metric: string): string {
   return metricTitle(metric).replace(/ \([^()]*\)$/, '');
 }
 
-/** Axis labels that do not collide: nice numbers, overlapping ones dropped (also with a browser's wider fonts). */
-export const SPACED_LABELS = { format: '~g', labelOverlap: 'greedy', labelSeparation: 6, labelFlush: true } as const;
+/** Axis labels that do not collide: plain numbers (NUMBER_LABELS), overlapping ones dropped (also with a browser's wider fonts). */
+export const SPACED_LABELS = { ...NUMBER_LABELS, labelOverlap: 'greedy', labelSeparation: 6 } as const;
+
+/** A swept axis of at most this many grid values gets a tick at each of them. */
+export const MAX_GRID_TICKS = 12;
+
+/**
+ * The axis of a swept parameter: a tick and label at every grid value when there are few
+ * (MAX_GRID_TICKS), so the first and last points are labelled (0.9 … 0.99), else vega's nice ticks.
+ * Grid labels are centred on their ticks (not flush with the panel's ends, which pushes the end
+ * labels onto their neighbours, so the overlap rule dropped 0.91 and 0.99) and show the value to 6
+ * significant digits (vega's precision comes from its own tick step: 25 750 read "30000").
+ */
+export function gridAxis(values: readonly number[]) {
+  if (values.length > MAX_GRID_TICKS) return SPACED_LABELS;
+  return {
+    ...SPACED_LABELS,
+    values: values.map((x) => roundSig(x) ?? x),
+    labelFlush: false,
+    labelExpr: numberLabelExpr("format(datum.value, '~r')"),
+  };
+}

@@ -13,13 +13,26 @@ export const VALUE_AXIS_FORMAT = '.4~r';
 export const VALUE_AXIS = { format: VALUE_AXIS_FORMAT } as const;
 
 /**
- * Labels of a log value axis: 4 significant digits (d3 '.4~g'), in exponent form below 10⁻⁴ (1e-8,
- * not 0.00000001); ticks vega leaves unlabelled on a dense log axis stay unlabelled.
+ * A label expression: values below 10⁻⁴ in exponent form (1e-8, not 0.00000001), every other one as
+ * `plain` (a vega expression) writes it; ticks vega leaves unlabelled on a dense log axis stay unlabelled.
  */
-export const LOG_AXIS = {
-  format: '.4~g',
-  labelExpr: "datum.label == '' || abs(datum.value) >= 1e-4 ? datum.label : format(datum.value, '.1~e')",
-} as const;
+export function numberLabelExpr(plain: string): string {
+  return `datum.label == '' ? '' : datum.value != 0 && abs(datum.value) < 1e-4 ? format(datum.value, '.1~e') : ${plain}`;
+}
+
+/** Labels as vega formatted them, below 10⁻⁴ in exponent form. */
+const SMALL_AS_EXPONENT = numberLabelExpr('datum.label');
+
+/**
+ * Tick labels of any numeric axis or legend as plain numbers: 10, 20, 50, 100, 20000, 0.905. d3's
+ * `~r` never switches to exponent notation, which `~g` does as soon as a tick has more digits than
+ * the precision vega derives from the tick step (100 on a 10…100 axis read "1e+2", 20 000 "2e+4");
+ * below 10⁻⁴ in exponent form (SMALL_AS_EXPONENT).
+ */
+export const NUMBER_LABELS = { format: '~r', labelExpr: SMALL_AS_EXPONENT } as const;
+
+/** Labels of a log value axis: plain numbers (NUMBER_LABELS) of at most 4 significant digits. */
+export const LOG_AXIS = { format: '.4~r', labelExpr: SMALL_AS_EXPONENT } as const;
 
 /**
  * Relative spread below which values count as one constant: float noise of a quantity that is
