@@ -237,6 +237,8 @@ export interface CoefficientRecords extends FigureSchedule {
   series: BinnedSeries[];
   /** The learning rate α, binned, when the schedule has one (drawn on its own log axis). */
   lr?: BinnedSeries;
+  /** Per bin: whether it merges several stages (absent: none does). */
+  merged?: boolean[];
 }
 
 /** Every coefficient of the schedule's filter (coefficientSeries), binned. */
@@ -253,6 +255,7 @@ export function coefficientRecords(schedule: Schedule, options: Pick<PlotOptions
     t1: bins.t1.slice(0, bins.count),
     series,
     ...(schedule.lr ? { lr: { name: 'lr', ...binValues(schedule.stages, bins, schedule.lr) } } : {}),
+    ...(bins.aggregated ? { merged: Array.from(bins.firstStage.subarray(0, bins.count), (first, b) => bins.lastStage[b] > first) } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { LINE_LEGEND } from './legends.js';
 import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
+import { binLineRows } from './bin-line.js';
 import { stepAxis, stepStart } from './step-axis.js';
 import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
@@ -23,6 +24,9 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
   const series = mergeEqual(records.series);
   const count = t0.length;
   const rows = series.flatMap((s) => stepRows(s, records));
+  // Merged bins: the line through their means (binLineRows), the band from the step rows.
+  const smooth = aggregated && (records.merged?.some(Boolean) ?? false);
+  const lines = smooth ? series.flatMap((s) => smoothRows(s, records)) : rows;
   const STEP_X = stepX(records);
   const color = {
     field: 'coefficient',
@@ -40,7 +44,8 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
     });
   }
   layer.push({
-    mark: { type: 'line', interpolate: 'step-after' },
+    ...(smooth ? { data: { name: 'coefficientLines' } } : {}),
+    mark: { type: 'line', interpolate: smooth ? 'linear' : 'step-after' },
     encoding: {
       x: STEP_X,
       y: {
@@ -53,7 +58,7 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
       color,
       tooltip: [
         { field: 'coefficient', type: 'nominal', title: 'coefficient' },
-        { field: 'step', type: 'quantitative', title: 'from step' },
+        { field: 'step', type: 'quantitative', title: smooth ? 'step' : 'from step' },
         { field: 'value', type: 'quantitative', title: aggregated ? 'mean' : 'value', format: '.6~g' },
         ...(aggregated ? RANGE_TOOLTIP : []),
       ],
@@ -66,11 +71,11 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
     description:
       `Momentum coefficients ${series.map((s) => s.name).join(', ')} of schedule ${records.name} (${stageCountText(records.stageCount)} over ` +
       `${records.steps} steps) as step functions of the training step${records.stepSpacing === 'log' ? ' (log axis)' : ''}` +
-      `${aggregated ? `; stages merged into ${count} bins, line = step-weighted mean, band = min–max` : ''}` +
+      `${aggregated ? `; stages merged into ${count} bins, line = step-weighted mean${smooth ? ' (at the middle of a merged bin)' : ''}, band = min–max` : ''}` +
       `${lr ? '; the learning rate α dashed, on its own log axis (right)' : ''}.`,
     theme,
     width: options.width,
-    datasets: { coefficients: rows, ...(lr ? { learningRate: lr.rows } : {}) },
+    datasets: { coefficients: rows, ...(smooth ? { coefficientLines: lines } : {}), ...(lr ? { learningRate: lr.rows } : {}) },
     body: lr
       ? { width: options.width, height: options.height, layer: [{ data: { name: 'coefficients' }, layer }, lr.layer], resolve: { scale: { y: 'independent' } } }
       : { width: options.width, height: options.height, data: { name: 'coefficients' }, layer },
@@ -85,12 +90,13 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
 function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour: string): { rows: DataRow[]; layer: LayerItem } {
   const { aggregated } = records;
   const last = records.t0.length - 1;
-  const rows = stepRows(lr, records).filter((_, b) => lr.mean[Math.min(b, last)] > 0);
+  const smooth = aggregated && (records.merged?.some(Boolean) ?? false);
+  const rows = smooth ? smoothRows(lr, records).filter((r) => (r.value as number) > 0) : stepRows(lr, records).filter((_, b) => lr.mean[Math.min(b, last)] > 0);
   const domain = paddedDomain([...fieldValues(rows, 'value'), ...fieldValues(rows, 'min'), ...fieldValues(rows, 'max')], { type: 'log' });
   const layer: LayerItem = {
     data: { name: 'learningRate' },
     transform: [{ calculate: `'${LR_ENTRY}'`, as: 'line' }],
-    mark: { type: 'line', interpolate: 'step-after' },
+    mark: { type: 'line', interpolate: smooth ? 'linear' : 'step-after' },
     encoding: {
       x: stepX(records),
       // Its own legend entry, a dashed stroke in its colour (the coefficients' legend lists colours).
@@ -98,7 +104,7 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
       y: { field: 'value', type: 'quantitative', title: 'Learning rate α (log scale)', scale: { type: 'log', ...domain }, axis: { orient: 'right', ...LOG_AXIS } },
       color: { value: colour },
       tooltip: [
-        { field: 'step', type: 'quantitative', title: 'from step' },
+        { field: 'step', type: 'quantitative', title: smooth ? 'step' : 'from step' },
         { field: 'value', type: 'quantitative', title: aggregated ? 'mean α' : 'α', format: '.6~g' },
         ...(aggregated ? RANGE_TOOLTIP : []),
       ],
@@ -151,4 +157,10 @@ function stepRows(s: BinnedSeries, { t0, t1, aggregated }: CoefficientRecords): 
     rows.push(row);
   }
   return rows;
+}
+
+/** A binned series as the points of a line through merged bins' means (binLineRows), each with its bin's min and max. */
+function smoothRows(s: BinnedSeries, { t0, t1, merged }: CoefficientRecords): DataRow[] {
+  const bins = Array.from(t0, (start, b) => ({ t0: start, t1: t1[b], merged: merged?.[b] ?? false }));
+  return binLineRows(bins, (b, step) => ({ coefficient: s.name, step, value: roundSig(s.mean[b]), min: roundSig(s.min[b]), max: roundSig(s.max[b]) }));
 }

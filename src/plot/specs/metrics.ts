@@ -8,6 +8,7 @@ import { stageCountText } from './curve-figure.js';
 import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
 import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
+import { binLineRows } from './bin-line.js';
 import { stepAxis, stepStart } from './step-axis.js';
 import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
@@ -32,15 +33,10 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
   const noiseDb = (g: number): number | null => (g > 0 ? roundSig(10 * Math.log10(g)) : null);
   const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : roundSig(x));
   const banded = bins.some((b) => b.spread);
-  const rows: DataRow[] = [];
-  // One row per bin from its first step, and the last repeated at the end of training so the step
-  // line spans the last step too (stepAxis: steps a…b span [a, b + 1)).
-  for (let b = 0; b <= bins.length; b++) {
-    const i = Math.min(b, bins.length - 1);
-    if (i < 0) break;
+  const binRow = (i: number, step: number): DataRow => {
     const { metrics: m, spread } = bins[i];
     const row: DataRow = {
-      step: stepStart(b < bins.length ? bins[b].t0 : bins[i].t1),
+      step,
       u: roundSig(bins[i].u),
       v: roundSig(bins[i].v),
       dcGainDb: finite(m.dcGainDb),
@@ -62,8 +58,15 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
         groupDelayDcMax: finite(hi.groupDelayDc),
       });
     }
-    rows.push(row);
-  }
+    return row;
+  };
+  // One row per bin from its first step, and the last repeated at the end of training so the step
+  // line spans the last step too (stepAxis: steps a…b span [a, b + 1)).
+  const rows: DataRow[] = [];
+  for (let b = 0; b < bins.length; b++) rows.push(binRow(b, stepStart(bins[b].t0)));
+  if (bins.length > 0) rows.push(binRow(bins.length - 1, stepStart(bins[bins.length - 1].t1)));
+  // Merged bins: the line through their metrics at their middle steps (binLineRows), the band from the step rows.
+  const lines = banded ? binLineRows(bins.map((b) => ({ t0: b.t0, t1: b.t1, merged: b.spread !== undefined })), binRow) : rows;
   // Two-line titles: a rotated title longer than the panel is tall would push the panels apart.
   const panels: { field: string; title: string[]; log?: boolean }[] = [
     { field: 'dcGainDb', title: ['DC gain', '(dB)'] },
@@ -86,12 +89,13 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
       });
     }
     layer.push({
-      mark: { type: 'line', interpolate: 'step-after', color: theme.foreground, invalid: 'break-paths-filter-domains', clip: true },
+      ...(banded ? { data: { name: 'metricLines' } } : {}),
+      mark: { type: 'line', interpolate: banded ? 'linear' : 'step-after', color: theme.foreground, invalid: 'break-paths-filter-domains', clip: true },
       encoding: {
         x,
         y,
         tooltip: [
-          { field: 'step', type: 'quantitative', title: 'from step' },
+          { field: 'step', type: 'quantitative', title: banded ? 'step' : 'from step' },
           { field: 'u', type: 'quantitative', title: aggregated ? 'mean u' : 'u', format: '.6~g' },
           { field: 'v', type: 'quantitative', title: aggregated ? 'mean v' : 'v', format: '.6~g' },
           { field: p.field, type: 'quantitative', title: p.title.join(' '), format: '.4~g' },
@@ -115,10 +119,10 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
       `−3 dB cutoff frequency in ${axis.shortTitle} (log axis, missing where the gain never drops 3 dB); ` +
       `noise gain${firstOrder ? ' v²/(1 − u²)' : ' Σh²'} in dB; group delay at DC${firstOrder ? ' u/(1 − u)' : ''} in steps` +
       `${aggregated ? `; stages merged into ${bins.length} bins${logSteps ? ' log-spaced in step' : ''}, metrics of each bin's ${firstOrder ? 'mean coefficients' : 'middle stage'}` : ''}` +
-      `${banded ? ', with a band from the lowest to the highest metric over 9 stages sampled in each bin' : ''}.`,
+      `${banded ? ' (a merged bin\'s at its middle step), with a band from the lowest to the highest metric over 9 stages sampled in each bin' : ''}.`,
     theme,
     width: options.width,
-    datasets: { metrics: rows },
+    datasets: { metrics: rows, ...(banded ? { metricLines: lines } : {}) },
     body: { vconcat, spacing: 8, resolve: { scale: { x: 'shared' } } },
   });
 }
