@@ -37,7 +37,7 @@ describe('coefficientsSpec from hand-made records', () => {
     const colour = scales.find((sc) => sc.name === legends.find((l) => l.stroke)!.stroke)!;
     expect(colour.domain).toEqual(['u₁ = c₁', 'v₁ = c₀']);
     const dash = scales.find((sc) => sc.name === legends.find((l) => l.strokeDash)?.strokeDash);
-    expect(dash?.domain).toEqual(['learning rate α (right axis)']);
+    expect(dash?.domain).toEqual(['α (right axis)']);
   });
 
   it('a step line per coefficient, the last value repeated at the end of training; the records\' recursion as subtitle', () => {

@@ -7,7 +7,8 @@ import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
 import type { TopLevelSpec } from '../../src/plot/specs/vega-lite-spec.js';
 import type { Schedule } from '../../src/types.js';
-import { gainDbClosedForm, nodes, scheduleOf, schedulesOf } from './support.js';
+import { decodePng, gainDbClosedForm, nodes, scheduleOf, schedulesOf } from './support.js';
+import { renderPng } from '../../src/plot/render/render-png.js';
 import { PLAIN_NUMBER, svgTexts } from './svg-labels.js';
 import { sweepHeatmapSpec } from '../../src/plot/specs/sweep-heatmap.js';
 import { sweepLineSpec } from '../../src/plot/specs/sweep-line.js';
@@ -285,6 +286,23 @@ describe('figures a reader can read', () => {
       // panel + y axis and its title (≤ 100 px) + padding; a legend adds at most 140 px
       expect(width, id).toBeLessThanOrEqual(small.width + 100 + 140 * Math.min(1, legends));
     }
+  });
+
+  it('a coefficients figure with a learning rate ends near its legend: the blank band right of it, measured in the PNG drawn with DejaVu, is ≤ 64 px (vega sizes legend text at 0.8 em per character; "learning rate α (right axis)" left 110 px)', async () => {
+    const withLr = scheduleOf('name: lr\nsteps: 1000\nstages: 10\nlr: 0.1\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n');
+    const spec = figures([withLr]).find((f) => f.id === 'lr-coefficients')!.spec;
+    const png = decodePng(await renderPng(await svgOf(spec), { scale: 1 }));
+    let ink = 0;
+    for (let y = 0; y < png.height; y++) {
+      for (let x = png.width - 1; x > ink; x--) {
+        const i = 4 * (y * png.width + x);
+        if (png.rgba[i] < 240 || png.rgba[i + 1] < 240 || png.rgba[i + 2] < 240) {
+          ink = x;
+          break;
+        }
+      }
+    }
+    expect(png.width - 1 - ink).toBeLessThanOrEqual(64);
   });
 
   it('titles and subtitles are plain text: no TeX braces such as e^{−jω} or m_{t−1}', () => {

@@ -113,8 +113,12 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
   return { rows, layer };
 }
 
-/** The learning rate's legend entry. */
-const LR_ENTRY = 'learning rate α (right axis)';
+/**
+ * The learning rate's legend entry, short: the axis beside it is titled "Learning rate α", and vega
+ * sizes a legend by its longest label at 0.8 em per character (no canvas), so a long label leaves a
+ * blank band right of the figure (110 px for "learning rate α (right axis)").
+ */
+const LR_ENTRY = 'α (right axis)';
 
 /**
  * Series drawn exactly under others merged into one legend entry, named "u₁ = c₁" (nesterov's branch
