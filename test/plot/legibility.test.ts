@@ -288,6 +288,20 @@ describe('figures a reader can read', () => {
     }
   });
 
+  it('tooltips write numbers as plain digits too: every tooltip format of every interactive figure gives 10, 100, 20000, 62831.9 (ω = 10⁻⁴ as a period) without an exponent', async () => {
+    const d3Format = 'd3-format'; // vega's own number formatter, the reference
+    const { format } = (await import(d3Format)) as { format: (specifier: string) => (x: number) => string };
+    const formats = new Set<string>();
+    for (const figure of plotFigures(SCHEDULES, PLOT_KINDS, { ...small, interactive: true, frequencyUnit: 'period' })) {
+      for (const n of nodes(figure.spec)) {
+        const tooltip = (n.encoding as { tooltip?: { format?: string }[] } | undefined)?.tooltip;
+        for (const t of Array.isArray(tooltip) ? tooltip : []) if (t.format !== undefined) formats.add(t.format);
+      }
+    }
+    expect(formats.size).toBeGreaterThan(2);
+    for (const f of formats) for (const x of [10, 100, 20000, 62831.9]) expect(format(f)(x), `${f} of ${x}`).not.toMatch(/e/);
+  });
+
   it('a coefficients figure with a learning rate ends near its legend: the blank band right of it, measured in the PNG drawn with DejaVu, is ≤ 64 px (vega sizes legend text at 0.8 em per character; "learning rate α (right axis)" left 110 px)', async () => {
     const withLr = scheduleOf('name: lr\nsteps: 1000\nstages: 10\nlr: 0.1\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n');
     const spec = figures([withLr]).find((f) => f.id === 'lr-coefficients')!.spec;

@@ -69,8 +69,8 @@ export function compareSpec(sources: readonly CurveSource[], options: PlotOption
       { field: 'stage', type: 'quantitative', title: 'stage' },
       { field: 'u', type: 'quantitative', title: 'u', format: '.6~g' },
       { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
-      { field: 'frequency', type: 'quantitative', title: axis.shortTitle, format: '.4~g' },
-      { field: 'gainDb', type: 'quantitative', title: 'gain (dB)', format: '.4~g' },
+      { field: 'frequency', type: 'quantitative', title: axis.shortTitle, format: '.4~r' },
+      { field: 'gainDb', type: 'quantitative', title: 'gain (dB)', format: '.4~r' },
       ...responseTip,
     ],
   };

@@ -91,8 +91,8 @@ export function curvePanel(o: CurvePanelOptions): LayerSpec<Field> {
     { field: 'endStep', type: 'quantitative', title: 'last step' },
     { field: 'u', type: 'quantitative', title: 'u', format: '.6~g' },
     { field: 'v', type: 'quantitative', title: 'v', format: '.6~g' },
-    { field: 'frequency', type: 'quantitative', title: o.axis.shortTitle, format: '.4~g' },
-    { field: o.quantity, type: 'quantitative', title: q.short, format: '.4~g' },
+    { field: 'frequency', type: 'quantitative', title: o.axis.shortTitle, format: '.4~r' },
+    { field: o.quantity, type: 'quantitative', title: q.short, format: '.4~r' },
     ...responseTip,
   ];
   const curves: LayerItem = {

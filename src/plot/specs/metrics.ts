@@ -98,11 +98,11 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
           { field: 'step', type: 'quantitative', title: banded ? 'step' : 'from step' },
           { field: 'u', type: 'quantitative', title: aggregated ? 'mean u' : 'u', format: '.6~g' },
           { field: 'v', type: 'quantitative', title: aggregated ? 'mean v' : 'v', format: '.6~g' },
-          { field: p.field, type: 'quantitative', title: p.title.join(' '), format: '.4~g' },
+          { field: p.field, type: 'quantitative', title: p.title.join(' '), format: '.4~r' },
           ...(banded
             ? [
-                { field: `${p.field}Min`, type: 'quantitative', title: 'lowest, sampled', format: '.4~g' } as const,
-                { field: `${p.field}Max`, type: 'quantitative', title: 'highest, sampled', format: '.4~g' } as const,
+                { field: `${p.field}Min`, type: 'quantitative', title: 'lowest, sampled', format: '.4~r' } as const,
+                { field: `${p.field}Max`, type: 'quantitative', title: 'highest, sampled', format: '.4~r' } as const,
               ]
             : []),
         ],

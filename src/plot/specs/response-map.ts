@@ -73,7 +73,7 @@ export function responseMapSpec(records: ResponseMapRecords, options: PlotOption
           quantityTip('u', 'u', '.6~g'),
           quantityTip('v', 'v', '.6~g'),
         ]),
-    quantityTip('frequency', axis.shortTitle, '.4~g'),
+    quantityTip('frequency', axis.shortTitle, '.4~r'),
     quantityTip('gainDb', aggregated ? (firstOrder ? 'gain at mean (dB)' : 'gain of the middle stage (dB)') : 'gain (dB)', '.3~f'),
     ...(aggregated
       ? [
