@@ -134,7 +134,6 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
           // JSON rows come as ",\n    {…}": the array's first row takes no comma (one byte).
           const dropComma = first && format === 'json';
           first = false;
-          if (typeof chunk === 'string') return sink.write(dropComma ? chunk.slice(1) : chunk);
           return sink.writeBytes(dropComma ? chunk.subarray(1) : chunk);
         },
       });

@@ -10,8 +10,8 @@ export interface RunSweepOptions {
   chunkPoints: number;
   /** Check every point before writing anything (the default), or skip and report invalid ones. */
   signal?: AbortSignal;
-  /** Receives the output text in point order; a returned promise is awaited (backpressure). */
-  write(chunk: string | Uint8Array): Promise<void> | void;
+  /** Receives the output as UTF-8 bytes in point order, each chunk in a buffer of its own; a returned promise is awaited (backpressure). */
+  write(chunk: Uint8Array): Promise<void> | void;
   onSkipped?(point: InvalidPoint): void;
   /** With job.plot: the plotted metric of points start … start + values.length − 1, in point order, as their rows are written. */
   onPlotValues?(start: number, values: Float64Array): void;
@@ -85,9 +85,7 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
       if (result.plotValues) options.onPlotValues?.(range(id)[0], result.plotValues);
       skipped += result.skipped.length;
       rows += result.rows;
-      if (result.bytes !== undefined) {
-        if (result.bytes.length > 0) await options.write(result.bytes);
-      } else if (result.text.length > 0) await options.write(result.text);
+      if (result.bytes.length > 0) await options.write(result.bytes);
       options.onProgress?.('format', range(id)[1], total);
     });
   } finally {
@@ -156,7 +154,7 @@ function serialExecutor(job: SweepJob): Executor {
   };
 }
 
-/** A request computed on this thread: the reply a worker would send (with the text as text). */
+/** A request computed on this thread: the reply a worker would send. */
 function chunkComputer(job: SweepJob): (r: WorkerRequest) => WorkerReply {
   const format = chunkFormatter(job);
   const check = chunkChecker(job);

@@ -14,19 +14,16 @@ const job = workerData as SweepJob;
 const format = chunkFormatter(job);
 const check = chunkChecker(job);
 
-const utf8 = new TextEncoder();
-
 parentPort!.on('message', (m: WorkerRequest) => {
   if (m.kind === 'check') {
     parentPort!.postMessage({ id: m.id, kind: 'check', invalid: check(m.start, m.end) } satisfies WorkerReply);
     return;
   }
-  // Encoding here and transferring the bytes keeps the main thread free to write: copying and
-  // re-encoding megabytes of text there made two workers no faster than one.
+  // The rows' bytes move to the main thread uncopied (transferred), which only writes them.
   const result = format(m.start, m.end);
-  const bytes = utf8.encode(result.text);
-  const reply: WorkerReply = { id: m.id, kind: 'format', result: { ...result, text: '', bytes } };
-  parentPort!.postMessage(reply, result.plotValues ? [bytes.buffer, result.plotValues.buffer as ArrayBuffer] : [bytes.buffer]);
+  const moved = [result.bytes.buffer as ArrayBuffer];
+  if (result.plotValues) moved.push(result.plotValues.buffer as ArrayBuffer);
+  parentPort!.postMessage({ id: m.id, kind: 'format', result } satisfies WorkerReply, moved);
 });
 
 // Until now the calling thread computed alone; from here on this thread takes requests too.
