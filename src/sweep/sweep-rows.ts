@@ -1,5 +1,6 @@
 import { LIBRARY_VOCABULARY } from '../vocabulary.js';
-import { csvLine } from '../io/csv-line.js';
+import { csvField } from '../io/csv-line.js';
+import { ByteText } from '../util/byte-text.js';
 import { METRIC_NAMES } from '../metric-names.js';
 import type { Schedule, StageMetrics } from '../types.js';
 import { PRESETS } from '../schedule/presets/index.js';
@@ -7,7 +8,7 @@ import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator, type PointResult } from './evaluate-point.js';
 import { stageAt, stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
 import { pointValues } from './sweep-grid.js';
-import { lrColumns, sweepColumns, type SweepJob, type SweepPlotMetric } from './sweep-job.js';
+import { lrColumns, sweepColumns, type SweepFormat, type SweepJob, type SweepPlotMetric } from './sweep-job.js';
 import { effectiveLearningRate } from '../filter/update-response.js';
 import { stageSelector } from '../analysis/stage-selection.js';
 
@@ -19,11 +20,10 @@ export interface InvalidPoint {
   problem: string;
 }
 
-/** The text of a range of points, and what was skipped (or the point that ended the sweep). */
+/** The rows of a range of points, and what was skipped (or the point that ended the sweep). */
 export interface ChunkResult {
-  text: string;
-  /** The text as UTF-8, when a worker thread encoded it (and moved it to the main thread uncopied). */
-  bytes?: Uint8Array;
+  /** The rows as UTF-8 text, in a buffer of their own (a worker thread moves it to the main thread uncopied). */
+  bytes: Uint8Array;
   rows: number;
   skipped: InvalidPoint[];
   /** Set when a point is invalid and the job does not skip: nothing of the chunk is to be written. */
@@ -41,8 +41,9 @@ type Formatter = (start: number, end: number) => ChunkResult;
  * Computes and formats points start … end − 1 of a job (serial code, shared by the main thread and
  * the workers, so output is the same bytes whatever the number of threads), and collects the
  * plotted metric of each point when the job has a plot (each point is evaluated once). Rows are written
- * straight into strings: numbers as ECMAScript's shortest round-trip decimals (as io/number-format),
- * non-finite numbers and nulls as JSON null or an empty CSV cell.
+ * straight into UTF-8 bytes (util/byte-text.ts: no string per row, nothing to encode afterwards):
+ * numbers as ECMAScript's shortest round-trip decimals (as io/number-format), non-finite numbers and
+ * nulls as JSON null or an empty CSV cell, text as io/csv-line's csvField or JSON.stringify.
  *
  * JSON rows are each prefixed with ",\n    "; the writer removes the comma before the first row.
  */
@@ -56,16 +57,17 @@ export function chunkFormatter(job: SweepJob): Formatter {
   const nAxes = specs.length;
   const omegas = Float64Array.from(job.atFreqs, (f) => f.omega);
   const magnitudes = new Float64Array(omegas.length);
-  // Cells of one row, reused for every row: CSV through the one RFC 4180 writer, JSON by JSON.stringify
-  // (non-finite → null, −0 → 0).
+  // Cells of one row, reused for every row.
   const cells: (number | string | boolean | null)[] = new Array(columns.length);
-  const format = job.format;
+  const writeRow = rowWriter(job.format, columns);
+  // Each chunk's buffer is its own (handed to a stream or another thread); sized from the last one.
+  let capacity = 1 << 16;
   const describe = (): string => job.axes.map((a, i) => `${a.path}=${values[i]}`).join(', ');
   const plot = job.plot;
   const plotPick = plot && stageSelector(plot.stage, { single: true });
 
   return (start, end) => {
-    const parts: string[] = [];
+    const out = new ByteText(capacity);
     const skipped: InvalidPoint[] = [];
     const plotValues = plot ? new Float64Array(end - start) : undefined;
     let rows = 0;
@@ -93,7 +95,7 @@ export function chunkFormatter(job: SweepJob): Formatter {
       }
       if (problem !== undefined) {
         const invalid = { point: p, values: describe(), problem };
-        if (!job.skipInvalid) return { text: '', rows: 0, skipped, failed: invalid };
+        if (!job.skipInvalid) return { bytes: new Uint8Array(0), rows: 0, skipped, failed: invalid };
         skipped.push(invalid);
         continue;
       }
@@ -115,11 +117,13 @@ export function chunkFormatter(job: SweepJob): Formatter {
         if (lr.effectiveLearningRate) cells[c++] = alpha === undefined ? null : effectiveLearningRate(alpha, m.dcGain);
         if (omegas.length > 0) stageMagnitude(schedule, i, omegas, magnitudes);
         for (let f = 0; f < magnitudes.length; f++) cells[c++] = magnitudes[f];
-        parts.push(format === 'csv' ? csvLine(cells) : jsonLine(columns, cells, format === 'json'));
+        writeRow(out, cells);
         rows++;
       }
     }
-    return plotValues ? { text: parts.join(''), rows, skipped, plotValues } : { text: parts.join(''), rows, skipped };
+    capacity = Math.max(capacity, out.length + 1024);
+    const bytes = out.view();
+    return plotValues ? { bytes, rows, skipped, plotValues } : { bytes, rows, skipped };
   };
 }
 
@@ -133,9 +137,69 @@ function plotValue(schedule: Schedule, k: number, metrics: StageMetrics, metric:
   return metrics[metric];
 }
 
-/** One NDJSON line, or one JSON array element (prefixed with ",\n    "). */
-function jsonLine(columns: readonly string[], cells: readonly (number | string | boolean | null)[], inArray: boolean): string {
-  const row: Record<string, number | string | boolean | null> = {};
+type Cell = number | string | boolean | null;
+type RowWriter = (out: ByteText, cells: readonly Cell[]) => void;
+
+const COMMA = 44;
+const NEWLINE = 10;
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const NULL = ascii('null');
+const TRUE = ascii('true');
+const FALSE = ascii('false');
+
+/**
+ * Writes one row of cells: a CSV record (io/csv-line's csvLine: non-finite numbers and nulls empty,
+ * text through csvField), an NDJSON line, or a JSON array element prefixed with ",\n    " (the text
+ * JSON.stringify writes for the object of columns → cells: non-finite numbers as null, −0 as 0).
+ */
+function rowWriter(format: SweepFormat, columns: readonly string[]): RowWriter {
+  const texts = new Map<string, Uint8Array>();
+  const encoder = new TextEncoder();
+  const textBytes = (s: string, form: (s: string) => string): Uint8Array => {
+    let b = texts.get(s);
+    if (b === undefined) texts.set(s, (b = encoder.encode(form(s))));
+    return b;
+  };
+  if (format === 'csv') {
+    return (out, cells) => {
+      for (let c = 0; c < cells.length; c++) {
+        if (c > 0) out.byte(COMMA);
+        const x = cells[c];
+        if (typeof x === 'number') {
+          if (Number.isFinite(x)) out.number(x);
+        } else if (typeof x === 'string') out.raw(textBytes(x, csvField));
+        else if (typeof x === 'boolean') out.raw(x ? TRUE : FALSE);
+      }
+      out.byte(NEWLINE);
+    };
+  }
+  const inArray = format === 'json';
+  // An object with duplicate or array-index keys is not written in column order by JSON.stringify.
+  if (new Set(columns).size < columns.length || columns.some((c) => String(Number(c) >>> 0) === c)) {
+    return (out, cells) => out.text(jsonLine(columns, cells, inArray));
+  }
+  const open = encoder.encode(inArray ? ',\n    {' : '{');
+  const close = encoder.encode(inArray ? '}' : '}\n');
+  const keys = columns.map((c, i) => encoder.encode(`${i > 0 ? ',' : ''}${JSON.stringify(c)}:`));
+  return (out, cells) => {
+    out.raw(open);
+    for (let c = 0; c < cells.length; c++) {
+      out.raw(keys[c]);
+      const x = cells[c];
+      if (typeof x === 'number') {
+        if (Number.isFinite(x)) out.number(x);
+        else out.raw(NULL);
+      } else if (typeof x === 'string') out.raw(textBytes(x, JSON.stringify));
+      else if (typeof x === 'boolean') out.raw(x ? TRUE : FALSE);
+      else out.raw(NULL);
+    }
+    out.raw(close);
+  };
+}
+
+/** One NDJSON line, or one JSON array element (prefixed with ",\n    "), by JSON.stringify. */
+function jsonLine(columns: readonly string[], cells: readonly Cell[], inArray: boolean): string {
+  const row: Record<string, Cell> = {};
   for (let c = 0; c < columns.length; c++) row[columns[c]] = cells[c];
   return inArray ? `,\n    ${JSON.stringify(row)}` : `${JSON.stringify(row)}\n`;
 }

@@ -33,4 +33,20 @@ describe('momentum-fr sweep --jobs N (spawning the real binary)', () => {
     expect(serial.stdout.split('\n')).toHaveLength(6002);
     expect(parallel.stdout === serial.stdout).toBe(true);
   });
+
+  it('--jobs N starts its workers before reading the config: a config error still ends at once (exit 2, one line), and --jobs 3 (more workers than started ahead on 2 cores) gives the bytes of --jobs 1', () => {
+    const dir = tmp();
+    const t0 = Date.now();
+    const missing = cli(['sweep', 'missing.yaml', '--grid', 'momentum.c=0.01:0.1:3', '--jobs', '2'], { cwd: dir });
+    expect([missing.code, missing.stdout, missing.stderr.split('\n').length]).toEqual([2, '', 2]);
+    const badGrid = cli(['sweep', '--preset', 'fsgdm', '--grid', 'momentum.nope=1:2:3', '--jobs', '4'], { cwd: dir });
+    expect([badGrid.code, badGrid.stdout]).toEqual([2, '']);
+    // Idle workers keep no process alive: both ended in well under the 60 s a waiting worker would hold them.
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    const args = ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:40:log', '--grid', 'v=0.5:2:25', '-f', 'ndjson'];
+    const serial = cli([...args, '--jobs', '1'], { cwd: dir });
+    const three = cli([...args, '--jobs', '3'], { cwd: dir });
+    expect([three.code, three.stderr]).toEqual([0, '']);
+    expect(three.stdout === serial.stdout).toBe(true);
+  });
 });

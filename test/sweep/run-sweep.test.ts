@@ -12,8 +12,8 @@ function job(spec: string, skipInvalid = false) {
   return sweepJob(configs[0], axes, { stages: 'last', atFreqs: [], format: 'csv', allowUnstable: false, skipInvalid });
 }
 
-/** Chunks from worker threads arrive as UTF-8 bytes, from the calling thread as text. */
-const text = (chunk: string | Uint8Array): string => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+/** Chunks arrive as UTF-8 bytes. */
+const text = (chunk: Uint8Array): string => Buffer.from(chunk).toString('utf8');
 
 describe('runSweep on the calling thread', () => {
   it('writes the chunks in point order; their concatenation is the one-chunk text', async () => {
@@ -22,7 +22,7 @@ describe('runSweep on the calling thread', () => {
     const summary = await runSweep(j, { jobs: 1, chunkPoints: 7, write: (t) => void parts.push(text(t)) });
     expect(summary).toEqual({ points: 100, rows: 100, skipped: 0 });
     expect(parts).toHaveLength(15);
-    expect(parts.join('')).toBe(chunkFormatter(j)(0, 100).text);
+    expect(parts.join('')).toBe(text(chunkFormatter(j)(0, 100).bytes));
   });
 
   it('hands the plotted values to onPlotValues chunk by chunk, in point order, with the rows', async () => {

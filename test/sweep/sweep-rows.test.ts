@@ -7,6 +7,7 @@ import { sweepJob, type SweepFormat } from '../../src/sweep/sweep-job.js';
 import { chunkChecker, chunkFormatter } from '../../src/sweep/sweep-rows.js';
 import { stageSelector } from '../../src/analysis/stage-selection.js';
 import { CLI_VOCABULARY } from '../../src/cli/messages.js';
+import { csvLine } from '../../src/io/csv-line.js';
 
 function job(preset: string, grid: [string, string][], options: { stages?: string; format?: SweepFormat; atFreqs?: string; skipInvalid?: boolean } = {}) {
   const { configs } = parseSchedules(starterYaml(preset));
@@ -18,6 +19,8 @@ function job(preset: string, grid: [string, string][], options: { stages?: strin
   return sweepJob(configs[0], axes, { stages: options.stages ?? 'first,last', atFreqs, format: options.format ?? 'ndjson', allowUnstable: false, skipInvalid: options.skipInvalid ?? false });
 }
 
+/** A chunk's rows as text (they come as UTF-8 bytes). */
+const textOf = (chunk: { bytes: Uint8Array }): string => Buffer.from(chunk.bytes).toString('utf8');
 const rowsOf = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, number | string | boolean | null>);
 
 describe('sweep rows', () => {
@@ -33,7 +36,7 @@ describe('sweep rows', () => {
 
   it('FSGDM final segment: u = 1/(1 + c), DC gain v(1 + 1/c), |H(π/2)| = v/√(1 + u²) at every (c, v)', () => {
     const j = job('fsgdm', [['momentum.c', '0.01:0.1:4:log'], ['momentum.v', '0.5,1,2']], { stages: 'last', atFreqs: '0.01,pi/2' });
-    const rows = rowsOf(chunkFormatter(j)(0, 12).text);
+    const rows = rowsOf(textOf(chunkFormatter(j)(0, 12)));
     expect(rows).toHaveLength(12);
     for (const r of rows) {
       const c = r['momentum.c'] as number;
@@ -47,9 +50,23 @@ describe('sweep rows', () => {
     }
   });
 
+  it('rows are the bytes of the string writers: CSV as io/csv-line writes the cells, NDJSON and JSON as JSON.stringify writes the row objects (nulls, booleans, text, lr columns, --at-freqs)', () => {
+    const { configs } = parseSchedules('steps: 1000\nlr: 0.1\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n');
+    const { axes } = resolveAxes(configs[0], [{ path: 'beta', spec: '0,0.1,0.5,0.9,0.999', origin: '' }, { path: 'steps', spec: '10,100,1000,10000,100000,1000000,1000003', origin: '' }]);
+    const atFreqs = parseAtFreqs('0.01,pi/2,pi');
+    if (!Array.isArray(atFreqs)) throw new Error(atFreqs.error);
+    const make = (format: SweepFormat) => sweepJob(configs[0], axes, { stages: 'first,last', atFreqs, format, allowUnstable: false, skipInvalid: false });
+    const rows = rowsOf(textOf(chunkFormatter(make('ndjson'))(0, 35)));
+    expect(rows).toHaveLength(35);
+    expect(rows.some((r) => r.cutoffFrequency === null) && rows.every((r) => typeof r.amplifies === 'boolean' && typeof r.filterType === 'string') && rows.some((r) => typeof r.lr === 'number')).toBe(true);
+    expect(textOf(chunkFormatter(make('ndjson'))(0, 35))).toBe(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    expect(textOf(chunkFormatter(make('json'))(0, 35))).toBe(rows.map((r) => `,\n    ${JSON.stringify(r)}`).join(''));
+    expect(textOf(chunkFormatter(make('csv'))(0, 35))).toBe(rows.map((r) => csvLine(Object.values(r))).join(''));
+  });
+
   it('columns: point, swept paths as written, stage fields, the metric names of analyze, magnitude@freq', () => {
     const j = job('standard-sgdm', [['beta', '0.5,0.9']], { atFreqs: 'pi' });
-    const first = rowsOf(chunkFormatter(j)(0, 1).text)[0];
+    const first = rowsOf(textOf(chunkFormatter(j)(0, 1)))[0];
     expect(Object.keys(first)).toEqual([
       'point', 'beta', 'stage', 'startStep', 'endStep', 'u', 'v', 'dcGain', 'dcGainDb', 'nyquistGain', 'nyquistGainDb', 'peakGain',
       'peakFrequency', 'cutoffFrequency', 'unityGainFrequency', 'noiseGain', 'groupDelayDc', 'timeConstant', 'filterType', 'amplifies', 'magnitude@pi',
@@ -59,7 +76,7 @@ describe('sweep rows', () => {
 
   it('a swept short name that is also a column (FSGDM\'s v) is written in full', () => {
     const j = job('fsgdm', [['c', '0.1'], ['v', '2']], { stages: 'last' });
-    const row = rowsOf(chunkFormatter(j)(0, 1).text)[0];
+    const row = rowsOf(textOf(chunkFormatter(j)(0, 1)))[0];
     expect(Object.keys(row).slice(0, 4)).toEqual(['point', 'c', 'momentum.v', 'stage']);
     expect(row).toMatchObject({ 'momentum.v': 2, v: 2 });
   });
@@ -70,7 +87,7 @@ describe('sweep rows', () => {
     const atFreqs = parseAtFreqs('pi');
     if (!Array.isArray(atFreqs)) throw new Error(atFreqs.error);
     const j = sweepJob(configs[0], axes, { stages: 'all', atFreqs, format: 'ndjson', allowUnstable: false, skipInvalid: false });
-    const rows = rowsOf(chunkFormatter(j)(0, 2).text);
+    const rows = rowsOf(textOf(chunkFormatter(j)(0, 2)));
     expect(rows).toHaveLength(3);
     // B(−1) = 0.2 − 0.1, A(−1) = 1 + 0.5 + 0.06.
     for (const r of rows) expect(r['magnitude@pi'] as number).toBeCloseTo(0.1 / 1.56, 14);
@@ -79,8 +96,8 @@ describe('sweep rows', () => {
   it('CSV cells: nulls empty, booleans and filter types bare; chunks concatenate to the whole', () => {
     const j = job('ema-sgdm', [['beta', '0,0.1,0.9']], { format: 'csv', stages: 'first' });
     const f = chunkFormatter(j);
-    const whole = f(0, 3).text;
-    expect(f(0, 1).text + f(1, 3).text).toBe(whole);
+    const whole = textOf(f(0, 3));
+    expect(textOf(f(0, 1)) + textOf(f(1, 3))).toBe(whole);
     const lines = whole.trim().split('\n');
     // β = 0: all-pass, no cutoff, no unity crossing; β = 0.1 < 3 − 2√2: still no −3 dB point.
     expect(lines[0]).toBe('0,0,0,1,117000,0,1,1,0,1,0,1,0,,,1,0,0,all-pass,false');
@@ -92,9 +109,10 @@ describe('sweep rows', () => {
     expect(chunkChecker(j)(0, 4)).toMatchObject({ point: 1, values: 'beta=1.5', problem: expect.stringContaining('|u| must be < 1') });
     const r = chunkFormatter(j)(0, 4);
     expect(r.skipped.map((s) => s.point)).toEqual([1, 3]);
-    expect(rowsOf(r.text).map((row) => row.point)).toEqual([0, 2]);
+    expect(rowsOf(textOf(r)).map((row) => row.point)).toEqual([0, 2]);
     const strict = chunkFormatter({ ...j, skipInvalid: false })(0, 4);
-    expect(strict).toMatchObject({ text: '', failed: { point: 1 } });
+    expect(strict).toMatchObject({ rows: 0, failed: { point: 1 } });
+    expect(strict.bytes).toHaveLength(0);
   });
 
   it('the FSGDM check (its preset\'s stableWhen, no table) finds the same first invalid point as resolving each', () => {

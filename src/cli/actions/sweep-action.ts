@@ -12,7 +12,7 @@ import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import { holdSignals } from '../../io/interrupt.js';
 import { sweepBudgets } from '../../sweep/sweep-budget.js';
-import { InvalidPointError, runSweep } from '../../sweep/parallel/run-sweep.js';
+import { InvalidPointError, runSweep, startSweepWorkers, type SweepWorkers } from '../../sweep/parallel/run-sweep.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
@@ -52,6 +52,17 @@ const SKIPPED_LISTED = 10_000;
  * and stream the rows in point order, on worker threads for large grids → optional plot.
  */
 export async function sweepCommand(input: string | undefined, options: SweepCliOptions, ctx: CliContext): Promise<void> {
+  // With --jobs N, the workers start now: their start-up (~0.1 s each) overlaps reading the config.
+  const asked = Number(options.jobs);
+  const workers = Number.isInteger(asked) && asked > 1 && asked <= 256 ? startSweepWorkers(Math.min(asked, availableParallelism()) - 1) : undefined;
+  try {
+    await sweep(input, options, ctx, workers);
+  } finally {
+    await workers?.close();
+  }
+}
+
+async function sweep(input: string | undefined, options: SweepCliOptions, ctx: CliContext, workers: SweepWorkers | undefined): Promise<void> {
   const format = chooseFormat(options.format, options.output, ['csv', 'ndjson', 'json']) as SweepFormat;
   await checkOutputs(ctx, { files: { '-o': options.output, '--plot': options.plot }, inputs: [input] });
   const source = await loadSweepInput(input, options, ctx, 'sweep');
@@ -127,6 +138,7 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
       const summary = await runSweep(job, {
         jobs: threads,
         chunkPoints,
+        workers,
         onSkipped,
         onPlotValues: plotValues && ((start, values) => plotValues.set(values, start)),
         onProgress: (phase, done, all) => progress.update(phase, done, all),
@@ -134,7 +146,6 @@ export async function sweepCommand(input: string | undefined, options: SweepCliO
           // JSON rows come as ",\n    {…}": the array's first row takes no comma (one byte).
           const dropComma = first && format === 'json';
           first = false;
-          if (typeof chunk === 'string') return sink.write(dropComma ? chunk.slice(1) : chunk);
           return sink.writeBytes(dropComma ? chunk.subarray(1) : chunk);
         },
       });

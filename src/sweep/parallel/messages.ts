@@ -1,7 +1,11 @@
 import type { ChunkResult, InvalidPoint } from '../sweep-rows.js';
+import type { SweepJob } from '../sweep-job.js';
 
-/** Main thread → worker: a range of points to check or to format. */
-export interface WorkerRequest {
+/** Main thread → worker: first the job, then ranges of points to check or to format. */
+export type WorkerRequest = { kind: 'job'; job: SweepJob } | WorkerTask;
+
+/** A range of points to check or to format. */
+export interface WorkerTask {
   id: number;
   kind: 'check' | 'format';
   start: number;

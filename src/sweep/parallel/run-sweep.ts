@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { chunkChecker, chunkFormatter, type ChunkResult, type InvalidPoint } from '../sweep-rows.js';
 import { jobSize, type SweepJob } from '../sweep-job.js';
-import type { WorkerReady, WorkerReply, WorkerRequest } from './messages.js';
+import type { WorkerReady, WorkerReply, WorkerRequest, WorkerTask } from './messages.js';
 
 export interface RunSweepOptions {
   /** Worker threads; 1 computes on the calling thread (no worker is started). */
@@ -10,12 +10,31 @@ export interface RunSweepOptions {
   chunkPoints: number;
   /** Check every point before writing anything (the default), or skip and report invalid ones. */
   signal?: AbortSignal;
-  /** Receives the output text in point order; a returned promise is awaited (backpressure). */
-  write(chunk: string | Uint8Array): Promise<void> | void;
+  /** Receives the output as UTF-8 bytes in point order, each chunk in a buffer of its own; a returned promise is awaited (backpressure). */
+  write(chunk: Uint8Array): Promise<void> | void;
   onSkipped?(point: InvalidPoint): void;
   /** With job.plot: the plotted metric of points start … start + values.length − 1, in point order, as their rows are written. */
   onPlotValues?(start: number, values: Float64Array): void;
   onProgress?(phase: 'check' | 'format', donePoints: number, totalPoints: number): void;
+  /**
+   * Worker threads started ahead (startSweepWorkers), used before new ones are started; runSweep
+   * owns them from here on and ends them (those it does not need at once).
+   */
+  workers?: SweepWorkers;
+}
+
+/** Worker threads started before their job is known; see startSweepWorkers. */
+export interface SweepWorkers {
+  /** Ends the workers not yet handed to a sweep (for when the command fails before it sweeps). */
+  close(): Promise<void>;
+  /** @internal Hands the workers over (at most `n`) and ends the others. */
+  take(n: number): StartedWorker[];
+}
+
+interface StartedWorker {
+  worker: Worker;
+  /** An error or exit before the pool listened. */
+  early?: Error;
 }
 
 /** A point is invalid and the sweep does not skip invalid points (a usage error: exit 2). */
@@ -35,7 +54,8 @@ export class SweepAbortedError extends Error {
 }
 
 interface Executor {
-  run(request: WorkerRequest): Promise<WorkerReply>;
+  kind: 'serial' | 'pool';
+  run(request: WorkerTask): Promise<WorkerReply>;
   close(): Promise<void>;
 }
 
@@ -55,7 +75,8 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
   // With more than one thread, the calling thread computes too, beside jobs − 1 workers: it is idle
   // otherwise (writing takes little), it starts at once while the workers boot (~0.15 s each), and a
   // worker fewer is one start-up and one warm-up fewer (see poolExecutor).
-  const executor = options.jobs > 1 && chunks > 1 ? poolExecutor(job, Math.min(options.jobs, chunks) - 1) : serialExecutor(job);
+  const executor = options.jobs > 1 && chunks > 1 ? poolExecutor(job, Math.min(options.jobs, chunks) - 1, options.workers?.take(Math.min(options.jobs, chunks) - 1) ?? []) : serialExecutor(job);
+  if (executor.kind === 'serial') await options.workers?.close();
   // Chunks computed ahead of the one being written: enough to keep every thread busy (and to
   // format while the check pass runs), few enough that memory stays flat (~0.5 MB per chunk).
   const maxAhead = 8 * Math.max(1, options.jobs);
@@ -85,9 +106,7 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
       if (result.plotValues) options.onPlotValues?.(range(id)[0], result.plotValues);
       skipped += result.skipped.length;
       rows += result.rows;
-      if (result.bytes !== undefined) {
-        if (result.bytes.length > 0) await options.write(result.bytes);
-      } else if (result.text.length > 0) await options.write(result.text);
+      if (result.bytes.length > 0) await options.write(result.bytes);
       options.onProgress?.('format', range(id)[1], total);
     });
   } finally {
@@ -142,6 +161,7 @@ function abortable<T>(task: Promise<T>, signal: AbortSignal | undefined): Promis
 function serialExecutor(job: SweepJob): Executor {
   const compute = chunkComputer(job);
   return {
+    kind: 'serial',
     run: (r) =>
       new Promise((resolve, reject) =>
         setImmediate(() => {
@@ -156,18 +176,20 @@ function serialExecutor(job: SweepJob): Executor {
   };
 }
 
-/** A request computed on this thread: the reply a worker would send (with the text as text). */
-function chunkComputer(job: SweepJob): (r: WorkerRequest) => WorkerReply {
+/** A request computed on this thread: the reply a worker would send. */
+function chunkComputer(job: SweepJob): (r: WorkerTask) => WorkerReply {
   const format = chunkFormatter(job);
   const check = chunkChecker(job);
   return (r) => (r.kind === 'format' ? { id: r.id, kind: 'format', result: format(r.start, r.end) } : { id: r.id, kind: 'check', invalid: check(r.start, r.end) });
 }
 
-/** Requests a worker holds at once: the next is already there when it replies, so it never waits for a message. */
-const WORKER_DEPTH = 2;
+/**
+ * Requests a worker holds at once: the next ones are already there when it replies, so it does not
+ * wait while the calling thread computes a chunk of its own (with 2, a profile of the bench's sweep
+ * showed the worker idle a sixth of the time).
+ */
+const WORKER_DEPTH = 4;
 
-/** Defined by bin/bundle.mjs in dist/cli.cjs only: the path, from the bundle, of the file its worker threads start from. */
-declare const CLI_WORKER_ENTRY: string | undefined;
 
 /**
  * The calling thread and `n` worker threads as one pool. Requests wait in a queue, checks first (the
@@ -178,12 +200,12 @@ declare const CLI_WORKER_ENTRY: string | undefined;
  * free, and the calling thread, which also writes every chunk, takes fewer of them. Which thread
  * computes a chunk does not change its bytes.
  */
-function poolExecutor(job: SweepJob, n: number): Executor {
-  type Task = { request: WorkerRequest; resolve(reply: WorkerReply): void; reject(err: unknown): void };
+function poolExecutor(job: SweepJob, n: number, started: StartedWorker[]): Executor {
+  type Task = { request: WorkerTask; resolve(reply: WorkerReply): void; reject(err: unknown): void };
   const checks: Task[] = [];
   const formats: Task[] = [];
   const take = (): Task | undefined => checks.shift() ?? formats.shift();
-  let compute: ((r: WorkerRequest) => WorkerReply) | undefined;
+  let compute: ((r: WorkerTask) => WorkerReply) | undefined;
   let hereScheduled = false;
   let closed = false;
   // A worker that fails (or stops) fails the sweep, as the calling thread's own errors do.
@@ -213,14 +235,11 @@ function poolExecutor(job: SweepJob, n: number): Executor {
     });
   };
 
-  // Resolved beside this module, so it works from dist/ whatever the current directory. In the CLI's
-  // bundle the workers start from the CLI's binary, which loads the same bundle.
-  const url = new URL(typeof CLI_WORKER_ENTRY === 'string' ? CLI_WORKER_ENTRY : './sweep-worker.js', import.meta.url);
-  const workers = Array.from({ length: n }, () => {
-    // bin/momentum-fr.js tells a worker thread by this argument (and then by worker_threads).
-    const worker = new Worker(url, { workerData: job, argv: ['--sweep-worker'] });
+  const workers = [...started, ...startWorkers(n - started.length)].map(({ worker, early }) => {
     const held = new Map<number, Task>();
     const state = { worker, held, ready: false, next: 0 };
+    worker.ref();
+    worker.removeAllListeners();
     worker.on('message', (reply: WorkerReply | WorkerReady) => {
       if (reply.kind === 'ready') state.ready = true;
       else {
@@ -232,6 +251,8 @@ function poolExecutor(job: SweepJob, n: number): Executor {
     });
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`sweep worker stopped (exit code ${code})`)));
+    if (early) queueMicrotask(() => failAll(early));
+    else worker.postMessage({ kind: 'job', job } satisfies WorkerRequest);
     return state;
   });
 
@@ -243,13 +264,14 @@ function poolExecutor(job: SweepJob, n: number): Executor {
         if (!task) break;
         const id = w.next++;
         w.held.set(id, task);
-        w.worker.postMessage({ ...task.request, id } satisfies WorkerRequest);
+        w.worker.postMessage({ ...task.request, id } satisfies WorkerTask);
       }
     }
     runHere();
   }
 
   return {
+    kind: 'pool',
     run: (request) =>
       new Promise<WorkerReply>((resolve, reject) => {
         if (failure) return reject(failure);
@@ -261,4 +283,45 @@ function poolExecutor(job: SweepJob, n: number): Executor {
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
+}
+
+/** Defined by bin/bundle.mjs in dist/cli.cjs only: the path, from the bundle, of the file its worker threads start from. */
+declare const CLI_WORKER_ENTRY: string | undefined;
+
+/**
+ * Starts `n` sweep worker threads before their job is known: a worker takes ~0.1 s to start (a
+ * Node.js environment, the bundle), which `sweep --jobs N` overlaps with reading the config. They
+ * wait, unreferenced (they keep no process alive), for runSweep's `workers` option to take them.
+ */
+export function startSweepWorkers(n: number): SweepWorkers {
+  let idle = startWorkers(n);
+  for (const w of idle) w.worker.unref();
+  const end = (ws: StartedWorker[]) => Promise.all(ws.map((w) => w.worker.terminate())).then(() => undefined);
+  return {
+    take: (k) => {
+      const taken = idle.slice(0, k);
+      void end(idle.slice(k));
+      idle = [];
+      return taken;
+    },
+    close: () => {
+      const left = idle;
+      idle = [];
+      return end(left);
+    },
+  };
+}
+
+function startWorkers(n: number): StartedWorker[] {
+  // Resolved beside this module, so it works from dist/ whatever the current directory. In the CLI's
+  // bundle the workers start from the CLI's binary, which loads the same bundle.
+  const url = new URL(typeof CLI_WORKER_ENTRY === 'string' ? CLI_WORKER_ENTRY : './sweep-worker.js', import.meta.url);
+  return Array.from({ length: Math.max(0, n) }, () => {
+    // bin/momentum-fr.js tells a worker thread by this argument (and then by worker_threads).
+    const started: StartedWorker = { worker: new Worker(url, { argv: ['--sweep-worker'] }) };
+    // Until a pool listens: an error or exit is kept (and fails the sweep that takes the worker).
+    started.worker.on('error', (err) => (started.early ??= err));
+    started.worker.on('exit', (code) => (started.early ??= new Error(`sweep worker stopped (exit code ${code})`)));
+    return started;
+  });
 }
