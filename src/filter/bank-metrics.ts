@@ -1,9 +1,10 @@
+import { dd, ddAdd, ddDiv, ddMul, ddSub } from '../math/double-double.js';
 import type { BankTable, StageMetrics } from '../types.js';
 import { branchFrozen } from './bank-response.js';
 import { bankZeros, bankZerosGroupDelay } from './bank-zeros.js';
 import { amplifiesOf, gainDb } from './gain-tolerance.js';
 import { timeConstant } from './metrics.js';
-import { gainScale, shapeMetrics, type SearchGrid } from './shape-metrics.js';
+import { firstOrderShape, gainScale, shapeMetrics, type FirstOrderStage, type SearchGrid } from './shape-metrics.js';
 
 /**
  * Per-stage metrics of a filter bank H(ω) = c0 + Σ c_i·v_i/(1 − u_i·e^{−jω}), with the names and meanings of
@@ -14,8 +15,10 @@ import { gainScale, shapeMetrics, type SearchGrid } from './shape-metrics.js';
  *   (∞ if a branch in use has |u_i| ≥ 1); groupDelayDc −Im(H′(0)/H(0)) = Σ a_i u_i/(1 − u_i)² / H(0), or
  *   where H has a zero at DC its continuous value from the zeros and poles (bankZeros); timeConstant of
  *   the slowest branch in use.
- * - peak, cutoff, unity gain and filterType from |H|² (shapeMetrics), the weights divided by the power of
- *   two nearest the largest |c0|, |a_i| first (gainScale) so that no square under- or overflows.
+ * - peak, cutoff, unity gain and filterType: for one branch (nesterov, qhm, lion, nadam) in closed form
+ *   (firstOrderShape: H is first-order rational); otherwise from |H|² (shapeMetrics), the weights divided
+ *   by the power of two nearest the largest |c0|, |a_i| first (gainScale) so that no square under- or
+ *   overflows.
  */
 export function bankMetrics(bank: BankTable, k: number): StageMetrics {
   const B = bank.branches;
@@ -71,7 +74,8 @@ export function bankMetrics(bank: BankTable, k: number): StageMetrics {
   }
   const dcGain = Math.abs(h0);
   const nyquistGain = Math.abs(hPi);
-  const shape = shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2);
+  // One branch: H = (c0 + a − c0·u·z⁻¹)/(1 − u·z⁻¹), a first-order rational with a closed-form shape.
+  const shape = (B === 1 && firstOrderShape(oneBranchStage(bank, k), dcGain, nyquistGain)) || shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2);
   const zeros = bankZeros(bank, k);
   return {
     dcGain,
@@ -84,6 +88,14 @@ export function bankMetrics(bank: BankTable, k: number): StageMetrics {
     timeConstant: tau,
     amplifies: amplifiesOf(shape.peakGain),
   };
+}
+
+/** A one-branch stage c0 + a/(1 − u·z⁻¹), a = c·v, with H(0) = c0 + a/(1 − u) and H(π) = c0 + a/(1 + u) in double-double. */
+function oneBranchStage(bank: BankTable, k: number): FirstOrderStage {
+  const u = bank.u[k];
+  const a = ddMul(dd(bank.c[k]), dd(bank.v[k]));
+  const c0 = dd(bank.c0[k]);
+  return { pole: u, dc: ddAdd(c0, ddDiv(a, ddSub(dd(1), dd(u)))), nyquist: ddAdd(c0, ddDiv(a, ddAdd(dd(1), dd(u)))) };
 }
 
 /** Σ h_n² of the bank's impulse response, in closed form (geometric series of products of branches), as scale²·Σ (h_n/scale)². */

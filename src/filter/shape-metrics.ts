@@ -1,5 +1,6 @@
 import type { StageMetrics } from '../types.js';
-import { compareSquaredGains, filterTypeOf, peakOf } from './gain-tolerance.js';
+import { compareGains, compareSquaredGains, filterTypeOf, peakOf } from './gain-tolerance.js';
+import { dd, ddAdd, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
 import { powerOfTwoScale } from './power-of-two-scale.js';
 
 /** Points of the search grid (linear on [0, π] plus log-spaced towards 0, where slow branches live). */
@@ -67,6 +68,62 @@ export function shapeMetrics(
     unityGainFrequency: unity !== null && unity > 0 && unity < Math.PI ? unity : null,
     filterType,
   };
+}
+
+/**
+ * A first-order rational stage H(z) = (b0 + b1·z⁻¹)/(1 − p·z⁻¹) as firstOrderShape reads it: the pole
+ * and H at DC and at Nyquist (real there) in double-double, so that a crossing next to an end keeps its
+ * digits where |H|² − level cancels.
+ */
+export interface FirstOrderStage {
+  pole: number;
+  dc: DoubleDouble;
+  nyquist: DoubleDouble;
+}
+
+/**
+ * shapeMetrics of a first-order rational stage in closed form, from its pole and end values alone
+ * (nesterov, qhm, lion, nadam: a bank of one branch with feed-through; a `rational` stage with nb, na ≤ 2).
+ * With s = sin²(ω/2) ∈ [0, 1] (cos ω = 1 − 2s),
+ *
+ *   |H|² = N(s)/D(s),  N(s) = (1 − s)(b0 + b1)² + s(b0 − b1)²,  D(s) = (1 − s)(1 − p)² + s(1 + p)² > 0,
+ *
+ * both linear in s (|H(e^{jω})|² = (b0² + b1² + 2b0b1·cos ω)/(1 + p² − 2p·cos ω); Oppenheim & Schafer,
+ * Discrete-Time Signal Processing, 3rd ed., §5.3), so |H|² is a Möbius function of s, monotone on
+ * [0, π]: the peak and trough are the end gains (no interior extreme), and |H|² = c ⇔ f(s) = 0 with
+ * f(s) = N(s) − c·D(s) linear, f(0) = (1 − p)²(H(0)² − c), f(1) = (1 + p)²(H(π)² − c). A crossing needs
+ * f(0), f(1) of opposite signs, so its root s* = |f(0)|/(|f(0)| + |f(1)|) has no cancellation;
+ * ω = 2·asin(√s*), or π − 2·asin(√(1 − s*)) with 1 − s* = |f(1)|/(…) when the crossing is nearer π.
+ * f(0) and f(1) are formed in double-double (H(0)² − c cancels next to the crossing), so ω is within a
+ * few ulp of the exact crossing of the stage's binary64 coefficients (test/fixtures/first-order-shape).
+ * Levels: c = peak²/2 for the cutoff (peak = the larger end value), 1 for unity gain. Decisions
+ * (filterType, peak, whether a crossing exists) compare the caller's binary64 end gains with the
+ * tolerance of gain-tolerance.ts, as shapeMetrics does. Undefined where an end gain is not finite or
+ * |p| = 1 (the caller searches instead).
+ */
+export function firstOrderShape(stage: FirstOrderStage, dcGain: number, nyquistGain: number): ShapeMetrics | undefined {
+  const p = stage.pole;
+  if (!Number.isFinite(dcGain) || !Number.isFinite(nyquistGain) || Math.abs(p) === 1 || Math.max(dcGain, nyquistGain) > 1e150) return undefined;
+  const { peakGain, peakFrequency } = peakOf(dcGain, nyquistGain);
+  const filterType = filterTypeOf(dcGain, nyquistGain);
+  const h0Squared = ddMul(stage.dc, stage.dc);
+  const hPiSquared = ddMul(stage.nyquist, stage.nyquist);
+  const oneMinusP = ddSub(dd(1), dd(p));
+  const onePlusP = ddAdd(dd(1), dd(p));
+  const crossing = (gain: number, level: DoubleDouble): number | null => {
+    if (compareGains(dcGain, gain) * compareGains(nyquistGain, gain) >= 0) return null;
+    const f0 = Math.abs(ddMul(ddMul(oneMinusP, oneMinusP), ddSub(h0Squared, level)).hi);
+    const f1 = Math.abs(ddMul(ddMul(onePlusP, onePlusP), ddSub(hPiSquared, level)).hi);
+    if (!(f0 + f1 > 0)) return null;
+    return f0 <= f1 ? 2 * Math.asin(Math.sqrt(f0 / (f0 + f1))) : Math.PI - 2 * Math.asin(Math.sqrt(f1 / (f0 + f1)));
+  };
+  let cutoffFrequency: number | null = null;
+  if (filterType === 'low-pass' || filterType === 'high-pass') {
+    const peakSquared = filterType === 'low-pass' ? h0Squared : hPiSquared;
+    cutoffFrequency = crossing(peakGain / Math.SQRT2, { hi: peakSquared.hi / 2, lo: peakSquared.lo / 2 });
+  }
+  const unity = crossing(1, dd(1));
+  return { peakGain, peakFrequency, cutoffFrequency, unityGainFrequency: unity !== null && unity > 0 && unity < Math.PI ? unity : null, filterType };
 }
 
 /** powerOfTwoScale of the largest |coefficient|, for shapeMetrics' scale. */

@@ -4,7 +4,9 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { bankMetrics } from '../../src/filter/bank-metrics.js';
 import { filterTypeOf } from '../../src/filter/gain-tolerance.js';
 import { stageMetrics } from '../../src/filter/metrics.js';
-import type { BankTable, StageMetrics } from '../../src/types.js';
+import { rationalMetrics } from '../../src/filter/rational-metrics.js';
+import type { BankTable, RationalTable, StageMetrics } from '../../src/types.js';
+import { fixture, within } from '../support/fixtures.js';
 
 const metricsOf = (yaml: string): StageMetrics => analyze(`steps: 10\n${yaml}`, { response: false }).schedules[0].stages[0].metrics;
 
@@ -78,5 +80,46 @@ describe('filterTypeOf, the rule', () => {
     expect(filterTypeOf(1, 0.75, { peak: 1, trough: 0.7 })).toBe('band-stop');
     expect(filterTypeOf(1, 0.75, { peak: 1, trough: 0.71 })).toBe('low-pass');
     expect(filterTypeOf(Infinity, 0.5)).toBe('low-pass');
+  });
+});
+
+interface FirstOrderCase {
+  name: string;
+  kind: 'bank' | 'rational';
+  c0?: number;
+  c?: number;
+  u?: number;
+  v?: number;
+  b?: number[];
+  a?: number[];
+  filterType: string;
+  peakGain: number;
+  peakFrequency: number;
+  cutoffFrequency: number | null;
+  unityGainFrequency: number | null;
+}
+
+/** The case's stage metrics as analyze computes them (one-branch bank or first-order rational stage). */
+function firstOrderMetrics(c: FirstOrderCase): StageMetrics {
+  if (c.kind === 'bank') return bankMetrics({ branches: 1, c0: Float64Array.of(c.c0!), c: Float64Array.of(c.c!), u: Float64Array.of(c.u!), v: Float64Array.of(c.v!) }, 0);
+  const a0 = c.a![0];
+  const table: RationalTable = { nb: c.b!.length, na: c.a!.length, b: Float64Array.from(c.b!, (x) => x / a0), a: Float64Array.from(c.a!, (x) => x / a0) };
+  return rationalMetrics(table, 0);
+}
+
+const firstOrderCases = fixture<FirstOrderCase[]>('first-order-shape/first-order-shape.json');
+
+describe('first-order rational stages (nesterov, qhm, lion, nadam, rational with nb, na ≤ 2): shape in closed form, against 50-digit bisection (test/fixtures/first-order-shape)', () => {
+  it.each(firstOrderCases.map((c) => [c.name, c] as const))('%s: filter type, peak, cutoff and unity-gain frequency within 2 ulp of the mpmath reference', (_name, c) => {
+    const m = firstOrderMetrics(c);
+    expect(m.filterType).toBe(c.filterType);
+    expect(m.peakFrequency).toBe(c.peakFrequency);
+    expect(within(m.peakGain, c.peakGain, 4 * Number.EPSILON * c.peakGain).ok).toBe(true);
+    for (const key of ['cutoffFrequency', 'unityGainFrequency'] as const) {
+      // 2 ulp: the closed form in double-double is within 1 ulp on every case; the grid search's bisection of
+      // binary64 |H|² was off by up to 2651 ulp next to DC (nadam's unity gain at step 2000: DC gain 1.00005).
+      const r = within(m[key], c[key], 2 * Number.EPSILON * (c[key] ?? 0));
+      expect(r.ok, `${key} ${r.msg}`).toBe(true);
+    }
   });
 });
