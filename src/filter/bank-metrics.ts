@@ -4,6 +4,7 @@ import { branchFrozen } from './bank-response.js';
 import { bankZeros, bankZerosGroupDelay } from './bank-zeros.js';
 import { amplifiesOf, gainDb } from './gain-tolerance.js';
 import { timeConstant } from './metrics.js';
+import { bankPowerPolynomials, criticalFrequencies } from './power-polynomial.js';
 import { firstOrderShape, gainScale, shapeMetrics, type FirstOrderStage, type SearchGrid } from './shape-metrics.js';
 
 /**
@@ -75,7 +76,10 @@ export function bankMetrics(bank: BankTable, k: number): StageMetrics {
   const dcGain = Math.abs(h0);
   const nyquistGain = Math.abs(hPi);
   // One branch: H = (c0 + a − c0·u·z⁻¹)/(1 − u·z⁻¹), a first-order rational with a closed-form shape.
-  const shape = (B === 1 && firstOrderShape(oneBranchStage(bank, k), dcGain, nyquistGain)) || shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2);
+  const power = B > 1 && Number.isFinite(dcGain) && Number.isFinite(nyquistGain) ? bankPowerPolynomials(bank, k, scale) : undefined;
+  const shape =
+    (B === 1 && firstOrderShape(oneBranchStage(bank, k), dcGain, nyquistGain)) ||
+    shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2, power && criticalFrequencies(power));
   const zeros = bankZeros(bank, k);
   return {
     dcGain,

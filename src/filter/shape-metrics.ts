@@ -35,9 +35,14 @@ export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cu
  *   band level·(1 ± 2·GAIN_RTOL) to below it or back; a response that only touches or stays inside the
  *   band (a flat gain of 1, an EMA whose DC gain rounds to 1 + 2e-16) does not cross.
  *
+ * With `critical`, the interior extremes of |H|² found exactly (criticalFrequencies of its polynomials in
+ * sin²(ω/2), src/filter/power-polynomial.ts), the search grid is replaced by 0, those frequencies and π:
+ * |H|² is monotone between consecutive ones, so every crossing is bracketed and every extreme found
+ * however narrow (the fixed grid can miss a feature narrower than its spacing, 7.7e-4 rad above 0.1).
+ *
  * Parameters: gain2(ω) = |H(ω)/scale|², the stage's exact end gains |H(0)|, |H(π)|, and the scale, which
  * keeps the squares away from under- and overflow (the caller divides its coefficients by it); onGrid
- * evaluates gain2 on the whole search grid at once when the caller can do it faster.
+ * evaluates gain2 on the whole search grid at once when the caller can do it faster; critical as above.
  */
 export function shapeMetrics(
   gain2: (w: number) => number,
@@ -45,12 +50,22 @@ export function shapeMetrics(
   nyquistGain: number,
   scale = 1,
   onGrid?: (grid: SearchGrid) => Float64Array,
+  critical?: Float64Array,
 ): ShapeMetrics {
-  const search = searchGrid();
-  const grid = search.omega;
-  const g2 = onGrid ? onGrid(search) : grid.map(gain2);
-  const interior = interiorExtreme(grid, g2, gain2, 1);
-  const trough = interiorExtreme(grid, g2, gain2, -1);
+  let grid: Float64Array;
+  let g2: Float64Array;
+  if (critical) {
+    grid = Float64Array.from([0, ...critical.filter((w) => w > 0 && w < Math.PI), Math.PI]);
+    g2 = grid.map(gain2);
+  } else {
+    const search = searchGrid();
+    grid = search.omega;
+    g2 = onGrid ? onGrid(search) : grid.map(gain2);
+  }
+  // At exact critical points the extreme is the grid value itself (a golden-section search on a flat top
+  // would only pick the largest rounding error of gain2 near it).
+  const interior = interiorExtreme(grid, g2, gain2, 1, !critical);
+  const trough = interiorExtreme(grid, g2, gain2, -1, !critical);
   const { peakGain, peakFrequency } = peakOf(dcGain, nyquistGain, interior && { gain: scale * interior.gain, frequency: interior.frequency });
   const filterType = filterTypeOf(dcGain, nyquistGain, {
     peak: interior ? scale * interior.gain : Math.max(dcGain, nyquistGain),
@@ -156,13 +171,14 @@ function searchGrid(): SearchGrid {
 
 /**
  * The largest (sign = 1) or smallest (sign = −1) |H| inside (0, π), gain2's scale: the best grid point
- * refined by golden-section search between its neighbours; undefined when the best grid point is an end
- * (the extreme is at 0 or π).
+ * refined by golden-section search between its neighbours (unless `refine` is false: the grid holds the
+ * exact extremes); undefined when the best grid point is an end (the extreme is at 0 or π).
  */
-function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, sign: 1 | -1): { gain: number; frequency: number } | undefined {
+function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, sign: 1 | -1, refine = true): { gain: number; frequency: number } | undefined {
   let best = 0;
   for (let i = 1; i < g2.length; i++) if (sign * g2[i] > sign * g2[best]) best = i;
   if (best === 0 || best === grid.length - 1) return undefined;
+  if (!refine) return { gain: Math.sqrt(g2[best]), frequency: grid[best] };
   const f = (w: number) => sign * gain2(w);
   let lo = grid[best - 1];
   let hi = grid[best + 1];

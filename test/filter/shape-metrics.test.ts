@@ -123,3 +123,33 @@ describe('first-order rational stages (nesterov, qhm, lion, nadam, rational with
     }
   });
 });
+
+describe('banks of several branches and rational stages up to order 8: extremes isolated exactly, no search grid', () => {
+  it('a resonance 2·10⁻⁵ rad wide peaking at |H| ≈ 1.01 (poles (1 − 10⁻⁵)·e^{±j}) crosses unity just below ω = 1, as a 10⁻⁹-rad brute-force grid finds', () => {
+    const r = 1 - 1e-5;
+    const b = [1.7e-5];
+    const a = [1, -2 * r * Math.cos(1), r * r];
+    const m = metricsOf(`momentum: { preset: rational, b: [${b}], a: [${a}] }`);
+    // Brute force: |B/A|² by Horner on 2·10⁶ points of [1 − 10⁻³, 1 + 10⁻³] (spacing 10⁻⁹).
+    const gain2 = (w: number) => {
+      const ar = a[0] + a[1] * Math.cos(w) + a[2] * Math.cos(2 * w);
+      const ai = -(a[1] * Math.sin(w) + a[2] * Math.sin(2 * w));
+      return (b[0] * b[0]) / (ar * ar + ai * ai);
+    };
+    let first: number | null = null;
+    let peak = 0;
+    let peakAt = 0;
+    for (let i = 0; i <= 2_000_000; i++) {
+      const w = 1 - 1e-3 + i * 1e-9;
+      const g = gain2(w);
+      if (first === null && g > 1) first = w;
+      if (g > peak) [peak, peakAt] = [g, w];
+    }
+    expect(first).not.toBeNull();
+    expect(m.filterType).toBe('band-pass');
+    expect(m.unityGainFrequency, 'the grid search missed this crossing (null)').not.toBeNull();
+    expect(Math.abs(m.unityGainFrequency! - first!)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(m.peakGain - Math.sqrt(peak))).toBeLessThanOrEqual(1e-9 * Math.sqrt(peak));
+    expect(Math.abs(m.peakFrequency - peakAt)).toBeLessThanOrEqual(2e-9);
+  });
+});
