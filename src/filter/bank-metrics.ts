@@ -1,11 +1,11 @@
-import { dd, ddAdd, ddDiv, ddMul, ddSub } from '../math/double-double.js';
+import { dd, ddAdd, ddDiv, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
 import type { BankTable, StageMetrics } from '../types.js';
 import { branchFrozen } from './bank-response.js';
 import { bankZeros, bankZerosGroupDelay } from './bank-zeros.js';
 import { amplifiesOf, gainDb } from './gain-tolerance.js';
 import { timeConstant } from './metrics.js';
 import { bankPowerPolynomials, criticalFrequencies } from './power-polynomial.js';
-import { firstOrderShape, gainScale, shapeMetrics, type FirstOrderStage, type SearchGrid } from './shape-metrics.js';
+import { firstOrderShape, gainScale, shapeMetrics, type FirstOrderStage, type PowerOfS, type SearchGrid } from './shape-metrics.js';
 
 /**
  * Per-stage metrics of a filter bank H(ω) = c0 + Σ c_i·v_i/(1 − u_i·e^{−jω}), with the names and meanings of
@@ -79,7 +79,7 @@ export function bankMetrics(bank: BankTable, k: number): StageMetrics {
   const power = B > 1 && Number.isFinite(dcGain) && Number.isFinite(nyquistGain) ? bankPowerPolynomials(bank, k, scale) : undefined;
   const shape =
     (B === 1 && firstOrderShape(oneBranchStage(bank, k), dcGain, nyquistGain)) ||
-    shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2, power && criticalFrequencies(power));
+    shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2, power && criticalFrequencies(power), power && bankPowerOfS(bank, k, scale));
   const zeros = bankZeros(bank, k);
   return {
     dcGain,
@@ -100,6 +100,32 @@ function oneBranchStage(bank: BankTable, k: number): FirstOrderStage {
   const a = ddMul(dd(bank.c[k]), dd(bank.v[k]));
   const c0 = dd(bank.c0[k]);
   return { pole: u, dc: ddAdd(c0, ddDiv(a, ddSub(dd(1), dd(u)))), nyquist: ddAdd(c0, ddDiv(a, ddAdd(dd(1), dd(u)))) };
+}
+
+/**
+ * |H/scale|² of stage k at s = sin²(ω/2), in double-double: with D_i = (1 − u_i)² + 4u_i·s,
+ * Re H = c0 + Σ a_i·((1 − u_i) + 2u_i·s)/D_i and Im H = −sin ω·Σ a_i·u_i/D_i, sin²ω = 4s(1 − s).
+ */
+function bankPowerOfS(bank: BankTable, k: number, scale: number): PowerOfS {
+  const B = bank.branches;
+  const branches: { u: number; a: DoubleDouble }[] = [];
+  for (let i = 0; i < B; i++) {
+    const a = ddMul(dd(bank.c[k * B + i]), dd(bank.v[k * B + i]));
+    if (a.hi !== 0) branches.push({ u: bank.u[k * B + i], a: { hi: a.hi / scale, lo: a.lo / scale } });
+  }
+  const c0 = dd(bank.c0[k] / scale);
+  return (s) => {
+    let re = c0;
+    let im = dd(0);
+    for (const { u, a } of branches) {
+      const oneMinusU = ddSub(dd(1), dd(u));
+      const d = ddAdd(ddMul(oneMinusU, oneMinusU), ddMul(dd(4 * u), s));
+      re = ddAdd(re, ddDiv(ddMul(a, ddAdd(oneMinusU, ddMul(dd(2 * u), s))), d));
+      im = ddAdd(im, ddDiv(ddMul(a, dd(u)), d));
+    }
+    const sin2 = ddMul(dd(4), ddMul(s, ddSub(dd(1), s)));
+    return ddAdd(ddMul(re, re), ddMul(sin2, ddMul(im, im)));
+  };
 }
 
 /** Σ h_n² of the bank's impulse response, in closed form (geometric series of products of branches), as scale²·Σ (h_n/scale)². */

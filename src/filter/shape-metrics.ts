@@ -42,7 +42,10 @@ export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cu
  *
  * Parameters: gain2(ω) = |H(ω)/scale|², the stage's exact end gains |H(0)|, |H(π)|, and the scale, which
  * keeps the squares away from under- and overflow (the caller divides its coefficients by it); onGrid
- * evaluates gain2 on the whole search grid at once when the caller can do it faster; critical as above.
+ * evaluates gain2 on the whole search grid at once when the caller can do it faster; critical as above;
+ * power2, |H/scale|² as a function of s in double-double, bisects each bracketed crossing in s instead of
+ * ω, so that a crossing where |H|² meets its level at a shallow angle (next to DC) is not lost in the
+ * rounding of a binary64 |H|².
  */
 export function shapeMetrics(
   gain2: (w: number) => number,
@@ -51,6 +54,7 @@ export function shapeMetrics(
   scale = 1,
   onGrid?: (grid: SearchGrid) => Float64Array,
   critical?: Float64Array,
+  power2?: PowerOfS,
 ): ShapeMetrics {
   let grid: Float64Array;
   let g2: Float64Array;
@@ -73,9 +77,13 @@ export function shapeMetrics(
   });
   const halfPower = (g: number) => (g / scale) ** 2 / 2;
   let cutoffFrequency: number | null = null;
-  if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), false);
-  if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), true);
-  const unity = firstCrossing(grid, g2, gain2, 1 / (scale * scale), false);
+  // With power2 the half-power level is |H(peak)|²/2 in double-double, not the rounded peakGain squared.
+  const peakS = Math.sin(peakFrequency / 2) ** 2;
+  const peakPower = power2 && power2(peakFrequency <= Math.PI / 2 ? dd(peakS) : ddSub(dd(1), dd(Math.cos(peakFrequency / 2) ** 2)));
+  const halfPowerDd = peakPower && { hi: peakPower.hi / 2, lo: peakPower.lo / 2 };
+  if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), false, power2, halfPowerDd);
+  if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), true, power2, halfPowerDd);
+  const unity = firstCrossing(grid, g2, gain2, 1 / (scale * scale), false, power2);
   return {
     peakGain,
     peakFrequency,
@@ -148,6 +156,31 @@ export function gainScale(coefficients: ArrayLike<number>): number {
   return powerOfTwoScale(largest);
 }
 
+/** |H/scale|² at s = sin²(ω/2), in double-double (s given as double-double, so that 1 − s is exact). */
+export type PowerOfS = (s: DoubleDouble) => DoubleDouble;
+
+/**
+ * The crossing of `level` by power2 between ω = lo and hi, bisected to adjacent doubles in s = sin²(ω/2)
+ * (or in c = cos²(ω/2), s = 1 − c, above π/2, where s loses its low digits); undefined when power2 does
+ * not confirm the bracket's signs (the caller bisects gain2 instead).
+ */
+function bisectInS(power2: PowerOfS, lo: number, hi: number, level: DoubleDouble, loAbove: boolean): number | undefined {
+  const nearDc = lo < Math.PI / 2;
+  const x = (w: number) => (nearDc ? Math.sin(w / 2) ** 2 : Math.cos(w / 2) ** 2);
+  const above = (v: number) => ddSub(power2(nearDc ? dd(v) : ddSub(dd(1), dd(v))), level).hi > 0;
+  let a = x(lo);
+  let b = x(hi);
+  if (above(a) !== loAbove || above(b) === loAbove) return undefined;
+  for (let it = 0; it < 2100; it++) {
+    const mid = a + (b - a) / 2;
+    if (mid === a || mid === b) break;
+    if (above(mid) === loAbove) a = mid;
+    else b = mid;
+  }
+  const root = a + (b - a) / 2;
+  return nearDc ? 2 * Math.asin(Math.sqrt(root)) : Math.PI - 2 * Math.asin(Math.sqrt(root));
+}
+
 let cachedGrid: SearchGrid | undefined;
 
 /** Sorted union of a linear grid on [0, π] and a log grid on [1e-9, π]. */
@@ -211,7 +244,7 @@ function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number
  * the band level·(1 ± 2·GAIN_RTOL) on one side and next leaves it on the other; the crossing is bracketed
  * by those two grid points and bisected to adjacent doubles. Null if |H|² never crosses.
  */
-function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, level: number, fromTop: boolean): number | null {
+function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, level: number, fromTop: boolean, power2?: PowerOfS, levelDd?: DoubleDouble): number | null {
   const n = grid.length;
   let last = -1;
   let lastSide = 0;
@@ -223,6 +256,8 @@ function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) 
       let lo = grid[Math.min(i, last)];
       let hi = grid[Math.max(i, last)];
       const loAbove = (fromTop ? side : lastSide) > 0;
+      const exact = power2 && bisectInS(power2, lo, hi, levelDd ?? dd(level), loAbove);
+      if (exact !== undefined) return exact;
       for (let it = 0; it < 200; it++) {
         const mid = lo + (hi - lo) / 2;
         if (mid <= lo || mid >= hi) break;

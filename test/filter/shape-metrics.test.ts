@@ -153,3 +153,26 @@ describe('banks of several branches and rational stages up to order 8: extremes 
     expect(Math.abs(m.peakFrequency - peakAt)).toBeLessThanOrEqual(2e-9);
   });
 });
+
+interface FamilyCase {
+  preset: string;
+  params: Record<string, unknown>;
+  step: number | null;
+  cutoffFrequency: number | null;
+  unityGainFrequency: number | null;
+}
+
+describe('crossings of banks of several branches bisected in sin²(ω/2) on a double-double |H|²', () => {
+  const cases = fixture<FamilyCase[]>('family/freqz.json').filter((c) => c.preset === 'aggmo' || c.preset === 'ademamix');
+  it.each(cases.map((c) => [c.preset, JSON.stringify(c.params), c.step ?? '-', c] as const))('%s %s at step %s: cutoff and unity-gain frequency within 2 ulp of mpmath (test/fixtures/family/freqz.json)', (preset, _p, _t, c) => {
+    const steps = Math.max(1000, c.step ?? 1);
+    const yaml = `steps: ${steps}\nmomentum: ${JSON.stringify({ preset, ...c.params })}`;
+    const { stages } = analyze(yaml, { response: false, stages: `step:${c.step ?? 1}` }).schedules[0];
+    const m = stages[0].metrics;
+    for (const key of ['cutoffFrequency', 'unityGainFrequency'] as const) {
+      // bisecting a binary64 |H|² left them up to 86 ulp off next to DC (ademamix's slow EMA, β3 = 0.9999)
+      const r = within(m[key], c[key], 2 * Number.EPSILON * (c[key] ?? 0));
+      expect(r.ok, `${key} ${r.msg}`).toBe(true);
+    }
+  });
+});
