@@ -43,9 +43,9 @@ export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cu
  * Parameters: gain2(ω) = |H(ω)/scale|², the stage's exact end gains |H(0)|, |H(π)|, and the scale, which
  * keeps the squares away from under- and overflow (the caller divides its coefficients by it); onGrid
  * evaluates gain2 on the whole search grid at once when the caller can do it faster; critical as above;
- * power2, |H/scale|² as a function of s in double-double, bisects each bracketed crossing in s instead of
- * ω, so that a crossing where |H|² meets its level at a shallow angle (next to DC) is not lost in the
- * rounding of a binary64 |H|².
+ * power2, |H/scale|² as a function of s in double-double, polishes each crossing in s (polishInS), so
+ * that a crossing where |H|² meets its level at a shallow angle (next to DC) is not lost in the rounding of
+ * a binary64 |H|².
  */
 export function shapeMetrics(
   gain2: (w: number) => number,
@@ -160,25 +160,29 @@ export function gainScale(coefficients: ArrayLike<number>): number {
 export type PowerOfS = (s: DoubleDouble) => DoubleDouble;
 
 /**
- * The crossing of `level` by power2 between ω = lo and hi, bisected to adjacent doubles in s = sin²(ω/2)
- * (or in c = cos²(ω/2), s = 1 − c, above π/2, where s loses its low digits); undefined when power2 does
- * not confirm the bracket's signs (the caller bisects gain2 instead).
+ * A crossing ω of `level` found by bisecting a binary64 |H|² (so known only to its rounding, up to ~100
+ * ulp where |H|² meets the level at a shallow angle), polished by secant steps on power2 − level in
+ * double-double in s = sin²(ω/2) (in c = cos²(ω/2), s = 1 − c, above π/2, where s loses its low digits):
+ * from that start the secant converges in two or three steps. The binary64 ω is kept if the steps do not
+ * settle within 10⁻⁹ of the start (a crossing where |H|² only touches the level).
  */
-function bisectInS(power2: PowerOfS, lo: number, hi: number, level: DoubleDouble, loAbove: boolean): number | undefined {
-  const nearDc = lo < Math.PI / 2;
-  const x = (w: number) => (nearDc ? Math.sin(w / 2) ** 2 : Math.cos(w / 2) ** 2);
-  const above = (v: number) => ddSub(power2(nearDc ? dd(v) : ddSub(dd(1), dd(v))), level).hi > 0;
-  let a = x(lo);
-  let b = x(hi);
-  if (above(a) !== loAbove || above(b) === loAbove) return undefined;
-  for (let it = 0; it < 2100; it++) {
-    const mid = a + (b - a) / 2;
-    if (mid === a || mid === b) break;
-    if (above(mid) === loAbove) a = mid;
-    else b = mid;
+function polishInS(power2: PowerOfS, w: number, level: DoubleDouble): number {
+  const nearDc = w < Math.PI / 2;
+  const f = (x: number) => ddSub(power2(nearDc ? dd(x) : ddSub(dd(1), dd(x))), level).hi;
+  const start = nearDc ? Math.sin(w / 2) ** 2 : Math.cos(w / 2) ** 2;
+  let x0 = start;
+  let x1 = start * (1 + 1e-12);
+  let f0 = f(x0);
+  let f1 = f(x1);
+  for (let it = 0; it < 6 && f1 !== 0 && f1 !== f0; it++) {
+    const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
+    if (!(Math.abs(x2 - start) <= 1e-9 * start)) return w;
+    [x0, f0] = [x1, f1];
+    x1 = x2;
+    if (x1 === x0) break;
+    f1 = f(x1);
   }
-  const root = a + (b - a) / 2;
-  return nearDc ? 2 * Math.asin(Math.sqrt(root)) : Math.PI - 2 * Math.asin(Math.sqrt(root));
+  return nearDc ? 2 * Math.asin(Math.sqrt(x1)) : Math.PI - 2 * Math.asin(Math.sqrt(x1));
 }
 
 let cachedGrid: SearchGrid | undefined;
@@ -256,15 +260,14 @@ function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) 
       let lo = grid[Math.min(i, last)];
       let hi = grid[Math.max(i, last)];
       const loAbove = (fromTop ? side : lastSide) > 0;
-      const exact = power2 && bisectInS(power2, lo, hi, levelDd ?? dd(level), loAbove);
-      if (exact !== undefined) return exact;
       for (let it = 0; it < 200; it++) {
         const mid = lo + (hi - lo) / 2;
         if (mid <= lo || mid >= hi) break;
         if (gain2(mid) - level > 0 === loAbove) lo = mid;
         else hi = mid;
       }
-      return lo + (hi - lo) / 2;
+      const w = lo + (hi - lo) / 2;
+      return power2 ? polishInS(power2, w, levelDd ?? dd(level)) : w;
     }
     last = i;
     lastSide = side;
