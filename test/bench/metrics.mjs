@@ -4,22 +4,10 @@
 // ResNet OneCycle config (first-order momentum, 11 730 stages, closed form throughout), alternating round
 // after round so that the ratio compares runs under the same load (the median of the per-round ratios).
 // CPU time from /proc's children times where available: on a loaded machine wall time counts the others.
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { childrenCpuMs } from './children-cpu.mjs';
+import { median, run } from './startup.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/momentum-fr.js', import.meta.url));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function run(args) {
-  const cpu0 = childrenCpuMs();
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
-  return { wall, cpu: cpu0 === undefined ? NaN : childrenCpuMs() - cpu0 };
-}
 
 export async function bench(rounds = 7) {
   const command = (config) => [bin, 'analyze', config, '--stages', 'all', '--no-response', '--format', 'csv'];
