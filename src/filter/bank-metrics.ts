@@ -1,9 +1,11 @@
+import { dd, ddAdd, ddDiv, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
 import type { BankTable, StageMetrics } from '../types.js';
 import { branchFrozen } from './bank-response.js';
 import { bankZeros, bankZerosGroupDelay } from './bank-zeros.js';
 import { amplifiesOf, gainDb } from './gain-tolerance.js';
 import { timeConstant } from './metrics.js';
-import { gainScale, shapeMetrics, type SearchGrid } from './shape-metrics.js';
+import { bankPowerPolynomials, criticalFrequencies } from './power-polynomial.js';
+import { firstOrderShape, gainScale, shapeMetrics, type FirstOrderStage, type PowerOfS, type SearchGrid } from './shape-metrics.js';
 
 /**
  * Per-stage metrics of a filter bank H(ω) = c0 + Σ c_i·v_i/(1 − u_i·e^{−jω}), with the names and meanings of
@@ -14,8 +16,10 @@ import { gainScale, shapeMetrics, type SearchGrid } from './shape-metrics.js';
  *   (∞ if a branch in use has |u_i| ≥ 1); groupDelayDc −Im(H′(0)/H(0)) = Σ a_i u_i/(1 − u_i)² / H(0), or
  *   where H has a zero at DC its continuous value from the zeros and poles (bankZeros); timeConstant of
  *   the slowest branch in use.
- * - peak, cutoff, unity gain and filterType from |H|² (shapeMetrics), the weights divided by the power of
- *   two nearest the largest |c0|, |a_i| first (gainScale) so that no square under- or overflows.
+ * - peak, cutoff, unity gain and filterType: for one branch (nesterov, qhm, lion, nadam) in closed form
+ *   (firstOrderShape: H is first-order rational); otherwise from |H|² (shapeMetrics), the weights divided
+ *   by the power of two nearest the largest |c0|, |a_i| first (gainScale) so that no square under- or
+ *   overflows.
  */
 export function bankMetrics(bank: BankTable, k: number): StageMetrics {
   const B = bank.branches;
@@ -71,7 +75,11 @@ export function bankMetrics(bank: BankTable, k: number): StageMetrics {
   }
   const dcGain = Math.abs(h0);
   const nyquistGain = Math.abs(hPi);
-  const shape = shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2);
+  // One branch: H = (c0 + a − c0·u·z⁻¹)/(1 − u·z⁻¹), a first-order rational with a closed-form shape.
+  const power = B > 1 && Number.isFinite(dcGain) && Number.isFinite(nyquistGain) ? bankPowerPolynomials(bank, k, scale) : undefined;
+  const shape =
+    (B === 1 && firstOrderShape(oneBranchStage(bank, k), dcGain, nyquistGain)) ||
+    shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2, power && criticalFrequencies(power), power && bankPowerOfS(bank, k, scale));
   const zeros = bankZeros(bank, k);
   return {
     dcGain,
@@ -83,6 +91,40 @@ export function bankMetrics(bank: BankTable, k: number): StageMetrics {
     groupDelayDc: zeros ? bankZerosGroupDelay(zeros, 0) : delayNum / (h0 / scale),
     timeConstant: tau,
     amplifies: amplifiesOf(shape.peakGain),
+  };
+}
+
+/** A one-branch stage c0 + a/(1 − u·z⁻¹), a = c·v, with H(0) = c0 + a/(1 − u) and H(π) = c0 + a/(1 + u) in double-double. */
+function oneBranchStage(bank: BankTable, k: number): FirstOrderStage {
+  const u = bank.u[k];
+  const a = ddMul(dd(bank.c[k]), dd(bank.v[k]));
+  const c0 = dd(bank.c0[k]);
+  return { pole: u, dc: ddAdd(c0, ddDiv(a, ddSub(dd(1), dd(u)))), nyquist: ddAdd(c0, ddDiv(a, ddAdd(dd(1), dd(u)))) };
+}
+
+/**
+ * |H/scale|² of stage k at s = sin²(ω/2), in double-double: with D_i = (1 − u_i)² + 4u_i·s,
+ * Re H = c0 + Σ a_i·((1 − u_i) + 2u_i·s)/D_i and Im H = −sin ω·Σ a_i·u_i/D_i, sin²ω = 4s(1 − s).
+ */
+function bankPowerOfS(bank: BankTable, k: number, scale: number): PowerOfS {
+  const B = bank.branches;
+  const branches: { u: number; a: DoubleDouble }[] = [];
+  for (let i = 0; i < B; i++) {
+    const a = ddMul(dd(bank.c[k * B + i]), dd(bank.v[k * B + i]));
+    if (a.hi !== 0) branches.push({ u: bank.u[k * B + i], a: { hi: a.hi / scale, lo: a.lo / scale } });
+  }
+  const c0 = dd(bank.c0[k] / scale);
+  return (s) => {
+    let re = c0;
+    let im = dd(0);
+    for (const { u, a } of branches) {
+      const oneMinusU = ddSub(dd(1), dd(u));
+      const d = ddAdd(ddMul(oneMinusU, oneMinusU), ddMul(dd(4 * u), s));
+      re = ddAdd(re, ddDiv(ddMul(a, ddAdd(oneMinusU, ddMul(dd(2 * u), s))), d));
+      im = ddAdd(im, ddDiv(ddMul(a, dd(u)), d));
+    }
+    const sin2 = ddMul(dd(4), ddMul(s, ddSub(dd(1), s)));
+    return ddAdd(ddMul(re, re), ddMul(sin2, ddMul(im, im)));
   };
 }
 

@@ -1,3 +1,5 @@
+import { twoProductError } from '../math/double-double.js';
+
 /**
  * L·ω reduced to (−π, π], accurate to a few units in the last place of 2π for any integer L up to 2⁵³
  * and any double ω ≥ 0, as needed for (u·e^{−jω})^L with stage lengths up to 10⁹ and beyond.
@@ -24,17 +26,3 @@ export function reducedAngle(L: number, omega: number): number {
 const TWO_PI_1 = 6.283185307179586;
 const TWO_PI_2 = 2.4492935982947064e-16;
 const TWO_PI_3 = -5.989539619436679e-33;
-
-/** Veltkamp's splitter for doubles: 2^27 + 1. */
-const SPLITTER = 134217729;
-
-/** The rounding error of p = fl(a·b): a·b = p + error exactly (no overflow assumed). */
-function twoProductError(a: number, b: number, p: number): number {
-  let t = SPLITTER * a;
-  const aHi = t - (t - a);
-  const aLo = a - aHi;
-  t = SPLITTER * b;
-  const bHi = t - (t - b);
-  const bLo = b - bHi;
-  return ((aHi * bHi - p) + aHi * bLo + aLo * bHi) + aLo * bLo;
-}

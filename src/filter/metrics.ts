@@ -1,3 +1,4 @@
+import { twoSumError } from '../math/double-double.js';
 import type { StageMetrics } from '../types.js';
 import { amplifiesOf, compareGains, filterTypeOf, gainDb, peakOf } from './gain-tolerance.js';
 
@@ -94,10 +95,6 @@ export function timeConstant(u: number): number {
  *  result that cancels to ~1e-17 keeps its leading digits (e.g. 1 + (−0.9) − 0.1). */
 function sum3(a: number, b: number, c: number): number {
   const s = a + b;
-  const bb = s - a;
-  const e1 = a - (s - bb) + (b - bb);
   const t = s + c;
-  const cc = t - s;
-  const e2 = s - (t - cc) + (c - cc);
-  return t + (e1 + e2);
+  return t + (twoSumError(a, b, s) + twoSumError(s, c, t));
 }

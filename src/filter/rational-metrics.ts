@@ -1,9 +1,11 @@
+import { dd, ddAdd, ddDiv, ddSub } from '../math/double-double.js';
 import type { RationalTable, StageMetrics } from '../types.js';
 import { amplifiesOf, gainDb } from './gain-tolerance.js';
 import { timeConstant } from './metrics.js';
 import { largestRootModulus } from './polynomial-roots.js';
 import { polynomialAt } from './rational-response.js';
-import { gainScale, shapeMetrics } from './shape-metrics.js';
+import { criticalFrequencies, rationalPowerPolynomials } from './power-polynomial.js';
+import { firstOrderShape, gainScale, shapeMetrics, type FirstOrderStage } from './shape-metrics.js';
 import { cachedUnitCircleSplit, zerosGroupDelay } from './unit-circle-zeros.js';
 
 /** Impulse-response samples summed at most for the noise gain (the tail beyond is bounded and tiny). */
@@ -34,12 +36,15 @@ export function rationalMetrics(table: RationalTable, k: number): StageMetrics {
     return (br * br + bi * bi) / (ar * ar + ai * ai);
   };
   const dcGain = Math.abs(dc);
+  const rho = largestRootModulus(a);
   const nyquistGain = Math.abs(nyq);
-  const shape = shapeMetrics(gain2, dcGain, nyquistGain, scale);
+  // nb, na ≤ 2: (b0 + b1·z⁻¹)/(1 + a1·z⁻¹), pole −a1, shape in closed form.
+  const firstOrder = table.nb <= 2 && table.na <= 2 ? firstOrderShape(firstOrderStage(b, a), dcGain, nyquistGain) : undefined;
+  const power = !firstOrder && Number.isFinite(dcGain) && Number.isFinite(nyquistGain) && rho < 1 ? rationalPowerPolynomials(scaled, a) : undefined;
+  const shape = firstOrder ?? shapeMetrics(gain2, dcGain, nyquistGain, scale, undefined, power && criticalFrequencies(power));
   // H′(0)/H(0) = B′(0)/B(0) − A′(0)/A(0), B′(0) = −j·Σ k b_k: τ(0) = Σ k b_k/B(1) − Σ k a_k/A(1).
   const moment = (p: Float64Array) => p.reduce((s, x, i) => s + i * x, 0);
   const split = cachedUnitCircleSplit(b);
-  const rho = largestRootModulus(a);
   return {
     dcGain,
     dcGainDb: gainDb(dcGain),
@@ -51,6 +56,13 @@ export function rationalMetrics(table: RationalTable, k: number): StageMetrics {
     timeConstant: timeConstant(rho),
     amplifies: amplifiesOf(shape.peakGain),
   };
+}
+
+/** (b0 + b1·z⁻¹)/(1 + a1·z⁻¹) (a0 = 1; missing coefficients 0): pole −a1, H(0) and H(π) in double-double. */
+function firstOrderStage(b: Float64Array, a: Float64Array): FirstOrderStage {
+  const [b0, b1 = 0] = b;
+  const a1 = a.length > 1 ? a[1] : 0;
+  return { pole: -a1, dc: ddDiv(ddAdd(dd(b0), dd(b1)), ddAdd(dd(1), dd(a1))), nyquist: ddDiv(ddSub(dd(b0), dd(b1)), ddSub(dd(1), dd(a1))) };
 }
 
 function impulseEnergy(b: Float64Array, a: Float64Array, rho: number): number {

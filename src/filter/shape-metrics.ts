@@ -1,5 +1,6 @@
 import type { StageMetrics } from '../types.js';
-import { compareSquaredGains, filterTypeOf, peakOf } from './gain-tolerance.js';
+import { compareGains, compareSquaredGains, filterTypeOf, peakOf } from './gain-tolerance.js';
+import { dd, ddAdd, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
 import { powerOfTwoScale } from './power-of-two-scale.js';
 
 /** Points of the search grid (linear on [0, π] plus log-spaced towards 0, where slow branches live). */
@@ -34,9 +35,17 @@ export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cu
  *   band level·(1 ± 2·GAIN_RTOL) to below it or back; a response that only touches or stays inside the
  *   band (a flat gain of 1, an EMA whose DC gain rounds to 1 + 2e-16) does not cross.
  *
+ * With `critical`, the interior extremes of |H|² found exactly (criticalFrequencies of its polynomials in
+ * sin²(ω/2), src/filter/power-polynomial.ts), the search grid is replaced by 0, those frequencies and π:
+ * |H|² is monotone between consecutive ones, so every crossing is bracketed and every extreme found
+ * however narrow (the fixed grid can miss a feature narrower than its spacing, 7.7e-4 rad above 0.1).
+ *
  * Parameters: gain2(ω) = |H(ω)/scale|², the stage's exact end gains |H(0)|, |H(π)|, and the scale, which
  * keeps the squares away from under- and overflow (the caller divides its coefficients by it); onGrid
- * evaluates gain2 on the whole search grid at once when the caller can do it faster.
+ * evaluates gain2 on the whole search grid at once when the caller can do it faster; critical as above;
+ * power2, |H/scale|² as a function of s in double-double, polishes each crossing in s (polishInS), so
+ * that a crossing where |H|² meets its level at a shallow angle (next to DC) is not lost in the rounding of
+ * a binary64 |H|².
  */
 export function shapeMetrics(
   gain2: (w: number) => number,
@@ -44,12 +53,23 @@ export function shapeMetrics(
   nyquistGain: number,
   scale = 1,
   onGrid?: (grid: SearchGrid) => Float64Array,
+  critical?: Float64Array,
+  power2?: PowerOfS,
 ): ShapeMetrics {
-  const search = searchGrid();
-  const grid = search.omega;
-  const g2 = onGrid ? onGrid(search) : grid.map(gain2);
-  const interior = interiorExtreme(grid, g2, gain2, 1);
-  const trough = interiorExtreme(grid, g2, gain2, -1);
+  let grid: Float64Array;
+  let g2: Float64Array;
+  if (critical) {
+    grid = Float64Array.from([0, ...critical.filter((w) => w > 0 && w < Math.PI), Math.PI]);
+    g2 = grid.map(gain2);
+  } else {
+    const search = searchGrid();
+    grid = search.omega;
+    g2 = onGrid ? onGrid(search) : grid.map(gain2);
+  }
+  // At exact critical points the extreme is the grid value itself (a golden-section search on a flat top
+  // would only pick the largest rounding error of gain2 near it).
+  const interior = interiorExtreme(grid, g2, gain2, 1, !critical);
+  const trough = interiorExtreme(grid, g2, gain2, -1, !critical);
   const { peakGain, peakFrequency } = peakOf(dcGain, nyquistGain, interior && { gain: scale * interior.gain, frequency: interior.frequency });
   const filterType = filterTypeOf(dcGain, nyquistGain, {
     peak: interior ? scale * interior.gain : Math.max(dcGain, nyquistGain),
@@ -57,9 +77,13 @@ export function shapeMetrics(
   });
   const halfPower = (g: number) => (g / scale) ** 2 / 2;
   let cutoffFrequency: number | null = null;
-  if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), false);
-  if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), true);
-  const unity = firstCrossing(grid, g2, gain2, 1 / (scale * scale), false);
+  // With power2 the half-power level is |H(peak)|²/2 in double-double, not the rounded peakGain squared.
+  const peakS = Math.sin(peakFrequency / 2) ** 2;
+  const peakPower = power2 && power2(peakFrequency <= Math.PI / 2 ? dd(peakS) : ddSub(dd(1), dd(Math.cos(peakFrequency / 2) ** 2)));
+  const halfPowerDd = peakPower && { hi: peakPower.hi / 2, lo: peakPower.lo / 2 };
+  if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), false, power2, halfPowerDd);
+  if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), true, power2, halfPowerDd);
+  const unity = firstCrossing(grid, g2, gain2, 1 / (scale * scale), false, power2);
   return {
     peakGain,
     peakFrequency,
@@ -69,11 +93,96 @@ export function shapeMetrics(
   };
 }
 
+/**
+ * A first-order rational stage H(z) = (b0 + b1·z⁻¹)/(1 − p·z⁻¹) as firstOrderShape reads it: the pole
+ * and H at DC and at Nyquist (real there) in double-double, so that a crossing next to an end keeps its
+ * digits where |H|² − level cancels.
+ */
+export interface FirstOrderStage {
+  pole: number;
+  dc: DoubleDouble;
+  nyquist: DoubleDouble;
+}
+
+/**
+ * shapeMetrics of a first-order rational stage in closed form, from its pole and end values alone
+ * (nesterov, qhm, lion, nadam: a bank of one branch with feed-through; a `rational` stage with nb, na ≤ 2).
+ * With s = sin²(ω/2) ∈ [0, 1] (cos ω = 1 − 2s),
+ *
+ *   |H|² = N(s)/D(s),  N(s) = (1 − s)(b0 + b1)² + s(b0 − b1)²,  D(s) = (1 − s)(1 − p)² + s(1 + p)² > 0,
+ *
+ * both linear in s (|H(e^{jω})|² = (b0² + b1² + 2b0b1·cos ω)/(1 + p² − 2p·cos ω); Oppenheim & Schafer,
+ * Discrete-Time Signal Processing, 3rd ed., §5.3), so |H|² is a Möbius function of s, monotone on
+ * [0, π]: the peak and trough are the end gains (no interior extreme), and |H|² = c ⇔ f(s) = 0 with
+ * f(s) = N(s) − c·D(s) linear, f(0) = (1 − p)²(H(0)² − c), f(1) = (1 + p)²(H(π)² − c). A crossing needs
+ * f(0), f(1) of opposite signs, so its root s* = |f(0)|/(|f(0)| + |f(1)|) has no cancellation;
+ * ω = 2·asin(√s*), or π − 2·asin(√(1 − s*)) with 1 − s* = |f(1)|/(…) when the crossing is nearer π.
+ * f(0) and f(1) are formed in double-double (H(0)² − c cancels next to the crossing), so ω is within a
+ * few ulp of the exact crossing of the stage's binary64 coefficients (test/fixtures/first-order-shape).
+ * Levels: c = peak²/2 for the cutoff (peak = the larger end value), 1 for unity gain. Decisions
+ * (filterType, peak, whether a crossing exists) compare the caller's binary64 end gains with the
+ * tolerance of gain-tolerance.ts, as shapeMetrics does. Undefined where an end gain is not finite or
+ * |p| = 1 (the caller searches instead).
+ */
+export function firstOrderShape(stage: FirstOrderStage, dcGain: number, nyquistGain: number): ShapeMetrics | undefined {
+  const p = stage.pole;
+  if (!Number.isFinite(dcGain) || !Number.isFinite(nyquistGain) || Math.abs(p) === 1 || Math.max(dcGain, nyquistGain) > 1e150) return undefined;
+  const { peakGain, peakFrequency } = peakOf(dcGain, nyquistGain);
+  const filterType = filterTypeOf(dcGain, nyquistGain);
+  const h0Squared = ddMul(stage.dc, stage.dc);
+  const hPiSquared = ddMul(stage.nyquist, stage.nyquist);
+  const oneMinusP = ddSub(dd(1), dd(p));
+  const onePlusP = ddAdd(dd(1), dd(p));
+  const crossing = (gain: number, level: DoubleDouble): number | null => {
+    if (compareGains(dcGain, gain) * compareGains(nyquistGain, gain) >= 0) return null;
+    const f0 = Math.abs(ddMul(ddMul(oneMinusP, oneMinusP), ddSub(h0Squared, level)).hi);
+    const f1 = Math.abs(ddMul(ddMul(onePlusP, onePlusP), ddSub(hPiSquared, level)).hi);
+    if (!(f0 + f1 > 0)) return null;
+    return f0 <= f1 ? 2 * Math.asin(Math.sqrt(f0 / (f0 + f1))) : Math.PI - 2 * Math.asin(Math.sqrt(f1 / (f0 + f1)));
+  };
+  let cutoffFrequency: number | null = null;
+  if (filterType === 'low-pass' || filterType === 'high-pass') {
+    const peakSquared = filterType === 'low-pass' ? h0Squared : hPiSquared;
+    cutoffFrequency = crossing(peakGain / Math.SQRT2, { hi: peakSquared.hi / 2, lo: peakSquared.lo / 2 });
+  }
+  const unity = crossing(1, dd(1));
+  return { peakGain, peakFrequency, cutoffFrequency, unityGainFrequency: unity !== null && unity > 0 && unity < Math.PI ? unity : null, filterType };
+}
+
 /** powerOfTwoScale of the largest |coefficient|, for shapeMetrics' scale. */
 export function gainScale(coefficients: ArrayLike<number>): number {
   let largest = 0;
   for (let i = 0; i < coefficients.length; i++) largest = Math.max(largest, Math.abs(coefficients[i]));
   return powerOfTwoScale(largest);
+}
+
+/** |H/scale|² at s = sin²(ω/2), in double-double (s given as double-double, so that 1 − s is exact). */
+export type PowerOfS = (s: DoubleDouble) => DoubleDouble;
+
+/**
+ * A crossing ω of `level` found by bisecting a binary64 |H|² (so known only to its rounding, up to ~100
+ * ulp where |H|² meets the level at a shallow angle), polished by secant steps on power2 − level in
+ * double-double in s = sin²(ω/2) (in c = cos²(ω/2), s = 1 − c, above π/2, where s loses its low digits):
+ * from that start the secant converges in two or three steps. The binary64 ω is kept if the steps do not
+ * settle within 10⁻⁹ of the start (a crossing where |H|² only touches the level).
+ */
+function polishInS(power2: PowerOfS, w: number, level: DoubleDouble): number {
+  const nearDc = w < Math.PI / 2;
+  const f = (x: number) => ddSub(power2(nearDc ? dd(x) : ddSub(dd(1), dd(x))), level).hi;
+  const start = nearDc ? Math.sin(w / 2) ** 2 : Math.cos(w / 2) ** 2;
+  let x0 = start;
+  let x1 = start * (1 + 1e-12);
+  let f0 = f(x0);
+  let f1 = f(x1);
+  for (let it = 0; it < 6 && f1 !== 0 && f1 !== f0; it++) {
+    const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
+    if (!(Math.abs(x2 - start) <= 1e-9 * start)) return w;
+    [x0, f0] = [x1, f1];
+    x1 = x2;
+    if (x1 === x0) break;
+    f1 = f(x1);
+  }
+  return nearDc ? 2 * Math.asin(Math.sqrt(x1)) : Math.PI - 2 * Math.asin(Math.sqrt(x1));
 }
 
 let cachedGrid: SearchGrid | undefined;
@@ -99,13 +208,14 @@ function searchGrid(): SearchGrid {
 
 /**
  * The largest (sign = 1) or smallest (sign = −1) |H| inside (0, π), gain2's scale: the best grid point
- * refined by golden-section search between its neighbours; undefined when the best grid point is an end
- * (the extreme is at 0 or π).
+ * refined by golden-section search between its neighbours (unless `refine` is false: the grid holds the
+ * exact extremes); undefined when the best grid point is an end (the extreme is at 0 or π).
  */
-function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, sign: 1 | -1): { gain: number; frequency: number } | undefined {
+function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, sign: 1 | -1, refine = true): { gain: number; frequency: number } | undefined {
   let best = 0;
   for (let i = 1; i < g2.length; i++) if (sign * g2[i] > sign * g2[best]) best = i;
   if (best === 0 || best === grid.length - 1) return undefined;
+  if (!refine) return { gain: Math.sqrt(g2[best]), frequency: grid[best] };
   const f = (w: number) => sign * gain2(w);
   let lo = grid[best - 1];
   let hi = grid[best + 1];
@@ -138,7 +248,7 @@ function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number
  * the band level·(1 ± 2·GAIN_RTOL) on one side and next leaves it on the other; the crossing is bracketed
  * by those two grid points and bisected to adjacent doubles. Null if |H|² never crosses.
  */
-function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, level: number, fromTop: boolean): number | null {
+function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, level: number, fromTop: boolean, power2?: PowerOfS, levelDd?: DoubleDouble): number | null {
   const n = grid.length;
   let last = -1;
   let lastSide = 0;
@@ -156,7 +266,8 @@ function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) 
         if (gain2(mid) - level > 0 === loAbove) lo = mid;
         else hi = mid;
       }
-      return lo + (hi - lo) / 2;
+      const w = lo + (hi - lo) / 2;
+      return power2 ? polishInS(power2, w, levelDd ?? dd(level)) : w;
     }
     last = i;
     lastSide = side;

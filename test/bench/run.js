@@ -78,7 +78,7 @@ if (python.status === 0) {
 }
 
 // Benchmarks contributed by each part of the tool (start-up, exact response, long runs, plots, sweeps, spectra, the explore page).
-for (const part of ['startup', 'exact', 'runs', 'plots', 'plot-vega', 'sweep', 'spectral', 'explore']) {
+for (const part of ['startup', 'exact', 'metrics', 'runs', 'plots', 'plot-vega', 'sweep', 'spectral', 'explore']) {
   const file = fileURLToPath(new URL(`./${part}.mjs`, import.meta.url));
   if (!existsSync(file)) continue;
   const mod = await import(file);

@@ -4,7 +4,9 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { bankMetrics } from '../../src/filter/bank-metrics.js';
 import { filterTypeOf } from '../../src/filter/gain-tolerance.js';
 import { stageMetrics } from '../../src/filter/metrics.js';
-import type { BankTable, StageMetrics } from '../../src/types.js';
+import { rationalMetrics } from '../../src/filter/rational-metrics.js';
+import type { BankTable, RationalTable, StageMetrics } from '../../src/types.js';
+import { fixture, within } from '../support/fixtures.js';
 
 const metricsOf = (yaml: string): StageMetrics => analyze(`steps: 10\n${yaml}`, { response: false }).schedules[0].stages[0].metrics;
 
@@ -78,5 +80,99 @@ describe('filterTypeOf, the rule', () => {
     expect(filterTypeOf(1, 0.75, { peak: 1, trough: 0.7 })).toBe('band-stop');
     expect(filterTypeOf(1, 0.75, { peak: 1, trough: 0.71 })).toBe('low-pass');
     expect(filterTypeOf(Infinity, 0.5)).toBe('low-pass');
+  });
+});
+
+interface FirstOrderCase {
+  name: string;
+  kind: 'bank' | 'rational';
+  c0?: number;
+  c?: number;
+  u?: number;
+  v?: number;
+  b?: number[];
+  a?: number[];
+  filterType: string;
+  peakGain: number;
+  peakFrequency: number;
+  cutoffFrequency: number | null;
+  unityGainFrequency: number | null;
+}
+
+/** The case's stage metrics as analyze computes them (one-branch bank or first-order rational stage). */
+function firstOrderMetrics(c: FirstOrderCase): StageMetrics {
+  if (c.kind === 'bank') return bankMetrics({ branches: 1, c0: Float64Array.of(c.c0!), c: Float64Array.of(c.c!), u: Float64Array.of(c.u!), v: Float64Array.of(c.v!) }, 0);
+  const a0 = c.a![0];
+  const table: RationalTable = { nb: c.b!.length, na: c.a!.length, b: Float64Array.from(c.b!, (x) => x / a0), a: Float64Array.from(c.a!, (x) => x / a0) };
+  return rationalMetrics(table, 0);
+}
+
+const firstOrderCases = fixture<FirstOrderCase[]>('first-order-shape/first-order-shape.json');
+
+describe('first-order rational stages (nesterov, qhm, lion, nadam, rational with nb, na ≤ 2): shape in closed form, against 50-digit bisection (test/fixtures/first-order-shape)', () => {
+  it.each(firstOrderCases.map((c) => [c.name, c] as const))('%s: filter type, peak, cutoff and unity-gain frequency within 2 ulp of the mpmath reference', (_name, c) => {
+    const m = firstOrderMetrics(c);
+    expect(m.filterType).toBe(c.filterType);
+    expect(m.peakFrequency).toBe(c.peakFrequency);
+    expect(within(m.peakGain, c.peakGain, 4 * Number.EPSILON * c.peakGain).ok).toBe(true);
+    for (const key of ['cutoffFrequency', 'unityGainFrequency'] as const) {
+      // 2 ulp: the closed form in double-double is within 1 ulp on every case; the grid search's bisection of
+      // binary64 |H|² was off by up to 2651 ulp next to DC (nadam's unity gain at step 2000: DC gain 1.00005).
+      const r = within(m[key], c[key], 2 * Number.EPSILON * (c[key] ?? 0));
+      expect(r.ok, `${key} ${r.msg}`).toBe(true);
+    }
+  });
+});
+
+describe('banks of several branches and rational stages up to order 8: extremes isolated exactly, no search grid', () => {
+  it('a resonance 2·10⁻⁵ rad wide peaking at |H| ≈ 1.01 (poles (1 − 10⁻⁵)·e^{±j}) crosses unity just below ω = 1, as a 10⁻⁹-rad brute-force grid finds', () => {
+    const r = 1 - 1e-5;
+    const b = [1.7e-5];
+    const a = [1, -2 * r * Math.cos(1), r * r];
+    const m = metricsOf(`momentum: { preset: rational, b: [${b}], a: [${a}] }`);
+    // Brute force: |B/A|² by Horner on 2·10⁶ points of [1 − 10⁻³, 1 + 10⁻³] (spacing 10⁻⁹).
+    const gain2 = (w: number) => {
+      const ar = a[0] + a[1] * Math.cos(w) + a[2] * Math.cos(2 * w);
+      const ai = -(a[1] * Math.sin(w) + a[2] * Math.sin(2 * w));
+      return (b[0] * b[0]) / (ar * ar + ai * ai);
+    };
+    let first: number | null = null;
+    let peak = 0;
+    let peakAt = 0;
+    for (let i = 0; i <= 2_000_000; i++) {
+      const w = 1 - 1e-3 + i * 1e-9;
+      const g = gain2(w);
+      if (first === null && g > 1) first = w;
+      if (g > peak) [peak, peakAt] = [g, w];
+    }
+    expect(first).not.toBeNull();
+    expect(m.filterType).toBe('band-pass');
+    expect(m.unityGainFrequency, 'the grid search missed this crossing (null)').not.toBeNull();
+    expect(Math.abs(m.unityGainFrequency! - first!)).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs(m.peakGain - Math.sqrt(peak))).toBeLessThanOrEqual(1e-9 * Math.sqrt(peak));
+    expect(Math.abs(m.peakFrequency - peakAt)).toBeLessThanOrEqual(2e-9);
+  });
+});
+
+interface FamilyCase {
+  preset: string;
+  params: Record<string, unknown>;
+  step: number | null;
+  cutoffFrequency: number | null;
+  unityGainFrequency: number | null;
+}
+
+describe('crossings of banks of several branches bisected in sin²(ω/2) on a double-double |H|²', () => {
+  const cases = fixture<FamilyCase[]>('family/freqz.json').filter((c) => c.preset === 'aggmo' || c.preset === 'ademamix');
+  it.each(cases.map((c) => [c.preset, JSON.stringify(c.params), c.step ?? '-', c] as const))('%s %s at step %s: cutoff and unity-gain frequency within 2 ulp of mpmath (test/fixtures/family/freqz.json)', (preset, _p, _t, c) => {
+    const steps = Math.max(1000, c.step ?? 1);
+    const yaml = `steps: ${steps}\nmomentum: ${JSON.stringify({ preset, ...c.params })}`;
+    const { stages } = analyze(yaml, { response: false, stages: `step:${c.step ?? 1}` }).schedules[0];
+    const m = stages[0].metrics;
+    for (const key of ['cutoffFrequency', 'unityGainFrequency'] as const) {
+      // bisecting a binary64 |H|² left them up to 86 ulp off next to DC (ademamix's slow EMA, β3 = 0.9999)
+      const r = within(m[key], c[key], 2 * Number.EPSILON * (c[key] ?? 0));
+      expect(r.ok, `${key} ${r.msg}`).toBe(true);
+    }
   });
 });
