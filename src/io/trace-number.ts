@@ -55,9 +55,11 @@ function roundDecimal(hi: number, m: number, lo: number, exponent: number): numb
 /** Where the last scanNumber stopped: the index of the first byte after the number. */
 export const scanned = { end: 0 };
 
-/** Significant digits kept in the exact integer `hi` (10¹⁵ < 2^53). */
+/** Significant digits always kept in the exact integer `hi` (10¹⁵ < 2^53); a 16th joins it while hi stays ≤ 2^53. */
 const HI_DIGITS = 15;
-/** Digits beyond `hi` kept in `lo` (< 10⁴, so hi·10^m + lo < 10¹⁹ < 2^67). */
+// hi·10 + 9 ≤ 2^53 while hi ≤ (2^53 − 9)/10.
+const EXACT_LIMIT = Math.floor((2 ** 53 - 9) / 10);
+/** Digits beyond `hi` kept in `lo` (< 10⁴, so hi·10^m + lo < 2^53·10⁴ < 2^67). */
 const MAX_LOW_DIGITS = 4;
 
 // Four digits at once (SWAR): the bytes of one little-endian 32-bit read, first digit lowest.
@@ -92,8 +94,8 @@ function specialWord(b: Uint8Array, i: number, end: number, negative: boolean): 
  * -----
  * Read from the bytes without making a string, four digits at a time where four digits follow
  * (one 32-bit word; never past `end`). Fast path (Clinger 1990): a decimal mantissa of at most 15
- * significant digits (an exact integer < 2^53) times 10^e, |e| ≤ 22, is one correctly rounded
- * operation on exact doubles. Up to 4 more digits (the 16–17 digits of `repr` output) go
+ * significant digits (16 while that integer is ≤ 2^53) times 10^e, |e| ≤ 22, is one correctly rounded
+ * operation on exact doubles. Up to 4 more digits (the last of `repr` output's 16–17) go
  * through a double-double product or quotient whose rounding is checked (roundDecimal); what it
  * cannot prove, longer mantissas and larger exponents (so 17-digit values below 1e-6) are
  * converted by `Number` on the number's text, which rounds correctly.
@@ -111,7 +113,7 @@ export function scanNumber(b: Uint8Array, start: number, end: number): number | 
   const negative = c === 45;
   if (c === 45 || c === 43) c = ++i < end ? b[i] : 0;
   const afterSign = i;
-  // Significant digits: the first HI_DIGITS in hi, up to MAX_LOW_DIGITS more in lo; `exact`
+  // Significant digits: the first HI_DIGITS (or 16) in hi, up to MAX_LOW_DIGITS more in lo; `exact`
   // while every digit is in one of them. exponent: the power of ten of hi·10^m + lo's last digit.
   let hi = 0, sig = 0, lo = 0, m = 0, exponent = 0, exact = true, w = 0;
   while (c === 48) c = ++i < end ? b[i] : 0; // leading zeros
@@ -121,7 +123,7 @@ export function scanNumber(b: Uint8Array, start: number, end: number): number | 
     i += 4;
   }
   for (c = i < end ? b[i] : 0; c >= 48 && c <= 57; c = ++i < end ? b[i] : 0) {
-    if (sig < HI_DIGITS) {
+    if (sig < HI_DIGITS || (sig === HI_DIGITS && hi <= EXACT_LIMIT)) {
       hi = hi * 10 + (c - 48);
       sig++;
     } else if (m < MAX_LOW_DIGITS) {
@@ -144,7 +146,7 @@ export function scanNumber(b: Uint8Array, start: number, end: number): number | 
       exponent -= 4;
     }
     for (c = i < end ? b[i] : 0; c >= 48 && c <= 57; c = ++i < end ? b[i] : 0) {
-      if (sig < HI_DIGITS) {
+      if (sig < HI_DIGITS || (sig === HI_DIGITS && hi <= EXACT_LIMIT)) {
         hi = hi * 10 + (c - 48);
         sig++;
         exponent--;
