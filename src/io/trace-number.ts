@@ -52,8 +52,10 @@ function roundDecimal(hi: number, m: number, lo: number, exponent: number): numb
   return low === qh + (c + epsilon) ? low : NaN;
 }
 
-/** Where the last scanNumber stopped: the index of the first byte after the number. */
+/** Where the last readNumber (or scanNumber) stopped: the index of the first byte after the number. */
 export const scanned = { end: 0 };
+/** The value the last readNumber read. */
+export const scannedValue = new Float64Array(1);
 
 /** Significant digits always kept in the exact integer `hi` (10¹⁵ < 2^53); a 16th joins it while hi stays ≤ 2^53. */
 const HI_DIGITS = 15;
@@ -74,21 +76,24 @@ function fourDigits(w: number): number {
 /** bytes[i … i+3] as one little-endian 32-bit word (the caller checks i + 4 ≤ end). */
 const wordAt = (b: Uint8Array, i: number): number => b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
 
-/** nan, inf or infinity (any case) at bytes[i …]: the sign is already read. */
-function specialWord(b: Uint8Array, i: number, end: number, negative: boolean): number | undefined {
+/** nan, inf or infinity (any case) at bytes[i …] into scannedValue[0], or false: the sign is already read. */
+function specialWord(b: Uint8Array, i: number, end: number, negative: boolean): boolean {
   let word = '';
   for (let c; i < end && (c = b[i] | 32) >= 97 && c <= 122 && word.length < 9; i++) word += String.fromCharCode(c);
   scanned.end = i;
   const value = SPECIAL.get(word);
-  return value === undefined ? undefined : negative ? -value : value;
+  if (value === undefined) return false;
+  scannedValue[0] = negative ? -value : value;
+  return true;
 }
 
 /**
  * The number written at bytes[start …] (ASCII, at most up to `end`), read as far as the grammar
  * goes: decimal and exponent notation (`-1.5e-3`, `.5`, `1.`) or, case-insensitively, `nan`,
- * `inf`, `infinity` with an optional sign (as Python and NumPy write them). Returns undefined if
- * no number starts there (or its exponent has no digits); `scanned.end` is where it stopped.
- * The value always equals `Number(text)` of the bytes read.
+ * `inf`, `infinity` with an optional sign (as Python and NumPy write them), into
+ * scannedValue[0]. Returns false if no number starts there (or its exponent has no digits);
+ * `scanned.end` is where it stopped. The value always equals `Number(text)` of the bytes read.
+ * (A double in a Float64Array, not a return value: a hot loop calling it allocates nothing.)
  *
  * Notes
  * -----
@@ -107,7 +112,7 @@ function specialWord(b: Uint8Array, i: number, end: number, negative: boolean): 
  * D. Lemire, "Number parsing at a gigabyte per second", Softw. Pract. Exper. 51(8), 2021 (the
  * eight-digit test and combine, here on four digits).
  */
-export function scanNumber(b: Uint8Array, start: number, end: number): number | undefined {
+export function readNumber(b: Uint8Array, start: number, end: number): boolean {
   let i = start;
   let c = i < end ? b[i] : 0;
   const negative = c === 45;
@@ -158,7 +163,7 @@ export function scanNumber(b: Uint8Array, start: number, end: number): number | 
     }
     if (!integerDigits && i === fractionStart) { // a point without digits
       scanned.end = i;
-      return undefined;
+      return false;
     }
   } else if (!integerDigits) return specialWord(b, i, end, negative);
   scanned.end = i;
@@ -172,7 +177,7 @@ export function scanNumber(b: Uint8Array, start: number, end: number): number | 
     const expStart = i;
     let e = 0;
     for (; c >= 48 && c <= 57; c = ++i < end ? b[i] : 0) e = Math.min(e * 10 + (c - 48), 1e6);
-    if (i === expStart) return undefined;
+    if (i === expStart) return false;
     exponent += expNegative ? -e : e;
     scanned.end = i;
   }
@@ -181,8 +186,16 @@ export function scanNumber(b: Uint8Array, start: number, end: number): number | 
     if (m === 0) magnitude = exponent >= 0 ? hi * POW10[exponent] : hi / POW10[-exponent];
     else magnitude = roundDecimal(hi, m, lo, exponent);
   }
-  if (magnitude !== magnitude) return Number(ascii.decode(b.subarray(start, i)));
-  return negative ? -magnitude : magnitude;
+  scannedValue[0] = magnitude !== magnitude ? Number(ascii.decode(b.subarray(start, i))) : negative ? -magnitude : magnitude;
+  return true;
+}
+
+/**
+ * The number written at bytes[start …] (ASCII, at most up to `end`), as readNumber reads it, or
+ * undefined if no number starts there; `scanned.end` is where it stopped.
+ */
+export function scanNumber(b: Uint8Array, start: number, end: number): number | undefined {
+  return readNumber(b, start, end) ? scannedValue[0] : undefined;
 }
 
 /**
