@@ -18,31 +18,6 @@ const N = 10_000_000;
 const TIME_V = '/usr/bin/time';
 const hasTimeV = existsSync(TIME_V);
 
-/**
- * Median wall time (ms) of `runs` runs after one warm-up, the last run's stdout, and the largest
- * peak resident set size (MB) of the runs (typed arrays live outside the V8 heap, so the process's
- * RSS, from /usr/bin/time -v; NaN without it).
- */
-function time(cmd, args, runs) {
-  let stdout = '';
-  let rssMb = NaN;
-  const once = () => {
-    const t0 = process.hrtime.bigint();
-    const r = hasTimeV
-      ? spawnSync(TIME_V, ['-v', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-    stdout = r.stdout;
-    const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
-    if (kb / 1024 > rssMb || Number.isNaN(rssMb)) rssMb = kb / 1024;
-    return ms;
-  };
-  once();
-  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
-  return { ms: times[Math.floor(runs / 2)], stdout, rssMb };
-}
-
 /** One run of a command: wall ms, CPU ms (user + system) and peak RSS (MB) from /usr/bin/time -v (NaN without it), stdout. */
 function runOnce(cmd, args) {
   const t0 = process.hrtime.bigint();
@@ -58,6 +33,17 @@ function runOnce(cmd, args) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+/**
+ * Median wall time (ms) of `runs` runs after one warm-up, the last run's stdout, and the largest
+ * peak resident set size (MB) of the runs (typed arrays live outside the V8 heap, so the process's
+ * RSS, from /usr/bin/time -v; NaN without it).
+ */
+function time(cmd, args, runs) {
+  runOnce(cmd, args);
+  const rs = Array.from({ length: runs }, () => runOnce(cmd, args));
+  return { ms: median(rs.map((r) => r.ms)), stdout: rs[runs - 1].stdout, rssMb: Math.max(...rs.map((r) => r.rssMb)) };
+}
 
 /**
  * Two commands timed in alternation (a, b, a, b, … after one warm-up of each, which also brings
