@@ -1,22 +1,40 @@
 import { TraceError, traceMessages } from './trace-error.js';
 
-/** A Float64Array that grows by doubling, for series of unknown length. */
+/** Samples per block of a ColumnBuilder once it is large (512 KiB of float64). */
+const BLOCK_SAMPLES = 1 << 16;
+
+/**
+ * A Float64Array built sample by sample, for series of unknown length: samples go into blocks
+ * (1024 samples, doubling up to BLOCK_SAMPLES) that are never copied until `finish` copies each
+ * once into the result. Growing one array by doubling copied every sample about twice more and
+ * held the spare half until the end.
+ */
 export class ColumnBuilder {
-  private data = new Float64Array(1024);
+  private readonly full: Float64Array[] = [];
+  private block = new Float64Array(1024);
+  private used = 0;
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+    if (this.used === this.block.length) {
+      this.full.push(this.block);
+      this.block = new Float64Array(Math.min(2 * this.block.length, BLOCK_SAMPLES));
+      this.used = 0;
     }
-    this.data[this.length++] = value;
+    this.block[this.used++] = value;
+    this.length++;
   }
 
-  /** The values, trimmed to length (a copy, so the spare capacity is released). */
+  /** The values so far, in a new array of exactly `length`. */
   finish(): Float64Array {
-    return this.data.slice(0, this.length);
+    const out = new Float64Array(this.length);
+    let at = 0;
+    for (const b of this.full) {
+      out.set(b, at);
+      at += b.length;
+    }
+    out.set(this.block.subarray(0, this.used), at);
+    return out;
   }
 }
 

@@ -2,7 +2,7 @@ import { csvCells } from './csv-line.js';
 import { TraceError, traceMessages } from './trace-error.js';
 import { seriesColumns, stepColumn } from './trace-index.js';
 import { forEachLineBytes } from './trace-lines.js';
-import { parseNumber, parseNumberBytes, scanNumber, scanned } from './trace-number.js';
+import { parseNumber, parseNumberBytes, readNumber, scanned, scannedValue } from './trace-number.js';
 import { SeriesCollector, byLine, finishSeries } from './trace-series.js';
 import type { ReadTraceOptions, TraceSeries } from './trace-types.js';
 
@@ -209,8 +209,8 @@ export function parseCsvTrace(chunks: Iterable<Uint8Array>, file: string, option
           if (target[c] < 0 && c !== stepCell) {
             for (let ch = b[q]; ch !== stop; ch = b[++q]) if (ch === 34 || ch === 10 || ch === byteDelimiter) break rows;
           } else {
-            const v = scanNumber(b, q, end);
-            if (v === undefined) break rows;
+            if (!readNumber(b, q, end)) break rows;
+            const v = scannedValue[0];
             const at = scanned.end;
             let after = at;
             if (c === last && b[after] === 13) after++;

@@ -43,6 +43,8 @@ export class RecordTable {
   /** Object mode: the first value of each key that is neither a number nor null. */
   private readonly notNumbers = new Map<string, { position: number; value: unknown }>();
   private records = 0;
+  /** collects(k) of each key seen (a log repeats the same few keys on every line). */
+  private readonly collected = new Map<string, boolean>();
 
   constructor(private readonly file: string, private readonly options: ReadTraceOptions, private readonly locate: Locate) {}
 
@@ -81,9 +83,19 @@ export class RecordTable {
     this.records++;
   }
 
+  /** Whether object mode collects key k (asked for by name, or not an index), decided once per key. */
+  private collects(k: string): boolean {
+    let yes = this.collected.get(k);
+    if (yes === undefined) {
+      yes = this.wantedKeys === null ? this.allKeys || !isIndexColumn(k) : this.wantedKeys.has(k);
+      this.collected.set(k, yes);
+    }
+    return yes;
+  }
+
   private addObject(object: Record<string, unknown>, ordinal: number, position: number): void {
     let step = ordinal;
-    const keys = Object.keys(object).filter((k) => (this.wantedKeys === null ? this.allKeys || !isIndexColumn(k) : this.wantedKeys.has(k)));
+    const keys = Object.keys(object).filter((k) => this.collects(k));
     if (this.stepKey !== null) {
       const s = object[this.stepKey];
       if (!keys.some((k) => typeof object[k] === 'number')) { // nothing to place: no step needed

@@ -44,7 +44,12 @@ export class SeriesCollector {
   private lastPosition = 0;
   private spacing = 0;
 
-  constructor(readonly name: string, private readonly setup: CollectorSetup) {}
+  /** setup.maxSamples, read once (add runs for every sample). */
+  private readonly limit: number;
+
+  constructor(readonly name: string, private readonly setup: CollectorSetup) {
+    this.limit = setup.maxSamples ?? Infinity;
+  }
 
   /** A row with no value for this series. */
   empty(): void {
@@ -78,7 +83,7 @@ export class SeriesCollector {
       const { file, locate } = this.setup;
       throw new TraceError('non-finite', file, traceMessages.nonFinite(this.name, text?.trim() ?? pythonNumber(value)), { ...locate(position), column: this.name });
     }
-    if (this.values.length >= (this.setup.maxSamples ?? Infinity)) this.excess++;
+    if (this.values.length >= this.limit) this.excess++;
     else this.values.push(value);
   }
 
