@@ -19,6 +19,33 @@ export interface ResolveArena {
   expression(source: string, variables: ReadonlySet<string>): CompiledExpression;
   /** An empty run builder over the arena's stage table (capacity: the runs expected; it grows past it). */
   runs(capacity: number, withLr: boolean): RunBuilder;
+  /** Resolved values kept from call to call while their source is unchanged (a sweep's points); none without. */
+  readonly values?: ValueMemo;
+}
+
+/**
+ * Values resolved once and reused while their source is unchanged: a sweep point re-resolves only
+ * what its swept paths change (a scheduler's run, an expression's per-step values, a table's checks
+ * are made once when the sweep does not touch them). One slot per value (its key path): an entry
+ * is reused when every part of its key is the same (Object.is: the value's text or JSON, a table's
+ * array, the step count and partition it was resolved for), replaced otherwise, so memory holds one
+ * resolved value per path however many points are swept.
+ *
+ * Entries are read, never written, by whoever takes them: one memo may serve several arenas (a
+ * sweep's check pass and its formatting) of the same config.
+ */
+export class ValueMemo {
+  private readonly slots = new Map<string, { key: readonly unknown[]; value: unknown }>();
+
+  /** The entry of `slot` made for `key`, or `make()`'s (kept unless undefined: a failed value is made again, with its issues). */
+  get<T>(slot: string, key: readonly unknown[], make: () => T | undefined): T | undefined {
+    const held = this.slots.get(slot);
+    if (held && held.key.length === key.length && held.key.every((k, i) => Object.is(k, key[i]))) return held.value as T;
+    const value = make();
+    if (value === undefined) this.slots.delete(slot);
+    else this.slots.set(slot, { key, value });
+    return value;
+  }
 }
 
 /**
@@ -88,7 +115,8 @@ function NO_ARENA_TABLE(count: number): StageTable {
   return { count, startStep: new Float64Array(count), endStep: new Float64Array(count), u: new Float64Array(count), v: new Float64Array(count) };
 }
 
-export function resolveArena(): ResolveArena {
+/** An arena for resolves of one config at many points; `values`: the memo of resolved values (shared by several arenas), else a new one. */
+export function resolveArena(values: ValueMemo = new ValueMemo()): ResolveArena {
   let table = NO_ARENA.table(0);
   let partitionKey = '';
   let partition: Partition | undefined;
@@ -99,6 +127,7 @@ export function resolveArena(): ResolveArena {
     return table;
   };
   return {
+    values,
     table: grown,
     partition(steps, stages, stageLength) {
       const key = `${steps}/${stages}/${stageLength}`;

@@ -49,11 +49,3 @@ export function stepRuns(columns: readonly Float64Array[], hard: Partition, step
   endStep[count - 1] = steps;
   return { count, startStep, endStep };
 }
-
-/** A per-step column's value in each run (the value at the run's first step): the column itself when every step is a run. */
-export function runColumn(column: Float64Array, runs: Partition): Float64Array {
-  if (runs.count === column.length) return column;
-  const out = new Float64Array(runs.count);
-  for (let r = 0; r < runs.count; r++) out[r] = column[runs.startStep[r] - 1];
-  return out;
-}
