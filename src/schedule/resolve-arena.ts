@@ -115,6 +115,19 @@ function NO_ARENA_TABLE(count: number): StageTable {
   return { count, startStep: new Float64Array(count), endStep: new Float64Array(count), u: new Float64Array(count), v: new Float64Array(count) };
 }
 
+const MEMOS = new WeakMap<object, ValueMemo>();
+
+/**
+ * The memo of one config object's resolved values, made at the first call: the parse that keeps
+ * them (`keepValues`) and the evaluators of its sweep or tune share it. Its entries are keyed by
+ * their sources, so a resolve of a patched copy of the object may use it too.
+ */
+export function valuesOf(config: object): ValueMemo {
+  let memo = MEMOS.get(config);
+  if (!memo) MEMOS.set(config, (memo = new ValueMemo()));
+  return memo;
+}
+
 /** An arena for resolves of one config at many points; `values`: the memo of resolved values (shared by several arenas), else a new one. */
 export function resolveArena(values: ValueMemo = new ValueMemo()): ResolveArena {
   let table = NO_ARENA.table(0);

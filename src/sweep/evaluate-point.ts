@@ -1,5 +1,5 @@
 import { issueText } from '../schedule/issues.js';
-import { resolveArena, ValueMemo } from '../schedule/resolve-arena.js';
+import { resolveArena, valuesOf } from '../schedule/resolve-arena.js';
 import { resolveSchedule } from '../schedule/resolve.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
 import type { Schedule } from '../types.js';
@@ -27,7 +27,8 @@ export interface PointEvaluator {
  * arrays, the partition and the compiled expressions from point to point, and its memo the values
  * no swept path changes (a learning rate's per-step values, a scheduler's run, a table's checks:
  * ValueMemo), so a point re-resolves only what its values change, then its stages and their checks.
- * The evaluators of one config object (a sweep's check pass and its formatting) share that memo.
+ * The evaluators of one config object (a sweep's check pass and its formatting) share that memo,
+ * and with the parse that read the config when it kept its values (ParseOptions.keepValues).
  */
 export function pointEvaluator(config: ScheduleConfig, configPaths: readonly Path[], options: { allowUnstable?: boolean; vocabulary?: Vocabulary } = {}): PointEvaluator {
   const working = copied(config);
@@ -40,7 +41,7 @@ export function pointEvaluator(config: ScheduleConfig, configPaths: readonly Pat
       node[key] = value;
     };
   });
-  const resolveOptions = { name: working.name ?? 'sweep', allowUnstable: options.allowUnstable ?? false, vocabulary: options.vocabulary, arena: resolveArena(memoOf(config)) };
+  const resolveOptions = { name: working.name ?? 'sweep', allowUnstable: options.allowUnstable ?? false, vocabulary: options.vocabulary, arena: resolveArena(valuesOf(config)) };
   const patch = (values: ArrayLike<number>): ScheduleConfig => {
     for (let a = 0; a < setters.length; a++) setters[a](values[a]);
     return working;
@@ -52,15 +53,6 @@ export function pointEvaluator(config: ScheduleConfig, configPaths: readonly Pat
       return resolved.schedule ? { schedule: resolved.schedule } : { problem: resolved.issues.map(issueText).join('; ') };
     },
   };
-}
-
-/** One memo of resolved values per config object: its entries are keyed by their sources, so sharing is safe. */
-const MEMOS = new WeakMap<ScheduleConfig, ValueMemo>();
-
-function memoOf(config: ScheduleConfig): ValueMemo {
-  let memo = MEMOS.get(config);
-  if (!memo) MEMOS.set(config, (memo = new ValueMemo()));
-  return memo;
 }
 
 /**

@@ -3,7 +3,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import { formatIssue } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { resolveSchedule } from '../../src/schedule/resolve.js';
-import { resolveArena, ValueMemo, type ResolveArena } from '../../src/schedule/resolve-arena.js';
+import { resolveArena, ValueMemo, valuesOf, type ResolveArena } from '../../src/schedule/resolve-arena.js';
 import type { Schedule } from '../../src/types.js';
 import { TORCH_SCHEDULER_CASES } from '../support/torch-schedulers.js';
 
@@ -335,6 +335,20 @@ describe('a sweep\'s arena keeps what a point does not change (issue 14: the lr 
     expect(evaluations.get(LR)).toBe(500);
     resolveSchedule(config(0.9, '0.2 * min(t, 50) / 50'), { arena });
     expect(evaluations.get('0.2 * min(t, 50) / 50')).toBe(500);
+  });
+
+  it('a parse that keeps its values (a sweep\'s, tune\'s) hands them to the resolves of the same config: its lr is not evaluated again', () => {
+    const { configs, issues } = parseSchedules(`steps: 500\nlr: "${LR}"\nmomentum:\n  preset: nesterov\n  momentum: { scheduler: interp, xp: [0, 40], fp: [0.8, 0.9] }\n`, { keepValues: true });
+    expect(issues).toEqual([]);
+    const base = resolveArena(valuesOf(configs[0]));
+    let evaluations = 0;
+    const arena: ResolveArena = { ...base, expression: (source, variables) => {
+      const f = base.expression(source, variables);
+      return { variables: f.variables, evaluate: (scope) => (evaluations++, f.evaluate(scope)) };
+    } };
+    const kept = resolveSchedule(configs[0], { arena });
+    expect(evaluations).toBe(0);
+    expect([...kept.schedule!.lr!]).toEqual([...resolveSchedule(configs[0]).schedule!.lr!]);
   });
 
   it('an expression that fails at some step is not kept: every resolve reports it as a fresh resolve does', () => {
