@@ -166,14 +166,15 @@ export function resolveArena(values: ValueMemo = new ValueMemo()): ResolveArena 
 /**
  * Runs of equal values of `width` columns, built in step order (the scheduled parameters of a preset
  * and its learning rate): a run that follows its predecessor without a hard boundary between them and
- * has bitwise the same values (NaN ≡ NaN) extends it. Arrays grow by doubling.
+ * has bitwise the same values (NaN ≡ NaN) extends it. Arrays grow by doubling; one array per column,
+ * so a column is handed over without a copy when every slot is used (a run per step).
  */
 export class ColumnRuns {
   count = 0;
   startStep: Float64Array<ArrayBuffer>;
   endStep: Float64Array<ArrayBuffer>;
-  /** Row-major: column j of run r at r·width + j. */
-  values: Float64Array<ArrayBuffer>;
+  /** Column j's value per run, at index r (valid below count). */
+  columns: Float64Array<ArrayBuffer>[];
 
   constructor(
     readonly width: number,
@@ -182,14 +183,14 @@ export class ColumnRuns {
     const cap = Math.max(1, capacity);
     this.startStep = new Float64Array(cap);
     this.endStep = new Float64Array(cap);
-    this.values = new Float64Array(cap * width);
+    this.columns = Array.from({ length: width }, () => new Float64Array(cap));
   }
 
   add(start: number, end: number, first: boolean, row: Float64Array): void {
-    const { width, count } = this;
+    const { width, count, columns } = this;
     if (!first && count > 0) {
       let same = true;
-      for (let j = 0; j < width && same; j++) same = Object.is(this.values[(count - 1) * width + j], row[j]);
+      for (let j = 0; j < width && same; j++) same = Object.is(columns[j][count - 1], row[j]);
       if (same) {
         this.endStep[count - 1] = end;
         return;
@@ -198,18 +199,17 @@ export class ColumnRuns {
     if (count === this.startStep.length) {
       this.startStep = resized(this.startStep, 2 * count);
       this.endStep = resized(this.endStep, 2 * count);
-      this.values = resized(this.values, 2 * count * width);
+      for (let j = 0; j < width; j++) columns[j] = resized(columns[j], 2 * count);
     }
     this.startStep[count] = start;
     this.endStep[count] = end;
-    this.values.set(row, count * width);
+    for (let j = 0; j < width; j++) columns[j][count] = row[j];
     this.count++;
   }
 
-  /** Column j, one value per run. */
+  /** Column j, one value per run (the array itself when it holds exactly the runs). */
   column(j: number): Float64Array<ArrayBuffer> {
-    const out = new Float64Array(this.count);
-    for (let r = 0; r < this.count; r++) out[r] = this.values[r * this.width + j];
-    return out;
+    const c = this.columns[j];
+    return c.length === this.count ? c : c.slice(0, this.count);
   }
 }

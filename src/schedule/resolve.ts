@@ -357,7 +357,8 @@ function perStepPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params
   if (bufferIssue) return { issues: [bufferIssue] };
   const built = placed.runs;
   const { count } = built;
-  const partition: Partition = { count, startStep: built.startStep.slice(0, count), endStep: built.endStep.slice(0, count) };
+  const whole = count === built.startStep.length;
+  const partition: Partition = { count, startStep: whole ? built.startStep : built.startStep.slice(0, count), endStep: whole ? built.endStep : built.endStep.slice(0, count) };
   if (!firstOrder) {
     const perRun = Array.from({ length: width }, (_, j) => built.column(j));
     return scheduledBank(preset as Preset & { kind: 'bank' }, params, keys, perRun.slice(0, keys.length), partition, rate && perRun[keys.length], ctx, placed.copySteps);

@@ -110,7 +110,7 @@ describe('MomentumBuffer', () => {
 });
 
 describe('BufferedRuns places the copy among the runs, for the stage walk and the per-step path alike', () => {
-  const rowsOf = (runs: ColumnRuns) => Array.from({ length: runs.count }, (_, r) => [runs.startStep[r], runs.endStep[r], ...runs.values.subarray(r * runs.width, (r + 1) * runs.width)]);
+  const rowsOf = (runs: ColumnRuns) => Array.from({ length: runs.count }, (_, r) => [runs.startStep[r], runs.endStep[r], ...runs.columns.map((c) => c[r])]);
 
   it('momentum 0 over steps 1–4, then 0.9 over 5–9: the copy is step 5 alone (u = 0, v = 1), 6–9 a stage of their own, runs after it merge again', () => {
     const placed = new BufferedRuns(new ColumnRuns(2, 1), new MomentumBuffer(), 0);
