@@ -8,7 +8,7 @@ import { parseKeyPath } from '../schedule/key-path.js';
 import { readYamlDocuments } from '../schedule/yaml-source.js';
 import { excerpt } from '../util/excerpt.js';
 import { LIMITS } from '../schedule/limits.js';
-import { parseConfig, parseSchedules, type Override } from '../schedule/parse.js';
+import { parseConfig, parseSchedules, type Override, type ParseOptions } from '../schedule/parse.js';
 import { PRESETS } from '../schedule/presets/index.js';
 import { presetDocument, type PresetDocument } from '../schedule/preset-document.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
@@ -36,7 +36,7 @@ export interface LoadedSource {
  * a value, never YAML text); `where()` locates keys from that parse. All problems of all inputs are
  * printed, one `file:line:col: path: message` per line, before a single CliError (exit 2) is thrown.
  */
-export async function loadSources(inputs: string[], opts: InputOptions, ctx: CliContext): Promise<LoadedSource[]> {
+export async function loadSources(inputs: string[], opts: InputOptions, ctx: CliContext, keep: Pick<ParseOptions, 'keepValues'> = {}): Promise<LoadedSource[]> {
   const overrides = (opts.set ?? []).map(parseOverride);
   const sources: { label: string; stem: string; content: string | PresetDocument; path?: string }[] = [];
   if (opts.preset !== undefined) {
@@ -53,7 +53,7 @@ export async function loadSources(inputs: string[], opts: InputOptions, ctx: Cli
   for (const { label, stem, content, path } of sources) {
     // `{ table: file }` values are read relative to the config file (stdin, --preset: the working directory).
     const readTable = tableReader(path, ctx.cwd);
-    const options = { allowUnstable: opts.allowUnstable, overrides, defaultName: stem, vocabulary: CLI_VOCABULARY, readTable };
+    const options = { allowUnstable: opts.allowUnstable, overrides, defaultName: stem, vocabulary: CLI_VOCABULARY, readTable, ...keep };
     const parsed = typeof content === 'string' ? parseSchedules(content, options) : parseConfig(content, options);
     for (const issue of [...parsed.warnings, ...parsed.issues]) ctx.stderr.write(`${formatIssue(label, issue)}\n`);
     problems += parsed.issues.length;
@@ -88,7 +88,8 @@ export interface SweepInput {
  */
 export async function loadSweepInput(input: string | undefined, opts: InputOptions, ctx: CliContext, command: string): Promise<SweepInput> {
   if (opts.preset !== undefined && input !== undefined) throw new CliError(`${command} takes one schedule: give a config file or --preset, not both`);
-  const [source] = await loadSources(input === undefined ? [] : [input], opts, ctx);
+  // The sweep's and tune's points resolve this config again: its resolved values are kept for them.
+  const [source] = await loadSources(input === undefined ? [] : [input], opts, ctx, { keepValues: true });
   if (source.configs.length !== 1) throw new CliError(`${source.label}: ${command} takes one schedule, the file has ${source.configs.length}; split it or use --preset`);
   return { label: source.label, config: source.configs[0], schedule: source.schedules[0], where: source.where };
 }

@@ -15,6 +15,7 @@ import { fromZodIssues } from './zod-issues.js';
 import { unknownPresetText } from './preset-document.js';
 import { LIBRARY_VOCABULARY, type Vocabulary } from '../vocabulary.js';
 import { overwrittenValueNote } from './overwritten-value.js';
+import { resolveArena, valuesOf } from './resolve-arena.js';
 
 export interface ParseOptions {
   /** Accept stages with |u| ≥ 1 (marginal or unstable filters). */
@@ -35,6 +36,13 @@ export interface ParseOptions {
    * config file). Without it a file name is an issue; `{ table: [values] }` needs no reader.
    */
   readTable?: ReadTable;
+  /**
+   * Keep each config's resolved values (a learning rate's per-step values, a scheduler's run…) for
+   * the resolves of the same config object that follow (a sweep's or tune's points: pointEvaluator),
+   * so that they are not made again at the first point (resolve-arena.ts, valuesOf). They live as
+   * long as the config object.
+   */
+  keepValues?: boolean;
 }
 
 export interface ParseResult {
@@ -143,7 +151,8 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
       continue;
     }
     const fallbackName = several ? `${options.defaultName ?? 'schedule'}-${result.configs.length + 1}` : (options.defaultName ?? 'schedule');
-    const resolved = resolveSchedule(config, { name: config.name ?? fallbackName, path, allowUnstable: options.allowUnstable, vocabulary: options.vocabulary });
+    const arena = options.keepValues ? resolveArena(valuesOf(config)) : undefined;
+    const resolved = resolveSchedule(config, { name: config.name ?? fallbackName, path, allowUnstable: options.allowUnstable, vocabulary: options.vocabulary, arena });
     result.warnings.push(...located(resolved.warnings ?? []));
     if (resolved.issues.length > 0) {
       issues.push(...located(placeTableIssues(resolved.issues, places)));

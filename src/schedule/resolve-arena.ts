@@ -19,6 +19,33 @@ export interface ResolveArena {
   expression(source: string, variables: ReadonlySet<string>): CompiledExpression;
   /** An empty run builder over the arena's stage table (capacity: the runs expected; it grows past it). */
   runs(capacity: number, withLr: boolean): RunBuilder;
+  /** Resolved values kept from call to call while their source is unchanged (a sweep's points); none without. */
+  readonly values?: ValueMemo;
+}
+
+/**
+ * Values resolved once and reused while their source is unchanged: a sweep point re-resolves only
+ * what its swept paths change (a scheduler's run, an expression's per-step values, a table's checks
+ * are made once when the sweep does not touch them). One slot per value (its key path): an entry
+ * is reused when every part of its key is the same (Object.is: the value's text or JSON, a table's
+ * array, the step count and partition it was resolved for), replaced otherwise, so memory holds one
+ * resolved value per path however many points are swept.
+ *
+ * Entries are read, never written, by whoever takes them: one memo may serve several arenas (a
+ * sweep's check pass and its formatting) of the same config.
+ */
+export class ValueMemo {
+  private readonly slots = new Map<string, { key: readonly unknown[]; value: unknown }>();
+
+  /** The entry of `slot` made for `key`, or `make()`'s (kept unless undefined: a failed value is made again, with its issues). */
+  get<T>(slot: string, key: readonly unknown[], make: () => T | undefined): T | undefined {
+    const held = this.slots.get(slot);
+    if (held && held.key.length === key.length && held.key.every((k, i) => Object.is(k, key[i]))) return held.value as T;
+    const value = make();
+    if (value === undefined) this.slots.delete(slot);
+    else this.slots.set(slot, { key, value });
+    return value;
+  }
 }
 
 /**
@@ -88,7 +115,21 @@ function NO_ARENA_TABLE(count: number): StageTable {
   return { count, startStep: new Float64Array(count), endStep: new Float64Array(count), u: new Float64Array(count), v: new Float64Array(count) };
 }
 
-export function resolveArena(): ResolveArena {
+const MEMOS = new WeakMap<object, ValueMemo>();
+
+/**
+ * The memo of one config object's resolved values, made at the first call: the parse that keeps
+ * them (`keepValues`) and the evaluators of its sweep or tune share it. Its entries are keyed by
+ * their sources, so a resolve of a patched copy of the object may use it too.
+ */
+export function valuesOf(config: object): ValueMemo {
+  let memo = MEMOS.get(config);
+  if (!memo) MEMOS.set(config, (memo = new ValueMemo()));
+  return memo;
+}
+
+/** An arena for resolves of one config at many points; `values`: the memo of resolved values (shared by several arenas), else a new one. */
+export function resolveArena(values: ValueMemo = new ValueMemo()): ResolveArena {
   let table = NO_ARENA.table(0);
   let partitionKey = '';
   let partition: Partition | undefined;
@@ -99,6 +140,7 @@ export function resolveArena(): ResolveArena {
     return table;
   };
   return {
+    values,
     table: grown,
     partition(steps, stages, stageLength) {
       const key = `${steps}/${stages}/${stageLength}`;
@@ -124,14 +166,15 @@ export function resolveArena(): ResolveArena {
 /**
  * Runs of equal values of `width` columns, built in step order (the scheduled parameters of a preset
  * and its learning rate): a run that follows its predecessor without a hard boundary between them and
- * has bitwise the same values (NaN ≡ NaN) extends it. Arrays grow by doubling.
+ * has bitwise the same values (NaN ≡ NaN) extends it. Arrays grow by doubling; one array per column,
+ * so a column is handed over without a copy when every slot is used (a run per step).
  */
 export class ColumnRuns {
   count = 0;
   startStep: Float64Array<ArrayBuffer>;
   endStep: Float64Array<ArrayBuffer>;
-  /** Row-major: column j of run r at r·width + j. */
-  values: Float64Array<ArrayBuffer>;
+  /** Column j's value per run, at index r (valid below count). */
+  columns: Float64Array<ArrayBuffer>[];
 
   constructor(
     readonly width: number,
@@ -140,14 +183,14 @@ export class ColumnRuns {
     const cap = Math.max(1, capacity);
     this.startStep = new Float64Array(cap);
     this.endStep = new Float64Array(cap);
-    this.values = new Float64Array(cap * width);
+    this.columns = Array.from({ length: width }, () => new Float64Array(cap));
   }
 
   add(start: number, end: number, first: boolean, row: Float64Array): void {
-    const { width, count } = this;
+    const { width, count, columns } = this;
     if (!first && count > 0) {
       let same = true;
-      for (let j = 0; j < width && same; j++) same = Object.is(this.values[(count - 1) * width + j], row[j]);
+      for (let j = 0; j < width && same; j++) same = Object.is(columns[j][count - 1], row[j]);
       if (same) {
         this.endStep[count - 1] = end;
         return;
@@ -156,18 +199,17 @@ export class ColumnRuns {
     if (count === this.startStep.length) {
       this.startStep = resized(this.startStep, 2 * count);
       this.endStep = resized(this.endStep, 2 * count);
-      this.values = resized(this.values, 2 * count * width);
+      for (let j = 0; j < width; j++) columns[j] = resized(columns[j], 2 * count);
     }
     this.startStep[count] = start;
     this.endStep[count] = end;
-    this.values.set(row, count * width);
+    for (let j = 0; j < width; j++) columns[j][count] = row[j];
     this.count++;
   }
 
-  /** Column j, one value per run. */
+  /** Column j, one value per run (the array itself when it holds exactly the runs). */
   column(j: number): Float64Array<ArrayBuffer> {
-    const out = new Float64Array(this.count);
-    for (let r = 0; r < this.count; r++) out[r] = this.values[r * this.width + j];
-    return out;
+    const c = this.columns[j];
+    return c.length === this.count ? c : c.slice(0, this.count);
   }
 }

@@ -8,17 +8,17 @@ import { isReservedName } from './expression-functions.js';
 import { firstOrderStableAndBounded, gainOverflowIssues, updateGainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
-import { MomentumBuffer } from './momentum-buffer.js';
+import { BufferedRuns, MomentumBuffer } from './momentum-buffer.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import { scheduledKeys } from './presets/preset.js';
 import { ColumnRuns, NO_ARENA, type ResolveArena } from './resolve-arena.js';
-import { compileValue, nonNegativeIssue, stepColumnIssue, stepRangeIssue, type CompiledValue, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
+import { compileValue, isTable, nonNegativeIssue, perStepStream, stepColumnIssue, stepRangeIssue, type CompiledValue, type CompileValueOptions, type ExpressionUse, type ScheduleValueConfig } from './schedule-value.js';
 import { boundsProblem, scheduledBounds, type ValueBounds } from './value-schema.js';
 import { evaluatesPerStep } from './stage-table-cost.js';
 import type { CustomMomentumConfig, ScheduleConfig } from './schema.js';
 import { emptyTable, type Partition } from './stages.js';
 import { setStageVariables, STAGE_VARIABLES, walkRuns, type Cursor, type StageContext, type ValueStream } from './stage-context.js';
-import { runColumn, stepColumns, stepRuns } from './step-columns.js';
+import { stepColumns, stepRuns } from './step-columns.js';
 import { expressionWarnings } from './resolve-warnings.js';
 import { quoted } from '../util/excerpt.js';
 import { stageAt } from '../filter/stage-filter.js';
@@ -229,7 +229,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const keys = scheduledKeys(preset, params);
   if (cycled) keys.push(preset.momentumParam!);
   const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? hard.count : undefined, arena: ctx.arena, used: ctx.used, steps: config.steps };
-  const streams = keys.map((key) => (cycled && key === preset.momentumParam ? cycled : compileValue(params[key] as ScheduleValueConfig, [...mPath, key], options, ctx.issues)));
+  const streams = keys.map((key) => (cycled && key === preset.momentumParam ? cycled : resolvedValue(params[key] as ScheduleValueConfig, [...mPath, key], options, ctx.issues, ctx.perStep)));
   const lr = lrStream(ctx, hard);
   if (ctx.issues.length > 0 || streams.some((s) => !s) || lr === null) return { issues: [] };
   const all = [...(streams as CompiledValue[]), ...(lr ? [lr] : [])];
@@ -248,9 +248,8 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const current: Record<string, unknown> = { ...params };
   // torch's buffer: created at the first step with momentum ≠ 0, a copy of g (momentum-buffer.ts).
   const buffered = preset.firstStepCopy && preset.momentumParam !== undefined ? keys.indexOf(preset.momentumParam) : -1;
-  const buffer = new MomentumBuffer();
-  const copySteps: number[] = [];
-  let boundary = false;
+  const buffer = buffered >= 0 ? new MomentumBuffer() : undefined;
+  const placed = new BufferedRuns(runs, buffer, firstOrder ? all.length : undefined);
   try {
     walkRuns(hard, config.steps, false, walked, (c, end, first) => {
       if (fill) setStageVariables(scope, c.ctx);
@@ -261,20 +260,7 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
         row[all.length] = u;
         row[all.length + 1] = v;
       }
-      const copy = buffered >= 0 ? buffer.visit(c.step, row[buffered]) : 0;
-      if (copy > 1) {
-        // The copy is a stage of its own (step 1's is the firstStepCopy flag's); nothing merges into it.
-        copySteps.push(copy);
-        const [u, v] = firstOrder ? [row[all.length], row[all.length + 1]] : [0, 0];
-        if (firstOrder) [row[all.length], row[all.length + 1]] = [0, 1];
-        runs.add(copy, copy, true, row);
-        if (firstOrder) [row[all.length], row[all.length + 1]] = [u, v];
-        if (end > copy) runs.add(copy + 1, end, true, row);
-        boundary = end === copy;
-        return;
-      }
-      runs.add(c.step, end, first || boundary, row);
-      boundary = false;
+      placed.add(c.step, end, first, row, buffered >= 0 ? row[buffered] : 0);
     });
   } catch (err) {
     return expressionIssues(err, mPath);
@@ -283,11 +269,11 @@ function scheduledPreset(preset: Preset & { kind: 'first-order' | 'bank' }, para
   const partition: Partition = { count, startStep: runs.startStep.slice(0, count), endStep: runs.endStep.slice(0, count) };
   const columns = Array.from({ length: width }, (_, j) => runs.column(j));
   const issues = boundsIssues(shape, keys, columns, (values, path, bounds) => stepRangeIssue(values, partition.startStep, partition.endStep, count, path, (x) => boundsProblem(x, bounds)), mPath);
-  const bufferIssue = buffered >= 0 ? buffer.issue(paths[buffered]) : undefined;
+  const bufferIssue = buffer?.issue(paths[buffered]);
   if (bufferIssue) issues.push(bufferIssue);
   if (issues.length > 0) return { issues };
   const rate = lr ? columns[keys.length] : undefined;
-  if (preset.kind === 'bank') return scheduledBank(preset, params, keys, columns, partition, rate, ctx, copySteps);
+  if (preset.kind === 'bank') return scheduledBank(preset, params, keys, columns, partition, rate, ctx, placed.copySteps);
   const table: StageTable = { ...partition, u: columns[all.length], v: columns[all.length + 1] };
   return checkedFirstOrder(table, mPath, mPath, ctx, rate);
 }
@@ -304,21 +290,14 @@ function copyStages(bank: BankTable, startStep: Float64Array, steps: readonly nu
   }
 }
 
-/** `hard` with a stage boundary added before each of `starts` (steps in 2 … steps, ascending) that is not one already. */
-function splitPartition(hard: Partition, starts: readonly number[], steps: number): Partition {
-  const bounds = new Set<number>(Array.from(hard.startStep.subarray(0, hard.count)));
-  for (const s of starts) if (s >= 2 && s <= steps) bounds.add(s);
-  const startStep = Float64Array.from([...bounds].sort((a, b) => a - b));
-  const endStep = new Float64Array(startStep.length);
-  for (let i = 0; i < startStep.length; i++) endStep[i] = i + 1 < startStep.length ? startStep[i + 1] - 1 : steps;
-  return { count: startStep.length, startStep, endStep };
-}
-
 /**
  * scheduledPreset evaluated at every step (no stages or stageLength): the parameters and lr as
- * per-step arrays (stepColumns; a scheduler's run as it is), a first-order preset's u and v made
- * only where a parameter changes (at every step for a step-dependent preset), and stages as the runs
- * of equal coefficients and lr (a bank: of equal parameters and lr) within the hard partition.
+ * per-step arrays (stepColumns; a scheduler's run, or a column the arena's memo kept, as it is),
+ * then one pass over their runs of equal values within the hard partition (every step of them for
+ * a step-dependent preset): each parameter's values checked against its bounds, a first-order
+ * preset's u and v made where a parameter changes, and the stages built as the runs of equal
+ * coefficients and lr (a bank: of equal parameters and lr), torch's buffer copy placed among them by
+ * BufferedRuns as in the stage walk. A step that changes nothing costs one comparison per column.
  */
 function perStepPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params: Record<string, unknown>, keys: string[], all: CompiledValue[], withLr: boolean, hard: Partition, ctx: Context): Made {
   const { config, mPath } = ctx;
@@ -329,51 +308,83 @@ function perStepPreset(preset: Preset & { kind: 'first-order' | 'bank' }, params
   } catch (err) {
     return expressionIssues(err, mPath);
   }
-  const issues = boundsIssues(preset.params.shape as Record<string, z.ZodType>, keys, columns, stepColumnIssue, mPath);
-  // torch's buffer (momentum-buffer.ts): a copy after step 1 is a stage of its own, split off the hard partition.
-  const buffered = preset.firstStepCopy && preset.momentumParam !== undefined ? keys.indexOf(preset.momentumParam) : -1;
-  let copySteps: number[] = [];
-  if (buffered >= 0) {
-    const buffer = new MomentumBuffer();
-    const momentum = columns[buffered];
-    for (let t = 1; t <= steps; t++) {
-      if (t > 1 && Object.is(momentum[t - 1], momentum[t - 2])) continue;
-      const copy = buffer.visit(t, momentum[t - 1]);
-      if (copy > 1) copySteps = [copy];
-    }
-    const bufferIssue = buffer.issue([...mPath, keys[buffered]]);
-    if (bufferIssue) issues.push(bufferIssue);
-  }
-  if (issues.length > 0) return { issues };
-  const split = copySteps.length > 0 ? splitPartition(hard, [copySteps[0], copySteps[0] + 1], steps) : hard;
+  const shape = preset.params.shape as Record<string, z.ZodType>;
+  const bounds = keys.map((key) => scheduledBounds(shape[key])!);
   const rate = withLr ? columns[keys.length] : undefined;
-  if (preset.kind === 'bank') {
-    const runs = stepRuns(columns, split, steps);
-    return scheduledBank(preset, params, keys, columns.map((column) => runColumn(column, runs)), runs, rate && runColumn(rate, runs), ctx, copySteps);
-  }
-  const u = new Float64Array(steps);
-  const v = new Float64Array(steps);
-  const everyStep = preset.stepDependent?.(params as never) ?? false;
+  const buffered = preset.firstStepCopy && preset.momentumParam !== undefined ? keys.indexOf(preset.momentumParam) : -1;
+  const momentum = buffered >= 0 ? columns[buffered] : undefined;
+  const buffer = momentum ? new MomentumBuffer() : undefined;
+  const firstOrder = preset.kind === 'first-order' ? preset : undefined;
+  // Runs of equal parameters and lr: nothing a stage is made of changes inside one.
+  const runs = stepRuns(columns, hard, steps);
+  const width = firstOrder ? (rate ? 3 : 2) : columns.length;
+  const placed = new BufferedRuns(new ColumnRuns(width, runs.count), buffer, firstOrder ? 0 : undefined);
+  const row = new Float64Array(width);
+  const everyStep = firstOrder?.stepDependent?.(params as never) ?? false;
   const current: Record<string, unknown> = { ...params };
   const stage: StageContext = { k: 0, N: steps, t: 1, T: steps, p: 1 / steps, delta: 1 };
   let made = { u: 0, v: 0 };
-  for (let t = 1; t <= steps; t++) {
-    let changed = t === 1 || everyStep;
-    for (let j = 0; j < keys.length && !changed; j++) changed = !Object.is(columns[j][t - 1], columns[j][t - 2]);
-    if (changed) {
-      for (let j = 0; j < keys.length; j++) current[keys[j]] = columns[j][t - 1];
-      stage.k = t - 1;
-      stage.t = t;
-      stage.p = t / steps;
-      made = preset.coefficients(current as never)(stage);
+  let s = 0;
+  for (let r = 0; r < runs.count; r++) {
+    const start = runs.startStep[r];
+    const end = runs.endStep[r];
+    // Every value a parameter takes is its value at some run's first step.
+    for (let j = 0; j < keys.length; j++) if (boundsProblem(columns[j][start - 1], bounds[j]) !== undefined) return perStepIssues(keys, columns, bounds, buffered, mPath);
+    const first = s < hard.count && hard.startStep[s] === start;
+    if (first) s++;
+    if (!firstOrder) {
+      for (let j = 0; j < width; j++) row[j] = columns[j][start - 1];
+      placed.add(start, end, first, row, momentum ? momentum[start - 1] : 0);
+      continue;
     }
-    u[t - 1] = made.u;
-    v[t - 1] = made.v;
+    for (let t = start; t <= end; t = everyStep ? t + 1 : end + 1) {
+      let changed = t === 1 || everyStep;
+      for (let j = 0; j < keys.length && !changed; j++) changed = !Object.is(columns[j][t - 1], columns[j][t - 2]);
+      if (changed) {
+        for (let j = 0; j < keys.length; j++) current[keys[j]] = columns[j][t - 1];
+        stage.k = t - 1;
+        stage.t = t;
+        stage.p = t / steps;
+        made = firstOrder.coefficients(current as never)(stage);
+      }
+      row[0] = made.u;
+      row[1] = made.v;
+      if (rate) row[2] = rate[t - 1];
+      placed.add(t, everyStep ? t : end, first && t === start, row, momentum ? momentum[t - 1] : 0);
+    }
   }
-  for (const copy of copySteps) [u[copy - 1], v[copy - 1]] = [0, 1];
-  const runs = stepRuns(rate ? [u, v, rate] : [u, v], split, steps);
-  const table: StageTable = { ...runs, u: runColumn(u, runs), v: runColumn(v, runs) };
-  return checkedFirstOrder(table, mPath, mPath, ctx, rate && runColumn(rate, runs));
+  const bufferIssue = buffer?.issue([...mPath, keys[buffered]]);
+  if (bufferIssue) return { issues: [bufferIssue] };
+  const built = placed.runs;
+  const { count } = built;
+  const whole = count === built.startStep.length;
+  const partition: Partition = { count, startStep: whole ? built.startStep : built.startStep.slice(0, count), endStep: whole ? built.endStep : built.endStep.slice(0, count) };
+  if (!firstOrder) {
+    const perRun = Array.from({ length: width }, (_, j) => built.column(j));
+    return scheduledBank(preset as Preset & { kind: 'bank' }, params, keys, perRun.slice(0, keys.length), partition, rate && perRun[keys.length], ctx, placed.copySteps);
+  }
+  const table: StageTable = { ...partition, u: built.column(0), v: built.column(1) };
+  return checkedFirstOrder(table, mPath, mPath, ctx, rate && built.column(2));
+}
+
+/**
+ * The issues of per-step parameters of which some value is out of bounds: each parameter's first run
+ * of refused steps, and a momentum back to 0 after torch created its buffer.
+ */
+function perStepIssues(keys: string[], columns: Float64Array[], bounds: ValueBounds[], buffered: number, mPath: Path): Made {
+  const issues: ConfigIssue[] = [];
+  keys.forEach((key, j) => {
+    const issue = stepColumnIssue(columns[j], [...mPath, key], bounds[j]);
+    if (issue) issues.push(issue);
+  });
+  if (buffered >= 0) {
+    const buffer = new MomentumBuffer();
+    const momentum = columns[buffered];
+    for (let t = 1; t <= momentum.length; t++) if (t === 1 || !Object.is(momentum[t - 1], momentum[t - 2])) buffer.visit(t, momentum[t - 1]);
+    const bufferIssue = buffer.issue([...mPath, keys[buffered]]);
+    if (bufferIssue) issues.push(bufferIssue);
+  }
+  return { issues };
 }
 
 /** Each scheduled parameter's column checked against the parameter's bounds by `check` (per run or per step). */
@@ -554,9 +565,60 @@ function lrStream(ctx: Context, partition: Partition): CompiledValue | undefined
   if (lr === undefined) return undefined;
   if (ctx.lr === undefined) {
     const options = { variables: new Set<string>(STAGE_VARIABLES), stages: ctx.explicit ? partition.count : undefined, arena: ctx.arena, used: ctx.used, steps: ctx.config.steps, cyclesMomentum: true };
-    ctx.lr = compileValue(lr, lrPath(ctx), options, ctx.issues) ?? null;
+    ctx.lr = resolvedValue(lr, lrPath(ctx), options, ctx.issues, ctx.perStep) ?? null;
   }
   return ctx.lr;
+}
+
+/**
+ * compileValue through the arena's memo of resolved values (ResolveArena.values, a sweep's): a value
+ * whose source, step count and partition are those of an earlier resolve is that resolve's, made
+ * once (a scheduler's run, a table's checks, an expression's compilation); with `perStep` (values
+ * evaluated at every step), an expression of the step is also evaluated once at every step, and
+ * read from that column after. Without a memo it is compileValue. The value's expressions are
+ * recorded in `options.used` and its problems pushed to `issues` as compileValue does (a value with
+ * problems is not kept: it is made again, with its issues, at the next resolve).
+ *
+ * Only for values whose expressions read the stage variables alone (lr, a preset's parameters):
+ * their per-step values then depend on the step and the run's length only.
+ */
+function resolvedValue(value: ScheduleValueConfig, path: Path, options: CompileValueOptions, issues: ConfigIssue[], perStep: boolean): CompiledValue | undefined {
+  const memo = options.arena.values;
+  if (!memo) return compileValue(value, path, options, issues);
+  const key = [...sourceKey(value), options.steps, options.stages, perStep, options.cyclesMomentum === true, [...options.variables].join(',')];
+  let made = false;
+  const entry = memo.get(JSON.stringify(path), key, () => {
+    made = true;
+    const used = options.used.length;
+    const stream = compileValue(value, path, options, issues);
+    return stream && { stream: perStep ? stepColumnStream(stream, options.steps) : stream, used: options.used.slice(used) };
+  });
+  if (entry && !made) options.used.push(...entry.used);
+  return entry?.stream;
+}
+
+/** What a value's resolution depends on in the value itself: its text or JSON, a table by its array (a table is never patched: config-path.ts). */
+function sourceKey(value: ScheduleValueConfig): unknown[] {
+  if (typeof value === 'number' || typeof value === 'string') return [value];
+  if (isTable(value)) return [value.table, value.column, value.source];
+  return [JSON.stringify(value)];
+}
+
+/**
+ * An expression of the step evaluated at every step once, as a per-step stream: its values are the
+ * walk's (stepColumns, the scope of the step's variables), so every reader gets the same numbers.
+ * Left as it is where it is not evaluated per step, beyond the per-step budget (an issue follows),
+ * or where it fails at some step (the walk that reads it reports that, where it happens).
+ */
+function stepColumnStream(stream: CompiledValue, steps: number): CompiledValue {
+  if (!stream.everyStep || stream.stepValues || steps > LIMITS.maxStages) return stream;
+  try {
+    const [column] = stepColumns([stream], { count: 1, startStep: Float64Array.of(1), endStep: Float64Array.of(steps) }, steps);
+    return perStepStream(column);
+  } catch (err) {
+    if (err instanceof ExpressionError) return stream;
+    throw err;
+  }
 }
 
 /**

@@ -210,7 +210,7 @@ export function tableLengthText(length: number, steps: number): string {
 }
 
 /** Values given per step (value[t − 1] at step t), as a stream: runs of equal values found once each. */
-function perStepStream(value: Float64Array): CompiledValue {
+export function perStepStream(value: Float64Array): CompiledValue {
   let segmentStart = 0;
   let segmentEnd = 0;
   return {

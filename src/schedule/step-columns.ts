@@ -33,27 +33,25 @@ export function stepColumns(streams: readonly CompiledValue[], hard: Partition, 
  */
 export function stepRuns(columns: readonly Float64Array[], hard: Partition, steps: number): Partition {
   const width = columns.length;
-  // Run starts are written into an array for the worst case (every step a run), kept as it is then.
-  const starts = new Float64Array(steps);
+  // Run starts grow by doubling (a run of every step is the worst case, a few runs the usual one).
+  let starts = new Float64Array(Math.min(steps, Math.max(hard.count, 1024)));
   starts[0] = 1;
   let count = 1;
   for (let t = 2, s = 1; t <= steps; t++) {
     let opens = s < hard.count && hard.startStep[s] === t;
     if (opens) s++;
     for (let j = 0; j < width && !opens; j++) opens = !Object.is(columns[j][t - 1], columns[j][t - 2]);
-    if (opens) starts[count++] = t;
+    if (!opens) continue;
+    if (count === starts.length) {
+      const grown = new Float64Array(Math.min(steps, 2 * count));
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = t;
   }
-  const startStep = count === steps ? starts : starts.slice(0, count);
+  const startStep = count === starts.length ? starts : starts.slice(0, count);
   const endStep = new Float64Array(count);
   for (let r = 0; r + 1 < count; r++) endStep[r] = startStep[r + 1] - 1;
   endStep[count - 1] = steps;
   return { count, startStep, endStep };
-}
-
-/** A per-step column's value in each run (the value at the run's first step): the column itself when every step is a run. */
-export function runColumn(column: Float64Array, runs: Partition): Float64Array {
-  if (runs.count === column.length) return column;
-  const out = new Float64Array(runs.count);
-  for (let r = 0; r < runs.count; r++) out[r] = column[runs.startStep[r] - 1];
-  return out;
 }

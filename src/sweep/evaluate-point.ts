@@ -1,5 +1,5 @@
 import { issueText } from '../schedule/issues.js';
-import { resolveArena } from '../schedule/resolve-arena.js';
+import { resolveArena, valuesOf } from '../schedule/resolve-arena.js';
 import { resolveSchedule } from '../schedule/resolve.js';
 import type { ScheduleConfig } from '../schedule/schema.js';
 import type { Schedule } from '../types.js';
@@ -24,11 +24,14 @@ export interface PointEvaluator {
  * Re-resolves one parsed config at many parameter values without re-reading YAML: the config is
  * copied once, each point writes its values into the copy at `configPaths` (one per axis,
  * SweepTarget.configPath), and resolveSchedule resolves the copy. The arena keeps the stage table's
- * arrays, the partition and the compiled expressions from point to point, so a point costs only
- * its coefficients and their checks.
+ * arrays, the partition and the compiled expressions from point to point, and its memo the values
+ * no swept path changes (a learning rate's per-step values, a scheduler's run, a table's checks:
+ * ValueMemo), so a point re-resolves only what its values change, then its stages and their checks.
+ * The evaluators of one config object (a sweep's check pass and its formatting) share that memo,
+ * and with the parse that read the config when it kept its values (ParseOptions.keepValues).
  */
 export function pointEvaluator(config: ScheduleConfig, configPaths: readonly Path[], options: { allowUnstable?: boolean; vocabulary?: Vocabulary } = {}): PointEvaluator {
-  const working = structuredClone(config);
+  const working = copied(config);
   const setters = configPaths.map((path) => {
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1];
@@ -38,7 +41,7 @@ export function pointEvaluator(config: ScheduleConfig, configPaths: readonly Pat
       node[key] = value;
     };
   });
-  const resolveOptions = { name: working.name ?? 'sweep', allowUnstable: options.allowUnstable ?? false, vocabulary: options.vocabulary, arena: resolveArena() };
+  const resolveOptions = { name: working.name ?? 'sweep', allowUnstable: options.allowUnstable ?? false, vocabulary: options.vocabulary, arena: resolveArena(valuesOf(config)) };
   const patch = (values: ArrayLike<number>): ScheduleConfig => {
     for (let a = 0; a < setters.length; a++) setters[a](values[a]);
     return working;
@@ -50,4 +53,17 @@ export function pointEvaluator(config: ScheduleConfig, configPaths: readonly Pat
       return resolved.schedule ? { schedule: resolved.schedule } : { problem: resolved.issues.map(issueText).join('; ') };
     },
   };
+}
+
+/**
+ * A deep copy of a config to patch, its tables' typed arrays shared (a sweep never patches a
+ * table, config-path.ts): a 10⁷-step table is not copied per evaluator, and its resolution is kept
+ * by the memo from one evaluator to the other.
+ */
+function copied<T>(value: T): T {
+  if (ArrayBuffer.isView(value) || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copied) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = copied(v);
+  return out as T;
 }

@@ -63,6 +63,20 @@ export async function bench() {
   const yolo = timeCli(['analyze', 'configs/yolo-nesterov-warmup.yaml', '--format', 'json'], 3);
   rows.push({ name: 'YOLO recipe (554 700 steps, per-step lr expression) → JSON', ms: yolo.ms, goal: '', note: `× ${(yolo.ms / reference.ms).toFixed(2)} of the reference; ${(yolo.bytes / 1e6).toFixed(1)} MB` });
 
+  // A sweep re-resolves only what its swept path changes (issue 14): over the YOLO recipe's momentum
+  // warm-up, its lr expression is evaluated at its 554 700 steps once, not once per point. Beside
+  // `analyze` of the same config (one resolve, two stages, no response): a sweep of N points should
+  // cost about that plus N × the per-point work (the momentum's run, its stages and their checks).
+  const yoloConfig = 'configs/yolo-nesterov-warmup.yaml';
+  const oneResolve = timeCli(['analyze', yoloConfig, '--stages', 'first,last', '--no-response', '--format', 'json'], 3);
+  rows.push({ name: 'YOLO recipe: analyze --stages first,last --no-response (one resolve; reference for the sweeps below)', ms: oneResolve.ms, goal: '', note: '' });
+  const sweepYolo = (points) => timeCli(['sweep', yoloConfig, '--grid', `momentum.momentum.fp.1=0.9:0.99:${points}`], 3);
+  const sweep10 = sweepYolo(10);
+  rows.push({ name: 'YOLO recipe: sweep --grid momentum.momentum.fp.1=0.9:0.99:10', ms: sweep10.ms, goal: '≤ 1000 ms', note: `× ${(sweep10.ms / oneResolve.ms).toFixed(2)} of its analyze` });
+  const sweep100 = sweepYolo(100);
+  const perPoint = (sweep100.ms - sweep10.ms) / 90;
+  rows.push({ name: 'the same sweep over 100 points', ms: sweep100.ms, goal: '', note: `${perPoint.toFixed(1)} ms a point ((100 − 10 points)/90; each point is resolved twice: checked, then written), × ${(perPoint / oneResolve.ms).toFixed(3)} of its analyze` });
+
   // The exact engine alone, in process: 5 steps of a per-step momentum cycle (no run to jump over).
   const omega = linearGrid(512);
   const T = 100_000;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exactResponseAt } from '../../src/filter/exact-response-at.js';
 import { formatIssue } from '../../src/schedule/issues.js';
-import { MomentumBuffer } from '../../src/schedule/momentum-buffer.js';
+import { BufferedRuns, MomentumBuffer } from '../../src/schedule/momentum-buffer.js';
+import { ColumnRuns } from '../../src/schedule/resolve-arena.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import type { Schedule } from '../../src/types.js';
 
@@ -105,5 +106,39 @@ describe('MomentumBuffer', () => {
     expect(b.issue(['m'])).toBeUndefined();
     b.visit(9, 0);
     expect(b.issue(['m'])?.message).toMatch(/^is 0 at step 9, after torch created its momentum buffer at step 4/);
+  });
+});
+
+describe('BufferedRuns places the copy among the runs, for the stage walk and the per-step path alike', () => {
+  const rowsOf = (runs: ColumnRuns) => Array.from({ length: runs.count }, (_, r) => [runs.startStep[r], runs.endStep[r], ...runs.columns.map((c) => c[r])]);
+
+  it('momentum 0 over steps 1–4, then 0.9 over 5–9: the copy is step 5 alone (u = 0, v = 1), 6–9 a stage of their own, runs after it merge again', () => {
+    const placed = new BufferedRuns(new ColumnRuns(2, 1), new MomentumBuffer(), 0);
+    placed.add(1, 4, true, Float64Array.of(0, 1), 0);
+    placed.add(5, 9, false, Float64Array.of(0.9, 1), 0.9);
+    placed.add(10, 12, false, Float64Array.of(0.9, 1), 0.9);
+    expect(rowsOf(placed.runs)).toEqual([[1, 4, 0, 1], [5, 5, 0, 1], [6, 12, 0.9, 1]]);
+    expect(placed.copySteps).toEqual([5]);
+  });
+
+  it('a copy run of one step opens the next run (nothing merges into the copy), and a row without coefficients is left as it is (a bank\'s)', () => {
+    const placed = new BufferedRuns(new ColumnRuns(1, 1), new MomentumBuffer(), undefined);
+    placed.add(1, 2, true, Float64Array.of(0), 0);
+    placed.add(3, 3, false, Float64Array.of(0.5), 0.5);
+    placed.add(4, 6, false, Float64Array.of(0.5), 0.5);
+    expect(rowsOf(placed.runs)).toEqual([[1, 2, 0], [3, 3, 0.5], [4, 6, 0.5]]);
+    expect(placed.copySteps).toEqual([3]);
+  });
+
+  it('a buffer created at step 1 is the firstStepCopy flag\'s, and without a buffer the runs merge as ColumnRuns does', () => {
+    const atOne = new BufferedRuns(new ColumnRuns(2, 1), new MomentumBuffer(), 0);
+    atOne.add(1, 3, true, Float64Array.of(0.9, 1), 0.9);
+    atOne.add(4, 6, false, Float64Array.of(0.9, 1), 0.9);
+    expect(rowsOf(atOne.runs)).toEqual([[1, 6, 0.9, 1]]);
+    expect(atOne.copySteps).toEqual([]);
+    const none = new BufferedRuns(new ColumnRuns(2, 1), undefined, 0);
+    none.add(1, 3, true, Float64Array.of(0, 1), 0);
+    none.add(4, 6, false, Float64Array.of(0.9, 1), 0.9);
+    expect(rowsOf(none.runs)).toEqual([[1, 3, 0, 1], [4, 6, 0.9, 1]]);
   });
 });

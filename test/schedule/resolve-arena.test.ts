@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_ARENA, resolveArena } from '../../src/schedule/resolve-arena.js';
+import { NO_ARENA, resolveArena, ValueMemo } from '../../src/schedule/resolve-arena.js';
 import { balancedPartition, fixedLengthPartition } from '../../src/schedule/stages.js';
 
 describe('resolveArena reuses memory from one resolve to the next', () => {
@@ -30,5 +30,24 @@ describe('resolveArena reuses memory from one resolve to the next', () => {
     expect(arena.expression('t / T', new Set(['t', 'T']))).toBe(f);
     expect(arena.expression('t / T', new Set(['t', 'T', 'p']))).not.toBe(f);
     expect(f.evaluate(new Map([['t', 1], ['T', 4]]))).toBe(0.25);
+  });
+});
+
+describe('ValueMemo: one resolved value per slot, kept while its key is the same', () => {
+  it('gives the kept value for an equal key (Object.is per part), makes and keeps a new one for another key, and keeps nothing made undefined', () => {
+    const memo = new ValueMemo();
+    let made = 0;
+    const make = () => ({ n: ++made });
+    const table = new Float64Array(3);
+    const first = memo.get('lr', ['0.1 * t', 100, table], make);
+    expect(memo.get('lr', ['0.1 * t', 100, table], make)).toBe(first);
+    expect(memo.get('lr', ['0.1 * t', 100, new Float64Array(3)], make)).not.toBe(first);
+    expect(memo.get('lr', ['0.1 * t', 101, table], make)).toEqual({ n: 3 });
+    expect(memo.get('momentum', ['0.1 * t', 101, table], make)).toEqual({ n: 4 });
+    expect(memo.get('lr', [Number.NaN], () => undefined)).toBeUndefined();
+    expect(memo.get('lr', [Number.NaN], make)).toEqual({ n: 5 });
+    expect(memo.get('lr', [Number.NaN], make)).toEqual({ n: 5 });
+    expect(memo.get('lr', [0], make)).toEqual({ n: 6 });
+    expect(memo.get('lr', [-0], make)).toEqual({ n: 7 });
   });
 });

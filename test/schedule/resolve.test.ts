@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { formatIssue } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
+import { resolveSchedule } from '../../src/schedule/resolve.js';
+import { resolveArena, ValueMemo, valuesOf, type ResolveArena } from '../../src/schedule/resolve-arena.js';
 import type { Schedule } from '../../src/types.js';
 import { TORCH_SCHEDULER_CASES } from '../support/torch-schedulers.js';
 
@@ -294,5 +296,66 @@ describe('validate accepts everything correct and warns about nothing in it', ()
       expect(issues, where).toEqual([]);
       expect(warnings.filter((w) => w.severity === 'warning'), where).toEqual([]);
     }
+  });
+});
+
+describe('a sweep\'s arena keeps what a point does not change (issue 14: the lr re-evaluated at every point)', () => {
+  /** An arena whose compiled expressions count their evaluations, per source text. */
+  function countingArena() {
+    const base = resolveArena(new ValueMemo());
+    const evaluations = new Map<string, number>();
+    const arena: ResolveArena = {
+      ...base,
+      expression(source, variables) {
+        const f = base.expression(source, variables);
+        return { variables: f.variables, evaluate: (scope) => (evaluations.set(source, (evaluations.get(source) ?? 0) + 1), f.evaluate(scope)) };
+      },
+    };
+    return { arena, evaluations };
+  }
+
+  const LR = '0.1 * min(t, 50) / 50';
+  const config = (fp1: number, lr = LR) => {
+    const { configs, issues } = parseSchedules(`steps: 500\nlr: "${lr}"\nmomentum:\n  preset: nesterov\n  momentum: { scheduler: interp, xp: [0, 40], fp: [0.8, ${fp1}] }\n`);
+    expect(issues).toEqual([]);
+    return configs[0];
+  };
+
+  it('a per-step lr expression is evaluated at its 500 steps once over five points of a swept momentum, and again when its text changes', () => {
+    const { arena, evaluations } = countingArena();
+    for (const fp1 of [0.9, 0.91, 0.92, 0.93, 0.94]) {
+      const fresh = resolveSchedule(config(fp1));
+      const kept = resolveSchedule(config(fp1), { arena });
+      expect(kept.issues).toEqual([]);
+      expect([...kept.schedule!.lr!], `lr at fp[1] = ${fp1}`).toEqual([...fresh.schedule!.lr!]);
+      expect([...kept.schedule!.stages.u], `u at fp[1] = ${fp1}`).toEqual([...fresh.schedule!.stages.u]);
+      // u at the end of the warm-up is the swept value: the momentum was resolved again.
+      expect(kept.schedule!.stages.u[kept.schedule!.stages.count - 1]).toBe(fp1);
+    }
+    expect(evaluations.get(LR)).toBe(500);
+    resolveSchedule(config(0.9, '0.2 * min(t, 50) / 50'), { arena });
+    expect(evaluations.get('0.2 * min(t, 50) / 50')).toBe(500);
+  });
+
+  it('a parse that keeps its values (a sweep\'s, tune\'s) hands them to the resolves of the same config: its lr is not evaluated again', () => {
+    const { configs, issues } = parseSchedules(`steps: 500\nlr: "${LR}"\nmomentum:\n  preset: nesterov\n  momentum: { scheduler: interp, xp: [0, 40], fp: [0.8, 0.9] }\n`, { keepValues: true });
+    expect(issues).toEqual([]);
+    const base = resolveArena(valuesOf(configs[0]));
+    let evaluations = 0;
+    const arena: ResolveArena = { ...base, expression: (source, variables) => {
+      const f = base.expression(source, variables);
+      return { variables: f.variables, evaluate: (scope) => (evaluations++, f.evaluate(scope)) };
+    } };
+    const kept = resolveSchedule(configs[0], { arena });
+    expect(evaluations).toBe(0);
+    expect([...kept.schedule!.lr!]).toEqual([...resolveSchedule(configs[0]).schedule!.lr!]);
+  });
+
+  it('an expression that fails at some step is not kept: every resolve reports it as a fresh resolve does', () => {
+    const { arena } = countingArena();
+    const failing = { ...config(0.9), lr: 't < 7 ? 0.1 : round(0.1, t + 20)' };
+    const want = resolveSchedule(failing).issues;
+    expect(want.map((i) => i.message)).toEqual([expect.stringMatching(/function round must be an integer/)]);
+    for (let i = 0; i < 2; i++) expect(resolveSchedule(failing, { arena }).issues).toEqual(want);
   });
 });

@@ -115,3 +115,86 @@ describe('a sweep point (patched working copy + resolveSchedule with an arena) e
     expect(evaluator(text, [['momentum.beta', 0.9]], { allowUnstable: true })([1.5]).schedule?.stages.u[0]).toBe(1.5);
   });
 });
+
+/**
+ * Reuse (ValueMemo): a sweep point re-resolves only what its swept paths change. The property: over a
+ * random sequence of points, each point resolved through one evaluator (values kept from point to
+ * point) equals a fresh full resolve of the patched config bit for bit — for swept paths outside and
+ * inside lr, inside a scheduler's kwargs, over a momentum the scheduler overwrites (cycle_momentum),
+ * with tables, per step and per stage, and through two evaluators of one config taking turns (a
+ * sweep's check pass and its formatting share the memo).
+ */
+describe('a sweep point resolved with the values it does not change kept equals a fresh full resolve', () => {
+  const table = (n: number, f: (t: number) => number) => `[${Array.from({ length: n }, (_, i) => f(i + 1)).join(', ')}]`;
+  const cases: { name: string; text: string; axes: [string, fc.Arbitrary<number>][] }[] = [
+    {
+      name: 'nesterov, a per-step lr expression and an interp momentum warm-up (the YOLO recipe, shortened)',
+      text: 'steps: 400\nlr: "0.01 * ((1 - floor((t - 1) / 37) / 10) * 0.99 + 0.01) * min(t - 1, 55) / 55"\nmomentum:\n  preset: nesterov\n  momentum: { scheduler: interp, xp: [0, 55], fp: [0.8, 0.937] }\n  dampening: 0\n',
+      axes: [['momentum.momentum.fp.1', fc.double({ min: 0, max: 0.99, noNaN: true })], ['momentum.momentum.fp.0', fc.constantFrom(0, 0.5, 0.8)]],
+    },
+    {
+      name: 'the same with steps and lr itself swept (every kept value made again)',
+      text: 'steps: 400\nlr: "0.01 * min(t - 1, 55) / 55"\nmomentum:\n  preset: nesterov\n  momentum: { scheduler: interp, xp: [0, 55], fp: [0, 0.937] }\n',
+      axes: [['steps', fc.integer({ min: 50, max: 500 })], ['lr', fc.constantFrom(0.01, 0.1)], ['momentum.momentum.fp.1', fc.constantFrom(0.9, 0.95)]],
+    },
+    {
+      name: 'pytorch-sgd under OneCycleLR: its kwargs swept, and the momentum it overwrites',
+      text: 'steps: 300\nlr: { scheduler: OneCycleLR, max_lr: 0.1 }\nmomentum: { preset: pytorch-sgd, momentum: 0.9, dampening: 0 }\n',
+      axes: [['lr.max_lr', fc.double({ min: 0.001, max: 1, noNaN: true })], ['lr.max_momentum', fc.constantFrom(0.9, 0.95, 0.99)], ['momentum.momentum', fc.constantFrom(0.5, 0.9)], ['momentum.dampening', fc.constantFrom(0, 0.3)]],
+    },
+    {
+      name: 'pytorch-sgd under OneCycleLR with stages (the stage walk): a kwarg and the stage count swept',
+      text: 'steps: 300\nstages: 7\nlr: { scheduler: OneCycleLR, max_lr: 0.1 }\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n',
+      axes: [['lr.pct_start', fc.constantFrom(0.2, 0.3, 0.5)], ['stages', fc.integer({ min: 1, max: 40 })]],
+    },
+    {
+      name: 'tables for lr and the momentum (from 0: torch\'s buffer copy), dampening and steps swept',
+      text: `steps: 60\nlr: { table: ${table(60, (t) => 0.1 / t)} }\nmomentum:\n  preset: pytorch-sgd\n  momentum: { table: ${table(60, (t) => (t < 9 ? 0 : 0.9))} }\n  dampening: 0\n`,
+      axes: [['momentum.dampening', fc.constantFrom(0, 0.2, 0.5)], ['steps', fc.constantFrom(60, 59)]],
+    },
+    {
+      name: 'nadam (a bank of one step per stage) with a β1 expression of the step kept and a per-step lr',
+      text: 'steps: 200\nlr: "1e-3 * min(t, 20) / 20"\nmomentum:\n  preset: nadam\n  beta1: "0.8 + 0.1 * min(t, 100) / 100"\n  momentum_decay: 0.004\n',
+      axes: [['momentum.momentum_decay', fc.constantFrom(0.001, 0.004, 0.01)], ['steps', fc.constantFrom(150, 200)]],
+    },
+    {
+      name: 'standard-sgdm with β per step and lr per stage of a stageLength swept',
+      text: 'steps: 500\nstageLength: 50\nlr: { scheduler: CosineAnnealingLR, T_max: 500, base: 0.1 }\nmomentum: { preset: standard-sgdm, beta: "0.5 + 0.4 * p" }\n',
+      axes: [['stageLength', fc.constantFrom(25, 50, 100)], ['lr.T_max', fc.integer({ min: 100, max: 600 })]],
+    },
+    {
+      name: 'custom u/v per step beside a per-step lr, a param swept',
+      text: 'steps: 300\nlr: "0.1 * (1 - t / T)"\nmomentum:\n  params: { mu: 10 }\n  u: "t / (t + mu)"\n  v: "1 - u"\n',
+      axes: [['momentum.params.mu', fc.double({ min: 1, max: 1000, noNaN: true })]],
+    },
+    {
+      name: 'fsgdm with a per-step lr (its own partition as hard boundaries)',
+      text: 'steps: 2000\nstages: 20\nlr: { scheduler: OneCycleLR, max_lr: 0.1, cycle_momentum: false }\nmomentum: { preset: fsgdm, c: 0.033, v: 1 }\n',
+      axes: [['momentum.c', fc.double({ min: 0.001, max: 0.1, noNaN: true })], ['lr.max_lr', fc.constantFrom(0.05, 0.1)]],
+    },
+  ];
+
+  for (const { name, text, axes } of cases) {
+    it(`${name}: every point of a random sequence, through one evaluator and through two taking turns`, () => {
+      const { configs, issues } = parseSchedules(text);
+      expect(issues).toEqual([]);
+      const requests = axes.map(([path]) => ({ path, spec: '1', origin: path }));
+      const resolved = resolveAxes(configs[0], requests);
+      expect(resolved.errors).toEqual([]);
+      const paths = resolved.axes.map((a) => a.target.configPath);
+      fc.assert(
+        fc.property(fc.array(fc.tuple(...axes.map(([, values]) => values)), { minLength: 2, maxLength: 5 }), (points) => {
+          const one = pointEvaluator(configs[0], paths);
+          const pair = [pointEvaluator(configs[0], paths), pointEvaluator(configs[0], paths)];
+          points.forEach((values, i) => {
+            const sets = axes.map(([path], a) => [path, values[a]] as [string, number]);
+            const want = reference(text, sets);
+            expectSamePoint(one.evaluate(values), want, `one evaluator ${JSON.stringify(sets)}`);
+            expectSamePoint(pair[i % 2].evaluate(values), want, `two evaluators ${JSON.stringify(sets)}`);
+          });
+        }),
+        { numRuns: 8 },
+      );
+    });
+  }
+});

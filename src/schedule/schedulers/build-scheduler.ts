@@ -22,6 +22,8 @@ type Path = readonly (string | number)[];
 export interface BuiltScheduler {
   group: ParamGroup;
   step(): void;
+  /** True when no later step changes `group` or raises (interp past its last knot): the run then ends with these values. */
+  settled?(): boolean;
 }
 
 /**
@@ -91,6 +93,8 @@ function interpScheduler(xp: readonly number[], fp: readonly number[]): BuiltSch
       epoch += 1;
       group.lr = interp(epoch, xp, fp);
     },
+    // From xp[−1] on, interp gives fp[−1] whatever the epoch.
+    settled: () => epoch >= xp[xp.length - 1],
   };
 }
 

@@ -59,6 +59,13 @@ export function runScheduler(spec: SchedulerSpec, steps: number, path: Path): Sc
     for (let t = 1; t <= steps; t++) {
       const e = epochOfStep(t, every);
       for (; epoch < e; epoch++) built.step();
+      if (built.settled?.()) {
+        // Every later step holds these values: the rest of the run in one fill (a sweep re-runs it at every point).
+        value.fill(group.lr, t - 1);
+        momentum?.fill(group.momentum as number, t - 1);
+        epoch = lastEpoch;
+        break;
+      }
       value[t - 1] = group.lr;
       if (momentum !== undefined) momentum[t - 1] = group.momentum as number;
     }

@@ -24,6 +24,19 @@ describe('interp', () => {
     expect(out.value[101]).toBe(0.937);
   });
 
+  it('past its last knot the run holds fp[−1] to the last step, each step as numpy.interp(t − 1) gives it (the tail is filled at once)', () => {
+    const xp = [0, 7, 30];
+    const fp = [0.8, 0.85, 0.937];
+    for (const every of [1, 3]) {
+      const steps = 200;
+      const out = runScheduler(SchedulerValue.parse({ scheduler: 'interp', xp, fp, every }), steps, ['momentum', 'momentum']);
+      if ('issues' in out) throw new Error('unexpected issues');
+      const want = Array.from({ length: steps }, (_, i) => interp(Math.floor(i / every), xp, fp));
+      expect([...out.value]).toEqual(want);
+      expect(out.value[steps - 1]).toBe(0.937);
+    }
+  });
+
   it('refuses xp that does not increase and fp of another length, at the key', () => {
     expect(runScheduler(SchedulerValue.parse({ scheduler: 'interp', xp: [0, 5, 5], fp: [1, 2, 3] }), 3, ['u'])).toMatchObject({ issues: [{ code: 'scheduler_arg', path: ['u', 'xp', 2] }] });
     expect(runScheduler(SchedulerValue.parse({ scheduler: 'interp', xp: [0, 5], fp: [1] }), 3, ['u'])).toMatchObject({ issues: [{ code: 'scheduler_arg', path: ['u', 'fp'] }] });
