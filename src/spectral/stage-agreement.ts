@@ -1,6 +1,7 @@
-import type { Schedule, Stage } from '../types.js';
+import type { DisplayRange, Schedule, Stage } from '../types.js';
 import { empiricalGain } from './empirical-gain.js';
-import { stageAt, stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
+import { stageMetricsOf } from '../filter/stage-filter.js';
+import { frozenRange, spanStages, spanTimeConstant, toSpan, type StageSpan } from './stage-spans.js';
 
 export interface AgreementOptions {
   /** Frequencies whose coherence γ² is at least this are compared (default 0.99). */
@@ -25,8 +26,10 @@ export interface Agreement {
   frequenciesUsed: number;
 }
 
-/** One stage of a simulation: measured against theoretical gain. */
+/** One stage of a simulation (a real stage, or a display stage: StageSpan): measured against theoretical gain. */
 export interface StageComparison extends Stage {
+  /** Display stages only: the real stages grouped and their coefficient ranges (u, v above: at the last step). */
+  display?: DisplayRange;
   /** Samples of the stage that were simulated (the input may end inside it). */
   samples: number;
   /** Welch segment length used for this stage (0: too few samples to estimate anything). */
@@ -39,8 +42,12 @@ export interface StageComparison extends Stage {
    */
   memoryLimited: boolean;
   agreement: Agreement;
-  /** Frequencies in cycles/step; gains are magnitudes (not dB). */
-  spectra: { frequencies: Float64Array; gain: Float64Array; theoreticalGain: Float64Array; coherence: Float64Array };
+  /**
+   * Frequencies in cycles/step; gains are magnitudes (not dB). theoreticalGain is |H_k| of the stage (a
+   * display stage: of its last step); a display stage also gives the range of |H_k| over its real
+   * stages at each bin centre (theoreticalLow … theoreticalHigh), what its measurement is held against.
+   */
+  spectra: { frequencies: Float64Array; gain: Float64Array; theoreticalGain: Float64Array; coherence: Float64Array; theoreticalLow?: Float64Array; theoreticalHigh?: Float64Array };
 }
 
 /**
@@ -93,7 +100,8 @@ function median(values: number[]): number {
  * ----------
  * schedule : the schedule that produced y from x (runMomentum).
  * x, y : input g and output m of the simulation, x[t − 1] = g_t (y the same).
- * stage : 0-based stage index; its steps startStep … min(endStep, x.length) are used.
+ * stage : 0-based stage index, or a span (a display stage, stage-spans.ts); its steps startStep …
+ *   min(endStep, x.length) are used.
  * options : coherence threshold and Welch segmenting (see AgreementOptions).
  *
  * Returns
@@ -115,18 +123,22 @@ function median(values: number[]): number {
  * frequencies are left out by the threshold rather than reported as disagreement. A stage
  * with fewer than 16 samples, or with an all-zero input, compares
  * nothing (frequenciesUsed 0, deviations null).
+ * A display stage's filter varies inside it: its band is the range of |H_k| over every real stage
+ * k of the span and over the bin's band (frozenRange), so a measured gain anywhere inside the
+ * responses the filter took counts as agreement; its time constant is the longest of its stages.
  *
  * References
  * ----------
  * Li et al., ICLR 2025 (H_k per stage); Bendat and Piersol, "Random Data", §9.1.4.
  */
-export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64Array, stage: number, options: AgreementOptions = {}): StageComparison {
+export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64Array, stage: number | StageSpan, options: AgreementOptions = {}): StageComparison {
   const threshold = options.coherenceThreshold ?? 0.99;
-  const record = stageAt(schedule, stage);
+  const record = toSpan(schedule, stage);
+  const { first, last } = spanStages(record);
   const from = record.startStep - 1, to = Math.min(record.endStep, x.length);
   const samples = Math.max(0, to - from);
   const nperseg = stageNperseg(samples, options.nperseg ?? 256);
-  const tau = nperseg > 0 ? stageMetricsOf(schedule, stage).timeConstant : NaN;
+  const tau = nperseg === 0 ? NaN : first === last ? stageMetricsOf(schedule, first).timeConstant : spanTimeConstant(schedule, record);
   const memoryLimited = tau === Infinity || tau * MEMORY_SEGMENTS >= nperseg;
   const base = { ...record, samples, nperseg, memoryLimited };
   if (nperseg === 0) {
@@ -146,17 +158,23 @@ export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64A
       probes[k * BAND_POINTS + p] = 2 * Math.PI * Math.min(0.5, Math.max(0, f));
     }
   }
-  const probeGain = stageMagnitude(schedule, stage, probes);
-  const theoreticalGain = Float64Array.from({ length: bins }, (_, k) => probeGain[k * BAND_POINTS + (BAND_POINTS >> 1)]);
+  const range = frozenRange(schedule, record, probes);
+  const centre = (k: number) => k * BAND_POINTS + (BAND_POINTS >> 1);
+  const probeLow = range.low, probeHigh = range.high;
+  // A real stage's range is its one response; a display stage stands for its last step, as in analyze.
+  const theoreticalGain = first === last ? Float64Array.from({ length: bins }, (_, k) => probeLow[centre(k)])
+    : frozenRange(schedule, toSpan(schedule, last), Float64Array.from({ length: bins }, (_, k) => probes[centre(k)])).low;
   const deviations: number[] = [];
   const atCentres: number[] = [];
   for (let k = 0; k < bins; k++) {
     if (!(est.coherence[k] >= threshold) || !(est.gain[k] > 0) || !Number.isFinite(est.gain[k])) continue;
-    const band = probeGain.subarray(k * BAND_POINTS, (k + 1) * BAND_POINTS);
-    const lo = Math.min(...band), hi = Math.max(...band);
+    const lo = Math.min(...probeLow.subarray(k * BAND_POINTS, (k + 1) * BAND_POINTS));
+    const hi = Math.max(...probeHigh.subarray(k * BAND_POINTS, (k + 1) * BAND_POINTS));
     const g = est.gain[k];
     deviations.push(g < lo ? 20 * Math.log10(lo / g) : g > hi ? 20 * Math.log10(g / hi) : 0);
-    atCentres.push(Math.abs(20 * Math.log10(g / theoreticalGain[k])));
+    // A display stage's centre is a range too: its distance from the measured gain (0 inside).
+    const cLo = probeLow[centre(k)], cHi = probeHigh[centre(k)];
+    atCentres.push(first === last ? Math.abs(20 * Math.log10(g / theoreticalGain[k])) : g < cLo ? 20 * Math.log10(cLo / g) : g > cHi ? 20 * Math.log10(g / cHi) : 0);
   }
   const used = deviations.length;
   return {
@@ -167,6 +185,12 @@ export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64A
       coherenceThreshold: threshold,
       frequenciesUsed: used,
     },
-    spectra: { frequencies: est.frequencies, gain: est.gain, theoreticalGain, coherence: est.coherence },
+    spectra: {
+      frequencies: est.frequencies, gain: est.gain, theoreticalGain, coherence: est.coherence,
+      ...(first === last ? {} : {
+        theoreticalLow: Float64Array.from({ length: bins }, (_, k) => probeLow[centre(k)]),
+        theoreticalHigh: Float64Array.from({ length: bins }, (_, k) => probeHigh[centre(k)]),
+      }),
+    },
   };
 }

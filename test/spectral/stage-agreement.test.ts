@@ -7,6 +7,8 @@ import { runMomentum } from '../../src/spectral/simulate.js';
 import { simulateSchedule, withinTolerance } from '../../src/spectral/simulation.js';
 import { stageComparison } from '../../src/spectral/stage-agreement.js';
 import type { Schedule } from '../../src/types.js';
+import { autoStageReport } from '../../src/analysis/display-stages.js';
+import { stageSpans } from '../../src/spectral/stage-spans.js';
 
 function schedule(preset: string, overrides: Record<string, number>): Schedule {
   const parsed = parseSchedules(starterYaml(preset), { overrides: Object.entries(overrides).map(([k, value]) => ({ path: k.split('.'), value })) });
@@ -104,5 +106,63 @@ describe('stageComparison: stages shorter than the filter memory are measured, n
       const off = { ...c, agreement: { ...c.agreement, maxDeviationDb: 9, medianDeviationDb: 9 } };
       expect(withinTolerance(off, tolerance)).toBe(tau >= 16);
     }
+  });
+});
+
+describe('stageComparison over display stages (a filter that varies inside the stage)', () => {
+  // A per-step schedule: u = 0.3 + 0.5·t/T, v = 1 − u, one stage per step.
+  const T = 40000;
+  const ramp = (() => {
+    const parsed = parseSchedules(`name: ramp\nsteps: ${T}\nmomentum: { u: "0.3 + 0.5 * t / T", v: "1 - u" }\n`);
+    expect(parsed.issues).toEqual([]);
+    return parsed.schedules[0];
+  })();
+  const closedForm = (t: number, w: number) => {
+    const u = 0.3 + (0.5 * t) / T;
+    return (1 - u) / Math.hypot(1 - u * Math.cos(w), u * Math.sin(w));
+  };
+
+  it('white noise: the measured |P_xy/P_xx| lies inside the range of the closed-form |H| over the stage\'s steps and the bin\'s band, for every compared frequency', () => {
+    const x = testSignal({ kind: 'white', seed: 7 }, T);
+    const y = runMomentum(ramp, x);
+    const spans = stageSpans(ramp, autoStageReport(ramp.stages, 4)).filter((s) => s.endStep - s.startStep > 1000);
+    expect(spans.length).toBeGreaterThanOrEqual(3);
+    for (const span of spans) {
+      // Coherence ≥ 0.95: a filter that varies inside the segments is not one linear system, so γ² < 1 even without noise.
+      const c = stageComparison(ramp, x, y, span, { coherenceThreshold: 0.95 });
+      expect(c.display).toBeDefined();
+      expect(c.agreement.frequenciesUsed).toBeGreaterThan(20);
+      const lobe = 0.72 / c.nperseg;
+      let outside = 0;
+      for (let k = 0; k < c.spectra.frequencies.length; k++) {
+        if (!(c.spectra.coherence[k] >= 0.95)) continue;
+        let lo = Infinity, hi = 0;
+        for (let t = span.startStep; t <= span.endStep; t += 7) {
+          for (const df of [-lobe, 0, lobe]) {
+            const h = closedForm(t, 2 * Math.PI * Math.min(0.5, Math.max(0, c.spectra.frequencies[k] + df)));
+            lo = Math.min(lo, h);
+            hi = Math.max(hi, h);
+          }
+        }
+        const g = c.spectra.gain[k];
+        // 0.25 dB: the estimate's own scatter with ≥ 70 segments (the stated median tolerance).
+        if (g < lo * 10 ** (-0.25 / 20) || g > hi * 10 ** (0.25 / 20)) outside++;
+      }
+      expect(outside).toBe(0);
+      expect(c.agreement.maxDeviationDb).toBeLessThanOrEqual(0.25);
+    }
+  });
+
+  it('the same measurement held against the last step\'s |H| alone is off by more than the tolerance: a varying stage needs its range', () => {
+    const x = testSignal({ kind: 'white', seed: 7 }, T);
+    const y = runMomentum(ramp, x);
+    const [span] = stageSpans(ramp, autoStageReport(ramp.stages, 4)).filter((s) => s.endStep - s.startStep > 1000);
+    const c = stageComparison(ramp, x, y, span);
+    let worst = 0;
+    for (let k = 0; k < c.spectra.frequencies.length; k++) {
+      if (c.spectra.coherence[k] >= 0.99) worst = Math.max(worst, Math.abs(20 * Math.log10(c.spectra.gain[k] / closedForm(span.endStep, 2 * Math.PI * c.spectra.frequencies[k]))));
+    }
+    expect(worst).toBeGreaterThan(1.5);
+    expect(c.spectra.theoreticalLow!.every((lo, k) => lo <= c.spectra.theoreticalHigh![k])).toBe(true);
   });
 });
