@@ -31,10 +31,17 @@ export function simulateSchedule(schedule: Schedule, input: Float64Array, stages
   return { schedule, output, stages: compared };
 }
 
-/** A stage agrees when it is not judged (nothing compared, or memoryLimited) or both deviations are within the tolerance. */
+/**
+ * A stage agrees when it is not judged (nothing compared, or memoryLimited) or both deviations are
+ * within the tolerance, widened to the estimate's own measured deviations for a stage whose filter
+ * remembers long against its segments (StageComparison.memoryBias, MEMORY_BIAS).
+ */
 export function withinTolerance(stage: StageComparison, tolerance: SimulationTolerance): boolean {
   const a = stage.agreement;
-  // Not judged: nothing compared, or a measurement biased by the filter's memory (memoryLimited).
+  // Not judged: nothing compared, or a memory longer than the estimate's bias was measured for (memoryLimited).
   if (a.maxDeviationDb === null || a.medianDeviationDb === null || stage.memoryLimited) return true;
-  return a.maxDeviationDb <= tolerance.maxDeviationDb && a.medianDeviationDb <= tolerance.medianDeviationDb;
+  const bias = stage.memoryBias;
+  const max = Math.max(tolerance.maxDeviationDb, bias?.maxDeviationDb ?? 0);
+  const median = Math.max(tolerance.medianDeviationDb, bias?.medianDeviationDb ?? 0);
+  return a.maxDeviationDb <= max && a.medianDeviationDb <= median;
 }

@@ -60,18 +60,24 @@ describe('momentum-fr simulate', () => {
     expect([zero.code, zero.stderr]).toEqual([2, 'momentum-fr: --at-step: expected a step, a whole number from 1 (got "0")\n']);
   });
 
-  it('FSGDM official: stages whose time constant −1/ln u reaches nperseg/4 are measured but not judged; no judged stage is off', async () => {
+  it('FSGDM official: stages whose time constant −1/ln u is within nperseg are judged (widened to the measured bias from nperseg/4), longer ones measured but not judged; no judged stage is off', async () => {
     const r = await runCli(['simulate', 'configs/fsgdm-cifar100-official.yaml', '--format', 'ndjson']);
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     const measured = rows.filter((row) => row.frequenciesUsed > 0);
     expect(measured.length).toBeGreaterThan(0);
-    for (const row of measured) expect(row.memoryLimited, `stage ${row.stage}`).toBe(4 * (-1 / Math.log(row.u)) >= row.nperseg);
+    for (const row of measured) {
+      const tau = -1 / Math.log(row.u);
+      const measuredBias = [16, 32, 64, 128, 256].includes(row.nperseg) && tau <= row.nperseg;
+      expect(row.memoryLimited, `stage ${row.stage}`).toBe(4 * tau >= row.nperseg && !measuredBias);
+    }
     expect(rows.filter((row) => row.withinTolerance === false)).toEqual([]);
-    const table = await runCli(['simulate', 'configs/fsgdm-cifar100-official.yaml']);
     const limited = measured.filter((row) => row.memoryLimited).length;
+    // The last round's rule (τ ≥ nperseg/4: not judged) left 378 measured stages unjudged.
+    expect(limited).toBeLessThan(50);
+    const table = await runCli(['simulate', 'configs/fsgdm-cifar100-official.yaml']);
     expect(table.stdout).toContain(`all ${measured.length - limited} judged stage(s) within tolerance`);
-    expect(table.stdout).toContain(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is ≥ nperseg/4 steps`);
+    expect(table.stdout).toContain(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is beyond what the estimate's bias was measured for`);
   });
 
   for (const [steps, stages] of [[4000, 8], [20000, 10], [117000, 300]]) {

@@ -5,7 +5,8 @@ import { empiricalGain } from '../../src/spectral/empirical-gain.js';
 import { testSignal } from '../../src/spectral/signals.js';
 import { runMomentum } from '../../src/spectral/simulate.js';
 import { simulateSchedule, withinTolerance } from '../../src/spectral/simulation.js';
-import { stageComparison } from '../../src/spectral/stage-agreement.js';
+import { MEMORY_BIAS, memoryJudgement, stageComparison } from '../../src/spectral/stage-agreement.js';
+import { readFileSync } from 'node:fs';
 import type { Schedule } from '../../src/types.js';
 import { autoStageReport } from '../../src/analysis/display-stages.js';
 import { stageSpans } from '../../src/spectral/stage-spans.js';
@@ -91,21 +92,54 @@ describe('stageComparison', () => {
   });
 });
 
-describe('stageComparison: stages shorter than the filter memory are measured, not judged', () => {
-  it('memoryLimited exactly when the time constant −1/ln u is at least nperseg/4, and such a stage is not counted against the tolerance', () => {
-    const tolerance = { maxDeviationDb: 1.5, medianDeviationDb: 0.25, coherenceThreshold: 0.99 };
-    for (const beta of [0.5, 0.9, 0.97, 0.99]) {
+describe('stageComparison: a filter memory long against the segments is judged with the estimate\'s measured bias', () => {
+  const tolerance = { maxDeviationDb: 1.5, medianDeviationDb: 0.25, coherenceThreshold: 0.99 };
+
+  it('τ < nperseg/4 is judged with the stated tolerance; nperseg/4 ≤ τ ≤ nperseg with the measured worst deviations; τ > nperseg is measured, not judged', () => {
+    // nperseg 64: τ = 1.44, 9.49 (stated), 32.8 (≤ 64: judged, widened), 99.5 (> 64: not judged).
+    for (const [beta, judged, widened] of [[0.5, true, false], [0.9, true, false], [0.97, true, true], [0.99, false, false]] as const) {
       const yaml = `steps: 4096\nstages: 1\nmomentum: { preset: ema-sgdm, beta: ${beta} }\n`;
       const schedule = parseSchedules(yaml).schedules[0];
       const x = testSignal({ kind: 'white', seed: 7 }, 4096);
       const c = stageComparison(schedule, x, runMomentum(schedule, x), 0, { nperseg: 64 });
-      const tau = -1 / Math.log(beta); // 1.44, 9.49, 32.8, 99.5 steps; nperseg/4 = 16
       expect(c.nperseg).toBe(64);
-      expect(c.memoryLimited, `β = ${beta}`).toBe(tau >= 16);
-      // A fabricated deviation: a memory-limited stage still passes, a judged one fails.
+      expect(c.memoryLimited, `β = ${beta}`).toBe(!judged);
+      expect(c.memoryBias !== undefined, `β = ${beta}`).toBe(widened);
+      // A fabricated deviation far outside any tolerance: only a stage that is not judged passes.
       const off = { ...c, agreement: { ...c.agreement, maxDeviationDb: 9, medianDeviationDb: 9 } };
-      expect(withinTolerance(off, tolerance)).toBe(tau >= 16);
+      expect(withinTolerance(off, tolerance)).toBe(!judged);
     }
+  });
+
+  it('a stage whose deviation is inside the measured bias is judged and passes; one just outside it fails', () => {
+    // nperseg 16, τ/nperseg ≤ 0.3 (τ = 4.8 steps): the 16-sample segments' scatter was measured up to a 0.51 dB median.
+    const schedule = parseSchedules('steps: 4096\nstages: 1\nmomentum: { preset: ema-sgdm, beta: 0.812 }\n').schedules[0];
+    const x = testSignal({ kind: 'white', seed: 7 }, 4096);
+    const c = stageComparison(schedule, x, runMomentum(schedule, x), 0, { nperseg: 16 });
+    expect(c.memoryLimited).toBe(false);
+    expect(c.memoryBias).toEqual({ maxDeviationDb: 0.9, medianDeviationDb: 0.51 });
+    const at = (median: number) => ({ ...c, agreement: { ...c.agreement, maxDeviationDb: 0.5, medianDeviationDb: median } });
+    expect(withinTolerance(at(0.4), tolerance)).toBe(true);
+    expect(withinTolerance(at(0.52), tolerance)).toBe(false);
+  });
+
+  it('the judged bounds are the worst deviations of the committed brute-force measurement (bias.json), per segment length, cumulative over τ/nperseg from 1/4', () => {
+    const rows = (JSON.parse(readFileSync('test/fixtures/spectral/memory-bias/bias.json', 'utf8')) as { rows: { ratio: number; nperseg: number; maxDeviationDb: number | null; medianDeviationDb: number | null }[] }).rows;
+    expect(rows).toHaveLength(12 * 5 * 2 * 2 * 8);
+    for (const [i, nperseg] of MEMORY_BIAS.nperseg.entries()) {
+      for (const key of ['maxDeviationDb', 'medianDeviationDb'] as const) {
+        let worst = 0;
+        MEMORY_BIAS.ratios.forEach((ratio, j) => {
+          for (const r of rows) if (r.nperseg === nperseg && r.ratio === ratio && r[key] !== null) worst = Math.max(worst, r[key]!);
+          expect(MEMORY_BIAS[key][i][j], `${key} nperseg ${nperseg} ratio ${ratio}`).toBe(Math.ceil(worst * 100) / 100);
+        });
+      }
+    }
+    expect(memoryJudgement(0.3 * 32, 32)).toEqual({ maxDeviationDb: 0.32, medianDeviationDb: 0.15 });
+    expect(memoryJudgement(1.01 * 32, 32)).toBeNull();
+    expect(memoryJudgement(0.3 * 8, 8)).toBeNull(); // segments of 8 were not measured
+    expect(memoryJudgement(0.2 * 8, 8)).toBe('stated');
+    expect(memoryJudgement(Infinity, 64)).toBeNull();
   });
 });
 

@@ -148,6 +148,7 @@ export async function writeSimulationTable(
       await sink.write(text(`… ${sim.stages.length - sampler.omitted} of ${sim.stages.length} stages shown (first, last, evenly spaced, and where the verdict changes); --all shows every stage`, color.dim));
     }
     const limited = memoryLimited(sim);
+    const widened = sim.stages.filter((st) => st.agreement.frequenciesUsed > 0 && st.memoryBias !== undefined).length;
     const n = compared(sim) - limited;
     const verdict = n === 0 && display
       ? color.bad(fewerDisplayStages(sim))
@@ -159,7 +160,8 @@ export async function writeSimulationTable(
           ? color.ok(`all ${n} judged stage(s) within tolerance`)
           : color.bad(`${bad} of ${n} judged stage(s) outside tolerance`);
     await sink.write(`${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)\n`);
-    if (limited > 0) await sink.write(text(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is ≥ nperseg/4 steps, so a Welch segment does not hold its response and the measured gain is biased (low near DC); see docs/spectral.md`, color.dim));
+    if (widened > 0) await sink.write(text(`${widened} judged stage(s) remember long against their Welch segments (nperseg/4 ≤ τ ≤ nperseg): judged against the larger of the tolerance and the deviations the estimate itself showed for such stages (docs/spectral.md)`, color.dim));
+    if (limited > 0) await sink.write(text(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is beyond what the estimate's bias was measured for (τ > nperseg, or ≥ nperseg/4 with segments outside 16–256 steps); see docs/spectral.md`, color.dim));
     if (display) await sink.write(text('display stages: each row groups the real stages in its first column; u and v are those at its last step; the measured gain is judged against the range of the frozen |H_k| over the row\'s stages (docs/spectral.md)', color.dim));
     if (unmeasured > 0 && compared(sim) > 0) await sink.write(text(`– ${unmeasured} stage(s) not measured: no frequency with coherence ≥ ${tol.coherenceThreshold} (too short or too quiet)`, color.dim));
     await sink.write(`${text('* max dB: the largest deviation beyond the resolution of a Welch bin (±0.72 bins for hann); the median counts every compared frequency, so it can be larger: see docs/spectral.md', color.dim)}\n`);
