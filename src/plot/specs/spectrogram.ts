@@ -89,8 +89,8 @@ function colourScale(db: readonly (number | null)[]): Record<string, unknown> {
   };
 }
 
-/** A trace's columns without a header are numbered: "column 0" rather than a bare "0" above a panel. */
-function panelName(series: string): string {
+/** A trace's columns without a header are numbered: "column 0" (the 0-based index that selects a column) rather than a bare "0" above a panel or in a legend. */
+export function panelName(series: string): string {
   return /^\d+$/.test(series) ? `column ${series}` : series;
 }
 
