@@ -64,4 +64,17 @@ describe('figureOneSpec', () => {
     expect(figureOneSpec([], ['a']).title).toMatchObject({ text: 'Momentum on a noisy sinusoid' });
     expect(figureOneSpec([], ['a'], [], 'white noise').title).toMatchObject({ text: 'Momentum on white noise' });
   });
+
+  it('the narrower of the input and momentum bands is drawn on top, so neither hides the other: SGD (v = 1, 10× the input) under the grey input, EMA over it', async () => {
+    const input = testSignal({ kind: 'white', seed: 2 }, 20000);
+    const drawn = async (yaml: string) => {
+      const sim = simulateSchedule(scheduleOf(yaml), input, []);
+      const bands = seriesBands([{ name: 'input', values: input }, { name: 'momentum', values: sim.output }], 1000).map((r) => ({ ...r, schedule: 's' }));
+      const svg = await svgOf(figureOneSpec(bands, ['s']));
+      // Fill colours of the area marks in drawing order (later is on top).
+      return [...svg.matchAll(/role-mark[^"]*"[^>]*>(?:<path [^>]*fill="(#[0-9a-f]{6})")/g)].map((m) => m[1]).filter((c) => c === '#b0b0b0' || c === '#1f77b4');
+    };
+    expect(await drawn('name: s\nsteps: 20000\nstages: 1\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n')).toEqual(['#1f77b4', '#b0b0b0']);
+    expect(await drawn('name: s\nsteps: 20000\nstages: 1\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n')).toEqual(['#b0b0b0', '#1f77b4']);
+  });
 });
