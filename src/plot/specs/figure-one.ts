@@ -39,7 +39,9 @@ export function figureOneSpec(
   const banded = binSteps > 1;
   const references = [...new Set(gains.map((g) => g.reference))];
   const colour: Encoding<Field>['color'] = {
-    field: 'series', type: 'nominal', title: null, legend: { labelLimit: 260 },
+    field: 'series', type: 'nominal', title: null,
+    // Symbols as the marks: a square for the input and momentum bands, a stroke for lines.
+    legend: { labelLimit: 260, symbolType: 'stroke', symbolStrokeWidth: 2, ...(banded ? { encode: { symbols: { update: { shape: { signal: "datum.value === 'input' || datum.value === 'momentum' ? 'square' : 'stroke'" } } } } } : {}) },
     scale: { domain: ['input', 'momentum', ...references], range: [INPUT, MOMENTUM, ...REFERENCE_COLOURS.slice(0, references.length)] },
   };
   const lastStep = (schedule: string) => Math.max(1, ...rows.filter((r) => r.schedule === schedule).map((r) => Number(r.step) + (banded ? binSteps / 2 : 0)));
