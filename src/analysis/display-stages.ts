@@ -94,6 +94,23 @@ function displayStage(schedule: Schedule, index: number, firstStage: number, las
   };
 }
 
+/**
+ * The display stages ending at `ends` (displayStageEnds) as spans, without responses: displayStage's
+ * fields for each, in order. What per-stage views other than `analyze` (spectra and measured gains of a
+ * trace or a simulation) measure over, so that they group the steps as `analyze` does.
+ * O(real stages × coefficient columns).
+ */
+export function displayStageSpans(schedule: Schedule, ends: readonly number[]): DisplayStage[] {
+  const columns = coefficientColumns(schedule);
+  const spans: DisplayStage[] = [];
+  let first = 0;
+  for (const [index, last] of ends.entries()) {
+    spans.push(displayStage(schedule, index, first, last, columns));
+    first = last + 1;
+  }
+  return spans;
+}
+
 /** How a schedule's stages are reported: the real stages selected, or display stages ending at `ends`. */
 export type StageReport = { display: false; stages: number[] } | { display: true; ends: number[] };
 

@@ -5,6 +5,10 @@
 export const PLOT_FORMATS = ['svg', 'png', 'html', 'vl.json', 'vg.json'] as const;
 export type PlotFormat = (typeof PLOT_FORMATS)[number];
 
+/** The formats of one figure written by a command's --plot (sweep, spectrum, simulate): every one but the compiled Vega spec. */
+export type FigureFormat = Exclude<PlotFormat, 'vg.json'>;
+export const FIGURE_FORMATS = PLOT_FORMATS.filter((f): f is FigureFormat => f !== 'vg.json');
+
 export function isPlotFormat(value: string): value is PlotFormat {
   return (PLOT_FORMATS as readonly string[]).includes(value);
 }

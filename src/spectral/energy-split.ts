@@ -1,7 +1,7 @@
-import type { Schedule, Stage } from '../types.js';
+import type { Schedule } from '../types.js';
 import { rfftPlan } from '../math/fft-plan.js';
 import { assertFinite } from './finite-input.js';
-import { stageAt } from '../filter/stage-filter.js';
+import { toSpan, type StageSpan } from './stage-spans.js';
 
 /** Where a signal's energy lies relative to a split frequency. */
 export interface EnergySplit {
@@ -56,28 +56,30 @@ export function energySplit(x: Float64Array, split: number, fs = 1): EnergySplit
   return { meanSquare: sumSquares / n, below: low / total, above: (total - low) / total };
 }
 
-/** One stage of a trace: its energy split before and after the momentum filter. */
-export interface StageEnergy extends Stage {
+/** One stage of a trace (a real stage, or a display stage: StageSpan): its energy split before and after the momentum filter. */
+export type StageEnergy = StageSpan & {
   /** Steps of the stage present in the trace. */
   samples: number;
   /** The gradient g in this stage. */
   before: EnergySplit;
   /** The momentum buffer m in this stage (same steps). */
   after: EnergySplit;
-}
+};
 
 /**
- * Per stage of `schedule`, the energy split of the trace g and of its momentum-filtered version
- * m (runMomentum(schedule, g)), both restricted to the stage's steps that g covers.
- * Stages that start after g ends are omitted.
+ * Per stage of `schedule` (or per span of `spans`: display stages, stage-spans.ts), the energy split
+ * of the trace g and of its momentum-filtered version m (runMomentum(schedule, g)), both restricted
+ * to the stage's steps that g covers. Stages that start after g ends are omitted.
  */
-export function stageEnergySplits(schedule: Schedule, g: Float64Array, m: Float64Array, split: number, fs = 1): StageEnergy[] {
-  const st = schedule.stages;
+export function stageEnergySplits(schedule: Schedule, g: Float64Array, m: Float64Array, split: number, fs = 1, spans?: readonly StageSpan[]): StageEnergy[] {
   const out: StageEnergy[] = [];
-  for (let i = 0; i < st.count && st.startStep[i] <= g.length; i++) {
-    const from = st.startStep[i] - 1, to = Math.min(st.endStep[i], g.length);
+  const each = spans ?? Array.from({ length: schedule.stages.count }, (_, i) => i);
+  for (const item of each) {
+    const span = toSpan(schedule, item);
+    if (span.startStep > g.length) break;
+    const from = span.startStep - 1, to = Math.min(span.endStep, g.length);
     out.push({
-      ...stageAt(schedule, i), samples: to - from,
+      ...span, samples: to - from,
       before: energySplit(g.subarray(from, to), split, fs),
       after: energySplit(m.subarray(from, to), split, fs),
     });

@@ -1,5 +1,6 @@
 import { stageMagnitudeSquared } from '../filter/stage-filter.js';
 import type { Schedule } from '../types.js';
+import { frozenRange, spanStages, toSpan, type StageSpan } from './stage-spans.js';
 import { roundSig } from '../util/round-sig.js';
 import type { SpectrogramResult } from './spectrogram.js';
 import { welchPsd, type WelchOptions } from './welch.js';
@@ -49,16 +50,24 @@ export interface StagePsdRecord {
   curve: StagePsdCurve;
   psd: number | null;
   psdDb: number | null;
-  /** |H_k(2π·f/fs)|², the frozen filter's power gain at this frequency. */
+  /** |H_k(2π·f/fs)|², the frozen filter's power gain at this frequency (a display stage: at its last step). */
   gainSquared: number | null;
+  /** Display stages only: the real stages grouped (stage is the display stage's index). */
+  firstStage?: number;
+  lastStage?: number;
+  /** Display stages' 'theory' rows only: the range of |H_k|²·P_gg over the real stages grouped, in dB. */
+  psdLowDb?: number | null;
+  psdHighDb?: number | null;
 }
 
 /**
- * Per selected stage, the Welch PSDs of the gradient g and of the momentum buffer m over the
+ * Per selected stage (a stage index, or a span: a display stage, stage-spans.ts), the Welch PSDs of the gradient g and of the momentum buffer m over the
  * stage's steps, with the frozen response's prediction |H_k(ω)|²·P_gg(f) (ω = 2π·f/fs).
  * Where 'momentum' follows 'theory' the stage behaves as its frozen filter; gaps between them
  * show the transient carried in from the previous stage or a stage too short for its time
- * constant. Stages the trace does not reach are skipped.
+ * constant. Stages the trace does not reach are skipped. A display stage's filter varies inside it:
+ * its 'theory' is at its last step, and psdLowDb … psdHighDb is the range of |H_k|²·P_gg over its
+ * real stages (frozenRange), a band rather than one prediction.
  *
  * Parameters
  * ----------
@@ -66,23 +75,28 @@ export interface StagePsdRecord {
  * stages : 0-based stage indices to include.
  * options : Welch options (nperseg is capped at each stage's length, as welchPsd does).
  */
-export function stagePsdRecords(schedule: Schedule, g: Float64Array, m: Float64Array, stages: readonly number[], options: WelchOptions = {}): StagePsdRecord[] {
-  const st = schedule.stages;
+export function stagePsdRecords(schedule: Schedule, g: Float64Array, m: Float64Array, stages: readonly (number | StageSpan)[], options: WelchOptions = {}): StagePsdRecord[] {
   const fs = options.fs ?? 1;
   const rows: StagePsdRecord[] = [];
-  for (const i of stages) {
-    if (st.startStep[i] > g.length) continue;
-    const from = st.startStep[i] - 1, to = Math.min(st.endStep[i], g.length);
+  for (const item of stages) {
+    const span = toSpan(schedule, item);
+    if (span.startStep > g.length) continue;
+    const { first, last } = spanStages(span);
+    const from = span.startStep - 1, to = Math.min(span.endStep, g.length);
     const pg = welchPsd(g.subarray(from, to), options);
     const pm = welchPsd(m.subarray(from, to), options);
-    const gain2 = stageMagnitudeSquared(schedule, i, Float64Array.from(pg.frequencies, (f) => (2 * Math.PI * f) / fs));
+    const omega = Float64Array.from(pg.frequencies, (f) => (2 * Math.PI * f) / fs);
+    const gain2 = stageMagnitudeSquared(schedule, last, omega);
+    const range = first === last ? undefined : frozenRange(schedule, span, omega);
+    const group = first === last ? {} : { firstStage: first, lastStage: last };
     for (let k = 0; k < pg.frequencies.length; k++) {
       const f = pg.frequencies[k];
       const h2 = gain2[k];
-      const base = { stage: i, startStep: st.startStep[i], endStep: st.endStep[i], frequency: roundSig(f), gainSquared: roundSig(h2) };
+      const base = { stage: span.index, startStep: span.startStep, endStep: span.endStep, frequency: roundSig(f), gainSquared: roundSig(h2), ...group };
       rows.push({ ...base, curve: 'gradient', psd: roundSig(pg.psd[k]), psdDb: powerDb(pg.psd[k]) });
       rows.push({ ...base, curve: 'momentum', psd: roundSig(pm.psd[k]), psdDb: powerDb(pm.psd[k]) });
-      rows.push({ ...base, curve: 'theory', psd: roundSig(h2 * pg.psd[k]), psdDb: powerDb(h2 * pg.psd[k]) });
+      const band = range === undefined ? {} : { psdLowDb: powerDb(range.low[k] ** 2 * pg.psd[k]), psdHighDb: powerDb(range.high[k] ** 2 * pg.psd[k]) };
+      rows.push({ ...base, curve: 'theory', psd: roundSig(h2 * pg.psd[k]), psdDb: powerDb(h2 * pg.psd[k]), ...band });
     }
   }
   return rows;

@@ -1,6 +1,7 @@
 import type { Schedule } from '../types.js';
 import { runMomentum } from './simulate.js';
 import { stageComparison, type AgreementOptions, type StageComparison } from './stage-agreement.js';
+import { toSpan, type StageSpan } from './stage-spans.js';
 
 export interface SimulationTolerance {
   maxDeviationDb: number;
@@ -12,27 +13,35 @@ export interface ScheduleSimulation {
   schedule: Schedule;
   /** m_t for t = 1 … input.length (the momentum buffer). */
   output: Float64Array;
-  /** The selected stages that the input reaches, in order. */
+  /** The selected stages (real stages, or display stages: StageSpan) that the input reaches, in order. */
   stages: StageComparison[];
 }
 
 /**
  * Runs `input` through `schedule` (the time-variant recursion, runMomentum) and compares the
- * measured gain of each selected stage with its frozen response (stageComparison).
- * Stages that start after the input ends are left out.
+ * measured gain of each selected stage (a stage index, or a span: a display stage, stage-spans.ts)
+ * with its frozen response (stageComparison). Stages that start after the input ends are left out.
  */
-export function simulateSchedule(schedule: Schedule, input: Float64Array, stages: readonly number[], options: AgreementOptions = {}): ScheduleSimulation {
+export function simulateSchedule(schedule: Schedule, input: Float64Array, stages: readonly (number | StageSpan)[], options: AgreementOptions = {}): ScheduleSimulation {
   const output = runMomentum(schedule, input);
   const compared = stages
-    .filter((i) => schedule.stages.startStep[i] <= input.length)
-    .map((i) => stageComparison(schedule, input, output, i, options));
+    .map((i) => toSpan(schedule, i))
+    .filter((span) => span.startStep <= input.length)
+    .map((span) => stageComparison(schedule, input, output, span, options));
   return { schedule, output, stages: compared };
 }
 
-/** A stage agrees when it is not judged (nothing compared, or memoryLimited) or both deviations are within the tolerance. */
+/**
+ * A stage agrees when it is not judged (nothing compared, or memoryLimited) or both deviations are
+ * within the tolerance, widened to the estimate's own measured deviations for a stage whose filter
+ * remembers long against its segments (StageComparison.memoryBias, MEMORY_BIAS).
+ */
 export function withinTolerance(stage: StageComparison, tolerance: SimulationTolerance): boolean {
   const a = stage.agreement;
-  // Not judged: nothing compared, or a measurement biased by the filter's memory (memoryLimited).
+  // Not judged: nothing compared, or a memory longer than the estimate's bias was measured for (memoryLimited).
   if (a.maxDeviationDb === null || a.medianDeviationDb === null || stage.memoryLimited) return true;
-  return a.maxDeviationDb <= tolerance.maxDeviationDb && a.medianDeviationDb <= tolerance.medianDeviationDb;
+  const bias = stage.memoryBias;
+  const max = Math.max(tolerance.maxDeviationDb, bias?.maxDeviationDb ?? 0);
+  const median = Math.max(tolerance.medianDeviationDb, bias?.medianDeviationDb ?? 0);
+  return a.maxDeviationDb <= max && a.medianDeviationDb <= median;
 }

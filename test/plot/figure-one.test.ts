@@ -64,4 +64,27 @@ describe('figureOneSpec', () => {
     expect(figureOneSpec([], ['a']).title).toMatchObject({ text: 'Momentum on a noisy sinusoid' });
     expect(figureOneSpec([], ['a'], [], 'white noise').title).toMatchObject({ text: 'Momentum on white noise' });
   });
+
+  it('the narrower of the input and momentum bands is drawn on top, so neither hides the other: SGD (v = 1, 10× the input) under the grey input, EMA over it', async () => {
+    const input = testSignal({ kind: 'white', seed: 2 }, 20000);
+    const drawn = async (yaml: string) => {
+      const sim = simulateSchedule(scheduleOf(yaml), input, []);
+      const bands = seriesBands([{ name: 'input', values: input }, { name: 'momentum', values: sim.output }], 1000).map((r) => ({ ...r, schedule: 's' }));
+      const svg = await svgOf(figureOneSpec(bands, ['s']));
+      // Fill colours of the area marks in drawing order (later is on top).
+      return [...svg.matchAll(/role-mark[^"]*"[^>]*>(?:<path [^>]*fill="(#[0-9a-f]{6})")/g)].map((m) => m[1]).filter((c) => c === '#b0b0b0' || c === '#1f77b4');
+    };
+    expect(await drawn('name: s\nsteps: 20000\nstages: 1\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n')).toEqual(['#1f77b4', '#b0b0b0']);
+    expect(await drawn('name: s\nsteps: 20000\nstages: 1\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n')).toEqual(['#b0b0b0', '#1f77b4']);
+  });
+
+  it('legend symbols are drawn as their marks: squares for the input and momentum bands, strokes for the gain lines', async () => {
+    const input = testSignal({ ...FIGURE_ONE_SIGNAL, seed: 0 }, 20000);
+    const sim = simulateSchedule(scheduleOf('name: s\nsteps: 20000\nstages: 2\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n'), input, [0, 1]);
+    const bands = seriesBands([{ name: 'input', values: input }, { name: 'momentum', values: sim.output }], 1000).map((r) => ({ ...r, schedule: 's' }));
+    const gains = stageGainRecords(sim, [{ label: 'f = 0.5 (Nyquist)', frequency: 0.5 }], 0.99, 20000).map((r) => ({ ...r, schedule: 's' }));
+    const svg = await svgOf(figureOneSpec(bands, ['s'], gains));
+    const symbols = [...svg.matchAll(/role-legend-symbol"[^>]*><path [^>]*d="([^"]*)"/g)].map((m) => m[1]);
+    expect(symbols).toEqual(['M-5,-5h10v10h-10Z', 'M-5,-5h10v10h-10Z', 'M-5,0L5,0']);
+  });
 });

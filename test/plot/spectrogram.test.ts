@@ -33,7 +33,7 @@ describe('spectrogramSpec', () => {
     expect(labels.length).toBeLessThan(25);
     for (const l of labels) expect(significantDigits(l), l).toBeLessThanOrEqual(3);
     expect(svgTexts(svg, 'axis-title').sort()).toEqual(['Frequency (cycles/step)', 'Time (steps; segment centre)']);
-    expect(svgTexts(svg, 'legend-title')).toEqual(['Power (dB)']);
+    expect(svgTexts(svg, 'legend-title')[0]).toMatch(/^Power \(dB\)/); // a unit; "clipped at p1" where cells reach far below the rest
     expect(svg).toContain('>column 0<'); // the panel's header names the trace's column
   });
 
@@ -46,5 +46,27 @@ describe('spectrogramSpec', () => {
     expect(Math.min(...cells.map((c) => c.f0))).toBe(0);
     expect(Math.max(...cells.map((c) => c.f1))).toBe(0.5);
     expect(Math.min(...cells.map((c) => c.t0))).toBe(16); // 128 − 224/2: halfway to the previous centre, mirrored
+  });
+
+  it('one outlier cell does not stretch the colour scale: it ends at the 99th percentile of the cells\' dB, clamped, and the legend title says so', async () => {
+    // 40 × 33 cells of white-noise power, one of them a +80 dB spike: the rest spans about 20 dB.
+    const result = spectrogram(testSignal({ kind: 'white', seed: 3 }, 40 * 32 + 32), { nperseg: 64, noverlap: 32 });
+    const records = spectrogramRecords('w', result);
+    records[100] = { ...records[100], value: 1e8, valueDb: 80 };
+    const db = records.map((r) => r.valueDb!).sort((a, b) => a - b);
+    const rank = (p: number) => db[Math.ceil((p / 100) * db.length) - 1]; // nearest rank, the reference
+    const spec = spectrogramSpec(records, 'Frequency (cycles/step)');
+    const vega = await import('vega');
+    const view = new vega.View(vega.parse((await compileVega(spec)).spec as never), { renderer: 'none' });
+    await view.runAsync();
+    const domain = (view as unknown as { scale(n: string): { domain(): number[] } }).scale('color').domain();
+    expect(domain[0]).toBeCloseTo(db[0], 9); // the low side has no outlier: white noise's own spread is kept
+    expect(domain.at(-1)).toBeCloseTo(rank(99), 9);
+    expect(domain.at(-1)!).toBeLessThan(40);
+    const legend = svgTexts(await svgOf(spec), 'legend-title').join(' ');
+    expect(legend).toBe('Power (dB) clipped at p99');
+    // Without outliers beyond the percentiles the scale is the data's own, titled plainly.
+    const flat = spectrogramRecords('w', { ...result, values: result.values.map(() => 1) });
+    expect(svgTexts(await svgOf(spectrogramSpec(flat, 'Frequency (cycles/step)')), 'legend-title')).toEqual(['Power (dB)']);
   });
 });

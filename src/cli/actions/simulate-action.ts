@@ -1,6 +1,9 @@
 import { extname } from 'node:path';
 import { Chalk } from 'chalk';
+import { autoStageReport, DEFAULT_DISPLAY_STAGES } from '../../analysis/display-stages.js';
 import { selectStages } from '../../analysis/stage-selection.js';
+import { stageSpans } from '../../spectral/stage-spans.js';
+import { LIMITS } from '../../schedule/limits.js';
 import { writeTrace } from '../../io/trace-writer.js';
 import type { TraceFormat } from '../../io/trace-types.js';
 import { DEFAULT_TOLERANCE } from '../../spectral/figure-one.js';
@@ -13,20 +16,21 @@ import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, fileFormat, outputColor, outputTerminal, writeFileWith, writeOutput } from '../output.js';
-import { formatOfPath } from '../../plot/plot-format.js';
+import { FIGURE_FORMATS, formatOfPath, type FigureFormat } from '../../plot/plot-format.js';
 import { writeSimulationJson, writeSimulationRows, writeSimulationTable, type SimulationReport } from './simulate-report.js';
 import { numberOption, signalFromOptions, type SignalCliOptions } from './simulate-signal.js';
 
 export interface SimulateCliOptions extends InputOptions, OutputOptions, SignalCliOptions {
   steps?: string;
   stages: string;
+  displayStages?: string;
   nperseg: string;
   coherence: string;
   spectra?: boolean;
   series?: string;
   seriesFormat?: TraceFormat;
   plot?: string;
-  plotFormat?: 'svg';
+  plotFormat?: FigureFormat;
   force?: boolean;
   all?: boolean;
 }
@@ -41,7 +45,7 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   const nperseg = numberOption('nperseg', options.nperseg, (x) => Number.isInteger(x) && x >= 4, 'an integer ≥ 4');
   const threshold = numberOption('coherence', options.coherence, (x) => x >= 0 && x <= 1, 'a number in [0, 1]');
   const seriesFormat = options.series === undefined ? undefined : fileFormat('--series', options.series, '--series-format', options.seriesFormat, SERIES_FORMATS[extname(options.series).toLowerCase()] ?? null, TRACE_FORMATS);
-  if (options.plot !== undefined) fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), ['svg']);
+  const plotFormat = options.plot === undefined ? undefined : fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), FIGURE_FORMATS);
 
   await checkOutputs(ctx, { files: { '-o': options.output, '--series': options.series, '--plot': options.plot }, inputs });
   const schedules = await loadSchedules(inputs, options, ctx);
@@ -51,7 +55,12 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
     steps = numberOption('steps', options.steps, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
     if (steps > longest) throw new CliError(`--steps ${steps}: the schedule covers only ${longest} steps; lengthen it with --set steps=${steps}`);
   }
+  const displayStages = options.displayStages === undefined ? DEFAULT_DISPLAY_STAGES
+    : numberOption('display-stages', options.displayStages, (x) => Number.isInteger(x) && x >= 1 && x <= LIMITS.maxStages, `a whole number from 1 to ${LIMITS.maxStages}`);
+  if (options.displayStages !== undefined && options.stages.trim() !== 'auto') throw new CliError(`--display-stages applies to --stages auto: it cannot be combined with --stages ${options.stages}`);
+  // auto (the default): every real stage up to 1000 of them, the display stages analyze shows above.
   const selections = schedules.map((s) => {
+    if (options.stages.trim() === 'auto') return stageSpans(s, autoStageReport(s.stages, displayStages)).filter((span) => span.startStep <= steps);
     const selected = selectStages(options.stages, s.stages);
     if (!Array.isArray(selected)) throw new CliError(`--stages: ${selected.error} (schedule ${s.name})`);
     // Stages that start after the signal ends are not compared.
@@ -84,7 +93,7 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   }
   if (options.plot !== undefined) {
     const { writeSimulationPlot } = await import('./simulate-plot.js');
-    await writeSimulationPlot(ctx, options.plot, report, input);
+    await writeSimulationPlot(ctx, options.plot, report, input, plotFormat);
   }
 }
 

@@ -6,6 +6,7 @@ import { roundSig } from '../../util/round-sig.js';
 import type { CliContext } from '../context.js';
 import type { SimulationReport } from './simulate-report.js';
 import { writeFigure } from '../write-figure.js';
+import type { PlotFormat } from '../../plot/plot-format.js';
 
 /** Bins of the time series: about two per pixel of a panel (SPECTRAL_WIDTH 560). */
 const MAX_BINS = 1000;
@@ -28,11 +29,11 @@ const SIGNAL_NAMES: Record<SignalSpec['kind'], string> = {
 };
 
 /**
- * `simulate --plot`: the Figure-1 view as SVG: per schedule the input and the momentum buffer
+ * `simulate --plot`: the Figure-1 view in `format` (svg, png, html or vl.json: the action decides): per schedule the input and the momentum buffer
  * (min/max bands when a schedule is longer than MAX_BINS steps) and each measured stage's gain at
  * the reference frequencies, measured against frozen.
  */
-export async function writeSimulationPlot(ctx: CliContext, file: string, report: SimulationReport, input: Float64Array): Promise<void> {
+export async function writeSimulationPlot(ctx: CliContext, file: string, report: SimulationReport, input: Float64Array, format: PlotFormat = 'svg'): Promise<void> {
   const names = report.simulations.map((s) => s.schedule.name);
   const records = report.simulations.flatMap((sim) =>
     seriesBands([{ name: 'input', values: input.subarray(0, sim.output.length) }, { name: 'momentum', values: sim.output }], MAX_BINS)
@@ -42,5 +43,5 @@ export async function writeSimulationPlot(ctx: CliContext, file: string, report:
   const gains = report.simulations.flatMap((sim) =>
     stageGainRecords(sim, references, report.tolerance.coherenceThreshold, sim.output.length).map((r) => ({ ...r, schedule: sim.schedule.name })),
   );
-  await writeFigure(ctx, file, { id: 'figure-one', spec: figureOneSpec(records, names, gains, SIGNAL_NAMES[report.signal.kind]) }, 'svg'); // the only format of --plot here (checked by the action)
+  await writeFigure(ctx, file, { id: 'figure-one', spec: figureOneSpec(records, names, gains, SIGNAL_NAMES[report.signal.kind]) }, format);
 }

@@ -8,7 +8,8 @@ import { stepRange } from '../table-writer.js';
 import { fill, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
-import type { StageComparison } from '../../spectral/stage-agreement.js';
+import { MEMORY_SEGMENTS, type StageComparison } from '../../spectral/stage-agreement.js';
+import { spanTimeConstant } from '../../spectral/stage-spans.js';
 
 export interface SimulationReport {
   signal: SignalSpec & { steps: number };
@@ -81,6 +82,19 @@ export async function writeSimulationRows(sink: TextSink, report: SimulationRepo
 
 const num = (x: number | null, digits = 4): string => tableNumber(x, digits);
 
+/**
+ * Display stages too short to measure anything: how many would each hold a measurable span. A stage is
+ * judged when its Welch segment (≤ samples/4) holds MEMORY_SEGMENTS time constants, so a span needs about
+ * 4·(2·MEMORY_SEGMENTS·τ) steps (the segment a power of two) for the run's longest τ.
+ */
+function fewerDisplayStages(sim: ScheduleSimulation): string {
+  const steps = Math.max(...sim.stages.map((st) => st.endStep));
+  const tau = Math.max(...sim.stages.map((st) => spanTimeConstant(sim.schedule, st)));
+  const typical = Math.round(steps / sim.stages.length);
+  const n = Number.isFinite(tau) ? Math.max(1, Math.floor(steps / (8 * MEMORY_SEGMENTS * Math.max(tau, 1)))) : 1;
+  return `no display stage long enough to judge: they last about ${typical} steps and the filter remembers up to τ ≈ ${tableNumber(tau, 3)} steps; --display-stages ${n} measures over spans of about ${Math.round(steps / n)} steps`;
+}
+
 /** The steps column (`1–390`) reads left to right. */
 const STEPS_COLUMN: ReadonlySet<number> = new Set([1]);
 
@@ -97,15 +111,18 @@ export async function writeSimulationTable(
   terminal?: { all: boolean; columns: number },
 ): Promise<void> {
   const tol = report.tolerance;
-  const header = ['stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
-  const widths = [6, 17, 10, 10, 6, 10, 8, 4];
-  const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
   // Text lines fill a terminal's width; a pipe gets each on one line.
   const text = (words: string, paint: (s: string) => string = (x) => x) => `${(terminal ? fill(words, terminal.columns) : [words]).map((l) => paint(l)).join('\n')}\n`;
   for (const sim of report.simulations) {
+    // Display stages: the first column names the real stages each row groups (what --stages takes), as analyze's table does.
+    const display = sim.stages.some((st) => st.display !== undefined);
+    const header = [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
+    const widths = [display ? Math.max(6, 2 * String(sim.schedule.stages.count - 1).length + 1) : 6, 17, 10, 10, 6, 10, 8, 4];
+    const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
     const simulated = Math.min(report.signal.steps, sim.schedule.steps);
     const cut = simulated < sim.schedule.steps ? ` (steps 1–${simulated} of ${sim.schedule.steps} simulated)` : '';
-    await sink.write(text(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}${cut}`));
+    const shown = display ? `; its ${sim.schedule.stages.count} stages shown as ${sim.stages.length} display stages` : '';
+    await sink.write(text(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}${cut}${shown}`));
     await sink.write(`${color.dim(line(header))}\n`);
     const sampler = new RowSampler(terminal === undefined || terminal.all ? 0 : sim.stages.length);
     let bad = 0;
@@ -124,22 +141,28 @@ export async function writeSimulationTable(
       if (!sampler.keep(position, changed)) continue;
       const end = Math.min(st.endStep, simulated);
       const mark = !measured ? color.dim('–') : biased ? color.dim('τ') : ok ? color.ok('ok') : color.bad('off');
-      await sink.write(`${line([String(st.index), stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark])}\n`);
+      const stage = st.display ? stepRange(st.display.firstStage, st.display.lastStage) : String(st.index);
+      await sink.write(`${line([stage, stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark])}\n`);
     }
     if (sampler.omitted > 0) {
       await sink.write(text(`… ${sim.stages.length - sampler.omitted} of ${sim.stages.length} stages shown (first, last, evenly spaced, and where the verdict changes); --all shows every stage`, color.dim));
     }
     const limited = memoryLimited(sim);
+    const widened = sim.stages.filter((st) => st.agreement.frequenciesUsed > 0 && st.memoryBias !== undefined).length;
     const n = compared(sim) - limited;
-    const verdict = compared(sim) === 0
-      ? color.bad('no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time')
+    const verdict = n === 0 && display
+      ? color.bad(fewerDisplayStages(sim))
+      : compared(sim) === 0
+      ? color.bad(`no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time`)
       : n === 0
         ? color.dim('no measured stage judged: every one is shorter than its filter\'s memory (τ below)')
         : bad === 0
           ? color.ok(`all ${n} judged stage(s) within tolerance`)
           : color.bad(`${bad} of ${n} judged stage(s) outside tolerance`);
     await sink.write(`${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)\n`);
-    if (limited > 0) await sink.write(text(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is ≥ nperseg/4 steps, so a Welch segment does not hold its response and the measured gain is biased (low near DC); see docs/spectral.md`, color.dim));
+    if (widened > 0) await sink.write(text(`${widened} judged stage(s) remember long against their Welch segments (nperseg/4 ≤ τ ≤ nperseg): judged against the larger of the tolerance and the deviations the estimate itself showed for such stages (docs/spectral.md)`, color.dim));
+    if (limited > 0) await sink.write(text(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is beyond what the estimate's bias was measured for (τ > nperseg, or ≥ nperseg/4 with segments outside 16–256 steps); see docs/spectral.md`, color.dim));
+    if (display) await sink.write(text('display stages: each row groups the real stages in its first column; u and v are those at its last step; the measured gain is judged against the range of the frozen |H_k| over the row\'s stages (docs/spectral.md)', color.dim));
     if (unmeasured > 0 && compared(sim) > 0) await sink.write(text(`– ${unmeasured} stage(s) not measured: no frequency with coherence ≥ ${tol.coherenceThreshold} (too short or too quiet)`, color.dim));
     await sink.write(`${text('* max dB: the largest deviation beyond the resolution of a Welch bin (±0.72 bins for hann); the median counts every compared frequency, so it can be larger: see docs/spectral.md', color.dim)}\n`);
   }

@@ -10,7 +10,10 @@ import { loadSchedules } from '../load-schedules.js';
 import type { InputOptions, OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, fileFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
 import type { SpectrumTerminal } from './spectrum-terminal.js';
-import { formatOfPath } from '../../plot/plot-format.js';
+import { FIGURE_FORMATS, formatOfPath, type FigureFormat } from '../../plot/plot-format.js';
+import { autoStageReport, DEFAULT_DISPLAY_STAGES } from '../../analysis/display-stages.js';
+import { stageSpans, type StageSpan } from '../../spectral/stage-spans.js';
+import { LIMITS } from '../../schedule/limits.js';
 import { checkNfftBudget, checkSpectralBudgets } from './spectrum-budget.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
 import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
@@ -22,7 +25,8 @@ export interface SpectrumCliOptions extends SpectralCliOptions, TraceCliOptions,
   config?: string;
   split?: string;
   plot?: string;
-  plotFormat?: 'svg';
+  plotFormat?: FigureFormat;
+  displayStages?: string;
   force?: boolean;
   all?: boolean;
 }
@@ -49,18 +53,24 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   const withSchedule = options.config !== undefined || options.preset !== undefined;
   if (options.split !== undefined && !withSchedule) throw new CliError('--split needs a schedule: add --config FILE or --preset NAME');
   if (options.set.length > 0 && !withSchedule) throw new CliError('--set needs a schedule: add --config FILE or --preset NAME');
-  if (options.plot !== undefined) fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), ['svg']);
+  const plotFormat = options.plot === undefined ? undefined : fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), FIGURE_FORMATS);
+  if (options.displayStages !== undefined && !withSchedule) throw new CliError('--display-stages needs a schedule: add --config FILE or --preset NAME');
+  const displayStages = options.displayStages === undefined ? DEFAULT_DISPLAY_STAGES
+    : numberOption('display-stages', options.displayStages, (x) => Number.isInteger(x) && x >= 1 && x <= LIMITS.maxStages, `a whole number from 1 to ${LIMITS.maxStages}`);
 
   await checkOutputs(ctx, { files: { '-o': options.output, '--plot': options.plot }, inputs: [path, options.config] });
   checkNfftBudget(spectral);
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
   const series = await readSeries(path, options, options.fs !== undefined, ctx, !withSchedule);
   checkSpectralBudgets(series.map((s) => s.length), spectral, { spectrogram: options.spectrogram === true, copies: schedule ? 2 : 1, format, force: options.force });
+  // A schedule of more than 1000 stages (a per-step one) is measured over the display stages analyze shows it as.
+  const report = schedule === undefined ? undefined : autoStageReport(schedule.stages, displayStages);
+  const spans: StageSpan[] | undefined = schedule !== undefined && report?.display ? stageSpans(schedule, report) : undefined;
   if (schedule !== undefined) {
     requirePerStep(path, series);
     const long = series.find((s) => s.values.length > schedule.steps);
     if (long) throw new CliError(`${path}: series ${JSON.stringify(long.name)} has ${long.values.length} steps but schedule '${schedule.name}' covers ${schedule.steps}; add --set steps=${long.values.length}`);
-    if (options.spectrogram !== true) requireMeasurableStage(schedule, Math.max(...series.map((s) => s.values.length)));
+    if (options.spectrogram !== true && spans === undefined) requireMeasurableStage(schedule, Math.max(...series.map((s) => s.values.length)));
   }
   const filtered = series.map((s) => (schedule === undefined ? undefined : finiteMomentum(path, s.name, schedule, runMomentum(schedule, s.values))));
 
@@ -93,7 +103,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
     await writeOutput(ctx, options.output, (sink) => writeSpectrogramReport(sink, grams, format, terminal));
     if (options.plot !== undefined) {
       const { writeSpectrogramPlot } = await import('./spectrum-plot.js');
-      await writeSpectrogramPlot(ctx, options.plot, grams, fs);
+      await writeSpectrogramPlot(ctx, options.plot, grams, fs, plotFormat);
     }
     return;
   }
@@ -102,7 +112,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
     const m = filtered[i];
     const welch = core(() => (s.chunks ? welchPsdChunks(s.chunks(), s.length, spectral) : welchPsd(s.values, spectral)));
     if (m === undefined || schedule === undefined) return { name: s.name, welch };
-    return { name: s.name, welch, filtered: core(() => welchPsd(m, spectral)), stages: stageEnergySplits(schedule, s.values, m, split, fs) };
+    return { name: s.name, welch, filtered: core(() => welchPsd(m, spectral)), stages: stageEnergySplits(schedule, s.values, m, split, fs, spans) };
   });
   warn([...new Set(spectra.flatMap((s) => s.welch.warnings))]);
   await writeOutput(ctx, options.output, (sink) =>
@@ -111,7 +121,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   if (options.plot !== undefined) {
     const { writeSpectrumPlot } = await import('./spectrum-plot.js');
     const m = filtered[0];
-    await writeSpectrumPlot(ctx, options.plot, spectra, schedule, spectral, m === undefined ? undefined : { g: series[0].values, m });
+    await writeSpectrumPlot(ctx, options.plot, spectra, schedule, spectral, m === undefined ? undefined : { g: series[0].values, m }, spans, plotFormat);
   }
 }
 

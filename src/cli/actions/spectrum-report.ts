@@ -6,7 +6,7 @@ import { tableLine } from '../../io/table-line.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
-import { writeEnergyTerminal, writePsdTerminal, writeSpectrogramTerminal, type SpectrumTerminal } from './spectrum-terminal.js';
+import { stageCell, writeEnergyTerminal, writePsdTerminal, writeSpectrogramTerminal, type SpectrumTerminal } from './spectrum-terminal.js';
 
 type Format = string;
 type Cell = string | number | boolean | null;
@@ -121,14 +121,17 @@ export async function writeEnergyReport(
     return;
   }
   for (const s of spectra) {
-    await sink.write(`${s.name} through ${meta.schedule.name}: share of energy below / above f = ${num(meta.split)} (units of fs), before → after momentum\n`);
-    await writeTable(sink, ['stage', 'steps', 'u', 'v', 'below', '→ after', 'above', '→ after', 'power ×'], (function* () {
+    // Display stages: the first column names the real stages each row groups, as analyze's table does.
+    const display = s.stages!.some((st) => 'display' in st);
+    const shown = display ? `; its ${meta.schedule.stages.count} stages shown as display stages (u, v at each one's last step)` : '';
+    await sink.write(`${s.name} through ${meta.schedule.name}: share of energy below / above f = ${num(meta.split)} (units of fs), before → after momentum${shown}\n`);
+    await writeTable(sink, [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'below', '→ after', 'above', '→ after', 'power ×'], (function* () {
       for (const st of s.stages!) {
         const gain = st.before.meanSquare > 0 ? st.after.meanSquare / st.before.meanSquare : null;
-        yield [String(st.index), `${st.startStep}–${st.startStep + st.samples - 1}`, num(st.u, 6), num(st.v, 6),
+        yield [stageCell(st), `${st.startStep}–${st.startStep + st.samples - 1}`, num(st.u, 6), num(st.v, 6),
           pct(st.before.below), `→ ${pct(st.after.below)}`, pct(st.before.above), `→ ${pct(st.after.above)}`, num(gain)];
       }
-    })(), [6, 15, 10, 8, 7, 8, 7, 8, 8]);
+    })(), [display ? Math.max(6, 2 * String(meta.schedule.stages.count - 1).length + 1) : 6, 15, 10, 8, 7, 8, 7, 8, 8]);
     await sink.write('\n');
   }
 }

@@ -76,6 +76,11 @@ export async function writePsdTerminal(sink: TextSink, groups: SeriesSpectrum[][
   }
 }
 
+/** A stage's first cell: its index, or the real stages a display stage groups ("23–45", what --stages takes). */
+export function stageCell(st: StageEnergy): string {
+  return 'display' in st ? stepRange(st.display.firstStage, st.display.lastStage) : String(st.index);
+}
+
 /**
  * The energy split per stage on a terminal: shares of g and of m below and above the split,
  * the power ratio painted by what it means (yellow: momentum amplifies, cyan: attenuates), rows
@@ -87,8 +92,9 @@ export async function writeEnergyTerminal(sink: TextSink, series: SeriesSpectrum
   const pct = (x: number | null) => (x === null ? '–' : (100 * x).toFixed(1));
   const ratio = (st: StageEnergy) => (st.before.meanSquare > 0 ? st.after.meanSquare / st.before.meanSquare : null);
   const at = `f = ${meta.split} ${t.frequencyUnit}`;
+  const display = series.stages!.some((st) => 'display' in st);
   const columns: TermColumn<StageEnergy>[] = [
-    { title: 'stage', width: 5, priority: 100, cell: (st) => String(st.index) },
+    display ? { title: 'stages', left: true, width: 11, narrow: 9, priority: 100, cell: (st) => stageCell(st) } : { title: 'stage', width: 5, priority: 100, cell: (st) => String(st.index) },
     { title: 'steps', left: true, width: 13, narrow: 11, priority: 95, cell: (st) => stepRange(st.startStep, st.startStep + st.samples - 1) },
     { title: 'u', width: 9, narrow: 7, priority: 60, cell: (st, w) => fitNumber(st.u, w, 6) },
     { title: 'v', width: 8, narrow: 7, priority: 50, cell: (st, w) => fitNumber(st.v, w, 6) },

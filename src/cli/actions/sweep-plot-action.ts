@@ -1,6 +1,6 @@
 import { NUMERIC_METRICS } from '../../metric-names.js';
 import { stageSelector } from '../../analysis/stage-selection.js';
-import { formatOfPath, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
+import { FIGURE_FORMATS, formatOfPath, type FigureFormat } from '../../plot/plot-format.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
 import { axisTitle } from '../../sweep/axis-title.js';
 import { jobSize, LR_COLUMNS, type SweepJob, type SweepPlotMetric, type SweepPlotRequest } from '../../sweep/sweep-job.js';
@@ -17,8 +17,8 @@ import { quoted } from '../../util/excerpt.js';
 const MAX_PLOT_POINTS = 250_000;
 
 /** Every plot format but the compiled Vega spec (a sweep's figure is drawn from its Vega-Lite spec). */
-type SweepPlotFormat = Exclude<PlotFormat, 'vg.json'>;
-const SWEEP_PLOT_FORMATS = PLOT_FORMATS.filter((f): f is SweepPlotFormat => f !== 'vg.json');
+type SweepPlotFormat = FigureFormat;
+const SWEEP_PLOT_FORMATS = FIGURE_FORMATS;
 
 interface PlotCliOptions {
   plot?: string;

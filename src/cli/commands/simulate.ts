@@ -21,14 +21,15 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--f1 <omega>', 'chirp end frequency, rad/sample (default π)')
     .option('--at-step <step>', 'impulse/step: the step it arrives at, counting from 1 as every step does (default: 1)')
     .addOption(new Option('--at <index>', 'the earlier --at-step − 1 (a 0-based sample index)').hideHelp())
-    .option('--stages <list>', 'stages to report: all, first, last, 0,10,299, 5..9, every:N, -1, step:S', 'all')
+    .option('--stages <list>', 'stages to report: auto, all, first, last, 0,10,299, 5..9, every:N, -1, step:S (auto: every stage up to 1000 of them, above that the display stages analyze shows, each measured over its steps)', 'auto')
+    .option('--display-stages <n>', 'how many display stages --stages auto measures a schedule of more than 1000 stages over (the groups of analyze --display-stages; default: 256)')
     .option('--nperseg <n>', 'largest Welch segment; shrunk per stage to a power of two ≤ samples/4', '256')
     .option('--coherence <threshold>', 'compare only frequencies whose coherence is at least this', '0.99')
     .option('--spectra', 'JSON: include each stage\'s frequencies, measured and theoretical gain, coherence')
     .option('--series <file>', 'also write step, input and each schedule\'s output (.csv, .ndjson, .json or .npy)')
     .addOption(new Option('--series-format <format>', 'format of --series (default: from its extension)').choices(['csv', 'ndjson', 'json', 'npy']))
-    .option('--plot <file>', 'also draw the Figure-1 time series and per-stage gains (.svg)')
-    .addOption(new Option('--plot-format <format>', 'format of --plot (default: from its extension)').choices(['svg']))
+    .option('--plot <file>', 'also draw the Figure-1 time series and per-stage gains (.svg, .png, .html or .vl.json)')
+    .addOption(new Option('--plot-format <format>', 'format of --plot (default: from its extension)').choices(['svg', 'png', 'html', 'vl.json']))
     .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',

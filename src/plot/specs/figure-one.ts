@@ -39,7 +39,9 @@ export function figureOneSpec(
   const banded = binSteps > 1;
   const references = [...new Set(gains.map((g) => g.reference))];
   const colour: Encoding<Field>['color'] = {
-    field: 'series', type: 'nominal', title: null, legend: { labelLimit: 260 },
+    field: 'series', type: 'nominal', title: null,
+    // Symbols as the marks: a square for the input and momentum bands, a stroke for lines.
+    legend: { labelLimit: 260, symbolType: 'stroke', symbolStrokeWidth: 2, ...(banded ? { encode: { symbols: { update: { shape: { signal: "datum.value === 'input' || datum.value === 'momentum' ? 'square' : 'stroke'" } } } } } : {}) },
     scale: { domain: ['input', 'momentum', ...references], range: [INPUT, MOMENTUM, ...REFERENCE_COLOURS.slice(0, references.length)] },
   };
   const lastStep = (schedule: string) => Math.max(1, ...rows.filter((r) => r.schedule === schedule).map((r) => Number(r.step) + (banded ? binSteps / 2 : 0)));
@@ -51,10 +53,12 @@ export function figureOneSpec(
     title: { text: schedule, anchor: 'start', fontSize: 12, fontWeight: 'normal', offset: 4 },
     width: SPECTRAL_WIDTH,
     height: 120,
-    layer: ['input', 'momentum'].map((name) => ({
+    // The wider band first, the narrower on top: whichever of input and momentum spans more (a low-pass
+    // EMA narrows the input, SGD's v = 1 widens it up to 1/(1 − u) times) would hide the other.
+    layer: drawOrder(rows, schedule).map((name, i) => ({
       data: { name: 'series' },
       transform: [{ filter: { and: [{ field: 'schedule', equal: schedule }, { field: 'series', equal: name }] } }],
-      mark: banded ? { type: 'area', opacity: name === 'input' ? 1 : 0.85, clip: true } : { type: 'line', strokeWidth: 1, clip: true },
+      mark: banded ? { type: 'area', opacity: i === 0 ? 1 : 0.85, clip: true } : { type: 'line', strokeWidth: 1, clip: true },
       encoding: {
         x: x(schedule, last && gains.length === 0 ? 'Training step' : null),
         y: { field: 'low', type: 'quantitative', title: stackedTitle('Value (input units)') },
@@ -119,4 +123,22 @@ export function figureOneSpec(
       resolve: { scale: { x: 'independent', y: 'independent', color: 'shared' } },
     },
   });
+}
+
+/** 'input' and 'momentum' in drawing order for one schedule: the one whose values span more (mean high − low, or mean |value|) first. */
+function drawOrder(rows: readonly DataRow[], schedule: string): ['input', 'momentum'] | ['momentum', 'input'] {
+  const spread = (name: string) => {
+    let sum = 0;
+    let n = 0;
+    for (const r of rows) {
+      if (r.schedule !== schedule || r.series !== name) continue;
+      const lo = Number(r.low), hi = Number(r.high);
+      if (Number.isFinite(lo) && Number.isFinite(hi)) {
+        sum += hi > lo ? hi - lo : Math.abs(hi);
+        n++;
+      }
+    }
+    return n === 0 ? 0 : sum / n;
+  };
+  return spread('momentum') > spread('input') ? ['momentum', 'input'] : ['input', 'momentum'];
 }

@@ -1,7 +1,8 @@
 import { plotTheme } from './theme.js';
 import { SPECTRAL_WIDTH, topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
+import { panelName } from './spectrogram.js';
 
-/** Welch PSDs of the trace's series, in dB against frequency. */
+/** Welch PSDs of the trace's series, in dB against frequency; the legend names a header-less trace's columns as the spectrogram's panels do ("column 0", the 0-based index that selects a column). */
 export function psdSpec(records: readonly { series: string; frequency: number | null; psdDb: number | null }[], frequencyTitle: string): TopLevelSpec {
   const theme = plotTheme('light');
   return topLevelSpec({
@@ -9,7 +10,7 @@ export function psdSpec(records: readonly { series: string; frequency: number | 
     subtitle: 'one line per series',
     description: 'Welch power spectral density in dB of each series of the trace.',
     theme,
-    datasets: { psd: [...records] },
+    datasets: { psd: records.map((r) => ({ ...r, series: panelName(r.series) })) },
     body: {
       data: { name: 'psd' },
       width: SPECTRAL_WIDTH,

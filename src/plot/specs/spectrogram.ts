@@ -50,7 +50,7 @@ export function spectrogramSpec(records: readonly SpectrogramRecord[], frequency
           x2: { field: 't1' },
           y: { field: 'f0', type: 'quantitative', title: stackedTitle(frequencyTitle), scale: { nice: false, zero: false }, axis: { format: '~g', grid: false } },
           y2: { field: 'f1' },
-          color: { field: 'valueDb', type: 'quantitative', title: 'Power (dB)', scale: { scheme: 'viridis' } },
+          color: colourScale(cells.map((c) => c.valueDb as number | null)),
           tooltip: [
             { field: 'time', type: 'quantitative', title: timeTitle },
             { field: 'frequency', type: 'quantitative', title: frequencyTitle },
@@ -62,8 +62,35 @@ export function spectrogramSpec(records: readonly SpectrogramRecord[], frequency
   });
 }
 
-/** A trace's columns without a header are numbered: "column 0" rather than a bare "0" above a panel. */
-function panelName(series: string): string {
+/** Cells beyond these percentiles of the cells' dB count as outliers when they stretch the colour scale. */
+export const COLOUR_PERCENTILES = [1, 99] as const;
+
+/**
+ * Power in dB on viridis. One outlier cell (a spike, a −300 dB exact zero) would stretch the scale over
+ * 100 dB and leave the rest of the map one colour, so a side whose cells reach beyond the
+ * COLOUR_PERCENTILES (nearest rank) by more than the span between them ends at that percentile
+ * instead, clamped (those cells take the end colour), and the legend title says so ("clipped at p99": the percentile). White noise's own
+ * spread (a χ² tail of ~15 dB below a ~26 dB span) is not cut.
+ */
+function colourScale(db: readonly (number | null)[]): Record<string, unknown> {
+  const sorted = db.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  const plain = { field: 'valueDb', type: 'quantitative', title: 'Power (dB)', scale: { scheme: 'viridis' } };
+  if (sorted.length === 0) return plain;
+  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  const lo = rank(COLOUR_PERCENTILES[0]), hi = rank(COLOUR_PERCENTILES[1]);
+  const min = sorted[0], max = sorted[sorted.length - 1];
+  const cutLow = lo - min > hi - lo, cutHigh = max - hi > hi - lo;
+  if (!cutLow && !cutHigh) return plain;
+  const at = [...(cutLow ? [`p${COLOUR_PERCENTILES[0]}`] : []), ...(cutHigh ? [`p${COLOUR_PERCENTILES[1]}`] : [])].join(', ');
+  return {
+    ...plain,
+    title: ['Power (dB)', `clipped at ${at}`],
+    scale: { scheme: 'viridis', domain: [cutLow ? lo : min, cutHigh ? hi : max], clamp: true },
+  };
+}
+
+/** A trace's columns without a header are numbered: "column 0" (the 0-based index that selects a column) rather than a bare "0" above a panel or in a legend. */
+export function panelName(series: string): string {
   return /^\d+$/.test(series) ? `column ${series}` : series;
 }
 

@@ -49,3 +49,28 @@ describe('simulate table', () => {
     });
   }
 });
+
+describe('simulate over display stages (a per-step schedule)', () => {
+  it('OneCycleLR per step (11 730 one-step stages) is measured over analyze\'s display stages: rows name their real stages and steps, judged stages agree', async () => {
+    const r = await runCli(['simulate', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '18', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const sim = JSON.parse(r.stdout).schedules[0];
+    const analyze = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '18', '--format', 'csv', '--no-response']);
+    const ends = analyze.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[3]));
+    expect(sim.stages.map((s: { endStep: number }) => s.endStep)).toEqual(ends);
+    expect(sim.stages.every((s: { display?: { firstStage: number; lastStage: number }; startStep: number; endStep: number }) => s.display!.firstStage === s.startStep - 1 && s.display!.lastStage === s.endStep - 1)).toBe(true);
+    expect(sim.stagesCompared).toBeGreaterThan(10);
+    expect(sim.withinTolerance).toBe(true);
+    const table = await runCli(['simulate', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '18']);
+    expect(table.stdout).toContain('its 11730 stages shown as 18 display stages');
+    expect(table.stdout.split('\n')[1].trim().startsWith('stages')).toBe(true);
+    expect(table.stdout).toMatch(/^ *10997–11729 10998–11730 /m);
+  });
+
+  it('display stages too short for the filter\'s memory: the verdict says how many display stages would be long enough', async () => {
+    const r = await runCli(['simulate', 'configs/resnet-cifar-onecycle.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    // τ = −1/ln 0.95 = 19.5 steps; a judged span needs 4·2·4·τ ≈ 624 steps: ⌊11730/624⌋ = 18.
+    expect(r.stdout).toContain('no display stage long enough to judge: they last about 46 steps and the filter remembers up to τ ≈ 19.5 steps; --display-stages 18 measures over spans of about 652 steps');
+  });
+});
