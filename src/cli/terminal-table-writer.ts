@@ -1,7 +1,7 @@
 import { fitNumber } from '../util/table-number.js';
 import { Chalk } from 'chalk';
 import type { ScheduleHeader } from '../analysis/analyze.js';
-import { stepText, SummaryBuilder } from '../analysis/schedule-summary.js';
+import { stepText } from '../analysis/schedule-summary.js';
 import type { AnalysisWriter } from '../io/analysis-writer.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
@@ -102,7 +102,6 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
   let previous: StageRecord | undefined;
   let position = 0;
   let held: string[] | undefined;
-  let summary: SummaryBuilder | undefined;
 
   const opening = (h: ScheduleHeader, sentences: string[]) => [
     ...(index > 0 ? [''] : []),
@@ -120,12 +119,10 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
       sampler = new RowSampler(options.terminal.all ? 0 : (options.terminal.rows[index] ?? h.stageCount));
       previous = undefined;
       position = 0;
-      summary = h.summary === undefined ? new SummaryBuilder() : undefined;
-      held = summary === undefined ? undefined : [];
+      held = h.summary === undefined ? [] : undefined;
       if (h.summary !== undefined) return sink.write(`${opening(h, h.summary).join('\n')}\n`);
     },
     stage: (r: StageRecord) => {
-      summary?.add(r);
       const changed = previous !== undefined && (previous.metrics.filterType !== r.metrics.filterType || previous.metrics.amplifies !== r.metrics.amplifies);
       previous = r;
       if (!sampler.keep(position++, changed)) return;
@@ -133,8 +130,8 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
       if (held !== undefined) held.push(line);
       else return sink.write(`${line}\n`);
     },
-    endSchedule: () => {
-      const lines = held === undefined ? [] : [...opening(header, summary!.sentences()), ...held];
+    endSchedule: (summary) => {
+      const lines = held === undefined ? [] : [...opening(header, summary ?? []), ...held];
       if (sampler.omitted > 0) {
         const shown = position - sampler.omitted;
         lines.push(...fill(`… ${shown} of ${position} ${header.display === undefined ? 'stages' : 'display stages'} shown (first, last, evenly spaced, and where the type or amplify/attenuate changes); --all shows every stage`, width).map((l) => c.dim(l)));

@@ -63,6 +63,16 @@ describe('analyze on a terminal', () => {
     expect(json.schedules[0].summary).toEqual(['low-pass throughout', 'DC gain 0 dB', 'Nyquist gain −25.6 dB', 'never amplifies (peak gain ≤ 0 dB)']);
   });
 
+  it('with display stages, the table and the JSON name the step of the low inside its display stage (resnet: u = 0.85 at step 3519), whatever --display-stages', async () => {
+    const want = 'DC gain falls from +26.0 dB to a low of +16.5 dB (step 3519) and ends at +26.0 dB';
+    for (const extra of [[], ['--display-stages', '16']]) {
+      const json = JSON.parse((await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', '--no-response', '--format', 'json', ...extra])).stdout);
+      expect(json.schedules[0].summary[1]).toBe(want);
+      const table = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', ...extra], { tty: true, columns: 400 });
+      expect(lines(table.stdout)[1]).toBe(`  ${json.schedules[0].summary.join('; ')}.`);
+    }
+  });
+
   it('a selection of stages still gets the summary of the whole schedule', async () => {
     const all = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--all'], { tty: true, columns: 400 });
     const last = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--stages', 'last'], { tty: true, columns: 400 });
