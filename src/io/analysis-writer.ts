@@ -41,4 +41,10 @@ export interface WriterOptions {
    * response's columns (tidy-rows columnsWithLr), empty for a schedule without one. Default false.
    */
   lr?: boolean;
+  /**
+   * Some schedule is reported as display stages: the union of their range keys (displayRangeKeys), in
+   * order. CSV/NDJSON gain `firstStage`, `lastStage` and `<key>Min`, `<key>Max` after `v` and `lr`
+   * (tidy-rows displayColumns), empty for real stages. Default none.
+   */
+  display?: readonly string[];
 }

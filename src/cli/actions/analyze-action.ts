@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { analysisBudgets } from '../../analysis/analysis-budget.js';
 import { coversSchedule, reportRecords, scheduleHeader, type ResponseMode } from '../../analysis/analyze.js';
-import { DEFAULT_DISPLAY_STAGES, recordCount, stageReport, type StageReport } from '../../analysis/display-stages.js';
+import { DEFAULT_DISPLAY_STAGES, displayRangeKeys, recordCount, stageReport, type StageReport } from '../../analysis/display-stages.js';
 import { LIMITS } from '../../schedule/limits.js';
 import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
 import { SummaryBuilder, summaryOf } from '../../analysis/schedule-summary.js';
@@ -74,8 +74,9 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   checkBudgets([budgets.time, budgets.output], options.force);
 
   const lr = schedules.some((s) => s.lr !== undefined);
+  const display = [...new Set(schedules.flatMap((s, i) => (reports[i].display ? displayRangeKeys(s) : [])))];
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, mode: layout, atSteps: atSteps.length > 0, ...(lr ? { lr } : {}) };
+    const wo: WriterOptions = { response, mode: layout, atSteps: atSteps.length > 0, ...(lr ? { lr } : {}), ...(display.length > 0 ? { display } : {}) };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
