@@ -208,8 +208,9 @@ class GainTrack {
     if (Number.isNaN(db)) return;
     if (this.n === 0) this.first = db;
     else {
-      if (db < this.last - SAME_DB / 100) this.rising = false;
-      if (db > this.last + SAME_DB / 100) this.falling = false;
+      // Against the extremes so far, not the stage before: per-step stages fall by less than any step tolerance.
+      if (db < this.max - SAME_DB / 100) this.rising = false;
+      if (db > this.min + SAME_DB / 100) this.falling = false;
     }
     if (this.rising || this.falling) {
       this.window.push([step, db]);

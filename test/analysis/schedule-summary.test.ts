@@ -137,6 +137,13 @@ describe('the step a sentence names is where the gain it prints is reached', () 
     expect(analyze(readFileSync('configs/resnet-cifar-onecycle.yaml', 'utf8'), { response: false }).schedules[0].summary).toEqual(words);
   });
 
+  it('every real stage of resnet (11 730 one-step stages): a gain that rises and falls back by less than 0.0005 dB per step is not "rising"; the sentences equal the refined display stages\'', () => {
+    const text = readFileSync('configs/resnet-cifar-onecycle.yaml', 'utf8');
+    const all = analyze(text, { stages: 'all', response: false }).schedules[0].summary;
+    expect(all[2]).toBe(`Nyquist gain rises from ${db(1 / 1.95)} to a high of ${db(1 / 1.85)} (step 3519) and ends at ${db(1 / 1.95)}`);
+    expect(all).toEqual(summaryOf(parsed('configs/resnet-cifar-onecycle.yaml')));
+  });
+
   it('AdamW (β1 = 0.9, bias-corrected): "by step" names the first step whose DC gain 1/(1 − 0.9^t) rounds to 0 dB', () => {
     const schedule = parsed('configs/transformer-adamw-warmup-cosine.yaml');
     const dc = named(summaryOf(schedule).find((s) => s.startsWith('DC gain'))!, /to (\S+ dB) by step ([\d ]+)$/);
