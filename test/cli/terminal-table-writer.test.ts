@@ -73,6 +73,30 @@ describe('analyze on a terminal', () => {
     }
   });
 
+  it('at 80 columns a column the same on every shown row (v = 1, low-pass) is said once below the rows, leaving room for eff. lr', async () => {
+    const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', '--stages', 'all', '--mode', 'exact'], { tty: true, columns: 80 });
+    const text = lines(r.stdout);
+    const header = text.find((l) => l.startsWith('stage'))!.split(/\s+/);
+    expect(header).toContain('eff.');
+    expect(header).not.toContain('v');
+    expect(header).not.toContain('type');
+    expect(text).toContain('every row: v = 1, type = low-pass');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+  });
+
+  it('with display stages the units line says u, v and lr are their values at each stage\'s end', async () => {
+    const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml'], { tty: true, columns: 200 });
+    const text = lines(r.stdout);
+    const at = text.findIndex((l) => /^\s*steps\s+u\s+lr\s/.test(l));
+    const units = text[at + 1];
+    // v = 1 on every row is said below the rows: "v = 1 at end".
+    expect(text).toContain('every row: v = 1 at end, type = low-pass');
+    for (const title of ['u', 'lr']) {
+      const end = text[at].search(new RegExp(`\\s${title}(\\s|$)`)) + 1 + title.length;
+      expect(units.slice(0, end).trimEnd().endsWith('at end'), title).toBe(true);
+    }
+  });
+
   it('a selection of stages still gets the summary of the whole schedule', async () => {
     const all = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--all'], { tty: true, columns: 400 });
     const last = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--stages', 'last'], { tty: true, columns: 400 });
