@@ -75,7 +75,9 @@ your PATH ([README](../README.md#use-it)).
 - **Colour**: only on a terminal; \`NO_COLOR\` (any value) or \`TERM=dumb\` turn it off,
   \`FORCE_COLOR\` turns it on.
 - **Tables on a terminal** (stdout a TTY) fit its width (\`\$COLUMNS\` when the terminal does not
-  say, else 80): narrower numbers, then fewer columns by priority, never a wrapped line; a units
+  say, else 80): a column the same on every row shown is said once below the rows (\`every row: v = 1,
+  type = low-pass\`) and leaves its width to the others (not with \`--all\`, whose rows stream out as they
+  come), then narrower numbers, then fewer columns by priority, never a wrapped line; a units
   line under the headers and a legend below define each column (\`τ(0)\` the group delay at DC,
   \`1/e\` the time constant, as in [theory.md](theory.md#per-stage-metrics)). A long table is
   summarised: the first and last stages, evenly spaced ones and every stage where the filter type

@@ -132,7 +132,7 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions & ParseOpti
       ...(options.atSteps && options.atSteps.length > 0 ? { atSteps: atStepsOf(schedule, { ...options, frequencies }) } : {}),
       // Last, where the JSON writer streams it. Records that cover the schedule (every stage, or display
       // stages) are what the summary reads; a selection does not, so the summary is built apart.
-      summary: coversSchedule(reports[i], schedule) ? scheduleSummary(records) : summaryOf(schedule),
+      summary: coversSchedule(reports[i], schedule) ? scheduleSummary(records, schedule) : summaryOf(schedule),
     };
   });
   return withJson({ ...documentHeader(), schedules: results, ...(warnings.length > 0 ? { warnings } : {}) });

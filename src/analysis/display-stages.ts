@@ -54,13 +54,23 @@ export function displayStageEnds(stages: StageTable, n: number): number[] {
 }
 
 /**
+ * The keys of a display stage's `range`, in order: u, v, lr (when the schedule has one), then the
+ * coefficient columns (coefficientColumns) not among them (a first-order schedule's are u and v).
+ * CSV/NDJSON write each as `<key>Min`, `<key>Max`.
+ */
+export function displayRangeKeys(schedule: Schedule): string[] {
+  return [...new Set(['u', 'v', ...(schedule.lr ? ['lr'] : []), ...coefficientColumns(schedule).names])];
+}
+
+/**
  * Display stage `index` covering real stages firstStage … lastStage: its span, u, v (and lr) at its last
  * step, and the [min, max] of u, v, lr and every coefficient column (coefficientColumns) over the group.
  * NaN coefficients (a rational stage's u) give a NaN range. O(stages in the group × columns).
  */
 function displayStage(schedule: Schedule, index: number, firstStage: number, lastStage: number, columns = coefficientColumns(schedule)): DisplayStage {
   const last = stageAt(schedule, lastStage);
-  // The stage table's u and v columns hold the reported u and v (stageAt's rule); then lr and the columns.
+  // The stage table's u and v columns hold the reported u and v (stageAt's rule); then lr and the columns
+  // (the keys displayRangeKeys lists; a name met twice keeps its first column).
   const { u, v } = schedule.stages;
   const lr = schedule.lr;
   const names = ['u', 'v', ...(lr ? ['lr'] : []), ...columns.names];

@@ -8,8 +8,8 @@ export interface SummaryStage {
   startStep: number;
   endStep: number;
   metrics: Pick<StageMetrics, 'filterType' | 'amplifies' | 'dcGain' | 'dcGainDb' | 'nyquistGain' | 'nyquistGainDb' | 'peakFrequency'>;
-  /** Present on a display stage, whose metrics are its last step's (not its first's, as a real stage's are). */
-  display?: unknown;
+  /** Present on a display stage (real stages firstStage … lastStage), whose metrics are its last step's (not its first's, as a real stage's are). */
+  display?: { firstStage: number; lastStage: number };
 }
 
 /** Gains closer than this (dB) count as equal: "constant", "reached". Half the 0.1 dB the sentences print. */
@@ -25,14 +25,24 @@ const LISTED_RUNS = 4;
  * Gains are 20·log10|H| rounded to 0.1 dB; steps are counted from 1 with digit groups of three.
  * No stages: no sentences.
  */
-export function scheduleSummary(stages: Iterable<SummaryStage>): string[] {
-  const summary = new SummaryBuilder();
+export function scheduleSummary(stages: Iterable<SummaryStage>, schedule?: StageFilter): string[] {
+  const summary = new SummaryBuilder(schedule);
   for (const s of stages) summary.add(s);
   return summary.sentences();
 }
 
-/** scheduleSummary one stage at a time, for writers that stream the stages: O(1) memory for any stage count. */
+/**
+ * scheduleSummary one stage at a time, for writers that stream the stages: O(1) memory for any number of
+ * real stages; display stages are kept (a span and metrics each) to be refined at the end.
+ */
 export class SummaryBuilder {
+  /** The display stages added (with their metrics), to refine from the schedule. */
+  private spans: Span[] = [];
+  private known = new Map<number, SummaryStage['metrics']>();
+  private real = false;
+  /** With the schedule the stages are of, display stages are refined (refinedSummary); without, the sentences are at their resolution. */
+  constructor(private readonly schedule?: StageFilter) {}
+
   private types = new Runs<FilterType>();
   private amplify = new Runs<boolean>();
   private dc = new GainTrack();
@@ -50,31 +60,97 @@ export class SummaryBuilder {
     this.dc.add(decibels(m.dcGainDb, m.dcGain), at);
     this.nyquist.add(decibels(m.nyquistGainDb, m.nyquistGain), at);
     this.lastEnd = s.endStep;
+    if (this.schedule === undefined) return;
+    if (s.display === undefined) this.real = true;
+    else {
+      this.spans.push([s.display.firstStage, s.display.lastStage]);
+      this.known.set(s.display.lastStage, m);
+    }
   }
 
   sentences(): string[] {
+    if (this.schedule !== undefined && !this.real && this.spans.length > 0) return refinedSummary(this.schedule, this.spans, this.known).sentences();
     if (this.types.count === 0) return [];
     return [typeSentence(this.types, this.lastEnd), this.dc.sentence('DC gain'), this.nyquist.sentence('Nyquist gain'), amplifySentence(this.amplify, this.band)];
+  }
+
+  /**
+   * The steps the sentences name, as the stages added give them: where a listed run of filter type or
+   * of amplifying starts and where a monotone gain first prints as its end value (`steps`), and where
+   * a gain that is not monotone has its low and high (`extremes`). summaryOf reads the display stages
+   * holding them stage by stage.
+   */
+  namedSteps(): { steps: number[]; extremes: number[] } {
+    const starts = (runs: Runs<unknown>) => runs.runs.slice(1).map((r) => r.first);
+    const gains = [this.dc.named(), this.nyquist.named()];
+    return { steps: [...starts(this.types), ...starts(this.amplify), ...gains.flatMap((g) => g.steps)], extremes: gains.flatMap((g) => g.extremes) };
   }
 }
 
 /**
- * scheduleSummary of a whole schedule, metrics only (no response is computed), from its stages as
- * `stages: 'auto'` reports them (autoStageReport): every stage when there are at most AUTO_STAGE_LIMIT
- * of them, else its DEFAULT_DISPLAY_STAGES display stages (each spanning its group of stages, with its
- * last stage's metrics). So the cost is bounded (≤ AUTO_STAGE_LIMIT stage metrics), and a long per-step
- * run is described at the resolution its records have.
+ * scheduleSummary of a whole schedule, metrics only (no response is computed), exact to the step:
+ * every stage when there are at most AUTO_STAGE_LIMIT of them, else its DEFAULT_DISPLAY_STAGES display
+ * stages refined where the sentences name a step (refinedSummary). So the cost is bounded: the display
+ * stages' metrics plus a few per step named.
  */
 export function summaryOf(schedule: StageFilter): string[] {
-  const { startStep, endStep } = schedule.stages;
   const report = autoStageReport(schedule.stages);
-  const summary = new SummaryBuilder();
-  let first = 0;
-  for (const [index, last] of (report.display ? report.ends : report.stages).entries()) {
-    summary.add({ index, startStep: startStep[first], endStep: endStep[last], metrics: stageMetricsOf(schedule, last), ...(report.display ? { display: true } : {}) });
-    first = last + 1;
+  const spans = report.display ? report.ends.map((last, j): Span => [j === 0 ? 0 : report.ends[j - 1] + 1, last]) : report.stages.map((k): Span => [k, k]);
+  return refinedSummary(schedule, spans, new Map()).sentences();
+}
+
+/** Real stages first … last, in order; a display stage when first < last (it stands for its last stage). */
+type Span = readonly [first: number, last: number];
+
+/** Spans a refinement cuts a display stage into. 4 needs the fewest metrics (≈ f·log_f n) for one step. */
+const ZOOM = 4;
+
+/**
+ * The summary of consecutive spans tiling a schedule's stages, made exact where its sentences name a
+ * step: each span holding such a step (an extreme, where a monotone gain first prints as its end value,
+ * where a run of filter type or of amplifying starts, and the first span, whose value is the start's)
+ * is cut into ZOOM spans, and the sentences made again, until every one of those spans is one real
+ * stage. An extreme's next span is cut too: a group measured at its end may hold a lower low (or
+ * higher high) before it. So "a low of +16.5 dB (step 3519)" names the stage where u is lowest, not the
+ * end of the display stage holding it. Exact when what a sentence names changes once within a display
+ * stage (display stages are short beside the schedule's trends); O(display stages + ZOOM · log n ·
+ * steps named) stage metrics, each computed once (`known` holds those already computed, by stage).
+ */
+function refinedSummary(schedule: StageFilter, spans: readonly Span[], known: Map<number, SummaryStage['metrics']>): SummaryBuilder {
+  const { startStep, endStep } = schedule.stages;
+  const metricsOf = (k: number) => {
+    let m = known.get(k);
+    if (m === undefined) known.set(k, (m = stageMetricsOf(schedule, k)));
+    return m;
+  };
+  let list = spans;
+  for (;;) {
+    const summary = new SummaryBuilder();
+    for (const [index, [first, last]] of list.entries()) {
+      summary.add({ index, startStep: startStep[first], endStep: endStep[last], metrics: metricsOf(last), ...(first === last ? {} : { display: { firstStage: first, lastStage: last } }) });
+    }
+    const spanOf = (step: number) => {
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (endStep[list[mid][1]] < step) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const { steps, extremes } = summary.namedSteps();
+    const cut = new Set([0, ...steps.map(spanOf), ...extremes.flatMap((step) => [spanOf(step), spanOf(step) + 1])].filter((j) => j < list.length && list[j][0] < list[j][1]));
+    if (cut.size === 0) return summary;
+    list = list.flatMap((span, j) => (cut.has(j) ? cutSpan(span) : [span]));
   }
-  return summary.sentences();
+}
+
+/** A span cut into ZOOM spans of (nearly) equal stage counts. */
+function cutSpan([first, last]: Span): Span[] {
+  const n = last - first + 1;
+  const parts = Math.min(ZOOM, n);
+  return Array.from({ length: parts }, (_, i): Span => [first + Math.floor((n * i) / parts), first + Math.floor((n * (i + 1)) / parts) - 1]);
 }
 
 /** dB of a gain; JSON's null stands for 0 (−∞ dB) or +∞. */
@@ -132,8 +208,9 @@ class GainTrack {
     if (Number.isNaN(db)) return;
     if (this.n === 0) this.first = db;
     else {
-      if (db < this.last - SAME_DB / 100) this.rising = false;
-      if (db > this.last + SAME_DB / 100) this.falling = false;
+      // Against the extremes so far, not the stage before: per-step stages fall by less than any step tolerance.
+      if (db < this.max - SAME_DB / 100) this.rising = false;
+      if (db > this.min + SAME_DB / 100) this.falling = false;
     }
     if (this.rising || this.falling) {
       this.window.push([step, db]);
@@ -145,6 +222,13 @@ class GainTrack {
     if (db > this.max) [this.max, this.maxStep] = [db, step];
     this.last = db;
     this.n++;
+  }
+
+  /** The steps sentence() names: "by step" of a monotone gain, or its low and high. */
+  named(): { steps: number[]; extremes: number[] } {
+    if (this.n === 0 || near(this.min, this.max)) return { steps: [], extremes: [] };
+    if (this.rising || this.falling) return { steps: [this.window[this.head][0]], extremes: [] };
+    return { steps: [], extremes: [this.minStep, this.maxStep] };
   }
 
   sentence(name: string): string {

@@ -7,7 +7,7 @@ import type { TextSink } from '../io/sink.js';
 import type { Schedule, StageRecord } from '../types.js';
 import { CliError } from './errors.js';
 import { gainPaint, type FrequencyUnit } from './table-writer.js';
-import { fill, fitColumns, headerLines, rowLine, type TermColumn } from './terminal-table.js';
+import { fill, fitColumns, fitTable, headerLines, rowLine, sameLine, type TermColumn } from './terminal-table.js';
 import { analysisColumns, legend } from './terminal-table-writer.js';
 
 /** A stage of one of the compared schedules. */
@@ -53,7 +53,8 @@ export async function writeCompareTable(
   const scheduleColumn: TermColumn<CompareRow> = { title: 'schedule', width: nameWidth, priority: 110, left: true, cell: (r, w) => (r.schedule.length > w ? `${r.schedule.slice(0, w - 1)}…` : r.schedule) };
   const extent = { steps: Math.max(...schedules.map((s) => s.steps)), stageCount: Math.max(...schedules.map((s) => s.stages.count)) };
   const columns: TermColumn<CompareRow>[] = [scheduleColumn, ...analysisColumns(extent, { units: options.units, color: options.color }, gainPaint(c))];
-  const layout = fitColumns(columns, width);
+  // On a terminal a column the same on every row is said once (fitTable); a pipe keeps every column.
+  const layout = Number.isFinite(width) ? fitTable(columns, groups.flat(), width) : fitColumns(columns, width);
 
   const lines: string[] = [];
   for (const s of schedules) {
@@ -65,6 +66,7 @@ export async function writeCompareTable(
     if (k > 0 && schedules.length > 1) lines.push('');
     for (const r of group) lines.push(rowLine(layout, r));
   }
+  lines.push(...sameLine(layout, width).map((l) => c.dim(l)));
   lines.push('', ...legend(layout, Number.isFinite(width) ? width : 100, c, options.color));
   await sink.write(`${lines.join('\n')}\n`);
 }

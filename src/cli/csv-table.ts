@@ -4,7 +4,7 @@ import { csvCells } from '../io/csv-line.js';
 import type { TextSink } from '../io/sink.js';
 import { stepRange } from './table-writer.js';
 import { metricLabels } from './terminal-table-writer.js';
-import { fill, fitColumns, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
+import { fill, fitColumns, fitTable, headerLines, legendLines, RowSampler, rowLine, sameLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 /** A CSV row by column name. */
 export type Row = Record<string, string>;
@@ -93,6 +93,9 @@ export class CsvTable {
   private decoder = new TextDecoder();
   private names: string[] | undefined;
   private layout: TableLayout<Row> | undefined;
+  private columns: TermColumn<Row>[] | undefined;
+  /** The rows shown, held until the end so the columns fit them (fitTable); undefined with --all, whose rows stream. */
+  private held: Row[] | undefined;
   private sampler: RowSampler;
   private group: string | undefined;
   private groupIndex = -1;
@@ -124,8 +127,12 @@ export class CsvTable {
     for (const line of lines) {
       if (this.names === undefined) {
         this.names = csvCells(line);
-        const columns = this.options.describe ? this.options.describe(this.names) : sweepColumnsOf(this.names, new Set(this.options.swept ?? []));
-        this.layout = fitColumns(columns, this.options.columns);
+        this.columns = this.options.describe ? this.options.describe(this.names) : sweepColumnsOf(this.names, new Set(this.options.swept ?? []));
+        if (this.options.groups > 0) {
+          this.held = [];
+          continue;
+        }
+        this.layout = fitColumns(this.columns, this.options.columns);
         out.push(...headerLines(this.layout, this.c.bold, this.c.dim));
         continue;
       }
@@ -139,8 +146,10 @@ export class CsvTable {
         this.groupKept = this.sampler.keep(++this.groupIndex, false);
       }
       this.rows++;
-      if (this.groupKept || (change && this.changes++ < MAX_CHANGES)) out.push(rowLine(this.layout!, row));
-      else this.omitted++;
+      if (this.groupKept || (change && this.changes++ < MAX_CHANGES)) {
+        if (this.held !== undefined) this.held.push(row);
+        else out.push(rowLine(this.layout!, row));
+      } else this.omitted++;
     }
     if (out.length > 0) return this.sink.write(`${out.join('\n')}\n`);
   }
@@ -150,19 +159,26 @@ export class CsvTable {
     return this.write(bytes);
   }
 
-  /** The line on rows left out, and the legend. */
+  /** The rows held (fitted to them: a column the same on every row is said once below them), the line on rows left out, and the legend. */
   end(): Promise<void> | void {
-    if (this.layout === undefined) return;
-    const lines: string[] = [];
+    if (this.columns === undefined) return;
+    const table: string[] = [];
+    if (this.held !== undefined) {
+      const layout = (this.layout = fitTable(this.columns, this.held, this.options.columns));
+      table.push(...headerLines(layout, this.c.bold, this.c.dim), ...this.held.map((row) => rowLine(layout, row)), ...sameLine(layout, this.options.columns).map((l) => this.c.dim(l)));
+    }
+    const notes: string[] = [];
     if (this.omitted > 0) {
       const shown = this.rows - this.omitted;
       const noun = this.options.noun ?? 'rows';
-      lines.push(...fill(`… ${shown} of ${this.rows} ${noun} shown (first, last, evenly spaced, and where something changes); --all shows every row, --format csv the full precision`, this.options.columns));
+      notes.push(...fill(`… ${shown} of ${this.rows} ${noun} shown (first, last, evenly spaced, and where something changes); --all shows every row, --format csv the full precision`, this.options.columns));
     }
-    const legend = legendLines(this.layout, this.options.columns);
-    if (legend.length > 0) lines.push('', ...legend);
-    if (lines.length > 0) return this.sink.write(`${lines.map((l) => this.c.dim(l)).join('\n')}\n`);
+    const legend = legendLines(this.layout!, this.options.columns);
+    if (legend.length > 0) notes.push('', ...legend);
+    const lines = [...table, ...notes.map((l) => this.c.dim(l))];
+    if (lines.length > 0) return this.sink.write(`${lines.join('\n')}\n`);
   }
+
 }
 
 function typeOrAmplifyChanged(before: Row, row: Row): boolean {

@@ -23,12 +23,14 @@ export function unknownPresetMessage(name: string): string {
 export const TUNE_EXIT_CODES: Record<TuneFailureCode, 1 | 2> = {
   invalid_path: 2,
   integer_parameter: 2,
+  no_learning_rate: 2,
   no_solution: 1,
   undefined_at_start: 1,
   jump: 1,
 };
 
-/** The CLI's line for a tune failure: a bad request names the option that made it (`--solve`). */
+/** The CLI's line for a tune failure: a bad request names the option that made it (`--solve`, or `--target` for a metric the schedule cannot give). */
 export function tuneFailureText(failure: TuneFailure): string {
+  if (failure.code === 'no_learning_rate') return `--target: ${failure.error}`;
   return TUNE_EXIT_CODES[failure.code] === 2 ? `--solve ${failure.error}` : failure.error;
 }

@@ -1,13 +1,13 @@
 import { fitNumber } from '../util/table-number.js';
 import { Chalk } from 'chalk';
 import type { ScheduleHeader } from '../analysis/analyze.js';
-import { stepText, SummaryBuilder } from '../analysis/schedule-summary.js';
+import { stepText } from '../analysis/schedule-summary.js';
 import type { AnalysisWriter } from '../io/analysis-writer.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
 import { gainPaint, inUnit, stepRange, type FrequencyUnit, type TableOptions } from './table-writer.js';
 import { FREQUENCY_UNITS, metricLabels } from './metric-labels.js';
-import { fill, fitColumns, headerLines, legendLines, RowSampler, rowLine, type TableLayout, type TermColumn } from './terminal-table.js';
+import { fill, fitColumns, fitTable, headerLines, legendLines, RowSampler, rowLine, sameLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 export { metricLabels } from './metric-labels.js';
 
@@ -31,12 +31,14 @@ export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount' |
   const digits = String(h.steps).length;
   const m = metricLabels(FREQUENCY_UNITS[options.units]);
   const steps: TermColumn<StageRecord> = { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => stepRange(r.startStep, r.endStep) };
+  // A display stage's coefficients are those of its last step: the units line says so under each.
+  const at = h.display === undefined ? {} : { unit: 'at end' };
   const columns: TermColumn<StageRecord>[] = [
     ...(h.display === undefined
       ? [{ title: 'stage', width: Math.max(5, String(h.stageCount - 1).length), priority: 100, cell: (r: StageRecord) => String(r.index) }, steps]
       : displayColumns(h, steps)),
-    { title: 'u', width: 9, narrow: 7, priority: 75, cell: (r, w) => fitNumber(r.u, w, w >= 9 ? 6 : 4) },
-    { title: 'v', width: 9, narrow: 7, priority: 74, cell: (r, w) => fitNumber(r.v, w, w >= 9 ? 6 : 4) },
+    { title: 'u', ...at, width: 9, narrow: 7, priority: 75, cell: (r, w) => fitNumber(r.u, w, w >= 9 ? 6 : 4) },
+    { title: 'v', ...at, width: 9, narrow: 7, priority: 74, cell: (r, w) => fitNumber(r.v, w, w >= 9 ? 6 : 4) },
     { title: 'type', width: 9, priority: 90, left: true, cell: (r) => r.metrics.filterType },
     { ...m.dcGainDb, width: 7, priority: 85, cell: (r, w) => fitNumber(r.metrics.dcGainDb, w), paint: (r, t) => paint(r.metrics.dcGainDb, t) },
     { ...m.nyquistGainDb, width: 7, priority: 80, cell: (r, w) => fitNumber(r.metrics.nyquistGainDb, w), paint: (r, t) => paint(r.metrics.nyquistGainDb, t) },
@@ -49,7 +51,7 @@ export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount' |
   if (options.lr) {
     columns.splice(
       columns.findIndex((c) => c.title === 'v') + 1, 0,
-      { title: 'lr', legend: 'learning rate α (at the stage\'s last step)', width: 9, narrow: 7, priority: 73, cell: (r, w) => fitNumber(r.lr ?? null, w, w >= 9 ? 6 : 4) },
+      { title: 'lr', ...at, legend: 'learning rate α (at the stage\'s last step)', width: 9, narrow: 7, priority: 73, cell: (r, w) => fitNumber(r.lr ?? null, w, w >= 9 ? 6 : 4) },
       { title: 'eff. lr', legend: 'effective learning rate α·|H(0)| (α/(1 − β) for standard SGDM)', width: 9, narrow: 7, priority: 70, cell: (r, w) => fitNumber(r.metrics.effectiveLearningRate ?? null, w) },
     );
   }
@@ -88,8 +90,10 @@ function displayColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>, steps: 
  * The analysis table on a terminal: per schedule a title, the summary in words, the table fitted to
  * the width and, for a long one, a sample of its rows (RowSampler: first, last, evenly spaced, where
  * the type or amplify/attenuate changes) with a line saying how many were left out; a legend last.
- * The summary is the header's when given, else built from the rows as they pass (the rows are then
- * held back until the schedule ends: a sample, so few).
+ * The rows shown are held until the schedule ends (a sample, so few), so the columns are fitted to
+ * them (fitTable: a column the same on every row is said once below them); with --all every row
+ * streams out as it comes, every column kept. The summary is the header's when given, else
+ * endSchedule's.
  */
 export function terminalTableWriter(sink: TextSink, options: TableOptions & { terminal: TerminalTable }): AnalysisWriter {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -97,12 +101,13 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
   const paint = gainPaint(c);
   let index = -1;
   let layout: TableLayout<StageRecord> | undefined;
+  let columns: TermColumn<StageRecord>[];
   let header: ScheduleHeader;
   let sampler: RowSampler;
   let previous: StageRecord | undefined;
   let position = 0;
-  let held: string[] | undefined;
-  let summary: SummaryBuilder | undefined;
+  /** The rows shown, held until the schedule ends (not with --all, whose rows stream). */
+  let held: StageRecord[] | undefined;
 
   const opening = (h: ScheduleHeader, sentences: string[]) => [
     ...(index > 0 ? [''] : []),
@@ -116,25 +121,30 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
     schedule: (h: ScheduleHeader) => {
       index++;
       header = h;
-      layout = fitColumns(analysisColumns(h, options, paint), width);
+      columns = analysisColumns(h, options, paint);
       sampler = new RowSampler(options.terminal.all ? 0 : (options.terminal.rows[index] ?? h.stageCount));
       previous = undefined;
       position = 0;
-      summary = h.summary === undefined ? new SummaryBuilder() : undefined;
-      held = summary === undefined ? undefined : [];
-      if (h.summary !== undefined) return sink.write(`${opening(h, h.summary).join('\n')}\n`);
+      held = options.terminal.all ? undefined : [];
+      if (held !== undefined) return;
+      // --all: the columns are fitted before any row is seen, all of them kept.
+      layout = fitColumns(columns, width);
+      return sink.write(`${opening(h, h.summary ?? []).join('\n')}\n`);
     },
     stage: (r: StageRecord) => {
-      summary?.add(r);
       const changed = previous !== undefined && (previous.metrics.filterType !== r.metrics.filterType || previous.metrics.amplifies !== r.metrics.amplifies);
       previous = r;
       if (!sampler.keep(position++, changed)) return;
-      const line = rowLine(layout!, r);
-      if (held !== undefined) held.push(line);
-      else return sink.write(`${line}\n`);
+      if (held !== undefined) held.push(r);
+      else return sink.write(`${rowLine(layout!, r)}\n`);
     },
-    endSchedule: () => {
-      const lines = held === undefined ? [] : [...opening(header, summary!.sentences()), ...held];
+    endSchedule: (summary) => {
+      const lines: string[] = [];
+      if (held !== undefined) {
+        // The rows are known: a column the same on every row is said once below them (fitTable).
+        layout = fitTable(columns, held, width);
+        lines.push(...opening(header, header.summary ?? summary ?? []), ...held.map((r) => rowLine(layout!, r)), ...sameLine(layout, width).map((l) => c.dim(l)));
+      }
       if (sampler.omitted > 0) {
         const shown = position - sampler.omitted;
         lines.push(...fill(`… ${shown} of ${position} ${header.display === undefined ? 'stages' : 'display stages'} shown (first, last, evenly spaced, and where the type or amplify/attenuate changes); --all shows every stage`, width).map((l) => c.dim(l)));
@@ -143,7 +153,7 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
       if (lines.length > 0) return sink.write(`${lines.join('\n')}\n`);
     },
     end: () => (layout === undefined ? undefined : sink.write(`\n${legend(layout, width, c, options.color).join('\n')}\n`)),
-    // With --all the rows stream out at once, below a summary that must come first.
+    // With --all the rows stream out at once, below a summary that must come first; else the shown rows are held.
     summaryFirst: (covers) => !covers || options.terminal.all,
   };
 }

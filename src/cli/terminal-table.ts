@@ -27,6 +27,8 @@ export interface TableLayout<R> {
   columns: { column: TermColumn<R>; width: number }[];
   /** Columns left out to fit, in their table order. */
   hidden: TermColumn<R>[];
+  /** Columns left out because every row shows the same text (fitTable), with that text: said once below the rows. */
+  same?: { column: TermColumn<R>; text: string }[];
 }
 
 const GAP = 1;
@@ -49,6 +51,32 @@ export function fitColumns<R>(columns: readonly TermColumn<R>[], maxWidth: numbe
     columns: columns.filter((c) => kept.has(c)).map((column) => ({ column, width: widthOf(column, true) })),
     hidden: columns.filter((c) => !kept.has(c)),
   };
+}
+
+/**
+ * fitColumns for a table whose rows are known: with two rows or more, a column whose every row shows the
+ * same text (`v` = 1, `settle` = never) is left out before fitting, so it frees its width for a column
+ * that says something, and is said once below the rows (sameLine). The first column (what a row is)
+ * always stays.
+ */
+export function fitTable<R>(columns: readonly TermColumn<R>[], rows: readonly R[], maxWidth: number): TableLayout<R> {
+  if (rows.length < 2) return fitColumns(columns, maxWidth);
+  const same: { column: TermColumn<R>; text: string }[] = [];
+  const varying = columns.filter((column, i) => {
+    const text = column.cell(rows[0], column.width);
+    if (i === 0 || rows.some((r) => column.cell(r, column.width) !== text)) return true;
+    same.push({ column, text: text.trim() });
+    return false;
+  });
+  return { ...fitColumns(varying, maxWidth), ...(same.length > 0 ? { same } : {}) };
+}
+
+/** The line below the rows naming the columns fitTable left out as the same on every row: `every row: v = 1, settle = never`. */
+export function sameLine<R>(layout: TableLayout<R>, width: number): string[] {
+  if (layout.same === undefined) return [];
+  // One part never breaks across lines (fill keeps no-break spaces).
+  const parts = layout.same.map(({ column, text }) => `${column.title} = ${text}${column.unit !== undefined && /\d$/.test(text) ? ` ${column.unit}` : ''}`.replaceAll(' ', '\u00a0'));
+  return fill(`every row: ${parts.join(', ')}`, width);
 }
 
 /** The header line, and the units line when any column has a unit (dimmed by `dim`). */

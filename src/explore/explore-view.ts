@@ -94,7 +94,7 @@ export function exploreView(state: PageState, label: string, plot: Partial<PlotO
   const analyses = parsed.schedules.map((schedule) => {
     const report = stageReportOf(schedule, { stages: 'auto' });
     const records = [...reportRecords(schedule, report, { frequencies, response: true })];
-    return { schedule, records, report, words: scheduleSummary(records) };
+    return { schedule, records, report, words: scheduleSummary(records, schedule) };
   });
   const summaries = analyses.map(({ schedule, words }) => summary(schedule, words, state.position, frequencies));
   const options = resolvePlotOptions({ ...plot, comparePositions: [state.position] });

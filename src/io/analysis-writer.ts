@@ -11,12 +11,17 @@ export interface AnalysisWriter {
    * ignore them). One record at a time, so any number of steps streams in the memory of one.
    */
   atStep?(record: AtStepRecord): Promise<void> | void;
-  endSchedule(): Promise<void> | void;
+  /**
+   * The schedule ends; `summary` is its summary in words when the writer prints one (summaryFirst is
+   * defined) and was not given it in the header: built from the records as they passed, refined from
+   * the schedule where they are display stages (SummaryBuilder).
+   */
+  endSchedule(summary?: string[]): Promise<void> | void;
   end(): Promise<void> | void;
   /**
    * Whether the writer must be given the schedule's summary in its header (ScheduleHeader.summary)
    * before the stages, `covers` saying whether its records cover the schedule (coversSchedule).
-   * Absent: the writer prints no summary.
+   * Else it gets the summary at endSchedule. Absent: the writer prints no summary.
    */
   summaryFirst?(covers: boolean): boolean;
 }
@@ -36,4 +41,10 @@ export interface WriterOptions {
    * response's columns (tidy-rows columnsWithLr), empty for a schedule without one. Default false.
    */
   lr?: boolean;
+  /**
+   * Some schedule is reported as display stages: the union of their range keys (displayRangeKeys), in
+   * order. CSV/NDJSON gain `firstStage`, `lastStage` and `<key>Min`, `<key>Max` after `v` and `lr`
+   * (tidy-rows displayColumns), empty for real stages. Default none.
+   */
+  display?: readonly string[];
 }

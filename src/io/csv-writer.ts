@@ -10,9 +10,10 @@ import type { ScheduleHeader } from '../analysis/analyze.js';
 /** Tidy CSV (RFC 4180, header row, '\n' line ends; non-finite numbers and nulls are empty cells). */
 export function csvWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   let header: ScheduleHeader;
-  // With a learning rate in some schedule: the lr and update columns (columnsWithLr).
+  // With a learning rate in some schedule: the lr and update columns; with display stages, their fields (columnsWithLr).
   const lr = options.lr === true;
-  const cols = (columns: readonly string[]) => columnsWithLr(columns, lr);
+  const display = options.display ?? [];
+  const cols = (columns: readonly string[]) => columnsWithLr(columns, lr, display);
   const exact = options.mode === 'exact' || options.mode === 'both' || options.atSteps === true;
   if (exact) {
     return {
@@ -21,12 +22,12 @@ export function csvWriter(sink: TextSink, options: WriterOptions): AnalysisWrite
         header = h;
       },
       stage: (r) => {
-        const prefix = stageCells(header, r, lr);
+        const prefix = stageCells(header, r, lr, display);
         if (!options.response) return sink.write(csvLine([...prefix, ...metricCells(r, lr), ...transientCells(r)]));
         const rows = responseSets(r).flatMap((s) => exactResponseRows(prefix, s, header.frequencies, lr));
         return sink.write(rows.map(csvLine).join(''));
       },
-      atStep: (r) => (options.response ? sink.write(atStepRows(header, r, lr).map(csvLine).join('')) : undefined),
+      atStep: (r) => (options.response ? sink.write(atStepRows(header, r, lr, display).map(csvLine).join('')) : undefined),
       endSchedule: () => undefined,
       end: () => undefined,
     };
@@ -37,7 +38,7 @@ export function csvWriter(sink: TextSink, options: WriterOptions): AnalysisWrite
       header = h;
     },
     stage: (r) => {
-      const prefix = csvFields(stageCells(header, r, lr));
+      const prefix = csvFields(stageCells(header, r, lr, display));
       if (!options.response) return sink.write(`${prefix},${csvLine(metricCells(r, lr))}`);
       const lines: string[] = [];
       for (let i = 0; i < header.frequencies.length; i++) lines.push(`${prefix},${csvLine(responseCells(header, r, i, lr))}`);

@@ -1,4 +1,3 @@
-import { SummaryBuilder } from '../analysis/schedule-summary.js';
 import { jsonArray } from '../util/json-value.js';
 import type { AnalysisWriter, WriterOptions } from './analysis-writer.js';
 import { jsonDocument, jsonText } from '../util/json-document.js';
@@ -8,13 +7,12 @@ import type { TextSink } from './sink.js';
  * One JSON document, streamed: { schemaVersion, tool, schedules: [ { name, source, steps,
  * stageCount, frequencies, stages: [ … ], atSteps?: [ … ], summary: [ sentences ] } ] }. Each stage
  * record is one line, so diffs are per stage. The summary comes last: the header's when given (the
- * stages are a selection), else built from the stages as they pass.
+ * stages are a selection), else endSchedule's.
  */
 export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWriter {
   const doc = jsonDocument(sink);
   let atSteps = false;
   let given: string[] | undefined;
-  let summary = new SummaryBuilder();
   return {
     begin: async () => {
       await doc.header();
@@ -22,7 +20,6 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
     },
     schedule: async (h) => {
       given = h.summary;
-      summary = new SummaryBuilder();
       await doc.object();
       await doc.field('name', h.name);
       await doc.field('source', h.source);
@@ -32,10 +29,7 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
       await doc.field('frequencies', jsonText(options.response ? jsonArray(h.frequencies) : '[]'));
       await doc.array('stages');
     },
-    stage: (r) => {
-      if (given === undefined) summary.add(r);
-      return doc.record(r);
-    },
+    stage: (r) => doc.record(r),
     // "atSteps" beside "stages", only when steps were asked for (so frozen output is unchanged).
     atStep: async (a) => {
       if (!atSteps) {
@@ -45,14 +39,14 @@ export function jsonWriter(sink: TextSink, options: WriterOptions): AnalysisWrit
       }
       await doc.record(a);
     },
-    endSchedule: async () => {
+    endSchedule: async (summary) => {
       atSteps = false;
       await doc.close();
-      await doc.field('summary', given ?? summary.sentences());
+      await doc.field('summary', given ?? summary ?? []);
       await doc.close();
     },
     end: () => doc.end(),
-    // Built from the stages as they pass when they are every stage (or display stages).
+    // At the end, built from the stages as they pass, when they are every stage (or display stages).
     summaryFirst: (covers) => !covers,
   };
 }

@@ -1,7 +1,8 @@
 import { tableLengthText } from '../schedule/schedule-value.js';
 import { pythonNumber, shown, TraceError } from './trace-error.js';
 import { forEachLineBytes } from './trace-lines.js';
-import { parseNumberBytes } from './trace-number.js';
+import { csvCells } from './csv-line.js';
+import { parseNumber, parseNumberBytes } from './trace-number.js';
 
 /** What a CSV table is asked for: `steps` values of one column (a name or a 0-based index). */
 export interface CsvTableRequest {
@@ -13,6 +14,7 @@ export interface CsvTableRequest {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
 
 /**
  * The values of one column of a CSV table, exactly one per row, row r (1-based, after the header)
@@ -47,11 +49,36 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
   const fail = (line: number, detail: string, column?: string): never => {
     throw new TraceError(detail.startsWith('not a finite') ? 'non-finite' : 'bad-structure', file, detail, { line, ...(column === undefined ? {} : { column }) });
   };
-  const split = (bytes: Uint8Array, start: number, end: number): void => {
+  /**
+   * Cuts the row bytes[start … end) into cells (their bounds in `cells`: cell k is cells[k] … cells[k + 1] − 1)
+   * and returns the bytes they are bounds in: the row's own when it has no double quote (a split at each
+   * separator byte, the fast path), else the cells csvCells reads per RFC 4180 (a quoted cell may hold
+   * the separator; `""` is a quote), laid out in a buffer of their own.
+   */
+  const split = (bytes: Uint8Array, start: number, end: number): Uint8Array => {
     cells.length = 0;
     cells.push(start);
-    for (let i = start; i < end; i++) if (bytes[i] === sep) cells.push(i + 1);
+    let quoted = false;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (b === sep) cells.push(i + 1);
+      else if (b === 34) quoted = true;
+    }
     cells.push(end + 1);
+    if (quoted) {
+      cells.length = 0;
+      const texts = csvCells(lenient.decode(bytes.subarray(start, end)), delimiter).map((t) => encoder.encode(t));
+      const out = new Uint8Array(texts.reduce((n, t) => n + t.length + 1, 0));
+      let at = 0;
+      for (const t of texts) {
+        cells.push(at);
+        out.set(t, at);
+        at += t.length + 1;
+      }
+      cells.push(at);
+      return out;
+    }
+    return bytes;
   };
   /** The number of cell k of the current row (its bounds in `cells`), or an error in table words. */
   const cell = (bytes: Uint8Array, k: number, line: number): number => {
@@ -59,10 +86,6 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
     let end = cells[k + 1] - 1;
     while (start < end && (bytes[start] === 32 || bytes[start] === 9 || bytes[start] === 13)) start++;
     while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9 || bytes[end - 1] === 13)) end--;
-    if (end - start >= 2 && bytes[start] === 34 && bytes[end - 1] === 34) {
-      start++;
-      end--;
-    }
     if (start === end) return fail(line, `${label(k)}empty cell (a table has one value per step)`, names![k]);
     const value = parseNumberBytes(bytes, start, end);
     if (value === undefined) return fail(line, `${label(k)}expected a number (got ${shown(lenient.decode(bytes.subarray(start, end)))})`, names![k]);
@@ -77,9 +100,8 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
     } catch {
       return fail(line, 'not UTF-8 text: save the table as UTF-8');
     }
-    const raw = text.split(delimiter).map((s) => s.trim().replace(/^"(.*)"$/, '$1'));
-    split(bytes, start, end);
-    headed = !raw.every((_, k) => parseNumberBytes(bytes, cells[k], cells[k + 1] - 1) !== undefined);
+    const raw = csvCells(text, delimiter).map((s) => s.trim());
+    headed = !raw.every((s) => parseNumber(s, 0, s.length) !== undefined);
     names = headed ? raw : raw.map((_, k) => String(k));
     if (headed) {
       const seen = new Map<string, number>();
@@ -94,7 +116,7 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
   };
   const row = (bytes: Uint8Array, start: number, end: number, line: number): void => {
     rows++;
-    split(bytes, start, end);
+    const cellBytes = split(bytes, start, end);
     const width = names!.length;
     if (cells.length - 1 !== width) {
       const blank = bytes.subarray(start, end).every((b) => b === 32 || b === 9 || b === 13);
@@ -102,10 +124,10 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
       fail(line, `${cells.length - 1} cell${cells.length === 2 ? '' : 's'} where the header has ${width}`);
     }
     if (stepAt >= 0 && stepAt !== picked) {
-      const step = cell(bytes, stepAt, line);
+      const step = cell(cellBytes, stepAt, line);
       if (step !== rows) fail(line, `column ${shown(names![stepAt])}: must count 1, 2, 3 … (row ${rows} says ${step}): a table's rows are optimizer steps as torch counts them`, names![stepAt]);
     }
-    const value = cell(bytes, picked, line);
+    const value = cell(cellBytes, picked, line);
     if (rows <= steps) values[rows - 1] = value;
   };
   forEachLineBytes(chunks, (bytes, start, end, line) => {

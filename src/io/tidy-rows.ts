@@ -1,6 +1,6 @@
 import type { ScheduleHeader } from '../analysis/analyze.js';
 import { METRIC_NAMES } from '../metric-names.js';
-import type { AtStepRecord, FrequencyResponse, StageRecord, UpdateResponse } from '../types.js';
+import type { AtStepRecord, DisplayRange, FrequencyResponse, StageRecord, UpdateResponse } from '../types.js';
 
 /** Column names of the tidy long format: one row per (schedule, stage, frequency). */
 export const RESPONSE_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', 'omega', 'magnitude', 'magnitudeDb', 'phase', 'groupDelay'] as const;
@@ -14,10 +14,29 @@ export type Cell = string | number | boolean | null;
  * The columns of a layout when some schedule has a learning rate (`lr`): `lr` after `v`,
  * `effectiveLearningRate` after `amplifies`, the update response's `updateMagnitude` and
  * `updateMagnitudeDb` after `groupDelay` (same row: same stage, kind and ω). Without lr, the layout as is.
+ * With display stages (`display`: their range keys, displayRangeKeys), displayColumns after `v` and `lr`.
  */
-export function columnsWithLr(columns: readonly string[], lr: boolean): readonly string[] {
-  if (!lr) return columns;
-  return columns.flatMap((c) => LR_COLUMNS_AFTER[c] ?? [c]);
+export function columnsWithLr(columns: readonly string[], lr: boolean, display: readonly string[] = []): readonly string[] {
+  if (!lr && display.length === 0) return columns;
+  const last = lr ? 'lr' : 'v';
+  return columns.flatMap((c) => (lr ? (LR_COLUMNS_AFTER[c] ?? [c]) : [c])).flatMap((c) => (c === last ? [c, ...displayColumns(display)] : [c]));
+}
+
+/**
+ * A display stage's fields (DisplayRange) as columns: `firstStage`, `lastStage` (the real stages it
+ * groups) and `<key>Min`, `<key>Max` for each range key (`uMin`, `uMax`, `vMin`, …, `lrMin`, …); none
+ * without display stages.
+ */
+export function displayColumns(keys: readonly string[]): string[] {
+  return keys.length === 0 ? [] : ['firstStage', 'lastStage', ...keys.flatMap((k) => [`${k}Min`, `${k}Max`])];
+}
+
+/** displayColumns' cells of a record: empty for a real stage, and for a key its schedule has not. */
+function displayCells(r: { display?: DisplayRange }, keys: readonly string[]): Cell[] {
+  if (keys.length === 0) return [];
+  const d = r.display;
+  if (d === undefined) return new Array<Cell>(2 + 2 * keys.length).fill(null);
+  return [d.firstStage, d.lastStage, ...keys.flatMap((k) => d.range[k] ?? [null, null])];
 }
 
 const LR_COLUMNS_AFTER: Record<string, string[]> = {
@@ -26,10 +45,14 @@ const LR_COLUMNS_AFTER: Record<string, string[]> = {
   groupDelay: ['groupDelay', 'updateMagnitude', 'updateMagnitudeDb'],
 };
 
-/** The stage-level cells shared by both formats, in column order (`lr` with a learning rate: empty for a schedule without one). */
-export function stageCells(header: ScheduleHeader, r: StageRecord, lr = false): Cell[] {
+/**
+ * The stage-level cells shared by both formats, in column order (`lr` with a learning rate: empty for a
+ * schedule without one; then displayColumns' cells with display stages).
+ */
+export function stageCells(header: ScheduleHeader, r: StageRecord, lr = false, display: readonly string[] = []): Cell[] {
   const cells: Cell[] = [header.name, r.index, r.startStep, r.endStep, r.u, r.v];
   if (lr) cells.push(r.lr ?? null);
+  if (display.length > 0) cells.push(...displayCells(r, display));
   return cells;
 }
 
@@ -92,9 +115,10 @@ export function exactResponseRows(prefix: Cell[], set: ResponseSet, frequencies:
   return rows;
 }
 
-/** Long-format rows of one --at-steps response (startStep … v left empty: the step is not a stage; lr is the step's). */
-export function atStepRows(header: ScheduleHeader, record: AtStepRecord, lr = false): Cell[][] {
+/** Long-format rows of one --at-steps response (startStep … v and the display columns left empty: the step is not a stage; lr is the step's). */
+export function atStepRows(header: ScheduleHeader, record: AtStepRecord, lr = false, display: readonly string[] = []): Cell[][] {
   const prefix: Cell[] = [header.name, record.stage, null, null, null, null];
   if (lr) prefix.push(record.lr ?? null);
+  prefix.push(...displayCells({}, display));
   return exactResponseRows(prefix, { kind: 'exact', step: record.step, response: record.responseExact, update: record.updateResponseExact }, header.frequencies, lr);
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type ErrorCode, type Node } from 'yaml';
 import type { ConfigIssue } from './issues.js';
 import { LIMITS } from './limits.js';
 import { excerpt, EXCERPT_LENGTH } from '../util/excerpt.js';
@@ -35,7 +35,8 @@ export function readYamlDocuments(text: string): { documents: SourceDocument[]; 
   let docs: Document.Parsed[];
   try {
     // logLevel 'error': the yaml package would print its warnings with console.warn; ours are issues.
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
+    // uniqueKeys off: a duplicate key is found by treeIssues, with its key path and the first key's line.
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: 'error' }) as Document.Parsed[];
   } catch {
     // The parser recurses on nesting; a stack overflow means absurdly deep input.
     return { documents: [], issues: [{ code: 'too_deep', path: [], message: `nesting too deep to parse (at most ${LIMITS.maxDepth} levels)`, line: 1, column: 1 }] };
@@ -47,12 +48,13 @@ export function readYamlDocuments(text: string): { documents: SourceDocument[]; 
     return { line: p.line, column: p.col };
   };
   docs.forEach((doc, index) => {
-    for (const e of doc.errors) {
-      const at = position(e.pos[0]);
-      issues.push({ code: 'yaml_syntax', path: [], message: firstLine(e.message), ...at });
+    // The first error of a document: the ones after it are mostly its consequences.
+    const error = doc.errors[0];
+    if (error !== undefined) {
+      issues.push({ code: 'yaml_syntax', path: pathAt(doc.contents as Node | null, error.pos[0]), message: syntaxMessage(error.code, error.message), ...position(error.pos[0]) });
+      return;
     }
-    if (doc.errors.length > 0) return;
-    const found = treeIssues(doc.contents as Node | null);
+    const found = treeIssues(doc.contents as Node | null, (offset) => position(offset).line);
     if (found.length > 0) {
       issues.push(...found.map(({ offset, ...issue }) => ({ ...issue, ...position(offset) })));
       return;
@@ -75,6 +77,77 @@ export function readYamlDocuments(text: string): { documents: SourceDocument[]; 
     });
   });
   return { documents, issues };
+}
+
+/**
+ * The yaml package's syntax errors in a user's words (its messages name its own grammar: "implicit keys",
+ * "compact mappings", "flow map in block collection"); others as it says them.
+ */
+function syntaxMessage(code: ErrorCode, message: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'a tab indents this line: YAML indents with spaces';
+    case 'BAD_INDENT':
+      if (message.startsWith('Flow map')) return 'a { … } mapping is not closed: end it with } (on the same indentation)';
+      if (message.startsWith('Flow sequence')) return 'a [ … ] list is not closed: end it with ] (on the same indentation)';
+      return 'this line is not indented as the keys before it';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return message.startsWith('A block sequence')
+        ? 'a "- " list item where a key was expected (indent the list under its key)'
+        : 'a mapping cannot start on the line of its key ("a: b: 1"): put it on the next lines, indented, or write { b: 1 }';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key must be on one line (a missing ":" or a wrong indentation above?)';
+    case 'MISSING_CHAR':
+      if (message.startsWith('Missing closing')) return `a quoted value is not closed (missing ${message.includes("'") ? "'" : '"'})`;
+      if (message.startsWith('Implicit map keys')) return 'expected "key: value" here (a missing ":"?)';
+      if (message.startsWith('Flow sequence must end')) return 'a [ … ] list is not closed: end it with ]';
+      if (message.startsWith('Flow map must end')) return 'a { … } mapping is not closed: end it with }';
+      break;
+    case 'BAD_DQ_ESCAPE':
+      return `${message.replace(/^Invalid escape sequence/, 'invalid escape')} in a "…" value: write \\\\ for a backslash, or quote with '…'`;
+    case 'BAD_SCALAR_START':
+      return `${message.replace(/^Plain value cannot start with reserved character/, 'a value cannot start with')} unquoted: quote it`;
+    case 'BLOCK_IN_FLOW':
+      return 'a "- " list or "key:" lines cannot be inside [ … ] or { … }';
+    case 'UNEXPECTED_TOKEN': {
+      if (message.startsWith('Unexpected block-seq-ind')) return 'a "- " list item on the line of a key (start the list on the next line, indented)';
+      if (message.endsWith('at node end')) return 'unexpected text after a value (a missing "," or line break?)';
+      const token = /: "(.*)"$/s.exec(message.split('\n')[0]);
+      if (token) return excerpt(`unexpected "${token[1]}"`, 2 * EXCERPT_LENGTH);
+      break;
+    }
+    case 'KEY_OVER_1024_CHARS':
+      return 'a key longer than 1024 characters';
+  }
+  return firstLine(message);
+}
+
+/**
+ * The key path of a syntax error at `offset` in a (partly parsed) tree: the keys whose value holds the
+ * offset; [] when it is between top-level entries (the tree after an error may be
+ * partial, so only spans that contain the offset are trusted).
+ */
+function pathAt(root: Node | null, offset: number): (string | number)[] {
+  const path: (string | number)[] = [];
+  const holds = (n: unknown) => {
+    const r = (n as Node | null)?.range;
+    return r != null && r[0] <= offset && offset < r[1];
+  };
+  let node: unknown = root;
+  for (;;) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => holds(p.key) || holds(p.value));
+      // An error inside a key (a key spilling over lines) is at the mapping: that key is the bad token.
+      if (!pair || !isScalar(pair.key) || holds(pair.key)) return path;
+      path.push(String(pair.key.value));
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex(holds);
+      if (index < 0) return path;
+      path.push(index);
+      node = node.items[index];
+    } else return path;
+  }
 }
 
 /** The parser's message without its position (ours is added) and cut short: it may quote a long token. */

@@ -14,9 +14,11 @@ export type TreeIssue = Omit<ConfigIssue, 'line' | 'column'> & { offset: number 
  * - keys that are lists or mappings, directly or through an alias: JS objects have string keys,
  *   and the yaml package would stringify them (quadratic in the nesting, with a console warning);
  * - aliases whose anchor does not come before them (YAML 1.2 §3.2.2.2), which the yaml package
- *   reports only while building the value, without a position.
+ *   reports only while building the value, without a position;
+ * - a key written twice in one mapping, at the second, with its key path and the first one's line
+ *   (`lineOf` turns an offset into a 1-based line): the yaml package's own error has neither.
  */
-export function treeIssues(root: Node | null): TreeIssue[] {
+export function treeIssues(root: Node | null, lineOf: (offset: number) => number = () => 0): TreeIssue[] {
   const issues: TreeIssue[] = [];
   const anchors = new Map<string, Node>();
   const stack: { node: unknown; depth: number; path: Path }[] = [{ node: root, depth: 0, path: [] }];
@@ -39,6 +41,7 @@ export function treeIssues(root: Node | null): TreeIssue[] {
     }
     const children: { node: unknown; depth: number; path: Path }[] = [];
     if (isMap(node)) {
+      const seen = new Map<string, number>();
       for (const pair of node.items) {
         const key = pair.key as Node | null;
         const target = isAlias(key) ? anchors.get(key.source) : key;
@@ -47,6 +50,13 @@ export function treeIssues(root: Node | null): TreeIssue[] {
           continue;
         }
         const name = isScalar(target) ? String(target.value) : '';
+        const keyOffset = key?.range?.[0] ?? offset;
+        const first = seen.get(name);
+        if (first !== undefined) {
+          issues.push({ code: 'duplicate_key', path: [...path, name], message: `duplicate key ${JSON.stringify(name)} (first at line ${lineOf(first)})`, offset: keyOffset });
+          continue;
+        }
+        seen.set(name, keyOffset);
         if (key) children.push({ node: key, depth: depth + 1, path });
         children.push({ node: pair.value, depth: depth + 1, path: [...path, name] });
       }

@@ -24,6 +24,9 @@ export function fromZodIssues(
   knownKeys: (path: PropertyKey[]) => string[],
 ): ConfigIssue[] {
   const out: ConfigIssue[] = [];
+  // One line per bounded value: z.int() adds its own bound (2⁵³ − 1) beside the schema's (steps ≤ 10¹²),
+  // so a value past both has two too_big issues; the tighter bound is the one to say.
+  const bounds = new Map<string, { at: number; bound: number }>();
   for (const issue of issues) {
     const path = [...basePath, ...(issue.path as (string | number)[])];
     const input = (issue as { input?: unknown }).input;
@@ -43,7 +46,17 @@ export function fromZodIssues(
         const inclusive = issue.inclusive !== false;
         const op = issue.code === 'too_small' ? (inclusive ? '≥' : '>') : inclusive ? '≤' : '<';
         const what = issue.origin === 'array' ? `must have ${op} ${String(bound)} items` : issue.origin === 'string' ? `must have ${op} ${String(bound)} characters` : `must be ${op} ${String(bound)}`;
-        out.push({ code: issue.code, path, message: what, received: Array.isArray(input) ? input : input });
+        const found: ConfigIssue = { code: issue.code, path, message: what, received: Array.isArray(input) ? input : input };
+        const key = `${issue.code} ${JSON.stringify(path)}`;
+        const before = bounds.get(key);
+        const value = Number(bound);
+        if (before === undefined) {
+          bounds.set(key, { at: out.length, bound: value });
+          out.push(found);
+        } else if (issue.code === 'too_big' ? value < before.bound : value > before.bound) {
+          out[before.at] = found;
+          before.bound = value;
+        }
         break;
       }
       case 'invalid_union': {

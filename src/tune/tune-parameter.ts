@@ -1,6 +1,7 @@
 import type { ScheduleConfig } from '../schedule/schema.js';
 import { pointEvaluator } from '../sweep/evaluate-point.js';
 import { stageMetricsOf } from '../filter/stage-filter.js';
+import { effectiveLearningRate } from '../filter/update-response.js';
 import { sweepTarget } from '../schedule/config-path.js';
 import { brentRoot } from './brent-root.js';
 import { expandFrom, scanRange, type Bracket } from './find-bracket.js';
@@ -39,7 +40,7 @@ export interface TuneSolution {
  * nowhere to step out from; `jump`: the metric crosses the target by a jump). The caller decides
  * what each costs (the CLI: src/cli/messages.ts).
  */
-export type TuneFailureCode = 'invalid_path' | 'integer_parameter' | 'no_solution' | 'undefined_at_start' | 'jump';
+export type TuneFailureCode = 'invalid_path' | 'integer_parameter' | 'no_learning_rate' | 'no_solution' | 'undefined_at_start' | 'jump';
 
 export interface TuneFailure {
   code: TuneFailureCode;
@@ -61,6 +62,9 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
   if (target.integer) return { code: 'integer_parameter', error: `${target.column} takes whole numbers; tune solves for a continuous parameter (sweep it instead)` };
   const { evaluate } = pointEvaluator(config, [target.configPath], { allowUnstable: request.allowUnstable });
   const { metric, value: wanted } = request.target;
+  if (metric === 'effectiveLearningRate' && config.lr === undefined) {
+    return { code: 'no_learning_rate', error: `${request.target.stageText}.effectiveLearningRate is α·|H(0)|: the schedule has no learning rate (give lr)` };
+  }
   const x1 = new Float64Array(1);
   const metricAt = (x: number): number => {
     if (!Number.isFinite(x) || !target.schema.safeParse(x).success) return NaN;
@@ -69,7 +73,8 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
     if (!schedule) return NaN;
     const k = stageIndex(request.target.stage, schedule.stages);
     if (k < 0) return NaN;
-    const m = stageMetricsOf(schedule, k)[metric];
+    const metrics = stageMetricsOf(schedule, k);
+    const m = metric === 'effectiveLearningRate' ? effectiveLearningRate(schedule.lr?.[k] ?? NaN, metrics.dcGain) : metrics[metric];
     return typeof m === 'number' ? m : NaN;
   };
   const g = (x: number) => metricAt(x) - wanted;

@@ -3,8 +3,14 @@ import { parseStageSelection, stagesOf, type StageSelection, type StageSpans } f
 import { didYouMean } from '../util/suggest.js';
 import { quoted } from '../util/excerpt.js';
 
-/** The metrics a tune can aim at: analyze's numeric metric names. */
-export const TUNABLE_METRICS: NumericMetric[] = NUMERIC_METRICS;
+/** A metric a tune can aim at. */
+export type TunableMetric = NumericMetric | 'effectiveLearningRate';
+
+/**
+ * The metrics a tune can aim at: analyze's numeric metric names, and with a learning rate the
+ * effective learning rate α·|H(0)| (α·v/(1 − u) for first-order momentum; update-response.ts).
+ */
+export const TUNABLE_METRICS: TunableMetric[] = [...NUMERIC_METRICS, 'effectiveLearningRate'];
 
 /**
  * Which stage a target names: one stage in the stage-selection grammar (first, last, final, K, -K,
@@ -17,7 +23,7 @@ export interface TuneTarget {
   stage: StageRef;
   /** The stage as written (`final`, `first`, `stage:3`), for reports. */
   stageText: string;
-  metric: NumericMetric;
+  metric: TunableMetric;
   value: number;
 }
 
@@ -34,7 +40,7 @@ export function parseTuneTarget(text: string): TuneTarget | { error: string } {
   }
   const value = Number(valueText);
   if (valueText === '' || !Number.isFinite(value)) return { error: `target value must be a finite number (got ${quoted(valueText)})` };
-  return { stage, stageText, metric: metricText as NumericMetric, value };
+  return { stage, stageText, metric: metricText as TunableMetric, value };
 }
 
 /** Index of the stage a reference names in a schedule's stages, or −1 if there is none. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
 
 const FSGDM = 'configs/fsgdm-cifar100.yaml';
 
@@ -166,9 +167,48 @@ describe('momentum-fr analyze: per-step runs as display stages', () => {
     expect(doc.display).toEqual({ stages: 8 });
     expect(Object.keys(doc.stages[0])).toEqual(['index', 'startStep', 'endStep', 'u', 'v', 'display', 'metrics', 'transient', 'responseExact']);
     const csv = (await runCli([...ADAM, '--display-stages', '8', '--format', 'csv'])).stdout.trim().split('\n');
-    expect(csv[0]).toBe('schedule,stage,startStep,endStep,u,v,kind,step,omega,magnitude,magnitudeDb,phase,groupDelay');
+    // Adam's m is a one-branch bank: u1, v1 and c1 (= 1/(1 − β1^t), 10 at step 1) have ranges too.
+    expect(csv[0]).toBe('schedule,stage,startStep,endStep,u,v,firstStage,lastStage,uMin,uMax,vMin,vMax,u1Min,u1Max,v1Min,v1Max,c1Min,c1Max,kind,step,omega,magnitude,magnitudeDb,phase,groupDelay');
     expect(csv).toHaveLength(1 + 8 * 17);
-    expect(csv[1]).toMatch(/^adam-m,0,1,1,0\.9,[^,]+,exact,1,0,/);
+    expect(csv[1]).toMatch(/^adam-m,0,1,1,0\.9,[^,]+,0,0,0\.9,0\.9,[^,]+,[^,]+,0\.9,0\.9,[^,]+,[^,]+,10\.0+\d*,10\.0+\d*,exact,1,0,/);
+    expect(csv[0].split(',')).toHaveLength(csv[1].split(',').length);
+  });
+
+  it('CSV and NDJSON carry the display stages\' real stages and coefficient ranges as JSON does: min/max of u, v and lr over each group, by brute force', async () => {
+    const RESNET = ['analyze', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '7', '--no-response'];
+    const schedule = parseSchedules(readFileSync('configs/resnet-cifar-onecycle.yaml', 'utf8')).schedules[0];
+    const over = (a: ArrayLike<number>, first: number, last: number) => {
+      const xs = Array.from({ length: last - first + 1 }, (_, i) => a[first + i]);
+      return [Math.min(...xs), Math.max(...xs)];
+    };
+    const csv = (await runCli([...RESNET, '--format', 'csv'])).stdout.trim().split('\n').map((l) => l.split(','));
+    const ndjson = (await runCli([...RESNET, '--format', 'ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const json = JSON.parse((await runCli([...RESNET, '--format', 'json'])).stdout).schedules[0].stages;
+    const names = csv[0];
+    expect(names.slice(0, 15)).toEqual(['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', 'lr', 'firstStage', 'lastStage', 'uMin', 'uMax', 'vMin', 'vMax', 'lrMin', 'lrMax']);
+    expect(csv).toHaveLength(1 + 7);
+    csv.slice(1).forEach((row, i) => {
+      const cell = (name: string) => Number(row[names.indexOf(name)]);
+      const [first, last] = [cell('firstStage'), cell('lastStage')];
+      expect([first, last]).toEqual([json[i].display.firstStage, json[i].display.lastStage]);
+      expect(schedule.stages.startStep[first]).toBe(cell('startStep'));
+      expect(schedule.stages.endStep[last]).toBe(cell('endStep'));
+      expect([cell('uMin'), cell('uMax')]).toEqual(over(schedule.stages.u, first, last));
+      expect([cell('vMin'), cell('vMax')]).toEqual(over(schedule.stages.v, first, last));
+      expect([cell('lrMin'), cell('lrMax')]).toEqual(over(schedule.lr!, first, last));
+      expect(Object.keys(ndjson[i])).toEqual(names);
+      for (const name of names.slice(7, 15)) expect(ndjson[i][name]).toBe(cell(name));
+    });
+    // The low of u (0.85, OneCycleLR's base_momentum) is in the range of one group.
+    expect(csv.slice(1).filter((row) => Number(row[names.indexOf('uMin')]) === 0.85)).toHaveLength(1);
+  });
+
+  it('a real-stage schedule beside a display-stage one leaves the display columns empty', async () => {
+    const csv = (await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', 'configs/ema-sgdm.yaml', '--display-stages', '2', '--no-response', '--format', 'csv'])).stdout.trim().split('\n');
+    const names = csv[0].split(',');
+    const ema = csv.find((l) => l.startsWith('ema-sgdm'))!.split(',');
+    expect(names.slice(6, 15)).toEqual(['lr', 'firstStage', 'lastStage', 'uMin', 'uMax', 'vMin', 'vMax', 'lrMin', 'lrMax']);
+    expect(ema.slice(6, 15)).toEqual(['', '', '', '', '', '', '', '', '']);
   });
 
   it('--stages all reports every real stage, --mode frozen the frozen responses of display stages', async () => {

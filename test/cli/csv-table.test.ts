@@ -13,7 +13,9 @@ describe('sweep on a terminal', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toMatch(/\d{8}/);
     const header = lines(r.stdout)[0].trim().split(/\s+/);
-    expect(header.slice(0, 3)).toEqual(['point', 'momentum.beta', 'stage']);
+    // One stage per point, v = 1 and low-pass at every point: said once below the rows, not in a column.
+    expect(header.slice(0, 3)).toEqual(['point', 'momentum.beta', 'u']);
+    expect(lines(r.stdout)).toContain('every row: stage = 0, steps = 1–117000, v = 1, type = low-pass');
     const dc = header.indexOf('DC');
     const rows = dataRows(r.stdout);
     expect(rows).toHaveLength(5);

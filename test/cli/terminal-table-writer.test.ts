@@ -63,6 +63,40 @@ describe('analyze on a terminal', () => {
     expect(json.schedules[0].summary).toEqual(['low-pass throughout', 'DC gain 0 dB', 'Nyquist gain −25.6 dB', 'never amplifies (peak gain ≤ 0 dB)']);
   });
 
+  it('with display stages, the table and the JSON name the step of the low inside its display stage (resnet: u = 0.85 at step 3519), whatever --display-stages', async () => {
+    const want = 'DC gain falls from +26.0 dB to a low of +16.5 dB (step 3519) and ends at +26.0 dB';
+    for (const extra of [[], ['--display-stages', '16']]) {
+      const json = JSON.parse((await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', '--no-response', '--format', 'json', ...extra])).stdout);
+      expect(json.schedules[0].summary[1]).toBe(want);
+      const table = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', ...extra], { tty: true, columns: 400 });
+      expect(lines(table.stdout)[1]).toBe(`  ${json.schedules[0].summary.join('; ')}.`);
+    }
+  });
+
+  it('at 80 columns a column the same on every shown row (v = 1, low-pass) is said once below the rows, leaving room for eff. lr', async () => {
+    const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', '--stages', 'all', '--mode', 'exact'], { tty: true, columns: 80 });
+    const text = lines(r.stdout);
+    const header = text.find((l) => l.startsWith('stage'))!.split(/\s+/);
+    expect(header).toContain('eff.');
+    expect(header).not.toContain('v');
+    expect(header).not.toContain('type');
+    expect(text).toContain('every row: v = 1, type = low-pass');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+  });
+
+  it('with display stages the units line says u, v and lr are their values at each stage\'s end', async () => {
+    const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml'], { tty: true, columns: 200 });
+    const text = lines(r.stdout);
+    const at = text.findIndex((l) => /^\s*steps\s+u\s+lr\s/.test(l));
+    const units = text[at + 1];
+    // v = 1 on every row is said below the rows: "v = 1 at end".
+    expect(text).toContain('every row: v = 1 at end, type = low-pass');
+    for (const title of ['u', 'lr']) {
+      const end = text[at].search(new RegExp(`\\s${title}(\\s|$)`)) + 1 + title.length;
+      expect(units.slice(0, end).trimEnd().endsWith('at end'), title).toBe(true);
+    }
+  });
+
   it('a selection of stages still gets the summary of the whole schedule', async () => {
     const all = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--all'], { tty: true, columns: 400 });
     const last = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', '--stages', 'last'], { tty: true, columns: 400 });

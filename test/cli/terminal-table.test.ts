@@ -1,6 +1,6 @@
 import { fitNumber } from '../../src/util/table-number.js';
 import { describe, expect, it } from 'vitest';
-import { fill, fitColumns, headerLines, RowSampler, rowLine, SAMPLED_ROWS, type TermColumn } from '../../src/cli/terminal-table.js';
+import { fill, fitColumns, fitTable, headerLines, RowSampler, rowLine, SAMPLED_ROWS, sameLine, type TermColumn } from '../../src/cli/terminal-table.js';
 import { runCli } from '../support/run-cli.js';
 
 const column = (title: string, width: number, priority: number, narrow?: number): TermColumn<number> => ({ title, width, narrow, priority, cell: (r) => String(r) });
@@ -26,6 +26,37 @@ describe('fitColumns', () => {
     const layout = fitColumns<number>([{ ...column('gain', 6, 1), unit: 'dB' }, column('x', 3, 2)], 80);
     expect(headerLines(layout)).toEqual(['  gain   x', '    dB']);
     expect(rowLine(layout, 12345678)).toBe('12345… 12…');
+  });
+});
+
+describe('fitTable: a column the same on every row is said once, not repeated', () => {
+  type Row = { id: number; settle: string; lr: number };
+  const table: TermColumn<Row>[] = [
+    { title: 'stage', width: 5, priority: 100, cell: (r) => String(r.id) },
+    { title: 'settle', unit: 'steps', width: 7, priority: 72, cell: (r) => r.settle },
+    { title: 'lr', unit: 'x', width: 7, priority: 70, cell: (r) => String(r.lr) },
+  ];
+  const rows: Row[] = [1, 2, 3].map((id) => ({ id, settle: 'never', lr: id / 10 }));
+
+  it('drops it before fitting, so a column that varies keeps the width it frees (settle: never on every row, lr shown)', () => {
+    expect(fitColumns(table, 13).columns.map((c) => c.column.title)).toEqual(['stage', 'settle']);
+    const layout = fitTable(table, rows, 13);
+    expect(layout.columns.map((c) => c.column.title)).toEqual(['stage', 'lr']);
+    expect(layout.hidden).toEqual([]);
+    expect(sameLine(layout, 80)).toEqual(['every row: settle = never']);
+  });
+
+  it('names a number with its unit, never breaks a part across lines, and keeps the first column', () => {
+    const same = rows.map((r) => ({ ...r, id: 7, lr: 0.5 }));
+    const layout = fitTable(table, same, 80);
+    expect(layout.columns.map((c) => c.column.title)).toEqual(['stage']);
+    expect(sameLine(layout, 80)).toEqual(['every row: settle = never, lr = 0.5 x']);
+    expect(sameLine(layout, 26)).toEqual(['every row: settle = never,', 'lr = 0.5 x']);
+  });
+
+  it('a table of one row keeps its columns: a single value is not "the same on every row"', () => {
+    expect(fitTable(table, rows.slice(0, 1), 80).columns).toHaveLength(3);
+    expect(sameLine(fitTable(table, rows.slice(0, 1), 80), 80)).toEqual([]);
   });
 });
 

@@ -15,6 +15,14 @@ describe('momentum-fr tune', () => {
     expect(Math.abs(doc.achieved - 30.992)).toBeLessThanOrEqual(64 * Number.EPSILON * 30.992);
   });
 
+  it('with a learning rate, the β whose effective learning rate α/(1 − β) is 0.5 at α = 0.1: β = 0.8', async () => {
+    const r = await runCli(['tune', '--preset', 'standard-sgdm', '--set', 'lr=0.1', '--solve', 'beta', '--target', 'last.effectiveLearningRate=0.5', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.solution.value).toBeCloseTo(1 - 0.1 / 0.5, 12);
+    expect(doc.achieved).toBeCloseTo(0.5, 12);
+  });
+
   it('Standard-SGDM: the β whose −3 dB cutoff is 0.1 rad/sample, as text', async () => {
     const r = await runCli(['tune', '--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'last.cutoffFrequency=0.1']);
     expect(r.code).toBe(0);
@@ -28,9 +36,10 @@ describe('momentum-fr tune', () => {
 
   it.each([
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcGain=0.5', '--range', '0:0.99'], 1, 'momentum-fr: no solution of final.dcGain = 0.5 for momentum.beta in 0:0.99; there it ranges over [1, 99.99999999999991]'],
-    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcgain=2'], 2, 'momentum-fr: --target: unknown metric "dcgain" (did you mean "dcGain"?) (one of dcGain, dcGainDb, nyquistGain, nyquistGainDb, peakGain, peakFrequency, cutoffFrequency, unityGainFrequency, noiseGain, groupDelayDc, timeConstant)'],
+    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcgain=2'], 2, 'momentum-fr: --target: unknown metric "dcgain" (did you mean "dcGain"?) (one of dcGain, dcGainDb, nyquistGain, nyquistGainDb, peakGain, peakFrequency, cutoffFrequency, unityGainFrequency, noiseGain, groupDelayDc, timeConstant, effectiveLearningRate)'],
     [['--preset', 'standard-sgdm', '--solve', 'betta', '--target', 'final.dcGain=2'], 2, 'momentum-fr: --solve unknown parameter "betta" (did you mean "beta"?) (sweepable here: steps, stages, stageLength, lr, beta)'],
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcGain=2', '--range', '1:0'], 2, 'momentum-fr: --range: empty range, lo must be < hi (got 1:0)'],
+    [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'last.effectiveLearningRate=0.5'], 2, 'momentum-fr: --target: last.effectiveLearningRate is α·|H(0)|: the schedule has no learning rate (give lr)'],
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'dcGain=2'], 2, 'momentum-fr: --target: "dcGain=2" is not a target; expected <stage>.<metric>=<value> with stage first, final, last, K (or stage:K) or step:S, e.g. final.dcGain=30.992'],
   ])('%j fails in one line with exit %i', async (args, code, message) => {
     const r = await runCli(['tune', ...args]);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsvTable } from '../../src/io/table-csv.js';
 
@@ -45,5 +46,32 @@ describe('parseCsvTable: one value per row, row r being step r', () => {
     expect(problem('step,lr\n1,0.1\n', 1, 'momentum')).toBe('t.csv:1: no column "momentum" (columns: "step", "lr")');
     expect(problem('step,lr\n1,0.1\n', 1, 2)).toBe('t.csv:1: no column 2 (counting from 0): the file has 2 ("step", "lr")');
     expect(problem('', 1)).toBe('t.csv: no header and no rows');
+  });
+});
+
+describe('parseCsvTable reads quoted cells per RFC 4180, as pandas and Python\'s csv module write them', () => {
+  const fixture = (name: string) => readFileSync(`test/fixtures/tables/${name}`, 'utf8');
+  const lr = Array.from({ length: 6 }, (_, i) => (i + 1) / 40);
+
+  it('a quoted column name holding the separator is one column (pandas writes `"lr, warm"`), minimal or full quoting, any chunking', () => {
+    for (const name of ['quoted-minimal.csv', 'quoted-all.csv']) {
+      for (const size of [1, 5, 1 << 20]) expect(parse(fixture(name), 6, 'lr, warm', size)).toEqual(lr);
+      expect(parse(fixture(name), 6, 1)).toEqual(lr);
+    }
+  });
+
+  it('a quoted text cell holding separators and doubled quotes is one cell, named with its quotes undone', () => {
+    expect(problem(fixture('quoted-minimal.csv'), 6)).toBe('t.csv:1: 2 columns besides "step" ("lr, warm", "note \\"x\\""): name the one to read with column:');
+    expect(problem(fixture('quoted-minimal.csv'), 6, 'note "x"')).toBe('t.csv:2: column "note \\"x\\"": expected a number (got "epoch 0, batch 0 \\"1\\"")');
+  });
+
+  it('a quoted number is read; a separator inside quotes keeps the row one cell wide', () => {
+    expect(parse('"lr"\n"0.5"\n" 0.25 "\n', 2)).toEqual([0.5, 0.25]);
+    expect(problem('lr\n0.1\n"1,5"\n', 2)).toBe('t.csv:3: column "lr": expected a number (got "1,5")');
+    expect(problem('step,lr\n1,"0.1,2"\n', 1)).toBe('t.csv:2: column "lr": expected a number (got "0.1,2")');
+  });
+
+  it('rows without a quote are split at every separator as before, beside quoted ones', () => {
+    expect(parse('step,"lr"\n1,0.5\n"2",0.25\n3,"0.125"\n', 3, 'lr')).toEqual([0.5, 0.25, 0.125]);
   });
 });

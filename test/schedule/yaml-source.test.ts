@@ -64,10 +64,29 @@ describe('YAML: every problem is an issue with a line and column, found before a
     expect(messages('---\n---\n')).toEqual(['x.yaml:1:1: no schedule in the input (expected steps, stages and momentum)']);
   });
 
-  it('parser errors quote at most a short excerpt of a long token', () => {
+  it('a syntax error is one line per document (the parser\'s later errors follow from it), never quoting a long token whole', () => {
     const long = `${'abs('.repeat(100)}0.5${')'.repeat(100)}`;
-    const all = messages(`steps: 10\n]    momentum:\n  u: ${long}\n`);
-    expect(all.at(-1)).toBe(`x.yaml:3:6: Unexpected scalar token in YAML stream: "${long.slice(0, 118)}…`);
+    expect(messages(`steps: 10\n]    momentum:\n  u: ${long}\n`)).toEqual(['x.yaml:2:1: unexpected "]"']);
+    expect(messages(`steps: 10\nmomentum: { u: 0.5 } ${long}\n`)).toEqual(['x.yaml:2:22: unexpected text after a value (a missing "," or line break?)']);
+  });
+
+  it('a duplicate key names its key path and the line of the first, in flow and block mappings, at any depth', () => {
+    expect(messages('steps: 100\nmomentum: { preset: ema-sgdm, beta: 0.9, beta: 0.8 }\n')).toEqual(['x.yaml:2:42: momentum.beta: duplicate key "beta" (first at line 2)']);
+    expect(messages('steps: 100\nmomentum:\n  preset: ema-sgdm\n  beta: 0.9\n  beta: 0.8\n')).toEqual(['x.yaml:5:3: momentum.beta: duplicate key "beta" (first at line 4)']);
+    expect(messages('steps: 100\nsteps: 200\nmomentum: { u: 0.5 }\n')).toEqual(['x.yaml:2:1: steps: duplicate key "steps" (first at line 1)']);
+    expect(messages('schedules:\n  - steps: 10\n    momentum: { u: 0.5, u: 0.6 }\n')).toEqual(['x.yaml:3:25: schedules[0].momentum.u: duplicate key "u" (first at line 3)']);
+  });
+
+  it('the yaml package\'s syntax errors in plain words, with the key path when inside a value', () => {
+    expect(messages('steps: 100\nmomentum:\n\tu: 0.9\n')).toEqual(['x.yaml:3:1: a tab indents this line: YAML indents with spaces']);
+    expect(messages('steps: 100\nmomentum:\n  u: 0.9\n v: 1\n')).toEqual(['x.yaml:4:1: this line is not indented as the keys before it']);
+    expect(messages('steps: 100\nname: "abc\n')).toEqual(['x.yaml:3:1: a quoted value is not closed (missing ")']);
+    expect(messages('steps: 100\nmomentum: { u: [0.9, 0.8 }\n')).toEqual(['x.yaml:2:26: momentum: a [ … ] list is not closed: end it with ] (on the same indentation)']);
+    expect(messages('steps: 100\nmomentum: u: 0.9\n')).toEqual(['x.yaml:2:11: momentum: a mapping cannot start on the line of its key ("a: b: 1"): put it on the next lines, indented, or write { b: 1 }']);
+    expect(messages('steps: 10\nname: "a\\qb"\nmomentum: { u: 0.5 }\n')).toEqual(['x.yaml:2:9: name: invalid escape \\q in a "…" value: write \\\\ for a backslash, or quote with \'…\'']);
+    expect(messages('steps: 10\nmomentum: { u: @0.5 }\n')).toEqual(['x.yaml:2:16: momentum.u: a value cannot start with @ unquoted: quote it']);
+    expect(messages('steps: 100\nmomentum:\n  u: 0.9\n  - 1\n')).toEqual(['x.yaml:4:1: momentum: a "- " list item where a key was expected (indent the list under its key)']);
+    expect(messages('{ steps: 10')).toEqual(['x.yaml:1:12: a { … } mapping is not closed: end it with }']);
   });
 });
 

@@ -43,3 +43,13 @@ describe('a value written in one form reports the problem inside it, at its own 
     expect(lr('~')).toEqual([`x.yaml:2:5: lr: ${VALUE}`]);
   });
 });
+
+describe('one value, one line', () => {
+  const messages = (text: string) => parseSchedules(text).issues.map((i) => formatIssue('x.yaml', i));
+
+  it('a whole number past both the safe-integer bound and the schema\'s says the tighter bound once (steps ≤ 10¹²)', () => {
+    expect(messages('steps: 99999999999999999999\nmomentum: { u: 0.5 }\n')).toEqual(['x.yaml:1:8: steps: must be ≤ 1000000000000 (got 100000000000000000000)']);
+    expect(messages('steps: 10\nstageLength: 99999999999999999999\nmomentum: { u: 0.5 }\n')).toEqual(['x.yaml:2:14: stageLength: must be ≤ 1000000000000 (got 100000000000000000000)']);
+    expect(messages('steps: -99999999999999999999\nmomentum: { u: 0.5 }\n')).toEqual(['x.yaml:1:8: steps: must be ≥ 1 (got -100000000000000000000)']);
+  });
+});

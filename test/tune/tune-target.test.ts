@@ -36,8 +36,8 @@ describe('tune targets', () => {
     expect(parseTuneTarget(text)).toMatchObject({ error: expect.stringContaining('is not a target') });
   });
 
-  it('aims at the numeric metrics only, with a did-you-mean', () => {
-    expect(TUNABLE_METRICS).toEqual(NUMERIC_METRICS);
+  it('aims at the numeric metrics and the effective learning rate, with a did-you-mean', () => {
+    expect(TUNABLE_METRICS).toEqual([...NUMERIC_METRICS, 'effectiveLearningRate']);
     expect(parseTuneTarget('final.filterType=1')).toMatchObject({ error: expect.stringContaining('unknown metric "filterType"') });
     expect(parseTuneTarget('final.dcgain=1')).toMatchObject({ error: expect.stringContaining('did you mean "dcGain"') });
     expect(parseTuneTarget('final.dcGain=abc')).toEqual({ error: 'target value must be a finite number (got "abc")' });

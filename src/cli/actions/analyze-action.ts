@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { analysisBudgets } from '../../analysis/analysis-budget.js';
 import { coversSchedule, reportRecords, scheduleHeader, type ResponseMode } from '../../analysis/analyze.js';
-import { DEFAULT_DISPLAY_STAGES, recordCount, stageReport, type StageReport } from '../../analysis/display-stages.js';
+import { DEFAULT_DISPLAY_STAGES, displayRangeKeys, recordCount, stageReport, type StageReport } from '../../analysis/display-stages.js';
 import { LIMITS } from '../../schedule/limits.js';
 import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
-import { summaryOf } from '../../analysis/schedule-summary.js';
+import { SummaryBuilder, summaryOf } from '../../analysis/schedule-summary.js';
 import type { AnalysisFormat } from '../../analysis/analysis-budget.js';
 import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
 import { csvWriter } from '../../io/csv-writer.js';
@@ -74,8 +74,9 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
   checkBudgets([budgets.time, budgets.output], options.force);
 
   const lr = schedules.some((s) => s.lr !== undefined);
+  const display = [...new Set(schedules.flatMap((s, i) => (reports[i].display ? displayRangeKeys(s) : [])))];
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
-    const wo: WriterOptions = { response, mode: layout, atSteps: atSteps.length > 0, ...(lr ? { lr } : {}) };
+    const wo: WriterOptions = { response, mode: layout, atSteps: atSteps.length > 0, ...(lr ? { lr } : {}), ...(display.length > 0 ? { display } : {}) };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
@@ -123,10 +124,11 @@ function dataFiles(sources: { stem: string }[], response: boolean): [string, str
 }
 
 /**
- * The summary in words describes the whole schedule: a writer that prints it builds it from the
- * records as they pass when those cover the schedule (every stage, or display stages); else, or when
- * it must print it before any row, it asks for it in the header (AnalysisWriter.summaryFirst:
- * summaryOf, a bounded pass over stage metrics).
+ * The summary in words describes the whole schedule: for a writer that prints it, it is built from the
+ * records as they pass when those cover the schedule (every stage, or display stages, refined from the
+ * schedule: SummaryBuilder) and given at endSchedule; else, or when the writer must print it before
+ * any row, it is given in the header (AnalysisWriter.summaryFirst: summaryOf, a bounded pass over
+ * stage metrics).
  */
 async function stream(schedules: Schedule[], reports: StageReport[], writers: AnalysisWriter[], options: { response: boolean; mode: ResponseMode }, frequencies: Float64Array, atSteps: number[]): Promise<void> {
   for (const w of writers) await w.begin();
@@ -134,9 +136,11 @@ async function stream(schedules: Schedule[], reports: StageReport[], writers: An
     const header = scheduleHeader(schedule, frequencies, reports[i]);
     const covers = coversSchedule(reports[i], schedule);
     if (writers.some((w) => w.summaryFirst?.(covers))) header.summary = summaryOf(schedule);
+    const words = header.summary === undefined && writers.some((w) => w.summaryFirst) ? new SummaryBuilder(schedule) : undefined;
     for (const w of writers) await w.schedule(header);
     const { response, mode } = options;
     for (const record of reportRecords(schedule, reports[i], { frequencies, response, mode })) {
+      words?.add(record);
       for (const w of writers) await w.stage(record);
     }
     if (atSteps.length > 0 && writers.some((w) => w.atStep)) {
@@ -144,7 +148,8 @@ async function stream(schedules: Schedule[], reports: StageReport[], writers: An
         for (const w of writers) await w.atStep?.(record);
       }
     }
-    for (const w of writers) await w.endSchedule();
+    const summary = words?.sentences();
+    for (const w of writers) await w.endSchedule(summary);
   }
   for (const w of writers) await w.end();
 }

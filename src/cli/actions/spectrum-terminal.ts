@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import type { StageEnergy } from '../../spectral/energy-split.js';
 import type { TextSink } from '../../io/sink.js';
 import { stepRange } from '../table-writer.js';
-import { fill, fitColumns, headerLines, legendLines, RowSampler, rowLine, type TermColumn } from '../terminal-table.js';
+import { fill, fitTable, headerLines, legendLines, RowSampler, rowLine, sameLine, type TermColumn } from '../terminal-table.js';
 import type { SpectrogramResult } from '../../spectral/spectrogram.js';
 import type { WelchResult } from '../../spectral/welch.js';
 
@@ -32,12 +32,10 @@ async function writeTable<R>(
 ): Promise<void> {
   const c = new Chalk({ level: t.color ? 1 : 0 });
   const width = Math.max(20, t.columns);
-  const layout = fitColumns(columns, width);
   const sampler = new RowSampler(t.all ? 0 : rows.length);
-  const out = headerLines(layout, c.bold, c.dim);
-  rows.forEach((r, i) => {
-    if (sampler.keep(i, changed(r, rows[i - 1]))) out.push(rowLine(layout, r));
-  });
+  const shown = rows.filter((r, i) => sampler.keep(i, changed(r, rows[i - 1])));
+  const layout = fitTable(columns, shown, width);
+  const out = [...headerLines(layout, c.bold, c.dim), ...shown.map((r) => rowLine(layout, r)), ...sameLine(layout, width).map((l) => c.dim(l))];
   if (sampler.omitted > 0) out.push(...fill(`… ${rows.length - sampler.omitted} of ${rows.length} ${what.rows} shown (first, last, evenly spaced, and ${what.kept}); --all shows every row`, width).map((l) => c.dim(l)));
   out.push(...legendLines(layout, width, extra).map((l) => c.dim(l)));
   await sink.write(`${out.join('\n')}\n`);
