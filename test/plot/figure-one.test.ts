@@ -8,7 +8,8 @@ import { testSignal } from '../../src/spectral/signals.js';
 import { simulateSchedule } from '../../src/spectral/simulation.js';
 import { stageGainRecords } from '../../src/spectral/stage-gain-records.js';
 import { nodes, scheduleOf } from './support.js';
-import { significantDigits, svgOf, svgTexts } from './svg-labels.js';
+import { axisLabels, PLAIN_NUMBER, significantDigits, svgOf, svgTexts } from './svg-labels.js';
+import { MEMORY_BIAS } from '../../src/spectral/stage-agreement.js';
 
 describe('figureOneSpec', () => {
   it('from hand-made records: one panel per schedule in the given order, compiled without warnings, rendered the same twice', async () => {
@@ -86,5 +87,46 @@ describe('figureOneSpec', () => {
     const svg = await svgOf(figureOneSpec(bands, ['s'], gains));
     const symbols = [...svg.matchAll(/role-legend-symbol"[^>]*><path [^>]*d="([^"]*)"/g)].map((m) => m[1]);
     expect(symbols).toEqual(['M-5,-5h10v10h-10Z', 'M-5,-5h10v10h-10Z', 'M-5,0L5,0']);
+  });
+});
+
+describe('figureOneSpec: step axes, numbers and caption as the rules are', () => {
+  const schedule = scheduleOf('name: fsgdm\nsteps: 3000\nstages: 10\nmomentum:\n  preset: fsgdm\n');
+  const input = testSignal(FIGURE_ONE_SIGNAL, schedule.steps);
+  const sim = simulateSchedule(schedule, input, Array.from({ length: schedule.stages.count }, (_, i) => i));
+  const bands = seriesBands([{ name: 'input', values: input }, { name: 'momentum', values: sim.output }], 1000).map((r) => ({ ...r, schedule: 'fsgdm' }));
+  const gains = stageGainRecords(sim, [{ label: 'f ≈ 0.01 (the sine)', frequency: 0.01 }], 0.99, schedule.steps).map((r) => ({ ...r, schedule: 'fsgdm' }));
+
+  it('every step axis starts at step 1 and its first tick reads "1": steps count from 1', async () => {
+    const svg = await svgOf(figureOneSpec(bands, ['fsgdm'], gains));
+    const x = axisLabels(svg, 'X');
+    // Two panels (series, gains), each labelled 1, 500, 1k, …, 3k.
+    expect(x.filter((l) => l === '1')).toHaveLength(2);
+    expect(x).not.toContain('0');
+    for (const l of [...x, ...axisLabels(svg, 'Y')]) expect(l).toMatch(PLAIN_NUMBER);
+  });
+
+  it('a stage of steps a…b spans [a, b + 1) on the step axis, so consecutive stages\' gain lines meet', async () => {
+    // 96 steps in 3 stages of 32: a step is about 6 px wide, so a gap of one step would show.
+    const short = scheduleOf('name: fsgdm\nsteps: 96\nstages: 3\nmomentum:\n  preset: fsgdm\n');
+    const x = testSignal(FIGURE_ONE_SIGNAL, short.steps);
+    const run = simulateSchedule(short, x, [0, 1, 2]);
+    const series = seriesBands([{ name: 'input', values: x }, { name: 'momentum', values: run.output }], 1000).map((r) => ({ ...r, schedule: 'fsgdm' }));
+    const stageGains = stageGainRecords(run, [{ label: 'f = 0.25', frequency: 0.25 }], 0.99, short.steps).map((r) => ({ ...r, schedule: 'fsgdm' }));
+    const svg = await svgOf(figureOneSpec(series, ['fsgdm'], stageGains));
+    // The frozen-|Hₖ| rules of the one reference frequency, as drawn: <line transform="translate(x,y)" x2="dx">.
+    const group = /<g class="mark-rule role-mark[^>]*>(.*?)<\/g>/.exec(svg)![1];
+    const spans = [...group.matchAll(/translate\(([-\d.]+),[-\d.]+\)" x2="([-\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[1]) + Number(m[2])]).sort((a, b) => a[0] - b[0]);
+    expect(spans).toHaveLength(3);
+    expect(spans[0][0]).toBeCloseTo(0, 0); // stage 1 starts at step 1, the axis' start
+    for (let i = 0; i + 1 < spans.length; i++) expect(Math.abs(spans[i][1] - spans[i + 1][0])).toBeLessThan(1);
+  });
+
+  it('the gain panel\'s caption states the rule: a faint dot is measured, not judged, beyond the measured bias (MEMORY_BIAS), not "shorter than the filter\'s memory"', async () => {
+    expect(MEMORY_BIAS.ratios.at(-1)).toBe(1); // judged within the measured bias up to τ = nperseg
+    const caption = svgTexts(await svgOf(figureOneSpec(bands, ['fsgdm'], gains)), 'title-text').join(' ');
+    expect(caption).toContain('faint: measured, not judged');
+    expect(caption).toContain('measured bias');
+    expect(caption).not.toContain('shorter than the filter');
   });
 });

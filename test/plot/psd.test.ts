@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { psdSpec } from '../../src/plot/specs/psd.js';
-import { svgOf, svgTexts } from './svg-labels.js';
+import { axisLabels, PLAIN_NUMBER, svgOf, svgTexts } from './svg-labels.js';
 
 describe('psdSpec', () => {
   it('from hand-made records: one line per series, gaps for null dB, compiled without warnings', async () => {
@@ -18,5 +18,17 @@ describe('psdSpec', () => {
     expect(svgTexts(await svgOf(psdSpec(records, 'Frequency (cycles/step)')), 'legend-label')).toEqual(['column 0', 'column 1']);
     const named = records.map((r) => ({ ...r, series: r.series === '0' ? 'loss' : 'grad' }));
     expect(svgTexts(await svgOf(psdSpec(named, 'Frequency (cycles/step)')), 'legend-label').sort()).toEqual(['grad', 'loss']);
+  });
+});
+
+describe('psdSpec: numbers as plain numbers', () => {
+  it('frequency ticks of a 1 kHz trace read 100, 200, … (d3 "~g" wrote "1e+2"), and the dB ticks are plain numbers', async () => {
+    // fs = 1000: frequencies 0 … 500 in units of fs.
+    const records = Array.from({ length: 51 }, (_, k) => ({ series: 'g', frequency: 10 * k, psdDb: -20 - k / 5 }));
+    const svg = await svgOf(psdSpec(records, 'Frequency (units of fs = 1000)'));
+    const x = axisLabels(svg, 'X');
+    expect(x).toContain('100');
+    expect(x).toContain('500');
+    for (const l of [...x, ...axisLabels(svg, 'Y')]) expect(l).toMatch(PLAIN_NUMBER);
   });
 });

@@ -4,7 +4,7 @@ import { spectrogramSpec } from '../../src/plot/specs/spectrogram.js';
 import { spectrogramRecords } from '../../src/spectral/plot-records.js';
 import { testSignal } from '../../src/spectral/signals.js';
 import { spectrogram } from '../../src/spectral/spectrogram.js';
-import { significantDigits, svgOf, svgTexts } from './svg-labels.js';
+import { axisLabels, PLAIN_NUMBER, significantDigits, svgOf, svgTexts } from './svg-labels.js';
 
 type Cell = { series: string; t0: number; t1: number; f0: number; f1: number };
 
@@ -32,7 +32,7 @@ describe('spectrogramSpec', () => {
     expect(labels.length).toBeGreaterThan(4);
     expect(labels.length).toBeLessThan(25);
     for (const l of labels) expect(significantDigits(l), l).toBeLessThanOrEqual(3);
-    expect(svgTexts(svg, 'axis-title').sort()).toEqual(['Frequency (cycles/step)', 'Time (steps; segment centre)']);
+    expect(svgTexts(svg, 'axis-title').sort()).toEqual(['Frequency (cycles/step)', 'Training step (segment centre)']);
     expect(svgTexts(svg, 'legend-title')[0]).toMatch(/^Power \(dB\)/); // a unit; "clipped at p1" where cells reach far below the rest
     expect(svg).toContain('>column 0<'); // the panel's header names the trace's column
   });
@@ -45,7 +45,7 @@ describe('spectrogramSpec', () => {
     }
     expect(Math.min(...cells.map((c) => c.f0))).toBe(0);
     expect(Math.max(...cells.map((c) => c.f1))).toBe(0.5);
-    expect(Math.min(...cells.map((c) => c.t0))).toBe(16); // 128 − 224/2: halfway to the previous centre, mirrored
+    expect(Math.min(...cells.map((c) => c.t0))).toBe(17); // 128 − 224/2 samples, at step 17 (sample 0 is step 1): halfway to the previous centre, mirrored
   });
 
   it('one outlier cell does not stretch the colour scale: it ends at the 99th percentile of the cells\' dB, clamped, and the legend title says so', async () => {
@@ -68,5 +68,31 @@ describe('spectrogramSpec', () => {
     // Without outliers beyond the percentiles the scale is the data's own, titled plainly.
     const flat = spectrogramRecords('w', { ...result, values: result.values.map(() => 1) });
     expect(svgTexts(await svgOf(spectrogramSpec(flat, 'Frequency (cycles/step)')), 'legend-title')).toEqual(['Power (dB)']);
+  });
+});
+
+describe('spectrogramSpec: steps count from 1, numbers as plain numbers', () => {
+  // 3 000 steps, segments of 256 samples centred at samples 128, 352, …, 2 816 (0-based): steps 129, 353, …, 2 817.
+  const records = spectrogramRecords('g', spectrogram(testSignal({ kind: 'white', seed: 1 }, 3000), { nperseg: 256 }));
+
+  it('the time axis is in steps counted from 1: a segment centred on sample 128 is at step 129, and no tick reads "0"', async () => {
+    const spec = spectrogramSpec(records, 'Frequency (cycles/step)');
+    const cells = (spec.datasets as { cells: { time: number }[] }).cells;
+    expect(Math.min(...cells.map((c) => c.time))).toBe(129);
+    expect(Math.max(...cells.map((c) => c.time))).toBe(2817);
+    const x = axisLabels(await svgOf(spec), 'X');
+    expect(x).not.toContain('0');
+    expect(x).toEqual(['500', '1k', '1.5k', '2k', '2.5k']);
+  });
+
+  it('with a sampling rate (time in units of 1/fs) the times are drawn as they are, and frequencies up to 500 read 100, 200, … (d3 "~g" wrote "1e+2")', async () => {
+    const fs = 1000;
+    const scaled = records.map((r) => ({ ...r, time: r.time! / fs, frequency: r.frequency! * fs }));
+    const spec = spectrogramSpec(scaled, 'Frequency (units of fs = 1000)', 'Time (units of 1/fs; segment centre)');
+    expect(Math.min(...(spec.datasets as { cells: { time: number }[] }).cells.map((c) => c.time))).toBe(0.128);
+    const svg = await svgOf(spec);
+    const y = axisLabels(svg, 'Y');
+    expect(y).toContain('100');
+    for (const l of [...y, ...axisLabels(svg, 'X')]) expect(l).toMatch(PLAIN_NUMBER);
   });
 });

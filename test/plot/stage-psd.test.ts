@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { stagePsdSpec } from '../../src/plot/specs/stage-psd.js';
-import { svgOf } from './svg-labels.js';
+import { axisLabels, PLAIN_NUMBER, svgOf } from './svg-labels.js';
 
 describe('stagePsdSpec', () => {
   it('from hand-made records: one panel per stage, three curves, compiled without warnings', async () => {
@@ -27,5 +27,16 @@ describe('stagePsdSpec: panel headings and notes', () => {
     expect(svg).toContain('>stage 7 · steps 2731–3000<');
     expect((spec.title as { subtitle: string[] }).subtitle[1]).toBe(note); // a line of its own
     expect(spec.description).toContain('Stage 8 (1 step in the trace) left out');
+  });
+});
+
+describe('stagePsdSpec: numbers as plain numbers', () => {
+  it('frequency ticks of a 1 kHz trace read 100, 200, … (d3 "~g" wrote "1e+2"), and the dB ticks are plain numbers', async () => {
+    const records = [0, 1].flatMap((stage) => (['gradient', 'momentum', 'theory'] as const).flatMap((curve, c) =>
+      Array.from({ length: 51 }, (_, k) => ({ stage, startStep: 100 * stage + 1, endStep: 100 * stage + 100, curve, frequency: 10 * k, psd: 1, psdDb: -c - k / 5, gainSquared: 1 }))));
+    const svg = await svgOf(stagePsdSpec(records, 'Frequency (units of fs = 1000)'));
+    const x = axisLabels(svg, 'X');
+    expect(x).toContain('100');
+    for (const l of [...x, ...axisLabels(svg, 'Y')]) expect(l).toMatch(PLAIN_NUMBER);
   });
 });

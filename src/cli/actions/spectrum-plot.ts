@@ -14,7 +14,8 @@ import { stageAt } from '../../filter/stage-filter.js';
 import type { PlotFormat } from '../../plot/plot-format.js';
 
 const frequencyTitle = (fs: number) => (fs === 1 ? 'Frequency (cycles/step)' : `Frequency (units of fs = ${fs})`);
-const timeTitle = (fs: number) => (fs === 1 ? 'Time (steps; segment centre)' : 'Time (units of 1/fs; segment centre)');
+/** Steps (counted from 1) for fs = 1: spectrogramSpec's own time axis. */
+const timeTitle = (fs: number) => (fs === 1 ? undefined : 'Time (units of 1/fs; segment centre)');
 
 /** Fewer samples of a stage than this in the trace: no spectrum worth a panel (Welch needs segments). */
 export { MIN_STAGE_SAMPLES };

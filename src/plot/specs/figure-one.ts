@@ -4,8 +4,9 @@ import type { SeriesBandRecord } from '../../spectral/series-bands.js';
 import type { StageGainRecord } from '../../spectral/stage-gain-records.js';
 import type { TimeSeriesRecord } from '../../spectral/plot-records.js';
 import { stackedTitle } from './stacked-title.js';
-import { STEP_LABELS } from './step-labels.js';
+import { stepAxis } from './step-axis.js';
 import { plotTheme } from './theme.js';
+import { NUMBER_LABELS } from './value-domain.js';
 import { SPECTRAL_WIDTH, topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
 type Scheduled<T> = T & { schedule: string };
@@ -14,6 +15,13 @@ const INPUT = '#b0b0b0';
 const MOMENTUM = '#1f77b4';
 /** Colours of the reference frequencies of the gain panels (low, high, …), apart from the series'. */
 const REFERENCE_COLOURS = ['#2ca02c', '#d62728', '#9467bd', '#8c564b'];
+
+/**
+ * Caption of the gain panels. A faint dot is a stage measured but not judged (StageGainRecord.memoryLimited):
+ * its filter's memory τ is beyond what the estimate's bias was measured for (MEMORY_BIAS: τ > nperseg,
+ * or τ ≥ nperseg/4 with other segment lengths); a shorter memory is judged within the measured bias.
+ */
+export const GAIN_CAPTION = 'gain per stage: frozen |Hₖ| (lines), measured |P_xy/P_xx| (dots, where coherent; faint: measured, not judged: memory beyond the measured bias)';
 
 /**
  * The paper's Figure 1: per schedule, the input g_t and the momentum buffer m_t against the step
@@ -44,10 +52,18 @@ export function figureOneSpec(
     legend: { labelLimit: 260, symbolType: 'stroke', symbolStrokeWidth: 2, ...(banded ? { encode: { symbols: { update: { shape: { signal: "datum.value === 'input' || datum.value === 'momentum' ? 'square' : 'stroke'" } } } } } : {}) },
     scale: { domain: ['input', 'momentum', ...references], range: [INPUT, MOMENTUM, ...REFERENCE_COLOURS.slice(0, references.length)] },
   };
-  const lastStep = (schedule: string) => Math.max(1, ...rows.filter((r) => r.schedule === schedule).map((r) => Number(r.step) + (banded ? binSteps / 2 : 0)));
-  const x = (schedule: string, title: string | null, field = 'step'): Encoding<Field>['x'] => ({
-    field, type: 'quantitative', title, scale: { domain: [1, Math.round(lastStep(schedule))], nice: false }, axis: { ...STEP_LABELS },
-  });
+  // The schedule's last step: a band's last, a value's own step, a stage's end.
+  const lastStep = (schedule: string) => {
+    let last = 1;
+    for (const r of records) if (r.schedule === schedule) last = Math.max(last, 'endStep' in r ? r.endStep : r.step);
+    for (const g of gains) if (g.schedule === schedule) last = Math.max(last, g.endStep);
+    return last;
+  };
+  // Steps count from 1 (stepAxis): step s spans [s, s + 1), so a stage of steps a…b spans [a, b + 1).
+  const x = (schedule: string, title: string | null, field = 'step'): Encoding<Field>['x'] => {
+    const { scale, axis } = stepAxis(lastStep(schedule));
+    return { field, type: 'quantitative', title, scale, axis };
+  };
 
   const seriesPanel = (schedule: string, last: boolean): LayerItem => ({
     title: { text: schedule, anchor: 'start', fontSize: 12, fontWeight: 'normal', offset: 4 },
@@ -61,7 +77,7 @@ export function figureOneSpec(
       mark: banded ? { type: 'area', opacity: i === 0 ? 1 : 0.85, clip: true } : { type: 'line', strokeWidth: 1, clip: true },
       encoding: {
         x: x(schedule, last && gains.length === 0 ? 'Training step' : null),
-        y: { field: 'low', type: 'quantitative', title: stackedTitle('Value (input units)') },
+        y: { field: 'low', type: 'quantitative', title: stackedTitle('Value (input units)'), axis: { ...NUMBER_LABELS } },
         ...(banded ? { y2: { field: 'high' } } : {}),
         color: colour,
       },
@@ -69,18 +85,18 @@ export function figureOneSpec(
   });
 
   const gainPanel = (schedule: string, first: boolean, last: boolean): LayerItem => ({
-    ...(first ? { title: { text: 'gain per stage: frozen |Hₖ| (lines), measured |P_xy/P_xx| (dots, where coherent; faint: stage shorter than the filter\'s memory)', anchor: 'start', fontSize: 10, fontWeight: 'normal', color: theme.muted, offset: 2 } } : {}),
+    ...(first ? { title: { text: GAIN_CAPTION, anchor: 'start', fontSize: 10, fontWeight: 'normal', color: theme.muted, offset: 2 } } : {}),
     width: SPECTRAL_WIDTH,
     height: 80,
     data: { name: 'gains' },
-    transform: [{ filter: { field: 'schedule', equal: schedule } }, { calculate: '(datum.startStep + datum.endStep) / 2', as: 'step' }, { calculate: 'datum.reference', as: 'series' }],
+    transform: [{ filter: { field: 'schedule', equal: schedule } }, { calculate: '(datum.startStep + datum.endStep + 1) / 2', as: 'step' }, { calculate: 'datum.endStep + 1', as: 'stageEnd' }, { calculate: 'datum.reference', as: 'series' }],
     layer: [
       {
         mark: { type: 'rule', strokeWidth: 1.5 },
         encoding: {
           x: x(schedule, last ? 'Training step' : null, 'startStep'),
-          x2: { field: 'endStep' },
-          y: { field: 'theoryDb', type: 'quantitative', title: stackedTitle('Gain (dB)'), scale: { zero: false, padding: 6 } },
+          x2: { field: 'stageEnd' },
+          y: { field: 'theoryDb', type: 'quantitative', title: stackedTitle('Gain (dB)'), scale: { zero: false, padding: 6 }, axis: { ...NUMBER_LABELS } },
           color: colour,
         },
       },
@@ -90,14 +106,14 @@ export function figureOneSpec(
           x: x(schedule, last ? 'Training step' : null),
           y: { field: 'measuredDb', type: 'quantitative' },
           color: colour,
-          // A stage shorter than its filter's memory (τ ≥ nperseg/4) is measured low, not failing: a faint dot.
+          // A stage whose memory is beyond what the estimate's bias was measured for is measured, not judged: a faint dot.
           opacity: { condition: { test: 'datum.memoryLimited', value: 0.3 }, value: 1 },
           tooltip: [
             { field: 'stage', type: 'quantitative', title: 'stage' },
-            { field: 'frequency', type: 'quantitative', title: 'bin (cycles/step)' },
+            { field: 'frequency', type: 'quantitative', title: 'bin (cycles/step)', format: NUMBER_LABELS.format },
             { field: 'measuredDb', type: 'quantitative', title: 'measured (dB)', format: '.3~f' },
             { field: 'theoryDb', type: 'quantitative', title: 'frozen |Hₖ| (dB)', format: '.3~f' },
-            { field: 'memoryLimited', type: 'nominal', title: 'biased (τ ≥ nperseg/4)' },
+            { field: 'memoryLimited', type: 'nominal', title: 'not judged (memory beyond the measured bias)' },
           ],
         },
       },

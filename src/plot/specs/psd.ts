@@ -1,4 +1,5 @@
 import { plotTheme } from './theme.js';
+import { NUMBER_LABELS } from './value-domain.js';
 import { SPECTRAL_WIDTH, topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
 import { panelName } from './spectrogram.js';
 
@@ -17,8 +18,8 @@ export function psdSpec(records: readonly { series: string; frequency: number | 
       height: 260,
       mark: { type: 'line', clip: true },
       encoding: {
-        x: { field: 'frequency', type: 'quantitative', title: frequencyTitle, axis: { format: '~g' } },
-        y: { field: 'psdDb', type: 'quantitative', title: 'PSD (dB)' },
+        x: { field: 'frequency', type: 'quantitative', title: frequencyTitle, axis: { ...NUMBER_LABELS } },
+        y: { field: 'psdDb', type: 'quantitative', title: 'PSD (dB)', axis: { ...NUMBER_LABELS } },
         color: { field: 'series', type: 'nominal', title: null, scale: { scheme: theme.categoryScheme } },
       },
     },

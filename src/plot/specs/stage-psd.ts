@@ -1,4 +1,5 @@
 import { plotTheme } from './theme.js';
+import { NUMBER_LABELS } from './value-domain.js';
 import { SPECTRAL_WIDTH, topLevelSpec, type TopLevelSpec } from './vega-lite-spec.js';
 import type { StagePsdRecord } from '../../spectral/plot-records.js';
 
@@ -23,8 +24,8 @@ export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle:
   const lines = {
     mark: { type: 'line' as const, clip: true },
     encoding: {
-      x: { field: 'frequency', type: 'quantitative' as const, title: frequencyTitle, axis: { format: '~g' } },
-      y: { field: 'psdDb', type: 'quantitative' as const, title: 'PSD (dB)' },
+      x: { field: 'frequency', type: 'quantitative' as const, title: frequencyTitle, axis: { ...NUMBER_LABELS } },
+      y: { field: 'psdDb', type: 'quantitative' as const, title: 'PSD (dB)', axis: { ...NUMBER_LABELS } },
       color: { field: 'curve', type: 'nominal' as const, title: null, scale: { domain: curves, range: ['#999999', '#1f77b4', '#d62728'] } },
       strokeDash: { field: 'curve', type: 'nominal' as const, title: null, scale: { domain: curves, range: [[1, 0], [1, 0], [5, 3]] } },
     },
