@@ -220,3 +220,217 @@ export function arithmeticEvaluator(root: ArithmeticNode, variables: ReadonlySet
   return build(root);
 }
 
+
+/**
+ * Values of the variables over a block of steps: variable name → one value per step of the block
+ * (at least `count` of them).
+ */
+export type BlockInputs = ReadonlyMap<string, Float64Array>;
+
+/**
+ * An expression evaluated over a block of `count` ≤ blockSize steps at once: its values at index
+ * 0 … count − 1 of the returned array (scratch: valid until the next call). Throws where the step
+ * evaluator would ask mathjs or throw, or a mathjs function gives something other than a number:
+ * the caller then evaluates those steps one by one, which gives mathjs' value or its error at its step.
+ */
+export type BlockEvaluator = (inputs: BlockInputs, count: number) => Float64Array;
+
+/** Thrown by a block evaluator: evaluate these steps one by one instead. */
+export const PER_STEP: unique symbol = Symbol('per step');
+
+/**
+ * arithmeticEvaluator over blocks of steps: each node fills a scratch Float64Array of `blockSize`
+ * values from its children's, one loop per node instead of a closure call per node and step, and no
+ * number is boxed between nodes. Every value is made by the same operation on the same operands as
+ * in arithmeticEvaluator (JavaScript's operators, the same mathjs function, ROUNDING and EXTREMA
+ * with the same tolerance), so each is the same double. Undefined where arithmeticEvaluator is.
+ */
+export function arithmeticBlockEvaluator(root: ArithmeticNode, variables: ReadonlySet<string>, lookup: (name: string) => unknown, blockSize: number): BlockEvaluator | undefined {
+  type Node = BlockEvaluator;
+  const scratch = () => new Float64Array(blockSize);
+  const config = lookup('config');
+  const tolerance = typeof config === 'function' ? (config as () => { relTol?: unknown; absTol?: unknown })() : undefined;
+  const mathFunction = (name: string): ((...args: number[]) => unknown) | undefined => {
+    const f = lookup(name);
+    return typeof f === 'function' ? (f as (...args: number[]) => unknown) : undefined;
+  };
+  const number = (x: unknown): number => {
+    if (typeof x !== 'number') throw PER_STEP;
+    return x;
+  };
+
+  const build = (node: ArithmeticNode): Node | undefined => {
+    switch (node.type) {
+      case 'ConstantNode': {
+        const value = node.value;
+        if (typeof value !== 'number') return undefined;
+        const out = scratch().fill(value);
+        return () => out;
+      }
+      case 'ParenthesisNode':
+        return node.content ? build(node.content) : undefined;
+      case 'SymbolNode':
+        return symbol(node.name ?? '');
+      case 'OperatorNode':
+        return operator(String(node.fn), node.args ?? []);
+      case 'FunctionNode':
+        return call(node.fn, node.args ?? []);
+      default:
+        return undefined;
+    }
+  };
+
+  const symbol = (name: string): Node | undefined => {
+    if (variables.has(name)) {
+      return (inputs) => {
+        const x = inputs.get(name);
+        if (!x) throw PER_STEP;
+        return x;
+      };
+    }
+    const constant = lookup(name);
+    if (typeof constant !== 'number') return undefined;
+    const out = scratch().fill(constant);
+    return (inputs) => {
+      if (inputs.has(name)) throw PER_STEP;
+      return out;
+    };
+  };
+
+  const operator = (fn: string, nodes: ArithmeticNode[]): Node | undefined => {
+    const args = built(nodes);
+    if (!args) return undefined;
+    const out = scratch();
+    if (args.length === 1) {
+      const [a] = args;
+      if (fn === 'unaryPlus') return a;
+      if (fn !== 'unaryMinus') return undefined;
+      return (inputs, n) => {
+        const x = a(inputs, n);
+        for (let i = 0; i < n; i++) out[i] = -x[i];
+        return out;
+      };
+    }
+    if (args.length !== 2) return undefined;
+    const [a, b] = args;
+    const binary = (op: (x: Float64Array, y: Float64Array, n: number) => void): Node => (inputs, n) => {
+      op(a(inputs, n), b(inputs, n), n);
+      return out;
+    };
+    switch (fn) {
+      case 'add':
+        return binary((x, y, n) => {
+          for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
+        });
+      case 'subtract':
+        return binary((x, y, n) => {
+          for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
+        });
+      case 'multiply':
+        return binary((x, y, n) => {
+          for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
+        });
+      case 'divide':
+        return binary((x, y, n) => {
+          for (let i = 0; i < n; i++) out[i] = x[i] / y[i];
+        });
+      case 'pow':
+      case 'mod': {
+        const f = mathFunction(fn);
+        return (
+          f &&
+          binary((x, y, n) => {
+            for (let i = 0; i < n; i++) out[i] = number(f(x[i], y[i]));
+          })
+        );
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  const call = (callee: ArithmeticNode['fn'], nodes: ArithmeticNode[]): Node | undefined => {
+    if (typeof callee !== 'object' || callee.type !== 'SymbolNode' || !FUNCTION_ARITY.has(callee.name ?? '')) return undefined;
+    const name = callee.name!;
+    const f = mathFunction(name);
+    const args = built(nodes);
+    if (!f || !args) return undefined;
+    const out = scratch();
+    // The blocks of the arguments, evaluated left to right as the step evaluator does.
+    const blocks = (inputs: BlockInputs, n: number): Float64Array[] => {
+      // mathjs looks a function's name up in the scope first.
+      if (inputs.has(name)) throw PER_STEP;
+      return args.map((a) => a(inputs, n));
+    };
+    const better = EXTREMA[name];
+    if (better && hasTolerance(tolerance)) {
+      const { relTol, absTol } = tolerance;
+      const xs = new Array<number>(args.length);
+      return (inputs, n) => {
+        const columns = blocks(inputs, n);
+        for (let i = 0; i < n; i++) {
+          let best = columns[0][i];
+          let decided = true;
+          for (let j = 1; j < columns.length; j++) {
+            const x = columns[j][i];
+            if (!(Number.isFinite(x) && Number.isFinite(best) && Math.abs(x - best) > relTol * Math.max(Math.abs(x), Math.abs(best)) + absTol)) {
+              decided = false;
+              break;
+            }
+            if (better(x, best)) best = x;
+          }
+          if (!decided) {
+            for (let j = 0; j < columns.length; j++) xs[j] = columns[j][i];
+            best = number(f(...xs));
+          }
+          out[i] = best;
+        }
+        return out;
+      };
+    }
+    if (args.length === 1) {
+      const rounded = ROUNDING[name];
+      if (rounded && hasTolerance(tolerance)) {
+        const { relTol, absTol } = tolerance;
+        return (inputs, n) => {
+          const [x] = blocks(inputs, n);
+          for (let i = 0; i < n; i++) out[i] = rounded(x[i], 2 * (relTol * (Math.abs(x[i]) + 1) + absTol)) ?? number(f(x[i]));
+          return out;
+        };
+      }
+      return (inputs, n) => {
+        const [x] = blocks(inputs, n);
+        for (let i = 0; i < n; i++) out[i] = number(f(x[i]));
+        return out;
+      };
+    }
+    if (args.length === 2) {
+      return (inputs, n) => {
+        const [x, y] = blocks(inputs, n);
+        for (let i = 0; i < n; i++) out[i] = number(f(x[i], y[i]));
+        return out;
+      };
+    }
+    const xs = new Array<number>(args.length);
+    return (inputs, n) => {
+      const columns = blocks(inputs, n);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < columns.length; j++) xs[j] = columns[j][i];
+        out[i] = number(f(...xs));
+      }
+      return out;
+    };
+  };
+
+  const built = (nodes: ArithmeticNode[]): Node[] | undefined => {
+    const out: Node[] = [];
+    for (const node of nodes) {
+      const f = build(node);
+      if (!f) return undefined;
+      out.push(f);
+    }
+    return out;
+  };
+
+  return build(root);
+}
