@@ -1,7 +1,7 @@
 import { excerpt, quoted } from '../util/excerpt.js';
 import { arityProblem, CONSTANTS, FUNCTION_ARITY, MAX_DECIMALS } from './expression-functions.js';
 import { providedMathjs, type Mathjs } from './mathjs-provider.js';
-import { arithmeticEvaluator, ASK_MATHJS, type ArithmeticNode } from './arithmetic-evaluator.js';
+import { arithmeticBlockEvaluator, arithmeticEvaluator, ASK_MATHJS, type ArithmeticNode, type BlockEvaluator } from './arithmetic-evaluator.js';
 
 /**
  * Coefficient expressions ("t / (t + mu)", "1 - u"), parsed by mathjs and compiled once.
@@ -44,6 +44,11 @@ export interface CompiledExpression {
   /** Throws ExpressionError when mathjs refuses the values (e.g. round(x, k) with k > 15). */
   evaluate(scope: Map<string, number>): number;
   variables: ReadonlySet<string>;
+  /**
+   * The expression over blocks of at most `blockSize` steps (arithmeticBlockEvaluator), where it is
+   * arithmetic; undefined otherwise. Where a block throws, `evaluate` step by step gives the value or error.
+   */
+  blocks?(blockSize: number): BlockEvaluator | undefined;
 }
 
 /** A user-facing problem with an expression (no position: the caller knows the YAML node). */
@@ -142,8 +147,16 @@ export function compileExpression(source: string, variables: ReadonlySet<string>
   root.traverse((node, _path, parent) => {
     if (node.type === 'SymbolNode' && !(parent?.type === 'FunctionNode' && parent.fn === node) && variables.has(node.name!)) used.add(node.name!);
   });
+  let block: { size: number; evaluator: BlockEvaluator | undefined } | undefined;
+  const lookup = math.lookup;
   return {
     variables: used,
+    blocks: fast && lookup
+      ? (size) => {
+          if (block?.size !== size) block = { size, evaluator: arithmeticBlockEvaluator(root as ArithmeticNode, variables, lookup, size) };
+          return block.evaluator;
+        }
+      : undefined,
     evaluate(scope) {
       let value: unknown;
       try {

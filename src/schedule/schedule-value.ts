@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ExpressionError } from './expression.js';
+import type { BlockEvaluator } from './arithmetic-evaluator.js';
 import type { ConfigIssue } from './issues.js';
 import { segmentOfStage } from './piecewise.js';
 import type { ResolveArena } from './resolve-arena.js';
@@ -72,6 +73,11 @@ export interface CompiledValue extends ValueStream {
   readonly momentum?: CompiledValue;
   /** A scheduler's run: its value at step t at index t − 1 (read, never written). */
   readonly stepValues?: Float64Array;
+  /**
+   * An arithmetic expression of the step: its evaluator over blocks of steps (the variables per step
+   * as blocks, CompiledExpression.blocks), which gives `at`'s values where it does not throw.
+   */
+  readonly blocks?: (blockSize: number) => BlockEvaluator | undefined;
 }
 
 /** An expression of the config, at its key path, and the variables it reads. */
@@ -240,6 +246,7 @@ function compileScalar(value: Scalar, path: Path, options: CompileValueOptions, 
     return {
       everyStep: varying,
       readsScope: true,
+      blocks: varying ? f.blocks : undefined,
       at: (_c, scope) => {
         try {
           return f.evaluate(scope);

@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exactStepResponses, exactWalker } from '../../dist/filter/stage-filter.js';
 import { linearGrid } from '../../dist/filter/grid.js';
+import '../../dist/index.js';
+import { compileExpression } from '../../dist/schedule/expression.js';
+import { stepColumns } from '../../dist/schedule/step-columns.js';
+import { balancedPartition } from '../../dist/schedule/stages.js';
+import { STAGE_VARIABLES } from '../../dist/schedule/stage-context.js';
 import { median } from './exact.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -62,6 +67,17 @@ export async function bench() {
   // 554 700 steps, evaluated through the compiled arithmetic path rather than mathjs' interpreter.
   const yolo = timeCli(['analyze', 'configs/yolo-nesterov-warmup.yaml', '--format', 'json'], 3);
   rows.push({ name: 'YOLO recipe (554 700 steps, per-step lr expression) → JSON', ms: yolo.ms, goal: '', note: `× ${(yolo.ms / reference.ms).toFixed(2)} of the reference; ${(yolo.bytes / 1e6).toFixed(1)} MB` });
+
+  // The same lr alone, in process: evaluated over blocks of steps (each node a loop over a Float64Array)
+  // beside the step walk of the same compiled expression (a closure call per node and step), this run.
+  const lrSource = '0.01 * ((1 - floor((t - 1) / 1849) / 300) * (1 - 0.01) + 0.01) * min(t - 1, 5547) / 5547';
+  const lr = compileExpression(lrSource, new Set(STAGE_VARIABLES));
+  const lrStream = (blocks) => ({ everyStep: true, readsScope: true, blocks, at: (_c, scope) => lr.evaluate(scope), through: (c) => c.step });
+  const yoloSteps = 554_700;
+  const whole = balancedPartition(yoloSteps, 1);
+  const stepWalk = median(() => stepColumns([lrStream(undefined)], whole, yoloSteps), 5);
+  const blockWalk = median(() => stepColumns([lrStream(lr.blocks)], whole, yoloSteps), 5);
+  rows.push({ name: 'YOLO lr expression at its 554 700 steps, over blocks of steps (in process)', ms: blockWalk, goal: '', note: `step by step: ${stepWalk.toFixed(0)} ms (× ${(stepWalk / blockWalk).toFixed(1)})` });
 
   // A sweep re-resolves only what its swept path changes (issue 14): over the YOLO recipe's momentum
   // warm-up, its lr expression is evaluated at its 554 700 steps once, not once per point. Beside

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arithmeticEvaluator, type ArithmeticNode } from '../../src/schedule/arithmetic-evaluator.js';
+import { arithmeticBlockEvaluator, arithmeticEvaluator, type ArithmeticNode } from '../../src/schedule/arithmetic-evaluator.js';
 import { compileExpression, mathEngine } from '../../src/schedule/expression.js';
 import { FUNCTION_ARITY } from '../../src/schedule/expression-functions.js';
 
@@ -55,15 +55,49 @@ const { expr } = fc.letrec<{ expr: string; leaf: string; node: string }>((tie) =
   ),
 }));
 
+/** A run of steps cut into blocks (block sizes that do not divide the steps among them) and a parameter. */
+const blockRunArb = fc.record({
+  steps: fc.integer({ min: 1, max: 40 }),
+  blockSize: fc.constantFrom(1, 3, 7, 16, 64),
+  mu: fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constantFrom(0, -0, 0.5, 3)),
+});
+
+/**
+ * The block evaluator over steps 1 … steps, block by block, against mathjs step by step: a block it
+ * evaluates holds mathjs' value at every step (mathjs throws at none of them); a block it refuses
+ * (throws) holds a step where mathjs throws, so the caller's step-by-step evaluation meets that error.
+ */
+function expectBlocksLikeMathjs(source: string, root: ArithmeticNode, compiled: { evaluate(s: Map<string, number>): unknown }, run: { steps: number; blockSize: number; mu: number }): void {
+  const { steps, blockSize, mu } = run;
+  const block = arithmeticBlockEvaluator(root, variables, engine.lookup!, blockSize);
+  expect(block, `${source} has a block evaluator`).toBeDefined();
+  const names = ['k', 'N', 't', 'T', 'p', 'delta', 'mu'] as const;
+  const inputs = new Map(names.map((name) => [name as string, new Float64Array(blockSize)]));
+  for (let first = 1; first <= steps; first += blockSize) {
+    const n = Math.min(blockSize, steps - first + 1);
+    const scopes = Array.from({ length: n }, (_, i) => {
+      const t = first + i;
+      return new Map<string, number>([['k', t - 1], ['N', steps], ['t', t], ['T', steps], ['p', t / steps], ['delta', 1], ['mu', mu]]);
+    });
+    scopes.forEach((scope, i) => names.forEach((name) => (inputs.get(name)![i] = scope.get(name)!)));
+    const got = outcome(() => block!(inputs, n).slice(0, n));
+    const slow = scopes.map((scope) => outcome(() => compiled.evaluate(scope)));
+    const what = `${source} over steps ${first}–${first + n - 1} of ${steps} (blocks of ${blockSize}, mu = ${mu})`;
+    if ('error' in got) expect(slow.some((o) => 'error' in o), `${what}: refused (${got.error}) where mathjs throws at no step`).toBe(true);
+    else slow.forEach((o, i) => expectSame({ value: (got.value as unknown as Float64Array)[i] }, o, `${what} at step ${first + i}`));
+  }
+}
+
 describe('arithmeticEvaluator: the fast path equals mathjs bit for bit', () => {
   it('gives mathjs’ value or error for random expressions of its grammar at random steps', () => {
     fc.assert(
-      fc.property(expr, fc.array(scopeArb, { minLength: 1, maxLength: 4 }), (source, scopes) => {
+      fc.property(expr, fc.array(scopeArb, { minLength: 1, maxLength: 4 }), blockRunArb, (source, scopes, run) => {
         const root = engine.parse(source) as unknown as ArithmeticNode & { compile(): { evaluate(s: Map<string, number>): unknown } };
         const fast = arithmeticEvaluator(root, variables, engine.lookup!);
         expect(fast, `${source} is in the grammar`).toBeDefined();
         const compiled = root.compile();
         for (const scope of scopes) expectSame(outcome(() => fast!(scope)), outcome(() => compiled.evaluate(scope)), `${source} at ${JSON.stringify([...scope])}`);
+        expectBlocksLikeMathjs(source, root, compiled, run);
       }),
       { numRuns: 3000 },
     );

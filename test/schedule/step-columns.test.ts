@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../src/schedule/parse.js';
-import { stepRuns } from '../../src/schedule/step-columns.js';
+import { compileExpression, mathEngine } from '../../src/schedule/expression.js';
+import type { CompiledValue } from '../../src/schedule/schedule-value.js';
+import { STAGE_VARIABLES } from '../../src/schedule/stage-context.js';
+import { stepColumns, stepRuns } from '../../src/schedule/step-columns.js';
 import { balancedPartition, type Partition } from '../../src/schedule/stages.js';
 
 /** Runs by brute force: step t opens a run when a hard stage starts there or any column's value changes (Object.is). */
@@ -61,5 +64,67 @@ describe('per-step presets: stages are the runs of equal coefficients', () => {
       expect(s.stages.u[t - 1], `u at step ${t}`).toBe(at(t - 1).u);
       expect(s.lr![t - 1], `lr at step ${t}`).toBe(at(t - 1).lr);
     }
+  });
+});
+
+/** An expression of the step as a per-step stream, evaluated by compileExpression (with `engine`: mathjs alone). */
+function expressionStream(source: string, engine?: ReturnType<typeof mathEngine>): CompiledValue {
+  const f = compileExpression(source, new Set(STAGE_VARIABLES), engine && { parse: engine.parse });
+  return { everyStep: true, readsScope: true, blocks: f.blocks, at: (_c, scope) => f.evaluate(scope), through: (c) => c.step };
+}
+
+/** mathjs alone at every step, with the variables as the cursor sets them per step: the values, or the first error and its step. */
+function mathjsSteps(source: string, steps: number): { values: Float64Array } | { error: string; step: number } {
+  const f = compileExpression(source, new Set(STAGE_VARIABLES), { parse: mathEngine().parse });
+  const values = new Float64Array(steps);
+  for (let t = 1; t <= steps; t++) {
+    try {
+      values[t - 1] = f.evaluate(new Map([['k', t - 1], ['N', steps], ['t', t], ['T', steps], ['p', t / steps], ['delta', 1]]));
+    } catch (err) {
+      return { error: (err as Error).message, step: t };
+    }
+  }
+  return { values };
+}
+
+describe('stepColumns: arithmetic expressions over blocks of steps', () => {
+  const single = (steps: number) => balancedPartition(steps, 1);
+
+  it('gives mathjs’ value at every step for block sizes that divide the steps and ones that do not', () => {
+    const sources = ['0.01 * ((1 - floor((t - 1) / 1849) / 300) * (1 - 0.01) + 0.01) * min(t - 1, 5547) / 5547', 'round(p * 7, 3) - k % 5 + cos(t / N) ^ 2', '-(t) + max(k, 3, T / 2) / delta'];
+    const steps = 10_000;
+    for (const source of sources) {
+      const reference = mathjsSteps(source, steps);
+      if (!('values' in reference)) throw new Error(`${source} fails in mathjs`);
+      for (const blockSize of [1, 7, 1000, 2048, 4096, 20_000]) {
+        const [column] = stepColumns([expressionStream(source)], single(steps), steps, blockSize);
+        for (let i = 0; i < steps; i++) if (!Object.is(column[i], reference.values[i])) expect.fail(`${source}, blocks of ${blockSize}: step ${i + 1} gives ${column[i]}, mathjs ${reference.values[i]}`);
+      }
+    }
+  });
+
+  it('meets an error in the middle of a block at the step where mathjs meets it, with mathjs’ message', () => {
+    // round(0.5, n) refuses n > 15: floor(t / 1000) reaches 16 at step 16000, inside a block of 2048, 3000 or 4096 steps.
+    const source = '0.01 * round(0.5, floor(t / 1000))';
+    const steps = 20_000;
+    const reference = mathjsSteps(source, steps);
+    if (!('error' in reference)) throw new Error('mathjs gives no error');
+    expect(reference.step).toBe(16_000);
+    for (const blockSize of [2048, 3000, 4096]) {
+      expect(16_000 % blockSize, `step 16000 is inside a block of ${blockSize}`).not.toBe(0);
+      const met: number[] = [];
+      const stream = expressionStream(source);
+      const located: CompiledValue = { ...stream, at: (c, scope) => (met.push(c.step), stream.at(c, scope)) };
+      expect(() => stepColumns([located], single(steps), steps, blockSize)).toThrow(reference.error);
+      expect(met.at(-1), `blocks of ${blockSize}: the failing step`).toBe(16_000);
+    }
+  });
+
+  it('gives the same columns as a walk with mathjs alone beside another expression and a constant', () => {
+    const steps = 5000;
+    const sources = ['t / T', 't > 2500 ? 1 : 0.5', '0.9'];
+    const fast = stepColumns(sources.map((s) => expressionStream(s)), single(steps), steps, 777);
+    const slow = stepColumns(sources.map((s) => expressionStream(s, mathEngine())), single(steps), steps, 777);
+    expect(fast).toEqual(slow);
   });
 });
