@@ -129,23 +129,33 @@ export function firstOrderShape(stage: FirstOrderStage, dcGain: number, nyquistG
   if (!Number.isFinite(dcGain) || !Number.isFinite(nyquistGain) || Math.abs(p) === 1 || Math.max(dcGain, nyquistGain) > 1e150) return undefined;
   const { peakGain, peakFrequency } = peakOf(dcGain, nyquistGain);
   const filterType = filterTypeOf(dcGain, nyquistGain);
-  const h0Squared = ddMul(stage.dc, stage.dc);
-  const hPiSquared = ddMul(stage.nyquist, stage.nyquist);
+  // H scaled by a power of two (exact) so that the squares neither underflow (a gain of 1e-300) nor
+  // overflow; levels are scaled alike.
+  const scale = powerOfTwoScale(Math.max(dcGain, nyquistGain));
+  const scaled = (x: DoubleDouble): DoubleDouble => ({ hi: x.hi / scale, lo: x.lo / scale });
+  const h0Squared = ddMul(scaled(stage.dc), scaled(stage.dc));
+  const hPiSquared = ddMul(scaled(stage.nyquist), scaled(stage.nyquist));
   const oneMinusP = ddSub(dd(1), dd(p));
   const onePlusP = ddAdd(dd(1), dd(p));
-  const crossing = (gain: number, level: DoubleDouble): number | null => {
-    if (compareGains(dcGain, gain) * compareGains(nyquistGain, gain) >= 0) return null;
-    const f0 = Math.abs(ddMul(ddMul(oneMinusP, oneMinusP), ddSub(h0Squared, level)).hi);
-    const f1 = Math.abs(ddMul(ddMul(onePlusP, onePlusP), ddSub(hPiSquared, level)).hi);
+  const crossing = (gain: number, level: () => DoubleDouble): number | null => {
+    const atDc = compareGains(dcGain, gain);
+    const atNyquist = compareGains(nyquistGain, gain);
+    if (atDc * atNyquist > 0 || (atDc === 0 && atNyquist === 0)) return null;
+    // An end gain equal to the level within rounding is the crossing itself (the first-order closed
+    // form's cutoff at x = 1: ω = π for u = 3 − 2√2, v = 1).
+    if (atNyquist === 0) return Math.PI;
+    if (atDc === 0) return 0;
+    const f0 = Math.abs(ddMul(ddMul(oneMinusP, oneMinusP), ddSub(h0Squared, level())).hi);
+    const f1 = Math.abs(ddMul(ddMul(onePlusP, onePlusP), ddSub(hPiSquared, level())).hi);
     if (!(f0 + f1 > 0)) return null;
     return f0 <= f1 ? 2 * Math.asin(Math.sqrt(f0 / (f0 + f1))) : Math.PI - 2 * Math.asin(Math.sqrt(f1 / (f0 + f1)));
   };
   let cutoffFrequency: number | null = null;
   if (filterType === 'low-pass' || filterType === 'high-pass') {
     const peakSquared = filterType === 'low-pass' ? h0Squared : hPiSquared;
-    cutoffFrequency = crossing(peakGain / Math.SQRT2, { hi: peakSquared.hi / 2, lo: peakSquared.lo / 2 });
+    cutoffFrequency = crossing(peakGain / Math.SQRT2, () => ({ hi: peakSquared.hi / 2, lo: peakSquared.lo / 2 }));
   }
-  const unity = crossing(1, dd(1));
+  const unity = crossing(1, () => dd(1 / (scale * scale)));
   return { peakGain, peakFrequency, cutoffFrequency, unityGainFrequency: unity !== null && unity > 0 && unity < Math.PI ? unity : null, filterType };
 }
 

@@ -65,7 +65,7 @@ describe('an explicit format option decides the format, whatever the output is c
     const cases: [string[], string][] = [
       [['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', 'fig'], '-o fig: cannot tell the format from the extension; add --format svg|png|html|vl.json|vg.json'],
       [['simulate', '--preset', 'ema-sgdm', '--series', 'out'], '--series out: cannot tell the format from the extension; add --series-format csv|ndjson|json|npy'],
-      [['simulate', '--preset', 'ema-sgdm', '--plot', 'out'], '--plot out: cannot tell the format from the extension; add --plot-format svg'],
+      [['simulate', '--preset', 'ema-sgdm', '--plot', 'out'], '--plot out: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json'],
       [['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '--plot', 'x.pdf'], '--plot x.pdf: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json'],
       [['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '--plot', 'x.vg.json'], '--plot x.vg.json: vg.json is not a format of this output; use .svg, .png, .html, .vl.json or --plot-format svg|png|html|vl.json'],
     ];
