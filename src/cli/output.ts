@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { withOutputFile, writeOutputFile } from '../io/output-file.js';
-import { checkOutputDirectory, outputTarget } from '../io/output-target.js';
-import { asPathError, PathError } from '../io/path-error.js';
+import { checkOutputDirectory, makeDirectories, outputTarget, writeFailure } from '../io/output-target.js';
+import { PathError } from '../io/path-error.js';
 import { sameRegularFile } from '../io/same-file.js';
 import { StreamWriteError, TextSink } from '../io/sink.js';
 import type { CliContext } from './context.js';
@@ -89,7 +88,7 @@ export async function writeFileWith(ctx: CliContext, file: string, write: (path:
   try {
     await write(resolve(ctx.cwd, file));
   } catch (error) {
-    throw asPathError(error, 'write', file);
+    throw await writeFailure(error, file, ctx.cwd);
   }
   ctx.stderr.write(`wrote ${file}\n`);
 }
@@ -133,7 +132,7 @@ export async function checkOutputs(ctx: CliContext, plan: OutputPlan): Promise<v
     try {
       await checkOutputDirectory(resolve(ctx.cwd, dir));
     } catch (error) {
-      throw asPathError(error, 'write', dir);
+      throw await writeFailure(error, dir, ctx.cwd, true);
     }
   }
   const replaced: { shown: string; path: string; file: string }[] = [];
@@ -144,7 +143,7 @@ export async function checkOutputs(ctx: CliContext, plan: OutputPlan): Promise<v
       if (target.kind === 'replace') replaced.push({ shown: flag === '' ? file : `${flag} ${file}`, path, file: target.file });
     } catch (error) {
       const missingDirectory = (error as NodeJS.ErrnoException).code === 'ENOENT' && plan.dirFiles?.includes(file);
-      if (!missingDirectory) throw asPathError(error, 'write', file);
+      if (!missingDirectory) throw await writeFailure(error, file, ctx.cwd);
     }
     for (const input of inputs) {
       if (await sameRegularFile(path, input.path)) {
@@ -162,8 +161,8 @@ export async function checkOutputs(ctx: CliContext, plan: OutputPlan): Promise<v
 /** Creates an output directory (and its parents) if missing; failures name it as given. */
 export async function makeOutputDirectory(ctx: CliContext, dir: string): Promise<void> {
   try {
-    await mkdir(resolve(ctx.cwd, dir), { recursive: true });
+    await makeDirectories(resolve(ctx.cwd, dir));
   } catch (error) {
-    throw asPathError(error, 'write', dir);
+    throw await writeFailure(error, dir, ctx.cwd, true);
   }
 }

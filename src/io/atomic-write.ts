@@ -25,9 +25,12 @@ export function tempPathFor(file: string): string {
   return join(dirname(file), `.${name}${suffix}`);
 }
 
+/** Temp names tried before giving up with EEXIST (each is new: pid and counter; only a directory filled with planted names exhausts them). */
+const TEMP_TRIES = 100;
+
 /** Creates a fresh temp file for `file` (O_EXCL: never an existing file, never through a planted link). */
 async function createTemp(file: string, existing: ExistingFile | undefined): Promise<{ tmp: string; handle: FileHandle; release: () => void }> {
-  for (;;) {
+  for (let tries = 1; ; tries++) {
     const tmp = tempPathFor(file);
     const release = trackTempFile(tmp);
     try {
@@ -39,7 +42,7 @@ async function createTemp(file: string, existing: ExistingFile | undefined): Pro
       return { tmp, handle, release };
     } catch (error) {
       release();
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || tries === TEMP_TRIES) throw error;
     }
   }
 }

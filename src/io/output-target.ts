@@ -1,5 +1,6 @@
-import { access, constants, lstat, readlink, realpath, stat } from 'node:fs/promises';
+import { access, constants, lstat, mkdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { asPathError, PathError } from './path-error.js';
 
 /** Mode and owner of a file about to be replaced, given to its replacement. */
 export interface ExistingFile {
@@ -110,4 +111,64 @@ export async function checkOutputDirectory(dir: string): Promise<void> {
     await access(current, constants.W_OK | constants.X_OK);
     return;
   }
+}
+
+/**
+ * `mkdir -p dir`, each missing directory made once, from the nearest existing ancestor down.
+ *
+ * Why
+ * ---
+ * Node's `mkdir(dir, { recursive: true })` retries for as long as mkdir(2) says ENOENT while the
+ * parent exists: under /proc (which takes no new entries) it never returns. Here every directory
+ * is tried once, so the walk is as long as the path. Errno exceptions: ENOTDIR when an ancestor
+ * is a file, EEXIST when a component is a dangling symbolic link, ENOENT from a file system that
+ * takes no new directories (see writeFailure for naming the cause).
+ */
+export async function makeDirectories(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' && dirname(current) !== current) return undefined;
+      throw error;
+    });
+    if (info === undefined) {
+      missing.push(current);
+      continue;
+    }
+    if (!info.isDirectory()) throw errno('ENOTDIR');
+    break;
+  }
+  for (const d of missing.reverse()) await mkdir(d);
+}
+
+/**
+ * The failure to write `shown` (a file, or with `directory` a directory to make) as a PathError
+ * naming its real cause: the first component of the path that is missing, a dangling symbolic
+ * link (and its target) or not a directory; or, when every directory exists and the kernel still
+ * says ENOENT (/proc, /sys), the directory that takes no new entries. Paths are named as the user
+ * spelled them (`shown`, resolved against `cwd`). Anything not an errno exception is returned
+ * unchanged.
+ */
+export async function writeFailure(error: unknown, shown: string, cwd: string, directory = false): Promise<unknown> {
+  const plain = asPathError(error, 'write', shown);
+  if (!(plain instanceof PathError) || !['ENOENT', 'ENOTDIR', 'EEXIST'].includes(plain.code)) return plain;
+  const because = (cause: string): PathError => new PathError('write', shown, plain.code, cause);
+  const parts = shown.replace(/(.)\/+$/, '$1').split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join('/') || '/';
+    const path = resolve(cwd, prefix);
+    const info = await lstat(path).catch(() => undefined);
+    const isLast = i === parts.length;
+    if (info === undefined) {
+      // mkdir -p makes every missing directory: the failure is in the one that exists above it.
+      if (directory) return plain.code === 'ENOENT' ? because(`${i === 1 ? '.' : parts.slice(0, i - 1).join('/') || '/'} takes no new directories (no such file or directory)`) : plain;
+      return isLast ? because(`${dirname(shown)} takes no new files (no such file or directory)`) : because(`no such directory ${prefix}`);
+    }
+    if (info.isSymbolicLink()) {
+      const target = await stat(path).catch(() => undefined);
+      if (target === undefined) return because(`${prefix} is a dangling symbolic link to ${await readlink(path)}`);
+      if (!target.isDirectory() && !isLast) return because(`${prefix} is not a directory`);
+    } else if (!info.isDirectory() && !isLast) return because(`${prefix} is not a directory`);
+  }
+  return plain;
 }

@@ -57,8 +57,10 @@ export class PathError extends Error {
     readonly operation: 'read' | 'write',
     readonly path: string,
     readonly code: string,
+    /** What in the path caused the failure, in words, when it is not the path itself ("dl is a dangling symbolic link to gone"). */
+    readonly because?: string,
   ) {
-    super(pathMessage(operation, path, code));
+    super(because === undefined ? pathMessage(operation, path, code) : `${operation === 'read' ? path : `cannot write ${path}`}: ${because}`);
   }
 
   get runtime(): boolean {
@@ -67,7 +69,7 @@ export class PathError extends Error {
 
   /** The same failure named by another spelling of the path (the one the user typed). */
   shownAs(path: string): PathError {
-    return path === this.path ? this : new PathError(this.operation, path, this.code);
+    return path === this.path ? this : new PathError(this.operation, path, this.code, this.because);
   }
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
@@ -107,7 +107,7 @@ describe('paths that cannot be used are exit 2 with one line naming them', () =>
   }
 
   const outputCases: [string, string][] = [
-    ['file/out.csv', 'not a directory'],
+    ['file/out.csv', 'file is not a directory'],
     ['loop-a', 'too many levels of symbolic links'],
     [`${'n'.repeat(256)}.csv`, 'file name too long'],
     ['missing/out.csv', 'no such directory missing'],
@@ -133,10 +133,44 @@ describe('paths that cannot be used are exit 2 with one line naming them', () =>
   it('outputs: --plot and --out-dir (a file where a directory should be), before any work or output', async () => {
     const svg = await runCli(['spectrum', 'trace.csv', '--plot', 'missing/p.svg'], { cwd: dir });
     expect([svg.code, svg.stderr, svg.stdout]).toEqual([2, 'momentum-fr: cannot write missing/p.svg: no such directory missing\n', '']);
-    for (const args of [['analyze', FSGDM, '--out-dir', 'file'], ['analyze', FSGDM, '--out-dir', 'file/deeper'], ['plot', FSGDM, '--out-dir', 'file']]) {
+    for (const args of [['analyze', FSGDM, '--out-dir', 'file'], ['plot', FSGDM, '--out-dir', 'file']]) {
       const r = await runCli(args, { cwd: dir });
-      const shown = args[args.length - 1];
-      expect([r.code, r.stderr, r.stdout], args.join(' ')).toEqual([2, `momentum-fr: cannot write ${shown}: not a directory\n`, '']);
+      expect([r.code, r.stderr, r.stdout], args.join(' ')).toEqual([2, 'momentum-fr: cannot write file: not a directory\n', '']);
     }
+    const deeper = await runCli(['analyze', FSGDM, '--out-dir', 'file/deeper'], { cwd: dir });
+    expect([deeper.code, deeper.stderr, deeper.stdout]).toEqual([2, 'momentum-fr: cannot write file/deeper: file is not a directory\n', '']);
   });
+});
+
+describe('output paths that cannot be made name the part of the path at fault, in one line (exit 2), and never hang', () => {
+  const dir = specialDir();
+  writeFileSync(join(dir, 'file'), 'x\n');
+  symlinkSync(join(dir, 'gone'), join(dir, 'dl'));
+  const cases: [string[], string][] = [
+    [['--out-dir', 'dl'], 'cannot write dl: dl is a dangling symbolic link to ' + join(dir, 'gone')],
+    [['--out-dir', 'dl/out'], 'cannot write dl/out: dl is a dangling symbolic link to ' + join(dir, 'gone')],
+    [['--out-dir', 'file/a/b'], 'cannot write file/a/b: file is not a directory'],
+    [['-o', 'dl/x.csv'], 'cannot write dl/x.csv: dl is a dangling symbolic link to ' + join(dir, 'gone')],
+    [['-o', 'file/x.csv'], 'cannot write file/x.csv: file is not a directory'],
+    [['-o', 'no/such/x.csv'], 'cannot write no/such/x.csv: no such directory no'],
+  ];
+  for (const [args, message] of cases) {
+    it(`analyze and plot ${args.join(' ')}: "${message}"`, async () => {
+      for (const command of [['analyze', FSGDM, '--stages', 'last'], ['plot', FSGDM, '--kind', 'magnitude']]) {
+        if (command[0] === 'plot' && args[0] === '-o') continue;
+        const r = await runCli([...command, ...args], { cwd: dir });
+        expect([r.code, r.stderr], [...command, ...args].join(' ')).toEqual([2, `momentum-fr: ${message}\n`]);
+      }
+      expect(listing(dir)).toEqual(['dl:link', 'fifo:fifo', 'file:file', 'full:char 1,7', 'null:char 1,3', 'zero:char 1,5']);
+    });
+  }
+  // /proc exists on Linux and takes no new entries: mkdir(2) and open(O_CREAT) there fail with ENOENT.
+  it.runIf(existsSync('/proc/self'))('--out-dir /proc/nope and -o /proc/nope.csv: "/proc takes no new …" (mkdir -p once retried ENOENT forever)', async () => {
+    const out = await runCli(['plot', FSGDM, '--kind', 'magnitude', '--out-dir', '/proc/nope']);
+    expect([out.code, out.stderr]).toEqual([2, 'momentum-fr: cannot write /proc/nope: /proc takes no new directories (no such file or directory)\n']);
+    const analyze = await runCli(['analyze', FSGDM, '--stages', 'last', '--out-dir', '/proc/nope']);
+    expect([analyze.code, analyze.stderr]).toEqual([2, 'momentum-fr: cannot write /proc/nope: /proc takes no new directories (no such file or directory)\n']);
+    const file = await runCli(['analyze', FSGDM, '--stages', 'last', '-o', '/proc/nope.csv']);
+    expect([file.code, file.stderr]).toEqual([2, 'momentum-fr: cannot write /proc/nope.csv: /proc takes no new files (no such file or directory)\n']);
+  }, 20000);
 });

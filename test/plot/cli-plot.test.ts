@@ -93,7 +93,7 @@ describe('momentum-fr plot', () => {
     expect(readFileSync(join(cwd, 'fig-metrics.svg'), 'utf8')).toContain('fill="#1e1e22"');
     const bad = await runCli(['plot', FSGDM, '--kind', 'coefficients', '-o', 'no/such/dir/fig.svg'], { cwd });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('momentum-fr: cannot write no/such/dir/fig.svg: no such directory no/such/dir\n');
+    expect(bad.stderr).toBe('momentum-fr: cannot write no/such/dir/fig.svg: no such directory no\n');
   });
 
   it('.vl.json with --data-file writes the spec and its data beside it; -o - prints one spec on stdout', async () => {
