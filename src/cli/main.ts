@@ -72,7 +72,7 @@ export async function run(argv: string[], io: RunIo = {}): Promise<number> {
         else stderr.write(s);
       },
       outputError: (s, write) => {
-        const line = choiceError(s);
+        const line = choiceError(s) ?? commanderError(s);
         if (line === undefined) return write(s);
         stderr.write(line);
         hintLeftOut = true;
@@ -117,6 +117,18 @@ Exit codes: 0 success, 2 invalid input or usage, 1 runtime failure. NO_COLOR dis
 }
 
 const HELP_HINT = '(run with --help for usage)';
+
+/**
+ * Commander's other usage errors (`error: unknown option '--stage'` and its `(Did you mean
+ * --stages?)` line, unknown commands, missing or excess arguments) as one line with the tool's
+ * prefix, the suggestion and the help hint on it: `momentum-fr: unknown option '--stage'; Did you
+ * mean --stages? (run with --help for usage)`. Undefined for text that is no such error.
+ */
+export function commanderError(text: string): string | undefined {
+  const m = /^error: ([^\n]*)\n(?:\((Did you mean [^\n]*)\)\n)?$/.exec(text);
+  if (m === null) return undefined;
+  return `${TOOL.name}: ${m[1]}${m[2] ? `; ${m[2]}` : ''} ${HELP_HINT}\n`;
+}
 
 /**
  * Commander's error for a value outside an option's or argument's choices (`error: option '--mode <mode>'

@@ -117,3 +117,26 @@ describe('help says the same thing the same way', () => {
     expect((await runCli(['tune', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('output format (choices: "table", "json") (default: "table")');
   });
 });
+
+describe("commander's usage errors are one line with the tool's prefix, exit 2, in every command", () => {
+  const commands = ['analyze', 'coefficients', 'validate', 'schema', 'presets', 'init', 'plot', 'simulate', 'spectrum', 'sweep', 'tune', 'explore'];
+  it('an unknown option after every command: "momentum-fr: unknown option \'--bogus\' (run with --help for usage)"', async () => {
+    for (const command of commands) {
+      const r = await runCli([command, '--bogus']);
+      if (r.stderr.includes('required option')) {
+        expect([r.code, r.stderr], command).toEqual([2, expect.stringMatching(/^momentum-fr: required option '[^']+' not specified \(run with --help for usage\)\n$/)]);
+      } else expect([r.code, r.stderr], command).toEqual([2, "momentum-fr: unknown option '--bogus' (run with --help for usage)\n"]);
+    }
+  });
+  it('an unknown command, a misspelt option with its suggestion, a missing argument: one line each', async () => {
+    const cases: [string[], string][] = [
+      [['bogus'], "momentum-fr: unknown command 'bogus' (run with --help for usage)\n"],
+      [['analyze', '--stage', 'last', 'configs/fsgdm-cifar100.yaml'], "momentum-fr: unknown option '--stage'; Did you mean --stages? (run with --help for usage)\n"],
+      [['spectrum'], "momentum-fr: missing required argument 'trace' (run with --help for usage)\n"],
+    ];
+    for (const [args, line] of cases) {
+      const r = await runCli(args);
+      expect([r.code, r.stderr, r.stdout], args.join(' ')).toEqual([2, line, '']);
+    }
+  });
+});
