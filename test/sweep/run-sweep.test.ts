@@ -58,3 +58,42 @@ describe('runSweep on the calling thread', () => {
     expect(writes).toHaveLength(3);
   });
 });
+
+describe('runSweep stopped early', () => {
+  /** The job with its axis's spec counting reads: each point's value is read from it, so reads go on while points are computed. */
+  function counted(spec: string, skipInvalid = false) {
+    const j = job(spec, skipInvalid);
+    const reads = { n: 0 };
+    const axes = j.axes.map((a) => ({ ...a, spec: new Proxy(a.spec, { get: (t, k, r) => (reads.n++, Reflect.get(t, k, r)) }) }));
+    return { j: { ...j, axes }, reads };
+  }
+  const ticks = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+  };
+
+  it('a write that fails (the reader went away) computes no chunk after it', async () => {
+    // Without a check pass, the first chunk is written while the next ones wait their turn.
+    const { j, reads } = counted('0:0.99:1000', true);
+    const run = runSweep(j, {
+      jobs: 1,
+      chunkPoints: 10,
+      write: () => {
+        throw new Error('output pipe closed');
+      },
+    });
+    await expect(run).rejects.toThrow('output pipe closed');
+    const after = reads.n;
+    await ticks(30);
+    expect(reads.n).toBe(after);
+  });
+
+  it('a signal that fires during the check pass computes no chunk after it', async () => {
+    const { j, reads } = counted('0:0.99:1000');
+    const controller = new AbortController();
+    const run = runSweep(j, { jobs: 1, chunkPoints: 10, signal: controller.signal, write: () => undefined, onProgress: (phase, done) => phase === 'check' && done === 20 && controller.abort() });
+    await expect(run).rejects.toThrow(SweepAbortedError);
+    const after = reads.n;
+    await ticks(30);
+    expect(reads.n).toBe(after);
+  });
+});

@@ -160,11 +160,14 @@ function abortable<T>(task: Promise<T>, signal: AbortSignal | undefined): Promis
 /** Computes on the calling thread, one chunk per macrotask, so signals (Ctrl-C) get a chance to run. */
 function serialExecutor(job: SweepJob): Executor {
   const compute = chunkComputer(job);
+  // Chunks already queued when the sweep stops (a closed pipe, an invalid point, Ctrl-C) are not computed.
+  let closed = false;
   return {
     kind: 'serial',
     run: (r) =>
       new Promise((resolve, reject) =>
         setImmediate(() => {
+          if (closed) return reject(new SweepAbortedError());
           try {
             resolve(compute(r));
           } catch (err) {
@@ -172,7 +175,9 @@ function serialExecutor(job: SweepJob): Executor {
           }
         }),
       ),
-    close: async () => undefined,
+    close: async () => {
+      closed = true;
+    },
   };
 }
 
