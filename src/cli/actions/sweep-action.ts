@@ -10,7 +10,7 @@ import { sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import { gridSize } from '../../sweep/sweep-grid.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { selectStages } from '../../analysis/stage-selection.js';
-import { holdSignals } from '../../io/interrupt.js';
+import { eraseBeforeSignalMessage, holdSignals } from '../../io/interrupt.js';
 import { sweepBudgets } from '../../sweep/sweep-budget.js';
 import { InvalidPointError, runSweep, startSweepWorkers, SweepAbortedError, type SweepWorkers } from '../../sweep/parallel/run-sweep.js';
 import { PipeClosedError } from '../../io/sink.js';
@@ -121,6 +121,7 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   // threads end with the process, the exit code is 130 or 143.
   const releaseSignals = holdSignals();
   const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true });
+  const keepErasable = eraseBeforeSignalMessage(() => progress.erasing());
   const skipped: InvalidPoint[] = [];
   let shown = 0;
   const onSkipped = (s: InvalidPoint) => {
@@ -170,6 +171,7 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
     throw err;
   } finally {
     ctx.stdout.off('error', onStdoutError);
+    keepErasable();
     releaseSignals();
   }
   if (skippedCount > SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped ${skippedCount} invalid points in all (${SKIPPED_SHOWN} shown)\n`);

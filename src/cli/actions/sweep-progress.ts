@@ -38,6 +38,10 @@ export function progressBar(stream: Writable & { isTTY?: boolean; columns?: numb
       stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 100) - 1))}\x1b[K`);
       drawn = true;
     },
+    /** The text that erases the bar (a signal's message then starts its own line), '' when none is drawn. */
+    erasing(): string {
+      return drawn ? '\r\x1b[K' : '';
+    },
     done(): void {
       if (drawn) stream.write('\r\x1b[K');
       drawn = false;
