@@ -203,24 +203,40 @@ function abortable<T>(task: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
-/** Computes on the calling thread, one chunk per macrotask, so signals (Ctrl-C) get a chance to run. */
+/**
+ * Computes on the calling thread, one chunk per event-loop turn, so signals (Ctrl-C) and a closed
+ * stdout's error get a chance to run between chunks (immediates queued together would run in one turn).
+ */
 function serialExecutor(job: SweepJob, computer?: (r: WorkerTask) => WorkerReply): Executor {
   const compute = computer ?? chunkComputer(job);
-  // Chunks already queued when the sweep stops (a closed pipe, an invalid point, Ctrl-C) are not computed.
+  const queue: { request: WorkerTask; resolve(reply: WorkerReply): void; reject(err: unknown): void }[] = [];
+  let scheduled = false;
+  // Chunks still queued when the sweep stops (a closed pipe, an invalid point, Ctrl-C) are not computed.
   let closed = false;
+  const pump = () => {
+    if (scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      const task = queue.shift()!;
+      if (closed) task.reject(new SweepAbortedError());
+      else {
+        try {
+          task.resolve(compute(task.request));
+        } catch (err) {
+          task.reject(err);
+        }
+      }
+      pump();
+    });
+  };
   return {
     kind: 'serial',
-    run: (r) =>
-      new Promise((resolve, reject) =>
-        setImmediate(() => {
-          if (closed) return reject(new SweepAbortedError());
-          try {
-            resolve(compute(r));
-          } catch (err) {
-            reject(err);
-          }
-        }),
-      ),
+    run: (request) =>
+      new Promise((resolve, reject) => {
+        queue.push({ request, resolve, reject });
+        pump();
+      }),
     close: async () => {
       closed = true;
     },
