@@ -109,7 +109,7 @@ export function figureOneSpec(
           // A stage whose memory is beyond what the estimate's bias was measured for is measured, not judged: a faint dot.
           opacity: { condition: { test: 'datum.memoryLimited', value: 0.3 }, value: 1 },
           tooltip: [
-            { field: 'stage', type: 'quantitative', title: 'stage' },
+            { field: 'stages', type: 'nominal', title: 'stage' },
             { field: 'frequency', type: 'quantitative', title: 'bin (cycles/step)', format: NUMBER_LABELS.format },
             { field: 'measuredDb', type: 'quantitative', title: 'measured (dB)', format: '.3~f' },
             { field: 'theoryDb', type: 'quantitative', title: 'frozen |Hₖ| (dB)', format: '.3~f' },
