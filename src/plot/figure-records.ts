@@ -200,6 +200,18 @@ function metricsSpread(schedule: Schedule, stages: readonly number[]): { min: Dr
 
 export interface MetricsRecords extends FigureSchedule {
   bins: MetricsBin[];
+  /**
+   * With merged bins: the first and the last stage's own coefficients and metrics, where the line
+   * through the bins starts and ends (binLineRows), not the first and last bins' means.
+   */
+  ends?: { first: MetricsEnd; last: MetricsEnd };
+}
+
+/** One stage's coefficients and metrics (MetricsRecords.ends). */
+export interface MetricsEnd {
+  u: number;
+  v: number;
+  metrics: StageMetrics;
 }
 
 /** Metrics of each bin's filter (stageMetrics of (ū, v̄), or stageMetricsOf the middle stage), as analyze reports them. */
@@ -217,7 +229,9 @@ export function metricsRecords(schedule: Schedule, options: Pick<PlotOptions, 'm
       ...(bins.lastStage[b] > bins.firstStage[b] ? { spread: metricsSpread(schedule, sampleStages(bins, b, SPREAD_SAMPLES)) } : {}),
     });
   }
-  return { ...figureSchedule(schedule, bins, firstOrder), bins: out };
+  const end = (k: number): MetricsEnd => ({ u: schedule.stages.u[k], v: schedule.stages.v[k], metrics: stageMetricsOf(schedule, k) });
+  const ends = bins.aggregated && schedule.stages.count > 0 ? { ends: { first: end(0), last: end(schedule.stages.count - 1) } } : {};
+  return { ...figureSchedule(schedule, bins, firstOrder), bins: out, ...ends };
 }
 
 /** One coefficient over the bins: step-weighted mean, min and max of its stages' values (binValues). */
@@ -226,6 +240,9 @@ export interface BinnedSeries {
   mean: Float64Array;
   min: Float64Array;
   max: Float64Array;
+  /** The first stage's and the last stage's own values (a line through merged bins ends there: binLineRows). */
+  first?: number;
+  last?: number;
 }
 
 export interface CoefficientRecords extends FigureSchedule {
@@ -243,7 +260,7 @@ export interface CoefficientRecords extends FigureSchedule {
 
 /** Every coefficient of the schedule's filter (coefficientSeries), binned. */
 export function coefficientRecords(schedule: Schedule, options: Pick<PlotOptions, 'mapBins'>, bins: StepBins = trainingBins(schedule, options.mapBins)): CoefficientRecords {
-  const series = coefficientSeries(schedule).map((s) => ({ name: s.name, ...binValues(schedule.stages, bins, s.values) }));
+  const series = coefficientSeries(schedule).map((s) => ({ name: s.name, ...binValues(schedule.stages, bins, s.values), ...endValues(s.values) }));
   return {
     ...figureSchedule(schedule, bins, isFirstOrder(schedule)),
     recursion: matchFilter(schedule, {
@@ -254,9 +271,14 @@ export function coefficientRecords(schedule: Schedule, options: Pick<PlotOptions
     t0: bins.t0.slice(0, bins.count),
     t1: bins.t1.slice(0, bins.count),
     series,
-    ...(schedule.lr ? { lr: { name: 'lr', ...binValues(schedule.stages, bins, schedule.lr) } } : {}),
+    ...(schedule.lr ? { lr: { name: 'lr', ...binValues(schedule.stages, bins, schedule.lr), ...endValues(schedule.lr) } } : {}),
     ...(bins.aggregated ? { merged: Array.from(bins.firstStage.subarray(0, bins.count), (first, b) => bins.lastStage[b] > first) } : {}),
   };
+}
+
+/** A per-stage quantity's first and last stage values (BinnedSeries.first, .last). */
+function endValues(values: ArrayLike<number>): { first?: number; last?: number } {
+  return values.length > 0 ? { first: values[0], last: values[values.length - 1] } : {};
 }
 
 function figureSchedule(schedule: Schedule, bins: StepBins, firstOrder: boolean): FigureSchedule {

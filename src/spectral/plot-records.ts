@@ -52,7 +52,7 @@ export interface StagePsdRecord {
   psdDb: number | null;
   /** |H_k(2π·f/fs)|², the frozen filter's power gain at this frequency (a display stage: at its last step). */
   gainSquared: number | null;
-  /** Display stages only: the real stages grouped (stage is the display stage's index). */
+  /** Display stages only: the real stages grouped, equal when it holds one (stage is the display stage's index). */
   firstStage?: number;
   lastStage?: number;
   /** Display stages' 'theory' rows only: the range of |H_k|²·P_gg over the real stages grouped, in dB. */
@@ -88,7 +88,8 @@ export function stagePsdRecords(schedule: Schedule, g: Float64Array, m: Float64A
     const omega = Float64Array.from(pg.frequencies, (f) => (2 * Math.PI * f) / fs);
     const gain2 = stageMagnitudeSquared(schedule, last, omega);
     const range = first === last ? undefined : frozenRange(schedule, span, omega);
-    const group = first === last ? {} : { firstStage: first, lastStage: last };
+    // A display stage names its real stages, even one alone (its index is only the display's).
+    const group = 'display' in span || first !== last ? { firstStage: first, lastStage: last } : {};
     for (let k = 0; k < pg.frequencies.length; k++) {
       const f = pg.frequencies[k];
       const h2 = gain2[k];

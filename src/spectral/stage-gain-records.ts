@@ -4,6 +4,8 @@ import type { ScheduleSimulation } from './simulation.js';
 /** A stage's gain at one Welch bin: measured |P_xy/P_xx| (null below the coherence threshold) and frozen |H_k|. */
 export interface StageGainRecord {
   stage: number;
+  /** The real stage, or a display stage's real stages "i–j" (stage is then the display's index). */
+  stages: string;
   startStep: number;
   /** Last step of the stage that was simulated. */
   endStep: number;
@@ -17,6 +19,13 @@ export interface StageGainRecord {
   theoryDb: number | null;
   /** The stage is measured but not judged: its filter's memory is long against a Welch segment (StageComparison.memoryLimited). */
   memoryLimited: boolean;
+}
+
+/** A stage's real index, or a display stage's real stages ("5639", "5740–5741"). */
+function realStages(st: ScheduleSimulation['stages'][number]): string {
+  if (st.display === undefined) return `${st.index}`;
+  const { firstStage, lastStage } = st.display;
+  return firstStage === lastStage ? `${firstStage}` : `${firstStage}–${lastStage}`;
 }
 
 const db = (g: number): number | null => (g > 0 && Number.isFinite(g) ? roundSig(20 * Math.log10(g)) : null);
@@ -41,7 +50,7 @@ export function stageGainRecords(
       let k = 0;
       for (let j = 1; j < frequencies.length; j++) if (Math.abs(frequencies[j] - ref.frequency) < Math.abs(frequencies[k] - ref.frequency)) k = j;
       rows.push({
-        stage: st.index, startStep: st.startStep, endStep: Math.min(st.endStep, simulatedSteps), reference: ref.label,
+        stage: st.index, stages: realStages(st), startStep: st.startStep, endStep: Math.min(st.endStep, simulatedSteps), reference: ref.label,
         frequency: roundSig(frequencies[k]),
         measuredDb: coherence[k] >= coherenceThreshold ? db(gain[k]) : null,
         theoryDb: db(theoreticalGain[k]),

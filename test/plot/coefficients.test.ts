@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CoefficientRecords } from '../../src/plot/figure-records.js';
+import { coefficientRecords, type CoefficientRecords } from '../../src/plot/figure-records.js';
 import { resolvePlotOptions } from '../../src/plot/plot-options.js';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { coefficientsSpec } from '../../src/plot/specs/coefficients.js';
-import { keyOf, nodes } from './support.js';
+import { keyOf, nodes, scheduleOf } from './support.js';
 
 const options = resolvePlotOptions();
 const records: CoefficientRecords = {
@@ -62,5 +63,32 @@ describe('coefficientsSpec from hand-made records', () => {
     expect(spec.description).toMatch(/stages merged into 2 bins, line = step-weighted mean, band = min–max\.$/);
     const { warnings } = await compileVega(spec);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('coefficientsSpec of merged bins: the lines end at the real first and last values', () => {
+  const fromConfig = (file: string) => {
+    const schedule = scheduleOf(readFileSync(file, 'utf8'));
+    return coefficientsSpec(coefficientRecords(schedule, options), options) as unknown as { datasets: Record<string, Record<string, number | string>[]> };
+  };
+  // Final lr from each config by hand: OneCycleLR ends at max_lr/div_factor/final_div_factor =
+  // 0.1/25/10⁴; YOLO's lambda at t = 554 700: 0.01·((1 − 299/300)·0.99 + 0.01)·1 = 1.33e-4.
+  it.each([
+    ['configs/resnet-cifar-onecycle.yaml', 4e-7],
+    ['configs/yolo-nesterov-warmup.yaml', 1.33e-4],
+  ])('%s: the α line ends at the last step\'s own α (%s), and α has a min–max band', (file, finalLr) => {
+    const spec = fromConfig(file);
+    const lr = spec.datasets.learningRate;
+    expect(lr.at(-1)!.value as number).toBeCloseTo(finalLr, 12);
+    expect(Math.abs((lr.at(-1)!.value as number) / finalLr - 1)).toBeLessThan(1e-6);
+    const band = spec.datasets.learningRateBand;
+    expect(band.length).toBeGreaterThan(0);
+    expect(Math.min(...band.map((r) => r.min as number))).toBeLessThanOrEqual(finalLr * (1 + 1e-6));
+  });
+
+  it('OneCycleLR: u\'s line starts at 0.95 and ends at 0.95 (the config\'s cycle_momentum ends), not at its bins\' means', () => {
+    const lines = fromConfig('configs/resnet-cifar-onecycle.yaml').datasets.coefficientLines.filter((r) => r.coefficient === 'u');
+    expect(lines[0].value).toBeCloseTo(0.95, 9);
+    expect(lines.at(-1)!.value).toBeCloseTo(0.95, 9);
   });
 });

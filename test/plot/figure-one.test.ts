@@ -50,6 +50,13 @@ describe('figureOneSpec', () => {
     }
   });
 
+  it('the figure is no wider than its panels and legend: the gain caption (2 lines) does not stretch it (it left ~800 px blank at 2488 px)', async () => {
+    const svg = await svgOf(figureOneSpec(bands, ['fsgdm'], gains));
+    const width = Number(/^<svg[^>]*width="([\d.]+)"/.exec(svg)![1]);
+    // panel 560 + axis titles (~80) + legend (~200 at labelLimit 260) + padding: under 900, where one caption line made it 1364.
+    expect(width).toBeLessThan(900);
+  });
+
   it('draws the per-stage gains it promises: frozen |H_k| per stage and the measured gain where coherent, both in the legend', async () => {
     const spec = figureOneSpec(bands, ['fsgdm'], gains);
     const rows = (spec.datasets as { gains: { theoryDb: number | null; measuredDb: number | null }[] }).gains;

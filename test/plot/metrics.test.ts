@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { MetricsRecords } from '../../src/plot/figure-records.js';
+import { metricsRecords, type MetricsRecords } from '../../src/plot/figure-records.js';
 import { resolvePlotOptions } from '../../src/plot/plot-options.js';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { metricsSpec } from '../../src/plot/specs/metrics.js';
 import type { StageMetrics } from '../../src/types.js';
-import { keyOf } from './support.js';
+import { keyOf, scheduleOf } from './support.js';
 
 const options = resolvePlotOptions();
 const metrics = (m: Partial<StageMetrics>): StageMetrics => ({
@@ -40,5 +41,16 @@ describe('metricsSpec from hand-made records', () => {
     expect(spec.description).not.toMatch(/\|v\|\/\(1 − u\)/);
     const { warnings } = await compileVega(spec);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('metricsSpec of merged bins: the lines end at the real first and last stages', () => {
+  it('OneCycleLR (u 0.95 at the first and last steps): group delay at DC starts and ends at u/(1 − u) = 19, not at its end bins\' means', () => {
+    const schedule = scheduleOf(readFileSync('configs/resnet-cifar-onecycle.yaml', 'utf8'));
+    const spec = metricsSpec(metricsRecords(schedule, options), options) as unknown as { datasets: Record<string, Record<string, number>[]> };
+    const lines = spec.datasets.metricLines;
+    expect(lines[0].groupDelayDc).toBeCloseTo(19, 6);
+    expect(lines.at(-1)!.groupDelayDc).toBeCloseTo(19, 6);
+    expect(lines.at(-1)!.u).toBeCloseTo(0.95, 9);
   });
 });

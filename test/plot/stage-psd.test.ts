@@ -40,3 +40,16 @@ describe('stagePsdSpec: numbers as plain numbers', () => {
     for (const l of [...x, ...axisLabels(svg, 'Y')]) expect(l).toMatch(PLAIN_NUMBER);
   });
 });
+
+describe('stagePsdSpec: a display stage of one real stage is named by its real stage', () => {
+  it('display stage 88 holding real stage 5639 is headed "stage 5639", a group "stages 5740–5741"; the description names the real stages', async () => {
+    const row = (stage: number, firstStage: number, lastStage: number, startStep: number, endStep: number) =>
+      (['gradient', 'momentum', 'theory'] as const).map((curve) => ({ stage, firstStage, lastStage, startStep, endStep, curve, frequency: 0.25, psd: 1, psdDb: 0, gainSquared: 1 }));
+    const spec = stagePsdSpec([...row(88, 5639, 5639, 175656, 177504), ...row(90, 5740, 5741, 180000, 183000)], 'Frequency (cycles/step)');
+    const svg = await svgOf(spec);
+    expect(svg).toContain('>stage 5639 · steps 175656–177504<');
+    expect(svg).toContain('>stages 5740–5741 · steps 180000–183000<');
+    expect(svg).not.toContain('stage 88');
+    expect(spec.description).toContain('stages 5639, 5740–5741.');
+  });
+});

@@ -69,9 +69,40 @@ describe('sweepHeatmapSpec: names, units and scales', () => {
 });
 
 describe('ofStage', () => {
-  it('names the stage in a title: of the last stage, of stage 3, at step:500', () => {
+  it('names the stage in a title: of the last stage, of stage 3, at step 500 (the selector step:500 in words)', () => {
     expect(ofStage('last')).toBe('of the last stage');
     expect(ofStage('stage 3')).toBe('of stage 3');
-    expect(ofStage('step:500')).toBe('at step:500');
+    expect(ofStage('step:500')).toBe('at step 500');
+  });
+});
+
+describe('sweepHeatmapSpec: grid labels, legend title and the step in the title', () => {
+  // lr.max_lr=0.05:0.2:8: 0.05 + 0.15·i/7, so 0.0714286, 0.0928571, …; by hand at 3 digits: 0.05, 0.0714, 0.0929, 0.114, 0.136, 0.157, 0.179, 0.2.
+  const x = Array.from({ length: 8 }, (_, i) => 0.05 + (0.15 * i) / 7);
+  const y = [0.85, 0.9, 0.95];
+  const spec = sweepHeatmapSpec({
+    x: { path: 'lr.max_lr', values: x, log: false }, y: { path: 'momentum.momentum', values: y, log: false },
+    metric: 'effectiveLearningRate', stage: 'step:3519', z: x.flatMap((a) => y.map((m) => a / (1 - m))),
+  });
+
+  it('an 8-value grid labels every value (or every other one) to at most 4 significant digits, all distinct; the legend title is whole; "at step 3519"', async () => {
+    const svg = await svgOf(spec);
+    const labels = svgTexts(svg, 'axis-label');
+    const xLabels = labels.filter((l) => x.some((v) => Math.abs(Number(l) - v) < 0.005));
+    const byHand = ['0.05', '0.0714', '0.0929', '0.114', '0.136', '0.157', '0.179', '0.2'];
+    expect(byHand.filter((l) => labels.includes(l)).length).toBeGreaterThanOrEqual(4);
+    for (const l of xLabels) expect(significantDigits(l)).toBeLessThanOrEqual(4);
+    expect(new Set(xLabels).size).toBe(xLabels.length);
+    // every value, or every other one (evenly thinned)
+    const shown = byHand.map((l) => labels.includes(l));
+    expect(shown.every(Boolean) || shown.every((s, i) => s === (i % 2 === 0))).toBe(true);
+    const legendTitle = svgTexts(svg, 'legend-title').join(' ');
+    expect(legendTitle).toBe('Effective learning rate α·|H(0)|');
+    expect((spec.title as { text: string }).text).toMatch(/ at step 3519$/);
+  });
+
+  it('ofStage reads the selector step:S as words', () => {
+    expect(ofStage('step:3519')).toBe('at step 3519');
+    expect(ofStage('last')).toBe('of the last stage');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stageAt } from '../../src/filter/stage-filter.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { starterYaml } from '../../src/schedule/starter.js';
 import { spectrogramRecords, stagePsdRecords, timeSeriesRecords } from '../../src/spectral/plot-records.js';
@@ -66,5 +67,15 @@ describe('spectral plot records', () => {
     expect(steps.at(-1)).toBe(2000);
     expect(rows.find((r) => r.series === 'momentum' && r.step === 8)!.value).toBe(Number(m[7].toPrecision(6)));
     expect(timeSeriesRecords([{ name: 'x', values: g.subarray(0, 5) }], Infinity).map((r) => r.step)).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('stagePsdRecords of a display stage holding one real stage', () => {
+  it('names the real stage (firstStage = lastStage = its index), not only the display index', () => {
+    const real = stageAt(schedule, 0);
+    const display = { ...real, index: 88, display: { firstStage: 0, lastStage: 0, range: {} } };
+    const rows = stagePsdRecords(schedule, g, m, [display]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect([r.stage, r.firstStage, r.lastStage]).toEqual([88, 0, 0]);
   });
 });

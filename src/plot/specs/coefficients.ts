@@ -7,7 +7,7 @@ import { stageCountText } from './curve-figure.js';
 import { plotTheme } from './theme.js';
 import { LINE_LEGEND } from './legends.js';
 import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
-import { binLineRows } from './bin-line.js';
+import { binLineRows, type LineEdge } from './bin-line.js';
 import { stepAxis, stepStart } from './step-axis.js';
 import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
@@ -72,10 +72,10 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
       `Momentum coefficients ${series.map((s) => s.name).join(', ')} of schedule ${records.name} (${stageCountText(records.stageCount)} over ` +
       `${records.steps} steps) as step functions of the training step${records.stepSpacing === 'log' ? ' (log axis)' : ''}` +
       `${aggregated ? `; stages merged into ${count} bins, line = step-weighted mean${smooth ? ' (at the middle of a merged bin)' : ''}, band = min–max` : ''}` +
-      `${lr ? '; the learning rate α dashed, on its own log axis (right)' : ''}.`,
+      `${lr ? `; the learning rate α dashed, on its own log axis (right)${aggregated ? ' with its min–max band' : ''}` : ''}.`,
     theme,
     width: options.width,
-    datasets: { coefficients: rows, ...(smooth ? { coefficientLines: lines } : {}), ...(lr ? { learningRate: lr.rows } : {}) },
+    datasets: { coefficients: rows, ...(smooth ? { coefficientLines: lines } : {}), ...(lr ? { learningRate: lr.rows } : {}), ...(lr?.band ? { learningRateBand: lr.band } : {}) },
     body: lr
       ? { width: options.width, height: options.height, layer: [{ data: { name: 'coefficients' }, layer }, lr.layer], resolve: { scale: { y: 'independent' } } }
       : { width: options.width, height: options.height, data: { name: 'coefficients' }, layer },
@@ -84,16 +84,22 @@ export function coefficientsSpec(records: CoefficientRecords, options: PlotOptio
 
 /**
  * The learning rate beside the coefficients: a dashed step line on its own log y axis at the right
- * (α spans decades: OneCycleLR's 25·10⁴). Steps with α = 0 (a warm-up's first step) cannot sit on a
- * log axis and are left out.
+ * (α spans decades: OneCycleLR's 25·10⁴), with a min–max band over merged bins like the coefficients'
+ * and its ends at the first and last steps' own α. Steps with α = 0 (a warm-up's first step) cannot
+ * sit on a log axis and are left out.
  */
-function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour: string): { rows: DataRow[]; layer: LayerItem } {
+function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour: string): { rows: DataRow[]; band?: DataRow[]; layer: LayerItem } {
   const { aggregated } = records;
   const last = records.t0.length - 1;
   const smooth = aggregated && (records.merged?.some(Boolean) ?? false);
   const rows = smooth ? smoothRows(lr, records).filter((r) => (r.value as number) > 0) : stepRows(lr, records).filter((_, b) => lr.mean[Math.min(b, last)] > 0);
-  const domain = paddedDomain([...fieldValues(rows, 'value'), ...fieldValues(rows, 'min'), ...fieldValues(rows, 'max')], { type: 'log' });
-  const layer: LayerItem = {
+  // Merged bins: a min–max band like the coefficients' (from the step rows; a bin whose lowest α is 0
+  // cannot sit on the log axis and is left out of the band).
+  const band = aggregated ? stepRows(lr, records).filter((r) => (r.min as number) > 0) : [];
+  const positive = (values: (number | null)[]) => values.filter((x) => x !== null && x > 0);
+  const domain = paddedDomain(positive([...fieldValues(rows, 'value'), ...fieldValues(band, 'min'), ...fieldValues(band, 'max')]), { type: 'log' });
+  const y = { field: 'value', type: 'quantitative', title: 'Learning rate α (log scale)', scale: { type: 'log', ...domain }, axis: { orient: 'right', ...LOG_AXIS } } satisfies Encoding<Field>['y'];
+  const line: LayerItem = {
     data: { name: 'learningRate' },
     transform: [{ calculate: `'${LR_ENTRY}'`, as: 'line' }],
     mark: { type: 'line', interpolate: smooth ? 'linear' : 'step-after' },
@@ -101,7 +107,7 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
       x: stepX(records),
       // Its own legend entry, a dashed stroke in its colour (the coefficients' legend lists colours).
       strokeDash: { field: 'line', type: 'nominal', title: null, scale: { domain: [LR_ENTRY], range: [[6, 3]] }, legend: { ...LINE_LEGEND, symbolStrokeColor: colour } },
-      y: { field: 'value', type: 'quantitative', title: 'Learning rate α (log scale)', scale: { type: 'log', ...domain }, axis: { orient: 'right', ...LOG_AXIS } },
+      y,
       color: { value: colour },
       tooltip: [
         { field: 'step', type: 'quantitative', title: smooth ? 'step' : 'from step' },
@@ -110,7 +116,13 @@ function learningRateLayer(lr: BinnedSeries, records: CoefficientRecords, colour
       ],
     },
   };
-  return { rows, layer };
+  if (!aggregated) return { rows, layer: line };
+  const area: LayerItem = {
+    data: { name: 'learningRateBand' },
+    mark: { type: 'area', interpolate: 'step-after', opacity: 0.2, color: colour },
+    encoding: { x: stepX(records), y: { ...y, field: 'min' }, y2: { field: 'max' } },
+  };
+  return { rows, band, layer: { layer: [area, line] } };
 }
 
 /**
@@ -166,5 +178,6 @@ function stepRows(s: BinnedSeries, { t0, t1, aggregated }: CoefficientRecords): 
 /** A binned series as the points of a line through merged bins' means (binLineRows), each with its bin's min and max. */
 function smoothRows(s: BinnedSeries, { t0, t1, merged }: CoefficientRecords): DataRow[] {
   const bins = Array.from(t0, (start, b) => ({ t0: start, t1: t1[b], merged: merged?.[b] ?? false }));
-  return binLineRows(bins, (b, step) => ({ coefficient: s.name, step, value: roundSig(s.mean[b]), min: roundSig(s.min[b]), max: roundSig(s.max[b]) }));
+  const value = (b: number, edge?: LineEdge) => (edge === 'first' && s.first !== undefined ? s.first : edge === 'last' && s.last !== undefined ? s.last : s.mean[b]);
+  return binLineRows(bins, (b, step, edge) => ({ coefficient: s.name, step, value: roundSig(value(b, edge)), min: roundSig(s.min[b]), max: roundSig(s.max[b]) }));
 }

@@ -21,7 +21,7 @@ const REFERENCE_COLOURS = ['#2ca02c', '#d62728', '#9467bd', '#8c564b'];
  * its filter's memory τ is beyond what the estimate's bias was measured for (MEMORY_BIAS: τ > nperseg,
  * or τ ≥ nperseg/4 with other segment lengths); a shorter memory is judged within the measured bias.
  */
-export const GAIN_CAPTION = 'gain per stage: frozen |Hₖ| (lines), measured |P_xy/P_xx| (dots, where coherent; faint: measured, not judged: memory beyond the measured bias)';
+export const GAIN_CAPTION = ['gain per stage: frozen |Hₖ| (lines), measured |P_xy/P_xx| (dots, where coherent;', 'faint: measured, not judged: memory beyond the measured bias)'];
 
 /**
  * The paper's Figure 1: per schedule, the input g_t and the momentum buffer m_t against the step
@@ -109,7 +109,7 @@ export function figureOneSpec(
           // A stage whose memory is beyond what the estimate's bias was measured for is measured, not judged: a faint dot.
           opacity: { condition: { test: 'datum.memoryLimited', value: 0.3 }, value: 1 },
           tooltip: [
-            { field: 'stage', type: 'quantitative', title: 'stage' },
+            { field: 'stages', type: 'nominal', title: 'stage' },
             { field: 'frequency', type: 'quantitative', title: 'bin (cycles/step)', format: NUMBER_LABELS.format },
             { field: 'measuredDb', type: 'quantitative', title: 'measured (dB)', format: '.3~f' },
             { field: 'theoryDb', type: 'quantitative', title: 'frozen |Hₖ| (dB)', format: '.3~f' },

@@ -8,7 +8,7 @@ import { stageCountText } from './curve-figure.js';
 import { frequencyAxis } from './frequency-axis.js';
 import { plotTheme } from './theme.js';
 import { fieldValues, LOG_AXIS, paddedDomain, VALUE_AXIS } from './value-domain.js';
-import { binLineRows } from './bin-line.js';
+import { binLineRows, type LineEdge } from './bin-line.js';
 import { stepAxis, stepStart } from './step-axis.js';
 import { topLevelSpec, type DataRow, type LayerItem, type TopLevelSpec } from './vega-lite-spec.js';
 
@@ -33,12 +33,15 @@ export function metricsSpec(records: MetricsRecords, options: PlotOptions): TopL
   const noiseDb = (g: number): number | null => (g > 0 ? roundSig(10 * Math.log10(g)) : null);
   const finite = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? null : roundSig(x));
   const banded = bins.some((b) => b.spread);
-  const binRow = (i: number, step: number): DataRow => {
-    const { metrics: m, spread } = bins[i];
+  const binRow = (i: number, step: number, edge?: LineEdge): DataRow => {
+    const { spread } = bins[i];
+    // The line's ends at the first and last stages' own values (binLineRows), not their bins' means.
+    const own = edge && records.ends ? records.ends[edge] : bins[i];
+    const m = own.metrics;
     const row: DataRow = {
       step,
-      u: roundSig(bins[i].u),
-      v: roundSig(bins[i].v),
+      u: roundSig(own.u),
+      v: roundSig(own.v),
       dcGainDb: finite(m.dcGainDb),
       cutoffFrequency: cutoff(m.cutoffFrequency),
       noiseGainDb: noiseDb(m.noiseGain),

@@ -7,13 +7,14 @@ import type { StagePsdRecord } from '../../spectral/plot-records.js';
  * Per-stage power spectra: the gradient's PSD, the momentum buffer's, and the frozen
  * prediction |H_k|²·P_gg (dashed), in dB, one panel per stage, headed "stage k · steps a–b"
  * (b at most `lastStep`, the trace's last step); a display stage's panel is headed "stages i–j · steps
- * a–b" and shades the range of |H_k|²·P_gg over its real stages (psdLowDb … psdHighDb). `note` (e.g. which stages were too short for a
+ * a–b" (a display stage of one real stage "stage i", its real index, not the display's) and shades the range of |H_k|²·P_gg over its real stages (psdLowDb … psdHighDb). `note` (e.g. which stages were too short for a
  * spectrum and left out) ends the subtitle.
  */
 export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle: string, options: { note?: string; lastStep?: number } = {}): TopLevelSpec {
   const { note, lastStep } = options;
   const theme = plotTheme('light');
-  const stages = [...new Set(records.map((r) => r.stage))];
+  // The real stages' names (a display stage: its real stage or range), not the display's indices.
+  const stages = [...new Set(records.map((r) => (r.lastStage === undefined ? `${r.stage}` : r.firstStage === r.lastStage ? `${r.firstStage}` : `${r.firstStage}–${r.lastStage}`)))];
   const curves = ['gradient', 'momentum', 'theory'];
   const display = records.some((r) => r.lastStage !== undefined);
   const subtitle = display
@@ -48,7 +49,7 @@ export function stagePsdSpec(records: readonly StagePsdRecord[], frequencyTitle:
     datasets: { psd: [...records] },
     body: {
       data: { name: 'psd' },
-      transform: [{ calculate: `(datum.lastStage != null ? 'stages ' + datum.firstStage + '–' + datum.lastStage : 'stage ' + datum.stage) + ' · steps ' + datum.startStep + '–' + ${lastStep === undefined ? 'datum.endStep' : `min(datum.endStep, ${lastStep})`}`, as: 'panel' }],
+      transform: [{ calculate: `(datum.lastStage == null ? 'stage ' + datum.stage : datum.firstStage == datum.lastStage ? 'stage ' + datum.firstStage : 'stages ' + datum.firstStage + '–' + datum.lastStage) + ' · steps ' + datum.startStep + '–' + ${lastStep === undefined ? 'datum.endStep' : `min(datum.endStep, ${lastStep})`}`, as: 'panel' }],
       facet: {
         row: {
           field: 'panel', type: 'nominal', title: null, sort: { field: 'stage', op: 'min' },

@@ -1,7 +1,7 @@
 import type { Scale } from 'vega-lite/types_unstable/scale.js';
 import { cellEdges } from './cell-edges.js';
 import { contourSegments } from './contour-segments.js';
-import { gridAxis, metricName, metricTitle, spansDecades } from './sweep-scale.js';
+import { gridAxis, metricName, metricTitle, spansDecades, titleLines } from './sweep-scale.js';
 import { NUMBER_LABELS } from './value-domain.js';
 import { roundSig } from '../../util/round-sig.js';
 import { plotTheme } from './theme.js';
@@ -66,7 +66,7 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
         y: { field: 'y0', type: 'quantitative', title: yTitle, scale: scale(input.y, ye, true), axis: gridAxis(input.y.values) },
         y2: { field: 'y1' },
         color: {
-          field: 'value', type: 'quantitative', title: metricTitle(input.metric),
+          field: 'value', type: 'quantitative', title: titleLines(metricTitle(input.metric)),
           scale: log ? { type: 'log', scheme: theme.stageScheme.name } : { scheme: theme.stageScheme.name },
           legend: { titleLimit: 220, ...NUMBER_LABELS, ...(log ? { tickCount: 6 } : {}) },
         },
@@ -104,11 +104,11 @@ export function sweepHeatmapSpec(input: SweepHeatmapInput): TopLevelSpec {
 }
 
 /**
- * "of the last stage", "of stage 3", "at step:500": a figure's title names the stage; the swept
+ * "of the last stage", "of stage 3", "at step 500" (the selector step:500 in words): a figure's title names the stage; the swept
  * parameters are the axes' titles (a title naming them too runs wider than the figure, as vega
  * estimates text widths in SVG).
  */
 export function ofStage(stage: string): string {
   if (/^(first|last|final)$/.test(stage)) return `of the ${stage} stage`;
-  return /^stage /.test(stage) ? `of ${stage}` : `at ${stage}`;
+  return /^stage /.test(stage) ? `of ${stage}` : `at ${stage.replace(/^step:\s*/, 'step ')}`;
 }

@@ -42,15 +42,49 @@ export const MAX_GRID_TICKS = 12;
  * The axis of a swept parameter: a tick and label at every grid value when there are few
  * (MAX_GRID_TICKS), so the first and last points are labelled (0.9 … 0.99), else vega's nice ticks.
  * Grid labels are centred on their ticks (not flush with the panel's ends, which pushes the end
- * labels onto their neighbours, so the overlap rule dropped 0.91 and 0.99) and show the value to 6
- * significant digits (vega's precision comes from its own tick step: 25 750 read "30000").
+ * labels onto their neighbours, so the overlap rule dropped 0.91 and 0.99) and show the value to
+ * the fewest significant digits (at most 4: gridDigits) that keep the grid's values apart (vega's
+ * precision comes from its own tick step: 25 750 read "30000"; 6 digits, "0.0928571", left room for
+ * half of 8 labels). Where labels still collide every other one is dropped ('parity'), so the
+ * labelled values stay evenly spaced.
  */
 export function gridAxis(values: readonly number[]) {
   if (values.length > MAX_GRID_TICKS) return SPACED_LABELS;
   return {
     ...SPACED_LABELS,
+    labelOverlap: 'parity' as const,
     values: values.map((x) => roundSig(x) ?? x),
     labelFlush: false,
-    labelExpr: numberLabelExpr("format(datum.value, '~r')"),
+    labelExpr: numberLabelExpr(`format(datum.value, '.${gridDigits(values)}~r')`),
   };
+}
+
+/** Most significant digits of a grid label (gridDigits). */
+export const MAX_GRID_DIGITS = 4;
+
+/**
+ * Significant digits of a grid's labels: the fewest (≤ MAX_GRID_DIGITS) that write every value
+ * exactly (0.9, 0.91, …; 25750), else 3, or 4 where 3 would merge two values: 0.05…0.2 in 8 steps
+ * reads 0.05, 0.0714, 0.0929, … (a label off by less than 0.1 %, never a rounder wrong one: 25 750 is
+ * not "30000").
+ */
+export function gridDigits(values: readonly number[]): number {
+  const exact = (x: number, p: number) => Number(x.toPrecision(p)) === (roundSig(x) ?? x);
+  for (let p = 1; p <= MAX_GRID_DIGITS; p++) if (values.every((x) => exact(x, p))) return p;
+  const distinct = new Set(values).size;
+  return new Set(values.map((x) => Number(x.toPrecision(3)))).size === distinct ? 3 : MAX_GRID_DIGITS;
+}
+
+/**
+ * A legend's title in lines of at most `width` characters, broken at spaces (vega cuts a long
+ * legend title with "…": "Effective learning rate …").
+ */
+export function titleLines(title: string, width = 24): string | string[] {
+  const lines: string[] = [];
+  for (const word of title.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.length === 1 ? lines[0] : lines;
 }
