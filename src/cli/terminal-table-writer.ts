@@ -7,7 +7,7 @@ import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
 import { gainPaint, inUnit, stepRange, type FrequencyUnit, type TableOptions } from './table-writer.js';
 import { FREQUENCY_UNITS, metricLabels } from './metric-labels.js';
-import { fill, fitColumns, fitTable, headerLines, legendLines, RowSampler, rowLine, sameLine, type TableLayout, type TermColumn } from './terminal-table.js';
+import { fill, fitColumns, fitTable, headerLines, legendLines, movement, RowSampler, rowLine, sameLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
 export { metricLabels } from './metric-labels.js';
 
@@ -88,8 +88,8 @@ function displayColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount'>, steps: 
 
 /**
  * The analysis table on a terminal: per schedule a title, the summary in words, the table fitted to
- * the width and, for a long one, a sample of its rows (RowSampler: first, last, evenly spaced, where
- * the type or amplify/attenuate changes) with a line saying how many were left out; a legend last.
+ * the width and, for a long one, a sample of its rows (RowSampler: first, last, evenly spaced in steps,
+ * where u, v or lr move most, where the type or amplify/attenuate changes) with a line saying how many were left out; a legend last.
  * The rows shown are held until the schedule ends (a sample, so few), so the columns are fitted to
  * them (fitTable: a column the same on every row is said once below them); with --all every row
  * streams out as it comes, every column kept. The summary is the header's when given, else
@@ -103,11 +103,9 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
   let layout: TableLayout<StageRecord> | undefined;
   let columns: TermColumn<StageRecord>[];
   let header: ScheduleHeader;
-  let sampler: RowSampler;
+  let sampler: RowSampler<StageRecord>;
   let previous: StageRecord | undefined;
   let position = 0;
-  /** The rows shown, held until the schedule ends (not with --all, whose rows stream). */
-  let held: StageRecord[] | undefined;
 
   const opening = (h: ScheduleHeader, sentences: string[]) => [
     ...(index > 0 ? [''] : []),
@@ -122,34 +120,33 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
       index++;
       header = h;
       columns = analysisColumns(h, options, paint);
-      sampler = new RowSampler(options.terminal.all ? 0 : (options.terminal.rows[index] ?? h.stageCount));
+      sampler = new RowSampler(options.terminal.all ? 0 : (options.terminal.rows[index] ?? h.stageCount), [1, h.steps]);
       previous = undefined;
       position = 0;
-      held = options.terminal.all ? undefined : [];
-      if (held !== undefined) return;
+      if (!options.terminal.all) return;
       // --all: the columns are fitted before any row is seen, all of them kept.
       layout = fitColumns(columns, width);
       return sink.write(`${opening(h, h.summary ?? []).join('\n')}\n`);
     },
     stage: (r: StageRecord) => {
       const changed = previous !== undefined && (previous.metrics.filterType !== r.metrics.filterType || previous.metrics.amplifies !== r.metrics.amplifies);
+      const moved = movement([r.u, r.v, r.lr], previous && [previous.u, previous.v, previous.lr]);
       previous = r;
-      if (!sampler.keep(position++, changed)) return;
-      if (held !== undefined) held.push(r);
-      else return sink.write(`${rowLine(layout!, r)}\n`);
+      // Rows other than --all's are held until the schedule ends (the sample is decided then).
+      if (sampler.keep(position++, { changed, moved, steps: [r.startStep, r.endStep] }, r) && options.terminal.all) return sink.write(`${rowLine(layout!, r)}\n`);
     },
     endSchedule: (summary) => {
       const lines: string[] = [];
-      if (held !== undefined) {
+      if (!options.terminal.all) {
         // The rows are known: a column the same on every row is said once below them (fitTable).
+        const held = sampler.rows();
         layout = fitTable(columns, held, width);
         lines.push(...opening(header, header.summary ?? summary ?? []), ...held.map((r) => rowLine(layout!, r)), ...sameLine(layout, width).map((l) => c.dim(l)));
       }
       if (sampler.omitted > 0) {
         const shown = position - sampler.omitted;
-        lines.push(...fill(`… ${shown} of ${position} ${header.display === undefined ? 'stages' : 'display stages'} shown (first, last, evenly spaced, and where the type or amplify/attenuate changes); --all shows every stage`, width).map((l) => c.dim(l)));
+        lines.push(...fill(`… ${shown} of ${position} ${header.display === undefined ? 'stages' : 'display stages'} shown (first, last, evenly spaced, where u, v or lr change most, and where the type or amplify/attenuate changes); --all shows every stage`, width).map((l) => c.dim(l)));
       }
-      held = undefined;
       if (lines.length > 0) return sink.write(`${lines.join('\n')}\n`);
     },
     end: () => (layout === undefined ? undefined : sink.write(`\n${legend(layout, width, c, options.color).join('\n')}\n`)),

@@ -147,33 +147,98 @@ export const SAMPLED_ROWS = 12;
 /** …and at most this many more where something changes. */
 const CHANGE_ROWS = 24;
 
-/**
- * Which rows of a long table a terminal shows, decided one row at a time (the table streams): the
- * first and the last, SAMPLED_ROWS evenly spaced between, and each row where something changes
- * (up to CHANGE_ROWS of them). A table of up to 2·SAMPLED_ROWS rows is shown whole.
- */
-export class RowSampler {
-  /** Rows not shown so far. */
-  omitted = 0;
-  private changes = 0;
-  private readonly all: boolean;
+/** …and at most this many where the coefficients move (evenly spaced in how far they have moved). */
+const MOVED_ROWS = 12;
 
-  constructor(readonly count: number) {
+/** How far a row's numbers moved from the row before: the largest relative change |Δx|/max(|x|, |x'|), 0 when none. */
+export function movement(now: readonly (number | null | undefined)[], before: readonly (number | null | undefined)[] | undefined): number {
+  if (before === undefined) return 0;
+  let most = 0;
+  for (const [i, x] of now.entries()) {
+    const y = before[i];
+    if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const scale = Math.max(Math.abs(x), Math.abs(y));
+    if (scale > 0) most = Math.max(most, Math.abs(x - y) / scale);
+  }
+  return most;
+}
+
+/** Where a row sits, for the evenly spaced rows: its steps `[first, last]` out of the table's `span` (rows spaced in steps, not in count). */
+export interface RowAt {
+  /** Something discrete changed since the row before (type, verdict, peak). */
+  changed?: boolean;
+  /** How far the coefficients moved since the row before (movement). */
+  moved?: number;
+  /** The row's first and last step. */
+  steps?: readonly [number, number];
+}
+
+/**
+ * Which rows of a long table a terminal shows, offered one row at a time (the table streams): the
+ * first and the last; SAMPLED_ROWS evenly spaced between (in steps when the rows say theirs, so a
+ * warm-up of many one-step stages does not take every sample); each row where something discrete
+ * changes (up to CHANGE_ROWS); and up to MOVED_ROWS where the coefficients move, evenly spaced in
+ * their accumulated movement (so a warm-up where u, v or lr change most gets its rows). A table of
+ * up to 2·SAMPLED_ROWS rows is shown whole. Memory: the rows kept, never the table.
+ */
+export class RowSampler<R = unknown> {
+  /** Rows not shown. */
+  get omitted(): number {
+    return this.count === 0 ? 0 : this.seen - this.rows().length;
+  }
+
+  readonly all: boolean;
+  private changes = 0;
+  private seen = 0;
+  private readonly kept: { position: number; row: R }[] = [];
+  /** Rows where the accumulated movement crossed a multiple of `grain`, thinned by doubling it. */
+  private moved: { position: number; row: R; from: number; to: number }[] = [];
+  private total = 0;
+  private grain = 1 / 64;
+
+  /** `count` rows (0: every row, --all); `span`: the table's first and last step, when rows say theirs. */
+  constructor(readonly count: number, private readonly span?: readonly [number, number]) {
     this.all = count <= 2 * SAMPLED_ROWS; // 0 too: --all
   }
 
-  /** Whether row `position` (0-based, in order) is shown; `changed`: something changed since the row before. */
-  keep(position: number, changed: boolean): boolean {
-    if (this.all || this.spaced(position)) return true;
-    if (changed && this.changes < CHANGE_ROWS) {
-      this.changes++;
+  /** Offers row `position` (0-based, in order); true when it is surely shown (with --all: every row, to stream). */
+  keep(position: number, changed: boolean | RowAt, row?: R): boolean {
+    const at: RowAt = typeof changed === 'boolean' ? { changed } : changed;
+    this.seen++;
+    const sure = this.all || position === 0 || position === this.count - 1 || this.spaced(position, at.steps) || (at.changed === true && this.changes++ < CHANGE_ROWS);
+    if (sure) {
+      // --all's rows stream: none held.
+      if (this.count > 0) this.kept.push({ position, row: row as R });
       return true;
     }
-    this.omitted++;
+    const from = this.total;
+    this.total += at.moved ?? 0;
+    if (Math.floor(this.total / this.grain) > Math.floor(from / this.grain)) {
+      this.moved.push({ position, row: row as R, from, to: this.total });
+      while (this.moved.length > MOVED_ROWS) {
+        this.grain *= 2;
+        this.moved = this.moved.filter((m) => Math.floor(m.to / this.grain) > Math.floor(m.from / this.grain));
+      }
+    }
     return false;
   }
 
-  private spaced(position: number): boolean {
+  /** The rows shown, in order (with --all: none, they streamed). */
+  rows(): R[] {
+    const byPosition = new Map<number, R>();
+    for (const k of [...this.kept, ...this.moved]) byPosition.set(k.position, k.row);
+    return [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+  }
+
+  private spaced(position: number, steps: readonly [number, number] | undefined): boolean {
+    if (steps !== undefined && this.span !== undefined) {
+      // The rows holding steps evenly spaced over the span.
+      const [a, b] = this.span;
+      const gap = (b - a) / (SAMPLED_ROWS - 1);
+      if (gap <= 0) return true;
+      const j = Math.ceil((steps[0] - a) / gap - 1e-9);
+      return a + j * gap <= steps[1] + 1e-9;
+    }
     const step = (this.count - 1) / (SAMPLED_ROWS - 1);
     return position === Math.round(Math.round(position / step) * step);
   }

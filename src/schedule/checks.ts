@@ -3,7 +3,7 @@ import type { BankTable, RationalTable, StageTable } from '../types.js';
 import type { Vocabulary } from '../vocabulary.js';
 import type { ConfigIssue } from './issues.js';
 import { LIMITS } from './limits.js';
-import { stageNames } from './resolve-warnings.js';
+import { stageSteps, stageNames } from './resolve-warnings.js';
 import type { Partition } from './stages.js';
 
 type Path = (string | number)[];
@@ -80,7 +80,7 @@ export function firstOrderIssues(table: StageTable, uPath: Path, vPath: Path, al
 /** A filter bank: every coefficient finite, and (unless allowed) |u| < 1 in every branch. */
 export function bankIssues(bank: BankTable, spans: Partition, path: Path, allowUnstable: boolean, vocabulary: Vocabulary): ConfigIssue[] {
   const B = bank.branches;
-  const at = (k: number) => `stage ${k} (steps ${spans.startStep[k]}–${spans.endStep[k]})`;
+  const at = (k: number) => stageSteps(k, spans.startStep[k], spans.endStep[k]);
   for (let k = 0; k < spans.count; k++) {
     if (!Number.isFinite(bank.c0[k])) return [{ code: 'invalid_stage', path, message: `the feed-through weight is not a finite number in ${at(k)}: ${fmt(bank.c0[k])}` }];
     for (let i = 0; i < B; i++) {
@@ -104,7 +104,7 @@ export function rationalIssues(rational: RationalTable, spans: Partition, path: 
     const a = rational.a.subarray(k * na, (k + 1) * na);
     if (![...b, ...a].every(Number.isFinite)) return [{ code: 'invalid_stage', path, message: `a coefficient is not a finite number in stage ${k}` }];
     if (!allowUnstable && !isStablePolynomial(a)) {
-      return [{ code: 'invalid_stage', path: [...path, 'a'], message: `a pole is on or outside the unit circle in stage ${k} (steps ${spans.startStep[k]}–${spans.endStep[k]}): the filter is unstable (${unstableAdvice(vocabulary)})` }];
+      return [{ code: 'invalid_stage', path: [...path, 'a'], message: `a pole is on or outside the unit circle in ${stageSteps(k, spans.startStep[k], spans.endStep[k])}: the filter is unstable (${unstableAdvice(vocabulary)})` }];
     }
   }
   return [];

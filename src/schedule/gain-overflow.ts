@@ -3,6 +3,7 @@ import { isStablePolynomial, polynomialRoots } from '../filter/polynomial-roots.
 import { rationalMetrics } from '../filter/rational-metrics.js';
 import type { BankTable, RationalTable, StageTable } from '../types.js';
 import type { ConfigIssue } from './issues.js';
+import { stageSteps } from './resolve-warnings.js';
 import type { ScheduleConfig } from './schema.js';
 
 type Path = (string | number)[];
@@ -40,7 +41,7 @@ export function gainOverflowIssues(filters: StageFilters, momentum: ScheduleConf
     previous = gains;
   }
   if (bad.length === 0) return [];
-  const shown = bad.slice(0, 3).map((k) => `stage ${k} (steps ${stages.startStep[k]}–${stages.endStep[k]})`);
+  const shown = bad.slice(0, 3).map((k) => stageSteps(k, stages.startStep[k], stages.endStep[k]));
   const more = bad.length - shown.length;
   const rest = more > 0 ? ` and ${more} more stage${more === 1 ? '' : 's'}` : '';
   const path = scalePath(momentum, momentumPath, filters);
@@ -66,7 +67,7 @@ export function updateGainOverflowIssues(filters: StageFilters, lr: Float64Array
     if (peak !== undefined && !Number.isFinite(lr[k] * peak)) bad.push(k);
   }
   if (bad.length === 0) return [];
-  const shown = bad.slice(0, 3).map((k) => `stage ${k} (steps ${stages.startStep[k]}–${stages.endStep[k]})`);
+  const shown = bad.slice(0, 3).map((k) => stageSteps(k, stages.startStep[k], stages.endStep[k]));
   const more = bad.length - shown.length;
   const rest = more > 0 ? ` and ${more} more stage${more === 1 ? '' : 's'}` : '';
   return [

@@ -10,7 +10,7 @@ const STAGE_VARYING = ['t', 'p', 'k'] as const;
  * when given), then `and N more stages`.
  */
 export function stageNames(table: StageTable, indices: readonly number[], value?: (i: number) => string): string {
-  const shown = indices.slice(0, 3).map((i) => `stage ${i} (steps ${table.startStep[i]}–${table.endStep[i]})${value ? `: ${value(i)}` : ''}`);
+  const shown = indices.slice(0, 3).map((i) => `${stageSteps(i, table.startStep[i], table.endStep[i])}${value ? `: ${value(i)}` : ''}`);
   const rest = indices.length - shown.length;
   return `${shown.join(', ')}${rest > 0 ? ` and ${rest} more stage${rest === 1 ? '' : 's'}` : ''}`;
 }
@@ -56,4 +56,9 @@ export function expressionWarnings(
     }
   }
   return warnings;
+}
+
+/** A stage and its steps in words: "stage 3 (steps 8–12)", or "stage 1 (step 8)" when it is one step. */
+export function stageSteps(k: number, startStep: number, endStep: number): string {
+  return `stage ${k} (${startStep === endStep ? `step ${startStep}` : `steps ${startStep}–${endStep}`})`;
 }

@@ -8,6 +8,7 @@ import { isReservedName } from './expression-functions.js';
 import { firstOrderStableAndBounded, gainOverflowIssues, updateGainOverflowIssues } from './gain-overflow.js';
 import type { ConfigIssue, ConfigWarning } from './issues.js';
 import { LIMITS } from './limits.js';
+import { stageSteps } from './resolve-warnings.js';
 import { BufferedRuns, MomentumBuffer } from './momentum-buffer.js';
 import { PRESETS, type Preset } from './presets/index.js';
 import { scheduledKeys } from './presets/preset.js';
@@ -498,7 +499,7 @@ function firstOrderRuns(
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
     // The cursor stands where the expression failed: walkRuns stops there.
-    const where = !at ? '' : ctx.perStep ? `step ${at.step}` : `stage ${at.stage} (steps ${partition.startStep[at.stage]}–${partition.endStep[at.stage]})`;
+    const where = !at ? '' : ctx.perStep ? `step ${at.step}` : stageSteps(at.stage, partition.startStep[at.stage], partition.endStep[at.stage]);
     return { issues: [{ code: err.code, path: err.path ?? ctx.mPath, message: `${err.message} ${ctx.perStep ? 'at' : 'in'} ${where}` }] };
   }
   return checkedFirstOrder(runs.table, uPath, vPath, ctx, runs.lr);

@@ -66,7 +66,8 @@ export function treeIssues(root: Node | null, lineOf: (offset: number) => number
     // Reversed, so that the stack pops them in document order (anchors before their aliases).
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  return issues;
+  // A map's duplicate keys are found before its children are walked: issues in line order (a stable sort).
+  return issues.sort((a, b) => a.offset - b.offset);
 }
 
 /** Lexer tokens that mark structure but are not characters of the source. */

@@ -197,6 +197,25 @@ describe('analyze on a terminal, display stages', () => {
     }
   });
 
+  // The config's warm-up: u = np.interp(t − 1, [0, 5547], [0.8, 0.937]) rises over steps 1–5548, then stays 0.937.
+  const WARM_UP_END = 5548;
+  for (const extra of [[], ['--stages', 'all']]) {
+    it(`yolo ${extra.join(' ') || '(display stages)'}: the sample shows the warm-up where u rises and the 549 000 steps after it, not only one of them`, async () => {
+      const r = await runCli(['analyze', 'configs/yolo-nesterov-warmup.yaml', ...extra], { tty: true, columns: 120 });
+      const { header, rows: shown } = table(r.stdout);
+      const steps = header.indexOf('steps');
+      const u = header.indexOf('u');
+      const range = (row: string[]) => row[steps].split('–').map(Number);
+      const warm = shown.filter((row) => range(row).at(-1)! <= WARM_UP_END);
+      const after = shown.filter((row) => range(row)[0] > WARM_UP_END);
+      // Warm-up rows with u strictly between its ends, several of them.
+      expect(new Set(warm.map((row) => Number(row[u])).filter((x) => x > 0.8 && x < 0.937)).size, r.stdout).toBeGreaterThanOrEqual(4);
+      // Rows after the warm-up spread over it: one in each tenth of steps 5549–554 700 but at most one.
+      const tenths = new Set(after.map((row) => Math.floor(((range(row)[0] - WARM_UP_END) * 10) / (554700 - WARM_UP_END))));
+      expect(tenths.size, r.stdout).toBeGreaterThanOrEqual(8);
+    });
+  }
+
   it('at 80 columns a display table keeps eff. lr, and has no settle column (a display stage\'s settling is not measured: "never" on every row)', async () => {
     const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml'], { tty: true, columns: 80 });
     const { header, rows: shown } = table(r.stdout);

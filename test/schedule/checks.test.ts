@@ -37,6 +37,14 @@ describe('the schedule checks, each written once', () => {
     expect(firstOrderIssues(table([0.99, -0.5], [1, 2]), ['u'], ['v'], false, LIBRARY_VOCABULARY)).toEqual([]);
   });
 
+  it('a one-step stage is named by its step ("stage 1 (step 2)"), not as a range from a step to itself', () => {
+    // Stages of one step each: stage k is step k + 1.
+    const t = emptyTable(balancedPartition(3, 3));
+    t.u.set([0.5, 1, 0.5]);
+    t.v.set([1, 1, 1]);
+    expect(firstOrderIssues(t, ['u'], ['v'], false, CLI_WORDS)[0].message).toContain('got in stage 1 (step 2): 1');
+  });
+
   it('a bank: every branch\'s |u| < 1, in the library\'s words by default', () => {
     const p = balancedPartition(4, 2);
     const bank: BankTable = { branches: 2, c0: Float64Array.of(0, 0), c: Float64Array.of(1, 1, 1, 1), u: Float64Array.of(0.5, 0.9, 0.5, 1), v: Float64Array.of(1, 1, 1, 1) };

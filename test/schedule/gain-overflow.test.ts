@@ -62,7 +62,7 @@ describe('update responses lr·|H| that overflow double precision are refused at
 
   it('a scheduled lr is refused only at the stages where it overflows (OneCycleLR up to max_lr 1e308, DC gain 1/(1 − u) ≥ 6.7)', () => {
     const [message] = messages('steps: 1000\nlr: { scheduler: OneCycleLR, max_lr: 1e308 }\nmomentum: { preset: pytorch-sgd }\n');
-    expect(message).toMatch(/^x\.yaml:2:5: lr: the update response lr·\|H\| overflows double precision: lr × peakGain exceeds 1\.8e308 in stage \d+ \(steps \d+–\d+\), .* more stages; scale the learning rate down/);
+    expect(message).toMatch(/^x\.yaml:2:5: lr: the update response lr·\|H\| overflows double precision: lr × peakGain exceeds 1\.8e308 in stage \d+ \(step \d+\), .* more stages; scale the learning rate down/);
     // lr·1/(1 − u) ≤ 1.8e308 wherever lr ≤ 1.8e307·(1 − 0.95): the first steps (lr = 4e306) pass.
     expect(message).not.toMatch(/in stage 0 /);
   });

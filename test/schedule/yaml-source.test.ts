@@ -77,6 +77,13 @@ describe('YAML: every problem is an issue with a line and column, found before a
     expect(messages('schedules:\n  - steps: 10\n    momentum: { u: 0.5, u: 0.6 }\n')).toEqual(['x.yaml:3:25: schedules[0].momentum.u: duplicate key "u" (first at line 3)']);
   });
 
+  it('duplicate keys at different depths are reported in line order (a nested one on line 4 before a top-level one on line 6)', () => {
+    expect(messages('steps: 100\nmomentum:\n  u: 0.5\n  u: 0.6\n  v: 1\nsteps: 200\n')).toEqual([
+      'x.yaml:4:3: momentum.u: duplicate key "u" (first at line 3)',
+      'x.yaml:6:1: steps: duplicate key "steps" (first at line 1)',
+    ]);
+  });
+
   it('the yaml package\'s syntax errors in plain words, with the key path when inside a value', () => {
     expect(messages('steps: 100\nmomentum:\n\tu: 0.9\n')).toEqual(['x.yaml:3:1: a tab indents this line: YAML indents with spaces']);
     expect(messages('steps: 100\nmomentum:\n  u: 0.9\n v: 1\n')).toEqual(['x.yaml:4:1: this line is not indented as the keys before it']);

@@ -5,7 +5,7 @@ import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';
 import { tableNumber } from '../../util/table-number.js';
 import { stepRange } from '../table-writer.js';
-import { fill, RowSampler } from '../terminal-table.js';
+import { fill, movement, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import { MEMORY_SEGMENTS, type StageComparison } from '../../spectral/stage-agreement.js';
@@ -124,7 +124,9 @@ export async function writeSimulationTable(
     const shown = display ? `; its ${sim.schedule.stages.count} stages shown as ${sim.stages.length} display stages` : '';
     await sink.write(text(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}${cut}${shown}`));
     await sink.write(`${color.dim(line(header))}\n`);
-    const sampler = new RowSampler(terminal === undefined || terminal.all ? 0 : sim.stages.length);
+    const all = terminal === undefined || terminal.all;
+    const last = sim.stages.at(-1);
+    const sampler = new RowSampler<string>(all ? 0 : sim.stages.length, last === undefined ? undefined : [sim.stages[0].startStep, last.endStep]);
     let bad = 0;
     let unmeasured = 0;
     let previous: string | undefined;
@@ -138,14 +140,18 @@ export async function writeSimulationTable(
       const verdict = !measured ? '–' : biased ? 'τ' : ok ? 'ok' : 'off';
       const changed = previous !== undefined && verdict !== previous;
       previous = verdict;
-      if (!sampler.keep(position, changed)) continue;
+      const before = sim.stages[position - 1];
+      const moved = movement([st.u, st.v], before && [before.u, before.v]);
       const end = Math.min(st.endStep, simulated);
       const mark = !measured ? color.dim('–') : biased ? color.dim('τ') : ok ? color.ok('ok') : color.bad('off');
       const stage = st.display ? stepRange(st.display.firstStage, st.display.lastStage) : String(st.index);
-      await sink.write(`${line([stage, stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark])}\n`);
+      const row = line([stage, stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark]);
+      // Every row streams out (no terminal, --all); else the sample is written once decided.
+      if (sampler.keep(position, { changed, moved, steps: [st.startStep, st.endStep] }, row) && all) await sink.write(`${row}\n`);
     }
+    if (!all) for (const row of sampler.rows()) await sink.write(`${row}\n`);
     if (sampler.omitted > 0) {
-      await sink.write(text(`… ${sim.stages.length - sampler.omitted} of ${sim.stages.length} stages shown (first, last, evenly spaced, and where the verdict changes); --all shows every stage`, color.dim));
+      await sink.write(text(`… ${sim.stages.length - sampler.omitted} of ${sim.stages.length} stages shown (first, last, evenly spaced, where u or v change most, and where the verdict changes); --all shows every stage`, color.dim));
     }
     const limited = memoryLimited(sim);
     const widened = sim.stages.filter((st) => st.agreement.frequenciesUsed > 0 && st.memoryBias !== undefined).length;

@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import type { StageEnergy } from '../../spectral/energy-split.js';
 import type { TextSink } from '../../io/sink.js';
 import { stepRange } from '../table-writer.js';
-import { fill, fitTable, headerLines, legendLines, RowSampler, rowLine, sameLine, type TermColumn } from '../terminal-table.js';
+import { fill, fitTable, headerLines, legendLines, movement, RowSampler, rowLine, type RowAt, sameLine, type TermColumn } from '../terminal-table.js';
 import type { SpectrogramResult } from '../../spectral/spectrogram.js';
 import type { WelchResult } from '../../spectral/welch.js';
 
@@ -29,11 +29,13 @@ const shortUnit = (unit: string) => (unit === 'cycles/step' ? 'cyc/step' : unit)
 async function writeTable<R>(
   sink: TextSink, t: SpectrumTerminal, columns: TermColumn<R>[], rows: readonly R[],
   changed: (row: R, previous: R | undefined) => boolean, what: { rows: string; kept: string }, extra: string[] = [],
+  at?: { span: readonly [number, number]; of: (row: R, previous: R | undefined) => Omit<RowAt, 'changed'> },
 ): Promise<void> {
   const c = new Chalk({ level: t.color ? 1 : 0 });
   const width = Math.max(20, t.columns);
-  const sampler = new RowSampler(t.all ? 0 : rows.length);
-  const shown = rows.filter((r, i) => sampler.keep(i, changed(r, rows[i - 1])));
+  const sampler = new RowSampler<R>(t.all ? 0 : rows.length, at?.span);
+  for (const [i, r] of rows.entries()) sampler.keep(i, { changed: changed(r, rows[i - 1]), ...at?.of(r, rows[i - 1]) }, r);
+  const shown = t.all ? rows : sampler.rows();
   const layout = fitTable(columns, shown, width);
   const out = [...headerLines(layout, c.bold, c.dim), ...shown.map((r) => rowLine(layout, r)), ...sameLine(layout, width).map((l) => c.dim(l))];
   if (sampler.omitted > 0) out.push(...fill(`… ${rows.length - sampler.omitted} of ${rows.length} ${what.rows} shown (first, last, evenly spaced, and ${what.kept}); --all shows every row`, width).map((l) => c.dim(l)));
@@ -108,9 +110,15 @@ export async function writeEnergyTerminal(sink: TextSink, series: SeriesSpectrum
   ];
   await sink.write(`${fill(`${series.name} through ${meta.schedule}: share of energy below / above ${at}, in the gradient g and in the momentum buffer m`, width).join('\n')}\n`);
   const amplifies = (st: StageEnergy) => (ratio(st) ?? 1) > 1;
-  await writeTable(sink, t, columns, series.stages!, (st, prev) => prev !== undefined && amplifies(st) !== amplifies(prev),
-    { rows: 'stages', kept: 'where momentum turns from attenuating to amplifying or back' },
-    t.color ? ['yellow power: momentum amplifies the stage, cyan: attenuates'] : []);
+  const stages = series.stages!;
+  const lastStep = (st: StageEnergy) => st.startStep + st.samples - 1;
+  await writeTable(sink, t, columns, stages, (st, prev) => prev !== undefined && amplifies(st) !== amplifies(prev),
+    { rows: 'stages', kept: 'where u or v change most, and where momentum turns from attenuating to amplifying or back' },
+    t.color ? ['yellow power: momentum amplifies the stage, cyan: attenuates'] : [],
+    stages.length === 0 ? undefined : {
+      span: [stages[0].startStep, lastStep(stages.at(-1)!)],
+      of: (st, prev) => ({ moved: movement([st.u, st.v], prev && [prev.u, prev.v]), steps: [st.startStep, lastStep(st)] }),
+    });
 }
 
 /**
