@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Build step after tsc (`npm run build`): the CLI in three CommonJS files, which bin/momentum-fr.js
+// Build step after tsc (`npm run build`): the CLI in four CommonJS files, which bin/momentum-fr.js
 // loads (src/util/load-bundle.ts) for every command and every sweep worker thread:
 // - dist/cli.cjs: run() (src/cli/main.ts) with commander and every command's declaration, all that
 //   `--help` and `--version` read (~75 KB);
@@ -8,16 +8,19 @@
 //   when a command runs;
 // - dist/vega.cjs: vega and vega-lite (~350 files of ~40 packages), required by cli-actions.cjs when
 //   a command draws;
+// - dist/mathjs.cjs: mathjs' create and factories (~650 files), required by cli-actions.cjs when a
+//   config first uses an expression;
 // - their V8 code caches for the Node.js that builds (and for that version only), written by
 //   bin/warm-code-cache.mjs after a representative run.
 // dist/'s ES modules (tsc's output, the library) are left as they are: they import the packages.
-// mathjs (large, loaded only for custom expressions) and resvg (a native addon) stay packages.
+// resvg (a native addon) stays a package; the library's ES modules load mathjs from its package.
 // What this buys, measured: README.md, "What the build buys".
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,7 +38,7 @@ const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node20'
 
 // The bundles, their map and their code caches (`cli.cjs.v20.20.2-x64.cache`): a code cache must
 // never outlive its bundle (V8 checks little more than the source's length).
-for (const f of readdirSync(dist)) if (/^(cli|cli-actions|vega)\.cjs(\.map|\..*\.cache)?$/.test(f)) rmSync(join(dist, f));
+for (const f of readdirSync(dist)) if (/^(cli|cli-actions|vega|mathjs)\.cjs(\.map|\..*\.cache)?$/.test(f)) rmSync(join(dist, f));
 
 await build({
   ...common,
@@ -46,6 +49,17 @@ await build({
   alias: { 'vega-canvas': join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js') },
   outfile: join(dist, 'vega.cjs'),
 });
+
+// mathjs' `create` and its `all` factories (what src/io/require-mathjs.ts loads, without the package's
+// entry, which builds a default instance), required by cli-actions.cjs when a config uses an expression.
+{
+  const lib = dirname(createRequire(import.meta.url).resolve('mathjs'));
+  await build({
+    ...common,
+    stdin: { contents: `exports.create = require(${JSON.stringify(join(lib, 'core/create.js'))}).create;\nexports.all = require(${JSON.stringify(join(lib, 'entry/allFactoriesAny.js'))}).all;\n`, resolveDir: root, sourcefile: 'mathjs-entry.js', loader: 'js' },
+    outfile: join(dist, 'mathjs.cjs'),
+  });
+}
 
 // dist/cli.cjs is what `--help` and `--version` read, so it holds only run() (src/cli/main.ts) with
 // commander and every command's declaration; what a command does (each dynamic import: the actions,
@@ -77,6 +91,17 @@ const cliPlugins = [
     },
   },
   {
+    // mathjs' create and `all` factories from dist/mathjs.cjs (with its code cache), not from ~1000
+    // package files resolved and compiled one by one when a config first uses an expression.
+    name: 'mathjs-from-its-bundle',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]io[\\/]require-mathjs\.ts$/ }, () => ({
+        contents: "let loaded; export function requireMathjs() { loaded ??= require('./mathjs.cjs'); return loaded; }",
+        loader: 'js',
+      }));
+    },
+  },
+  {
     // resvg (a native addon, CommonJS) stays a package; `await import()` would stay a real dynamic
     // import, which a vm.Script cannot make: require it.
     name: 'resvg-by-require',
@@ -90,7 +115,7 @@ const cliPlugins = [
     // The bundles require each other (and vega.cjs) by these names, from the same folder.
     name: 'bundles-external',
     setup(b) {
-      b.onResolve({ filter: /^\.\/(vega|cli|cli-actions)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+      b.onResolve({ filter: /^\.\/(vega|mathjs|cli|cli-actions)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     },
   },
 ];

@@ -26,7 +26,7 @@ try {
     ['analyze', '--help'],
     ['analyze', config],
     ...['json', 'csv', 'ndjson'].map((format) => ['analyze', config, '--format', format]),
-    ['validate', join(root, 'configs/ema-sgdm.yaml'), config],
+    ['validate', join(root, 'configs/ema-sgdm.yaml'), config, join(root, 'configs/yolo-nesterov-warmup.yaml')],
     ['plot', config, '--out-dir', out],
     ['plot', '--preset', 'ema-sgdm', '--preset', 'standard-sgdm', '--kind', 'compare', '--out-dir', out],
     ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:20', '--stages', 'last'],

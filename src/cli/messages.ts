@@ -25,6 +25,7 @@ export const TUNE_EXIT_CODES: Record<TuneFailureCode, 1 | 2> = {
   integer_parameter: 2,
   no_learning_rate: 2,
   no_solution: 1,
+  no_effect: 1,
   undefined_at_start: 1,
   jump: 1,
 };

@@ -51,6 +51,11 @@ export function readYamlDocuments(text: string): { documents: SourceDocument[]; 
     // The first error of a document: the ones after it are mostly its consequences.
     const error = doc.errors[0];
     if (error !== undefined) {
+      const deeper = error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'BAD_INDENT' ? deeperKey(text, error.pos[0], error.code === 'BAD_INDENT') : undefined;
+      if (deeper) {
+        issues.push({ code: 'yaml_syntax', path: pathAt(doc.contents as Node | null, deeper.siblingOffset), message: deeper.message, ...position(deeper.offset) });
+        return;
+      }
       issues.push({ code: 'yaml_syntax', path: pathAt(doc.contents as Node | null, error.pos[0]), message: syntaxMessage(error.code, error.message), ...position(error.pos[0]) });
       return;
     }
@@ -120,6 +125,53 @@ function syntaxMessage(code: ErrorCode, message: string): string {
       return 'a key longer than 1024 characters';
   }
   return firstLine(message);
+}
+
+/** A block key line: its indentation, "- " item marks, then a key (plain or quoted) and ":". */
+const KEY_LINE = /^( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s#'"\-[{][^#]*?):(?: |$)/;
+
+/**
+ * A key indented deeper than the key line above it, which the yaml package reports either as a mapping on
+ * the line of a key (after a plain value, the deeper line reads as its continuation) or as a bad indentation
+ * (after a quoted, flow or commented value): advice naming the deeper line and the key to line it up with.
+ * `offset` is the parser's error: on the upper key's line (`atLowerLine` false) or at or before the deeper line.
+ */
+function deeperKey(text: string, offset: number, atLowerLine: boolean): { offset: number; siblingOffset: number; message: string } | undefined {
+  const lines: { start: number; text: string }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    lines.push({ start, text: text.slice(start, stop).replace(/\r$/, '') });
+    if (end < 0) break;
+    start = end + 1;
+  }
+  const content = (l: { text: string }) => !/^\s*(#|$)/.test(l.text);
+  const at = lines.findIndex((l, i) => i === lines.length - 1 || lines[i + 1].start > offset);
+  let upper: number;
+  let lower: number;
+  if (atLowerLine) {
+    lower = lines.findIndex((l, i) => i >= at && content(l));
+    upper = lower < 0 ? -1 : lines.findLastIndex((l, i) => i < lower && content(l));
+  } else {
+    // A mapping really written on the line of its key ("a: b: 1") keeps its own advice.
+    const rest = lines[at].text.slice(offset - lines[at].start).replace(/\s#.*$/, '');
+    if (/:(?: |$)/.test(rest)) return undefined;
+    upper = at;
+    lower = lines.findIndex((l, i) => i > at && content(l));
+  }
+  if (upper < 0 || lower < 0) return undefined;
+  const a = KEY_LINE.exec(lines[upper].text);
+  const b = KEY_LINE.exec(lines[lower].text);
+  if (!a || !b || b[2] !== '') return undefined;
+  const aColumn = a[1].length + a[2].length;
+  if (b[1].length <= aColumn) return undefined;
+  const name = (key: string) => key.replace(/^(["'])(.*)\1$/, '$2');
+  const [deep, sibling] = [name(b[3]), name(a[3])];
+  return {
+    offset: lines[lower].start + b[1].length,
+    siblingOffset: lines[upper].start + aColumn,
+    message: `${deep} is indented deeper than ${sibling} (line ${upper + 1}); indent it like ${sibling}`,
+  };
 }
 
 /**

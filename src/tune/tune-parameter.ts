@@ -36,11 +36,11 @@ export interface TuneSolution {
 /**
  * Why there is no answer, as data: a bad request (`invalid_path`: the path names no numeric value;
  * `integer_parameter`: it takes whole numbers), or no solution where the search looked
- * (`no_solution`; `undefined_at_start`: the metric is undefined at the current value, so there is
+ * (`no_solution`; `no_effect`: the metric is the same at every point searched; `undefined_at_start`: the metric is undefined at the current value, so there is
  * nowhere to step out from; `jump`: the metric crosses the target by a jump). The caller decides
  * what each costs (the CLI: src/cli/messages.ts).
  */
-export type TuneFailureCode = 'invalid_path' | 'integer_parameter' | 'no_learning_rate' | 'no_solution' | 'undefined_at_start' | 'jump';
+export type TuneFailureCode = 'invalid_path' | 'integer_parameter' | 'no_learning_rate' | 'no_solution' | 'no_effect' | 'undefined_at_start' | 'jump';
 
 export interface TuneFailure {
   code: TuneFailureCode;
@@ -92,8 +92,16 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
     }
   }
   if ('seen' in found) {
+    const unchanged = unchangedMetric(found.seen, `${request.target.stageText}.${metric}`, target.column, metric);
     const where = request.range ? `for ${target.column} in ${request.range[0]}:${request.range[1]}` : `near ${target.column} = ${target.current ?? 0} (searched both ways; give ${words.range} to search elsewhere)`;
     const seen = Number.isFinite(found.seen[0]) ? `; there it ranges over [${found.seen[0] + wanted}, ${found.seen[1] + wanted}]` : '; the metric is undefined everywhere there';
+    if (unchanged) {
+      // The metric itself (g + target would round): at the search's first point when it is defined there.
+      const first = metricAt(request.range ? request.range[0] : target.current ?? 0);
+      const value = Number.isFinite(first) ? first : found.seen[0] + wanted;
+      const place = request.range ? `for ${target.column} in ${request.range[0]}:${request.range[1]}` : `near ${target.column} = ${target.current ?? 0} (searched both ways)`;
+      return { code: 'no_effect', error: `${unchanged}: it stays ${value} ${place}, never ${wanted}` };
+    }
     return { code: 'no_solution', error: `no solution of ${name} ${where}${seen}` };
   }
   const root = brentRoot(g, found.a, found.b, found.ga, found.gb, { xtol: request.xtol });
@@ -103,4 +111,15 @@ export function tuneParameter(config: ScheduleConfig, request: TuneRequest): Tun
     return { code: 'jump', error: `no solution of ${name}: the metric jumps across the target at ${target.column} ≈ ${root.x} (from ${metricAt(root.bracket[0])} to ${metricAt(root.bracket[1])})` };
   }
   return { path: target.column, value: root.x, achieved, tolerance: root.tolerance, bracket: root.bracket, evaluations: root.evaluations };
+}
+
+/**
+ * When every defined point of the search gave the same metric: "<stage>.<metric> does not change with
+ * <column>", with the reason when it is known (a learning-rate value other than a momentum one the
+ * lr scheduler writes: the learning rate enters only effectiveLearningRate, not the momentum filter).
+ */
+function unchangedMetric(seen: [number, number], metricText: string, column: string, metric: string): string | undefined {
+  if (!Number.isFinite(seen[0]) || seen[0] !== seen[1]) return undefined;
+  const lrOnly = /^lr(\.|$)/.test(column) && !/momentum/.test(column) && metric !== 'effectiveLearningRate';
+  return `${metricText} does not change with ${column}${lrOnly ? ' (the learning rate does not enter the momentum filter)' : ''}`;
 }

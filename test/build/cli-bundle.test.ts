@@ -256,6 +256,20 @@ describe('dist/cli.cjs, dist/cli-actions.cjs and dist/vega.cjs: what the binary 
     ]);
   });
 
+  it('a config with an expression takes mathjs from dist/mathjs.cjs with its code cache: no file of the mathjs package is required', async () => {
+    const got = await nodeJson(
+      `import { Writable } from 'node:stream';
+       import { createRequire } from 'node:module';
+       const { loadCli, bundleLoads } = await import(${JSON.stringify(LOADER)});
+       const sink = new Writable({ write: (_c, _e, done) => done() });
+       const code = await loadCli().run(['validate', 'configs/yolo-nesterov-warmup.yaml'], { stdout: sink, stderr: sink, env: {}, cwd: ${JSON.stringify(ROOT)} });
+       if (code !== 0) throw new Error('validate exited ' + code);
+       const packageFiles = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('/node_modules/mathjs/')).length;
+       console.log(JSON.stringify({ loads: bundleLoads().map((l) => [l.file.split('/').pop(), l.via, l.cacheAccepted]), packageFiles }));`,
+    );
+    expect(got).toEqual({ loads: [['cli.cjs', 'code-cache', true], ['cli-actions.cjs', 'code-cache', true], ['mathjs.cjs', 'code-cache', true]], packageFiles: 0 });
+  });
+
   it.runIf(COMPILE_CACHE)("without a code cache for this Node.js (a registry install), Node ≥ 22.8 requires the bundles with its compile cache on, which keeps their compiled code from the first run", async () => {
     const dir = packageCopy('compile-cache');
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) rmSync(join(dir, 'dist', f));
@@ -339,7 +353,7 @@ describe('loadBundle (the code-cache way)', () => {
     expect(own.status, own.stderr).toBe(0);
     // What another Node wrote: the caches of this one, keyed for another V8.
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) renameSync(join(dir, 'dist', f), join(dir, 'dist', f.replace(/-v8-[^/]*\.cache$/, '-v8-0.0.0.cache')));
-    expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('-v8-0.0.0.cache')).length).toBe(3);
+    expect(readdirSync(join(dir, 'dist')).filter((f) => f.endsWith('-v8-0.0.0.cache')).length).toBe(4);
     const foreign = await spawnBin(dir, args, ROOT);
     expect([foreign.status, foreign.stderr]).toEqual([0, '']);
     expect(foreign.stdout === own.stdout).toBe(true);

@@ -40,11 +40,11 @@ describe('the published package (`npm pack --dry-run`)', () => {
     const declared = new Set(Object.keys(PKG.dependencies));
     const builtins = new Set(builtinModules);
     const foreign: string[] = [];
-    for (const bundle of ['dist/cli.cjs', 'dist/cli-actions.cjs', 'dist/vega.cjs']) {
+    for (const bundle of ['dist/cli.cjs', 'dist/cli-actions.cjs', 'dist/vega.cjs', 'dist/mathjs.cjs']) {
       expect(files).toContain(bundle);
       const text = readFileSync(join(ROOT, bundle), 'utf8');
       for (const [, spec] of text.matchAll(/\brequire\("([^"]+)"\)/g)) {
-        const ok = /^\.\/(cli|cli-actions|vega)\.cjs$/.test(spec) || builtins.has(spec.replace(/^node:/, '')) || declared.has(packageOf(spec));
+        const ok = /^\.\/(cli|cli-actions|vega|mathjs)\.cjs$/.test(spec) || builtins.has(spec.replace(/^node:/, '')) || declared.has(packageOf(spec));
         if (!ok) foreign.push(`${bundle} → ${spec}`);
       }
     }

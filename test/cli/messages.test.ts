@@ -19,7 +19,7 @@ describe('the CLI vocabulary', () => {
 
 describe('tune failures in the CLI', () => {
   it('a bad request exits 2 and names --solve; no solution where the search looked exits 1, as is', () => {
-    expect(TUNE_EXIT_CODES).toEqual({ invalid_path: 2, integer_parameter: 2, no_learning_rate: 2, no_solution: 1, undefined_at_start: 1, jump: 1 });
+    expect(TUNE_EXIT_CODES).toEqual({ invalid_path: 2, integer_parameter: 2, no_learning_rate: 2, no_solution: 1, no_effect: 1, undefined_at_start: 1, jump: 1 });
     expect(tuneFailureText({ code: 'integer_parameter', error: 'stages takes whole numbers' })).toBe('--solve stages takes whole numbers');
     expect(tuneFailureText({ code: 'jump', error: 'no solution of x' })).toBe('no solution of x');
   });

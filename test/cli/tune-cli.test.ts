@@ -36,6 +36,7 @@ describe('momentum-fr tune', () => {
 
   it.each([
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcGain=0.5', '--range', '0:0.99'], 1, 'momentum-fr: no solution of final.dcGain = 0.5 for momentum.beta in 0:0.99; there it ranges over [1, 99.99999999999991]'],
+    [['--preset', 'standard-sgdm', '--solve', 'lr', '--target', 'final.dcGain=2', '--set', 'lr=0.1', '--range', '0.01:1'], 1, `momentum-fr: final.dcGain does not change with lr (the learning rate does not enter the momentum filter): it stays ${1 / (1 - 0.9)} for lr in 0.01:1, never 2`],
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcgain=2'], 2, 'momentum-fr: --target: unknown metric "dcgain" (did you mean "dcGain"?) (one of dcGain, dcGainDb, nyquistGain, nyquistGainDb, peakGain, peakFrequency, cutoffFrequency, unityGainFrequency, noiseGain, groupDelayDc, timeConstant, effectiveLearningRate)'],
     [['--preset', 'standard-sgdm', '--solve', 'betta', '--target', 'final.dcGain=2'], 2, 'momentum-fr: --solve unknown parameter "betta" (did you mean "beta"?) (sweepable here: steps, stages, stageLength, lr, beta)'],
     [['--preset', 'standard-sgdm', '--solve', 'beta', '--target', 'final.dcGain=2', '--range', '1:0'], 2, 'momentum-fr: --range: empty range, lo must be < hi (got 1:0)'],

@@ -97,6 +97,29 @@ describe('YAML: every problem is an issue with a line and column, found before a
   });
 });
 
+describe('a key indented deeper than the key before it is named on its own line, with the key it should line up with', () => {
+  it('after a plain value (the parser reads it as a mapping on the line of the key): the deeper line is named, not the key above', () => {
+    expect(messages('steps: 100\nmomentum:\n  preset: standard-sgdm\n    beta: 0.9\n')).toEqual(['x.yaml:4:5: momentum: beta is indented deeper than preset (line 3); indent it like preset']);
+    expect(messages('steps: 100\n  momentum: { u: 0.5 }\n')).toEqual(['x.yaml:2:3: momentum is indented deeper than steps (line 1); indent it like steps']);
+    expect(messages('schedules:\n  - steps: 10\n      momentum: { u: 0.5 }\n')).toEqual(['x.yaml:3:7: schedules[0]: momentum is indented deeper than steps (line 2); indent it like steps']);
+  });
+
+  it('blank lines and comment lines between the two keys are skipped', () => {
+    expect(messages('steps: 100\nmomentum:\n  preset: standard-sgdm\n\n  # note\n    beta: 0.9\n')).toEqual(['x.yaml:6:5: momentum: beta is indented deeper than preset (line 3); indent it like preset']);
+  });
+
+  it('after a quoted, a flow or a commented value (the parser calls it a bad indentation): the same advice', () => {
+    expect(messages('steps: 100\nmomentum:\n  preset: "standard-sgdm"\n    beta: 0.9\n')).toEqual(['x.yaml:4:5: momentum: beta is indented deeper than preset (line 3); indent it like preset']);
+    expect(messages('steps: 100\nmomentum:\n  preset: standard-sgdm # the default\n    beta: 0.9\n')).toEqual(['x.yaml:4:5: momentum: beta is indented deeper than preset (line 3); indent it like preset']);
+    expect(messages('steps: 100\nmomentum:\n  u: [0.9]\n    v: 1\n')).toEqual(['x.yaml:4:5: momentum: v is indented deeper than u (line 3); indent it like u']);
+  });
+
+  it('a mapping really written on the line of its key keeps its own advice; a key indented less keeps "not indented as the keys before it"', () => {
+    expect(messages('steps: 100\nmomentum: u: 0.9\n  v: 1\n')[0]).toContain('a mapping cannot start on the line of its key');
+    expect(messages('steps: 100\nmomentum:\n    u: 0.9\n  v: 1\n')).toEqual(['x.yaml:4:1: this line is not indented as the keys before it']);
+  });
+});
+
 describe('top-level x- keys are ignored: a home for YAML anchors, as in Compose files', () => {
   it('x-base: &b { preset: ema-sgdm } then momentum: *b', () => {
     const r = parseSchedules('x-base: &b { preset: ema-sgdm, beta: 0.5 }\nsteps: 100\nmomentum: *b\n');

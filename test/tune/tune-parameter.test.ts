@@ -69,6 +69,25 @@ describe('tuneParameter against closed forms', () => {
     expect(Object.keys(tuneParameter(configs[0], { path: 'stages', target: t }))).not.toContain('exitCode');
   });
 
+  it('a metric that a parameter does not move is said so in one line (code no_effect), with the reason for a learning-rate value', () => {
+    // Standard-SGDM β = 0.9: H = 1/(1 − βz⁻¹), |H|² falls by half where cos ω = 1 − (1 − β)²/(2β); lr does not enter H.
+    const { configs } = parseSchedules('steps: 100\nlr: 0.1\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n');
+    const t = parseTuneTarget('final.cutoffFrequency=0.2');
+    if ('error' in t) throw new Error(t.error);
+    const lr = tuneParameter(configs[0], { path: 'lr', target: t, range: [0.01, 1] });
+    expect(lr).toMatchObject({ code: 'no_effect' });
+    const m = /^final\.cutoffFrequency does not change with lr \(the learning rate does not enter the momentum filter\): it stays (\S+) for lr in 0\.01:1, never 0\.2$/.exec('error' in lr ? lr.error : '');
+    expect(m).not.toBeNull();
+    expectNear(Number(m![1]), Math.acos(1 - 0.01 / 1.8), 0, 64);
+    // Two stages, β per stage: stage 0's DC gain 1/(1 − 0.9) = 10 whatever stage 1's β.
+    const { configs: two } = parseSchedules('steps: 100\nstages: 2\nmomentum: { preset: standard-sgdm, beta: [0.9, 0.5] }\n');
+    const t0 = parseTuneTarget('first.dcGain=3');
+    if ('error' in t0) throw new Error(t0.error);
+    const other = tuneParameter(two[0], { path: 'momentum.beta.1', target: t0, range: [0, 0.99] });
+    expect(other).toMatchObject({ code: 'no_effect' });
+    expect('error' in other && other.error).toBe(`first.dcGain does not change with momentum.beta.1: it stays ${1 / (1 - 0.9)} for momentum.beta.1 in 0:0.99, never 3`);
+  });
+
   it('advice names the search interval in the words of the vocabulary: the library\'s by default, the CLI\'s when given', () => {
     // β = 0: an all-pass stage, whose cutoff is undefined (no frequency where the gain falls by 3 dB).
     const { configs } = parseSchedules('steps: 100\nmomentum: { preset: standard-sgdm, beta: 0 }\n');
