@@ -81,25 +81,6 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('Ctrl-C while the sweep progress bar is drawn: the bar is erased and "interrupted" starts its own line', async () => {
-    const script = `
-      const { progressBar } = await import(${JSON.stringify(join(ROOT, 'dist/cli/actions/sweep-progress.js'))});
-      const { eraseBeforeSignalMessage, holdSignals } = await import(${JSON.stringify(join(ROOT, 'dist/io/interrupt.js'))});
-      holdSignals();
-      const bar = progressBar(process.stderr, { enabled: true, delayMs: 0 });
-      eraseBeforeSignalMessage(() => bar.erasing());
-      bar.update('format', 1, 4);
-      setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    const drawn = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => ((stderr += d), stderr.includes('points') && resolve())));
-    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-    await drawn;
-    child.kill('SIGINT');
-    expect(await closed).toBe(130);
-    expect(stderr).toBe('\rsweeping [######------------------] 25% 1/4 points\x1b[K\r\x1b[Kmomentum-fr: interrupted\n');
-  });
-
   it('any writer of the io layer (the one plot and every command use), on SIGINT or SIGTERM mid-file: exit 130/143, no temp file', async () => {
     // A plot is rendered in memory and written in milliseconds: too fast to catch from outside, so
     // this drives the same writer (withOutputFile) from a script that stops mid-file.

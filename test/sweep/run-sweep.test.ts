@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { starterYaml } from '../../src/schedule/starter.js';
-import { InvalidPointError, runSweep, SweepAbortedError, usefulWorkers } from '../../src/sweep/parallel/run-sweep.js';
+import { InvalidPointError, runSweep, SweepAbortedError } from '../../src/sweep/parallel/run-sweep.js';
 import { resolveAxes } from '../../src/sweep/sweep-axes.js';
 import { sweepJob } from '../../src/sweep/sweep-job.js';
 import { chunkFormatter } from '../../src/sweep/sweep-rows.js';
@@ -21,7 +20,7 @@ describe('runSweep on the calling thread', () => {
     const j = job('0:0.99:100');
     const parts: string[] = [];
     const summary = await runSweep(j, { jobs: 1, chunkPoints: 7, write: (t) => void parts.push(text(t)) });
-    expect(summary).toEqual({ points: 100, rows: 100, skipped: 0, threads: 1 });
+    expect(summary).toEqual({ points: 100, rows: 100, skipped: 0 });
     expect(parts).toHaveLength(15);
     expect(parts.join('')).toBe(text(chunkFormatter(j)(0, 100).bytes));
   });
@@ -57,70 +56,5 @@ describe('runSweep on the calling thread', () => {
     });
     await expect(run).rejects.toThrow(SweepAbortedError);
     expect(writes).toHaveLength(3);
-  });
-});
-
-describe('runSweep stopped early', () => {
-  /** The job with its axis's spec counting reads: each point's value is read from it, so reads go on while points are computed. */
-  function counted(spec: string, skipInvalid = false) {
-    const j = job(spec, skipInvalid);
-    const reads = { n: 0 };
-    const axes = j.axes.map((a) => ({ ...a, spec: new Proxy(a.spec, { get: (t, k, r) => (reads.n++, Reflect.get(t, k, r)) }) }));
-    return { j: { ...j, axes }, reads };
-  }
-  const ticks = async (n: number) => {
-    for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
-  };
-
-  it('a write that fails (the reader went away) computes no chunk after it', async () => {
-    // Without a check pass, the first chunk is written while the next ones wait their turn.
-    const { j, reads } = counted('0:0.99:1000', true);
-    const run = runSweep(j, {
-      jobs: 1,
-      chunkPoints: 10,
-      write: () => {
-        throw new Error('output pipe closed');
-      },
-    });
-    await expect(run).rejects.toThrow('output pipe closed');
-    const after = reads.n;
-    await ticks(30);
-    expect(reads.n).toBe(after);
-  });
-
-  it('a signal that fires during the check pass computes no chunk after it', async () => {
-    const { j, reads } = counted('0:0.99:1000');
-    const controller = new AbortController();
-    const run = runSweep(j, { jobs: 1, chunkPoints: 10, signal: controller.signal, write: () => undefined, onProgress: (phase, done) => phase === 'check' && done === 20 && controller.abort() });
-    await expect(run).rejects.toThrow(SweepAbortedError);
-    const after = reads.n;
-    await ticks(30);
-    expect(reads.n).toBe(after);
-  });
-});
-
-describe('runSweep decides its threads from the work', () => {
-  it('--jobs 2 on a 10-point sweep of YOLO (554 700 steps evaluated per step) starts no worker: its start-up would cost more than the whole sweep', async () => {
-    const { configs } = parseSchedules(readFileSync('configs/yolo-nesterov-warmup.yaml', 'utf8'));
-    const { axes } = resolveAxes(configs[0], [{ path: 'momentum.momentum.fp.1', spec: '0.9:0.99:10', origin: '' }]);
-    const j = sweepJob(configs[0], axes, { stages: 'first,last', atFreqs: [], format: 'csv', allowUnstable: false, skipInvalid: false });
-    const parts: string[] = [];
-    const summary = await runSweep(j, { jobs: 2, chunkPoints: 2, write: (t) => void parts.push(text(t)) });
-    expect(summary.threads).toBe(1);
-    expect(summary.points).toBe(10);
-    expect(parts.join('')).toBe(text(chunkFormatter(j)(0, 10).bytes));
-  }, 30_000);
-
-  it('a worker is started only when the work left is at least twice its start-up (boot, and one evaluation per step of a per-step schedule)', () => {
-    const { configs } = parseSchedules(readFileSync('configs/yolo-nesterov-warmup.yaml', 'utf8'));
-    const yolo = { config: configs[0] } as Parameters<typeof usefulWorkers>[0];
-    // 0.15 s to boot + 554 700 steps × 1.7 µs = 1.093 s to start.
-    expect(usefulWorkers(yolo, 1, 2.18)).toBe(0);
-    expect(usefulWorkers(yolo, 1, 2.19)).toBe(1);
-    expect(usefulWorkers(yolo, 3, 100)).toBe(3);
-    const fsgdm = { config: parseSchedules(readFileSync('configs/fsgdm-cifar100.yaml', 'utf8')).configs[0] } as Parameters<typeof usefulWorkers>[0];
-    // A stage table: boot only (0.15 s).
-    expect(usefulWorkers(fsgdm, 1, 0.29)).toBe(0);
-    expect(usefulWorkers(fsgdm, 1, 0.31)).toBe(1);
   });
 });

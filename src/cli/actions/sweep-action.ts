@@ -10,15 +10,14 @@ import { sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import { gridSize } from '../../sweep/sweep-grid.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { selectStages } from '../../analysis/stage-selection.js';
-import { eraseBeforeSignalMessage, holdSignals } from '../../io/interrupt.js';
+import { holdSignals } from '../../io/interrupt.js';
 import { sweepBudgets } from '../../sweep/sweep-budget.js';
-import { InvalidPointError, runSweep, startSweepWorkers, SweepAbortedError, type SweepWorkers } from '../../sweep/parallel/run-sweep.js';
-import { PipeClosedError } from '../../io/sink.js';
+import { InvalidPointError, runSweep, startSweepWorkers, type SweepWorkers } from '../../sweep/parallel/run-sweep.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, isStdout, outputColor, outputTerminal, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
 import { CsvTable } from '../csv-table.js';
 import { loadSweepInput } from '../load-schedules.js';
 import { progressBar } from './sweep-progress.js';
@@ -121,7 +120,6 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   // threads end with the process, the exit code is 130 or 143.
   const releaseSignals = holdSignals();
   const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true });
-  const keepErasable = eraseBeforeSignalMessage(() => progress.erasing());
   const skipped: InvalidPoint[] = [];
   let shown = 0;
   const onSkipped = (s: InvalidPoint) => {
@@ -131,13 +129,6 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   let skippedCount = 0;
   // On a terminal, unless a format is asked for, the CSV rows show as a table (pipes and files get the CSV).
   const terminal = options.format === undefined ? outputTerminal(ctx, options.output) : undefined;
-  // The reader of stdout went away (`| head -1`): the sweep stops at once (checks and workers
-  // included), not at its next write, and ends quietly with exit 0 as any closed pipe does.
-  const pipeClosed = new AbortController();
-  const onStdoutError = (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') pipeClosed.abort();
-  };
-  if (isStdout(options.output)) ctx.stdout.on('error', onStdoutError);
   try {
     await writeOutput(ctx, options.output, async (target) => {
       const table = terminal && new CsvTable(target, { columns: terminal.columns, groups: options.all === true ? 0 : total, swept: axes.map((a) => a.path), color: outputColor(ctx, options.output) });
@@ -147,7 +138,6 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
       const summary = await runSweep(job, {
         jobs: threads,
         chunkPoints,
-        signal: pipeClosed.signal,
         workers,
         onSkipped,
         onPlotValues: plotValues && ((start, values) => plotValues.set(values, start)),
@@ -166,12 +156,9 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
     });
   } catch (err) {
     progress.done();
-    if (pipeClosed.signal.aborted && (err instanceof SweepAbortedError || err instanceof PipeClosedError)) throw new PipeClosedError();
     if (err instanceof InvalidPointError) throw new CliError(`${err.message}${options.allowUnstable ? '' : '; or pass --skip-invalid to skip such points'}`);
     throw err;
   } finally {
-    ctx.stdout.off('error', onStdoutError);
-    keepErasable();
     releaseSignals();
   }
   if (skippedCount > SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped ${skippedCount} invalid points in all (${SKIPPED_SHOWN} shown)\n`);

@@ -2,8 +2,6 @@ import { Worker } from 'node:worker_threads';
 import { chunkChecker, chunkFormatter, type ChunkResult, type InvalidPoint } from '../sweep-rows.js';
 import { jobSize, type SweepJob } from '../sweep-job.js';
 import type { WorkerReady, WorkerReply, WorkerRequest, WorkerTask } from './messages.js';
-import { COST_NS } from '../../schedule/budgets.js';
-import { evaluatesPerStep } from '../../schedule/stage-table-cost.js';
 
 export interface RunSweepOptions {
   /** Worker threads; 1 computes on the calling thread (no worker is started). */
@@ -69,7 +67,7 @@ interface Executor {
  * alongside and throws InvalidPointError for the first invalid one (in grid order) before anything
  * is written.
  */
-export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise<{ points: number; rows: number; skipped: number; threads: number }> {
+export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise<{ points: number; rows: number; skipped: number }> {
   const total = jobSize(job);
   const chunkPoints = Math.max(1, Math.floor(options.chunkPoints));
   const chunks = Math.ceil(total / chunkPoints);
@@ -77,22 +75,7 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
   // With more than one thread, the calling thread computes too, beside jobs − 1 workers: it is idle
   // otherwise (writing takes little), it starts at once while the workers boot (~0.15 s each), and a
   // worker fewer is one start-up and one warm-up fewer (see poolExecutor).
-  // A worker pays off only when the work left is worth its start-up (see usefulWorkers): the first
-  // two chunks are computed here first (the first warms up: its points resolve what every point shares),
-  // the second timed, and both kept for their turn.
-  let workerCount = 0;
-  const ahead = new Map<number, WorkerReply>();
-  let here: ((r: WorkerTask) => WorkerReply) | undefined;
-  if (options.jobs > 1 && chunks > 2) {
-    here = chunkComputer(job);
-    const format = (id: number): WorkerReply => here!({ id, kind: 'format', start: range(id)[0], end: range(id)[1] });
-    ahead.set(0, format(0));
-    const t0 = performance.now();
-    ahead.set(1, format(1));
-    const perChunk = (performance.now() - t0) / 1000;
-    workerCount = usefulWorkers(job, Math.min(options.jobs, chunks - 2) - 1, perChunk * (chunks - 2));
-  }
-  const executor = withChunksAhead(workerCount > 0 ? poolExecutor(job, workerCount, options.workers?.take(workerCount) ?? [], here) : serialExecutor(job, here), ahead);
+  const executor = options.jobs > 1 && chunks > 1 ? poolExecutor(job, Math.min(options.jobs, chunks) - 1, options.workers?.take(Math.min(options.jobs, chunks) - 1) ?? []) : serialExecutor(job);
   if (executor.kind === 'serial') await options.workers?.close();
   // Chunks computed ahead of the one being written: enough to keep every thread busy (and to
   // format while the check pass runs), few enough that memory stays flat (~0.5 MB per chunk).
@@ -131,36 +114,7 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
     options.signal?.removeEventListener('abort', onAbort);
     await executor.close();
   }
-  return { points: total, rows, skipped, threads: 1 + workerCount };
-}
-
-/** Start-up of a worker thread before it computes: a Node.js environment and the bundle (~0.1–0.15 s). */
-const WORKER_BOOT_SECONDS = 0.15;
-
-/**
- * Workers (at most `asked`) worth starting for `seconds` of work left on one thread. Each worker first
- * boots and resolves the job's schedule again (the calling thread has it memoised): for a schedule
- * evaluated per step, one expression evaluation per step (YOLO's 554 700 steps: ~1 s). A worker is
- * started only while the work left is at least twice the start-up of every worker started, so
- * `--jobs N` never makes a short sweep of a long per-step schedule slower; the output is the same.
- */
-export function usefulWorkers(job: SweepJob, asked: number, seconds: number): number {
-  const start = WORKER_BOOT_SECONDS + (evaluatesPerStep(job.config) ? (job.config.steps * COST_NS.expressionStage) / 1e9 : 0);
-  return Math.max(0, Math.min(asked, Math.floor(seconds / (2 * start))));
-}
-
-/** `executor`, answering the format requests of the chunks computed ahead (by id) with their replies. */
-function withChunksAhead(executor: Executor, ahead: Map<number, WorkerReply>): Executor {
-  if (ahead.size === 0) return executor;
-  return {
-    ...executor,
-    run: (request) => {
-      const reply = request.kind === 'format' ? ahead.get(request.id) : undefined;
-      if (!reply) return executor.run(request);
-      ahead.delete(request.id);
-      return Promise.resolve(reply);
-    },
-  };
+  return { points: total, rows, skipped };
 }
 
 /** Launches up to `maxAhead` tasks beyond the one being consumed; consumes results in id order. */
@@ -203,43 +157,22 @@ function abortable<T>(task: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
-/**
- * Computes on the calling thread, one chunk per event-loop turn, so signals (Ctrl-C) and a closed
- * stdout's error get a chance to run between chunks (immediates queued together would run in one turn).
- */
-function serialExecutor(job: SweepJob, computer?: (r: WorkerTask) => WorkerReply): Executor {
-  const compute = computer ?? chunkComputer(job);
-  const queue: { request: WorkerTask; resolve(reply: WorkerReply): void; reject(err: unknown): void }[] = [];
-  let scheduled = false;
-  // Chunks still queued when the sweep stops (a closed pipe, an invalid point, Ctrl-C) are not computed.
-  let closed = false;
-  const pump = () => {
-    if (scheduled || queue.length === 0) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      const task = queue.shift()!;
-      if (closed) task.reject(new SweepAbortedError());
-      else {
-        try {
-          task.resolve(compute(task.request));
-        } catch (err) {
-          task.reject(err);
-        }
-      }
-      pump();
-    });
-  };
+/** Computes on the calling thread, one chunk per macrotask, so signals (Ctrl-C) get a chance to run. */
+function serialExecutor(job: SweepJob): Executor {
+  const compute = chunkComputer(job);
   return {
     kind: 'serial',
-    run: (request) =>
-      new Promise((resolve, reject) => {
-        queue.push({ request, resolve, reject });
-        pump();
-      }),
-    close: async () => {
-      closed = true;
-    },
+    run: (r) =>
+      new Promise((resolve, reject) =>
+        setImmediate(() => {
+          try {
+            resolve(compute(r));
+          } catch (err) {
+            reject(err);
+          }
+        }),
+      ),
+    close: async () => undefined,
   };
 }
 
@@ -267,12 +200,12 @@ const WORKER_DEPTH = 4;
  * free, and the calling thread, which also writes every chunk, takes fewer of them. Which thread
  * computes a chunk does not change its bytes.
  */
-function poolExecutor(job: SweepJob, n: number, started: StartedWorker[], computer?: (r: WorkerTask) => WorkerReply): Executor {
+function poolExecutor(job: SweepJob, n: number, started: StartedWorker[]): Executor {
   type Task = { request: WorkerTask; resolve(reply: WorkerReply): void; reject(err: unknown): void };
   const checks: Task[] = [];
   const formats: Task[] = [];
   const take = (): Task | undefined => checks.shift() ?? formats.shift();
-  let compute = computer;
+  let compute: ((r: WorkerTask) => WorkerReply) | undefined;
   let hereScheduled = false;
   let closed = false;
   // A worker that fails (or stops) fails the sweep, as the calling thread's own errors do.
