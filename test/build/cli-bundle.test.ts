@@ -257,7 +257,7 @@ describe('dist/cli.cjs, dist/cli-actions.cjs and dist/vega.cjs: what the binary 
   });
 
   it('a config with an expression takes mathjs from dist/mathjs.cjs with its code cache: no file of the mathjs package is required', async () => {
-    const got = await nodeJson(
+    const got = (await nodeJson(
       `import { Writable } from 'node:stream';
        import { createRequire } from 'node:module';
        const { loadCli, bundleLoads } = await import(${JSON.stringify(LOADER)});
@@ -266,8 +266,14 @@ describe('dist/cli.cjs, dist/cli-actions.cjs and dist/vega.cjs: what the binary 
        if (code !== 0) throw new Error('validate exited ' + code);
        const packageFiles = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('/node_modules/mathjs/')).length;
        console.log(JSON.stringify({ loads: bundleLoads().map((l) => [l.file.split('/').pop(), l.via, l.cacheAccepted]), packageFiles }));`,
-    );
-    expect(got).toEqual({ loads: [['cli.cjs', 'code-cache', true], ['cli-actions.cjs', 'code-cache', true], ['mathjs.cjs', 'code-cache', true]], packageFiles: 0 });
+    )) as { loads: unknown[][]; packageFiles: number };
+    expect(got.packageFiles).toBe(0);
+    expect(got.loads.map((l) => l[0])).toEqual(['cli.cjs', 'cli-actions.cjs', 'mathjs.cjs']);
+    // The build's code caches are keyed for the Node.js that built it; on another one (CI's 22 and 24)
+    // the bundles are required instead.
+    if (existsSync(codeCacheFile(join(DIST, 'cli.cjs')))) {
+      expect(got.loads).toEqual([['cli.cjs', 'code-cache', true], ['cli-actions.cjs', 'code-cache', true], ['mathjs.cjs', 'code-cache', true]]);
+    }
   });
 
   it.runIf(COMPILE_CACHE)("without a code cache for this Node.js (a registry install), Node ≥ 22.8 requires the bundles with its compile cache on, which keeps their compiled code from the first run", async () => {
