@@ -1,4 +1,4 @@
-import { dd, ddAdd, ddDiv, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
+import { dd, ddAdd, ddDiv, ddDivPowerOfTwo, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
 import type { BankTable, StageMetrics } from '../types.js';
 import { branchFrozen } from './bank-response.js';
 import { bankZeros, bankZerosGroupDelay } from './bank-zeros.js';
@@ -111,7 +111,7 @@ function bankPowerOfS(bank: BankTable, k: number, scale: number): PowerOfS {
   const branches: { u: number; a: DoubleDouble }[] = [];
   for (let i = 0; i < B; i++) {
     const a = ddMul(dd(bank.c[k * B + i]), dd(bank.v[k * B + i]));
-    if (a.hi !== 0) branches.push({ u: bank.u[k * B + i], a: { hi: a.hi / scale, lo: a.lo / scale } });
+    if (a.hi !== 0) branches.push({ u: bank.u[k * B + i], a: ddDivPowerOfTwo(a, scale) });
   }
   const c0 = dd(bank.c0[k] / scale);
   return (s) => {

@@ -1,6 +1,6 @@
 import type { StageMetrics } from '../types.js';
 import { compareGains, compareSquaredGains, filterTypeOf, peakOf } from './gain-tolerance.js';
-import { dd, ddAdd, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
+import { dd, ddAdd, ddDivPowerOfTwo, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
 import { powerOfTwoScale } from './power-of-two-scale.js';
 
 /** Points of the search grid (linear on [0, π] plus log-spaced towards 0, where slow branches live). */
@@ -80,7 +80,7 @@ export function shapeMetrics(
   // With power2 the half-power level is |H(peak)|²/2 in double-double, not the rounded peakGain squared.
   const peakS = Math.sin(peakFrequency / 2) ** 2;
   const peakPower = power2 && power2(peakFrequency <= Math.PI / 2 ? dd(peakS) : ddSub(dd(1), dd(Math.cos(peakFrequency / 2) ** 2)));
-  const halfPowerDd = peakPower && { hi: peakPower.hi / 2, lo: peakPower.lo / 2 };
+  const halfPowerDd = peakPower && ddDivPowerOfTwo(peakPower, 2);
   if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), false, power2, halfPowerDd);
   if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), true, power2, halfPowerDd);
   const unity = firstCrossing(grid, g2, gain2, 1 / (scale * scale), false, power2);
@@ -132,12 +132,15 @@ export function firstOrderShape(stage: FirstOrderStage, dcGain: number, nyquistG
   // H scaled by a power of two (exact) so that the squares neither underflow (a gain of 1e-300) nor
   // overflow; levels are scaled alike.
   const scale = powerOfTwoScale(Math.max(dcGain, nyquistGain));
-  const scaled = (x: DoubleDouble): DoubleDouble => ({ hi: x.hi / scale, lo: x.lo / scale });
-  const h0Squared = ddMul(scaled(stage.dc), scaled(stage.dc));
-  const hPiSquared = ddMul(scaled(stage.nyquist), scaled(stage.nyquist));
+  const squared = (h: DoubleDouble) => {
+    const x = ddDivPowerOfTwo(h, scale);
+    return ddMul(x, x);
+  };
+  const h0Squared = squared(stage.dc);
+  const hPiSquared = squared(stage.nyquist);
   const oneMinusP = ddSub(dd(1), dd(p));
   const onePlusP = ddAdd(dd(1), dd(p));
-  const crossing = (gain: number, level: () => DoubleDouble): number | null => {
+  const crossing = (gain: number, level: DoubleDouble): number | null => {
     const atDc = compareGains(dcGain, gain);
     const atNyquist = compareGains(nyquistGain, gain);
     if (atDc * atNyquist > 0 || (atDc === 0 && atNyquist === 0)) return null;
@@ -145,17 +148,17 @@ export function firstOrderShape(stage: FirstOrderStage, dcGain: number, nyquistG
     // form's cutoff at x = 1: ω = π for u = 3 − 2√2, v = 1).
     if (atNyquist === 0) return Math.PI;
     if (atDc === 0) return 0;
-    const f0 = Math.abs(ddMul(ddMul(oneMinusP, oneMinusP), ddSub(h0Squared, level())).hi);
-    const f1 = Math.abs(ddMul(ddMul(onePlusP, onePlusP), ddSub(hPiSquared, level())).hi);
+    const f0 = Math.abs(ddMul(ddMul(oneMinusP, oneMinusP), ddSub(h0Squared, level)).hi);
+    const f1 = Math.abs(ddMul(ddMul(onePlusP, onePlusP), ddSub(hPiSquared, level)).hi);
     if (!(f0 + f1 > 0)) return null;
     return f0 <= f1 ? 2 * Math.asin(Math.sqrt(f0 / (f0 + f1))) : Math.PI - 2 * Math.asin(Math.sqrt(f1 / (f0 + f1)));
   };
   let cutoffFrequency: number | null = null;
   if (filterType === 'low-pass' || filterType === 'high-pass') {
     const peakSquared = filterType === 'low-pass' ? h0Squared : hPiSquared;
-    cutoffFrequency = crossing(peakGain / Math.SQRT2, () => ({ hi: peakSquared.hi / 2, lo: peakSquared.lo / 2 }));
+    cutoffFrequency = crossing(peakGain / Math.SQRT2, ddDivPowerOfTwo(peakSquared, 2));
   }
-  const unity = crossing(1, () => dd(1 / (scale * scale)));
+  const unity = crossing(1, dd(1 / (scale * scale)));
   return { peakGain, peakFrequency, cutoffFrequency, unityGainFrequency: unity !== null && unity > 0 && unity < Math.PI ? unity : null, filterType };
 }
 

@@ -67,6 +67,11 @@ export function ddMul(x: DoubleDouble, y: DoubleDouble): DoubleDouble {
   return normalise(p, twoProductError(x.hi, y.hi, p) + (x.hi * y.lo + x.lo * y.hi));
 }
 
+/** x/k for a power of two k: exact (each part divided alone), as when a gain is scaled away from under- or overflow. */
+export function ddDivPowerOfTwo(x: DoubleDouble, k: number): DoubleDouble {
+  return { hi: x.hi / k, lo: x.lo / k };
+}
+
 /** x/y (three correction steps of long division). */
 export function ddDiv(x: DoubleDouble, y: DoubleDouble): DoubleDouble {
   const q1 = x.hi / y.hi;

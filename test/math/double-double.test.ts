@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dd, ddAdd, ddDiv, ddMul, ddSub, twoProductError, twoSumError, type DoubleDouble } from '../../src/math/double-double.js';
+import { dd, ddAdd, ddDiv, ddDivPowerOfTwo, ddMul, ddSub, twoProductError, twoSumError, type DoubleDouble } from '../../src/math/double-double.js';
 
 // Exact references with BigInt: every double in [2^-200, 2^200] is an integer multiple of 2^-252, so
 // values scaled by 2^SHIFT are exact integers and sums/products of them are exact too.
@@ -66,6 +66,17 @@ describe('double-double arithmetic against exact BigInt references', () => {
         const q = ddDiv(dd(a), dd(b));
         // q·b in exact arithmetic, against a at the product's scale
         expect(relative(exactDd(q) * exact(b), exact(a, 2n * SHIFT))).toBeLessThanOrEqual(2 ** -100);
+      }),
+    );
+  });
+
+  it('ddDivPowerOfTwo divides by 2^k exactly: (x/2^k)·2^k is x to the last bit', () => {
+    const pair = fc.tuple(moderate, moderate).map(([a, b]) => ({ hi: a + b, lo: twoSumError(a, b, a + b) }));
+    fc.assert(
+      fc.property(pair, fc.integer({ min: -20, max: 20 }), (x, k) => {
+        const q = ddDivPowerOfTwo(x, 2 ** k);
+        const want = exactDd(x);
+        expect(k >= 0 ? exactDd(q) << BigInt(k) : exactDd(q) >> BigInt(-k)).toBe(want);
       }),
     );
   });
