@@ -116,7 +116,7 @@ export function signChangeRoots(p: ArrayLike<number>): number[] {
   return roots;
 }
 
-/** p with its highest-degree zero coefficients dropped (relative to the largest, below 1e-300 absolute). */
+/** p with its highest-degree coefficients that are exactly zero dropped. */
 function trimmed(p: ArrayLike<number>): number[] {
   const q = Array.from(p);
   while (q.length > 1 && q[q.length - 1] === 0) q.pop();
