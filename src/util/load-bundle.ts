@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 // How the CLI's code is loaded (bin/momentum-fr.js, for the main thread and every sweep worker).
-// bin/bundle.mjs builds three plain CommonJS files: dist/cli.cjs (src/cli/main.ts: run(), commander
+// bin/bundle.mjs builds four plain CommonJS files: dist/cli.cjs (src/cli/main.ts: run(), commander
 // and every command's declaration, all that `--help` and `--version` read), dist/cli-actions.cjs
 // (what the commands do, with the modules and packages they use, which cli.cjs requires when a
-// command runs) and dist/vega.cjs (vega and vega-lite, which cli-actions.cjs requires when a command
-// draws). What a command saves is compiling them:
+// command runs), dist/vega.cjs (vega and vega-lite, which cli-actions.cjs requires when a command
+// draws) and dist/mathjs.cjs (mathjs' create and factories, required when a config first uses an
+// expression). What a command saves is compiling them:
 // - the build runs a representative workload and writes each bundle's V8 code cache (the bytecode
 //   of every function that run compiled; bin/warm-code-cache.mjs), named after the Node.js version,
 //   architecture and V8 version that wrote it (codeCacheFile). When this Node wrote one, the
@@ -19,7 +20,7 @@ import { Script } from 'node:vm';
 // - otherwise (a registry install, another Node) they are required, with Node's compile cache on
 //   where it exists (module.enableCompileCache, Node ≥ 22.8): from the first run on, Node keeps
 //   their compiled top-level code in os.tmpdir()/node-compile-cache (or NODE_COMPILE_CACHE). It is
-//   on in the other case too, for the packages the bundles leave out (mathjs, resvg).
+//   on in the other case too, for the package the bundles leave out (resvg).
 // Same files, same code either way. The library (dist/index.js) is tsc's ES modules and never
 // comes here.
 
