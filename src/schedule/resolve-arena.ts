@@ -97,7 +97,8 @@ function runBuilder(capacity: number, withLr: boolean, allocate: (count: number)
   return builder;
 }
 
-function resized(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
+/** `a` copied into a new array of `length` values (cut, or padded with zeros): how the run arrays grow. */
+export function resized(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
   const b = new Float64Array(length);
   b.set(a.subarray(0, Math.min(a.length, length)));
   return b;

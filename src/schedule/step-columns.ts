@@ -2,6 +2,7 @@ import type { BlockEvaluator } from './arithmetic-evaluator.js';
 import type { CompiledValue } from './schedule-value.js';
 import { setStageVariables, setStepVariables, STAGE_VARIABLES, walkRuns } from './stage-context.js';
 import type { Partition } from './stages.js';
+import { resized } from './resolve-arena.js';
 
 /** Steps per block of an arithmetic expression: its scratch arrays stay in the cache. */
 export const STEP_BLOCK = 2048;
@@ -85,11 +86,7 @@ export function stepRuns(columns: readonly Float64Array[], hard: Partition, step
     if (opens) s++;
     for (let j = 0; j < width && !opens; j++) opens = !Object.is(columns[j][t - 1], columns[j][t - 2]);
     if (!opens) continue;
-    if (count === starts.length) {
-      const grown = new Float64Array(Math.min(steps, 2 * count));
-      grown.set(starts);
-      starts = grown;
-    }
+    if (count === starts.length) starts = resized(starts, Math.min(steps, 2 * count));
     starts[count++] = t;
   }
   const startStep = count === starts.length ? starts : starts.slice(0, count);

@@ -40,7 +40,7 @@ export class ByteText {
       const c = s.charCodeAt(i);
       if (c >= 0x80) {
         this.length = n;
-        this.utf8(s.slice(i));
+        this.raw(utf8.encode(s.slice(i)));
         return;
       }
       bytes[n++] = c;
@@ -114,11 +114,6 @@ export class ByteText {
       }
     }
     this.length = n;
-  }
-
-  private utf8(s: string): void {
-    const encoded = utf8.encode(s);
-    this.raw(encoded);
   }
 }
 

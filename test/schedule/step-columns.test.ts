@@ -33,6 +33,16 @@ describe('stepRuns: runs of equal per-step values within a hard partition', () =
       { numRuns: 500 },
     );
   });
+
+  it('equals the brute-force runs past its first 1024 run starts (a run at nearly every step of 5000)', () => {
+    const steps = 5000;
+    const columns = [Float64Array.from({ length: steps }, (_, i) => (i % 7 === 6 ? 0 : i % 2))];
+    const hard = balancedPartition(steps, 3);
+    const runs = stepRuns(columns, hard, steps);
+    const expected = bruteRuns(columns, hard, steps);
+    expect(expected.length).toBeGreaterThan(2 * 1024);
+    expect(Array.from({ length: runs.count }, (_, r) => [runs.startStep[r], runs.endStep[r]])).toEqual(expected);
+  });
 });
 
 describe('per-step presets: stages are the runs of equal coefficients', () => {

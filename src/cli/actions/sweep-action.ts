@@ -53,8 +53,8 @@ const SKIPPED_LISTED = 10_000;
  */
 export async function sweepCommand(input: string | undefined, options: SweepCliOptions, ctx: CliContext): Promise<void> {
   // With --jobs N, the workers start now: their start-up (~0.1 s each) overlaps reading the config.
-  const asked = Number(options.jobs);
-  const workers = Number.isInteger(asked) && asked > 1 && asked <= 256 ? startSweepWorkers(Math.min(asked, availableParallelism()) - 1) : undefined;
+  const asked = jobsOf(options.jobs);
+  const workers = asked !== undefined && asked > 1 ? startSweepWorkers(Math.min(asked, availableParallelism()) - 1) : undefined;
   try {
     await sweep(input, options, ctx, workers);
   } finally {
@@ -99,11 +99,8 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   if (!Array.isArray(picked)) throw new CliError(`--stages: ${picked.error}`);
   const atFreqs = options.atFreqs === undefined ? [] : parseAtFreqs(options.atFreqs);
   if (!Array.isArray(atFreqs)) throw new CliError(`--at-freqs: ${atFreqs.error}`);
-  let jobs: number | undefined;
-  if (options.jobs !== undefined) {
-    jobs = Number(options.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new CliError(`--jobs: expected a whole number from 1 to 256 (got ${quoted(options.jobs)})`);
-  }
+  const jobs = jobsOf(options.jobs);
+  if (options.jobs !== undefined && jobs === undefined) throw new CliError(`--jobs: expected a whole number from 1 to 256 (got ${quoted(options.jobs)})`);
   const plot = options.plot === undefined ? undefined : await preparePlot(options, axes.map((a) => a.path), config.lr !== undefined);
 
   const total = gridSize(axes.map((a) => a.spec));
@@ -163,6 +160,12 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   }
   if (skippedCount > SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped ${skippedCount} invalid points in all (${SKIPPED_SHOWN} shown)\n`);
   if (plot) await plot.write(job, plotValues, ctx);
+}
+
+/** --jobs: a whole number from 1 to 256, or undefined when it is not given or not such a number. */
+function jobsOf(text: string | undefined): number | undefined {
+  const jobs = Number(text);
+  return text !== undefined && Number.isInteger(jobs) && jobs >= 1 && jobs <= 256 ? jobs : undefined;
 }
 
 /** --plot: checked before the sweep starts; drawn after it, from the values the sweep collected (see sweep-plot-action). */

@@ -54,7 +54,6 @@ export class SweepAbortedError extends Error {
 }
 
 interface Executor {
-  kind: 'serial' | 'pool';
   run(request: WorkerTask): Promise<WorkerReply>;
   close(): Promise<void>;
 }
@@ -75,8 +74,9 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
   // With more than one thread, the calling thread computes too, beside jobs − 1 workers: it is idle
   // otherwise (writing takes little), it starts at once while the workers boot (~0.15 s each), and a
   // worker fewer is one start-up and one warm-up fewer (see poolExecutor).
-  const executor = options.jobs > 1 && chunks > 1 ? poolExecutor(job, Math.min(options.jobs, chunks) - 1, options.workers?.take(Math.min(options.jobs, chunks) - 1) ?? []) : serialExecutor(job);
-  if (executor.kind === 'serial') await options.workers?.close();
+  const nWorkers = chunks > 1 ? Math.min(options.jobs, chunks) - 1 : 0;
+  if (nWorkers === 0) await options.workers?.close();
+  const executor = nWorkers > 0 ? poolExecutor(job, nWorkers, options.workers?.take(nWorkers) ?? []) : serialExecutor(job);
   // Chunks computed ahead of the one being written: enough to keep every thread busy (and to
   // format while the check pass runs), few enough that memory stays flat (~0.5 MB per chunk).
   const maxAhead = 8 * Math.max(1, options.jobs);
@@ -161,7 +161,6 @@ function abortable<T>(task: Promise<T>, signal: AbortSignal | undefined): Promis
 function serialExecutor(job: SweepJob): Executor {
   const compute = chunkComputer(job);
   return {
-    kind: 'serial',
     run: (r) =>
       new Promise((resolve, reject) =>
         setImmediate(() => {
@@ -271,7 +270,6 @@ function poolExecutor(job: SweepJob, n: number, started: StartedWorker[]): Execu
   }
 
   return {
-    kind: 'pool',
     run: (request) =>
       new Promise<WorkerReply>((resolve, reject) => {
         if (failure) return reject(failure);
