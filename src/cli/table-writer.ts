@@ -72,8 +72,15 @@ const COLUMNS: Column[] = [
  * index, which a reader would take for a real stage's.
  */
 function displayStagesColumn(stageCount: number): Column {
-  return { title: 'stages', width: Math.max(6, 2 * String(stageCount - 1).length + 1), cell: (r) => (r.display ? stepRange(r.display.firstStage, r.display.lastStage) : String(r.index)) };
+  return { title: 'stages', width: displayStagesWidth(stageCount), cell: stagesCell };
 }
+
+/** Width of the `stages` column of a schedule of stageCount real stages: room for "first–last". */
+export const displayStagesWidth = (stageCount: number): number => Math.max(6, 2 * String(stageCount - 1).length + 1);
+
+/** A row's first cell: a real stage's index, or the real stages a display stage groups ("23–45"). */
+export const stagesCell = (r: { index: number; display?: { firstStage: number; lastStage: number } }): string =>
+  (r.display ? stepRange(r.display.firstStage, r.display.lastStage) : String(r.index));
 
 /** With a learning rate (`lr` in some schedule): the stage's α after v, and α·DC gain last. */
 const LR_COLUMN: Column = { title: 'lr', width: 10, cell: (r) => num(r.lr ?? null, 6) };

@@ -142,8 +142,7 @@ export function parseCsvTable(chunks: Iterable<Uint8Array>, file: string, reques
   });
   const found = names as string[] | null; // assigned in the callbacks
   if (found === null) throw new TraceError('empty', file, 'no header and no rows');
-  const named = headed || found.length > 1 ? `column ${shown(found[picked])}: ` : '';
-  if (rows !== steps) throw new TraceError('bad-structure', file, `${named}${tableLengthText(rows, steps)}`);
+  if (rows !== steps) throw new TraceError('bad-structure', file, `${label(picked)}${tableLengthText(rows, steps)}`);
   return { values, firstLine };
 }
 

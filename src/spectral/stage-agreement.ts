@@ -1,6 +1,6 @@
 import type { DisplayRange, Schedule, Stage } from '../types.js';
 import { empiricalGain } from './empirical-gain.js';
-import { stageMetricsOf } from '../filter/stage-filter.js';
+import { stageMagnitude, stageMetricsOf } from '../filter/stage-filter.js';
 import { frozenRange, spanStages, spanTimeConstant, toSpan, type StageSpan } from './stage-spans.js';
 
 export interface AgreementOptions {
@@ -126,6 +126,11 @@ export function memoryJudgement(tau: number, nperseg: number): 'stated' | { maxD
   return { maxDeviationDb: MEMORY_BIAS.maxDeviationDb[row][column], medianDeviationDb: MEMORY_BIAS.medianDeviationDb[row][column] };
 }
 
+/** How far (dB) a gain g lies outside [lo, hi]: 0 inside. */
+function outsideDb(g: number, lo: number, hi: number): number {
+  return g < lo ? 20 * Math.log10(lo / g) : g > hi ? 20 * Math.log10(g / hi) : 0;
+}
+
 /** Largest power of two ≤ min(cap, samples/4): ≥ 7 half-overlapping segments per stage. */
 function stageNperseg(samples: number, cap: number): number {
   if (samples < MIN_STAGE_SAMPLES) return 0;
@@ -213,8 +218,7 @@ export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64A
   const centre = (k: number) => k * BAND_POINTS + (BAND_POINTS >> 1);
   const probeLow = range.low, probeHigh = range.high;
   // A real stage's range is its one response; a display stage stands for its last step, as in analyze.
-  const theoreticalGain = first === last ? Float64Array.from({ length: bins }, (_, k) => probeLow[centre(k)])
-    : frozenRange(schedule, toSpan(schedule, last), Float64Array.from({ length: bins }, (_, k) => probes[centre(k)])).low;
+  const theoreticalGain = stageMagnitude(schedule, last, Float64Array.from({ length: bins }, (_, k) => probes[centre(k)]));
   const deviations: number[] = [];
   const atCentres: number[] = [];
   for (let k = 0; k < bins; k++) {
@@ -222,10 +226,9 @@ export function stageComparison(schedule: Schedule, x: Float64Array, y: Float64A
     const lo = Math.min(...probeLow.subarray(k * BAND_POINTS, (k + 1) * BAND_POINTS));
     const hi = Math.max(...probeHigh.subarray(k * BAND_POINTS, (k + 1) * BAND_POINTS));
     const g = est.gain[k];
-    deviations.push(g < lo ? 20 * Math.log10(lo / g) : g > hi ? 20 * Math.log10(g / hi) : 0);
+    deviations.push(outsideDb(g, lo, hi));
     // A display stage's centre is a range too: its distance from the measured gain (0 inside).
-    const cLo = probeLow[centre(k)], cHi = probeHigh[centre(k)];
-    atCentres.push(first === last ? Math.abs(20 * Math.log10(g / theoreticalGain[k])) : g < cLo ? 20 * Math.log10(cLo / g) : g > cHi ? 20 * Math.log10(g / cHi) : 0);
+    atCentres.push(first === last ? Math.abs(20 * Math.log10(g / theoreticalGain[k])) : outsideDb(g, probeLow[centre(k)], probeHigh[centre(k)]));
   }
   const used = deviations.length;
   return {

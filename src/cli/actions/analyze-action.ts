@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { analysisBudgets } from '../../analysis/analysis-budget.js';
 import { coversSchedule, reportRecords, scheduleHeader, type ResponseMode } from '../../analysis/analyze.js';
-import { DEFAULT_DISPLAY_STAGES, displayRangeKeys, recordCount, stageReport, type StageReport } from '../../analysis/display-stages.js';
-import { LIMITS } from '../../schedule/limits.js';
+import { displayRangeKeys, recordCount, stageReport, type StageReport } from '../../analysis/display-stages.js';
 import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
 import { SummaryBuilder, summaryOf } from '../../analysis/schedule-summary.js';
 import type { AnalysisFormat } from '../../analysis/analysis-budget.js';
@@ -17,7 +16,7 @@ import { checkBudgets } from '../budget-message.js';
 import { CliError } from '../errors.js';
 import { gridFromOptions } from '../grid-options.js';
 import { loadSources } from '../load-schedules.js';
-import type { GridOptions, InputOptions, OutputOptions } from '../options.js';
+import { parseDisplayStages, type GridOptions, type InputOptions, type OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, makeOutputDirectory, outputColor, outputTerminal, writeOutput } from '../output.js';
 import { tableWriter, type FrequencyUnit } from '../table-writer.js';
 import { terminalTableWriter } from '../terminal-table-writer.js';
@@ -163,12 +162,6 @@ function stageReports(schedules: Schedule[], spec: string, displayStages: number
   });
 }
 
-/** --display-stages N → N, a usage error for anything but a positive integer. */
-function parseDisplayStages(text: string | undefined): number {
-  const n = Number(text ?? DEFAULT_DISPLAY_STAGES);
-  if (!Number.isInteger(n) || n < 1 || n > LIMITS.maxStages) throw new CliError(`--display-stages: expected a whole number from 1 to ${LIMITS.maxStages} (got ${quoted(String(text))})`);
-  return n;
-}
 
 /** --at-steps "1,100,1000" → steps; usage errors for anything but integers inside every schedule. */
 function parseAtSteps(spec: string | undefined, schedules: Schedule[]): number[] {

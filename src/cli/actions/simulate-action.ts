@@ -1,9 +1,8 @@
 import { extname } from 'node:path';
 import { Chalk } from 'chalk';
-import { autoStageReport, DEFAULT_DISPLAY_STAGES } from '../../analysis/display-stages.js';
+import { autoStageReport } from '../../analysis/display-stages.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import { stageSpans } from '../../spectral/stage-spans.js';
-import { LIMITS } from '../../schedule/limits.js';
 import { writeTrace } from '../../io/trace-writer.js';
 import type { TraceFormat } from '../../io/trace-types.js';
 import { DEFAULT_TOLERANCE } from '../../spectral/figure-one.js';
@@ -14,7 +13,7 @@ import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
-import type { InputOptions, OutputOptions } from '../options.js';
+import { parseDisplayStages, type InputOptions, type OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, fileFormat, outputColor, outputTerminal, writeFileWith, writeOutput } from '../output.js';
 import { FIGURE_FORMATS, formatOfPath, type FigureFormat } from '../../plot/plot-format.js';
 import { writeSimulationJson, writeSimulationRows, writeSimulationTable, type SimulationReport } from './simulate-report.js';
@@ -55,8 +54,7 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
     steps = numberOption('steps', options.steps, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
     if (steps > longest) throw new CliError(`--steps ${steps}: the schedule covers only ${longest} steps; lengthen it with --set steps=${steps}`);
   }
-  const displayStages = options.displayStages === undefined ? DEFAULT_DISPLAY_STAGES
-    : numberOption('display-stages', options.displayStages, (x) => Number.isInteger(x) && x >= 1 && x <= LIMITS.maxStages, `a whole number from 1 to ${LIMITS.maxStages}`);
+  const displayStages = parseDisplayStages(options.displayStages);
   if (options.displayStages !== undefined && options.stages.trim() !== 'auto') throw new CliError(`--display-stages applies to --stages auto: it cannot be combined with --stages ${options.stages}`);
   // auto (the default): every real stage up to 1000 of them, the display stages analyze shows above.
   const selections = schedules.map((s) => {

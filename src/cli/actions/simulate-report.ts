@@ -4,7 +4,7 @@ import { jsonDocument } from '../../util/json-document.js';
 import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';
 import { tableNumber } from '../../util/table-number.js';
-import { stepRange } from '../table-writer.js';
+import { displayStagesWidth, stagesCell, stepRange } from '../table-writer.js';
 import { fill, movement, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
@@ -117,7 +117,7 @@ export async function writeSimulationTable(
     // Display stages: the first column names the real stages each row groups (what --stages takes), as analyze's table does.
     const display = sim.stages.some((st) => st.display !== undefined);
     const header = [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
-    const widths = [display ? Math.max(6, 2 * String(sim.schedule.stages.count - 1).length + 1) : 6, 17, 10, 10, 6, 10, 8, 4];
+    const widths = [display ? displayStagesWidth(sim.schedule.stages.count) : 6, 17, 10, 10, 6, 10, 8, 4];
     const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
     const simulated = Math.min(report.signal.steps, sim.schedule.steps);
     const cut = simulated < sim.schedule.steps ? ` (steps 1–${simulated} of ${sim.schedule.steps} simulated)` : '';
@@ -144,8 +144,7 @@ export async function writeSimulationTable(
       const moved = movement([st.u, st.v], before && [before.u, before.v]);
       const end = Math.min(st.endStep, simulated);
       const mark = !measured ? color.dim('–') : biased ? color.dim('τ') : ok ? color.ok('ok') : color.bad('off');
-      const stage = st.display ? stepRange(st.display.firstStage, st.display.lastStage) : String(st.index);
-      const row = line([stage, stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark]);
+      const row = line([stagesCell(st), stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark]);
       // Every row streams out (no terminal, --all); else the sample is written once decided.
       if (sampler.keep(position, { changed, moved, steps: [st.startStep, st.endStep] }, row) && all) await sink.write(`${row}\n`);
     }

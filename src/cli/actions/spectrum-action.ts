@@ -7,13 +7,12 @@ import type { Schedule } from '../../types.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
-import type { InputOptions, OutputOptions } from '../options.js';
+import { parseDisplayStages, type InputOptions, type OutputOptions } from '../options.js';
 import { checkOutputs, chooseFormat, fileFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
 import type { SpectrumTerminal } from './spectrum-terminal.js';
 import { FIGURE_FORMATS, formatOfPath, type FigureFormat } from '../../plot/plot-format.js';
-import { autoStageReport, DEFAULT_DISPLAY_STAGES } from '../../analysis/display-stages.js';
+import { autoStageReport } from '../../analysis/display-stages.js';
 import { stageSpans, type StageSpan } from '../../spectral/stage-spans.js';
-import { LIMITS } from '../../schedule/limits.js';
 import { checkNfftBudget, checkSpectralBudgets } from './spectrum-budget.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
 import { writeEnergyReport, writePsdReport, writeSpectrogramReport } from './spectrum-report.js';
@@ -55,8 +54,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   if (options.set.length > 0 && !withSchedule) throw new CliError('--set needs a schedule: add --config FILE or --preset NAME');
   const plotFormat = options.plot === undefined ? undefined : fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), FIGURE_FORMATS);
   if (options.displayStages !== undefined && !withSchedule) throw new CliError('--display-stages needs a schedule: add --config FILE or --preset NAME');
-  const displayStages = options.displayStages === undefined ? DEFAULT_DISPLAY_STAGES
-    : numberOption('display-stages', options.displayStages, (x) => Number.isInteger(x) && x >= 1 && x <= LIMITS.maxStages, `a whole number from 1 to ${LIMITS.maxStages}`);
+  const displayStages = parseDisplayStages(options.displayStages);
 
   await checkOutputs(ctx, { files: { '-o': options.output, '--plot': options.plot }, inputs: [path, options.config] });
   checkNfftBudget(spectral);

@@ -3,10 +3,11 @@ import { tableNumber } from '../../util/table-number.js';
 import { jsonArray } from '../../util/json-value.js';
 import { rowWriter } from '../../io/row-writer.js';
 import { tableLine } from '../../io/table-line.js';
+import { displayStagesWidth, stagesCell } from '../table-writer.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
-import { stageCell, writeEnergyTerminal, writePsdTerminal, writeSpectrogramTerminal, type SpectrumTerminal } from './spectrum-terminal.js';
+import { writeEnergyTerminal, writePsdTerminal, writeSpectrogramTerminal, type SpectrumTerminal } from './spectrum-terminal.js';
 
 type Format = string;
 type Cell = string | number | boolean | null;
@@ -128,10 +129,10 @@ export async function writeEnergyReport(
     await writeTable(sink, [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'below', '→ after', 'above', '→ after', 'power ×'], (function* () {
       for (const st of s.stages!) {
         const gain = st.before.meanSquare > 0 ? st.after.meanSquare / st.before.meanSquare : null;
-        yield [stageCell(st), `${st.startStep}–${st.startStep + st.samples - 1}`, num(st.u, 6), num(st.v, 6),
+        yield [stagesCell(st), `${st.startStep}–${st.startStep + st.samples - 1}`, num(st.u, 6), num(st.v, 6),
           pct(st.before.below), `→ ${pct(st.after.below)}`, pct(st.before.above), `→ ${pct(st.after.above)}`, num(gain)];
       }
-    })(), [display ? Math.max(6, 2 * String(meta.schedule.stages.count - 1).length + 1) : 6, 15, 10, 8, 7, 8, 7, 8, 8]);
+    })(), [display ? displayStagesWidth(meta.schedule.stages.count) : 6, 15, 10, 8, 7, 8, 7, 8, 8]);
     await sink.write('\n');
   }
 }

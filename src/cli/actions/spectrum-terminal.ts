@@ -2,7 +2,7 @@ import { fitNumber } from '../../util/table-number.js';
 import { Chalk } from 'chalk';
 import type { StageEnergy } from '../../spectral/energy-split.js';
 import type { TextSink } from '../../io/sink.js';
-import { stepRange } from '../table-writer.js';
+import { stagesCell, stepRange } from '../table-writer.js';
 import { fill, fitTable, headerLines, legendLines, movement, RowSampler, rowLine, type RowAt, sameLine, type TermColumn } from '../terminal-table.js';
 import type { SpectrogramResult } from '../../spectral/spectrogram.js';
 import type { WelchResult } from '../../spectral/welch.js';
@@ -76,11 +76,6 @@ export async function writePsdTerminal(sink: TextSink, groups: SeriesSpectrum[][
   }
 }
 
-/** A stage's first cell: its index, or the real stages a display stage groups ("23–45", what --stages takes). */
-export function stageCell(st: StageEnergy): string {
-  return 'display' in st ? stepRange(st.display.firstStage, st.display.lastStage) : String(st.index);
-}
-
 /**
  * The energy split per stage on a terminal: shares of g and of m below and above the split,
  * the power ratio painted by what it means (yellow: momentum amplifies, cyan: attenuates), rows
@@ -94,7 +89,7 @@ export async function writeEnergyTerminal(sink: TextSink, series: SeriesSpectrum
   const at = `f = ${meta.split} ${t.frequencyUnit}`;
   const display = series.stages!.some((st) => 'display' in st);
   const columns: TermColumn<StageEnergy>[] = [
-    display ? { title: 'stages', left: true, width: 11, narrow: 9, priority: 100, cell: (st) => stageCell(st) } : { title: 'stage', width: 5, priority: 100, cell: (st) => String(st.index) },
+    display ? { title: 'stages', left: true, width: 11, narrow: 9, priority: 100, cell: stagesCell } : { title: 'stage', width: 5, priority: 100, cell: (st) => String(st.index) },
     { title: 'steps', left: true, width: 13, narrow: 11, priority: 95, cell: (st) => stepRange(st.startStep, st.startStep + st.samples - 1) },
     { title: 'u', width: 9, narrow: 7, priority: 60, cell: (st, w) => fitNumber(st.u, w, 6) },
     { title: 'v', width: 8, narrow: 7, priority: 50, cell: (st, w) => fitNumber(st.v, w, 6) },
