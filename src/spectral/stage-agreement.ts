@@ -117,7 +117,8 @@ export const MEMORY_BIAS = {
  * nperseg, nperseg one of its rows), or null (beyond what was measured: not judged).
  */
 export function memoryJudgement(tau: number, nperseg: number): 'stated' | { maxDeviationDb: number; medianDeviationDb: number } | null {
-  if (!(tau < Infinity)) return null;
+  // τ of an unstable stage (|u| ≥ 1) is −∞ or negative (metrics' timeConstant): its memory never fades.
+  if (!(tau >= 0 && tau < Infinity)) return null;
   const ratio = tau / nperseg;
   if (tau * MEMORY_SEGMENTS < nperseg) return 'stated';
   const row = MEMORY_BIAS.nperseg.indexOf(nperseg as (typeof MEMORY_BIAS.nperseg)[number]);

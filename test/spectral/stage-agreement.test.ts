@@ -6,6 +6,7 @@ import { testSignal } from '../../src/spectral/signals.js';
 import { runMomentum } from '../../src/spectral/simulate.js';
 import { simulateSchedule, withinTolerance } from '../../src/spectral/simulation.js';
 import { MEMORY_BIAS, memoryJudgement, stageComparison } from '../../src/spectral/stage-agreement.js';
+import { timeConstant } from '../../src/filter/metrics.js';
 import { readFileSync } from 'node:fs';
 import type { Schedule } from '../../src/types.js';
 import { autoStageReport } from '../../src/analysis/display-stages.js';
@@ -140,6 +141,9 @@ describe('stageComparison: a filter memory long against the segments is judged w
     expect(memoryJudgement(0.3 * 8, 8)).toBeNull(); // segments of 8 were not measured
     expect(memoryJudgement(0.2 * 8, 8)).toBe('stated');
     expect(memoryJudgement(Infinity, 64)).toBeNull();
+    // an unstable stage (|u| ≥ 1, allowed with --allow-unstable): timeConstant(1) = −∞, timeConstant(1.1) = −1/ln 1.1 < 0
+    expect(memoryJudgement(timeConstant(1), 64)).toBeNull();
+    expect(memoryJudgement(-1 / Math.log(1.1), 64)).toBeNull();
   });
 });
 
