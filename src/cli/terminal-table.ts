@@ -187,7 +187,7 @@ export class RowSampler<R = unknown> {
     return this.count === 0 ? 0 : this.seen - this.rows().length;
   }
 
-  readonly all: boolean;
+  private readonly all: boolean;
   private changes = 0;
   private seen = 0;
   private readonly kept: { position: number; row: R }[] = [];
@@ -202,8 +202,7 @@ export class RowSampler<R = unknown> {
   }
 
   /** Offers row `position` (0-based, in order); true when it is surely shown (with --all: every row, to stream). */
-  keep(position: number, changed: boolean | RowAt, row?: R): boolean {
-    const at: RowAt = typeof changed === 'boolean' ? { changed } : changed;
+  keep(position: number, at: RowAt, row?: R): boolean {
     this.seen++;
     const sure = this.all || position === 0 || position === this.count - 1 || this.spaced(position, at.steps) || (at.changed === true && this.changes++ < CHANGE_ROWS);
     if (sure) {
