@@ -231,12 +231,13 @@ export class RowSampler<R = unknown> {
 
   private spaced(position: number, steps: readonly [number, number] | undefined): boolean {
     if (steps !== undefined && this.span !== undefined) {
-      // The rows holding steps evenly spaced over the span.
+      // The rows holding steps evenly spaced over the span; step s holds [s, s + 1) (stepAxis), so a
+      // spaced point between two steps' numbers (100.9) is in a row.
       const [a, b] = this.span;
       const gap = (b - a) / (SAMPLED_ROWS - 1);
       if (gap <= 0) return true;
       const j = Math.ceil((steps[0] - a) / gap - 1e-9);
-      return a + j * gap <= steps[1] + 1e-9;
+      return a + j * gap < steps[1] + 1;
     }
     const step = (this.count - 1) / (SAMPLED_ROWS - 1);
     return position === Math.round(Math.round(position / step) * step);

@@ -106,6 +106,19 @@ describe('RowSampler', () => {
     expect(s.omitted).toBe(n - kept.length);
   });
 
+  it('spaces its rows in steps when rows say theirs: 100 one-step stages then ten of 100 steps: the one-step stages get the two samples in their steps, not most of the twelve', () => {
+    // Steps 1–100 one per row, then rows of 100 steps each, to step 1100.
+    const rows: [number, number][] = [...Array.from({ length: 100 }, (_, i): [number, number] => [i + 1, i + 1]), ...Array.from({ length: 10 }, (_, k): [number, number] => [101 + 100 * k, 200 + 100 * k])];
+    const s = new RowSampler(rows.length, [1, 1100]);
+    const kept = rows.map((steps, i) => i).filter((i) => s.keep(i, { steps: rows[i] }));
+    // Brute force: the row holding each of SAMPLED_ROWS evenly spaced steps 1 + j·1099/11.
+    const targets = Array.from({ length: SAMPLED_ROWS }, (_, j) => 1 + (j * 1099) / (SAMPLED_ROWS - 1));
+    const holding = targets.map((t) => rows.findIndex(([a, b]) => b + 1 > t && t >= a));
+    expect(kept).toEqual([...new Set(holding)]);
+    expect(kept.filter((i) => i < 100)).toEqual([0, 99]);
+    expect(s.omitted).toBe(rows.length - kept.length);
+  });
+
   it('keeps rows where the numbers move, spread over the movement: a ramp in the middle of a flat table gets the extra rows', () => {
     const n = 1000;
     // u is flat but for a linear ramp 0.5 → 0.9 over rows 400–499 (none of them evenly spaced in count but 454).
