@@ -184,7 +184,7 @@ export interface RowAt {
 export class RowSampler<R = unknown> {
   /** Rows not shown. */
   get omitted(): number {
-    return this.count === 0 ? 0 : this.seen - this.rows().length;
+    return this.count === 0 ? 0 : this.seen - this.kept.length - this.moved.length;
   }
 
   private readonly all: boolean;
@@ -222,11 +222,9 @@ export class RowSampler<R = unknown> {
     return false;
   }
 
-  /** The rows shown, in order (with --all: none, they streamed). */
+  /** The rows shown, in order (with --all: none, they streamed). A row is kept surely or for its movement, never both. */
   rows(): R[] {
-    const byPosition = new Map<number, R>();
-    for (const k of [...this.kept, ...this.moved]) byPosition.set(k.position, k.row);
-    return [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+    return [...this.kept, ...this.moved].sort((a, b) => a.position - b.position).map((k) => k.row);
   }
 
   private spaced(position: number, steps: readonly [number, number] | undefined): boolean {
