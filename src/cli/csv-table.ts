@@ -143,7 +143,7 @@ export class CsvTable {
       this.previous.set(row[scope], row);
       if (row[group] !== this.group || this.rows === 0) {
         this.group = row[group];
-        this.groupKept = this.sampler.keep(++this.groupIndex, false);
+        this.groupKept = this.sampler.keep(++this.groupIndex, {});
       }
       this.rows++;
       if (this.groupKept || (change && this.changes++ < MAX_CHANGES)) {

@@ -184,10 +184,10 @@ export interface RowAt {
 export class RowSampler<R = unknown> {
   /** Rows not shown. */
   get omitted(): number {
-    return this.count === 0 ? 0 : this.seen - this.rows().length;
+    return this.count === 0 ? 0 : this.seen - this.kept.length - this.moved.length;
   }
 
-  readonly all: boolean;
+  private readonly all: boolean;
   private changes = 0;
   private seen = 0;
   private readonly kept: { position: number; row: R }[] = [];
@@ -202,8 +202,7 @@ export class RowSampler<R = unknown> {
   }
 
   /** Offers row `position` (0-based, in order); true when it is surely shown (with --all: every row, to stream). */
-  keep(position: number, changed: boolean | RowAt, row?: R): boolean {
-    const at: RowAt = typeof changed === 'boolean' ? { changed } : changed;
+  keep(position: number, at: RowAt, row?: R): boolean {
     this.seen++;
     const sure = this.all || position === 0 || position === this.count - 1 || this.spaced(position, at.steps) || (at.changed === true && this.changes++ < CHANGE_ROWS);
     if (sure) {
@@ -223,21 +222,20 @@ export class RowSampler<R = unknown> {
     return false;
   }
 
-  /** The rows shown, in order (with --all: none, they streamed). */
+  /** The rows shown, in order (with --all: none, they streamed). A row is kept surely or for its movement, never both. */
   rows(): R[] {
-    const byPosition = new Map<number, R>();
-    for (const k of [...this.kept, ...this.moved]) byPosition.set(k.position, k.row);
-    return [...byPosition.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+    return [...this.kept, ...this.moved].sort((a, b) => a.position - b.position).map((k) => k.row);
   }
 
   private spaced(position: number, steps: readonly [number, number] | undefined): boolean {
     if (steps !== undefined && this.span !== undefined) {
-      // The rows holding steps evenly spaced over the span.
+      // The rows holding steps evenly spaced over the span; step s holds [s, s + 1) (stepAxis), so a
+      // spaced point between two steps' numbers (100.9) is in a row.
       const [a, b] = this.span;
       const gap = (b - a) / (SAMPLED_ROWS - 1);
       if (gap <= 0) return true;
       const j = Math.ceil((steps[0] - a) / gap - 1e-9);
-      return a + j * gap <= steps[1] + 1e-9;
+      return a + j * gap < steps[1] + 1;
     }
     const step = (this.count - 1) / (SAMPLED_ROWS - 1);
     return position === Math.round(Math.round(position / step) * step);

@@ -46,7 +46,7 @@ export function fromZodIssues(
         const inclusive = issue.inclusive !== false;
         const op = issue.code === 'too_small' ? (inclusive ? '≥' : '>') : inclusive ? '≤' : '<';
         const what = issue.origin === 'array' ? `must have ${op} ${String(bound)} items` : issue.origin === 'string' ? `must have ${op} ${String(bound)} characters` : `must be ${op} ${String(bound)}`;
-        const found: ConfigIssue = { code: issue.code, path, message: what, received: Array.isArray(input) ? input : input };
+        const found: ConfigIssue = { code: issue.code, path, message: what, received: input };
         const key = `${issue.code} ${JSON.stringify(path)}`;
         const before = bounds.get(key);
         const value = Number(bound);

@@ -1,6 +1,6 @@
 import { fitNumber } from '../../src/util/table-number.js';
 import { describe, expect, it } from 'vitest';
-import { fill, fitColumns, fitTable, headerLines, RowSampler, rowLine, SAMPLED_ROWS, sameLine, type TermColumn } from '../../src/cli/terminal-table.js';
+import { fill, fitColumns, fitTable, headerLines, movement, RowSampler, rowLine, SAMPLED_ROWS, sameLine, type TermColumn } from '../../src/cli/terminal-table.js';
 import { runCli } from '../support/run-cli.js';
 
 const column = (title: string, width: number, priority: number, narrow?: number): TermColumn<number> => ({ title, width, narrow, priority, cell: (r) => String(r) });
@@ -91,14 +91,14 @@ describe('fitNumber', () => {
 describe('RowSampler', () => {
   it('shows a short table whole', () => {
     const s = new RowSampler(2 * SAMPLED_ROWS);
-    expect(Array.from({ length: 2 * SAMPLED_ROWS }, (_, i) => s.keep(i, false)).every(Boolean)).toBe(true);
+    expect(Array.from({ length: 2 * SAMPLED_ROWS }, (_, i) => s.keep(i, {})).every(Boolean)).toBe(true);
     expect(s.omitted).toBe(0);
   });
 
   it('of a long table keeps the first, the last, SAMPLED_ROWS evenly spaced rows and the rows where something changes', () => {
     const n = 301;
     const s = new RowSampler(n);
-    const kept = Array.from({ length: n }, (_, i) => i).filter((i) => s.keep(i, i === 1 || i === 150));
+    const kept = Array.from({ length: n }, (_, i) => i).filter((i) => s.keep(i, { changed: i === 1 || i === 150 }));
     const spaced = Array.from({ length: SAMPLED_ROWS }, (_, j) => Math.round((j * (n - 1)) / (SAMPLED_ROWS - 1)));
     expect(kept).toEqual([...new Set([...spaced, 1, 150])].sort((a, b) => a - b));
     expect(kept[0]).toBe(0);
@@ -106,9 +106,44 @@ describe('RowSampler', () => {
     expect(s.omitted).toBe(n - kept.length);
   });
 
+  it('spaces its rows in steps when rows say theirs: 100 one-step stages then ten of 100 steps: the one-step stages get the two samples in their steps, not most of the twelve', () => {
+    // Steps 1–100 one per row, then rows of 100 steps each, to step 1100.
+    const rows: [number, number][] = [...Array.from({ length: 100 }, (_, i): [number, number] => [i + 1, i + 1]), ...Array.from({ length: 10 }, (_, k): [number, number] => [101 + 100 * k, 200 + 100 * k])];
+    const s = new RowSampler(rows.length, [1, 1100]);
+    const kept = rows.map((steps, i) => i).filter((i) => s.keep(i, { steps: rows[i] }));
+    // Brute force: the row holding each of SAMPLED_ROWS evenly spaced steps 1 + j·1099/11.
+    const targets = Array.from({ length: SAMPLED_ROWS }, (_, j) => 1 + (j * 1099) / (SAMPLED_ROWS - 1));
+    const holding = targets.map((t) => rows.findIndex(([a, b]) => b + 1 > t && t >= a));
+    expect(kept).toEqual([...new Set(holding)]);
+    expect(kept.filter((i) => i < 100)).toEqual([0, 99]);
+    expect(s.omitted).toBe(rows.length - kept.length);
+  });
+
+  it('keeps rows where the numbers move, spread over the movement: a ramp in the middle of a flat table gets the extra rows', () => {
+    const n = 1000;
+    // u is flat but for a linear ramp 0.5 → 0.9 over rows 400–499 (none of them evenly spaced in count but 454).
+    const u = (i: number) => (i < 400 ? 0.5 : i >= 500 ? 0.9 : 0.5 + (0.4 * (i - 399)) / 100);
+    const s = new RowSampler<number>(n);
+    for (let i = 0; i < n; i++) s.keep(i, { moved: movement([u(i)], i === 0 ? undefined : [u(i - 1)]) }, i);
+    const spaced = Array.from({ length: SAMPLED_ROWS }, (_, j) => Math.round((j * (n - 1)) / (SAMPLED_ROWS - 1)));
+    const extra = s.rows().filter((i) => !spaced.includes(i));
+    expect(extra.length).toBeGreaterThanOrEqual(6);
+    expect(extra.every((i) => i >= 400 && i < 500)).toBe(true);
+  });
+
   it('count 0 (--all): every row', () => {
     const s = new RowSampler(0);
-    expect([0, 1, 2, 1000].every((i) => s.keep(i, false))).toBe(true);
+    expect([0, 1, 2, 1000].every((i) => s.keep(i, {}))).toBe(true);
+  });
+});
+
+describe('movement', () => {
+  it('is the largest relative change |Δx|/max(|x|, |x′|) over the numbers, skipping missing ones; 0 for the first row', () => {
+    expect(movement([0.9, 1], [0.6, 1])).toBeCloseTo(0.3 / 0.9, 15);
+    expect(movement([0.5, 2], [0.5, 1])).toBe(0.5);
+    expect(movement([null, 0.5, undefined], [1, 0.25, 3])).toBe(0.5);
+    expect(movement([0, 0], [0, 0])).toBe(0);
+    expect(movement([1], undefined)).toBe(0);
   });
 });
 
