@@ -96,7 +96,22 @@ export function mathEngine(mathjs: Mathjs = providedMathjs()): MathEngine {
   };
   math.import(Object.fromEntries(DISABLED.map((n) => [n, refuse(n)])), { override: true });
   const own = math as unknown as Record<string, unknown>;
-  const engine: MathEngine = { parse, lookup: (name) => (Object.hasOwn(own, name) ? own[name] : undefined) };
+  // A function is made (mathjs makes it on first access, with the typed functions it needs) on its
+  // first call: the fast path looks up every function an expression names, and calls most of them
+  // only at ties (floor beside an integer, min of two nearly equal values), which many runs never meet.
+  const deferred = new Map<string, (...args: unknown[]) => unknown>();
+  const lookup = (name: string): unknown => {
+    if (!Object.hasOwn(own, name)) return undefined;
+    if (!FUNCTION_ARITY.has(name) && !OPERATOR_FUNCTIONS.has(name)) return own[name];
+    let f = deferred.get(name);
+    if (!f) {
+      let made: ((...args: unknown[]) => unknown) | undefined;
+      f = (...args) => (made ??= own[name] as (...args: unknown[]) => unknown)(...args);
+      deferred.set(name, f);
+    }
+    return f;
+  };
+  const engine: MathEngine = { parse, lookup };
   engines.set(mathjs, engine);
   return engine;
 }

@@ -136,6 +136,21 @@ describe('the sandbox\'s mathjs instance: the schedule language\'s factories onl
     }
   });
 
+  it('makes a function the fast path calls only at ties (floor beside an integer) when first called, not when the expression compiles', () => {
+    let made = 0;
+    const floor = mathjs.all.createFloor as ((scope: unknown) => unknown) & Record<string, unknown>;
+    const counted = Object.assign((scope: unknown) => (made++, floor(scope)), { isFactory: true, fn: floor.fn, dependencies: floor.dependencies, meta: floor.meta });
+    const engine = mathEngine({ create: mathjs.create as never, all: { ...mathjs.all, createFloor: counted } });
+    const f = compileExpression('floor(t / 3)', new Set(['t']), engine);
+    expect(f.evaluate(new Map([['t', 4]]))).toBe(1);
+    expect(made).toBe(0);
+    // 3·(1 − 2⁻⁵³)/3 is within mathjs' tolerance of 1: its floor is 1 (JavaScript's is 0), which only mathjs' floor decides.
+    const tie = 3 * (1 - 2 ** -53);
+    expect(f.evaluate(new Map([['t', tie]]))).toBe(full.evaluate('floor(t / 3)', new Map([['t', tie]])));
+    expect(f.evaluate(new Map([['t', tie]]))).toBe(1);
+    expect(made).toBe(1);
+  });
+
   it('refuses a mathjs without a factory the language needs, naming it (a programmer error)', () => {
     const { createFloor: _, ...noFloor } = mathjs.all;
     expect(() => sandboxFactories(noFloor)).toThrow('momentum-fr: mathjs has no factory of "floor", which expressions need');
