@@ -8,8 +8,8 @@
 //   when a command runs;
 // - dist/vega.cjs: vega and vega-lite (~350 files of ~40 packages), required by cli-actions.cjs when
 //   a command draws;
-// - dist/mathjs.cjs: mathjs' create and factories (~650 files), required by cli-actions.cjs when a
-//   config first uses an expression;
+// - dist/mathjs.cjs: mathjs' create and the factories of the expression sandbox (~250 of its ~650
+//   files), required by cli-actions.cjs when a config first uses an expression;
 // - their V8 code caches for the Node.js that builds (and for that version only), written by
 //   bin/warm-code-cache.mjs after a representative run.
 // dist/'s ES modules (tsc's output, the library) are left as they are: they import the packages.
@@ -50,13 +50,23 @@ await build({
   outfile: join(dist, 'vega.cjs'),
 });
 
-// mathjs' `create` and its `all` factories (what src/io/require-mathjs.ts loads, without the package's
-// entry, which builds a default instance), required by cli-actions.cjs when a config uses an expression.
+// mathjs' `create` and the factories of the expression sandbox (sandboxFactories: the parser, the
+// documented functions, constants and operators, and what they are made from; ~110 of ~370),
+// required by cli-actions.cjs when a config uses an expression. From mathjs' ES modules, so that
+// esbuild leaves out the files of every other factory.
 {
   const lib = dirname(createRequire(import.meta.url).resolve('mathjs'));
+  const esm = join(lib, '../esm');
+  const { sandboxFactories } = await import('../dist/schedule/mathjs-provider.js');
+  const keys = Object.keys(sandboxFactories(createRequire(import.meta.url)(join(lib, 'entry/allFactoriesAny.js')).all));
   await build({
     ...common,
-    stdin: { contents: `exports.create = require(${JSON.stringify(join(lib, 'core/create.js'))}).create;\nexports.all = require(${JSON.stringify(join(lib, 'entry/allFactoriesAny.js'))}).all;\n`, resolveDir: root, sourcefile: 'mathjs-entry.js', loader: 'js' },
+    stdin: {
+      contents: `export { create } from ${JSON.stringify(join(esm, 'core/create.js'))};\nimport { ${keys.join(', ')} } from ${JSON.stringify(join(esm, 'factoriesAny.js'))};\nexport const all = { ${keys.join(', ')} };\n`,
+      resolveDir: root,
+      sourcefile: 'mathjs-entry.js',
+      loader: 'js',
+    },
     outfile: join(dist, 'mathjs.cjs'),
   });
 }
@@ -91,7 +101,7 @@ const cliPlugins = [
     },
   },
   {
-    // mathjs' create and `all` factories from dist/mathjs.cjs (with its code cache), not from ~680
+    // mathjs' create and the sandbox's factories from dist/mathjs.cjs (with its code cache), not from ~680
     // package files resolved and compiled one by one when a config first uses an expression.
     name: 'mathjs-from-its-bundle',
     setup(b) {

@@ -31,6 +31,12 @@ export const MAX_DECIMALS = 15;
 /** Named constants of expressions. */
 export const CONSTANTS: ReadonlySet<string> = new Set(['pi', 'e', 'tau']);
 
+/** The mathjs functions behind the operators an expression may use (OperatorNode's `fn`). */
+export const OPERATOR_FUNCTIONS: ReadonlySet<string> = new Set([
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'mod', 'unaryMinus', 'unaryPlus',
+  'larger', 'smaller', 'largerEq', 'smallerEq', 'equal', 'unequal', 'and', 'or', 'not', 'xor',
+]);
+
 /** What `name(…)` with `count` arguments is wrong about, or undefined when the count is fine. */
 export function arityProblem(name: string, count: number): string | undefined {
   const arity = FUNCTION_ARITY.get(name);

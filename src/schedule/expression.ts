@@ -1,6 +1,6 @@
 import { excerpt, quoted } from '../util/excerpt.js';
-import { arityProblem, CONSTANTS, FUNCTION_ARITY, MAX_DECIMALS } from './expression-functions.js';
-import { providedMathjs, type Mathjs } from './mathjs-provider.js';
+import { arityProblem, CONSTANTS, FUNCTION_ARITY, MAX_DECIMALS, OPERATOR_FUNCTIONS } from './expression-functions.js';
+import { providedMathjs, sandboxFactories, type Mathjs } from './mathjs-provider.js';
 import { arithmeticBlockEvaluator, arithmeticEvaluator, ASK_MATHJS, type ArithmeticNode, type BlockEvaluator } from './arithmetic-evaluator.js';
 
 /**
@@ -30,10 +30,6 @@ export const EXPRESSION_LIMITS = {
   depth: 100,
 } as const;
 
-const ALLOWED_OPERATORS = new Set([
-  'add', 'subtract', 'multiply', 'divide', 'pow', 'mod', 'unaryMinus', 'unaryPlus',
-  'larger', 'smaller', 'largerEq', 'smallerEq', 'equal', 'unequal', 'and', 'or', 'not', 'xor',
-]);
 const DISABLED = [
   'import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'simplifyConstant', 'simplifyCore',
   'derivative', 'resolve', 'reviver', 'rationalize',
@@ -87,20 +83,35 @@ export interface MathEngine {
 const engines = new WeakMap<Mathjs, MathEngine>();
 
 /**
- * The sandboxed instance of a mathjs package (one per package, cached): `predictable`, numbers only,
- * and the functions of DISABLED replaced by throwing stubs.
+ * The sandboxed instance of a mathjs package (one per package, cached): made of sandboxFactories
+ * only, `predictable`, numbers only, and the functions of DISABLED replaced by throwing stubs.
  */
 export function mathEngine(mathjs: Mathjs = providedMathjs()): MathEngine {
   const cached = engines.get(mathjs);
   if (cached) return cached;
-  const math = mathjs.create(mathjs.all, { number: 'number', predictable: true }) as MathEngine & { import(fns: object, options: object): void };
+  const math = mathjs.create(sandboxFactories(mathjs.all), { number: 'number', predictable: true }) as MathEngine & { import(fns: object, options: object): void };
   const parse = math.parse;
   const refuse = (name: string) => () => {
     throw new ExpressionError(`function ${name} is disabled in expressions`);
   };
   math.import(Object.fromEntries(DISABLED.map((n) => [n, refuse(n)])), { override: true });
   const own = math as unknown as Record<string, unknown>;
-  const engine: MathEngine = { parse, lookup: (name) => (Object.hasOwn(own, name) ? own[name] : undefined) };
+  // A function is made (mathjs makes it on first access, with the typed functions it needs) on its
+  // first call: the fast path looks up every function an expression names, and calls most of them
+  // only at ties (floor beside an integer, min of two nearly equal values), which many runs never meet.
+  const deferred = new Map<string, (...args: unknown[]) => unknown>();
+  const lookup = (name: string): unknown => {
+    if (!Object.hasOwn(own, name)) return undefined;
+    if (!FUNCTION_ARITY.has(name) && !OPERATOR_FUNCTIONS.has(name)) return own[name];
+    let f = deferred.get(name);
+    if (!f) {
+      let made: ((...args: unknown[]) => unknown) | undefined;
+      f = (...args) => (made ??= own[name] as (...args: unknown[]) => unknown)(...args);
+      deferred.set(name, f);
+    }
+    return f;
+  };
+  const engine: MathEngine = { parse, lookup };
   engines.set(mathjs, engine);
   return engine;
 }
@@ -130,19 +141,21 @@ export function compileExpression(source: string, variables: ReadonlySet<string>
   if (treeDepth(root) > EXPRESSION_LIMITS.depth) throw tooDeep();
   const problems = sandboxProblems(root, variables);
   if (problems.length > 0) throw new ExpressionError(`expression ${shown}: ${listed([...new Set(problems)], 3, '; ')}`);
-  const compiled = root.compile();
-  // Arithmetic (the common case, evaluated at every step of a run) skips mathjs' interpreter.
+  // Compiled by mathjs when first needed: compiling makes the operators' typed functions, which
+  // arithmetic (the common case, evaluated at every step of a run) never uses, for it skips mathjs' interpreter.
+  let compiled: { evaluate(scope: Map<string, number>): unknown } | undefined;
+  const interpreted = (scope: Map<string, number>): unknown => (compiled ??= root.compile()).evaluate(scope);
   const fast = math.lookup && arithmeticEvaluator(root as ArithmeticNode, variables, math.lookup);
   const run = fast
     ? (scope: Map<string, number>): unknown => {
         try {
           return fast(scope);
         } catch (err) {
-          if (err === ASK_MATHJS) return compiled.evaluate(scope);
+          if (err === ASK_MATHJS) return interpreted(scope);
           throw err;
         }
       }
-    : (scope: Map<string, number>): unknown => compiled.evaluate(scope);
+    : interpreted;
   const used = new Set<string>();
   root.traverse((node, _path, parent) => {
     if (node.type === 'SymbolNode' && !(parent?.type === 'FunctionNode' && parent.fn === node) && variables.has(node.name!)) used.add(node.name!);
@@ -183,7 +196,7 @@ function sandboxProblems(root: MathNode, variables: ReadonlySet<string>): string
       case 'ConditionalNode':
         return;
       case 'OperatorNode':
-        if (!ALLOWED_OPERATORS.has(String(node.fn))) problems.push(`operator ${quoted(String(node.op))} is not allowed`);
+        if (!OPERATOR_FUNCTIONS.has(String(node.fn))) problems.push(`operator ${quoted(String(node.op))} is not allowed`);
         return;
       case 'FunctionNode': {
         const name = (node.fn as MathNode).name ?? '';

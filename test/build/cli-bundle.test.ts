@@ -275,6 +275,22 @@ describe('dist/cli.cjs, dist/cli-actions.cjs and dist/vega.cjs: what the binary 
     }
   });
 
+  it("dist/mathjs.cjs holds mathjs' create and the expression sandbox's factories only, not all of mathjs' (~370, with units and the symbolic algebra)", async () => {
+    const got = (await nodeJson(
+      `import { createRequire } from 'node:module';
+       import { dirname, join } from 'node:path';
+       const require = createRequire(import.meta.url);
+       const { sandboxFactories } = await import(${JSON.stringify(pathToFileURL(join(DIST, 'schedule/mathjs-provider.js')).href)});
+       const bundled = require(${JSON.stringify(join(DIST, 'mathjs.cjs'))});
+       const { all } = require(join(dirname(require.resolve('mathjs')), 'entry/allFactoriesAny.js'));
+       const math = bundled.create(bundled.all, { number: 'number', predictable: true });
+       console.log(JSON.stringify({ bundled: Object.keys(bundled.all).sort(), sandbox: Object.keys(sandboxFactories(all)).sort(), all: Object.keys(all).length, value: math.parse('max(t, 2) ^ 2 % 7').compile().evaluate(new Map([['t', 3]])) }));`,
+    )) as { bundled: string[]; sandbox: string[]; all: number; value: number };
+    expect(got.bundled).toEqual(got.sandbox);
+    expect(got.bundled.length).toBeLessThan(got.all / 3);
+    expect(got.value).toBe(2);
+  });
+
   it.runIf(COMPILE_CACHE)("without a code cache for this Node.js (a registry install), Node ≥ 22.8 requires the bundles with its compile cache on, which keeps their compiled code from the first run", async () => {
     const dir = packageCopy('compile-cache');
     for (const f of readdirSync(join(dir, 'dist'))) if (f.endsWith('.cache')) rmSync(join(dir, 'dist', f));

@@ -1,11 +1,18 @@
 import fc from 'fast-check';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { arithmeticBlockEvaluator, arithmeticEvaluator, type ArithmeticNode } from '../../src/schedule/arithmetic-evaluator.js';
 import { compileExpression, mathEngine } from '../../src/schedule/expression.js';
 import { FUNCTION_ARITY } from '../../src/schedule/expression-functions.js';
 
-// The reference is mathjs itself: the same sandboxed instance evaluating the same parsed tree.
+// The reference is mathjs itself, a full instance (every factory of mathjs' `all`, as the sandbox was
+// made before it took only sandboxFactories) evaluating the same expression; the sandbox's own
+// mathjs evaluation (its fallback from the fast path) is held to it too.
 const engine = mathEngine();
+const mathjs = createRequire(import.meta.url)('mathjs') as { create(f: unknown, c: object): { parse(s: string): { compile(): { evaluate(s: Map<string, number>): unknown } } }; all: unknown };
+const full = mathjs.create(mathjs.all, { number: 'number', predictable: true });
+/** The expression compiled by the full mathjs. */
+const reference = (source: string) => full.parse(source).compile();
 const variables = new Set(['k', 'N', 't', 'T', 'p', 'delta', 'mu']);
 
 type Outcome = { value: number } | { error: string };
@@ -95,8 +102,13 @@ describe('arithmeticEvaluator: the fast path equals mathjs bit for bit', () => {
         const root = engine.parse(source) as unknown as ArithmeticNode & { compile(): { evaluate(s: Map<string, number>): unknown } };
         const fast = arithmeticEvaluator(root, variables, engine.lookup!);
         expect(fast, `${source} is in the grammar`).toBeDefined();
-        const compiled = root.compile();
-        for (const scope of scopes) expectSame(outcome(() => fast!(scope)), outcome(() => compiled.evaluate(scope)), `${source} at ${JSON.stringify([...scope])}`);
+        const compiled = reference(source);
+        const own = root.compile();
+        for (const scope of scopes) {
+          const expected = outcome(() => compiled.evaluate(scope));
+          expectSame(outcome(() => fast!(scope)), expected, `${source} at ${JSON.stringify([...scope])}`);
+          expectSame(outcome(() => own.evaluate(scope)), expected, `${source} by the sandbox's mathjs at ${JSON.stringify([...scope])}`);
+        }
         expectBlocksLikeMathjs(source, root, compiled, run);
       }),
       { numRuns: 3000 },
@@ -107,7 +119,7 @@ describe('arithmeticEvaluator: the fast path equals mathjs bit for bit', () => {
     // x = n + d for d within and beyond the tolerance (relTol 1e-12): mathjs' floor(2.9999999999999) is 3.
     const names = ['floor', 'ceil', 'round', 'fix'];
     const fs = names.map((name) => arithmeticEvaluator(engine.parse(`${name}(mu)`) as unknown as ArithmeticNode, variables, engine.lookup!)!);
-    const compiled = names.map((name) => (engine.parse(`${name}(mu)`) as unknown as { compile(): { evaluate(s: Map<string, number>): unknown } }).compile());
+    const compiled = names.map((name) => reference(`${name}(mu)`));
     fc.assert(
       fc.property(
         fc.integer({ min: -1_000_000, max: 1_000_000 }),
@@ -125,7 +137,7 @@ describe('arithmeticEvaluator: the fast path equals mathjs bit for bit', () => {
   it('takes min and max like mathjs beside ties, where mathjs keeps the earlier of two nearly equal values', () => {
     const sources = ['min(mu, k)', 'max(k, mu)', 'min(mu, k, t)', 'max(t, mu, k)', 'min(k, mu)'];
     const fs = sources.map((source) => arithmeticEvaluator(engine.parse(source) as unknown as ArithmeticNode, variables, engine.lookup!)!);
-    const compiled = sources.map((source) => (engine.parse(source) as unknown as { compile(): { evaluate(s: Map<string, number>): unknown } }).compile());
+    const compiled = sources.map(reference);
     fc.assert(
       fc.property(
         fc.integer({ min: -1000, max: 1000 }),

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { FUNCTION_ARITY, MAX_DECIMALS } from '../../src/schedule/expression-functions.js';
 import { formatIssue } from '../../src/schedule/issues.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
+import { compileExpression, mathEngine } from '../../src/schedule/expression.js';
+import { sandboxFactories, SANDBOX_NAMES } from '../../src/schedule/mathjs-provider.js';
 
 const messages = (text: string) => parseSchedules(text).issues.map((i) => formatIssue('x.yaml', i));
 const withU = (u: string, extra = '') => `steps: 100\nstages: 4\nmomentum:\n  u: ${JSON.stringify(u)}\n${extra}`;
@@ -100,5 +102,57 @@ describe('expressions: too long or too deep is a short error, never a stack over
     const long = `${'x'.repeat(300)}\n+1`;
     const [m] = messages(withU(long));
     expect(m).toBe(`x.yaml:4:6: momentum.u: expression "${'x'.repeat(79)}…": several statements is not allowed; unknown variable "${'x'.repeat(79)}…" (known: N, T, delta, k, p, t)`);
+  });
+});
+
+describe('the sandbox\'s mathjs instance: the schedule language\'s factories only', () => {
+  const mathjs = createRequire(import.meta.url)('mathjs') as { create(f: unknown, c: object): Record<string, unknown>; all: Record<string, unknown> };
+  const full = mathjs.create(mathjs.all, { number: 'number', predictable: true }) as { evaluate(s: string, scope: Map<string, number>): unknown };
+
+  it('is made without units, the symbolic functions or the rest of mathjs (what made the first expression cost ~0.3 s)', () => {
+    const engine = mathEngine();
+    for (const name of SANDBOX_NAMES) expect(engine.lookup!(name), name).toBeDefined();
+    for (const name of ['Unit', 'unit', 'sum', 'gamma', 'lusolve', 'format', 'random']) expect(engine.lookup!(name), name).toBeUndefined();
+    const factories = Object.keys(sandboxFactories(mathjs.all));
+    expect(factories).toContain('createParse');
+    expect(factories).toContain('createMaxTransform'); // max in an expression is max.transform
+    expect(factories.length).toBeLessThan(Object.keys(mathjs.all).length / 3);
+  });
+
+  it('evaluates comparisons, logic, conditionals and constants as a full mathjs instance does, ties within its tolerance too', () => {
+    // Outside the fast path's grammar: compiled by the sandbox's own mathjs (test/schedule/arithmetic-evaluator.test.ts holds the rest to the full instance).
+    const sources = [
+      't > mu ? 1 : 0', 't >= mu', 't < mu', 't <= mu', 't == mu', 't != mu', 'not t', 'not mu', 't > 1 and mu < 0.5', 't > 1 or mu < 0.5', 't xor mu',
+      'min(t, mu) == mu ? pi : e', 'tau * t % mu', '(t - 1) / 1849 == floor((t - 1) / 1849)', 'mu ^ (1 / 3)', 'log(mu, t)', 'log1p(mu, t)', 'round(mu, 3)', 'hypot(t, mu, 2)',
+    ];
+    const variables = new Set(['t', 'mu']);
+    for (const source of sources) {
+      const f = compileExpression(source, variables);
+      for (const [t, mu] of [[1, 1], [3, 3 + 1e-13], [3, 3 - 1e-9], [2, -8], [1850, 0.5], [5, Number.NaN], [0, 0], [7, -0]]) {
+        const scope = new Map([['t', t], ['mu', mu]]);
+        const expected = full.evaluate(source, scope);
+        expect(f.evaluate(scope), `${source} at t = ${t}, mu = ${mu}`).toBe(typeof expected === 'boolean' ? Number(expected) : expected);
+      }
+    }
+  });
+
+  it('makes a function the fast path calls only at ties (floor beside an integer) when first called, not when the expression compiles', () => {
+    let made = 0;
+    const floor = mathjs.all.createFloor as ((scope: unknown) => unknown) & Record<string, unknown>;
+    const counted = Object.assign((scope: unknown) => (made++, floor(scope)), { isFactory: true, fn: floor.fn, dependencies: floor.dependencies, meta: floor.meta });
+    const engine = mathEngine({ create: mathjs.create as never, all: { ...mathjs.all, createFloor: counted } });
+    const f = compileExpression('floor(t / 3)', new Set(['t']), engine);
+    expect(f.evaluate(new Map([['t', 4]]))).toBe(1);
+    expect(made).toBe(0);
+    // 3·(1 − 2⁻⁵³)/3 is within mathjs' tolerance of 1: its floor is 1 (JavaScript's is 0), which only mathjs' floor decides.
+    const tie = 3 * (1 - 2 ** -53);
+    expect(f.evaluate(new Map([['t', tie]]))).toBe(full.evaluate('floor(t / 3)', new Map([['t', tie]])));
+    expect(f.evaluate(new Map([['t', tie]]))).toBe(1);
+    expect(made).toBe(1);
+  });
+
+  it('refuses a mathjs without a factory the language needs, naming it (a programmer error)', () => {
+    const { createFloor: _, ...noFloor } = mathjs.all;
+    expect(() => sandboxFactories(noFloor)).toThrow('momentum-fr: mathjs has no factory of "floor", which expressions need');
   });
 });
