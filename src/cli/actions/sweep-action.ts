@@ -24,6 +24,7 @@ import { CsvTable } from '../csv-table.js';
 import { loadSweepInput } from '../load-schedules.js';
 import { progressBar } from './sweep-progress.js';
 import { quoted } from '../../util/excerpt.js';
+import { axisNames } from '../../sweep/axis-title.js';
 
 export interface SweepCliOptions extends InputOptions, OutputOptions {
   grid: string[];
@@ -142,7 +143,7 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   const stats: SweepStats = { threads: 0, checked: 0, formatted: 0 };
   try {
     await writeOutput(ctx, options.output, async (target) => {
-      const table = terminal && new CsvTable(target, { columns: terminal.columns, groups: options.all === true ? 0 : total, swept: axes.map((a) => a.path), color: outputColor(ctx, options.output) });
+      const table = terminal && new CsvTable(target, { columns: terminal.columns, groups: options.all === true ? 0 : total, swept: job.axes.map((a) => ({ path: a.path, ...axisNames(job.config, a.configPath, a.path) })), color: outputColor(ctx, options.output) });
       const sink = table || target;
       await sink.write(sweepHeader(job, { schedule: schedule.name, source: schedule.source }));
       let first = true;
