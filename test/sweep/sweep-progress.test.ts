@@ -51,6 +51,25 @@ describe('sweep progress bar', () => {
     ]);
   });
 
+  it('a message while the bar is drawn (a skipped point) starts its own line: the bar is erased first, then redrawn by the next update', async () => {
+    const { stream, chunks } = capture();
+    let now = 0;
+    const bar = progressBar(stream, { enabled: true, now: () => now });
+    bar.message('before the bar\n');
+    now = 1000;
+    bar.update('format', 1, 4);
+    bar.message('momentum-fr: skipped point 1 (beta=1): unstable\n');
+    now = 1200;
+    bar.update('format', 2, 4);
+    await new Promise((r) => setImmediate(r));
+    expect(chunks).toEqual([
+      'before the bar\n',
+      '\rsweeping [######------------------] 25% 1/4 points\x1b[K',
+      '\r\x1b[Kmomentum-fr: skipped point 1 (beta=1): unstable\n',
+      '\rsweeping [############------------] 50% 2/4 points\x1b[K',
+    ]);
+  });
+
   it('draws nothing when disabled (stderr not a terminal, or --no-progress)', () => {
     const { stream, chunks } = capture();
     let now = 0;

@@ -127,7 +127,7 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   const skipped: InvalidPoint[] = [];
   let shown = 0;
   const onSkipped = (s: InvalidPoint) => {
-    if (shown++ < SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped point ${s.point} (${s.values}): ${s.problem}\n`);
+    if (shown++ < SKIPPED_SHOWN) progress.message(`momentum-fr: skipped point ${s.point} (${s.values}): ${s.problem}\n`);
     if (skipped.length < (format === 'json' ? SKIPPED_LISTED : SKIPPED_SHOWN)) skipped.push(s);
   };
   let skippedCount = 0;

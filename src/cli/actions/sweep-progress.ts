@@ -42,6 +42,11 @@ export function progressBar(stream: Writable & { isTTY?: boolean; columns?: numb
     erasing(): string {
       return drawn ? '\r\x1b[K' : '';
     },
+    /** Writes a message line on stderr on a line of its own: the bar, if drawn, is erased first (the next update redraws it). */
+    message(text: string): void {
+      stream.write(`${drawn ? '\r\x1b[K' : ''}${text}`);
+      drawn = false;
+    },
     done(): void {
       if (drawn) stream.write('\r\x1b[K');
       drawn = false;
