@@ -9,6 +9,13 @@ import { fill, fitColumns, fitTable, headerLines, legendLines, RowSampler, rowLi
 /** A CSV row by column name. */
 export type Row = Record<string, string>;
 
+/** A swept path (the CSV column's name, kept in pipes and files), its short name for the header and its human name for the legend. */
+export interface SweptColumn {
+  path: string;
+  short: string;
+  title: string;
+}
+
 /** Rows beyond the sampled points shown because something changed there. */
 const MAX_CHANGES = 24;
 
@@ -41,12 +48,14 @@ const KNOWN: Record<string, Partial<TermColumn<Row>> & { priority: number }> = {
 /** In the CSV, not on a terminal: the linear gains beside their dB, the peak (DC or Nyquist for momentum), the end step (in `steps`). */
 const LEFT_OUT = new Set(['dcGain', 'nyquistGain', 'peakGain', 'peakFrequency', 'amplifies', 'endStep']);
 
-function sweepColumnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] {
+function sweepColumnsOf(names: string[], swept: ReadonlyMap<string, SweptColumn>): TermColumn<Row>[] {
   const number = (name: string) => (r: Row, w: number) => (r[name] === '' ? '–' : fitNumber(Number(r[name]), w));
   // The type beside the gains, as analyze shows it.
   const shown = names.filter((n) => !LEFT_OUT.has(n) && n !== 'filterType');
   const at = shown.indexOf('dcGainDb');
   if (names.includes('filterType')) shown.splice(at < 0 ? shown.length : at, 0, 'filterType');
+  // A swept column is headed by its short name unless another column already has that title (custom u beside the stage's u).
+  const titles = new Set(shown.map((n) => KNOWN[n]?.title ?? n));
   return shown
     .map((name, i): TermColumn<Row> => {
       const known = KNOWN[name];
@@ -55,8 +64,13 @@ function sweepColumnsOf(names: string[], swept: Set<string>): TermColumn<Row>[] 
       if (name === 'point' || name === 'stage') return { title: name, width: 5, priority: known.priority, cell: (r) => r[name] };
       if (known !== undefined) return { width: 7, ...known, title: known.title ?? name, cell: number(name) };
       // A swept path stays with the point (it says which one); |H| at a frequency ranks with the gains.
+      const axis = swept.get(name);
+      if (axis !== undefined) {
+        const short = axis.short !== name && !titles.has(axis.short) ? axis.short : undefined;
+        return { title: short ?? name, ...(short && { legend: `${name}${axis.title !== name ? ` (${axis.title})` : ''}` }), width: 8, priority: 99 - i / 100, cell: number(name) };
+      }
       const magnitude = name.startsWith('magnitude@');
-      return { title: magnitude ? `|H|@${name.slice('magnitude@'.length)}` : name, width: 8, priority: swept.has(name) ? 99 - i / 100 : 65, cell: number(name) };
+      return { title: magnitude ? `|H|@${name.slice('magnitude@'.length)}` : name, width: 8, priority: 65, cell: number(name) };
     });
 }
 
@@ -67,8 +81,8 @@ export interface CsvTableOptions {
   /** Groups of rows in the CSV (0: every row, --all); a group is the rows sharing a value of `group`. */
   groups: number;
   color: boolean;
-  /** The swept paths (sweep): they stay beside the point. */
-  swept?: readonly string[];
+  /** The swept paths (sweep), by their CSV column: they stay beside the point, headed by their short name (axisNames). */
+  swept?: readonly SweptColumn[];
   /** The terminal columns for the CSV's header (default: the sweep's). */
   describe?: (names: string[]) => TermColumn<Row>[];
   /** The CSV column whose value changes from one group to the next (default `point`). */
@@ -127,7 +141,7 @@ export class CsvTable {
     for (const line of lines) {
       if (this.names === undefined) {
         this.names = csvCells(line);
-        this.columns = this.options.describe ? this.options.describe(this.names) : sweepColumnsOf(this.names, new Set(this.options.swept ?? []));
+        this.columns = this.options.describe ? this.options.describe(this.names) : sweepColumnsOf(this.names, new Map((this.options.swept ?? []).map((a) => [a.path, a])));
         if (this.options.groups > 0) {
           this.held = [];
           continue;

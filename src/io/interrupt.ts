@@ -26,11 +26,22 @@ function onSignal(signal: CaughtSignal): void {
   tempFiles.clear();
   if (process.listenerCount(signal) > 1) return;
   try {
-    writeSync(2, `${TOOL.name}: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}\n`);
+    // A line drawn on stderr (a progress bar) is erased first, so the message starts its own line.
+    const erase = [...erasers].map((e) => e()).join('');
+    writeSync(2, `${erase}${TOOL.name}: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}\n`);
   } catch {
     // stderr is gone too (the terminal closed): the exit code still tells
   }
   process.exit(EXIT_CODES[signal]);
+}
+
+/** What erases a line drawn on stderr (the text to write, '' when nothing is drawn), by its drawer. */
+const erasers = new Set<() => string>();
+
+/** Registers what erases a line drawn on stderr before a signal's message; the returned function unregisters it. */
+export function eraseBeforeSignalMessage(erase: () => string): () => void {
+  erasers.add(erase);
+  return () => erasers.delete(erase);
 }
 
 /**

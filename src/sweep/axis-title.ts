@@ -28,6 +28,25 @@ const CUSTOM: Record<string, string> = {
  * path : the path as the sweep's column shows it (`momentum.v`, `c`), the fallback.
  */
 export function axisTitle(config: ScheduleConfig, configPath: readonly (string | number)[], path: string): string {
+  return axisNames(config, configPath, path).title;
+}
+
+/**
+ * The two names of a swept config value: `title`, as axisTitle gives it (a figure's axis), and
+ * `short`, for a terminal table's header, where every character counts: the title's symbol with the
+ * rest of its path ("Momentum factor μ (fp.1)" → "μ (fp.1)", "Scaling factor c" → "c", "Learning
+ * rate α (max_lr)" → "α (max_lr)"), and for a value with no symbol (steps, a custom expression's own
+ * parameter) the path's last two segments (`momentum.custom.params.mu` → "params.mu"; a path of one
+ * or two segments as it is). Pipes and files keep the full path as the column's name.
+ */
+export function axisNames(config: ScheduleConfig, configPath: readonly (string | number)[], path: string): { title: string; short: string } {
+  const title = titleOf(config, configPath, path);
+  const named = /^(.*\S) (\S{1,2})( \(.*\))?$/u.exec(title);
+  if (title !== path && named !== null && !/^[A-Za-z]{2}$/.test(named[2])) return { title, short: `${named[2]}${named[3] ?? ''}` };
+  return { title, short: path.split('.').slice(-2).join('.') };
+}
+
+function titleOf(config: ScheduleConfig, configPath: readonly (string | number)[], path: string): string {
   const [head, kind, name, ...rest] = configPath.map(String);
   if (configPath.length === 1 && KNOWN[head] !== undefined) return KNOWN[head];
   if (head === 'lr') return `${KNOWN.lr} (${configPath.slice(1).join('.')})`;

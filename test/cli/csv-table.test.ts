@@ -14,7 +14,9 @@ describe('sweep on a terminal', () => {
     expect(r.stdout).not.toMatch(/\d{8}/);
     const header = lines(r.stdout)[0].trim().split(/\s+/);
     // One stage per point, v = 1 and low-pass at every point: said once below the rows, not in a column.
-    expect(header.slice(0, 3)).toEqual(['point', 'momentum.beta', 'u']);
+    // The swept path is headed by its short name (axisNames); the legend names the path.
+    expect(header.slice(0, 3)).toEqual(['point', 'β', 'u']);
+    expect(r.stdout).toContain('β: momentum.beta (Momentum coefficient β)');
     expect(lines(r.stdout)).toContain('every row: stage = 0, steps = 1–117000, v = 1, type = low-pass');
     const dc = header.indexOf('DC');
     const rows = dataRows(r.stdout);
@@ -45,6 +47,16 @@ describe('sweep on a terminal', () => {
     expect(dataRows(all.stdout)).toHaveLength(80);
     expect(all.stdout).not.toContain('rows shown');
   });
+
+  it('at 80 columns a swept scheduled value is headed "μ (fp.1)" (8 characters, not the 22 of momentum.momentum.fp.1), so u and lr fit; the legend names the path', async () => {
+    const r = await runCli(['sweep', 'configs/yolo-nesterov-warmup.yaml', '--grid', 'momentum.momentum.fp.1=0.9:0.99:4'], { tty: true, columns: 80 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)[0]).toMatch(/^point μ \(fp\.1\) stage +steps +u +lr +DC /);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('μ (fp.1): momentum.momentum.fp.1 (Momentum factor μ (fp.1))');
+    expect(Math.max(...lines(r.stdout).map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    // Pipes keep the path as the column's name.
+    expect((await runCli(['sweep', 'configs/yolo-nesterov-warmup.yaml', '--grid', 'momentum.momentum.fp.1=0.9:0.99:4'])).stdout.split('\n')[0]).toMatch(/^point,momentum\.momentum\.fp\.1,stage,/);
+  }, 30_000);
 
   it('a pipe, an -o file or --format csv get the CSV, unchanged', async () => {
     const pipe = await runCli(SGDM);

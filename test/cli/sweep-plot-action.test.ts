@@ -57,13 +57,15 @@ describe('sweep --plot', () => {
 
   it('--jobs 2 draws the bytes of --jobs 1: the worker threads send the plotted values with their rows (spawned: workers start from dist/)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mfr-sweep-plot-'));
-    const args = ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:50', '--grid', 'stages=10,20', '--plot-metric', 'cutoffFrequency'];
+    // 6000 points: enough work for a worker (sweepWorkerCount); --debug says how many threads ran.
+    const args = ['sweep', '--preset', 'fsgdm', '--grid', 'c=0.01:0.1:3000', '--grid', 'stages=10,20', '--plot-metric', 'cutoffFrequency'];
     const serial = cli([...args, '--jobs', '1', '--plot', join(dir, '1.vl.json')]);
-    const parallel = cli([...args, '--jobs', '2', '--plot', join(dir, '2.vl.json')]);
+    const parallel = cli([...args, '--jobs', '2', '--debug', '--plot', join(dir, '2.vl.json')]);
     expect([serial.code, parallel.code]).toEqual([0, 0]);
+    expect(parallel.stderr).toMatch(/^momentum-fr: sweep: 2 thread\(s\);/m);
     expect(parallel.stdout === serial.stdout).toBe(true);
     const z = plotted(join(dir, '2.vl.json'));
-    expect(z).toHaveLength(100);
+    expect(z).toHaveLength(6000);
     expect(z.every((value) => typeof value === 'number' && value > 0)).toBe(true);
     expect(readFileSync(join(dir, '2.vl.json'), 'utf8')).toBe(readFileSync(join(dir, '1.vl.json'), 'utf8'));
   });

@@ -81,6 +81,25 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('Ctrl-C while the sweep progress bar is drawn: the bar is erased and "interrupted" starts its own line', async () => {
+    const script = `
+      const { progressBar } = await import(${JSON.stringify(join(ROOT, 'dist/cli/actions/sweep-progress.js'))});
+      const { eraseBeforeSignalMessage, holdSignals } = await import(${JSON.stringify(join(ROOT, 'dist/io/interrupt.js'))});
+      holdSignals();
+      const bar = progressBar(process.stderr, { enabled: true, delayMs: 0 });
+      eraseBeforeSignalMessage(() => bar.erasing());
+      bar.update('format', 1, 4);
+      setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const drawn = new Promise<void>((resolve) => child.stderr.on('data', (d: Buffer) => ((stderr += d), stderr.includes('points') && resolve())));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await drawn;
+    child.kill('SIGINT');
+    expect(await closed).toBe(130);
+    expect(stderr).toBe('\rsweeping [######------------------] 25% 1/4 points\x1b[K\r\x1b[Kmomentum-fr: interrupted\n');
+  });
+
   it('any writer of the io layer (the one plot and every command use), on SIGINT or SIGTERM mid-file: exit 130/143, no temp file', async () => {
     // A plot is rendered in memory and written in milliseconds: too fast to catch from outside, so
     // this drives the same writer (withOutputFile) from a script that stops mid-file.
@@ -121,4 +140,40 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });
+});
+
+/**
+ * Spawns the real binary with `args` and --debug, closes its stdout once the first bytes arrive (as
+ * `| head -1` does), and collects the exit code, stderr and the points the sweep computed (its
+ * --debug line: counts, not time).
+ */
+async function sweepIntoClosedPipe(args: string[], cwd: string) {
+  const child = spawn(process.execPath, [BIN, ...args, '--debug'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const m = /^momentum-fr: sweep: (\d+) thread\(s\); points checked (\d+), computed (\d+) of (\d+)\n$/.exec(stderr);
+  return { code, stderr, threads: Number(m?.[1]), checked: Number(m?.[2]), computed: Number(m?.[3]), total: Number(m?.[4]) };
+}
+
+describe('a sweep stops computing when its stdout reader goes away (| head -1): exit 0, quietly, no temp file (spawning the real binary)', () => {
+  const fsgdm = ['sweep', 'configs/fsgdm-cifar100.yaml', '--grid', 'momentum.c=0.01:0.1:1000:log', '--grid', 'momentum.v=0.5:2:100'];
+  for (const jobs of [1, 2]) {
+    it(`FSGDM, 10⁵ points, --jobs ${jobs}: at most the chunks computed ahead of the first write (8 per thread + 2, of 1000 points), not the 100 000`, async () => {
+      const dir = tmp();
+      const r = await sweepIntoClosedPipe([...fsgdm.map((a) => (a.endsWith('.yaml') ? join(ROOT, a) : a)), '--jobs', String(jobs)], dir);
+      expect([r.code, r.threads, r.checked, r.total], r.stderr).toEqual([0, jobs, 100_000, 100_000]);
+      expect(r.computed, r.stderr).toBeLessThanOrEqual((8 * jobs + 2) * 1000);
+      expect(readdirSync(dir)).toEqual([]);
+    }, 60_000);
+  }
+
+  it('YOLO (a point resolves 554 700 steps): a chunk is one point, so a closed pipe stops within the 8 points ahead, not the whole grid', async () => {
+    const dir = tmp();
+    const r = await sweepIntoClosedPipe(['sweep', join(ROOT, 'configs/yolo-nesterov-warmup.yaml'), '--grid', 'momentum.momentum.fp.1=0.9:0.99:30', '--jobs', '1'], dir);
+    expect([r.code, r.threads, r.checked, r.total], r.stderr).toEqual([0, 1, 30, 30]);
+    expect(r.computed, r.stderr).toBeLessThanOrEqual(10);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../src/schedule/parse.js';
-import { axisTitle } from '../../src/sweep/axis-title.js';
+import { axisNames, axisTitle } from '../../src/sweep/axis-title.js';
 
 function configOf(yaml: string) {
   const parsed = parseSchedules(yaml);
@@ -29,5 +29,22 @@ describe('axisTitle', () => {
     expect(axisTitle(custom, ['momentum', 'custom', 'u'], 'u')).toBe('Feedback coefficient u');
     expect(axisTitle(custom, ['lr', 'max_lr'], 'lr.max_lr')).toBe('Learning rate α (max_lr)');
     expect(axisTitle(custom, ['momentum', 'custom', 'params', 'mu'], 'mu')).toBe('mu');
+  });
+});
+
+describe('axisNames: the short name a terminal table heads a swept column with', () => {
+  const yolo = configOf('steps: 1000\nlr: "0.01"\nmomentum:\n  preset: nesterov\n  momentum: { scheduler: interp, xp: [0, 50], fp: [0.8, 0.937] }\n  dampening: 0\n');
+  it('the symbol of the figures’ human name, with the rest of the path: momentum.momentum.fp.1 → "μ (fp.1)" (8 characters, not 22)', () => {
+    expect(axisNames(yolo, ['momentum', 'params', 'momentum', 'fp', 1], 'momentum.momentum.fp.1')).toEqual({ title: 'Momentum factor μ (fp.1)', short: 'μ (fp.1)' });
+    const fsgdm = configOf('steps: 1000\nstages: 10\nmomentum:\n  preset: fsgdm\n');
+    expect(axisNames(fsgdm, ['momentum', 'params', 'c'], 'momentum.c').short).toBe('c');
+    expect(axisNames(configOf('steps: 1000\nstages: 10\nmomentum:\n  preset: standard-sgdm\n'), ['momentum', 'params', 'beta'], 'beta').short).toBe('β');
+    expect(axisNames(yolo, ['lr', 'max_lr'], 'lr.max_lr').short).toBe('α (max_lr)');
+  });
+  it('no symbol: the path’s last two segments (steps, a custom expression’s parameter)', () => {
+    const custom = configOf('steps: 100\nmomentum:\n  u: "0.9"\n  v: "1 - u"\n');
+    expect(axisNames(custom, ['steps'], 'steps').short).toBe('steps');
+    expect(axisNames(custom, ['stages'], 'stages').short).toBe('stages');
+    expect(axisNames(custom, ['momentum', 'custom', 'params', 'mu'], 'momentum.custom.params.mu').short).toBe('params.mu');
   });
 });

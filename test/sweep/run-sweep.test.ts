@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { starterYaml } from '../../src/schedule/starter.js';
@@ -5,6 +6,7 @@ import { InvalidPointError, runSweep, SweepAbortedError } from '../../src/sweep/
 import { resolveAxes } from '../../src/sweep/sweep-axes.js';
 import { sweepJob } from '../../src/sweep/sweep-job.js';
 import { chunkFormatter } from '../../src/sweep/sweep-rows.js';
+import { sweepCost } from '../../src/sweep/sweep-threads.js';
 
 function job(spec: string, skipInvalid = false) {
   const { configs } = parseSchedules(starterYaml('standard-sgdm'));
@@ -57,4 +59,53 @@ describe('runSweep on the calling thread', () => {
     await expect(run).rejects.toThrow(SweepAbortedError);
     expect(writes).toHaveLength(3);
   });
+});
+
+describe('runSweep stopped early computes nothing more', () => {
+  const ticks = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+  };
+
+  it('a write that fails (the reader went away): no chunk is computed after it, those queued ahead are dropped', async () => {
+    // Without a check pass, the first chunk is written while the next 8 wait their turn.
+    const stats = { threads: 0, checked: 0, formatted: 0 };
+    const run = runSweep(job('0:0.99:1000', true), {
+      jobs: 1,
+      chunkPoints: 10,
+      stats,
+      write: () => {
+        throw new Error('output pipe closed');
+      },
+    });
+    await expect(run).rejects.toThrow('output pipe closed');
+    const after = stats.formatted;
+    await ticks(30);
+    expect([after, stats.formatted]).toEqual([10, 10]);
+  });
+
+  it('a signal that fires during the check pass: no chunk is checked or formatted after it', async () => {
+    const controller = new AbortController();
+    const stats = { threads: 0, checked: 0, formatted: 0 };
+    const run = runSweep(job('0:0.99:1000'), { jobs: 1, chunkPoints: 10, stats, signal: controller.signal, write: () => undefined, onProgress: (phase, done) => phase === 'check' && done === 20 && controller.abort() });
+    await expect(run).rejects.toThrow(SweepAbortedError);
+    const after = { ...stats };
+    await ticks(30);
+    expect(stats).toEqual(after);
+    // The check pass and the formatting alternate chunk by chunk: a few chunks, not the 100 of the grid.
+    expect(stats.checked + stats.formatted).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('runSweep starts the workers its work pays for (sweepWorkerCount)', () => {
+  it('--jobs 2 on a 10-point sweep of YOLO (554 700 steps evaluated per step) starts no worker, with the bytes of one thread', async () => {
+    const { configs } = parseSchedules(readFileSync('configs/yolo-nesterov-warmup.yaml', 'utf8'));
+    const { axes } = resolveAxes(configs[0], [{ path: 'momentum.momentum.fp.1', spec: '0.9:0.99:10', origin: '' }]);
+    const j = sweepJob(configs[0], axes, { stages: 'first,last', atFreqs: [], format: 'csv', allowUnstable: false, skipInvalid: false });
+    const cost = sweepCost(configs[0], { stages: 1, rowsPerPoint: 2, checked: true });
+    const parts: string[] = [];
+    const stats = { threads: 0, checked: 0, formatted: 0 };
+    const summary = await runSweep(j, { jobs: 2, cost, chunkPoints: 1, stats, write: (t) => void parts.push(text(t)) });
+    expect([summary.points, stats]).toEqual([10, { threads: 1, checked: 10, formatted: 10 }]);
+    expect(parts.join('')).toBe(text(chunkFormatter(j)(0, 10).bytes));
+  }, 30_000);
 });

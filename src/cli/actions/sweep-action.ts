@@ -10,18 +10,21 @@ import { sweepJob, type SweepFormat } from '../../sweep/sweep-job.js';
 import { gridSize } from '../../sweep/sweep-grid.js';
 import type { InvalidPoint } from '../../sweep/sweep-rows.js';
 import { selectStages } from '../../analysis/stage-selection.js';
-import { holdSignals } from '../../io/interrupt.js';
+import { eraseBeforeSignalMessage, holdSignals } from '../../io/interrupt.js';
 import { sweepBudgets } from '../../sweep/sweep-budget.js';
-import { InvalidPointError, runSweep, startSweepWorkers, type SweepWorkers } from '../../sweep/parallel/run-sweep.js';
+import { InvalidPointError, runSweep, startSweepWorkers, SweepAbortedError, type SweepStats, type SweepWorkers } from '../../sweep/parallel/run-sweep.js';
+import { sweepChunkPoints, sweepCost, sweepWorkerCount } from '../../sweep/sweep-threads.js';
+import { PipeClosedError } from '../../io/sink.js';
 import { checkBudgets } from '../budget-message.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import type { InputOptions, OutputOptions } from '../options.js';
-import { checkOutputs, chooseFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, isStdout, outputColor, outputTerminal, writeOutput } from '../output.js';
 import { CsvTable } from '../csv-table.js';
 import { loadSweepInput } from '../load-schedules.js';
 import { progressBar } from './sweep-progress.js';
 import { quoted } from '../../util/excerpt.js';
+import { axisNames } from '../../sweep/axis-title.js';
 
 export interface SweepCliOptions extends InputOptions, OutputOptions {
   grid: string[];
@@ -53,8 +56,9 @@ const SKIPPED_LISTED = 10_000;
  */
 export async function sweepCommand(input: string | undefined, options: SweepCliOptions, ctx: CliContext): Promise<void> {
   // With --jobs N, the workers start now: their start-up (~0.1 s each) overlaps reading the config.
+  // As many as the sweep could use (sweepWorkerCount, its one owner); it ends at once those its work does not pay for.
   const asked = jobsOf(options.jobs);
-  const workers = asked !== undefined && asked > 1 ? startSweepWorkers(Math.min(asked, availableParallelism()) - 1) : undefined;
+  const workers = asked !== undefined && asked > 1 ? startSweepWorkers(sweepWorkerCount(asked)) : undefined;
   try {
     await sweep(input, options, ctx, workers);
   } finally {
@@ -109,7 +113,8 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   const job = sweepJob(config, axes, { stages, atFreqs, format, allowUnstable: options.allowUnstable ?? false, skipInvalid: options.skipInvalid ?? false, vocabulary: CLI_VOCABULARY, plot: plotValues && plot!.request });
   const rowsPerPoint = Math.max(1, picked.length);
   const threads = jobs ?? (total * rowsPerPoint >= PARALLEL_FROM_ROWS ? availableParallelism() : 1);
-  const chunkPoints = Math.max(1, Math.min(Math.floor(ROWS_PER_CHUNK / rowsPerPoint), Math.ceil(total / (4 * threads))));
+  const cost = sweepCost(config, { stages: schedule.stages.count, rowsPerPoint, checked: !job.skipInvalid });
+  const chunkPoints = sweepChunkPoints(total, threads, rowsPerPoint, ROWS_PER_CHUNK, cost.pointNs);
   const budgets = sweepBudgets(job, { stages: schedule.stages.count, picked: picked.length }, Math.min(threads, availableParallelism()));
   checkBudgets([budgets.time, budgets.output], options.force);
 
@@ -117,24 +122,37 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   // threads end with the process, the exit code is 130 or 143.
   const releaseSignals = holdSignals();
   const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true });
+  // Ctrl-C's "interrupted" starts its own line: the bar is erased first.
+  const keepErasable = eraseBeforeSignalMessage(() => progress.erasing());
   const skipped: InvalidPoint[] = [];
   let shown = 0;
   const onSkipped = (s: InvalidPoint) => {
-    if (shown++ < SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped point ${s.point} (${s.values}): ${s.problem}\n`);
+    if (shown++ < SKIPPED_SHOWN) progress.message(`momentum-fr: skipped point ${s.point} (${s.values}): ${s.problem}\n`);
     if (skipped.length < (format === 'json' ? SKIPPED_LISTED : SKIPPED_SHOWN)) skipped.push(s);
   };
   let skippedCount = 0;
   // On a terminal, unless a format is asked for, the CSV rows show as a table (pipes and files get the CSV).
   const terminal = options.format === undefined ? outputTerminal(ctx, options.output) : undefined;
+  // The reader of stdout went away (`| head -1`): the sweep stops at once, checks and workers
+  // included, not after the chunks queued, and ends quietly with exit 0 as any closed pipe does.
+  const pipeClosed = new AbortController();
+  const onStdoutError = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') pipeClosed.abort();
+  };
+  if (isStdout(options.output)) ctx.stdout.on('error', onStdoutError);
+  const stats: SweepStats = { threads: 0, checked: 0, formatted: 0 };
   try {
     await writeOutput(ctx, options.output, async (target) => {
-      const table = terminal && new CsvTable(target, { columns: terminal.columns, groups: options.all === true ? 0 : total, swept: axes.map((a) => a.path), color: outputColor(ctx, options.output) });
+      const table = terminal && new CsvTable(target, { columns: terminal.columns, groups: options.all === true ? 0 : total, swept: job.axes.map((a) => ({ path: a.path, ...axisNames(job.config, a.configPath, a.path) })), color: outputColor(ctx, options.output) });
       const sink = table || target;
       await sink.write(sweepHeader(job, { schedule: schedule.name, source: schedule.source }));
       let first = true;
       const summary = await runSweep(job, {
         jobs: threads,
+        cost,
         chunkPoints,
+        signal: pipeClosed.signal,
+        stats,
         workers,
         onSkipped,
         onPlotValues: plotValues && ((start, values) => plotValues.set(values, start)),
@@ -153,10 +171,14 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
     });
   } catch (err) {
     progress.done();
+    if (pipeClosed.signal.aborted && (err instanceof SweepAbortedError || err instanceof PipeClosedError)) throw new PipeClosedError();
     if (err instanceof InvalidPointError) throw new CliError(`${err.message}${options.allowUnstable ? '' : '; or pass --skip-invalid to skip such points'}`);
     throw err;
   } finally {
+    ctx.stdout.off('error', onStdoutError);
+    keepErasable();
     releaseSignals();
+    if (ctx.debug) ctx.stderr.write(`momentum-fr: sweep: ${stats.threads} thread(s); points checked ${stats.checked}, computed ${stats.formatted} of ${total}\n`);
   }
   if (skippedCount > SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped ${skippedCount} invalid points in all (${SKIPPED_SHOWN} shown)\n`);
   if (plot) await plot.write(job, plotValues, ctx);

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 
 /**
  * A one-line progress bar on stderr: `checking|sweeping [#####-----] 42% 42000/100000 points
- * 12.3k points/s ETA 5s`. Only on a TTY, and only once the sweep has run for `delayMs` (short
+ * 12.3k points/s ETA 5s` (rate and ETA once the phase has run half a second). Only on a TTY, and only once the sweep has run for `delayMs` (short
  * sweeps stay silent); redrawn at most every 100 ms; erased at the end.
  */
 export function progressBar(stream: Writable & { isTTY?: boolean; columns?: number }, options: { enabled: boolean; delayMs?: number; now?: () => number }) {
@@ -10,6 +10,8 @@ export function progressBar(stream: Writable & { isTTY?: boolean; columns?: numb
   const t0 = now();
   let phaseStart = t0;
   let phase = '';
+  // Points already done when the phase was first seen (formatting runs ahead during the check pass).
+  let phaseDone = 0;
   let lastDraw = 0;
   let drawn = false;
   const delay = options.delayMs ?? 1000;
@@ -20,17 +22,30 @@ export function progressBar(stream: Writable & { isTTY?: boolean; columns?: numb
       if (name !== phase) {
         phase = name;
         phaseStart = t;
+        phaseDone = done;
       }
       if (t - t0 < delay || (t - lastDraw < 100 && done < total)) return;
       lastDraw = t;
       const fraction = total > 0 ? done / total : 1;
       const width = 24;
       const filled = Math.round(fraction * width);
-      const rate = done / Math.max(1e-3, (t - phaseStart) / 1000);
-      const eta = rate > 0 ? (total - done) / rate : Infinity;
-      const line = `${name === 'check' ? 'checking' : 'sweeping'} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${done}/${total} points ${compact(rate)} points/s ETA ${duration(eta)}`;
+      // The rate counts only the points of this phase, and shows once the phase has run long enough
+      // to measure it (a first update just after the phase starts would divide by almost nothing).
+      const seconds = (t - phaseStart) / 1000;
+      const rate = seconds >= MEASURED_SECONDS && done > phaseDone ? (done - phaseDone) / seconds : undefined;
+      const speed = rate === undefined ? '' : ` ${compact(rate)} points/s ETA ${duration((total - done) / rate)}`;
+      const line = `${name === 'check' ? 'checking' : 'sweeping'} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${done}/${total} points${speed}`;
       stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 100) - 1))}\x1b[K`);
       drawn = true;
+    },
+    /** The text that erases the bar (a signal's message then starts its own line), '' when none is drawn. */
+    erasing(): string {
+      return drawn ? '\r\x1b[K' : '';
+    },
+    /** Writes a message line on stderr on a line of its own: the bar, if drawn, is erased first (the next update redraws it). */
+    message(text: string): void {
+      stream.write(`${drawn ? '\r\x1b[K' : ''}${text}`);
+      drawn = false;
     },
     done(): void {
       if (drawn) stream.write('\r\x1b[K');
@@ -38,6 +53,9 @@ export function progressBar(stream: Writable & { isTTY?: boolean; columns?: numb
     },
   };
 }
+
+/** Time a phase runs before its rate is shown. */
+const MEASURED_SECONDS = 0.5;
 
 function compact(x: number): string {
   if (x >= 1e6) return `${(x / 1e6).toFixed(1)}M`;

@@ -2,10 +2,18 @@ import { Worker } from 'node:worker_threads';
 import { chunkChecker, chunkFormatter, type ChunkResult, type InvalidPoint } from '../sweep-rows.js';
 import { jobSize, type SweepJob } from '../sweep-job.js';
 import type { WorkerReady, WorkerReply, WorkerRequest, WorkerTask } from './messages.js';
+import { sweepWorkerCount, type SweepCost } from '../sweep-threads.js';
 
 export interface RunSweepOptions {
-  /** Worker threads; 1 computes on the calling thread (no worker is started). */
+  /**
+   * Threads asked for, the calling thread included; 1 computes on the calling thread (no worker is
+   * started). With `cost`, a worker is started only when it pays off (sweepWorkerCount).
+   */
   jobs: number;
+  /** The estimated work of the job's points (sweepCost), from which the workers are decided; without it, jobs − 1 workers. */
+  cost?: SweepCost;
+  /** Filled as the sweep goes, also when it stops early: threads used, points checked and formatted (computed, on any thread). */
+  stats?: SweepStats;
   /** Points per chunk sent to a worker (chunks are the unit of ordering and of progress). */
   chunkPoints: number;
   /** Check every point before writing anything (the default), or skip and report invalid ones. */
@@ -21,6 +29,13 @@ export interface RunSweepOptions {
    * owns them from here on and ends them (those it does not need at once).
    */
   workers?: SweepWorkers;
+}
+
+/** What a sweep did: threads, and points whose check or rows were computed (a sweep stopped early computes fewer). */
+export interface SweepStats {
+  threads: number;
+  checked: number;
+  formatted: number;
 }
 
 /** Worker threads started before their job is known; see startSweepWorkers. */
@@ -45,7 +60,7 @@ export class InvalidPointError extends Error {
   }
 }
 
-/** The signal fired (Ctrl-C): workers were stopped, nothing more is written. */
+/** The signal fired (a closed stdout, Ctrl-C): workers were stopped, nothing more is computed or written. */
 export class SweepAbortedError extends Error {
   constructor() {
     super('interrupted');
@@ -71,12 +86,15 @@ export async function runSweep(job: SweepJob, options: RunSweepOptions): Promise
   const chunkPoints = Math.max(1, Math.floor(options.chunkPoints));
   const chunks = Math.ceil(total / chunkPoints);
   const range = (id: number): [number, number] => [id * chunkPoints, Math.min(total, (id + 1) * chunkPoints)];
-  // With more than one thread, the calling thread computes too, beside jobs − 1 workers: it is idle
-  // otherwise (writing takes little), it starts at once while the workers boot (~0.15 s each), and a
-  // worker fewer is one start-up and one warm-up fewer (see poolExecutor).
-  const nWorkers = chunks > 1 ? Math.min(options.jobs, chunks) - 1 : 0;
+  // With more than one thread, the calling thread computes too, beside the workers: it is idle
+  // otherwise (writing takes little), it starts at once while the workers boot, and a worker fewer is
+  // one start-up and one warm-up fewer (see poolExecutor). Workers started ahead and not needed end now.
+  const nWorkers = options.cost ? sweepWorkerCount(options.jobs, { chunks, points: total, ...options.cost }) : Math.max(0, Math.min(options.jobs, chunks) - 1);
   if (nWorkers === 0) await options.workers?.close();
-  const executor = nWorkers > 0 ? poolExecutor(job, nWorkers, options.workers?.take(nWorkers) ?? []) : serialExecutor(job);
+  const stats = options.stats ?? { threads: 0, checked: 0, formatted: 0 };
+  stats.threads = 1 + nWorkers;
+  const done = (task: WorkerTask) => void (task.kind === 'check' ? (stats.checked += task.end - task.start) : (stats.formatted += task.end - task.start));
+  const executor = nWorkers > 0 ? poolExecutor(job, nWorkers, options.workers?.take(nWorkers) ?? [], done) : serialExecutor(job, done);
   // Chunks computed ahead of the one being written: enough to keep every thread busy (and to
   // format while the check pass runs), few enough that memory stays flat (~0.5 MB per chunk).
   const maxAhead = 8 * Math.max(1, options.jobs);
@@ -157,21 +175,50 @@ function abortable<T>(task: Promise<T>, signal: AbortSignal | undefined): Promis
   });
 }
 
-/** Computes on the calling thread, one chunk per macrotask, so signals (Ctrl-C) get a chance to run. */
-function serialExecutor(job: SweepJob): Executor {
+/**
+ * Computes on the calling thread, one chunk per event-loop turn, so that signals (Ctrl-C) and a
+ * closed stdout's error are seen between chunks (immediates queued together would run in one turn);
+ * chunks still queued when the sweep stops are not computed.
+ */
+function serialExecutor(job: SweepJob, done: (task: WorkerTask) => void): Executor {
   const compute = chunkComputer(job);
+  const queue: { request: WorkerTask; resolve(reply: WorkerReply): void; reject(err: unknown): void }[] = [];
+  let scheduled = false;
+  let closed = false;
+  // close() resolves once nothing is queued or scheduled: from then on this thread computes nothing for the sweep.
+  let idle: (() => void) | undefined;
+  const pump = () => {
+    if (queue.length === 0 && !scheduled) idle?.();
+    if (scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      const task = queue.shift()!;
+      if (closed) task.reject(new SweepAbortedError());
+      else {
+        try {
+          task.resolve(compute(task.request));
+          done(task.request);
+        } catch (err) {
+          task.reject(err);
+        }
+      }
+      pump();
+    });
+  };
   return {
-    run: (r) =>
-      new Promise((resolve, reject) =>
-        setImmediate(() => {
-          try {
-            resolve(compute(r));
-          } catch (err) {
-            reject(err);
-          }
-        }),
-      ),
-    close: async () => undefined,
+    run: (request) =>
+      new Promise((resolve, reject) => {
+        queue.push({ request, resolve, reject });
+        pump();
+      }),
+    close: () => {
+      closed = true;
+      return new Promise<void>((resolve) => {
+        idle = resolve;
+        pump();
+      });
+    },
   };
 }
 
@@ -199,7 +246,7 @@ const WORKER_DEPTH = 4;
  * free, and the calling thread, which also writes every chunk, takes fewer of them. Which thread
  * computes a chunk does not change its bytes.
  */
-function poolExecutor(job: SweepJob, n: number, started: StartedWorker[]): Executor {
+function poolExecutor(job: SweepJob, n: number, started: StartedWorker[], done: (task: WorkerTask) => void): Executor {
   type Task = { request: WorkerTask; resolve(reply: WorkerReply): void; reject(err: unknown): void };
   const checks: Task[] = [];
   const formats: Task[] = [];
@@ -226,6 +273,7 @@ function poolExecutor(job: SweepJob, n: number, started: StartedWorker[]): Execu
         try {
           compute ??= chunkComputer(job);
           task.resolve(compute(task.request));
+          done(task.request);
         } catch (err) {
           task.reject(err);
         }
@@ -244,6 +292,7 @@ function poolExecutor(job: SweepJob, n: number, started: StartedWorker[]): Execu
       else {
         const task = held.get(reply.id);
         held.delete(reply.id);
+        if (task && !closed) done(task.request);
         task?.resolve({ ...reply, id: task.request.id });
       }
       dispatch();
