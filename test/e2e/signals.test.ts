@@ -30,7 +30,12 @@ async function interruptWhileWriting(args: string[], cwd: string, watch: string,
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   child.kill(signal);
-  return { code: await closed, stderr, seen };
+  // A watchdog, not a timing: an interrupted command exits within its current unit of work; one that
+  // ignores the signal runs on for minutes, and is killed here (exit code null).
+  const watchdog = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await closed;
+  clearTimeout(watchdog);
+  return { code, stderr, seen };
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'mfr-signal-'));
@@ -80,6 +85,17 @@ describe('SIGINT and SIGTERM remove every temp file and exit 130 or 143 (spawnin
     expect([r.code, r.stderr]).toEqual([143, 'momentum-fr: terminated\n']);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('a sweep on the calling thread alone (--jobs 1) stops at SIGINT or SIGHUP between its points: exit 130/129, no temp file (it computed all 6000 points first, 76 s, before)', async () => {
+    for (const [signal, code] of [['SIGINT', 130], ['SIGHUP', 129]] as const) {
+      const dir = tmp();
+      const args = ['sweep', join(ROOT, 'configs/resnet-cifar-onecycle.yaml'), '--grid', 'lr.max_lr=0.05:0.2:6000', '--stages', 'last', '--jobs', '1', '-o', 'j1.csv'];
+      const r = await interruptWhileWriting(args, dir, dir, signal);
+      expect(r.seen, signal).toHaveLength(1);
+      expect([r.code, r.stderr], signal).toEqual([code, `momentum-fr: ${signal === 'SIGINT' ? 'interrupted' : 'terminated'}\n`]);
+      expect(readdirSync(dir), signal).toEqual([]);
+    }
+  }, 150_000);
 
   it('Ctrl-C while the sweep progress bar is drawn: the bar is erased and "interrupted" starts its own line', async () => {
     const script = `
