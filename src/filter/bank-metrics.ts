@@ -79,7 +79,7 @@ export function bankMetrics(bank: BankTable, k: number): StageMetrics {
   const power = B > 1 && Number.isFinite(dcGain) && Number.isFinite(nyquistGain) ? bankPowerPolynomials(bank, k, scale) : undefined;
   const shape =
     (B === 1 && firstOrderShape(oneBranchStage(bank, k), dcGain, nyquistGain)) ||
-    shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2, power && criticalFrequencies(power), power && bankPowerOfS(bank, k, scale));
+    shapeMetrics({ gain2, dcGain, nyquistGain, scale, onGrid: gridGain2, critical: power && criticalFrequencies(power), power2: power && bankPowerOfS(bank, k, scale) });
   const zeros = bankZeros(bank, k);
   return {
     dcGain,

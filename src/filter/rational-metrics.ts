@@ -41,7 +41,7 @@ export function rationalMetrics(table: RationalTable, k: number): StageMetrics {
   // nb, na ≤ 2: (b0 + b1·z⁻¹)/(1 + a1·z⁻¹), pole −a1, shape in closed form.
   const firstOrder = table.nb <= 2 && table.na <= 2 ? firstOrderShape(firstOrderStage(b, a), dcGain, nyquistGain) : undefined;
   const power = !firstOrder && Number.isFinite(dcGain) && Number.isFinite(nyquistGain) && rho < 1 ? rationalPowerPolynomials(scaled, a) : undefined;
-  const shape = firstOrder ?? shapeMetrics(gain2, dcGain, nyquistGain, scale, undefined, power && criticalFrequencies(power));
+  const shape = firstOrder ?? shapeMetrics({ gain2, dcGain, nyquistGain, scale, critical: power && criticalFrequencies(power) });
   // H′(0)/H(0) = B′(0)/B(0) − A′(0)/A(0), B′(0) = −j·Σ k b_k: τ(0) = Σ k b_k/B(1) − Σ k a_k/A(1).
   const moment = (p: Float64Array) => p.reduce((s, x, i) => s + i * x, 0);
   const split = cachedUnitCircleSplit(b);

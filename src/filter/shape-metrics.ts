@@ -18,6 +18,24 @@ export interface SearchGrid {
 
 export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cutoffFrequency' | 'unityGainFrequency' | 'filterType'>;
 
+/** What shapeMetrics reads of a stage: its |H|² and end gains, and the optional faster or exact helpers. */
+export interface ShapeInput {
+  /** |H(ω)/scale|², ω in rad/sample on [0, π] (binary64). */
+  gain2: (w: number) => number;
+  /** |H(0)|, exact (H is real there), unscaled. */
+  dcGain: number;
+  /** |H(π)|, exact, unscaled. */
+  nyquistGain: number;
+  /** A power of two (gainScale) by which the caller divided its coefficients, so that no square under- or overflows; 1 by default. */
+  scale?: number;
+  /** gain2 on the whole search grid at once, when the caller can do it faster than point by point. */
+  onGrid?: (grid: SearchGrid) => Float64Array;
+  /** The interior extremes of |H|², ascending in (0, π) (criticalFrequencies): replaces the search grid. */
+  critical?: Float64Array;
+  /** |H/scale|² as a function of s = sin²(ω/2) in double-double: polishes each crossing in s (polishInS). */
+  power2?: PowerOfS;
+}
+
 /**
  * The metrics without a closed form, from |H(ω)|² alone, for filter banks and rational stages: |H|² on a
  * search grid of 4097 linear and 2048 log-spaced points (down to 1e-9 rad/sample) brackets the peak and
@@ -39,23 +57,16 @@ export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cu
  * sin²(ω/2), src/filter/power-polynomial.ts), the search grid is replaced by 0, those frequencies and π:
  * |H|² is monotone between consecutive ones, so every crossing is bracketed and every extreme found
  * however narrow (the fixed grid can miss a feature narrower than its spacing, 7.7e-4 rad above 0.1).
+ * With `power2`, each crossing is polished in s (polishInS), so that a crossing where |H|² meets its level
+ * at a shallow angle (next to DC) is not lost in the rounding of a binary64 |H|².
  *
- * Parameters: gain2(ω) = |H(ω)/scale|², the stage's exact end gains |H(0)|, |H(π)|, and the scale, which
- * keeps the squares away from under- and overflow (the caller divides its coefficients by it); onGrid
- * evaluates gain2 on the whole search grid at once when the caller can do it faster; critical as above;
- * power2, |H/scale|² as a function of s in double-double, polishes each crossing in s (polishInS), so
- * that a crossing where |H|² meets its level at a shallow angle (next to DC) is not lost in the rounding of
- * a binary64 |H|².
+ * Input (ShapeInput): gains unscaled, |H|² divided by scale²; frequencies in rad/sample. Output: gains
+ * unscaled (|H|, not dB), frequencies in rad/sample in [0, π], null where a crossing does not exist.
+ * Never throws: a non-finite gain2 compares as no crossing. The formulas: |H|² of a bank or rational
+ * stage as in src/filter/power-polynomial.ts; the half-power and unity definitions of scipy.signal's
+ * conventions and docs/theory.md ("Per-stage metrics", "Equal gains").
  */
-export function shapeMetrics(
-  gain2: (w: number) => number,
-  dcGain: number,
-  nyquistGain: number,
-  scale = 1,
-  onGrid?: (grid: SearchGrid) => Float64Array,
-  critical?: Float64Array,
-  power2?: PowerOfS,
-): ShapeMetrics {
+export function shapeMetrics({ gain2, dcGain, nyquistGain, scale = 1, onGrid, critical, power2 }: ShapeInput): ShapeMetrics {
   let grid: Float64Array;
   let g2: Float64Array;
   if (critical) {
