@@ -135,16 +135,18 @@ function squaredModulusInS(p: ArrayLike<number>): DoubleDouble[] {
 export function rationalPowerOfS(b: ArrayLike<number>, a: ArrayLike<number>): (s: DoubleDouble) => DoubleDouble {
   return (s) => {
     const x = ddSub(dd(1), ddMul(dd(2), s));
+    const twoX = { hi: 2 * x.hi, lo: 2 * x.lo }; // exact
     const sin2 = ddMul(dd(4), ddMul(s, ddSub(dd(1), s)));
     const modulus2 = (p: ArrayLike<number>) => {
-      let [t0, t1, u0, u1] = [dd(1), x, dd(1), ddMul(dd(2), x)];
+      let [t0, t1, u0, u1] = [dd(1), x, dd(1), twoX];
       let real = dd(p[0]);
       let imag = dd(0);
       for (let k = 1; k < p.length; k++) {
         real = ddAdd(real, ddMul(dd(p[k]), t1));
         imag = ddAdd(imag, ddMul(dd(p[k]), u0));
-        [t0, t1] = [t1, ddSub(ddMul(ddMul(dd(2), x), t1), t0)];
-        [u0, u1] = [u1, ddSub(ddMul(ddMul(dd(2), x), u1), u0)];
+        if (k + 1 === p.length) break;
+        [t0, t1] = [t1, ddSub(ddMul(twoX, t1), t0)];
+        [u0, u1] = [u1, ddSub(ddMul(twoX, u1), u0)];
       }
       return ddAdd(ddMul(real, real), ddMul(sin2, ddMul(imag, imag)));
     };
