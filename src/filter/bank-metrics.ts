@@ -76,10 +76,14 @@ export function bankMetrics(bank: BankTable, k: number): StageMetrics {
   const dcGain = Math.abs(h0);
   const nyquistGain = Math.abs(hPi);
   // One branch: H = (c0 + a − c0·u·z⁻¹)/(1 − u·z⁻¹), a first-order rational with a closed-form shape.
-  const power = B > 1 && Number.isFinite(dcGain) && Number.isFinite(nyquistGain) ? bankPowerPolynomials(bank, k, scale) : undefined;
+  const finite = B > 1 && Number.isFinite(dcGain) && Number.isFinite(nyquistGain);
+  const power = finite ? bankPowerPolynomials(bank, k, scale) : undefined;
+  // Crossings polished in double-double for any number of stable branches: bankPowerOfS sums the branches
+  // (nothing expanded), so it serves the search grid beyond MAX_POWER_DEGREE branches as well.
+  const stable = finite && Array.from({ length: B }, (_, i) => i).every((i) => bank.c[k * B + i] * bank.v[k * B + i] === 0 || Math.abs(bank.u[k * B + i]) < 1);
   const shape =
     (B === 1 && firstOrderShape(oneBranchStage(bank, k), dcGain, nyquistGain)) ||
-    shapeMetrics(gain2, dcGain, nyquistGain, scale, gridGain2, power && criticalFrequencies(power), power && bankPowerOfS(bank, k, scale));
+    shapeMetrics({ gain2, dcGain, nyquistGain, scale, onGrid: gridGain2, critical: power && criticalFrequencies(power), power2: stable ? bankPowerOfS(bank, k, scale) : undefined });
   const zeros = bankZeros(bank, k);
   return {
     dcGain,

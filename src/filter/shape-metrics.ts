@@ -1,6 +1,6 @@
 import type { StageMetrics } from '../types.js';
 import { compareGains, compareSquaredGains, filterTypeOf, peakOf } from './gain-tolerance.js';
-import { dd, ddAdd, ddDivPowerOfTwo, ddMul, ddSub, type DoubleDouble } from '../math/double-double.js';
+import { dd, ddAdd, ddDivPowerOfTwo, ddMul, ddSqrt, ddSub, type DoubleDouble } from '../math/double-double.js';
 import { powerOfTwoScale } from './power-of-two-scale.js';
 
 /** Points of the search grid (linear on [0, π] plus log-spaced towards 0, where slow branches live). */
@@ -17,6 +17,24 @@ export interface SearchGrid {
 }
 
 export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cutoffFrequency' | 'unityGainFrequency' | 'filterType'>;
+
+/** What shapeMetrics reads of a stage: its |H|² and end gains, and the optional faster or exact helpers. */
+export interface ShapeInput {
+  /** |H(ω)/scale|², ω in rad/sample on [0, π] (binary64). */
+  gain2: (w: number) => number;
+  /** |H(0)|, exact (H is real there), unscaled. */
+  dcGain: number;
+  /** |H(π)|, exact, unscaled. */
+  nyquistGain: number;
+  /** A power of two (gainScale) by which the caller divided its coefficients, so that no square under- or overflows; 1 by default. */
+  scale?: number;
+  /** gain2 on the whole search grid at once, when the caller can do it faster than point by point. */
+  onGrid?: (grid: SearchGrid) => Float64Array;
+  /** The interior extremes of |H|², ascending in (0, π) (criticalFrequencies): replaces the search grid. */
+  critical?: Float64Array;
+  /** |H/scale|² as a function of s = sin²(ω/2) in double-double: polishes each crossing in s (polishInS). */
+  power2?: PowerOfS;
+}
 
 /**
  * The metrics without a closed form, from |H(ω)|² alone, for filter banks and rational stages: |H|² on a
@@ -39,23 +57,16 @@ export type ShapeMetrics = Pick<StageMetrics, 'peakGain' | 'peakFrequency' | 'cu
  * sin²(ω/2), src/filter/power-polynomial.ts), the search grid is replaced by 0, those frequencies and π:
  * |H|² is monotone between consecutive ones, so every crossing is bracketed and every extreme found
  * however narrow (the fixed grid can miss a feature narrower than its spacing, 7.7e-4 rad above 0.1).
+ * With `power2`, each crossing is polished in s (polishInS), so that a crossing where |H|² meets its level
+ * at a shallow angle (next to DC) is not lost in the rounding of a binary64 |H|².
  *
- * Parameters: gain2(ω) = |H(ω)/scale|², the stage's exact end gains |H(0)|, |H(π)|, and the scale, which
- * keeps the squares away from under- and overflow (the caller divides its coefficients by it); onGrid
- * evaluates gain2 on the whole search grid at once when the caller can do it faster; critical as above;
- * power2, |H/scale|² as a function of s in double-double, polishes each crossing in s (polishInS), so
- * that a crossing where |H|² meets its level at a shallow angle (next to DC) is not lost in the rounding of
- * a binary64 |H|².
+ * Input (ShapeInput): gains unscaled, |H|² divided by scale²; frequencies in rad/sample. Output: gains
+ * unscaled (|H|, not dB), frequencies in rad/sample in [0, π], null where a crossing does not exist.
+ * Never throws: a non-finite gain2 compares as no crossing. The formulas: |H|² of a bank or rational
+ * stage as in src/filter/power-polynomial.ts; the half-power and unity definitions of scipy.signal's
+ * conventions and docs/theory.md ("Per-stage metrics", "Equal gains").
  */
-export function shapeMetrics(
-  gain2: (w: number) => number,
-  dcGain: number,
-  nyquistGain: number,
-  scale = 1,
-  onGrid?: (grid: SearchGrid) => Float64Array,
-  critical?: Float64Array,
-  power2?: PowerOfS,
-): ShapeMetrics {
+export function shapeMetrics({ gain2, dcGain, nyquistGain, scale = 1, onGrid, critical, power2 }: ShapeInput): ShapeMetrics {
   let grid: Float64Array;
   let g2: Float64Array;
   if (critical) {
@@ -68,7 +79,10 @@ export function shapeMetrics(
   }
   // At exact critical points the extreme is the grid value itself (a golden-section search on a flat top
   // would only pick the largest rounding error of gain2 near it).
-  const interior = interiorExtreme(grid, g2, gain2, 1, !critical);
+  const found = interiorExtreme(grid, g2, gain2, 1, !critical, power2);
+  // With power2 the interior peak's |H| is its double-double value, rounded once (|H|² is flat there, so
+  // the rounding of ω does not matter).
+  const interior = found && power2 ? { gain: ddSqrt(power2(sOf(found.frequency))), frequency: found.frequency } : found;
   const trough = interiorExtreme(grid, g2, gain2, -1, !critical);
   const { peakGain, peakFrequency } = peakOf(dcGain, nyquistGain, interior && { gain: scale * interior.gain, frequency: interior.frequency });
   const filterType = filterTypeOf(dcGain, nyquistGain, {
@@ -78,8 +92,7 @@ export function shapeMetrics(
   const halfPower = (g: number) => (g / scale) ** 2 / 2;
   let cutoffFrequency: number | null = null;
   // With power2 the half-power level is |H(peak)|²/2 in double-double, not the rounded peakGain squared.
-  const peakS = Math.sin(peakFrequency / 2) ** 2;
-  const peakPower = power2 && power2(peakFrequency <= Math.PI / 2 ? dd(peakS) : ddSub(dd(1), dd(Math.cos(peakFrequency / 2) ** 2)));
+  const peakPower = power2 && power2(sOf(peakFrequency));
   const halfPowerDd = peakPower && ddDivPowerOfTwo(peakPower, 2);
   if (filterType === 'low-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), false, power2, halfPowerDd);
   if (filterType === 'high-pass') cutoffFrequency = firstCrossing(grid, g2, gain2, halfPower(peakGain), true, power2, halfPowerDd);
@@ -172,14 +185,20 @@ export function gainScale(coefficients: ArrayLike<number>): number {
 /** |H/scale|² at s = sin²(ω/2), in double-double (s given as double-double, so that 1 − s is exact). */
 export type PowerOfS = (s: DoubleDouble) => DoubleDouble;
 
+/** s = sin²(ω/2) of a binary64 ω as a double-double: rounded sin² up to π/2, 1 − cos²(ω/2) (exact) above, where s keeps the digits of π − ω. */
+export function sOf(w: number): DoubleDouble {
+  return w <= Math.PI / 2 ? dd(Math.sin(w / 2) ** 2) : ddSub(dd(1), dd(Math.cos(w / 2) ** 2));
+}
+
 /**
  * A crossing ω of `level` found by bisecting a binary64 |H|² (so known only to its rounding, up to ~100
  * ulp where |H|² meets the level at a shallow angle), polished by secant steps on power2 − level in
  * double-double in s = sin²(ω/2) (in c = cos²(ω/2), s = 1 − c, above π/2, where s loses its low digits):
- * from that start the secant converges in two or three steps. The binary64 ω is kept if the steps do not
- * settle within 10⁻⁹ of the start (a crossing where |H|² only touches the level).
+ * from that start the secant converges in two or three steps. Undefined if the steps do not settle within
+ * 10⁻⁹ of the start (a crossing where |H|² only touches the level, or a binary64 |H|² too rounded to
+ * start from: the caller bisects in double-double instead).
  */
-function polishInS(power2: PowerOfS, w: number, level: DoubleDouble): number {
+function polishInS(power2: PowerOfS, w: number, level: DoubleDouble): number | undefined {
   const nearDc = w < Math.PI / 2;
   const f = (x: number) => ddSub(power2(nearDc ? dd(x) : ddSub(dd(1), dd(x))), level).hi;
   const start = nearDc ? Math.sin(w / 2) ** 2 : Math.cos(w / 2) ** 2;
@@ -189,13 +208,31 @@ function polishInS(power2: PowerOfS, w: number, level: DoubleDouble): number {
   let f1 = f(x1);
   for (let it = 0; it < 6 && f1 !== 0 && f1 !== f0; it++) {
     const x2 = x1 - (f1 * (x1 - x0)) / (f1 - f0);
-    if (!(Math.abs(x2 - start) <= 1e-9 * start)) return w;
+    if (!(Math.abs(x2 - start) <= 1e-9 * start)) return undefined;
     [x0, f0] = [x1, f1];
     x1 = x2;
     if (x1 === x0) break;
     f1 = f(x1);
   }
   return nearDc ? 2 * Math.asin(Math.sqrt(x1)) : Math.PI - 2 * Math.asin(Math.sqrt(x1));
+}
+
+/**
+ * The crossing of `level` between ω = lo and hi (|H|² on opposite sides there) by bisection in ω of
+ * power2(sOf(ω)) − level in double-double, to adjacent doubles: for the stages whose binary64 |H|² is too
+ * rounded for polishInS to start from. (In ω, not s or c: a bracket that spans [0, π] has no one variable
+ * that keeps the digits of both ends, while sOf does at each point.)
+ */
+function bisectInS(power2: PowerOfS, lo: number, hi: number, level: DoubleDouble): number {
+  const f = (w: number) => ddSub(power2(sOf(w)), level).hi;
+  const fLo = f(lo);
+  for (let it = 0; it < 2100; it++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (f(mid) * fLo > 0) lo = mid;
+    else hi = mid;
+  }
+  return lo + (hi - lo) / 2;
 }
 
 let cachedGrid: SearchGrid | undefined;
@@ -222,14 +259,17 @@ function searchGrid(): SearchGrid {
 /**
  * The largest (sign = 1) or smallest (sign = −1) |H| inside (0, π), gain2's scale: the best grid point
  * refined by golden-section search between its neighbours (unless `refine` is false: the grid holds the
- * exact extremes); undefined when the best grid point is an end (the extreme is at 0 or π).
+ * exact extremes); undefined when the best grid point is an end (the extreme is at 0 or π). With power2
+ * the search compares |H|² in double-double, so it narrows ω to a few ulp (|H|² is flat at an extreme:
+ * binary64 values stop telling points apart ~√ε·ω from it, 10⁻⁸ relative).
  */
-function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, sign: 1 | -1, refine = true): { gain: number; frequency: number } | undefined {
+function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number) => number, sign: 1 | -1, refine = true, power2?: PowerOfS): { gain: number; frequency: number } | undefined {
   let best = 0;
   for (let i = 1; i < g2.length; i++) if (sign * g2[i] > sign * g2[best]) best = i;
   if (best === 0 || best === grid.length - 1) return undefined;
   if (!refine) return { gain: Math.sqrt(g2[best]), frequency: grid[best] };
-  const f = (w: number) => sign * gain2(w);
+  const f = power2 ? (w: number) => (sign > 0 ? power2(sOf(w)) : ddSub(dd(0), power2(sOf(w)))) : (w: number) => dd(sign * gain2(w));
+  const below = (x: DoubleDouble, y: DoubleDouble) => ddSub(x, y).hi < 0;
   let lo = grid[best - 1];
   let hi = grid[best + 1];
   const r = (Math.sqrt(5) - 1) / 2;
@@ -238,7 +278,7 @@ function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number
   let f1 = f(x1);
   let f2 = f(x2);
   for (let it = 0; it < 200 && hi - lo > 4 * Number.EPSILON * Math.max(1e-300, hi); it++) {
-    if (f1 < f2) {
+    if (below(f1, f2)) {
       lo = x1;
       x1 = x2;
       f1 = f2;
@@ -252,8 +292,8 @@ function interiorExtreme(grid: Float64Array, g2: Float64Array, gain2: (w: number
       f1 = f(x1);
     }
   }
-  const g = Math.max(f1, f2);
-  return g >= sign * g2[best] ? { gain: Math.sqrt(sign * g), frequency: f1 > f2 ? x1 : x2 } : { gain: Math.sqrt(g2[best]), frequency: grid[best] };
+  const [g, w] = below(f2, f1) ? [f1.hi, x1] : [f2.hi, x2];
+  return g >= sign * g2[best] ? { gain: Math.sqrt(sign * g), frequency: w } : { gain: Math.sqrt(g2[best]), frequency: grid[best] };
 }
 
 /**
@@ -280,7 +320,9 @@ function firstCrossing(grid: Float64Array, g2: Float64Array, gain2: (w: number) 
         else hi = mid;
       }
       const w = lo + (hi - lo) / 2;
-      return power2 ? polishInS(power2, w, levelDd ?? dd(level)) : w;
+      if (!power2) return w;
+      const at = levelDd ?? dd(level);
+      return polishInS(power2, w, at) ?? bisectInS(power2, grid[Math.min(i, last)], grid[Math.max(i, last)], at);
     }
     last = i;
     lastSide = side;

@@ -82,3 +82,11 @@ export function ddDiv(x: DoubleDouble, y: DoubleDouble): DoubleDouble {
   const q = normalise(q1, q2);
   return ddAdd(q, dd(q3));
 }
+
+/** √x rounded to a double, for x ≥ 0: one Newton step from √x.hi on the double-double residual x − h² (Karp & Markstein 1997). */
+export function ddSqrt(x: DoubleDouble): number {
+  if (!(x.hi > 0)) return Math.sqrt(x.hi);
+  const h = Math.sqrt(x.hi);
+  const r = ddSub(x, ddMul(dd(h), dd(h)));
+  return h + r.hi / (2 * h);
+}

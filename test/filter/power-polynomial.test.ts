@@ -4,11 +4,13 @@ import { branchFrozen } from '../../src/filter/bank-response.js';
 import { bankPowerPolynomials, criticalFrequencies, rationalPowerPolynomials, signChangeRoots } from '../../src/filter/power-polynomial.js';
 import { polynomialAt } from '../../src/filter/rational-response.js';
 import type { BankTable } from '../../src/types.js';
+import type { DoubleDouble } from '../../src/math/double-double.js';
 
 const at = (p: Float64Array, s: number) => p.reduceRight((y, c) => y * s + c, 0);
-const ratio = (p: { numerator: Float64Array; denominator: Float64Array }, w: number) => {
+const ratio = (p: { numerator: ArrayLike<number | DoubleDouble>; denominator: ArrayLike<number | DoubleDouble> }, w: number) => {
   const s = Math.sin(w / 2) ** 2;
-  return at(p.numerator, s) / at(p.denominator, s);
+  const hi = (q: ArrayLike<number | DoubleDouble>) => Float64Array.from(q as ArrayLike<number | DoubleDouble>, (c) => (typeof c === 'number' ? c : c.hi));
+  return at(hi(p.numerator), s) / at(hi(p.denominator), s);
 };
 
 describe('|H|² as N(s)/D(s), s = sin²(ω/2)', () => {

@@ -176,3 +176,49 @@ describe('crossings of banks of several branches bisected in sin²(ω/2) on a do
     }
   });
 });
+
+interface HigherOrderCase {
+  name: string;
+  kind: 'bank' | 'rational';
+  c0?: number;
+  c?: number[];
+  u?: number[];
+  v?: number[];
+  b?: number[];
+  a?: number[];
+  dcGain: number;
+  nyquistGain: number;
+  filterType: string;
+  peakGain: number;
+  peakFrequency: number;
+  cutoffFrequency: number | null;
+  unityGainFrequency: number | null;
+  groupDelayDc: number | null;
+}
+
+const higherOrderCases = fixture<HigherOrderCase[]>('higher-order-shape/higher-order-shape.json');
+
+/** |got − want| in units of want's last place (ulp of a double near want: ε·|want|). */
+const ulpsOff = (got: number | null, want: number | null) => (got === null || want === null ? (got === want ? 0 : Infinity) : got === want ? 0 : Math.abs(got - want) / (Number.EPSILON * Math.abs(want)));
+
+describe('rational stages of order 2 and above and banks of two or more branches, against 50-digit mpmath (test/fixtures/higher-order-shape)', () => {
+  it.each(higherOrderCases.map((c) => [c.name, c] as const))('%s: filter type, end and peak gains, peak, cutoff and unity-gain frequency and group delay at DC within a few ulp', (_name, c) => {
+    const m =
+      c.kind === 'bank'
+        ? bankMetrics({ branches: c.c!.length, c0: Float64Array.of(c.c0!), c: Float64Array.from(c.c!), u: Float64Array.from(c.u!), v: Float64Array.from(c.v!) }, 0)
+        : rationalMetrics({ nb: c.b!.length, na: c.a!.length, b: Float64Array.from(c.b!), a: Float64Array.from(c.a!) }, 0);
+    expect(m.filterType).toBe(c.filterType);
+    // Gains: 3 ulp (a bank's end gains are sums of its branches in binary64: 2.6 ulp on 32 branches; rational
+    // stages ≤ 1 ulp). Before, B(1)/A(1) and |H| were summed in binary64: a pole cluster next to DC (butter(6, 0.01),
+    // A(1) ~ 10⁻⁹ of its terms) put dcGain and peakGain up to 7·10⁹ ulp off.
+    for (const key of ['dcGain', 'nyquistGain', 'peakGain'] as const) expect(ulpsOff(m[key], c[key]), `${key} ${m[key]} vs ${c[key]}`).toBeLessThanOrEqual(3);
+    // Frequencies: 2 ulp, for exact isolation (order ≤ 8, ≤ 8 branches) and the search grid beyond alike
+    // (crossings polished or bisected on a double-double |H|², peaks by golden section on it). Before: the
+    // grid's binary64 golden section left peaks ~10⁻¹⁰ off (order 16: 5·10⁵ ulp), crossings were bisected in
+    // binary64 (butter(4, 0.02, high): 2.7·10⁴ ulp), and ripple peaks of cheby1 were picked by rounding.
+    for (const key of ['peakFrequency', 'cutoffFrequency', 'unityGainFrequency'] as const) expect(ulpsOff(m[key], c[key]), `${key} ${m[key]} vs ${c[key]}`).toBeLessThanOrEqual(2);
+    // Group delay at DC (mpmath.diff of H, where H(0) ≠ 0): 3 ulp (1.9 on a bank of 32 branches). Before, Σ k·a_k/A(1)
+    // was summed in binary64: butter(6, 0.01) was 7·10⁷ ulp off, butter(8, 0.1) 10⁵.
+    if (c.groupDelayDc !== null) expect(ulpsOff(m.groupDelayDc, c.groupDelayDc), `groupDelayDc ${m.groupDelayDc} vs ${c.groupDelayDc}`).toBeLessThanOrEqual(3);
+  });
+});
