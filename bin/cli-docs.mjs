@@ -55,15 +55,20 @@ your PATH ([README](../README.md#use-it)).
   long, permission denied, a directory) is one line naming it, exit 2. Output files and
   \`--out-dir\` are checked before any work is done; an output that is one of the inputs (the
   same file, through symlinks too) is refused.
-- **Output**: \`-f/--format\` chooses the format; without it, the extension of \`-o\` decides
-  (\`.json\`, \`.ndjson\`, \`.csv\`, …), else a table on a terminal. Regular files are written
-  atomically (a temporary file beside them, then rename): a failed or interrupted run never
-  leaves a truncated file, and Ctrl-C or SIGTERM remove the temporary file. A symlink is
+- **Output**: the extension of \`-o\` (\`.json\`, \`.ndjson\`, \`.csv\`; \`.svg\`, \`.png\`, …)
+  names its format, and so for \`--plot\` and \`--series\`. A name without one (\`-o /dev/null\`, a
+  FIFO, \`-o >(cmd)\`, \`-o -\`) gets \`-f/--format\` (\`--plot-format\`, \`--series-format\`), else
+  the command's default, what it writes on a pipe: a table (analyze, simulate, spectrum), CSV
+  (sweep, coefficients, \`--series\`), SVG (plot, \`--plot\`). A format option that contradicts the
+  extension (\`--plot x.svg --plot-format png\`) is a usage error naming both (\`.txt\` takes any
+  text format, \`.json\` any JSON one); an unknown extension needs the option. Each regular file
+  written is announced on stderr (\`wrote PATH\`); a device, a FIFO or \`/dev/fd/N\` is not. Regular
+  files are written atomically (a temporary file beside them, then rename): a failed or interrupted
+  run never leaves a truncated file, and Ctrl-C or SIGTERM remove the temporary file. A symlink is
   followed and its target replaced (the link stays a link). Devices, FIFOs, \`/dev/fd/N\` and
-  \`>(cmd)\` are written straight through, and their write errors are reported
-  (\`momentum-fr: cannot write PATH: no space left on device\`, exit 1); so is a failing stdout.
-  \`-o -\` and \`-o /dev/stdout\` are stdout, where a closed pipe (\`| head\`) ends quietly with
-  exit 0.
+  \`>(cmd)\` are written straight through, and their write errors are reported (\`momentum-fr:
+  cannot write PATH: no space left on device\`, exit 1); so is a failing stdout. \`-o -\` and \`-o
+  /dev/stdout\` are stdout, where a closed pipe (\`| head\`) ends quietly with exit 0.
 - **Determinism**: the same input gives byte-identical JSON, CSV and SVG.
 - **JSON** documents (\`--format json\` of analyze, coefficients, simulate, spectrum, sweep and tune)
   start with \`"schemaVersion": 1\` and \`"tool": {"name", "version"}\`; the schema version changes
