@@ -87,8 +87,10 @@ your PATH ([README](../README.md#use-it)).
   \`1/e\` the time constant, as in [theory.md](theory.md#per-stage-metrics)). A long table is
   summarised: the first and last stages, evenly spaced ones and every stage where the filter type
   or amplify/attenuate changes, with a line saying how many were shown; \`--all\` prints every row.
-  \`analyze\` puts the schedule in words above its table (the \`summary\` of its JSON). Pipes and
-  files get the plain table with every row, as scripts have always read it.
+  \`analyze\` puts the schedule in words above its table (the \`summary\` of its JSON); a filter
+  bank of several branches (aggmo, ademamix) gets each branch's columns, \`u1\`, \`v1\`, \`u2\`, … as
+  \`coefficients\` names them. Pipes and files get the plain table with every row, as scripts
+  have always read it.
 - **Frequencies** are in rad/sample on [0, π] (scipy.signal.freqz's \`worN\` with
   \`include_nyquist=True\`); \`--units cycles\` (cycles/step) or \`period\` (steps) changes only the
   display. Every option that takes one (\`--fmin\`, \`--at-freqs\`, \`--frequency\`, \`--f0\`, \`--f1\`)
