@@ -55,15 +55,20 @@ your PATH ([README](../README.md#use-it)).
   long, permission denied, a directory) is one line naming it, exit 2. Output files and
   \`--out-dir\` are checked before any work is done; an output that is one of the inputs (the
   same file, through symlinks too) is refused.
-- **Output**: \`-f/--format\` chooses the format; without it, the extension of \`-o\` decides
-  (\`.json\`, \`.ndjson\`, \`.csv\`, …), else a table on a terminal. Regular files are written
-  atomically (a temporary file beside them, then rename): a failed or interrupted run never
-  leaves a truncated file, and Ctrl-C or SIGTERM remove the temporary file. A symlink is
+- **Output**: the extension of \`-o\` (\`.json\`, \`.ndjson\`, \`.csv\`; \`.svg\`, \`.png\`, …)
+  names its format, and so for \`--plot\` and \`--series\`. A name without one (\`-o /dev/null\`, a
+  FIFO, \`-o >(cmd)\`, \`-o -\`) gets \`-f/--format\` (\`--plot-format\`, \`--series-format\`), else
+  the command's default, what it writes on a pipe: a table (analyze, simulate, spectrum), CSV
+  (sweep, coefficients, \`--series\`), SVG (plot, \`--plot\`). A format option that contradicts the
+  extension (\`--plot x.svg --plot-format png\`) is a usage error naming both (\`.txt\` takes any
+  text format, \`.json\` any JSON one); an unknown extension needs the option. Each regular file
+  written is announced on stderr (\`wrote PATH\`); a device, a FIFO or \`/dev/fd/N\` is not. Regular
+  files are written atomically (a temporary file beside them, then rename): a failed or interrupted
+  run never leaves a truncated file, and Ctrl-C or SIGTERM remove the temporary file. A symlink is
   followed and its target replaced (the link stays a link). Devices, FIFOs, \`/dev/fd/N\` and
-  \`>(cmd)\` are written straight through, and their write errors are reported
-  (\`momentum-fr: cannot write PATH: no space left on device\`, exit 1); so is a failing stdout.
-  \`-o -\` and \`-o /dev/stdout\` are stdout, where a closed pipe (\`| head\`) ends quietly with
-  exit 0.
+  \`>(cmd)\` are written straight through, and their write errors are reported (\`momentum-fr:
+  cannot write PATH: no space left on device\`, exit 1); so is a failing stdout. \`-o -\` and \`-o
+  /dev/stdout\` are stdout, where a closed pipe (\`| head\`) ends quietly with exit 0.
 - **Determinism**: the same input gives byte-identical JSON, CSV and SVG.
 - **JSON** documents (\`--format json\` of analyze, coefficients, simulate, spectrum, sweep and tune)
   start with \`"schemaVersion": 1\` and \`"tool": {"name", "version"}\`; the schema version changes
@@ -82,8 +87,10 @@ your PATH ([README](../README.md#use-it)).
   \`1/e\` the time constant, as in [theory.md](theory.md#per-stage-metrics)). A long table is
   summarised: the first and last stages, evenly spaced ones and every stage where the filter type
   or amplify/attenuate changes, with a line saying how many were shown; \`--all\` prints every row.
-  \`analyze\` puts the schedule in words above its table (the \`summary\` of its JSON). Pipes and
-  files get the plain table with every row, as scripts have always read it.
+  \`analyze\` puts the schedule in words above its table (the \`summary\` of its JSON); a filter
+  bank of several branches (aggmo, ademamix) gets each branch's columns, \`u1\`, \`v1\`, \`u2\`, … as
+  \`coefficients\` names them. Pipes and files get the plain table with every row, as scripts
+  have always read it.
 - **Frequencies** are in rad/sample on [0, π] (scipy.signal.freqz's \`worN\` with
   \`include_nyquist=True\`); \`--units cycles\` (cycles/step) or \`period\` (steps) changes only the
   display. Every option that takes one (\`--fmin\`, \`--at-freqs\`, \`--frequency\`, \`--f0\`, \`--f1\`)

@@ -26,7 +26,7 @@ export function addGridOptions(cmd: Command): Command {
 
 export function addOutputOptions(cmd: Command, formats: string[], what: string): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', formats[0] === 'table' ? 'output format (default: table on stdout; with -o, from its extension, and -o without a known one needs --format)' : `output format (default: from the -o extension, else ${formats[0]})`).choices(formats))
+    .addOption(new Option('-f, --format <format>', `output format (default: the -o extension; else ${formats[0]}, also for an -o without one: a device, a FIFO, -; an extension naming another format is an error)`).choices(formats))
     .option('-o, --output <file>', `write ${what} to a file (atomically) instead of stdout; - is stdout`);
 }
 

@@ -1,4 +1,5 @@
-import { extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
+import { formatOfPath } from '../plot/plot-format.js';
 import { withOutputFile, writeOutputFile } from '../io/output-file.js';
 import { checkOutputDirectory, makeDirectories, outputTarget, writeFailure } from '../io/output-target.js';
 import { PathError } from '../io/path-error.js';
@@ -7,37 +8,67 @@ import { StreamWriteError, TextSink } from '../io/sink.js';
 import type { CliContext } from './context.js';
 import { CliError } from './errors.js';
 
-const EXTENSION_FORMATS: Record<string, string> = {
+/** Extensions of the data files the tool writes, and the format each names (plots: plot-format.ts). */
+const DATA_EXTENSIONS: Record<string, string> = {
   '.json': 'json',
   '.ndjson': 'ndjson',
   '.jsonl': 'ndjson',
   '.csv': 'csv',
-  '.txt': 'table',
+  '.npy': 'npy',
 };
 
-/** --format if given, else the -o file's extension, else the first (default) format. */
-export function chooseFormat(format: string | undefined, output: string | undefined, formats: string[]): string {
-  if (format) return format;
-  if (!isStdout(output)) {
-    const byExt = EXTENSION_FORMATS[extname(output!).toLowerCase()];
-    if (byExt && formats.includes(byExt)) return byExt;
-    if (!formats.includes('table')) return formats[0];
-    throw new CliError(`-o ${output}: cannot tell the format from the extension; add --format ${formats.filter((f) => f !== 'table').join('|')}`);
-  }
-  return formats[0];
+/** `.txt` is plain text: a command's table if it has one, else its default format, and any format may go there. */
+const PLAIN_TEXT = '.txt';
+
+/**
+ * The extension of a file name and the format it names: a plot format (`.vl.json` before `.json`,
+ * `.htm` for html), a data format, `text` for `.txt`, null for an extension the tool does not know;
+ * `{ extension: '' }` for a name without one (`/dev/null`, `/dev/fd/63`, a FIFO called `out`).
+ */
+export function extensionFormat(file: string): { extension: string; format: string | null } {
+  const plot = formatOfPath(file);
+  if (plot !== null) return { extension: plot === 'html' && file.toLowerCase().endsWith('.htm') ? '.htm' : `.${plot}`, format: plot };
+  const extension = extname(basename(file)).toLowerCase();
+  return { extension, format: extension === PLAIN_TEXT ? 'text' : (DATA_EXTENSIONS[extension] ?? null) };
 }
 
 /**
- * The format of one output file of a command: the format option when given, whatever the file is
- * called (`-o /dev/stdout`, `>(cmd)`, a device), else the format its extension names (`byExtension`,
- * null when it names none); else a usage error that names the option deciding it.
+ * The format of one output of a command, the one rule of every command (-o with --format, --plot with
+ * --plot-format, --series with --series-format); `formats[0]` is the command's default, the format it
+ * writes on a pipe.
+ *
+ * - No file, `-`, or a name without an extension (a device, a FIFO, `/dev/fd/63`, `-o results`):
+ *   the format option, else the default.
+ * - A known extension: its format. A format option that names another one contradicts it: a usage
+ *   error naming both (a .svg file holds SVG, whatever was asked). `.txt` contradicts no format,
+ *   `.json` no JSON format (`--plot spec.json --plot-format vl.json`).
+ * - An unknown extension (`.pdf`): the format option, else a usage error asking for one.
+ *
+ * Errors: CliError (exit 2), one line naming the option and the file.
  */
-export function fileFormat<F extends string>(flag: string, file: string, formatFlag: string, given: F | undefined, byExtension: F | null, formats: readonly F[]): F {
-  if (given !== undefined) return given;
-  if (byExtension !== null && formats.includes(byExtension)) return byExtension;
+export function outputFormat<F extends string>(flag: string, file: string | undefined, formatFlag: string, given: F | undefined, formats: readonly F[]): F {
+  const fallback = given ?? formats[0];
+  if (file === undefined || file === '-') return fallback;
+  const { extension, format } = extensionFormat(file);
+  if (extension === '') return fallback;
+  if (format === 'text') return given ?? (formats.find((f) => f === 'table') ?? formats[0]);
   const listed = formats.join('|');
-  if (byExtension !== null) throw new CliError(`${flag} ${file}: ${byExtension} is not a format of this output; use ${formats.map((f) => `.${f}`).join(', ')} or ${formatFlag} ${listed}`);
-  throw new CliError(`${flag} ${file}: cannot tell the format from the extension; add ${formatFlag} ${listed}`);
+  if (format === null) {
+    if (given !== undefined) return given;
+    throw new CliError(`${flag} ${file}: cannot tell the format from the extension ${extension}; add ${formatFlag} ${listed}`);
+  }
+  // A Vega(-Lite) spec is a JSON document: `.json` holds one as well as the data.
+  if (given !== undefined && (given === format || (format === 'json' && given.endsWith('.json')))) return given;
+  if (given !== undefined) throw new CliError(`${flag} ${file}: the extension ${extension} names ${format}, but ${formatFlag} asks for ${given}; rename the file or drop ${formatFlag}`);
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new CliError(`${flag} ${file}: ${format} is not a format of this output; use ${formats.map((f) => `.${f}`).join(', ')} or ${formatFlag} ${listed}`);
+  }
+  return format as F;
+}
+
+/** The format of -o: outputFormat with --format. */
+export function chooseFormat<F extends string>(format: F | undefined, output: string | undefined, formats: readonly F[]): F {
+  return outputFormat('-o', isStdout(output) ? undefined : output, '--format', format, formats);
 }
 
 /** No -o, `-o -` or `-o /dev/stdout`: the output goes to stdout, where a closed pipe is a normal end. */
@@ -82,15 +113,21 @@ export async function writeFileOutput(ctx: CliContext, file: string, data: strin
 
 /**
  * Runs a writer of the io layer on `file` resolved against the working directory, names the file
- * as the user gave it in any PathError, and announces it on stderr once written.
+ * as the user gave it in any PathError, and announces it on stderr once written: `wrote <file>`
+ * when it is a regular file (new or replaced, symlinks followed), the one thing left to find
+ * afterwards. A device (`/dev/null`), a FIFO or a descriptor (`/dev/fd/N`) is written through
+ * without a notice, as a shell redirection is: its reader already has the data.
  */
 export async function writeFileWith(ctx: CliContext, file: string, write: (path: string) => Promise<void>): Promise<void> {
+  const path = resolve(ctx.cwd, file);
+  // Decided before writing, as output-target.ts decides how to write it; a path it refuses fails in `write`.
+  const regular = await outputTarget(path).then((t) => t.kind === 'replace', () => true);
   try {
-    await write(resolve(ctx.cwd, file));
+    await write(path);
   } catch (error) {
     throw await writeFailure(error, file, ctx.cwd);
   }
-  ctx.stderr.write(`wrote ${file}\n`);
+  if (regular) ctx.stderr.write(`wrote ${file}\n`);
 }
 
 /** Output files and directories of a command, and its input files, checked together. */

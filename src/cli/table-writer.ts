@@ -4,7 +4,7 @@ import { cyclesPerStep, periodSteps } from '../filter/grid.js';
 import type { AnalysisWriter } from '../io/analysis-writer.js';
 import { tableNumber } from '../util/table-number.js';
 import type { TextSink } from '../io/sink.js';
-import type { StageRecord } from '../types.js';
+import type { BankTable, StageRecord } from '../types.js';
 import { FREQUENCY_UNITS, metricLabels } from './metric-labels.js';
 
 export type FrequencyUnit = 'rad' | 'cycles' | 'period';
@@ -16,6 +16,26 @@ export interface TableOptions {
   transient?: boolean;
   /** Adds the learning-rate columns (lr, effective learning rate): some schedule has `lr`. */
   lr?: boolean;
+  /**
+   * Per schedule, in the order the writer sees them: its filter bank, when it has several branches. Its u and v
+   * columns are then the branches' (bankColumns), not the record's u, v (branch 1's alone).
+   */
+  banks?: readonly (BankTable | undefined)[];
+}
+
+/**
+ * The coefficient columns of a filter bank, branch by branch, named as `coefficients` names them
+ * (u1, v1, u2, v2, …): a bank's record holds its first branch's u, v only, which a table would show
+ * as the whole filter's (AdEMAMix's fast EMA, not its slow one). A row's values are those of the real
+ * stage it ends in (a display stage's: its last, as its u and v are those of its last step).
+ */
+export function bankColumns(bank: BankTable): { title: string; uv: 'u' | 'v'; value(r: StageRecord): number }[] {
+  const b = bank.branches;
+  const stageOf = (r: StageRecord) => r.display?.lastStage ?? r.index;
+  return Array.from({ length: b }, (_, i) => [
+    { title: `u${i + 1}`, uv: 'u' as const, value: (r: StageRecord) => bank.u[stageOf(r) * b + i] },
+    { title: `v${i + 1}`, uv: 'v' as const, value: (r: StageRecord) => bank.v[stageOf(r) * b + i] },
+  ]).flat();
 }
 
 const UNIT_LABEL: Record<FrequencyUnit, string> = { rad: 'rad/sample', cycles: 'cycles/step', period: 'period, steps' };
@@ -107,6 +127,7 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
   const base = options.lr ? COLUMNS.flatMap((col) => (col.title === 'v' ? [col, LR_COLUMN] : [col])).concat(EFFECTIVE_LR_COLUMN) : COLUMNS;
   const columns = options.transient ? [...base, ...TRANSIENT_COLUMNS] : base;
   let first = true;
+  let index = -1;
   let shown = columns;
   const pad = (s: string, w: number) => (s.length >= w ? `${s} ` : s.padStart(w) + ' ');
   const paint = gainPaint(c);
@@ -115,7 +136,10 @@ export function tableWriter(sink: TextSink, options: TableOptions): AnalysisWrit
     schedule: (h: ScheduleHeader) => {
       const head = `${first ? '' : '\n'}${c.bold(h.name)}  ${c.dim(`${h.source}, ${h.steps} steps, ${h.stageCount} stage${h.stageCount === 1 ? '' : 's'}${h.display ? ` shown as ${h.display.stages} display stages` : ''}; frequencies in ${UNIT_LABEL[options.units]}`)}\n`;
       first = false;
-      shown = h.display ? columns.map((col) => (col.title === 'stage' ? displayStagesColumn(h.stageCount) : col)) : columns;
+      index++;
+      const bank = options.banks?.[index];
+      const branches: Column[] = bank === undefined ? [] : bankColumns(bank).map((b) => ({ title: b.title, width: b.uv === 'u' ? 10 : 8, cell: (r) => num(b.value(r), 6) }));
+      shown = columns.flatMap((col) => (col.title === 'stage' && h.display ? [displayStagesColumn(h.stageCount)] : bank !== undefined && col.title === 'u' ? branches : bank !== undefined && col.title === 'v' ? [] : [col]));
       const units = shown.map((col) => pad(typeof col.unit === 'function' ? col.unit(options.units) : (col.unit ?? ''), col.width)).join('').trimEnd();
       return sink.write(`${head}${c.bold(shown.map((col) => pad(col.title, col.width)).join('').trimEnd())}\n${c.dim(units)}\n`);
     },

@@ -5,7 +5,7 @@ import { stepText } from '../analysis/schedule-summary.js';
 import type { AnalysisWriter } from '../io/analysis-writer.js';
 import type { TextSink } from '../io/sink.js';
 import type { StageRecord } from '../types.js';
-import { gainPaint, inUnit, stepRange, type FrequencyUnit, type TableOptions } from './table-writer.js';
+import { bankColumns, gainPaint, inUnit, stepRange, type FrequencyUnit, type TableOptions } from './table-writer.js';
 import { FREQUENCY_UNITS, metricLabels } from './metric-labels.js';
 import { fill, fitColumns, fitTable, headerLines, legendLines, movement, RowSampler, rowLine, sameLine, type TableLayout, type TermColumn } from './terminal-table.js';
 
@@ -27,7 +27,7 @@ const frequency = (x: number | null, unit: FrequencyUnit, width: number): string
  * The analysis table's columns on a terminal, by priority (what stays on a narrow one): the stage,
  * its steps, type and gains first, the coefficients, then the delays and band edges (metricLabels).
  */
-export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount' | 'display'>, options: TableOptions, paint: (x: number | null, text: string) => string): TermColumn<StageRecord>[] {
+export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount' | 'display'>, options: TableOptions, paint: (x: number | null, text: string) => string, index = 0): TermColumn<StageRecord>[] {
   const digits = String(h.steps).length;
   const m = metricLabels(FREQUENCY_UNITS[options.units]);
   const steps: TermColumn<StageRecord> = { title: 'steps', width: 2 * digits + 1, priority: 95, cell: (r) => stepRange(r.startStep, r.endStep) };
@@ -48,6 +48,13 @@ export function analysisColumns(h: Pick<ScheduleHeader, 'steps' | 'stageCount' |
     { ...m.groupDelayDc, width: 7, priority: 60, cell: (r, w) => fitNumber(r.metrics.groupDelayDc, w) },
     { ...m.timeConstant, width: 7, priority: 40, cell: (r, w) => fitNumber(r.metrics.timeConstant, w) },
   ];
+  const bank = options.banks?.[index];
+  if (bank !== undefined) {
+    // Each u column says which recursion it is, so a kept column reads as one branch's, not the filter's.
+    const legend = (title: string) => { const n = title.slice(1); return { legend: `branch ${n} of the filter bank, m${n} = u${n}·m${n} + v${n}·g (its weight c${n}: momentum-fr coefficients)` }; };
+    const branches = bankColumns(bank).map((b): TermColumn<StageRecord> => ({ title: b.title, ...at, ...(b.uv === 'u' ? legend(b.title) : {}), width: 9, narrow: 7, priority: b.uv === 'u' ? 75 : 74, cell: (r, w) => fitNumber(b.value(r), w, w >= 9 ? 6 : 4) }));
+    columns.splice(columns.findIndex((c) => c.title === 'u'), 2, ...branches);
+  }
   if (options.lr) {
     columns.splice(
       columns.findIndex((c) => c.title === 'v') + 1, 0,
@@ -106,6 +113,8 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
   let sampler: RowSampler<StageRecord>;
   let previous: StageRecord | undefined;
   let position = 0;
+  /** The coefficients a row's movement is measured on: u, v, or a bank's branches'. */
+  let coefficients: (r: StageRecord) => number[];
 
   const opening = (h: ScheduleHeader, sentences: string[]) => [
     ...(index > 0 ? [''] : []),
@@ -119,7 +128,8 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
     schedule: (h: ScheduleHeader) => {
       index++;
       header = h;
-      columns = analysisColumns(h, options, paint);
+      columns = analysisColumns(h, options, paint, index);
+      coefficients = options.banks?.[index] === undefined ? (r) => [r.u, r.v] : ((cols) => (r) => cols.map((b) => b.value(r)))(bankColumns(options.banks[index]!));
       sampler = new RowSampler(options.terminal.all ? 0 : (options.terminal.rows[index] ?? h.stageCount), [1, h.steps]);
       previous = undefined;
       position = 0;
@@ -130,7 +140,7 @@ export function terminalTableWriter(sink: TextSink, options: TableOptions & { te
     },
     stage: (r: StageRecord) => {
       const changed = previous !== undefined && (previous.metrics.filterType !== r.metrics.filterType || previous.metrics.amplifies !== r.metrics.amplifies);
-      const moved = movement([r.u, r.v, r.lr], previous && [previous.u, previous.v, previous.lr]);
+      const moved = movement([...coefficients(r), r.lr], previous && [...coefficients(previous), previous.lr]);
       previous = r;
       // Rows other than --all's are held until the schedule ends (the sample is decided then).
       if (sampler.keep(position++, { changed, moved, steps: [r.startStep, r.endStep] }, r) && options.terminal.all) return sink.write(`${rowLine(layout!, r)}\n`);

@@ -5,8 +5,8 @@ import type { CliContext } from './context.js';
 import { writeFileOutput } from './output.js';
 
 /**
- * One figure to one file, in `format` (the command decides it with fileFormat: its format option, else
- * the file's extension, so that a name without one, e.g. /dev/fd/63, works too),
+ * One figure to one file, in `format` (the command decides it with outputFormat: the file's extension,
+ * else its format option, else SVG for a name without one such as /dev/fd/63),
  * through the one render pipeline (renderFigures: the static spec with <title>/<desc> for SVG and PNG,
  * the interactive page for HTML); written as writeFileOutput writes, warnings on stderr. For the
  * `--plot` of sweep, spectrum and simulate; `plot` renders many figures with renderPlots.

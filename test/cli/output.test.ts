@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { linkSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { readFifo, specialDir } from '../support/special-files.js';
+import { kindOf, readFifo, specialDir } from '../support/special-files.js';
 
 /** A small trace file (one column, 512 samples of a sine) for spectrum. */
 function trace(dir: string): string {
@@ -26,18 +26,11 @@ async function throughFifo(args: (fifo: string) => string[]): Promise<{ code: nu
 describe('an explicit format option decides the format, whatever the output is called', () => {
   it('plot -o FIFO --format svg writes SVG, and --format png a PNG', async () => {
     const svg = await throughFifo((f) => ['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', f, '--format', 'svg']);
-    expect([svg.code, svg.stderr]).toEqual([0, `wrote ${svg.stderr.slice(6, -1)}\n`]);
+    expect([svg.code, svg.stderr]).toEqual([0, '']);
     expect(svg.bytes.startsWith('<svg')).toBe(true);
     const png = await throughFifo((f) => ['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', f, '--format', 'png']);
     expect(png.code).toBe(0);
     expect(png.bytes.slice(0, 8)).toBe('\x89PNG\r\n\x1a\n');
-  });
-
-  it('one --format overrides the extension: plot -o fig.svg --format vl.json writes a Vega-Lite spec', async () => {
-    const dir = specialDir();
-    const r = await runCli(['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', 'fig.svg', '--format', 'vl.json'], { cwd: dir });
-    expect([r.code, r.stderr]).toEqual([0, 'wrote fig.svg\n']);
-    expect(JSON.parse((await import('node:fs')).readFileSync(join(dir, 'fig.svg'), 'utf8')).$schema).toMatch(/vega-lite/);
   });
 
   it('simulate --series FIFO --series-format csv writes the CSV series (header step,input,…)', async () => {
@@ -61,12 +54,13 @@ describe('an explicit format option decides the format, whatever the output is c
     expect(JSON.parse(sweep.bytes).$schema).toMatch(/vega-lite/);
   });
 
-  it('without the option, a name that tells no format is a usage error naming the option that decides', async () => {
+  it('without the option, an extension the tool does not know is a usage error naming the option that decides', async () => {
     const cases: [string[], string][] = [
-      [['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', 'fig'], '-o fig: cannot tell the format from the extension; add --format svg|png|html|vl.json|vg.json'],
-      [['simulate', '--preset', 'ema-sgdm', '--series', 'out'], '--series out: cannot tell the format from the extension; add --series-format csv|ndjson|json|npy'],
-      [['simulate', '--preset', 'ema-sgdm', '--plot', 'out'], '--plot out: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json'],
-      [['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '--plot', 'x.pdf'], '--plot x.pdf: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json'],
+      [['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', 'fig.pdf'], '-o fig.pdf: cannot tell the format from the extension .pdf; add --format svg|png|html|vl.json|vg.json'],
+      [['analyze', '--preset', 'ema-sgdm', '-o', 'a.yaml'], '-o a.yaml: cannot tell the format from the extension .yaml; add --format table|json|ndjson|csv'],
+      [['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '-o', 'rows.out'], '-o rows.out: cannot tell the format from the extension .out; add --format csv|ndjson|json'],
+      [['simulate', '--preset', 'ema-sgdm', '--series', 'out.mat'], '--series out.mat: cannot tell the format from the extension .mat; add --series-format csv|ndjson|json|npy'],
+      [['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '--plot', 'x.pdf'], '--plot x.pdf: cannot tell the format from the extension .pdf; add --plot-format svg|png|html|vl.json'],
       [['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '--plot', 'x.vg.json'], '--plot x.vg.json: vg.json is not a format of this output; use .svg, .png, .html, .vl.json or --plot-format svg|png|html|vl.json'],
     ];
     for (const [args, message] of cases) {
@@ -76,19 +70,105 @@ describe('an explicit format option decides the format, whatever the output is c
   });
 });
 
+describe('an explicit format option that contradicts the extension is a usage error naming both, before any work', () => {
+  it('-o with --format, --plot with --plot-format and --series with --series-format, in every command that has them', async () => {
+    const dir = specialDir();
+    const tr = trace(dir);
+    const sweep = ['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9'];
+    const cases: [string[], string][] = [
+      [['analyze', '--preset', 'ema-sgdm', '-o', 'x.json', '--format', 'csv'], '-o x.json: the extension .json names json, but --format asks for csv'],
+      [['analyze', '--preset', 'ema-sgdm', '-o', 'x.svg', '--format', 'json'], '-o x.svg: the extension .svg names svg, but --format asks for json'],
+      [['coefficients', '--preset', 'ema-sgdm', '-o', 'x.csv', '--format', 'ndjson'], '-o x.csv: the extension .csv names csv, but --format asks for ndjson'],
+      [[...sweep, '-o', 'x.json', '--format', 'csv'], '-o x.json: the extension .json names json, but --format asks for csv'],
+      [[...sweep, '--plot', 'x.svg', '--plot-format', 'png'], '--plot x.svg: the extension .svg names svg, but --plot-format asks for png'],
+      [['spectrum', tr, '-o', 'x.ndjson', '--format', 'json'], '-o x.ndjson: the extension .ndjson names ndjson, but --format asks for json'],
+      [['spectrum', tr, '--plot', 'x.svg', '--plot-format', 'png'], '--plot x.svg: the extension .svg names svg, but --plot-format asks for png'],
+      [['simulate', '--preset', 'ema-sgdm', '-o', 'x.csv', '--format', 'table'], '-o x.csv: the extension .csv names csv, but --format asks for table'],
+      [['simulate', '--preset', 'ema-sgdm', '--plot', 'x.HTML', '--plot-format', 'vl.json'], '--plot x.HTML: the extension .html names html, but --plot-format asks for vl.json'],
+      [['simulate', '--preset', 'ema-sgdm', '--series', 'x.npy', '--series-format', 'csv'], '--series x.npy: the extension .npy names npy, but --series-format asks for csv'],
+      [['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', 'fig.svg', '--format', 'vl.json'], '-o fig.svg: the extension .svg names svg, but --format asks for vl.json'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(args, { cwd: dir });
+      const flag = message.split(' ')[0] === '-o' ? '--format' : `${message.split(' ')[0]}-format`;
+      expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', `momentum-fr: ${message}; rename the file or drop ${flag}\n`]);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['fifo', 'full', 'null', 'tr.csv', 'zero']);
+  });
+
+  it('an agreeing option, an unknown extension or plain .txt take the option', async () => {
+    const dir = specialDir();
+    const agree = await runCli(['analyze', '--preset', 'ema-sgdm', '-o', 'a.JSON', '--format', 'json'], { cwd: dir });
+    expect([agree.code, agree.stderr]).toEqual([0, 'wrote a.JSON\n']);
+    expect(JSON.parse(readFileSync(join(dir, 'a.JSON'), 'utf8')).schedules[0].name).toBe('ema-sgdm');
+    const text = await runCli(['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '-o', 'rows.txt', '--format', 'ndjson'], { cwd: dir });
+    expect(text.code, text.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'rows.txt'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).u)).toEqual([0.5, 0.9]);
+    const unknown = await runCli(['coefficients', '--preset', 'ema-sgdm', '-o', 'c.out', '--format', 'csv', '--runs'], { cwd: dir });
+    expect(unknown.code, unknown.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'c.out'), 'utf8').split('\n')[0]).toMatch(/^schedule,/);
+  });
+});
+
+describe('an output without an extension (a device, a FIFO, -, a plain name) takes the command\'s default format, the one it writes on a pipe', () => {
+  it('a FIFO gets exactly what stdout gets when it is a pipe', async () => {
+    const tr = (f: string) => trace(f.slice(0, -4));
+    const commands: [string, (f: string) => string[]][] = [
+      ['analyze', () => ['analyze', '--preset', 'ema-sgdm']],
+      ['sweep', () => ['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9']],
+      ['coefficients', () => ['coefficients', '--preset', 'ema-sgdm', '--runs']],
+      ['spectrum', (f) => ['spectrum', join(f.slice(0, -4), tr(f))]],
+      ['simulate', () => ['simulate', '--preset', 'ema-sgdm', '--stages', 'last']],
+    ];
+    for (const [name, args] of commands) {
+      const fifo = await throughFifo((f) => [...args(f), '-o', f]);
+      const dir = specialDir();
+      const piped = await runCli(args(join(dir, 'fifo')), { cwd: dir });
+      expect([fifo.code, fifo.stderr], name).toEqual([0, '']);
+      expect(piped.code, name).toBe(0);
+      expect(fifo.bytes, name).toBe(Buffer.from(piped.stdout).toString('latin1'));
+    }
+  });
+
+  it('plot, --plot and --series: SVG and CSV into a FIFO, and plot -o - prints SVG', async () => {
+    const plot = await throughFifo((f) => ['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', f]);
+    expect([plot.code, plot.bytes.slice(0, 4)]).toEqual([0, '<svg']);
+    const sweepPlot = await throughFifo((f) => ['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '--plot', f, '-o', `${f}.csv`]);
+    expect([sweepPlot.code, sweepPlot.bytes.slice(0, 4)]).toEqual([0, '<svg']);
+    const series = await throughFifo((f) => ['simulate', '--preset', 'ema-sgdm', '--stages', 'last', '--series', f, '-o', `${f}.txt`]);
+    expect([series.code, series.bytes.split('\n')[0]]).toEqual([0, 'step,input,ema-sgdm']);
+    const stdout = await runCli(['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', '-'], { cwd: specialDir() });
+    expect([stdout.code, stdout.stderr, stdout.stdout.slice(0, 4)]).toEqual([0, '', '<svg']);
+  });
+
+  it('a device node (null, made with mknod) takes the default format silently, and a plain file name is announced', async () => {
+    const dir = specialDir();
+    for (const args of [['analyze', '--preset', 'ema-sgdm'], ['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9'], ['simulate', '--preset', 'ema-sgdm', '--stages', 'last', '--series', 'null']]) {
+      const r = await runCli([...args, '-o', 'null'], { cwd: dir });
+      expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([0, '', '']);
+    }
+    expect(kindOf(join(dir, 'null'))).toBe('char 1,3');
+    const plain = await runCli(['analyze', '--preset', 'ema-sgdm', '-o', 'report'], { cwd: dir });
+    const piped = await runCli(['analyze', '--preset', 'ema-sgdm'], { cwd: dir });
+    expect([plain.code, plain.stderr]).toEqual([0, 'wrote report\n']);
+    expect(readFileSync(join(dir, 'report'), 'utf8')).toBe(piped.stdout);
+  });
+});
+
 describe('two outputs of one command that are one file are refused before any work (exit 2, naming both)', () => {
   it('the same path, another spelling, a symlink and a hard link', async () => {
     const dir = specialDir();
     const tr = trace(dir);
     writeFileSync(join(dir, 's.csv'), 'old\n');
     symlinkSync('s.csv', join(dir, 'link.csv'));
-    linkSync(join(dir, 's.csv'), join(dir, 'hard.csv'));
+    symlinkSync('s.csv', join(dir, 'link'));
+    linkSync(join(dir, 's.csv'), join(dir, 'hard'));
     const cases: [string[], string][] = [
-      [['spectrum', tr, '--plot', 'tr.svg', '-o', 'tr.svg', '-f', 'csv'], '-o tr.svg and --plot tr.svg are the same file'],
+      [['spectrum', tr, '--plot', 'tr', '-o', './tr', '-f', 'csv'], '-o ./tr and --plot tr are the same file'],
       [['simulate', '--preset', 'ema-sgdm', '--series', 'new.csv', '-o', './new.csv'], '-o ./new.csv and --series new.csv are the same file'],
       [['simulate', '--preset', 'ema-sgdm', '--series', 'link.csv', '-o', 's.csv'], '-o s.csv and --series link.csv are the same file'],
-      [['simulate', '--preset', 'ema-sgdm', '--plot', 'hard.csv', '--plot-format', 'svg', '-o', 's.csv'], '-o s.csv and --plot hard.csv are the same file'],
-      [['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '--plot', 's.csv', '--plot-format', 'svg', '-o', 'link.csv'], '-o link.csv and --plot s.csv are the same file'],
+      [['simulate', '--preset', 'ema-sgdm', '--plot', 'hard', '--plot-format', 'svg', '-o', 's.csv'], '-o s.csv and --plot hard are the same file'],
+      [['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9', '--plot', 'link', '--plot-format', 'svg', '-o', 's.csv'], '-o s.csv and --plot link are the same file'],
       [['analyze', '--preset', 'ema-sgdm', '-o', 'out/ema-sgdm.json', '--out-dir', 'out'], '-o out/ema-sgdm.json and --out-dir file out/ema-sgdm.json are the same file'],
     ];
     (await import('node:fs')).mkdirSync(join(dir, 'out'));
@@ -96,7 +176,7 @@ describe('two outputs of one command that are one file are refused before any wo
       const r = await runCli(args, { cwd: dir });
       expect([r.code, r.stderr], args.join(' ')).toEqual([2, `momentum-fr: ${message}: the second would replace the first; choose different files\n`]);
     }
-    expect(readdirSync(dir).sort()).toEqual(['fifo', 'full', 'hard.csv', 'link.csv', 'null', 'out', 's.csv', 'tr.csv', 'zero']);
+    expect(readdirSync(dir).sort()).toEqual(['fifo', 'full', 'hard', 'link', 'link.csv', 'null', 'out', 's.csv', 'tr.csv', 'zero']);
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 });

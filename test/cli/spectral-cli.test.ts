@@ -170,7 +170,7 @@ describe('momentum-fr simulate', () => {
       [['simulate', '--preset', 'ema-sgdm', '--steps', '200000'], /--steps 200000: the schedule covers only 117000 steps; lengthen it with --set steps=200000/],
       [['simulate', '--preset', 'ema-sgdm', '--frequency', '4'], /--frequency: expected a frequency in \[0, π\] rad\/sample \(got "4"\)/],
       [['simulate', '--preset', 'ema-sgdm', '--seed', '-1'], /--seed: expected an integer/],
-      [['simulate', '--preset', 'ema-sgdm', '--series', 'out.txt'], /--series out.txt: cannot tell the format from the extension; add --series-format csv\|ndjson\|json\|npy/],
+      [['simulate', '--preset', 'ema-sgdm', '--series', 'out.mat'], /--series out.mat: cannot tell the format from the extension .mat; add --series-format csv\|ndjson\|json\|npy/],
       [['simulate', '--preset', 'ema-sgdm', '--signal', 'noise'], /^momentum-fr: --signal: expected one of noisy-sine, white, impulse, step, chirp \(got "noise"\)\n$/],
       [['simulate'], /no config given/],
     ];

@@ -117,7 +117,7 @@ describe('momentum-fr sweep', () => {
     expect(betaSvg).toContain('cutoffFrequency against beta');
     expect(betaSvg).toContain('>Momentum coefficient β<');
     expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.svg', '--plot-metric', 'filterType'])).stderr).toMatch(/^momentum-fr: --plot-metric: unknown metric "filterType"/);
-    expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.pdf'])).stderr).toBe('momentum-fr: --plot x.pdf: cannot tell the format from the extension; add --plot-format svg|png|html|vl.json\n');
+    expect((await runCli(['sweep', '--preset', 'fsgdm', '--grid', 'c=0.02,0.04', '--plot', 'x.pdf'])).stderr).toBe('momentum-fr: --plot x.pdf: cannot tell the format from the extension .pdf; add --plot-format svg|png|html|vl.json\n');
   });
 
   it('sweeps a scheduler kwarg inside a scheduled preset parameter (momentum.beta.gamma) and in lr (lr.max_lr)', async () => {

@@ -238,3 +238,48 @@ describe('analyze to a pipe, display stages', () => {
     expect(text.length).toBe(8);
   });
 });
+
+/**
+ * AdEMAMix's slow EMA β3 at step t < T of its warm-up, the official scheduler (Pagliardini et al. 2024,
+ * apple/ml-ademamix `linear_hl_warmup_scheduler`): linear in the half-life f(β) = ln 0.5/ln(β + 1e-8) − 1.
+ */
+const ademamixBeta3 = (t: number, beta1: number, beta3: number, T: number) => {
+  if (t >= T) return beta3;
+  const f = (b: number) => Math.log(0.5) / Math.log(b + 1e-8) - 1;
+  return 0.5 ** (1 / ((1 - t / T) * f(beta1) + (t / T) * f(beta3) + 1)) - 1e-8;
+};
+
+describe('a filter bank\'s tables show every branch\'s u and v, named as coefficients names them, never one branch as the filter\'s', () => {
+  it('aggmo on a pipe: u1, v1 … u3, v3 are its betas 0, 0.9, 0.99 and v = 1', async () => {
+    const r = await runCli(['analyze', 'configs/aggmo.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    const [, header, , row] = r.stdout.split('\n');
+    expect(header.trim().split(/\s+/).slice(0, 8)).toEqual(['stage', 'steps', 'u1', 'v1', 'u2', 'v2', 'u3', 'v3']);
+    expect(row.trim().split(/\s+/).slice(2, 8).map(Number)).toEqual([0, 1, 0.9, 1, 0.99, 1]);
+  });
+
+  it('ademamix on a pipe: u2, v2 follow the slow EMA\'s warm-up (closed form), u1 = β1', async () => {
+    const r = await runCli(['analyze', 'configs/ademamix.yaml', '--stages', 'first,last']);
+    expect(r.code, r.stderr).toBe(0);
+    const cells = r.stdout.split('\n').slice(3, 5).map((l) => l.trim().split(/\s+/));
+    for (const [row, step] of [[cells[0], 1], [cells[1], 10000]] as const) {
+      const u2 = ademamixBeta3(step, 0.9, 0.9999, 10000);
+      expect(Number(row[2])).toBe(0.9);
+      expect(Number(row[4])).toBeCloseTo(u2, 6);
+      expect(Number(row[5])).toBeCloseTo(1 - u2, 6);
+    }
+  });
+
+  it('ademamix on a terminal: the constant columns are said as branch 1\'s ("every row: u1 = 0.9"), branch 2 is shown', async () => {
+    const r = await runCli(['analyze', 'configs/ademamix.yaml'], { tty: true, columns: 160 });
+    expect(r.code, r.stderr).toBe(0);
+    const text = lines(r.stdout);
+    expect(text.find((l) => l.startsWith('every row:'))).toMatch(/^every row: u1 = 0\.9 at end, v1 = 0\.1 at end/);
+    expect(text.some((l) => /\bu = /.test(l))).toBe(false);
+    const header = text.find((l) => /^\s*steps\s/.test(l))!;
+    expect(header.trim().split(/\s+/).slice(0, 3)).toEqual(['steps', 'u2', 'v2']);
+    const last = text.find((l) => l.trim().startsWith('9961–10000'))!.trim().split(/\s+/);
+    expect([last[0], Number(last[1])]).toEqual(['9961–10000', 0.9999]);
+    expect(text.join(' ')).toContain('u2: branch 2 of the filter bank, m2 = u2·m2 + v2·g');
+  });
+});

@@ -54,7 +54,7 @@ describe('momentum-fr plot', () => {
   it('usage errors are one line with exit 2', async () => {
     const cwd = tempDir();
     const cases: [string[], RegExp][] = [
-      [['-o', 'fig.pdf'], /^momentum-fr: -o fig.pdf: cannot tell the format from the extension; add --format svg\|png\|html\|vl\.json\|vg\.json\n$/],
+      [['-o', 'fig.pdf'], /^momentum-fr: -o fig.pdf: cannot tell the format from the extension .pdf; add --format svg\|png\|html\|vl\.json\|vg\.json\n$/],
       [['-o', 'a.svg', '--out-dir', 'd'], /^momentum-fr: -o and --out-dir cannot be combined/],
       [['--format', 'svg,jpg'], /^momentum-fr: --format: unknown format "jpg"/],
       [['-o', 'a.svg', '--format', 'png,svg'], /^momentum-fr: -o a.svg is one file, but --format asks for png,svg; use --out-dir for several formats\n$/],
@@ -62,7 +62,7 @@ describe('momentum-fr plot', () => {
       [['--width', '0'], /^momentum-fr: --width: expected an integer from 50 to 4000 \(got "0"\)\n$/],
       [['--png-scale', 'big'], /^momentum-fr: --png-scale: expected a number in \(0, 8\] \(got "big"\)\n$/],
       [['--data-file'], /^momentum-fr: --data-file applies to the .vl.json format only\n$/],
-      [['-o', '-'], /^momentum-fr: -o - writes one file to stdout: add --format/],
+      [['-o', '-'], /^momentum-fr: -o - writes one file, but \d+ were asked for; choose one --kind/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(['plot', FSGDM, ...args], { cwd });

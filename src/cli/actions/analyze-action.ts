@@ -5,6 +5,7 @@ import { displayRangeKeys, recordCount, stageReport, type StageReport } from '..
 import { atStepRecordStream, uniqueSteps } from '../../analysis/exact-records.js';
 import { SummaryBuilder, summaryOf } from '../../analysis/schedule-summary.js';
 import type { AnalysisFormat } from '../../analysis/analysis-budget.js';
+import { filterTables } from '../../filter/stage-filter.js';
 import type { AnalysisWriter, WriterOptions } from '../../io/analysis-writer.js';
 import { csvWriter } from '../../io/csv-writer.js';
 import { jsonWriter } from '../../io/json-writer.js';
@@ -75,12 +76,14 @@ export async function analyzeCommand(inputs: string[], options: AnalyzeCliOption
 
   const lr = schedules.some((s) => s.lr !== undefined);
   const display = [...new Set(schedules.flatMap((s, i) => (reports[i].display ? displayRangeKeys(s) : [])))];
+  // A bank of several branches shows each (table-writer.ts bankColumns); one branch (nesterov, qhm) is the u, v its records hold.
+  const banks = schedules.map((s) => filterTables(s).bank).map((bank) => (bank !== undefined && bank.branches > 1 ? bank : undefined));
   const makeWriter = (fmt: string, sink: TextSink, response: boolean): AnalysisWriter => {
     const wo: WriterOptions = { response, mode: layout, atSteps: atSteps.length > 0, ...(lr ? { lr } : {}), ...(display.length > 0 ? { display } : {}) };
     if (fmt === 'json') return jsonWriter(sink, wo);
     if (fmt === 'ndjson') return ndjsonWriter(sink, wo);
     if (fmt === 'csv') return csvWriter(sink, wo);
-    const table = { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: layout !== 'frozen', lr };
+    const table = { color: outputColor(ctx, options.output), units: options.units as FrequencyUnit, transient: layout !== 'frozen', lr, banks };
     const terminal = outputTerminal(ctx, options.output);
     if (terminal === undefined) return tableWriter(sink, table);
     return terminalTableWriter(sink, { ...table, terminal: { columns: terminal.columns, all: options.all === true, rows: reports.map(recordCount) } });

@@ -1,13 +1,13 @@
 import { parseFrequency } from '../../filter/parse-frequency.js';
 import { selectStages } from '../../analysis/stage-selection.js';
-import { formatOfPath, isPlotFormat, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
+import { isPlotFormat, PLOT_FORMATS, type PlotFormat } from '../../plot/plot-format.js';
 import { isPlotKind, PLOT_KINDS, type PlotKind } from '../../plot/plot-kind.js';
 import { PLOT_LIMITS } from '../../plot/plot-option-checks.js';
 import { resolvePlotOptions, type PlotOptions, type PlotView, type ThemeName } from '../../plot/plot-options.js';
 import type { Schedule } from '../../types.js';
 import { didYouMean } from '../../util/suggest.js';
 import { CliError } from '../errors.js';
-import { fileFormat } from '../output.js';
+import { outputFormat } from '../output.js';
 import type { InputOptions } from '../options.js';
 import { quoted } from '../../util/excerpt.js';
 
@@ -128,8 +128,7 @@ export function parseFormats(text: string | undefined, output: string | undefine
   const formats = listed as PlotFormat[] | undefined;
   if (output === undefined) return formats ?? ['svg'];
   if (formats !== undefined && formats.length !== 1) throw new CliError(`-o ${output} is one file, but --format asks for ${formats.join(',')}; use --out-dir for several formats`);
-  if (output === '-' && formats === undefined) throw new CliError(`-o - writes one file to stdout: add --format ${PLOT_FORMATS.join('|')}`);
-  return [fileFormat('-o', output, '--format', formats?.[0], formatOfPath(output), PLOT_FORMATS)];
+  return [outputFormat('-o', output, '--format', formats?.[0], PLOT_FORMATS)];
 }
 
 function integer(name: string, text: string, min: number, max: number): number {

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { Chalk } from 'chalk';
 import { autoStageReport } from '../../analysis/display-stages.js';
 import { selectStages } from '../../analysis/stage-selection.js';
@@ -15,8 +14,8 @@ import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import { type InputOptions, type OutputOptions } from '../options.js';
 import { parseDisplayStages } from '../display-stages-option.js';
-import { checkOutputs, chooseFormat, fileFormat, outputColor, outputTerminal, writeFileWith, writeOutput } from '../output.js';
-import { FIGURE_FORMATS, formatOfPath, type FigureFormat } from '../../plot/plot-format.js';
+import { checkOutputs, chooseFormat, outputFormat, outputColor, outputTerminal, writeFileWith, writeOutput } from '../output.js';
+import { FIGURE_FORMATS, type FigureFormat } from '../../plot/plot-format.js';
 import { writeSimulationJson, writeSimulationRows, writeSimulationTable, type SimulationReport } from './simulate-report.js';
 import { numberOption, signalFromOptions, type SignalCliOptions } from './simulate-signal.js';
 
@@ -35,7 +34,6 @@ export interface SimulateCliOptions extends InputOptions, OutputOptions, SignalC
   all?: boolean;
 }
 
-const SERIES_FORMATS: Record<string, TraceFormat> = { '.csv': 'csv', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.json': 'json', '.npy': 'npy' };
 const TRACE_FORMATS: readonly TraceFormat[] = ['csv', 'ndjson', 'json', 'npy'];
 
 /** `momentum-fr simulate`: signal → time-variant momentum recursion → per-stage measured vs theoretical gain. */
@@ -44,8 +42,8 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   const spec = signalFromOptions(options);
   const nperseg = numberOption('nperseg', options.nperseg, (x) => Number.isInteger(x) && x >= 4, 'an integer ≥ 4');
   const threshold = numberOption('coherence', options.coherence, (x) => x >= 0 && x <= 1, 'a number in [0, 1]');
-  const seriesFormat = options.series === undefined ? undefined : fileFormat('--series', options.series, '--series-format', options.seriesFormat, SERIES_FORMATS[extname(options.series).toLowerCase()] ?? null, TRACE_FORMATS);
-  const plotFormat = options.plot === undefined ? undefined : fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), FIGURE_FORMATS);
+  const seriesFormat = options.series === undefined ? undefined : outputFormat('--series', options.series, '--series-format', options.seriesFormat, TRACE_FORMATS);
+  const plotFormat = options.plot === undefined ? undefined : outputFormat('--plot', options.plot, '--plot-format', options.plotFormat, FIGURE_FORMATS);
 
   await checkOutputs(ctx, { files: { '-o': options.output, '--series': options.series, '--plot': options.plot }, inputs });
   const schedules = await loadSchedules(inputs, options, ctx);

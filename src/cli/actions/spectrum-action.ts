@@ -9,9 +9,9 @@ import { CliError } from '../errors.js';
 import { loadSchedules } from '../load-schedules.js';
 import { type InputOptions, type OutputOptions } from '../options.js';
 import { parseDisplayStages } from '../display-stages-option.js';
-import { checkOutputs, chooseFormat, fileFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
+import { checkOutputs, chooseFormat, outputFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
 import type { SpectrumTerminal } from './spectrum-terminal.js';
-import { FIGURE_FORMATS, formatOfPath, type FigureFormat } from '../../plot/plot-format.js';
+import { FIGURE_FORMATS, type FigureFormat } from '../../plot/plot-format.js';
 import { autoStageReport } from '../../analysis/display-stages.js';
 import { stageSpans, type StageSpan } from '../../spectral/stage-spans.js';
 import { checkNfftBudget, checkSpectralBudgets } from './spectrum-budget.js';
@@ -53,7 +53,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   const withSchedule = options.config !== undefined || options.preset !== undefined;
   if (options.split !== undefined && !withSchedule) throw new CliError('--split needs a schedule: add --config FILE or --preset NAME');
   if (options.set.length > 0 && !withSchedule) throw new CliError('--set needs a schedule: add --config FILE or --preset NAME');
-  const plotFormat = options.plot === undefined ? undefined : fileFormat('--plot', options.plot, '--plot-format', options.plotFormat, formatOfPath(options.plot), FIGURE_FORMATS);
+  const plotFormat = options.plot === undefined ? undefined : outputFormat('--plot', options.plot, '--plot-format', options.plotFormat, FIGURE_FORMATS);
   if (options.displayStages !== undefined && !withSchedule) throw new CliError('--display-stages needs a schedule: add --config FILE or --preset NAME');
   const displayStages = parseDisplayStages(options.displayStages);
 

@@ -1,6 +1,6 @@
 import { NUMERIC_METRICS } from '../../metric-names.js';
 import { stageSelector } from '../../analysis/stage-selection.js';
-import { FIGURE_FORMATS, formatOfPath, type FigureFormat } from '../../plot/plot-format.js';
+import { FIGURE_FORMATS, type FigureFormat } from '../../plot/plot-format.js';
 import { axisLength, axisValue } from '../../sweep/axis-value.js';
 import { axisTitle } from '../../sweep/axis-title.js';
 import { jobSize, LR_COLUMNS, type SweepJob, type SweepPlotMetric, type SweepPlotRequest } from '../../sweep/sweep-job.js';
@@ -10,7 +10,7 @@ import { didYouMean } from '../../util/suggest.js';
 import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { writeFigure } from '../write-figure.js';
-import { fileFormat } from '../output.js';
+import { outputFormat } from '../output.js';
 import { quoted } from '../../util/excerpt.js';
 
 /** Points a plot may have (a heatmap of 500 × 500 is already finer than the picture). */
@@ -49,7 +49,7 @@ export interface SweepPlot {
  */
 export function preparePlot(options: PlotCliOptions, paths: string[], hasLr = false): SweepPlot {
   const file = options.plot!;
-  const format = fileFormat('--plot', file, '--plot-format', options.plotFormat, formatOfPath(file), SWEEP_PLOT_FORMATS);
+  const format = outputFormat('--plot', file, '--plot-format', options.plotFormat, SWEEP_PLOT_FORMATS);
   const metric = options.plotMetric as SweepPlotMetric;
   // With a learning rate the update view's two columns can be drawn too (lr, effectiveLearningRate).
   const metrics: string[] = hasLr ? [...NUMERIC_METRICS, ...LR_COLUMNS] : NUMERIC_METRICS;

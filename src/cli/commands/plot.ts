@@ -13,9 +13,9 @@ export function register(program: Command, ctx: CliContext): void {
       '-k, --kind <kinds>',
       'figures, comma-separated: magnitude, phase, group-delay, bode, response-map, coefficients, metrics, compare, or all (default, and all: every kind; compare only with several schedules)',
     )
-    .option('-o, --output <file>', 'write to this file, format by extension: .svg .png .html .vl.json .vg.json (several figures: used as a prefix); - is stdout')
+    .option('-o, --output <file>', 'write to this file, format by extension: .svg .png .html .vl.json .vg.json, svg without one (several figures: used as a prefix); - is stdout')
     .option('--out-dir <dir>', 'write <schedule>-<kind>.<format> files into this directory (default: momentum-fr-out/plots)')
-    .option('-f, --format <formats>', 'formats, comma-separated: svg, png, html, vl.json, vg.json (default: svg, or the -o extension)')
+    .option('-f, --format <formats>', 'formats, comma-separated: svg, png, html, vl.json, vg.json (default: the -o extension, else svg; with -o, one format, which an extension naming another contradicts)')
     .addOption(new Option('--theme <theme>', 'colours: light (papers, pull requests) or dark (slides)').choices(['light', 'dark']).default('light'))
     .option('--width <px>', 'width of one panel in CSS pixels (titles and legends add to it)', '560')
     .option('--height <px>', 'height of one panel in CSS pixels', '280')

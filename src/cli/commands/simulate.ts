@@ -27,9 +27,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--coherence <threshold>', 'compare only frequencies whose coherence is at least this', '0.99')
     .option('--spectra', 'JSON: include each stage\'s frequencies, measured and theoretical gain, coherence')
     .option('--series <file>', 'also write step, input and each schedule\'s output (.csv, .ndjson, .json or .npy)')
-    .addOption(new Option('--series-format <format>', 'format of --series (default: from its extension)').choices(['csv', 'ndjson', 'json', 'npy']))
+    .addOption(new Option('--series-format <format>', 'format of --series (default: its extension, else csv; an extension naming another format is an error)').choices(['csv', 'ndjson', 'json', 'npy']))
     .option('--plot <file>', 'also draw the Figure-1 time series and per-stage gains (.svg, .png, .html or .vl.json)')
-    .addOption(new Option('--plot-format <format>', 'format of --plot (default: from its extension)').choices(['svg', 'png', 'html', 'vl.json']))
+    .addOption(new Option('--plot-format <format>', 'format of --plot (default: its extension, else svg; an extension naming another format is an error)').choices(['svg', 'png', 'html', 'vl.json']))
     .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',

@@ -30,7 +30,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--display-stages <n>', 'with a schedule of more than 1000 stages (a per-step one): how many display stages (analyze\'s groups of whole stages) to measure over (default: 256)')
     .option('--split <f>', 'frequency (units of fs) that separates low from high frequencies for --config (default fs/100)')
     .option('--plot <file>', 'also draw the spectra (.svg, .png, .html or .vl.json)')
-    .addOption(new Option('--plot-format <format>', 'format of --plot (default: from its extension)').choices(['svg', 'png', 'html', 'vl.json']))
+    .addOption(new Option('--plot-format <format>', 'format of --plot (default: its extension, else svg; an extension naming another format is an error)').choices(['svg', 'png', 'html', 'vl.json']))
     .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',

@@ -18,7 +18,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--skip-invalid', 'report invalid points (e.g. an unstable stage) on stderr and skip them, instead of stopping before any output')
     .option('--no-progress', 'never show the progress bar (it only appears on a terminal, for sweeps longer than a second)')
     .option('--plot <file>', 'also plot the sweep: .svg, .png, .html or .vl.json (heatmap for two swept paths, lines for one)')
-    .addOption(new Option('--plot-format <format>', 'format of --plot (default: from its extension)').choices(['svg', 'png', 'html', 'vl.json']))
+    .addOption(new Option('--plot-format <format>', 'format of --plot (default: its extension, else svg; an extension naming another format is an error)').choices(['svg', 'png', 'html', 'vl.json']))
     .option('--plot-metric <name>', 'metric to plot: a numeric analyze metric (dcGain, cutoffFrequency, …; with lr also lr, effectiveLearningRate)', 'dcGain')
     .option('--plot-stage <stage>', 'which stage the plot shows: first, last, an index or step:S', 'last')
     .option('--contour <level>', 'heatmap: draw the contour where the metric equals this value')
