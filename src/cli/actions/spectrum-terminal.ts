@@ -137,7 +137,7 @@ export async function writeSpectrogramTerminal(sink: TextSink, grams: SeriesSpec
       { title: 'peak', unit: t.powerUnit, legend: `its ${t.powerLegend}`, width: 10, narrow: 8, priority: 80, cell: (r, w) => fitNumber(r.peak, w) },
       { title: 'sum', unit: t.powerUnit, legend: 'the segment\'s spectrum summed over its frequencies', width: 10, narrow: 8, priority: 70, cell: (r, w) => fitNumber(r.sum, w) },
     ];
-    await sink.write(`${g.name}: short-time spectra, ${times.length} segments of ${nf} frequencies\n`);
+    await sink.write(`${fill(`${g.name}: short-time spectra, ${times.length} segments of ${nf} frequencies`, Math.max(20, t.columns)).join('\n')}\n`);
     await writeTable(sink, t, columns, rows, (r, prev) => prev !== undefined && r.peakF !== prev.peakF, { rows: 'segments', kept: 'where the strongest frequency changes' });
   }
 }
