@@ -140,6 +140,17 @@ function stageNperseg(samples: number, cap: number): number {
   return n;
 }
 
+/**
+ * Whether a stage of time constant τ (steps) with `samples` samples is judged by stageComparison:
+ * it has a Welch segment (a power of two ≤ min(npersegCap, samples/4), ≥ 16 samples) and its memory
+ * is one the estimate's bias was measured for (memoryJudgement). Whether it is also measured
+ * depends on the signal (a frequency with enough coherence).
+ */
+export function judgeable(tau: number, samples: number, npersegCap: number): boolean {
+  const nperseg = stageNperseg(samples, npersegCap);
+  return nperseg > 0 && memoryJudgement(tau, nperseg) !== null;
+}
+
 /** Median of a non-empty array (sorted copy; mean of the middle pair for even length). */
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

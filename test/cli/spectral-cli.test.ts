@@ -7,6 +7,8 @@ import { DEFAULT_TOLERANCE, FIGURE_ONE_SIGNAL } from '../../src/spectral/figure-
 import { testSignal } from '../../src/spectral/signals.js';
 import { expectClose, loadFixture, maxAbs } from '../spectral/fixture.js';
 import { runCli } from '../support/run-cli.js';
+import { parseSchedules } from '../../src/schedule/parse.js';
+import { bruteForceCount } from '../spectral/display-stage-reference.js';
 
 interface CliFixture {
   welch: { name: string; column: string; args: string[]; frequencies: number[]; psd: number[] }[];
@@ -291,6 +293,30 @@ describe('momentum-fr spectrum', () => {
     const panels = Object.values(spec.datasets as Record<string, { firstStage?: number; lastStage?: number; psdLowDb?: number | null }[]>).flat();
     expect(panels.some((p) => p.firstStage === 1 && p.lastStage === 428 && p.psdLowDb !== undefined)).toBe(true);
     expect(panels.some((p) => p.psdLowDb !== undefined)).toBe(true);
+  });
+
+  it('a per-step schedule without --display-stages: spectrum groups it into the count of display stages that leaves the most resolving the split (brute force over every count); shorter ones are named under the table', async () => {
+    const dir = tmp();
+    const config = join(dir, 'per-step.yaml');
+    writeFileSync(config, 'steps: 3000\nlr: { scheduler: OneCycleLR, max_lr: 0.1, total_steps: 3000 }\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n');
+    const schedule = parseSchedules(readFileSync(config, 'utf8')).schedules[0];
+    for (const split of ['0.01', '0.05']) {
+      // A span of n samples resolves the split when a frequency k/n lies strictly between 0 and it: n > 1/split (and a spectrum: n ≥ 16).
+      const best = bruteForceCount(schedule, 3000, ({ samples }) => samples >= 16 && samples > 1 / Number(split));
+      const r = await runCli(['spectrum', CSV, '--column', 'w0', '--config', config, '--split', split, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const stages = JSON.parse(r.stdout).series[0].stages as { samples: number }[];
+      expect(stages).toHaveLength(best.displayStages);
+      expect(stages.filter((st) => st.samples >= 16 && st.samples > 1 / Number(split))).toHaveLength(best.measurable);
+    }
+    // 256 display stages of about 12 steps: none has a frequency below 0.01 but 0.
+    const table = await runCli(['spectrum', CSV, '--column', 'w0', '--config', config, '--display-stages', '256']);
+    const best = bruteForceCount(schedule, 3000, ({ samples }) => samples >= 16 && samples > 100);
+    expect(table.stdout).toContain(`256 of 256 display stages last at most fs/split = 100 samples: none of their frequencies lies between 0 and the split, so their low share is their mean's alone; --display-stages ${best.displayStages} leaves ${best.measurable} that resolve it\n`);
+    const chosen = await runCli(['spectrum', CSV, '--column', 'w0', '--config', config], { tty: true, columns: 80 });
+    const plain = chosen.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    expect(Math.max(...plain.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    expect(plain.replace(/\s+/g, ' ')).toContain(`its 3000 stages shown as ${best.displayStages} display stages, the count that leaves the most of them resolving the split (--display-stages N sets another)`);
   });
 
   it('a schedule of at most 1000 stages, all shorter than 16 steps, is refused in one line, no figure; --spectrogram works', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileVega } from '../../src/plot/render/compile-vega.js';
 import { renderSvg } from '../../src/plot/render/render-svg.js';
-import { figureOneSpec } from '../../src/plot/specs/figure-one.js';
+import { DOT_LABELS, figureOneSpec } from '../../src/plot/specs/figure-one.js';
 import { seriesBands } from '../../src/spectral/series-bands.js';
 import { FIGURE_ONE_SIGNAL } from '../../src/spectral/figure-one.js';
 import { testSignal } from '../../src/spectral/signals.js';
@@ -65,7 +65,32 @@ describe('figureOneSpec', () => {
     expect(rows).toHaveLength(2 * 300);
     expect(rows.filter((r) => r.measuredDb !== null).length).toBeGreaterThan(schedule.stages.count / 2);
     const svg = await svgOf(spec);
-    expect(svgTexts(svg, 'legend-label')).toEqual(['input', 'momentum', 'f ≈ 0.01 (the sine)', 'f = 0.5 (Nyquist)']);
+    const judged = gains.some((g) => g.measuredDb !== null && g.memoryLimited) ? [DOT_LABELS.judged, DOT_LABELS.notJudged] : [DOT_LABELS.judged];
+    expect(svgTexts(svg, 'legend-label')).toEqual(['input', 'momentum', 'f ≈ 0.01 (the sine)', 'f = 0.5 (Nyquist)', ...judged]);
+  });
+
+  it('the measured dots have a legend entry, and the faint not-judged ones their own, faint, in the compiled spec and the rendered SVG; kinds not drawn get none', async () => {
+    const row = (stage: number, measuredDb: number | null, memoryLimited: boolean) => ({
+      stage, stages: String(stage), startStep: 100 * stage + 1, endStep: 100 * stage + 100, reference: 'f = 0.5 (Nyquist)', frequency: 0.5, measuredDb, theoryDb: -6, memoryLimited, schedule: 's',
+    });
+    const records = [1, 400].flatMap((step) => [{ schedule: 's', step, series: 'input', value: 1 }, { schedule: 's', step, series: 'momentum', value: 0.5 }]);
+    const both = figureOneSpec(records, ['s'], [row(0, -6, false), row(1, -6.1, true), row(2, null, false)]);
+    const { spec: vg, warnings } = await compileVega(both);
+    expect(warnings).toEqual([]);
+    // The compiled Vega spec: a legend over the dots' opacity, whose scale maps judged → 1, not judged → 0.3.
+    const legends = JSON.stringify((vg as { legends?: unknown[] }).legends);
+    expect(legends).toContain('"opacity"');
+    const opacity = (vg as { scales: { name: string; domain: unknown; range: unknown }[] }).scales.find((sc) => sc.name === 'opacity')!;
+    expect(opacity.domain).toEqual([DOT_LABELS.judged, DOT_LABELS.notJudged]);
+    expect(opacity.range).toEqual([1, 0.3]);
+    const svg = await renderSvg(vg);
+    expect(svgTexts(svg, 'legend-label')).toEqual(['input', 'momentum', 'f = 0.5 (Nyquist)', DOT_LABELS.judged, DOT_LABELS.notJudged]);
+    // Its symbols are circles (the dots' shape), the second faint.
+    const circles = [...svg.matchAll(/role-legend-symbol"[^>]*><path ([^>]*)d="M[0-9.]+,0A/g)];
+    expect(circles).toHaveLength(2);
+    // Only judged dots drawn: one entry; no measured dot: no dot legend.
+    expect(svgTexts(await svgOf(figureOneSpec(records, ['s'], [row(0, -6, false)])), 'legend-label')).toEqual(['input', 'momentum', 'f = 0.5 (Nyquist)', DOT_LABELS.judged]);
+    expect(svgTexts(await svgOf(figureOneSpec(records, ['s'], [row(0, null, false)])), 'legend-label')).toEqual(['input', 'momentum', 'f = 0.5 (Nyquist)']);
   });
 
   it('names the input it was given in the title: white noise is not "a noisy sinusoid"', () => {
@@ -86,14 +111,15 @@ describe('figureOneSpec', () => {
     expect(await drawn('name: s\nsteps: 20000\nstages: 1\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n')).toEqual(['#b0b0b0', '#1f77b4']);
   });
 
-  it('legend symbols are drawn as their marks: squares for the input and momentum bands, strokes for the gain lines', async () => {
+  it('legend symbols are drawn as their marks: squares for the input and momentum bands, strokes for the gain lines, a circle for the measured dots', async () => {
     const input = testSignal({ ...FIGURE_ONE_SIGNAL, seed: 0 }, 20000);
     const sim = simulateSchedule(scheduleOf('name: s\nsteps: 20000\nstages: 2\nmomentum: { preset: ema-sgdm, beta: 0.9 }\n'), input, [0, 1]);
     const bands = seriesBands([{ name: 'input', values: input }, { name: 'momentum', values: sim.output }], 1000).map((r) => ({ ...r, schedule: 's' }));
     const gains = stageGainRecords(sim, [{ label: 'f = 0.5 (Nyquist)', frequency: 0.5 }], 0.99, 20000).map((r) => ({ ...r, schedule: 's' }));
     const svg = await svgOf(figureOneSpec(bands, ['s'], gains));
     const symbols = [...svg.matchAll(/role-legend-symbol"[^>]*><path [^>]*d="([^"]*)"/g)].map((m) => m[1]);
-    expect(symbols).toEqual(['M-5,-5h10v10h-10Z', 'M-5,-5h10v10h-10Z', 'M-5,0L5,0']);
+    expect(symbols.slice(0, 3)).toEqual(['M-5,-5h10v10h-10Z', 'M-5,-5h10v10h-10Z', 'M-5,0L5,0']);
+    expect(symbols.slice(3)).toEqual([expect.stringMatching(/^M[0-9.]+,0A/)]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
-import { autoStageReport } from '../../analysis/display-stages.js';
+import { AUTO_STAGE_LIMIT, autoStageReport } from '../../analysis/display-stages.js';
+import { judgedDisplayStageCount } from '../../spectral/display-stage-count.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import { stageSpans } from '../../spectral/stage-spans.js';
 import { writeTrace } from '../../io/trace-writer.js';
@@ -53,11 +54,14 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
     steps = numberOption('steps', options.steps, (x) => Number.isInteger(x) && x >= 1, 'a positive integer');
     if (steps > longest) throw new CliError(`--steps ${steps}: the schedule covers only ${longest} steps; lengthen it with --set steps=${steps}`);
   }
-  const displayStages = parseDisplayStages(options.displayStages);
-  if (options.displayStages !== undefined && options.stages.trim() !== 'auto') throw new CliError(`--display-stages applies to --stages auto: it cannot be combined with --stages ${options.stages}`);
+  const displayStages = options.displayStages === undefined ? undefined : parseDisplayStages(options.displayStages);
+  const auto = options.stages.trim() === 'auto';
+  if (displayStages !== undefined && !auto) throw new CliError(`--display-stages applies to --stages auto: it cannot be combined with --stages ${options.stages}`);
+  // A per-step schedule under --stages auto: how many display stages judge the most (the default, and the hint when --display-stages judges none).
+  const counts = schedules.map((s) => (auto && s.stages.count > AUTO_STAGE_LIMIT ? judgedDisplayStageCount(s, Math.min(steps, s.steps), nperseg) : undefined));
   // auto (the default): every real stage up to 1000 of them, the display stages analyze shows above.
-  const selections = schedules.map((s) => {
-    if (options.stages.trim() === 'auto') return stageSpans(s, autoStageReport(s.stages, displayStages)).filter((span) => span.startStep <= steps);
+  const selections = schedules.map((s, i) => {
+    if (auto) return stageSpans(s, autoStageReport(s.stages, displayStages ?? counts[i]?.displayStages)).filter((span) => span.startStep <= steps);
     const selected = selectStages(options.stages, s.stages);
     if (!Array.isArray(selected)) throw new CliError(`--stages: ${selected.error} (schedule ${s.name})`);
     // Stages that start after the signal ends are not compared.
@@ -73,6 +77,8 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
     tolerance: { maxDeviationDb: DEFAULT_TOLERANCE.maxDeviationDb, medianDeviationDb: DEFAULT_TOLERANCE.medianDeviationDb, coherenceThreshold: threshold },
     simulations,
     spectra: options.spectra === true,
+    displayCounts: counts,
+    displayChosen: displayStages === undefined,
   };
 
   await writeOutput(ctx, options.output, async (sink) => {

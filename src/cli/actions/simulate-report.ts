@@ -8,8 +8,9 @@ import { displayStagesWidth, stagesCell, stepRange } from '../table-writer.js';
 import { fill, movement, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
 import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
-import { MEMORY_SEGMENTS, type StageComparison } from '../../spectral/stage-agreement.js';
+import type { StageComparison } from '../../spectral/stage-agreement.js';
 import { spanTimeConstant } from '../../spectral/stage-spans.js';
+import type { DisplayStageCount } from '../../spectral/display-stage-count.js';
 
 export interface SimulationReport {
   signal: SignalSpec & { steps: number };
@@ -17,6 +18,13 @@ export interface SimulationReport {
   simulations: ScheduleSimulation[];
   /** JSON: include the per-stage spectra arrays. */
   spectra: boolean;
+  /**
+   * Per simulation (a per-step schedule under --stages auto): the count of display stages that judges
+   * the most (judgedDisplayStageCount), what the table suggests when the count used judges none.
+   */
+  displayCounts?: readonly (DisplayStageCount | undefined)[];
+  /** The display stages were chosen by that count (no --display-stages). */
+  displayChosen?: boolean;
 }
 
 const ROW_COLUMNS = ['schedule', 'stage', 'startStep', 'endStep', 'u', 'v', 'samples', 'nperseg',
@@ -83,16 +91,16 @@ export async function writeSimulationRows(sink: TextSink, report: SimulationRepo
 const num = (x: number | null, digits = 4): string => tableNumber(x, digits);
 
 /**
- * Display stages too short to measure anything: how many would each hold a measurable span. A stage is
- * judged when its Welch segment (≤ samples/4) holds MEMORY_SEGMENTS time constants, so a span needs about
- * 4·(2·MEMORY_SEGMENTS·τ) steps (the segment a power of two) for the run's longest τ.
+ * Display stages none of which is judged: the filter's longest memory, and the count of display
+ * stages that would judge the most (judgedDisplayStageCount, the default's own rule), if any would.
  */
-function fewerDisplayStages(sim: ScheduleSimulation): string {
+function fewerDisplayStages(sim: ScheduleSimulation, best: DisplayStageCount | undefined): string {
   const steps = Math.max(...sim.stages.map((st) => st.endStep));
   const tau = Math.max(...sim.stages.map((st) => spanTimeConstant(sim.schedule, st)));
   const typical = Math.round(steps / sim.stages.length);
-  const n = Number.isFinite(tau) ? Math.max(1, Math.floor(steps / (8 * MEMORY_SEGMENTS * Math.max(tau, 1)))) : 1;
-  return `no display stage long enough to judge: they last about ${typical} steps and the filter remembers up to τ ≈ ${tableNumber(tau, 3)} steps; --display-stages ${n} measures over spans of about ${Math.round(steps / n)} steps`;
+  const why = `no display stage long enough to judge: they last about ${typical} steps and the filter remembers up to τ ≈ ${tableNumber(tau, 3)} steps`;
+  if (best === undefined || best.measurable === 0) return `${why}, longer than any grouping can hold`;
+  return `${why}; --display-stages ${best.displayStages} (spans of about ${Math.round(steps / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, the most of any count`;
 }
 
 /** The steps column (`1–390`) reads left to right. */
@@ -113,7 +121,7 @@ export async function writeSimulationTable(
   const tol = report.tolerance;
   // Text lines fill a terminal's width; a pipe gets each on one line.
   const text = (words: string, paint: (s: string) => string = (x) => x) => `${(terminal ? fill(words, terminal.columns) : [words]).map((l) => paint(l)).join('\n')}\n`;
-  for (const sim of report.simulations) {
+  for (const [index, sim] of report.simulations.entries()) {
     // Display stages: the first column names the real stages each row groups (what --stages takes), as analyze's table does.
     const display = sim.stages.some((st) => st.display !== undefined);
     const header = [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
@@ -121,7 +129,8 @@ export async function writeSimulationTable(
     const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
     const simulated = Math.min(report.signal.steps, sim.schedule.steps);
     const cut = simulated < sim.schedule.steps ? ` (steps 1–${simulated} of ${sim.schedule.steps} simulated)` : '';
-    const shown = display ? `; its ${sim.schedule.stages.count} stages shown as ${sim.stages.length} display stages` : '';
+    const chosen = report.displayChosen === true && report.displayCounts?.[index] !== undefined ? ', the count that leaves the most of them long enough to judge (--display-stages N sets another)' : '';
+    const shown = display ? `; its ${sim.schedule.stages.count} stages shown as ${sim.stages.length} display stages${chosen}` : '';
     await sink.write(text(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}${cut}${shown}`));
     await sink.write(`${color.dim(line(header))}\n`);
     const all = terminal === undefined || terminal.all;
@@ -155,16 +164,17 @@ export async function writeSimulationTable(
     const limited = memoryLimited(sim);
     const widened = sim.stages.filter((st) => st.agreement.frequenciesUsed > 0 && st.memoryBias !== undefined).length;
     const n = compared(sim) - limited;
-    const verdict = n === 0 && display
-      ? color.bad(fewerDisplayStages(sim))
+    const hint = n === 0 && display;
+    const [verdict, paint] = hint
+      ? [fewerDisplayStages(sim, report.displayCounts?.[index]), color.bad]
       : compared(sim) === 0
-      ? color.bad(`no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time`)
+      ? [`no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time`, color.bad]
       : n === 0
-        ? color.dim('no measured stage judged: every one is shorter than its filter\'s memory (τ below)')
+        ? ['no measured stage judged: every one is shorter than its filter\'s memory (τ below)', color.dim]
         : bad === 0
-          ? color.ok(`all ${n} judged stage(s) within tolerance`)
-          : color.bad(`${bad} of ${n} judged stage(s) outside tolerance`);
-    await sink.write(`${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)\n`);
+          ? [`all ${n} judged stage(s) within tolerance`, color.ok]
+          : [`${bad} of ${n} judged stage(s) outside tolerance`, color.bad];
+    await sink.write(text(hint ? verdict : `${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)`, paint));
     if (widened > 0) await sink.write(text(`${widened} judged stage(s) remember long against their Welch segments (nperseg/4 ≤ τ ≤ nperseg): judged against the larger of the tolerance and the deviations the estimate itself showed for such stages (docs/spectral.md)`, color.dim));
     if (limited > 0) await sink.write(text(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is beyond what the estimate's bias was measured for (τ > nperseg, or ≥ nperseg/4 with segments outside 16–256 steps); see docs/spectral.md`, color.dim));
     if (display) await sink.write(text('display stages: each row groups the real stages in its first column; u and v are those at its last step; the measured gain is judged against the range of the frozen |H_k| over the row\'s stages (docs/spectral.md)', color.dim));

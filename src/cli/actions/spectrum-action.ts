@@ -12,7 +12,8 @@ import { parseDisplayStages } from '../display-stages-option.js';
 import { checkOutputs, chooseFormat, outputFormat, outputColor, outputTerminal, writeOutput } from '../output.js';
 import type { SpectrumTerminal } from './spectrum-terminal.js';
 import { FIGURE_FORMATS, type FigureFormat } from '../../plot/plot-format.js';
-import { autoStageReport } from '../../analysis/display-stages.js';
+import { AUTO_STAGE_LIMIT, autoStageReport } from '../../analysis/display-stages.js';
+import { splitDisplayStageCount } from '../../spectral/display-stage-count.js';
 import { stageSpans, type StageSpan } from '../../spectral/stage-spans.js';
 import { checkNfftBudget, checkSpectralBudgets } from './spectrum-budget.js';
 import { spectralOptions, type SpectralCliOptions } from './spectrum-options.js';
@@ -55,15 +56,18 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   if (options.set.length > 0 && !withSchedule) throw new CliError('--set needs a schedule: add --config FILE or --preset NAME');
   const plotFormat = options.plot === undefined ? undefined : outputFormat('--plot', options.plot, '--plot-format', options.plotFormat, FIGURE_FORMATS);
   if (options.displayStages !== undefined && !withSchedule) throw new CliError('--display-stages needs a schedule: add --config FILE or --preset NAME');
-  const displayStages = parseDisplayStages(options.displayStages);
+  const displayStages = options.displayStages === undefined ? undefined : parseDisplayStages(options.displayStages);
 
   await checkOutputs(ctx, { files: { '-o': options.output, '--plot': options.plot }, inputs: [path, options.config] });
   checkNfftBudget(spectral);
   const schedule = withSchedule ? await oneSchedule(options, ctx) : undefined;
   const series = await readSeries(path, options, options.fs !== undefined, ctx, !withSchedule);
   checkSpectralBudgets(series.map((s) => s.length), spectral, { spectrogram: options.spectrogram === true, copies: schedule ? 2 : 1, format, force: options.force });
-  // A schedule of more than 1000 stages (a per-step one) is measured over the display stages analyze shows it as.
-  const report = schedule === undefined ? undefined : autoStageReport(schedule.stages, displayStages);
+  // A schedule of more than 1000 stages (a per-step one) is measured over the display stages analyze shows it as,
+  // by default as many as leaves the most of them resolving the split (the hint when --display-stages leaves some that do not).
+  const length = Math.max(0, ...series.map((s) => s.length));
+  const count = schedule !== undefined && schedule.stages.count > AUTO_STAGE_LIMIT && options.spectrogram !== true ? splitDisplayStageCount(schedule, length, split, fs) : undefined;
+  const report = schedule === undefined ? undefined : autoStageReport(schedule.stages, displayStages ?? count?.displayStages);
   const spans: StageSpan[] | undefined = schedule !== undefined && report?.display ? stageSpans(schedule, report) : undefined;
   if (schedule !== undefined) {
     requirePerStep(path, series);
@@ -115,7 +119,7 @@ export async function spectrumCommand(path: string, options: SpectrumCliOptions,
   });
   warn([...new Set(spectra.flatMap((s) => s.welch.warnings))]);
   await writeOutput(ctx, options.output, (sink) =>
-    schedule === undefined ? writePsdReport(sink, spectra, format, terminal) : writeEnergyReport(sink, spectra, format, { schedule, split, fs }, terminal),
+    schedule === undefined ? writePsdReport(sink, spectra, format, terminal) : writeEnergyReport(sink, spectra, format, { schedule, split, fs, displayCount: count, displayChosen: displayStages === undefined }, terminal),
   );
   if (options.plot !== undefined) {
     const { writeSpectrumPlot } = await import('./spectrum-plot.js');

@@ -6,6 +6,9 @@ import { tableLine } from '../../io/table-line.js';
 import { displayStagesWidth, stagesCell } from '../table-writer.js';
 import type { TextSink } from '../../io/sink.js';
 import type { Schedule } from '../../types.js';
+import { resolvesSplit, type DisplayStageCount } from '../../spectral/display-stage-count.js';
+import type { StageEnergy } from '../../spectral/energy-split.js';
+import { MIN_STAGE_SAMPLES } from '../../spectral/stage-agreement.js';
 import type { SeriesSpectrogram, SeriesSpectrum } from './spectrum-action.js';
 import { writeEnergyTerminal, writePsdTerminal, writeSpectrogramTerminal, type SpectrumTerminal } from './spectrum-terminal.js';
 
@@ -79,8 +82,39 @@ const ENERGY_COLUMNS = ['series', 'stage', 'startStep', 'endStep', 'u', 'v', 'sa
  * stages: [ { index, startStep, endStep, u, v, samples, before, after } ] } ] } (before/after:
  * { meanSquare, below, above }); CSV/NDJSON: one row per (series, stage); table: shares per stage.
  */
+export interface EnergyMeta {
+  schedule: Schedule;
+  split: number;
+  fs: number;
+  /** A per-step schedule: the count of display stages that leaves the most resolving the split (splitDisplayStageCount). */
+  displayCount?: DisplayStageCount;
+  /** The display stages were chosen by that count (no --display-stages). */
+  displayChosen?: boolean;
+}
+
+/** "; its 11730 stages shown as 122 display stages, …" for a table of display stages, else "". */
+function displayShown(stages: readonly StageEnergy[], meta: EnergyMeta, what = ''): string {
+  if (!stages.some((st) => 'display' in st)) return '';
+  const chosen = meta.displayChosen === true && meta.displayCount !== undefined ? ', the count that leaves the most of them resolving the split (--display-stages N sets another)' : '';
+  return `; its ${meta.schedule.stages.count} stages shown as ${stages.length} display stages${what}${chosen}`;
+}
+
+/**
+ * The stages too short to resolve the split (resolvesSplit), said once under the table: their low
+ * share is their mean's alone; with --display-stages, the count that would leave the most that resolve it.
+ */
+function shortSplitNote(stages: readonly StageEnergy[], meta: EnergyMeta): string | undefined {
+  const short = stages.filter((st) => !resolvesSplit(st.samples, meta.split, meta.fs)).length;
+  if (short === 0) return undefined;
+  const display = stages.some((st) => 'display' in st);
+  const resolving = stages.filter((st) => st.samples >= MIN_STAGE_SAMPLES && resolvesSplit(st.samples, meta.split, meta.fs)).length;
+  const best = meta.displayCount;
+  const advice = meta.displayChosen !== true && best !== undefined && best.measurable > resolving ? `; --display-stages ${best.displayStages} leaves ${best.measurable} that resolve it` : '';
+  return `${short} of ${stages.length} ${display ? 'display stages' : 'stages'} last at most fs/split = ${num(meta.fs / meta.split)} samples: none of their frequencies lies between 0 and the split, so their low share is their mean's alone${advice}`;
+}
+
 export async function writeEnergyReport(
-  sink: TextSink, spectra: SeriesSpectrum[], format: Format, meta: { schedule: Schedule; split: number; fs: number }, terminal?: SpectrumTerminal,
+  sink: TextSink, spectra: SeriesSpectrum[], format: Format, meta: EnergyMeta, terminal?: SpectrumTerminal,
 ): Promise<void> {
   if (format === 'json') {
     const doc = jsonDocument(sink);
@@ -117,14 +151,15 @@ export async function writeEnergyReport(
   if (terminal !== undefined) {
     for (const [i, s] of spectra.entries()) {
       if (i > 0) await sink.write('\n');
-      await writeEnergyTerminal(sink, s, terminal, { schedule: meta.schedule.name, split: num(meta.split) });
+      const note = shortSplitNote(s.stages!, meta);
+      await writeEnergyTerminal(sink, s, terminal, { schedule: meta.schedule.name, split: num(meta.split), shown: displayShown(s.stages!, meta), notes: note === undefined ? [] : [note] });
     }
     return;
   }
   for (const s of spectra) {
     // Display stages: the first column names the real stages each row groups, as analyze's table does.
     const display = s.stages!.some((st) => 'display' in st);
-    const shown = display ? `; its ${meta.schedule.stages.count} stages shown as display stages (u, v at each one's last step)` : '';
+    const shown = displayShown(s.stages!, meta, ' (u, v at each one\'s last step)');
     await sink.write(`${s.name} through ${meta.schedule.name}: share of energy below / above f = ${num(meta.split)} (units of fs), before → after momentum${shown}\n`);
     await writeTable(sink, [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'below', '→ after', 'above', '→ after', 'power ×'], (function* () {
       for (const st of s.stages!) {
@@ -133,6 +168,8 @@ export async function writeEnergyReport(
           pct(st.before.below), `→ ${pct(st.after.below)}`, pct(st.before.above), `→ ${pct(st.after.above)}`, num(gain)];
       }
     })(), [display ? displayStagesWidth(meta.schedule.stages.count) : 6, 15, 10, 8, 7, 8, 7, 8, 8]);
+    const note = shortSplitNote(s.stages!, meta);
+    if (note !== undefined) await sink.write(`${note}\n`);
     await sink.write('\n');
   }
 }

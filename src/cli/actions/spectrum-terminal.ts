@@ -81,7 +81,7 @@ export async function writePsdTerminal(sink: TextSink, groups: SeriesSpectrum[][
  * the power ratio painted by what it means (yellow: momentum amplifies, cyan: attenuates), rows
  * sampled (every change between amplifying and attenuating kept), a legend.
  */
-export async function writeEnergyTerminal(sink: TextSink, series: SeriesSpectrum, t: SpectrumTerminal, meta: { schedule: string; split: string }): Promise<void> {
+export async function writeEnergyTerminal(sink: TextSink, series: SeriesSpectrum, t: SpectrumTerminal, meta: { schedule: string; split: string; shown?: string; notes?: string[] }): Promise<void> {
   const c = new Chalk({ level: t.color ? 1 : 0 });
   const width = Math.max(20, t.columns);
   const pct = (x: number | null) => (x === null ? '–' : (100 * x).toFixed(1));
@@ -103,13 +103,13 @@ export async function writeEnergyTerminal(sink: TextSink, series: SeriesSpectrum
       paint: (st, text) => { const r = ratio(st); return r === null ? text : r > 1 + 1e-12 ? c.yellow(text) : r < 1 - 1e-12 ? c.cyan(text) : text; },
     },
   ];
-  await sink.write(`${fill(`${series.name} through ${meta.schedule}: share of energy below / above ${at}, in the gradient g and in the momentum buffer m`, width).join('\n')}\n`);
+  await sink.write(`${fill(`${series.name} through ${meta.schedule}: share of energy below / above ${at}, in the gradient g and in the momentum buffer m${meta.shown ?? ''}`, width).join('\n')}\n`);
   const amplifies = (st: StageEnergy) => (ratio(st) ?? 1) > 1;
   const stages = series.stages!;
   const lastStep = (st: StageEnergy) => st.startStep + st.samples - 1;
   await writeTable(sink, t, columns, stages, (st, prev) => prev !== undefined && amplifies(st) !== amplifies(prev),
     { rows: 'stages', kept: 'where u or v change most, and where momentum turns from attenuating to amplifying or back' },
-    t.color ? ['yellow power: momentum amplifies the stage, cyan: attenuates'] : [],
+    [...(t.color ? ['yellow power: momentum amplifies the stage, cyan: attenuates'] : []), ...(meta.notes ?? [])],
     stages.length === 0 ? undefined : {
       span: [stages[0].startStep, lastStep(stages.at(-1)!)],
       of: (st, prev) => ({ moved: movement([st.u, st.v], prev && [prev.u, prev.v]), steps: [st.startStep, lastStep(st)] }),
@@ -137,7 +137,7 @@ export async function writeSpectrogramTerminal(sink: TextSink, grams: SeriesSpec
       { title: 'peak', unit: t.powerUnit, legend: `its ${t.powerLegend}`, width: 10, narrow: 8, priority: 80, cell: (r, w) => fitNumber(r.peak, w) },
       { title: 'sum', unit: t.powerUnit, legend: 'the segment\'s spectrum summed over its frequencies', width: 10, narrow: 8, priority: 70, cell: (r, w) => fitNumber(r.sum, w) },
     ];
-    await sink.write(`${g.name}: short-time spectra, ${times.length} segments of ${nf} frequencies\n`);
+    await sink.write(`${fill(`${g.name}: short-time spectra, ${times.length} segments of ${nf} frequencies`, Math.max(20, t.columns)).join('\n')}\n`);
     await writeTable(sink, t, columns, rows, (r, prev) => prev !== undefined && r.peakF !== prev.peakF, { rows: 'segments', kept: 'where the strongest frequency changes' });
   }
 }

@@ -27,7 +27,7 @@ export function register(program: Command, ctx: CliContext): void {
   cmd.option('--config <file>', 'schedule: split the trace into its stages and report energy below/above --split before and after momentum');
   addInputOptions(cmd, '--config');
   cmd
-    .option('--display-stages <n>', 'with a schedule of more than 1000 stages (a per-step one): how many display stages (analyze\'s groups of whole stages) to measure over (default: 256)')
+    .option('--display-stages <n>', 'with a schedule of more than 1000 stages (a per-step one): how many display stages (analyze\'s groups of whole stages) to measure over (default: the count up to 256 that leaves the most long enough to resolve --split)')
     .option('--split <f>', 'frequency (units of fs) that separates low from high frequencies for --config (default fs/100)')
     .option('--plot <file>', 'also draw the spectra (.svg, .png, .html or .vl.json)')
     .addOption(new Option('--plot-format <format>', 'format of --plot (default: its extension, else svg; an extension naming another format is an error)').choices(['svg', 'png', 'html', 'vl.json']))

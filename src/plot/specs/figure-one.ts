@@ -3,6 +3,7 @@ import type { Encoding } from 'vega-lite/types_unstable/encoding.js';
 import type { SeriesBandRecord } from '../../spectral/series-bands.js';
 import type { StageGainRecord } from '../../spectral/stage-gain-records.js';
 import type { TimeSeriesRecord } from '../../spectral/plot-records.js';
+import { LABEL_LIMIT } from './legends.js';
 import { stackedTitle } from './stacked-title.js';
 import { stepAxis } from './step-axis.js';
 import { plotTheme } from './theme.js';
@@ -22,6 +23,11 @@ const REFERENCE_COLOURS = ['#2ca02c', '#d62728', '#9467bd', '#8c564b'];
  * or τ ≥ nperseg/4 with other segment lengths); a shorter memory is judged within the measured bias.
  */
 export const GAIN_CAPTION = ['gain per stage: frozen |Hₖ| (lines), measured |P_xy/P_xx| (dots, where coherent;', 'faint: measured, not judged: memory beyond the measured bias)'];
+
+/** Legend entries of the gain panels' dots (a judged measurement, a faint one not judged), keyed by StageGainRecord.memoryLimited. */
+export const DOT_LABELS = { judged: 'measured |P_xy/P_xx|', notJudged: 'measured, not judged (memory too long)' } as const;
+/** Grey of the dots' legend symbols: the dots take their frequency's colour, which the colour legend gives. */
+const DOT_SYMBOL = '#555555';
 
 /**
  * The paper's Figure 1: per schedule, the input g_t and the momentum buffer m_t against the step
@@ -84,12 +90,22 @@ export function figureOneSpec(
     })),
   });
 
+  // The dots' own legend (their opacity: a circle per kind, grey, the faint one faint): only the kinds drawn.
+  const measured = gains.filter((g) => g.measuredDb !== null);
+  const dots = [
+    ...(measured.some((g) => !g.memoryLimited) ? [DOT_LABELS.judged] : []),
+    ...(measured.some((g) => g.memoryLimited) ? [DOT_LABELS.notJudged] : []),
+  ];
+  const dotLegend = dots.length === 0 ? null : { title: null, labelLimit: LABEL_LIMIT, symbolType: 'circle', symbolFillColor: DOT_SYMBOL, symbolStrokeColor: '#ffffff', symbolSize: 60 };
+  const dotOpacity = (label: string) => (label === DOT_LABELS.judged ? 1 : 0.3);
+
   const gainPanel = (schedule: string, first: boolean, last: boolean): LayerItem => ({
     ...(first ? { title: { text: GAIN_CAPTION, anchor: 'start', fontSize: 10, fontWeight: 'normal', color: theme.muted, offset: 2 } } : {}),
     width: SPECTRAL_WIDTH,
     height: 80,
     data: { name: 'gains' },
-    transform: [{ filter: { field: 'schedule', equal: schedule } }, { calculate: '(datum.startStep + datum.endStep + 1) / 2', as: 'step' }, { calculate: 'datum.endStep + 1', as: 'stageEnd' }, { calculate: 'datum.reference', as: 'series' }],
+    transform: [{ filter: { field: 'schedule', equal: schedule } }, { calculate: '(datum.startStep + datum.endStep + 1) / 2', as: 'step' }, { calculate: 'datum.endStep + 1', as: 'stageEnd' }, { calculate: 'datum.reference', as: 'series' },
+      { calculate: `datum.memoryLimited ? ${JSON.stringify(DOT_LABELS.notJudged)} : ${JSON.stringify(DOT_LABELS.judged)}`, as: 'dot' }],
     layer: [
       {
         mark: { type: 'rule', strokeWidth: 1.5 },
@@ -107,7 +123,7 @@ export function figureOneSpec(
           y: { field: 'measuredDb', type: 'quantitative' },
           color: colour,
           // A stage whose memory is beyond what the estimate's bias was measured for is measured, not judged: a faint dot.
-          opacity: { condition: { test: 'datum.memoryLimited', value: 0.3 }, value: 1 },
+          opacity: { field: 'dot', type: 'ordinal', sort: null, scale: { domain: dots, range: dots.map(dotOpacity) }, legend: dotLegend },
           tooltip: [
             { field: 'stages', type: 'nominal', title: 'stage' },
             { field: 'frequency', type: 'quantitative', title: 'bin (cycles/step)', format: NUMBER_LABELS.format },

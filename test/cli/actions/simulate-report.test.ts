@@ -1,5 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseSchedules } from '../../../src/schedule/parse.js';
+import type { Schedule } from '../../../src/types.js';
 import { runCli } from '../../support/run-cli.js';
+import { bruteForceCount, judgedByRule, longestTimeConstant } from '../../spectral/display-stage-reference.js';
+
+const load = (name: string): Schedule => parseSchedules(readFileSync(`configs/${name}.yaml`, 'utf8')).schedules[0];
+
+/** Display stages simulate judged (measured, and not memory-limited), from its JSON. */
+async function judgedStages(args: string[]): Promise<number> {
+  const r = await runCli(['simulate', ...args, '--format', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  const stages = JSON.parse(r.stdout).schedules[0].stages as { agreement: { frequenciesUsed: number }; memoryLimited: boolean }[];
+  return stages.filter((st) => st.agreement.frequenciesUsed > 0 && !st.memoryLimited).length;
+}
 
 const ANSI = /\x1b\[[0-9;]*m/g;
 const rowsOf = (text: string) => text.split('\n').filter((l) => /^\s+\d+ \d/.test(l));
@@ -67,10 +81,46 @@ describe('simulate over display stages (a per-step schedule)', () => {
     expect(table.stdout).toMatch(/^ *10997–11729 10998–11730 /m);
   });
 
-  it('display stages too short for the filter\'s memory: the verdict says how many display stages would be long enough', async () => {
-    const r = await runCli(['simulate', 'configs/resnet-cifar-onecycle.yaml']);
+  it('display stages too short for the filter\'s memory: the verdict names the count that leaves the most long enough to judge (brute force over every count)', async () => {
+    const r = await runCli(['simulate', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '256']);
     expect(r.code, r.stderr).toBe(0);
-    // τ = −1/ln 0.95 = 19.5 steps; a judged span needs 4·2·4·τ ≈ 624 steps: ⌊11730/624⌋ = 18.
-    expect(r.stdout).toContain('no display stage long enough to judge: they last about 46 steps and the filter remembers up to τ ≈ 19.5 steps; --display-stages 18 measures over spans of about 652 steps');
+    const s = load('resnet-cifar-onecycle');
+    const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256));
+    expect(r.stdout).toContain(`no display stage long enough to judge: they last about 46 steps and the filter remembers up to τ ≈ 19.5 steps; --display-stages ${best.displayStages} (spans of about ${Math.round(11730 / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, the most of any count`);
+  });
+
+  for (const name of ['resnet-cifar-onecycle', 'yolo-nesterov-warmup']) {
+    it(`${name}: without --display-stages, simulate picks display stages long enough to judge: at least as many judged as with the count its hint names, and as with the old hint ⌊T/(32·τ)⌋`, async () => {
+      const s = load(name);
+      const config = `configs/${name}.yaml`;
+      const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256));
+      const byDefault = await judgedStages([config]);
+      expect(byDefault).toBeGreaterThan(0);
+      expect(byDefault).toBeGreaterThanOrEqual(await judgedStages([config, '--display-stages', String(best.displayStages)]));
+      // The hint before: spans of 4·2·4·τ steps for the run's longest τ (resnet: 18, judging 16), at most the default 256.
+      const old = Math.min(256, Math.floor(s.steps / (32 * longestTimeConstant(s, 0, s.stages.count - 1))));
+      if (old !== best.displayStages) expect(byDefault).toBeGreaterThanOrEqual(await judgedStages([config, '--display-stages', String(old)]));
+      const table = await runCli(['simulate', config]);
+      expect(table.stdout).toContain(`shown as ${best.displayStages} display stages, the count that leaves the most of them long enough to judge (--display-stages N sets another)`);
+      expect(table.stdout).not.toContain('no display stage long enough to judge');
+    });
+  }
+
+  it('on an 80-column terminal the hint wraps at the width, and a pipe keeps it on one line', async () => {
+    const args = ['simulate', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '256'];
+    const tty = (await runCli(args, { tty: true, columns: 80 })).stdout.replace(ANSI, '');
+    expect(Math.max(...tty.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+    const pipe = (await runCli(args)).stdout;
+    const hint = pipe.split('\n').find((l) => l.startsWith('no display stage long enough to judge'))!;
+    expect(hint.length).toBeGreaterThan(80);
+    // The same words, wrapped: the hint's lines on the terminal joined with spaces.
+    const start = tty.split('\n').findIndex((l) => l.startsWith('no display stage long enough to judge'));
+    const lines = tty.split('\n').slice(start);
+    let joined = '';
+    for (const l of lines) {
+      joined = joined === '' ? l : `${joined} ${l}`;
+      if (joined.length >= hint.length) break;
+    }
+    expect(joined).toBe(hint);
   });
 });

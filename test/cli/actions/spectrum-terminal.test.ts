@@ -25,6 +25,13 @@ describe('spectrum on a terminal', () => {
     });
   }
 
+  it('a narrow terminal (40 columns): the spectrogram\'s heading wraps at its width too', async () => {
+    const r = await runCli(['spectrum', TRACE, '--column', 'w1', '--spectrogram'], { tty: true, columns: 40, env: { NO_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(widest(r.stdout), r.stdout).toBeLessThanOrEqual(40);
+    expect(lines(r.stdout).slice(0, 2).join(' ')).toMatch(/^w1: short-time spectra, \d+ segments of \d+ frequencies$/);
+  });
+
   it('summarises the PSD\'s 129 frequencies: first, last, evenly spaced and each series\' peak, with one line saying so; --all prints every row', async () => {
     const r = await runCli(['spectrum', TRACE], { tty: true, columns: 80, env: { NO_COLOR: '1' } });
     const rows = lines(r.stdout).filter((l) => /^\s*[\d.]+(\s+[\d.e-]+){3}$/.test(l));

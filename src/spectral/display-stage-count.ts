@@ -1,0 +1,104 @@
+import { DEFAULT_DISPLAY_STAGES, displayStageEnds } from '../analysis/display-stages.js';
+import { timeConstant } from '../filter/metrics.js';
+import { stagePoleRadius } from '../filter/stage-filter.js';
+import type { Schedule } from '../types.js';
+import { judgeable, MIN_STAGE_SAMPLES } from './stage-agreement.js';
+
+/** A display stage as a measurability rule sees it: its real stages first … last and its samples in the signal. */
+export interface SpanExtent {
+  first: number;
+  last: number;
+  /** Steps of the span inside the first `steps` steps (≥ 1). */
+  samples: number;
+}
+
+/** How many display stages to measure a per-step schedule over, and what that count gives. */
+export interface DisplayStageCount {
+  /** N: the count to pass to displayStageEnds. */
+  displayStages: number;
+  /** Of those N display stages, how many pass the rule (reached by the signal and measurable). */
+  measurable: number;
+  /** How many of them the signal reaches. */
+  reached: number;
+}
+
+/**
+ * The count N of display stages (1 … cap) whose spans (displayStageEnds, cut at `steps`) most often
+ * pass `measurable`, by trying every N: the span lengths do not fall monotonically with N (the
+ * first log-spaced ends, the snapping to real stages, a power-of-two segment), so no bisection.
+ * Ties go to the largest N (finer in time). When no N gives a measurable span, N = cap (the
+ * default count: nothing is gained by grouping differently).
+ * O(cap² · (log stages + the rule's cost)); allocates one ends array per N.
+ */
+export function displayStageCount(schedule: Schedule, steps: number, measurable: (span: SpanExtent) => boolean, cap: number = DEFAULT_DISPLAY_STAGES): DisplayStageCount {
+  const { startStep, endStep } = schedule.stages;
+  let best: DisplayStageCount | undefined;
+  for (let n = 1; n <= cap; n++) {
+    let count = 0, reached = 0, first = 0;
+    for (const last of displayStageEnds(schedule.stages, n)) {
+      if (startStep[first] > steps) break;
+      reached++;
+      if (measurable({ first, last, samples: Math.min(endStep[last], steps) - startStep[first] + 1 })) count++;
+      first = last + 1;
+    }
+    if (best === undefined || count >= best.measurable) best = { displayStages: n, measurable: count, reached };
+  }
+  if (best === undefined || best.measurable === 0) return { displayStages: cap, measurable: 0, reached: best?.reached ?? 0 };
+  return best;
+}
+
+/**
+ * `simulate`'s count: the display stages of which the most can be judged (stage-agreement.ts'
+ * judgeable: a Welch segment, a power of two ≤ min(npersegCap, samples/4), long enough for the span's
+ * longest time constant, τ < nperseg/4 or within MEMORY_BIAS), over a signal of `steps` steps.
+ * The time constant of a span is that of its largest pole radius (spanTimeConstant), read from a
+ * max-tree built once: O(stages + cap²·log stages).
+ */
+export function judgedDisplayStageCount(schedule: Schedule, steps: number, npersegCap: number, cap: number = DEFAULT_DISPLAY_STAGES): DisplayStageCount {
+  const radius = new MaxTree(Float64Array.from({ length: schedule.stages.count }, (_, k) => stagePoleRadius(schedule, k)));
+  return displayStageCount(schedule, steps, ({ first, last, samples }) => {
+    const rho = radius.max(first, last + 1);
+    return judgeable(rho >= 1 ? Infinity : timeConstant(rho), samples, npersegCap);
+  }, cap);
+}
+
+/**
+ * `spectrum --config`'s count: the display stages of which the most have a spectrum (MIN_STAGE_SAMPLES
+ * samples or more, what its per-stage figure needs) and resolve the split frequency (resolvesSplit),
+ * over a trace of `steps` samples.
+ */
+export function splitDisplayStageCount(schedule: Schedule, steps: number, split: number, fs: number, cap: number = DEFAULT_DISPLAY_STAGES): DisplayStageCount {
+  return displayStageCount(schedule, steps, ({ samples }) => samples >= MIN_STAGE_SAMPLES && resolvesSplit(samples, split, fs), cap);
+}
+
+/**
+ * Whether a stage of `samples` samples resolves the split frequency: its periodogram (energySplit,
+ * frequencies k·fs/samples) has a frequency between 0 and `split`, i.e. samples·split > fs. A shorter
+ * stage's share below the split is its mean's alone (f = 0).
+ */
+export function resolvesSplit(samples: number, split: number, fs: number): boolean {
+  return samples * split > fs;
+}
+
+/** Range maximum over a fixed array: a bottom-up segment tree (2n doubles, O(log n) a query). */
+class MaxTree {
+  private readonly n: number;
+  private readonly tree: Float64Array;
+
+  constructor(values: Float64Array) {
+    this.n = values.length;
+    this.tree = new Float64Array(2 * this.n).fill(-Infinity);
+    this.tree.set(values, this.n);
+    for (let i = this.n - 1; i > 0; i--) this.tree[i] = Math.max(this.tree[2 * i], this.tree[2 * i + 1]);
+  }
+
+  /** max of values[from … to − 1] (−∞ when empty); NaN propagates as Math.max does. */
+  max(from: number, to: number): number {
+    let m = -Infinity;
+    for (let l = from + this.n, r = to + this.n; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) m = Math.max(m, this.tree[l++]);
+      if (r & 1) m = Math.max(m, this.tree[--r]);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,65 @@
+import { displayStageEnds } from '../../src/analysis/display-stages.js';
+import type { Schedule } from '../../src/types.js';
+
+/** A display stage as the reference sees it: real stages first … last, its samples inside the signal. */
+export interface Span {
+  first: number;
+  last: number;
+  samples: number;
+}
+
+/**
+ * Reference for the display-stage counts: every count N from `from` to `to`, the display stages of
+ * analyze --display-stages N cut at `steps`, counted by `ok`; the N with the most (the last such N
+ * on a tie), or `to` with none when no N has any.
+ */
+export function bruteForceCount(schedule: Schedule, steps: number, ok: (span: Span) => boolean, from = 1, to = 256): { displayStages: number; measurable: number; reached: number } {
+  let best = { displayStages: to, measurable: 0, reached: 0 };
+  for (let n = from; n <= to; n++) {
+    let first = 0, count = 0, reached = 0;
+    for (const last of displayStageEnds(schedule.stages, n)) {
+      const start = schedule.stages.startStep[first];
+      if (start > steps) break;
+      reached++;
+      if (ok({ first, last, samples: Math.min(schedule.stages.endStep[last], steps) - start + 1 })) count++;
+      first = last + 1;
+    }
+    if (count >= best.measurable) best = { displayStages: n, measurable: count, reached };
+  }
+  return best;
+}
+
+/** The largest pole radius of real stage k, read off the filter's coefficients (first order: |u|; a bank: its branches that reach the output). */
+function poleRadius(schedule: Schedule, k: number): number {
+  const f = schedule.filter;
+  if (f.kind === 'first-order') return Math.abs(f.u[k]);
+  if (f.kind === 'bank') {
+    const B = f.bank.branches;
+    let r = 0;
+    for (let i = 0; i < B; i++) if (f.bank.c[k * B + i] * f.bank.v[k * B + i] !== 0) r = Math.max(r, Math.abs(f.bank.u[k * B + i]));
+    return r;
+  }
+  throw new Error('the reference covers first-order and bank schedules');
+}
+
+/**
+ * simulate's judging rule as docs/spectral.md states it: a stage of n samples is measured with Welch
+ * segments of the largest power of two ≤ min(cap, n/4) (none below 16 samples); it is judged when its
+ * longest time constant τ = −1/ln ρ is below a quarter segment, or at most one segment with segments
+ * of 16 … 256 samples (the measured memory bias).
+ */
+export function judgedByRule(schedule: Schedule, span: Span, cap: number): boolean {
+  if (span.samples < 16) return false;
+  let nperseg = 1;
+  while (nperseg * 2 <= Math.min(cap, span.samples / 4)) nperseg *= 2;
+  const tau = longestTimeConstant(schedule, span.first, span.last);
+  if (4 * tau < nperseg) return true;
+  return nperseg >= 16 && nperseg <= 256 && tau <= nperseg;
+}
+
+/** The longest time constant −1/ln ρ (steps) over real stages first … last (∞ for ρ ≥ 1). */
+export function longestTimeConstant(schedule: Schedule, first: number, last: number): number {
+  let rho = 0;
+  for (let k = first; k <= last; k++) rho = Math.max(rho, poleRadius(schedule, k));
+  return rho >= 1 ? Infinity : -1 / Math.log(rho);
+}
