@@ -7,6 +7,7 @@ import { updateResponse } from '../filter/update-response.js';
 import { stageOfStep } from '../schedule/stages.js';
 import type { AtStepRecord, FrequencyResponse, Schedule, TransientMetrics } from '../types.js';
 import { OptionError } from '../schedule/issues.js';
+import { quoted } from '../util/excerpt.js';
 
 /**
  * Which responses analyze reports: the per-stage LTI (frozen) one, the exact time-variant one, or both;
@@ -73,7 +74,7 @@ export function* atStepRecordStream(schedule: Schedule, omega: Float64Array, ste
   const sorted = uniqueSteps(steps);
   for (const s of sorted) {
     if (!Number.isInteger(s) || s < 1 || s > schedule.steps) {
-      throw new OptionError([{ code: 'invalid_option', path: ['atSteps'], message: `step ${s} is outside 1..${schedule.steps} (schedule ${schedule.name})`, received: s }]);
+      throw new OptionError([{ code: 'invalid_option', path: ['atSteps'], message: `step ${s} is outside the steps of schedule ${quoted(schedule.name)}, 1..${schedule.steps}`, received: s }]);
     }
   }
   const source = exactStepResponses(schedule, omega);

@@ -1,6 +1,8 @@
-import { stageMetricsOf, type StageFilter } from '../filter/stage-filter.js';
+import { compareGains, gainDb } from '../filter/gain-tolerance.js';
+import { stageMetricsOf } from '../filter/stage-filter.js';
 import type { FilterType, StageMetrics } from '../types.js';
 import { autoStageReport } from './display-stages.js';
+import { ExactDcProbe, type ExactStageFilter } from './exact-dc.js';
 
 /** What the summary reads of a stage: its span and metrics (a StageRecord is one). */
 export interface SummaryStage {
@@ -24,8 +26,15 @@ const LISTED_RUNS = 4;
  * +29.9 dB by step 116 610"), and where it amplifies ("amplifies low frequencies from step 390 on").
  * Gains are 20·log10|H| rounded to 0.1 dB; steps are counted from 1 with digit groups of three.
  * No stages: no sentences.
+ *
+ * The sentences describe the frozen stage filters (each stage's coefficients held forever), unless the
+ * run's exact response contradicts them: where its DC gain is constant while the frozen DC gain moves
+ * (Adam's bias correction: exact DC gain 1 at every step, frozen 1/(1 − β1^t)), the DC sentence states
+ * the exact gain and names the frozen view's, the other gain sentences name their view, and the
+ * amplifying is judged from the exact response where its weights are non-negative (then its peak is
+ * its DC gain). Needs the schedule (with its firstStepCopy); without it, the frozen sentences as they are.
  */
-export function scheduleSummary(stages: Iterable<SummaryStage>, schedule?: StageFilter): string[] {
+export function scheduleSummary(stages: Iterable<SummaryStage>, schedule?: ExactStageFilter): string[] {
   const summary = new SummaryBuilder(schedule);
   for (const s of stages) summary.add(s);
   return summary.sentences();
@@ -40,8 +49,16 @@ export class SummaryBuilder {
   private spans: Span[] = [];
   private known = new Map<number, SummaryStage['metrics']>();
   private real = false;
-  /** With the schedule the stages are of, display stages are refined (refinedSummary); without, the sentences are at their resolution. */
-  constructor(private readonly schedule?: StageFilter) {}
+  /** The exact DC gain at the end of each real stage added (with the schedule; built at the first real stage). */
+  private exact?: ExactTrack;
+  /**
+   * With the schedule the stages are of, display stages are refined (refinedSummary) and the exact
+   * response is checked against the frozen one; without, the sentences are at their resolution.
+   * `probe`: the exact DC gains of the stages added (refinedSummary's last pass), without refining.
+   */
+  constructor(private readonly schedule?: ExactStageFilter, probe?: ExactDcProbe) {
+    if (probe !== undefined) this.exact = new ExactTrack(probe);
+  }
 
   private types = new Runs<FilterType>();
   private amplify = new Runs<boolean>();
@@ -61,17 +78,37 @@ export class SummaryBuilder {
     this.nyquist.add(decibels(m.nyquistGainDb, m.nyquistGain), at);
     this.lastEnd = s.endStep;
     if (this.schedule === undefined) return;
-    if (s.display === undefined) this.real = true;
-    else {
+    if (s.display === undefined) {
+      if (!this.real) this.exact = new ExactTrack(new ExactDcProbe(this.schedule));
+      this.real = true;
+      this.exact?.add(s.index);
+    } else {
       this.spans.push([s.display.firstStage, s.display.lastStage]);
       this.known.set(s.display.lastStage, m);
     }
   }
 
+  /** With a probe: the exact DC gain at the end of real stage k (the last of what was just added). */
+  exactAt(k: number): void {
+    this.exact?.add(k);
+  }
+
   sentences(): string[] {
     if (this.schedule !== undefined && !this.real && this.spans.length > 0) return refinedSummary(this.schedule, this.spans, this.known).sentences();
     if (this.types.count === 0) return [];
-    return [typeSentence(this.types, this.lastEnd), this.dc.sentence('DC gain'), this.nyquist.sentence('Nyquist gain'), amplifySentence(this.amplify, this.band)];
+    const type = typeSentence(this.types, this.lastEnd);
+    const exact = this.exact;
+    if (exact === undefined || !exact.dc.constant() || this.dc.constant()) {
+      return [type, this.dc.sentence('DC gain'), this.nyquist.sentence('Nyquist gain'), amplifySentence(this.amplify, this.band)];
+    }
+    const frozen = 'the frozen stage filter';
+    const amplifies = amplifySentence(this.amplify, this.band);
+    return [
+      type,
+      `exact DC gain ${dB(exact.dc.firstDb())} at every step; ${this.dc.sentence(`${frozen}'s DC gain`)}`,
+      this.nyquist.sentence(`${frozen}'s Nyquist gain`),
+      exact.probe.nonNegative ? `${exact.amplifySentence()}; ${frozen} ${amplifies}` : `${frozen} ${amplifies}`,
+    ];
   }
 
   /**
@@ -93,10 +130,30 @@ export class SummaryBuilder {
  * stages refined where the sentences name a step (refinedSummary). So the cost is bounded: the display
  * stages' metrics plus a few per step named.
  */
-export function summaryOf(schedule: StageFilter): string[] {
+export function summaryOf(schedule: ExactStageFilter): string[] {
   const report = autoStageReport(schedule.stages);
   const spans = report.display ? report.ends.map((last, j): Span => [j === 0 ? 0 : report.ends[j - 1] + 1, last]) : report.stages.map((k): Span => [k, k]);
   return refinedSummary(schedule, spans, new Map()).sentences();
+}
+
+/** The exact DC gain of the stages a summary is made of, at their last steps (ExactDcProbe). */
+class ExactTrack {
+  readonly dc = new GainTrack();
+  /** Whether the exact DC gain exceeds 1 beyond rounding at some stage end. */
+  private above = false;
+
+  constructor(readonly probe: ExactDcProbe) {}
+
+  add(k: number): void {
+    const g = this.probe.gainAt(k);
+    this.dc.add(decibels(gainDb(g), g), this.probe.stepOf(k));
+    if (compareGains(g, 1) > 0) this.above = true;
+  }
+
+  /** Non-negative weights only (the peak is the DC gain), a constant DC gain (the case sentences() states). */
+  amplifySentence(): string {
+    return this.above ? 'the exact response amplifies low frequencies throughout' : 'the exact response never amplifies (non-negative weights: peak gain = DC gain ≤ 0 dB)';
+  }
 }
 
 /** Real stages first … last, in order; a display stage when first < last (it stands for its last stage). */
@@ -116,19 +173,24 @@ const ZOOM = 4;
  * stage (display stages are short beside the schedule's trends); O(display stages + ZOOM · log n ·
  * steps named) stage metrics, each computed once (`known` holds those already computed, by stage).
  */
-function refinedSummary(schedule: StageFilter, spans: readonly Span[], known: Map<number, SummaryStage['metrics']>): SummaryBuilder {
+function refinedSummary(schedule: ExactStageFilter, spans: readonly Span[], known: Map<number, SummaryStage['metrics']>): SummaryBuilder {
   const { startStep, endStep } = schedule.stages;
   const metricsOf = (k: number) => {
     let m = known.get(k);
     if (m === undefined) known.set(k, (m = stageMetricsOf(schedule, k)));
     return m;
   };
-  let list = spans;
-  for (;;) {
-    const summary = new SummaryBuilder();
+  const build = (list: readonly Span[], probe?: ExactDcProbe) => {
+    const summary = new SummaryBuilder(undefined, probe);
     for (const [index, [first, last]] of list.entries()) {
       summary.add({ index, startStep: startStep[first], endStep: endStep[last], metrics: metricsOf(last), ...(first === last ? {} : { display: { firstStage: first, lastStage: last } }) });
+      summary.exactAt(last);
     }
+    return summary;
+  };
+  let list = spans;
+  for (;;) {
+    const summary = build(list);
     const spanOf = (step: number) => {
       let lo = 0;
       let hi = list.length - 1;
@@ -141,7 +203,7 @@ function refinedSummary(schedule: StageFilter, spans: readonly Span[], known: Ma
     };
     const { steps, extremes } = summary.namedSteps();
     const cut = new Set([0, ...steps.map(spanOf), ...extremes.flatMap((step) => [spanOf(step), spanOf(step) + 1])].filter((j) => j < list.length && list[j][0] < list[j][1]));
-    if (cut.size === 0) return summary;
+    if (cut.size === 0) return build(list, new ExactDcProbe(schedule));
     list = list.flatMap((span, j) => (cut.has(j) ? cutSpan(span) : [span]));
   }
 }
@@ -222,6 +284,15 @@ class GainTrack {
     if (db > this.max) [this.max, this.maxStep] = [db, step];
     this.last = db;
     this.n++;
+  }
+
+  /** Whether the gain prints as one value over the run (or there is none). */
+  constant(): boolean {
+    return this.n === 0 || near(this.min, this.max);
+  }
+
+  firstDb(): number {
+    return this.first;
   }
 
   /** The steps sentence() names: "by step" of a monotone gain, or its low and high. */

@@ -158,7 +158,7 @@ export function selectStages(spec: string, stages: StageSpans): number[] | Selec
 export function selectedStages(spec: string, schedule: Schedule, path: (string | number)[] = ['stages']): number[] | { issue: ConfigIssue } {
   const chosen = selectStages(spec, schedule.stages);
   if (Array.isArray(chosen)) return chosen;
-  return { issue: { code: 'invalid_option', path, message: `${chosen.error} (schedule ${schedule.name})` } };
+  return { issue: { code: 'invalid_option', path, message: `${chosen.error} (schedule ${quoted(schedule.name)})` } };
 }
 
 /**

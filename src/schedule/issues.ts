@@ -1,4 +1,5 @@
 import { excerpt, quoted } from '../util/excerpt.js';
+import { didYouMean } from '../util/suggest.js';
 
 /**
  * A problem with user input, as data (zod's shape: code, path, message, received value).
@@ -49,6 +50,34 @@ export class OptionError extends ConfigError {
     super('options', issues);
     this.name = 'OptionError';
   }
+}
+
+/**
+ * Throws an OptionError naming every key of `options` not in `known`, with the closest known key
+ * (`options: stage: unknown option (did you mean "stages"?)`): a library call with a misspelt option
+ * fails instead of silently using the default. Anything but a plain object is left to the function.
+ */
+export function refuseUnknownOptions(options: unknown, known: readonly string[]): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options)) return;
+  const unknown = Object.keys(options).filter((key) => !known.includes(key));
+  if (unknown.length === 0) return;
+  throw new OptionError(unknown.map((key) => ({ code: 'unrecognized_option', path: [key], message: `unknown option${didYouMean(key, known)}; known: ${known.join(', ')}` })));
+}
+
+/**
+ * The keys of an options type, every one listed (a missing or extra key does not compile), for
+ * refuseUnknownOptions.
+ */
+export function optionKeys<T>(keys: { [K in keyof Required<T>]: true }): string[] {
+  return Object.keys(keys);
+}
+
+/** `f` refusing unknown keys in its argument `at` (an options object) before it runs. */
+export function withKnownOptions<A extends unknown[], R>(f: (...args: A) => R, at: number, known: readonly string[]): (...args: A) => R {
+  return (...args: A) => {
+    refuseUnknownOptions(args[at], known);
+    return f(...args);
+  };
 }
 
 /** zod's toDotPath: a.b[0].c (each key shown to at most ~80 characters). */

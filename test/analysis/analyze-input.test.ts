@@ -109,6 +109,6 @@ describe('renderPlots: options are defaulted and checked, errors are typed', () 
     expect(err).toBeInstanceOf(OptionError);
     expect((err as OptionError).issues.map((i) => i.path)).toEqual([['kinds', 0], ['plot', 'width'], ['plot', 'frequencies'], ['plot', 'bogus']]);
     const stages = await renderPlots(schedules, { kinds: ['magnitude'], formats: ['svg'], plot: { stages: '7' } }).catch((e: unknown) => e);
-    expect((stages as OptionError).issues).toEqual([{ code: 'invalid_option', path: ['plot', 'stages'], message: 'stage 7 does not exist: the schedule has stages 0..3 (schedule schedule)' }]);
+    expect((stages as OptionError).issues).toEqual([{ code: 'invalid_option', path: ['plot', 'stages'], message: 'stage 7 does not exist: the schedule has stages 0..3 (schedule "schedule")' }]);
   });
 });

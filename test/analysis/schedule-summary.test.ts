@@ -146,9 +146,36 @@ describe('the step a sentence names is where the gain it prints is reached', () 
 
   it('AdamW (β1 = 0.9, bias-corrected): "by step" names the first step whose DC gain 1/(1 − 0.9^t) rounds to 0 dB', () => {
     const schedule = parsed('configs/transformer-adamw-warmup-cosine.yaml');
-    const dc = named(summaryOf(schedule).find((s) => s.startsWith('DC gain'))!, /to (\S+ dB) by step ([\d ]+)$/);
+    const dc = named(summaryOf(schedule).find((s) => s.includes("frozen stage filter's DC gain"))!, /to (\S+ dB) by step ([\d ]+)$/);
     const first = Array.from({ length: 200 }, (_, i) => i + 1).find((t) => db(1 / (1 - 0.9 ** t)) === '0 dB');
     expect(dc).toEqual({ value: '0 dB', step: first });
+  });
+
+  it('adam-m (β1 = 0.9): the exact DC gain is 1 at every step, so the summary says so and names the frozen view (DC gain 1/(1 − 0.9^t)) as such, and the run never amplifies', () => {
+    // m_t = Σ_s (1 − β)β^(t−s)·g_s, d_t = m_t/(1 − β^t): weights ≥ 0 summing to (1 − β)(1 − β^t)/((1 − β)(1 − β^t)) = 1,
+    // so |H(t, ω)| ≤ H(t, 0) = 1; the frozen stage filter (1 − β)/((1 − β^t)(1 − β z⁻¹)) has DC gain 1/(1 − β^t).
+    const words = summary({ name: 'adam', steps: 2000, momentum: { preset: 'adam-m', beta1: 0.9 } });
+    const frozenDc = (t: number) => db(1 / (1 - 0.9 ** t));
+    const zeroDbFrom = Array.from({ length: 200 }, (_, i) => i + 1).find((t) => frozenDc(t) === '0 dB')!;
+    // The frozen filter amplifies while 1/(1 − 0.9^t) exceeds 1 beyond the gain tolerance (8 ulp).
+    const lastAmplifying = Array.from({ length: 400 }, (_, i) => i + 1).filter((t) => 1 / (1 - 0.9 ** t) - 1 > 8 * Number.EPSILON).at(-1)!;
+    expect(words).toEqual([
+      'low-pass throughout',
+      `exact DC gain 0 dB at every step; the frozen stage filter's DC gain falls from ${frozenDc(1)} to 0 dB by step ${zeroDbFrom}`,
+      `the frozen stage filter's Nyquist gain falls from ${db(0.1 / (1 - 0.9) / 1.9)} to ${db(0.1 / 1.9)} by step ${Array.from({ length: 200 }, (_, i) => i + 1).find((t) => db(0.1 / (1 - 0.9 ** t) / 1.9) === db(0.1 / 1.9))}`,
+      `the exact response never amplifies (non-negative weights: peak gain = DC gain ≤ 0 dB); the frozen stage filter amplifies low frequencies until step ${lastAmplifying}`,
+    ]);
+    expect(frozenDc(1)).toBe('+20.0 dB');
+    expect(summaryOf(parsed('configs/adam-m.yaml'))[1]).toMatch(/^exact DC gain 0 dB at every step; /);
+  });
+
+  it('adam-m without bias correction (a plain EMA from a zero buffer): the exact DC gain 1 − β^t moves, the frozen one does not, so the frozen sentences stand', () => {
+    expect(summary({ steps: 100, momentum: { preset: 'adam-m', beta1: 0.9, biasCorrection: false } })).toEqual([
+      'low-pass throughout',
+      'DC gain 0 dB',
+      `Nyquist gain ${db(0.1 / 1.9)}`,
+      'never amplifies (peak gain ≤ 0 dB)',
+    ]);
   });
 
   it('per-step u changing inside a display stage: the filter type and amplifying change at the exact step', () => {

@@ -111,7 +111,7 @@ describe('the stage-selection grammar', () => {
   it('selectedStages reports a bad selection as an issue naming the schedule', () => {
     const { schedules } = parseSchedules('name: ten\nsteps: 1000\nstages: 10\nmomentum: { preset: ema-sgdm }\n');
     expect(selectedStages('step:1001', schedules[0], ['plot', 'stages'])).toEqual({
-      issue: { code: 'invalid_option', path: ['plot', 'stages'], message: "step:1001 is outside the schedule's steps 1..1000 (schedule ten)" },
+      issue: { code: 'invalid_option', path: ['plot', 'stages'], message: "step:1001 is outside the schedule's steps 1..1000 (schedule \"ten\")" },
     });
   });
 

@@ -47,7 +47,7 @@ export const LAYERS: Layer[] = [
   // `explore`'s edge: the page module read from dist/, the local server and its file watch.
   { name: 'explore-serve', paths: ['src/explore/serve/'], mayImport: [...CORE, 'io'], packages: ['node:*'] },
   // The entry points: `momentum-fr` is the core (and the static mathjs it provides); `momentum-fr/node` the rest.
-  { name: 'api', paths: ['src/api.ts'], mayImport: CORE, packages: [], forbiddenGlobals: NODE_GLOBALS },
+  { name: 'api', paths: ['src/api.ts', 'src/library-options.ts'], mayImport: CORE, packages: [], forbiddenGlobals: NODE_GLOBALS },
   { name: 'index', paths: ['src/index.ts'], mayImport: [...CORE, 'api'], packages: ['mathjs'], forbiddenGlobals: NODE_GLOBALS },
   // `momentum-fr` in Node.js (the "node" condition): the same API, with the lazy mathjs of src/io.
   { name: 'index-node', paths: ['src/index-node.ts'], mayImport: [...CORE, 'api', 'io'], packages: [] },

@@ -23,4 +23,13 @@ describe('analyze --at-steps writes its records in every format, whatever the mo
     const nd = (await runCli([...args, '--format', 'ndjson'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(nd.filter((r) => r.kind === 'exact' && r.step === 5).map((r) => r.magnitude)).toEqual(at);
   });
+
+  it('--help says what --at-steps does to the stage rows: they are replaced unless --stages asks for some, as the output shows', async () => {
+    const help = (await runCli(['analyze', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--at-steps <list> report the exact response at these steps, e.g. 1,100,1000 (JSON: atSteps), in place of the stage rows unless --stages asks for some too');
+    const only = JSON.parse((await runCli(['analyze', '--preset', 'ema-sgdm', '--at-steps', '5', '--freqs', '2', '--format', 'json'])).stdout).schedules[0];
+    expect([only.stages.length, only.atSteps.length]).toEqual([0, 1]);
+    const both = JSON.parse((await runCli(['analyze', '--preset', 'ema-sgdm', '--at-steps', '5', '--stages', 'last', '--freqs', '2', '--format', 'json'])).stdout).schedules[0];
+    expect([both.stages.length, both.atSteps.length]).toEqual([1, 1]);
+  });
 });

@@ -31,6 +31,30 @@ describe('analyze --compare', () => {
     expect(r.stdout.split('\n')[0]).toBe('ema-sgdm: low-pass throughout; DC gain 0 dB; Nyquist gain −25.6 dB; never amplifies (peak gain ≤ 0 dB).');
   });
 
+  it('every block has a heading saying which stages it compares, the middle with each schedule\'s step ⌈T/2⌉', async () => {
+    const r = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', 'configs/resnet-cifar-onecycle.yaml', '--compare']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.replace(ANSI, '').split('\n');
+    const headingBefore = (row: string[]) => lines[lines.findIndex((l) => l.split(/\s+/).join(' ') === row.join(' ')) - 1];
+    const rows = dataRows(r.stdout);
+    // T = 117 000 and 11 730: ⌈T/2⌉ = 58 500 and 5865.
+    expect([rows[0], rows[2], rows[4]].map(headingBefore)).toEqual([
+      'first stage',
+      'middle of training (step 58 500 of fsgdm-cifar100, 5865 of resnet-cifar-onecycle)',
+      'last stage',
+    ]);
+  });
+
+  it('items that pick the same stages in every schedule are one block: two one-stage schedules are shown once, not three times', async () => {
+    const r = await runCli(['analyze', 'configs/ema-sgdm.yaml', 'configs/standard-sgdm.yaml', '--compare']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(dataRows(r.stdout).map((row) => `${row[0]} ${row[1]}`)).toEqual(['ema-sgdm 0', 'standard-sgdm 0']);
+    expect(r.stdout).toContain('\nfirst stage, middle of training (step 58 500) and last stage: the same stages\nema-sgdm ');
+    const atStep = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', 'configs/ema-sgdm.yaml', '--compare', '--stages', 'step:50000,last']);
+    expect(atStep.stdout).toContain('\nthe stage at step 50 000\nfsgdm-cifar100 ');
+    expect(atStep.stdout).toContain('\nlast stage\nfsgdm-cifar100 ');
+  });
+
   it('middle is the stage at the middle of training, step ⌈T/2⌉, for each schedule: resnet (11 730 one-step stages) at step 5865, yolo (a per-step warm-up, then per-epoch stages) at step 277 350', async () => {
     const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', 'configs/yolo-nesterov-warmup.yaml', '--compare']);
     expect(r.code, r.stderr).toBe(0);

@@ -143,7 +143,7 @@ describe('curve plots: magnitude, phase, group delay, Bode', () => {
   it('without a known filter (records built by hand), the Bode subtitle states no formula', () => {
     const { formula: _, ...records } = responseRecords(scheduleOf('name: n\nsteps: 100\nmomentum: { preset: nesterov }\n'), [0], omega);
     const subtitle = (keyOf(bodeSpec(records, options), 'title') as { subtitle: string[] }).subtitle.join(' ');
-    expect(subtitle).toBe('Frozen stage filters Hₖ(z) at z = exp(jω): magnitude (dB) over phase (rad), one curve per stage');
+    expect(subtitle).toBe('Frozen stage filters Hₖ(z) at z = exp(jω): magnitude (dB, top) and phase (rad, bottom), one curve per stage');
   });
 
   it('--curves 8 over a schedule of two alternating filters draws two curves, and every curve figure says only 2 differ', () => {

@@ -16,9 +16,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--display-stages <n>', 'how many display stages --stages auto shows a schedule of more than 1000 stages as (each: the exact response at its last step, the min/max of its coefficients; default: 256)')
     .option('--no-response', 'metrics only: one row per stage, no frequency response')
     .addOption(new Option('--mode <mode>', 'frozen: per-stage LTI response; exact: the true time-variant response H(t, ω) at each stage end, with settlingSteps and maxDeviationDb; both; auto: frozen for stages, exact for display stages').choices(['auto', 'frozen', 'exact', 'both']).default('auto'))
-    .option('--at-steps <list>', 'also report the exact response at these steps, e.g. 1,100,1000 (JSON: atSteps)')
+    .option('--at-steps <list>', 'report the exact response at these steps, e.g. 1,100,1000 (JSON: atSteps), in place of the stage rows unless --stages asks for some too')
     .option('--out-dir <dir>', 'also write <name>.json, <name>.metrics.csv and <name>.response.csv there')
-    .option('--compare', 'one table with the schedules side by side at the --stages chosen (default: the first stage, the stage at the middle step of training and the last stage of each), each schedule in words above it')
+    .option('--compare', 'one table with the schedules side by side at the --stages chosen (default: the first stage, the stage at the middle step of training and the last stage of each), a block per item under a heading (items picking the same stages share one), each schedule in words above it')
     .option('--force', 'lift the output and time budgets (see "Limits" in docs/cli.md)')
     .addHelpText(
       'after',

@@ -23,7 +23,7 @@ export function bodeSpec(records: ResponseRecords, options: PlotOptions, stageCo
     title: `Bode plot: ${records.name}`,
     subtitle: [
       records.formula === undefined ? 'Frozen stage filters Hₖ(z) at z = exp(jω):' : `Frozen stage filters ${records.formula} at z = exp(jω):`,
-      'magnitude (dB) over phase (rad), one curve per stage',
+      'magnitude (dB, top) and phase (rad, bottom), one curve per stage',
       ...(records.distinct === undefined ? [] : [distinctNote(records).slice(2).replace(/^./, (c) => c.toUpperCase())]),
     ],
     description:

@@ -1,0 +1,48 @@
+import { emptyComplexResponse, type ComplexResponse } from '../filter/complex-response.js';
+import type { ExactResponseWalker } from '../filter/exact-response.js';
+import type { RationalExactWalker } from '../filter/rational-exact.js';
+import { exactWalker, matchFilter, type StageFilter } from '../filter/stage-filter.js';
+import type { Schedule } from '../types.js';
+
+/** A stage filter with what the exact (time-variant) recursion needs besides: torch's first-step copy. */
+export type ExactStageFilter = StageFilter & Pick<Schedule, 'firstStepCopy'>;
+
+/**
+ * The exact DC gain |H(t, 0)| = |Σ_s h(t, s)| of a schedule at its stages' last steps, stage after stage
+ * (one forward walk at ω = 0: O(steps · branches), runs of equal stages in closed form). This is the
+ * gain a constant gradient sees in the run, buffers starting at 0 (theory-exact.md), where a stage's
+ * frozen DC gain is that of its coefficients held forever: for adam-m 1 at every step against the frozen
+ * 1/(1 − β1^t).
+ */
+export class ExactDcProbe {
+  private readonly walker: ExactResponseWalker | RationalExactWalker;
+  private readonly out: ComplexResponse = emptyComplexResponse(1);
+  /**
+   * Every weight h(t, s) ≥ 0 (first-order and bank schedules whose u, v, c, c0 are all ≥ 0): then
+   * |H(t, ω)| ≤ Σ_s h(t, s) = H(t, 0), so the exact response peaks at DC and amplifies exactly where
+   * its DC gain exceeds 1.
+   */
+  readonly nonNegative: boolean;
+
+  constructor(private readonly schedule: ExactStageFilter) {
+    this.walker = exactWalker(schedule, new Float64Array([0]));
+    const allNonNegative = (...xs: Float64Array[]) => xs.every((x) => x.every((y) => y >= 0));
+    this.nonNegative = matchFilter(schedule, {
+      firstOrder: (u, v) => allNonNegative(u, v),
+      bank: ({ c0, c, u, v }) => allNonNegative(c0, c, u, v),
+      rational: () => false,
+    });
+  }
+
+  /** The last step of stage k, where gainAt measures. */
+  stepOf(k: number): number {
+    return this.schedule.stages.endStep[k];
+  }
+
+  /** |H(t, 0)| at the last step t of stage k; k never below a stage asked before. */
+  gainAt(k: number): number {
+    this.walker.advanceTo(this.schedule.stages.endStep[k]);
+    const o = this.walker.output(k, this.out);
+    return Math.hypot(o.re[0], o.im[0]);
+  }
+}
