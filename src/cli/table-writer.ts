@@ -51,9 +51,13 @@ export function inUnit(omegaRad: number, unit: FrequencyUnit): number {
   return unit === 'cycles' ? cyclesPerStep(omegaRad) : unit === 'period' ? periodSteps(omegaRad) : omegaRad;
 }
 
-/** Colour means something: a gain above 0 dB amplifies (yellow), below attenuates (cyan). */
+/**
+ * Colour means something: a gain above 0 dB amplifies (yellow), below attenuates (cyan). `x` is a
+ * record's dB (filter/gain-tolerance's decibels: exactly 0 within the gain tolerance), so the colour
+ * says what the record's `amplifies` says, with no second threshold.
+ */
 export function gainPaint(c: InstanceType<typeof Chalk>): (x: number | null, text: string) => string {
-  return (x, text) => (x === null ? text : x > 1e-12 ? c.yellow(text) : x < -1e-12 ? c.cyan(text) : text);
+  return (x, text) => (x === null ? text : x > 0 ? c.yellow(text) : x < 0 ? c.cyan(text) : text);
 }
 
 const freq = (x: number | null, unit: FrequencyUnit): string => (x === null ? '–' : num(inUnit(x, unit)));
