@@ -71,8 +71,11 @@ export function fromZodIssues(
         else out.push({ code: issue.code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
         break;
       }
-      default:
-        out.push({ code: issue.code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
+      default: {
+        // A parameter's bounds (value-schema.ts's scheduled()) come as custom issues that carry their code.
+        const code = (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code) || issue.code;
+        out.push({ code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
+      }
     }
   }
   return out;
