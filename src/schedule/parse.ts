@@ -114,7 +114,8 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
       // An issue about a value an override set names the override, not the line it replaced: an issue
       // at the overridden key or inside it, else one about a value holding it (`lr: must be ≥ 0 at
       // step 1` from `--set lr.max_lr=-1`), but not the schedule as a whole.
-      const within = (outer: Path, inner: Path) => outer.length <= inner.length && outer.every((key, n) => inner[n] === key);
+      // A --set path's list indexes are text (`lr.schedulers.0`), an issue's are numbers.
+      const within = (outer: Path, inner: Path) => outer.length <= inner.length && outer.every((key, n) => String(inner[n]) === String(key));
       const atOrigin: Located = (list) =>
         located(list.map((i) => {
           const by = patched.origins.findLast((o) => within(o.path, i.path)) ?? (i.path.length > path.length ? patched.origins.findLast((o) => within(i.path, o.path)) : undefined);

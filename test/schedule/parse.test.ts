@@ -202,6 +202,21 @@ describe('parseSchedules: --set overrides and what they touch', () => {
     expect(r.issues.map((i) => formatIssue('x.yaml', i))).toEqual([expect.stringMatching(/^x\.yaml: --set stages=20: stages: /)]);
   });
 
+  const SEQUENTIAL = 'steps: 100\nlr:\n  scheduler: SequentialLR\n  base: 0.1\n  milestones: [10]\n  schedulers:\n    - { scheduler: LinearLR, start_factor: 0.1, total_iters: 10 }\n    - { scheduler: CosineAnnealingLR, T_max: 90 }\nmomentum: { preset: pytorch-sgd }\n';
+  const setInto = (path: string, value: unknown) => parseSchedules(SEQUENTIAL, { overrides: [{ path: path.split('.'), value, origin: `--set ${path}=${String(value)}` }] }).issues.map((i) => formatIssue('x.yaml', i));
+
+  it('an override inside a list names the option, not the line of the entry it replaced', () => {
+    expect(setInto('lr.schedulers.0.scheduler', 'Foo')).toEqual([expect.stringMatching(/^x\.yaml: --set lr\.schedulers\.0\.scheduler=Foo: lr\.schedulers\[0\]\.scheduler: unknown scheduler/)]);
+    expect(setInto('lr.schedulers.1.T_max', -3)).toEqual(['x.yaml: --set lr.schedulers.1.T_max=-3: lr.schedulers[1].T_max: must be > 0 (got -3)']);
+  });
+
+  it('an index past a list\'s end is one issue at the option, saying how many entries the list has (no holes filled)', () => {
+    const has = 'lr.schedulers has 2 entries (indexes 0–1); to add or remove entries, set the whole list (lr.schedulers=[…])';
+    expect(setInto('lr.schedulers.2.T_max', 3)).toEqual([`x.yaml: --set lr.schedulers.2.T_max=3: ${has}`]);
+    expect(setInto('lr.schedulers.5', 1)).toEqual([`x.yaml: --set lr.schedulers.5=1: ${has}`]);
+    expect(setInto('lr.milestones.1', 50)).toEqual(['x.yaml: --set lr.milestones.1=50: lr.milestones has 1 entry (index 0); to add or remove entries, set the whole list (lr.milestones=[…])']);
+  });
+
   it('an override of a momentum OneCycleLR overwrites warns once, naming lr.base_momentum and lr.max_momentum', () => {
     const r = parseSchedules(ONE_CYCLE, { overrides: [{ path: ['momentum', 'momentum'], value: 0.5, origin: '--set momentum.momentum=0.5' }] });
     expect(r.issues).toEqual([]);
