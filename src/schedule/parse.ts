@@ -140,7 +140,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
   const several = documents.length > 1 || entries.length > 1;
   for (const entry of entries) {
     if ('issues' in entry) {
-      issues.push(...entry.issues);
+      issues.push(...inPositionOrder(entry.issues));
       continue;
     }
     const { config, path, located } = entry;
@@ -156,7 +156,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
     const resolved = resolveSchedule(config, { name: config.name ?? fallbackName, path, allowUnstable: options.allowUnstable, vocabulary: options.vocabulary, arena });
     result.warnings.push(...located(resolved.warnings ?? []));
     if (resolved.issues.length > 0) {
-      issues.push(...located(placeTableIssues(resolved.issues, places)));
+      issues.push(...inPositionOrder(located(placeTableIssues(resolved.issues, places))));
       continue;
     }
     result.configs.push(config);
@@ -216,7 +216,9 @@ function validateMomentum(momentum: Record<string, unknown>, mBase: Path, vocabu
     const parsed = preset.params.safeParse(params, { reportInput: true });
     if (!parsed.success) {
       const known = (p: PropertyKey[]) => (p.length === 0 ? ['preset', ...keysAt(preset.params, p)] : keysAt(preset.params, p));
-      return { issues: fromZodIssues(parsed.error.issues, mBase, known) };
+      const spellings = preset.torchSpellings ?? {};
+      const spelt = (i: ConfigIssue) => (i.code === 'unknown_key' && i.path.length === mBase.length + 1 && Object.hasOwn(spellings, i.path[mBase.length]) ? { ...i, message: `unknown key: ${spellings[i.path[mBase.length]]}` } : i);
+      return { issues: fromZodIssues(parsed.error.issues, mBase, known).map(spelt) };
     }
     return { issues: [], momentum: { preset: preset.name, params: parsed.data as Record<string, unknown> } };
   }
@@ -270,4 +272,10 @@ function applyOverrides(value: unknown, overrides: readonly Override[], base: Pa
     if (o.origin !== undefined) origins.push({ path: [...base, ...set], origin: o.origin });
   }
   return { value: root, origins };
+}
+
+/** One schedule's issues by line and column (stable: unlocated ones, and those of an override, keep their order, after the located). */
+function inPositionOrder(list: ConfigIssue[]): ConfigIssue[] {
+  const at = (i: ConfigIssue) => (i.line === undefined ? Infinity : i.line * 1e6 + (i.column ?? 0));
+  return [...list].sort((a, b) => at(a) - at(b));
 }

@@ -23,6 +23,7 @@ export const pytorchSgd = definePreset({
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
   momentumParam: 'momentum',
+  torchSpellings: { nesterov: 'torch.optim.SGD(nesterov=True) is preset: nesterov (its momentum and dampening keys are the same)' },
   coefficients: (params) => () => {
     const momentum = stageValue(params.momentum, 0);
     return momentum === 0 ? { u: 0, v: 1 } : { u: momentum, v: 1 - stageValue(params.dampening, 0) };
