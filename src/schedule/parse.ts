@@ -156,7 +156,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
     const resolved = resolveSchedule(config, { name: config.name ?? fallbackName, path, allowUnstable: options.allowUnstable, vocabulary: options.vocabulary, arena });
     result.warnings.push(...located(resolved.warnings ?? []));
     if (resolved.issues.length > 0) {
-      issues.push(...inPositionOrder(located(placeTableIssues(resolved.issues, places))));
+      issues.push(...located(placeTableIssues(resolved.issues, places)));
       continue;
     }
     result.configs.push(config);
@@ -277,5 +277,5 @@ function applyOverrides(value: unknown, overrides: readonly Override[], base: Pa
 /** One schedule's issues by line and column (stable: unlocated ones, and those of an override, keep their order, after the located). */
 function inPositionOrder(list: ConfigIssue[]): ConfigIssue[] {
   const at = (i: ConfigIssue) => (i.line === undefined ? Infinity : i.line * 1e6 + (i.column ?? 0));
-  return [...list].sort((a, b) => at(a) - at(b));
+  return [...list].sort((a, b) => (at(a) === at(b) ? 0 : at(a) - at(b)));
 }

@@ -17,7 +17,13 @@ export function parseSchedulerValue(input: unknown, path: Path): { spec: Schedul
   if (pre.length > 0) return { issues: pre };
   const parsed = SchedulerValue.safeParse(input, { reportInput: true });
   if (parsed.success) return { spec: parsed.data as SchedulerSpec };
-  return { issues: fromZodIssues(parsed.error.issues, [...path], (at) => knownKeysAt(input, at)).map(baseHint) };
+  // In the order the kwargs are written (zod's follows the schema's keys).
+  const written = typeof input === 'object' && input !== null ? Object.keys(input) : [];
+  const rank = (i: ConfigIssue) => {
+    const r = written.indexOf(String(i.path[path.length]));
+    return r < 0 ? written.length : r;
+  };
+  return { issues: fromZodIssues(parsed.error.issues, [...path], (at) => knownKeysAt(input, at)).map(baseHint).sort((a, b) => rank(a) - rank(b)) };
 }
 
 /** A missing `base` says what it is: the value the optimizer was built with (its `lr=` for lr). */
