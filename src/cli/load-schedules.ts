@@ -43,6 +43,7 @@ export async function loadSources(inputs: string[], opts: InputOptions, ctx: Cli
     if (!PRESETS.has(opts.preset)) throw new CliError(unknownPresetMessage(opts.preset));
     sources.push({ label: `--preset ${opts.preset}`, stem: opts.preset, content: presetDocument(opts.preset) });
   }
+  if (inputs.filter((input) => input === '-').length > 1) throw new CliError('- (stdin) is given more than once: stdin can be read once; give it once, or save it to a file');
   for (const input of inputs) {
     sources.push({ label: input === '-' ? '<stdin>' : input, stem: stemOf(input), content: await readConfigText(input, ctx), path: input === '-' ? undefined : input });
   }

@@ -11,8 +11,13 @@ export function addInputOptions(cmd: Command, one?: 'config' | '--config'): Comm
     : `use a preset as the schedule, instead of ${one === 'config' ? 'a config file' : '--config'}; see \`momentum-fr presets\``;
   return cmd
     .option('-p, --preset <name>', preset)
-    .addOption(new Option('-s, --set <key=value>', 'override a config value by dot path, e.g. momentum.beta=0.99 (repeatable)').argParser(collect).default([], 'none'))
+    .addOption(setOption())
     .option('--allow-unstable', 'accept stages with |u| ≥ 1 (marginal or unstable filters)');
+}
+
+/** `--set key.path=value`, repeatable: every command that reads configs has it (validate too). */
+export function setOption(): Option {
+  return new Option('-s, --set <key=value>', 'override a config value by dot path, e.g. momentum.beta=0.99 (repeatable)').argParser(collect).default([], 'none');
 }
 
 /** Frequency grid options (ω in rad/sample on [0, π]). */

@@ -97,13 +97,31 @@ export function applyOverride(root: Record<string, unknown>, path: readonly stri
     }
   }
   let node: Record<string, unknown> = root;
-  for (const key of full.slice(0, -1)) {
+  for (let i = 0; i < full.length; i++) {
+    const key = full[i];
+    if (Array.isArray(node)) {
+      const problem = listIndexProblem(node, key, full.slice(0, i));
+      if (problem) return { error: problem };
+    }
+    if (i === full.length - 1) break;
     const next = Object.hasOwn(node, key) ? node[key] : undefined;
     if (typeof next !== 'object' || next === null) node[key] = {};
     node = node[key] as Record<string, unknown>;
   }
   node[full[full.length - 1]] = structuredClone(value);
   return full;
+}
+
+/**
+ * Why `key` names no entry of the list at `at` (an override replaces entries; it never adds one, which
+ * would leave holes before it), or undefined for an index 0 … length − 1.
+ */
+function listIndexProblem(list: unknown[], key: string, at: readonly string[]): string | undefined {
+  if (/^(0|[1-9]\d*)$/.test(key) && Number(key) < list.length) return undefined;
+  const name = at.join('.');
+  const entries = list.length === 1 ? '1 entry (index 0)' : `${list.length} entries (indexes 0–${list.length - 1})`;
+  const has = list.length === 0 ? 'is an empty list' : `has ${entries}`;
+  return `${name} ${has}; to add or remove entries, set the whole list (${name}=[…])`;
 }
 
 /**

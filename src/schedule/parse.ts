@@ -114,7 +114,8 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
       // An issue about a value an override set names the override, not the line it replaced: an issue
       // at the overridden key or inside it, else one about a value holding it (`lr: must be ≥ 0 at
       // step 1` from `--set lr.max_lr=-1`), but not the schedule as a whole.
-      const within = (outer: Path, inner: Path) => outer.length <= inner.length && outer.every((key, n) => inner[n] === key);
+      // A --set path's list indexes are text (`lr.schedulers.0`), an issue's are numbers.
+      const within = (outer: Path, inner: Path) => outer.length <= inner.length && outer.every((key, n) => String(inner[n]) === String(key));
       const atOrigin: Located = (list) =>
         located(list.map((i) => {
           const by = patched.origins.findLast((o) => within(o.path, i.path)) ?? (i.path.length > path.length ? patched.origins.findLast((o) => within(i.path, o.path)) : undefined);
@@ -139,7 +140,7 @@ function schedulesOf(documents: SourceDocument[], issues: ConfigIssue[], options
   const several = documents.length > 1 || entries.length > 1;
   for (const entry of entries) {
     if ('issues' in entry) {
-      issues.push(...entry.issues);
+      issues.push(...inPositionOrder(entry.issues));
       continue;
     }
     const { config, path, located } = entry;
@@ -215,7 +216,9 @@ function validateMomentum(momentum: Record<string, unknown>, mBase: Path, vocabu
     const parsed = preset.params.safeParse(params, { reportInput: true });
     if (!parsed.success) {
       const known = (p: PropertyKey[]) => (p.length === 0 ? ['preset', ...keysAt(preset.params, p)] : keysAt(preset.params, p));
-      return { issues: fromZodIssues(parsed.error.issues, mBase, known) };
+      const spellings = preset.torchSpellings ?? {};
+      const spelt = (i: ConfigIssue) => (i.code === 'unknown_key' && i.path.length === mBase.length + 1 && Object.hasOwn(spellings, i.path[mBase.length]) ? { ...i, message: `unknown key: ${spellings[i.path[mBase.length]]}` } : i);
+      return { issues: fromZodIssues(parsed.error.issues, mBase, known).map(spelt) };
     }
     return { issues: [], momentum: { preset: preset.name, params: parsed.data as Record<string, unknown> } };
   }
@@ -269,4 +272,10 @@ function applyOverrides(value: unknown, overrides: readonly Override[], base: Pa
     if (o.origin !== undefined) origins.push({ path: [...base, ...set], origin: o.origin });
   }
   return { value: root, origins };
+}
+
+/** One schedule's issues by line and column (stable: unlocated ones, and those of an override, keep their order, after the located). */
+function inPositionOrder(list: ConfigIssue[]): ConfigIssue[] {
+  const at = (i: ConfigIssue) => (i.line === undefined ? Infinity : i.line * 1e6 + (i.column ?? 0));
+  return [...list].sort((a, b) => (at(a) === at(b) ? 0 : at(a) - at(b)));
 }

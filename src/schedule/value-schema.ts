@@ -62,33 +62,42 @@ function valueUnion(number: z.ZodNumber) {
  */
 export const ScheduleValue = valueUnion(z.number());
 
-/** Bounds of a scheduled parameter: checked by zod on a number, and on every step's value when scheduled. */
+/**
+ * Bounds of a preset parameter, stated once (in the preset's `scheduled()` declaration) and checked by
+ * `boundsProblem` alike on a plain number (zod), on every step's value of a schedule or table (the
+ * resolver) and on a `--set` or a point of a sweep or tune.
+ */
 export interface ValueBounds {
   min?: number;
   max?: number;
   /** The bound itself is excluded (β1 < 1). */
   minExclusive?: boolean;
   maxExclusive?: boolean;
+  /** The optimizer's own rule, quoted after the bound (torch's `ValueError` text). */
+  rule?: string;
 }
 
 const BOUNDS = new WeakMap<z.ZodType, ValueBounds>();
 
 /**
- * A preset parameter that may be scheduled: a ScheduleValue whose number form is checked against
- * `bounds` as before, with a default. The resolver evaluates it per stage or per step and checks
- * every value against the same bounds (`scheduledBounds`).
+ * A preset parameter that may be scheduled: a ScheduleValue with a default whose every value, a plain
+ * number or each step's value of a schedule (`scheduledBounds`), is checked against `bounds` by
+ * `boundsProblem`. `constant`: further bounds only a plain number has (torch checks the value the
+ * optimizer is built with: Nesterov's momentum > 0, while a scheduler may write 0 later).
  */
-export function scheduled(bounds: ValueBounds & { default: number; scheduledMin?: number; scheduledMinExclusive?: boolean }) {
-  let number = z.number();
-  if (bounds.min !== undefined) number = bounds.minExclusive ? number.gt(bounds.min) : number.min(bounds.min);
-  if (bounds.max !== undefined) number = bounds.maxExclusive ? number.lt(bounds.max) : number.max(bounds.max);
+export function scheduled(bounds: ValueBounds & { default: number; constant?: ValueBounds }) {
+  const { default: fallback, constant, ...own } = bounds;
+  const number = z
+    .number()
+    .superRefine((x, ctx) => {
+      const problem = boundsProblem(x, own) ?? (constant && boundsProblem(x, constant));
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: x, params: { code: outOfBoundsCode(x, own, constant) } });
+    })
+    .meta(jsonSchemaBounds({ ...own, ...constant }));
   const union = valueUnion(number);
-  // scheduledMin: a bound only scheduled values have (torch keeps no momentum buffer at momentum 0).
-  const min = bounds.scheduledMin ?? bounds.min;
-  const minExclusive = bounds.scheduledMin !== undefined ? bounds.scheduledMinExclusive : bounds.minExclusive;
   // On the union itself: .default() and .describe() wrap or clone the outer schema, never the inner one.
-  BOUNDS.set(union, { min, max: bounds.max, minExclusive, maxExclusive: bounds.maxExclusive });
-  return union.default(bounds.default);
+  BOUNDS.set(union, own);
+  return union.default(fallback);
 }
 
 /** The bounds of a parameter declared with `scheduled()`, or undefined for a plain one. */
@@ -98,11 +107,30 @@ export function scheduledBounds(schema: z.ZodType): ValueBounds | undefined {
   return BOUNDS.get(node);
 }
 
-/** Why `x` is outside `bounds` ("must be < 1"), or undefined when it is inside (NaN never is). */
+/**
+ * Why `x` is outside `bounds` ("must be < 1", "must be 0", with the optimizer's rule after it), or
+ * undefined when it is inside (NaN never is).
+ */
 export function boundsProblem(x: number, bounds: ValueBounds): string | undefined {
   if (!Number.isFinite(x)) return 'must be a finite number';
-  const { min, max } = bounds;
-  if (min !== undefined && (bounds.minExclusive ? !(x > min) : !(x >= min))) return `must be ${bounds.minExclusive ? '>' : '≥'} ${min}`;
-  if (max !== undefined && (bounds.maxExclusive ? !(x < max) : !(x <= max))) return `must be ${bounds.maxExclusive ? '<' : '≤'} ${max}`;
+  const { min, max, rule } = bounds;
+  const why = rule === undefined ? '' : ` (${rule})`;
+  if (min !== undefined && min === max && !bounds.minExclusive && !bounds.maxExclusive) return x === min ? undefined : `must be ${min}${why}`;
+  if (min !== undefined && (bounds.minExclusive ? !(x > min) : !(x >= min))) return `must be ${bounds.minExclusive ? '>' : '≥'} ${min}${why}`;
+  if (max !== undefined && (bounds.maxExclusive ? !(x < max) : !(x <= max))) return `must be ${bounds.maxExclusive ? '<' : '≤'} ${max}${why}`;
   return undefined;
+}
+
+/** too_small or too_big, as zod's own bound checks name them (ConfigIssue.code). */
+function outOfBoundsCode(x: number, own: ValueBounds, constant: ValueBounds | undefined): 'too_small' | 'too_big' {
+  const min = Math.max(own.min ?? -Infinity, constant?.min ?? -Infinity);
+  return x <= min || Number.isNaN(x) ? 'too_small' : 'too_big';
+}
+
+/** The bounds in JSON Schema's words (the `schema` command): the tighter of each pair. */
+function jsonSchemaBounds(b: ValueBounds): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (b.min !== undefined) out[b.minExclusive ? 'exclusiveMinimum' : 'minimum'] = b.min;
+  if (b.max !== undefined) out[b.maxExclusive ? 'exclusiveMaximum' : 'maximum'] = b.max;
+  return out;
 }

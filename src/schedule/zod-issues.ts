@@ -59,7 +59,23 @@ export function fromZodIssues(
         }
         break;
       }
+      case 'invalid_value': {
+        // An enum (anneal_strategy: cos | linear), in the words of the other messages.
+        const values = issue.values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v)));
+        const strings = issue.values.filter((v): v is string => typeof v === 'string');
+        const hint = typeof input === 'string' ? didYouMean(input, strings) : '';
+        out.push({ code: 'invalid_value', path, message: `must be ${values.length === 1 ? values[0] : `one of ${values.join(', ')}`}${hint}`, received: input });
+        break;
+      }
       case 'invalid_union': {
+        const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+        if (discriminator !== undefined && options !== undefined && issue.errors.length === 0) {
+          // A discriminated union (`scheduler:`) whose key is missing or names no option; the input is the mapping.
+          const names = `one of ${options.map(String).join(', ')}`;
+          const given = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[discriminator] : input;
+          out.push(given === undefined ? { code: 'missing_key', path, message: `is required (${names})` } : { code: 'invalid_value', path, message: `must be ${names}`, received: given });
+          break;
+        }
         // The one form the value is written in (a list, { piecewise }, { scheduler }) reports its own
         // problems, located inside the value; otherwise the union's message (or the forms' types).
         const form = writtenForm(issue.errors);
@@ -71,8 +87,11 @@ export function fromZodIssues(
         else out.push({ code: issue.code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
         break;
       }
-      default:
-        out.push({ code: issue.code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
+      default: {
+        // A parameter's bounds (value-schema.ts's scheduled()) come as custom issues that carry their code.
+        const code = (issue.code === 'custom' && (issue.params as { code?: string } | undefined)?.code) || issue.code;
+        out.push({ code, path, message: issue.message, ...(input !== undefined && typeof input !== 'object' ? { received: input } : {}) });
+      }
     }
   }
   return out;

@@ -16,6 +16,13 @@ describe('momentum-fr: the other commands', () => {
     expect(r.stderr).toContain(`${bad}:4:3: momentum.betta: unknown key (did you mean "beta"?)`);
   });
 
+  it('validate takes --set as every command that reads configs does, and names the option in what it refuses', async () => {
+    const r = await runCli(['validate', 'configs/ema-sgdm.yaml', '--set', 'beta=0.5']);
+    expect([r.code, r.stderr]).toEqual([0, 'configs/ema-sgdm.yaml: ok (1 schedule, 1 stage)\n']);
+    const bad = await runCli(['validate', 'configs/ema-sgdm.yaml', '--set', 'beta=-0.5']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'configs/ema-sgdm.yaml: --set beta=-0.5: momentum.beta: must be ≥ 0 (got -0.5)\n']);
+  });
+
   it('schema prints a JSON Schema that lists every preset', async () => {
     const s = JSON.parse((await runCli(['schema'])).stdout);
     expect(s.$schema).toMatch(/2020-12/);

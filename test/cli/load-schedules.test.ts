@@ -50,6 +50,11 @@ describe('the config loader', () => {
     expect(bare.stderr).toBe('--preset fsgdm: --set c=-1: momentum.c: must be ≥ 0 (got -1)\n');
   });
 
+  it('- given twice is refused in one line saying stdin can be read once (not "no schedule" for the second, empty read)', async () => {
+    const r = await runCli(['analyze', '-', '-'], { input: 'steps: 10\nmomentum: { u: 0.5 }\n' });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'momentum-fr: - (stdin) is given more than once: stdin can be read once; give it once, or save it to a file\n']);
+  });
+
   it('a config file keeps its own lines for what --set did not touch', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mfr-set-'));
     const file = join(dir, 'bad.yaml');

@@ -94,7 +94,7 @@ describe('torch creates the momentum buffer at the first step with momentum ≠ 
 
   it('a negative scheduled momentum is still refused, located by steps', () => {
     expect(messages('steps: 10\nmomentum:\n  preset: pytorch-sgd\n  momentum: "t < 3 ? -0.1 : 0.9"\n')).toEqual([
-      'x.yaml:4:13: momentum.momentum: must be ≥ 0 at steps 1–2 (got -0.1 at step 1)',
+      'x.yaml:4:13: momentum.momentum: must be ≥ 0 (torch.optim.SGD raises "Invalid momentum value") at steps 1–2 (got -0.1 at step 1)',
     ]);
   });
 });

@@ -202,11 +202,55 @@ describe('parseSchedules: --set overrides and what they touch', () => {
     expect(r.issues.map((i) => formatIssue('x.yaml', i))).toEqual([expect.stringMatching(/^x\.yaml: --set stages=20: stages: /)]);
   });
 
+  const SEQUENTIAL = 'steps: 100\nlr:\n  scheduler: SequentialLR\n  base: 0.1\n  milestones: [10]\n  schedulers:\n    - { scheduler: LinearLR, start_factor: 0.1, total_iters: 10 }\n    - { scheduler: CosineAnnealingLR, T_max: 90 }\nmomentum: { preset: pytorch-sgd }\n';
+  const setInto = (path: string, value: unknown) => parseSchedules(SEQUENTIAL, { overrides: [{ path: path.split('.'), value, origin: `--set ${path}=${String(value)}` }] }).issues.map((i) => formatIssue('x.yaml', i));
+
+  it('an override inside a list names the option, not the line of the entry it replaced', () => {
+    expect(setInto('lr.schedulers.0.scheduler', 'Foo')).toEqual([expect.stringMatching(/^x\.yaml: --set lr\.schedulers\.0\.scheduler=Foo: lr\.schedulers\[0\]\.scheduler: unknown scheduler/)]);
+    expect(setInto('lr.schedulers.1.T_max', -3)).toEqual(['x.yaml: --set lr.schedulers.1.T_max=-3: lr.schedulers[1].T_max: must be > 0 (got -3)']);
+  });
+
+  it('an index past a list\'s end is one issue at the option, saying how many entries the list has (no holes filled)', () => {
+    const has = 'lr.schedulers has 2 entries (indexes 0–1); to add or remove entries, set the whole list (lr.schedulers=[…])';
+    expect(setInto('lr.schedulers.2.T_max', 3)).toEqual([`x.yaml: --set lr.schedulers.2.T_max=3: ${has}`]);
+    expect(setInto('lr.schedulers.5', 1)).toEqual([`x.yaml: --set lr.schedulers.5=1: ${has}`]);
+    expect(setInto('lr.milestones.1', 50)).toEqual(['x.yaml: --set lr.milestones.1=50: lr.milestones has 1 entry (index 0); to add or remove entries, set the whole list (lr.milestones=[…])']);
+  });
+
   it('an override of a momentum OneCycleLR overwrites warns once, naming lr.base_momentum and lr.max_momentum', () => {
     const r = parseSchedules(ONE_CYCLE, { overrides: [{ path: ['momentum', 'momentum'], value: 0.5, origin: '--set momentum.momentum=0.5' }] });
     expect(r.issues).toEqual([]);
     const text = r.warnings.map((w) => formatIssue('x.yaml', w));
     expect(text).toHaveLength(1);
     expect(text[0]).toMatch(/^x\.yaml: --set momentum\.momentum=0\.5: warning: lr's OneCycleLR overwrites momentum\.momentum at every step .* lr\.base_momentum and lr\.max_momentum/);
+  });
+});
+
+describe('parseSchedules: what a PyTorch user writes is answered in plain words, in position order', () => {
+  const say = (text: string) => parseSchedules(text).issues.map((i) => formatIssue('x.yaml', i));
+  const sgd = (lr: string) => say(`steps: 100\nlr: ${lr}\nmomentum: { preset: pytorch-sgd }\n`);
+
+  it('torch keys a preset does not take point to what it takes: adam-m betas → beta1, pytorch-sgd nesterov → preset: nesterov', () => {
+    expect(say('steps: 100\nmomentum: { preset: adam-m, betas: [0.9, 0.999] }\n')[0]).toMatch(/^x\.yaml:2:29: momentum\.betas: unknown key: torch's betas\[0\] is beta1 here/);
+    expect(say('steps: 100\nmomentum: { preset: pytorch-sgd, nesterov: true }\n')[0]).toMatch(/^x\.yaml:2:34: momentum\.nesterov: unknown key: .*preset: nesterov/);
+  });
+
+  it('LambdaLR, ChainedScheduler and ReduceLROnPlateau say why they cannot be modelled and that a table can', () => {
+    for (const name of ['LambdaLR', 'ChainedScheduler', 'ReduceLROnPlateau']) {
+      expect(sgd(`{ scheduler: ${name}, base: 0.1 }`)).toEqual([expect.stringMatching(new RegExp(`^x\\.yaml:2:18: lr\\.scheduler: ${name} cannot be modelled: .*\\{ table: lr\\.csv \\}`))]);
+    }
+  });
+
+  it('a missing base is the optimizer\'s lr=; an enum and a missing scheduler name in plain words, no zod text; issues by line and column', () => {
+    expect(sgd('{ scheduler: CosineAnnealingLR, T_max: 10 }')).toEqual(["x.yaml:2:5: lr.base: is required (a number): the lr= you gave the optimizer (torch's initial_lr), which the scheduler scales"]);
+    expect(sgd('{ scheduler: OneCycleLR, anneal_strategy: cosine, max_lr: "0.1", pct_strat: 0.3 }')).toEqual([
+      'x.yaml:2:47: lr.anneal_strategy: must be one of "cos", "linear" (got "cosine")',
+      'x.yaml:2:63: lr.max_lr: expected a number (got "0.1")',
+      'x.yaml:2:70: lr.pct_strat: unknown key (did you mean "pct_start"?)',
+    ]);
+    const child = say('steps: 100\nlr:\n  scheduler: SequentialLR\n  base: 0.1\n  milestones: [10]\n  schedulers:\n    - { T_max: 3 }\n    - { scheduler: CosineAnnealingLR, T_max: 90 }\nmomentum: { preset: pytorch-sgd }\n');
+    expect(child).toHaveLength(1);
+    expect(child[0]).toMatch(/^x\.yaml:7:7: lr\.schedulers\[0\]\.scheduler: is required \(one of OneCycleLR, CyclicLR, /);
+    expect(child.join('\n')).not.toMatch(/Invalid|discriminator|expected one of/);
   });
 });

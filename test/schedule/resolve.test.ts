@@ -224,8 +224,11 @@ describe('scheduled preset parameters: every step uses the parameter\'s current 
     ]);
     expect(messages('steps: 10\nmomentum: { preset: adam-m, beta1: 1 }\n')[0]).toMatch(/^x\.yaml:2:36: momentum\.beta1: /);
     expect(messages('steps: 100\nmomentum:\n  preset: pytorch-sgd\n  momentum: "t < 10 ? -0.5 : 0.9"\n')).toEqual([
-      'x.yaml:4:13: momentum.momentum: must be ≥ 0 at steps 1–9 (got -0.5 at step 1)',
+      'x.yaml:4:13: momentum.momentum: must be ≥ 0 (torch.optim.SGD raises "Invalid momentum value") at steps 1–9 (got -0.5 at step 1)',
     ]);
+    // The same bound on a plain number, at the value (ema-sgdm's β as adam-m's β1).
+    expect(messages('steps: 100\nmomentum: { preset: pytorch-sgd, momentum: -0.5 }\n')).toEqual(['x.yaml:2:44: momentum.momentum: must be ≥ 0 (torch.optim.SGD raises "Invalid momentum value") (got -0.5)']);
+    expect(messages('steps: 100\nmomentum: { preset: ema-sgdm, beta: 2 }\n')).toEqual(['x.yaml:2:37: momentum.beta: must be < 1 (got 2)']);
   });
 });
 

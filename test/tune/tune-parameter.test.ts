@@ -69,6 +69,19 @@ describe('tuneParameter against closed forms', () => {
     expect(Object.keys(tuneParameter(configs[0], { path: 'stages', target: t }))).not.toContain('exitCode');
   });
 
+  it('searches only the parameter\'s valid range: DC gain 1/(1 − β) ≥ 1 for β in [0, 1), so 0.5 and 0.6 have no solution (torch refuses β < 0)', () => {
+    for (const [preset, path, target] of [['nesterov', 'momentum.momentum', 'final.dcGain=0.5'], ['standard-sgdm', 'beta', 'final.dcGain=0.6'], ['pytorch-sgd', 'momentum.momentum', 'final.dcGain=0.5']]) {
+      const { configs } = parseSchedules(starterYaml(preset));
+      const t = parseTuneTarget(target);
+      if ('error' in t) throw new Error(t.error);
+      expect(tuneParameter(configs[0], { path, target: t }), `${preset} ${target}`).toMatchObject({ code: 'no_solution' });
+      expect(tuneParameter(configs[0], { path, target: t, range: [-1, 0.5] }), `${preset} ${target} in -1:0.5`).toMatchObject({ code: 'no_solution' });
+    }
+    // Just inside the bound: 1/(1 − β) = 1.25 ⇔ β = 0.2.
+    const r = tune(starterYaml('standard-sgdm'), 'beta', 'final.dcGain=1.25', [-1, 0.5]);
+    expectNear(r.value, 0.2, r.tolerance);
+  });
+
   it('a metric that a parameter does not move is said so in one line (code no_effect), with the reason for a learning-rate value', () => {
     // Standard-SGDM β = 0.9: H = 1/(1 − βz⁻¹), |H|² falls by half where cos ω = 1 − (1 − β)²/(2β); lr does not enter H.
     const { configs } = parseSchedules('steps: 100\nlr: 0.1\nmomentum: { preset: standard-sgdm, beta: 0.9 }\n');

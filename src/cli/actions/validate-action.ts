@@ -4,11 +4,11 @@ import { CliError } from '../errors.js';
 import { loadSources } from '../load-schedules.js';
 
 /** `momentum-fr validate`: every problem of every file, one per line; exit 2 if any. */
-export async function validateCommand(inputs: string[], options: { allowUnstable?: boolean; quiet?: boolean }, ctx: CliContext): Promise<void> {
+export async function validateCommand(inputs: string[], options: { set?: string[]; allowUnstable?: boolean; quiet?: boolean }, ctx: CliContext): Promise<void> {
   let failed = 0;
   for (const input of inputs) {
     try {
-      const [source] = await loadSources([input], { set: [], allowUnstable: options.allowUnstable }, ctx);
+      const [source] = await loadSources([input], { set: options.set ?? [], allowUnstable: options.allowUnstable }, ctx);
       if (!options.quiet) {
         const stages = source.schedules.reduce((n, s) => n + s.stages.count, 0);
         ctx.stderr.write(`${source.label}: ok (${source.schedules.length} schedule${source.schedules.length === 1 ? "" : "s"}, ${stages} stage${stages === 1 ? "" : "s"})\n`);

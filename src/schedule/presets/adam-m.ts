@@ -25,6 +25,7 @@ export const adamM = definePreset({
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
   momentumParam: 'beta1',
+  torchSpellings: { betas: "torch's betas[0] is beta1 here (betas[1], β2, scales each coordinate's step: it is no filter of the gradient)" },
   partition: (steps, stages, params) => fixedLengthPartition(steps, stageLength(steps, stages, params.biasCorrection)),
   stageCount: (params, steps, stages) => Math.ceil(steps / stageLength(steps, stages, params.biasCorrection)),
   bank: ({ beta1, biasCorrection: corrected }, partition) => {

@@ -10,7 +10,7 @@ export const emaSgdm = definePreset({
   formula: 'u = β, v = 1 − β',
   source: 'Li et al., ICLR 2025, §2 (EMA-SGDM)',
   params: z.strictObject({
-    beta: scheduled({ default: 0.9 }).describe('momentum coefficient β'),
+    beta: scheduled({ default: 0.9, min: 0, max: 1, maxExclusive: true }).describe('momentum coefficient β, in [0, 1) (an average of the gradients)'),
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: false,

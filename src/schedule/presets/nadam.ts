@@ -30,6 +30,7 @@ export const nadam = definePreset({
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
   momentumParam: 'beta1',
+  torchSpellings: { betas: "torch's betas[0] is beta1 here (betas[1], β2, scales each coordinate's step: it is no filter of the gradient)" },
   partition: (steps) => fixedLengthPartition(steps, 1),
   stageCount: (_params, steps) => steps,
   bank: ({ beta1, momentum_decay: psi }, partition) => nadamBank(beta1, psi, partition),

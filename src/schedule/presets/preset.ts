@@ -39,6 +39,11 @@ interface PresetCommon<S extends z.ZodObject> {
    * `momentum`, Adam's `betas[0]`. Absent: the optimizer has none (torch raises ValueError).
    */
   momentumParam?: string;
+  /**
+   * Keys a PyTorch user may write here that the preset does not take, each with what to write instead
+   * (adam-m's `betas`: torch's betas[0] is `beta1`), said in place of a bare "unknown key".
+   */
+  torchSpellings?: Readonly<Record<string, string>>;
 }
 
 /** First-order momentum over the schedule's partition: u and v per stage. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scheduled } from '../value-schema.js';
 import { definePreset, stageValue } from './preset.js';
+import { TORCH_MOMENTUM_RULE } from './pytorch-sgd.js';
 
 /** Standard-SGDM: the decoupled convention, PyTorch's default (DC gain 1/(1 − β)). */
 export const standardSgdm = definePreset({
@@ -10,7 +11,7 @@ export const standardSgdm = definePreset({
   formula: 'u = β, v = 1',
   source: 'Li et al., ICLR 2025, §2 (Standard-SGDM); torch.optim.SGD with dampening 0',
   params: z.strictObject({
-    beta: scheduled({ default: 0.9 }).describe('momentum coefficient β'),
+    beta: scheduled({ default: 0.9, min: 0, rule: TORCH_MOMENTUM_RULE }).describe('momentum coefficient β (≥ 0: torch.optim.SGD\'s momentum)'),
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,

@@ -1,7 +1,7 @@
 import { didYouMean } from '../../util/suggest.js';
 import type { ConfigIssue } from '../issues.js';
 import { fromZodIssues } from '../zod-issues.js';
-import { PER_GROUP_KWARGS } from './scheduler-keys.js';
+import { PER_GROUP_KWARGS, TABLE_WORKAROUND, UNMODELLED_SCHEDULERS } from './scheduler-keys.js';
 import { SCHEDULER_NAMES, SEQUENTIAL_CHILD_NAMES, type SchedulerSpec, SchedulerValue, schedulerKeys } from './scheduler-value.js';
 
 type Path = readonly (string | number)[];
@@ -17,7 +17,20 @@ export function parseSchedulerValue(input: unknown, path: Path): { spec: Schedul
   if (pre.length > 0) return { issues: pre };
   const parsed = SchedulerValue.safeParse(input, { reportInput: true });
   if (parsed.success) return { spec: parsed.data as SchedulerSpec };
-  return { issues: fromZodIssues(parsed.error.issues, [...path], (at) => knownKeysAt(input, at)) };
+  // In the order the kwargs are written (zod's follows the schema's keys).
+  const written = typeof input === 'object' && input !== null ? Object.keys(input) : [];
+  const rank = (i: ConfigIssue) => {
+    const r = written.indexOf(String(i.path[path.length]));
+    return r < 0 ? written.length : r;
+  };
+  return { issues: fromZodIssues(parsed.error.issues, [...path], (at) => knownKeysAt(input, at)).map(baseHint).sort((a, b) => rank(a) - rank(b)) };
+}
+
+/** A missing `base` says what it is: the value the optimizer was built with (its `lr=` for lr). */
+function baseHint(issue: ConfigIssue): ConfigIssue {
+  if (issue.code !== 'missing_key' || issue.path.at(-1) !== 'base') return issue;
+  const value = issue.path[0] === 'lr' ? 'the lr= you gave the optimizer' : "the optimizer's own value of it";
+  return { ...issue, message: `is required (a number): ${value} (torch's initial_lr), which the scheduler scales` };
 }
 
 /** The scheduler's name (a SequentialLR child's among the sequenceable ones) and the per-group kwargs given as lists. */
@@ -28,7 +41,12 @@ function nameAndListIssues(input: unknown, path: (string | number)[], asChild: b
   const names = asChild ? SEQUENTIAL_CHILD_NAMES : SCHEDULER_NAMES;
   if (typeof name === 'string' && !names.includes(name)) {
     const nested = asChild && SCHEDULER_NAMES.includes(name);
-    const message = nested ? `${name} cannot be a SequentialLR child` : `unknown scheduler${didYouMean(name, names)}`;
+    const unmodelled = Object.hasOwn(UNMODELLED_SCHEDULERS, name) ? UNMODELLED_SCHEDULERS[name] : undefined;
+    const message = nested
+      ? `${name} cannot be a SequentialLR child`
+      : unmodelled
+        ? `${name} cannot be modelled: ${unmodelled}; ${TABLE_WORKAROUND}`
+        : `unknown scheduler${didYouMean(name, names)}`;
     return [{ code: 'unknown_scheduler', path: [...path, 'scheduler'], message, received: name }];
   }
   const out: ConfigIssue[] = [];

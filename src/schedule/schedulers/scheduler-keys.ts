@@ -23,6 +23,17 @@ export function rejected(reason: string) {
 export const RESUME_REASON = 'resuming is not modelled: the run starts at step 1';
 export const CALLABLE_REASON = 'a Python callable cannot be given: use mode or a named schedule';
 
+/** What a run with a schedule no value can express gives instead: its values, one per step. */
+export const TABLE_WORKAROUND = "log the run's value at every step and give them as { table: lr.csv } (docs/schedulers.md)";
+
+/** torch schedulers that cannot be modelled, each with why (the table is the way round). */
+export const UNMODELLED_SCHEDULERS: Readonly<Record<string, string>> = {
+  LambdaLR: 'its lr_lambda is a Python callable, which a config cannot hold',
+  MultiplicativeLR: 'its lr_lambda is a Python callable, which a config cannot hold',
+  ChainedScheduler: 'it applies several schedulers to the same value at once, each scaling what the others wrote',
+  ReduceLROnPlateau: 'it follows a metric of the run (a validation loss), not the step',
+};
+
 /** torch kwargs of every scheduler that are refused or ignored. */
 export const torchOnlyKeys = {
   last_epoch: rejected(RESUME_REASON),

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fsgdm } from '../../../src/schedule/presets/fsgdm.js';
 import { PRESETS } from '../../../src/schedule/presets/index.js';
 import { resolveSchedule } from '../../../src/schedule/resolve.js';
+import { parseSchedules } from '../../../src/schedule/parse.js';
 import { filterTables } from '../../../src/filter/stage-filter.js';
 
 const KINDS = new Set(['first-order', 'own-partition', 'bank', 'rational']);
@@ -52,4 +54,21 @@ describe("fsgdm's stableWhen(params, steps, stages) holds exactly when every sta
     expect(stableWhen({ c: 5e-324, v: 1, sigma: null }, 117000, 300)).toBe(false);
     expect(stableWhen({ c: 0.033, v: 1, sigma: null }, 117000, 300)).toBe(true);
   });
+});
+
+describe('a preset refuses what torch 1.13\'s optimizer constructor refuses (test/fixtures/torch/constructor-rules.json)', () => {
+  const cases = readFileSync(new URL('../../fixtures/torch/constructor-rules.json', import.meta.url), 'utf8');
+  for (const c of JSON.parse(cases) as { preset: string; params: Record<string, number>; torch: string; raises: string | null }[]) {
+    it(`${c.torch}: ${c.raises ?? 'accepted'}`, () => {
+      const kwargs = Object.entries(c.params).map(([k, v]) => `${k}: ${v}`).join(', ');
+      const issues = parseSchedules(`steps: 20\nmomentum: { preset: ${c.preset}, ${kwargs} }\n`).issues;
+      if (c.raises === null) expect(issues).toEqual([]);
+      else {
+        expect(issues).toHaveLength(1);
+        // The key torch's check is about, and its words where the preset quotes them.
+        expect(Object.keys(c.params)).toContain(issues[0].path.at(-1));
+        if (c.preset !== 'adam-m' && c.preset !== 'nadam') expect(issues[0].message).toContain(c.raises.replace(/: .*$/, ''));
+      }
+    });
+  }
 });
