@@ -12,7 +12,8 @@ export function progressBar(stream: Writable & { isTTY?: boolean; columns?: numb
   let phase = '';
   // Points already done when the phase was first seen (formatting runs ahead during the check pass).
   let phaseDone = 0;
-  let lastDraw = 0;
+  // -∞, not 0: performance.now() counts from the process start, so a bar asked for in the first 100 ms would skip its first draw.
+  let lastDraw = -Infinity;
   let drawn = false;
   const delay = options.delayMs ?? 1000;
   return {
