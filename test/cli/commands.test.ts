@@ -92,7 +92,7 @@ describe('option errors have one shape in every command', () => {
 
   it('a reversed stage range says it is reversed', async () => {
     const r = await runCli(['analyze', '--preset', 'fsgdm', '--stages', '5..2', '--no-response']);
-    expect(r.stderr).toBe('momentum-fr: --stages: stage range 5..2 is reversed (stage 5 after stage 2); write the lower end first: 2..5 (schedule fsgdm)\n');
+    expect(r.stderr).toBe('momentum-fr: --stages: stage range 5..2 is reversed (stage 5 after stage 2); write the lower end first: 2..5 (schedule "fsgdm")\n');
     expect(r.code).toBe(2);
   });
 });

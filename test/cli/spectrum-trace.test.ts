@@ -97,9 +97,9 @@ describe('momentum-fr spectrum: trace inputs', () => {
 
   it('refuses, naming the step, a momentum buffer that overflows under an unstable schedule (the filtered PSD was null)', async () => {
     const sine = file('sine.csv', ['g', ...Array.from({ length: 3000 }, (_, i) => String(Math.sin(i)))].join('\n'));
-    const r = await runCli(['spectrum', sine, '--preset', 'ema-sgdm', '--set', 'steps=3000', '--set', 'momentum.beta=1.5', '--allow-unstable', '--format', 'json']);
+    const r = await runCli(['spectrum', sine, '--preset', 'standard-sgdm', '--set', 'steps=3000', '--set', 'momentum.beta=1.5', '--allow-unstable', '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/: series "g" through schedule 'ema-sgdm': the momentum buffer is -?Infinity from step \d+, so it has no spectrum/);
+    expect(r.stderr).toMatch(/: series "g" through schedule 'standard-sgdm': the momentum buffer is -?Infinity from step \d+, so it has no spectrum/);
     expect(r.stdout).toBe('');
   });
 });

@@ -73,7 +73,8 @@ describe('momentum-fr sweep', () => {
     [['--grid', 'name=1,2'], 'momentum-fr: --grid name=1,2: name: not a numeric value'],
     [['--grid', 'momentum.preset=1,2'], 'momentum-fr: --grid momentum.preset=1,2: momentum.preset: the preset is a name, not a numeric value'],
     [['--grid', 'stages=1:300:7'], 'momentum-fr: --grid stages=1:300:7: stages takes whole numbers, but value 1 of the axis is 50.833333333333336 (choose a count that gives integers, or list the values)'],
-    [['--grid', 'momentum.beta=0.5:1.5:3'], 'momentum-fr: sweep point 1 (momentum.beta=1): momentum: |u| must be < 1 for a stable filter (use --allow-unstable to analyse it anyway); got in stage 0 (steps 1–117000): 1; or pass --skip-invalid to skip such points'],
+    // ema-sgdm's β is an average's weight, in [0, 1) (the paper's EMA-SGDM): refused at the grid, before any point.
+    [['--grid', 'momentum.beta=0.5:1.5:3'], 'momentum-fr: --grid momentum.beta=0.5:1.5:3: momentum.beta = 1: must be < 1'],
     [['--grid', 'beta'], 'momentum-fr: --grid beta: expected path=from:to:count[:log] or path=a,b,c'],
     [['--grid', 'beta=0.5', '--stages', '7'], 'momentum-fr: --stages: stage 7 does not exist: the schedule has stages 0..0'],
     [['--grid', 'beta=0.5', '--at-freqs', '0.1,4'], 'momentum-fr: --at-freqs: 4 is outside [0, π] rad/sample (got 4)'],

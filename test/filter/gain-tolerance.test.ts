@@ -32,7 +32,7 @@ describe('one tolerance for decisions on gains (GAIN_RTOL, 8 ulp)', () => {
 describe('flat and all-pass filters', () => {
   it.each([
     ['qhm with ν = 0', 'momentum: { preset: qhm, nu: 0, beta: 0.999 }'],
-    ['nesterov with momentum 0', 'momentum: { preset: nesterov, momentum: 0 }'],
+    ['pytorch-sgd with momentum 0 (plain SGD; torch refuses nesterov with momentum 0)', 'momentum: { preset: pytorch-sgd, momentum: 0 }'],
     ['lion with β₁ = 0', 'momentum: { preset: lion, beta1: 0, beta2: 0.99 }'],
     ['rational b = a = [1]', 'momentum: { preset: rational, b: [1], a: [1] }'],
     ['a pure delay, rational b = [0, 1]', 'momentum: { preset: rational, b: [0, 1], a: [1] }'],
