@@ -7,7 +7,7 @@ import { tableNumber } from '../../util/table-number.js';
 import { displayStagesWidth, stagesCell, stepRange } from '../table-writer.js';
 import { fill, movement, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
-import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
+import { allWithinTolerance, withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import type { StageComparison } from '../../spectral/stage-agreement.js';
 import { spanTimeConstant } from '../../spectral/stage-spans.js';
 import type { DisplayStageCount } from '../../spectral/display-stage-count.js';
@@ -53,8 +53,9 @@ function rowCells(name: string, s: StageComparison, tol: SimulationTolerance): (
 
 /**
  * JSON: { schemaVersion, tool, signal, tolerance, schedules: [ { name, source, steps, stageCount,
- * stagesCompared, withinTolerance, stages: [ { index, startStep, endStep, u, v, samples, nperseg, agreement,
- * withinTolerance, spectra? } ] } ] }, one stage per line.
+ * stagesCompared, stagesJudged, withinTolerance, stages: [ { index, startStep, endStep, u, v, samples, nperseg, agreement,
+ * withinTolerance, spectra? } ] } ] }, one stage per line. withinTolerance is null for a stage not judged
+ * (nothing compared, or memoryLimited) and for a schedule none of whose stages is judged.
  */
 export async function writeSimulationJson(sink: TextSink, report: SimulationReport): Promise<void> {
   const doc = jsonDocument(sink);
@@ -70,7 +71,8 @@ export async function writeSimulationJson(sink: TextSink, report: SimulationRepo
     await doc.field('steps', s.steps);
     await doc.field('stageCount', s.stages.count);
     await doc.field('stagesCompared', compared(sim));
-    await doc.field('withinTolerance', sim.stages.every((st) => withinTolerance(st, report.tolerance)));
+    await doc.field('stagesJudged', sim.stages.filter((st) => withinTolerance(st, report.tolerance) !== null).length);
+    await doc.field('withinTolerance', allWithinTolerance(sim.stages, report.tolerance));
     await doc.array('stages');
     for (const st of sim.stages) await doc.record(stageJson(st, report));
     await doc.close();
@@ -143,7 +145,7 @@ export async function writeSimulationTable(
       const a = st.agreement;
       const measured = a.frequenciesUsed > 0;
       const ok = withinTolerance(st, tol);
-      if (!ok) bad++;
+      if (ok === false) bad++;
       if (!measured) unmeasured++;
       const biased = measured && st.memoryLimited;
       const verdict = !measured ? '–' : biased ? 'τ' : ok ? 'ok' : 'off';

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../../src/schedule/parse.js';
 import type { Schedule } from '../../../src/types.js';
@@ -62,6 +64,36 @@ describe('simulate table', () => {
       expect(rowsOf(all.stdout.replace(ANSI, ''))).toHaveLength(301);
     });
   }
+});
+
+describe('simulate never judges a stage it did not measure', () => {
+  // OneCycleLR stepped per step with cycle_momentum: 1000 one-step stages, none with a Welch segment.
+  const dir = mkdtempSync(join(tmpdir(), 'mfr-simulate-'));
+  const config = join(dir, 'onecycle.yaml');
+  writeFileSync(config, 'steps: 1000\nlr: { scheduler: OneCycleLR, max_lr: 0.5, total_steps: 1000, three_phase: true }\nmomentum: { preset: nesterov, momentum: 0.9 }\n');
+  const args = ['simulate', config, '--stages', 'all'];
+
+  it('a stage with no frequency compared has withinTolerance null (JSON), empty (CSV); the schedule with no stage judged has withinTolerance null', async () => {
+    const json = await runCli([...args, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const sim = JSON.parse(json.stdout).schedules[0];
+    expect(sim.stages).toHaveLength(1000);
+    expect(sim.stages.every((st: { agreement: { frequenciesUsed: number } }) => st.agreement.frequenciesUsed === 0)).toBe(true);
+    expect(sim.stages.map((st: { withinTolerance: unknown }) => st.withinTolerance)).toEqual(Array(1000).fill(null));
+    expect([sim.stagesCompared, sim.stagesJudged, sim.withinTolerance]).toEqual([0, 0, null]);
+    const csv = await runCli([...args, '--format', 'csv']);
+    const rows = csv.stdout.trim().split('\n');
+    const column = rows[0].split(',').indexOf('withinTolerance');
+    expect(new Set(rows.slice(1).map((l) => l.split(',')[column]))).toEqual(new Set(['']));
+  });
+
+  it('a measured stage whose memory is beyond the measured bias (memoryLimited) is not judged either: withinTolerance null, and the schedule\'s verdict counts only judged stages', async () => {
+    // ema-sgdm β = 0.999 (τ ≈ 1000 steps) over 2 stages of 2000 steps: segments of 256 < τ.
+    const r = await runCli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=4000', '--set', 'stages=2', '--set', 'momentum.beta=0.999', '--format', 'json']);
+    const sim = JSON.parse(r.stdout).schedules[0];
+    expect(sim.stages.map((st: { memoryLimited: boolean; withinTolerance: unknown }) => [st.memoryLimited, st.withinTolerance])).toEqual([[true, null], [true, null]]);
+    expect([sim.stagesJudged, sim.withinTolerance]).toEqual([0, null]);
+  });
 });
 
 describe('simulate over display stages (a per-step schedule)', () => {
