@@ -63,6 +63,37 @@ export function judgedDisplayStageCount(schedule: Schedule, steps: number, npers
 }
 
 /**
+ * How many of a schedule's real stages reached by a signal of `steps` steps simulate can judge
+ * (stage-agreement.ts' judgeable, each stage's own time constant), and how many it reaches.
+ * O(stages).
+ */
+export function judgedRealStages(schedule: Schedule, steps: number, npersegCap: number): { judged: number; reached: number } {
+  const { count, startStep, endStep } = schedule.stages;
+  let judged = 0, reached = 0;
+  for (let k = 0; k < count && startStep[k] <= steps; k++) {
+    reached++;
+    const rho = stagePoleRadius(schedule, k);
+    if (judgeable(rho >= 1 ? Infinity : timeConstant(rho), Math.min(endStep[k], steps) - startStep[k] + 1, npersegCap)) judged++;
+  }
+  return { judged, reached };
+}
+
+/**
+ * simulate's display stages under --stages auto with no --display-stages: above AUTO_STAGE_LIMIT
+ * stages always judgedDisplayStageCount's; at most that many, the real stages unless they are too
+ * short to judge, i.e. some count of display stages judges more of them than the real stages do
+ * (undefined: measure the real stages). The same rule at 1000 stages as at 1001.
+ */
+export function simulateDisplayCount(schedule: Schedule, steps: number, npersegCap: number, autoLimit: number): DisplayStageCount | undefined {
+  if (schedule.stages.count > autoLimit) return judgedDisplayStageCount(schedule, steps, npersegCap);
+  const real = judgedRealStages(schedule, steps, npersegCap);
+  // Every real stage judged: no grouping judges more (a display stage holds one real stage or more).
+  if (real.judged === real.reached) return undefined;
+  const best = judgedDisplayStageCount(schedule, steps, npersegCap);
+  return best.measurable > real.judged ? best : undefined;
+}
+
+/**
  * `spectrum --config`'s count: the display stages of which the most have a spectrum (MIN_STAGE_SAMPLES
  * samples or more, what its per-stage figure needs) and resolve the split frequency (resolvesSplit),
  * over a trace of `steps` samples.

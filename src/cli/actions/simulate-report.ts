@@ -126,8 +126,10 @@ export async function writeSimulationTable(
   for (const [index, sim] of report.simulations.entries()) {
     // Display stages: the first column names the real stages each row groups (what --stages takes), as analyze's table does.
     const display = sim.stages.some((st) => st.display !== undefined);
-    const header = [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
-    const widths = [display ? displayStagesWidth(sim.schedule.stages.count) : 6, 17, 10, 10, 6, 10, 8, 4];
+    const header = [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', 'ok?'];
+    // The steps column holds "first–last" of the simulated steps, at most 2·digits + 1 characters.
+    const simulatedSteps = Math.min(report.signal.steps, sim.schedule.steps);
+    const widths = [display ? displayStagesWidth(sim.schedule.stages.count) : 6, Math.min(17, Math.max(5, 2 * String(simulatedSteps).length + 1)), 10, 10, 6, 10, 8, 4];
     const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
     const simulated = Math.min(report.signal.steps, sim.schedule.steps);
     const cut = simulated < sim.schedule.steps ? ` (steps 1–${simulated} of ${sim.schedule.steps} simulated)` : '';
@@ -154,7 +156,9 @@ export async function writeSimulationTable(
       const before = sim.stages[position - 1];
       const moved = movement([st.u, st.v], before && [before.u, before.v]);
       const end = Math.min(st.endStep, simulated);
-      const mark = !measured ? color.dim('–') : biased ? color.dim('τ') : ok ? color.ok('ok') : color.bad('off');
+      // Padded before colouring: tableLine counts an escape's characters as width.
+      const pad = (m: string) => m.padStart(widths[7]);
+      const mark = !measured ? color.dim(pad('–')) : biased ? color.dim(pad('τ')) : ok ? color.ok(pad('ok')) : color.bad(pad('off'));
       const row = line([stagesCell(st), stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark]);
       // Every row streams out (no terminal, --all); else the sample is written once decided.
       if (sampler.keep(position, { changed, moved, steps: [st.startStep, st.endStep] }, row) && all) await sink.write(`${row}\n`);
@@ -166,9 +170,13 @@ export async function writeSimulationTable(
     const limited = memoryLimited(sim);
     const widened = sim.stages.filter((st) => st.agreement.frequenciesUsed > 0 && st.memoryBias !== undefined).length;
     const n = compared(sim) - limited;
-    const hint = n === 0 && display;
+    // Stages long enough to judge (a Welch segment, a memory within the measured bias), measured or not.
+    const judgeable = sim.stages.filter((st) => st.nperseg > 0 && !st.memoryLimited).length;
+    const hint = n === 0 && display && judgeable === 0;
     const [verdict, paint] = hint
       ? [fewerDisplayStages(sim, report.displayCounts?.[index]), color.bad]
+      : compared(sim) === 0 && judgeable > 0
+      ? [`no stage measured: no frequency reached coherence ≥ ${tol.coherenceThreshold} in the ${judgeable} stage(s) long enough to judge (less noise: --noise; or a lower --coherence); nothing was judged`, color.bad]
       : compared(sim) === 0
       ? [`no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time`, color.bad]
       : n === 0

@@ -138,6 +138,41 @@ describe('simulate over display stages (a per-step schedule)', () => {
     });
   }
 
+  it('1000 one-step stages (too short to judge) are measured over display stages as 1001 are: the count of the brute force over every count, judged stages agree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mfr-simulate-'));
+    for (const steps of [1000, 1001]) {
+      const yaml = `steps: ${steps}\nlr: { scheduler: OneCycleLR, max_lr: 0.5, total_steps: ${steps}, three_phase: true }\nmomentum: { preset: nesterov, momentum: 0.9 }\n`;
+      const config = join(dir, `onecycle-${steps}.yaml`);
+      writeFileSync(config, yaml);
+      const s = parseSchedules(yaml).schedules[0];
+      expect(s.stages.count).toBe(steps);
+      const best = bruteForceCount(s, steps, (span) => judgedByRule(s, span, 256));
+      expect(best.measurable).toBeGreaterThan(0);
+      const r = await runCli(['simulate', config, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const sim = JSON.parse(r.stdout).schedules[0];
+      expect(sim.stages.length, `${steps} steps`).toBe(best.reached);
+      expect(sim.stages.every((st: { display?: unknown }) => st.display !== undefined)).toBe(true);
+      expect(sim.stagesJudged).toBeGreaterThan(0);
+      expect(sim.withinTolerance).toBe(true);
+      const table = await runCli(['simulate', config]);
+      expect(table.stdout).toContain(`its ${steps} stages shown as ${best.displayStages} display stages, the count that leaves the most of them long enough to judge`);
+    }
+  });
+
+  it('a schedule of at most 1000 stages that are long enough to judge keeps its real stages', async () => {
+    const r = await runCli(['simulate', 'configs/fsgdm-cifar100.yaml', '--format', 'json']);
+    const sim = JSON.parse(r.stdout).schedules[0];
+    expect([sim.stages.length, sim.stages.some((st: { display?: unknown }) => st.display !== undefined)]).toEqual([301, false]);
+  });
+
+  it('every column of the table has a header: the last is "ok?"', async () => {
+    const r = await runCli(['simulate', '--preset', 'ema-sgdm', '--set', 'steps=5000']);
+    const header = r.stdout.split('\n')[1].trim().split(/\s+/);
+    expect(header.at(-1)).toBe('ok?');
+    expect(rowsOf(r.stdout)[0].trim().split(/\s+/).at(-1)).toBe('ok');
+  });
+
   it('on an 80-column terminal the hint wraps at the width, and a pipe keeps it on one line', async () => {
     const args = ['simulate', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '256'];
     const tty = (await runCli(args, { tty: true, columns: 80 })).stdout.replace(ANSI, '');
