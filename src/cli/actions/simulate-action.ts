@@ -59,7 +59,9 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   if (displayStages !== undefined && !auto) throw new CliError(`--display-stages applies to --stages auto: it cannot be combined with --stages ${options.stages}`);
   // A per-step schedule under --stages auto: how many display stages judge the most (the default, and the hint when --display-stages judges none).
   // Display stages above 1000 stages, and up to 1000 when the real stages are too short to judge (simulateDisplayCount).
-  const counts = schedules.map((s) => (auto ? simulateDisplayCount(s, Math.min(steps, s.steps), nperseg, AUTO_STAGE_LIMIT) : undefined));
+  // The count prefers display stages whose segments resolve the test sine (cycles/step), which the figure marks.
+  const reference = spec.kind === 'noisy-sine' ? spec.frequency / (2 * Math.PI) : undefined;
+  const counts = schedules.map((s) => (auto ? simulateDisplayCount(s, Math.min(steps, s.steps), nperseg, AUTO_STAGE_LIMIT, reference) : undefined));
   const selections = schedules.map((s, i) => {
     if (auto) {
       const count = counts[i];

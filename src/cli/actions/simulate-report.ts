@@ -94,7 +94,7 @@ const num = (x: number | null, digits = 4): string => tableNumber(x, digits);
 
 /**
  * Display stages none of which is judged: the filter's longest memory, and the count of display
- * stages that would judge the most (judgedDisplayStageCount, the default's own rule), if any would.
+ * stages the default's own rule picks (judgedDisplayStageCount), if any would be judged.
  */
 function fewerDisplayStages(sim: ScheduleSimulation, best: DisplayStageCount | undefined): string {
   const steps = Math.max(...sim.stages.map((st) => st.endStep));
@@ -102,7 +102,7 @@ function fewerDisplayStages(sim: ScheduleSimulation, best: DisplayStageCount | u
   const typical = Math.round(steps / sim.stages.length);
   const why = `no display stage long enough to judge: they last about ${typical} steps and the filter remembers up to τ ≈ ${tableNumber(tau, 3)} steps`;
   if (best === undefined || best.measurable === 0) return `${why}, longer than any grouping can hold`;
-  return `${why}; --display-stages ${best.displayStages} (spans of about ${Math.round(steps / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, the most of any count`;
+  return `${why}; --display-stages ${best.displayStages} (spans of about ${Math.round(steps / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, ${best.preferred} with the stated tolerance and segments that resolve the test sine (the most of any count)`;
 }
 
 /** The steps column (`1–390`) reads left to right. */
@@ -133,7 +133,7 @@ export async function writeSimulationTable(
     const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
     const simulated = Math.min(report.signal.steps, sim.schedule.steps);
     const cut = simulated < sim.schedule.steps ? ` (steps 1–${simulated} of ${sim.schedule.steps} simulated)` : '';
-    const chosen = report.displayChosen === true && report.displayCounts?.[index] !== undefined ? ', the count that leaves the most of them long enough to judge (--display-stages N sets another)' : '';
+    const chosen = report.displayChosen === true && report.displayCounts?.[index] !== undefined ? ', the count that judges the most of them with the stated tolerance and segments that resolve the test sine (--display-stages N sets another)' : '';
     const shown = display ? `; its ${sim.schedule.stages.count} stages shown as ${sim.stages.length} display stages${chosen}` : '';
     await sink.write(text(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}${cut}${shown}`));
     await sink.write(`${color.dim(line(header))}\n`);

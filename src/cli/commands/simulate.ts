@@ -22,7 +22,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--at-step <step>', 'impulse/step: the step it arrives at, counting from 1 as every step does (default: 1)')
     .addOption(new Option('--at <index>', 'the earlier --at-step − 1 (a 0-based sample index)').hideHelp())
     .option('--stages <list>', 'stages to report: auto, all, first, last, 0,10,299, 5..9, every:N, -1, step:S (auto: every stage up to 1000 of them unless too short to judge, else the display stages analyze shows, each measured over its steps)', 'auto')
-    .option('--display-stages <n>', 'how many display stages --stages auto measures a schedule over when it has more than 1000 stages or stages too short to judge (the groups of analyze --display-stages; default: the count up to 256 that leaves the most long enough to judge)')
+    .option('--display-stages <n>', 'how many display stages --stages auto measures a schedule over when it has more than 1000 stages or stages too short to judge (the groups of analyze --display-stages; default: the count up to 256 that judges the most with the stated tolerance and Welch segments resolving the test sine)')
     .option('--nperseg <n>', 'largest Welch segment; shrunk per stage to a power of two ≤ samples/4', '256')
     .option('--coherence <threshold>', 'compare only frequencies whose coherence is at least this', '0.99')
     .option('--spectra', 'JSON: include each stage\'s frequencies, measured and theoretical gain, coherence')

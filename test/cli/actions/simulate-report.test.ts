@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../../src/schedule/parse.js';
 import type { Schedule } from '../../../src/types.js';
 import { runCli } from '../../support/run-cli.js';
-import { bruteForceCount, judgedByRule, longestTimeConstant } from '../../spectral/display-stage-reference.js';
+import { bruteForceCount, judgedByRule, statedAndResolving } from '../../spectral/display-stage-reference.js';
 
 const load = (name: string): Schedule => parseSchedules(readFileSync(`configs/${name}.yaml`, 'utf8')).schedules[0];
 
@@ -113,27 +113,22 @@ describe('simulate over display stages (a per-step schedule)', () => {
     expect(table.stdout).toMatch(/^ *10997–11729 10998–11730 /m);
   });
 
-  it('display stages too short for the filter\'s memory: the verdict names the count that leaves the most long enough to judge (brute force over every count)', async () => {
+  it('display stages too short for the filter\'s memory: the verdict names the count the default rule picks (brute force over every count)', async () => {
     const r = await runCli(['simulate', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '256']);
     expect(r.code, r.stderr).toBe(0);
     const s = load('resnet-cifar-onecycle');
-    const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256));
-    expect(r.stdout).toContain(`no display stage long enough to judge: they last about 46 steps and the filter remembers up to τ ≈ 19.5 steps; --display-stages ${best.displayStages} (spans of about ${Math.round(11730 / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, the most of any count`);
+    const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
+    expect(r.stdout).toContain(`no display stage long enough to judge: they last about 46 steps and the filter remembers up to τ ≈ 19.5 steps; --display-stages ${best.displayStages} (spans of about ${Math.round(11730 / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, ${best.preferred} with the stated tolerance and segments that resolve the test sine (the most of any count)`);
   });
 
   for (const name of ['resnet-cifar-onecycle', 'yolo-nesterov-warmup']) {
-    it(`${name}: without --display-stages, simulate picks display stages long enough to judge: at least as many judged as with the count its hint names, and as with the old hint ⌊T/(32·τ)⌋`, async () => {
+    it(`${name}: without --display-stages, simulate picks the count that judges the most display stages with the stated tolerance and segments resolving the test sine (brute force): those are judged with the stated tolerance and agree`, async () => {
       const s = load(name);
       const config = `configs/${name}.yaml`;
-      const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256));
-      const byDefault = await judgedStages([config]);
-      expect(byDefault).toBeGreaterThan(0);
-      expect(byDefault).toBeGreaterThanOrEqual(await judgedStages([config, '--display-stages', String(best.displayStages)]));
-      // The hint before: spans of 4·2·4·τ steps for the run's longest τ (resnet: 18, judging 16), at most the default 256.
-      const old = Math.min(256, Math.floor(s.steps / (32 * longestTimeConstant(s, 0, s.stages.count - 1))));
-      if (old !== best.displayStages) expect(byDefault).toBeGreaterThanOrEqual(await judgedStages([config, '--display-stages', String(old)]));
+      const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
+      expect(await judgedStages([config])).toBeGreaterThan(0);
       const table = await runCli(['simulate', config]);
-      expect(table.stdout).toContain(`shown as ${best.displayStages} display stages, the count that leaves the most of them long enough to judge (--display-stages N sets another)`);
+      expect(table.stdout).toContain(`shown as ${best.displayStages} display stages, the count that judges the most of them with the stated tolerance and segments that resolve the test sine (--display-stages N sets another)`);
       expect(table.stdout).not.toContain('no display stage long enough to judge');
     });
   }
@@ -146,7 +141,7 @@ describe('simulate over display stages (a per-step schedule)', () => {
       writeFileSync(config, yaml);
       const s = parseSchedules(yaml).schedules[0];
       expect(s.stages.count).toBe(steps);
-      const best = bruteForceCount(s, steps, (span) => judgedByRule(s, span, 256));
+      const best = bruteForceCount(s, steps, (span) => judgedByRule(s, span, 256), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
       expect(best.measurable).toBeGreaterThan(0);
       const r = await runCli(['simulate', config, '--format', 'json']);
       expect(r.code, r.stderr).toBe(0);
@@ -156,7 +151,7 @@ describe('simulate over display stages (a per-step schedule)', () => {
       expect(sim.stagesJudged).toBeGreaterThan(0);
       expect(sim.withinTolerance).toBe(true);
       const table = await runCli(['simulate', config]);
-      expect(table.stdout).toContain(`its ${steps} stages shown as ${best.displayStages} display stages, the count that leaves the most of them long enough to judge`);
+      expect(table.stdout).toContain(`its ${steps} stages shown as ${best.displayStages} display stages, the count that judges the most of them with the stated tolerance`);
     }
   });
 
