@@ -2,7 +2,7 @@ import { DEFAULT_DISPLAY_STAGES, displayStageEnds } from '../analysis/display-st
 import { timeConstant } from '../filter/metrics.js';
 import { stagePoleRadius } from '../filter/stage-filter.js';
 import type { Schedule } from '../types.js';
-import { judgeable, MIN_STAGE_SAMPLES } from './stage-agreement.js';
+import { judgeable, memoryJudgement, MIN_STAGE_SAMPLES, stageNperseg } from './stage-agreement.js';
 
 /** A display stage as a measurability rule sees it: its real stages first … last and its samples in the signal. */
 export interface SpanExtent {
@@ -20,46 +20,93 @@ export interface DisplayStageCount {
   measurable: number;
   /** How many of them the signal reaches. */
   reached: number;
+  /** Of the measurable ones, how many also pass the preferred rule (when one is given; else 0). */
+  preferred: number;
 }
 
 /**
  * The count N of display stages (1 … cap) whose spans (displayStageEnds, cut at `steps`) most often
- * pass `measurable`, by trying every N: the span lengths do not fall monotonically with N (the
- * first log-spaced ends, the snapping to real stages, a power-of-two segment), so no bisection.
- * Ties go to the largest N (finer in time). When no N gives a measurable span, N = cap (the
- * default count: nothing is gained by grouping differently).
- * O(cap² · (log stages + the rule's cost)); allocates one ends array per N.
+ * pass `preferred` and `measurable` together, and among those counts most often pass `measurable`, by
+ * trying every N: the span lengths do not fall monotonically with N (the first log-spaced ends, the
+ * snapping to real stages, a power-of-two segment), so no bisection. Ties go to the largest N (finer
+ * in time). When no N gives a measurable span, N = cap (the default count: nothing is gained by
+ * grouping differently). Without `preferred`, the most measurable spans alone.
+ * O(cap² · (log stages + the rules' cost)); allocates one ends array per N.
  */
-export function displayStageCount(schedule: Schedule, steps: number, measurable: (span: SpanExtent) => boolean, cap: number = DEFAULT_DISPLAY_STAGES): DisplayStageCount {
+export function displayStageCount(schedule: Schedule, steps: number, measurable: (span: SpanExtent) => boolean, cap: number = DEFAULT_DISPLAY_STAGES, preferred?: (span: SpanExtent) => boolean): DisplayStageCount {
   const { startStep, endStep } = schedule.stages;
   let best: DisplayStageCount | undefined;
   for (let n = 1; n <= cap; n++) {
-    let count = 0, reached = 0, first = 0;
+    let count = 0, reached = 0, first = 0, liked = 0;
     for (const last of displayStageEnds(schedule.stages, n)) {
       if (startStep[first] > steps) break;
       reached++;
-      if (measurable({ first, last, samples: Math.min(endStep[last], steps) - startStep[first] + 1 })) count++;
+      const span = { first, last, samples: Math.min(endStep[last], steps) - startStep[first] + 1 };
+      if (measurable(span)) {
+        count++;
+        if (preferred?.(span) === true) liked++;
+      }
       first = last + 1;
     }
-    if (best === undefined || count >= best.measurable) best = { displayStages: n, measurable: count, reached };
+    if (best === undefined || liked > best.preferred || (liked === best.preferred && count >= best.measurable)) best = { displayStages: n, measurable: count, reached, preferred: liked };
   }
-  if (best === undefined || best.measurable === 0) return { displayStages: cap, measurable: 0, reached: best?.reached ?? 0 };
+  if (best === undefined || best.measurable === 0) return { displayStages: cap, measurable: 0, reached: best?.reached ?? 0, preferred: 0 };
   return best;
 }
 
 /**
- * `simulate`'s count: the display stages of which the most can be judged (stage-agreement.ts'
- * judgeable: a Welch segment, a power of two ≤ min(npersegCap, samples/4), long enough for the span's
- * longest time constant, τ < nperseg/4 or within MEMORY_BIAS), over a signal of `steps` steps.
+ * `simulate`'s count: the display stages of which the most are judged with the stated tolerance and,
+ * given a reference frequency (cycles/step: the test sine's), measured with Welch segments that resolve
+ * it (a bin between 0 and the reference: nperseg·reference > 1, resolvesSplit), so that the verdict
+ * holds the theory to the stated tolerance and the figure shows measured gains at the sine; among the
+ * counts with as many of those, the one that judges the most at all (stage-agreement.ts' judgeable: a
+ * Welch segment, a power of two ≤ min(npersegCap, samples/4), long enough for the span's longest time
+ * constant, τ < nperseg/4 (stated) or within MEMORY_BIAS (the measured bias widens the tolerance)).
  * The time constant of a span is that of its largest pole radius (spanTimeConstant), read from a
  * max-tree built once: O(stages + cap²·log stages).
  */
-export function judgedDisplayStageCount(schedule: Schedule, steps: number, npersegCap: number, cap: number = DEFAULT_DISPLAY_STAGES): DisplayStageCount {
+export function judgedDisplayStageCount(schedule: Schedule, steps: number, npersegCap: number, cap: number = DEFAULT_DISPLAY_STAGES, reference?: number): DisplayStageCount {
   const radius = new MaxTree(Float64Array.from({ length: schedule.stages.count }, (_, k) => stagePoleRadius(schedule, k)));
-  return displayStageCount(schedule, steps, ({ first, last, samples }) => {
+  const tau = (first: number, last: number) => {
     const rho = radius.max(first, last + 1);
-    return judgeable(rho >= 1 ? Infinity : timeConstant(rho), samples, npersegCap);
-  }, cap);
+    return rho >= 1 ? Infinity : timeConstant(rho);
+  };
+  return displayStageCount(schedule, steps, ({ first, last, samples }) => judgeable(tau(first, last), samples, npersegCap), cap, ({ first, last, samples }) => {
+    const nperseg = stageNperseg(samples, npersegCap);
+    return memoryJudgement(tau(first, last), nperseg) === 'stated' && (reference === undefined || resolvesSplit(nperseg, reference, 1));
+  });
+}
+
+/**
+ * How many of a schedule's real stages reached by a signal of `steps` steps simulate can judge
+ * (stage-agreement.ts' judgeable, each stage's own time constant), and how many it reaches.
+ * O(stages).
+ */
+export function judgedRealStages(schedule: Schedule, steps: number, npersegCap: number): { judged: number; reached: number } {
+  const { count, startStep, endStep } = schedule.stages;
+  let judged = 0, reached = 0;
+  for (let k = 0; k < count && startStep[k] <= steps; k++) {
+    reached++;
+    const rho = stagePoleRadius(schedule, k);
+    if (judgeable(rho >= 1 ? Infinity : timeConstant(rho), Math.min(endStep[k], steps) - startStep[k] + 1, npersegCap)) judged++;
+  }
+  return { judged, reached };
+}
+
+/**
+ * simulate's display stages under --stages auto with no --display-stages: above AUTO_STAGE_LIMIT
+ * stages always judgedDisplayStageCount's; at most that many, the real stages unless they are too
+ * short to judge, i.e. some count of display stages judges more of them than the real stages do
+ * (`reference`: the test sine's frequency, cycles/step, as judgedDisplayStageCount takes it)
+ * (undefined: measure the real stages). The same rule at 1000 stages as at 1001.
+ */
+export function simulateDisplayCount(schedule: Schedule, steps: number, npersegCap: number, autoLimit: number, reference?: number): DisplayStageCount | undefined {
+  if (schedule.stages.count > autoLimit) return judgedDisplayStageCount(schedule, steps, npersegCap, DEFAULT_DISPLAY_STAGES, reference);
+  const real = judgedRealStages(schedule, steps, npersegCap);
+  // Every real stage judged: no grouping judges more (a display stage holds one real stage or more).
+  if (real.judged === real.reached) return undefined;
+  const best = judgedDisplayStageCount(schedule, steps, npersegCap, DEFAULT_DISPLAY_STAGES, reference);
+  return best.measurable > real.judged ? best : undefined;
 }
 
 /**

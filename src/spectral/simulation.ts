@@ -32,16 +32,31 @@ export function simulateSchedule(schedule: Schedule, input: Float64Array, stages
 }
 
 /**
- * A stage agrees when it is not judged (nothing compared, or memoryLimited) or both deviations are
- * within the tolerance, widened to the estimate's own measured deviations for a stage whose filter
- * remembers long against its segments (StageComparison.memoryBias, MEMORY_BIAS).
+ * Whether a stage agrees with its frozen response: both deviations within the tolerance, widened to
+ * the estimate's own measured deviations for a stage whose filter remembers long against its
+ * segments (StageComparison.memoryBias, MEMORY_BIAS). null when the stage is not judged: nothing was
+ * compared (frequenciesUsed 0), or its memory is longer than the estimate's bias was measured for
+ * (memoryLimited) — a stage that was not checked neither agrees nor disagrees.
  */
-export function withinTolerance(stage: StageComparison, tolerance: SimulationTolerance): boolean {
+export function withinTolerance(stage: StageComparison, tolerance: SimulationTolerance): boolean | null {
   const a = stage.agreement;
-  // Not judged: nothing compared, or a memory longer than the estimate's bias was measured for (memoryLimited).
-  if (a.maxDeviationDb === null || a.medianDeviationDb === null || stage.memoryLimited) return true;
+  if (a.maxDeviationDb === null || a.medianDeviationDb === null || stage.memoryLimited) return null;
   const bias = stage.memoryBias;
   const max = Math.max(tolerance.maxDeviationDb, bias?.maxDeviationDb ?? 0);
   const median = Math.max(tolerance.medianDeviationDb, bias?.medianDeviationDb ?? 0);
   return a.maxDeviationDb <= max && a.medianDeviationDb <= median;
+}
+
+/**
+ * A schedule's verdict over its stages (withinTolerance of each): true when at least one stage is
+ * judged and every judged stage agrees, false when one disagrees, null when none is judged.
+ */
+export function allWithinTolerance(stages: readonly StageComparison[], tolerance: SimulationTolerance): boolean | null {
+  let verdict: boolean | null = null;
+  for (const st of stages) {
+    const ok = withinTolerance(st, tolerance);
+    if (ok === false) return false;
+    if (ok === true) verdict = true;
+  }
+  return verdict;
 }

@@ -132,8 +132,8 @@ function outsideDb(g: number, lo: number, hi: number): number {
   return g < lo ? 20 * Math.log10(lo / g) : g > hi ? 20 * Math.log10(g / hi) : 0;
 }
 
-/** Largest power of two ≤ min(cap, samples/4): ≥ 7 half-overlapping segments per stage. */
-function stageNperseg(samples: number, cap: number): number {
+/** Largest power of two ≤ min(cap, samples/4): ≥ 7 half-overlapping segments per stage (0 below MIN_STAGE_SAMPLES samples). */
+export function stageNperseg(samples: number, cap: number): number {
   if (samples < MIN_STAGE_SAMPLES) return 0;
   let n = 1;
   while (n * 2 <= Math.min(cap, samples / 4)) n *= 2;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { judgedDisplayStageCount, resolvesSplit, splitDisplayStageCount } from '../../src/spectral/display-stage-count.js';
 import type { Schedule } from '../../src/types.js';
-import { bruteForceCount, judgedByRule, type Span } from './display-stage-reference.js';
+import { bruteForceCount, judgedByRule, statedAndResolving, type Span } from './display-stage-reference.js';
 
 const loaded = new Map<string, Schedule>();
 const load = (name: string): Schedule => {
@@ -13,11 +13,13 @@ const load = (name: string): Schedule => {
 
 describe('how many display stages a per-step schedule is measured over', () => {
   for (const name of ['resnet-cifar-onecycle', 'yolo-nesterov-warmup']) {
-    it(`${name}: simulate's count judges the most display stages of any count from 1 to 256 (brute force over every count, the rule written out in the test)`, () => {
+    it(`${name}: simulate's count judges the most display stages with the stated tolerance and segments that resolve the sine, then the most at all, of any count from 1 to 256 (brute force over every count, the rule written out in the test)`, () => {
       const s = load(name);
-      const expected = bruteForceCount(s, s.steps, (span: Span) => judgedByRule(s, span, 256));
-      expect(judgedDisplayStageCount(s, s.steps, 256)).toEqual(expected);
-      expect(expected.measurable).toBeGreaterThan(0);
+      for (const reference of [0.01, undefined]) {
+        const expected = bruteForceCount(s, s.steps, (span: Span) => judgedByRule(s, span, 256), 1, 256, (span) => statedAndResolving(s, span, 256, reference));
+        expect(judgedDisplayStageCount(s, s.steps, 256, 256, reference), `reference ${reference}`).toEqual(expected);
+        expect(expected.preferred).toBeGreaterThan(0);
+      }
     });
   }
 
@@ -28,10 +30,19 @@ describe('how many display stages a per-step schedule is measured over', () => {
     expect(judgedDisplayStageCount(s, s.steps, 256).measurable).toBeGreaterThan(judged(18));
   });
 
+  it('resnet with the test sine (f = 0.01): the count chosen judges every judged display stage with the stated tolerance and segments that resolve the sine, where the most-judged count (188) has none such', () => {
+    const s = load('resnet-cifar-onecycle');
+    const preferred = (span: Span) => statedAndResolving(s, span, 256, 0.01);
+    const chosen = judgedDisplayStageCount(s, s.steps, 256, 256, 0.01);
+    expect(chosen.preferred).toBe(chosen.measurable);
+    expect(chosen.preferred).toBeGreaterThan(16);
+    expect(bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256), 188, 188, preferred).preferred).toBe(0);
+  });
+
   it('a shorter signal (--steps) and a smaller segment cap are counted over what is simulated', () => {
     const s = load('resnet-cifar-onecycle');
     for (const [steps, cap] of [[4000, 256], [11730, 64], [3000, 32]]) {
-      expect(judgedDisplayStageCount(s, steps, cap)).toEqual(bruteForceCount(s, steps, (span) => judgedByRule(s, span, cap)));
+      expect(judgedDisplayStageCount(s, steps, cap, 256, 0.01)).toEqual(bruteForceCount(s, steps, (span) => judgedByRule(s, span, cap), 1, 256, (span) => statedAndResolving(s, span, cap, 0.01)));
     }
   });
 

@@ -10,23 +10,41 @@ export interface Span {
 
 /**
  * Reference for the display-stage counts: every count N from `from` to `to`, the display stages of
- * analyze --display-stages N cut at `steps`, counted by `ok`; the N with the most (the last such N
- * on a tie), or `to` with none when no N has any.
+ * analyze --display-stages N cut at `steps`, counted by `ok` and, of those, by `preferred` too; the N
+ * with the most preferred, then the most ok (the last such N on a tie), or `to` with none when no N
+ * has any ok. Without `preferred`, the most ok.
  */
-export function bruteForceCount(schedule: Schedule, steps: number, ok: (span: Span) => boolean, from = 1, to = 256): { displayStages: number; measurable: number; reached: number } {
-  let best = { displayStages: to, measurable: 0, reached: 0 };
+export function bruteForceCount(schedule: Schedule, steps: number, ok: (span: Span) => boolean, from = 1, to = 256, preferred: (span: Span) => boolean = () => false): { displayStages: number; measurable: number; reached: number; preferred: number } {
+  const rows: { displayStages: number; measurable: number; reached: number; preferred: number }[] = [];
   for (let n = from; n <= to; n++) {
-    let first = 0, count = 0, reached = 0;
+    let first = 0, count = 0, reached = 0, liked = 0;
     for (const last of displayStageEnds(schedule.stages, n)) {
       const start = schedule.stages.startStep[first];
       if (start > steps) break;
       reached++;
-      if (ok({ first, last, samples: Math.min(schedule.stages.endStep[last], steps) - start + 1 })) count++;
+      const span = { first, last, samples: Math.min(schedule.stages.endStep[last], steps) - start + 1 };
+      if (ok(span)) count++;
+      if (ok(span) && preferred(span)) liked++;
       first = last + 1;
     }
-    if (count >= best.measurable) best = { displayStages: n, measurable: count, reached };
+    rows.push({ displayStages: n, measurable: count, reached, preferred: liked });
   }
-  return best;
+  // Sort by (preferred, measurable, N) and take the largest.
+  const best = [...rows].sort((a, b) => a.preferred - b.preferred || a.measurable - b.measurable || a.displayStages - b.displayStages).at(-1)!;
+  return best.measurable === 0 ? { displayStages: to, measurable: 0, reached: rows.at(-1)!.reached, preferred: 0 } : best;
+}
+
+/**
+ * simulate's preference as docs/spectral.md states it: a span judged with the stated tolerance (τ below
+ * a quarter of its Welch segment) whose segment resolves the reference frequency f (cycles/step): a
+ * bin k/nperseg strictly between 0 and f, i.e. nperseg·f > 1 (any segment without a reference).
+ */
+export function statedAndResolving(schedule: Schedule, span: Span, cap: number, reference?: number): boolean {
+  if (span.samples < 16) return false;
+  let nperseg = 1;
+  while (nperseg * 2 <= Math.min(cap, span.samples / 4)) nperseg *= 2;
+  const tau = longestTimeConstant(schedule, span.first, span.last);
+  return 4 * tau < nperseg && (reference === undefined || nperseg * reference > 1);
 }
 
 /** The largest pole radius of real stage k, read off the filter's coefficients (first order: |u|; a bank: its branches that reach the output). */

@@ -60,7 +60,7 @@ describe('runMomentum on filter banks and rational schedules', () => {
       for (const st of sim.stages) {
         const where = `${preset} stage ${st.index}: ${JSON.stringify(st.agreement)}`;
         expect(st.agreement.frequenciesUsed, where).toBeGreaterThan(100);
-        expect(withinTolerance(st, DEFAULT_TOLERANCE), where).toBe(true);
+        expect(withinTolerance(st, DEFAULT_TOLERANCE), where).toBe(st.memoryLimited ? null : true);
       }
     }
   });

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import { AUTO_STAGE_LIMIT, autoStageReport } from '../../analysis/display-stages.js';
-import { judgedDisplayStageCount } from '../../spectral/display-stage-count.js';
+import { AUTO_STAGE_LIMIT, autoStageReport, displayStageEnds, type StageReport } from '../../analysis/display-stages.js';
+import { simulateDisplayCount } from '../../spectral/display-stage-count.js';
 import { selectStages } from '../../analysis/stage-selection.js';
 import { stageSpans } from '../../spectral/stage-spans.js';
 import { writeTrace } from '../../io/trace-writer.js';
@@ -58,10 +58,16 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   const auto = options.stages.trim() === 'auto';
   if (displayStages !== undefined && !auto) throw new CliError(`--display-stages applies to --stages auto: it cannot be combined with --stages ${options.stages}`);
   // A per-step schedule under --stages auto: how many display stages judge the most (the default, and the hint when --display-stages judges none).
-  const counts = schedules.map((s) => (auto && s.stages.count > AUTO_STAGE_LIMIT ? judgedDisplayStageCount(s, Math.min(steps, s.steps), nperseg) : undefined));
-  // auto (the default): every real stage up to 1000 of them, the display stages analyze shows above.
+  // Display stages above 1000 stages, and up to 1000 when the real stages are too short to judge (simulateDisplayCount).
+  // The count prefers display stages whose segments resolve the test sine (cycles/step), which the figure marks.
+  const reference = spec.kind === 'noisy-sine' ? spec.frequency / (2 * Math.PI) : undefined;
+  const counts = schedules.map((s) => (auto ? simulateDisplayCount(s, Math.min(steps, s.steps), nperseg, AUTO_STAGE_LIMIT, reference) : undefined));
   const selections = schedules.map((s, i) => {
-    if (auto) return stageSpans(s, autoStageReport(s.stages, displayStages ?? counts[i]?.displayStages)).filter((span) => span.startStep <= steps);
+    if (auto) {
+      const count = counts[i];
+      const report: StageReport = count === undefined ? autoStageReport(s.stages) : { display: true, ends: displayStageEnds(s.stages, displayStages ?? count.displayStages) };
+      return stageSpans(s, report).filter((span) => span.startStep <= steps);
+    }
     const selected = selectStages(options.stages, s.stages);
     if (!Array.isArray(selected)) throw new CliError(`--stages: ${selected.error} (schedule ${s.name})`);
     // Stages that start after the signal ends are not compared.

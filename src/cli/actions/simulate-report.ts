@@ -7,7 +7,7 @@ import { tableNumber } from '../../util/table-number.js';
 import { displayStagesWidth, stagesCell, stepRange } from '../table-writer.js';
 import { fill, movement, RowSampler } from '../terminal-table.js';
 import type { SignalSpec } from '../../spectral/signals.js';
-import { withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
+import { allWithinTolerance, withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import type { StageComparison } from '../../spectral/stage-agreement.js';
 import { spanTimeConstant } from '../../spectral/stage-spans.js';
 import type { DisplayStageCount } from '../../spectral/display-stage-count.js';
@@ -53,8 +53,9 @@ function rowCells(name: string, s: StageComparison, tol: SimulationTolerance): (
 
 /**
  * JSON: { schemaVersion, tool, signal, tolerance, schedules: [ { name, source, steps, stageCount,
- * stagesCompared, withinTolerance, stages: [ { index, startStep, endStep, u, v, samples, nperseg, agreement,
- * withinTolerance, spectra? } ] } ] }, one stage per line.
+ * stagesCompared, stagesJudged, withinTolerance, stages: [ { index, startStep, endStep, u, v, samples, nperseg, agreement,
+ * withinTolerance, spectra? } ] } ] }, one stage per line. withinTolerance is null for a stage not judged
+ * (nothing compared, or memoryLimited) and for a schedule none of whose stages is judged.
  */
 export async function writeSimulationJson(sink: TextSink, report: SimulationReport): Promise<void> {
   const doc = jsonDocument(sink);
@@ -70,7 +71,8 @@ export async function writeSimulationJson(sink: TextSink, report: SimulationRepo
     await doc.field('steps', s.steps);
     await doc.field('stageCount', s.stages.count);
     await doc.field('stagesCompared', compared(sim));
-    await doc.field('withinTolerance', sim.stages.every((st) => withinTolerance(st, report.tolerance)));
+    await doc.field('stagesJudged', sim.stages.filter((st) => withinTolerance(st, report.tolerance) !== null).length);
+    await doc.field('withinTolerance', allWithinTolerance(sim.stages, report.tolerance));
     await doc.array('stages');
     for (const st of sim.stages) await doc.record(stageJson(st, report));
     await doc.close();
@@ -92,7 +94,7 @@ const num = (x: number | null, digits = 4): string => tableNumber(x, digits);
 
 /**
  * Display stages none of which is judged: the filter's longest memory, and the count of display
- * stages that would judge the most (judgedDisplayStageCount, the default's own rule), if any would.
+ * stages the default's own rule picks (judgedDisplayStageCount), if any would be judged.
  */
 function fewerDisplayStages(sim: ScheduleSimulation, best: DisplayStageCount | undefined): string {
   const steps = Math.max(...sim.stages.map((st) => st.endStep));
@@ -100,7 +102,7 @@ function fewerDisplayStages(sim: ScheduleSimulation, best: DisplayStageCount | u
   const typical = Math.round(steps / sim.stages.length);
   const why = `no display stage long enough to judge: they last about ${typical} steps and the filter remembers up to τ ≈ ${tableNumber(tau, 3)} steps`;
   if (best === undefined || best.measurable === 0) return `${why}, longer than any grouping can hold`;
-  return `${why}; --display-stages ${best.displayStages} (spans of about ${Math.round(steps / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, the most of any count`;
+  return `${why}; --display-stages ${best.displayStages} (spans of about ${Math.round(steps / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, ${best.preferred} with the stated tolerance and segments that resolve the test sine (the most of any count)`;
 }
 
 /** The steps column (`1–390`) reads left to right. */
@@ -124,12 +126,14 @@ export async function writeSimulationTable(
   for (const [index, sim] of report.simulations.entries()) {
     // Display stages: the first column names the real stages each row groups (what --stages takes), as analyze's table does.
     const display = sim.stages.some((st) => st.display !== undefined);
-    const header = [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', ''];
-    const widths = [display ? displayStagesWidth(sim.schedule.stages.count) : 6, 17, 10, 10, 6, 10, 8, 4];
+    const header = [display ? 'stages' : 'stage', 'steps', 'u', 'v', 'freqs', 'median dB', 'max dB*', 'ok?'];
+    // The steps column holds "first–last" of the simulated steps, at most 2·digits + 1 characters.
+    const simulatedSteps = Math.min(report.signal.steps, sim.schedule.steps);
+    const widths = [display ? displayStagesWidth(sim.schedule.stages.count) : 6, Math.min(17, Math.max(5, 2 * String(simulatedSteps).length + 1)), 10, 10, 6, 10, 8, 4];
     const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
     const simulated = Math.min(report.signal.steps, sim.schedule.steps);
     const cut = simulated < sim.schedule.steps ? ` (steps 1–${simulated} of ${sim.schedule.steps} simulated)` : '';
-    const chosen = report.displayChosen === true && report.displayCounts?.[index] !== undefined ? ', the count that leaves the most of them long enough to judge (--display-stages N sets another)' : '';
+    const chosen = report.displayChosen === true && report.displayCounts?.[index] !== undefined ? ', the count that judges the most of them with the stated tolerance and segments that resolve the test sine (--display-stages N sets another)' : '';
     const shown = display ? `; its ${sim.schedule.stages.count} stages shown as ${sim.stages.length} display stages${chosen}` : '';
     await sink.write(text(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}${cut}${shown}`));
     await sink.write(`${color.dim(line(header))}\n`);
@@ -143,7 +147,7 @@ export async function writeSimulationTable(
       const a = st.agreement;
       const measured = a.frequenciesUsed > 0;
       const ok = withinTolerance(st, tol);
-      if (!ok) bad++;
+      if (ok === false) bad++;
       if (!measured) unmeasured++;
       const biased = measured && st.memoryLimited;
       const verdict = !measured ? '–' : biased ? 'τ' : ok ? 'ok' : 'off';
@@ -152,7 +156,9 @@ export async function writeSimulationTable(
       const before = sim.stages[position - 1];
       const moved = movement([st.u, st.v], before && [before.u, before.v]);
       const end = Math.min(st.endStep, simulated);
-      const mark = !measured ? color.dim('–') : biased ? color.dim('τ') : ok ? color.ok('ok') : color.bad('off');
+      // Padded before colouring: tableLine counts an escape's characters as width.
+      const pad = (m: string) => m.padStart(widths[7]);
+      const mark = !measured ? color.dim(pad('–')) : biased ? color.dim(pad('τ')) : ok ? color.ok(pad('ok')) : color.bad(pad('off'));
       const row = line([stagesCell(st), stepRange(st.startStep, end), fitNumber(st.u, 10, 6), fitNumber(st.v, 10, 6), String(a.frequenciesUsed), num(a.medianDeviationDb, 3), num(a.maxDeviationDb, 3), mark]);
       // Every row streams out (no terminal, --all); else the sample is written once decided.
       if (sampler.keep(position, { changed, moved, steps: [st.startStep, st.endStep] }, row) && all) await sink.write(`${row}\n`);
@@ -164,9 +170,13 @@ export async function writeSimulationTable(
     const limited = memoryLimited(sim);
     const widened = sim.stages.filter((st) => st.agreement.frequenciesUsed > 0 && st.memoryBias !== undefined).length;
     const n = compared(sim) - limited;
-    const hint = n === 0 && display;
+    // Stages long enough to judge (a Welch segment, a memory within the measured bias), measured or not.
+    const judgeable = sim.stages.filter((st) => st.nperseg > 0 && !st.memoryLimited).length;
+    const hint = n === 0 && display && judgeable === 0;
     const [verdict, paint] = hint
       ? [fewerDisplayStages(sim, report.displayCounts?.[index]), color.bad]
+      : compared(sim) === 0 && judgeable > 0
+      ? [`no stage measured: no frequency reached coherence ≥ ${tol.coherenceThreshold} in the ${judgeable} stage(s) long enough to judge (less noise: --noise; or a lower --coherence); nothing was judged`, color.bad]
       : compared(sim) === 0
       ? [`no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time`, color.bad]
       : n === 0
