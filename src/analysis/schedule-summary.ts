@@ -1,4 +1,4 @@
-import { compareGains, gainDb } from '../filter/gain-tolerance.js';
+import { gainDb } from '../filter/gain-tolerance.js';
 import { stageMetricsOf } from '../filter/stage-filter.js';
 import type { FilterType, StageMetrics } from '../types.js';
 import { autoStageReport } from './display-stages.js';
@@ -9,13 +9,29 @@ export interface SummaryStage {
   index: number;
   startStep: number;
   endStep: number;
-  metrics: Pick<StageMetrics, 'filterType' | 'amplifies' | 'dcGain' | 'dcGainDb' | 'nyquistGain' | 'nyquistGainDb' | 'peakFrequency'>;
+  metrics: Pick<StageMetrics, 'filterType' | 'amplifies' | 'dcGain' | 'dcGainDb' | 'nyquistGain' | 'nyquistGainDb' | 'peakFrequency'> & Partial<Pick<StageMetrics, 'peakGain'>>;
   /** Present on a display stage (real stages firstStage … lastStage), whose metrics are its last step's (not its first's, as a real stage's are). */
   display?: { firstStage: number; lastStage: number };
 }
 
-/** Gains closer than this (dB) count as equal: "constant", "reached". Half the 0.1 dB the sentences print. */
+/**
+ * Gains closer than this (dB) count as equal: "constant", "reached". Half the 0.1 dB the sentences print.
+ * The same rule says what amplifies: a peak gain that prints above 0 dB (≥ +0.05 dB), so "DC gain falls
+ * … to 0 dB by step 49" and "amplifies … until step 48" never contradict each other.
+ */
 const SAME_DB = 0.05;
+
+/** Whether a gain amplifies as the sentences print it: +0.1 dB or more after rounding (SAME_DB). */
+function amplifiesAudibly(gain: number): boolean {
+  return gain > 0 && 20 * Math.log10(gain) >= SAME_DB;
+}
+
+/** A stage amplifies in the summary's words: its metrics say so and its peak gain prints above 0 dB. */
+function amplifiesInWords(m: SummaryStage['metrics']): boolean {
+  if (!m.amplifies) return false;
+  const peak = m.peakFrequency === 0 ? m.dcGain : Math.abs(m.peakFrequency - Math.PI) < 1e-12 ? m.nyquistGain : m.peakGain;
+  return peak === undefined || !Number.isFinite(peak) || amplifiesAudibly(peak);
+}
 /** More runs of one filter type than this are counted, not listed. */
 const LISTED_RUNS = 4;
 
@@ -70,8 +86,9 @@ export class SummaryBuilder {
   add(s: SummaryStage): void {
     const m = s.metrics;
     this.types.add(m.filterType, s.startStep, s.endStep);
-    if (m.amplifies && !this.amplify.has(true)) this.band = m.peakFrequency;
-    this.amplify.add(m.amplifies, s.startStep, s.endStep);
+    const amplifies = amplifiesInWords(m);
+    if (amplifies && !this.amplify.has(true)) this.band = m.peakFrequency;
+    this.amplify.add(amplifies, s.startStep, s.endStep);
     // The step the gains are those of: a real stage's from its first step on, a display stage's at its last.
     const at = s.display === undefined ? s.startStep : s.endStep;
     this.dc.add(decibels(m.dcGainDb, m.dcGain), at);
@@ -139,7 +156,7 @@ export function summaryOf(schedule: ExactStageFilter): string[] {
 /** The exact DC gain of the stages a summary is made of, at their last steps (ExactDcProbe). */
 class ExactTrack {
   readonly dc = new GainTrack();
-  /** Whether the exact DC gain exceeds 1 beyond rounding at some stage end. */
+  /** Whether the exact DC gain prints above 0 dB (amplifiesAudibly) at some stage end. */
   private above = false;
 
   constructor(readonly probe: ExactDcProbe) {}
@@ -147,7 +164,7 @@ class ExactTrack {
   add(k: number): void {
     const g = this.probe.gainAt(k);
     this.dc.add(decibels(gainDb(g), g), this.probe.stepOf(k));
-    if (compareGains(g, 1) > 0) this.above = true;
+    if (amplifiesAudibly(g)) this.above = true;
   }
 
   /** Non-negative weights only (the peak is the DC gain), a constant DC gain (the case sentences() states). */

@@ -157,8 +157,9 @@ describe('the step a sentence names is where the gain it prints is reached', () 
     const words = summary({ name: 'adam', steps: 2000, momentum: { preset: 'adam-m', beta1: 0.9 } });
     const frozenDc = (t: number) => db(1 / (1 - 0.9 ** t));
     const zeroDbFrom = Array.from({ length: 200 }, (_, i) => i + 1).find((t) => frozenDc(t) === '0 dB')!;
-    // The frozen filter amplifies while 1/(1 − 0.9^t) exceeds 1 beyond the gain tolerance (8 ulp).
-    const lastAmplifying = Array.from({ length: 400 }, (_, i) => i + 1).filter((t) => 1 / (1 - 0.9 ** t) - 1 > 8 * Number.EPSILON).at(-1)!;
+    // The frozen filter amplifies (in words) while 1/(1 − 0.9^t) prints above 0 dB: 20·log10 ≥ 0.05 dB.
+    const lastAmplifying = Array.from({ length: 400 }, (_, i) => i + 1).filter((t) => 20 * Math.log10(1 / (1 - 0.9 ** t)) >= 0.05).at(-1)!;
+    expect(lastAmplifying).toBe(zeroDbFrom - 1);
     expect(words).toEqual([
       'low-pass throughout',
       `exact DC gain 0 dB at every step; the frozen stage filter's DC gain falls from ${frozenDc(1)} to 0 dB by step ${zeroDbFrom}`,
@@ -167,6 +168,17 @@ describe('the step a sentence names is where the gain it prints is reached', () 
     ]);
     expect(frozenDc(1)).toBe('+20.0 dB');
     expect(summaryOf(parsed('configs/adam-m.yaml'))[1]).toMatch(/^exact DC gain 0 dB at every step; /);
+  });
+
+  it('one rule for "reaches 0 dB" and "amplifies": a gain that prints as 0 dB does not amplify in words', () => {
+    // EMA u = 0.9, v = 0.1001: DC gain v/(1 − u) = 1.001 = +0.0087 dB, the peak (low-pass): prints as 0 dB.
+    expect(summary({ steps: 100, momentum: { u: 0.9, v: 0.1001 } })).toEqual(['low-pass throughout', 'DC gain 0 dB', `Nyquist gain ${db(0.1001 / 1.9)}`, 'never amplifies (peak gain ≤ 0 dB)']);
+    // v = 0.1006: 1.006 = +0.052 dB, prints +0.1 dB and amplifies.
+    expect(summary({ steps: 100, momentum: { u: 0.9, v: 0.1006 } })).toEqual(['low-pass throughout', 'DC gain +0.1 dB', `Nyquist gain ${db(0.1006 / 1.9)}`, 'amplifies low frequencies throughout']);
+    // nadam: its DC gain falls to 0 dB by step S (the frozen view), so it amplifies until step S − 1, not throughout.
+    const words = analyze(readFileSync('configs/nadam.yaml', 'utf8'), { response: false }).schedules[0].summary;
+    const by = Number(/to 0 dB by step (\d+)$/.exec(words[1])![1]);
+    expect(words[3]).toBe(`amplifies low frequencies until step ${by - 1}`);
   });
 
   it('adam-m without bias correction (a plain EMA from a zero buffer): the exact DC gain 1 − β^t moves, the frozen one does not, so the frozen sentences stand', () => {
@@ -178,12 +190,15 @@ describe('the step a sentence names is where the gain it prints is reached', () 
     ]);
   });
 
-  it('per-step u changing inside a display stage: the filter type and amplifying change at the exact step', () => {
+  it('per-step u changing inside a display stage: the filter type changes at the exact step, and it amplifies from the exact step its DC gain prints above 0 dB', () => {
     // 5000 one-step stages (u differs at every step), reported as 256 display stages of ~20 steps: u < 0
     // (high-pass, peak v/(1 + u) < 1) to step 2344, then u > 0 and v = 1 (low-pass, DC gain 1/(1 − u) > 1).
     const words = summary({ steps: 5000, momentum: { u: '(t - 2344.5) / 10000', v: 't < 2345 ? 0.5 : 1' } });
     expect(words[0]).toBe('high-pass for steps 1–2344, then low-pass to step 5000');
-    expect(words[3]).toBe('amplifies low frequencies from step 2345 on');
+    // It amplifies in words from the first step whose DC gain prints above 0 dB (≥ 0.05 dB): 1/(1 − u) ≥ 10^(0.05/20).
+    const first = Array.from({ length: 5000 }, (_, i) => i + 1).find((t) => 20 * Math.log10(1 / (1 - (t - 2344.5) / 10000)) >= 0.05)!;
+    expect(first).toBe(2402);
+    expect(words[3]).toBe(`amplifies low frequencies from step ${first} on`);
   });
 
   it('per-step u with a V-shaped low inside a display stage: the low is named at its step', () => {
