@@ -2,6 +2,7 @@ import { emptyComplexResponse, type ComplexResponse } from '../filter/complex-re
 import type { ExactResponseWalker } from '../filter/exact-response.js';
 import type { RationalExactWalker } from '../filter/rational-exact.js';
 import { exactWalker, matchFilter, type StageFilter } from '../filter/stage-filter.js';
+import { stageOfStep } from '../schedule/stages.js';
 import type { Schedule } from '../types.js';
 
 /** A stage filter with what the exact (time-variant) recursion needs besides: torch's first-step copy. */
@@ -37,6 +38,19 @@ export class ExactDcProbe {
   /** The last step of stage k, where gainAt measures. */
   stepOf(k: number): number {
     return this.schedule.stages.endStep[k];
+  }
+
+  /**
+   * |H(t, 0)| at the last step of the stage holding each step, by a walk of its own (this probe's is
+   * not moved): steps in any order.
+   */
+  gainsAtSteps(steps: readonly number[]): number[] {
+    const probe = new ExactDcProbe(this.schedule);
+    const stages = steps.map((step) => stageOfStep(this.schedule.stages, step));
+    const order = stages.map((_, i) => i).sort((a, b) => stages[a] - stages[b]);
+    const gains = new Array<number>(steps.length).fill(NaN);
+    for (const i of order) if (stages[i] >= 0) gains[i] = probe.gainAt(stages[i]);
+    return gains;
   }
 
   /** |H(t, 0)| at the last step t of stage k; k never below a stage asked before. */

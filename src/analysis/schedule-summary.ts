@@ -48,7 +48,10 @@ const LISTED_RUNS = 4;
  * (Adam's bias correction: exact DC gain 1 at every step, frozen 1/(1 − β1^t)), the DC sentence states
  * the exact gain and names the frozen view's, the other gain sentences name their view, and the
  * amplifying is judged from the exact response where its weights are non-negative (then its peak is
- * its DC gain). Needs the schedule (with its firstStepCopy); without it, the frozen sentences as they are.
+ * its DC gain). Where both move and differ after the start (SummaryBuilder.contradicted: AdEMAMix's
+ * bias-corrected branch), the DC sentence states the exact trajectory, then the frozen one, and the
+ * other sentences name the frozen view. Needs the schedule (with its firstStepCopy); without it, the
+ * frozen sentences as they are.
  */
 export function scheduleSummary(stages: Iterable<SummaryStage>, schedule?: ExactStageFilter): string[] {
   const summary = new SummaryBuilder(schedule);
@@ -82,6 +85,8 @@ export class SummaryBuilder {
   private nyquist = new GainTrack();
   private band = 0;
   private lastEnd = 0;
+  /** A display stage was added: the exact DC gain is known at display stages' ends only, so its sentence names no step. */
+  private coarse = false;
 
   add(s: SummaryStage): void {
     const m = s.metrics;
@@ -94,12 +99,14 @@ export class SummaryBuilder {
     this.dc.add(decibels(m.dcGainDb, m.dcGain), at);
     this.nyquist.add(decibels(m.nyquistGainDb, m.nyquistGain), at);
     this.lastEnd = s.endStep;
+    if (s.display !== undefined) this.coarse = true;
     if (this.schedule === undefined) return;
     if (s.display === undefined) {
       if (!this.real) this.exact = new ExactTrack(new ExactDcProbe(this.schedule));
       this.real = true;
       this.exact?.add(s.index);
     } else {
+      this.coarse = true;
       this.spans.push([s.display.firstStage, s.display.lastStage]);
       this.known.set(s.display.lastStage, m);
     }
@@ -115,17 +122,39 @@ export class SummaryBuilder {
     if (this.types.count === 0) return [];
     const type = typeSentence(this.types, this.lastEnd);
     const exact = this.exact;
-    if (exact === undefined || !exact.dc.constant() || this.dc.constant()) {
-      return [type, this.dc.sentence('DC gain'), this.nyquist.sentence('Nyquist gain'), amplifySentence(this.amplify, this.band)];
-    }
     const frozen = 'the frozen stage filter';
     const amplifies = amplifySentence(this.amplify, this.band);
+    if (exact !== undefined && !exact.dc.constant() && !this.dc.constant() && this.contradicted(exact)) {
+      return [
+        type,
+        `${exact.dc.sentence('exact DC gain', !this.coarse)}; ${this.dc.sentence(`${frozen}'s DC gain`)}`,
+        this.nyquist.sentence(`${frozen}'s Nyquist gain`),
+        `${frozen} ${amplifies}`,
+      ];
+    }
+    if (exact === undefined || !exact.dc.constant() || this.dc.constant()) {
+      return [type, this.dc.sentence('DC gain'), this.nyquist.sentence('Nyquist gain'), amplifies];
+    }
     return [
       type,
       `exact DC gain ${dB(exact.dc.firstDb())} at every step; ${this.dc.sentence(`${frozen}'s DC gain`)}`,
       this.nyquist.sentence(`${frozen}'s Nyquist gain`),
       exact.probe.nonNegative ? `${exact.amplifySentence()}; ${frozen} ${amplifies}` : `${frozen} ${amplifies}`,
     ];
+  }
+
+  /**
+   * Whether the exact DC gain differs from the frozen one (by SAME_DB or more) at a step the DC sentence
+   * names after its start: its low and high, where a monotone gain reaches its end value, its end.
+   * Not at the start: every run's buffers start at 0 (or at torch's first-step copy), so there the
+   * exact DC gain differs from the frozen one's for any schedule (SGDM: 0 dB against +20 dB); a frozen
+   * trajectory is an artefact where it still differs after that, as AdEMAMix's bias-corrected branch's
+   * fall from +20 dB to a low at step 51 (exact: a rise from 0 dB).
+   */
+  private contradicted(exact: ExactTrack): boolean {
+    const points = this.dc.namedPoints().filter(([step]) => step !== this.dc.firstStep());
+    const gains = exact.probe.gainsAtSteps(points.map(([step]) => step));
+    return points.some(([, frozenDb], i) => !near(decibels(gainDb(gains[i]), gains[i]), frozenDb));
   }
 
   /**
@@ -269,7 +298,9 @@ class Runs<T> {
 class GainTrack {
   private n = 0;
   private first = 0;
+  private firstAt = 0;
   private last = 0;
+  private lastAt = 0;
   private min = Infinity;
   private max = -Infinity;
   private minStep = 0;
@@ -285,7 +316,7 @@ class GainTrack {
 
   add(db: number, step: number): void {
     if (Number.isNaN(db)) return;
-    if (this.n === 0) this.first = db;
+    if (this.n === 0) [this.first, this.firstAt] = [db, step];
     else {
       // Against the extremes so far, not the stage before: per-step stages fall by less than any step tolerance.
       if (db < this.max - SAME_DB / 100) this.rising = false;
@@ -299,7 +330,7 @@ class GainTrack {
     }
     if (db < this.min) [this.min, this.minStep] = [db, step];
     if (db > this.max) [this.max, this.maxStep] = [db, step];
-    this.last = db;
+    [this.last, this.lastAt] = [db, step];
     this.n++;
   }
 
@@ -312,6 +343,19 @@ class GainTrack {
     return this.first;
   }
 
+  firstStep(): number {
+    return this.firstAt;
+  }
+
+  /** The steps sentence() names with the gains there (dB): the start, "by step" or low and high, the end. */
+  namedPoints(): [step: number, db: number][] {
+    if (this.n === 0) return [];
+    const points: [number, number][] = [[this.firstAt, this.first], [this.lastAt, this.last]];
+    if (near(this.min, this.max)) return points;
+    if (this.rising || this.falling) return [...points, this.window[this.head]];
+    return [...points, [this.minStep, this.min], [this.maxStep, this.max]];
+  }
+
   /** The steps sentence() names: "by step" of a monotone gain, or its low and high. */
   named(): { steps: number[]; extremes: number[] } {
     if (this.n === 0 || near(this.min, this.max)) return { steps: [], extremes: [] };
@@ -319,12 +363,14 @@ class GainTrack {
     return { steps: [], extremes: [this.minStep, this.maxStep] };
   }
 
-  sentence(name: string): string {
+  /** `steps` false: no step named (gains known at display stages' ends only): start, end, and the direction when monotone. */
+  sentence(name: string, steps = true): string {
     if (this.n === 0) return `${name} undefined`;
     if (near(this.min, this.max)) return `${name} ${dB(this.first)}`;
     if (this.rising || this.falling) {
-      return `${name} ${this.rising ? 'rises' : 'falls'} from ${dB(this.first)} to ${dB(this.last)} by step ${stepText(this.window[this.head][0])}`;
+      return `${name} ${this.rising ? 'rises' : 'falls'} from ${dB(this.first)} to ${dB(this.last)}${steps ? ` by step ${stepText(this.window[this.head][0])}` : ''}`;
     }
+    if (!steps) return `${name} starts at ${dB(this.first)}, moves both ways and ends at ${dB(this.last)}`;
     const low = `${dB(this.min)} (step ${stepText(this.minStep)})`;
     const high = `${dB(this.max)} (step ${stepText(this.maxStep)})`;
     if (near(this.first, this.max)) return `${name} falls from ${dB(this.first)} to a low of ${low} and ends at ${dB(this.last)}`;

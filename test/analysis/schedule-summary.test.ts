@@ -5,6 +5,7 @@ import { stageOfStep } from '../../src/schedule/stages.js';
 import { analyze } from '../../src/index.js';
 import { dB, scheduleSummary, stepText, summaryOf } from '../../src/analysis/schedule-summary.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
+import { ExactDcProbe } from '../../src/analysis/exact-dc.js';
 
 /** 20·log10 of a gain rounded to 0.1 dB as the sentences print it, from the closed form. */
 const db = (gain: number) => {
@@ -175,10 +176,48 @@ describe('the step a sentence names is where the gain it prints is reached', () 
     expect(summary({ steps: 100, momentum: { u: 0.9, v: 0.1001 } })).toEqual(['low-pass throughout', 'DC gain 0 dB', `Nyquist gain ${db(0.1001 / 1.9)}`, 'never amplifies (peak gain ≤ 0 dB)']);
     // v = 0.1006: 1.006 = +0.052 dB, prints +0.1 dB and amplifies.
     expect(summary({ steps: 100, momentum: { u: 0.9, v: 0.1006 } })).toEqual(['low-pass throughout', 'DC gain +0.1 dB', `Nyquist gain ${db(0.1006 / 1.9)}`, 'amplifies low frequencies throughout']);
-    // nadam: its DC gain falls to 0 dB by step S (the frozen view), so it amplifies until step S − 1, not throughout.
+    // nadam: its frozen DC gain falls to 0 dB by step S, so the frozen filter amplifies until step S − 1, not throughout.
     const words = analyze(readFileSync('configs/nadam.yaml', 'utf8'), { response: false }).schedules[0].summary;
-    const by = Number(/to 0 dB by step (\d+)$/.exec(words[1])![1]);
-    expect(words[3]).toBe(`amplifies low frequencies until step ${by - 1}`);
+    const by = Number(/frozen stage filter's DC gain falls from \S+ dB to 0 dB by step (\d+)$/.exec(words[1])![1]);
+    expect(words[3]).toBe(`the frozen stage filter amplifies low frequencies until step ${by - 1}`);
+  });
+
+  it('AdEMAMix (a bank with a bias-corrected branch): the exact DC gain rises the whole run, so the summary states it and names the frozen view\'s fall from +20 dB as such', () => {
+    // Brute force of the bank for a constant gradient g = 1 from zero buffers (paper's Algorithm 1 and the
+    // official warm-up schedulers): m1 = β1·m1 + (1 − β1), m2 = β3(t)·m2 + (1 − β3(t)), d_t = m1/(1 − β1^t) + α(t)·m2.
+    const [T, b1, b3, alpha] = [10000, 0.9, 0.9999, 5];
+    const f = (b: number) => Math.log(0.5) / Math.log(b + 1e-8) - 1;
+    const beta3 = (t: number) => (t < T ? 0.5 ** (1 / ((1 - t / T) * f(b1) + (t / T) * f(b3) + 1)) : b3);
+    const alphaAt = (t: number) => (t < T ? (alpha * t) / T : alpha);
+    const exact = [NaN];
+    const frozen = [NaN];
+    let [m1, m2] = [0, 0];
+    for (let t = 1; t <= T; t++) {
+      m1 = b1 * m1 + (1 - b1);
+      m2 = beta3(t) * m2 + (1 - beta3(t));
+      exact.push(m1 / (1 - b1 ** t) + alphaAt(t) * m2);
+      // The frozen stage filter: each branch's c·v/(1 − u) held forever.
+      frozen.push(1 / (1 - b1 ** t) + alphaAt(t));
+    }
+    const low = frozen.indexOf(Math.min(...frozen.slice(1)));
+    expect(exact.slice(2).every((d, i) => d > exact[i + 1])).toBe(true);
+    const schedule = parsed('configs/ademamix.yaml');
+    const probe = new ExactDcProbe(schedule);
+    const steps = [1, low, 100, T];
+    probe.gainsAtSteps(steps).forEach((g, i) => expect(g).toBeCloseTo(exact[steps[i]], 9));
+    expect([low, db(frozen[1]), db(exact[1])]).toEqual([51, '+20.0 dB', '0 dB']);
+    expect(summaryOf(schedule).slice(1)).toEqual([
+      `exact DC gain rises from ${db(exact[1])} to ${db(exact[T])}; the frozen stage filter's DC gain falls from ${db(frozen[1])} to a low of ${db(frozen[low])} (step ${low}) and ends at ${db(frozen[T])}`,
+      expect.stringMatching(/^the frozen stage filter's Nyquist gain /),
+      'the frozen stage filter amplifies low frequencies throughout',
+    ]);
+  });
+
+  it('per-step schedules whose exact DC gain differs from the frozen one only at the start (zero buffers, torch\'s first-step copy) keep the frozen sentences', () => {
+    for (const file of ['configs/resnet-cifar-onecycle.yaml', 'configs/yolo-nesterov-warmup.yaml', 'configs/fsgdm-cifar100.yaml']) {
+      expect(summaryOf(parsed(file))[1]).toMatch(/^DC gain /);
+    }
+    expect(summary({ steps: 100, momentum: { preset: 'standard-sgdm', beta: 0.9 } })[1]).toBe(`DC gain ${db(10)}`);
   });
 
   it('adam-m without bias correction (a plain EMA from a zero buffer): the exact DC gain 1 − β^t moves, the frozen one does not, so the frozen sentences stand', () => {
