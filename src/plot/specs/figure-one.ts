@@ -55,7 +55,7 @@ export function figureOneSpec(
   const colour: Encoding<Field>['color'] = {
     field: 'series', type: 'nominal', title: null,
     // Symbols as the marks: a square for the input and momentum bands, a stroke for lines.
-    legend: { labelLimit: 260, symbolType: 'stroke', symbolStrokeWidth: 2, ...(banded ? { encode: { symbols: { update: { shape: { signal: "datum.value === 'input' || datum.value === 'momentum' ? 'square' : 'stroke'" } } } } } : {}) },
+    legend: { labelLimit: LABEL_LIMIT, symbolType: 'stroke', symbolStrokeWidth: 2, ...(banded ? { encode: { symbols: { update: { shape: { signal: "datum.value === 'input' || datum.value === 'momentum' ? 'square' : 'stroke'" } } } } } : {}) },
     scale: { domain: ['input', 'momentum', ...references], range: [INPUT, MOMENTUM, ...REFERENCE_COLOURS.slice(0, references.length)] },
   };
   // The schedule's last step: a band's last, a value's own step, a stage's end.
