@@ -107,6 +107,12 @@ export function figureOneSpec(
     transform: [{ filter: { field: 'schedule', equal: schedule } }, { calculate: '(datum.startStep + datum.endStep + 1) / 2', as: 'step' }, { calculate: 'datum.endStep + 1', as: 'stageEnd' }, { calculate: 'datum.reference', as: 'series' },
       { calculate: `datum.memoryLimited ? ${JSON.stringify(DOT_LABELS.notJudged)} : ${JSON.stringify(DOT_LABELS.judged)}`, as: 'dot' }],
     layer: [
+      // A display stage's frozen |H_k| is a range over its real stages: shaded behind its last step's line.
+      ...(gains.some((g) => g.schedule === schedule && g.theoryLowDb != null) ? [{
+        transform: [{ filter: 'isValid(datum.theoryLowDb) && isValid(datum.theoryHighDb)' }],
+        mark: { type: 'rect' as const, opacity: 0.2 },
+        encoding: { x: x(schedule, null, 'startStep'), x2: { field: 'stageEnd' }, y: { field: 'theoryLowDb', type: 'quantitative' as const }, y2: { field: 'theoryHighDb' }, color: colour },
+      }] : []),
       {
         mark: { type: 'rule', strokeWidth: 1.5 },
         encoding: {
