@@ -1,6 +1,7 @@
 import { DEFAULT_DISPLAY_STAGES, displayStageEnds } from '../analysis/display-stages.js';
 import { timeConstant } from '../filter/metrics.js';
-import { stagePoleRadius } from '../filter/stage-filter.js';
+import { stageMagnitude, stagePoleRadius } from '../filter/stage-filter.js';
+import { DEFAULT_TOLERANCE } from './figure-one.js';
 import type { Schedule } from '../types.js';
 import { judgeable, memoryJudgement, MIN_STAGE_SAMPLES, stageNperseg } from './stage-agreement.js';
 
@@ -71,10 +72,32 @@ export function judgedDisplayStageCount(schedule: Schedule, steps: number, npers
     const rho = radius.max(first, last + 1);
     return rho >= 1 ? Infinity : timeConstant(rho);
   };
-  return displayStageCount(schedule, steps, ({ first, last, samples }) => judgeable(tau(first, last), samples, npersegCap), cap, ({ first, last, samples }) => {
+  const narrow = reference === undefined ? () => true : narrowAt(schedule, reference);
+  return displayStageCount(schedule, steps, ({ first, last, samples }) => narrow(first, last) && judgeable(tau(first, last), samples, npersegCap), cap, ({ first, last, samples }) => {
     const nperseg = stageNperseg(samples, npersegCap);
     return memoryJudgement(tau(first, last), nperseg) === 'stated' && (reference === undefined || resolvesSplit(nperseg, reference, 1));
   });
+}
+
+/**
+ * The widest frozen |H_k| range (dB, max − min over a display stage's real stages, at the test sine)
+ * a display stage may have to be judged: DEFAULT_TOLERANCE's largest deviation. A display stage's
+ * measurement passes anywhere inside that range (stage-agreement.ts), so a range wider than the
+ * tolerance, not the tolerance, would decide the verdict; at most this wide, a gain the range hides is
+ * one the tolerance forgives anyway.
+ */
+export const NARROW_RANGE_DB = DEFAULT_TOLERANCE.maxDeviationDb;
+
+/**
+ * Whether real stages first … last have a frozen gain range at `reference` (cycles/step) no wider than
+ * NARROW_RANGE_DB: min and max of 20·log10|H_k(2π·reference)| from trees built once (O(stages) then
+ * O(log stages) a query).
+ */
+function narrowAt(schedule: Schedule, reference: number): (first: number, last: number) => boolean {
+  const omega = Float64Array.of(2 * Math.PI * reference), h = new Float64Array(1);
+  const db = Float64Array.from({ length: schedule.stages.count }, (_, k) => 20 * Math.log10(stageMagnitude(schedule, k, omega, h)[0]));
+  const high = new MaxTree(db), low = new MaxTree(db.map((x) => -x));
+  return (first, last) => high.max(first, last + 1) + low.max(first, last + 1) <= NARROW_RANGE_DB;
 }
 
 /**

@@ -17,6 +17,9 @@ export interface StageGainRecord {
   measuredDb: number | null;
   /** 20·log10 |H_k| at the bin. */
   theoryDb: number | null;
+  /** A display stage only: 20·log10 of the lowest and highest |H_k| at the bin over its real stages (the range its measurement is held against). */
+  theoryLowDb?: number | null;
+  theoryHighDb?: number | null;
   /** The stage is measured but not judged: its filter's memory is long against a Welch segment (StageComparison.memoryLimited). */
   memoryLimited: boolean;
 }
@@ -44,7 +47,7 @@ export function stageGainRecords(
 ): StageGainRecord[] {
   const rows: StageGainRecord[] = [];
   for (const st of simulation.stages) {
-    const { frequencies, gain, theoreticalGain, coherence } = st.spectra;
+    const { frequencies, gain, theoreticalGain, coherence, theoreticalLow, theoreticalHigh } = st.spectra;
     if (frequencies.length === 0) continue;
     for (const ref of references) {
       let k = 0;
@@ -54,6 +57,7 @@ export function stageGainRecords(
         frequency: roundSig(frequencies[k]),
         measuredDb: coherence[k] >= coherenceThreshold ? db(gain[k]) : null,
         theoryDb: db(theoreticalGain[k]),
+        ...(theoreticalLow && theoreticalHigh ? { theoryLowDb: db(theoreticalLow[k]), theoryHighDb: db(theoreticalHigh[k]) } : {}),
         memoryLimited: st.memoryLimited,
       });
     }

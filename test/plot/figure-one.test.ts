@@ -69,6 +69,22 @@ describe('figureOneSpec', () => {
     expect(svgTexts(svg, 'legend-label')).toEqual(['input', 'momentum', 'f ≈ 0.01 (the sine)', 'f = 0.5 (Nyquist)', ...judged]);
   });
 
+  it('a display stage shades the range of its frozen |H_k| behind its line: one rect per display stage from theoryLowDb to theoryHighDb, none for a real stage', async () => {
+    const row = (stage: number, low?: number, high?: number) => ({
+      stage, stages: String(stage), startStep: 100 * stage + 1, endStep: 100 * stage + 100, reference: 'f = 0.5 (Nyquist)', frequency: 0.5, measuredDb: -6, theoryDb: -6, memoryLimited: false, schedule: 's',
+      ...(low === undefined ? {} : { theoryLowDb: low, theoryHighDb: high }),
+    });
+    const records = [1, 400].flatMap((step) => [{ schedule: 's', step, series: 'input', value: 1 }, { schedule: 's', step, series: 'momentum', value: 0.5 }]);
+    // A rect mark group and its items (one path per display stage).
+    const rects = (svg: string) => (svg.match(/class="mark-rect role-mark[^"]*"[^>]*>(.*?)<\/g>/)?.[1].match(/<path/g) ?? []).length;
+    const { spec: banded, warnings } = await compileVega(figureOneSpec(records, ['s'], [row(0, -7, -5), row(1, -6.5, -5.5)]));
+    expect(warnings).toEqual([]);
+    const svg = await renderSvg(banded);
+    expect(rects(svg)).toBe(2);
+    // Real stages (no range): no rect layer at all.
+    expect(await svgOf(figureOneSpec(records, ['s'], [row(0), row(1)]))).not.toMatch(/class="mark-rect role-mark/);
+  });
+
   it('the measured dots have a legend entry, and the faint not-judged ones their own, faint, in the compiled spec and the rendered SVG; kinds not drawn get none', async () => {
     const row = (stage: number, measuredDb: number | null, memoryLimited: boolean) => ({
       stage, stages: String(stage), startStep: 100 * stage + 1, endStep: 100 * stage + 100, reference: 'f = 0.5 (Nyquist)', frequency: 0.5, measuredDb, theoryDb: -6, memoryLimited, schedule: 's',

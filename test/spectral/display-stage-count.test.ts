@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { displayStageEnds } from '../../src/analysis/display-stages.js';
 import { parseSchedules } from '../../src/schedule/parse.js';
 import { judgedDisplayStageCount, resolvesSplit, splitDisplayStageCount } from '../../src/spectral/display-stage-count.js';
 import type { Schedule } from '../../src/types.js';
-import { bruteForceCount, judgedByRule, statedAndResolving, type Span } from './display-stage-reference.js';
+import { bruteForceCount, judgedByRule, narrowAt, statedAndResolving, type Span } from './display-stage-reference.js';
 
 const loaded = new Map<string, Schedule>();
 const load = (name: string): Schedule => {
@@ -16,7 +17,8 @@ describe('how many display stages a per-step schedule is measured over', () => {
     it(`${name}: simulate's count judges the most display stages with the stated tolerance and segments that resolve the sine, then the most at all, of any count from 1 to 256 (brute force over every count, the rule written out in the test)`, () => {
       const s = load(name);
       for (const reference of [0.01, undefined]) {
-        const expected = bruteForceCount(s, s.steps, (span: Span) => judgedByRule(s, span, 256), 1, 256, (span) => statedAndResolving(s, span, 256, reference));
+        const judged = (span: Span) => judgedByRule(s, span, 256) && (reference === undefined || narrowAt(s, span, reference, 1.5));
+        const expected = bruteForceCount(s, s.steps, judged, 1, 256, (span) => statedAndResolving(s, span, 256, reference));
         expect(judgedDisplayStageCount(s, s.steps, 256, 256, reference), `reference ${reference}`).toEqual(expected);
         expect(expected.preferred).toBeGreaterThan(0);
       }
@@ -39,10 +41,28 @@ describe('how many display stages a per-step schedule is measured over', () => {
     expect(bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256), 188, 188, preferred).preferred).toBe(0);
   });
 
+  it('a 1000-step OneCycleLR with momentum 0.85 … 0.95: the count chosen judges only display stages whose frozen |H| at the sine spans at most the 1.5 dB tolerance (closed form per step), not two stages with one 6 dB wide', () => {
+    const s = parseSchedules('name: oc1000\nsteps: 1000\nlr: { scheduler: OneCycleLR, max_lr: 0.1, total_steps: 1000 }\nmomentum: { preset: pytorch-sgd, momentum: 0.9, dampening: 0 }\n').schedules[0];
+    const chosen = judgedDisplayStageCount(s, s.steps, 256, 256, 0.01);
+    const judged = (span: Span) => judgedByRule(s, span, 256) && narrowAt(s, span, 0.01, 1.5);
+    expect(chosen).toEqual(bruteForceCount(s, s.steps, judged, 1, 256, (span) => statedAndResolving(s, span, 256, 0.01)));
+    // Every judged span narrow: the spans of the count chosen, checked one by one.
+    let first = 0, wide = 0, judgedSpans = 0;
+    for (const last of displayStageEnds(s.stages, chosen.displayStages)) {
+      const span = { first, last, samples: s.stages.endStep[last] - s.stages.startStep[first] + 1 };
+      if (judgedByRule(s, span, 256)) { judgedSpans++; if (!narrowAt(s, span, 0.01, 1.5)) wide++; }
+      first = last + 1;
+    }
+    expect(chosen.measurable).toBeGreaterThanOrEqual(8);
+    expect(judgedSpans - wide).toBe(chosen.measurable);
+    // Two display stages (the old count): the second's frozen gain at the sine spans about 6 dB.
+    expect(narrowAt(s, { first: 1, last: 999, samples: 999 }, 0.01, 5.5)).toBe(false);
+  });
+
   it('a shorter signal (--steps) and a smaller segment cap are counted over what is simulated', () => {
     const s = load('resnet-cifar-onecycle');
     for (const [steps, cap] of [[4000, 256], [11730, 64], [3000, 32]]) {
-      expect(judgedDisplayStageCount(s, steps, cap, 256, 0.01)).toEqual(bruteForceCount(s, steps, (span) => judgedByRule(s, span, cap), 1, 256, (span) => statedAndResolving(s, span, cap, 0.01)));
+      expect(judgedDisplayStageCount(s, steps, cap, 256, 0.01)).toEqual(bruteForceCount(s, steps, (span) => judgedByRule(s, span, cap) && narrowAt(s, span, 0.01, 1.5), 1, 256, (span) => statedAndResolving(s, span, cap, 0.01)));
     }
   });
 

@@ -47,6 +47,41 @@ export function statedAndResolving(schedule: Schedule, span: Span, cap: number, 
   return 4 * tau < nperseg && (reference === undefined || nperseg * reference > 1);
 }
 
+/**
+ * Whether a span's frozen gains at f (cycles/step) lie within `widthDb` of each other, max − min in dB
+ * over real stages first … last of |H_k(ω)|, ω = 2πf, from the coefficients: first order v/(1 − u·z⁻¹),
+ * a bank c0 + Σ c_i·v_i/(1 − u_i·z⁻¹), a rational stage Σ b_j z⁻ʲ / Σ a_j z⁻ʲ, each at z = e^{jω}.
+ */
+export function narrowAt(schedule: Schedule, span: Span, f: number, widthDb: number): boolean {
+  const w = 2 * Math.PI * f;
+  // z^{-j} = e^{-jωj} = cos(ωj) − i·sin(ωj); complex arithmetic on [re, im] pairs.
+  const div = (a: number[], b: number[]): number[] => { const d = b[0] * b[0] + b[1] * b[1]; return [(a[0] * b[0] + a[1] * b[1]) / d, (a[1] * b[0] - a[0] * b[1]) / d]; };
+  const poly = (c: ArrayLike<number>, from: number, n: number): number[] => {
+    let re = 0, im = 0;
+    for (let j = 0; j < n; j++) { re += c[from + j] * Math.cos(w * j); im -= c[from + j] * Math.sin(w * j); }
+    return [re, im];
+  };
+  const gain = (k: number): number => {
+    const filter = schedule.filter;
+    if (filter.kind === 'first-order') return Math.hypot(...div([filter.v[k], 0], [1 - filter.u[k] * Math.cos(w), filter.u[k] * Math.sin(w)]));
+    if (filter.kind === 'bank') {
+      const { branches: B, c0, c, u, v } = filter.bank;
+      let re = c0[k], im = 0;
+      for (let i = 0; i < B; i++) { const h = div([c[k * B + i] * v[k * B + i], 0], [1 - u[k * B + i] * Math.cos(w), u[k * B + i] * Math.sin(w)]); re += h[0]; im += h[1]; }
+      return Math.hypot(re, im);
+    }
+    const { nb, na, b, a } = filter.rational;
+    return Math.hypot(...div(poly(b, k * nb, nb), poly(a, k * na, na)));
+  };
+  let lo = Infinity, hi = -Infinity;
+  for (let k = span.first; k <= span.last; k++) {
+    const db = 20 * Math.log10(gain(k));
+    lo = Math.min(lo, db);
+    hi = Math.max(hi, db);
+  }
+  return hi - lo <= widthDb;
+}
+
 /** The largest pole radius of real stage k, read off the filter's coefficients (first order: |u|; a bank: its branches that reach the output). */
 function poleRadius(schedule: Schedule, k: number): number {
   const f = schedule.filter;

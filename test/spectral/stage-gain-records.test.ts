@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testSignal } from '../../src/spectral/signals.js';
 import { simulateSchedule } from '../../src/spectral/simulation.js';
 import { stageGainRecords } from '../../src/spectral/stage-gain-records.js';
+import { stageSpans } from '../../src/spectral/stage-spans.js';
 import { gainDbClosedForm, scheduleOf } from '../plot/support.js';
 
 const schedule = scheduleOf('name: t\nsteps: 8192\nstages: 2\nmomentum:\n  preset: ema-sgdm\n  beta: 0.9\n');
@@ -30,5 +31,19 @@ describe('stageGainRecords', () => {
   it('a stage too short for a spectrum gives no rows', () => {
     const short = simulateSchedule(schedule, input.subarray(0, 4100), [0, 1]);
     expect(stageGainRecords(short, refs, 0.9, 4100).map((r) => r.stage)).toEqual([0, 0]);
+  });
+
+  it('a display stage gives the range of the frozen gain over its real stages at the bin, lowest and highest |H_k| in closed form', () => {
+    // u = 0.3 + 0.5·t/2000 per step (v = 1 − u): one display stage over steps 1–1000.
+    const ramp = scheduleOf('name: r\nsteps: 2000\nmomentum: { u: "0.3 + 0.5 * t / 2000", v: "0.7 - 0.5 * t / 2000" }\n');
+    const spans = stageSpans(ramp, { display: true, ends: [999, 1999] });
+    const rows = stageGainRecords(simulateSchedule(ramp, testSignal({ kind: 'white', seed: 1 }, 2000), spans), refs, 0.9, 2000);
+    for (const r of rows) {
+      const first = r.stage === 0 ? 0 : 1000, last = r.stage === 0 ? 999 : 1999;
+      const dbs = Array.from({ length: last - first + 1 }, (_, i) => gainDbClosedForm(ramp.stages.u[first + i], ramp.stages.v[first + i], 2 * Math.PI * r.frequency!));
+      expect(r.theoryLowDb!).toBeCloseTo(Math.min(...dbs), 3);
+      expect(r.theoryHighDb!).toBeCloseTo(Math.max(...dbs), 3);
+      expect(r.theoryHighDb! - r.theoryLowDb!).toBeGreaterThan(0.01);
+    }
   });
 });

@@ -65,7 +65,9 @@ export async function simulateCommand(inputs: string[], options: SimulateCliOpti
   const selections = schedules.map((s, i) => {
     if (auto) {
       const count = counts[i];
-      const report: StageReport = count === undefined ? autoStageReport(s.stages) : { display: true, ends: displayStageEnds(s.stages, displayStages ?? count.displayStages) };
+      // --display-stages N groups any schedule, also one of at most 1000 stages whose real stages the rule keeps.
+      const n = displayStages ?? count?.displayStages;
+      const report: StageReport = n === undefined ? autoStageReport(s.stages) : { display: true, ends: displayStageEnds(s.stages, n) };
       return stageSpans(s, report).filter((span) => span.startStep <= steps);
     }
     const selected = selectStages(options.stages, s.stages);

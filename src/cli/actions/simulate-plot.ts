@@ -18,9 +18,9 @@ const MAX_BINS = 1000;
  */
 export function referenceFrequencies(signal: SignalSpec): { label: string; frequency: number }[] {
   const low = signal.kind === 'noisy-sine'
-    ? { label: `f ≈ ${roundSig(signal.frequency / (2 * Math.PI), 3)} (the sine)`, frequency: signal.frequency / (2 * Math.PI) }
-    : { label: 'f ≈ 0.01', frequency: 0.01 };
-  return [low, { label: 'f = 0.5 (Nyquist)', frequency: 0.5 }];
+    ? { label: `f ≈ ${roundSig(signal.frequency / (2 * Math.PI), 3)} cycles/step (the sine)`, frequency: signal.frequency / (2 * Math.PI) }
+    : { label: 'f ≈ 0.01 cycles/step', frequency: 0.01 };
+  return [low, { label: 'f = 0.5 cycles/step (Nyquist)', frequency: 0.5 }];
 }
 
 /** The input as the figure's title names it ("Momentum on white noise"). */

@@ -10,7 +10,7 @@ import type { SignalSpec } from '../../spectral/signals.js';
 import { allWithinTolerance, withinTolerance, type ScheduleSimulation, type SimulationTolerance } from '../../spectral/simulation.js';
 import type { StageComparison } from '../../spectral/stage-agreement.js';
 import { spanTimeConstant } from '../../spectral/stage-spans.js';
-import type { DisplayStageCount } from '../../spectral/display-stage-count.js';
+import { NARROW_RANGE_DB, type DisplayStageCount } from '../../spectral/display-stage-count.js';
 
 export interface SimulationReport {
   signal: SignalSpec & { steps: number };
@@ -133,7 +133,7 @@ export async function writeSimulationTable(
     const line = (cells: string[]) => tableLine(cells, widths, STEPS_COLUMN);
     const simulated = Math.min(report.signal.steps, sim.schedule.steps);
     const cut = simulated < sim.schedule.steps ? ` (steps 1–${simulated} of ${sim.schedule.steps} simulated)` : '';
-    const chosen = report.displayChosen === true && report.displayCounts?.[index] !== undefined ? ', the count that judges the most of them with the stated tolerance and segments that resolve the test sine (--display-stages N sets another)' : '';
+    const chosen = report.displayChosen === true && report.displayCounts?.[index] !== undefined ? `, the count that judges the most of them with the stated tolerance and segments that resolve the test sine, each judged one spanning at most ${NARROW_RANGE_DB} dB of frozen |H_k| at the sine (--display-stages N sets another)` : '';
     const shown = display ? `; its ${sim.schedule.stages.count} stages shown as ${sim.stages.length} display stages${chosen}` : '';
     await sink.write(text(`${sim.schedule.name}: measured |P_xy/P_xx| vs frozen |H_k| over frequencies with coherence ≥ ${tol.coherenceThreshold}${cut}${shown}`));
     await sink.write(`${color.dim(line(header))}\n`);
@@ -178,13 +178,14 @@ export async function writeSimulationTable(
       : compared(sim) === 0 && judgeable > 0
       ? [`no stage measured: no frequency reached coherence ≥ ${tol.coherenceThreshold} in the ${judgeable} stage(s) long enough to judge (less noise: --noise; or a lower --coherence); nothing was judged`, color.bad]
       : compared(sim) === 0
-      ? [`no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --series FILE writes the input and the output to compare over time`, color.bad]
+      ? [`no stage long enough to measure (each needs ≥ 16 steps; these coefficients change more often): --display-stages N (under --stages auto, the default) measures runs of them together (each against the range of its frozen |H_k|), --series FILE writes the input and the output to compare over time`, color.bad]
       : n === 0
         ? ['no measured stage judged: every one is shorter than its filter\'s memory (τ below)', color.dim]
         : bad === 0
           ? [`all ${n} judged stage(s) within tolerance`, color.ok]
           : [`${bad} of ${n} judged stage(s) outside tolerance`, color.bad];
-    await sink.write(text(hint ? verdict : `${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)`, paint));
+    // The tolerance belongs to a verdict on judged stages, not to a hint that nothing was judged.
+    await sink.write(text(n === 0 ? verdict : `${verdict} (median ≤ ${tol.medianDeviationDb} dB, max ≤ ${tol.maxDeviationDb} dB)`, paint));
     if (widened > 0) await sink.write(text(`${widened} judged stage(s) remember long against their Welch segments (nperseg/4 ≤ τ ≤ nperseg): judged against the larger of the tolerance and the deviations the estimate itself showed for such stages (docs/spectral.md)`, color.dim));
     if (limited > 0) await sink.write(text(`τ ${limited} measured stage(s) not judged: the filter's time constant τ is beyond what the estimate's bias was measured for (τ > nperseg, or ≥ nperseg/4 with segments outside 16–256 steps); see docs/spectral.md`, color.dim));
     if (display) await sink.write(text('display stages: each row groups the real stages in its first column; u and v are those at its last step; the measured gain is judged against the range of the frozen |H_k| over the row\'s stages (docs/spectral.md)', color.dim));

@@ -55,7 +55,7 @@ export function figureOneSpec(
   const colour: Encoding<Field>['color'] = {
     field: 'series', type: 'nominal', title: null,
     // Symbols as the marks: a square for the input and momentum bands, a stroke for lines.
-    legend: { labelLimit: 260, symbolType: 'stroke', symbolStrokeWidth: 2, ...(banded ? { encode: { symbols: { update: { shape: { signal: "datum.value === 'input' || datum.value === 'momentum' ? 'square' : 'stroke'" } } } } } : {}) },
+    legend: { labelLimit: LABEL_LIMIT, symbolType: 'stroke', symbolStrokeWidth: 2, ...(banded ? { encode: { symbols: { update: { shape: { signal: "datum.value === 'input' || datum.value === 'momentum' ? 'square' : 'stroke'" } } } } } : {}) },
     scale: { domain: ['input', 'momentum', ...references], range: [INPUT, MOMENTUM, ...REFERENCE_COLOURS.slice(0, references.length)] },
   };
   // The schedule's last step: a band's last, a value's own step, a stage's end.
@@ -107,6 +107,12 @@ export function figureOneSpec(
     transform: [{ filter: { field: 'schedule', equal: schedule } }, { calculate: '(datum.startStep + datum.endStep + 1) / 2', as: 'step' }, { calculate: 'datum.endStep + 1', as: 'stageEnd' }, { calculate: 'datum.reference', as: 'series' },
       { calculate: `datum.memoryLimited ? ${JSON.stringify(DOT_LABELS.notJudged)} : ${JSON.stringify(DOT_LABELS.judged)}`, as: 'dot' }],
     layer: [
+      // A display stage's frozen |H_k| is a range over its real stages: shaded behind its last step's line.
+      ...(gains.some((g) => g.schedule === schedule && g.theoryLowDb != null) ? [{
+        transform: [{ filter: 'isValid(datum.theoryLowDb) && isValid(datum.theoryHighDb)' }],
+        mark: { type: 'rect' as const, opacity: 0.2 },
+        encoding: { x: x(schedule, null, 'startStep'), x2: { field: 'stageEnd' }, y: { field: 'theoryLowDb', type: 'quantitative' as const }, y2: { field: 'theoryHighDb' }, color: colour },
+      }] : []),
       {
         mark: { type: 'rule', strokeWidth: 1.5 },
         encoding: {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSchedules } from '../../../src/schedule/parse.js';
 import type { Schedule } from '../../../src/types.js';
 import { runCli } from '../../support/run-cli.js';
-import { bruteForceCount, judgedByRule, statedAndResolving } from '../../spectral/display-stage-reference.js';
+import { bruteForceCount, judgedByRule, narrowAt, statedAndResolving } from '../../spectral/display-stage-reference.js';
 
 const load = (name: string): Schedule => parseSchedules(readFileSync(`configs/${name}.yaml`, 'utf8')).schedules[0];
 
@@ -117,7 +117,7 @@ describe('simulate over display stages (a per-step schedule)', () => {
     const r = await runCli(['simulate', 'configs/resnet-cifar-onecycle.yaml', '--display-stages', '256']);
     expect(r.code, r.stderr).toBe(0);
     const s = load('resnet-cifar-onecycle');
-    const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
+    const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256) && narrowAt(s, span, 0.01, 1.5), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
     expect(r.stdout).toContain(`no display stage long enough to judge: they last about 46 steps and the filter remembers up to τ ≈ 19.5 steps; --display-stages ${best.displayStages} (spans of about ${Math.round(11730 / best.displayStages)} steps) leaves ${best.measurable} of them long enough to judge, ${best.preferred} with the stated tolerance and segments that resolve the test sine (the most of any count)`);
   });
 
@@ -125,10 +125,10 @@ describe('simulate over display stages (a per-step schedule)', () => {
     it(`${name}: without --display-stages, simulate picks the count that judges the most display stages with the stated tolerance and segments resolving the test sine (brute force): those are judged with the stated tolerance and agree`, async () => {
       const s = load(name);
       const config = `configs/${name}.yaml`;
-      const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
+      const best = bruteForceCount(s, s.steps, (span) => judgedByRule(s, span, 256) && narrowAt(s, span, 0.01, 1.5), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
       expect(await judgedStages([config])).toBeGreaterThan(0);
       const table = await runCli(['simulate', config]);
-      expect(table.stdout).toContain(`shown as ${best.displayStages} display stages, the count that judges the most of them with the stated tolerance and segments that resolve the test sine (--display-stages N sets another)`);
+      expect(table.stdout).toContain(`shown as ${best.displayStages} display stages, the count that judges the most of them with the stated tolerance and segments that resolve the test sine, each judged one spanning at most 1.5 dB of frozen |H_k| at the sine (--display-stages N sets another)`);
       expect(table.stdout).not.toContain('no display stage long enough to judge');
     });
   }
@@ -141,7 +141,7 @@ describe('simulate over display stages (a per-step schedule)', () => {
       writeFileSync(config, yaml);
       const s = parseSchedules(yaml).schedules[0];
       expect(s.stages.count).toBe(steps);
-      const best = bruteForceCount(s, steps, (span) => judgedByRule(s, span, 256), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
+      const best = bruteForceCount(s, steps, (span) => judgedByRule(s, span, 256) && narrowAt(s, span, 0.01, 1.5), 1, 256, (span) => statedAndResolving(s, span, 256, 0.01));
       expect(best.measurable).toBeGreaterThan(0);
       const r = await runCli(['simulate', config, '--format', 'json']);
       expect(r.code, r.stderr).toBe(0);
