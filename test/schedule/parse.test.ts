@@ -128,6 +128,17 @@ describe('parseSchedules: errors name file:line:col, key path and value, all at 
     expect(parseSchedules(text, { allowUnstable: true }).issues).toEqual([]);
   });
 
+  it('an unstable aggmo branch is named from 1 (as u1, u2… in tables) at its betas entry', () => {
+    // betas[1] = 1.5 is the second buffer: u2, the entry on line 5 at column 14.
+    const text = 'name: ag\nsteps: 100\nmomentum:\n  preset: aggmo\n  betas: [0, 1.5, 0.99]\n';
+    expect(messages(text)).toEqual(['x.yaml:5:14: momentum.betas[1]: |u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got branch 2 u = 1.5 in stage 0 (steps 1–100)']);
+  });
+
+  it('an unstable preset whose one parameter is u points at that parameter, not at momentum', () => {
+    const text = 'steps: 100\nmomentum:\n  preset: pytorch-sgd\n  momentum: 1.2\n';
+    expect(messages(text)).toEqual(['x.yaml:4:13: momentum.momentum: |u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got in stage 0 (steps 1–100): 1.2']);
+  });
+
   it('the advice names the knob in the caller\'s words: the library option by default, a given vocabulary otherwise', () => {
     const text = 'steps: 40\nstages: 4\nmomentum:\n  u: [0.5, 1, 1.5, 0.2]\n';
     const words = { ...LIBRARY_VOCABULARY, allowUnstable: '--allow-unstable' };
