@@ -246,6 +246,22 @@ describe('parseSchedules: what a PyTorch user writes is answered in plain words,
     expect(say('steps: 100\nmomentum: { preset: pytorch-sgd, nesterov: true }\n')[0]).toMatch(/^x\.yaml:2:34: momentum\.nesterov: unknown key: .*preset: nesterov/);
   });
 
+  it('pytorch-sgd takes nesterov: false, torch\'s default (plain momentum), and resolves as without it', () => {
+    const plain = parseSchedules('steps: 100\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n');
+    const spelt = parseSchedules('steps: 100\nmomentum: { preset: pytorch-sgd, momentum: 0.9, nesterov: false }\n');
+    expect(spelt.issues).toEqual([]);
+    // u = momentum = 0.9, v = 1 − dampening = 1 (torch.optim.SGD with dampening 0).
+    expect([spelt.schedules[0].stages.u[0], spelt.schedules[0].stages.v[0]]).toEqual([0.9, 1]);
+    expect(spelt.schedules[0].stages.u).toEqual(plain.schedules[0].stages.u);
+  });
+
+  it('ademamix betas map to beta1 and beta3; standard-sgdm nesterov: true points to preset nesterov; weight_decay is said not to enter the filter', () => {
+    expect(say('steps: 100\nmomentum: { preset: ademamix, betas: [0.9, 0.999, 0.9999] }\n')[0]).toMatch(/momentum\.betas: unknown key: .*beta1: betas\[0\] and beta3: betas\[2\]/);
+    expect(say('steps: 100\nmomentum: { preset: standard-sgdm, nesterov: true }\n')[0]).toMatch(/momentum\.nesterov: unknown key: nesterov: true is preset: nesterov/);
+    expect(say('steps: 100\nmomentum: { preset: standard-sgdm, weight_decay: 0.0005 }\n')[0]).toMatch(/momentum\.weight_decay: unknown key: weight decay does not enter the momentum filter/);
+    expect(say('steps: 100\nmomentum: { preset: pytorch-sgd, weight_decay: 0.0005 }\n')[0]).toMatch(/weight decay does not enter the momentum filter/);
+  });
+
   it('LambdaLR, ChainedScheduler and ReduceLROnPlateau say why they cannot be modelled and that a table can', () => {
     for (const name of ['LambdaLR', 'ChainedScheduler', 'ReduceLROnPlateau']) {
       expect(sgd(`{ scheduler: ${name}, base: 0.1 }`)).toEqual([expect.stringMatching(new RegExp(`^x\\.yaml:2:18: lr\\.scheduler: ${name} cannot be modelled: .*\\{ table: lr\\.csv \\}`))]);

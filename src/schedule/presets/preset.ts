@@ -44,6 +44,11 @@ interface PresetCommon<S extends z.ZodObject> {
    * (adam-m's `betas`: torch's betas[0] is `beta1`), said in place of a bare "unknown key".
    */
   torchSpellings?: Readonly<Record<string, string>>;
+  /**
+   * PyTorch kwargs written at the value that means this very preset (pytorch-sgd's `nesterov: false`,
+   * torch's default: plain momentum): accepted and dropped, as torch takes them.
+   */
+  torchDefaults?: Readonly<Record<string, unknown>>;
 }
 
 /** First-order momentum over the schedule's partition: u and v per stage. */

@@ -25,6 +25,7 @@ export const pytorchSgd = definePreset({
   firstStepCopy: true,
   momentumParam: 'momentum',
   torchSpellings: { nesterov: 'torch.optim.SGD(nesterov=True) is preset: nesterov (its momentum and dampening keys are the same)' },
+  torchDefaults: { nesterov: false },
   coefficients: (params) => () => {
     const momentum = stageValue(params.momentum, 0);
     return momentum === 0 ? { u: 0, v: 1 } : { u: momentum, v: 1 - stageValue(params.dampening, 0) };

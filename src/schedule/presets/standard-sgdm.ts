@@ -17,5 +17,6 @@ export const standardSgdm = definePreset({
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
   momentumParam: 'beta',
+  torchSpellings: { nesterov: 'nesterov: true is preset: nesterov (torch.optim.SGD(nesterov=True); its momentum is beta here), and plain momentum (nesterov: false) needs no key' },
   coefficients: ({ beta }) => () => ({ u: stageValue(beta, 0), v: 1 }),
 });
