@@ -121,7 +121,7 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   // Ctrl-C and SIGTERM end a sweep at once (interrupt.ts): the temp file is removed, the worker
   // threads end with the process, the exit code is 130 or 143.
   const releaseSignals = holdSignals();
-  const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true });
+  const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true, env: ctx.env });
   // Ctrl-C's "interrupted" starts its own line: the bar is erased first.
   const keepErasable = eraseBeforeSignalMessage(() => progress.erasing());
   const skipped: InvalidPoint[] = [];
