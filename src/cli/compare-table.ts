@@ -53,6 +53,9 @@ function compareBlocks(parts: readonly string[], schedules: readonly Schedule[])
  */
 function partName(part: string, schedules: readonly Schedule[]): string {
   if (part === 'first' || part === 'last') return `${part} stage`;
+  // final and -1 are the last stage; one index is one stage ("stage 0"), not "stages 0".
+  if (part === 'final' || part === '-1') return 'last stage';
+  if (/^-?\d+$/.test(part)) return `stage ${part}`;
   const at = /^step:(\d+)$/.exec(part);
   if (at) return `the stage at step ${stepText(Number(at[1]))}`;
   if (part !== 'middle') return `stages ${part}`;

@@ -56,12 +56,15 @@ function sweepColumnsOf(names: string[], swept: ReadonlyMap<string, SweptColumn>
   if (names.includes('filterType')) shown.splice(at < 0 ? shown.length : at, 0, 'filterType');
   // A swept column is headed by its short name unless another column already has that title (custom u beside the stage's u).
   const titles = new Set(shown.map((n) => KNOWN[n]?.title ?? n));
+  const movesU = [...swept.keys()].some((path) => !/^(lr|steps)(\.|$)/.test(path) || /^lr\..*momentum/.test(path));
   return shown
     .map((name, i): TermColumn<Row> => {
       const known = KNOWN[name];
       if (name === 'startStep') return { title: 'steps', width: 13, priority: known.priority, cell: (r) => stepRange(r.startStep, r.endStep) };
       if (name === 'filterType') return { title: 'type', width: 9, priority: known.priority, left: true, cell: (r) => r.filterType };
       if (name === 'point' || name === 'stage') return { title: name, width: 5, priority: known.priority, cell: (r) => r[name] };
+      // A sweep that moves u (a momentum key, the stages, a scheduler's cycled momentum) keeps u over the Nyquist gain.
+      if (name === 'u' && movesU) return { width: 7, ...known, title: 'u', priority: KNOWN.nyquistGainDb.priority + 1, cell: number(name) };
       if (known !== undefined) return { width: 7, ...known, title: known.title ?? name, cell: number(name) };
       // A swept path stays with the point (it says which one); |H| at a frequency ranks with the gains.
       const axis = swept.get(name);

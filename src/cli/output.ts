@@ -76,6 +76,18 @@ export function isStdout(output: string | undefined): boolean {
   return output === undefined || output === '-' || output === '/dev/stdout';
 }
 
+/** Formats whose bytes are not text: a terminal would show garbage and may be left in a strange state. */
+const BINARY_FORMATS: ReadonlySet<string> = new Set(['png', 'npy']);
+
+/**
+ * A binary format to stdout when stdout is a terminal is refused (as curl does), in one line; a pipe
+ * (`-o - | display`) or a file still gets it. Errors: CliError (exit 2).
+ */
+export function refuseBinaryOnTerminal(ctx: CliContext, format: string, output: string | undefined): void {
+  if (!BINARY_FORMATS.has(format) || !isStdout(output) || ctx.stdout.isTTY !== true) return;
+  throw new CliError(`${format} is binary and stdout is a terminal: give -o a file name (-o out.${format}), or pipe it (-o - | …)`);
+}
+
 /** Colour for an output: only when it is stdout and stdout may have colour (a file never gets escape codes). */
 export function outputColor(ctx: CliContext, output: string | undefined): boolean {
   return isStdout(output) && ctx.color;

@@ -77,8 +77,12 @@ export function firstOrderIssues(table: StageTable, uPath: Path, vPath: Path, al
   return issues;
 }
 
-/** A filter bank: every coefficient finite, and (unless allowed) |u| < 1 in every branch. */
-export function bankIssues(bank: BankTable, spans: Partition, path: Path, allowUnstable: boolean, vocabulary: Vocabulary): ConfigIssue[] {
+/**
+ * A filter bank: every coefficient finite, and (unless allowed) |u| < 1 in every branch. Branches are
+ * named from 1 (u1, u2… as tables and coefficients count them); `branchKey` gives the path, under
+ * `path`, of the parameter that makes a branch's u.
+ */
+export function bankIssues(bank: BankTable, spans: Partition, path: Path, allowUnstable: boolean, vocabulary: Vocabulary, branchKey?: (branch: number) => Path | undefined): ConfigIssue[] {
   const B = bank.branches;
   const at = (k: number) => stageSteps(k, spans.startStep[k], spans.endStep[k]);
   for (let k = 0; k < spans.count; k++) {
@@ -86,10 +90,11 @@ export function bankIssues(bank: BankTable, spans: Partition, path: Path, allowU
     for (let i = 0; i < B; i++) {
       const [c, u, v] = [bank.c[k * B + i], bank.u[k * B + i], bank.v[k * B + i]];
       if (!Number.isFinite(c) || !Number.isFinite(u) || !Number.isFinite(v)) {
-        return [{ code: 'invalid_stage', path, message: `branch ${i} has a non-finite coefficient: c = ${fmt(c)}, u = ${fmt(u)}, v = ${fmt(v)} in ${at(k)}` }];
+        return [{ code: 'invalid_stage', path, message: `branch ${i + 1} has a non-finite coefficient: c = ${fmt(c)}, u = ${fmt(u)}, v = ${fmt(v)} in ${at(k)}` }];
       }
       if (!allowUnstable && Math.abs(u) >= 1) {
-        return [{ code: 'invalid_stage', path, message: `|u| must be < 1 for a stable filter (${unstableAdvice(vocabulary)}); got branch ${i} u = ${fmt(u)} in ${at(k)}` }];
+        const key = branchKey?.(i);
+        return [{ code: 'invalid_stage', path: key ? [...path, ...key] : path, message: `|u| must be < 1 for a stable filter (${unstableAdvice(vocabulary)}); got branch ${i + 1} u = ${fmt(u)} in ${at(k)}` }];
       }
     }
   }

@@ -205,18 +205,22 @@ function validateSchedule(value: unknown, base: Path, vocabulary: Vocabulary): {
   return { issues, config: { ...rest, momentum: checked.momentum } };
 }
 
+/** What a PyTorch user's `weight_decay:` under a preset gets in place of a bare "unknown key". */
+const WEIGHT_DECAY_SPELLING = 'weight decay does not enter the momentum filter (it is added to the gradient before momentum filters it), so it is not a key';
+
 function validateMomentum(momentum: Record<string, unknown>, mBase: Path, vocabulary: Vocabulary): { momentum?: ScheduleConfig['momentum']; issues: ConfigIssue[] } {
   if (Object.hasOwn(momentum, 'preset')) {
-    const { preset: name, ...params } = momentum;
+    const { preset: name, ...given } = momentum;
     const preset = typeof name === 'string' ? PRESETS.get(name) : undefined;
     if (!preset) {
       const msg = typeof name === 'string' ? unknownPresetText(name, vocabulary) : 'expected a preset name';
       return { issues: [{ code: 'unknown_preset', path: [...mBase, 'preset'], message: msg, received: name }] };
     }
+    const params = Object.fromEntries(Object.entries(given).filter(([key, value]) => !(preset.torchDefaults && Object.hasOwn(preset.torchDefaults, key) && Object.is(preset.torchDefaults[key], value))));
     const parsed = preset.params.safeParse(params, { reportInput: true });
     if (!parsed.success) {
       const known = (p: PropertyKey[]) => (p.length === 0 ? ['preset', ...keysAt(preset.params, p)] : keysAt(preset.params, p));
-      const spellings = preset.torchSpellings ?? {};
+      const spellings: Readonly<Record<PropertyKey, string>> = { weight_decay: WEIGHT_DECAY_SPELLING, ...preset.torchSpellings };
       const spelt = (i: ConfigIssue) => (i.code === 'unknown_key' && i.path.length === mBase.length + 1 && Object.hasOwn(spellings, i.path[mBase.length]) ? { ...i, message: `unknown key: ${spellings[i.path[mBase.length]]}` } : i);
       return { issues: fromZodIssues(parsed.error.issues, mBase, known).map(spelt) };
     }

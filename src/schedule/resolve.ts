@@ -64,6 +64,8 @@ interface Context {
   used: ExpressionUse[];
   /** The compiled learning rate, once lrStream has run (null: it did not compile). */
   lr?: CompiledValue | null;
+  /** A preset's one parameter that makes u (its uKey), where stability messages point. */
+  uPath?: Path;
 }
 
 /**
@@ -134,6 +136,7 @@ function reportStages(schedule: Schedule): void {
 /** A preset's filter, by its kind. */
 function presetFilter(preset: Preset, params: never, ctx: Context): Made {
   const { config, base, mPath } = ctx;
+  if (preset.kind === 'first-order' && preset.uKey) ctx.uPath = [...mPath, preset.uKey];
   const cycled = cycledMomentum(preset, params, ctx);
   if (cycled && 'issues' in cycled) return cycled;
   if ((preset.kind === 'first-order' || preset.kind === 'bank') && (cycled || scheduledKeys(preset, params).length > 0)) return scheduledPreset(preset, params, ctx, cycled);
@@ -181,7 +184,7 @@ function presetFilter(preset: Preset, params: never, ctx: Context): Made {
       if (lr === null) return { issues: [] };
       const bank = preset.bank(params, partition, config.steps);
       if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
-      const issues = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
+      const issues = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary, preset.branchKey);
       if (issues.length > 0) return { issues };
       if (!lr) return { table: emptyTable(partition), bank };
       const runs = learningRateRuns(partition, lr, ctx);
@@ -412,7 +415,7 @@ function scheduledBank(preset: Preset & { kind: 'bank' }, params: Record<string,
   const bank = preset.bank(perStage as never, partition, ctx.config.steps);
   if (typeof bank === 'string') return { issues: [{ code: 'invalid_schedule', path: mPath, message: bank }] };
   copyStages(bank, partition.startStep, copySteps);
-  const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary);
+  const bankProblems = bankIssues(bank, partition, mPath, ctx.allowUnstable, ctx.vocabulary, preset.branchKey);
   if (bankProblems.length > 0) return { issues: bankProblems };
   const lrProblem = rate && nonNegativeIssue(rate, partition.startStep, partition.endStep, partition.count, lrPath(ctx), false);
   return lrProblem ? { issues: [lrProblem] } : { table: emptyTable(partition), bank, lr: rate };
@@ -431,7 +434,7 @@ function unknownKind(preset: never): never {
 function checkedFirstOrder(table: StageTable, uPath: Path, vPath: Path, ctx: Context, lr?: Float64Array): Made {
   // The usual case in one pass: stable, finite and far from overflow (no stage issue, no gain issue).
   const bounded = firstOrderStableAndBounded(table);
-  const issues = bounded ? [] : firstOrderIssues(table, uPath, vPath, ctx.allowUnstable, ctx.vocabulary);
+  const issues = bounded ? [] : firstOrderIssues(table, ctx.uPath ?? uPath, vPath, ctx.allowUnstable, ctx.vocabulary);
   const rate = lr && nonNegativeIssue(lr, table.startStep, table.endStep, table.count, lrPath(ctx), typeof ctx.config.lr === 'number');
   if (rate) issues.push(rate);
   return issues.length > 0 ? { issues } : { table, lr, bounded };

@@ -8,6 +8,42 @@ const KNOWN: Record<string, string> = {
   lr: 'Learning rate α',
 };
 
+/**
+ * Scheduler kwargs under `lr` that are not learning rates (momentum bounds, fractions, factors,
+ * periods, counts): each is named for what it is; every other key under `lr` (max_lr, base_lr,
+ * eta_min, an interp's fp…) is a learning rate.
+ */
+const LR_NON_RATES: Record<string, string> = {
+  max_momentum: 'Maximum momentum',
+  base_momentum: 'Base momentum',
+  cycle_momentum: 'Cycle momentum',
+  pct_start: 'Fraction of the cycle rising',
+  div_factor: 'Initial division factor',
+  final_div_factor: 'Final division factor',
+  total_steps: 'Scheduler steps in the cycle',
+  epochs: 'Epochs',
+  steps_per_epoch: 'Steps per epoch',
+  T_max: 'Cosine half-period',
+  T_0: 'First restart period',
+  T_mult: 'Period multiplier',
+  gamma: 'Decay factor γ',
+  step_size: 'Scheduler steps per decay',
+  step_size_up: 'Scheduler steps rising',
+  step_size_down: 'Scheduler steps falling',
+  milestones: 'Milestones',
+  total_iters: 'Scheduler steps of the ramp',
+  factor: 'Factor',
+  start_factor: 'Start factor',
+  end_factor: 'End factor',
+  power: 'Power',
+  num_warmup_steps: 'Warm-up steps',
+  num_training_steps: 'Scheduler training steps',
+  num_cycles: 'Number of cycles',
+  timescale: 'Timescale',
+  every: 'Optimizer steps per scheduler step',
+  xp: 'Interpolation points',
+};
+
 /** Custom coefficients (docs/config.md): m_t = u·m_{t−1} + v·g_t. */
 const CUSTOM: Record<string, string> = {
   u: 'Feedback coefficient u',
@@ -49,7 +85,10 @@ export function axisNames(config: ScheduleConfig, configPath: readonly (string |
 function titleOf(config: ScheduleConfig, configPath: readonly (string | number)[], path: string): string {
   const [head, kind, name, ...rest] = configPath.map(String);
   if (configPath.length === 1 && KNOWN[head] !== undefined) return KNOWN[head];
-  if (head === 'lr') return `${KNOWN.lr} (${configPath.slice(1).join('.')})`;
+  if (head === 'lr') {
+    const own = LR_NON_RATES[[...configPath].reverse().find((p): p is string => typeof p === 'string') ?? ''];
+    return `${own ?? KNOWN.lr} (${configPath.slice(1).join('.')})`;
+  }
   if (head !== 'momentum') return path;
   if (kind === 'params' && config.momentum.preset !== undefined) {
     const shape = PRESETS.get(config.momentum.preset)?.params.shape as Record<string, { description?: string }> | undefined;

@@ -55,6 +55,15 @@ describe('analyze --compare', () => {
     expect(atStep.stdout).toContain('\nlast stage\nfsgdm-cifar100 ');
   });
 
+  it('--stages final,0,-1 heads its blocks "last stage" and "stage 0", not "stages final", "stages 0", "stages -1"', async () => {
+    const r = await runCli(['analyze', 'configs/fsgdm-cifar100.yaml', 'configs/ema-sgdm.yaml', '--compare', '--stages', 'final,0,-1']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = r.stdout.replace(ANSI, '');
+    expect(text).not.toMatch(/stages (final|0|-1)\b/);
+    expect(text).toContain('\nstage 0');
+    expect(text).toMatch(/\nlast stage/);
+  });
+
   it('middle is the stage at the middle of training, step ⌈T/2⌉, for each schedule: resnet (11 730 one-step stages) at step 5865, yolo (a per-step warm-up, then per-epoch stages) at step 277 350', async () => {
     const r = await runCli(['analyze', 'configs/resnet-cifar-onecycle.yaml', 'configs/yolo-nesterov-warmup.yaml', '--compare']);
     expect(r.code, r.stderr).toBe(0);

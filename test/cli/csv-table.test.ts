@@ -58,6 +58,16 @@ describe('sweep on a terminal', () => {
     expect((await runCli(['sweep', 'configs/yolo-nesterov-warmup.yaml', '--grid', 'momentum.momentum.fp.1=0.9:0.99:4'])).stdout.split('\n')[0]).toMatch(/^point,momentum\.momentum\.fp\.1,stage,/);
   }, 30_000);
 
+  it('at 80 columns a sweep of OneCycleLR\'s momentum bounds keeps u (what it moves) and names the keys as momenta, not as learning rates', async () => {
+    const r = await runCli(['sweep', 'configs/resnet-cifar-onecycle.yaml', '--grid', 'lr.max_momentum=0.9,0.95', '--grid', 'lr.base_momentum=0.8,0.85', '--stages', 'first,last'], { tty: true, columns: 80 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout)[0].trim().split(/\s+/).slice(0, 6)).toEqual(['point', 'lr.max_momentum', 'lr.base_momentum', 'stage', 'steps', 'u']);
+    expect(r.stdout).not.toMatch(/α|Learning rate/);
+    // torch's OneCycleLR starts and ends the cycle at max_momentum: u of the first and last stage is the point's max_momentum.
+    for (const row of dataRows(r.stdout)) expect(Number(row[5])).toBe(Number(row[1]));
+    expect(Math.max(...lines(r.stdout).map((l) => [...l].length))).toBeLessThanOrEqual(80);
+  }, 30_000);
+
   it('a pipe, an -o file or --format csv get the CSV, unchanged', async () => {
     const pipe = await runCli(SGDM);
     expect(pipe.stdout.split('\n')[0]).toBe('point,momentum.beta,stage,startStep,endStep,u,v,dcGain,dcGainDb,nyquistGain,nyquistGainDb,peakGain,peakFrequency,cutoffFrequency,unityGainFrequency,noiseGain,groupDelayDc,timeConstant,filterType,amplifies');

@@ -141,6 +141,17 @@ describe('an output without an extension (a device, a FIFO, -, a plain name) tak
     expect([stdout.code, stdout.stderr, stdout.stdout.slice(0, 4)]).toEqual([0, '', '<svg']);
   });
 
+  it('plot -o - --format png on a terminal is refused in one line (exit 2, nothing on stdout), as curl refuses binary output; into a pipe it writes the PNG', async () => {
+    const args = ['plot', '--preset', 'ema-sgdm', '--kind', 'magnitude', '-o', '-', '--format', 'png'];
+    const tty = await runCli(args, { tty: true, cwd: specialDir() });
+    expect([tty.code, tty.stdout]).toEqual([2, '']);
+    expect(tty.stderr.trim().split('\n')).toHaveLength(1);
+    expect(tty.stderr).toMatch(/png is binary and stdout is a terminal/);
+    const pipe = await runCli(args, { cwd: specialDir() });
+    // The PNG signature: \x89 P N G (the runner decodes stdout as UTF-8, so the first byte is a replacement character).
+    expect([pipe.code, pipe.stdout.slice(1, 4)]).toEqual([0, 'PNG']);
+  }, 30_000);
+
   it('a device node (null, made with mknod) takes the default format silently, and a plain file name is announced', async () => {
     const dir = specialDir();
     for (const args of [['analyze', '--preset', 'ema-sgdm'], ['sweep', '--preset', 'ema-sgdm', '--grid', 'momentum.beta=0.5,0.9'], ['simulate', '--preset', 'ema-sgdm', '--stages', 'last', '--series', 'null']]) {

@@ -51,7 +51,7 @@ describe('momentum-fr sweep', () => {
     expect(doc.rows.map((row: { point: number }) => row.point)).toEqual([0, 2]);
     expect(doc.skipped).toEqual([{ point: 1, values: 'momentum.beta=1.5', problem: expect.stringContaining('|u| must be < 1') }]);
     expect(doc.skippedCount).toBe(1);
-    expect(r.stderr).toContain('momentum-fr: skipped point 1 (momentum.beta=1.5): momentum: |u| must be < 1');
+    expect(r.stderr).toContain('momentum-fr: skipped point 1 (momentum.beta=1.5): momentum.beta: |u| must be < 1');
   });
 
   it('the sweep: block of a config gives the grid and stages; -o writes atomically and announces the file', async () => {

@@ -169,7 +169,7 @@ async function sweepIntoClosedPipe(args: string[], cwd: string) {
   child.stderr.on('data', (d: Buffer) => (stderr += d));
   child.stdout.once('data', () => child.stdout.destroy());
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const m = /^momentum-fr: sweep: (\d+) thread\(s\); points checked (\d+), computed (\d+) of (\d+)\n$/.exec(stderr);
+  const m = /^momentum-fr: sweep: (\d+) threads?; points checked (\d+), computed (\d+) of (\d+)\n$/m.exec(stderr);
   return { code, stderr, threads: Number(m?.[1]), checked: Number(m?.[2]), computed: Number(m?.[3]), total: Number(m?.[4]) };
 }
 
@@ -184,6 +184,19 @@ describe('a sweep stops computing when its stdout reader goes away (| head -1): 
       expect(readdirSync(dir)).toEqual([]);
     }, 60_000);
   }
+
+  it('with --plot, a sweep stopped by the closed pipe says on stderr, in one line, that the plot was not written, and exits 0', async () => {
+    const dir = tmp();
+    const r = await sweepIntoClosedPipe([...fsgdm.map((a) => (a.endsWith('.yaml') ? join(ROOT, a) : a)), '--jobs', '1', '--plot', 'pp.svg'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.includes('pp.svg'))).toEqual(['momentum-fr: stdout was closed before the sweep ended: --plot pp.svg was not written']);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
+
+  it('the debug line says "1 thread", not "1 thread(s)"', async () => {
+    const r = await sweepIntoClosedPipe([...fsgdm.map((a) => (a.endsWith('.yaml') ? join(ROOT, a) : a)), '--jobs', '1'], tmp());
+    expect(r.stderr).toMatch(/sweep: 1 thread; points checked/);
+  }, 60_000);
 
   it('YOLO (a point resolves 554 700 steps): a chunk is one point, so a closed pipe stops within the 8 points ahead, not the whole grid', async () => {
     const dir = tmp();

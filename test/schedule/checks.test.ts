@@ -45,10 +45,11 @@ describe('the schedule checks, each written once', () => {
     expect(firstOrderIssues(t, ['u'], ['v'], false, CLI_WORDS)[0].message).toContain('got in stage 1 (step 2): 1');
   });
 
-  it('a bank: every branch\'s |u| < 1, in the library\'s words by default', () => {
+  it('a bank: every branch\'s |u| < 1, in the library\'s words by default, branches counted from 1 as u1, u2 in tables', () => {
     const p = balancedPartition(4, 2);
     const bank: BankTable = { branches: 2, c0: Float64Array.of(0, 0), c: Float64Array.of(1, 1, 1, 1), u: Float64Array.of(0.5, 0.9, 0.5, 1), v: Float64Array.of(1, 1, 1, 1) };
-    expect(bankIssues(bank, p, ['m'], false, LIBRARY_VOCABULARY)[0].message).toBe('|u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got branch 1 u = 1 in stage 1 (steps 3–4)');
+    expect(bankIssues(bank, p, ['m'], false, LIBRARY_VOCABULARY)[0].message).toBe('|u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got branch 2 u = 1 in stage 1 (steps 3–4)');
+    expect(bankIssues(bank, p, ['m'], false, LIBRARY_VOCABULARY, (i) => ['betas', i])[0].path).toEqual(['m', 'betas', 1]);
     expect(bankIssues(bank, p, ['m'], true, LIBRARY_VOCABULARY)).toEqual([]);
   });
 

@@ -128,6 +128,17 @@ describe('parseSchedules: errors name file:line:col, key path and value, all at 
     expect(parseSchedules(text, { allowUnstable: true }).issues).toEqual([]);
   });
 
+  it('an unstable aggmo branch is named from 1 (as u1, u2… in tables) at its betas entry', () => {
+    // betas[1] = 1.5 is the second buffer: u2, the entry on line 5 at column 14.
+    const text = 'name: ag\nsteps: 100\nmomentum:\n  preset: aggmo\n  betas: [0, 1.5, 0.99]\n';
+    expect(messages(text)).toEqual(['x.yaml:5:14: momentum.betas[1]: |u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got branch 2 u = 1.5 in stage 0 (steps 1–100)']);
+  });
+
+  it('an unstable preset whose one parameter is u points at that parameter, not at momentum', () => {
+    const text = 'steps: 100\nmomentum:\n  preset: pytorch-sgd\n  momentum: 1.2\n';
+    expect(messages(text)).toEqual(['x.yaml:4:13: momentum.momentum: |u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got in stage 0 (steps 1–100): 1.2']);
+  });
+
   it('the advice names the knob in the caller\'s words: the library option by default, a given vocabulary otherwise', () => {
     const text = 'steps: 40\nstages: 4\nmomentum:\n  u: [0.5, 1, 1.5, 0.2]\n';
     const words = { ...LIBRARY_VOCABULARY, allowUnstable: '--allow-unstable' };
@@ -233,6 +244,22 @@ describe('parseSchedules: what a PyTorch user writes is answered in plain words,
   it('torch keys a preset does not take point to what it takes: adam-m betas → beta1, pytorch-sgd nesterov → preset: nesterov', () => {
     expect(say('steps: 100\nmomentum: { preset: adam-m, betas: [0.9, 0.999] }\n')[0]).toMatch(/^x\.yaml:2:29: momentum\.betas: unknown key: torch's betas\[0\] is beta1 here/);
     expect(say('steps: 100\nmomentum: { preset: pytorch-sgd, nesterov: true }\n')[0]).toMatch(/^x\.yaml:2:34: momentum\.nesterov: unknown key: .*preset: nesterov/);
+  });
+
+  it('pytorch-sgd takes nesterov: false, torch\'s default (plain momentum), and resolves as without it', () => {
+    const plain = parseSchedules('steps: 100\nmomentum: { preset: pytorch-sgd, momentum: 0.9 }\n');
+    const spelt = parseSchedules('steps: 100\nmomentum: { preset: pytorch-sgd, momentum: 0.9, nesterov: false }\n');
+    expect(spelt.issues).toEqual([]);
+    // u = momentum = 0.9, v = 1 − dampening = 1 (torch.optim.SGD with dampening 0).
+    expect([spelt.schedules[0].stages.u[0], spelt.schedules[0].stages.v[0]]).toEqual([0.9, 1]);
+    expect(spelt.schedules[0].stages.u).toEqual(plain.schedules[0].stages.u);
+  });
+
+  it('ademamix betas map to beta1 and beta3; standard-sgdm nesterov: true points to preset nesterov; weight_decay is said not to enter the filter', () => {
+    expect(say('steps: 100\nmomentum: { preset: ademamix, betas: [0.9, 0.999, 0.9999] }\n')[0]).toMatch(/momentum\.betas: unknown key: .*beta1: betas\[0\] and beta3: betas\[2\]/);
+    expect(say('steps: 100\nmomentum: { preset: standard-sgdm, nesterov: true }\n')[0]).toMatch(/momentum\.nesterov: unknown key: nesterov: true is preset: nesterov/);
+    expect(say('steps: 100\nmomentum: { preset: standard-sgdm, weight_decay: 0.0005 }\n')[0]).toMatch(/momentum\.weight_decay: unknown key: weight decay does not enter the momentum filter/);
+    expect(say('steps: 100\nmomentum: { preset: pytorch-sgd, weight_decay: 0.0005 }\n')[0]).toMatch(/weight decay does not enter the momentum filter/);
   });
 
   it('LambdaLR, ChainedScheduler and ReduceLROnPlateau say why they cannot be modelled and that a table can', () => {

@@ -30,6 +30,16 @@ describe('axisTitle', () => {
     expect(axisTitle(custom, ['lr', 'max_lr'], 'lr.max_lr')).toBe('Learning rate α (max_lr)');
     expect(axisTitle(custom, ['momentum', 'custom', 'params', 'mu'], 'mu')).toBe('mu');
   });
+
+  it('only lr keys that are learning rates are named "Learning rate α": OneCycleLR\'s momentum bounds, fractions and factors, and a decay\'s γ, have their own names', () => {
+    const oc = configOf('steps: 1000\nlr: { scheduler: OneCycleLR, max_lr: 0.1 }\nmomentum:\n  preset: pytorch-sgd\n');
+    expect(axisNames(oc, ['lr', 'max_momentum'], 'lr.max_momentum')).toEqual({ title: 'Maximum momentum (max_momentum)', short: 'lr.max_momentum' });
+    expect(axisNames(oc, ['lr', 'base_momentum'], 'lr.base_momentum')).toEqual({ title: 'Base momentum (base_momentum)', short: 'lr.base_momentum' });
+    for (const key of ['pct_start', 'div_factor', 'final_div_factor', 'T_max', 'gamma']) expect(axisTitle(oc, ['lr', key], `lr.${key}`)).not.toMatch(/Learning rate|α/);
+    expect(axisNames(oc, ['lr', 'gamma'], 'lr.gamma').short).toBe('γ (gamma)');
+    expect(axisTitle(oc, ['lr', 'base_lr'], 'lr.base_lr')).toBe('Learning rate α (base_lr)');
+    expect(axisTitle(oc, ['lr', 'fp', 1], 'lr.fp.1')).toBe('Learning rate α (fp.1)');
+  });
 });
 
 describe('axisNames: the short name a terminal table heads a swept column with', () => {

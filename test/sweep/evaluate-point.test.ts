@@ -111,7 +111,7 @@ describe('a sweep point (patched working copy + resolveSchedule with an arena) e
   it('an unstable point is a one-line problem, not a throw, and is accepted with allowUnstable', () => {
     const text = 'steps: 10\nmomentum:\n  preset: standard-sgdm\n';
     const evaluate = evaluator(text, [['momentum.beta', 0.9]]);
-    expect(evaluate([1.5]).problem).toBe('momentum: |u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got in stage 0 (steps 1–10): 1.5');
+    expect(evaluate([1.5]).problem).toBe('momentum.beta: |u| must be < 1 for a stable filter (use allowUnstable: true to analyse it anyway); got in stage 0 (steps 1–10): 1.5');
     expect(evaluator(text, [['momentum.beta', 0.9]], { allowUnstable: true })([1.5]).schedule?.stages.u[0]).toBe(1.5);
   });
 });

@@ -28,6 +28,18 @@ describe('sweep progress bar', () => {
     expect(chunks.at(-1)).toBe('\r\x1b[K');
   });
 
+  it('a terminal that reports 0 columns (a pty without a size) takes $COLUMNS as tables do, not a 20-character stub', async () => {
+    const { stream, chunks } = capture();
+    stream.columns = 0;
+    let now = 0;
+    const bar = progressBar(stream, { enabled: true, now: () => now, env: { COLUMNS: '120' } });
+    now = 2000;
+    bar.update('format', 4000, 10000);
+    await new Promise((r) => setImmediate(r));
+    // The whole line (58 characters; no rate yet, the phase starts here) fits 119 characters: nothing is cut.
+    expect(chunks.join('')).toBe('\rsweeping [##########--------------] 40% 4000/10000 points\x1b[K');
+  });
+
   it('shows no rate until a phase has run half a second, and counts only the points of that phase', async () => {
     const { stream, chunks } = capture();
     let now = 0;

@@ -7,7 +7,7 @@ import type { CliContext } from '../context.js';
 import { CliError } from '../errors.js';
 import { CLI_VOCABULARY } from '../messages.js';
 import { loadSources } from '../load-schedules.js';
-import { checkOutputs, makeOutputDirectory, writeFileOutput, writeOutput } from '../output.js';
+import { checkOutputs, makeOutputDirectory, refuseBinaryOnTerminal, writeFileOutput, writeOutput } from '../output.js';
 import { checkStages, checkView, plotRequest, type PlotCliOptions } from './plot-cli-options.js';
 
 /**
@@ -22,6 +22,7 @@ export async function plotCommand(inputs: string[], options: PlotCliOptions, ctx
   const first = plotRequest(options, 1);
   const toStdout = first.output === '-';
   const dir = first.output === undefined ? first.outDir : '';
+  if (toStdout) refuseBinaryOnTerminal(ctx, first.formats[0], '-');
   await checkOutputs(ctx, { files: toStdout ? [] : [first.output], dirs: dir === '' ? [] : [dir] });
   const sources = await loadSources(inputs, options, ctx);
   const schedules = sources.flatMap((s) => s.schedules);

@@ -121,7 +121,7 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
   // Ctrl-C and SIGTERM end a sweep at once (interrupt.ts): the temp file is removed, the worker
   // threads end with the process, the exit code is 130 or 143.
   const releaseSignals = holdSignals();
-  const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true });
+  const progress = progressBar(ctx.stderr, { enabled: options.progress !== false && ctx.stderr.isTTY === true, env: ctx.env });
   // Ctrl-C's "interrupted" starts its own line: the bar is erased first.
   const keepErasable = eraseBeforeSignalMessage(() => progress.erasing());
   const skipped: InvalidPoint[] = [];
@@ -171,14 +171,18 @@ async function sweep(input: string | undefined, options: SweepCliOptions, ctx: C
     });
   } catch (err) {
     progress.done();
-    if (pipeClosed.signal.aborted && (err instanceof SweepAbortedError || err instanceof PipeClosedError)) throw new PipeClosedError();
+    if (pipeClosed.signal.aborted && (err instanceof SweepAbortedError || err instanceof PipeClosedError)) {
+      // The plot is drawn after the sweep: a stopped sweep has none, and says so (exit 0 still).
+      if (options.plot !== undefined) ctx.stderr.write(`momentum-fr: stdout was closed before the sweep ended: --plot ${options.plot} was not written\n`);
+      throw new PipeClosedError();
+    }
     if (err instanceof InvalidPointError) throw new CliError(`${err.message}${options.allowUnstable ? '' : '; or pass --skip-invalid to skip such points'}`);
     throw err;
   } finally {
     ctx.stdout.off('error', onStdoutError);
     keepErasable();
     releaseSignals();
-    if (ctx.debug) ctx.stderr.write(`momentum-fr: sweep: ${stats.threads} thread(s); points checked ${stats.checked}, computed ${stats.formatted} of ${total}\n`);
+    if (ctx.debug) ctx.stderr.write(`momentum-fr: sweep: ${stats.threads} thread${stats.threads === 1 ? '' : 's'}; points checked ${stats.checked}, computed ${stats.formatted} of ${total}\n`);
   }
   if (skippedCount > SKIPPED_SHOWN) ctx.stderr.write(`momentum-fr: skipped ${skippedCount} invalid points in all (${SKIPPED_SHOWN} shown)\n`);
   if (plot) await plot.write(job, plotValues, ctx);

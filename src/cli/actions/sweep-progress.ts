@@ -1,11 +1,12 @@
 import type { Writable } from 'node:stream';
+import { terminalOf } from '../context.js';
 
 /**
  * A one-line progress bar on stderr: `checking|sweeping [#####-----] 42% 42000/100000 points
  * 12.3k points/s ETA 5s` (rate and ETA once the phase has run half a second). Only on a TTY, and only once the sweep has run for `delayMs` (short
  * sweeps stay silent); redrawn at most every 100 ms; erased at the end.
  */
-export function progressBar(stream: Writable & { isTTY?: boolean; columns?: number }, options: { enabled: boolean; delayMs?: number; now?: () => number }) {
+export function progressBar(stream: Writable & { isTTY?: boolean; columns?: number }, options: { enabled: boolean; delayMs?: number; now?: () => number; env?: Record<string, string | undefined> }) {
   const now = options.now ?? (() => performance.now());
   const t0 = now();
   let phaseStart = t0;
@@ -36,7 +37,9 @@ export function progressBar(stream: Writable & { isTTY?: boolean; columns?: numb
       const rate = seconds >= MEASURED_SECONDS && done > phaseDone ? (done - phaseDone) / seconds : undefined;
       const speed = rate === undefined ? '' : ` ${compact(rate)} points/s ETA ${duration((total - done) / rate)}`;
       const line = `${name === 'check' ? 'checking' : 'sweeping'} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${done}/${total} points${speed}`;
-      stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 100) - 1))}\x1b[K`);
+      // The terminal's width as tables take it: the stream's size, else $COLUMNS (a pty without a size says 0), else 80.
+      const columns = terminalOf({ isTTY: true, columns: stream.columns }, options.env ?? {})!.columns;
+      stream.write(`\r${line.slice(0, Math.max(20, columns - 1))}\x1b[K`);
       drawn = true;
     },
     /** The text that erases the bar (a signal's message then starts its own line), '' when none is drawn. */

@@ -29,6 +29,7 @@ export const ademamix = definePreset({
   }),
   defaults: { steps: 1000, stages: 1 },
   firstStepCopy: false,
+  torchSpellings: { betas: "the official AdEMAMix's betas = (β1, β2, β3) are beta1: betas[0] and beta3: betas[2] here (betas[1], β2, scales each coordinate's step: it is no filter of the gradient)" },
   partition: (steps) => fixedLengthPartition(steps, 1),
   stageCount: (_params, steps) => steps,
   stageBytes: () => 8 + 2 * 24,

@@ -18,6 +18,7 @@ export const aggmo = definePreset({
   }),
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: false,
+  branchKey: (i) => ['betas', i],
   stageBytes: ({ betas }) => 8 + 24 * betas.length,
   bank: ({ betas }, partition) =>
     fillBank(partition, betas.length, () => ({ c0: 0, branches: betas.map((b) => ({ c: 1 / betas.length, u: b, v: 1 })) })),

@@ -4,6 +4,7 @@ import { definePreset } from './preset.js';
 /** A single LTI filter for the whole run. */
 export const constant = definePreset({
   kind: 'first-order',
+  uKey: 'u',
   name: 'constant',
   summary: 'fixed u and v for the whole run',
   formula: 'm_t = u·m_{t−1} + v·g_t',

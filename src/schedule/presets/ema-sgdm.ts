@@ -5,6 +5,7 @@ import { definePreset, stageValue } from './preset.js';
 /** EMA-SGDM: the coupled convention, an exponential moving average of gradients (DC gain 1). */
 export const emaSgdm = definePreset({
   kind: 'first-order',
+  uKey: 'beta',
   name: 'ema-sgdm',
   summary: 'EMA (coupled) momentum: u = β, v = 1 − β (orthodox low-pass, DC gain 1)',
   formula: 'u = β, v = 1 − β',

@@ -44,12 +44,19 @@ interface PresetCommon<S extends z.ZodObject> {
    * (adam-m's `betas`: torch's betas[0] is `beta1`), said in place of a bare "unknown key".
    */
   torchSpellings?: Readonly<Record<string, string>>;
+  /**
+   * PyTorch kwargs written at the value that means this very preset (pytorch-sgd's `nesterov: false`,
+   * torch's default: plain momentum): accepted and dropped, as torch takes them.
+   */
+  torchDefaults?: Readonly<Record<string, unknown>>;
 }
 
 /** First-order momentum over the schedule's partition: u and v per stage. */
 export interface FirstOrderPreset<S extends z.ZodObject = z.ZodObject> extends PresetCommon<S> {
   kind: 'first-order';
   coefficients(params: z.output<S>): Coefficients;
+  /** The one parameter that makes u (a stability message points at it), if there is one. */
+  uKey?: string;
 }
 
 /** First-order momentum with its own step → stage rule (FSGDM's official δ = ⌊Σ/N⌋). */
@@ -82,6 +89,8 @@ export interface BankPreset<S extends z.ZodObject = z.ZodObject> extends PresetC
   partition?(steps: number, stages: number, params: z.output<S>): Partition;
   /** With `partition`: how many stages it gives, computed without allocating them. */
   stageCount?(params: z.output<S>, steps: number, stages: number): number;
+  /** The key path (under `momentum`) of the parameter that makes branch i's u, if there is one. */
+  branchKey?(branch: number): (string | number)[] | undefined;
   /** The bank's coefficients per stage of the partition, or a message for an impossible combination. */
   bank(params: z.output<S>, partition: Partition, steps: number): BankTable | string;
 }

@@ -12,6 +12,7 @@ export const TORCH_MOMENTUM_RULE = 'torch.optim.SGD raises "Invalid momentum val
  */
 export const pytorchSgd = definePreset({
   kind: 'first-order',
+  uKey: 'momentum',
   name: 'pytorch-sgd',
   summary: 'torch.optim.SGD: u = momentum, v = 1 − dampening; the first step copies the gradient',
   formula: 'u = momentum, v = 1 − dampening (momentum 0: d = g); m_1 = g_1',
@@ -24,6 +25,7 @@ export const pytorchSgd = definePreset({
   firstStepCopy: true,
   momentumParam: 'momentum',
   torchSpellings: { nesterov: 'torch.optim.SGD(nesterov=True) is preset: nesterov (its momentum and dampening keys are the same)' },
+  torchDefaults: { nesterov: false },
   coefficients: (params) => () => {
     const momentum = stageValue(params.momentum, 0);
     return momentum === 0 ? { u: 0, v: 1 } : { u: momentum, v: 1 - stageValue(params.dampening, 0) };

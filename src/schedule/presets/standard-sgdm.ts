@@ -6,6 +6,7 @@ import { TORCH_MOMENTUM_RULE } from './pytorch-sgd.js';
 /** Standard-SGDM: the decoupled convention, PyTorch's default (DC gain 1/(1 − β)). */
 export const standardSgdm = definePreset({
   kind: 'first-order',
+  uKey: 'beta',
   name: 'standard-sgdm',
   summary: 'standard (decoupled) momentum: u = β, v = 1 (unorthodox low-pass gain, DC gain 1/(1−β))',
   formula: 'u = β, v = 1',
@@ -16,5 +17,6 @@ export const standardSgdm = definePreset({
   defaults: { steps: 117_000, stages: 1 },
   firstStepCopy: true,
   momentumParam: 'beta',
+  torchSpellings: { nesterov: 'nesterov: true is preset: nesterov (torch.optim.SGD(nesterov=True); its momentum is beta here), and plain momentum (nesterov: false) needs no key' },
   coefficients: ({ beta }) => () => ({ u: stageValue(beta, 0), v: 1 }),
 });

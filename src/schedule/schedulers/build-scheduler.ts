@@ -123,7 +123,7 @@ function argumentIssues(spec: SchedulerSpec, path: Path): ConfigIssue[] {
     if (milestones.length !== schedulers.length - 1) {
       issue(
         ['milestones'],
-        `SequentialLR needs one milestone fewer than schedulers (${schedulers.length} schedulers, so ${schedulers.length - 1} milestones); torch raises ValueError`,
+        `SequentialLR needs one milestone fewer than schedulers (${count(schedulers.length, 'scheduler')}, so ${count(schedulers.length - 1, 'milestone')}); torch raises ValueError`,
         milestones,
       );
     }
@@ -143,4 +143,9 @@ function argumentIssues(spec: SchedulerSpec, path: Path): ConfigIssue[] {
   }
   check(spec, []);
   return out;
+}
+
+/** `1 scheduler`, `0 milestones`: a count and its noun, plural unless the count is 1. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

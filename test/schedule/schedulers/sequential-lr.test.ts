@@ -27,6 +27,8 @@ describe('SequentialLR', () => {
   it('needs one milestone fewer than schedulers, as torch does, at milestones', () => {
     const out = runScheduler(parse({ schedulers: [{ scheduler: 'StepLR', step_size: 2 }], milestones: [3], base: 0.1 }), 5, ['lr']);
     expect(out).toMatchObject({ issues: [{ code: 'scheduler_arg', path: ['lr', 'milestones'] }] });
+    // One scheduler, so no milestone: the counts agree with their nouns.
+    expect((out as { issues: { message: string }[] }).issues[0].message).toContain('(1 scheduler, so 0 milestones)');
   });
 
   it('requires base unless the first scheduler sets the initial value itself (OneCycleLR, CyclicLR)', () => {
