@@ -62,7 +62,7 @@ describe('sweep --plot', () => {
     const serial = cli([...args, '--jobs', '1', '--plot', join(dir, '1.vl.json')]);
     const parallel = cli([...args, '--jobs', '2', '--debug', '--plot', join(dir, '2.vl.json')]);
     expect([serial.code, parallel.code]).toEqual([0, 0]);
-    expect(parallel.stderr).toMatch(/^momentum-fr: sweep: 2 thread\(s\);/m);
+    expect(parallel.stderr).toMatch(/^momentum-fr: sweep: 2 threads;/m);
     expect(parallel.stdout === serial.stdout).toBe(true);
     const z = plotted(join(dir, '2.vl.json'));
     expect(z).toHaveLength(6000);

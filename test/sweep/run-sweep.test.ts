@@ -40,7 +40,7 @@ describe('runSweep on the calling thread', () => {
   it('an invalid point stops the sweep before anything is written', async () => {
     const writes: string[] = [];
     await expect(runSweep(job('0.5,0.9,0.95,1,1.1'), { jobs: 1, chunkPoints: 2, write: (t) => void writes.push(text(t)) })).rejects.toThrow(InvalidPointError);
-    await expect(runSweep(job('0.5,0.9,0.95,1,1.1'), { jobs: 1, chunkPoints: 2, write: () => undefined })).rejects.toThrow(/^sweep point 3 \(beta=1\): momentum: \|u\| must be < 1/);
+    await expect(runSweep(job('0.5,0.9,0.95,1,1.1'), { jobs: 1, chunkPoints: 2, write: () => undefined })).rejects.toThrow(/^sweep point 3 \(beta=1\): momentum\.beta: \|u\| must be < 1/);
     expect(writes).toEqual([]);
   });
 
