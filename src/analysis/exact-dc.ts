@@ -45,18 +45,23 @@ export class ExactDcProbe {
    * not moved): steps in any order.
    */
   gainsAtSteps(steps: readonly number[]): number[] {
-    const probe = new ExactDcProbe(this.schedule);
+    // A walker of its own, not a second probe: the sign scan of every coefficient is done once.
+    const walker = exactWalker(this.schedule, new Float64Array([0]));
     const stages = steps.map((step) => stageOfStep(this.schedule.stages, step));
     const order = stages.map((_, i) => i).sort((a, b) => stages[a] - stages[b]);
     const gains = new Array<number>(steps.length).fill(NaN);
-    for (const i of order) if (stages[i] >= 0) gains[i] = probe.gainAt(stages[i]);
+    for (const i of order) if (stages[i] >= 0) gains[i] = this.dcAt(walker, stages[i]);
     return gains;
   }
 
   /** |H(t, 0)| at the last step t of stage k; k never below a stage asked before. */
   gainAt(k: number): number {
-    this.walker.advanceTo(this.schedule.stages.endStep[k]);
-    const o = this.walker.output(k, this.out);
+    return this.dcAt(this.walker, k);
+  }
+
+  private dcAt(walker: ExactResponseWalker | RationalExactWalker, k: number): number {
+    walker.advanceTo(this.schedule.stages.endStep[k]);
+    const o = walker.output(k, this.out);
     return Math.hypot(o.re[0], o.im[0]);
   }
 }
