@@ -136,7 +136,8 @@ function reportStages(schedule: Schedule): void {
 /** A preset's filter, by its kind. */
 function presetFilter(preset: Preset, params: never, ctx: Context): Made {
   const { config, base, mPath } = ctx;
-  if (preset.kind === 'first-order' && preset.uKey) ctx.uPath = [...mPath, preset.uKey];
+  const uKey = preset.kind === 'first-order' ? (preset.uKey ?? preset.momentumParam) : undefined;
+  if (uKey) ctx.uPath = [...mPath, uKey];
   const cycled = cycledMomentum(preset, params, ctx);
   if (cycled && 'issues' in cycled) return cycled;
   if ((preset.kind === 'first-order' || preset.kind === 'bank') && (cycled || scheduledKeys(preset, params).length > 0)) return scheduledPreset(preset, params, ctx, cycled);

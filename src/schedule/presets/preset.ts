@@ -55,7 +55,10 @@ interface PresetCommon<S extends z.ZodObject> {
 export interface FirstOrderPreset<S extends z.ZodObject = z.ZodObject> extends PresetCommon<S> {
   kind: 'first-order';
   coefficients(params: z.output<S>): Coefficients;
-  /** The one parameter that makes u (a stability message points at it), if there is one. */
+  /**
+   * The one parameter that makes u (a stability message points at it), if there is one; when not
+   * given, the preset's momentumParam (the optimizer's momentum is u in a first-order preset).
+   */
   uKey?: string;
 }
 

@@ -12,7 +12,6 @@ export const TORCH_MOMENTUM_RULE = 'torch.optim.SGD raises "Invalid momentum val
  */
 export const pytorchSgd = definePreset({
   kind: 'first-order',
-  uKey: 'momentum',
   name: 'pytorch-sgd',
   summary: 'torch.optim.SGD: u = momentum, v = 1 − dampening; the first step copies the gradient',
   formula: 'u = momentum, v = 1 − dampening (momentum 0: d = g); m_1 = g_1',

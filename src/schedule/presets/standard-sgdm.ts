@@ -6,7 +6,6 @@ import { TORCH_MOMENTUM_RULE } from './pytorch-sgd.js';
 /** Standard-SGDM: the decoupled convention, PyTorch's default (DC gain 1/(1 − β)). */
 export const standardSgdm = definePreset({
   kind: 'first-order',
-  uKey: 'beta',
   name: 'standard-sgdm',
   summary: 'standard (decoupled) momentum: u = β, v = 1 (unorthodox low-pass gain, DC gain 1/(1−β))',
   formula: 'u = β, v = 1',
